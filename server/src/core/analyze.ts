@@ -1,0 +1,72 @@
+/**
+ * The core's entry point: a document's text in, its model and findings out. Each check runs
+ * contained: one that throws is reported in `failures` and the others still run.
+ */
+import { CHECKS, Check, CheckContext } from './checks';
+import type { Finding } from './findings';
+import { DocKind, DocumentModel, buildModel, chineseRatio } from './model';
+
+export type AnalyzeScope = 'chinese' | 'all' | 'off';
+
+export interface AnalyzeOptions {
+  kind: DocKind;
+  /** Which documents to analyse; default 'chinese'. */
+  scope?: AnalyzeScope;
+  /** Share of Han characters among letters needed under scope 'chinese'; default 0.5. */
+  minChineseRatio?: number;
+  checks?: readonly Check[];
+  checkCancelled?: () => void;
+}
+
+export interface CheckFailure {
+  check: string;
+  error: string;
+}
+
+export interface Analysis {
+  /** False when the document was skipped (not predominantly Chinese, or scope 'off'). */
+  analyzed: boolean;
+  skippedReason?: string;
+  model: DocumentModel;
+  findings: Finding[];
+  failures: CheckFailure[];
+}
+
+export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', minRatio = 0.5): { ok: boolean; reason?: string } {
+  if (scope === 'off') return { ok: false, reason: 'wengao.analyze is off' };
+  if (scope === 'all') return { ok: true };
+  const ratio = chineseRatio(text);
+  if (ratio < minRatio) {
+    return { ok: false, reason: `not predominantly Chinese (${Math.round(ratio * 100)}% Han < ${Math.round(minRatio * 100)}%)` };
+  }
+  return { ok: true };
+}
+
+export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  const model = buildModel(text, options.kind);
+  const gate = shouldAnalyze(text, options.scope, options.minChineseRatio);
+  if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, findings: [], failures: [] };
+  const ctx: CheckContext = { checkCancelled: options.checkCancelled };
+  const findings: Finding[] = [];
+  const failures: CheckFailure[] = [];
+  for (const check of options.checks ?? CHECKS) {
+    try {
+      findings.push(...check.run(model, ctx));
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { analyzed: true, model, findings, failures };
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
+export function isCancellation(err: unknown): boolean {
+  return err instanceof Cancelled;
+}

@@ -1,0 +1,210 @@
+/**
+ * Check `pairing`: quotation marks and brackets that do not pair (GB/T 15834-2011 4.8, 4.9).
+ *
+ * Codes:
+ * - `quote.unclosed` / `bracket.unclosed`: an opening mark whose paragraph ends before its
+ *   partner. An opener is never "closed" by a mark in a later paragraph, except across a page
+ *   break (see below) or in a quotation of several paragraphs.
+ * - `quote.unopened` / `bracket.unopened`: a closing mark with no opener, such as the ” left
+ *   when a page edge cut off “十五.
+ * - `quote.paragraph-break`: a pair of quotation marks split by a blank line inside a sentence:
+ *   the paragraph was broken by a PDF page break. Quick fix: join the two paragraphs.
+ * - `quote.nesting`: a quotation mark nested directly inside one of the same shape
+ *   (“…“…”…”); the inner pair should be ‘’.
+ *
+ * Silent by convention: a quotation of several paragraphs where each paragraph opens with “ and
+ * only the last one closes (GB/T 15834 4.8.3.5); apostrophes in Latin text (it’s); list
+ * enumerators such as "1)" or "a)"; a half-width bracket closing a full-width one (a separate
+ * matter of form, not of pairing).
+ */
+import type { Check, CheckContext } from './check';
+import { CODES, Finding, Fix } from '../findings';
+import type { DocumentModel, Paragraph } from '../model';
+
+type Family = 'double' | 'single' | 'corner' | 'white-corner' | 'round' | 'book' | 'angle' | 'lenticular';
+
+const OPEN: Record<string, Family> = {
+  '“': 'double', '‘': 'single', '「': 'corner', '『': 'white-corner',
+  '（': 'round', '(': 'round', '《': 'book', '〈': 'angle', '【': 'lenticular',
+};
+const CLOSE: Record<string, Family> = {
+  '”': 'double', '’': 'single', '」': 'corner', '』': 'white-corner',
+  '）': 'round', ')': 'round', '》': 'book', '〉': 'angle', '】': 'lenticular',
+};
+const QUOTE_FAMILIES = new Set<Family>(['double', 'single', 'corner', 'white-corner']);
+const PARTNER: Record<Family, [string, string]> = {
+  double: ['“', '”'], single: ['‘', '’'], corner: ['「', '」'], 'white-corner': ['『', '』'],
+  round: ['（', '）'], book: ['《', '》'], angle: ['〈', '〉'], lenticular: ['【', '】'],
+};
+
+interface Open {
+  ch: string;
+  family: Family;
+  offset: number;
+  paragraph: number;
+  /** Paragraph indexes whose page break this opener has been carried across. */
+  breaks: number[];
+  /** Quotation of several paragraphs: the opener has been carried by a paragraph-opening “. */
+  multi: boolean;
+  /** Openers of the same shape nested directly inside this one, reported when it closes. */
+  nested: Open[];
+}
+
+const isQuote = (f: Family) => QUOTE_FAMILIES.has(f);
+
+export const pairing: Check = {
+  id: 'pairing',
+  codes: [
+    CODES.quoteUnclosed, CODES.quoteUnopened, CODES.quoteParagraphBreak, CODES.quoteNesting,
+    CODES.bracketUnclosed, CODES.bracketUnopened,
+  ],
+  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+    const { text, paragraphs } = model;
+    const out: Finding[] = [];
+    const lineOf = (offset: number) => model.lines.lineAt(offset) + 1;
+    let stack: Open[] = [];
+
+    const unclosed = (o: Open) => {
+      const [open, close] = PARTNER[o.family];
+      out.push({
+        code: isQuote(o.family) ? CODES.quoteUnclosed : CODES.bracketUnclosed,
+        severity: 'error',
+        message: isQuote(o.family)
+          ? `左引号${o.ch}没有配对的右引号${close}：引文到段落结束仍未闭合。请在引文结束处补上${close}，或删去多余的${o.ch}。`
+          : `左括号${o.ch}没有配对的右括号${o.ch === '(' ? ')' : close}：到段落结束仍未闭合。请补上右括号，或删去多余的${o.ch}。`,
+        span: { start: o.offset, end: o.offset + 1 },
+        related: o.nested.length
+          ? o.nested.map((n) => ({ span: { start: n.offset, end: n.offset + 1 }, message: `第${lineOf(n.offset)}行另一个同形的${open}` }))
+          : [],
+        fixes: [],
+      });
+    };
+
+    const breakFix = (breaks: number[]): Fix => ({
+      title: breaks.length > 1 ? `合并被分页断开的 ${breaks.length + 1} 段` : '合并被分页断开的两段',
+      edits: breaks.map((i) => ({ span: { start: paragraphs[i].end, end: paragraphs[i + 1].start }, newText: '' })),
+    });
+
+    const closeOpen = (o: Open, closeAt: number, ch: string) => {
+      const closeSpan = { start: closeAt, end: closeAt + 1 };
+      if (o.breaks.length > 0 && isQuote(o.family)) {
+        const first = o.breaks[0];
+        out.push({
+          code: CODES.quoteParagraphBreak,
+          severity: 'warning',
+          message:
+            `引号${o.ch}…${ch}被空行分在第${lineOf(o.offset)}行和第${lineOf(closeAt)}行两段里：` +
+            `第${paragraphs[first].lastLine + 1}行的段落在句子中间断开（多为 PDF 分页所致），并非缺少引号。请合并这两段。`,
+          span: { start: o.offset, end: o.offset + 1 },
+          related: [{ span: closeSpan, message: `配对的右引号${ch}（第${lineOf(closeAt)}行）` }],
+          fixes: [breakFix(o.breaks)],
+        });
+      }
+      for (const n of o.nested) {
+        const [, close] = PARTNER[o.family];
+        const inner = o.family === 'double' ? '‘’' : o.family === 'corner' ? '『』' : '';
+        out.push({
+          code: CODES.quoteNesting,
+          severity: 'warning',
+          message:
+            `引号${n.ch}套在同形的引号${o.ch}…${close}之内（第${lineOf(o.offset)}行起）。` +
+            (inner ? `引号里面再用引号时，内层应改为${inner}。` : '同形引号不能直接套用，请改用另一种引号。'),
+          span: { start: n.offset, end: n.offset + 1 },
+          related: [{ span: { start: o.offset, end: o.offset + 1 }, message: `外层的${o.ch}（第${lineOf(o.offset)}行）` }],
+          fixes: [],
+        });
+      }
+    };
+
+    for (let pi = 0; pi < paragraphs.length; pi++) {
+      const p = paragraphs[pi];
+      if (p.verbatim) continue;
+      ctx.checkCancelled?.();
+      let i = p.start;
+      // A quotation of several paragraphs: this paragraph's opening “ continues the open one.
+      if (stack.length > 0 && stack[stack.length - 1].multi && text[i] === stack[stack.length - 1].ch) i++;
+      for (; i < p.end; i++) {
+        const ch = text[i];
+        const of = OPEN[ch];
+        if (of !== undefined) {
+          // ‘ inside Latin text is an apostrophe-like mark only when ’ follows in Latin; treat as opener.
+          const o: Open = { ch, family: of, offset: i, paragraph: pi, breaks: [], multi: false, nested: [] };
+          if (isQuote(of)) {
+            const enclosing = [...stack].reverse().find((s) => isQuote(s.family));
+            if (enclosing && enclosing.ch === ch) enclosing.nested.push(o);
+          }
+          stack.push(o);
+          continue;
+        }
+        const cf = CLOSE[ch];
+        if (cf === undefined) continue;
+        let at = -1;
+        for (let k = stack.length - 1; k >= 0; k--) {
+          if (stack[k].family === cf) {
+            at = k;
+            break;
+          }
+        }
+        if (at < 0) {
+          if (cf === 'single' && isApostrophe(text, i)) continue;
+          if (cf === 'round' && isEnumerator(text, p, i)) continue;
+          out.push({
+            code: isQuote(cf) ? CODES.quoteUnopened : CODES.bracketUnopened,
+            severity: 'error',
+            message: isQuote(cf)
+              ? `右引号${ch}前没有配对的左引号${PARTNER[cf][0]}。如是分页或复制时丢了引文的开头，请补全；否则删去多余的${ch}。`
+              : `右括号${ch}前没有配对的左括号${ch === ')' ? '(' : PARTNER[cf][0]}。请补上左括号，或删去多余的${ch}。`,
+            span: { start: i, end: i + 1 },
+            related: [],
+            fixes: [],
+          });
+          continue;
+        }
+        // Marks opened after the partner and still open have lost their own partners.
+        for (let k = stack.length - 1; k > at; k--) unclosed(stack[k]);
+        const o = stack[at];
+        stack = stack.slice(0, at);
+        // A nested opener of the same shape that is still listed was closed by this mark
+        // instead: only pairs closed while the outer is open count as nesting.
+        o.nested = o.nested.filter((n) => !stack.includes(n));
+        closeOpen(o, i, ch);
+        // If this closer closed an inner same-shape quote, its outer keeps the record.
+      }
+      if (stack.length === 0) continue;
+      const next = paragraphs[pi + 1];
+      if (p.continues && next && !next.verbatim) {
+        for (const o of stack) o.breaks.push(pi);
+        continue;
+      }
+      // Quotation of several paragraphs: only a “ that opened this paragraph (or was carried
+      // into it that way) continues, and only when the next paragraph opens with “ too.
+      const carry: Open[] = [];
+      for (const o of stack) {
+        const opensParagraph = o.offset === p.start || (o.multi && o.paragraph <= pi);
+        if (isQuote(o.family) && opensParagraph && next && !next.verbatim && text[next.start] === o.ch && o.breaks.length === 0 && stack.length === 1) {
+          o.multi = true;
+          carry.push(o);
+        } else {
+          unclosed(o);
+        }
+      }
+      stack = carry;
+    }
+    for (const o of stack) unclosed(o);
+    return out;
+  },
+};
+
+/** ’ right after a Latin letter or digit, with no ‘ open: an apostrophe (it’s, students’). */
+function isApostrophe(text: string, i: number): boolean {
+  return /[A-Za-z0-9]/.test(text[i - 1] ?? '');
+}
+
+/** A list enumerator: "1)" "a)" "①)" at the start of a paragraph or after a space or a mark. */
+function isEnumerator(text: string, p: Paragraph, i: number): boolean {
+  const before = text.slice(Math.max(p.start, i - 4), i);
+  const m = /(^|[\s\u3000、；;：:。])([0-9]{1,3}|[A-Za-z]|[①-⑳])$/.exec(before);
+  if (!m) return false;
+  const startOfToken = i - m[2].length;
+  return startOfToken === p.start || /[\s\u3000、；;：:。]/.test(text[startOfToken - 1] ?? '');
+}

@@ -1,0 +1,45 @@
+/**
+ * What a check reports. Codes are stable: users filter and suppress by them, CI parses them.
+ */
+import type { Span } from './text';
+
+export const CODES = {
+  quoteUnclosed: 'quote.unclosed',
+  quoteUnopened: 'quote.unopened',
+  quoteParagraphBreak: 'quote.paragraph-break',
+  quoteNesting: 'quote.nesting',
+  bracketUnclosed: 'bracket.unclosed',
+  bracketUnopened: 'bracket.unopened',
+} as const;
+
+export type Code = (typeof CODES)[keyof typeof CODES];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Related {
+  span: Span;
+  message: string;
+  /** Another document; absent for the same one. */
+  path?: string;
+}
+
+export interface Edit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: Edit[];
+}
+
+export interface Finding {
+  code: Code;
+  severity: Severity;
+  message: string;
+  span: Span;
+  related: Related[];
+  fixes: Fix[];
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

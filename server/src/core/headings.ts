@@ -1,0 +1,212 @@
+/**
+ * Headings and their levels: 一、 → （一） → 1. → （1） (GB/T 9704 7.3.3), 第一， in speeches,
+ * markdown `#`, and in plain text a news page's title lines with their "——" subtitle.
+ */
+import { countHan, countLatin } from './chars';
+import type { DocKind, Paragraph } from './model';
+import { parseChineseInt } from './numerals';
+import type { Span } from './text';
+
+export type HeadingForm = 'title' | 'markdown' | 'cn' | 'ordinal' | 'cn-paren' | 'arabic' | 'arabic-paren';
+
+export interface Heading {
+  form: HeadingForm;
+  /** Smaller ranks are higher levels; a heading's parent is the nearest earlier smaller rank. */
+  rank: number;
+  /** For markdown headings, the number of `#`. */
+  markdownDepth?: number;
+  /** The number the marker stands for: 三 in 三、, 5 in (5). */
+  number?: number;
+  /** The marker as written: "（五）", "(五)", "1、", "第二，". */
+  marker?: string;
+  markerSpan?: Span;
+  name: string;
+  nameSpan: Span;
+  /** The heading's own text: the title lines, or a run-in heading's first sentence. */
+  span: Span;
+  detail?: string;
+  /** Paragraph indexes the heading occupies (a title group can hold several). */
+  paragraphs: number[];
+}
+
+export const RANK = {
+  title: 0,
+  cn: 10,
+  ordinal: 11,
+  'cn-paren': 12,
+  arabic: 13,
+  'arabic-paren': 14,
+} as const;
+
+const CN = '一二三四五六七八九十百';
+const MARKERS: { form: Exclude<HeadingForm, 'title' | 'markdown'>; re: RegExp; cn: boolean }[] = [
+  { form: 'cn', re: new RegExp(`^([${CN}]+)(、)`), cn: true },
+  { form: 'ordinal', re: new RegExp(`^第([${CN}]+)([，、,：:])`), cn: true },
+  { form: 'cn-paren', re: new RegExp(`^[（(]([${CN}]+)[）)]([、，.]?)`), cn: true },
+  { form: 'arabic-paren', re: /^[（(]([0-9０-９]{1,3})[）)]([、，.]?)/, cn: false },
+  { form: 'arabic', re: /^([0-9０-９]{1,3})([.．、])(?![0-9０-９])/, cn: false },
+];
+
+const TRAILING_PUNCT = /[\s\u3000，。、；：！？,.;:!?…—]+$/;
+const ROLE = '(?:记者|通讯员|编辑|书记|省长|市长|县长|区长|主任|部长|主席|总理|委员|代表|厅长|局长|校长|社长)';
+const BYLINE = new RegExp(`^[^，。；]{0,16}${ROLE}[\\s\\u3000：:]+[\\p{Script=Han}·]{2,5}([\\s\\u3000]+[\\p{Script=Han}·]{2,5})*$`, 'u');
+const DATE_LINE = /^[（(][\s\u3000]*\d{4}[\s\u3000]*年[^（）()]{0,30}[）)]$/;
+const NAME_LINE = /^[\p{Script=Han}·]{2,4}$/u;
+const SPECIAL_TITLE = /^(附件[\s\u3000]*[0-9一二三四五六七八九十]*|目[\s\u3000]*录|前[\s\u3000]*言|后[\s\u3000]*记)$/;
+
+function halfWidthDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** Reads a marker at the start of `text`. */
+export function readMarker(text: string):
+  | { form: Exclude<HeadingForm, 'title' | 'markdown'>; number?: number; marker: string; length: number }
+  | undefined {
+  for (const m of MARKERS) {
+    const r = m.re.exec(text);
+    if (!r) continue;
+    const number = m.cn ? parseChineseInt(r[1]) : Number(halfWidthDigits(r[1]));
+    if (number === undefined || number === 0) continue;
+    return { form: m.form, number, marker: r[0], length: r[0].length };
+  }
+  return undefined;
+}
+
+/** A run-in heading's name: the marker's text up to the first sentence mark. */
+function headingName(text: string, from: number): { name: string; start: number; end: number } {
+  let start = from;
+  while (start < text.length && /[\s\u3000]/.test(text[start])) start++;
+  let end = text.length;
+  const m = /[。！？；\n]/.exec(text.slice(start));
+  if (m) end = start + m.index;
+  if (end - start > 80) end = start + 80;
+  let name = text.slice(start, end);
+  const trimmed = name.replace(TRAILING_PUNCT, '');
+  end -= name.length - trimmed.length;
+  name = trimmed;
+  return { name, start, end };
+}
+
+/** Newspaper layout, not text: （上接第一版） (下转第二版). */
+export const CONTINUATION_NOTE = /^[（(][上下][接转]第[一二三四五六七八九十0-9]{1,3}版[）)]$/;
+
+function looksLikeTitle(p: Paragraph): boolean {
+  const t = p.text;
+  if (CONTINUATION_NOTE.test(t)) return false;
+  if (p.verbatim || p.listItem || p.tocEntry) return false;
+  if (t.length < 2 || t.length > 80 || t.includes('\n')) return false;
+  if (/[。！？；，,;!?]/.test(t)) return false;
+  if (/[、：:]$/.test(t)) return false;
+  const han = countHan(t);
+  if (han < 2 || han < countLatin(t)) return false;
+  if (han <= 4 && !SPECIAL_TITLE.test(t) && !t.startsWith('——')) return false;
+  return true;
+}
+
+export function isByline(text: string): boolean {
+  return BYLINE.test(text);
+}
+
+export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] {
+  const headings: Heading[] = [];
+  let group: Heading | undefined;
+  let groupTitles: { text: string; span: Span; subtitle: boolean; date?: boolean }[] = [];
+
+  const closeGroup = () => {
+    if (!group) return;
+    if (groupTitles.length === 0) {
+      // A group made only of bylines names nothing.
+      group = undefined;
+      return;
+    }
+    // The main title is the line just before the first subtitle, else the first line.
+    const subIdx = groupTitles.findIndex((g) => g.subtitle && !g.date);
+    const main = subIdx > 0 ? groupTitles[subIdx - 1] : groupTitles.find((g) => !g.subtitle) ?? groupTitles[0];
+    if (main.date) {
+      group = undefined;
+      groupTitles = [];
+      return;
+    }
+    group.name = main.text.replace(/^——+/, '').replace(TRAILING_PUNCT, '');
+    group.nameSpan = main.span;
+    const rest = groupTitles.filter((g) => g !== main).map((g) => g.text);
+    if (rest.length) group.detail = rest.join(' ');
+    headings.push(group);
+    group = undefined;
+    groupTitles = [];
+  };
+
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const prev = paragraphs[i - 1];
+    if (p.verbatim || p.tocEntry) {
+      closeGroup();
+      continue;
+    }
+    // Markdown headings, also in .txt files written by people who use markdown habits.
+    const md = kind === 'markdown' ? /^#{1,6}(?=\s|$)/.exec(p.text) : /^#{1,6}(?=[\s\u3000])/.exec(p.text);
+    const body = md ? p.text.slice(md[0].length).replace(/^[\s\u3000]+/, '') : p.text;
+    const bodyStart = p.start + (p.text.length - body.length);
+    const marker = p.listItem && !md ? undefined : readMarker(body);
+    if (md || marker) {
+      closeGroup();
+      const markerSpan = marker ? { start: bodyStart, end: bodyStart + marker.length } : undefined;
+      const nameFrom = marker ? marker.length : 0;
+      let n = headingName(body, nameFrom);
+      // A run-in heading cut by a page break goes on in the next paragraph.
+      const next = paragraphs[i + 1];
+      if (p.continues && next && n.end === body.replace(TRAILING_PUNCT, '').length && !/[。！？；]/.test(body)) {
+        const rest = headingName(next.text, 0);
+        const joined = body.slice(n.start) + rest.name;
+        n = { name: joined.replace(TRAILING_PUNCT, ''), start: n.start, end: next.start - bodyStart + rest.end };
+      }
+      const mdBody = md ? body.replace(/[\s\u3000]+#+[\s\u3000]*$/, '') : body;
+      // The outline shows the marker with the name ("（一）千方百计稳住经济基本盘"), as written.
+      const name = md && !marker ? mdBody.replace(TRAILING_PUNCT, '') : marker!.marker + n.name;
+      const nameSpan = md && !marker
+        ? { start: bodyStart, end: bodyStart + name.length }
+        : { start: bodyStart, end: bodyStart + n.end };
+      const form: HeadingForm = marker ? marker.form : 'markdown';
+      headings.push({
+        form,
+        rank: marker ? RANK[marker.form] : md![0].length,
+        markdownDepth: md ? md[0].length : undefined,
+        number: marker?.number,
+        marker: marker?.marker,
+        markerSpan,
+        name: name || (marker?.marker ?? ''),
+        nameSpan,
+        span: { start: p.start, end: Math.max(nameSpan.end, markerSpan?.end ?? p.start) },
+        paragraphs: [p.index],
+      });
+      continue;
+    }
+    if (kind === 'plaintext' || SPECIAL_TITLE.test(p.text)) {
+      const afterBreak = prev?.continues;
+      const subtitle = p.text.startsWith('——') && p.text.length > 2;
+      if (!afterBreak && (looksLikeTitle(p) || (group && subtitle))) {
+        const span = { start: p.start, end: p.end };
+        if (!group) {
+          group = { form: 'title', rank: RANK.title, name: '', nameSpan: span, span, paragraphs: [] };
+        }
+        group.span = { start: group.span.start, end: p.end };
+        group.paragraphs.push(p.index);
+        if (!isByline(p.text)) groupTitles.push({ text: p.text, span, subtitle });
+        continue;
+      }
+      // Inside a title group: the date line "(2022年10月25日)" and the speaker's name line.
+      if (group && DATE_LINE.test(p.text)) {
+        group.paragraphs.push(p.index);
+        groupTitles.push({ text: p.text, span: { start: p.start, end: p.end }, subtitle: true, date: true });
+        continue;
+      }
+      if (group && (isByline(p.text) || NAME_LINE.test(p.text))) {
+        group.paragraphs.push(p.index);
+        continue;
+      }
+    }
+    closeGroup();
+  }
+  closeGroup();
+  return headings;
+}

@@ -1,0 +1,9 @@
+/** The pure analysis core: no editor, no LSP, no file system. */
+export * from './analyze';
+export * from './findings';
+export * from './model';
+export * from './outline';
+export * from './text';
+export * from './decode';
+export { CHECKS } from './checks';
+export type { Heading, HeadingForm } from './headings';

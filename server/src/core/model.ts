@@ -1,0 +1,284 @@
+/**
+ * The document model: paragraphs, sentences, headings and PDF page breaks, read once per
+ * version of a document. Every check and the outline build on it. Reading never fails: any
+ * string gives a model.
+ */
+import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE, SENTENCE_END, countHan, countLatin, isBlank } from './chars';
+import { LineIndex, Span } from './text';
+import { Heading, readHeadings } from './headings';
+
+export type DocKind = 'plaintext' | 'markdown';
+
+export interface Paragraph {
+  index: number;
+  /** Offsets of the paragraph's text, leading and trailing spaces excluded. */
+  start: number;
+  end: number;
+  text: string;
+  firstLine: number;
+  lastLine: number;
+  /**
+   * The paragraph stops mid-sentence and the next one carries on: a page break of the PDF the
+   * text was extracted from (or a blank line typed by mistake).
+   */
+  continues: boolean;
+  /** Markdown structure that is not prose for our purposes (code, HTML comments). */
+  verbatim: boolean;
+  /** Markdown list item or bullet line (►, •, -). */
+  listItem: boolean;
+  /** A line of a table of contents: a title followed by a page number. */
+  tocEntry: boolean;
+}
+
+export interface Sentence {
+  /** Offsets in the document; a sentence cut by a page break spans the break. */
+  start: number;
+  end: number;
+  /** Index of the paragraph it starts in. */
+  paragraph: number;
+}
+
+export interface DocumentModel {
+  text: string;
+  kind: DocKind;
+  lines: LineIndex;
+  paragraphs: Paragraph[];
+  headings: Heading[];
+  sentences: Sentence[];
+}
+
+export function documentKind(uriOrPath: string, languageId?: string): DocKind {
+  if (languageId === 'markdown') return 'markdown';
+  if (languageId && languageId !== 'plaintext' && languageId !== 'wengao-report') {
+    return /\.(md|markdown)$/i.test(uriOrPath) ? 'markdown' : 'plaintext';
+  }
+  return /\.(md|markdown|mdown|mkd)$/i.test(uriOrPath) ? 'markdown' : 'plaintext';
+}
+
+const BULLET = /^[►•●■◆▶▪◇○·]/;
+const MD_LIST = /^\s{0,3}([-*+]|\d{1,3}[.)])\s+/;
+const MD_HEADING = /^\s{0,3}#{1,6}(\s|$)/;
+const MD_FENCE = /^\s{0,3}(```|~~~)/;
+const MD_QUOTE = /^\s{0,3}>/;
+/** A heading marker at the start of a line: 一、（一）(1) 1. 第一， */
+export const MARKER_START =
+  /^[\s\u3000]*(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十]+[，、,：:]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d))/;
+/** A table-of-contents line: some title, then spaces or leaders, then a page number. */
+const TOC_ENTRY = /^.{4,}?(?:\s|\.{2,}|…+|·{2,})\s*\d{1,4}\s*$/;
+
+interface RawBlock {
+  start: number;
+  end: number;
+  firstLine: number;
+  lastLine: number;
+  verbatim: boolean;
+  listItem: boolean;
+}
+
+export function buildModel(text: string, kind: DocKind): DocumentModel {
+  const lines = new LineIndex(text);
+  const blocks = kind === 'markdown' ? markdownBlocks(text, lines) : plaintextBlocks(text, lines);
+  const paragraphs: Paragraph[] = blocks.map((b, index) => {
+    const raw = text.slice(b.start, b.end);
+    const lead = raw.length - raw.replace(/^[\s\u3000]+/, '').length;
+    const trail = raw.length - raw.replace(/[\s\u3000]+$/, '').length;
+    const start = b.start + lead;
+    const end = Math.max(start, b.end - trail);
+    const ptext = text.slice(start, end);
+    return {
+      index,
+      start,
+      end,
+      text: ptext,
+      firstLine: b.firstLine,
+      lastLine: b.lastLine,
+      continues: false,
+      verbatim: b.verbatim,
+      listItem: b.listItem || BULLET.test(ptext),
+      tocEntry: !b.verbatim && TOC_ENTRY.test(ptext) && !/[。！？；]/.test(ptext) && MARKER_START.test(ptext),
+    };
+  });
+  markPageBreaks(paragraphs, text);
+  const headings = readHeadings(kind, paragraphs);
+  // A title line cannot be cut by a page break.
+  for (const h of headings) {
+    if (h.form === 'title') for (const i of h.paragraphs) paragraphs[i].continues = false;
+  }
+  const sentences = splitSentences(text, paragraphs);
+  return { text, kind, lines, paragraphs, headings, sentences };
+}
+
+/**
+ * Plain text: one paragraph per line, except that a line which stops mid-clause and holds an
+ * unfinished bracket or clause is joined with the next (a hard-wrapped line). Blank lines always
+ * separate paragraphs.
+ */
+function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  let cur: RawBlock | undefined;
+  for (let l = 0; l < lines.lineCount; l++) {
+    const start = lines.starts[l];
+    const end = lines.lineEnd(l);
+    const lineText = text.slice(start, end);
+    if (isBlank(lineText)) {
+      cur = undefined;
+      continue;
+    }
+    if (cur && softWrapped(text.slice(cur.start, cur.end), lineText)) {
+      cur.end = end;
+      cur.lastLine = l;
+      continue;
+    }
+    cur = { start, end, firstLine: l, lastLine: l, verbatim: false, listItem: false };
+    blocks.push(cur);
+  }
+  return blocks;
+}
+
+function softWrapped(prev: string, next: string): boolean {
+  const p = prev.replace(/[\s\u3000]+$/, '');
+  const last = p[p.length - 1];
+  if (!last || PARAGRAPH_CLOSE.has(last)) return false;
+  if (MARKER_START.test(next) || BULLET.test(next.trimStart())) return false;
+  if (CLAUSE_MARK.has(last)) return true;
+  // An opening bracket or quote still open at the end of the line.
+  return unbalanced(p);
+}
+
+function unbalanced(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === '（' || c === '(' || c === '“' || c === '《') depth++;
+    else if (c === '）' || c === ')' || c === '”' || c === '》') depth--;
+  }
+  return depth > 0;
+}
+
+/** Markdown: CommonMark-style blocks, enough to know prose from code and list items. */
+function markdownBlocks(text: string, lines: LineIndex): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  let cur: RawBlock | undefined;
+  let fence: string | undefined;
+  let comment = false;
+  for (let l = 0; l < lines.lineCount; l++) {
+    const start = lines.starts[l];
+    const end = lines.lineEnd(l);
+    const lineText = text.slice(start, end);
+    if (fence !== undefined || comment) {
+      cur!.end = end;
+      cur!.lastLine = l;
+      if (fence !== undefined && lineText.trimStart().startsWith(fence)) {
+        fence = undefined;
+        cur = undefined;
+      } else if (comment && lineText.includes('-->')) {
+        comment = false;
+        cur = undefined;
+      }
+      continue;
+    }
+    if (isBlank(lineText)) {
+      cur = undefined;
+      continue;
+    }
+    const f = MD_FENCE.exec(lineText);
+    if (f) {
+      fence = f[1];
+      cur = { start, end, firstLine: l, lastLine: l, verbatim: true, listItem: false };
+      blocks.push(cur);
+      continue;
+    }
+    if (/^\s{0,3}<!--/.test(lineText)) {
+      cur = { start, end, firstLine: l, lastLine: l, verbatim: true, listItem: false };
+      blocks.push(cur);
+      if (lineText.includes('-->')) cur = undefined;
+      else comment = true;
+      continue;
+    }
+    const heading = MD_HEADING.test(lineText);
+    const list = MD_LIST.test(lineText);
+    const startsBlock = heading || list || MD_QUOTE.test(lineText) || MARKER_START.test(lineText);
+    if (cur && !startsBlock && !cur.verbatim && !MD_HEADING.test(text.slice(cur.start, cur.end))) {
+      cur.end = end;
+      cur.lastLine = l;
+      continue;
+    }
+    cur = { start, end, firstLine: l, lastLine: l, verbatim: false, listItem: list };
+    blocks.push(cur);
+    if (heading) cur = undefined;
+  }
+  return blocks;
+}
+
+/**
+ * A paragraph continues into the next when it stops mid-sentence: it ends on a clause mark or
+ * on running text, it is prose (it has punctuation of its own or is long), and what follows is
+ * not a heading, a list item or a table-of-contents line.
+ */
+function markPageBreaks(paragraphs: Paragraph[], text: string): void {
+  for (let i = 0; i + 1 < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const q = paragraphs[i + 1];
+    if (p.verbatim || q.verbatim || p.tocEntry || q.tocEntry || p.listItem !== q.listItem) continue;
+    if (q.listItem || MD_HEADING.test(q.text) || MARKER_START.test(q.text) || MD_HEADING.test(p.text)) continue;
+    const last = p.text[p.text.length - 1];
+    if (!last || PARAGRAPH_CLOSE.has(last)) continue;
+    // A heading with nothing but its name is complete; one that runs on as a sentence is prose.
+    const m = MARKER_START.exec(p.text);
+    const body = m ? p.text.slice(m[0].length) : p.text;
+    const prose = /[，、。；：,]/.test(body) || body.length >= 30;
+    const cut = CLAUSE_MARK.has(last) || HAN.test(last) || /[0-9A-Za-z%]/.test(last);
+    if (!prose || !cut) continue;
+    // Text between them must be only blank lines (a page break), not other content.
+    if (!isBlank(text.slice(p.end, q.start))) continue;
+    // The next paragraph reads as a continuation: it does not open like a new piece (a
+    // short title line with no punctuation at all).
+    if (q.text.length < 30 && !/[，、。；：,”）)]/.test(q.text)) continue;
+    p.continues = true;
+  }
+}
+
+function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
+  const out: Sentence[] = [];
+  let open: Sentence | undefined;
+  for (const p of paragraphs) {
+    if (p.verbatim) {
+      open = undefined;
+      continue;
+    }
+    let s = open ? open.start : p.start;
+    const startPara = open ? open.paragraph : p.index;
+    let para = startPara;
+    open = undefined;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i];
+      if (!SENTENCE_END.has(c)) continue;
+      let e = i + 1;
+      while (e < p.end && /[”’」』）)…]/.test(text[e])) e++;
+      out.push({ start: s, end: e, paragraph: para });
+      para = p.index;
+      s = e;
+      while (s < p.end && /[\s\u3000]/.test(text[s])) s++;
+      i = e - 1;
+    }
+    if (s < p.end) {
+      const sent = { start: s, end: p.end, paragraph: para };
+      if (p.continues) open = sent;
+      else out.push(sent);
+    }
+  }
+  if (open) out.push(open);
+  return out;
+}
+
+/** Whether a text is predominantly Chinese: Han characters over Han plus Latin letters. */
+export function chineseRatio(text: string): number {
+  // Sample big documents: the ratio of the first 200 KB is representative and keeps this O(1).
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const han = countHan(sample);
+  const latin = countLatin(sample);
+  if (han + latin === 0) return 0;
+  return han / (han + latin);
+}
+
+export type { Heading };
+export type { Span };
