@@ -1,0 +1,36 @@
+/** The VS Code side: starts the language server and wires its commands. */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Wengao', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'plaintext' },
+      { language: 'markdown' },
+      { language: 'wengao-report' },
+    ],
+    synchronize: { configurationSection: 'wengao' },
+    outputChannel,
+  };
+  client = new LanguageClient('wengao', 'Wengao 文稿', serverOptions, clientOptions);
+  context.subscriptions.push(
+    outputChannel,
+    vscode.commands.registerCommand('wengao.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,150 @@
+/**
+ * The `wengao` command. `wengao check <files or folders>... [--format text|json]`.
+ * Exit status: 0 nothing of warning or error severity, 1 something was found, 2 usage error or
+ * a path that cannot be read.
+ */
+import { Analysis, Finding, LineIndex, SEVERITY_ORDER, analyze, documentKind } from '../core';
+import { UsageError, collect, readReport } from './files';
+
+const VERSION = '0.1.0';
+
+const USAGE = `用法 (usage): wengao check <文件或文件夹 files or folders>... [--format text|json]
+
+  check     检查引号、括号的配对 (checks paired quotation marks and brackets)
+  --format  text（默认，每个问题一行 path:line:col: severity code message）或 json
+  --help    显示本说明
+  --version 显示版本
+
+退出码 (exit status): 0 没有警告或错误; 1 发现警告或错误; 2 用法错误或路径无法读取`;
+
+type Format = 'text' | 'json';
+
+interface FileResult {
+  path: string;
+  analysis?: Analysis;
+  lines?: LineIndex;
+  skipped?: string;
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const args = [...argv];
+  if (args.includes('--help') || args.includes('-h')) {
+    out(USAGE + '\n');
+    return 0;
+  }
+  if (args.includes('--version')) {
+    out(VERSION + '\n');
+    return 0;
+  }
+  const command = args.shift();
+  if (command !== 'check') {
+    err(command ? `未知命令 (unknown command): ${command}\n\n${USAGE}\n` : `${USAGE}\n`);
+    return 2;
+  }
+  let format: Format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v !== 'text' && v !== 'json') {
+        err(`--format 只能是 text 或 json (must be text or json), 而不是 ${v ?? '(空)'}\n`);
+        return 2;
+      }
+      format = v;
+    } else if (a.startsWith('-') && a !== '-') {
+      err(`未知选项 (unknown option): ${a}\n\n${USAGE}\n`);
+      return 2;
+    } else {
+      paths.push(a);
+    }
+  }
+  if (paths.length === 0) {
+    err(`请指定要检查的文件或文件夹 (no files or folders given)\n\n${USAGE}\n`);
+    return 2;
+  }
+  let files: string[];
+  try {
+    files = await collect(paths);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`wengao: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const input = await readReport(file);
+    if (!input.ok) {
+      err(`wengao: 跳过 (skipped) ${file}: ${input.message}\n`);
+      results.push({ path: file, skipped: input.message });
+      continue;
+    }
+    const analysis = analyze(input.text, { kind: documentKind(file) });
+    for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${file} 上出错 (check failed): ${f.error.split('\n')[0]}\n`);
+    results.push({ path: file, analysis, lines: analysis.model.lines });
+  }
+
+  const all = results.flatMap((r) => r.analysis?.findings ?? []);
+  out(format === 'json' ? renderJson(results) : renderText(results));
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of all) counts[f.severity]++;
+  const skipped = results.filter((r) => r.skipped).length;
+  err(
+    `wengao: ${results.length} 个文件，${all.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
+      (skipped ? `，跳过 ${skipped} 个` : '') +
+      '\n',
+  );
+  return all.some((f) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER.warning) ? 1 : 0;
+}
+
+function renderText(results: FileResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (!r.analysis || !r.lines) continue;
+    for (const f of r.analysis.findings) {
+      const p = r.lines.position(f.span.start);
+      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}`);
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+function jsonFinding(f: Finding, path: string, lines: LineIndex) {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    range: lines.range(f.span),
+    related: f.related.map((r) => ({ path: r.path ?? path, range: lines.range(r.span), message: r.message })),
+  };
+}
+
+function renderJson(results: FileResult[]): string {
+  const doc = {
+    version: 1,
+    files: results.map((r) =>
+      r.analysis && r.lines
+        ? { path: r.path, diagnostics: r.analysis.findings.map((f) => jsonFinding(f, r.path, r.lines!)) }
+        : { path: r.path, diagnostics: [], skipped: r.skipped },
+    ),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+if (require.main === module) {
+  const chunks: string[] = [];
+  main(process.argv.slice(2), (s) => chunks.push(s), (s) => process.stderr.write(s))
+    .then((code) => {
+      // Written in one piece at the end: a crash never leaves half a JSON document behind.
+      const text = chunks.join('');
+      if (text) process.stdout.write(text, () => process.exit(code));
+      else process.exit(code);
+    })
+    .catch((e) => {
+      process.stderr.write(`wengao: 内部错误 (internal error): ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exit(2);
+    });
+}

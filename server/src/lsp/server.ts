@@ -1,0 +1,162 @@
+/**
+ * The language server: a thin layer that fetches a document, asks the core, and converts.
+ * `startServer` takes a connection so tests can run it in-process or over stdio alike.
+ */
+import {
+  Connection, DidChangeConfigurationNotification, InitializeResult, TextDocumentSyncKind, TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis, analyze, buildFolds, buildOutline, documentKind } from '../core';
+import { toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
+import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
+
+/** Quiet time after the last keystroke before a document is analysed again. */
+export const DEBOUNCE_MS = 150;
+
+const LANGUAGES = new Set(['plaintext', 'markdown', 'wengao-report']);
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, { version: number; settingsKey: string; analysis: Analysis }>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  let configurationCapability = false;
+  const log = (msg: string) => connection.console.log(`[wengao] ${msg}`);
+
+  connection.onInitialize((params): InitializeResult => {
+    configurationCapability = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: 'Wengao' },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'wengao', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'wengao' });
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!configurationCapability) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'wengao' })
+        .then((raw) => {
+          const { settings, problems } = parseSettings(raw);
+          for (const p of problems) connection.console.warn(`[wengao] ${p}`);
+          return settings;
+        })
+        .catch((err) => {
+          connection.console.warn(`[wengao] could not read settings: ${String(err)}; using defaults`);
+          return DEFAULT_SETTINGS;
+        });
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function isOurs(doc: TextDocument): boolean {
+    return LANGUAGES.has(doc.languageId) || /\.(txt|md|markdown)$/i.test(doc.uri);
+  }
+
+  /** The analysis of a document's current version, computed once per version. */
+  function analysisOf(doc: TextDocument, settings: Settings): Analysis {
+    const key = `${settings.analyze}/${settings.minChineseRatio}`;
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.settingsKey === key) return hit.analysis;
+    const started = Date.now();
+    const analysis = analyze(doc.getText(), {
+      kind: documentKind(doc.uri, doc.languageId),
+      scope: settings.analyze,
+      minChineseRatio: settings.minChineseRatio,
+    });
+    for (const f of analysis.failures) connection.console.error(`[wengao] check ${f.check} failed on ${doc.uri}: ${f.error}`);
+    const ms = Date.now() - started;
+    if (ms > 200) log(`analysed ${doc.uri} (${doc.getText().length} chars) in ${ms} ms`);
+    cache.set(doc.uri, { version: doc.version, settingsKey: key, analysis });
+    return analysis;
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc || !isOurs(doc)) return;
+    const version = doc.version;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return; // superseded while reading settings
+    try {
+      const analysis = analysisOf(current, settings);
+      const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis.model.lines, uri));
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (err) {
+      connection.console.error(`[wengao] analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
+    }
+  }
+
+  function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
+    const old = timers.get(doc.uri);
+    if (old) clearTimeout(old);
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        void validate(doc.uri);
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isOurs(doc)) return [];
+    try {
+      const a = analysisOf(doc, await settingsFor(doc.uri));
+      if (!a.analyzed) return [];
+      return toSymbols(buildOutline(a.model), a.model.lines);
+    } catch (err) {
+      connection.console.error(`[wengao] outline of ${doc.uri} failed: ${String(err)}`);
+      return [];
+    }
+  });
+
+  connection.onFoldingRanges(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isOurs(doc)) return [];
+    try {
+      const a = analysisOf(doc, await settingsFor(doc.uri));
+      if (!a.analyzed) return [];
+      return toFoldingRanges(buildFolds(a.model));
+    } catch (err) {
+      connection.console.error(`[wengao] folding of ${doc.uri} failed: ${String(err)}`);
+      return [];
+    }
+  });
+
+  connection.onCodeAction((params) => toCodeActions(params.textDocument.uri, params.context.diagnostics));
+
+  documents.listen(connection);
+  connection.listen();
+}
