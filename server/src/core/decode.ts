@@ -62,8 +62,9 @@ function guessUtf16(bytes: Uint8Array): Encoding | undefined {
   const pairs = n / 2;
   // UTF-8 and GB18030 text has no zero bytes at all; UTF-16 has them in the high byte of
   // every ASCII character (line breaks, digits), so on one side only. Chinese-only UTF-16 has few.
-  if (oddZero > 0 && evenZero === 0 && oddZero >= pairs * 0.005) return 'utf-16le';
-  if (evenZero > 0 && oddZero === 0 && evenZero >= pairs * 0.005) return 'utf-16be';
+  // (A Han character can have a zero low byte too, 开 is U+5F00, hence a ratio, not "none".)
+  if (oddZero > 4 * evenZero && oddZero >= pairs * 0.005) return 'utf-16le';
+  if (evenZero > 4 * oddZero && evenZero >= pairs * 0.005) return 'utf-16be';
   return undefined;
 }
 

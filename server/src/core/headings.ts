@@ -162,7 +162,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       }
       const mdBody = md ? body.replace(/[\s\u3000]+#+[\s\u3000]*$/, '') : body;
       // The outline shows the marker with the name ("（一）千方百计稳住经济基本盘"), as written.
-      const name = md && !marker ? mdBody.replace(TRAILING_PUNCT, '') : marker!.marker + n.name;
+      const name = md && !marker ? mdBody.replace(TRAILING_PUNCT, '') : marker!.marker + body.slice(marker!.length, n.start).replace(/[\s\u3000]+/g, ' ') + n.name;
       const nameSpan = md && !marker
         ? { start: bodyStart, end: bodyStart + name.length }
         : { start: bodyStart, end: bodyStart + n.end };

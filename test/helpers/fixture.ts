@@ -1,0 +1,118 @@
+/**
+ * Data-driven tests: one fixture file holds many cases; each case is a text with its
+ * expectations written inline, and `checkCase` compares them with what the core reports.
+ *
+ * Format of a `.fixture` file:
+ *
+ *     === name of the case
+ *     --- markdown            (optional: analyse as markdown; default plain text)
+ *     text, where ⟦code⟧ stands right before the mark a finding of that code must start at,
+ *     and ⟦@⟧ right before the mark a finding's related location must point at.
+ *     --- fixed               (optional: the text after applying every finding's first fix)
+ *     …
+ *     --- outline             (optional: the outline, one symbol a line, two spaces a level)
+ *     …
+ *
+ * A case with no ⟦code⟧ expects no finding at all: conventions that must stay silent.
+ * Every finding must be expected and every expectation found; nothing is matched loosely.
+ */
+import { readFileSync } from 'fs';
+import { analyze, buildOutline, DocKind, Finding, OutlineNode } from '../../server/src/core';
+
+export interface Case {
+  name: string;
+  file: string;
+  kind: DocKind;
+  text: string;
+  expected: { offset: number; code: string }[];
+  related: number[];
+  fixed?: string;
+  outline?: string;
+}
+
+const MARK = /⟦([^⟧]*)⟧/g;
+
+export function parseFixtures(file: string): Case[] {
+  const src = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  const cases: Case[] = [];
+  for (const chunk of src.split(/^=== /m).slice(1)) {
+    const nl = chunk.indexOf('\n');
+    const name = chunk.slice(0, nl).trim();
+    const sections = chunk.slice(nl + 1).split(/^--- /m);
+    let kind: DocKind = 'plaintext';
+    let raw = sections[0];
+    let fixed: string | undefined;
+    let outline: string | undefined;
+    for (const s of sections.slice(1)) {
+      const head = s.slice(0, s.indexOf('\n') + 1 || s.length).trim();
+      const body = s.slice(s.indexOf('\n') + 1);
+      if (head === 'markdown') {
+        kind = 'markdown';
+        raw = body;
+      } else if (head === 'fixed') fixed = body.replace(/\n+$/, '');
+      else if (head === 'outline') outline = body.replace(/\n+$/, '');
+      else throw new Error(`${file}: case "${name}": unknown section "--- ${head}"`);
+    }
+    raw = raw.replace(/\n+$/, '');
+    const expected: Case['expected'] = [];
+    const related: number[] = [];
+    let text = '';
+    let last = 0;
+    for (const m of raw.matchAll(MARK)) {
+      text += raw.slice(last, m.index);
+      last = m.index! + m[0].length;
+      if (m[1] === '@') related.push(text.length);
+      else expected.push({ offset: text.length, code: m[1] });
+    }
+    text += raw.slice(last);
+    cases.push({ name, file, kind, text, expected, related, fixed, outline });
+  }
+  return cases;
+}
+
+function describeFinding(text: string, offset: number, code: string): string {
+  const line = text.slice(0, offset).split('\n').length;
+  return `${code} at line ${line} before "${text.slice(offset, offset + 6).replace(/\n/g, '⏎')}"`;
+}
+
+export function renderOutline(nodes: OutlineNode[], depth = 0): string[] {
+  return nodes.flatMap((n) => ['  '.repeat(depth) + n.name, ...renderOutline(n.children, depth + 1)]);
+}
+
+function applyFixes(text: string, findings: Finding[]): string {
+  const edits = findings.flatMap((f) => f.fixes[0]?.edits ?? []).sort((a, b) => b.span.start - a.span.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+/** Returns a list of mismatches; empty when the case holds. */
+export function checkCase(c: Case): string[] {
+  const analysis = analyze(c.text, { kind: c.kind });
+  const problems: string[] = [];
+  if (analysis.failures.length) problems.push(...analysis.failures.map((f) => `check ${f.check} threw: ${f.error}`));
+  const got = analysis.findings.map((f) => ({ offset: f.span.start, code: f.code }));
+  const key = (x: { offset: number; code: string }) => `${x.offset}:${x.code}`;
+  const want = new Set(c.expected.map(key));
+  const have = new Set(got.map(key));
+  for (const e of c.expected) if (!have.has(key(e))) problems.push(`missing ${describeFinding(c.text, e.offset, e.code)}`);
+  for (const g of got) if (!want.has(key(g))) problems.push(`unexpected ${describeFinding(c.text, g.offset, g.code)}`);
+  const relatedGot = new Set(analysis.findings.flatMap((f) => f.related.map((r) => r.span.start)));
+  for (const r of c.related) if (!relatedGot.has(r)) problems.push(`missing related location ${describeFinding(c.text, r, '@')}`);
+  for (const r of relatedGot) if (!c.related.includes(r)) problems.push(`unexpected related location ${describeFinding(c.text, r, '@')}`);
+  for (const f of analysis.findings) {
+    if (f.span.start < 0 || f.span.end > c.text.length || f.span.end < f.span.start) problems.push(`range out of the document: ${f.code}`);
+    if (!/^[\s\S]*[\u4e00-\u9fff]/.test(f.message)) problems.push(`message is not Chinese: ${f.message}`);
+  }
+  if (c.fixed !== undefined) {
+    const fixed = applyFixes(c.text, analysis.findings);
+    if (fixed !== c.fixed) problems.push(`after the fixes:\n${fixed}\nexpected:\n${c.fixed}`);
+    const again = analyze(fixed, { kind: c.kind }).findings.filter((f) => f.fixes.length > 0);
+    if (again.length) problems.push(`the fixed text still has fixable findings: ${again.map((f) => f.code).join(', ')}`);
+  }
+  if (c.outline !== undefined) {
+    const outline = renderOutline(buildOutline(analysis.model)).join('\n');
+    if (outline !== c.outline) problems.push(`outline:\n${outline}\nexpected:\n${c.outline}`);
+  }
+  return problems;
+}
