@@ -116,6 +116,10 @@ export function buildModel(text: string, kind: DocKind): DocumentModel {
 function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
   const blocks: RawBlock[] = [];
   let cur: RawBlock | undefined;
+  // Depth of brackets and quotes still open in the current block, kept as lines are added so
+  // that joining stays linear however long the block grows.
+  let depth = 0;
+  let prevLine = '';
   for (let l = 0; l < lines.lineCount; l++) {
     const start = lines.starts[l];
     const end = lines.lineEnd(l);
@@ -124,34 +128,38 @@ function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
       cur = undefined;
       continue;
     }
-    if (cur && softWrapped(text.slice(cur.start, cur.end), lineText)) {
+    if (cur && softWrapped(prevLine, depth, lineText)) {
       cur.end = end;
       cur.lastLine = l;
-      continue;
+    } else {
+      cur = { start, end, firstLine: l, lastLine: l, verbatim: false, listItem: false };
+      blocks.push(cur);
+      depth = 0;
     }
-    cur = { start, end, firstLine: l, lastLine: l, verbatim: false, listItem: false };
-    blocks.push(cur);
+    depth = Math.max(0, depth + bracketBalance(lineText));
+    prevLine = lineText;
   }
   return blocks;
 }
 
-function softWrapped(prev: string, next: string): boolean {
-  const p = prev.replace(/[\s\u3000]+$/, '');
+function softWrapped(prevLine: string, depth: number, next: string): boolean {
+  const p = prevLine.replace(/[\s\u3000]+$/, '');
   const last = p[p.length - 1];
   if (!last || PARAGRAPH_CLOSE.has(last)) return false;
   if (MARKER_START.test(next) || BULLET.test(next.trimStart())) return false;
   if (CLAUSE_MARK.has(last)) return true;
   // An opening bracket or quote still open at the end of the line.
-  return unbalanced(p);
+  return depth > 0;
 }
 
-function unbalanced(s: string): boolean {
+function bracketBalance(s: string): number {
   let depth = 0;
-  for (const c of s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
     if (c === '（' || c === '(' || c === '“' || c === '《') depth++;
     else if (c === '）' || c === ')' || c === '”' || c === '》') depth--;
   }
-  return depth > 0;
+  return depth;
 }
 
 /** Markdown: CommonMark-style blocks, enough to know prose from code and list items. */
@@ -197,7 +205,7 @@ function markdownBlocks(text: string, lines: LineIndex): RawBlock[] {
     const heading = MD_HEADING.test(lineText);
     const list = MD_LIST.test(lineText);
     const startsBlock = heading || list || MD_QUOTE.test(lineText) || MARKER_START.test(lineText);
-    if (cur && !startsBlock && !cur.verbatim && !MD_HEADING.test(text.slice(cur.start, cur.end))) {
+    if (cur && !startsBlock && !cur.verbatim) {
       cur.end = end;
       cur.lastLine = l;
       continue;

@@ -51,6 +51,7 @@ interface Open {
 }
 
 const isQuote = (f: Family) => QUOTE_FAMILIES.has(f);
+const MAX_DEPTH = 64;
 
 export const pairing: Check = {
   id: 'pairing',
@@ -130,9 +131,13 @@ export const pairing: Check = {
           // ‘ inside Latin text is an apostrophe-like mark only when ’ follows in Latin; treat as opener.
           const o: Open = { ch, family: of, offset: i, paragraph: pi, breaks: [], multi: false, nested: [] };
           if (isQuote(of)) {
-            const enclosing = [...stack].reverse().find((s) => isQuote(s.family));
+            let enclosing: Open | undefined;
+            for (let k = stack.length - 1; k >= 0 && !enclosing; k--) if (isQuote(stack[k].family)) enclosing = stack[k];
             if (enclosing && enclosing.ch === ch) enclosing.nested.push(o);
           }
+          // Real text nests a few levels deep; a run of thousands of openers would make every
+          // later search slow, so the oldest beyond MAX_DEPTH is given up as unclosed.
+          if (stack.length >= MAX_DEPTH) unclosed(stack.shift()!);
           stack.push(o);
           continue;
         }
