@@ -62,7 +62,7 @@ describe('robustness', () => {
   });
   it('pathological runs of one mark finish and stay sane', () => {
     for (const ch of ['“', '”', '（', '）', '，', '一、', '\n', '#']) {
-      const text = ch.repeat(50_000);
+      const text = ch.repeat(10_000);
       checkText(text, 'plaintext');
       checkText(text, 'markdown');
     }
