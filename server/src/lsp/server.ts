@@ -13,6 +13,9 @@ import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
 /** Quiet time after the last keystroke before a document is analysed again. */
 export const DEBOUNCE_MS = 150;
 
+/** Diagnostics published per document at most. */
+export const MAX_DIAGNOSTICS = 1000;
+
 const LANGUAGES = new Set(['plaintext', 'markdown', 'wengao-report']);
 
 export function startServer(connection: Connection): void {
@@ -99,7 +102,12 @@ export function startServer(connection: Connection): void {
     if (!current || current.version !== version) return; // superseded while reading settings
     try {
       const analysis = analysisOf(current, settings);
-      const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis.model.lines, uri));
+      // A garbled file can hold tens of thousands of findings; the editor needs the first ones.
+      const shown = analysis.findings.slice(0, MAX_DIAGNOSTICS);
+      if (analysis.findings.length > MAX_DIAGNOSTICS) {
+        log(`${uri}: ${analysis.findings.length} findings, showing the first ${MAX_DIAGNOSTICS}`);
+      }
+      const diagnostics = shown.map((f) => toDiagnostic(f, analysis.model.lines, uri));
       await connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (err) {
       connection.console.error(`[wengao] analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
