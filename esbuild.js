@@ -27,6 +27,10 @@ const builds = [
 ];
 
 async function main() {
+  // The grammar's YAML source becomes the JSON the .vsix ships.
+  const { buildGrammar, watchGrammar } = await import('./syntaxes/build-grammar.mjs');
+  await buildGrammar();
+  if (watch) watchGrammar();
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
