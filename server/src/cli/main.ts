@@ -3,21 +3,28 @@
  * Exit status: 0 nothing of warning or error severity, 1 something was found, 2 usage error or
  * a path that cannot be read.
  */
-import { Analysis, Finding, LineIndex, SEVERITY_ORDER, analyze, documentKind } from '../core';
+import { Analysis, Figure, Finding, LineIndex, SEVERITY_ORDER, Severity, analyze, documentKind, toCsv, toMarkdownTable } from '../core';
 import { UsageError, collect, readReport } from './files';
 
 const VERSION = '0.1.0';
 
-const USAGE = `用法 (usage): wengao check <文件或文件夹 files or folders>... [--format text|json]
+const USAGE = `用法 (usage):
+  wengao check <文件或文件夹 files or folders>... [--format text|json] [--min-severity error|warning|information|hint]
+  wengao figures <文件或文件夹 files or folders>... [--format json|csv|text|markdown] [--targets]
 
-  check     检查引号、括号的配对 (checks paired quotation marks and brackets)
-  --format  text（默认，每个问题一行 path:line:col: severity code message）或 json
-  --help    显示本说明
-  --version 显示版本
+  check           检查引号、括号的配对等问题 (checks: pairing, …)
+                  --format text（默认，每个问题一行 path:line:col: severity code message）或 json
+                  --min-severity 报告的最低级别，默认 warning（information 包括“目标”标注 figure.target）
+  figures         列出全部数据（指标、数值、单位、比较、期间、地区、目标或实际）
+                  --format json（默认）、csv（UTF-8 BOM，可用 Excel/WPS 打开）、text 或 markdown
+                  --targets 只列目标
+  --help          显示本说明
+  --version       显示版本
 
-退出码 (exit status): 0 没有警告或错误; 1 发现警告或错误; 2 用法错误或路径无法读取`;
+退出码 (exit status): 0 没有警告或错误; 1 发现警告或错误 (check); 2 用法错误或路径无法读取`;
 
-type Format = 'text' | 'json';
+type Format = 'text' | 'json' | 'csv' | 'markdown';
+const FORMATS: Record<string, Format[]> = { check: ['text', 'json'], figures: ['json', 'csv', 'text', 'markdown'] };
 
 interface FileResult {
   path: string;
@@ -37,21 +44,32 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 0;
   }
   const command = args.shift();
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'figures') {
     err(command ? `未知命令 (unknown command): ${command}\n\n${USAGE}\n` : `${USAGE}\n`);
     return 2;
   }
-  let format: Format = 'text';
+  let format: Format = command === 'check' ? 'text' : 'json';
+  let minSeverity: Severity = 'warning';
+  let targetsOnly = false;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v !== 'text' && v !== 'json') {
-        err(`--format 只能是 text 或 json (must be text or json), 而不是 ${v ?? '(空)'}\n`);
+      if (!FORMATS[command].includes(v as Format)) {
+        err(`--format 只能是 ${FORMATS[command].join('、')} (must be one of ${FORMATS[command].join(', ')}), 而不是 ${v ?? '(空)'}\n`);
         return 2;
       }
-      format = v;
+      format = v as Format;
+    } else if (command === 'check' && (a === '--min-severity' || a.startsWith('--min-severity='))) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (!(v in SEVERITY_ORDER)) {
+        err(`--min-severity 只能是 error、warning、information 或 hint, 而不是 ${v ?? '(空)'}\n`);
+        return 2;
+      }
+      minSeverity = v as Severity;
+    } else if (command === 'figures' && a === '--targets') {
+      targetsOnly = true;
     } else if (a.startsWith('-') && a !== '-') {
       err(`未知选项 (unknown option): ${a}\n\n${USAGE}\n`);
       return 2;
@@ -87,6 +105,16 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     results.push({ path: file, analysis, lines: analysis.model.lines });
   }
 
+  if (command === 'figures') {
+    out(renderFigures(results, format, targetsOnly));
+    const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !targetsOnly || f.kind === 'target').length ?? 0), 0);
+    err(`wengao: ${results.length} 个文件，${n} 项${targetsOnly ? '目标' : '数据'}\n`);
+    return 0;
+  }
+  // Findings below the threshold (figure.target is information) are left out of the report.
+  for (const r of results) {
+    if (r.analysis) r.analysis.findings = r.analysis.findings.filter((f) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[minSeverity]);
+  }
   const all = results.flatMap((r) => r.analysis?.findings ?? []);
   out(format === 'json' ? renderJson(results) : renderText(results));
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -132,6 +160,48 @@ function renderJson(results: FileResult[]): string {
     ),
   };
   return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function figureJson(f: Figure, path: string, lines: LineIndex) {
+  return {
+    path,
+    range: lines.range(f.span),
+    text: f.text,
+    indicator: f.indicator,
+    verb: f.verb ?? null,
+    value: f.value,
+    ...(f.max !== undefined ? { max: f.max } : {}),
+    unit: f.unit,
+    normalized: { value: f.normalized.value, ...(f.normalized.max !== undefined ? { max: f.normalized.max } : {}), unit: f.normalized.unit },
+    comparator: f.comparator,
+    period: f.period,
+    periodSource: f.periodSource,
+    region: f.region,
+    kind: f.kind,
+    section: f.section,
+  };
+}
+
+function renderFigures(results: FileResult[], format: Format, targetsOnly: boolean): string {
+  const rows = results.flatMap((r) =>
+    r.analysis && r.lines
+      ? r.analysis.figures
+          .filter((f) => !targetsOnly || f.kind === 'target')
+          .map((figure) => ({ path: r.path, line: r.lines!.position(figure.span.start).line + 1, figure, lines: r.lines! }))
+      : [],
+  );
+  switch (format) {
+    case 'csv':
+      return toCsv(rows);
+    case 'markdown':
+      return toMarkdownTable(rows);
+    case 'text':
+      return rows
+        .map(({ path, line, figure: f, lines }) => `${path}:${line}:${lines.position(f.span.start).character + 1}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`)
+        .join('\n') + (rows.length ? '\n' : '');
+    default:
+      return JSON.stringify({ version: 1, figures: rows.map(({ path, figure, lines }) => figureJson(figure, path, lines)) }, null, 2) + '\n';
+  }
 }
 
 if (require.main === module) {

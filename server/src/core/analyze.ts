@@ -3,8 +3,10 @@
  * contained: one that throws is reported in `failures` and the others still run.
  */
 import { CHECKS, Check, CheckContext } from './checks';
-import type { Finding } from './findings';
+import { Figure, extractFigures } from './figures/extract';
+import type { Code, Finding, Severity } from './findings';
 import { DocKind, DocumentModel, buildModel, chineseRatio } from './model';
+import { OutlineNode, buildOutline } from './outline';
 
 export type AnalyzeScope = 'chinese' | 'all' | 'off';
 
@@ -16,6 +18,8 @@ export interface AnalyzeOptions {
   minChineseRatio?: number;
   checks?: readonly Check[];
   checkCancelled?: () => void;
+  /** Per-code severity, or 'off' to drop the code. */
+  severity?: Partial<Record<Code, Severity | 'off'>>;
 }
 
 export interface CheckFailure {
@@ -28,6 +32,8 @@ export interface Analysis {
   analyzed: boolean;
   skippedReason?: string;
   model: DocumentModel;
+  outline: OutlineNode[];
+  figures: Figure[];
   findings: Finding[];
   failures: CheckFailure[];
 }
@@ -45,10 +51,12 @@ export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', min
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const model = buildModel(text, options.kind);
   const gate = shouldAnalyze(text, options.scope, options.minChineseRatio);
-  if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, findings: [], failures: [] };
-  const ctx: CheckContext = { checkCancelled: options.checkCancelled };
-  const findings: Finding[] = [];
   const failures: CheckFailure[] = [];
+  const outline = contained('outline', failures, () => buildOutline(model), []);
+  if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, outline, figures: [], findings: [], failures };
+  const figures = contained('figures', failures, () => extractFigures(model, { outline }), []);
+  const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline };
+  const findings: Finding[] = [];
   for (const check of options.checks ?? CHECKS) {
     try {
       findings.push(...check.run(model, ctx));
@@ -57,8 +65,26 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
       failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { analyzed: true, model, findings, failures };
+  const overrides = options.severity ?? {};
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const o = overrides[f.code];
+    if (o === 'off') continue;
+    kept.push(o ? { ...f, severity: o } : f);
+  }
+  kept.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { analyzed: true, model, outline, figures, findings: kept, failures };
+}
+
+/** Runs a step of the analysis; if it throws, records the failure and goes on with `fallback`. */
+function contained<T>(step: string, failures: CheckFailure[], f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (isCancellation(err)) throw err;
+    failures.push({ check: step, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+    return fallback;
+  }
 }
 
 export class Cancelled extends Error {

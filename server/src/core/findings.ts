@@ -10,6 +10,7 @@ export const CODES = {
   quoteNesting: 'quote.nesting',
   bracketUnclosed: 'bracket.unclosed',
   bracketUnopened: 'bracket.unopened',
+  figureTarget: 'figure.target',
 } as const;
 
 export type Code = (typeof CODES)[keyof typeof CODES];

@@ -25,6 +25,8 @@ export interface Heading {
   /** The heading's own text: the title lines, or a run-in heading's first sentence. */
   span: Span;
   detail?: string;
+  /** A title's byline ("本报记者 翟新群", "辽阳市委书记 霍步刚"). */
+  byline?: string;
   /** Paragraph indexes the heading occupies (a title group can hold several). */
   paragraphs: number[];
 }
@@ -192,6 +194,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
         group.span = { start: group.span.start, end: p.end };
         group.paragraphs.push(p.index);
         if (!isByline(p.text)) groupTitles.push({ text: p.text, span, subtitle });
+        else group.byline = group.byline ? `${group.byline} ${p.text}` : p.text;
         continue;
       }
       // Inside a title group: the date line "(2022年10月25日)" and the speaker's name line.
@@ -201,6 +204,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
         continue;
       }
       if (group && (isByline(p.text) || NAME_LINE.test(p.text))) {
+        group.byline = group.byline ? `${group.byline} ${p.text}` : p.text;
         group.paragraphs.push(p.index);
         continue;
       }

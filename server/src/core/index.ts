@@ -7,3 +7,4 @@ export * from './text';
 export * from './decode';
 export { CHECKS } from './checks';
 export type { Heading, HeadingForm } from './headings';
+export * from './figures';

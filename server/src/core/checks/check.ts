@@ -1,7 +1,12 @@
 import type { Code, Finding } from '../findings';
+import type { Figure } from '../figures/extract';
 import type { DocumentModel } from '../model';
+import type { OutlineNode } from '../outline';
 
 export interface CheckContext {
+  /** The document's figures and outline, read once for every check. */
+  figures?: Figure[];
+  outline?: OutlineNode[];
   /** Throws when the analysis has been superseded; long checks call it now and then. */
   checkCancelled?: () => void;
 }

@@ -1,7 +1,8 @@
 /** The registry of checks. Adding a check: one module here, one line below. */
 import type { Check } from './check';
 import { pairing } from './pairing';
+import { targets } from './targets';
 
-export const CHECKS: readonly Check[] = [pairing];
+export const CHECKS: readonly Check[] = [pairing, targets];
 
 export type { Check, CheckContext } from './check';

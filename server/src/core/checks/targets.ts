@@ -1,0 +1,24 @@
+/**
+ * Check `targets`: code `figure.target` (information by default): every quantified target, read
+ * back ("目标（2026）：优质本科高校扩招 1500 人"), so a writer sees what a reviewer will list.
+ */
+import { CODES, Finding } from '../findings';
+import { targetMessage } from '../figures/format';
+import type { Check } from './check';
+
+export const targets: Check = {
+  id: 'targets',
+  codes: [CODES.figureTarget],
+  run(_model, ctx): Finding[] {
+    return (ctx.figures ?? [])
+      .filter((f) => f.kind === 'target')
+      .map((f) => ({
+        code: CODES.figureTarget,
+        severity: 'information',
+        message: targetMessage(f),
+        span: f.span,
+        related: [],
+        fixes: [],
+      }));
+  },
+};

@@ -1,0 +1,190 @@
+/**
+ * Where a figure belongs: its period, its region and whether it is a target or an actual,
+ * read from the sentence, else from the headings it sits under, else from the document.
+ */
+import type { OutlineNode } from '../outline';
+
+export type Source = 'sentence' | 'heading' | 'document';
+export type Kind = 'target' | 'actual' | 'unknown';
+
+export interface Period {
+  /** "2026", or a span "2018-2022". */
+  value: string;
+  start: number;
+  end: number;
+  /** The words it was read from. */
+  cue: string;
+}
+
+/** Year spans of the five-year plans, named in Chinese numerals. */
+const PLANS: Record<string, [number, number]> = {
+  十一五: [2006, 2010], 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030], 十六五: [2031, 2035],
+};
+
+const span = (a: number, b: number, cue: string): Period => ({ value: a === b ? String(a) : `${a}-${b}`, start: a, end: b, cue });
+
+interface Cue {
+  at: number;
+  end: number;
+  period: (ref: number | undefined) => Period | undefined;
+}
+
+const FIVE = '(?:五|5)';
+/**
+ * Period expressions with the position they were found at. Years after 比/较/与/同 are bases of
+ * comparison (较2015年改善), not periods; so is 上年 in 比上年.
+ */
+export function periodCues(text: string): Cue[] {
+  const cues: Cue[] = [];
+  const push = (re: RegExp, f: (m: RegExpExecArray) => Cue['period']) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const before = text.slice(Math.max(0, m.index - 2), m.index);
+      if (/[比较与同][\s]?$|相比$/.test(before) || /^(比|较)/.test(m[0])) continue;
+      // "是2017年的1.6倍": the year is the base of a multiple.
+      if (/是\s?$/.test(before) && text[m.index + m[0].length] === '的') continue;
+      cues.push({ at: m.index, end: m.index + m[0].length, period: f(m) });
+    }
+  };
+  push(/((?:19|20)\d{2})\s*(?:年)?\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年/g, (m) => () => span(+m[1], +m[2], m[0]));
+  push(/((?:19|20)\d{2})\s*年(?!代)/g, (m) => () => span(+m[1], +m[1], m[0]));
+  push(/[“"]?(十[一二三四五六])五[”"]?(?:规划|时期|期间|期末|末|以来|中后期)?/g, (m) => () => {
+    const p = PLANS[m[1] + '五'];
+    return p ? span(p[0], p[1], m[0]) : undefined;
+  });
+  push(/今年|本年度|年内|当年/g, (m) => (ref) => (ref ? span(ref, ref, m[0]) : undefined));
+  push(/上年|去年|上一年|过去一年|一年来/g, (m) => (ref) => (ref ? span(ref - 1, ref - 1, m[0]) : undefined));
+  push(/明年|下一年/g, (m) => (ref) => (ref ? span(ref + 1, ref + 1, m[0]) : undefined));
+  push(new RegExp(`过去${FIVE}年|${FIVE}年来|近${FIVE}年`, 'g'), (m) => (ref) => (ref ? span(ref - 5, ref - 1, m[0]) : undefined));
+  push(new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g'), (m) => (ref) => (ref ? span(ref, ref + 4, m[0]) : undefined));
+  cues.sort((a, b) => a.at - b.at);
+  return cues;
+}
+
+/**
+ * The cue nearest before `offset` in `text`, else the first after it. In a heading the first
+ * cue is the period ("一、2022年和过去五年工作" is about 2022): pass `first`.
+ */
+export function periodIn(text: string, offset: number, ref: number | undefined, first = false): Period | undefined {
+  const cues = periodCues(text);
+  if (first) return cues[0]?.period(ref);
+  let best: Cue | undefined;
+  for (const c of cues) if (c.end <= offset) best = c;
+  const chosen = best ?? cues.find((c) => c.at >= offset);
+  return chosen?.period(ref);
+}
+
+/** A year stated anywhere in a heading or title: the first one. */
+export function yearIn(text: string): number | undefined {
+  const m = /((?:19|20)\d{2})\s*(?:年|版)/.exec(text);
+  return m ? +m[1] : undefined;
+}
+
+/**
+ * Kind cues. Strong ones decide against the heading; weak ones (将, 要, 计划, 争取, which also
+ * appear in names like 兴辽英才计划 and in reviews: 争取中央资金) only where nothing else does.
+ */
+const STRONG_TARGET = /力争|确保|预期目标|预期|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d/g;
+const STRONG_ACTUAL = /过去|一年来|五年来|年来|同比|比上年|较上年|比去年|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了/g;
+// 要 is left out: in speeches it means "must" in every other sentence, about anything.
+const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标/g;
+const WEAK_ACTUAL = /完成|实现|取得|共有|全年/g;
+
+function nearestCue(text: string, offset: number, sets: [RegExp, Kind][]): { kind: Kind; cue: string } | undefined {
+  let best: { at: number; kind: Kind; cue: string } | undefined;
+  for (const [re, kind] of sets) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m.index >= offset) break;
+      if (!best || m.index >= best.at) best = { at: m.index, kind, cue: m[0] };
+    }
+  }
+  return best && { kind: best.kind, cue: best.cue };
+}
+
+/** The strong kind cue nearest before `offset`. */
+export function kindIn(text: string, offset: number): { kind: Kind; cue: string } | undefined {
+  return nearestCue(text, offset, [[STRONG_TARGET, 'target'], [STRONG_ACTUAL, 'actual']]);
+}
+
+/** The weak kind cue nearest before `offset`. */
+export function weakKindIn(text: string, offset: number): { kind: Kind; cue: string } | undefined {
+  return nearestCue(text, offset, [[WEAK_TARGET, 'target'], [WEAK_ACTUAL, 'actual']]);
+}
+
+const HEADING_TARGET = /重点工作|目标任务|主要目标|任务|计划|清单|安排|预期|今后|展望|部署|思路|要点|实事/;
+const HEADING_ACTUAL = /回顾|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况/;
+
+export function headingKind(name: string): Kind | undefined {
+  if (HEADING_ACTUAL.test(name)) return 'actual';
+  if (HEADING_TARGET.test(name)) return 'target';
+  return undefined;
+}
+
+/** Documents whose unqualified figures are plans: reports, plans, lists of tasks. */
+export const PLAN_DOCUMENT = /政府工作报告|规划|计划|方案|清单|要点|纲要|目标/;
+
+const PROVINCES = [
+  '北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西',
+  '山东', '河南', '湖北', '湖南', '广东', '广西', '海南', '重庆', '四川', '贵州', '云南', '西藏', '陕西', '甘肃',
+  '青海', '宁夏', '新疆', '台湾', '香港', '澳门',
+];
+const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
+const PROVINCE_RE = new RegExp(`(${PROVINCES.join('|')})(省|市|自治区|特别行政区)?`, 'g');
+/** A city, county or district named with its suffix, right after a boundary or a preposition. */
+const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向])([\p{Script=Han}]{2,3}?)(市|县)(?![域级场民区内外属直辖长城])/gu;
+const NOT_PLACE = /^(城|都|超|全|我|本|各|门|股|楼|上|夜|集|省|县|城乡|地|小区|社|园|特|示范|开发|新|老|景|街|郊|山|辖|城区|市)$/;
+
+export function normalizeProvince(name: string, suffix?: string): string {
+  if (suffix) return name + suffix;
+  if (MUNICIPALITIES.has(name)) return `${name}市`;
+  if (['内蒙古', '广西', '西藏', '宁夏', '新疆'].includes(name)) return `${name}自治区`;
+  if (['香港', '澳门'].includes(name)) return `${name}特别行政区`;
+  return `${name}省`;
+}
+
+export interface Place {
+  name: string;
+  level: 'country' | 'province' | 'city';
+  at: number;
+}
+
+/** Places named in `text`: the country, provinces, and cities/counties with their suffix. */
+export function placesIn(text: string): Place[] {
+  const out: Place[] = [];
+  for (const m of text.matchAll(/全国|我国|全中国/g)) out.push({ name: '全国', level: 'country', at: m.index! });
+  for (const m of text.matchAll(PROVINCE_RE)) {
+    // 辽宁 inside 辽宁省委 is still the province; a city suffix makes it a municipality.
+    out.push({ name: normalizeProvince(m[1], m[2]), level: MUNICIPALITIES.has(m[1]) ? 'city' : 'province', at: m.index! });
+  }
+  for (const m of text.matchAll(PLACE_RE)) {
+    const stem = m[1];
+    if (NOT_PLACE.test(stem) || /[城都超门股楼夜集上全各本我该]$/.test(stem) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;
+    if (/[一二三四五六七八九十两几多各该本全]/.test(stem[0])) continue;
+    out.push({ name: stem + m[2], level: 'city', at: m.index! + m[0].indexOf(stem) });
+  }
+  out.sort((a, b) => a.at - b.at);
+  return out;
+}
+
+/** 全省/我省 and 全市/我市 stand for the document's own province or city. */
+export function selfReference(text: string, offset: number): 'province' | 'city' | 'country' | undefined {
+  let best: { at: number; level: 'province' | 'city' | 'country' } | undefined;
+  for (const m of text.matchAll(/全省|我省|本省|省内|全市|我市|本市|市内|全国|我国/g)) {
+    if (m.index! >= offset) break;
+    const level = /省/.test(m[0]) ? 'province' : /市/.test(m[0]) ? 'city' : 'country';
+    best = { at: m.index!, level };
+  }
+  return best?.level;
+}
+
+export function nodePath(roots: OutlineNode[], offset: number): OutlineNode[] {
+  const path: OutlineNode[] = [];
+  let nodes = roots;
+  for (;;) {
+    const n = nodes.find((x) => x.span.start <= offset && offset < x.span.end);
+    if (!n) return path;
+    path.push(n);
+    nodes = n.children;
+  }
+}

@@ -1,0 +1,568 @@
+/**
+ * Figures: every number in a report bound to what it measures. A figure statement is read as
+ * value + unit + comparator, then the indicator (the phrase before it, with its verb), and its
+ * period, region and kind from the sentence, the headings above it or the document.
+ *
+ * Not figures: years and dates, ordinals (第九届), names and slogans (“十五五”, 5G, PM2.5,
+ * “1+10”, 12345热线, 一圈一带两区), heading markers, table-of-contents page numbers, version
+ * tags (2026版), "一个/一批" meaning "a".
+ */
+import type { DocumentModel } from '../model';
+import { buildOutline, OutlineNode } from '../outline';
+import type { Span } from '../text';
+import {
+  Kind, PLAN_DOCUMENT, Period, Place, Source, headingKind, kindIn, nodePath, periodIn, placesIn, selfReference, weakKindIn, yearIn,
+} from './context';
+import { MULTIPLIERS, NumberToken, isChineseNumeral, isDigit, readArabic, readChinese } from './numbers';
+import { NOT_AFTER_CHINESE, UnitDef, matchUnit } from './units';
+
+export type Comparator = 'eq' | 'ge' | 'gt' | 'le' | 'lt' | 'approx' | 'range';
+
+export interface Figure {
+  /** The number with its multiplier and unit, as written. */
+  span: Span;
+  text: string;
+  indicator: string;
+  verb?: string;
+  value: number;
+  max?: number;
+  unit: string;
+  normalized: { value: number; max?: number; unit: string };
+  dimension: string;
+  comparator: Comparator;
+  comparatorText?: string;
+  period: string | null;
+  periodSource: Source | null;
+  periodCue?: string;
+  region: string | null;
+  regionSource: Source | null;
+  kind: Kind;
+  kindSource: Source | null;
+  kindCue?: string;
+  /** The clause read back: "优质本科高校扩招 1500 人". */
+  statement: string;
+  /** The sentence it was read from. */
+  sentence: Span;
+  /** Names of the headings it sits under, outermost first. */
+  section: string[];
+}
+
+export interface DocumentFacts {
+  /** The year the document speaks from: its title, a dated heading, a version tag, a dateline. */
+  year?: number;
+  yearCue?: string;
+  region?: string;
+  province?: string;
+  city?: string;
+  plan: boolean;
+}
+
+const COMPARATOR_BEFORE: [string, Comparator][] = [
+  ['不低于', 'ge'], ['不少于', 'ge'], ['不小于', 'ge'], ['达到', 'ge'], ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'],
+  ['突破', 'gt'], ['不高于', 'le'], ['不超过', 'le'], ['不多于', 'le'], ['不大于', 'le'], ['控制在', 'le'], ['低于', 'lt'],
+  ['少于', 'lt'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'], ['接近', 'approx'], ['逾', 'gt'],
+];
+const COMPARATOR_AFTER: [string, Comparator][] = [
+  ['以上', 'ge'], ['及以上', 'ge'], ['以内', 'le'], ['以下', 'le'], ['左右', 'approx'], ['上下', 'approx'],
+];
+const VERBS = [
+  '增长', '下降', '提高', '提升', '降低', '减少', '增加', '新增', '新建', '改建', '扩建', '新开工', '开工', '竣工', '建成',
+  '改造', '培育', '培训', '建设', '达到', '完成', '实现', '突破', '扩招', '招引', '引进', '引育', '认定', '创建',
+  '累计', '压减', '缩短', '节约', '回落', '收窄', '扩大', '改善', '发放', '帮扶', '救助', '资助', '惠及', '覆盖', '带动',
+  '吸纳', '安置', '转移', '落地', '签约', '实施', '开展', '举办', '组织', '推出', '打造', '提供', '筹集', '投入', '储备',
+  '谋划', '稳定在', '保持在', '控制在', '达', '超', '增', '减', '降',
+].sort((a, b) => b.length - a.length);
+const LEADING_NOISE = /^(?:[-*•►·]|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+/** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
+const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路)/;
+/** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
+const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年|去年|上年同期)(?:相比)?|同比)/;
+const RANGE_SEP = /^[\s]?[～~〜\-—–－至到][\s]?/;
+const BOUNDARY = /[，,；;。！？!?：:、（(“”）)\n]/;
+
+export function documentFacts(model: DocumentModel, outline: OutlineNode[]): DocumentFacts {
+  let year: number | undefined;
+  let yearCue: string | undefined;
+  const titles: string[] = [];
+  for (const h of model.headings) {
+    const t = `${h.name} ${h.detail ?? ''} ${h.byline ?? ''}`;
+    titles.push(t);
+    if (year === undefined && (h.form === 'title' || h.form === 'markdown')) {
+      const y = yearIn(t) ?? yearIn(h.name);
+      if (y !== undefined) {
+        year = y;
+        yearCue = h.name;
+      }
+    }
+  }
+  if (year === undefined) {
+    const v = /[（(]((?:19|20)\d{2})\s*版[）)]/.exec(model.text);
+    if (v) {
+      year = +v[1];
+      yearCue = v[0];
+    }
+  }
+  if (year === undefined) {
+    // A dateline in the first lines: "2023 年 2 月", "2026年1月12日".
+    const head = model.text.slice(0, 2000);
+    const d = /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月/.exec(head);
+    if (d) {
+      year = +d[1];
+      yearCue = d[0];
+    }
+  }
+  if (year === undefined) {
+    for (const n of outline) {
+      const y = yearIn(n.name);
+      if (y) {
+        year = y;
+        yearCue = n.name;
+        break;
+      }
+    }
+  }
+  let province: string | undefined;
+  let city: string | undefined;
+  let first: string | undefined;
+  for (const t of titles) {
+    for (const p of placesIn(t)) {
+      first ??= p.name;
+      if (p.level === 'province' && !province) province = p.name;
+      if (p.level === 'city' && !city) city = p.name;
+    }
+  }
+  if (!province && !city) {
+    for (const p of placesIn(model.text.slice(0, 5000))) {
+      if (p.level === 'province' && !province) province = p.name;
+      if (p.level === 'city' && !city) city = p.name;
+    }
+  }
+  // The document as a whole is a plan when its first title says so; a piece of a compilation
+  // is judged by its own title (see planContext).
+  const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]);
+  return { year, yearCue, province, city, region: first ?? city ?? province, plan };
+}
+
+function insideShortQuote(text: string, sentence: Span, at: number): boolean {
+  // Names and slogans: “十四五”, “1+10”, 《…》 titles.
+  for (const [open, close, max] of [['“', '”', 16], ['《', '》', 60], ['「', '」', 16], ['‘', '’', 16]] as const) {
+    const o = text.lastIndexOf(open, at);
+    if (o < sentence.start || o < 0) continue;
+    const c = text.indexOf(close, o + 1);
+    if (c > at && c - o - 1 <= max) return true;
+  }
+  return false;
+}
+
+function prevNonSpace(text: string, i: number): string {
+  let k = i - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\u3000')) k--;
+  return text[k] ?? '';
+}
+
+interface Raw {
+  num: NumberToken;
+  end: number;
+  value: number;
+  max?: number;
+  unit?: UnitDef;
+  unitText: string;
+  factor: number;
+  approxSuffix?: string;
+}
+
+/** Reads number [multiplier] [余/多] unit, or a range of them, at `i`. */
+function readQuantity(text: string, i: number, end: number): Raw | undefined {
+  const num = isDigit(text[i]) ? readArabic(text, i, end) : readChinese(text, i, end);
+  if (!num) return undefined;
+  let j = num.end;
+  // PDF extraction puts spaces around numbers: "46.2 万人".
+  let k = j;
+  while (k < end && k - j < 2 && text[k] === ' ') k++;
+  let factor = 1;
+  let mult = '';
+  let unit = matchUnit(text, k);
+  if (!unit) {
+    for (const [m, f] of MULTIPLIERS) {
+      if (!text.startsWith(m, k) || num.chinese) continue;
+      const after = matchUnit(text, k + m.length);
+      mult = m;
+      factor = f;
+      unit = after;
+      break;
+    }
+  }
+  let approxSuffix: string | undefined;
+  let unitStart = k + mult.length;
+  if (!unit && (text[unitStart] === '余' || text[unitStart] === '多')) {
+    const u = matchUnit(text, unitStart + 1);
+    if (u) {
+      approxSuffix = text[unitStart];
+      unitStart++;
+      unit = u;
+    }
+  }
+  if (!unit && !mult) return undefined;
+  j = unit ? unitStart + unit.unit.length : k + mult.length;
+  const raw: Raw = {
+    num,
+    end: j,
+    value: num.value,
+    max: num.max,
+    unit,
+    unitText: mult + (unit?.unit ?? ''),
+    factor: factor * (unit?.factor ?? 1),
+    approxSuffix,
+  };
+  return raw;
+}
+
+function readRange(text: string, first: NumberToken, i: number, end: number): Raw | undefined {
+  // "3-5%": the first number has no unit of its own.
+  const sep = RANGE_SEP.exec(text.slice(i, i + 3));
+  if (!sep) return undefined;
+  const j = i + sep[0].length;
+  if (!(isDigit(text[j]) || (first.chinese && isChineseNumeral(text[j])))) return undefined;
+  return readQuantity(text, j, end);
+}
+
+export interface ExtractOptions {
+  outline?: OutlineNode[];
+}
+
+export function extractFigures(model: DocumentModel, options: ExtractOptions = {}): Figure[] {
+  const text = model.text;
+  const outline = options.outline ?? buildOutline(model);
+  const facts = documentFacts(model, outline);
+  const skip: Span[] = [];
+  for (const h of model.headings) if (h.markerSpan) skip.push(h.markerSpan);
+  const paragraphOf = new Map<number, (typeof model.paragraphs)[number]>();
+  for (const p of model.paragraphs) paragraphOf.set(p.index, p);
+  const figures: Figure[] = [];
+  let skipIdx = 0;
+
+  for (const s of model.sentences) {
+    const para = paragraphOf.get(s.paragraph);
+    if (!para || para.verbatim || para.tocEntry) continue;
+    const sentenceText = text.slice(s.start, s.end);
+    const inSentence: Figure[] = [];
+    for (let i = s.start; i < s.end; i++) {
+      const c = text[i];
+      if (!isDigit(c) && !isChineseNumeral(c)) continue;
+      // A number starts here only if it is not the tail of a longer one.
+      if (isDigit(text[i - 1]) || (isChineseNumeral(c) && isChineseNumeral(text[i - 1]))) continue;
+      while (skipIdx < skip.length && skip[skipIdx].end <= i) skipIdx++;
+      if (skipIdx < skip.length && skip[skipIdx].start <= i && i < skip[skipIdx].end) continue;
+      const q = readQuantity(text, i, s.end);
+      if (!q) {
+        // "3-5%" and "3至5个": the unit comes after the second number.
+        const n = isDigit(c) ? readArabic(text, i, s.end) : undefined;
+        if (n && !isYear(text, n)) {
+          const r = readRange(text, n, n.end, s.end);
+          if (r && r.unit) {
+            const fig = build(text, s, sentenceText, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, i);
+            if (fig) {
+              fig.comparator = 'range';
+              figures.push(fig);
+              inSentence.push(fig);
+            }
+            i = r.end - 1;
+          } else if (n) i = n.end - 1;
+        }
+        continue;
+      }
+      if (rejected(text, s, q)) {
+        i = Math.max(i, q.num.end - 1);
+        continue;
+      }
+      let raw = q;
+      const r = readRange(text, q.num, q.end, s.end);
+      if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
+      const fig = build(text, s, sentenceText, raw, inSentence, facts, outline, i);
+      if (fig) {
+        if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
+        figures.push(fig);
+        inSentence.push(fig);
+      }
+      i = raw.end - 1;
+    }
+  }
+  return figures;
+}
+
+function isYear(text: string, n: NumberToken): boolean {
+  if (n.chinese || !/^(19|20)\d{2}$/.test(n.raw)) return false;
+  const after = text.slice(n.end, n.end + 8);
+  return /^\s*(年|版|[-—–～~至到]\s*(19|20)\d{2})/.test(after);
+}
+
+function rejected(text: string, s: Span, q: Raw): boolean {
+  const n = q.num;
+  const before = prevNonSpace(text, n.start);
+  const after = text[q.end] ?? '';
+  const next = text[n.end] ?? '';
+  if (before === '第' || before === '总' ) return true;
+  if (isYear(text, n)) return true;
+  // Names with Latin letters or digits around: 5G, PM2.5, G20, 1+10, 12345热线.
+  if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(next) && !q.unit) return true;
+  if (before === '+' || next === '+' || after === '+') return true;
+  if (/^[.．]/.test(text.slice(n.start - 1, n.start)) && isDigit(text[n.start - 2])) return true;
+  if (insideShortQuote(text, s, n.start)) return true;
+  if (!q.unit) {
+    // A bare multiplier: "3.45亿" counts only with an Arabic number.
+    if (n.chinese) return true;
+  }
+  const unit = q.unit?.unit ?? '';
+  // Dates and times: 2月24日, 10时.
+  if (/^[月日号时点]/.test(text.slice(n.end, n.end + 1)) && !q.unit) return true;
+  if ((unit === '日' || unit === '天') && /月\s*$/.test(text.slice(Math.max(0, n.start - 3), n.start))) return true;
+  if (unit === '日' && /月/.test(text.slice(n.start - 4, n.start))) return true;
+  if (n.chinese) {
+    if (NOT_AFTER_CHINESE.has(unit)) return true;
+    // 一个, 一批, 一项: "a", not a count. 两个 likewise inside set phrases.
+    if (n.raw === '一') return true;
+    // 千家万户, 千亿斤粮食产能: 百/千/万/亿 without a digit are words and names, not numbers.
+    if (!/[一二两三四五六七八九]/.test(n.raw) && n.raw !== '十') return true;
+    // 统一, 之一, 唯一: the numeral belongs to a word.
+    if (/[统唯之专同单逐划归万]$/.test(text.slice(n.start - 1, n.start))) return true;
+    if (SET_EXPRESSION.test(text.slice(q.end, q.end + 2))) return true;
+  }
+  // A bare 千 or 百 is not a figure: "500千伏" names a voltage class.
+  if (!q.unit && /[千百]$/.test(q.unitText)) return true;
+  // Article and page numbers.
+  if (/^(条|款|章|节|页|版|期|届|号)/.test(unit) && !n.chinese) {
+    if (unit !== '期' || before === '第') return true;
+  }
+  return false;
+}
+
+function build(
+  text: string,
+  s: Span,
+  sentenceText: string,
+  raw: Raw,
+  previous: Figure[],
+  facts: DocumentFacts,
+  outline: OutlineNode[],
+  at: number,
+): Figure | undefined {
+  const n = raw.num;
+  const unitDef = raw.unit;
+  const unitText = raw.unitText || '';
+  const base = unitDef ? unitDef.base : unitText;
+  const dimension = unitDef ? unitDef.dimension : `count:${unitText}`;
+
+  // Comparator: words right after, else right before.
+  let comparator: Comparator = 'eq';
+  let comparatorText: string | undefined;
+  const tail = text.slice(raw.end, raw.end + 3);
+  for (const [w, c] of COMPARATOR_AFTER) {
+    if (tail.startsWith(w)) {
+      comparator = c;
+      comparatorText = w;
+      break;
+    }
+  }
+  const clauseStart = clauseStartOf(text, s.start, at);
+  let pre = text.slice(clauseStart, at).replace(/[\s\u3000]+/g, '');
+  if (!comparatorText) {
+    for (const [w, c] of COMPARATOR_BEFORE) {
+      if (pre.endsWith(w)) {
+        comparator = c;
+        comparatorText = w;
+        break;
+      }
+    }
+  }
+  if (comparatorText && !tail.startsWith(comparatorText) && pre.endsWith(comparatorText)) {
+    pre = pre.slice(0, pre.length - comparatorText.length);
+  }
+  const phrase = pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '');
+  if (raw.approxSuffix && comparator === 'eq') {
+    comparator = 'gt';
+    comparatorText = raw.approxSuffix;
+  }
+  if (raw.max !== undefined) comparator = 'range';
+
+  // Indicator and verb: the clause before the number, its verb at the end or the start.
+  let verb: string | undefined;
+  for (const v of VERBS) {
+    if (pre.endsWith(v)) {
+      verb = v;
+      pre = pre.slice(0, pre.length - v.length);
+      break;
+    }
+  }
+  pre = pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '');
+  if (!verb) {
+    for (const v of VERBS) {
+      if (pre.startsWith(v) && pre.length > v.length) {
+        verb = v;
+        pre = pre.slice(v.length);
+        break;
+      }
+    }
+  }
+  let indicator = pre.replace(/[的了是为有]$/, '');
+  let indicatorAfter = false;
+  const prevFig = previous[previous.length - 1];
+  const separatedFromPrev = prevFig && /^[、和及与，,]?$/.test(text.slice(prevFig.span.end, clauseStart).replace(/[\s]|以上|以内|左右|以下/g, '').slice(0, 2));
+  if (indicator.length <= 2) {
+    // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
+    const after = text.slice(raw.end, Math.min(s.end, raw.end + 16));
+    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９]{2,12}/.exec(after.replace(/^(以上|以内|左右|以下)/, ''));
+    const noun = m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等).*$/, '') : '';
+    if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
+      indicator = noun;
+      indicatorAfter = true;
+    }
+    else if (!indicator && prevFig) indicator = prevFig.indicator;
+  }
+  if (!verb && prevFig && separatedFromPrev && prevFig.verb) verb = prevFig.verb;
+
+  // Context: the sentence, then the headings above, then the document.
+  const path = nodePath(outline, at);
+  const pieceYear = pieceYearOf(path) ?? facts.year;
+  const offsetInSentence = at - s.start;
+  let period: Period | undefined = periodIn(sentenceText, offsetInSentence, pieceYear);
+  let periodSource: Source | null = period ? 'sentence' : null;
+  let headingKindFound: Kind | undefined;
+  for (let k = path.length - 1; k >= 0; k--) {
+    const h = path[k];
+    const name = h.heading.form === 'title' ? `${h.name} ${h.detail ?? ''}` : h.name;
+    if (!period && h.heading.form !== 'title') {
+      const p = periodIn(name, name.length, pieceYear, true);
+      if (p) {
+        period = p;
+        periodSource = 'heading';
+      }
+    }
+    headingKindFound ??= headingKind(h.name);
+  }
+  if (!period && pieceYear !== undefined) {
+    period = { value: String(pieceYear), start: pieceYear, end: pieceYear, cue: facts.yearCue ?? '' };
+    periodSource = pathHasTitleYear(path) ? 'heading' : 'document';
+  }
+
+  let kind: Kind = 'unknown';
+  let kindSource: Source | null = null;
+  let kindCue: string | undefined;
+  const strong = kindIn(sentenceText, offsetInSentence);
+  const weak = weakKindIn(sentenceText, offsetInSentence);
+  const set = (k: Kind, src: Source, cue?: string) => {
+    kind = k;
+    kindSource = src;
+    kindCue = cue;
+  };
+  if (strong) set(strong.kind, 'sentence', strong.cue);
+  else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.end < pieceYear) set('actual', 'sentence', period.cue);
+  else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.start > pieceYear) set('target', 'sentence', period.cue);
+  else if (headingKindFound) set(headingKindFound, 'heading');
+  else if (weak) set(weak.kind, 'sentence', weak.cue);
+  else if (period && pieceYear !== undefined && period.end < pieceYear) set('actual', periodSource ?? 'document');
+  else if (planContext(path, facts) && period && pieceYear !== undefined && period.start >= pieceYear) set('target', 'document');
+
+  // Region: named in the sentence before the figure, else 全省/我市 etc., else the document.
+  let region: string | null = null;
+  let regionSource: Source | null = null;
+  const places = placesIn(sentenceText).filter((p) => p.at < offsetInSentence);
+  const self = selfReference(sentenceText, offsetInSentence);
+  const lastPlace: Place | undefined = places[places.length - 1];
+  if (lastPlace) {
+    region = lastPlace.name;
+    regionSource = 'sentence';
+  } else if (self) {
+    region = self === 'country' ? '全国' : self === 'province' ? facts.province ?? null : facts.city ?? facts.region ?? null;
+    regionSource = region ? 'sentence' : null;
+  }
+  if (!region) {
+    for (let k = path.length - 1; k >= 0 && !region; k--) {
+      const pl = placesIn(`${path[k].name} ${path[k].detail ?? ''}`)[0];
+      if (pl) {
+        region = pl.name;
+        regionSource = 'heading';
+      }
+    }
+  }
+  if (!region && facts.region) {
+    region = facts.region;
+    regionSource = 'document';
+  }
+
+  const figText = text.slice(n.start, raw.end);
+  const valueText = `${fmt(raw.value)}${raw.max !== undefined ? `～${fmt(raw.max)}` : ''}`;
+  const unitShown = unitText || base;
+  const spaced = /^[%％‰]$/.test(unitShown) ? `${valueText}${unitShown}` : `${valueText} ${unitShown}`;
+  const before = comparatorText && COMPARATOR_BEFORE.some(([w]) => w === comparatorText) && !raw.approxSuffix;
+  const lead = indicatorAfter ? phrase : phrase || indicator;
+  const statementText =
+    `${lead}${lead ? ' ' : ''}${before ? comparatorText + ' ' : ''}${spaced}${!before && comparatorText ? comparatorText : ''}` +
+    (indicatorAfter ? indicator : '');
+  return {
+    span: { start: n.start, end: raw.end },
+    text: figText,
+    indicator,
+    verb,
+    value: raw.value,
+    max: raw.max,
+    unit: unitText || base,
+    normalized: {
+      value: round(raw.value * raw.factor),
+      max: raw.max !== undefined ? round(raw.max * raw.factor) : undefined,
+      unit: base,
+    },
+    dimension,
+    comparator,
+    comparatorText,
+    period: period?.value ?? null,
+    periodSource: period ? periodSource : null,
+    periodCue: period?.cue,
+    region,
+    regionSource,
+    kind,
+    kindSource,
+    kindCue,
+    statement: statementText,
+    sentence: { start: s.start, end: s.end },
+    section: path.map((p) => p.name),
+  };
+}
+
+function fmt(v: number): string {
+  return String(v);
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+function clauseStartOf(text: string, sentenceStart: number, at: number): number {
+  let k = at - 1;
+  while (k >= sentenceStart && !BOUNDARY.test(text[k])) k--;
+  return k + 1;
+}
+
+/** The year of the piece a figure sits in: the nearest title above it that names one. */
+function pieceYearOf(path: OutlineNode[]): number | undefined {
+  for (let k = path.length - 1; k >= 0; k--) {
+    const h = path[k];
+    if (h.heading.form !== 'title' && h.heading.form !== 'markdown') continue;
+    const y = yearIn(`${h.name} ${h.detail ?? ''}`);
+    if (y !== undefined) return y;
+  }
+  return undefined;
+}
+
+/** Inside a plan: the nearest title above says so, or (with no title above) the document does. */
+function planContext(path: OutlineNode[], facts: DocumentFacts): boolean {
+  for (let k = path.length - 1; k >= 0; k--) {
+    const h = path[k];
+    if (PLAN_DOCUMENT.test(h.name)) return true;
+    if (h.heading.form === 'title') return false;
+  }
+  return facts.plan;
+}
+
+function pathHasTitleYear(path: OutlineNode[]): boolean {
+  return pieceYearOf(path) !== undefined;
+}
