@@ -2,6 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { TargetsProvider } from './targets';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+
+  const targets = new TargetsProvider(client);
+  targets.listen(context);
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('wengao.targets', targets),
+    vscode.commands.registerCommand('wengao.refreshTargets', () => targets.reload()),
+    vscode.commands.registerCommand('wengao.exportTargets', (args?: Parameters<TargetsProvider['export']>[0]) => targets.export(args)),
+  );
 }
 
 export async function deactivate(): Promise<void> {

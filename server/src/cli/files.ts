@@ -1,14 +1,12 @@
 /** Finding and reading report files for the CLI: the file system lives here, not in the core. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { decode } from '../core';
+export { readReport } from '../io/read';
 
 export const REPORT_EXTENSIONS = /\.(txt|md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
-export type Input =
-  | { path: string; ok: true; text: string; encoding: string }
-  | { path: string; ok: false; message: string };
+export type { ReadResult as Input } from '../io/read';
 
 export class UsageError extends Error {}
 
@@ -49,18 +47,6 @@ async function walk(dir: string): Promise<string[]> {
     }
   }
   return out;
-}
-
-export async function readReport(file: string): Promise<Input> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (err) {
-    return { path: file, ok: false, message: `无法读取 (cannot read): ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
-  }
-  const d = decode(bytes);
-  if (!d.ok) return { path: file, ok: false, message: d.message };
-  return { path: file, ok: true, text: d.text, encoding: d.encoding };
 }
 
 export async function readStdin(): Promise<Uint8Array> {

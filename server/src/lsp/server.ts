@@ -2,12 +2,15 @@
  * The language server: a thin layer that fetches a document, asks the core, and converts.
  * `startServer` takes a connection so tests can run it in-process or over stdio alike.
  */
+import { fileURLToPath } from 'url';
 import {
-  Connection, DidChangeConfigurationNotification, InitializeResult, TextDocumentSyncKind, TextDocuments,
+  Connection, DidChangeConfigurationNotification, Hover, InitializeResult, MarkupKind, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, analyze, buildFolds, buildOutline, documentKind } from '../core';
+import { Analysis, analyze, buildFolds, describeFigure, documentKind } from '../core';
+import { readReport } from '../io/read';
 import { toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
+import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult } from './protocol';
 import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
 
 /** Quiet time after the last keystroke before a document is analysed again. */
@@ -34,6 +37,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Wengao' },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        hoverProvider: true,
       },
       serverInfo: { name: 'wengao', version: '0.1.0' },
     };
@@ -77,7 +81,7 @@ export function startServer(connection: Connection): void {
 
   /** The analysis of a document's current version, computed once per version. */
   function analysisOf(doc: TextDocument, settings: Settings): Analysis {
-    const key = `${settings.analyze}/${settings.minChineseRatio}`;
+    const key = `${settings.analyze}/${settings.minChineseRatio}/${settings.targetSeverity}`;
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.settingsKey === key) return hit.analysis;
     const started = Date.now();
@@ -85,6 +89,7 @@ export function startServer(connection: Connection): void {
       kind: documentKind(doc.uri, doc.languageId),
       scope: settings.analyze,
       minChineseRatio: settings.minChineseRatio,
+      severity: { 'figure.target': settings.targetSeverity },
     });
     for (const f of analysis.failures) connection.console.error(`[wengao] check ${f.check} failed on ${doc.uri}: ${f.error}`);
     const ms = Date.now() - started;
@@ -109,6 +114,7 @@ export function startServer(connection: Connection): void {
       }
       const diagnostics = shown.map((f) => toDiagnostic(f, analysis.model.lines, uri));
       await connection.sendDiagnostics({ uri, version, diagnostics });
+      void connection.sendNotification(FiguresChangedNotification, { uri });
     } catch (err) {
       connection.console.error(`[wengao] analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
     }
@@ -143,7 +149,7 @@ export function startServer(connection: Connection): void {
     try {
       const a = analysisOf(doc, await settingsFor(doc.uri));
       if (!a.analyzed) return [];
-      return toSymbols(buildOutline(a.model), a.model.lines);
+      return toSymbols(a.outline, a.model.lines);
     } catch (err) {
       connection.console.error(`[wengao] outline of ${doc.uri} failed: ${String(err)}`);
       return [];
@@ -156,7 +162,7 @@ export function startServer(connection: Connection): void {
     try {
       const a = analysisOf(doc, await settingsFor(doc.uri));
       if (!a.analyzed) return [];
-      return toFoldingRanges(buildFolds(a.model));
+      return toFoldingRanges(buildFolds(a.model, a.outline));
     } catch (err) {
       connection.console.error(`[wengao] folding of ${doc.uri} failed: ${String(err)}`);
       return [];
@@ -164,6 +170,55 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params) => toCodeActions(params.textDocument.uri, params.context.diagnostics));
+
+  connection.onHover(async (params): Promise<Hover | null> => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isOurs(doc)) return null;
+    try {
+      const a = analysisOf(doc, await settingsFor(doc.uri));
+      const offset = a.model.lines.offset(params.position);
+      const f = a.figures.find((x) => x.span.start <= offset && offset < x.span.end);
+      if (!f) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: describeFigure(f) }, range: a.model.lines.range(f.span) };
+    } catch (err) {
+      connection.console.error(`[wengao] hover on ${doc.uri} failed: ${String(err)}`);
+      return null;
+    }
+  });
+
+  /** Figures of open documents as edited, of other files as on disk. */
+  connection.onRequest(FiguresRequest, async (params: FiguresParams): Promise<FiguresResult> => {
+    const out: FiguresResult = { documents: [] };
+    for (const uri of Array.isArray(params?.uris) ? params.uris : []) {
+      try {
+        let analysis: Analysis;
+        const open = documents.get(uri);
+        const settings = await settingsFor(uri);
+        if (open) {
+          if (!isOurs(open)) continue;
+          analysis = analysisOf(open, settings);
+        } else {
+          if (!uri.startsWith('file:')) continue;
+          const read = await readReport(fileURLToPath(uri));
+          if (!read.ok) {
+            out.documents.push({ uri, figures: [], error: read.message });
+            continue;
+          }
+          analysis = analyze(read.text, { kind: documentKind(uri), scope: settings.analyze, minChineseRatio: settings.minChineseRatio });
+        }
+        if (!analysis.analyzed) continue;
+        const lines = analysis.model.lines;
+        const figures: FigureItem[] = analysis.figures
+          .filter((f) => !params.targetsOnly || f.kind === 'target')
+          .map((f) => ({ ...f, range: lines.range(f.span), line: lines.lineAt(f.span.start) + 1 }));
+        out.documents.push({ uri, figures });
+      } catch (err) {
+        connection.console.error(`[wengao] figures of ${uri} failed: ${String(err)}`);
+        out.documents.push({ uri, figures: [], error: String(err) });
+      }
+    }
+    return out;
+  });
 
   documents.listen(connection);
   connection.listen();

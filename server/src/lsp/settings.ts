@@ -1,12 +1,16 @@
 /** Settings, read per document from the client and checked: a malformed value falls back. */
 import type { AnalyzeScope } from '../core';
 
+export type TargetSeverity = 'information' | 'hint' | 'off';
+
 export interface Settings {
   analyze: AnalyzeScope;
   minChineseRatio: number;
+  /** How figure.target shows: information (default), hint, or not at all. */
+  targetSeverity: TargetSeverity;
 }
 
-export const DEFAULT_SETTINGS: Settings = { analyze: 'chinese', minChineseRatio: 0.5 };
+export const DEFAULT_SETTINGS: Settings = { analyze: 'chinese', minChineseRatio: 0.5, targetSeverity: 'information' };
 
 /** Returns valid settings and a list of problems with what the client sent. */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
@@ -26,6 +30,14 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     const v = r.minChineseRatio;
     if (typeof v === 'number' && v >= 0 && v <= 1) settings.minChineseRatio = v;
     else problems.push(`wengao.minChineseRatio must be a number from 0 to 1, got ${JSON.stringify(v)}; using 0.5`);
+  }
+  const targets = r.targets as Record<string, unknown> | undefined;
+  if (targets !== undefined && targets !== null) {
+    const v = typeof targets === 'object' ? targets.severity : undefined;
+    if (v === 'information' || v === 'hint' || v === 'off') settings.targetSeverity = v;
+    else if (v !== undefined || typeof targets !== 'object') {
+      problems.push(`wengao.targets.severity must be "information", "hint" or "off", got ${JSON.stringify(v ?? targets)}; using "information"`);
+    }
   }
   return { settings, problems };
 }

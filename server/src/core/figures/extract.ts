@@ -363,7 +363,14 @@ function build(
       break;
     }
   }
-  const clauseStart = clauseStartOf(text, s.start, at);
+  // A clause holding several figures ("23个方面45项重点任务") starts each after the one before.
+  const prior = previous[previous.length - 1];
+  let clauseStart = clauseStartOf(text, s.start, at);
+  if (prior && prior.span.end > clauseStart && prior.span.end <= at) {
+    clauseStart = prior.span.end;
+    const m = /^(?:以上|以内|左右|以下|上下)/.exec(text.slice(clauseStart, at));
+    if (m) clauseStart += m[0].length;
+  }
   let pre = text.slice(clauseStart, at).replace(/[\s\u3000]+/g, '');
   if (!comparatorText) {
     for (const [w, c] of COMPARATOR_BEFORE) {

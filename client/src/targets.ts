@@ -1,0 +1,185 @@
+/**
+ * The Targets view in the Explorer: per document, per section, every quantified target with its
+ * value; a count per document; a click opens the place. It follows edits (the server says when
+ * an open document's figures change) and files changing on disk.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { describeFigure, toCsv, toMarkdownTable } from '../../server/src/core/figures/format';
+import {
+  FigureItem, FiguresChangedNotification, FiguresChangedParams, FiguresParams, FiguresRequest, FiguresResult,
+} from '../../server/src/lsp/protocol';
+
+const REPORT_GLOB = '**/*.{txt,md,markdown}';
+const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,.vscode-test}/**';
+const MAX_FILES = 2000;
+
+type Node =
+  | { type: 'doc'; uri: string; figures: FigureItem[] }
+  | { type: 'section'; uri: string; name: string; figures: FigureItem[] }
+  | { type: 'target'; uri: string; figure: FigureItem };
+
+export class TargetsProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private docs = new Map<string, FigureItem[]>();
+  private loaded = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending = new Set<string>();
+
+  constructor(private readonly client: LanguageClient) {}
+
+  /** Report files of the workspace, and open untitled reports. */
+  async reportUris(): Promise<string[]> {
+    const files = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE_GLOB, MAX_FILES);
+    const uris = new Set(files.map((f) => f.toString()));
+    for (const d of vscode.workspace.textDocuments) {
+      if (['plaintext', 'markdown', 'wengao-report'].includes(d.languageId) && d.uri.scheme !== 'git') uris.add(d.uri.toString());
+    }
+    return [...uris].sort();
+  }
+
+  async fetch(uris: string[], targetsOnly = true): Promise<FiguresResult> {
+    const params: FiguresParams = { uris, targetsOnly };
+    return this.client.sendRequest<FiguresResult>(FiguresRequest, params);
+  }
+
+  async reload(): Promise<void> {
+    const result = await this.fetch(await this.reportUris());
+    this.docs = new Map(result.documents.filter((d) => d.figures.length > 0).map((d) => [d.uri, d.figures]));
+    this.loaded = true;
+    this.changed.fire(undefined);
+  }
+
+  /** Refreshes some documents soon, coalescing bursts of edits. */
+  refreshSoon(uri: string): void {
+    this.pending.add(uri);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), 300);
+  }
+
+  private async flush(): Promise<void> {
+    const uris = [...this.pending];
+    this.pending.clear();
+    if (!this.loaded) return this.reload();
+    const result = await this.fetch(uris);
+    const seen = new Set(result.documents.map((d) => d.uri));
+    for (const d of result.documents) {
+      if (d.figures.length > 0) this.docs.set(d.uri, d.figures);
+      else this.docs.delete(d.uri);
+    }
+    for (const u of uris) if (!seen.has(u)) this.docs.delete(u);
+    this.changed.fire(undefined);
+  }
+
+  listen(context: vscode.ExtensionContext): void {
+    context.subscriptions.push(
+      this.client.onNotification(FiguresChangedNotification, (p: FiguresChangedParams) => this.refreshSoon(p.uri)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(REPORT_GLOB);
+    context.subscriptions.push(
+      watcher,
+      watcher.onDidCreate((u) => this.refreshSoon(u.toString())),
+      watcher.onDidChange((u) => this.refreshSoon(u.toString())),
+      watcher.onDidDelete((u) => this.refreshSoon(u.toString())),
+    );
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'doc') {
+      const uri = vscode.Uri.parse(node.uri);
+      const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.figures.length} 项目标`;
+      item.contextValue = 'wengao.document';
+      return item;
+    }
+    if (node.type === 'section') {
+      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.figures.length}`;
+      item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+      return item;
+    }
+    const f = node.figure;
+    const item = new vscode.TreeItem(f.statement, vscode.TreeItemCollapsibleState.None);
+    item.description = [f.period, f.region].filter(Boolean).join(' · ');
+    item.tooltip = new vscode.MarkdownString(describeFigure(f));
+    item.iconPath = new vscode.ThemeIcon('target');
+    const r = f.range;
+    item.command = {
+      command: 'vscode.open',
+      title: '打开',
+      arguments: [
+        vscode.Uri.parse(node.uri),
+        { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) },
+      ],
+    };
+    return item;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      if (!this.loaded) await this.reload();
+      return [...this.docs.entries()].map(([uri, figures]) => ({ type: 'doc', uri, figures }));
+    }
+    if (node.type === 'doc') {
+      const bySection = new Map<string, FigureItem[]>();
+      for (const f of node.figures) {
+        const name = f.section.length ? f.section[f.section.length - 1] : '（正文）';
+        const list = bySection.get(name) ?? [];
+        list.push(f);
+        bySection.set(name, list);
+      }
+      if (bySection.size === 1) return node.figures.map((figure) => ({ type: 'target', uri: node.uri, figure }));
+      return [...bySection.entries()].map(([name, figures]) => ({ type: 'section', uri: node.uri, name, figures }));
+    }
+    if (node.type === 'section') return node.figures.map((figure) => ({ type: 'target', uri: node.uri, figure }));
+    return [];
+  }
+
+  /** Exports the targets of the active document or of the whole workspace. */
+  async export(args?: { scope?: 'document' | 'workspace'; format?: 'csv' | 'markdown'; target?: string }): Promise<void> {
+    const active = vscode.window.activeTextEditor?.document;
+    let scope = args?.scope;
+    if (!scope) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          ...(active ? [{ label: '当前文档', description: vscode.workspace.asRelativePath(active.uri), value: 'document' as const }] : []),
+          { label: '整个工作区', description: 'Whole workspace', value: 'workspace' as const },
+        ],
+        { title: '导出目标清单 (Export targets)', placeHolder: '导出哪些文档的目标？' },
+      );
+      if (!picked) return;
+      scope = picked.value;
+    }
+    let format = args?.format;
+    if (!format) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: 'CSV', description: 'UTF-8 BOM，Excel/WPS 可直接打开', value: 'csv' as const },
+          { label: 'Markdown', description: '表格', value: 'markdown' as const },
+        ],
+        { title: '导出格式 (Format)' },
+      );
+      if (!picked) return;
+      format = picked.value;
+    }
+    const uris = scope === 'document' && active ? [active.uri.toString()] : await this.reportUris();
+    const result = await this.fetch(uris);
+    const rows = result.documents.flatMap((d) =>
+      d.figures.map((figure) => ({ path: vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri)), line: figure.line, figure })),
+    );
+    const content = format === 'csv' ? toCsv(rows) : toMarkdownTable(rows);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    let target = args?.target ? vscode.Uri.file(args.target) : undefined;
+    if (!target) {
+      target = await vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, format === 'csv' ? 'wengao-targets.csv' : 'wengao-targets.md') : undefined,
+        filters: format === 'csv' ? { CSV: ['csv'] } : { Markdown: ['md'] },
+        title: '保存目标清单',
+      });
+      if (!target) return;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    void vscode.window.showInformationMessage(`已导出 ${rows.length} 项目标到 ${vscode.workspace.asRelativePath(target)}`);
+  }
+}

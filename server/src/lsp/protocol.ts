@@ -1,0 +1,33 @@
+/**
+ * Wengao's own messages between the client and the server, declared once for both sides.
+ * Plain types only: the client bundle imports this file too.
+ */
+import type { Figure } from '../core/figures/extract';
+
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** A figure as sent to the client: the core's figure plus its place in LSP terms. */
+export interface FigureItem extends Figure {
+  range: LspRange;
+  /** 1-based line, for tables. */
+  line: number;
+}
+
+/** client → server request: the figures of these documents (open ones as edited, others from disk). */
+export const FiguresRequest = 'wengao/figures';
+export interface FiguresParams {
+  uris: string[];
+  targetsOnly?: boolean;
+}
+export interface FiguresResult {
+  documents: { uri: string; figures: FigureItem[]; error?: string }[];
+}
+
+/** server → client notification: the figures of an open document changed (after an edit). */
+export const FiguresChangedNotification = 'wengao/figuresChanged';
+export interface FiguresChangedParams {
+  uri: string;
+}
