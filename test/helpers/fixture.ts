@@ -13,11 +13,15 @@
  *     --- outline             (optional: the outline, one symbol a line, two spaces a level)
  *     …
  *
+ * A first line `checks: id id …` before the first case limits the file to those checks (default:
+ * all of them), so each check's fixtures speak of that check alone.
+ *
  * A case with no ⟦code⟧ expects no finding at all: conventions that must stay silent.
  * Every finding must be expected and every expectation found; nothing is matched loosely.
  */
 import { readFileSync } from 'fs';
-import { analyze, buildOutline, DocKind, Finding, OutlineNode } from '../../server/src/core';
+import { analyze, buildOutline, CHECKS, DocKind, Finding, OutlineNode } from '../../server/src/core';
+import type { Check } from '../../server/src/core/checks';
 
 export interface Case {
   name: string;
@@ -26,6 +30,7 @@ export interface Case {
   text: string;
   expected: { offset: number; code: string }[];
   related: number[];
+  checks?: readonly Check[];
   fixed?: string;
   outline?: string;
 }
@@ -35,7 +40,15 @@ const MARK = /⟦([^⟧]*)⟧/g;
 export function parseFixtures(file: string): Case[] {
   const src = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const cases: Case[] = [];
-  for (const chunk of src.split(/^=== /m).slice(1)) {
+  const chunks = src.split(/^=== /m);
+  const header = /^checks:(.*)$/m.exec(chunks[0]);
+  let checks: readonly Check[] | undefined;
+  if (header) {
+    const ids = header[1].trim().split(/\s+/);
+    checks = CHECKS.filter((c) => ids.includes(c.id));
+    if (checks.length !== ids.length) throw new Error(`${file}: unknown check in "${header[0]}"`);
+  }
+  for (const chunk of chunks.slice(1)) {
     const nl = chunk.indexOf('\n');
     const name = chunk.slice(0, nl).trim();
     const sections = chunk.slice(nl + 1).split(/^--- /m);
@@ -65,7 +78,7 @@ export function parseFixtures(file: string): Case[] {
       else expected.push({ offset: text.length, code: m[1] });
     }
     text += raw.slice(last);
-    cases.push({ name, file, kind, text, expected, related, fixed, outline });
+    cases.push({ name, file, kind, text, expected, related, fixed, outline, checks });
   }
   return cases;
 }
@@ -88,7 +101,7 @@ function applyFixes(text: string, findings: Finding[]): string {
 
 /** Returns a list of mismatches; empty when the case holds. */
 export function checkCase(c: Case): string[] {
-  const analysis = analyze(c.text, { kind: c.kind });
+  const analysis = analyze(c.text, { kind: c.kind, checks: c.checks });
   const problems: string[] = [];
   if (analysis.failures.length) problems.push(...analysis.failures.map((f) => `check ${f.check} threw: ${f.error}`));
   const got = analysis.findings.map((f) => ({ offset: f.span.start, code: f.code }));
@@ -107,7 +120,7 @@ export function checkCase(c: Case): string[] {
   if (c.fixed !== undefined) {
     const fixed = applyFixes(c.text, analysis.findings);
     if (fixed !== c.fixed) problems.push(`after the fixes:\n${fixed}\nexpected:\n${c.fixed}`);
-    const again = analyze(fixed, { kind: c.kind }).findings.filter((f) => f.fixes.length > 0);
+    const again = analyze(fixed, { kind: c.kind, checks: c.checks }).findings.filter((f) => f.fixes.length > 0);
     if (again.length) problems.push(`the fixed text still has fixable findings: ${again.map((f) => f.code).join(', ')}`);
   }
   if (c.outline !== undefined) {
