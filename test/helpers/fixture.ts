@@ -12,6 +12,8 @@
  *     …
  *     --- outline             (optional: the outline, one symbol a line, two spaces a level)
  *     …
+ *     --- figures             (optional: every figure, one a line, as `renderFigure` writes it)
+ *     …
  *
  * A first line `checks: id id …` before the first case limits the file to those checks (default:
  * all of them), so each check's fixtures speak of that check alone.
@@ -20,7 +22,7 @@
  * Every finding must be expected and every expectation found; nothing is matched loosely.
  */
 import { readFileSync } from 'fs';
-import { analyze, buildOutline, CHECKS, DocKind, Finding, OutlineNode } from '../../server/src/core';
+import { analyze, buildOutline, CHECKS, COMPARATOR_SIGN, DocKind, Figure, Finding, OutlineNode } from '../../server/src/core';
 import type { Check } from '../../server/src/core/checks';
 
 export interface Case {
@@ -33,6 +35,7 @@ export interface Case {
   checks?: readonly Check[];
   fixed?: string;
   outline?: string;
+  figures?: string;
 }
 
 const MARK = /⟦([^⟧]*)⟧/g;
@@ -56,6 +59,7 @@ export function parseFixtures(file: string): Case[] {
     let raw = sections[0];
     let fixed: string | undefined;
     let outline: string | undefined;
+    let figures: string | undefined;
     for (const s of sections.slice(1)) {
       const head = s.slice(0, s.indexOf('\n') + 1 || s.length).trim();
       const body = s.slice(s.indexOf('\n') + 1);
@@ -64,6 +68,7 @@ export function parseFixtures(file: string): Case[] {
         raw = body;
       } else if (head === 'fixed') fixed = body.replace(/\n+$/, '');
       else if (head === 'outline') outline = body.replace(/\n+$/, '');
+      else if (head === 'figures') figures = body.replace(/\n+$/, '');
       else throw new Error(`${file}: case "${name}": unknown section "--- ${head}"`);
     }
     raw = raw.replace(/\n+$/, '');
@@ -78,7 +83,7 @@ export function parseFixtures(file: string): Case[] {
       else expected.push({ offset: text.length, code: m[1] });
     }
     text += raw.slice(last);
-    cases.push({ name, file, kind, text, expected, related, fixed, outline, checks });
+    cases.push({ name, file, kind, text, expected, related, fixed, outline, figures, checks });
   }
   return cases;
 }
@@ -90,6 +95,13 @@ function describeFinding(text: string, offset: number, code: string): string {
 
 export function renderOutline(nodes: OutlineNode[], depth = 0): string[] {
   return nodes.flatMap((n) => ['  '.repeat(depth) + n.name, ...renderOutline(n.children, depth + 1)]);
+}
+
+/** `46.2万人 = 城镇新增就业(新增) =46.2 万人 → 462000 人 | 2022 | actual | 辽宁省` */
+export function renderFigure(f: Figure): string {
+  const value = `${COMPARATOR_SIGN[f.comparator]}${f.value}${f.max !== undefined ? `～${f.max}` : ''}`;
+  const norm = `${f.normalized.value}${f.normalized.max !== undefined ? `～${f.normalized.max}` : ''} ${f.normalized.unit}`;
+  return `${f.text} = ${f.indicator}${f.verb ? `(${f.verb})` : ''} ${value} ${f.unit} → ${norm} | ${f.period ?? '-'} | ${f.kind} | ${f.region ?? '-'}`;
 }
 
 function applyFixes(text: string, findings: Finding[]): string {
@@ -122,6 +134,10 @@ export function checkCase(c: Case): string[] {
     if (fixed !== c.fixed) problems.push(`after the fixes:\n${fixed}\nexpected:\n${c.fixed}`);
     const again = analyze(fixed, { kind: c.kind, checks: c.checks }).findings.filter((f) => f.fixes.length > 0);
     if (again.length) problems.push(`the fixed text still has fixable findings: ${again.map((f) => f.code).join(', ')}`);
+  }
+  if (c.figures !== undefined) {
+    const got = analysis.figures.map(renderFigure).join('\n');
+    if (got !== c.figures) problems.push(`figures:\n${got}\nexpected:\n${c.figures}`);
   }
   if (c.outline !== undefined) {
     const outline = renderOutline(buildOutline(analysis.model)).join('\n');

@@ -101,7 +101,9 @@ function looksLikeTitle(p: Paragraph): boolean {
   if (/[、：:]$/.test(t)) return false;
   const han = countHan(t);
   if (han < 2 || han < countLatin(t)) return false;
-  if (han <= 4 && !SPECIAL_TITLE.test(t) && !t.startsWith('——')) return false;
+  // Signatures (习近平) and datelines (2023 年 2 月) are not titles.
+  if (t.replace(/[\s\u3000]/g, '').length < 5 && !SPECIAL_TITLE.test(t) && !t.startsWith('——')) return false;
+  if (/^\d{4}[\s\u3000]*年([\s\u3000]*\d{1,2}[\s\u3000]*月([\s\u3000]*\d{1,2}[\s\u3000]*日)?)?$/.test(t)) return false;
   return true;
 }
 

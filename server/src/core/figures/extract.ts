@@ -62,6 +62,7 @@ const COMPARATOR_BEFORE: [string, Comparator][] = [
   ['突破', 'gt'], ['不高于', 'le'], ['不超过', 'le'], ['不多于', 'le'], ['不大于', 'le'], ['控制在', 'le'], ['低于', 'lt'],
   ['少于', 'lt'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'], ['接近', 'approx'], ['逾', 'gt'],
 ];
+COMPARATOR_BEFORE.sort((a, b) => b[0].length - a[0].length);
 const COMPARATOR_AFTER: [string, Comparator][] = [
   ['以上', 'ge'], ['及以上', 'ge'], ['以内', 'le'], ['以下', 'le'], ['左右', 'approx'], ['上下', 'approx'],
 ];
@@ -75,12 +76,24 @@ const VERBS = [
 const LEADING_NOISE = /^(?:[-*•►·]|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路)/;
+/** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
+const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
+
+/** A place at the start of an indicator is its region, not part of it: 沈阳市新建5G基站. */
+function stripPlace(s: string): string {
+  const m = /^(?:全国|全省|全市|我国|我省|我市|本省|本市)/.exec(s);
+  if (m) return s.slice(m[0].length);
+  const p = placesIn(s)[0];
+  if (p && p.at === 0) return s.slice(p.name.length).replace(/^(?:省|市)/, '');
+  return s;
+}
+
 /** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
 const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年|去年|上年同期)(?:相比)?|同比)/;
 const RANGE_SEP = /^[\s]?[～~〜\-—–－至到][\s]?/;
 const BOUNDARY = /[，,；;。！？!?：:、（(“”）)\n]/;
 
-export function documentFacts(model: DocumentModel, outline: OutlineNode[]): DocumentFacts {
+export function documentFacts(model: DocumentModel): DocumentFacts {
   let year: number | undefined;
   let yearCue: string | undefined;
   const titles: string[] = [];
@@ -112,13 +125,14 @@ export function documentFacts(model: DocumentModel, outline: OutlineNode[]): Doc
     }
   }
   if (year === undefined) {
-    for (const n of outline) {
-      const y = yearIn(n.name);
-      if (y) {
-        year = y;
-        yearCue = n.name;
-        break;
-      }
+    // The first dated heading: "三、2023年重点工作" speaks from 2023; a review heading such as
+    // "一、2022年工作回顾" speaks from the year after the one it reviews.
+    for (const h of model.headings) {
+      const y = yearIn(h.name);
+      if (y === undefined) continue;
+      year = headingKind(h.name) === 'actual' ? y + 1 : y;
+      yearCue = h.name;
+      break;
     }
   }
   let province: string | undefined;
@@ -233,7 +247,7 @@ export interface ExtractOptions {
 export function extractFigures(model: DocumentModel, options: ExtractOptions = {}): Figure[] {
   const text = model.text;
   const outline = options.outline ?? buildOutline(model);
-  const facts = documentFacts(model, outline);
+  const facts = documentFacts(model);
   const skip: Span[] = [];
   for (const h of model.headings) if (h.markerSpan) skip.push(h.markerSpan);
   const paragraphOf = new Map<number, (typeof model.paragraphs)[number]>();
@@ -381,8 +395,11 @@ function build(
       }
     }
   }
+  let comparatorVerb: string | undefined;
   if (comparatorText && !tail.startsWith(comparatorText) && pre.endsWith(comparatorText)) {
     pre = pre.slice(0, pre.length - comparatorText.length);
+    // 达到 says both: a level (the verb) and "at least" (the comparator).
+    if (comparatorText === '达到') comparatorVerb = comparatorText;
   }
   const phrase = pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '');
   if (raw.approxSuffix && comparator === 'eq') {
@@ -392,15 +409,15 @@ function build(
   if (raw.max !== undefined) comparator = 'range';
 
   // Indicator and verb: the clause before the number, its verb at the end or the start.
-  let verb: string | undefined;
-  for (const v of VERBS) {
+  let verb: string | undefined = comparatorVerb;
+  for (const v of comparatorVerb ? [] : VERBS) {
     if (pre.endsWith(v)) {
       verb = v;
       pre = pre.slice(0, pre.length - v.length);
       break;
     }
   }
-  pre = pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '');
+  pre = stripPlace(pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '')).replace(LEADING_NOISE, '');
   if (!verb) {
     for (const v of VERBS) {
       if (pre.startsWith(v) && pre.length > v.length) {
@@ -410,10 +427,11 @@ function build(
       }
     }
   }
-  let indicator = pre.replace(/[的了是为有]$/, '');
+  let indicator = pre.replace(TRAILING_NOISE, '').replace(/[的了是为有]$/, '');
   let indicatorAfter = false;
   const prevFig = previous[previous.length - 1];
-  const separatedFromPrev = prevFig && /^[、和及与，,]?$/.test(text.slice(prevFig.span.end, clauseStart).replace(/[\s]|以上|以内|左右|以下/g, '').slice(0, 2));
+  // "新增A 300家、B 500家": the verb carries over a list, not over a comma.
+  const separatedFromPrev = prevFig && /^[、和及与]?$/.test(text.slice(prevFig.span.end, clauseStart).replace(/[\s]|以上|以内|左右|以下/g, '').slice(0, 2));
   if (indicator.length <= 2) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
     const after = text.slice(raw.end, Math.min(s.end, raw.end + 16));
@@ -467,7 +485,12 @@ function build(
   else if (headingKindFound) set(headingKindFound, 'heading');
   else if (weak) set(weak.kind, 'sentence', weak.cue);
   else if (period && pieceYear !== undefined && period.end < pieceYear) set('actual', periodSource ?? 'document');
-  else if (planContext(path, facts) && period && pieceYear !== undefined && period.start >= pieceYear) set('target', 'document');
+  else if (planContext(path, facts)) {
+    if (period && pieceYear !== undefined && period.start >= pieceYear) set('target', 'document');
+  } else if (!period || pieceYear === undefined || period.end <= pieceYear) {
+    // Outside plans (news, bulletins, speeches), a figure with no word of intent reports a fact.
+    set('actual', 'document');
+  }
 
   // Region: named in the sentence before the figure, else 全省/我市 etc., else the document.
   let region: string | null = null;
