@@ -178,13 +178,26 @@ export function selfReference(text: string, offset: number): 'province' | 'city'
   return best?.level;
 }
 
+/** The headings above `offset`, outermost first. Siblings are in order: binary search. */
 export function nodePath(roots: OutlineNode[], offset: number): OutlineNode[] {
   const path: OutlineNode[] = [];
   let nodes = roots;
   for (;;) {
-    const n = nodes.find((x) => x.span.start <= offset && offset < x.span.end);
-    if (!n) return path;
-    path.push(n);
-    nodes = n.children;
+    let lo = 0;
+    let hi = nodes.length - 1;
+    let found: OutlineNode | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const n = nodes[mid];
+      if (offset < n.span.start) hi = mid - 1;
+      else if (offset >= n.span.end) lo = mid + 1;
+      else {
+        found = n;
+        break;
+      }
+    }
+    if (!found) return path;
+    path.push(found);
+    nodes = found.children;
   }
 }

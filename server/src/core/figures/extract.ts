@@ -157,15 +157,25 @@ export function documentFacts(model: DocumentModel): DocumentFacts {
   return { year, yearCue, province, city, region: first ?? city ?? province, plan };
 }
 
-function insideShortQuote(text: string, sentence: Span, at: number): boolean {
-  // Names and slogans: “十四五”, “1+10”, 《…》 titles.
-  for (const [open, close, max] of [['“', '”', 16], ['《', '》', 60], ['「', '」', 16], ['‘', '’', 16]] as const) {
-    const o = text.lastIndexOf(open, at);
-    if (o < sentence.start || o < 0) continue;
-    const c = text.indexOf(close, o + 1);
-    if (c > at && c - o - 1 <= max) return true;
+/**
+ * Spans of names and slogans in a sentence: short quotations (“十四五”, “1+10”) and book titles
+ * (《…》). Numbers inside them are not figures. One pass over the sentence.
+ */
+function nameSpans(text: string, sentence: Span): Span[] {
+  const MAX: Record<string, [string, number]> = { '“': ['”', 16], '《': ['》', 60], '「': ['」', 16], '‘': ['’', 16] };
+  const out: Span[] = [];
+  for (let i = sentence.start; i < sentence.end; i++) {
+    const m = MAX[text[i]];
+    if (!m) continue;
+    const limit = Math.min(sentence.end, i + 1 + m[1] + 1);
+    for (let k = i + 1; k < limit; k++) {
+      if (text[k] === m[0]) {
+        out.push({ start: i, end: k + 1 });
+        break;
+      }
+    }
   }
-  return false;
+  return out;
 }
 
 function prevNonSpace(text: string, i: number): string {
@@ -260,6 +270,7 @@ export function extractFigures(model: DocumentModel, options: ExtractOptions = {
     if (!para || para.verbatim || para.tocEntry) continue;
     const sentenceText = text.slice(s.start, s.end);
     const inSentence: Figure[] = [];
+    let names: Span[] | undefined;
     for (let i = s.start; i < s.end; i++) {
       const c = text[i];
       if (!isDigit(c) && !isChineseNumeral(c)) continue;
@@ -285,7 +296,8 @@ export function extractFigures(model: DocumentModel, options: ExtractOptions = {
         }
         continue;
       }
-      if (rejected(text, s, q)) {
+      names ??= nameSpans(text, s);
+      if (rejected(text, names, q)) {
         i = Math.max(i, q.num.end - 1);
         continue;
       }
@@ -310,7 +322,7 @@ function isYear(text: string, n: NumberToken): boolean {
   return /^\s*(年|版|[-—–～~至到]\s*(19|20)\d{2})/.test(after);
 }
 
-function rejected(text: string, s: Span, q: Raw): boolean {
+function rejected(text: string, names: Span[], q: Raw): boolean {
   const n = q.num;
   const before = prevNonSpace(text, n.start);
   const after = text[q.end] ?? '';
@@ -321,7 +333,7 @@ function rejected(text: string, s: Span, q: Raw): boolean {
   if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(next) && !q.unit) return true;
   if (before === '+' || next === '+' || after === '+') return true;
   if (/^[.．]/.test(text.slice(n.start - 1, n.start)) && isDigit(text[n.start - 2])) return true;
-  if (insideShortQuote(text, s, n.start)) return true;
+  if (names.some((sp) => sp.start < n.start && n.start < sp.end)) return true;
   if (!q.unit) {
     // A bare multiplier: "3.45亿" counts only with an Arabic number.
     if (n.chinese) return true;

@@ -19,7 +19,8 @@ export const toHalfWidth = (s: string) =>
 export const isDigit = (c: string | undefined) => c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
 const CN_DIGITS = '零〇一二两三四五六七八九';
 const CN_ALL = '零〇一二两三四五六七八九十百千万亿';
-export const isChineseNumeral = (c: string | undefined) => c !== undefined && CN_ALL.includes(c);
+const CN_SET = new Set(CN_ALL);
+export const isChineseNumeral = (c: string | undefined) => c !== undefined && CN_SET.has(c);
 
 /** An Arabic number at `i`: digits, thousands groups, decimals. */
 export function readArabic(text: string, i: number, end: number): NumberToken | undefined {
