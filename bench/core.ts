@@ -35,7 +35,8 @@ function median(xs: number[]): number {
 
 function time(runs: number, f: () => unknown): number {
   const ts: number[] = [];
-  f(); // warm-up
+  // Warm-up: let the JIT compile the hot paths before timing (several rounds for small inputs).
+  for (let i = 0; i < Math.min(5, runs); i++) f();
   for (let i = 0; i < runs; i++) {
     (globalThis as { gc?: () => void }).gc?.();
     const t = process.hrtime.bigint();
