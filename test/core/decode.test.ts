@@ -1,4 +1,6 @@
+import { readFileSync } from 'fs';
 import iconv from 'iconv-lite';
+import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../server/src/core';
 
@@ -18,6 +20,14 @@ describe('decode', () => {
     it(`reads ${name}`, () => {
       const d = decode(bytes);
       expect(d).toMatchObject({ ok: true, encoding, text });
+    });
+  }
+  // Chinese-heavy text has zero bytes on both sides in UTF-16 (一 is U+4E00): seed 000 and 003.
+  for (const seed of ['000_d4031d3451319d89.txt', '003_d81496748c382e1e.txt']) {
+    const long = readFileSync(join(__dirname, '..', '..', 'seeds', seed), 'utf8');
+    it(`reads seed ${seed.slice(0, 3)} in UTF-16LE and UTF-16BE without a BOM`, () => {
+      expect(decode(Buffer.from(long, 'utf16le'))).toMatchObject({ ok: true, encoding: 'utf-16le', text: long });
+      expect(decode(Buffer.from(long, 'utf16le').swap16())).toMatchObject({ ok: true, encoding: 'utf-16be', text: long });
     });
   }
   it('reads an empty file as empty text', () => {

@@ -1,7 +1,7 @@
 /**
  * The `wengao` command. `wengao check <files or folders>... [--format text|json]`.
  * Exit status: 0 nothing of warning or error severity, 1 something was found, 2 usage error or
- * a path that cannot be read.
+ * a path that cannot be read or decoded (reported after every other file has been checked).
  */
 import { Analysis, Figure, Finding, LineIndex, SEVERITY_ORDER, Severity, analyze, documentKind, toCsv, toMarkdownTable } from '../core';
 import { UsageError, collect, readReport } from './files';
@@ -21,7 +21,7 @@ const USAGE = `用法 (usage):
   --help          显示本说明
   --version       显示版本
 
-退出码 (exit status): 0 没有警告或错误; 1 发现警告或错误 (check); 2 用法错误或路径无法读取`;
+退出码 (exit status): 0 没有警告或错误; 1 发现警告或错误 (check); 2 用法错误、路径或文件无法读取或解码（其余文件照常检查）`;
 
 type Format = 'text' | 'json' | 'csv' | 'markdown';
 const FORMATS: Record<string, Format[]> = { check: ['text', 'json'], figures: ['json', 'csv', 'text', 'markdown'] };
@@ -125,6 +125,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       (skipped ? `，跳过 ${skipped} 个` : '') +
       '\n',
   );
+  // A file that could not be read was not checked: CI must not pass on it.
+  if (skipped) return 2;
   return all.some((f) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER.warning) ? 1 : 0;
 }
 

@@ -20,7 +20,7 @@ export function decode(bytes: Uint8Array): Decoded {
   const utf16 = guessUtf16(bytes);
   if (utf16) {
     const r = strict(bytes, utf16, false);
-    if (r.ok && !/[\x00-\x08\x0e-\x1f]/.test(r.text)) return r;
+    if (r.ok) return r;
   }
   if (looksBinary(bytes)) {
     return { ok: false, reason: 'binary', message: '二进制文件，不是文本 (binary file, not text)' };
@@ -49,9 +49,14 @@ function strict(bytes: Uint8Array, encoding: Encoding, bom: boolean): Decoded {
   }
 }
 
-/** UTF-16 without a BOM: text in it has a zero byte in most even or most odd positions. */
+/**
+ * UTF-16 without a BOM. UTF-8 and GB18030 text has no zero bytes at all; UTF-16 has them in the
+ * high byte of ASCII characters (line breaks, digits) and in the low byte of characters such as
+ * 一 U+4E00 or 开 U+5F00, so both sides can have some. Decode a sample in each byte order, the
+ * likelier first, and keep the one that reads as text.
+ */
 function guessUtf16(bytes: Uint8Array): Encoding | undefined {
-  const n = Math.min(bytes.length, 4096) & ~1;
+  const n = Math.min(bytes.length, 65536) & ~1;
   if (n < 4) return undefined;
   let evenZero = 0;
   let oddZero = 0;
@@ -59,13 +64,36 @@ function guessUtf16(bytes: Uint8Array): Encoding | undefined {
     if (bytes[i] === 0) evenZero++;
     if (bytes[i + 1] === 0) oddZero++;
   }
-  const pairs = n / 2;
-  // UTF-8 and GB18030 text has no zero bytes at all; UTF-16 has them in the high byte of
-  // every ASCII character (line breaks, digits), so on one side only. Chinese-only UTF-16 has few.
-  // (A Han character can have a zero low byte too, 开 is U+5F00, hence a ratio, not "none".)
-  if (oddZero > 4 * evenZero && oddZero >= pairs * 0.005) return 'utf-16le';
-  if (evenZero > 4 * oddZero && evenZero >= pairs * 0.005) return 'utf-16be';
+  if (evenZero + oddZero === 0) return undefined;
+  const orders: Encoding[] = oddZero >= evenZero ? ['utf-16le', 'utf-16be'] : ['utf-16be', 'utf-16le'];
+  for (const enc of orders) {
+    let sample: string;
+    try {
+      // A sample may end inside a surrogate pair: not fatal here, the full decode is.
+      sample = new TextDecoder(enc).decode(bytes.subarray(0, n));
+    } catch {
+      continue;
+    }
+    if (readsAsText(sample)) return enc;
+  }
   return undefined;
+}
+
+/** Mostly CJK, ASCII and their punctuation, no control characters but tab and line breaks. */
+function readsAsText(s: string): boolean {
+  if (s.length === 0) return false;
+  let good = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) return false;
+    if (
+      (c >= 32 && c < 127) || c === 9 || c === 10 || c === 13 ||
+      (c >= 0x3000 && c <= 0x303f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f) || (c >= 0xa0 && c <= 0x17f) ||
+      (c >= 0x2460 && c <= 0x25ff) || (c >= 0xd800 && c <= 0xdfff)
+    ) good++;
+  }
+  return good / s.length > 0.9;
 }
 
 /** A NUL byte, or many control characters, in the first 8 KB. */

@@ -1,0 +1,288 @@
+/**
+ * The BUILT command line (`node dist/cli.js`), run as a child process: exit status, text and
+ * JSON output, and reading reports in the encodings they come in. Run `node esbuild.js` first.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import * as iconv from 'iconv-lite';
+import { basename, join } from 'path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, TempDirs, runCli } from '../helpers/procCli';
+
+const SEEDS = join(ROOT, 'seeds');
+const SEED_000 = '000_d4031d3451319d89.txt';
+const SEED_002 = '002_823a23dd25e68816.txt';
+const seedText = (f: string) => readFileSync(join(SEEDS, f), 'utf8');
+
+interface Pos {
+  line: number;
+  character: number;
+}
+interface Range {
+  start: Pos;
+  end: Pos;
+}
+interface JsonDiagnostic {
+  code: string;
+  severity: string;
+  message: string;
+  range: Range;
+  related: { path: string; range: Range; message: string }[];
+}
+interface JsonReport {
+  version: number;
+  files: { path: string; diagnostics: JsonDiagnostic[]; skipped?: string }[];
+}
+
+const TEXT_LINE = /^[^:]+:\d+:\d+: (error|warning) [a-z.-]+ .+$/;
+const HAN = /[\u4e00-\u9fff]/;
+
+const temp = new TempDirs();
+afterEach(() => temp.cleanup());
+
+function parse(stdout: string): JsonReport {
+  const doc = JSON.parse(stdout) as JsonReport;
+  expect(doc.version).toBe(1);
+  expect(Array.isArray(doc.files)).toBe(true);
+  return doc;
+}
+
+/** The character at a 0-based line and UTF-16 column of a text with "\n" (or "\r\n") breaks. */
+function charAt(text: string, p: Pos): string {
+  const line = text.split('\n')[p.line];
+  return line === undefined ? '' : line.charAt(p.character);
+}
+
+/** A diagnostic without the file's path, to compare the same report across encodings. */
+const positions = (ds: JsonDiagnostic[]) =>
+  ds.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, related: d.related.map((r) => ({ range: r.range, message: r.message })) }));
+
+/** Deterministic bytes (mulberry32), so a failure can be reproduced. */
+function pseudoRandomBytes(n: number, seed: number): Buffer {
+  const out = Buffer.alloc(n);
+  let a = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
+  }
+  return out;
+}
+
+describe('wengao check on the seeds', () => {
+  it('--format json: version 1, five files, exactly the four known defects, 0-based ranges, exit 1', async () => {
+    const r = await runCli(['check', 'seeds', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    const doc = parse(r.stdout);
+    expect(doc.files.map((f) => basename(f.path))).toEqual([
+      '000_d4031d3451319d89.txt', '001_35a3e5c16cba96b6.txt', '002_823a23dd25e68816.txt',
+      '003_d81496748c382e1e.txt', '004_0624703ab3c854fd.txt',
+    ]);
+    for (const f of doc.files) expect(f.skipped).toBeUndefined();
+    const all = doc.files.flatMap((f) => f.diagnostics.map((d) => ({ file: basename(f.path).slice(0, 3), code: d.code, d, path: f.path })));
+    expect(all.map(({ file, code }) => [file, code])).toEqual([
+      ['000', 'quote.unopened'],
+      ['000', 'quote.paragraph-break'],
+      ['002', 'quote.paragraph-break'],
+      ['004', 'quote.paragraph-break'],
+    ]);
+    expect(all[0].d.range.start).toEqual({ line: 62, character: 1 });
+    expect(all[0].d.severity).toBe('error');
+    for (const x of all.slice(1)) expect(x.d.severity).toBe('warning');
+
+    // 0-based: each range starts on the quotation mark it is about, in the file on disk.
+    for (const { d, path } of all) {
+      const text = readFileSync(join(ROOT, path), 'utf8');
+      expect(d.message).toMatch(HAN);
+      expect(charAt(text, d.range.start), `${path} ${JSON.stringify(d.range)}`).toMatch(/^[“”]$/);
+      expect(d.range.end.line * 1e6 + d.range.end.character).toBeGreaterThan(d.range.start.line * 1e6 + d.range.start.character);
+      for (const rel of d.related) {
+        expect(rel.path).toBe(path);
+        expect(charAt(text, rel.range.start), `related of ${path} ${JSON.stringify(d.range)}`).toBe('”');
+      }
+    }
+    const pbreak000 = all[1].d;
+    expect(pbreak000.range.start.line).toBe(134);
+    expect(pbreak000.related.map((x) => x.range.start.line)).toEqual([136]);
+  });
+
+  it('text format: four lines path:line:col: severity code message, 1-based, agreeing with JSON', async () => {
+    const [text, json] = await Promise.all([runCli(['check', 'seeds']), runCli(['check', 'seeds', '--format=json'])]);
+    expect(text.code, text.stderr).toBe(1);
+    const lines = text.stdout.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect(l).toMatch(TEXT_LINE);
+    const fromJson = parse(json.stdout).files.flatMap((f) =>
+      f.diagnostics.map((d) => `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`),
+    );
+    expect(lines).toEqual(fromJson);
+    expect(lines[0]).toMatch(/^seeds[\\/]000_d4031d3451319d89\.txt:63:2: error quote\.unopened /);
+  });
+});
+
+describe('wengao usage errors', () => {
+  it('a missing path: exit 2 and a message naming it', async () => {
+    const missing = join(temp.make(), 'no-such-report.txt');
+    const r = await runCli(['check', missing, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(missing);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a missing path next to a good one still fails with 2', async () => {
+    const r = await runCli(['check', join('seeds', SEED_000), 'nope-not-here.md']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope-not-here.md');
+  });
+
+  it('a folder with no reports: exit 2 and a message', async () => {
+    const empty = temp.make();
+    const r = await runCli(['check', empty]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(empty);
+    expect(r.stdout).toBe('');
+
+    const other = temp.make();
+    writeFileSync(join(other, 'slides.pdf'), '%PDF-1.4\n');
+    mkdirSync(join(other, 'sub'));
+    writeFileSync(join(other, 'sub', 'data.csv'), 'a,b\n');
+    const r2 = await runCli(['check', other]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain(other);
+  });
+
+  it('an unknown option: exit 2 naming it', async () => {
+    const r = await runCli(['check', 'seeds', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--bogus');
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    [['--format', 'xml']],
+    [['--format=yaml']],
+    [['--format']],
+  ])('an unknown --format value %j: exit 2', async (opt) => {
+    const r = await runCli(['check', 'seeds', ...opt]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format/);
+    const v = opt.join('=').split('=')[1];
+    if (v) expect(r.stderr).toContain(v);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--help: exit 0 and the usage on stdout', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/wengao check/);
+    expect(r.stdout).toMatch(/--format/);
+  });
+});
+
+describe('wengao reading files', () => {
+  it('an empty .txt: exit 0, no diagnostics', async () => {
+    const dir = temp.make();
+    const file = join(dir, 'empty.txt');
+    writeFileSync(file, '');
+    const json = await runCli(['check', file, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(parse(json.stdout).files).toEqual([{ path: file, diagnostics: [] }]);
+    const text = await runCli(['check', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe('');
+  });
+
+  it('a binary x.txt is skipped with a message saying so; the other files are still checked', async () => {
+    const dir = temp.make();
+    const bin = pseudoRandomBytes(4096, 20240601);
+    for (let i = 0; i < bin.length; i += 7) bin[i] = 0;
+    writeFileSync(join(dir, 'x.txt'), bin);
+    copyFileSync(join(SEEDS, SEED_000), join(dir, 'report.txt'));
+    writeFileSync(join(dir, 'clean.md'), '# 标题\n\n这是一段没有问题的文字。\n');
+    const r = await runCli(['check', dir, '--format', 'json']);
+    // A file that could not be checked makes the run incomplete: exit 2, after the others.
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/x\.txt.*binary|binary.*x\.txt/i);
+    const doc = parse(r.stdout);
+    const byName = Object.fromEntries(doc.files.map((f) => [basename(f.path), f]));
+    expect(Object.keys(byName).sort()).toEqual(['clean.md', 'report.txt', 'x.txt']);
+    expect(byName['x.txt'].skipped).toMatch(/binary/i);
+    expect(byName['x.txt'].diagnostics).toEqual([]);
+    expect(byName['report.txt'].skipped).toBeUndefined();
+    expect(byName['report.txt'].diagnostics.map((d) => d.code)).toEqual(['quote.unopened', 'quote.paragraph-break']);
+    expect(byName['clean.md']).toEqual({ path: join(dir, 'clean.md'), diagnostics: [] });
+  });
+
+  it('bytes that are neither UTF-8, UTF-16 nor GB18030 are skipped with a clear message', async () => {
+    const dir = temp.make();
+    // Windows-1252 text: "é " is not a GB18030 pair, ÿ (0xFF) is no GB18030 lead byte, and neither is UTF-8.
+    const bytes = Buffer.from('Le café est prêt.\nÿ\n', 'latin1');
+    const file = join(dir, 'latin1.txt');
+    writeFileSync(file, bytes);
+    copyFileSync(join(SEEDS, SEED_000), join(dir, 'ok.txt'));
+    const r = await runCli(['check', dir, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(2);
+    const line = r.stderr.split('\n').find((l) => l.includes('latin1.txt'));
+    expect(line, r.stderr).toBeDefined();
+    expect(line).toMatch(/cannot decode|无法识别编码/i);
+    const doc = parse(r.stdout);
+    const bad = doc.files.find((f) => basename(f.path) === 'latin1.txt')!;
+    expect(bad.skipped).toMatch(/UTF-8/);
+    expect(bad.skipped).toMatch(/GB18030/);
+    expect(bad.diagnostics).toEqual([]);
+    expect(doc.files.find((f) => basename(f.path) === 'ok.txt')!.diagnostics).toHaveLength(2);
+  });
+
+  describe('seed 000 in other encodings gives the same two findings at the same positions', () => {
+    const text = seedText(SEED_000);
+    const encodings: [string, () => Buffer][] = [
+      ['GB18030', () => iconv.encode(text, 'gb18030')],
+      ['UTF-16LE with BOM', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+      ['UTF-16LE without BOM', () => Buffer.from(text, 'utf16le')],
+      ['UTF-16BE with BOM', () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+      ['UTF-8 with BOM', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ];
+
+    it.each(encodings)('%s', async (_name, encode) => {
+      const dir = temp.make();
+      const bytes = encode();
+      expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(false);
+      writeFileSync(join(dir, 'encoded.txt'), bytes);
+      copyFileSync(join(SEEDS, SEED_000), join(dir, 'utf8.txt'));
+      const r = await runCli(['check', dir, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).not.toMatch(/skipped|跳过/);
+      const [encoded, utf8] = parse(r.stdout).files;
+      expect(basename(encoded.path)).toBe('encoded.txt');
+      expect(encoded.skipped).toBeUndefined();
+      expect(utf8.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([
+        ['quote.unopened', 62, 1],
+        ['quote.paragraph-break', 134, 134],
+      ]);
+      expect(positions(encoded.diagnostics)).toEqual(positions(utf8.diagnostics));
+    });
+  });
+
+  it('a ~20 MB report (seed 002 repeated): exit 1, valid JSON, one paragraph break per copy', { timeout: 60_000 }, async () => {
+    const dir = temp.make();
+    const one = seedText(SEED_002);
+    const piece = one.endsWith('\n') ? one + '\n' : one + '\n\n';
+    const copies = Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(piece));
+    const file = join(dir, 'big.txt');
+    writeFileSync(file, piece.repeat(copies));
+    const linesPerCopy = piece.split('\n').length - 1;
+
+    const r = await runCli(['check', file, '--format', 'json'], { timeoutMs: 55_000 });
+    console.log(`20 MB check: ${copies} copies, ${Buffer.byteLength(piece) * copies} bytes, ${r.ms} ms`);
+    expect(r.signal, `killed after ${r.ms} ms`).toBeNull();
+    expect(r.code, r.stderr).toBe(1);
+    const doc = parse(r.stdout);
+    expect(doc.files).toHaveLength(1);
+    const ds = doc.files[0].diagnostics;
+    expect(ds.map((d) => d.code)).toEqual(Array(copies).fill('quote.paragraph-break'));
+    expect(ds.map((d) => d.range.start)).toEqual(
+      Array.from({ length: copies }, (_, k) => ({ line: 447 + k * linesPerCopy, character: 242 })),
+    );
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Starts the BUILT language server (`node dist/server.js --stdio`) as a child process and
+ * talks LSP to it through vscode-languageserver-protocol, recording what the server sends.
+ * Waiting is event driven: a waiter is re-checked whenever a message arrives, with a deadline.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import {
+  ConfigurationRequest, createProtocolConnection, ExitNotification, InitializeParams, InitializeRequest,
+  InitializeResult, InitializedNotification, LogMessageNotification, LogMessageParams, ProtocolConnection,
+  PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest,
+  StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = join(__dirname, '..', '..');
+export const SERVER_JS = join(ROOT, 'dist', 'server.js');
+
+export interface LspOptions {
+  /** Answer to each item of a workspace/configuration request; absent: the request fails. */
+  configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export class LspProcess {
+  readonly proc: ChildProcess;
+  readonly conn: ProtocolConnection;
+  readonly diagnostics: PublishDiagnosticsParams[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly configurationRequests: unknown[] = [];
+  stderr = '';
+  exit: Exit | undefined;
+  readonly exited: Promise<Exit>;
+  private waiters = new Set<() => void>();
+
+  constructor(options: LspOptions = {}) {
+    if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`node esbuild.js\` first`);
+    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.setEncoding('utf8');
+    this.proc.stderr!.on('data', (s: string) => {
+      this.stderr += s;
+    });
+    this.exited = new Promise((resolve) => {
+      this.proc.on('exit', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+        this.notify();
+      });
+    });
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    // Writing to a server that has exited must not crash the test process.
+    this.proc.stdin!.on('error', () => undefined);
+    this.conn.onError(() => undefined);
+    this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.diagnostics.push(p);
+      this.notify();
+    });
+    this.conn.onNotification(LogMessageNotification.type, (p) => {
+      this.logs.push(p);
+      this.notify();
+    });
+    this.conn.onRequest(RegistrationRequest.type, () => undefined);
+    this.conn.onRequest(ConfigurationRequest.type, (params) => {
+      this.configurationRequests.push(params);
+      this.notify();
+      if (!options.configuration) throw new Error('this client has no configuration');
+      return params.items.map((i) => options.configuration!(i.section, i.scopeUri));
+    });
+    this.conn.listen();
+  }
+
+  private notify(): void {
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** Resolves with the first truthy value of `probe`, re-evaluated on every incoming message. */
+  waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        let v: T | undefined | null | false;
+        try {
+          v = probe();
+        } catch (err) {
+          done();
+          reject(err);
+          return;
+        }
+        if (v) {
+          done();
+          resolve(v);
+        } else if (this.exit) {
+          done();
+          reject(new Error(`server exited (${JSON.stringify(this.exit)}) while waiting for ${what}; stderr:\n${this.stderr}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Diagnostics published for `uri`, oldest first. */
+  published(uri: string): PublishDiagnosticsParams[] {
+    return this.diagnostics.filter((d) => d.uri === uri);
+  }
+
+  /** Waits for a publish for `uri` after the first `after` ones that match `accept`. */
+  nextDiagnostics(
+    uri: string,
+    after: number,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(() => this.published(uri).slice(after).find(accept), `diagnostics for ${uri}`, timeoutMs);
+  }
+
+  async initialize(capabilities: InitializeParams['capabilities'] = {}): Promise<InitializeResult> {
+    const result = await this.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      workspaceFolders: null,
+    });
+    await this.conn.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** shutdown + exit, then the exit status of the process. */
+  async shutdown(timeoutMs = 10_000): Promise<Exit> {
+    await this.conn.sendRequest(ShutdownRequest.type);
+    await this.conn.sendNotification(ExitNotification.type);
+    return this.waitFor(() => this.exit, 'the server process to exit', timeoutMs);
+  }
+
+  /** Ends the connection and, if still alive, the process. Safe to call more than once. */
+  async dispose(): Promise<void> {
+    this.waiters.clear();
+    try {
+      this.conn.dispose();
+    } catch {
+      /* already disposed */
+    }
+    if (!this.exit) {
+      this.proc.kill('SIGKILL');
+      await this.exited;
+    }
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * The BUILT language server (`node dist/server.js --stdio`) spoken to over stdio with a real
+ * LSP client library. Run `node esbuild.js` first. Every wait is on a message, with a deadline.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { pathToFileURL } from 'url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CodeAction, CodeActionRequest, Diagnostic, DiagnosticSeverity, DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification, DocumentSymbol, DocumentSymbolRequest, FoldingRangeRequest, MessageType,
+  Position, Range, TextDocumentContentChangeEvent, TextDocumentSyncKind, TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspOptions, LspProcess, ROOT } from '../helpers/procLsp';
+
+const SEED_000 = '000_d4031d3451319d89.txt';
+const SEED_002 = '002_823a23dd25e68816.txt';
+const seedPath = (f: string) => join(ROOT, 'seeds', f);
+const seedText = (f: string) => readFileSync(seedPath(f), 'utf8');
+const seedUri = (f: string) => pathToFileURL(seedPath(f)).href;
+const HAN = /[\u4e00-\u9fff]/;
+
+let servers: LspProcess[] = [];
+
+function start(options?: LspOptions): LspProcess {
+  const s = new LspProcess(options);
+  servers.push(s);
+  return s;
+}
+
+afterEach(async () => {
+  const all = servers;
+  servers = [];
+  await Promise.all(all.map((s) => s.dispose()));
+});
+
+/** Applies LSP edits (all relative to the original text) the way an editor does. */
+function applyEdits(text: string, edits: TextEdit[], uri = 'file:///x.txt'): string {
+  return TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 1, text), edits);
+}
+
+/** The character of `text` at an LSP position (UTF-16 offsets, "\n" line breaks). */
+function charAt(text: string, p: Position): string {
+  const doc = TextDocument.create('file:///x.txt', 'plaintext', 1, text);
+  return text.charAt(doc.offsetAt(p));
+}
+
+function open(s: LspProcess, uri: string, text: string, languageId = 'plaintext', version = 1): Promise<void> {
+  return s.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId, version, text },
+  });
+}
+
+function change(s: LspProcess, uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+  return s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+}
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const inside = (inner: Range, outer: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
+
+function summary(ds: Diagnostic[]) {
+  return ds.map((d) => ({ code: d.code, line: d.range.start.line, character: d.range.start.character }));
+}
+
+/** Diagnostics of warning severity or above: the defects (figure.target is information). */
+const defects = (ds: Diagnostic[]) => ds.filter((d) => d.severity !== undefined && d.severity <= DiagnosticSeverity.Warning);
+
+/**
+ * The two defects of seed 000, as every client must see them. With `onlyDefects` nothing else
+ * may be published; otherwise the rest may only be figure.target notes of information severity.
+ */
+function expect000(all: Diagnostic[], text: string, uri: string, onlyDefects = false): void {
+  const ds = defects(all);
+  const rest = all.filter((d) => !ds.includes(d));
+  if (onlyDefects) expect(summary(rest)).toEqual([]);
+  for (const d of rest) {
+    expect(d.code, JSON.stringify(d)).toBe('figure.target');
+    expect(d.severity).toBe(DiagnosticSeverity.Information);
+    expect(d.source).toBe('wengao');
+  }
+  expect(summary(ds)).toEqual([
+    { code: 'quote.unopened', line: 62, character: 1 },
+    { code: 'quote.paragraph-break', line: 134, character: 134 },
+  ]);
+  for (const d of ds) {
+    expect(d.source).toBe('wengao');
+    expect(d.message).toMatch(HAN);
+  }
+  const [unopened, pbreak] = ds;
+  expect(unopened.severity).toBe(DiagnosticSeverity.Error);
+  expect(charAt(text, unopened.range.start)).toBe('”');
+  expect(pbreak.severity).toBe(DiagnosticSeverity.Warning);
+  expect(charAt(text, pbreak.range.start)).toBe('“');
+  expect(pbreak.relatedInformation).toHaveLength(1);
+  const rel = pbreak.relatedInformation![0];
+  expect(rel.location.uri).toBe(uri);
+  expect(rel.location.range.start.line).toBe(136);
+  expect(charAt(text, rel.location.range.start)).toBe('”');
+  expect(rel.message).toMatch(HAN);
+}
+
+describe('language server over stdio', () => {
+  it('initializes, diagnoses seed 000, offers a quick fix that clears the paragraph break, and exits 0', async () => {
+    const s = start();
+    const init = await s.initialize({ textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } });
+    const caps = init.capabilities;
+    expect(caps.documentSymbolProvider).toBeTruthy();
+    expect(caps.foldingRangeProvider).toBeTruthy();
+    expect(caps.codeActionProvider).toBeTruthy();
+    const sync = caps.textDocumentSync;
+    expect(typeof sync === 'number' ? sync : sync?.change).toBe(TextDocumentSyncKind.Incremental);
+
+    const uri = seedUri(SEED_000);
+    const text = seedText(SEED_000);
+    await open(s, uri, text);
+    const first = await s.nextDiagnostics(uri, 0);
+    expect(first.version).toBe(1);
+    expect000(first.diagnostics, text, uri);
+
+    const pbreak = first.diagnostics.find((d) => d.code === 'quote.paragraph-break')!;
+    const actions = (await s.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: pbreak.range,
+      context: { diagnostics: [pbreak] },
+    })) as CodeAction[];
+    const fixes = actions.filter((a) => a.kind === 'quickfix');
+    expect(fixes).toHaveLength(1);
+    const fix = fixes[0];
+    expect(fix.title).toMatch(HAN);
+    const edits = fix.edit?.changes?.[uri];
+    expect(edits?.length).toBeGreaterThan(0);
+    expect(text).not.toContain('把“发展目标”');
+    const fixed = applyEdits(text, edits!);
+    expect(fixed).toContain('把“发展目标”');
+    // Joining two paragraphs removes text between them and nothing else.
+    expect(fixed.length).toBeLessThan(text.length);
+    expect(fixed.replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+
+    // Send the fix as incremental changes, last first, so earlier ranges stay valid.
+    const sorted = [...edits!].sort((a, b) => (before(a.range.start, b.range.start) ? 1 : -1));
+    const n = s.published(uri).length;
+    await change(s, uri, 2, sorted.map((e) => ({ range: e.range, text: e.newText })));
+    const second = await s.nextDiagnostics(uri, n);
+    expect(second.version).toBe(2);
+    expect(summary(defects(second.diagnostics))).toEqual([{ code: 'quote.unopened', line: 62, character: 1 }]);
+    expect(second.diagnostics.filter((d) => d.code === 'quote.paragraph-break')).toEqual([]);
+
+    const exit = await s.shutdown();
+    expect(exit).toEqual({ code: 0, signal: null });
+  });
+
+  it('outlines seed 002: 政府工作报告 with 一、…四、, ten items under 一、, ranges nested', async () => {
+    const s = start();
+    await s.initialize();
+    const uri = seedUri(SEED_002);
+    await open(s, uri, seedText(SEED_002));
+    const symbols = (await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    expect(Array.isArray(symbols)).toBe(true);
+    // Hierarchical DocumentSymbol[], not flat SymbolInformation[].
+    for (const sym of symbols) expect(sym).toHaveProperty('selectionRange');
+
+    const report = symbols.find((x) => x.name === '政府工作报告');
+    expect(report, `top-level names: ${symbols.map((x) => x.name).join(' | ')}`).toBeDefined();
+    const sections = report!.children ?? [];
+    expect(sections.map((c) => c.name.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、']);
+    const review = sections.find((c) => c.name === '一、2022年和过去五年工作');
+    expect(review).toBeDefined();
+    expect(review!.children!.map((c) => c.name.slice(0, 3))).toEqual([
+      '（一）', '（二）', '（三）', '（四）', '(五)', '(六)', '(七)', '（八）', '（九）', '(十)',
+    ]);
+
+    let count = 0;
+    const walk = (nodes: DocumentSymbol[], parent?: DocumentSymbol) => {
+      for (const n of nodes) {
+        count++;
+        expect(inside(n.selectionRange, n.range), `selectionRange of ${n.name}`).toBe(true);
+        if (parent) expect(inside(n.range, parent.range), `${n.name} inside ${parent.name}`).toBe(true);
+        walk(n.children ?? [], n);
+      }
+    };
+    walk(symbols);
+    expect(count).toBeGreaterThan(30);
+
+    const folds = await s.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    expect(folds?.length).toBeGreaterThan(0);
+    for (const f of folds!) expect(f.endLine, JSON.stringify(f)).toBeGreaterThan(f.startLine);
+    // The report's section folds where its symbol does.
+    expect(folds!.some((f) => f.startLine === report!.range.start.line)).toBe(true);
+  });
+
+  it('publishes an empty list for an English-only markdown document and still checks Chinese ones', async () => {
+    const s = start();
+    await s.initialize();
+    const md = 'file:///tmp/wengao-test/readme.md';
+    await open(s, md, '# Title\n\nSome text (unclosed.\n\nHe said "hello.\n', 'markdown');
+    const uri = seedUri(SEED_000);
+    await open(s, uri, seedText(SEED_000));
+    const chinese = await s.nextDiagnostics(uri, 0);
+    expect(summary(defects(chinese.diagnostics)).map((d) => d.code)).toEqual(['quote.unopened', 'quote.paragraph-break']);
+    const english = await s.nextDiagnostics(md, 0);
+    expect(english.diagnostics).toEqual([]);
+    // Nothing non-empty was ever published for it.
+    expect(s.published(md).every((p) => p.diagnostics.length === 0)).toBe(true);
+  });
+
+  it('after 50 quick edits publishes diagnostics for the final version and stays responsive', async () => {
+    const s = start();
+    await s.initialize({ textDocument: { publishDiagnostics: { versionSupport: true } } });
+    const uri = 'file:///tmp/wengao-test/typing.txt';
+    const line = '他说：“这是一段引文，引号没有闭合。';
+    let text = line + '\n';
+    await open(s, uri, text);
+    // Versions 2..51 back to back: each puts one more line break before the quote.
+    // Every tenth is sent as the whole text, the others as incremental insertions.
+    const sends: Promise<void>[] = [];
+    for (let v = 2; v <= 51; v++) {
+      text = '\n' + text;
+      sends.push(
+        change(s, uri, v, v % 10 === 0 ? [{ text }] : [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]),
+      );
+    }
+    await Promise.all(sends);
+    const final = await s.nextDiagnostics(uri, 0, (p) => p.version === 51, 15_000);
+    expect(summary(final.diagnostics)).toEqual([{ code: 'quote.unclosed', line: 50, character: 3 }]);
+    expect(charAt(text, final.diagnostics[0].range.start)).toBe('“');
+
+    // Responsive: a request answers, and a document opened now is diagnosed.
+    const symbols = await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    expect(Array.isArray(symbols)).toBe(true);
+    const other = seedUri(SEED_000);
+    await open(s, other, seedText(SEED_000));
+    await s.nextDiagnostics(other, 0);
+
+    // Nothing stale came after the final version, and versions never went backwards.
+    const mine = s.published(uri);
+    expect(mine[mine.length - 1]).toBe(final);
+    const versions = mine.map((p) => p.version ?? -1);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    for (const p of mine) expect(p.version, 'every publish carries the version it describes').toBeTypeOf('number');
+  });
+
+  it('a client without workspace.configuration gets diagnostics with the defaults, and is never asked for settings', async () => {
+    const s = start();
+    await s.initialize({});
+    const uri = seedUri(SEED_000);
+    const text = seedText(SEED_000);
+    await open(s, uri, text);
+    const p = await s.nextDiagnostics(uri, 0);
+    expect000(p.diagnostics, text, uri);
+    expect(s.configurationRequests).toEqual([]);
+  });
+
+  it('a malformed wengao.analyze from the client falls back to the defaults with a warning naming it', async () => {
+    const sections: (string | undefined)[] = [];
+    const s = start({
+      configuration: (section) => {
+        sections.push(section);
+        return { analyze: 42 };
+      },
+    });
+    await s.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } });
+    const uri = seedUri(SEED_000);
+    const text = seedText(SEED_000);
+    await open(s, uri, text);
+    const p = await s.nextDiagnostics(uri, 0);
+    expect000(p.diagnostics, text, uri);
+    expect(sections).toContain('wengao');
+    const warning = await s.waitFor(
+      () => s.logs.find((l) => l.type === MessageType.Warning && l.message.includes('wengao.analyze')),
+      'a warning about wengao.analyze',
+    );
+    expect(warning.message).toContain('42');
+  });
+
+  it('with wengao.targets.severity = off the client sees exactly the two defects of seed 000', async () => {
+    const s = start({ configuration: () => ({ analyze: 'chinese', targets: { severity: 'off' } }) });
+    await s.initialize({ workspace: { configuration: true } });
+    const uri = seedUri(SEED_000);
+    const text = seedText(SEED_000);
+    await open(s, uri, text);
+    const p = await s.nextDiagnostics(uri, 0);
+    expect000(p.diagnostics, text, uri, true);
+    expect(s.logs.filter((l) => l.type === MessageType.Warning)).toEqual([]);
+  });
+
+  it('honours a valid setting from the client: wengao.analyze = off publishes nothing for seed 000', async () => {
+    const s = start({ configuration: () => ({ analyze: 'off' }) });
+    await s.initialize({ workspace: { configuration: true } });
+    const uri = seedUri(SEED_000);
+    await open(s, uri, seedText(SEED_000));
+    const p = await s.nextDiagnostics(uri, 0);
+    expect(p.diagnostics).toEqual([]);
+    expect(s.logs.filter((l) => l.type === MessageType.Warning)).toEqual([]);
+  });
+});
