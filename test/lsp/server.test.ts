@@ -8,7 +8,7 @@ import { pathToFileURL } from 'url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   CodeAction, CodeActionRequest, Diagnostic, DiagnosticSeverity, DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification, DocumentSymbol, DocumentSymbolRequest, FoldingRangeRequest, MessageType,
+  DidOpenTextDocumentNotification, DocumentSymbol, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, MarkupContent, MessageType,
   Position, Range, TextDocumentContentChangeEvent, TextDocumentSyncKind, TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -293,4 +293,57 @@ describe('language server over stdio', () => {
     expect(p.diagnostics).toEqual([]);
     expect(s.logs.filter((l) => l.type === MessageType.Warning)).toEqual([]);
   });
+
+  it('hovers a figure with what Wengao read, and nothing elsewhere', async () => {
+    const s = start();
+    await s.initialize();
+    const uri = seedUri('003_d81496748c382e1e.txt');
+    const text = seedText('003_d81496748c382e1e.txt');
+    await open(s, uri, text);
+    await s.nextDiagnostics(uri, 0);
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    const at = text.indexOf('1500人');
+    const hover = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(at + 1) });
+    const value = (hover?.contents as MarkupContent).value;
+    expect(value).toContain('优质本科高校');
+    expect(value).toContain('扩招');
+    expect(value).toContain('2026');
+    expect(value).toContain('目标');
+    expect(hover!.range).toEqual({ start: doc.positionAt(at), end: doc.positionAt(at + '1500人'.length) });
+    const none = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.indexOf('政府工作报告')) });
+    expect(none).toBeNull();
+  });
+
+  it('answers wengao/figures for an open document as edited and for a closed file from disk', async () => {
+    const s = start();
+    await s.initialize();
+    const openUri = 'untitled:draft.txt';
+    await open(s, openUri, '2026年工作计划\n\n今年力争新增就业岗位3万个，城镇新增就业45万人以上。\n');
+    await s.nextDiagnostics(openUri, 0);
+    const closed = seedUri('003_d81496748c382e1e.txt');
+    const r = await s.conn.sendRequest<{ documents: { uri: string; figures: { text: string; kind: string; line: number; range: Range }[] }[] }>(
+      'wengao/figures',
+      { uris: [openUri, closed], targetsOnly: true },
+    );
+    expect(r.documents.map((d) => d.uri)).toEqual([openUri, closed]);
+    expect(r.documents[0].figures.map((f) => [f.text, f.kind, f.line])).toEqual([['3万个', 'target', 3], ['45万人', 'target', 3]]);
+    expect(r.documents[1].figures.length).toBeGreaterThan(50);
+    expect(r.documents[1].figures.every((f) => f.kind === 'target')).toBe(true);
+  });
+
+  it('survives a 20 MB document: diagnostics arrive, capped, and the server keeps answering', async () => {
+    const s = start();
+    await s.initialize();
+    const seed = seedText(SEED_002);
+    const copies = Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(seed));
+    const big = Array(copies).fill(seed).join('\n\n');
+    const uri = 'untitled:big.txt';
+    await open(s, uri, big);
+    const p = await s.nextDiagnostics(uri, 0, () => true, 60_000);
+    expect(p.diagnostics.length).toBeGreaterThan(0);
+    expect(p.diagnostics.length).toBeLessThanOrEqual(1000);
+    expect(defects(p.diagnostics).length).toBe(Math.min(copies, 1000));
+    const symbols = await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    expect((symbols as DocumentSymbol[]).length).toBeGreaterThan(copies);
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ import {
   Connection, DidChangeConfigurationNotification, Hover, InitializeResult, MarkupKind, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, analyze, buildFolds, describeFigure, documentKind } from '../core';
+import { Analysis, SEVERITY_ORDER, analyze, buildFolds, describeFigure, documentKind } from '../core';
 import { readReport } from '../io/read';
 import { toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
 import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult } from './protocol';
@@ -108,7 +108,14 @@ export function startServer(connection: Connection): void {
     try {
       const analysis = analysisOf(current, settings);
       // A garbled file can hold tens of thousands of findings; the editor needs the first ones.
-      const shown = analysis.findings.slice(0, MAX_DIAGNOSTICS);
+      // Defects first: a flood of target notes must not push an error out.
+      const shown =
+        analysis.findings.length <= MAX_DIAGNOSTICS
+          ? analysis.findings
+          : [...analysis.findings]
+              .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.span.start - b.span.start)
+              .slice(0, MAX_DIAGNOSTICS)
+              .sort((a, b) => a.span.start - b.span.start);
       if (analysis.findings.length > MAX_DIAGNOSTICS) {
         log(`${uri}: ${analysis.findings.length} findings, showing the first ${MAX_DIAGNOSTICS}`);
       }
