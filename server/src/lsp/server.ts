@@ -27,7 +27,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const settingsCache = new Map<string, Promise<Settings>>();
   let configurationCapability = false;
-  const log = (msg: string) => connection.console.log(`[wengao] ${msg}`);
+  const log = (msg: string) => connection.console.info(`[wengao] ${msg}`);
 
   connection.onInitialize((params): InitializeResult => {
     configurationCapability = !!params.capabilities.workspace?.configuration;
@@ -44,6 +44,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    log(`server started (pid ${process.pid}, node ${process.version})`);
     if (configurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'wengao' });
     }
@@ -93,7 +94,11 @@ export function startServer(connection: Connection): void {
     });
     for (const f of analysis.failures) connection.console.error(`[wengao] check ${f.check} failed on ${doc.uri}: ${f.error}`);
     const ms = Date.now() - started;
-    if (ms > 200) log(`analysed ${doc.uri} (${doc.getText().length} chars) in ${ms} ms`);
+    if (analysis.analyzed) {
+      log(`analysed ${doc.uri} v${doc.version}: ${analysis.findings.length} findings, ${analysis.figures.length} figures, ${ms} ms`);
+    } else {
+      log(`skipped ${doc.uri}: ${analysis.skippedReason}`);
+    }
     cache.set(doc.uri, { version: doc.version, settingsKey: key, analysis });
     return analysis;
   }
