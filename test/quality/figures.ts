@@ -64,7 +64,7 @@ export function loadGold(file: string): { regions: Region[]; figures: GoldFigure
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const r = JSON.parse(line);
-    if (r.region) regions.push(r.region);
+    if (r.region && typeof r.region === 'object') regions.push(r.region);
     else if (r.figure === false) negatives.push(r);
     else figures.push(r);
   }

@@ -4,7 +4,7 @@
  */
 import type { OutlineNode } from '../outline';
 
-export type Source = 'sentence' | 'heading' | 'document';
+export type Source = 'sentence' | 'paragraph' | 'heading' | 'document';
 export type Kind = 'target' | 'actual' | 'unknown';
 
 export interface Period {
@@ -85,7 +85,7 @@ export function yearIn(text: string): number | undefined {
  * appear in names like 兴辽英才计划 and in reviews: 争取中央资金) only where nothing else does.
  */
 const STRONG_TARGET = /力争|确保|预期目标|预期|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d/g;
-const STRONG_ACTUAL = /过去|一年来|五年来|年来|同比|比上年|较上年|比去年|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了/g;
+const STRONG_ACTUAL = /今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|同比|比上年|较上年|比去年|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了/g;
 // 要 is left out: in speeches it means "must" in every other sentence, about anything.
 const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标/g;
 const WEAK_ACTUAL = /完成|实现|取得|共有|全年/g;
@@ -96,7 +96,8 @@ function nearestCue(text: string, offset: number, sets: [RegExp, Kind][]): { kin
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m.index >= offset) break;
-      if (!best || m.index >= best.at) best = { at: m.index, kind, cue: m[0] };
+      // The nearest cue wins; at one position the longer (今年以来 over 今年).
+      if (!best || m.index > best.at || (m.index === best.at && m[0].length > best.cue.length)) best = { at: m.index, kind, cue: m[0] };
     }
   }
   return best && { kind: best.kind, cue: best.cue };

@@ -11,7 +11,7 @@ import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
 import type { Span } from '../text';
 import {
-  Kind, PLAN_DOCUMENT, Period, Place, Source, headingKind, kindIn, nodePath, periodIn, placesIn, selfReference, weakKindIn, yearIn,
+  Kind, PLAN_DOCUMENT, Period, Place, Source, headingKind, kindIn, nodePath, periodCues, periodIn, placesIn, selfReference, weakKindIn, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isDigit, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit } from './units';
@@ -61,6 +61,7 @@ const COMPARATOR_BEFORE: [string, Comparator][] = [
   ['不低于', 'ge'], ['不少于', 'ge'], ['不小于', 'ge'], ['达到', 'ge'], ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'],
   ['突破', 'gt'], ['不高于', 'le'], ['不超过', 'le'], ['不多于', 'le'], ['不大于', 'le'], ['控制在', 'le'], ['低于', 'lt'],
   ['少于', 'lt'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'], ['接近', 'approx'], ['逾', 'gt'],
+  ['达', 'ge'], ['超', 'gt'],
 ];
 COMPARATOR_BEFORE.sort((a, b) => b[0].length - a[0].length);
 const COMPARATOR_AFTER: [string, Comparator][] = [
@@ -125,6 +126,13 @@ export function documentFacts(model: DocumentModel): DocumentFacts {
     }
   }
   if (year === undefined) {
+    const y = yearFromOccasion(model.text.slice(0, 3000));
+    if (y) {
+      year = y.year;
+      yearCue = y.cue;
+    }
+  }
+  if (year === undefined) {
     // The first dated heading: "三、2023年重点工作" speaks from 2023; a review heading such as
     // "一、2022年工作回顾" speaks from the year after the one it reviews.
     for (const h of model.headings) {
@@ -155,6 +163,44 @@ export function documentFacts(model: DocumentModel): DocumentFacts {
   // is judged by its own title (see planContext).
   const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]);
   return { year, yearCue, province, city, region: first ?? city ?? province, plan };
+}
+
+/**
+ * A sentence that sets the intent of what follows in its paragraph: it opens with 我们要, 将,
+ * 必须, 力争… (A strong cue elsewhere in a sentence does not carry: in a review, 确保 tells
+ * what was done.)
+ */
+function paragraphIntent(sentence: string): { kind: Kind; cue: string } | undefined {
+  const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|要|将|必须|务必|力争|确保)/.exec(sentence);
+  if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:要|将|必须|务必|力争|确保)/.test(sentence)) {
+    return { kind: 'target', cue: m[1] };
+  }
+  return undefined;
+}
+
+const PLAN_START: Record<string, number> = { 十一: 2006, 十二: 2011, 十三: 2016, 十四: 2021, 十五: 2026, 十六: 2031 };
+
+/**
+ * Years a text speaks from without writing them: anniversaries on a newspaper's banner
+ * (庆祝中国共产党成立100周年: 1921 + 100) and the place in a five-year plan (“十五五”开局之年,
+ * 踏上“十四五”新征程: its first year; 收官之年: its last).
+ */
+export function yearFromOccasion(text: string): { year: number; cue: string } | undefined {
+  const anniversaries: [RegExp, number][] = [
+    [/(?:中国共产党|建党)成立\s*(\d{1,3})\s*周年/, 1921],
+    [/(?:新中国|中华人民共和国)成立\s*(\d{1,3})\s*周年/, 1949],
+    [/改革开放\s*(\d{1,3})\s*周年/, 1978],
+  ];
+  for (const [re, base] of anniversaries) {
+    const m = re.exec(text);
+    if (m) return { year: base + Number(m[1]), cue: m[0] };
+  }
+  const plan = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(开局之年|开局起步|新征程|收官之年)/.exec(text);
+  if (plan && PLAN_START[plan[1]]) {
+    const start = PLAN_START[plan[1]];
+    return { year: plan[2] === '收官之年' ? start + 4 : start, cue: plan[0] };
+  }
+  return undefined;
 }
 
 /**
@@ -265,9 +311,22 @@ export function extractFigures(model: DocumentModel, options: ExtractOptions = {
   const figures: Figure[] = [];
   let skipIdx = 0;
 
+  // A period set at the head of a paragraph ("“十三五”期间，……") governs the sentences after it.
+  let logical = -1;
+  let lastParagraph = -1;
+  let inherited: Period | undefined;
+  // Likewise the intent: "我们要……" or "今年以来" at the head of a paragraph.
+  let inheritedKind: { kind: Kind; cue: string } | undefined;
   for (const s of model.sentences) {
     const para = paragraphOf.get(s.paragraph);
     if (!para || para.verbatim || para.tocEntry) continue;
+    if (s.paragraph !== lastParagraph && !paragraphOf.get(s.paragraph - 1)?.continues) {
+      logical = s.paragraph;
+      inherited = undefined;
+      inheritedKind = undefined;
+    }
+    lastParagraph = s.paragraph;
+    void logical;
     const sentenceText = text.slice(s.start, s.end);
     const inSentence: Figure[] = [];
     let names: Span[] | undefined;
@@ -285,7 +344,7 @@ export function extractFigures(model: DocumentModel, options: ExtractOptions = {
         if (n && !isYear(text, n)) {
           const r = readRange(text, n, n.end, s.end);
           if (r && r.unit) {
-            const fig = build(text, s, sentenceText, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, i);
+            const fig = build(text, s, sentenceText, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, i, inherited, inheritedKind);
             if (fig) {
               fig.comparator = 'range';
               figures.push(fig);
@@ -304,13 +363,19 @@ export function extractFigures(model: DocumentModel, options: ExtractOptions = {
       let raw = q;
       const r = readRange(text, q.num, q.end, s.end);
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
-      const fig = build(text, s, sentenceText, raw, inSentence, facts, outline, i);
+      const fig = build(text, s, sentenceText, raw, inSentence, facts, outline, i, inherited, inheritedKind);
       if (fig) {
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
         figures.push(fig);
         inSentence.push(fig);
       }
       i = raw.end - 1;
+    }
+    inheritedKind = paragraphIntent(sentenceText) ?? inheritedKind;
+    const cues = periodCues(sentenceText);
+    if (cues.length) {
+      const ref = pieceYearOf(nodePath(outline, s.start)) ?? facts.year;
+      inherited = cues[cues.length - 1].period(ref) ?? inherited;
     }
   }
   return figures;
@@ -356,7 +421,8 @@ function rejected(text: string, names: Span[], q: Raw): boolean {
   // A bare 千 or 百 is not a figure: "500千伏" names a voltage class.
   if (!q.unit && /[千百]$/.test(q.unitText)) return true;
   // Article and page numbers.
-  if (/^(条|款|章|节|页|版|期|届|号)/.test(unit) && !n.chinese) {
+  // (15条措施 counts measures; an article is 第15条, caught above.)
+  if (/^(款|章|节|页|版|期|届|号)/.test(unit) && !n.chinese) {
     if (unit !== '期' || before === '第') return true;
   }
   return false;
@@ -371,6 +437,8 @@ function build(
   facts: DocumentFacts,
   outline: OutlineNode[],
   at: number,
+  inherited?: Period,
+  inheritedKind?: { kind: Kind; cue: string },
 ): Figure | undefined {
   const n = raw.num;
   const unitDef = raw.unit;
@@ -410,8 +478,8 @@ function build(
   let comparatorVerb: string | undefined;
   if (comparatorText && !tail.startsWith(comparatorText) && pre.endsWith(comparatorText)) {
     pre = pre.slice(0, pre.length - comparatorText.length);
-    // 达到 says both: a level (the verb) and "at least" (the comparator).
-    if (comparatorText === '达到') comparatorVerb = comparatorText;
+    // 达到 says both: a level (the verb) and "at least" (the comparator); so do 达 and 超.
+    if (comparatorText === '达到' || comparatorText === '达' || comparatorText === '超') comparatorVerb = comparatorText;
   }
   const phrase = pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '');
   if (raw.approxSuffix && comparator === 'eq') {
@@ -463,6 +531,10 @@ function build(
   const offsetInSentence = at - s.start;
   let period: Period | undefined = periodIn(sentenceText, offsetInSentence, pieceYear);
   let periodSource: Source | null = period ? 'sentence' : null;
+  if (!period && inherited) {
+    period = inherited;
+    periodSource = 'paragraph';
+  }
   let headingKindFound: Kind | undefined;
   for (let k = path.length - 1; k >= 0; k--) {
     const h = path[k];
@@ -494,12 +566,11 @@ function build(
   if (strong) set(strong.kind, 'sentence', strong.cue);
   else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.end < pieceYear) set('actual', 'sentence', period.cue);
   else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.start > pieceYear) set('target', 'sentence', period.cue);
+  else if (inheritedKind) set(inheritedKind.kind, 'paragraph', inheritedKind.cue);
   else if (headingKindFound) set(headingKindFound, 'heading');
+  else if (planContext(path, facts) && (!period || pieceYear === undefined || period.start >= pieceYear)) set('target', 'document');
   else if (weak) set(weak.kind, 'sentence', weak.cue);
-  else if (period && pieceYear !== undefined && period.end < pieceYear) set('actual', periodSource ?? 'document');
-  else if (planContext(path, facts)) {
-    if (period && pieceYear !== undefined && period.start >= pieceYear) set('target', 'document');
-  } else if (!period || pieceYear === undefined || period.end <= pieceYear) {
+  else if (!planContext(path, facts) && (!period || pieceYear === undefined || period.end <= pieceYear)) {
     // Outside plans (news, bulletins, speeches), a figure with no word of intent reports a fact.
     set('actual', 'document');
   }

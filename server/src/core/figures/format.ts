@@ -6,7 +6,7 @@ export const COMPARATOR_SIGN: Record<Comparator, string> = {
 };
 
 const KIND_ZH = { target: '目标', actual: '实际', unknown: '未定' } as const;
-const SOURCE_ZH = { sentence: '句中', heading: '所在标题', document: '文档' } as const;
+const SOURCE_ZH = { sentence: '句中', paragraph: '本段前文', heading: '所在标题', document: '文档' } as const;
 
 export function kindLabel(f: Figure): string {
   return KIND_ZH[f.kind];
