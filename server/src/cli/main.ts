@@ -148,7 +148,7 @@ function jsonFinding(f: Finding, path: string, lines: LineIndex) {
     severity: f.severity,
     message: f.message,
     range: lines.range(f.span),
-    related: f.related.map((r) => ({ path: r.path ?? path, range: lines.range(r.span), message: r.message })),
+    related: f.related.map((r) => ({ path: r.path ?? path, range: r.range ?? lines.range(r.span), message: r.message })),
   };
 }
 

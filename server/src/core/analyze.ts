@@ -3,6 +3,7 @@
  * contained: one that throws is reported in `failures` and the others still run.
  */
 import { CHECKS, Check, CheckContext } from './checks';
+import type { FigureIndex } from './consistency/index';
 import { Figure, extractFigures } from './figures/extract';
 import type { Code, Finding, Severity } from './findings';
 import { DocKind, DocumentModel, buildModel, chineseRatio } from './model';
@@ -18,6 +19,9 @@ export interface AnalyzeOptions {
   minChineseRatio?: number;
   checks?: readonly Check[];
   checkCancelled?: () => void;
+  /** This document's address and the workspace's figures, for checks across documents. */
+  uri?: string;
+  index?: FigureIndex;
   /** Per-code severity, or 'off' to drop the code. */
   severity?: Partial<Record<Code, Severity | 'off'>>;
 }
@@ -55,7 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const outline = contained('outline', failures, () => buildOutline(model), []);
   if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, outline, figures: [], findings: [], failures };
   const figures = contained('figures', failures, () => extractFigures(model, { outline }), []);
-  const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline };
+  const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline, uri: options.uri, index: options.index };
   const findings: Finding[] = [];
   for (const check of options.checks ?? CHECKS) {
     try {

@@ -11,6 +11,7 @@ export const CODES = {
   bracketUnclosed: 'bracket.unclosed',
   bracketUnopened: 'bracket.unopened',
   figureTarget: 'figure.target',
+  figureMismatch: 'figure.mismatch',
 } as const;
 
 export type Code = (typeof CODES)[keyof typeof CODES];
@@ -22,6 +23,8 @@ export interface Related {
   message: string;
   /** Another document; absent for the same one. */
   path?: string;
+  /** In another document, its 0-based line/character range (the span is then meaningless). */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
 export interface Edit {

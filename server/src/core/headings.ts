@@ -132,6 +132,8 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       return;
     }
     group.name = main.text.replace(/^——+/, '').replace(TRAILING_PUNCT, '');
+    // A table of contents sits under the document's title, not beside it.
+    if (/^目[\s\u3000]*录$/.test(group.name)) group.rank = 0.5;
     group.nameSpan = main.span;
     const rest = groupTitles.filter((g) => g !== main).map((g) => g.text);
     if (rest.length) group.detail = rest.join(' ');

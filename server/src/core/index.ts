@@ -8,3 +8,5 @@ export * from './decode';
 export { CHECKS } from './checks';
 export type { Heading, HeadingForm } from './headings';
 export * from './figures';
+export * from './consistency/index';
+export * from './consistency/keys';

@@ -17,6 +17,8 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
+const TOC_TITLE = /^目[\s\u3000]*录$/;
+
 export function buildOutline(model: DocumentModel): OutlineNode[] {
   const roots: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
@@ -27,7 +29,8 @@ export function buildOutline(model: DocumentModel): OutlineNode[] {
     node.span = { start: node.span.start, end: Math.max(e, node.selectionSpan.end) };
   };
   for (const h of model.headings) {
-    while (stack.length > 0 && stack[stack.length - 1].heading.rank >= h.rank) {
+    // A table of contents (目录) holds only its entries: the first real heading ends it.
+    while (stack.length > 0 && (stack[stack.length - 1].heading.rank >= h.rank || TOC_TITLE.test(stack[stack.length - 1].name))) {
       close(stack.pop()!, h.span.start);
     }
     const node: OutlineNode = {

@@ -21,7 +21,7 @@ export interface FixData {
 
 export function toDiagnostic(f: Finding, lines: LineIndex, uri: string): Diagnostic {
   const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({
-    location: { uri: r.path ?? uri, range: lines.range(r.span) },
+    location: { uri: r.path ?? uri, range: r.range ?? lines.range(r.span) },
     message: r.message,
   }));
   const data: FixData = {

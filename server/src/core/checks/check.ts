@@ -1,4 +1,5 @@
 import type { Code, Finding } from '../findings';
+import type { FigureIndex } from '../consistency/index';
 import type { Figure } from '../figures/extract';
 import type { DocumentModel } from '../model';
 import type { OutlineNode } from '../outline';
@@ -7,6 +8,9 @@ export interface CheckContext {
   /** The document's figures and outline, read once for every check. */
   figures?: Figure[];
   outline?: OutlineNode[];
+  /** This document's address, and the figures of the other documents of the workspace. */
+  uri?: string;
+  index?: FigureIndex;
   /** Throws when the analysis has been superseded; long checks call it now and then. */
   checkCancelled?: () => void;
 }

@@ -1,8 +1,9 @@
 /** The registry of checks. Adding a check: one module here, one line below. */
 import type { Check } from './check';
 import { pairing } from './pairing';
+import { mismatch } from './mismatch';
 import { targets } from './targets';
 
-export const CHECKS: readonly Check[] = [pairing, targets];
+export const CHECKS: readonly Check[] = [pairing, targets, mismatch];
 
 export type { Check, CheckContext } from './check';

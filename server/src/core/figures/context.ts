@@ -48,9 +48,13 @@ export function periodCues(text: string): Cue[] {
   };
   push(/((?:19|20)\d{2})\s*(?:年)?\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年/g, (m) => () => span(+m[1], +m[2], m[0]));
   push(/((?:19|20)\d{2})\s*年(?!代)/g, (m) => () => span(+m[1], +m[1], m[0]));
-  push(/[“"]?(十[一二三四五六])五[”"]?(?:规划|时期|期间|期末|末|以来|中后期)?/g, (m) => () => {
+  push(/[“"]?(十[一二三四五六])五[”"]?(?:规划|时期|期间|期末|末|以来|中后期|(?:的)?(?:开局之年|收官之年|起步之年))?/g, (m) => () => {
     const p = PLANS[m[1] + '五'];
-    return p ? span(p[0], p[1], m[0]) : undefined;
+    if (!p) return undefined;
+    // “十四五”开局之年 is 2021 alone; 收官之年 the plan's last year.
+    if (/开局之年|起步之年/.test(m[0])) return span(p[0], p[0], m[0]);
+    if (/收官之年/.test(m[0])) return span(p[1], p[1], m[0]);
+    return span(p[0], p[1], m[0]);
   });
   push(/今年|本年度|年内|当年/g, (m) => (ref) => (ref ? span(ref, ref, m[0]) : undefined));
   push(/上年|去年|上一年|过去一年|一年来/g, (m) => (ref) => (ref ? span(ref - 1, ref - 1, m[0]) : undefined));
@@ -85,10 +89,10 @@ export function yearIn(text: string): number | undefined {
  * appear in names like 兴辽英才计划 and in reviews: 争取中央资金) only where nothing else does.
  */
 const STRONG_TARGET = /力争|确保|预期目标|预期|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d/g;
-const STRONG_ACTUAL = /今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|同比|比上年|较上年|比去年|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了/g;
-// 要 is left out: in speeches it means "must" in every other sentence, about anything.
+const STRONG_ACTUAL = /今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了/g;
 const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标/g;
-const WEAK_ACTUAL = /完成|实现|取得|共有|全年/g;
+// 比上年 and 同比 compare with last year: in a review they report, in a plan they set the aim.
+const WEAK_ACTUAL = /完成|实现|取得|共有|全年|同比|比上年|较上年|比去年/g;
 
 function nearestCue(text: string, offset: number, sets: [RegExp, Kind][]): { kind: Kind; cue: string } | undefined {
   let best: { at: number; kind: Kind; cue: string } | undefined;
@@ -114,7 +118,7 @@ export function weakKindIn(text: string, offset: number): { kind: Kind; cue: str
 }
 
 const HEADING_TARGET = /重点工作|目标任务|主要目标|任务|计划|清单|安排|预期|今后|展望|部署|思路|要点|实事/;
-const HEADING_ACTUAL = /回顾|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况/;
+const HEADING_ACTUAL = /回顾|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况/;
 
 export function headingKind(name: string): Kind | undefined {
   if (HEADING_ACTUAL.test(name)) return 'actual';
@@ -123,7 +127,7 @@ export function headingKind(name: string): Kind | undefined {
 }
 
 /** Documents whose unqualified figures are plans: reports, plans, lists of tasks. */
-export const PLAN_DOCUMENT = /政府工作报告|规划|计划|方案|清单|要点|纲要|目标/;
+export const PLAN_DOCUMENT = /政府工作报告|规划|计划|方案|清单|要点|纲要|目标|安排|重点工作|任务书/;
 
 const PROVINCES = [
   '北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西',

@@ -23,6 +23,8 @@ export interface Figure {
   span: Span;
   text: string;
   indicator: string;
+  /** Where the indicator was read: the clause before, the noun after, or the figure before. */
+  indicatorFrom: 'clause' | 'after' | 'previous';
   verb?: string;
   value: number;
   max?: number;
@@ -76,7 +78,7 @@ const VERBS = [
 ].sort((a, b) => b.length - a.length);
 const LEADING_NOISE = /^(?:[-*•►·]|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
-const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路)/;
+const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
 const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
 
@@ -92,7 +94,8 @@ function stripPlace(s: string): string {
 /** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
 const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年|去年|上年同期)(?:相比)?|同比)/;
 const RANGE_SEP = /^[\s]?[～~〜\-—–－至到][\s]?/;
-const BOUNDARY = /[，,；;。！？!?：:、（(“”）)\n]/;
+// Quotation marks are not boundaries: 改造升级“老字号”项目 is one indicator.
+const BOUNDARY = /[，,；;。！？!?：:、（(）)\n]/;
 
 export function documentFacts(model: DocumentModel): DocumentFacts {
   let year: number | undefined;
@@ -239,12 +242,28 @@ interface Raw {
   unitText: string;
   factor: number;
   approxSuffix?: string;
+  /** "/日", "/年" after the unit. */
+  rate?: string;
+  /** A ratio X∶Y or a bare decimal: a figure without a unit. */
+  ratio?: boolean;
+  bare?: boolean;
 }
 
 /** Reads number [multiplier] [余/多] unit, or a range of them, at `i`. */
 function readQuantity(text: string, i: number, end: number): Raw | undefined {
-  const num = isDigit(text[i]) ? readArabic(text, i, end) : readChinese(text, i, end);
+  let num = isDigit(text[i]) ? readArabic(text, i, end) : readChinese(text, i, end);
   if (!num) return undefined;
+  // 五百亿元, 三千二百万人次: a Chinese numeral ending in 万/亿 before a unit is a number and a
+  // multiplier (500 亿元), as an Arabic one would be (500亿元).
+  if (num.chinese && /[万亿]$/.test(num.raw) && num.raw.length > 1) {
+    const cut = num.raw.endsWith('万亿') ? 2 : 1;
+    const head = readChinese(text, i, num.end - cut);
+    if (head && head.end === num.end - cut && matchUnit(text, head.end) && /^[万亿]/.test(text[head.end])) {
+      const m = matchUnit(text, head.end);
+      if (m && m.unit.length > cut) num = head;
+      else if (!m) num = head;
+    }
+  }
   let j = num.end;
   // PDF extraction puts spaces around numbers: "46.2 万人".
   let k = j;
@@ -254,8 +273,10 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
   let unit = matchUnit(text, k);
   if (!unit) {
     for (const [m, f] of MULTIPLIERS) {
-      if (!text.startsWith(m, k) || num.chinese) continue;
+      if (!text.startsWith(m, k)) continue;
+      if (num.chinese && m !== '万' && m !== '亿' && m !== '万亿') continue;
       const after = matchUnit(text, k + m.length);
+      if (num.chinese && !after) continue;
       mult = m;
       factor = f;
       unit = after;
@@ -272,17 +293,35 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
       unit = u;
     }
   }
-  if (!unit && !mult) return undefined;
+  if (!unit && !mult) {
+    // A ratio, 1.55∶1, or a bare decimal such as a coefficient or index (收入比缩小到2.41).
+    const ratio = /^[∶:]([0-9]+(?:\.[0-9]+)?)/.exec(text.slice(num.end, num.end + 8));
+    if (!num.chinese && ratio && !isDigit(text[num.end + ratio[0].length])) {
+      return { num, end: num.end + ratio[0].length, value: num.value, unitText: `∶${ratio[1]}`, factor: 1, ratio: true };
+    }
+    if (!num.chinese && /[.．]/.test(num.raw) && !/^[.．%％]/.test(text[num.end] ?? '')) {
+      return { num, end: num.end, value: num.value, unitText: '', factor: 1, bare: true };
+    }
+    return undefined;
+  }
   j = unit ? unitStart + unit.unit.length : k + mult.length;
+  // Rates: 15万吨/日, 50万吨/年.
+  let rate = '';
+  const per = /^\/(日|天|年|月|小时|时)/.exec(text.slice(j, j + 4));
+  if (unit && per) {
+    rate = per[0];
+    j += rate.length;
+  }
   const raw: Raw = {
     num,
     end: j,
     value: num.value,
     max: num.max,
     unit,
-    unitText: mult + (unit?.unit ?? ''),
+    unitText: mult + (unit?.unit ?? '') + rate,
     factor: factor * (unit?.factor ?? 1),
     approxSuffix,
+    rate,
   };
   return raw;
 }
@@ -339,8 +378,8 @@ export function extractFigures(model: DocumentModel, options: ExtractOptions = {
       if (skipIdx < skip.length && skip[skipIdx].start <= i && i < skip[skipIdx].end) continue;
       const q = readQuantity(text, i, s.end);
       if (!q) {
-        // "3-5%" and "3至5个": the unit comes after the second number.
-        const n = isDigit(c) ? readArabic(text, i, s.end) : undefined;
+        // "3-5%", "3至5个", "三至五个": the unit comes after the second number.
+        const n = isDigit(c) ? readArabic(text, i, s.end) : readChinese(text, i, s.end);
         if (n && !isYear(text, n)) {
           const r = readRange(text, n, n.end, s.end);
           if (r && r.unit) {
@@ -387,6 +426,29 @@ function isYear(text: string, n: NumberToken): boolean {
   return /^\s*(年|版|[-—–～~至到]\s*(19|20)\d{2})/.test(after);
 }
 
+const QUALIFIER_TAIL = /^(?:以上|以下|及以上|及以下)?的?/;
+
+function isQualifier(text: string, q: Raw): boolean {
+  const tail = QUALIFIER_TAIL.exec(text.slice(q.end, q.end + 4))![0];
+  const after = q.end + tail.length;
+  const next = text[after] ?? '';
+  // Ages describe groups: 3岁以下婴幼儿, 0-14岁残疾儿童 (but 预期寿命79.5岁。 is a figure).
+  if (q.unit?.unit === '岁' && /\p{Script=Han}/u.test(next) && !/^(?:以上|以下)?[，,。；;、）)]/.test(text.slice(q.end, q.end + 3))) return true;
+  if (!tail || !/\p{Script=Han}/u.test(next)) return false;
+  // Another count (of things, not a share) in the same clause, shortly after the noun the
+  // qualifier describes; a list (以及, 和) starts a new item instead.
+  for (let k = after; k < Math.min(text.length, after + 16); k++) {
+    const c = text[k];
+    if (/[，,；;。！？!?：:、\n]/.test(c) || text.startsWith('以及', k) || c === '和' || c === '及') return false;
+    if (isDigit(c) || (isChineseNumeral(c) && !/[一]/.test(c) && k > after)) {
+      const r = isDigit(c) ? readArabic(text, k, k + 12) : readChinese(text, k, k + 12);
+      const u = r && matchUnit(text, r.end);
+      if (u && u.dimension.startsWith('count:')) return true;
+    }
+  }
+  return false;
+}
+
 function rejected(text: string, names: Span[], q: Raw): boolean {
   const n = q.num;
   const before = prevNonSpace(text, n.start);
@@ -395,7 +457,7 @@ function rejected(text: string, names: Span[], q: Raw): boolean {
   if (before === '第' || before === '总' ) return true;
   if (isYear(text, n)) return true;
   // Names with Latin letters or digits around: 5G, PM2.5, G20, 1+10, 12345热线.
-  if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(next) && !q.unit) return true;
+  if (/[A-Za-z<>_=/]/.test(before) || (/[A-Za-z<]/.test(next) && !q.unit)) return true;
   if (before === '+' || next === '+' || after === '+') return true;
   if (/^[.．]/.test(text.slice(n.start - 1, n.start)) && isDigit(text[n.start - 2])) return true;
   if (names.some((sp) => sp.start < n.start && n.start < sp.end)) return true;
@@ -418,6 +480,9 @@ function rejected(text: string, names: Span[], q: Raw): boolean {
     if (/[统唯之专同单逐划归万]$/.test(text.slice(n.start - 1, n.start))) return true;
     if (SET_EXPRESSION.test(text.slice(q.end, q.end + 2))) return true;
   }
+  // Qualifiers name a category, they are not figures: "10亿元以上项目十二个", "20亿元的项目不少于
+  // 三个", "300人以上参加的赛事3000场" (another count follows in the clause), "3岁以下婴幼儿".
+  if (isQualifier(text, q)) return true;
   // A bare 千 or 百 is not a figure: "500千伏" names a voltage class.
   if (!q.unit && /[千百]$/.test(q.unitText)) return true;
   // Article and page numbers.
@@ -432,7 +497,7 @@ function build(
   text: string,
   s: Span,
   sentenceText: string,
-  raw: Raw,
+  rawIn: Raw,
   previous: Figure[],
   facts: DocumentFacts,
   outline: OutlineNode[],
@@ -440,11 +505,19 @@ function build(
   inherited?: Period,
   inheritedKind?: { kind: Kind; cue: string },
 ): Figure | undefined {
-  const n = raw.num;
-  const unitDef = raw.unit;
-  const unitText = raw.unitText || '';
-  const base = unitDef ? unitDef.base : unitText;
-  const dimension = unitDef ? unitDef.dimension : `count:${unitText}`;
+  let raw = rawIn;
+  const n = rawIn.num;
+  const unitDef = rawIn.unit;
+  // The unit as written, in half-width: ％ → %, 台（套） → 台(套).
+  const unitText = (raw.unitText || '').replace(/％/g, '%').replace(/（/g, '(').replace(/）/g, ')');
+  const base = (unitDef ? unitDef.base : unitText) + (raw.rate ?? '');
+  const dimension = unitDef ? unitDef.dimension + (raw.rate ?? '') : raw.bare ? 'number' : `count:${unitText}`;
+  // A minus sign right before the number (not a range dash after another number): －0.85‰.
+  const signAt = n.start - 1;
+  const negative = /[-－−]/.test(text[signAt] ?? '') && !isDigit(text[signAt - 1]) && !/[%％‰]/.test(text[signAt - 1] ?? '') || text[signAt] === '负';
+  if (negative) {
+    raw = { ...raw, value: -raw.value, max: raw.max !== undefined ? -raw.max : undefined };
+  }
 
   // Comparator: words right after, else right before.
   let comparator: Comparator = 'eq';
@@ -509,6 +582,7 @@ function build(
   }
   let indicator = pre.replace(TRAILING_NOISE, '').replace(/[的了是为有]$/, '');
   let indicatorAfter = false;
+  let indicatorInherited = false;
   const prevFig = previous[previous.length - 1];
   // "新增A 300家、B 500家": the verb carries over a list, not over a comma.
   const separatedFromPrev = prevFig && /^[、和及与]?$/.test(text.slice(prevFig.span.end, clauseStart).replace(/[\s]|以上|以内|左右|以下/g, '').slice(0, 2));
@@ -520,8 +594,10 @@ function build(
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
       indicator = noun;
       indicatorAfter = true;
+    } else if (!indicator && prevFig) {
+      indicator = prevFig.indicator;
+      indicatorInherited = true;
     }
-    else if (!indicator && prevFig) indicator = prevFig.indicator;
   }
   if (!verb && prevFig && separatedFromPrev && prevFig.verb) verb = prevFig.verb;
 
@@ -568,7 +644,9 @@ function build(
   else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.start > pieceYear) set('target', 'sentence', period.cue);
   else if (inheritedKind) set(inheritedKind.kind, 'paragraph', inheritedKind.cue);
   else if (headingKindFound) set(headingKindFound, 'heading');
-  else if (planContext(path, facts) && (!period || pieceYear === undefined || period.start >= pieceYear)) set('target', 'document');
+  else if (period && pieceYear !== undefined && period.end < pieceYear) set('actual', periodSource ?? 'document', period.cue);
+  else if (period && pieceYear !== undefined && period.start > pieceYear) set('target', periodSource ?? 'document', period.cue);
+  else if (planContext(path, facts)) set('target', 'document');
   else if (weak) set(weak.kind, 'sentence', weak.cue);
   else if (!planContext(path, facts) && (!period || pieceYear === undefined || period.end <= pieceYear)) {
     // Outside plans (news, bulletins, speeches), a figure with no word of intent reports a fact.
@@ -615,6 +693,7 @@ function build(
     span: { start: n.start, end: raw.end },
     text: figText,
     indicator,
+    indicatorFrom: indicatorInherited ? 'previous' : indicatorAfter ? 'after' : 'clause',
     verb,
     value: raw.value,
     max: raw.max,

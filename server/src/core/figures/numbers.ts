@@ -44,6 +44,14 @@ export function readChinese(text: string, i: number, end: number): NumberToken |
   let j = i;
   while (j < end && isChineseNumeral(text[j])) j++;
   if (j === i) return undefined;
+  // Approximate neighbours of tens and hundreds: 三四十 (30..40), 五六百 (500..600).
+  const tens = /^([一二三四五六七八九])([二三四五六七八九])([十百千万])/.exec(text.slice(i, j));
+  if (tens) {
+    const a = parseChineseInt(tens[1])!;
+    const b = parseChineseInt(tens[2])!;
+    const unit = parseChineseInt(tens[3])!;
+    if (b === a + 1) return { start: i, end: i + 3, value: a * unit, max: b * unit, chinese: true, raw: tens[0] };
+  }
   // Try the longest prefix that is a well-formed numeral.
   for (let k = j; k > i; k--) {
     const raw = text.slice(i, k);

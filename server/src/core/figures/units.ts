@@ -58,7 +58,7 @@ for (const c of [
 }
 
 /** Units that must not follow a Chinese-numeral-only figure: they make names and ordinals. */
-export const NOT_AFTER_CHINESE = new Set(['届', '期', '次', '批', '个点', '类', '对', '组', '队', '成']);
+export const NOT_AFTER_CHINESE = new Set(['届', '期', '次', '批', '个点', '类', '对', '组', '队']);
 
 const byUnit = new Map<string, UnitDef>();
 for (const u of table) if (!byUnit.has(u.unit)) byUnit.set(u.unit, u);

@@ -1,0 +1,107 @@
+/**
+ * Check `mismatch`: code `figure.mismatch` (warning). The same indicator, for the same period,
+ * region and kind, stated with a different value: in another document of the workspace (the
+ * report against its press brief) or elsewhere in this one (the body against its 民生实事清单).
+ * The squiggle sits on each side; the message names the other place and both values; a quick
+ * fix takes the other value.
+ *
+ * Not a mismatch (see consistency/keys.ts): a different year, region or kind, 新增 against 累计,
+ * a different unit dimension, or a figure whose period or region is unknown.
+ */
+import { disagree, statementKey } from '../consistency/keys';
+import type { IndexedFigure } from '../consistency/index';
+import { CODES, Finding, Fix, Related } from '../findings';
+import type { Figure } from '../figures/extract';
+import type { Check } from './check';
+
+const SOURCE_NOTE: Record<string, string> = { document: '按文档推定', heading: '按所在标题推定', paragraph: '按本段前文推定' };
+
+function shown(f: Figure): string {
+  return f.text.replace(/\s+/g, '');
+}
+
+export const mismatch: Check = {
+  id: 'mismatch',
+  codes: [CODES.figureMismatch],
+  run(model, ctx): Finding[] {
+    const figures = ctx.figures ?? [];
+    const out: Finding[] = [];
+    const byKey = new Map<string, Figure[]>();
+    for (const f of figures) {
+      const k = statementKey(f);
+      if (!k) continue;
+      const list = byKey.get(k) ?? [];
+      list.push(f);
+      byKey.set(k, list);
+    }
+    const starts = model.paragraphs.map((p) => p.start);
+    const paragraphOf = (offset: number) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    for (const f of figures) {
+      const k = statementKey(f);
+      if (!k) continue;
+      const here = model.lines.position(f.span.start);
+      // Elsewhere in this document: in another paragraph (one paragraph lists parts, 分别, 、;
+      // the body and its annex repeat).
+      const para = model.lines.lineAt(f.sentence.start);
+      const inside = (byKey.get(k) ?? []).filter(
+        (g) => g !== f && paragraphOf(g.sentence.start) !== paragraphOf(f.sentence.start) && disagree(f, g),
+      );
+      // In other documents.
+      const outside = (ctx.index?.sameStatement(k) ?? []).filter((g) => g.uri !== ctx.uri && disagree(f, g.figure));
+      if (inside.length === 0 && outside.length === 0) continue;
+      const related: Related[] = [];
+      const places: string[] = [];
+      const fixes: Fix[] = [];
+      const seenValues = new Set<string>();
+      const note = (g: Figure) => {
+        const n = g.periodSource ? SOURCE_NOTE[g.periodSource] : undefined;
+        return n ? `（彼处期间${g.period}系${n}）` : '';
+      };
+      for (const g of inside) {
+        const line = model.lines.position(g.span.start).line + 1;
+        places.push(`与本文第${line}行不一致：此处${shown(f)}，彼处${shown(g)}${note(g)}`);
+        related.push({ span: g.span, message: `本文第${line}行：${g.statement}` });
+        addFix(g);
+      }
+      for (const g of outside) {
+        places.push(`与《${g.docName}》第${g.line + 1}行不一致：此处${shown(f)}，彼处${shown(g.figure)}${note(g.figure)}`);
+        related.push({
+          span: { start: 0, end: 0 },
+          path: g.uri,
+          range: { start: { line: g.line, character: g.character }, end: { line: g.endLine, character: g.endCharacter } },
+          message: `《${g.docName}》第${g.line + 1}行：${g.figure.statement}`,
+        });
+        addFix(g.figure);
+      }
+      function addFix(g: Figure) {
+        const v = shown(g);
+        if (seenValues.has(v) || v === shown(f)) return;
+        seenValues.add(v);
+        fixes.push({ title: `改为${v}（与彼处一致）`, edits: [{ span: f.span, newText: g.text }] });
+      }
+      const own = f.periodSource && SOURCE_NOTE[f.periodSource] ? `此处期间${f.period}系${SOURCE_NOTE[f.periodSource]}。` : '';
+      out.push({
+        code: CODES.figureMismatch,
+        severity: 'warning',
+        message: `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${f.period}年${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${places.length > 3 ? `；另有${places.length - 3}处` : ''}。${own}请核对后统一。`,
+        span: f.span,
+        related,
+        fixes,
+      });
+      void here;
+      void para;
+    }
+    return out;
+  },
+};
+
+export type { IndexedFigure };
