@@ -3,7 +3,11 @@
  * Exit status: 0 nothing of warning or error severity, 1 something was found, 2 usage error or
  * a path that cannot be read or decoded (reported after every other file has been checked).
  */
-import { Analysis, Figure, Finding, LineIndex, SEVERITY_ORDER, Severity, analyze, documentKind, toCsv, toMarkdownTable } from '../core';
+import * as nodePath from 'path';
+import {
+  Analysis, Figure, FigureIndex, Finding, LineIndex, SEVERITY_ORDER, Severity, analyze, documentKind, findingsInWorkspace,
+  indexEntry, toCsv, toMarkdownTable,
+} from '../core';
 import { UsageError, collect, readReport } from './files';
 
 const VERSION = '0.1.0';
@@ -110,6 +114,14 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !targetsOnly || f.kind === 'target').length ?? 0), 0);
     err(`wengao: ${results.length} 个文件，${n} 项${targetsOnly ? '目标' : '数据'}\n`);
     return 0;
+  }
+  // Across documents: every file's figures in one index, then figure.mismatch for each against it.
+  const index = new FigureIndex();
+  for (const r of results) if (r.analysis?.analyzed) index.set(indexEntry(r.path, nodePath.basename(r.path), r.analysis));
+  if (index.size > 1) {
+    for (const r of results) {
+      if (r.analysis?.analyzed) r.analysis.findings = findingsInWorkspace(r.analysis, { uri: r.path, index });
+    }
   }
   // Findings below the threshold (figure.target is information) are left out of the report.
   for (const r of results) {

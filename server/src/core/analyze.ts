@@ -80,6 +80,29 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   return { analyzed: true, model, outline, figures, findings: kept, failures };
 }
 
+/**
+ * Runs some checks again on an existing analysis, with a newer workspace index: the checks
+ * across documents, after another document changed. Nothing else is recomputed.
+ */
+export function recheck(analysis: Analysis, checks: readonly Check[], options: Pick<AnalyzeOptions, 'uri' | 'index' | 'severity'>): { findings: Finding[]; failures: CheckFailure[] } {
+  const failures: CheckFailure[] = [];
+  if (!analysis.analyzed) return { findings: [], failures };
+  const ctx: CheckContext = { figures: analysis.figures, outline: analysis.outline, uri: options.uri, index: options.index };
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    try {
+      findings.push(...check.run(analysis.model, ctx));
+    } catch (err) {
+      failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+    }
+  }
+  const overrides = options.severity ?? {};
+  return {
+    findings: findings.filter((f) => overrides[f.code] !== 'off').map((f) => (overrides[f.code] ? { ...f, severity: overrides[f.code] as Severity } : f)),
+    failures,
+  };
+}
+
 /** Runs a step of the analysis; if it throws, records the failure and goes on with `fallback`. */
 function contained<T>(step: string, failures: CheckFailure[], f: () => T, fallback: T): T {
   try {

@@ -125,7 +125,12 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
     }
     // The main title is the line just before the first subtitle, else the first line.
     const subIdx = groupTitles.findIndex((g) => g.subtitle && !g.date);
-    const main = subIdx > 0 ? groupTitles[subIdx - 1] : groupTitles.find((g) => !g.subtitle) ?? groupTitles[0];
+    // ("附件" followed by the annex's own title: the title names the group.)
+    const plain = groupTitles.filter((g) => !g.subtitle);
+    const main =
+      subIdx > 0
+        ? groupTitles[subIdx - 1]
+        : (plain.length > 1 && SPECIAL_TITLE.test(plain[0].text) ? plain[1] : plain[0]) ?? groupTitles[0];
     if (main.date) {
       group = undefined;
       groupTitles = [];

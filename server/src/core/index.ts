@@ -10,3 +10,5 @@ export type { Heading, HeadingForm } from './headings';
 export * from './figures';
 export * from './consistency/index';
 export * from './consistency/keys';
+export * from './consistency/entry';
+export { mismatch } from './checks/mismatch';

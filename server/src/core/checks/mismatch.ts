@@ -28,7 +28,7 @@ export const mismatch: Check = {
     const out: Finding[] = [];
     const byKey = new Map<string, Figure[]>();
     for (const f of figures) {
-      const k = statementKey(f);
+      const k = statementKey(f, true);
       if (!k) continue;
       const list = byKey.get(k) ?? [];
       list.push(f);
@@ -46,17 +46,18 @@ export const mismatch: Check = {
       return lo;
     };
     for (const f of figures) {
+      const local = statementKey(f, true);
+      if (!local) continue;
       const k = statementKey(f);
-      if (!k) continue;
       const here = model.lines.position(f.span.start);
       // Elsewhere in this document: in another paragraph (one paragraph lists parts, 分别, 、;
       // the body and its annex repeat).
       const para = model.lines.lineAt(f.sentence.start);
-      const inside = (byKey.get(k) ?? []).filter(
+      const inside = (byKey.get(local) ?? []).filter(
         (g) => g !== f && paragraphOf(g.sentence.start) !== paragraphOf(f.sentence.start) && disagree(f, g),
       );
       // In other documents.
-      const outside = (ctx.index?.sameStatement(k) ?? []).filter((g) => g.uri !== ctx.uri && disagree(f, g.figure));
+      const outside = (k ? ctx.index?.sameStatement(k) ?? [] : []).filter((g) => g.uri !== ctx.uri && disagree(f, g.figure));
       if (inside.length === 0 && outside.length === 0) continue;
       const related: Related[] = [];
       const places: string[] = [];

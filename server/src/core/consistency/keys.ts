@@ -25,9 +25,11 @@ export function indicatorKey(f: Pick<Figure, 'indicator' | 'verb' | 'dimension'>
  */
 export function statementKey(
   f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'>,
+  sameDocument = false,
 ): string | undefined {
   const k = indicatorKey(f);
-  if (!k || !f.period || !f.region || f.kind === 'unknown') return undefined;
+  // Inside one document an unnamed region is the same unnamed region on both sides.
+  if (!k || !f.period || (!f.region && !sameDocument) || f.kind === 'unknown') return undefined;
   if (f.indicatorFrom === 'previous' || f.indicator.includes('分别')) return undefined;
   return `${k}|${f.period}|${f.region}|${f.kind}`;
 }

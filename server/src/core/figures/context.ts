@@ -137,7 +137,7 @@ const PROVINCES = [
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
 const PROVINCE_RE = new RegExp(`(${PROVINCES.join('|')})(省|市|自治区|特别行政区)?`, 'g');
 /** A city, county or district named with its suffix, right after a boundary or a preposition. */
-const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向])([\p{Script=Han}]{2,3}?)(市|县)(?![域级场民区内外属直辖长城])/gu;
+const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向年])([\p{Script=Han}]{2,3}?)(市|县)(?![域级场民区内外属直辖长])/gu;
 const NOT_PLACE = /^(城|都|超|全|我|本|各|门|股|楼|上|夜|集|省|县|城乡|地|小区|社|园|特|示范|开发|新|老|景|街|郊|山|辖|城区|市)$/;
 
 export function normalizeProvince(name: string, suffix?: string): string {

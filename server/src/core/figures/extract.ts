@@ -570,6 +570,8 @@ function build(
       break;
     }
   }
+  // 累计 makes a total of a count (累计培育 against 新增): it stays with the verb.
+  const cumulative = /累计/.test(pre);
   pre = stripPlace(pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '')).replace(LEADING_NOISE, '');
   if (!verb) {
     for (const v of VERBS) {
@@ -600,6 +602,7 @@ function build(
     }
   }
   if (!verb && prevFig && separatedFromPrev && prevFig.verb) verb = prevFig.verb;
+  if (cumulative && !verb?.startsWith('累计')) verb = `累计${verb && verb !== '累计' ? verb : ''}`;
 
   // Context: the sentence, then the headings above, then the document.
   const path = nodePath(outline, at);
@@ -622,7 +625,7 @@ function build(
         periodSource = 'heading';
       }
     }
-    headingKindFound ??= headingKind(h.name);
+    headingKindFound ??= headingKind(h.heading.form === 'title' ? `${h.name} ${h.detail ?? ''}` : h.name);
   }
   if (!period && pieceYear !== undefined) {
     period = { value: String(pieceYear), start: pieceYear, end: pieceYear, cue: facts.yearCue ?? '' };
@@ -749,7 +752,7 @@ function pieceYearOf(path: OutlineNode[]): number | undefined {
 function planContext(path: OutlineNode[], facts: DocumentFacts): boolean {
   for (let k = path.length - 1; k >= 0; k--) {
     const h = path[k];
-    if (PLAN_DOCUMENT.test(h.name)) return true;
+    if (PLAN_DOCUMENT.test(`${h.name} ${h.detail ?? ''}`)) return true;
     if (h.heading.form === 'title') return false;
   }
   return facts.plan;

@@ -1,0 +1,35 @@
+/** Turning one document's analysis into its entry in the workspace index. */
+import { Analysis, AnalyzeOptions, recheck } from '../analyze';
+import { mismatch } from '../checks/mismatch';
+import type { Finding } from '../findings';
+import type { DocumentEntry, IndexedFigure } from './index';
+
+/** How people name a document: the name of its first title or heading, else its file name. */
+export function documentName(analysis: Analysis, fileName: string): string {
+  const first = analysis.outline[0];
+  const name = first && first.name !== '目 录' && first.name !== '目录' ? first.name : undefined;
+  if (name && name.length <= 40) return name;
+  return fileName;
+}
+
+export function indexEntry(uri: string, fileName: string, analysis: Analysis): DocumentEntry {
+  const docName = documentName(analysis, fileName);
+  const lines = analysis.model.lines;
+  const figures: IndexedFigure[] = analysis.figures.map((figure) => {
+    const s = lines.position(figure.span.start);
+    const e = lines.position(figure.span.end);
+    return { uri, docName, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, figure };
+  });
+  return { uri, docName, figures };
+}
+
+/**
+ * A document's findings with the workspace in view: its own findings, with figure.mismatch
+ * computed again against the other documents of the index.
+ */
+export function findingsInWorkspace(analysis: Analysis, options: Pick<AnalyzeOptions, 'uri' | 'index' | 'severity'>): Finding[] {
+  if (!analysis.analyzed) return [];
+  const own = analysis.findings.filter((f) => f.code !== 'figure.mismatch');
+  const cross = recheck(analysis, [mismatch], options);
+  return [...own, ...cross.findings].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,74 @@
+/**
+ * Consistency across documents, data-driven: each folder under test/fixtures/workspace/ is a
+ * workspace whose files carry ⟦figure.mismatch⟧ where a mismatch must be reported (on both
+ * sides); every other figure must stay silent (other years, a city, actuals, 累计 against 新增).
+ */
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { describe, expect, it } from 'vitest';
+import { FigureIndex, analyze, documentKind, findingsInWorkspace, indexEntry } from '../../server/src/core';
+
+const root = join(__dirname, '..', 'fixtures', 'workspace');
+const MARK = /⟦([^⟧]*)⟧/g;
+
+function load(dir: string) {
+  return readdirSync(dir).sort().map((name) => {
+    const raw = readFileSync(join(dir, name), 'utf8');
+    const expected: { offset: number; code: string }[] = [];
+    let text = '';
+    let last = 0;
+    for (const m of raw.matchAll(MARK)) {
+      text += raw.slice(last, m.index);
+      last = m.index! + m[0].length;
+      expected.push({ offset: text.length, code: m[1] });
+    }
+    text += raw.slice(last);
+    return { name, text, expected };
+  });
+}
+
+describe('workspace fixtures', () => {
+  for (const folder of readdirSync(root).sort()) {
+    it(folder, () => {
+      const docs = load(join(root, folder)).map((d) => ({ ...d, analysis: analyze(d.text, { kind: documentKind(d.name), uri: d.name }) }));
+      const index = new FigureIndex();
+      for (const d of docs) index.set(indexEntry(d.name, d.name, d.analysis));
+      const problems: string[] = [];
+      for (const d of docs) {
+        const got = findingsInWorkspace(d.analysis, { uri: d.name, index })
+          .filter((f) => f.code === 'figure.mismatch')
+          .map((f) => `${d.name}@${f.span.start} ${d.text.slice(f.span.start, f.span.end)}: ${f.message}`);
+        const want = d.expected.map((e) => `${d.name}@${e.offset} `);
+        for (const w of want) if (!got.some((g) => g.startsWith(w))) problems.push(`missing ${w}${d.text.slice(Number(w.split('@')[1]), Number(w.split('@')[1]) + 6)}`);
+        for (const g of got) if (!want.some((w) => g.startsWith(w))) problems.push(`unexpected ${g}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+describe('a press brief against seed 003', () => {
+  it('flags the changed figures on both sides, names the other document and line, offers its value', () => {
+    const seedName = '003_d81496748c382e1e.txt';
+    const seed = readFileSync(join(__dirname, '..', '..', 'seeds', seedName), 'utf8');
+    const brief = load(join(root, 'press-brief')).find((d) => d.name === 'brief.txt')!;
+    const a1 = analyze(seed, { kind: 'plaintext' });
+    const a2 = analyze(brief.text, { kind: 'plaintext' });
+    const index = new FigureIndex();
+    index.set(indexEntry(seedName, seedName, a1));
+    index.set(indexEntry('brief.txt', 'brief.txt', a2));
+    const onSeed = findingsInWorkspace(a1, { uri: seedName, index }).filter((f) => f.code === 'figure.mismatch');
+    const onBrief = findingsInWorkspace(a2, { uri: 'brief.txt', index }).filter((f) => f.code === 'figure.mismatch');
+    // The brief changed 老旧小区 (300 → 320), 扩招 (1500 → 1800) and 城镇新增就业 (45万 → 48万).
+    expect(onBrief.map((f) => brief.text.slice(f.span.start, f.span.end))).toEqual(['320个', '1800人', '48万人']);
+    const texts = onSeed.map((f) => seed.slice(f.span.start, f.span.end)).sort();
+    // 老旧小区 stands in the body (line 33) and in the 民生实事清单 (line 138): both are flagged.
+    expect(texts).toEqual(['1500人', '300个', '300个', '45万人'].sort());
+    const extend = onBrief[1];
+    expect(extend.message).toContain('《政府工作报告》第9行');
+    expect(extend.message).toContain('此处1800人，彼处1500人');
+    expect(extend.related[0].path).toBe(seedName);
+    expect(extend.related[0].range!.start.line).toBe(8);
+    expect(extend.fixes[0].edits[0].newText).toBe('1500人');
+  });
+});
