@@ -19,7 +19,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'markdown' },
       { language: 'wengao-report' },
     ],
-    synchronize: { configurationSection: 'wengao' },
+    synchronize: {
+      configurationSection: 'wengao',
+      // Report files changing on disk keep the server's workspace index current.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown}'),
+    },
     outputChannel,
   };
   client = new LanguageClient('wengao', 'Wengao 文稿', serverOptions, clientOptions);

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'url';
 /**
  * Starts the BUILT language server (`node dist/server.js --stdio`) as a child process and
  * talks LSP to it through vscode-languageserver-protocol, recording what the server sends.
@@ -125,12 +126,13 @@ export class LspProcess {
     return this.waitFor(() => this.published(uri).slice(after).find(accept), `diagnostics for ${uri}`, timeoutMs);
   }
 
-  async initialize(capabilities: InitializeParams['capabilities'] = {}): Promise<InitializeResult> {
+  async initialize(capabilities: InitializeParams['capabilities'] = {}, workspaceFolders: string[] = []): Promise<InitializeResult> {
+    const folders = workspaceFolders.map((f) => ({ uri: pathToFileURL(f).href, name: f.split('/').pop() ?? f }));
     const result = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: folders[0]?.uri ?? null,
       capabilities,
-      workspaceFolders: null,
+      workspaceFolders: folders.length ? folders : null,
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return result;

@@ -12,3 +12,4 @@ export * from './consistency/index';
 export * from './consistency/keys';
 export * from './consistency/entry';
 export { mismatch } from './checks/mismatch';
+export * from './consistency/compare';

@@ -2,16 +2,19 @@
  * The language server: a thin layer that fetches a document, asks the core, and converts.
  * `startServer` takes a connection so tests can run it in-process or over stdio alike.
  */
-import { fileURLToPath } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import {
   Connection, DidChangeConfigurationNotification, Hover, InitializeResult, MarkupKind, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, SEVERITY_ORDER, analyze, buildFolds, describeFigure, documentKind } from '../core';
+import {
+  Analysis, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind, findingsInWorkspace, indicatorKey,
+} from '../core';
 import { readReport } from '../io/read';
 import { toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
 import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult } from './protocol';
-import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
+import { DEFAULT_SETTINGS, Settings, filesExclude, parseSettings } from './settings';
+import { WorkspaceIndexer, WorkspaceSettings } from './workspace';
 
 /** Quiet time after the last keystroke before a document is analysed again. */
 export const DEBOUNCE_MS = 150;
@@ -28,9 +31,16 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<Settings>>();
   let configurationCapability = false;
   const log = (msg: string) => connection.console.info(`[wengao] ${msg}`);
+  let folders: string[] = [];
+  let workspaceSettings: WorkspaceSettings | undefined;
+  let globalSettings: Settings = DEFAULT_SETTINGS;
+  const indexer = new WorkspaceIndexer(log, () => ({ scope: globalSettings.analyze, minChineseRatio: globalSettings.minChineseRatio }));
+  const publishTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   connection.onInitialize((params): InitializeResult => {
     configurationCapability = !!params.capabilities.workspace?.configuration;
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -44,11 +54,50 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    log(`server started (pid ${process.pid}, node ${process.version})`);
+    log(`server started (pid ${process.pid}, node ${process.version}), workspace folders: ${folders.join(', ') || '(none)'}`);
     if (configurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'wengao' });
     }
+    void startIndexing();
   });
+
+  /** Reads the workspace's report files in the background, then re-checks the open documents. */
+  async function startIndexing(): Promise<void> {
+    if (folders.length === 0) return;
+    try {
+      const scope = pathToFileURL(folders[0]).href;
+      globalSettings = await settingsFor(scope);
+      let exclude: string[] = [];
+      if (configurationCapability) {
+        exclude = filesExclude(await connection.workspace.getConfiguration({ scopeUri: scope, section: 'files.exclude' }).catch(() => undefined));
+      }
+      workspaceSettings = { ...globalSettings.workspace, exclude: [...globalSettings.workspace.exclude, ...exclude] };
+      await indexer.scan(folders, workspaceSettings);
+      for (const doc of documents.all()) schedulePublish(doc.uri);
+    } catch (err) {
+      connection.console.error(`[wengao] indexing the workspace failed: ${err instanceof Error ? err.stack : String(err)}`);
+    }
+  }
+
+  /** Re-checks the open documents that share statements with a changed one. */
+  function refreshOthers(changed: string, touched: Set<string>): void {
+    if (touched.size === 0) return;
+    for (const uri of indexer.index.documentsWith(touched)) {
+      if (uri !== changed && documents.get(uri)) schedulePublish(uri);
+    }
+  }
+
+  function schedulePublish(uri: string): void {
+    const old = publishTimers.get(uri);
+    if (old) clearTimeout(old);
+    publishTimers.set(
+      uri,
+      setTimeout(() => {
+        publishTimers.delete(uri);
+        void validate(uri, false);
+      }, 50),
+    );
+  }
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
@@ -103,7 +152,12 @@ export function startServer(connection: Connection): void {
     return analysis;
   }
 
-  async function validate(uri: string): Promise<void> {
+  /**
+   * Publishes a document's diagnostics: its own findings and figure.mismatch against the
+   * workspace. `reindex`: the document's text changed, so its figures enter the index and the
+   * documents that share statements with it are re-checked too.
+   */
+  async function validate(uri: string, reindex = true): Promise<void> {
     const doc = documents.get(uri);
     if (!doc || !isOurs(doc)) return;
     const version = doc.version;
@@ -112,21 +166,27 @@ export function startServer(connection: Connection): void {
     if (!current || current.version !== version) return; // superseded while reading settings
     try {
       const analysis = analysisOf(current, settings);
+      if (reindex && analysis.analyzed) refreshOthers(uri, indexer.setOpen(uri, analysis));
+      const findings = findingsInWorkspace(analysis, {
+        uri,
+        index: indexer.index,
+        severity: { 'figure.target': settings.targetSeverity },
+      });
       // A garbled file can hold tens of thousands of findings; the editor needs the first ones.
       // Defects first: a flood of target notes must not push an error out.
       const shown =
-        analysis.findings.length <= MAX_DIAGNOSTICS
-          ? analysis.findings
-          : [...analysis.findings]
+        findings.length <= MAX_DIAGNOSTICS
+          ? findings
+          : [...findings]
               .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.span.start - b.span.start)
               .slice(0, MAX_DIAGNOSTICS)
               .sort((a, b) => a.span.start - b.span.start);
-      if (analysis.findings.length > MAX_DIAGNOSTICS) {
-        log(`${uri}: ${analysis.findings.length} findings, showing the first ${MAX_DIAGNOSTICS}`);
+      if (findings.length > MAX_DIAGNOSTICS) {
+        log(`${uri}: ${findings.length} findings, showing the first ${MAX_DIAGNOSTICS}`);
       }
       const diagnostics = shown.map((f) => toDiagnostic(f, analysis.model.lines, uri));
       await connection.sendDiagnostics({ uri, version, diagnostics });
-      void connection.sendNotification(FiguresChangedNotification, { uri });
+      if (reindex) void connection.sendNotification(FiguresChangedNotification, { uri });
     } catch (err) {
       connection.console.error(`[wengao] analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
     }
@@ -153,6 +213,20 @@ export function startServer(connection: Connection): void {
     cache.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // Its unsaved text leaves the index; the disk's version (if any) comes back.
+    const uri = e.document.uri;
+    void indexer.closed(uri).then((touched) => refreshOthers(uri, touched));
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      try {
+        const touched = await indexer.refreshFromDisk(change.uri, workspaceSettings, folders);
+        refreshOthers(change.uri, touched);
+      } catch (err) {
+        connection.console.error(`[wengao] re-reading ${change.uri} failed: ${String(err)}`);
+      }
+    }
   });
 
   connection.onDocumentSymbol(async (params) => {
@@ -191,7 +265,14 @@ export function startServer(connection: Connection): void {
       const offset = a.model.lines.offset(params.position);
       const f = a.figures.find((x) => x.span.start <= offset && offset < x.span.end);
       if (!f) return null;
-      return { contents: { kind: MarkupKind.Markdown, value: describeFigure(f) }, range: a.model.lines.range(f.span) };
+      let value = describeFigure(f);
+      const key = indicatorKey(f);
+      const self = indexer.index.get(doc.uri)?.figures.find((x) => x.figure.span.start === f.span.start);
+      if (key && self) {
+        const table = comparisonMarkdown(self, indexer.index.sameIndicator(key));
+        if (table) value += `\n\n---\n\n${table}`;
+      }
+      return { contents: { kind: MarkupKind.Markdown, value }, range: a.model.lines.range(f.span) };
     } catch (err) {
       connection.console.error(`[wengao] hover on ${doc.uri} failed: ${String(err)}`);
       return null;

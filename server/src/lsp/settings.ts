@@ -1,5 +1,6 @@
 /** Settings, read per document from the client and checked: a malformed value falls back. */
 import type { AnalyzeScope } from '../core';
+import { DEFAULT_WORKSPACE, WorkspaceSettings } from './workspace';
 
 export type TargetSeverity = 'information' | 'hint' | 'off';
 
@@ -8,14 +9,21 @@ export interface Settings {
   minChineseRatio: number;
   /** How figure.target shows: information (default), hint, or not at all. */
   targetSeverity: TargetSeverity;
+  /** Which files of the workspace are indexed for comparisons. */
+  workspace: WorkspaceSettings;
 }
 
-export const DEFAULT_SETTINGS: Settings = { analyze: 'chinese', minChineseRatio: 0.5, targetSeverity: 'information' };
+export const DEFAULT_SETTINGS: Settings = {
+  analyze: 'chinese',
+  minChineseRatio: 0.5,
+  targetSeverity: 'information',
+  workspace: DEFAULT_WORKSPACE,
+};
 
 /** Returns valid settings and a list of problems with what the client sent. */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const settings: Settings = { ...DEFAULT_SETTINGS, workspace: { ...DEFAULT_WORKSPACE } };
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object') {
     problems.push(`wengao settings should be an object, got ${typeof raw}; using defaults`);
@@ -39,5 +47,30 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       problems.push(`wengao.targets.severity must be "information", "hint" or "off", got ${JSON.stringify(v ?? targets)}; using "information"`);
     }
   }
+  const ws = r.workspace as Record<string, unknown> | undefined;
+  if (ws !== undefined && ws !== null) {
+    if (typeof ws !== 'object') problems.push(`wengao.workspace should be an object, got ${JSON.stringify(ws)}; using defaults`);
+    else {
+      for (const key of ['include', 'exclude'] as const) {
+        const v = ws[key];
+        if (v === undefined) continue;
+        if (Array.isArray(v) && v.every((g) => typeof g === 'string')) settings.workspace[key] = v as string[];
+        else problems.push(`wengao.workspace.${key} must be a list of glob patterns, got ${JSON.stringify(v)}; using the default`);
+      }
+      const m = ws.maxFiles;
+      if (m !== undefined) {
+        if (typeof m === 'number' && Number.isInteger(m) && m >= 0) settings.workspace.maxFiles = m;
+        else problems.push(`wengao.workspace.maxFiles must be a whole number, got ${JSON.stringify(m)}; using ${DEFAULT_WORKSPACE.maxFiles}`);
+      }
+    }
+  }
   return { settings, problems };
+}
+
+/** VS Code's files.exclude ({ "**\/tmp": true }) as exclude globs. */
+export function filesExclude(raw: unknown): string[] {
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Record<string, unknown>)
+    .filter(([, v]) => v === true)
+    .map(([g]) => g);
 }

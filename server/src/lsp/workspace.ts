@@ -1,0 +1,159 @@
+/**
+ * The workspace index: every report file under the workspace folders, read from disk in the
+ * background (UTF-8, UTF-16, GB18030), kept current by file watching and by edits of open
+ * documents (unsaved text wins). It feeds figure.mismatch and the comparison hover.
+ */
+import { promises as fs } from 'fs';
+import { minimatch } from 'minimatch';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { Analysis, DocumentEntry, FigureIndex, analyze, documentKind, indexEntry } from '../core';
+import { readReport } from '../io/read';
+
+export interface WorkspaceSettings {
+  include: string[];
+  exclude: string[];
+  /** Most files indexed; a larger workspace is cut here, and the log says so. */
+  maxFiles: number;
+}
+
+export const DEFAULT_WORKSPACE: WorkspaceSettings = {
+  include: ['**/*.txt', '**/*.md', '**/*.markdown'],
+  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.vscode-test/**'],
+  maxFiles: 5000,
+};
+
+/** Files larger than this are not indexed from disk (open ones still are). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export class WorkspaceIndexer {
+  readonly index = new FigureIndex();
+  /** Documents open in the editor: the index holds their text as edited, not as on disk. */
+  private readonly open = new Set<string>();
+  private scanning: Promise<void> | undefined;
+  lastScan: { files: number; ms: number; skipped: number } | undefined;
+
+  constructor(
+    private readonly log: (msg: string) => void,
+    private readonly analyzeOptions: () => { scope: 'chinese' | 'all' | 'off'; minChineseRatio: number },
+  ) {}
+
+  isIndexed(uri: string): boolean {
+    return this.index.has(uri);
+  }
+
+  /** An open document's current analysis: it replaces whatever the disk said. */
+  setOpen(uri: string, analysis: Analysis): Set<string> {
+    this.open.add(uri);
+    return this.index.set(indexEntry(uri, fileName(uri), analysis));
+  }
+
+  /** A document was closed: the disk's version counts again. */
+  async closed(uri: string): Promise<Set<string>> {
+    this.open.delete(uri);
+    return this.refreshFromDisk(uri);
+  }
+
+  /** A file changed, appeared or vanished on disk. Open documents keep their edited text. */
+  async refreshFromDisk(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = []): Promise<Set<string>> {
+    if (this.open.has(uri)) return new Set();
+    if (!uri.startsWith('file:')) return this.index.remove(uri);
+    const file = fileURLToPath(uri);
+    if (folders.length && !included(file, folders, settings)) return this.index.remove(uri);
+    const entry = await this.readEntry(uri);
+    if (this.open.has(uri)) return new Set(); // opened while reading
+    return entry ? this.index.set(entry) : this.index.remove(uri);
+  }
+
+  private async readEntry(uri: string): Promise<DocumentEntry | undefined> {
+    const file = fileURLToPath(uri);
+    try {
+      const st = await fs.stat(file);
+      if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+    } catch {
+      return undefined;
+    }
+    const read = await readReport(file);
+    if (!read.ok) {
+      this.log(`not indexed ${file}: ${read.message}`);
+      return undefined;
+    }
+    const o = this.analyzeOptions();
+    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio });
+    if (!analysis.analyzed) return undefined;
+    return indexEntry(uri, path.basename(file), analysis);
+  }
+
+  /**
+   * Reads every report under the folders, yielding to the event loop between files so that the
+   * editor's requests are answered meanwhile. Resolves when done.
+   */
+  scan(folders: string[], settings: WorkspaceSettings): Promise<void> {
+    const run = async () => {
+      const started = Date.now();
+      const files: string[] = [];
+      for (const folder of folders) await walk(folder, folder, settings, files);
+      let cut = 0;
+      if (files.length > settings.maxFiles) {
+        cut = files.length - settings.maxFiles;
+        files.length = settings.maxFiles;
+      }
+      let n = 0;
+      for (const file of files) {
+        const uri = pathToFileURL(file).href;
+        if (this.open.has(uri)) continue;
+        const entry = await this.readEntry(uri);
+        if (entry && !this.open.has(uri)) {
+          this.index.set(entry);
+          n++;
+        }
+        await new Promise<void>((r) => setImmediate(r));
+      }
+      this.lastScan = { files: n, ms: Date.now() - started, skipped: cut };
+      this.log(`indexed ${n} report files in ${Date.now() - started} ms${cut ? `; ${cut} more left out (wengao.workspace.maxFiles)` : ''}`);
+    };
+    this.scanning = run();
+    return this.scanning;
+  }
+
+  whenScanned(): Promise<void> {
+    return this.scanning ?? Promise.resolve();
+  }
+}
+
+function fileName(uri: string): string {
+  try {
+    return uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : decodeURIComponent(uri.replace(/^.*[/:]/, ''));
+  } catch {
+    return uri;
+  }
+}
+
+export function included(file: string, folders: string[], settings: WorkspaceSettings): boolean {
+  const folder = folders.find((f) => file === f || file.startsWith(f + path.sep));
+  if (!folder) return false;
+  const rel = path.relative(folder, file).split(path.sep).join('/');
+  const opts = { dot: false, nocase: false };
+  return settings.include.some((g) => minimatch(rel, g, opts)) && !settings.exclude.some((g) => minimatch(rel, g, opts));
+}
+
+async function walk(root: string, dir: string, settings: WorkspaceSettings, out: string[]): Promise<void> {
+  if (out.length > settings.maxFiles * 2) return;
+  let entries: import('fs').Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    const rel = path.relative(root, p).split(path.sep).join('/');
+    if (e.isDirectory()) {
+      if (e.name.startsWith('.') || settings.exclude.some((g) => minimatch(rel + '/', g) || minimatch(rel + '/x', g))) continue;
+      await walk(root, p, settings, out);
+    } else if (e.isFile() && included(p, [root], settings)) {
+      out.push(p);
+    }
+  }
+}

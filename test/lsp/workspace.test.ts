@@ -1,0 +1,107 @@
+/**
+ * The workspace index over LSP: figure.mismatch between open documents and files on disk,
+ * refreshed when the other side changes (an edit, a file changed on disk, a document closed),
+ * and the comparison table in the hover. The built server over stdio, as in server.test.ts.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { pathToFileURL } from 'url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification, FileChangeType, HoverRequest, MarkupContent, PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspProcess, ROOT } from '../helpers/procLsp';
+
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
+const strip = (s: string) => s.replace(/⟦[^⟧]*⟧/g, '');
+
+let servers: LspProcess[] = [];
+let dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.dispose()));
+  servers = [];
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+/** A workspace folder holding the press-brief fixture without its markers. */
+function workspace(): { dir: string; report: string; brief: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'wengao-ws-'));
+  dirs.push(dir);
+  cpSync(FIXTURE, dir, { recursive: true });
+  for (const f of ['report.txt', 'brief.txt']) writeFileSync(join(dir, f), strip(readFileSync(join(dir, f), 'utf8')));
+  return { dir, report: join(dir, 'report.txt'), brief: join(dir, 'brief.txt') };
+}
+
+const mismatches = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'figure.mismatch');
+
+async function openFile(s: LspProcess, file: string, text = readFileSync(file, 'utf8')) {
+  const uri = pathToFileURL(file).href;
+  await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  return uri;
+}
+
+describe('workspace index', () => {
+  it('flags a mismatch against a closed file on disk, and shows every statement in the hover', async () => {
+    const ws = workspace();
+    const s = new LspProcess();
+    servers.push(s);
+    await s.initialize({}, [ws.dir]);
+    const brief = await openFile(s, ws.brief);
+    // The report is only on disk: once the index has it, the brief's figures disagree with it.
+    const p = await s.waitFor(() => s.published(brief).find((x) => mismatches(x).length === 3), 'three mismatches in the brief', 15_000);
+    const texts = readFileSync(ws.brief, 'utf8');
+    const doc = TextDocument.create(brief, 'plaintext', 1, texts);
+    expect(mismatches(p).map((d) => texts.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)))).toEqual(['320个', '1800人', '48万人']);
+    const extend = mismatches(p)[1];
+    expect(extend.message).toContain('此处1800人，彼处1500人');
+    expect(extend.relatedInformation![0].location.uri).toBe(pathToFileURL(ws.report).href);
+    const hover = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: brief }, position: doc.positionAt(texts.indexOf('320个') + 1) });
+    const md = (hover!.contents as MarkupContent).value;
+    expect(md).toContain('同一指标在工作区中的全部表述');
+    // Every statement about 改造老旧小区: the report's body and list, the brief, last year's actual, the city.
+    expect(md).toMatch(/report\.txt|政府工作报告/);
+    expect(md).toContain('1200个');
+    expect(md).toContain('沈阳市');
+    expect(md).toContain('差异');
+  });
+
+  it("refreshes the other side: an edit of one open document clears the other one's mismatch", async () => {
+    const ws = workspace();
+    const s = new LspProcess();
+    servers.push(s);
+    await s.initialize({}, [ws.dir]);
+    const report = await openFile(s, ws.report);
+    const briefText = readFileSync(ws.brief, 'utf8');
+    const brief = await openFile(s, ws.brief, briefText);
+    await s.waitFor(() => s.published(report).find((x) => mismatches(x).length === 5), 'five mismatches in the report', 15_000);
+    // The brief is corrected (unsaved): 320 → 300, 1800 → 1500, 48万 → 45万.
+    const fixed = briefText.replace('320个', '300个').replace('1800人', '1500人').replace('48万人', '45万人');
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: brief, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = s.published(report).length;
+    const cleared = await s.waitFor(() => s.published(report).slice(after).find((x) => mismatches(x).length === 0), 'the report cleared', 15_000);
+    expect(mismatches(cleared)).toEqual([]);
+    // Closing the brief brings back what the disk says: the mismatches return.
+    await s.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: brief } });
+    const n = s.published(report).length;
+    await s.waitFor(() => s.published(report).slice(n).find((x) => mismatches(x).length === 5), 'the mismatches back after close', 15_000);
+  });
+
+  it('follows a file changed on disk', async () => {
+    const ws = workspace();
+    const s = new LspProcess();
+    servers.push(s);
+    await s.initialize({}, [ws.dir]);
+    const brief = await openFile(s, ws.brief);
+    await s.waitFor(() => s.published(brief).find((x) => mismatches(x).length === 3), 'three mismatches', 15_000);
+    // Someone edits the report on disk to match the brief.
+    const report = readFileSync(ws.report, 'utf8').replace(/300个/g, '320个').replace(/1500人/g, '1800人').replace(/45万人/g, '48万人');
+    writeFileSync(ws.report, report);
+    const n = s.published(brief).length;
+    await s.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(ws.report).href, type: FileChangeType.Changed }] });
+    await s.waitFor(() => s.published(brief).slice(n).find((x) => mismatches(x).length === 0), 'the brief cleared', 15_000);
+  });
+});
