@@ -79,7 +79,8 @@ export class WorkspaceIndexer {
       return undefined;
     }
     const o = this.analyzeOptions();
-    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio });
+    // Only the figures are needed for the index: no checks.
+    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, checks: [] });
     if (!analysis.analyzed) return undefined;
     return indexEntry(uri, path.basename(file), analysis);
   }
