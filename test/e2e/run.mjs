@@ -5,15 +5,18 @@
 //
 //   node test/e2e/run.mjs [--update-docs] [--keep] [--only=<name,...>]
 //
-//   --update-docs   also copy the Problems screenshot to docs/screenshot-problems.png
+//   --update-docs   also copy the screenshots used by the README to docs/: problems.png,
+//                   figure-hover.png and targets.png to docs/screenshot-<name>.png
 //   --keep          keep the temporary folder (workspace, user data, logs) even on success
-//   --only=id,...   run only these test cases (ids: problems, outline, hover, english)
+//   --only=id,...   run only these test cases (ids: problems, outline, hover, english,
+//                   figure-hover, targets, targets-edit, export)
 //
 // Environment:
 //   WENGAO_E2E_CACHE        cache root for code-server (default ~/.cache/wengao-e2e)
 //   WENGAO_E2E_CHROMIUM     Chromium executable (default /usr/bin/chromium)
 //   WENGAO_E2E_DEADLINE_MIN overall deadline in minutes (default 40; a cold code-server install
 //                           compiles native modules and takes several minutes of it)
+//   WENGAO_E2E_DEBUG=1      log each step of the Targets tree scans
 //
 // Prints `N passed, M failed` last and exits non-zero on any failure. The code-server process
 // group is killed on every exit path (success, failure, deadline, signals).
@@ -36,6 +39,7 @@ const ONLY = (argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
   .filter(Boolean);
 const CHROMIUM = process.env.WENGAO_E2E_CHROMIUM || '/usr/bin/chromium';
 const DEADLINE_MS = Number(process.env.WENGAO_E2E_DEADLINE_MIN || 40) * 60_000;
+const DEBUG = Boolean(process.env.WENGAO_E2E_DEBUG);
 const STARTED = Date.now();
 
 // Names of files the tests use.
@@ -43,6 +47,12 @@ const SEED_QUOTES = '000_d4031d3451319d89.txt';
 const SEED_OUTLINE = '002_823a23dd25e68816.txt';
 const EN_MD = 'README-en.md';
 const ZH_MD = 'zh-control.md';
+const SEED_TARGETS = '003_d81496748c382e1e.txt';
+const PLAN = 'plan.txt';
+const PLAN_TEXT = '2026年工作计划\n\n今年力争新增就业岗位3万个。\n';
+const PLAN_ADDED = '城镇新增就业45万人以上。';
+const EXPORT_DIR = 'out'; // (excluded from the Targets view's file search)
+const EXPORT_NAME = 'targets.csv';
 
 // ---------------------------------------------------------------------------------------------
 // Small utilities
@@ -301,6 +311,9 @@ function prepareWorkspace() {
       '',
     ].join('\n'),
   );
+  // A small report for the Targets view's "follows edits" case, and the export's target folder.
+  fs.writeFileSync(path.join(WS, PLAN), PLAN_TEXT);
+  fs.mkdirSync(path.join(WS, EXPORT_DIR), { recursive: true });
   // User settings: a quiet workbench; outline shows all levels.
   const userDir = path.join(DATA_DIR, 'User');
   fs.mkdirSync(userDir, { recursive: true });
@@ -462,6 +475,14 @@ async function firstVisible(locator) {
   return null;
 }
 
+/** With --update-docs, copies a screenshot to docs/<name>. */
+function toDocs(file, name) {
+  if (!UPDATE_DOCS) return;
+  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  fs.copyFileSync(file, path.join(ROOT, 'docs', name));
+  log(`copied to docs/${name}`);
+}
+
 async function screenshot(page, name) {
   fs.mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, name);
@@ -543,6 +564,281 @@ async function checkOutline(page) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Editor, hover, quick input and custom tree view helpers (figures and the Targets view)
+
+async function statusLine(page) {
+  return (await page.locator('.statusbar').innerText()).replace(/\s+/g, ' ');
+}
+
+/** Hides the bottom panel (Problems, ...) if shown, so that screenshots show the editor. */
+async function hidePanel(page) {
+  const panel = page.locator('.part.panel');
+  if (!(await panel.isVisible().catch(() => false))) return;
+  const hide = page.locator('.part.panel .action-label[aria-label^="Hide Panel"], .part.panel .action-label[aria-label^="Close Panel"]').first();
+  if (await hide.isVisible().catch(() => false)) await hide.click();
+  else await page.keyboard.press('Control+J');
+  await waitFor('bottom panel hidden', async () => !(await panel.isVisible().catch(() => false)), { timeout: 10_000 });
+}
+
+/** Runs a quick-access query: F1, then replaces the ">" prefix with `value` (e.g. ":9:157"). */
+async function quickAccess(page, value) {
+  const input = page.locator('.quick-input-widget input.input');
+  await waitFor('quick input open', async () => {
+    if (await input.isVisible()) return true;
+    await page.keyboard.press('F1');
+    return waitFor('quick input visible', () => input.isVisible(), { timeout: 3000 }).catch(() => false);
+  });
+  await input.fill(value);
+  return input;
+}
+
+/** Moves the cursor to line:column (1-based) with Go to Line, which also reveals it. */
+async function goTo(page, line, column) {
+  await quickAccess(page, `:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  // (Only the line is checked: on lines of CJK text this code-server build lands on another
+  // column than asked, e.g. ":9:53" gives "Ln 9, Col 27". The caller checks what it needs.)
+  await waitFor(`cursor on Ln ${line}`, async () => (await statusLine(page)).includes(`Ln ${line},`));
+  log(`  go to ${line}:${column}: ${(await statusLine(page)).match(/Ln \d+, Col \d+/)?.[0]}`);
+}
+
+/**
+ * The viewport rectangle of `needle` in the rendered lines of the active editor, or null when
+ * it is not rendered or not inside the editor's visible area.
+ */
+async function textRect(page, needle) {
+  return page.evaluate((needle) => {
+    const editor = document.querySelector('.editor-instance .monaco-editor .overflow-guard');
+    if (!editor) return null;
+    const view = editor.getBoundingClientRect();
+    for (const line of editor.querySelectorAll('.view-lines .view-line')) {
+      const at = line.textContent.indexOf(needle);
+      if (at < 0) continue;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let pos = 0;
+      let started = false;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = n.data.length;
+        if (!started && at < pos + len) {
+          range.setStart(n, at - pos);
+          started = true;
+        }
+        if (started && at + needle.length <= pos + len) {
+          range.setEnd(n, at + needle.length - pos);
+          const b = range.getBoundingClientRect();
+          const inside = b.left >= view.left && b.right <= view.right && b.top >= view.top && b.bottom <= view.bottom;
+          return inside ? { x: b.left, y: b.top, width: b.width, height: b.height } : null;
+        }
+        pos += len;
+      }
+    }
+    return null;
+  }, needle);
+}
+
+/** Hovers the point (x, y) until a visible .monaco-hover satisfies `accept(text)`; returns { text, hover }. */
+async function hoverUntil(page, what, x, y, accept) {
+  const hover = page.locator('.monaco-hover:not(.hidden)');
+  return waitFor(
+    what,
+    async () => {
+      // Move off and back on so the hover re-triggers if the first attempt was too early.
+      await page.mouse.move(x, y - 40);
+      await page.mouse.move(x, y, { steps: 3 });
+      const deadline = Date.now() + 3000;
+      while (Date.now() < deadline) {
+        for (let i = 0; i < (await hover.count()); i++) {
+          const h = hover.nth(i);
+          if (!(await h.isVisible())) continue;
+          const t = (await h.innerText()).replace(/\s+/g, ' ');
+          if (accept(t)) return { text: t, hover: h };
+        }
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      return false;
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+}
+
+/** The Explorer's view pane whose header title matches `title`. */
+function explorerPane(page, title) {
+  return page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) }).first();
+}
+
+const TARGETS_TITLE = /目标\s*Targets/i;
+
+/**
+ * Makes the pane titled `title` the only expanded pane of the Explorer (so it gets the side
+ * bar's height); returns a function restoring the previous expansion states.
+ */
+async function soloPane(page, title) {
+  await waitFor(`Explorer pane header ${title}`, () => explorerPane(page, title).locator('.pane-header').isVisible(), { timeout: 15_000 });
+  const headers = await page.locator('.sidebar .pane > .pane-header').elementHandles();
+  const before = [];
+  for (const h of headers) before.push({ h, expanded: (await h.getAttribute('aria-expanded')) === 'true', text: (await h.innerText()).trim() });
+  const target = await explorerPane(page, title).locator('.pane-header').elementHandle();
+  if ((await target.getAttribute('aria-expanded')) !== 'true') await target.click();
+  await waitFor(`pane ${title} expanded`, async () => (await target.getAttribute('aria-expanded')) === 'true');
+  for (const b of before) {
+    if (b.expanded && !(await b.h.evaluate((el, t) => el === t, target))) await b.h.click();
+  }
+  return async () => {
+    for (const b of before) {
+      const now = (await b.h.getAttribute('aria-expanded')) === 'true';
+      if (now !== b.expanded) await b.h.click();
+    }
+  };
+}
+
+/** Drags the side bar's sash so that the side bar is `width` px wide; returns the old width. */
+async function setSidebarWidth(page, width) {
+  const bar = page.locator('.part.sidebar').first();
+  const before = (await bar.boundingBox()).width;
+  if (Math.abs(before - width) < 4) return before;
+  const sash = await waitFor('side bar sash', async () => {
+    const b = await bar.boundingBox();
+    const sashes = page.locator('.monaco-sash.vertical');
+    for (let i = 0; i < (await sashes.count()); i++) {
+      const sb = await sashes.nth(i).boundingBox();
+      if (sb && sb.height > b.height / 2 && Math.abs(sb.x + sb.width / 2 - (b.x + b.width)) < 6) return sb;
+    }
+    return false;
+  });
+  const x = sash.x + sash.width / 2;
+  const y = sash.y + sash.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + (width - before), y, { steps: 8 });
+  await page.mouse.up();
+  await waitFor(`side bar ${width} px wide`, async () => Math.abs((await bar.boundingBox()).width - width) < 8);
+  return before;
+}
+
+/**
+ * Runs `fn(pane)` with the Targets view as the only expanded Explorer pane in a wider side bar
+ * (labels and their "N 项目标" descriptions fit); on failure takes `failure-<id>-view.png` first;
+ * then puts the Explorer back as it was.
+ */
+async function withTargetsView(page, id, fn) {
+  const width = await setSidebarWidth(page, 560);
+  const restore = await soloPane(page, TARGETS_TITLE);
+  try {
+    return await fn(explorerPane(page, TARGETS_TITLE));
+  } catch (err) {
+    await screenshot(page, `failure-${id}-view.png`).catch(() => {});
+    throw err;
+  } finally {
+    await restore();
+    await setSidebarWidth(page, width);
+  }
+}
+
+/** The rendered rows of the tree in `pane` as { index, level, text, label, expanded }. */
+async function treeRows(pane) {
+  return pane.evaluate((el) =>
+    [...el.querySelectorAll('.pane-body .monaco-list-rows > .monaco-list-row')].map((row) => ({
+      index: Number(row.getAttribute('data-index')),
+      level: Number(row.getAttribute('aria-level')),
+      // Label and description (e.g. "plan.txt" and "1 项目标") are adjacent elements.
+      text: [...row.querySelectorAll('.label-name, .label-description')]
+        .map((e) => e.textContent.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join(' ') || row.innerText.replace(/\s+/g, ' ').trim(),
+      label: row.getAttribute('aria-label') || '',
+      expanded: row.getAttribute('aria-expanded'),
+    })),
+  );
+}
+
+/**
+ * Pages through the (virtualised) tree in `pane` from the top down, collecting rows by index, until
+ * `done(rowsSortedByIndex)` returns a truthy value (returned) or the end is reached (then the
+ * collected rows are passed to `done` one last time with `end = true`).
+ */
+async function scanTree(page, pane, done) {
+  const list = pane.locator('.pane-body .monaco-list').first();
+  await waitFor('tree rows rendered', async () => (await treeRows(pane)).length > 0, { timeout: 30_000 });
+  // Scrolled with the keyboard: a mouse wheel event moves a workbench list by one notch (about
+  // 50 px) whatever its delta. Home, then PageDown: focus moves, nothing opens or toggles.
+  await list.focus();
+  await page.keyboard.press('Home');
+  const seen = new Map();
+  let still = 0;
+  let lastMax = -1;
+  let steps = 0;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 80));
+    for (const r of await treeRows(pane)) seen.set(r.index, r);
+    const rows = [...seen.values()].sort((a, b) => a.index - b.index);
+    if (DEBUG) {
+      const now = (await treeRows(pane)).map((r) => r.index);
+      log(`  scan step ${steps}: rendered ${Math.min(...now)}..${Math.max(...now)}, seen ${rows.length}`);
+    }
+    const v = await done(rows, false);
+    if (v) return v;
+    const max = rows.length ? rows[rows.length - 1].index : -1;
+    still = max === lastMax ? still + 1 : 0;
+    lastMax = max;
+    if (still > 3) {
+      if (DEBUG) log(`  scan: end after ${steps} steps, ${rows.length} rows`);
+      return done(rows, true);
+    }
+    steps++;
+    await page.keyboard.press('PageDown');
+  }
+}
+
+/** Scrolls the tree in `pane` until `row` (a locator) lies wholly inside the list, then returns it. */
+async function revealRow(page, pane, row, what) {
+  const list = pane.locator('.pane-body .monaco-list').first();
+  return waitFor(`${what} wholly visible`, async () => {
+    const lb = await list.boundingBox();
+    if (!(await row.count())) throw new Error('row not rendered');
+    const rb = await row.first().boundingBox();
+    if (!lb || !rb) throw new Error(`no box: list ${JSON.stringify(lb)} row ${JSON.stringify(rb)}`);
+    if (DEBUG) log(`  reveal: list ${JSON.stringify(lb)} row ${JSON.stringify(rb)}`);
+    // Not covered by the sticky-scroll headers at the top of the tree either.
+    const covered = await row.first().evaluate((el) => {
+      const b = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+      return !(hit && el.contains(hit));
+    });
+    await page.mouse.move(lb.x + lb.width / 2, lb.y + lb.height / 2);
+    if (rb.y < lb.y) await page.mouse.wheel(0, rb.y - lb.y - 10);
+    else if (rb.y + rb.height > lb.y + lb.height) await page.mouse.wheel(0, rb.y + rb.height - lb.y - lb.height + 10);
+    else if (covered) await page.mouse.wheel(0, -lb.height / 3);
+    else return row.first();
+    return false;
+  });
+}
+
+/** Document rows (level 1) of the Targets tree with their children, from a scan. */
+function targetDocs(rows) {
+  const docs = [];
+  for (const r of rows) {
+    if (r.level === 1) docs.push({ row: r, children: [] });
+    else if (docs.length) docs[docs.length - 1].children.push(r);
+  }
+  return docs;
+}
+
+/** "N 项目标" of a document row, or NaN. */
+function targetCount(row) {
+  const m = /(\d+)\s*项目标/.exec(row.text);
+  return m ? Number(m[1]) : NaN;
+}
+
+/** Clicks the row of the open quick pick whose text contains `text`. */
+async function pickQuickItem(page, text, what) {
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+  await waitFor(`quick pick item ${what || text}`, () => row.isVisible(), { timeout: 15_000 });
+  log(`  pick: ${(await row.innerText()).replace(/\s+/g, ' ').trim()}`);
+  await row.click();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Test cases
 
 const state = {};
@@ -572,12 +868,7 @@ const tests = [
       // For the screenshot: show the error's line, with its squiggle, above the Problems list.
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'quote.unopened' }).first().click();
       await waitFor('error squiggle in view', () => firstVisible(page.locator('.editor-instance .view-overlays .squiggly-error')));
-      const file = await screenshot(page, 'problems.png');
-      if (UPDATE_DOCS) {
-        fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-        fs.copyFileSync(file, path.join(ROOT, 'docs', 'screenshot-problems.png'));
-        log('copied to docs/screenshot-problems.png');
-      }
+      toDocs(await screenshot(page, 'problems.png'), 'screenshot-problems.png');
     },
   },
   {
@@ -677,6 +968,231 @@ const tests = [
       }
       await openFromExplorer(page, EN_MD);
       await screenshot(page, 'english.png');
+    },
+  },
+  {
+    name: 'figure-hover: hovering a figure (1500人 in 003) shows the Wengao 数据解读 table',
+    id: 'figure-hover',
+    async fn(page) {
+      const NEEDLE = '1500人';
+      const lines = fs.readFileSync(path.join(ROOT, 'seeds', SEED_TARGETS), 'utf8').split(/\r?\n/);
+      const lineNo = lines.findIndex((l) => l.includes(`优质本科高校扩招${NEEDLE}`)) + 1;
+      if (lineNo < 1) throw new Error(`seed ${SEED_TARGETS} no longer contains 优质本科高校扩招${NEEDLE}`);
+      const column = lines[lineNo - 1].indexOf(NEEDLE) + 1;
+      await openFromExplorer(page, SEED_TARGETS);
+      await hidePanel(page);
+      // The line is long: Go to Line reveals the figure horizontally too.
+      await goTo(page, lineNo, column);
+      const rect = await waitFor(`"${NEEDLE}" rendered inside the editor`, () => textRect(page, NEEDLE));
+      // Hover the digits themselves (the middle of "1500").
+      const { text, hover } = await hoverUntil(
+        page,
+        `.monaco-hover with "Wengao 数据解读" over ${NEEDLE} (Ln ${lineNo}, Col ${column})`,
+        rect.x + rect.width * 0.35,
+        rect.y + rect.height / 2,
+        (t) => t.includes('Wengao 数据解读'),
+      );
+      log(`  hover: ${text.slice(0, 400)}`);
+      const rows = await hover.evaluate((el) =>
+        [...el.querySelectorAll('table tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.innerText.replace(/\s+/g, ' ').trim())),
+      );
+      const cell = (k) => rows.find((r) => r[0] === k)?.[1];
+      for (const r of rows.filter((r) => r.some(Boolean))) log(`  table: ${r.join(' | ')}`);
+      const expect = [
+        ['指标', (v) => v.includes('优质本科高校（扩招）'), '优质本科高校（扩招）'],
+        ['数值', (v) => v.includes('1500'), 'contains 1500'],
+        ['期间', (v) => v.startsWith('2026'), 'starts with 2026'],
+        ['类型', (v) => v.startsWith('目标'), 'starts with 目标'],
+      ];
+      for (const [k, ok, want] of expect) {
+        const v = cell(k);
+        if (v === undefined) throw new Error(`hover table has no ${k} row: ${JSON.stringify(rows)}`);
+        if (!ok(v)) throw new Error(`hover table ${k} is "${v}", expected ${want}`);
+      }
+      // The figure's information diagnostic (figure.target) shows in the same hover.
+      const message = '目标（2026）：优质本科高校扩招 1500 人';
+      if (!text.includes(message)) throw new Error(`hover lacks the figure.target message "${message}": ${text}`);
+      toDocs(await screenshot(page, 'figure-hover.png'), 'screenshot-figure-hover.png');
+      await page.mouse.move(5, 5);
+    },
+  },
+  {
+    name: 'targets: the Targets view lists 003 by section; clicking a target opens its line',
+    id: 'targets',
+    async fn(page) {
+      const LABEL = '优质本科高校扩招 1500 人';
+      const SECTIONS = ['政府工作报告', '2026年辽宁省办好民生实事清单'];
+      await hidePanel(page);
+      await withTargetsView(page, 'targets', async (pane) => {
+        const doc = await waitFor(
+          `Targets view: document ${SEED_TARGETS} with all its rows`,
+          () =>
+            scanTree(page, pane, (rows, end) => {
+              const docs = targetDocs(rows);
+              const i = docs.findIndex((d) => d.row.text.includes(SEED_TARGETS));
+              // All of its rows: the next document's row, or the end of the tree, was seen.
+              return i >= 0 && (i < docs.length - 1 || end) ? docs[i] : false;
+            }),
+          { timeout: 60_000 },
+        );
+        const n = targetCount(doc.row);
+        log(`  targets: ${doc.row.text} (${doc.children.length} rows below it)`);
+        if (!(n > 50)) throw new Error(`document row "${doc.row.text}" does not say "N 项目标" with N > 50`);
+        const sections = doc.children.filter((r) => r.level === doc.row.level + 1);
+        const targets = doc.children.filter((r) => r.level === doc.row.level + 2);
+        log(`  sections: ${sections.map((s) => s.text).join(' / ')}`);
+        if (!sections.some((s) => SECTIONS.some((name) => s.text.startsWith(name)))) {
+          throw new Error(`no section ${SECTIONS.join(' or ')} under ${SEED_TARGETS}: ${sections.map((s) => s.text).join(' / ')}`);
+        }
+        // Consistency: the count on the document row = the targets listed = the section counts.
+        const sectionSum = sections.reduce((a, s) => a + Number(/(\d+)$/.exec(s.text)?.[1] ?? NaN), 0);
+        if (targets.length !== n) throw new Error(`document row says ${n} 项目标 but ${targets.length} target rows are listed under it`);
+        if (sectionSum !== n) throw new Error(`document row says ${n} 项目标 but its sections add up to ${sectionSum}`);
+        const target = targets.find((r) => r.text.includes(LABEL));
+        if (!target) throw new Error(`no target row "${LABEL}" under ${SEED_TARGETS}`);
+        const section = [...sections].reverse().find((s) => s.index < target.index);
+        log(`  target: ${target.text} (section: ${section?.text})`);
+
+        // Click it: 003 opens with the cursor on the figure's line.
+        const lines = fs.readFileSync(path.join(ROOT, 'seeds', SEED_TARGETS), 'utf8').split(/\r?\n/);
+        const lineNo = lines.findIndex((l) => l.includes('优质本科高校扩招1500人')) + 1;
+        const rowLoc = pane.locator('.monaco-list-row', { hasText: LABEL });
+        await scanTree(page, pane, async () => (await rowLoc.count()) > 0);
+        const row = await revealRow(page, pane, rowLoc, `Targets row ${LABEL}`);
+        await row.click();
+        await waitFor(`editor tab ${SEED_TARGETS} active`, async () =>
+          (await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'))?.includes(SEED_TARGETS),
+        );
+        // The figure ("1500人") is selected. (Line alone would prove nothing when 003 is already
+        // open with the cursor on that line, as after figure-hover.)
+        const figCol = lines[lineNo - 1].indexOf('1500人') + 1;
+        const figLen = '1500人'.length;
+        const selected = new RegExp(`Ln ${lineNo}, Col (${figCol}|${figCol + figLen}) \\(${figLen} selected\\)`);
+        await waitFor(`"1500人" selected on line ${lineNo} after clicking the target (${selected})`, async () => selected.test(await statusLine(page)));
+        log(`  status bar: ${(await statusLine(page)).match(/Ln \d+, Col \d+( \([^)]*\))?/)?.[0]}`);
+        await page.mouse.move(5, 5);
+        await waitFor('selected target row', async () => (await row.getAttribute('class'))?.includes('selected'));
+        toDocs(await screenshot(page, 'targets.png'), 'screenshot-targets.png');
+      });
+    },
+  },
+  {
+    name: 'targets-edit: the Targets view follows unsaved edits (plan.txt 1 → 2 项目标)',
+    id: 'targets-edit',
+    async fn(page) {
+      await openFromExplorer(page, PLAN);
+      await withTargetsView(page, 'targets-edit', async (pane) => {
+        // The whole tree, to the end: plan.txt's row and every document's count.
+        let allDocs = [];
+        const planDoc = () =>
+          scanTree(page, pane, (rows, end) => {
+            if (!end) return false;
+            allDocs = targetDocs(rows);
+            return allDocs.find((d) => d.row.text.startsWith(PLAN)) || { missing: true };
+          });
+        const before = await waitFor(`Targets view: ${PLAN} with 1 项目标`, async () => {
+          const d = await planDoc();
+          return !d.missing && targetCount(d.row) === 1 && d;
+        }, { timeout: 60_000 });
+        log(`  before: ${before.row.text} > ${before.children.map((r) => r.text).join(' / ')}`);
+
+        // Type a new last line (no save).
+        await page.locator('.editor-instance .view-lines').first().click();
+        await page.keyboard.press('Control+End');
+        await waitFor('cursor on the last, empty line', async () => (await statusLine(page)).includes('Ln 4, Col 1'));
+        const t0 = Date.now();
+        await page.keyboard.type(PLAN_ADDED);
+        await waitFor('typed line rendered', async () => (await page.locator('.editor-instance .view-line', { hasText: PLAN_ADDED }).count()) > 0);
+        await waitFor(`${PLAN} tab dirty`, async () => (await page.locator('.tabs-container .tab.active.dirty').count()) > 0);
+        const after = await waitFor(`Targets view: ${PLAN} with 2 项目标 after the edit`, async () => {
+          const d = await planDoc();
+          return !d.missing && targetCount(d.row) === 2 && d;
+        }, { timeout: 30_000 });
+        log(`  after ${((Date.now() - t0) / 1000).toFixed(1)}s: ${after.row.text} > ${after.children.map((r) => r.text).join(' / ')}`);
+        if (!after.children.some((r) => r.text.includes('45'))) throw new Error(`no target row for the typed line: ${after.children.map((r) => r.text).join(' / ')}`);
+        if (fs.readFileSync(path.join(WS, PLAN), 'utf8') !== PLAN_TEXT) throw new Error(`${PLAN} was written to disk; the test meant to keep it unsaved`);
+        // For the export case: what the view lists per document (plan.txt unsaved, with 2).
+        state.viewCounts = Object.fromEntries(allDocs.map((d) => [d.row.text.split(' ')[0], targetCount(d.row)]));
+        log(`  view: ${JSON.stringify(state.viewCounts)}`);
+        await page.mouse.move(5, 5);
+        await screenshot(page, 'targets-edit.png');
+      });
+    },
+  },
+  {
+    name: 'export: Wengao: 导出目标清单… from the command palette writes a CSV (whole workspace)',
+    id: 'export',
+    async fn(page) {
+      const out = path.join(WS, EXPORT_DIR, EXPORT_NAME);
+      fs.rmSync(out, { force: true });
+      await openFromExplorer(page, SEED_TARGETS);
+      await quickAccess(page, '>Wengao: Export Targets');
+      await pickQuickItem(page, '导出目标清单', 'Wengao: 导出目标清单… (Export Targets…)');
+      await pickQuickItem(page, '整个工作区');
+      await pickQuickItem(page, 'CSV');
+      // code-server's simple file dialog: a quick input holding a path.
+      const input = page.locator('.quick-input-widget input.input');
+      const initial = await waitFor('save dialog (simple file dialog) with a path', async () => {
+        if (!(await input.isVisible())) return false;
+        const v = await input.inputValue();
+        return v.startsWith('/') ? v : false;
+      });
+      log(`  save dialog proposed: ${initial}`);
+      await input.fill(out);
+      await waitFor(`dialog value ${out}`, async () => (await input.inputValue()) === out);
+      const dialogState = () =>
+        page.evaluate(() => {
+          const w = document.querySelector('.quick-input-widget');
+          if (!w || w.style.display === 'none') return { open: false };
+          return {
+            open: true,
+            value: w.querySelector('input.input')?.value,
+            rows: [...w.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => `${r.classList.contains('focused') ? '*' : ''}${r.innerText.trim()}`),
+            message: w.querySelector('.quick-input-message')?.innerText || '',
+            busy: !!w.querySelector('.monaco-progress-container.active'),
+          };
+        });
+      // The dialog lists the typed path's folder asynchronously; Enter before that is lost (it
+      // closes nothing and writes nothing). The export folder is empty: only ".." is listed.
+      await waitFor('save dialog listing the export folder (only "..")', async () => {
+        const st = await dialogState();
+        return st.open && st.rows.length === 1 && st.rows[0].replace(/^\*/, '') === '..' && st.value === out && !st.busy;
+      });
+      await page.keyboard.press('Enter');
+      const bytes = await waitFor(
+        `${path.relative(WS, out)} written`,
+        async () => {
+          if (fs.existsSync(out) && fs.statSync(out).size > 0) return fs.readFileSync(out);
+          // Still open? Say what the dialog shows.
+          const st = await dialogState();
+          if (st.open) throw new Error(`dialog still open: ${JSON.stringify(st)}`);
+          return false;
+        },
+        { timeout: 20_000 },
+      );
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: '已导出' }).first();
+      const note = await waitFor('notification 已导出 …', async () => (await toast.isVisible()) && (await toast.innerText()).replace(/\s+/g, ' '), { timeout: 10_000 }).catch(() => '(no notification seen)');
+      log(`  notification: ${note}`);
+      if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) throw new Error(`CSV does not start with the UTF-8 BOM: ${bytes.subarray(0, 8).toString('hex')}`);
+      const text = bytes.subarray(3).toString('utf8');
+      const lines = text.split(/\r?\n/).filter(Boolean);
+      log(`  csv: ${lines.length - 1} rows; header: ${lines[0]}`);
+      if (!lines[0].startsWith('文档,行,章节,指标')) throw new Error(`CSV header is "${lines[0]}"`);
+      const row = lines.find((l) => l.includes('优质本科高校') && l.includes('1500'));
+      if (!row) throw new Error('CSV has no row with 优质本科高校 and 1500');
+      log(`  csv row: ${row}`);
+      const perDoc = {};
+      for (const l of lines.slice(1)) perDoc[l.split(',')[0]] = (perDoc[l.split(',')[0]] || 0) + 1;
+      log(`  csv rows per document: ${JSON.stringify(perDoc)}`);
+      // The export and the Targets view list the same targets (when targets-edit ran before).
+      if (state.viewCounts) {
+        const names = [...new Set([...Object.keys(perDoc), ...Object.keys(state.viewCounts)])];
+        const diff = names.filter((n) => perDoc[n] !== state.viewCounts[n]);
+        if (diff.length) {
+          throw new Error(`CSV and Targets view disagree: ${diff.map((n) => `${n}: csv ${perDoc[n] ?? 0}, view ${state.viewCounts[n] ?? 0}`).join('; ')}`);
+        }
+      }
+      await screenshot(page, 'export.png');
     },
   },
 ];
