@@ -71,7 +71,7 @@ function pseudoRandomBytes(n: number, seed: number): Buffer {
 }
 
 describe('wengao check on the seeds', () => {
-  it('--format json: version 1, five files, exactly the four known defects, 0-based ranges, exit 1', async () => {
+  it('--format json: version 1, five files, exactly the known defects, 0-based ranges, exit 1', async () => {
     const r = await runCli(['check', 'seeds', '--format', 'json']);
     expect(r.code, r.stderr).toBe(1);
     const doc = parse(r.stdout);
@@ -80,13 +80,20 @@ describe('wengao check on the seeds', () => {
       '003_d81496748c382e1e.txt', '004_0624703ab3c854fd.txt',
     ]);
     for (const f of doc.files) expect(f.skipped).toBeUndefined();
-    const all = doc.files.flatMap((f) => f.diagnostics.map((d) => ({ file: basename(f.path).slice(0, 3), code: d.code, d, path: f.path })));
-    expect(all.map(({ file, code }) => [file, code])).toEqual([
+    const every = doc.files.flatMap((f) => f.diagnostics.map((d) => ({ file: basename(f.path).slice(0, 3), code: d.code, d, path: f.path })));
+    // The four pairing defects of issue 2, and six half-width markers in 002 (heading.marker).
+    expect(every.map(({ file, code }) => [file, code])).toEqual([
       ['000', 'quote.unopened'],
       ['000', 'quote.paragraph-break'],
+      ...Array(4).fill(['002', 'heading.marker']),
       ['002', 'quote.paragraph-break'],
+      ...Array(2).fill(['002', 'heading.marker']),
       ['004', 'quote.paragraph-break'],
     ]);
+    for (const x of every.filter((x) => x.code === 'heading.marker')) {
+      expect(charAt(readFileSync(join(ROOT, x.path), 'utf8'), x.d.range.start)).toBe('(');
+    }
+    const all = every.filter((x) => x.code.startsWith('quote.'));
     expect(all[0].d.range.start).toEqual({ line: 62, character: 1 });
     expect(all[0].d.severity).toBe('error');
     for (const x of all.slice(1)) expect(x.d.severity).toBe('warning');
@@ -107,11 +114,11 @@ describe('wengao check on the seeds', () => {
     expect(pbreak000.related.map((x) => x.range.start.line)).toEqual([136]);
   });
 
-  it('text format: four lines path:line:col: severity code message, 1-based, agreeing with JSON', async () => {
+  it('text format: one line per finding, path:line:col: severity code message, 1-based, agreeing with JSON', async () => {
     const [text, json] = await Promise.all([runCli(['check', 'seeds']), runCli(['check', 'seeds', '--format=json'])]);
     expect(text.code, text.stderr).toBe(1);
     const lines = text.stdout.split('\n').filter((l) => l !== '');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(10);
     for (const l of lines) expect(l).toMatch(TEXT_LINE);
     const fromJson = parse(json.stdout).files.flatMap((f) =>
       f.diagnostics.map((d) => `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`),
@@ -280,9 +287,41 @@ describe('wengao reading files', () => {
     const doc = parse(r.stdout);
     expect(doc.files).toHaveLength(1);
     const ds = doc.files[0].diagnostics;
-    expect(ds.map((d) => d.code)).toEqual(Array(copies).fill('quote.paragraph-break'));
-    expect(ds.map((d) => d.range.start)).toEqual(
+    // Per copy: its paragraph break and its six half-width heading markers.
+    expect(ds.filter((d) => d.code === 'quote.paragraph-break')).toHaveLength(copies);
+    expect(ds.filter((d) => d.code === 'heading.marker')).toHaveLength(copies * 6);
+    expect(ds.length).toBe(copies * 7);
+    expect(ds.filter((d) => d.code === 'quote.paragraph-break').map((d) => d.range.start)).toEqual(
       Array.from({ length: copies }, (_, k) => ({ line: 447 + k * linesPerCopy, character: 242 })),
     );
+  });
+});
+
+describe('wengao check across documents', () => {
+  it('reports figure.mismatch on both sides, each with a related entry naming the other path and range', async () => {
+    const dir = temp.make();
+    const strip = (s: string) => s.replace(/⟦[^⟧]*⟧/g, '');
+    const fixture = join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
+    for (const f of ['report.txt', 'brief.txt']) writeFileSync(join(dir, f), strip(readFileSync(join(fixture, f), 'utf8')));
+    const r = await runCli(['check', join(dir, 'report.txt'), join(dir, 'brief.txt'), '--format', 'json']);
+    expect(r.code, r.stderr).toBe(1);
+    const doc = parse(r.stdout);
+    const byName = Object.fromEntries(doc.files.map((f) => [basename(f.path), f.diagnostics.filter((d) => d.code === 'figure.mismatch')]));
+    expect(byName['brief.txt']).toHaveLength(3);
+    expect(byName['report.txt']).toHaveLength(5);
+    const briefText = readFileSync(join(dir, 'brief.txt'), 'utf8').split('\n');
+    for (const d of byName['brief.txt']) {
+      expect(d.message).toMatch(/《2026年辽宁省政府工作报告（节选）》第\d+行不一致/);
+      expect(d.related.length).toBeGreaterThan(0);
+      for (const rel of d.related) {
+        expect(rel.path).toBe(join(dir, 'report.txt'));
+        const line = readFileSync(rel.path, 'utf8').split('\n')[rel.range.start.line];
+        expect(line.slice(rel.range.start.character, rel.range.end.character)).toMatch(/^\d/);
+      }
+      expect(briefText[d.range.start.line].slice(d.range.start.character, d.range.end.character)).toMatch(/^(320个|1800人|48万人)$/);
+    }
+    // Alone, each file is consistent: no mismatch at all.
+    const alone = await runCli(['check', join(dir, 'brief.txt'), '--format', 'json']);
+    expect(parse(alone.stdout).files[0].diagnostics.filter((d) => d.code === 'figure.mismatch')).toEqual([]);
   });
 });

@@ -11,7 +11,10 @@ export const CODES = {
   bracketUnclosed: 'bracket.unclosed',
   bracketUnopened: 'bracket.unopened',
   figureTarget: 'figure.target',
+  headingSequence: 'heading.sequence',
+  headingMarker: 'heading.marker',
   figureMismatch: 'figure.mismatch',
+  enumCountMismatch: 'enum.count-mismatch',
 } as const;
 
 export type Code = (typeof CODES)[keyof typeof CODES];

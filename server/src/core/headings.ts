@@ -67,6 +67,8 @@ export function readMarker(text: string):
   for (const m of MARKERS) {
     const r = m.re.exec(text);
     if (!r) continue;
+    // "一、二线城市", "一、二、三产业": numerals listed, not a heading marker.
+    if (m.form === 'cn' && /^[一二两三四五六七八九十]/.test(text.slice(r[0].length))) continue;
     const number = m.cn ? parseChineseInt(r[1]) : Number(halfWidthDigits(r[1]));
     if (number === undefined || number === 0) continue;
     return { form: m.form, number, marker: r[0], length: r[0].length };

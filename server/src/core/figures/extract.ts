@@ -538,7 +538,8 @@ function build(
     const m = /^(?:以上|以内|左右|以下|上下)/.exec(text.slice(clauseStart, at));
     if (m) clauseStart += m[0].length;
   }
-  let pre = text.slice(clauseStart, at).replace(/[\s\u3000]+/g, '');
+  // Markup that PDF or web extraction left in the text (PM<sub>2.5</sub>) is not part of a name.
+  let pre = text.slice(clauseStart, at).replace(/<\/?[A-Za-z][^<>]{0,40}>/g, '').replace(/[\s\u3000]+/g, '');
   if (!comparatorText) {
     for (const [w, c] of COMPARATOR_BEFORE) {
       if (pre.endsWith(w)) {

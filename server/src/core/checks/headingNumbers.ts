@@ -1,0 +1,355 @@
+/**
+ * Check `headings`: the numbering of headings (GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1）;
+ * GB/T 15834-2011 for the marks that go with them).
+ *
+ * Codes:
+ * - `heading.sequence`: within one list of sibling headings (the children of one outline node,
+ *   or the top level, that share a heading form) the numbers run 1, 2, 3… A gap (（一）（三）),
+ *   a repeat (（二）（二）), a wrong order (（三）（二）) or a list under a numbered heading that
+ *   does not start at 1 is reported on the marker, with the previous sibling (or the parent) as
+ *   related location. A slip is reported once: when the headings after it carry on from it, the
+ *   list goes on from there (1 2 4 5: only 4); when they carry on from where it should have
+ *   been, it counts as a typo (1 2 7 4: only 7) or a stray (1 2 9 3: only 9); two swapped
+ *   headings are one finding. 第一，第二， may start over at 第一 within a section (a speech
+ *   counts its points afresh); the other forms may not (a missing parent heading).
+ * - `heading.marker`: a marker of the wrong form, with a quick fix that rewrites it: 1、 (an
+ *   Arabic numeral takes the dot: 1. or 1．), （一）、 （一）. （1）， (nothing follows a bracket),
+ *   第一, 第一: (half-width marks in Chinese text), a marker with one half-width and one full-width
+ *   bracket, and widths mixed within one list of siblings: the minority is reported ("(五)" among
+ *   （四）; on a tie the full-width brackets of Chinese text win, and for the dot after Arabic
+ *   numerals the half-width 1.).
+ *
+ * Silent by convention: a list that starts above 1 at the top of a document or after a
+ * "（上接第二版）" note (a continuation page: seed 003 opens at （四）), as long as no numbered
+ * heading above it started in the text; lists under different parents, each restarting at （一）;
+ * 第一， and 第一、 in speeches; titles and markdown headings without a marker; table-of-contents
+ * lines (not headings); a list consistently written with half-width brackets.
+ */
+import type { Check, CheckContext } from './check';
+import { CODES, Finding, Related } from '../findings';
+import { CONTINUATION_NOTE, Heading, HeadingForm } from '../headings';
+import type { DocumentModel } from '../model';
+import { OutlineNode, buildOutline } from '../outline';
+
+type NumberedForm = Exclude<HeadingForm, 'title' | 'markdown'>;
+
+interface SiblingList {
+  parent?: OutlineNode;
+  form: NumberedForm;
+  items: Heading[];
+}
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (markers go no higher). */
+function chineseNumeral(n: number): string {
+  if (n <= 0 || n >= 1000 || !Number.isInteger(n)) return String(n);
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  let s = '';
+  if (h) s += CN_DIGITS[h] + '百';
+  if (t) s += (t === 1 && !h ? '' : CN_DIGITS[t]) + '十';
+  else if (h && u) s += '零';
+  if (u) s += CN_DIGITS[u];
+  return s;
+}
+
+const isCnForm = (form: NumberedForm) => form === 'cn' || form === 'ordinal' || form === 'cn-paren';
+
+/** The marker `marker` written with the number `n` instead, in the same style. */
+function renumber(marker: string, form: NumberedForm, n: number): string {
+  if (isCnForm(form)) return marker.replace(/[一二三四五六七八九十百零]+/, chineseNumeral(n));
+  return marker.replace(/[0-9０-９]+/, (d) =>
+    /[０-９]/.test(d) ? String(n).replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : String(n));
+}
+
+/** The marker without a stray mark after its bracket: "（一）、" → "（一）". */
+function core(h: Heading): string {
+  const m = h.marker ?? '';
+  if (h.form === 'cn-paren' || h.form === 'arabic-paren') return m.replace(/[、，.]$/, '');
+  return m;
+}
+
+type Width = 'full' | 'half' | 'mixed';
+
+function bracketWidth(marker: string): Width {
+  const open = marker[0];
+  const close = /[）)]/.exec(marker)?.[0] ?? '';
+  if (open === '（' && close === '）') return 'full';
+  if (open === '(' && close === ')') return 'half';
+  return 'mixed';
+}
+
+interface ListStyle {
+  /** Brackets the list agrees on: the majority, full-width on a tie. */
+  width?: 'full' | 'half';
+  /** The dot after Arabic numerals the list agrees on: the majority, 1. on a tie. */
+  dot?: '.' | '．';
+}
+
+function listStyle(list: SiblingList): ListStyle {
+  const { items, form } = list;
+  if (form === 'cn-paren' || form === 'arabic-paren') {
+    const widths = items.map((h) => bracketWidth(h.marker!));
+    const full = widths.filter((w) => w === 'full').length;
+    const half = widths.filter((w) => w === 'half').length;
+    return { width: half > full ? 'half' : 'full' };
+  }
+  if (form === 'arabic') {
+    const dots = items.map((h) => h.marker!.slice(-1));
+    const full = dots.filter((d) => d === '．').length;
+    const half = dots.filter((d) => d === '.').length;
+    return { dot: full > half ? '．' : '.' };
+  }
+  return {};
+}
+
+/** The marker as it should be written in its list: "(五)、" → "（五）", "1、" → "1.", "第二," → "第二，". */
+function canonical(h: Heading, style: ListStyle): string {
+  const m = h.marker!;
+  switch (h.form) {
+    case 'cn-paren':
+    case 'arabic-paren': {
+      const r = /^[（(](.+?)[）)]/.exec(m);
+      if (!r) return m;
+      return style.width === 'half' ? `(${r[1]})` : `（${r[1]}）`;
+    }
+    case 'arabic':
+      return m.slice(0, -1) + (style.dot ?? '.');
+    case 'ordinal':
+      return m.replace(/,$/, '，').replace(/:$/, '：');
+    default:
+      return m;
+  }
+}
+
+export const headingNumbers: Check = {
+  id: 'headings',
+  codes: [CODES.headingSequence, CODES.headingMarker],
+  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+    const outline = ctx.outline ?? buildOutline(model);
+    const lineOf = (offset: number) => model.lines.lineAt(offset) + 1;
+    const at = (h: Heading) => h.markerSpan ?? h.nameSpan;
+    const out: Finding[] = [];
+
+    // Every list of numbered siblings, and where each form first appears in the document.
+    const lists: SiblingList[] = [];
+    const firstOfForm = new Map<NumberedForm, number>();
+    const collect = (nodes: OutlineNode[], parent?: OutlineNode) => {
+      const byForm = new Map<NumberedForm, SiblingList>();
+      for (const n of nodes) {
+        const h = n.heading;
+        if (h.form !== 'title' && h.form !== 'markdown' && h.number !== undefined && h.marker && h.markerSpan) {
+          let list = byForm.get(h.form);
+          if (!list) {
+            list = { parent, form: h.form, items: [] };
+            byForm.set(h.form, list);
+            lists.push(list);
+          }
+          list.items.push(h);
+          const first = firstOfForm.get(h.form);
+          if (first === undefined || h.span.start < first) firstOfForm.set(h.form, h.span.start);
+        }
+        collect(n.children, n);
+      }
+    };
+    collect(outline);
+
+    // "（上接第二版）": the text carries on from a page not in the document.
+    const continuations = model.paragraphs
+      .filter((p) => CONTINUATION_NOTE.test(p.text) && /[上]接/.test(p.text))
+      .map((p) => p.start);
+
+    for (const list of lists) {
+      ctx.checkCancelled?.();
+      const style = listStyle(list);
+      sequence(list, style);
+      markers(list, style);
+    }
+    return out.sort((a, b) => a.span.start - b.span.start);
+
+    function mayStartAbove1(list: SiblingList): boolean {
+      const parent = list.parent?.heading;
+      // A numbered heading above it started in the text: so must its list.
+      if (parent && parent.number !== undefined && parent.form !== 'title') return false;
+      const first = list.items[0];
+      if (firstOfForm.get(list.form) === first.span.start) return true;
+      const from = parent ? parent.span.end : 0;
+      // The first note at or after `from` (the notes are in document order).
+      let lo = 0;
+      let hi = continuations.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (continuations[mid] < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < continuations.length && continuations[lo] < first.span.start;
+    }
+
+    function sequence(list: SiblingList, style: ListStyle): void {
+      const { items, form } = list;
+      const written = (h: Heading) => canonical(h, style);
+      // Whether the previous heading's number is one to count on from.
+      let prevTrusted = true;
+      let expected = mayStartAbove1(list) ? items[0].number! : 1;
+      for (let i = 0; i < items.length; i++) {
+        const h = items[i];
+        const n = h.number!;
+        if (n === expected) {
+          expected++;
+          prevTrusted = true;
+          continue;
+        }
+        // A speech starts a new run of 第一，第二， wherever a new point needs one.
+        if (form === 'ordinal' && n === 1 && i > 0) {
+          expected = 2;
+          prevTrusted = true;
+          continue;
+        }
+        const next = items[i + 1]?.number;
+        const want = renumber(written(h), form, expected);
+        const found = `“${core(h)}”`;
+        const prev = items[i - 1];
+        // Two headings swapped: （一）（三）（二）（四）.
+        if (next === expected && n === expected + 1) {
+          const second = items[i + 1];
+          out.push({
+            code: CODES.headingSequence,
+            severity: 'warning',
+            message:
+              `标题序号顺序颠倒：“${core(h)}”（第${lineOf(h.span.start)}行）排在了“${core(second)}”前面，` +
+              `“${core(second)}”应在前。请对调这两部分，或把序号依次改为“${renumber(written(h), form, expected)}”“${renumber(written(second), form, expected + 1)}”。`,
+            span: at(second),
+            related: [{ span: at(h), message: `上一个同级标题“${core(h)}”（第${lineOf(h.span.start)}行）` }],
+            fixes: [],
+          });
+          expected += 2;
+          i++;
+          prevTrusted = true;
+          continue;
+        }
+        // The headings after this one carry on from it: the list goes on from here. They carry
+        // on from where it should have been: a typo that stands alone.
+        const resync = next === undefined || next === n + 1;
+        const intruder = !resync && next === expected;
+        const tail = resync && i + 1 < items.length
+          ? `如确有缺漏请补上，否则请改为“${want}”，并把后面的序号依次顺延。`
+          : intruder
+            ? `后面的“${core(items[i + 1])}”（第${lineOf(items[i + 1].span.start)}行）才接上顺序：这个标题的序号有误或放错了位置，请核对。`
+            : `请改为“${want}”。`;
+        let message: string;
+        let related: Related[];
+        if (!prev && !list.parent) {
+          message = `标题序号没有从头开始：应为“${want}”，这里是${found}。请改为“${want}”。`;
+          related = [];
+        } else if (!prev) {
+          const p = list.parent!.heading;
+          const pname = p.name.length > 20 ? `${p.name.slice(0, 20)}…` : p.name;
+          message =
+            `标题序号没有从头开始：这是“${pname}”（第${lineOf(p.span.start)}行）下第一个这一级的标题，` +
+            `应为“${want}”，这里是${found}。${resync && i + 1 < items.length ? `如前面确有缺漏请补上，否则请从这里起依次改正序号。` : `请改为“${want}”。`}`;
+          related = [{ span: at(p), message: `上一级标题“${pname}”（第${lineOf(p.span.start)}行）` }];
+        } else {
+          const pm = core(prev);
+          const pl = lineOf(prev.span.start);
+          // After a heading whose own number is a slip, count from where the list should be.
+          const after = prevTrusted ? `上一个同级标题“${pm}”（第${pl}行）之后应为` : '按顺序这里应为';
+          const note = prevTrusted ? '' : `（上一个同级标题“${pm}”在第${pl}行，它的序号也有误）`;
+          if (n === prev.number) {
+            message = `标题序号重复：${after}“${want}”，这里又是${found}${note}。请改为“${want}”。`;
+          } else if (n > expected) {
+            message = `标题序号跳号：${after}“${want}”，这里是${found}${note}。${tail}`;
+          } else if (n === 1) {
+            message =
+              `标题序号重新从${found}开始：${after}“${want}”${note}。` +
+              `如这里开始新的一部分，可能缺了上一级标题；否则请改为“${want}”，并把后面的序号依次顺延。`;
+          } else {
+            message = `标题序号顺序不对：${after}“${want}”，这里却是${found}${note}。${tail}`;
+          }
+          related = [{ span: at(prev), message: `上一个同级标题“${pm}”（第${lineOf(prev.span.start)}行）` }];
+        }
+        out.push({ code: CODES.headingSequence, severity: 'warning', message, span: at(h), related, fixes: [] });
+        if (resync) expected = n + 1;
+        else if (!intruder) expected++;
+        prevTrusted = resync;
+      }
+    }
+
+    function markers(list: SiblingList, style: ListStyle): void {
+      const { items, form } = list;
+      if (form === 'cn') return;
+      // For each sibling, the nearest one before and after it written the way the list agrees on.
+      const agrees = (x: Heading) =>
+        form === 'arabic' ? x.marker!.endsWith(style.dot!) : bracketWidth(x.marker!) === style.width;
+      const before: number[] = [];
+      const after: number[] = [];
+      for (let i = 0, last = -1; i < items.length; i++) {
+        before.push(last);
+        if (agrees(items[i])) last = i;
+      }
+      for (let i = items.length - 1, last = -1; i >= 0; i--) {
+        after[i] = last;
+        if (agrees(items[i])) last = i;
+      }
+      for (let i = 0; i < items.length; i++) {
+        const h = items[i];
+        const m = h.marker!;
+        const fixed = canonical(h, style);
+        if (fixed === m) continue;
+        const problems: string[] = [];
+        let related: Related[] = [];
+        let onlyWidth = false;
+        /** The sibling nearest to this one that the list agrees with, the earlier one on a tie. */
+        const nearest = (): Heading | undefined => {
+          const b = before[i];
+          const a = after[i];
+          if (b < 0) return a < 0 ? undefined : items[a];
+          if (a < 0 || i - b <= a - i) return items[b];
+          return items[a];
+        };
+        const sibling = (other: Heading | undefined, shown: string) => {
+          if (other) related = [{ span: at(other), message: `同级标题“${shown}”（第${lineOf(other.span.start)}行）` }];
+        };
+        if (form === 'cn-paren' || form === 'arabic-paren') {
+          const w = bracketWidth(m);
+          const extra = m.slice(core(h).length);
+          const name = (x: 'full' | 'half') => (x === 'half' ? '半角' : '全角');
+          if (w === 'mixed') {
+            problems.push('左右括号一个半角、一个全角');
+          } else if (w !== style.width) {
+            const other = nearest();
+            problems.push(`用了${name(w)}括号，同级其他标题用${name(style.width!)}${other ? `“${core(other)}”` : '括号'}`);
+            sibling(other, other ? core(other) : '');
+            onlyWidth = true;
+          }
+          if (extra) {
+            problems.push(`括号后多了“${extra}”（括号已把序号和标题隔开，后面不再加标点）`);
+            onlyWidth = false;
+          }
+        } else if (form === 'arabic') {
+          const dot = m.slice(-1);
+          if (dot === '、') {
+            problems.push('用了顿号（阿拉伯数字序号后用下脚点，不用顿号）');
+          } else {
+            const other = nearest();
+            problems.push(`用了${dot === '．' ? '全角' : '半角'}下脚点，同级其他标题用${other ? `“${other.marker}”` : `“${style.dot}”`}`);
+            sibling(other, other?.marker ?? '');
+            onlyWidth = true;
+          }
+        } else if (form === 'ordinal') {
+          const comma = m.endsWith(',');
+          problems.push(`用了半角${comma ? '逗号' : '冒号'}（中文行文用全角“${comma ? '，' : '：'}”）`);
+        }
+        out.push({
+          code: CODES.headingMarker,
+          severity: 'warning',
+          message: `标题序号“${m}”${problems[0].startsWith('用了') ? '' : '的'}${problems.join('；')}：请${onlyWidth ? '统一' : '改'}为“${fixed}”。`,
+          span: h.markerSpan!,
+          related,
+          fixes: [{ title: `改为“${fixed}”`, edits: [{ span: h.markerSpan!, newText: fixed }] }],
+        });
+      }
+    }
+  },
+};
