@@ -6,29 +6,38 @@
  *
  * Three shapes of the language are read:
  * - a count, then the items: "五大环境：政策、市场、政务、法治、人文", "13个地区，分别是：鞍山、
- *   抚顺……", with ：/即/分别是/分别为/依次为/包括 in between, items separated by 、 (the last one
- *   possibly joined by 和/及/以及/与/或), the list ending at 。；！？ or the end of the paragraph;
- *   or in points: "抓好三个方面：一是……；二是……；三是……";
+ *   抚顺……", "3个地区（鞍山、抚顺、本溪）", with ：/即/分别是/分别为/依次为/包括 or a bracket in
+ *   between, items separated by 、 (the last one possibly joined by 和/及/以及/与/或), the list
+ *   ending at 。！？, at its closing bracket or at the end of the paragraph (at ， or ； only when
+ *   均/都/已… shows that the sentence goes on about the whole list); or in points: "抓好三个方面：
+ *   一是……；二是……；三是……";
  * - the items, then the count: "政策、市场、政务、法治、人文“五大环境”", "鞍山、……、沈抚示范区
- *   13个地区", "A、B、C等五个方面";
+ *   13个地区", "A、B、C等五个方面", "A、B、C这三个方面";
  * - a count in the last sentence of a paragraph, then a list in the paragraphs that follow in
  *   the same section: bullets ("- ", "•"), or numbered items (（一）, 1., 第一，, 一是, ①) that
- *   start at one. A paragraph that carries on an item cut by a PDF page break is not an item.
+ *   start at one. A paragraph that carries on an item cut by a PDF page break is not an item
+ *   (`Paragraph.continues`; in markdown, which keeps list items apart, an item that stops
+ *   mid-clause before a blank line in a list whose other items end with a sentence mark).
  *
  * Counts are Chinese (五, 十三, 两) or Arabic (13) numerals with a classifier (个, 项, 大, 件,
  * 方面, 市……), from 2 to 99.
  *
- * Silent by convention, and wherever the list cannot be delimited with confidence:
- * - a partial list: "A、B、C等五个方面", "包括A、B", "……" among the items: only more items than
- *   the count is a mismatch;
- * - an approximate count (20件以上, 近20个, 十余项, 三四个) and the filler 一批/一个;
+ * Silent by convention, and wherever the list cannot be delimited with confidence (a false
+ * alarm teaches users to ignore the tool):
+ * - a partial list: "A、B、C等五个方面", "包括A、B", "（含A、B）", "……" among the items: only
+ *   more items than the count is a mismatch;
+ * - an approximate count (20件以上, 近20个, 十余项, 三四个), the filler 一批/一个, congresses
+ *   (党的二十大), a quoted slogan in the sentence before a list (牢记“三个务必”);
  * - 和/及/与 that may join two items or belong to one: any reading that fits is accepted;
  * - items that are themselves figures ("20个国家级、19个省级"), a count that is itself an item
- *   ("一枢纽、四中心"), a list followed by more clauses that could be items (ended by ， with no
- *   "均/都/已……" to show the list is over), items too long to be names of things, a list before
- *   a verb that may be the count's object ("在沈阳、大连建设3个基地");
- * - a list in another section, lists that do not start at one, numbering with gaps (the
- *   heading checks report those), and a list whose items resume after a break in the section.
+ *   ("一枢纽、四中心"), items that may hold 、 of their own (a list cut short by ， or ；,
+ *   "推进港口、铁路建设"), items too long to be names of things, a list before a verb that may
+ *   be the count's object ("在沈阳、大连建设3个基地", "做到“两个维护”"), two names before a
+ *   count without 等/这/共 or a place classifier, 为 alone ("确定13个地区为省级、市级试点");
+ * - a list in another section (an annex), a list not right after the count's paragraph, a count
+ *   not at the end of its paragraph or pointed away by 以下 ("完成12项任务，主要做了以下工作"),
+ *   lists that do not start at one or have gaps (the heading checks report those), and a list
+ *   whose items resume after another paragraph of the section.
  */
 import type { Check, CheckContext } from './check';
 import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE } from '../chars';
@@ -37,20 +46,6 @@ import { readMarker } from '../headings';
 import type { DocumentModel, Heading, Paragraph } from '../model';
 import { parseChineseInt } from '../numerals';
 import type { Span } from '../text';
-
-/** A paragraph and the paragraphs that carry it on across page breaks, read as one text. */
-interface Flow {
-  /** Paragraph indexes. */
-  paras: number[];
-  /** The text without spaces and without the bullet of a carried-on paragraph. */
-  text: string;
-  /** Document offset of each character of `text`; one more entry for the end. */
-  map: number[];
-  /** The list marker the flow opens with, if any. */
-  mark?: ItemMark;
-  /** Columns of indentation of the first line (nested markdown lists). */
-  indent: number;
-}
 
 type ItemForm = 'bullet' | 'cn' | 'ordinal' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'shi' | 'circled';
 
@@ -86,6 +81,7 @@ interface Item {
 /** Longest clause read as a list, and most paragraphs read as one section's list. */
 const MAX_CLAUSE = 200;
 const MAX_LIST = 2000;
+const SENTENCE_MARK = new Set(['。', '！', '？', '；', '!', '?', ';']);
 const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '：', ':', '！', '？', '!', '?']);
 const OPENERS = new Set(['“', '‘', '（', '(', '《', '〈', '【', '「', '『']);
 const CLOSERS = new Set(['”', '’', '）', ')', '》', '〉', '】', '」', '』']);
@@ -94,6 +90,7 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 
 const CLASSIFIER = '方面|领域|环节|个|项|大|类|件|家|所|座|条|种|位|名|处|支|批|点|片|场|部|套|台|市|县|区|地|省|链|化|新|道|块';
+const COUNT_QUICK = new RegExp(`(?:[0-9０-９]|[一二两三四五六七八九十])[\\s\\u3000]*(?:${CLASSIFIER})`);
 const COUNT_RE = new RegExp(`([0-9０-９]{1,3}|${CN_NUM})(${CLASSIFIER})`, 'g');
 /** Any count, 一 included: a segment holding one is a figure, not the name of an item. */
 const ANY_COUNT = new RegExp(`(?:[0-9０-９]|[一二两三四五六七八九十](?:${CLASSIFIER}))`);
@@ -117,6 +114,8 @@ const NOUN_STOP_CHAR = /^[的已将均都再是被即和与及]/;
 /** Intros between a count and its items: exact ones, and 包括 (which may name only some). */
 const INTRO = /^(?:[：:](?:分别是|分别为|依次是|依次为|即|包括|包含|涵盖)?[：:]?|即(?![将可时便使刻])|分别是|分别为|依次是|依次为|具体是|具体为|包括|包含|涵盖)/;
 const STRONG_AFTER_COMMA = /^(?:即(?![将可时便使刻])|分别是|分别为|依次是|依次为|具体是|具体为|包括|包含|涵盖)[：:]?/;
+/** Some intro within reach of the count: a quick test before the close reading. */
+const INTRO_NEAR = /[：:（(即]|分别|依次|具体|包括|包含|涵盖/;
 /** Words after a list ended by ， that show the list is over and the sentence goes on about it. */
 const WHOLE_LIST = /^(?:均|都|全部|全|已|将|共|合计|总计|各|皆|分别|也|现已|目前)/;
 /** Brackets after a count that name some of the things, or say something else about them. */
@@ -152,8 +151,10 @@ const LEAD_WORDS = new RegExp(
 const FUNCTION_CHARS = /[在对把将向从的了是为有）)]/g;
 
 const JOINER = /以及|或者|和(?![谐平睦美])|及(?![时早])|与(?![会其时])|或(?![许])/g;
-/** 等 as the particle that closes a partial list, not the 等 of 高等、平等、等级. */
-const ETC = /(?<![高中初平同对均上次头优特劣相])(等等|等)(?![级待同候于])/;
+/** 等 as the particle that closes a partial list, not the 等 of 等级、等待. */
+const ETC = /(等等|等)(?![级待同候于])/;
+/** 高等、平等: a word, or 高中 + 等 ("初中、高中等学段"); read as partial, shown whole. */
+const ETC_WORD = /[高中初平同对均上次头优特劣相]$/;
 
 export const enumCount: Check = {
   id: 'enumCount',
@@ -176,6 +177,7 @@ export const enumCount: Check = {
     for (let fi = 0; fi < flows.length; fi++) {
       if (fi % 256 === 0) ctx.checkCancelled?.();
       const flow = flows[fi];
+      if (flow.paras.length === 1 && !COUNT_QUICK.test(flow.raw())) continue;
       for (const c of findCounts(flow)) {
         if (c.approx) continue;
         const r = forwardList(c) ?? reverseList(c) ?? pointList(doc, fi, c);
@@ -195,44 +197,99 @@ export const enumCount: Check = {
 // ---------------------------------------------------------------------------------------------
 // Reading the text
 
+/** A paragraph and the paragraphs that carry it on across page breaks, read as one text. */
+class Flow {
+  /** Paragraph indexes. */
+  readonly paras: number[] = [];
+  /** The list marker the flow opens with, if any. */
+  mark?: ItemMark;
+  /** Columns of indentation of the first line (nested markdown lists). */
+  indent = 0;
+  private flat?: string;
+  /** Runs of characters kept in `text`: where each starts there and in the document. */
+  private runs: { at: number; doc: number }[] = [];
+  private end = 0;
+
+  constructor(private readonly model: DocumentModel) {}
+
+  /**
+   * The text without spaces and without the bullet of a carried-on paragraph, read when first
+   * asked for: most paragraphs hold no count and are never read.
+   */
+  get text(): string {
+    if (this.flat === undefined) this.read();
+    return this.flat!;
+  }
+
+  /** Document offset of character `i` of `text`; `text.length` gives the end. */
+  offset(i: number): number {
+    const t = this.text;
+    if (i >= t.length) return this.end;
+    const runs = this.runs;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid].at <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return runs[lo].doc + (i - runs[lo].at);
+  }
+
+  /** The raw text of the flow's paragraphs, for a quick look. */
+  raw(): string {
+    const ps = this.model.paragraphs;
+    return this.model.text.slice(ps[this.paras[0]].start, ps[this.paras[this.paras.length - 1]].end);
+  }
+
+  private read(): void {
+    const { text, paragraphs } = this.model;
+    const pieces: string[] = [];
+    let len = 0;
+    const space = /[\s\u3000]+/g;
+    for (let k = 0; k < this.paras.length; k++) {
+      const p = paragraphs[this.paras[k]];
+      let i = p.start;
+      // A bullet opens the item; the bullet of a paragraph carried on after a page break is an
+      // artefact of the extraction ("新建殡仪\n\n- 馆、骨灰堂").
+      const bullet = BULLET_MARK.exec(p.text);
+      if (bullet && (k > 0 || this.mark?.form === 'bullet')) i += bullet[0].length;
+      space.lastIndex = i;
+      while (i < p.end) {
+        const m = space.exec(text);
+        const stop = m && m.index < p.end ? m.index : p.end;
+        if (stop > i) {
+          this.runs.push({ at: len, doc: i });
+          pieces.push(text.slice(i, stop));
+          len += stop - i;
+        }
+        if (!m || m.index >= p.end) break;
+        i = m.index + m[0].length;
+      }
+      this.end = p.end;
+    }
+    this.flat = pieces.join('');
+    if (this.runs.length === 0) this.runs.push({ at: 0, doc: this.end });
+  }
+}
+
 function buildFlows(model: DocumentModel): Flow[] {
-  const { text, paragraphs } = model;
   const flows: Flow[] = [];
   let cur: Flow | undefined;
-  for (const p of paragraphs) {
+  for (const p of model.paragraphs) {
     if (p.verbatim || p.tocEntry) {
       cur = undefined;
       continue;
     }
-    const carried = cur !== undefined;
     if (!cur) {
-      const lineStart = model.lines.starts[p.firstLine] ?? p.start;
-      cur = { paras: [], text: '', map: [], indent: p.start - lineStart };
+      cur = new Flow(model);
+      cur.indent = p.start - (model.lines.starts[p.firstLine] ?? p.start);
       cur.mark = itemMark(p);
       flows.push(cur);
     }
     cur.paras.push(p.index);
-    let i = p.start;
-    // A bullet opens the item; the bullet of a paragraph carried on after a page break is an
-    // artefact of the extraction ("新建殡仪\n\n- 馆、骨灰堂").
-    const bullet = BULLET_MARK.exec(p.text);
-    if (bullet && (carried || cur.mark?.form === 'bullet')) i += bullet[0].length;
-    let s = '';
-    const map: number[] = [];
-    for (; i < p.end; i++) {
-      const ch = text[i];
-      if (/[\s\u3000]/.test(ch)) continue;
-      s += ch;
-      map.push(i);
-    }
-    cur.text += s;
-    for (const o of map) cur.map.push(o);
-    if (!p.continues) {
-      cur.map.push(p.end);
-      cur = undefined;
-    }
+    if (!p.continues) cur = undefined;
   }
-  if (cur) cur.map.push(paragraphs[cur.paras[cur.paras.length - 1]].end);
   return flows;
 }
 
@@ -296,7 +353,7 @@ function depthStep(ch: string): number {
 }
 
 function spanOf(flow: Flow, from: number, to: number): Span {
-  return { start: flow.map[from], end: to > from ? flow.map[to - 1] + 1 : flow.map[from] };
+  return { start: flow.offset(from), end: to > from ? flow.offset(to - 1) + 1 : flow.offset(from) };
 }
 
 /** The count as the message quotes it: "13个地区", "五大环境". */
@@ -380,15 +437,18 @@ function readSegments(flow: Flow, segs: Segment[], partial: boolean, lead: boole
       continue;
     }
     if (s.length === 0) return undefined;
+    // "抚顺……沈抚示范区": an ellipsis leaves out items.
+    if (/…|\.{3}/.test(s)) partial = true;
     if (k === segs.length - 1 && !lead) {
       const etc = ETC.exec(s);
       if (etc) {
         partial = true;
-        to = from + etc.index;
+        if (!ETC_WORD.test(s.slice(0, etc.index))) to = from + etc.index;
         if (to === from) return undefined;
       }
-    } else if (ETC.test(s) && !(k === segs.length - 1)) {
-      return undefined;
+    } else if (k < segs.length - 1) {
+      const etc = ETC.exec(s);
+      if (etc && !ETC_WORD.test(s.slice(0, etc.index))) return undefined;
     }
     if (k === 0 && lead) {
       const l = LEAD_WORDS.exec(t.slice(from, to));
@@ -449,13 +509,18 @@ function listFinding(c: Count, message: string, items: Item[]): Finding {
   return finding(c, message, items[0], items[items.length - 1], items.length);
 }
 
-function listMessage(c: Count, where: '后文' | '前文', list: ReadList): string {
+/** What to do: fewer items than the count may be an item left out, more a count not updated. */
+function advice(value: number, n: number, what: '列举' | '列表'): string {
+  return n < value ? `请核对数目或补全${what}。` : '请核对数目，或删去多列的项。';
+}
+
+function listMessage(c: Count, where: '后文' | '前文' | '括号内', list: ReadList): string {
   const labels = list.items.map((i) => i.label);
   const n = list.partial ? list.min : list.reading;
   if (list.partial) {
-    return `此处称“${phrase(c)}”，但${where}列出的就有${n}项：${listing(labels)}，多于所称数目。请核对数目或删去多列的项。`;
+    return `此处称“${phrase(c)}”，但${where}列出的就有${n}项：${listing(labels)}，多于所称数目。请核对数目，或删去多列的项。`;
   }
-  return `此处称“${phrase(c)}”，${where}列出${n}项：${listing(labels)}。请核对数目或补全列举。`;
+  return `此处称“${phrase(c)}”，${where}列出${n}项：${listing(labels)}。${advice(c.value, n, '列举')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,6 +532,7 @@ function listMessage(c: Count, where: '后文' | '前文', list: ReadList): stri
  */
 function forwardList(c: Count): Finding | null | undefined {
   const t = c.flow.text;
+  if (!INTRO_NEAR.test(t.slice(c.classEnd, c.classEnd + 26))) return undefined;
   // From the count to the intro: a short noun phrase, at most one comma before a strong intro.
   let i = c.classEnd;
   let commas = 0;
@@ -547,7 +613,7 @@ function forwardList(c: Count): Finding | null | undefined {
   const list = readSegments(c.flow, segs, partialIntro, false);
   if (!list) return null;
   if (!mismatch(c.value, list)) return null;
-  return listFinding(c, listMessage(c, '后文', list), list.items);
+  return listFinding(c, listMessage(c, paren ? '括号内' : '后文', list), list.items);
 }
 
 const COUNT_AT = new RegExp(`^(?:[0-9０-９]{1,3}|${CN_NUM})(?:${CLASSIFIER})`);
@@ -566,13 +632,14 @@ function reverseList(c: Count): Finding | null | undefined {
   const before = t.slice(Math.max(0, j - 4), j);
   const word = /(?:等等|等|这些|这|共计|合计|总计|共|在内的)$/.exec(before);
   if (word) {
-    if (/等/.test(word[0]) && !ETC.test(t.slice(j - word[0].length - 1, j))) return undefined;
     partial = /等|在内/.test(word[0]);
     summary = true;
     j -= word[0].length;
   }
   const last = t[j - 1];
   if (last === undefined || last === '、') return undefined;
+  const sep = t.lastIndexOf('、', j - 1);
+  if (sep < 0 || j - sep > MAX_CLAUSE) return undefined;
   if (!(HAN.test(last) || /[A-Za-z”》）)]/.test(last))) return undefined;
   // Back to the start of the clause.
   let depth = 0;
@@ -683,7 +750,9 @@ function pointList(doc: Doc, fi: number, c: Count): Finding | null | undefined {
   // Points that resume after other paragraphs: the list cannot be delimited.
   for (let q = k; q < end && state === 'go'; q++) {
     const p = pointAt(flows[q], 0);
-    if (p && p.form === form && p.number === expected) return null;
+    if (p?.form !== form) continue;
+    if (p.number === expected) return null;
+    if (p.number === 1) break;
   }
   const n = found.length;
   if (n < 2 || n === c.value) return null;
@@ -691,7 +760,7 @@ function pointList(doc: Doc, fi: number, c: Count): Finding | null | undefined {
   const last = found[n - 1];
   const item = (f: { flow: Flow; p: Point }): Item => ({ span: spanOf(f.flow, f.p.at, f.p.end), label: pointText(f.flow, f.p) });
   const marker = (f: { flow: Flow; p: Point }) => f.flow.text.slice(f.p.at, f.p.end).replace(/[，、,：:]$/, '');
-  const message = `此处称“${phrase(c)}”，其后分${n}点列出（${marker(first)}……${marker(last)}）。请核对数目或补全列举。`;
+  const message = `此处称“${phrase(c)}”，其后分${n}点列出（${marker(first)}……${marker(last)}）。${advice(c.value, n, '列举')}`;
   return finding(c, message, item(first), item(last), n);
 }
 
@@ -732,8 +801,8 @@ function followingList(doc: Doc, fi: number, isResolved: (c: Count) => boolean):
   if (!/^[\s\u3000]*$/.test(gap)) return undefined;
   // The count: the only one in the intro's last sentence.
   const t = intro.text;
-  let sentStart = 0;
-  for (let i = 0; i < t.length - 1; i++) if (/[。！？；!?;]/.test(t[i])) sentStart = i + 1;
+  let sentStart = Math.max(0, t.length - 1);
+  while (sentStart > 0 && !SENTENCE_MARK.has(t[sentStart - 1])) sentStart--;
   const counts = findCounts(intro).filter((c) => c.start >= sentStart && c.value >= 2);
   if (counts.length !== 1) return undefined;
   const c = counts[0];
@@ -766,6 +835,12 @@ function followingList(doc: Doc, fi: number, isResolved: (c: Count) => boolean):
     // Bullets that resume after other paragraphs of the section: not one list.
     for (let q = k; q < end; q++) if (flows[q].mark?.form === 'bullet') return undefined;
     if (model.kind === 'markdown') mergeCutItems(model, items, merged);
+    // A cut item is told by its missing sentence mark: in a list where many bullets lack one, a
+    // page break cannot be told from the end of an item.
+    if (merged.length > 0) {
+      const closed = items.filter((f) => PARAGRAPH_CLOSE.has(f.text[f.text.length - 1])).length;
+      if (merged.length * 2 >= items.length + merged.length || closed * 2 < items.length) return undefined;
+    }
   } else {
     let expected = 1;
     let k = fi + 1;
@@ -786,7 +861,13 @@ function followingList(doc: Doc, fi: number, isResolved: (c: Count) => boolean):
       if (h && h.rank < itemRank) break;
     }
     if (!headingItems) {
-      for (let q = k; q < end; q++) if (flows[q].mark?.form === mark.form && flows[q].mark!.number === expected) return undefined;
+      for (let q = k; q < end; q++) {
+        const m = flows[q].mark;
+        if (m?.form !== mark.form) continue;
+        if (m.number === expected) return undefined;
+        // Another list of the same form starts: this one is over.
+        if (m.number === 1) break;
+      }
     }
   }
   const n = items.length;
@@ -801,7 +882,7 @@ function followingList(doc: Doc, fi: number, isResolved: (c: Count) => boolean):
     : '';
   const message =
     `此处称“${phrase(c)}”，其后的列表有${n}项（第${a}—${b}行），` +
-    `从“${short(label(items[0]), 12)}”到“${short(label(items[n - 1]), 12)}”。${carried}请核对数目或补全列表。`;
+    `从“${short(label(items[0]), 12)}”到“${short(label(items[n - 1]), 12)}”。${carried}${advice(c.value, n, '列表')}`;
   const item = (f: Flow): Item => ({ span: { start: firstPara(f).start, end: firstPara(f).end }, label: label(f) });
   return finding(c, message, item(items[0]), item(items[n - 1]), n);
 }
