@@ -50,6 +50,10 @@ const ZH_MD = 'zh-control.md';
 const SEED_TARGETS = '003_d81496748c382e1e.txt';
 const PLAN = 'plan.txt';
 const PLAN_TEXT = '2026年工作计划\n\n今年力争新增就业岗位3万个。\n';
+// Issue 4: a report and a press brief that restates it with three figures changed
+// (test/fixtures/workspace/press-brief, without its ⟦…⟧ markers).
+const MISMATCH_REPORT = 'mismatch-report.txt';
+const MISMATCH_BRIEF = 'mismatch-brief.txt';
 const PLAN_ADDED = '城镇新增就业45万人以上。';
 const EXPORT_DIR = 'out'; // (excluded from the Targets view's file search)
 const EXPORT_NAME = 'targets.csv';
@@ -313,6 +317,10 @@ function prepareWorkspace() {
   );
   // A small report for the Targets view's "follows edits" case, and the export's target folder.
   fs.writeFileSync(path.join(WS, PLAN), PLAN_TEXT);
+  const fixture = path.join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
+  for (const [from, to] of [['report.txt', MISMATCH_REPORT], ['brief.txt', MISMATCH_BRIEF]]) {
+    fs.writeFileSync(path.join(WS, to), fs.readFileSync(path.join(fixture, from), 'utf8').replace(/⟦[^⟧]*⟧/g, ''));
+  }
   fs.mkdirSync(path.join(WS, EXPORT_DIR), { recursive: true });
   // User settings: a quiet workbench; outline shows all levels.
   const userDir = path.join(DATA_DIR, 'User');
@@ -1013,6 +1021,82 @@ const tests = [
       const message = '目标（2026）：优质本科高校扩招 1500 人';
       if (!text.includes(message)) throw new Error(`hover lacks the figure.target message "${message}": ${text}`);
       toDocs(await screenshot(page, 'figure-hover.png'), 'screenshot-figure-hover.png');
+      await page.mouse.move(5, 5);
+    },
+  },
+  {
+    name: 'mismatch: a report and its press brief open, figure.mismatch on both sides in the Problems panel',
+    id: 'mismatch',
+    async fn(page) {
+      await openFromExplorer(page, MISMATCH_REPORT);
+      await openFromExplorer(page, MISMATCH_BRIEF);
+      await openProblems(page);
+      const [brief, report] = await waitFor(
+        'figure.mismatch: 3 under the brief, 5 under the report',
+        async () => {
+          const groups = await readProblems(page);
+          const b = groups.find((x) => x.file.includes(MISMATCH_BRIEF));
+          const r = groups.find((x) => x.file.includes(MISMATCH_REPORT));
+          const count = (g) => (g ? wengaoRows(g).filter((x) => x.text.includes('figure.mismatch')).length : 0);
+          return count(b) === 3 && count(r) === 5 ? [b, r] : false;
+        },
+        { timeout: 60_000 },
+      );
+      const rows = (g) => wengaoRows(g).filter((x) => x.text.includes('figure.mismatch'));
+      for (const r of [...rows(brief), ...rows(report)]) log(`  problem: ${r.text}`);
+      for (const want of ['此处320个，彼处300个', '此处1800人，彼处1500人', '此处48万人，彼处45万人']) {
+        if (!rows(brief).some((r) => r.text.includes(want))) throw new Error(`no brief mismatch saying ${want}`);
+      }
+      if (!rows(brief).every((r) => r.text.includes('《2026年辽宁省政府工作报告（节选）》'))) throw new Error('brief mismatches do not name the report');
+      if (!rows(report).every((r) => r.text.includes('《2026年辽宁省政府工作报告解读》'))) throw new Error('report mismatches do not name the brief');
+      // The brief is the active editor: its mismatches show as warning squiggles.
+      await waitFor('warning squiggle in view', () => firstVisible(page.locator('.editor-instance .view-overlays .squiggly-warning')));
+      toDocs(await screenshot(page, 'mismatch.png'), 'screenshot-mismatch.png');
+    },
+  },
+  {
+    name: 'mismatch-hover: hovering 320个 in the brief shows every statement about 老旧小区 in the workspace',
+    id: 'mismatch-hover',
+    async fn(page) {
+      const NEEDLE = '320个';
+      const lines = fs.readFileSync(path.join(WS, MISMATCH_BRIEF), 'utf8').split(/\r?\n/);
+      const lineNo = lines.findIndex((l) => l.includes(NEEDLE)) + 1;
+      await openFromExplorer(page, MISMATCH_BRIEF);
+      await hidePanel(page);
+      await goTo(page, lineNo, lines[lineNo - 1].indexOf(NEEDLE) + 1);
+      const rect = await waitFor(`"${NEEDLE}" rendered inside the editor`, () => textRect(page, NEEDLE));
+      const { text } = await hoverUntil(
+        page,
+        `.monaco-hover with the workspace table over ${NEEDLE}`,
+        rect.x + rect.width * 0.3,
+        rect.y + rect.height / 2,
+        (t) => t.includes('同一指标在工作区中的全部表述'),
+      );
+      log(`  hover: ${text.slice(0, 600)}`);
+      for (const want of ['1200个', '沈阳市', '300个', '差异', '此处320个，彼处300个']) {
+        if (!text.includes(want)) throw new Error(`the hover lacks "${want}": ${text}`);
+      }
+      // The table sits below the diagnostics in the hover: move into the hover (it stays open)
+      // and scroll it until the table's header is in view, for the screenshot.
+      const box = await firstVisible(page.locator('.monaco-hover:not(.hidden)'));
+      const b = box && (await box.boundingBox());
+      if (b) {
+        await page.mouse.move(b.x + b.width / 2, b.y + 20, { steps: 4 });
+        await waitFor('the workspace table scrolled into view', async () => {
+          const visible = await page.evaluate(() => {
+            const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].find((e) => e.offsetParent);
+            const strong = h && [...h.querySelectorAll('strong, b, p')].find((e) => e.textContent.includes('同一指标在工作区中的全部表述'));
+            if (!h || !strong) return false;
+            const hb = h.getBoundingClientRect();
+            const sb = strong.getBoundingClientRect();
+            // The table's title near the hover's top: the table's rows fill the rest.
+            return sb.top >= hb.top && sb.top <= hb.top + 40;
+          });
+          if (!visible) await page.mouse.wheel(0, 40);
+          return visible;
+        }, { timeout: 10_000, interval: 150 });
+      }
+      toDocs(await screenshot(page, 'mismatch-hover.png'), 'screenshot-mismatch-hover.png');
       await page.mouse.move(5, 5);
     },
   },
