@@ -9,7 +9,7 @@ import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
+  CodeAction, CodeActionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, FileChangeType, HoverRequest, MarkupContent, PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -59,6 +59,16 @@ describe('workspace index', () => {
     const extend = mismatches(p)[1];
     expect(extend.message).toContain('此处1800人，彼处1500人');
     expect(extend.relatedInformation![0].location.uri).toBe(pathToFileURL(ws.report).href);
+    // The quick fix takes the other document's value.
+    const actions = (await s.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: brief },
+      range: extend.range,
+      context: { diagnostics: [extend] },
+    })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual(['改为1500人（与彼处一致）']);
+    const edited = TextDocument.applyEdits(doc, actions[0].edit!.changes![brief]);
+    expect(edited).toContain('优质本科高校扩招1500人');
+    expect(edited.replace('1500人', '1800人')).toBe(texts);
     const hover = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: brief }, position: doc.positionAt(texts.indexOf('320个') + 1) });
     const md = (hover!.contents as MarkupContent).value;
     expect(md).toContain('同一指标在工作区中的全部表述');
