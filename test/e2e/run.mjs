@@ -1083,18 +1083,18 @@ const tests = [
       if (b) {
         await page.mouse.move(b.x + b.width / 2, b.y + 20, { steps: 4 });
         await waitFor('the workspace table scrolled into view', async () => {
-          const visible = await page.evaluate(() => {
+          // How far the table's title sits below the hover's top edge (null: not rendered).
+          const offset = await page.evaluate(() => {
             const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].find((e) => e.offsetParent);
-            const strong = h && [...h.querySelectorAll('strong, b, p')].find((e) => e.textContent.includes('同一指标在工作区中的全部表述'));
-            if (!h || !strong) return false;
-            const hb = h.getBoundingClientRect();
-            const sb = strong.getBoundingClientRect();
-            // The table's title near the hover's top: the table's rows fill the rest.
-            return sb.top >= hb.top && sb.top <= hb.top + 40;
+            const title = h && [...h.querySelectorAll('strong, b, p')].find((e) => e.textContent.includes('同一指标在工作区中的全部表述'));
+            if (!h || !title) return null;
+            return title.getBoundingClientRect().top - h.getBoundingClientRect().top;
           });
-          if (!visible) await page.mouse.wheel(0, 40);
-          return visible;
-        }, { timeout: 10_000, interval: 150 });
+          if (offset === null) return false;
+          if (offset >= 0 && offset <= 60) return true;
+          await page.mouse.wheel(0, Math.max(-120, Math.min(120, offset - 20)));
+          return false;
+        }, { timeout: 15_000, interval: 150 });
       }
       toDocs(await screenshot(page, 'mismatch-hover.png'), 'screenshot-mismatch-hover.png');
       await page.mouse.move(5, 5);

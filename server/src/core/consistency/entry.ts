@@ -1,6 +1,7 @@
 /** Turning one document's analysis into its entry in the workspace index. */
 import { Analysis, AnalyzeOptions, recheck } from '../analyze';
 import { mismatch } from '../checks/mismatch';
+import { nodePath } from '../figures/context';
 import type { Finding } from '../findings';
 import type { DocumentEntry, IndexedFigure } from './index';
 
@@ -18,7 +19,9 @@ export function indexEntry(uri: string, fileName: string, analysis: Analysis): D
   const figures: IndexedFigure[] = analysis.figures.map((figure) => {
     const s = lines.position(figure.span.start);
     const e = lines.position(figure.span.end);
-    return { uri, docName, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, figure };
+    // In a compilation (seed 002) a figure belongs to its piece: name the title above it.
+    const piece = pieceName(analysis, figure.span.start) ?? docName;
+    return { uri, docName: piece, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, figure };
   });
   return { uri, docName, figures };
 }
@@ -32,4 +35,15 @@ export function findingsInWorkspace(analysis: Analysis, options: Pick<AnalyzeOpt
   const own = analysis.findings.filter((f) => f.code !== 'figure.mismatch');
   const cross = recheck(analysis, [mismatch], options);
   return [...own, ...cross.findings].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}
+
+/** The nearest title (or top markdown heading) above an offset, when the document has several. */
+function pieceName(analysis: Analysis, offset: number): string | undefined {
+  if (analysis.outline.length < 2) return undefined;
+  const path = nodePath(analysis.outline, offset);
+  for (let k = path.length - 1; k >= 0; k--) {
+    const h = path[k].heading;
+    if ((h.form === 'title' || (h.form === 'markdown' && h.markdownDepth === 1)) && path[k].name.length <= 40) return path[k].name;
+  }
+  return undefined;
 }
