@@ -6,6 +6,7 @@ import { CHECKS, Check, CheckContext } from './checks';
 import type { FigureIndex } from './consistency/index';
 import { Figure, extractFigures } from './figures/extract';
 import type { Code, Finding, Severity } from './findings';
+import type { Locale } from './locale';
 import { DocKind, DocumentModel, buildModel, chineseRatio } from './model';
 import { OutlineNode, buildOutline } from './outline';
 
@@ -24,6 +25,8 @@ export interface AnalyzeOptions {
   index?: FigureIndex;
   /** Per-code severity, or 'off' to drop the code. */
   severity?: Partial<Record<Code, Severity | 'off'>>;
+  /** The language of messages; default Chinese. */
+  locale?: Locale;
 }
 
 export interface CheckFailure {
@@ -59,7 +62,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const outline = contained('outline', failures, () => buildOutline(model), []);
   if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, outline, figures: [], findings: [], failures };
   const figures = contained('figures', failures, () => extractFigures(model, { outline }), []);
-  const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline, uri: options.uri, index: options.index };
+  const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline, uri: options.uri, index: options.index, locale: options.locale };
   const findings: Finding[] = [];
   for (const check of options.checks ?? CHECKS) {
     try {
@@ -84,10 +87,10 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
  * Runs some checks again on an existing analysis, with a newer workspace index: the checks
  * across documents, after another document changed. Nothing else is recomputed.
  */
-export function recheck(analysis: Analysis, checks: readonly Check[], options: Pick<AnalyzeOptions, 'uri' | 'index' | 'severity'>): { findings: Finding[]; failures: CheckFailure[] } {
+export function recheck(analysis: Analysis, checks: readonly Check[], options: Pick<AnalyzeOptions, 'uri' | 'index' | 'severity' | 'locale'>): { findings: Finding[]; failures: CheckFailure[] } {
   const failures: CheckFailure[] = [];
   if (!analysis.analyzed) return { findings: [], failures };
-  const ctx: CheckContext = { figures: analysis.figures, outline: analysis.outline, uri: options.uri, index: options.index };
+  const ctx: CheckContext = { figures: analysis.figures, outline: analysis.outline, uri: options.uri, index: options.index, locale: options.locale };
   const findings: Finding[] = [];
   for (const check of checks) {
     try {

@@ -5,6 +5,7 @@ export * from './model';
 export * from './outline';
 export * from './text';
 export * from './decode';
+export * from './locale';
 export { CHECKS } from './checks';
 export type { Heading, HeadingForm } from './headings';
 export * from './figures';

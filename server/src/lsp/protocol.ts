@@ -31,3 +31,22 @@ export const FiguresChangedNotification = 'wengao/figuresChanged';
 export interface FiguresChangedParams {
   uri: string;
 }
+
+/**
+ * server → client notification: the server's state, for the language status item. Sent when
+ * indexing starts and ends, after each analysis (at most a few times a second) and when a
+ * check fails or a document is too large for the heavy checks.
+ */
+export const StatusNotification = 'wengao/status';
+export interface StatusParams {
+  /** Report files in the workspace index (open documents included). */
+  indexed: number;
+  /** True while the workspace is being read from disk. */
+  indexing: boolean;
+  /** The last analysis: which document, how long it took (ms). */
+  last?: { uri: string; ms: number; findings: number };
+  /** Documents above the size threshold: the heavy checks were left out on them. */
+  limited: { uri: string; reason: string }[];
+  /** Recent failures (a check that threw, a file that could not be read), newest last. */
+  errors: { uri?: string; message: string }[];
+}

@@ -1,6 +1,7 @@
 import type { Code, Finding } from '../findings';
 import type { FigureIndex } from '../consistency/index';
 import type { Figure } from '../figures/extract';
+import type { Locale } from '../locale';
 import type { DocumentModel } from '../model';
 import type { OutlineNode } from '../outline';
 
@@ -13,6 +14,8 @@ export interface CheckContext {
   index?: FigureIndex;
   /** Throws when the analysis has been superseded; long checks call it now and then. */
   checkCancelled?: () => void;
+  /** The language of messages (default Chinese). */
+  locale?: Locale;
 }
 
 /** One module per check: it reads the model and returns findings, never throws on any text. */

@@ -30,7 +30,7 @@ export function indexEntry(uri: string, fileName: string, analysis: Analysis): D
  * A document's findings with the workspace in view: its own findings, with figure.mismatch
  * computed again against the other documents of the index.
  */
-export function findingsInWorkspace(analysis: Analysis, options: Pick<AnalyzeOptions, 'uri' | 'index' | 'severity'>): Finding[] {
+export function findingsInWorkspace(analysis: Analysis, options: Pick<AnalyzeOptions, 'uri' | 'index' | 'severity' | 'locale'>): Finding[] {
   if (!analysis.analyzed) return [];
   const own = analysis.findings.filter((f) => f.code !== 'figure.mismatch');
   const cross = recheck(analysis, [mismatch], options);

@@ -1,0 +1,16 @@
+/**
+ * The language of the messages users read. Chinese is the default (these users write Chinese);
+ * English is for reviewers and tools that need it (`wengao.messages.language`, `--lang en`).
+ * A check writes both texts side by side where it builds a message: `tr(locale, zh, en)`.
+ */
+export type Locale = 'zh' | 'en';
+
+export const DEFAULT_LOCALE: Locale = 'zh';
+
+export function tr(locale: Locale | undefined, zh: string, en: string): string {
+  return locale === 'en' ? en : zh;
+}
+
+export function isLocale(v: unknown): v is Locale {
+  return v === 'zh' || v === 'en';
+}
