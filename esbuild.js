@@ -13,6 +13,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // ES modules first: jsonc-parser's UMD build (its "main") requires its parts at run time,
+  // which a bundle cannot resolve (vscode-json-languageservice bundles it the same way).
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

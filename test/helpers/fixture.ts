@@ -14,6 +14,16 @@
  *     …
  *     --- figures             (optional: every figure, one a line, as `renderFigure` writes it)
  *     …
+ *     --- config              (optional: a .wengaorc.json the analysis runs with)
+ *     …
+ *     --- ignore              (optional: .wengaoignore lines that apply to the text)
+ *     …
+ *
+ * ⟦-code⟧ marks a finding that the checks make but a wengao-disable comment, the config or the
+ * ignore file suppresses: it must be found and suppressed, not merely absent.
+ *
+ * A case whose first section is `--- wengaorc` is a config file instead: its ⟦code⟧ marks are
+ * the problems `parseConfig` reports, and `--- effective` (JSON) the configuration it reads.
  *
  * A first line `checks: id id …` before the first case limits the file to those checks (default:
  * all of them), so each check's fixtures speak of that check alone.
@@ -22,7 +32,9 @@
  * Every finding must be expected and every expectation found; nothing is matched loosely.
  */
 import { readFileSync } from 'fs';
-import { analyze, buildOutline, CHECKS, COMPARATOR_SIGN, DocKind, Figure, Finding, OutlineNode } from '../../server/src/core';
+import {
+  analyze, buildOutline, CHECKS, COMPARATOR_SIGN, DocKind, Figure, Finding, IgnoreEntry, OutlineNode, WengaoConfig, parseConfig, parseIgnoreFile,
+} from '../../server/src/core';
 import type { Check } from '../../server/src/core/checks';
 
 export interface Case {
@@ -36,6 +48,12 @@ export interface Case {
   fixed?: string;
   outline?: string;
   figures?: string;
+  suppressed: { offset: number; code: string }[];
+  config?: string;
+  ignore?: string;
+  /** The text is a .wengaorc.json. */
+  wengaorc?: boolean;
+  effective?: string;
 }
 
 const MARK = /⟦([^⟧]*)⟧/g;
@@ -60,6 +78,10 @@ export function parseFixtures(file: string): Case[] {
     let fixed: string | undefined;
     let outline: string | undefined;
     let figures: string | undefined;
+    let config: string | undefined;
+    let ignore: string | undefined;
+    let effective: string | undefined;
+    let wengaorc = false;
     for (const s of sections.slice(1)) {
       const head = s.slice(0, s.indexOf('\n') + 1 || s.length).trim();
       const body = s.slice(s.indexOf('\n') + 1);
@@ -69,21 +91,30 @@ export function parseFixtures(file: string): Case[] {
       } else if (head === 'fixed') fixed = body.replace(/\n+$/, '');
       else if (head === 'outline') outline = body.replace(/\n+$/, '');
       else if (head === 'figures') figures = body.replace(/\n+$/, '');
+      else if (head === 'config') config = body;
+      else if (head === 'ignore') ignore = body;
+      else if (head === 'effective') effective = body.replace(/\n+$/, '');
+      else if (head === 'wengaorc') {
+        wengaorc = true;
+        raw = body;
+      }
       else throw new Error(`${file}: case "${name}": unknown section "--- ${head}"`);
     }
     raw = raw.replace(/\n+$/, '');
     const expected: Case['expected'] = [];
     const related: number[] = [];
+    const suppressed: Case['suppressed'] = [];
     let text = '';
     let last = 0;
     for (const m of raw.matchAll(MARK)) {
       text += raw.slice(last, m.index);
       last = m.index! + m[0].length;
       if (m[1] === '@') related.push(text.length);
+      else if (m[1].startsWith('-')) suppressed.push({ offset: text.length, code: m[1].slice(1) });
       else expected.push({ offset: text.length, code: m[1] });
     }
     text += raw.slice(last);
-    cases.push({ name, file, kind, text, expected, related, fixed, outline, figures, checks });
+    cases.push({ name, file, kind, text, expected, related, fixed, outline, figures, checks, suppressed, config, ignore, wengaorc, effective });
   }
   return cases;
 }
@@ -111,17 +142,51 @@ function applyFixes(text: string, findings: Finding[]): string {
   return out;
 }
 
+const key = (x: { offset: number; code: string }) => `${x.offset}:${x.code}`;
+
+/** Compares findings (offset and code) with the marks; `what` names them in the problems. */
+function compare(text: string, want: Case['expected'], got: Case['expected'], what: string, problems: string[]): void {
+  const wanted = new Set(want.map(key));
+  const have = new Set(got.map(key));
+  for (const e of want) if (!have.has(key(e))) problems.push(`missing ${what}${describeFinding(text, e.offset, e.code)}`);
+  for (const g of got) if (!wanted.has(key(g))) problems.push(`unexpected ${what}${describeFinding(text, g.offset, g.code)}`);
+}
+
+/** A config file case: the problems parseConfig reports, and the configuration it reads. */
+function checkConfigCase(c: Case): string[] {
+  const problems: string[] = [];
+  const { config, findings } = parseConfig(c.text);
+  compare(c.text, c.expected, findings.map((f) => ({ offset: f.span.start, code: f.code })), '', problems);
+  for (const f of findings) if (!/[\u4e00-\u9fff]/.test(f.message)) problems.push(`message is not Chinese: ${f.message}`);
+  if (c.effective !== undefined) {
+    const got = JSON.stringify(config);
+    const want = JSON.stringify(JSON.parse(c.effective));
+    if (got !== want) problems.push(`effective config:\n${got}\nexpected:\n${want}`);
+  }
+  return problems;
+}
+
 /** Returns a list of mismatches; empty when the case holds. */
 export function checkCase(c: Case): string[] {
-  const analysis = analyze(c.text, { kind: c.kind, checks: c.checks });
+  if (c.wengaorc) return checkConfigCase(c);
   const problems: string[] = [];
+  let config: WengaoConfig | undefined;
+  if (c.config !== undefined) {
+    const parsed = parseConfig(c.config);
+    if (parsed.findings.length) problems.push(`the case's config has problems: ${parsed.findings.map((f) => f.message).join('; ')}`);
+    config = parsed.config;
+  }
+  let ignore: IgnoreEntry[] | undefined;
+  if (c.ignore !== undefined) {
+    const parsed = parseIgnoreFile(c.ignore);
+    if (parsed.findings.length) problems.push(`the case's ignore lines have problems: ${parsed.findings.map((f) => f.message).join('; ')}`);
+    ignore = parsed.entries;
+  }
+  const analysis = analyze(c.text, { kind: c.kind, checks: c.checks, config, ignore });
   if (analysis.failures.length) problems.push(...analysis.failures.map((f) => `check ${f.check} threw: ${f.error}`));
   const got = analysis.findings.map((f) => ({ offset: f.span.start, code: f.code }));
-  const key = (x: { offset: number; code: string }) => `${x.offset}:${x.code}`;
-  const want = new Set(c.expected.map(key));
-  const have = new Set(got.map(key));
-  for (const e of c.expected) if (!have.has(key(e))) problems.push(`missing ${describeFinding(c.text, e.offset, e.code)}`);
-  for (const g of got) if (!want.has(key(g))) problems.push(`unexpected ${describeFinding(c.text, g.offset, g.code)}`);
+  compare(c.text, c.expected, got, '', problems);
+  compare(c.text, c.suppressed, analysis.suppressed.map((s) => ({ offset: s.finding.span.start, code: s.finding.code })), 'suppressed ', problems);
   const relatedGot = new Set(analysis.findings.flatMap((f) => f.related.map((r) => r.span.start)));
   for (const r of c.related) if (!relatedGot.has(r)) problems.push(`missing related location ${describeFinding(c.text, r, '@')}`);
   for (const r of relatedGot) if (!c.related.includes(r)) problems.push(`unexpected related location ${describeFinding(c.text, r, '@')}`);

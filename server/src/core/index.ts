@@ -6,6 +6,8 @@ export * from './outline';
 export * from './text';
 export * from './decode';
 export * from './locale';
+export * from './config';
+export * from './suppress';
 export { CHECKS } from './checks';
 export type { Heading, HeadingForm } from './headings';
 export * from './figures';
