@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { join, relative as relativePath } from 'path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigResolver, ignoreEntryPath } from '../../server/src/io/config';
 
@@ -74,6 +74,9 @@ describe('ConfigResolver', () => {
     expect((await x.forFile(join(root, '报告/a.txt'))).config.checks).toEqual({ quote: 'error' });
     const missing = new ConfigResolver({ explicit: join(root, 'nope.json') });
     await expect(missing.forFile(join(root, '报告/a.txt'))).rejects.toThrow(/无法读取配置文件/);
+    // Given relative to the working directory, as on a command line: still an error, not the defaults.
+    const relative = new ConfigResolver({ explicit: relativePath(process.cwd(), join(root, 'nope.json')) });
+    await expect(relative.forFile(join(root, '报告/a.txt'))).rejects.toThrow(/无法读取配置文件/);
   });
 
   it("prefers the editor's unsaved text of a config file, and forgets on change", async () => {

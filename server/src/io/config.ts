@@ -70,7 +70,12 @@ export class ConfigResolver {
   /** A config or ignore file changed on disk or in the editor. */
   changed(file: string): void {
     const name = path.basename(file);
-    if (name === CONFIG_FILE || name === IGNORE_FILE || file === this.options.explicit) this.reset();
+    if (name === CONFIG_FILE || name === IGNORE_FILE || this.isExplicit(file)) this.reset();
+  }
+
+  /** Whether a path names the --config file (given relative or absolute). */
+  private isExplicit(file: string): boolean {
+    return this.options.explicit !== undefined && path.resolve(file) === path.resolve(this.options.explicit);
   }
 
   async forFile(report: string): Promise<Resolved> {
@@ -143,7 +148,7 @@ export class ConfigResolver {
       return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (file === this.options.explicit) throw new Error(`无法读取配置文件 (cannot read the config file) ${file}: ${code ?? String(err)}`);
+      if (this.isExplicit(file)) throw new Error(`无法读取配置文件 (cannot read the config file) ${file}: ${code ?? String(err)}`);
       return undefined;
     }
   }
