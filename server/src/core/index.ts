@@ -16,3 +16,4 @@ export * from './consistency/keys';
 export * from './consistency/entry';
 export { mismatch } from './checks/mismatch';
 export * from './consistency/compare';
+export * from './rules';
