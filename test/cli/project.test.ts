@@ -119,6 +119,12 @@ describe('the project configuration', () => {
     const text = readFileSync(join(dir, '.wengaorc.json'), 'utf8');
     expect(text.slice(unknown.range.start.character, unknown.range.end.character)).toBe('"yaer"');
     expect(doc.files[1].diagnostics.map((d) => d.code)).toEqual(['quote.paragraph-break']);
+    // Below --min-severity, the config file's warning goes, its error stays.
+    const errorsOnly = parse((await runCli(['check', '.', '--format', 'json', '--min-severity', 'error'], { cwd: dir })).stdout);
+    expect(new Set(errorsOnly.files[0].diagnostics.map((d) => d.code))).toEqual(new Set(['config.syntax']));
+    const typo = project({ '.wengaorc.json': '{ "yaer": 2026 }', 'a.txt': `seed:${SEED_004}` });
+    const quiet = parse((await runCli(['check', '.', '--format', 'json', '--min-severity', 'error'], { cwd: typo })).stdout);
+    expect(quiet.files.map((f) => f.path)).toEqual(['a.txt']);
     // The text format names the config file like any other.
     const t = await runCli(['check', '.'], { cwd: dir });
     expect(t.stdout).toMatch(/^\.wengaorc\.json:1:\d+: (error config\.syntax|warning config\.unknown-key) /m);

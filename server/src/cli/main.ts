@@ -132,14 +132,14 @@ export async function main(
       r.suppressed = ws.suppressed;
     }
   }
-  // The project files' problems first: they explain the rest.
-  const results = [...projectFiles.values(), ...reports.map((r) => r.result)];
   // Findings below the threshold (figure.target is information) are left out of the report.
   const shown = (f: Finding) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[o.minSeverity];
-  for (const r of results) {
+  for (const r of [...projectFiles.values(), ...reports.map((x) => x.result)]) {
     r.findings = r.findings.filter(shown);
     r.suppressed = r.suppressed.filter((s) => shown(s.finding));
   }
+  // The project files' problems first: they explain the rest. A project file is listed only for them.
+  const results = [...[...projectFiles.values()].filter((p) => p.findings.length > 0), ...reports.map((r) => r.result)];
   // Without --lang, SARIF's rule texts follow the language the (first) report's config asks for.
   const locale = o.lang ?? reports.find((r) => r.resolved)?.resolved?.config.language;
   out(render(results, o.format as CheckFormat, o, locale, io.cwd));
