@@ -73,8 +73,8 @@ export class ConfigResolver {
     if (name === CONFIG_FILE || name === IGNORE_FILE || file === this.options.explicit) this.reset();
   }
 
-  async forFile(report: string): Promise<Resolved> {
-    const base = this.options.base ?? EMPTY_CONFIG;
+  /** What applies to a report: `base` (its settings) if given, else the resolver's. */
+  async forFile(report: string, base: WengaoConfig = this.options.base ?? EMPTY_CONFIG): Promise<Resolved> {
     const found = await this.find(path.dirname(path.resolve(report)));
     const configPath = this.options.explicit ? path.resolve(this.options.explicit) : found.config;
     const file = configPath ? await this.readConfig(configPath) : undefined;

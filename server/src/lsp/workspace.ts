@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import { minimatch } from 'minimatch';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Analysis, DocumentEntry, FigureIndex, analyze, documentKind, indexEntry } from '../core';
+import { Analysis, DocumentEntry, FigureIndex, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
 import { readReport } from '../io/read';
 
 export interface WorkspaceSettings {
@@ -35,7 +35,8 @@ export class WorkspaceIndexer {
 
   constructor(
     private readonly log: (msg: string) => void,
-    private readonly analyzeOptions: () => { scope: 'chinese' | 'all' | 'off'; minChineseRatio: number },
+    /** How a file on disk is analysed: its settings and project config; `covered: false` leaves it out. */
+    private readonly analyzeOptions: (file: string) => Promise<{ scope: 'chinese' | 'all' | 'off'; minChineseRatio: number; config?: WengaoConfig; covered: boolean }>,
   ) {}
 
   isIndexed(uri: string): boolean {
@@ -78,9 +79,10 @@ export class WorkspaceIndexer {
       this.log(`not indexed ${file}: ${read.message}`);
       return undefined;
     }
-    const o = this.analyzeOptions();
+    const o = await this.analyzeOptions(file);
+    if (!o.covered) return undefined;
     // Only the figures are needed for the index: no checks.
-    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, checks: [] });
+    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [] });
     if (!analysis.analyzed) return undefined;
     return indexEntry(uri, path.basename(file), analysis);
   }
