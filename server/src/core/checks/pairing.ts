@@ -85,7 +85,7 @@ export const pairing: Check = {
         related: o.nested.length
           ? o.nested.map((n) => ({
               span: { start: n.offset, end: n.offset + 1 },
-              message: t(`第${lineOf(n.offset)}行另一个同形的${open}`, `Another ${open} of the same shape, line ${lineOf(n.offset)}`),
+              message: t(`第${lineOf(n.offset)}行另一个同形的${open}`, `Another ${open} of the same shape on line ${lineOf(n.offset)}`),
             }))
           : [],
         fixes: [],
@@ -109,7 +109,8 @@ export const pairing: Check = {
           message: t(
             `引号${o.ch}…${ch}被空行分在第${lineOf(o.offset)}行和第${lineOf(closeAt)}行两段里：` +
               `第${paragraphs[first].lastLine + 1}行的段落在句子中间断开（多为 PDF 分页所致），并非缺少引号。请合并这两段。`,
-            `The quotation ${o.ch}…${ch} opens on line ${lineOf(o.offset)} and closes on line ${lineOf(closeAt)}, split by a blank line into two paragraphs: ` +
+            `The quotation ${o.ch}…${ch} opens on line ${lineOf(o.offset)} and closes on line ${lineOf(closeAt)}, ` +
+              (o.breaks.length > 1 ? `split by blank lines into ${o.breaks.length + 1} paragraphs: ` : 'split by a blank line into two paragraphs: ') +
               `the paragraph ending on line ${paragraphs[first].lastLine + 1} stops mid-sentence (usually a PDF page break), so no quotation mark is missing. Join the paragraphs.`,
           ),
           span: { start: o.offset, end: o.offset + 1 },
