@@ -274,10 +274,10 @@ export const headingNumbers: Check = {
           // After a heading whose own number is a slip, count from where the list should be.
           const after = prevTrusted ? `上一个同级标题“${pm}”（第${pl}行）之后应为` : '按顺序这里应为';
           const note = prevTrusted ? '' : `（上一个同级标题“${pm}”在第${pl}行，它的序号也有误）`;
-          // "after the previous heading at this level, "2." (line 5), comes "3.""
+          // 'after the previous heading at this level, "2." (line 5), comes "3."'
           const expectedEn = prevTrusted
             ? `after the previous heading at this level, "${pm}" (line ${pl}), comes "${want}"`
-            : `in sequence this one should be "${want}"`;
+            : `in sequence "${want}" comes here`;
           const noteEn = prevTrusted ? '' : ` (the previous heading at this level, "${pm}" on line ${pl}, is misnumbered too)`;
           if (n === prev.number) {
             message = t(
