@@ -910,7 +910,7 @@ function followingList(doc: Doc, fi: number, isResolved: (c: Count) => boolean):
         `分页处断开后续写的第${carriedLines.join('、')}行属于上一项，未另计。`,
         carriedLines.length === 1
           ? `Line ${carriedLines[0]} carries on the item before it after a page break and is not counted as an item of its own. `
-          : `Lines ${carriedLines.join(', ')} carry on the items before them after page breaks and are not counted as items of their own. `,
+          : `Lines ${carriedLines.slice(0, -1).join(', ')} and ${carriedLines[carriedLines.length - 1]} carry on the items before them after page breaks and are not counted as items of their own. `,
       )
     : '';
   const message = tr(
