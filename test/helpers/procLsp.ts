@@ -126,13 +126,14 @@ export class LspProcess {
     return this.waitFor(() => this.published(uri).slice(after).find(accept), `diagnostics for ${uri}`, timeoutMs);
   }
 
-  async initialize(capabilities: InitializeParams['capabilities'] = {}, workspaceFolders: string[] = []): Promise<InitializeResult> {
+  async initialize(capabilities: InitializeParams['capabilities'] = {}, workspaceFolders: string[] = [], initializationOptions?: unknown): Promise<InitializeResult> {
     const folders = workspaceFolders.map((f) => ({ uri: pathToFileURL(f).href, name: f.split('/').pop() ?? f }));
     const result = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       capabilities,
       workspaceFolders: folders.length ? folders : null,
+      initializationOptions,
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return result;
