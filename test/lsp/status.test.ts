@@ -9,7 +9,7 @@ import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
+import { FiguresRequest, FiguresResult, StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
 import { STATUS_INTERVAL_MS, StatusReporter } from '../../server/src/lsp/status';
 import { LspProcess } from '../helpers/procLsp';
 
@@ -152,5 +152,9 @@ describe('wengao/status over LSP', () => {
     await s.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     await s.waitFor(() => statuses(s).at(-1)?.indexed === 0 || undefined, 'status: nothing indexed after the close');
     expect(s.logs.some((l) => /indexed \d+ report files/.test(l.message))).toBe(false);
+    // Nor does the Targets view's request read a closed file.
+    const closed = pathToFileURL(join(dir, 'b.txt')).href;
+    const result = (await s.conn.sendRequest(FiguresRequest, { uris: [closed] })) as FiguresResult;
+    expect(result.documents).toEqual([]);
   });
 });

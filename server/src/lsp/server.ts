@@ -315,7 +315,7 @@ export function startServer(connection: Connection): void {
           if (!isOurs(open)) continue;
           analysis = analysisOf(open, settings);
         } else {
-          if (!uri.startsWith('file:')) continue;
+          if (!uri.startsWith('file:') || !trusted) continue; // wengao: trust, no reading of other files
           const read = await readReport(fileURLToPath(uri));
           if (!read.ok) {
             out.documents.push({ uri, figures: [], error: read.message });
