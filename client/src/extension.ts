@@ -7,7 +7,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind,
+  CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind,
 } from 'vscode-languageclient/node';
 import { CrashPolicy, onConnectionError } from './crashPolicy';
 import { registerSample } from './sample';
@@ -65,6 +65,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const restart = async () => {
     crashes.reset();
     try {
+      // Still starting (trust granted right after opening): let it finish, then restart.
+      if (c.state === State.Starting) await c.start().catch(() => undefined);
       await c.restart();
     } catch (err) {
       // Not running (it gave up after crashes, or failed to start): start it afresh.
