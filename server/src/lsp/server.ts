@@ -16,8 +16,9 @@ import {
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { readReport } from '../io/read';
 import { IGNORE_COMMAND, IgnoreArgs, toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
-import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult } from './protocol';
+import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult, StatusNotification } from './protocol';
 import { DEFAULT_SETTINGS, Settings, filesExclude, parseSettings } from './settings';
+import { StatusReporter } from './status';
 import { WorkspaceIndexer, WorkspaceSettings } from './workspace';
 
 /**
@@ -64,7 +65,6 @@ export function startServer(connection: Connection): void {
   const configDiagnosed = new Set<string>();
   /** Config and ignore files read, with the generation their diagnostics were published in. */
   const configSeen = new Map<string, number>();
-  let trusted = true;
   const overlay = (file: string): string | undefined => {
     if (!isConfigName(path.basename(file))) return undefined;
     return documents.get(pathToFileURL(file).href)?.getText();
@@ -83,13 +83,19 @@ export function startServer(connection: Connection): void {
       : { scope: globalSettings.analyze, minChineseRatio: globalSettings.minChineseRatio, covered: true };
   });
   const publishTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // --- wengao/status and workspace trust (status.ts) ---
+  const status = new StatusReporter((p) => void connection.sendNotification(StatusNotification, p), () => indexer.index.size);
+  indexer.onReadError = (uri, message) => status.error(message, uri);
+  /** initializationOptions.trusted: false in an untrusted workspace (no reading of other files). */
+  let trusted = true;
+  // --- end wengao/status ---
 
   connection.onInitialize((params): InitializeResult => {
     configurationCapability = !!params.capabilities.workspace?.configuration;
-    const init = params.initializationOptions as { trusted?: unknown } | undefined;
-    trusted = init?.trusted !== false;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false; // wengao: trust
+    indexer.readsDisk = trusted;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -108,12 +114,16 @@ export function startServer(connection: Connection): void {
     if (configurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'wengao' });
     }
-    void startIndexing();
+    // wengao: trust. An untrusted workspace compares open documents only.
+    if (trusted) void startIndexing();
+    else log('untrusted workspace: other files are not read; open documents are compared with each other only');
+    status.update();
   });
 
   /** Reads the workspace's report files in the background, then re-checks the open documents. */
   async function startIndexing(): Promise<void> {
     if (folders.length === 0 || !trusted) return;
+    status.setIndexing(true); // wengao/status
     try {
       const scope = pathToFileURL(folders[0]).href;
       globalSettings = await settingsFor(scope);
@@ -126,6 +136,9 @@ export function startServer(connection: Connection): void {
       for (const doc of documents.all()) schedulePublish(doc.uri);
     } catch (err) {
       connection.console.error(`[wengao] indexing the workspace failed: ${err instanceof Error ? err.stack : String(err)}`);
+      status.error(`indexing the workspace failed: ${String(err)}`); // wengao/status
+    } finally {
+      status.setIndexing(false); // wengao/status
     }
   }
 
@@ -247,6 +260,8 @@ export function startServer(connection: Connection): void {
       log(`skipped ${doc.uri}: ${analysis.skippedReason}`);
     }
     if (analysis.limited) log(`${doc.uri}: ${analysis.limited}`);
+    status.limited(doc.uri, analysis.limited); // wengao/status
+    status.analysed(doc.uri, analysis.analyzed ? { ms, findings: analysis.findings.length } : undefined, analysis.failures); // wengao/status
     cache.set(doc.uri, { version: doc.version, key, analysis });
     return analysis;
   }
@@ -293,6 +308,7 @@ export function startServer(connection: Connection): void {
       if (reindex) void connection.sendNotification(FiguresChangedNotification, { uri });
     } catch (err) {
       connection.console.error(`[wengao] analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      status.error(`analysis failed: ${String(err)}`, uri); // wengao/status
     }
   }
 
@@ -345,10 +361,14 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    status.closed(e.document.uri); // wengao/status
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // Its unsaved text leaves the index; the disk's version (if any) comes back.
     const uri = e.document.uri;
-    void indexer.closed(uri).then((touched) => refreshOthers(uri, touched));
+    void indexer.closed(uri).then((touched) => {
+      refreshOthers(uri, touched);
+      status.update(); // wengao/status: the index's size changed
+    });
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
@@ -362,8 +382,10 @@ export function startServer(connection: Connection): void {
         refreshOthers(change.uri, touched);
       } catch (err) {
         connection.console.error(`[wengao] re-reading ${change.uri} failed: ${String(err)}`);
+        status.error(`re-reading failed: ${String(err)}`, change.uri); // wengao/status
       }
     }
+    status.update(); // wengao/status: the index's size may have changed
   });
 
   connection.onDocumentSymbol(async (params) => {
@@ -470,10 +492,11 @@ export function startServer(connection: Connection): void {
           if (!isOurs(open)) continue;
           analysis = analysisOf(open, ctx);
         } else {
-          if (!uri.startsWith('file:') || !ctx.covered) continue;
+          if (!uri.startsWith('file:') || !ctx.covered || !trusted) continue; // wengao: trust, no reading of other files
           const read = await readReport(fileURLToPath(uri));
           if (!read.ok) {
             out.documents.push({ uri, figures: [], error: read.message });
+            status.error(read.message, uri); // wengao/status
             continue;
           }
           analysis = analyze(read.text, { kind: documentKind(uri), scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, checks: [] });

@@ -32,6 +32,13 @@ export class WorkspaceIndexer {
   private readonly open = new Set<string>();
   private scanning: Promise<void> | undefined;
   lastScan: { files: number; ms: number; skipped: number } | undefined;
+  /**
+   * False in an untrusted workspace: no file is read from disk, so the index holds the open
+   * documents only (a closed or changed file leaves it).
+   */
+  readsDisk = true;
+  /** Told about each file that could not be read or decoded (for the status item). */
+  onReadError: ((uri: string, message: string) => void) | undefined;
 
   constructor(
     private readonly log: (msg: string) => void,
@@ -58,7 +65,7 @@ export class WorkspaceIndexer {
   /** A file changed, appeared or vanished on disk. Open documents keep their edited text. */
   async refreshFromDisk(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = []): Promise<Set<string>> {
     if (this.open.has(uri)) return new Set();
-    if (!uri.startsWith('file:')) return this.index.remove(uri);
+    if (!uri.startsWith('file:') || !this.readsDisk) return this.index.remove(uri);
     const file = fileURLToPath(uri);
     if (folders.length && !included(file, folders, settings)) return this.index.remove(uri);
     const entry = await this.readEntry(uri);
@@ -77,6 +84,7 @@ export class WorkspaceIndexer {
     const read = await readReport(file);
     if (!read.ok) {
       this.log(`not indexed ${file}: ${read.message}`);
+      this.onReadError?.(uri, read.message);
       return undefined;
     }
     const o = await this.analyzeOptions(file);
@@ -93,6 +101,7 @@ export class WorkspaceIndexer {
    */
   scan(folders: string[], settings: WorkspaceSettings): Promise<void> {
     const run = async () => {
+      if (!this.readsDisk) return;
       const started = Date.now();
       const files: string[] = [];
       for (const folder of folders) await walk(folder, folder, settings, files);
