@@ -47,11 +47,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const clientOptions: LanguageClientOptions = {
-    documentSelector: SELECTOR,
+    // Reports, and the project's config and ignore file (their unsaved text counts, and the
+    // server puts their own diagnostics on them).
+    documentSelector: [...SELECTOR, { scheme: 'file', pattern: '**/.wengaorc.json' }, { scheme: 'file', pattern: '**/.wengaoignore' }],
     synchronize: {
       configurationSection: 'wengao',
-      // Report files changing on disk keep the server's workspace index current.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown}'),
+      // Report files changing on disk keep the server's workspace index current; config and
+      // ignore files changing re-check the reports they cover.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.markdown,.wengaorc.json,.wengaoignore}'),
     },
     outputChannel,
     errorHandler,
