@@ -76,7 +76,7 @@ export function formatStatus(l10n: L10n, status: StatusParams | undefined, ctx: 
   if (limited) {
     return {
       text: l10n.t('Wengao: large document, some checks off'),
-      detail: limited.reason,
+      detail: l10n.t('Too large for the figure checks (targets, mismatches, list counts): quotation marks, brackets and headings are still checked. ({0})', limited.reason),
       severity: 'warning',
       busy: status.indexing,
     };

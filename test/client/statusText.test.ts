@@ -72,11 +72,12 @@ describe('formatStatus', () => {
     const s: StatusParams = { ...base, limited: [{ uri: A, reason: '12.3 MB: figure.mismatch and enum.count-mismatch left out' }] };
     expect(formatStatus(en, s, { activeUri: A, trusted: true })).toEqual({
       text: 'Wengao: large document, some checks off',
-      detail: '12.3 MB: figure.mismatch and enum.count-mismatch left out',
+      detail: 'Too large for the figure checks (targets, mismatches, list counts): quotation marks, brackets and headings are still checked. (12.3 MB: figure.mismatch and enum.count-mismatch left out)',
       severity: 'warning',
       busy: false,
     });
     expect(formatStatus(zh, s, { activeUri: A, trusted: true }).text).toBe('文稿：文档过大，部分检查已关闭');
+    expect(formatStatus(zh, s, { activeUri: A, trusted: true }).detail).toMatch(/^文档过大，未做数据检查/);
     expect(formatStatus(en, s, { activeUri: 'file:///other.txt', trusted: true }).severity).toBe('information');
   });
 
