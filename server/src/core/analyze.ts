@@ -85,7 +85,9 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline, uri: options.uri, index: options.index, locale: localeOf(options) };
   const findings: Finding[] = [];
   const checks = (options.checks ?? CHECKS).filter((c) => heavy || !HEAVY_CHECKS.has(c.id));
-  const limited = heavy ? undefined : `${text.length} characters > ${options.heavyLimit}: figures and ${[...HEAVY_CHECKS].join(', ')} left out`;
+  const limited = heavy
+    ? undefined
+    : `${text.length.toLocaleString('en-US')} characters > ${options.heavyLimit!.toLocaleString('en-US')}: ${CHECKS.filter((c) => HEAVY_CHECKS.has(c.id)).flatMap((c) => c.codes).join(', ')} left out`;
   for (const check of checks) {
     try {
       findings.push(...check.run(model, ctx));
