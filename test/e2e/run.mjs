@@ -719,7 +719,8 @@ function explorerPane(page, title) {
   return page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) }).first();
 }
 
-const TARGETS_TITLE = /目标\s*Targets/i;
+// The view's name is localised: 目标 in a Chinese VS Code, Targets in English (this suite's).
+const TARGETS_TITLE = /目标|\bTargets\b/i;
 
 /**
  * Makes the pane titled `title` the only expanded pane of the Explorer (so it gets the side
@@ -876,9 +877,9 @@ function targetDocs(rows) {
   return docs;
 }
 
-/** "N 项目标" of a document row, or NaN. */
+/** "N 项目标" (Chinese UI) or "N targets" (English UI) of a document row, or NaN. */
 function targetCount(row) {
-  const m = /(\d+)\s*项目标/.exec(row.text);
+  const m = /(\d+)\s*(?:项目标|targets?\b)/.exec(row.text);
   return m ? Number(m[1]) : NaN;
 }
 
@@ -1733,8 +1734,8 @@ const tests = [
       fs.rmSync(out, { force: true });
       await openFromExplorer(page, SEED_TARGETS);
       await quickAccess(page, '>Wengao: Export Targets');
-      await pickQuickItem(page, '导出目标清单', 'Wengao: 导出目标清单… (Export Targets…)');
-      await pickQuickItem(page, '整个工作区');
+      await pickQuickItem(page, /导出目标清单|Export Targets/, 'Wengao: Export Targets… (导出目标清单…)');
+      await pickQuickItem(page, /整个工作区|Whole workspace/, 'Whole workspace (整个工作区)');
       await pickQuickItem(page, 'CSV');
       // code-server's simple file dialog: a quick input holding a path.
       const input = page.locator('.quick-input-widget input.input');
@@ -1776,7 +1777,7 @@ const tests = [
         },
         { timeout: 20_000 },
       );
-      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: '已导出' }).first();
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /已导出|Exported/ }).first();
       const note = await waitFor('notification 已导出 …', async () => (await toast.isVisible()) && (await toast.innerText()).replace(/\s+/g, ' '), { timeout: 10_000 }).catch(() => '(no notification seen)');
       log(`  notification: ${note}`);
       if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) throw new Error(`CSV does not start with the UTF-8 BOM: ${bytes.subarray(0, 8).toString('hex')}`);

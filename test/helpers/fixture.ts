@@ -25,17 +25,40 @@
  * A case whose first section is `--- wengaorc` is a config file instead: its ⟦code⟧ marks are
  * the problems `parseConfig` reports, and `--- effective` (JSON) the configuration it reads.
  *
+ *     --- en                  (optional: the English texts of every finding, as `renderEnglish`
+ *     code: message            writes them: one line `code: message` per finding in the order
+ *       @ related message      reported, then one indented line per related location and per
+ *       fix: fix title         quick fix, in their order)
+ *
  * A first line `checks: id id …` before the first case limits the file to those checks (default:
  * all of them), so each check's fixtures speak of that check alone.
  *
  * A case with no ⟦code⟧ expects no finding at all: conventions that must stay silent.
  * Every finding must be expected and every expectation found; nothing is matched loosely.
+ *
+ * Both languages, every case: the text is analysed in Chinese (the default) and again with
+ * locale 'en'. The Chinese texts (message, related messages, fix titles) must contain Han
+ * characters. The English analysis must report the same findings: codes, severities, spans,
+ * related locations (span, path, range) and fixes' edits, in the same order; only the texts
+ * differ. Each English text must be non-empty, differ from its Chinese twin, and pass the rule
+ * of `englishProblems`:
+ *
+ *   In English, text taken from the document (indicators, values, statements, heading markers,
+ *   items, document names) is set in straight double quotes "…", and only there may Chinese
+ *   stand. Remove every "…" span: what is left must hold no Han character and none of the
+ *   Chinese punctuation marks ，。；：、！？ (a sign of a sentence left half translated). The
+ *   marks a message is about (“ ” ‘ ’ 「 」 （ ） 《 》 …) may stand bare, so the curly quotes are
+ *   not treated as quoting: that would let “ … ” hide whatever stands between two of them.
+ *   The straight quotes must pair.
+ *
+ * `--- en` pins the exact English wording; the rule above holds for every case without it.
  */
 import { readFileSync } from 'fs';
 import {
   analyze, buildOutline, CHECKS, COMPARATOR_SIGN, DocKind, Figure, Finding, IgnoreEntry, OutlineNode, WengaoConfig, parseConfig, parseIgnoreFile,
 } from '../../server/src/core';
 import type { Check } from '../../server/src/core/checks';
+import type { Locale } from '../../server/src/core/locale';
 
 export interface Case {
   name: string;
@@ -54,6 +77,7 @@ export interface Case {
   /** The text is a .wengaorc.json. */
   wengaorc?: boolean;
   effective?: string;
+  en?: string;
 }
 
 const MARK = /⟦([^⟧]*)⟧/g;
@@ -82,6 +106,7 @@ export function parseFixtures(file: string): Case[] {
     let ignore: string | undefined;
     let effective: string | undefined;
     let wengaorc = false;
+    let en: string | undefined;
     for (const s of sections.slice(1)) {
       const head = s.slice(0, s.indexOf('\n') + 1 || s.length).trim();
       const body = s.slice(s.indexOf('\n') + 1);
@@ -98,6 +123,7 @@ export function parseFixtures(file: string): Case[] {
         wengaorc = true;
         raw = body;
       }
+      else if (head === 'en') en = body.replace(/\n+$/, '');
       else throw new Error(`${file}: case "${name}": unknown section "--- ${head}"`);
     }
     raw = raw.replace(/\n+$/, '');
@@ -114,7 +140,7 @@ export function parseFixtures(file: string): Case[] {
       else expected.push({ offset: text.length, code: m[1] });
     }
     text += raw.slice(last);
-    cases.push({ name, file, kind, text, expected, related, fixed, outline, figures, checks, suppressed, config, ignore, wengaorc, effective });
+    cases.push({ name, file, kind, text, expected, related, fixed, outline, figures, en, checks, suppressed, config, ignore, wengaorc, effective });
   }
   return cases;
 }
@@ -133,6 +159,77 @@ export function renderFigure(f: Figure): string {
   const value = `${COMPARATOR_SIGN[f.comparator]}${f.value}${f.max !== undefined ? `～${f.max}` : ''}`;
   const norm = `${f.normalized.value}${f.normalized.max !== undefined ? `～${f.normalized.max}` : ''} ${f.normalized.unit}`;
   return `${f.text} = ${f.indicator}${f.verb ? `(${f.verb})` : ''} ${value} ${f.unit} → ${norm} | ${f.period ?? '-'} | ${f.kind} | ${f.region ?? '-'}`;
+}
+
+const HAN = /\p{Script=Han}/u;
+const CHINESE_PUNCTUATION = /[，。；：、！？]/;
+
+/** What is wrong with one English text (empty: nothing); `zh` is its Chinese twin. See the header. */
+export function englishProblems(en: string, zh: string, what: string): string[] {
+  if (!en.trim()) return [`${what} is empty in English`];
+  if (en === zh) return [`${what} is not translated: ${en}`];
+  const problems: string[] = [];
+  if ((en.match(/"/g) ?? []).length % 2) problems.push(`${what} has an unpaired " in English: ${en}`);
+  const outside = en.replace(/"[^"]*"/g, '""');
+  if (HAN.test(outside)) problems.push(`${what} has Chinese outside quoted document text in English: ${en}`);
+  if (CHINESE_PUNCTUATION.test(outside)) problems.push(`${what} has Chinese punctuation outside quoted document text in English: ${en}`);
+  return problems;
+}
+
+/** A finding without its texts: what must not depend on the language. */
+function shape(f: Finding): string {
+  return JSON.stringify({
+    code: f.code,
+    severity: f.severity,
+    span: f.span,
+    related: f.related.map((r) => ({ span: r.span, path: r.path, range: r.range })),
+    fixes: f.fixes.map((x) => x.edits),
+  });
+}
+
+/** Each text of a finding with a name for reports: the message, related messages, fix titles. */
+function texts(f: Finding): [string, string][] {
+  return [
+    [`${f.code} message`, f.message],
+    ...f.related.map((r, i): [string, string] => [`${f.code} related[${i}]`, r.message]),
+    ...f.fixes.map((x, i): [string, string] => [`${f.code} fixes[${i}].title`, x.title]),
+  ];
+}
+
+/**
+ * The same findings in Chinese (`zh`) and in English (`en`): the same shapes in the same order,
+ * every Chinese text with Han characters, every English text passing `englishProblems`.
+ */
+export function localeProblems(zh: Finding[], en: Finding[]): string[] {
+  const problems: string[] = [];
+  if (zh.length !== en.length) {
+    return [`${zh.length} findings in Chinese, ${en.length} in English: ${zh.map((f) => f.code).join(', ')} / ${en.map((f) => f.code).join(', ')}`];
+  }
+  for (let i = 0; i < zh.length; i++) {
+    const z = zh[i];
+    const e = en[i];
+    if (shape(z) !== shape(e)) {
+      problems.push(`finding ${i} differs between the languages:
+${shape(z)}
+${shape(e)}`);
+      continue;
+    }
+    const zt = texts(z);
+    const et = texts(e);
+    for (let k = 0; k < zt.length; k++) {
+      const [what, zhText] = zt[k];
+      if (!HAN.test(zhText)) problems.push(`${what} is not Chinese: ${zhText}`);
+      problems.push(...englishProblems(et[k][1], zhText, what));
+    }
+  }
+  return problems;
+}
+
+/** The English texts of findings as a `--- en` section writes them. */
+export function renderEnglish(findings: Finding[]): string {
+  return findings
+    .flatMap((f) => [`${f.code}: ${f.message}`, ...f.related.map((r) => `  @ ${r.message}`), ...f.fixes.map((x) => `  fix: ${x.title}`)])
+    .join('\n');
 }
 
 function applyFixes(text: string, findings: Finding[]): string {
@@ -157,7 +254,7 @@ function checkConfigCase(c: Case): string[] {
   const problems: string[] = [];
   const { config, findings } = parseConfig(c.text);
   compare(c.text, c.expected, findings.map((f) => ({ offset: f.span.start, code: f.code })), '', problems);
-  for (const f of findings) if (!/[\u4e00-\u9fff]/.test(f.message)) problems.push(`message is not Chinese: ${f.message}`);
+  problems.push(...localeProblems(findings, parseConfig(c.text, 'en').findings));
   if (c.effective !== undefined) {
     const got = JSON.stringify(config);
     const want = JSON.stringify(JSON.parse(c.effective));
@@ -192,7 +289,15 @@ export function checkCase(c: Case): string[] {
   for (const r of relatedGot) if (!c.related.includes(r)) problems.push(`unexpected related location ${describeFinding(c.text, r, '@')}`);
   for (const f of analysis.findings) {
     if (f.span.start < 0 || f.span.end > c.text.length || f.span.end < f.span.start) problems.push(`range out of the document: ${f.code}`);
-    if (!/^[\s\S]*[\u4e00-\u9fff]/.test(f.message)) problems.push(`message is not Chinese: ${f.message}`);
+  }
+  // The same case in English: the same findings, other texts.
+  const locale: Locale = 'en';
+  const english = analyze(c.text, { kind: c.kind, checks: c.checks, locale, config, ignore });
+  if (english.failures.length) problems.push(...english.failures.map((f) => `check ${f.check} threw in English: ${f.error}`));
+  problems.push(...localeProblems(analysis.findings, english.findings));
+  if (c.en !== undefined) {
+    const got = renderEnglish(english.findings);
+    if (got !== c.en) problems.push(`English:\n${got}\nexpected:\n${c.en}`);
   }
   if (c.fixed !== undefined) {
     const fixed = applyFixes(c.text, analysis.findings);

@@ -2,7 +2,7 @@
  * The core's entry point: a document's text in, its model and findings out. Each check runs
  * contained: one that throws is reported in `failures` and the others still run.
  */
-import { CHECKS, Check, CheckContext } from './checks';
+import { CHECKS, Check, CheckContext, HEAVY_CHECKS } from './checks';
 import type { FigureIndex } from './consistency/index';
 import { Figure, extractFigures } from './figures/extract';
 import type { Code, Finding, Severity } from './findings';
@@ -36,6 +36,11 @@ export interface AnalyzeOptions {
   config?: WengaoConfig;
   /** The ignore-file entries that apply to this document (chosen by the layer). */
   ignore?: readonly IgnoreEntry[];
+  /**
+   * Above this many characters the figures are not read and the heavy checks (HEAVY_CHECKS)
+   * are left out; `Analysis.limited` says so. Default: no limit (the CLI checks everything).
+   */
+  heavyLimit?: number;
 }
 
 export interface CheckFailure {
@@ -53,6 +58,8 @@ export interface Analysis {
   findings: Finding[];
   /** Findings silenced by wengao-disable comments or the ignore file. */
   suppressed: Suppressed[];
+  /** Set when the document was above `heavyLimit`: which checks were left out. */
+  limited?: string;
   failures: CheckFailure[];
 }
 
@@ -73,10 +80,15 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const outline = contained('outline', failures, () => buildOutline(model), []);
   if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, outline, figures: [], findings: [], suppressed: [], failures };
   const config = options.config;
-  const figures = contained('figures', failures, () => extractFigures(model, { outline, units: config?.units, terms: config?.terms, year: config?.year }), []);
+  const heavy = options.heavyLimit === undefined || text.length <= options.heavyLimit;
+  const figures = heavy ? contained('figures', failures, () => extractFigures(model, { outline, units: config?.units, terms: config?.terms, year: config?.year }), []) : [];
   const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline, uri: options.uri, index: options.index, locale: localeOf(options) };
   const findings: Finding[] = [];
-  for (const check of options.checks ?? CHECKS) {
+  const checks = (options.checks ?? CHECKS).filter((c) => heavy || !HEAVY_CHECKS.has(c.id));
+  const limited = heavy
+    ? undefined
+    : `${text.length.toLocaleString('en-US')} characters > ${options.heavyLimit!.toLocaleString('en-US')}: ${CHECKS.filter((c) => HEAVY_CHECKS.has(c.id)).flatMap((c) => c.codes).join(', ')} left out`;
+  for (const check of checks) {
     try {
       findings.push(...check.run(model, ctx));
     } catch (err) {
@@ -85,7 +97,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     }
   }
   const { kept, suppressed } = settle(findings, model, options);
-  return { analyzed: true, model, outline, figures, findings: kept, suppressed, failures };
+  return { analyzed: true, model, outline, figures, findings: kept, suppressed, failures, ...(limited ? { limited } : {}) };
 }
 
 function localeOf(options: Pick<AnalyzeOptions, 'locale' | 'config'>): Locale | undefined {

@@ -247,3 +247,25 @@ export function suppress(findings: Finding[], text: string, kind: DocKind, ignor
   }
   return { kept, suppressed };
 }
+
+/**
+ * The edit that silences a finding in a markdown document with a comment, changing nothing that
+ * prints: a `wengao-disable-next-line` line above a line that starts a block (a heading, the
+ * first line of a paragraph), else a `wengao-disable-line` comment at the end of the finding's
+ * line (an HTML comment line inside a paragraph would split it in two).
+ */
+export function suppressionEdit(text: string, finding: Pick<Finding, 'code' | 'span'>): { span: { start: number; end: number }; newText: string } {
+  const at = Math.max(0, Math.min(finding.span.start, text.length));
+  const [a, b] = lineBounds(text, at);
+  const prevEnd = a - 1;
+  const prevStart = prevEnd > 0 ? text.lastIndexOf('\n', prevEnd - 1) + 1 : 0;
+  const prev = a === 0 ? '' : text.slice(prevStart, prevEnd).replace(/\r$/, '');
+  const line = text.slice(a, b).replace(/\r$/, '');
+  const startsBlock = a === 0 || !prev.trim() || /^\s{0,3}(#{1,6}\s|<!--)/.test(line) || /-->\s*$/.test(prev);
+  if (startsBlock) {
+    const nl = text.includes('\r\n') ? '\r\n' : '\n';
+    return { span: { start: a, end: a }, newText: `<!-- wengao-disable-next-line ${finding.code} -->${nl}` };
+  }
+  const end = text[b - 1] === '\r' ? b - 1 : b;
+  return { span: { start: end, end }, newText: ` <!-- wengao-disable-line ${finding.code} -->` };
+}

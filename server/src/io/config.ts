@@ -78,8 +78,8 @@ export class ConfigResolver {
     return this.options.explicit !== undefined && path.resolve(file) === path.resolve(this.options.explicit);
   }
 
-  async forFile(report: string): Promise<Resolved> {
-    const base = this.options.base ?? EMPTY_CONFIG;
+  /** What applies to a report: `base` (its settings) if given, else the resolver's. */
+  async forFile(report: string, base: WengaoConfig = this.options.base ?? EMPTY_CONFIG): Promise<Resolved> {
     const found = await this.find(path.dirname(path.resolve(report)));
     const configPath = this.options.explicit ? path.resolve(this.options.explicit) : found.config;
     const file = configPath ? await this.readConfig(configPath) : undefined;
