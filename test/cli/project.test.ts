@@ -136,8 +136,10 @@ describe('the project configuration', () => {
     const bad = en.files[0].diagnostics;
     expect(bad.map((d) => d.code)).toEqual(['config.invalid']);
     expect(bad[0].message).toMatch(/^"year" should be a year/);
+    expect(en.files[1].diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^The quotation “…” opens on line 87/)]);
     const zh = parse((await runCli(['check', '.', '--format', 'json', '--lang', 'zh'], { cwd: dir })).stdout);
     expect(zh.files[0].diagnostics[0].message).toMatch(/^“year”应是/);
+    expect(zh.files[1].diagnostics[0].message).toMatch(/^引号“…”被空行分在/);
     const bogus = await runCli(['check', '.', '--lang', 'fr'], { cwd: dir });
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toMatch(/--lang/);
