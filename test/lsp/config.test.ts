@@ -100,6 +100,18 @@ describe('project configuration over LSP', () => {
     expect(codes(p).filter((c) => String(c).startsWith('quote.'))).toEqual(['quote.paragraph-break']);
   });
 
+  it("writes the config file's own diagnostics in the config's language, as the CLI does", async () => {
+    const dir = folder({ '.wengaorc.json': '{ "language": "en", "yaer": 2026 }' });
+    const s = await server(dir);
+    const uri = await open(s, join(dir, SEED_000));
+    const cfg = pathToFileURL(join(dir, '.wengaorc.json')).href;
+    const p = await s.nextDiagnostics(cfg, 0);
+    expect(p.diagnostics.map((d) => d.code)).toEqual(['config.unknown-key']);
+    expect(p.diagnostics[0].message).toMatch(/^Unknown setting "yaer": did you mean "year"\?/);
+    const report = await s.nextDiagnostics(uri, 0);
+    expect(report.diagnostics.find((d) => d.code === 'quote.unopened')?.message).toMatch(/^Closing/);
+  });
+
   it('leaves out a report that the config excludes', async () => {
     const dir = folder({ '.wengaorc.json': `{ "exclude": ["${SEED_000}"] }` });
     const s = await server(dir);

@@ -114,7 +114,7 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
         break;
       }
       default: {
-        const near = KEYS.find((k) => k !== '$schema' && (k.startsWith(key.slice(0, 3)) || key.startsWith(k.slice(0, 3))));
+        const near = nearest(key, KEYS.slice(1));
         problem(CODES.configUnknownKey, 'warning', keyNode, `未知的配置项“${key}”${near ? `：是否想写“${near}”？` : ''}。可用的配置项：${KEYS.slice(1).join('、')}。`, `Unknown setting "${key}"${near ? `: did you mean "${near}"?` : '.'} Known settings: ${KEYS.slice(1).join(', ')}.`);
       }
     }
@@ -135,7 +135,7 @@ function readChecks(node: Node, config: WengaoConfig, problem: Problem): void {
     if (!k || typeof k.value !== 'string' || !v) continue;
     const key = k.value;
     if (!codes.has(key) && !FAMILIES.includes(key)) {
-      const near = [...codes].find((c) => c.startsWith(key.split('.')[0] + '.'));
+      const near = nearest(key, [...codes, ...FAMILIES]) ?? [...codes].find((c) => c.startsWith(key.split('.')[0] + '.'));
       problem(CODES.configUnknownKey, 'warning', k, `未知的检查代码“${key}”${near ? `（同类的代码如“${near}”）` : ''}。可写代码（如 quote.unclosed）或类别（如 quote）。`, `Unknown check code "${key}"${near ? ` (a code of that family: "${near}")` : ''}. Write a code (quote.unclosed) or a family (quote).`);
       continue;
     }
@@ -195,6 +195,34 @@ function readUnits(node: Node, config: WengaoConfig, problem: Problem): void {
     defined.set(def.unit, def);
     config.units.push(def);
   }
+}
+
+/** The known name closest to a misspelt one (transpositions count once), if close enough. */
+function nearest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(1, Math.floor(word.length / 3)) + 1;
+  for (const k of known) {
+    const d = distance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 function stringList(node: Node): string[] | undefined {

@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis, CONFIG_FILE, Finding, IGNORE_FILE, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind,
-  formatIgnoreEntry, indicatorKey, inWorkspace,
+  formatIgnoreEntry, indicatorKey, inWorkspace, parseConfig, parseIgnoreFile,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { readReport } from '../io/read';
@@ -182,7 +182,15 @@ export function startServer(connection: Connection): void {
       const uri = pathToFileURL(file).href;
       const name = path.basename(file);
       const parsed = name === CONFIG_FILE ? await resolver.readConfig(file) : name === IGNORE_FILE ? await resolver.readIgnore(file) : undefined;
-      const findings = parsed?.findings ?? [];
+      // In the language of the config that applies there (the file's own "language" included),
+      // as the CLI reports them.
+      const locale = parsed ? (await resolver.forFile(file, globalSettings.config)).config.language : undefined;
+      const findings =
+        !parsed || locale !== 'en'
+          ? parsed?.findings ?? []
+          : name === CONFIG_FILE
+            ? parseConfig(parsed.text, locale).findings
+            : parseIgnoreFile(parsed.text, locale).findings;
       if (findings.length === 0 && !configDiagnosed.has(uri)) return;
       if (findings.length) configDiagnosed.add(uri);
       else configDiagnosed.delete(uri);
