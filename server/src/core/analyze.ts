@@ -63,10 +63,11 @@ export interface Analysis {
   failures: CheckFailure[];
 }
 
-export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', minRatio = 0.5): { ok: boolean; reason?: string } {
+export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', minRatio = 0.5, kind?: DocKind): { ok: boolean; reason?: string } {
   if (scope === 'off') return { ok: false, reason: 'wengao.analyze is off' };
   if (scope === 'all') return { ok: true };
-  const ratio = chineseRatio(text);
+  // Comments do not print: a wengao-disable comment must not tip a short document into English.
+  const ratio = chineseRatio(kind === 'markdown' && text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, '') : text);
   if (ratio < minRatio) {
     return { ok: false, reason: `not predominantly Chinese (${Math.round(ratio * 100)}% Han < ${Math.round(minRatio * 100)}%)` };
   }
@@ -75,7 +76,7 @@ export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', min
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const model = buildModel(text, options.kind);
-  const gate = shouldAnalyze(text, options.scope, options.minChineseRatio);
+  const gate = shouldAnalyze(text, options.scope, options.minChineseRatio, options.kind);
   const failures: CheckFailure[] = [];
   const outline = contained('outline', failures, () => buildOutline(model), []);
   if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, outline, figures: [], findings: [], suppressed: [], failures };
