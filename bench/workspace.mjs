@@ -3,10 +3,11 @@
 // from an edit to fresh diagnostics in the edited and in a dependent document.
 // Run: node esbuild.js && node bench/workspace.mjs [--files 1000]
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { buildWorkspace } from './inputs.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-languageserver-protocol/node');
@@ -14,15 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const n = Number(process.argv[process.argv.indexOf('--files') + 1]) || 1000;
 const ws = join(here, '.work', `ws-${n}`);
-rmSync(ws, { recursive: true, force: true });
-mkdirSync(ws, { recursive: true });
-const seeds = readdirSync(join(root, 'seeds')).sort().map((f) => readFileSync(join(root, 'seeds', f), 'utf8'));
-// Vary each copy a little (its year and one figure) so the index holds many distinct statements.
-for (let i = 0; i < n; i++) {
-  const text = seeds[i % seeds.length].replace(/2026年/g, `${2026 + (i % 7)}年`).replace('1500人', `${1500 + (i % 13)}人`);
-  mkdirSync(join(ws, `d${Math.floor(i / 100)}`), { recursive: true });
-  writeFileSync(join(ws, `d${Math.floor(i / 100)}`, `r${i}.txt`), text);
-}
+buildWorkspace(ws, n);
 
 const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
