@@ -83,7 +83,11 @@ function headingName(text: string, from: number): { name: string; start: number;
   let end = text.length;
   const m = /[。！？；\n]/.exec(text.slice(start));
   if (m) end = start + m.index;
-  if (end - start > 80) end = start + 80;
+  if (end - start > 80) {
+    end = start + 80;
+    // Not between the halves of a surrogate pair (an emoji, a character beyond the BMP).
+    if (/[\uD800-\uDBFF]/.test(text[end - 1]) && /[\uDC00-\uDFFF]/.test(text[end] ?? '')) end--;
+  }
   let name = text.slice(start, end);
   const trimmed = name.replace(TRAILING_PUNCT, '');
   end -= name.length - trimmed.length;
