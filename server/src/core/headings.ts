@@ -44,8 +44,8 @@ const CN = '一二三四五六七八九十百';
 const MARKERS: { form: Exclude<HeadingForm, 'title' | 'markdown'>; re: RegExp; cn: boolean }[] = [
   { form: 'cn', re: new RegExp(`^([${CN}]+)(、)`), cn: true },
   { form: 'ordinal', re: new RegExp(`^第([${CN}]+)([，、,：:])`), cn: true },
-  { form: 'cn-paren', re: new RegExp(`^[（(]([${CN}]+)[）)]([、，.]?)`), cn: true },
-  { form: 'arabic-paren', re: /^[（(]([0-9０-９]{1,3})[）)]([、，.]?)/, cn: false },
+  { form: 'cn-paren', re: new RegExp(`^[（(]([${CN}]+)[）)]([、，.]*)`), cn: true },
+  { form: 'arabic-paren', re: /^[（(]([0-9０-９]{1,3})[）)]([、，.]*)/, cn: false },
   { form: 'arabic', re: /^([0-9０-９]{1,3})([.．、])(?![0-9０-９])/, cn: false },
 ];
 
