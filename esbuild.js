@@ -13,6 +13,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // ES modules first: jsonc-parser's UMD build (its "main") requires its parts at run time,
+  // which a bundle cannot resolve (vscode-json-languageservice bundles it the same way).
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
@@ -23,6 +26,9 @@ const builds = [
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    // tinyglobby's ES module build (fdir) calls createRequire(import.meta.url), which a CommonJS
+    // bundle leaves empty; createRequire takes this file's absolute path as well.
+    define: { 'import.meta.url': '__filename' },
   },
 ];
 

@@ -40,6 +40,11 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
   }
 
   async fetch(uris: string[], targetsOnly = true): Promise<FiguresResult> {
+    // Restricted Mode: the server reads no other file of the workspace, so ask for open ones only.
+    if (!vscode.workspace.isTrusted) {
+      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+      uris = uris.filter((u) => open.has(u));
+    }
     const params: FiguresParams = { uris, targetsOnly };
     return this.client.sendRequest<FiguresResult>(FiguresRequest, params);
   }
@@ -89,7 +94,8 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
     if (node.type === 'doc') {
       const uri = vscode.Uri.parse(node.uri);
       const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.figures.length} 项目标`;
+      const n = node.figures.length;
+      item.description = n === 1 ? vscode.l10n.t('1 target') : vscode.l10n.t('{0} targets', n);
       item.contextValue = 'wengao.document';
       return item;
     }
@@ -107,7 +113,7 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
     const r = f.range;
     item.command = {
       command: 'vscode.open',
-      title: '打开',
+      title: vscode.l10n.t('Open'),
       arguments: [
         vscode.Uri.parse(node.uri),
         { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) },
@@ -124,7 +130,7 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
     if (node.type === 'doc') {
       const bySection = new Map<string, FigureItem[]>();
       for (const f of node.figures) {
-        const name = f.section.length ? f.section[f.section.length - 1] : '（正文）';
+        const name = f.section.length ? f.section[f.section.length - 1] : vscode.l10n.t('(body)');
         const list = bySection.get(name) ?? [];
         list.push(f);
         bySection.set(name, list);
@@ -143,10 +149,10 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
     if (!scope) {
       const picked = await vscode.window.showQuickPick(
         [
-          ...(active ? [{ label: '当前文档', description: vscode.workspace.asRelativePath(active.uri), value: 'document' as const }] : []),
-          { label: '整个工作区', description: 'Whole workspace', value: 'workspace' as const },
+          ...(active ? [{ label: vscode.l10n.t('Active document'), description: vscode.workspace.asRelativePath(active.uri), value: 'document' as const }] : []),
+          { label: vscode.l10n.t('Whole workspace'), value: 'workspace' as const },
         ],
-        { title: '导出目标清单 (Export targets)', placeHolder: '导出哪些文档的目标？' },
+        { title: vscode.l10n.t('Export Targets'), placeHolder: vscode.l10n.t('Export the targets of which documents?') },
       );
       if (!picked) return;
       scope = picked.value;
@@ -155,10 +161,10 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
     if (!format) {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'CSV', description: 'UTF-8 BOM，Excel/WPS 可直接打开', value: 'csv' as const },
-          { label: 'Markdown', description: '表格', value: 'markdown' as const },
+          { label: 'CSV', description: vscode.l10n.t('UTF-8 with BOM, opens in Excel and WPS'), value: 'csv' as const },
+          { label: 'Markdown', description: vscode.l10n.t('a table'), value: 'markdown' as const },
         ],
-        { title: '导出格式 (Format)' },
+        { title: vscode.l10n.t('Export Format') },
       );
       if (!picked) return;
       format = picked.value;
@@ -175,11 +181,14 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
       target = await vscode.window.showSaveDialog({
         defaultUri: folder ? vscode.Uri.joinPath(folder, format === 'csv' ? 'wengao-targets.csv' : 'wengao-targets.md') : undefined,
         filters: format === 'csv' ? { CSV: ['csv'] } : { Markdown: ['md'] },
-        title: '保存目标清单',
+        title: vscode.l10n.t('Save the Targets List'),
       });
       if (!target) return;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-    void vscode.window.showInformationMessage(`已导出 ${rows.length} 项目标到 ${vscode.workspace.asRelativePath(target)}`);
+    const where = vscode.workspace.asRelativePath(target);
+    void vscode.window.showInformationMessage(
+      rows.length === 1 ? vscode.l10n.t('Exported 1 target to {0}', where) : vscode.l10n.t('Exported {0} targets to {1}', rows.length, where),
+    );
   }
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { analyze, buildOutline, documentKind } from '../../server/src/core';
-import { renderOutline } from '../helpers/fixture';
+import { localeProblems, renderOutline } from '../helpers/fixture';
 
 const seeds = join(__dirname, '..', '..', 'seeds');
 const read = (f: string) => readFileSync(join(seeds, f), 'utf8');
@@ -41,6 +41,18 @@ describe('seeds', () => {
       }
     }
     expect(got).toEqual(EXPECTED.map((e) => [...e]));
+  });
+
+  it('every finding, figure.target included, reads the same in English (the fixture helper\'s rule)', () => {
+    const problems: string[] = [];
+    for (const f of readdirSync(seeds).sort()) {
+      const text = read(f);
+      const zh = analyze(text, { kind: documentKind(f) });
+      const en = analyze(text, { kind: documentKind(f), locale: 'en' });
+      expect(en.failures).toEqual([]);
+      problems.push(...localeProblems(zh.findings, en.findings).map((p) => `${f}: ${p}`));
+    }
+    expect(problems).toEqual([]);
   });
 
   it('002 shows each piece at the top and the report with 一、 to 四、 and their children', () => {

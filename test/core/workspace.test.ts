@@ -2,11 +2,13 @@
  * Consistency across documents, data-driven: each folder under test/fixtures/workspace/ is a
  * workspace whose files carry ⟦figure.mismatch⟧ where a mismatch must be reported (on both
  * sides); every other figure must stay silent (other years, a city, actuals, 累计 against 新增).
+ * Each workspace is checked in English too, by the fixture helper's rule (`localeProblems`).
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { FigureIndex, analyze, documentKind, findingsInWorkspace, indexEntry } from '../../server/src/core';
+import { localeProblems } from '../helpers/fixture';
 
 const root = join(__dirname, '..', 'fixtures', 'workspace');
 const MARK = /⟦([^⟧]*)⟧/g;
@@ -41,6 +43,10 @@ describe('workspace fixtures', () => {
         const want = d.expected.map((e) => `${d.name}@${e.offset} `);
         for (const w of want) if (!got.some((g) => g.startsWith(w))) problems.push(`missing ${w}${d.text.slice(Number(w.split('@')[1]), Number(w.split('@')[1]) + 6)}`);
         for (const g of got) if (!want.some((w) => g.startsWith(w))) problems.push(`unexpected ${g}`);
+        // The same document in English, against the same index: the same findings, other texts.
+        const english = analyze(d.text, { kind: documentKind(d.name), uri: d.name, locale: 'en' });
+        const en = findingsInWorkspace(english, { uri: d.name, index, locale: 'en' });
+        problems.push(...localeProblems(findingsInWorkspace(d.analysis, { uri: d.name, index }), en).map((p) => `${d.name}: ${p}`));
       }
       expect(problems).toEqual([]);
     });
@@ -70,5 +76,13 @@ describe('a press brief against seed 003', () => {
     expect(extend.related[0].path).toBe(seedName);
     expect(extend.related[0].range!.start.line).toBe(8);
     expect(extend.fixes[0].edits[0].newText).toBe('1500人');
+    // In English: the same places and values, the document named in straight quotes.
+    const [english] = findingsInWorkspace(a2, { uri: 'brief.txt', index, locale: 'en' }).filter((f) => f.span.start === extend.span.start);
+    expect(english.message).toBe(
+      'The 2026 target for "优质本科高校（扩招）" differs from line 9 of "政府工作报告": "1800人" here, "1500人" there ' +
+        '(there, the period 2026 is inferred from the document). Check them and make them agree.',
+    );
+    expect(english.related[0].message).toBe('Line 9 of "政府工作报告": "优质本科高校扩招 1500 人"');
+    expect(english.fixes[0].title).toBe('Change to "1500人" (as stated there)');
   });
 });

@@ -6,10 +6,12 @@
 //   node test/e2e/run.mjs [--update-docs] [--keep] [--only=<name,...>]
 //
 //   --update-docs   also copy the screenshots used by the README to docs/: problems.png,
-//                   figure-hover.png and targets.png to docs/screenshot-<name>.png
+//                   figure-hover.png, targets.png, mismatch.png and mismatch-hover.png to
+//                   docs/screenshot-<name>.png
 //   --keep          keep the temporary folder (workspace, user data, logs) even on success
 //   --only=id,...   run only these test cases (ids: problems, outline, hover, english,
-//                   figure-hover, targets, targets-edit, export)
+//                   figure-hover, mismatch, mismatch-hover, mismatch-fix, mismatch-closed,
+//                   targets, targets-edit, export)
 //
 // Environment:
 //   WENGAO_E2E_CACHE        cache root for code-server (default ~/.cache/wengao-e2e)
@@ -54,6 +56,13 @@ const PLAN_TEXT = '2026年工作计划\n\n今年力争新增就业岗位3万个�
 // (test/fixtures/workspace/press-brief, without its ⟦…⟧ markers).
 const MISMATCH_REPORT = 'mismatch-report.txt';
 const MISMATCH_BRIEF = 'mismatch-brief.txt';
+// The three figures the brief changed: [[context, value] in the brief, [context, value] in the
+// report]. The report states the first and the last twice (body and 民生实事清单).
+const MISMATCH_FIGURES = [
+  [['老旧小区320个', '320个'], ['老旧小区300个', '300个']],
+  [['扩招1800人', '1800人'], ['扩招1500人', '1500人']],
+  [['就业48万人', '48万人'], ['就业45万人', '45万人']],
+];
 const PLAN_ADDED = '城镇新增就业45万人以上。';
 const EXPORT_DIR = 'out'; // (excluded from the Targets view's file search)
 const EXPORT_NAME = 'targets.csv';
@@ -430,8 +439,11 @@ async function openProblems(page) {
 
 /**
  * The Problems tree as [{ file, rows: [{ text, label, level }] }] groups. The tree is
- * virtualised, so it is scrolled from top to bottom and rows are collected by index; resource
- * rows are the top level (aria-level 1), markers and their related information below them.
+ * virtualised, so when it is taller than the panel it is scrolled with the mouse wheel from the
+ * top to the bottom and rows are collected by index (the keyboard would reveal each focused
+ * marker in its editor). A wheel event moves a workbench list by about one notch whatever its
+ * delta, and the list may start scrolled down: it is wheeled up until its first row shows.
+ * Resource rows are the top level (aria-level 1), markers and their related information below.
  */
 async function readProblems(page) {
   const rowsOf = () =>
@@ -450,19 +462,51 @@ async function readProblems(page) {
   const total = await list
     .evaluate((el) => parseFloat(getComputedStyle(el.querySelector('.monaco-list-rows')).height) || 0)
     .catch(() => 0);
-  if (box && total > box.height + 2) {
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, -100_000);
-    let lastSize = -1;
-    for (let i = 0; i < 200 && seen.size !== lastSize; i++) {
-      lastSize = seen.size;
-      await new Promise((r) => setTimeout(r, 50));
-      for (const r of await rowsOf()) seen.set(r.index, r);
-      await page.mouse.wheel(0, box.height * 0.6);
-      await new Promise((r) => setTimeout(r, 50));
-      for (const r of await rowsOf()) seen.set(r.index, r);
+  const pause = () => new Promise((r) => setTimeout(r, 40));
+  // Where the first row sits: { first: its index, top: px above (<0) or at the list's top }.
+  const where = () =>
+    list.evaluate((el) => {
+      const rows = [...el.querySelectorAll('.monaco-list-rows > .monaco-list-row')];
+      const first = Math.min(...rows.map((r) => Number(r.getAttribute('data-index'))));
+      const top = el.querySelector('.monaco-list-rows').getBoundingClientRect().top - el.getBoundingClientRect().top;
+      return { first, top };
+    });
+  // The wheel is turned over the list's scrollbar, at its right edge, not over a row (where a
+  // hover may open after a moment; a run once lost ~20 s to a list that would not scroll).
+  const wheelAt = () => page.mouse.move(box.x + box.width - 4, box.y + box.height / 2);
+  const toTop = async () => {
+    let last = '';
+    let still = 0;
+    for (let i = 0; i < 300; i++) {
+      const w = await where();
+      if (w.first === 0 && w.top >= -1) return;
+      const key = JSON.stringify(w);
+      still = key === last ? still + 1 : 0;
+      last = key;
+      if (still === 5) {
+        if (DEBUG) log(`  problems: the list does not scroll up (${key}); moving the mouse`);
+        await page.mouse.move(box.x + box.width / 2, box.y - 30);
+        await wheelAt();
+      }
+      if (still > 20) throw new Error(`the Problems list does not scroll to its top (${key})`);
+      await page.mouse.wheel(0, -box.height);
+      await pause();
     }
-    await page.mouse.wheel(0, -100_000);
+  };
+  if (box && total > box.height + 2) {
+    await wheelAt();
+    await toTop();
+    let lastMax = -1;
+    for (let still = 0, i = 0; still < 4 && i < 400; i++) {
+      for (const r of await rowsOf()) seen.set(r.index, r);
+      const max = Math.max(...seen.keys());
+      still = max === lastMax ? still + 1 : 0;
+      lastMax = max;
+      await page.mouse.wheel(0, box.height * 0.6);
+      await pause();
+    }
+    for (const r of await rowsOf()) seen.set(r.index, r);
+    await toTop();
   }
   const groups = [];
   for (const r of [...seen.values()].sort((a, b) => a.index - b.index)) {
@@ -675,7 +719,8 @@ function explorerPane(page, title) {
   return page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) }).first();
 }
 
-const TARGETS_TITLE = /目标\s*Targets/i;
+// The view's name is localised: 目标 in a Chinese VS Code, Targets in English (this suite's).
+const TARGETS_TITLE = /目标|\bTargets\b/i;
 
 /**
  * Makes the pane titled `title` the only expanded pane of the Explorer (so it gets the side
@@ -832,9 +877,9 @@ function targetDocs(rows) {
   return docs;
 }
 
-/** "N 项目标" of a document row, or NaN. */
+/** "N 项目标" (Chinese UI) or "N targets" (English UI) of a document row, or NaN. */
 function targetCount(row) {
-  const m = /(\d+)\s*项目标/.exec(row.text);
+  const m = /(\d+)\s*(?:项目标|targets?\b)/.exec(row.text);
   return m ? Number(m[1]) : NaN;
 }
 
@@ -844,6 +889,228 @@ async function pickQuickItem(page, text, what) {
   await waitFor(`quick pick item ${what || text}`, () => row.isVisible(), { timeout: 15_000 });
   log(`  pick: ${(await row.innerText()).replace(/\s+/g, ' ').trim()}`);
   await row.click();
+}
+
+// ---------------------------------------------------------------------------------------------
+// figure.mismatch helpers (issue 4: the same indicator stated differently in two documents)
+
+const REPORT_TITLE = '《2026年辽宁省政府工作报告（节选）》';
+const BRIEF_TITLE = '《2026年辽宁省政府工作报告解读》';
+
+/**
+ * Where `value` stands in workspace file `name`, once per occurrence of `context` (which
+ * contains it): [{ line, col }] (1-based), as the Problems panel's "[Ln L, Col C]" shows it.
+ */
+function figureSpots(name, context, value) {
+  const spots = [];
+  wsLines(name).forEach((text, i) => {
+    for (let at = text.indexOf(context); at >= 0; at = text.indexOf(context, at + 1)) {
+      spots.push({ line: i + 1, col: at + context.indexOf(value) + 1 });
+    }
+  });
+  return spots;
+}
+
+function wsLines(name) {
+  return fs.readFileSync(path.join(WS, name), 'utf8').split(/\r?\n/);
+}
+
+/**
+ * The markers of a Problems group with the related-information rows below each:
+ * [{ text, related: [text], line, col }].
+ */
+function markersOf(group) {
+  const out = [];
+  if (!group || !group.rows.length) return out;
+  const level = Math.min(...group.rows.map((r) => r.level));
+  for (const r of group.rows) {
+    if (r.level === level) {
+      const m = /\[Ln (\d+), Col (\d+)\]/.exec(r.text);
+      out.push({ text: r.text, related: [], line: m ? Number(m[1]) : 0, col: m ? Number(m[2]) : 0 });
+    } else if (out.length) out[out.length - 1].related.push(r.text);
+  }
+  return out;
+}
+
+/** figure.mismatch markers per file name in the Problems panel: { [name]: markers | null }. */
+async function mismatchMarkers(page, names) {
+  const groups = await readProblems(page);
+  const out = {};
+  for (const name of names) {
+    const g = groups.find((x) => x.file.split(/\s/)[0] === name || x.file.startsWith(name + ' ') || x.file === name);
+    out[name] = g ? markersOf(g).filter((m) => /wengao/i.test(m.text) && m.text.includes('figure.mismatch')) : null;
+  }
+  return out;
+}
+
+function describeMarkers(markers) {
+  if (!markers) return '(no Problems entry for the file)';
+  if (!markers.length) return '(none)';
+  return `at ${markers.map((m) => `${m.line}:${m.col}`).join(' ')}: ` + markers.map((m) => m.text.slice(0, 60) + '…').join(' | ');
+}
+
+/** Fails unless `markers` stand exactly at `spots` (compared as sets of "line:col"). */
+function expectAt(what, markers, spots) {
+  const got = (markers || []).map((m) => `${m.line}:${m.col}`).sort();
+  const want = spots.map((s) => `${s.line}:${s.col}`).sort();
+  if (got.join() !== want.join()) throw new Error(`${what}: figure.mismatch at ${got.join(' ') || 'nowhere'}, expected at ${want.join(' ')}: ${describeMarkers(markers)}`);
+}
+
+/** The marker at `spot`, or a thrown error. */
+function markerAt(markers, spot, what) {
+  const m = (markers || []).find((x) => x.line === spot.line && x.col === spot.col);
+  if (!m) throw new Error(`no figure.mismatch for ${what} at Ln ${spot.line}, Col ${spot.col}: ${describeMarkers(markers)}`);
+  return m;
+}
+
+/** Drags the sash above the bottom panel so that the panel is `height` px tall; returns the old height. */
+async function setPanelHeight(page, height) {
+  const panel = page.locator('.part.panel').first();
+  const before = (await panel.boundingBox()).height;
+  if (Math.abs(before - height) < 4) return before;
+  const sash = await waitFor('panel sash', async () => {
+    const b = await panel.boundingBox();
+    const sashes = page.locator('.monaco-sash.horizontal');
+    for (let i = 0; i < (await sashes.count()); i++) {
+      const sb = await sashes.nth(i).boundingBox();
+      if (sb && sb.width > b.width / 2 && Math.abs(sb.y + sb.height / 2 - b.y) < 6) return sb;
+    }
+    return false;
+  });
+  const x = sash.x + sash.width / 2;
+  const y = sash.y + sash.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y - (height - before), { steps: 8 });
+  await page.mouse.up();
+  await waitFor(`panel ${height} px tall`, async () => Math.abs((await panel.boundingBox()).height - height) < 8);
+  return before;
+}
+
+/**
+ * Collapses the Problems panel's file rows other than `keep` (file names), so that the entries
+ * of the files a screenshot is about fit the panel; leaves the list scrolled to its top.
+ */
+async function collapseOtherProblemGroups(page, keep) {
+  await readProblems(page); // (the list may be scrolled down: the editor's file is revealed in it)
+  await waitFor(`Problems rows other than ${keep.join(', ')} collapsed`, async () => {
+    const rows = page.locator('.markers-panel .monaco-list-rows > .monaco-list-row[aria-level="1"][aria-expanded="true"]');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const text = (await rows.nth(i).innerText()).trim();
+      if (keep.some((n) => text.startsWith(n))) continue;
+      await rows.nth(i).locator('.monaco-tl-twistie').click();
+      return false;
+    }
+    return true;
+  }, { timeout: 15_000 });
+  await readProblems(page); // (ends scrolled to the top)
+}
+
+/** Returns lap(what): logs `what` with the time since the previous lap when that was over 2 s. */
+function lapTimer() {
+  let last = Date.now();
+  return (what) => {
+    const now = Date.now();
+    if (now - last > 2000 || DEBUG) log(`  (${what}: ${((now - last) / 1000).toFixed(1)}s)`);
+    last = now;
+  };
+}
+
+/**
+ * For a screenshot of the visible content hover opened over `rect`: makes it as tall as its
+ * content or the room below the line allows (dragging its edge, as a user would), then scrolls
+ * it until the heading containing `title` is at its top (or the end of the content shows).
+ */
+async function showHoverPart(page, rect, title) {
+  const content = await page.evaluate(() => {
+    const h = [...document.querySelectorAll('.monaco-resizable-hover')].find((e) => e.getBoundingClientRect().height > 0);
+    return h ? h.querySelector('.monaco-hover-content')?.scrollHeight || 0 : 0;
+  });
+  const room = await page.evaluate((y) => {
+    const ed = document.querySelector('.editor-instance .monaco-editor .overflow-guard').getBoundingClientRect();
+    return ed.bottom - y - 40;
+  }, rect.y + rect.height);
+  await growHover(page, Math.min(room, content + 10));
+  await waitFor(`hover scrolled to "${title}"`, async () => {
+    const st = await page.evaluate((title) => {
+      const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].find((e) => e.offsetParent);
+      const t = h && [...h.querySelectorAll('strong, b, p, h1, h2, h3, h4')].find((e) => e.textContent.includes(title));
+      if (!h || !t) return null;
+      const s = h.querySelector('.monaco-scrollable-element > *');
+      return {
+        offset: t.getBoundingClientRect().top - h.getBoundingClientRect().top,
+        atEnd: !!s && s.scrollTop + s.clientHeight >= s.scrollHeight - 2,
+      };
+    }, title);
+    if (!st) return false;
+    if (st.offset >= 0 && st.offset <= 60) return true;
+    if (st.atEnd && st.offset > 0) return true; // (everything below the title shows)
+    const b = await (await firstVisible(page.locator('.monaco-hover:not(.hidden)'))).boundingBox();
+    await page.mouse.move(b.x + b.width / 2, b.y + 30);
+    await page.mouse.wheel(0, Math.max(-120, Math.min(120, st.offset - 20)));
+    return false;
+  }, { timeout: 15_000, interval: 150 });
+}
+
+/** Types `value` into the Problems panel's filter box ('' clears it). */
+async function filterProblems(page, value) {
+  const box = page.locator('.part.panel input[placeholder^="Filter"]').first();
+  await waitFor('Problems filter box', () => box.isVisible(), { timeout: 10_000 });
+  // (Typed again until it sticks: a Problems view that was just opened restores its saved
+  // filter text a moment later, over what was typed.)
+  await waitFor(`Problems filter "${value}"`, async () => {
+    if ((await box.inputValue()) !== value) await box.fill(value);
+    await new Promise((r) => setTimeout(r, 300));
+    return (await box.inputValue()) === value;
+  }, { timeout: 10_000, interval: 100 });
+}
+
+/** The editor tab of `name` (any group). */
+function editorTab(page, name) {
+  return page.locator('.tabs-container .tab', { hasText: name });
+}
+
+/** Clicks inside the rendered `needle` of the active editor at `fraction` of its width. */
+async function clickInText(page, needle, fraction) {
+  const rect = await waitFor(`"${needle}" rendered inside the editor`, () => textRect(page, needle));
+  await page.mouse.click(rect.x + rect.width * fraction, rect.y + rect.height / 2);
+  return rect;
+}
+
+/**
+ * Makes the visible content hover `height` px tall by dragging its bottom (or top) edge, as a
+ * user does; VS Code keeps that size for later hovers too.
+ */
+async function growHover(page, height) {
+  const geometry = () =>
+    page.evaluate(() => {
+      // (position: fixed: no offsetParent; visible = has a size)
+      const node = [...document.querySelectorAll('.monaco-resizable-hover')].find((e) => e.getBoundingClientRect().height > 0 && e.querySelector('.monaco-hover:not(.hidden)'));
+      if (!node) return null;
+      const b = node.getBoundingClientRect();
+      const sashes = [...node.querySelectorAll('.monaco-sash.horizontal')]
+        .map((s) => s.getBoundingClientRect())
+        .filter((r) => r.width > 0)
+        .map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 }));
+      const content = node.querySelector('.monaco-hover-content');
+      return { top: b.top, bottom: b.bottom, height: b.height, sashes, content: content ? content.scrollHeight : 0 };
+    });
+  const g = await geometry();
+  if (!g) throw new Error('no visible resizable hover');
+  if (g.height >= height - 4) return g;
+  // The edge away from the anchored text: below the text the bottom edge, above it the top.
+  const bottom = g.sashes.find((s) => Math.abs(s.y - g.bottom) < 6);
+  const top = g.sashes.find((s) => Math.abs(s.y - g.top) < 6);
+  const sash = bottom || top;
+  if (!sash) throw new Error(`no sash on the hover's edges: ${JSON.stringify(g)}`);
+  const dy = (height - g.height) * (sash === bottom ? 1 : -1);
+  await page.mouse.move(sash.x, sash.y, { steps: 2 });
+  await page.mouse.down();
+  await page.mouse.move(sash.x, sash.y + dy, { steps: 10 });
+  await page.mouse.up();
+  const after = await geometry();
+  log(`  hover resized: ${Math.round(g.height)} → ${after ? Math.round(after.height) : '(gone)'} px (content ${g.content} px)`);
+  return after;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1020,84 +1287,340 @@ const tests = [
       // The figure's information diagnostic (figure.target) shows in the same hover.
       const message = '目标（2026）：优质本科高校扩招 1500 人';
       if (!text.includes(message)) throw new Error(`hover lacks the figure.target message "${message}": ${text}`);
+      // The table sits below the diagnostics (with the press brief in the workspace, 003's 1500人
+      // also has a figure.mismatch): show it in the screenshot.
+      await showHoverPart(page, rect, 'Wengao 数据解读');
       toDocs(await screenshot(page, 'figure-hover.png'), 'screenshot-figure-hover.png');
       await page.mouse.move(5, 5);
     },
   },
   {
-    name: 'mismatch: a report and its press brief open, figure.mismatch on both sides in the Problems panel',
+    name: 'mismatch: a report and its press brief side by side, figure.mismatch on both sides in the Problems panel',
     id: 'mismatch',
     async fn(page) {
-      await openFromExplorer(page, MISMATCH_REPORT);
-      await openFromExplorer(page, MISMATCH_BRIEF);
-      await openProblems(page);
-      const [brief, report] = await waitFor(
-        'figure.mismatch: 3 under the brief, 5 under the report',
-        async () => {
-          const groups = await readProblems(page);
-          const b = groups.find((x) => x.file.includes(MISMATCH_BRIEF));
-          const r = groups.find((x) => x.file.includes(MISMATCH_REPORT));
-          const count = (g) => (g ? wengaoRows(g).filter((x) => x.text.includes('figure.mismatch')).length : 0);
-          return count(b) === 3 && count(r) === 5 ? [b, r] : false;
-        },
-        { timeout: 60_000 },
-      );
-      const rows = (g) => wengaoRows(g).filter((x) => x.text.includes('figure.mismatch'));
-      for (const r of [...rows(brief), ...rows(report)]) log(`  problem: ${r.text}`);
-      for (const want of ['此处320个，彼处300个', '此处1800人，彼处1500人', '此处48万人，彼处45万人']) {
-        if (!rows(brief).some((r) => r.text.includes(want))) throw new Error(`no brief mismatch saying ${want}`);
+      // For the screenshot: a taller window and Problems panel (both documents' entries show),
+      // the two editors side by side with their lines wrapped.
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: viewport.width, height: 1160 });
+      let panelHeight = 0;
+      try {
+        await this.body(page, async () => {
+          panelHeight = await setPanelHeight(page, 590);
+        });
+      } finally {
+        if (panelHeight) await setPanelHeight(page, panelHeight).catch((err) => log(`  (panel height not restored: ${err.message})`));
+        await page.setViewportSize(viewport);
       }
-      if (!rows(brief).every((r) => r.text.includes('《2026年辽宁省政府工作报告（节选）》'))) throw new Error('brief mismatches do not name the report');
-      if (!rows(report).every((r) => r.text.includes('《2026年辽宁省政府工作报告解读》'))) throw new Error('report mismatches do not name the brief');
-      // The brief is the active editor: its mismatches show as warning squiggles.
-      await waitFor('warning squiggle in view', () => firstVisible(page.locator('.editor-instance .view-overlays .squiggly-warning')));
-      toDocs(await screenshot(page, 'mismatch.png'), 'screenshot-mismatch.png');
+    },
+    async body(page, layout) {
+      const briefSpots = MISMATCH_FIGURES.map(([b]) => figureSpots(MISMATCH_BRIEF, ...b));
+      const reportSpots = MISMATCH_FIGURES.map(([, r]) => figureSpots(MISMATCH_REPORT, ...r));
+      if (briefSpots.some((s) => s.length !== 1) || reportSpots.map((s) => s.length).join() !== '2,1,2') {
+        throw new Error(`fixture changed: brief ${JSON.stringify(briefSpots)}, report ${JSON.stringify(reportSpots)}`);
+      }
+      // The brief on the left; the report opens to the side (Alt+click in the Explorer).
+      await openFromExplorer(page, MISMATCH_BRIEF);
+      const groups = page.locator('.part.editor .editor-group-container');
+      const wrapped = [];
+      try {
+        if ((await editorTab(page, MISMATCH_REPORT).count()) === 0) {
+          const row = page.locator('.explorer-folders-view').getByRole('treeitem', { name: MISMATCH_REPORT, exact: true });
+          await row.click({ modifiers: ['Alt'] });
+          await waitFor(`${MISMATCH_REPORT} open in a second editor group`, async () => (await groups.count()) === 2 && (await groups.nth(1).locator('.tab.active', { hasText: MISMATCH_REPORT }).count()) > 0);
+        }
+        await openProblems(page);
+        await layout();
+        await filterProblems(page, 'figure.mismatch');
+        const t0 = Date.now();
+        const got = await waitFor(
+          'figure.mismatch: 3 under the brief, 5 under the report, at the differing figures',
+          async () => {
+            const m = await mismatchMarkers(page, [MISMATCH_BRIEF, MISMATCH_REPORT]);
+            expectAt(MISMATCH_BRIEF, m[MISMATCH_BRIEF], briefSpots.flat());
+            expectAt(MISMATCH_REPORT, m[MISMATCH_REPORT], reportSpots.flat());
+            return m;
+          },
+          { timeout: 60_000 },
+        );
+        log(`  both documents' entries after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+        for (const name of [MISMATCH_BRIEF, MISMATCH_REPORT]) {
+          for (const m of got[name]) log(`  ${name}: ${m.text}${m.related.map((r) => `\n      related: ${r}`).join('')}`);
+        }
+        MISMATCH_FIGURES.forEach(([[, b], [, r]], i) => {
+          // The brief's figure: the message names the report and its first statement's line;
+          // every statement of the report is linked as related information.
+          const bm = markerAt(got[MISMATCH_BRIEF], briefSpots[i][0], `the brief's ${b}`);
+          const named = `${REPORT_TITLE}第${reportSpots[i][0].line}行不一致：此处${b}，彼处${r}`;
+          if (!bm.text.includes(named)) throw new Error(`the brief's ${b} entry does not say "${named}": ${bm.text}`);
+          for (const s of reportSpots[i]) {
+            const link = `${MISMATCH_REPORT}[Ln${s.line},Col${s.col}]`;
+            if (!bm.related.some((x) => x.replace(/\s+/g, '').startsWith(link))) throw new Error(`the brief's ${b} entry has no related information ${link}: ${bm.related.join(' | ')}`);
+          }
+          // Each of the report's statements names the brief, line 3, and links there.
+          for (const s of reportSpots[i]) {
+            const rm = markerAt(got[MISMATCH_REPORT], s, `the report's ${r} (line ${s.line})`);
+            const back = `${BRIEF_TITLE}第${briefSpots[i][0].line}行不一致：此处${r}，彼处${b}`;
+            if (!rm.text.includes(back)) throw new Error(`the report's ${r} entry (line ${s.line}) does not say "${back}": ${rm.text}`);
+            const link = `${MISMATCH_BRIEF}[Ln${briefSpots[i][0].line},Col${briefSpots[i][0].col}]`;
+            if (!rm.related.some((x) => x.replace(/\s+/g, '').startsWith(link))) throw new Error(`the report's ${r} entry (line ${s.line}) has no related information ${link}: ${rm.related.join(' | ')}`);
+          }
+        });
+        // Squiggled on both sides: warning squiggles in both editor groups (lines wrapped, so
+        // that every figure shows; Alt+Z toggles it for the focused editor only).
+        for (let i = 0; i < 2; i++) {
+          await groups.nth(i).locator('.tab.active').first().click(); // (focuses that editor)
+          await page.keyboard.press('Alt+Z');
+          wrapped.push(i);
+          await page.keyboard.press('Control+End'); // (the cursor off the title: no word highlight)
+          await waitFor(`warning squiggle in editor group ${i + 1}`, () => firstVisible(groups.nth(i).locator('.view-overlays .squiggly-warning')));
+        }
+        // Other open documents with figure.mismatch entries (003, the real report, when an
+        // earlier case opened it) are collapsed to one row each: the pair's entries fit.
+        await collapseOtherProblemGroups(page, [MISMATCH_BRIEF, MISMATCH_REPORT]);
+        await page.mouse.move(5, 5);
+        toDocs(await screenshot(page, 'mismatch.png'), 'screenshot-mismatch.png');
+      } finally {
+        for (const i of wrapped) {
+          const t = Date.now();
+          await groups.nth(i).locator('.tab.active').first().click().catch((err) => log(`  (editor ${i + 1} not focused: ${err.message.split('\n')[0]})`));
+          await page.keyboard.press('Alt+Z').catch(() => {});
+          if (DEBUG) log(`  word wrap toggled back in editor ${i + 1} (${Date.now() - t} ms)`);
+        }
+        await filterProblems(page, '').catch((err) => log(`  (Problems filter not cleared: ${err.message.split('\n')[0]})`));
+        // One editor group again, as the other cases expect (the report stays open in it).
+        if ((await groups.count()) > 1) {
+          await quickAccess(page, '>Join All Editor Groups');
+          await pickQuickItem(page, 'Join All Editor Groups');
+          await waitFor('one editor group', async () => (await groups.count()) === 1);
+        }
+      }
     },
   },
   {
     name: 'mismatch-hover: hovering 320个 in the brief shows every statement about 老旧小区 in the workspace',
     id: 'mismatch-hover',
     async fn(page) {
+      // A taller window for this case: the hover (message, 数据解读, the workspace table, 差异)
+      // is about 1050 px tall and then fits whole below the line, for the screenshot.
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: viewport.width, height: 1350 });
+      try {
+        await this.body(page);
+      } finally {
+        await page.mouse.move(5, 5);
+        await page.setViewportSize(viewport);
+      }
+    },
+    async body(page) {
       const NEEDLE = '320个';
-      const lines = fs.readFileSync(path.join(WS, MISMATCH_BRIEF), 'utf8').split(/\r?\n/);
+      const lines = wsLines(MISMATCH_BRIEF);
       const lineNo = lines.findIndex((l) => l.includes(NEEDLE)) + 1;
+      const reportLine = figureSpots(MISMATCH_REPORT, '老旧小区300个', '300个')[0].line;
       await openFromExplorer(page, MISMATCH_BRIEF);
       await hidePanel(page);
       await goTo(page, lineNo, lines[lineNo - 1].indexOf(NEEDLE) + 1);
       const rect = await waitFor(`"${NEEDLE}" rendered inside the editor`, () => textRect(page, NEEDLE));
-      const { text } = await hoverUntil(
+      const TITLE = '同一指标在工作区中的全部表述';
+      const { text, hover } = await hoverUntil(
         page,
         `.monaco-hover with the workspace table over ${NEEDLE}`,
         rect.x + rect.width * 0.3,
         rect.y + rect.height / 2,
-        (t) => t.includes('同一指标在工作区中的全部表述'),
+        (t) => t.includes(TITLE),
       );
-      log(`  hover: ${text.slice(0, 600)}`);
-      for (const want of ['1200个', '沈阳市', '300个', '差异', '此处320个，彼处300个']) {
+      log(`  hover: ${text.slice(0, 300)}…`);
+      // The mismatch message, then "Wengao 数据解读", then the workspace table, then 差异.
+      const message = `${REPORT_TITLE}第${reportLine}行不一致：此处320个，彼处300个`;
+      for (const want of [message, 'Wengao 数据解读', TITLE, '差异']) {
         if (!text.includes(want)) throw new Error(`the hover lacks "${want}": ${text}`);
       }
-      // The table sits below the diagnostics in the hover: move into the hover (it stays open)
-      // and scroll it until the table's header is in view, for the screenshot.
-      const box = await firstVisible(page.locator('.monaco-hover:not(.hidden)'));
-      const b = box && (await box.boundingBox());
-      if (b) {
-        await page.mouse.move(b.x + b.width / 2, b.y + 20, { steps: 4 });
-        await waitFor('the workspace table scrolled into view', async () => {
-          // How far the table's title sits below the hover's top edge (null: not rendered).
-          const offset = await page.evaluate(() => {
-            const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].find((e) => e.offsetParent);
-            const title = h && [...h.querySelectorAll('strong, b, p')].find((e) => e.textContent.includes('同一指标在工作区中的全部表述'));
-            if (!h || !title) return null;
-            return title.getBoundingClientRect().top - h.getBoundingClientRect().top;
-          });
-          if (offset === null) return false;
-          if (offset >= 0 && offset <= 60) return true;
-          await page.mouse.wheel(0, Math.max(-120, Math.min(120, offset - 20)));
-          return false;
-        }, { timeout: 15_000, interval: 150 });
+      if (!(text.indexOf('Wengao 数据解读') < text.indexOf(TITLE) && text.indexOf(TITLE) < text.lastIndexOf('差异'))) {
+        throw new Error(`the hover's parts are out of order (数据解读, ${TITLE}, 差异): ${text}`);
       }
+      const tables = await hover.evaluate((el) =>
+        [...el.querySelectorAll('table')].map((t) => [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.innerText.replace(/\s+/g, ' ').trim()))),
+      );
+      const table = tables.find((t) => t[0] && t[0].join('|') === '文档|章节|期间|类型|地区|数值');
+      if (!table) throw new Error(`no table with the columns 文档 章节 期间 类型 地区 数值 in the hover: ${JSON.stringify(tables)}`);
+      for (const r of table) log(`  table: ${r.join(' | ')}`);
+      const rows = table.slice(1);
+      const lastYear = rows.find((r) => r[0].startsWith('2026年辽宁省政府工作报告解读:') && r[2] === '2025' && r[3].startsWith('实际') && r[5] === '1200个');
+      if (!lastYear) throw new Error('the workspace table has no row for the brief\'s 1200个 (2025, 实际)');
+      const city = rows.find((r) => r[4].startsWith('沈阳市') && r[5] === '100个');
+      if (!city) throw new Error('the workspace table has no row for 沈阳市 100个');
+      const report = rows.find((r) => r[0] === `${REPORT_TITLE.slice(1, -1)}:${reportLine}` && r[5] === '300个');
+      if (!report) throw new Error(`the workspace table has no row for the report's 300个 (line ${reportLine})`);
+      const diff = text.slice(text.lastIndexOf('差异'));
+      log(`  差异: ${diff.slice(0, 300)}`);
+      // For the screenshot: the hover as tall as the editor allows, the table's title at its top.
+      await showHoverPart(page, rect, TITLE);
+      // The whole table lies inside the hover's visible area.
+      const inView = await page.evaluate((title) => {
+        const h = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].find((e) => e.offsetParent);
+        const t = h && [...h.querySelectorAll('table')].find((x) => x.innerText.includes('沈阳市'));
+        if (!t) return 'no table';
+        const hb = h.getBoundingClientRect();
+        const tb = t.getBoundingClientRect();
+        return tb.top >= hb.top - 1 && tb.bottom <= hb.bottom + 1 ? true : `table ${Math.round(tb.top)}..${Math.round(tb.bottom)}, hover ${Math.round(hb.top)}..${Math.round(hb.bottom)}`;
+      }, TITLE);
+      if (inView !== true) log(`  note: the workspace table is not wholly visible in the hover (${inView})`);
       toDocs(await screenshot(page, 'mismatch-hover.png'), 'screenshot-mismatch-hover.png');
       await page.mouse.move(5, 5);
+    },
+  },
+  {
+    name: 'mismatch-fix: the quick fix on the brief\'s 1800人 takes the report\'s 1500人; the report\'s entry goes away',
+    id: 'mismatch-fix',
+    async fn(page) {
+      const [[, b], [, r]] = MISMATCH_FIGURES[1]; // 1800人 in the brief, 1500人 in the report
+      const briefSpot = figureSpots(MISMATCH_BRIEF, ...MISMATCH_FIGURES[1][0])[0];
+      const reportSpot = figureSpots(MISMATCH_REPORT, ...MISMATCH_FIGURES[1][1])[0];
+      const FIX = `改为${r}（与彼处一致）`;
+      const briefOnDisk = fs.readFileSync(path.join(WS, MISMATCH_BRIEF), 'utf8');
+      const lap = lapTimer();
+      if ((await editorTab(page, MISMATCH_REPORT).count()) === 0) await openFromExplorer(page, MISMATCH_REPORT);
+      await openFromExplorer(page, MISMATCH_BRIEF);
+      lap('brief opened');
+      await openProblems(page);
+      await filterProblems(page, 'figure.mismatch');
+      lap('Problems filtered');
+      try {
+        const before = await waitFor(`figure.mismatch on the brief's ${b} and the report's ${r}`, async () => {
+          const m = await mismatchMarkers(page, [MISMATCH_BRIEF, MISMATCH_REPORT]);
+          markerAt(m[MISMATCH_BRIEF], briefSpot, `the brief's ${b}`);
+          markerAt(m[MISMATCH_REPORT], reportSpot, `the report's ${r}`);
+          return m;
+        }, { timeout: 60_000 });
+        const nBrief = before[MISMATCH_BRIEF].length;
+        const nReport = before[MISMATCH_REPORT].length;
+        const step = (what) => DEBUG && log(`  ${what}`);
+        lap('entries before the fix read');
+        log(`  before: ${nBrief} under the brief, ${nReport} under the report`);
+        if (DEBUG) for (const m of before[MISMATCH_REPORT]) log(`  report before: [Ln ${m.line}, Col ${m.col}] ${m.text.slice(0, 60)} / ${m.related.length} related`);
+        // The cursor on the figure, then Ctrl+. (Quick Fix).
+        await clickInText(page, b.replace(/\D+$/, ''), 0.5);
+        await waitFor(`cursor on Ln ${briefSpot.line}`, async () => (await statusLine(page)).includes(`Ln ${briefSpot.line},`));
+        const item = page.locator('.action-widget .monaco-list-row', { hasText: FIX }).first();
+        await waitFor(`quick fix "${FIX}" offered`, async () => {
+          if (await item.isVisible().catch(() => false)) return true;
+          if (!(await page.locator('.action-widget').first().isVisible().catch(() => false))) await page.keyboard.press('Control+.');
+          await waitFor('action widget', () => page.locator('.action-widget .monaco-list-row').first().isVisible(), { timeout: 3000 }).catch(() => {});
+          return false;
+        }, { timeout: 30_000 });
+        lap('quick fix menu');
+        const offered = await page.locator('.action-widget .monaco-list-row').evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()).filter(Boolean));
+        log(`  quick fixes offered: ${offered.join(' | ')}`);
+        if (offered.filter((t) => t.includes(FIX)).length !== 1) throw new Error(`"${FIX}" is offered ${offered.filter((t) => t.includes(FIX)).length} times: ${offered.join(' | ')}`);
+        await item.click();
+        const t0 = Date.now();
+        step('fix clicked');
+        await waitFor(`the brief says 扩招${r}`, async () => (await page.locator('.editor-instance .view-line', { hasText: `扩招${r}` }).count()) > 0, { timeout: 10_000 });
+        if (await page.locator('.editor-instance .view-line', { hasText: `扩招${b}` }).count()) throw new Error(`the brief still says 扩招${b}`);
+        step('brief text fixed');
+        await waitFor(`${MISMATCH_BRIEF} tab dirty`, async () => (await editorTab(page, MISMATCH_BRIEF).and(page.locator('.dirty')).count()) > 0);
+        step('brief tab dirty');
+        // The other side refreshes: the report's entry for its 1500人 goes away, the rest stay.
+        const after = await waitFor(
+          `the report's ${r} entry gone (${nReport} → ${nReport - 1}) and the brief's ${b} entry gone (${nBrief} → ${nBrief - 1})`,
+          async () => {
+            const m = await mismatchMarkers(page, [MISMATCH_BRIEF, MISMATCH_REPORT]);
+            step(`poll: brief ${describeMarkers(m[MISMATCH_BRIEF]).split(':').slice(0, 1)}; report ${describeMarkers(m[MISMATCH_REPORT]).split(': ')[0]}`);
+            const ok =
+              m[MISMATCH_REPORT]?.length === nReport - 1 &&
+              !m[MISMATCH_REPORT].some((x) => x.line === reportSpot.line && x.col === reportSpot.col) &&
+              (m[MISMATCH_BRIEF]?.length ?? 0) === nBrief - 1;
+            if (!ok) throw new Error(`brief: ${describeMarkers(m[MISMATCH_BRIEF])}; report: ${describeMarkers(m[MISMATCH_REPORT])}`);
+            return m;
+          },
+          { timeout: 15_000 },
+        );
+        log(`  the report's entry went away ${((Date.now() - t0) / 1000).toFixed(1)}s after the fix`);
+        for (const m of after[MISMATCH_REPORT]) log(`  ${MISMATCH_REPORT} after: [Ln ${m.line}, Col ${m.col}] ${m.text.slice(0, 80)}…`);
+        if (fs.readFileSync(path.join(WS, MISMATCH_BRIEF), 'utf8') !== briefOnDisk) throw new Error(`${MISMATCH_BRIEF} was written to disk; the fix should stay unsaved`);
+        state.briefFixed = true;
+        await page.mouse.move(5, 5);
+        await screenshot(page, 'mismatch-fix.png');
+      } finally {
+        await page.keyboard.press('Escape').catch(() => {});
+        await filterProblems(page, '').catch((err) => log(`  (Problems filter not cleared: ${err.message.split('\n')[0]})`));
+      }
+    },
+  },
+  {
+    name: 'mismatch-closed: with the report\'s tab closed (unsaved edit discarded), the brief is checked against the report on disk',
+    id: 'mismatch-closed',
+    async fn(page) {
+      const spot = figureSpots(MISMATCH_REPORT, '老旧小区300个', '300个')[0];
+      const briefSpot = figureSpots(MISMATCH_BRIEF, '老旧小区320个', '320个')[0];
+      const reportOnDisk = fs.readFileSync(path.join(WS, MISMATCH_REPORT), 'utf8');
+      const lap = lapTimer();
+      await openFromExplorer(page, MISMATCH_BRIEF);
+      lap('brief opened');
+      await openFromExplorer(page, MISMATCH_REPORT);
+      lap('report opened');
+      await openProblems(page);
+      await filterProblems(page, 'figure.mismatch');
+      lap('Problems filtered');
+      const briefSays = async (text) => {
+        const m = (await mismatchMarkers(page, [MISMATCH_BRIEF]))[MISMATCH_BRIEF];
+        const x = markerAt(m, briefSpot, "the brief's 320个");
+        if (!x.text.includes(text)) throw new Error(`the brief's 320个 entry says: ${x.text}`);
+        return m;
+      };
+      try {
+        // An unsaved edit in the report (300个 → 310个 on line 5): the brief follows the buffer...
+        await clickInText(page, '老旧小区3', 0.995);
+        await page.keyboard.press('Delete');
+        await page.keyboard.type('1');
+        await waitFor('the report says 老旧小区310个 (unsaved)', async () => (await page.locator('.editor-instance .view-line', { hasText: '老旧小区310个' }).count()) > 0, { timeout: 10_000 });
+        await waitFor(`${MISMATCH_REPORT} tab dirty`, async () => (await editorTab(page, MISMATCH_REPORT).and(page.locator('.dirty')).count()) > 0);
+        lap('report edited');
+        await waitFor(`the brief's 320个 compared with the report's unsaved 310个`, () => briefSays(`${REPORT_TITLE}第${spot.line}行不一致：此处320个，彼处310个`), { timeout: 15_000 });
+        lap('brief compared with 310个');
+        log('  with the report open and edited: the brief compares with 310个');
+        // ...then the report's tab is closed without saving: the disk's 300个 comes back.
+        const tab = editorTab(page, MISMATCH_REPORT).first();
+        await tab.hover();
+        await tab.locator('.tab-actions .action-label').first().click();
+        const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don.t Save/ }).first();
+        await waitFor('the "Don\'t Save" button of the save dialog', () => dontSave.isVisible(), { timeout: 10_000 });
+        await dontSave.click();
+        await waitFor(`${MISMATCH_REPORT} tab closed`, async () => (await editorTab(page, MISMATCH_REPORT).count()) === 0, { timeout: 10_000 });
+        const t0 = Date.now();
+        if (fs.readFileSync(path.join(WS, MISMATCH_REPORT), 'utf8') !== reportOnDisk) throw new Error(`${MISMATCH_REPORT} changed on disk; nothing was to be saved`);
+        await openFromExplorer(page, MISMATCH_BRIEF);
+        const fixed = (await page.locator('.editor-instance .view-line', { hasText: '扩招1500人' }).count()) > 0;
+        // The brief's remaining mismatches, against the report as it is on disk.
+        const want = MISMATCH_FIGURES.filter((_, i) => !(fixed && i === 1));
+        const got = await waitFor(
+          `the brief's ${want.map(([[, b]]) => b).join(', ')} compared with the report on disk`,
+          async () => {
+            const m = await briefSays(`${REPORT_TITLE}第${spot.line}行不一致：此处320个，彼处300个`);
+            expectAt(MISMATCH_BRIEF, m, want.map(([bf]) => figureSpots(MISMATCH_BRIEF, ...bf)[0]));
+            for (const [bf, rf] of want) {
+              const b = bf[1];
+              const bm = markerAt(m, figureSpots(MISMATCH_BRIEF, ...bf)[0], `the brief's ${b}`);
+              for (const s of figureSpots(MISMATCH_REPORT, ...rf)) {
+                const link = `${MISMATCH_REPORT}[Ln${s.line},Col${s.col}]`;
+                if (!bm.related.some((x) => x.replace(/\s+/g, '').startsWith(link))) throw new Error(`the brief's ${b} entry has no related information ${link}: ${bm.related.join(' | ')}`);
+              }
+              const named = `${REPORT_TITLE}第${figureSpots(MISMATCH_REPORT, ...rf)[0].line}行不一致：此处${b}，彼处${rf[1]}`;
+              if (!bm.text.includes(named)) throw new Error(`the brief's ${b} entry does not say "${named}": ${bm.text}`);
+            }
+            return m;
+          },
+          { timeout: 15_000 },
+        );
+        log(`  ${((Date.now() - t0) / 1000).toFixed(1)}s after closing: the brief compares with the disk's 300个 (${got.length} entries${fixed ? '; its 1800人 was fixed before' : ''})`);
+        for (const m of got) log(`  ${MISMATCH_BRIEF}: ${m.text.slice(0, 160)}…`);
+        // The closed report's own diagnostics are withdrawn.
+        const report = (await mismatchMarkers(page, [MISMATCH_REPORT]))[MISMATCH_REPORT];
+        log(`  ${MISMATCH_REPORT} (closed) in the Problems panel: ${report ? `${report.length} figure.mismatch` : 'no entry'}`);
+        await page.mouse.move(5, 5);
+        await screenshot(page, 'mismatch-closed.png');
+      } finally {
+        await filterProblems(page, '').catch((err) => log(`  (Problems filter not cleared: ${err.message.split('\n')[0]})`));
+      }
     },
   },
   {
@@ -1211,8 +1734,8 @@ const tests = [
       fs.rmSync(out, { force: true });
       await openFromExplorer(page, SEED_TARGETS);
       await quickAccess(page, '>Wengao: Export Targets');
-      await pickQuickItem(page, '导出目标清单', 'Wengao: 导出目标清单… (Export Targets…)');
-      await pickQuickItem(page, '整个工作区');
+      await pickQuickItem(page, /导出目标清单|Export Targets/, 'Wengao: Export Targets… (导出目标清单…)');
+      await pickQuickItem(page, /整个工作区|Whole workspace/, 'Whole workspace (整个工作区)');
       await pickQuickItem(page, 'CSV');
       // code-server's simple file dialog: a quick input holding a path.
       const input = page.locator('.quick-input-widget input.input');
@@ -1254,7 +1777,7 @@ const tests = [
         },
         { timeout: 20_000 },
       );
-      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: '已导出' }).first();
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /已导出|Exported/ }).first();
       const note = await waitFor('notification 已导出 …', async () => (await toast.isVisible()) && (await toast.innerText()).replace(/\s+/g, ' '), { timeout: 10_000 }).catch(() => '(no notification seen)');
       log(`  notification: ${note}`);
       if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) throw new Error(`CSV does not start with the UTF-8 BOM: ${bytes.subarray(0, 8).toString('hex')}`);

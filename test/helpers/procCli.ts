@@ -16,11 +16,18 @@ export interface CliResult {
   ms: number;
 }
 
-export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export interface CliOptions {
+  cwd?: string;
+  timeoutMs?: number;
+  /** Written to the command's standard input, which is then closed (it is closed at once without). */
+  input?: string | Buffer;
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   if (!existsSync(CLI_JS)) throw new Error(`${CLI_JS} is missing: run \`node esbuild.js\` first`);
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [CLI_JS, ...args],
       { cwd: options.cwd ?? ROOT, timeout: options.timeoutMs ?? 15_000, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
@@ -36,6 +43,8 @@ export function runCli(args: string[], options: { cwd?: string; timeoutMs?: numb
         });
       },
     );
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input);
   });
 }
 

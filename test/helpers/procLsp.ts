@@ -13,6 +13,7 @@ import {
   PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { FiguresChangedNotification, StatusNotification } from '../../server/src/lsp/protocol';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SERVER_JS = join(ROOT, 'dist', 'server.js');
@@ -35,6 +36,8 @@ export class LspProcess {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly configurationRequests: unknown[] = [];
+  /** Wengao's own notifications the server sent (wengao/status, wengao/figuresChanged). */
+  readonly notifications: { method: string; params: unknown }[] = [];
   stderr = '';
   exit: Exit | undefined;
   readonly exited: Promise<Exit>;
@@ -66,6 +69,12 @@ export class LspProcess {
       this.logs.push(p);
       this.notify();
     });
+    for (const method of [StatusNotification, FiguresChangedNotification]) {
+      this.conn.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+        this.notify();
+      });
+    }
     this.conn.onRequest(RegistrationRequest.type, () => undefined);
     this.conn.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
@@ -129,13 +138,23 @@ export class LspProcess {
     return this.waitFor(() => this.published(uri).slice(after).find(accept), `diagnostics for ${uri}`, timeoutMs);
   }
 
-  async initialize(capabilities: InitializeParams['capabilities'] = {}, workspaceFolders: string[] = []): Promise<InitializeResult> {
+  /** Params of every `method` notification received, oldest first. */
+  received<T>(method: string): T[] {
+    return this.notifications.filter((n) => n.method === method).map((n) => n.params as T);
+  }
+
+  async initialize(
+    capabilities: InitializeParams['capabilities'] = {},
+    workspaceFolders: string[] = [],
+    initializationOptions?: unknown,
+  ): Promise<InitializeResult> {
     const folders = workspaceFolders.map((f) => ({ uri: pathToFileURL(f).href, name: f.split('/').pop() ?? f }));
     const result = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       capabilities,
       workspaceFolders: folders.length ? folders : null,
+      ...(initializationOptions === undefined ? {} : { initializationOptions }),
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return result;

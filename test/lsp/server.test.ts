@@ -125,7 +125,10 @@ describe('language server over stdio', () => {
       context: { diagnostics: [pbreak] },
     })) as CodeAction[];
     const fixes = actions.filter((a) => a.kind === 'quickfix');
-    expect(fixes).toHaveLength(1);
+    // The join, and "ignore this finding" (a .txt: a command that writes .wengaoignore).
+    expect(fixes).toHaveLength(2);
+    expect(fixes[1].command?.command).toBe('wengao.ignoreFinding');
+    expect(fixes[1].command?.arguments?.[0]).toMatchObject({ uri, code: 'quote.paragraph-break', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
     const fix = fixes[0];
     expect(fix.title).toMatch(HAN);
     const edits = fix.edit?.changes?.[uri];

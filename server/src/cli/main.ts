@@ -1,93 +1,65 @@
 /**
- * The `wengao` command. `wengao check <files or folders>... [--format text|json]`.
- * Exit status: 0 nothing of warning or error severity, 1 something was found, 2 usage error or
- * a path that cannot be read or decoded (reported after every other file has been checked).
+ * The `wengao` command: `wengao check` and `wengao figures` over files, folders, globs and
+ * standard input. Each report gets the project configuration and ignore file that apply to it
+ * (the nearest `.wengaorc.json` and `.wengaoignore` upward, or `--config`), as in the editor;
+ * the problems of those files are reported as findings on them. Exit status: see EXIT_CODES in
+ * args.ts (0 clean, 1 findings, 2 usage or unreadable input).
  */
-import * as nodePath from 'path';
+import * as path from 'path';
 import {
-  Analysis, Figure, FigureIndex, Finding, LineIndex, SEVERITY_ORDER, Severity, analyze, documentKind, findingsInWorkspace,
-  indexEntry, toCsv, toMarkdownTable,
+  FigureIndex, Finding, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, parseConfig,
+  parseIgnoreFile,
 } from '../core';
-import { UsageError, collect, readReport } from './files';
+import { ConfigFile, ConfigResolver, IgnoreFile, Resolved } from '../io/config';
+import pkg from '../../../package.json';
+import { CheckFormat, FiguresFormat, Options, STDIN_NAME, parseArgs } from './args';
+import { Source, UsageError, collect, readReport, readStdin } from './files';
+import { renderGithub } from './github';
+import { renderFigures, renderJson, renderText, textLines } from './render';
+import type { FileResult, ToolInfo } from './report';
+import { renderSarif } from './sarif';
 
-const VERSION = '0.1.0';
+export const VERSION: string = pkg.version;
 
-const USAGE = `用法 (usage):
-  wengao check <文件或文件夹 files or folders>... [--format text|json] [--min-severity error|warning|information|hint]
-  wengao figures <文件或文件夹 files or folders>... [--format json|csv|text|markdown] [--targets]
+/** The repository's address from package.json, as a page people can open. */
+export const TOOL: ToolInfo = {
+  name: 'Wengao',
+  version: VERSION,
+  informationUri: pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, ''),
+};
 
-  check           检查引号、括号的配对等问题 (checks: pairing, …)
-                  --format text（默认，每个问题一行 path:line:col: severity code message）或 json
-                  --min-severity 报告的最低级别，默认 warning（information 包括“目标”标注 figure.target）
-  figures         列出全部数据（指标、数值、单位、比较、期间、地区、目标或实际）
-                  --format json（默认）、csv（UTF-8 BOM，可用 Excel/WPS 打开）、text 或 markdown
-                  --targets 只列目标
-  --help          显示本说明
-  --version       显示版本
-
-退出码 (exit status): 0 没有警告或错误; 1 发现警告或错误 (check); 2 用法错误、路径或文件无法读取或解码（其余文件照常检查）`;
-
-type Format = 'text' | 'json' | 'csv' | 'markdown';
-const FORMATS: Record<string, Format[]> = { check: ['text', 'json'], figures: ['json', 'csv', 'text', 'markdown'] };
-
-interface FileResult {
-  path: string;
-  analysis?: Analysis;
-  lines?: LineIndex;
-  skipped?: string;
+export interface CliIO {
+  /** Standard input's bytes, read when `-` is given. */
+  stdin: () => Promise<Uint8Array>;
+  cwd: string;
 }
 
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const args = [...argv];
-  if (args.includes('--help') || args.includes('-h')) {
-    out(USAGE + '\n');
-    return 0;
+export async function main(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  io: CliIO = { stdin: readStdin, cwd: process.cwd() },
+): Promise<number> {
+  const parsed = parseArgs(argv, VERSION);
+  if (!parsed.ok) {
+    if (parsed.stdout) out(parsed.stdout);
+    if (parsed.stderr) err(parsed.stderr);
+    return parsed.exit;
   }
-  if (args.includes('--version')) {
-    out(VERSION + '\n');
-    return 0;
-  }
-  const command = args.shift();
-  if (command !== 'check' && command !== 'figures') {
-    err(command ? `未知命令 (unknown command): ${command}\n\n${USAGE}\n` : `${USAGE}\n`);
-    return 2;
-  }
-  let format: Format = command === 'check' ? 'text' : 'json';
-  let minSeverity: Severity = 'warning';
-  let targetsOnly = false;
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (!FORMATS[command].includes(v as Format)) {
-        err(`--format 只能是 ${FORMATS[command].join('、')} (must be one of ${FORMATS[command].join(', ')}), 而不是 ${v ?? '(空)'}\n`);
-        return 2;
-      }
-      format = v as Format;
-    } else if (command === 'check' && (a === '--min-severity' || a.startsWith('--min-severity='))) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (!(v in SEVERITY_ORDER)) {
-        err(`--min-severity 只能是 error、warning、information 或 hint, 而不是 ${v ?? '(空)'}\n`);
-        return 2;
-      }
-      minSeverity = v as Severity;
-    } else if (command === 'figures' && a === '--targets') {
-      targetsOnly = true;
-    } else if (a.startsWith('-') && a !== '-') {
-      err(`未知选项 (unknown option): ${a}\n\n${USAGE}\n`);
+  const o = parsed.options;
+  const resolver = new ConfigResolver({ explicit: o.config ? path.resolve(io.cwd, o.config) : undefined, locale: o.lang });
+  if (o.config) {
+    try {
+      await resolver.readConfig(path.resolve(io.cwd, o.config));
+    } catch (e) {
+      err(`wengao: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
-    } else {
-      paths.push(a);
     }
   }
-  if (paths.length === 0) {
-    err(`请指定要检查的文件或文件夹 (no files or folders given)\n\n${USAGE}\n`);
-    return 2;
-  }
-  let files: string[];
+  const stdinPath = o.stdin ? o.stdinFilename ?? STDIN_NAME : undefined;
+  let sources: Source[];
   try {
-    files = await collect(paths);
+    sources = await collect(o.paths, resolver, o.stdinFilename);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`wengao: ${e.message}\n`);
@@ -96,126 +68,139 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     throw e;
   }
 
-  const results: FileResult[] = [];
-  for (const file of files) {
-    const input = await readReport(file);
-    if (!input.ok) {
-      err(`wengao: 跳过 (skipped) ${file}: ${input.message}\n`);
-      results.push({ path: file, skipped: input.message });
-      continue;
+  // Each report with its configuration; the config and ignore files that have problems.
+  const reports: { result: FileResult; resolved?: Resolved }[] = [];
+  const projectFiles = new Map<string, FileResult>();
+  for (const source of sources) {
+    const shown = source.kind === 'stdin' ? stdinPath! : source.path;
+    // Standard input without a name is looked up from the working directory.
+    const lookup = source.kind === 'stdin' && !o.stdinFilename ? path.join(io.cwd, STDIN_NAME) : path.resolve(io.cwd, shown);
+    const resolved = await resolver.forFile(lookup);
+    noteProjectFiles(resolved, o.lang, projectFiles, io.cwd);
+    let text: string;
+    if (source.kind === 'stdin') {
+      const d = decode(await io.stdin());
+      if (!d.ok) {
+        err(`wengao: 跳过 (skipped) ${shown}: ${d.message}\n`);
+        reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: d.message } });
+        continue;
+      }
+      text = d.text;
+    } else {
+      const input = await readReport(source.path);
+      if (!input.ok) {
+        err(`wengao: 跳过 (skipped) ${shown}: ${input.message}\n`);
+        reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: input.message } });
+        continue;
+      }
+      text = input.text;
     }
-    const analysis = analyze(input.text, { kind: documentKind(file) });
-    for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${file} 上出错 (check failed): ${f.error.split('\n')[0]}\n`);
-    results.push({ path: file, analysis, lines: analysis.model.lines });
+    const analysis = analyze(text, { kind: documentKind(shown), config: resolved.config, ignore: resolved.ignore, locale: o.lang });
+    for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${shown} 上出错 (check failed): ${f.error.split('\n')[0]}\n`);
+    reports.push({
+      resolved,
+      result: {
+        path: shown,
+        role: 'report',
+        text,
+        lines: analysis.model.lines,
+        analysis,
+        findings: analysis.findings,
+        suppressed: analysis.suppressed,
+        ignore: resolved.ignore,
+      },
+    });
   }
 
-  if (command === 'figures') {
-    out(renderFigures(results, format, targetsOnly));
-    const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !targetsOnly || f.kind === 'target').length ?? 0), 0);
-    err(`wengao: ${results.length} 个文件，${n} 项${targetsOnly ? '目标' : '数据'}\n`);
+  if (o.command === 'figures') {
+    const results = reports.map((r) => r.result);
+    for (const line of textLines([...projectFiles.values()])) err(`wengao: ${line}\n`);
+    out(renderFigures(results, o.format as FiguresFormat, o.targetsOnly));
+    const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !o.targetsOnly || f.kind === 'target').length ?? 0), 0);
+    err(`wengao: ${results.length} 个文件，${n} 项${o.targetsOnly ? '目标' : '数据'}\n`);
     return 0;
   }
-  // Across documents: every file's figures in one index, then figure.mismatch for each against it.
+
+  // Across documents: every report's figures in one index, then figure.mismatch for each against it.
   const index = new FigureIndex();
-  for (const r of results) if (r.analysis?.analyzed) index.set(indexEntry(r.path, nodePath.basename(r.path), r.analysis));
+  for (const { result: r } of reports) if (r.analysis?.analyzed) index.set(indexEntry(r.path, path.basename(r.path), r.analysis));
   if (index.size > 1) {
-    for (const r of results) {
-      if (r.analysis?.analyzed) r.analysis.findings = findingsInWorkspace(r.analysis, { uri: r.path, index });
+    for (const { result: r, resolved } of reports) {
+      if (!r.analysis?.analyzed || !resolved) continue;
+      const ws = inWorkspace(r.analysis, { uri: r.path, index, config: resolved.config, ignore: resolved.ignore, locale: o.lang });
+      r.findings = ws.findings;
+      r.suppressed = ws.suppressed;
     }
   }
   // Findings below the threshold (figure.target is information) are left out of the report.
-  for (const r of results) {
-    if (r.analysis) r.analysis.findings = r.analysis.findings.filter((f) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[minSeverity]);
+  const shown = (f: Finding) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[o.minSeverity];
+  for (const r of [...projectFiles.values(), ...reports.map((x) => x.result)]) {
+    r.findings = r.findings.filter(shown);
+    r.suppressed = r.suppressed.filter((s) => shown(s.finding));
   }
-  const all = results.flatMap((r) => r.analysis?.findings ?? []);
-  out(format === 'json' ? renderJson(results) : renderText(results));
+  // The project files' problems first: they explain the rest. A project file is listed only for them.
+  const results = [...[...projectFiles.values()].filter((p) => p.findings.length > 0), ...reports.map((r) => r.result)];
+  // Without --lang, SARIF's rule texts follow the language the (first) report's config asks for.
+  const locale = o.lang ?? reports.find((r) => r.resolved)?.resolved?.config.language;
+  out(render(results, o.format as CheckFormat, o, locale, io.cwd));
+
+  const all = results.flatMap((r) => r.findings);
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of all) counts[f.severity]++;
+  const suppressed = results.reduce((n, r) => n + r.suppressed.length, 0);
   const skipped = results.filter((r) => r.skipped).length;
+  const tooMany = o.maxWarnings >= 0 && counts.warning > o.maxWarnings;
   err(
-    `wengao: ${results.length} 个文件，${all.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
+    `wengao: ${reports.length} 个文件，${all.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
+      (suppressed ? `，已忽略 ${suppressed} 个（注释或 .wengaoignore）` : '') +
       (skipped ? `，跳过 ${skipped} 个` : '') +
+      (counts.warning && o.maxWarnings > 0 ? (tooMany ? `；警告多于 --max-warnings ${o.maxWarnings}` : `；警告未超过 --max-warnings ${o.maxWarnings}`) : '') +
       '\n',
   );
   // A file that could not be read was not checked: CI must not pass on it.
   if (skipped) return 2;
-  return all.some((f) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER.warning) ? 1 : 0;
+  return counts.error > 0 || tooMany ? 1 : 0;
 }
 
-function renderText(results: FileResult[]): string {
-  const lines: string[] = [];
-  for (const r of results) {
-    if (!r.analysis || !r.lines) continue;
-    for (const f of r.analysis.findings) {
-      const p = r.lines.position(f.span.start);
-      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}`);
-    }
-  }
-  return lines.length ? lines.join('\n') + '\n' : '';
-}
-
-function jsonFinding(f: Finding, path: string, lines: LineIndex) {
-  return {
-    code: f.code,
-    severity: f.severity,
-    message: f.message,
-    range: lines.range(f.span),
-    related: f.related.map((r) => ({ path: r.path ?? path, range: r.range ?? lines.range(r.span), message: r.message })),
-  };
-}
-
-function renderJson(results: FileResult[]): string {
-  const doc = {
-    version: 1,
-    files: results.map((r) =>
-      r.analysis && r.lines
-        ? { path: r.path, diagnostics: r.analysis.findings.map((f) => jsonFinding(f, r.path, r.lines!)) }
-        : { path: r.path, diagnostics: [], skipped: r.skipped },
-    ),
-  };
-  return JSON.stringify(doc, null, 2) + '\n';
-}
-
-function figureJson(f: Figure, path: string, lines: LineIndex) {
-  return {
-    path,
-    range: lines.range(f.span),
-    text: f.text,
-    indicator: f.indicator,
-    verb: f.verb ?? null,
-    value: f.value,
-    ...(f.max !== undefined ? { max: f.max } : {}),
-    unit: f.unit,
-    normalized: { value: f.normalized.value, ...(f.normalized.max !== undefined ? { max: f.normalized.max } : {}), unit: f.normalized.unit },
-    comparator: f.comparator,
-    period: f.period,
-    periodSource: f.periodSource,
-    region: f.region,
-    kind: f.kind,
-    section: f.section,
-  };
-}
-
-function renderFigures(results: FileResult[], format: Format, targetsOnly: boolean): string {
-  const rows = results.flatMap((r) =>
-    r.analysis && r.lines
-      ? r.analysis.figures
-          .filter((f) => !targetsOnly || f.kind === 'target')
-          .map((figure) => ({ path: r.path, line: r.lines!.position(figure.span.start).line + 1, figure, lines: r.lines! }))
-      : [],
-  );
+function render(results: FileResult[], format: CheckFormat, o: Options, locale: Locale | undefined, cwd: string): string {
   switch (format) {
-    case 'csv':
-      return toCsv(rows);
-    case 'markdown':
-      return toMarkdownTable(rows);
-    case 'text':
-      return rows
-        .map(({ path, line, figure: f, lines }) => `${path}:${line}:${lines.position(f.span.start).character + 1}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`)
-        .join('\n') + (rows.length ? '\n' : '');
+    case 'json':
+      return renderJson(results);
+    case 'sarif':
+      return renderSarif(results, { cwd, locale, includeSuppressed: o.includeSuppressed, tool: TOOL });
+    case 'github':
+      return renderGithub(results, cwd);
     default:
-      return JSON.stringify({ version: 1, figures: rows.map(({ path, figure, lines }) => figureJson(figure, path, lines)) }, null, 2) + '\n';
+      return renderText(results);
   }
+}
+
+/**
+ * The config and ignore files a report uses, each once, as results of their own when they have
+ * problems. Their messages follow --lang, else the config's own `language`.
+ */
+function noteProjectFiles(resolved: Resolved, lang: Locale | undefined, into: Map<string, FileResult>, cwd: string): void {
+  const locale = lang ?? resolved.config.language;
+  const add = (file: ConfigFile | IgnoreFile, role: 'config' | 'ignore', findings: () => Finding[]) => {
+    const key = path.resolve(file.path);
+    if (into.has(key) || file.findings.length === 0) return;
+    const lines = new LineIndex(file.text);
+    into.set(key, { path: shownPath(file.path, cwd), role, text: file.text, lines, findings: findings(), suppressed: [], ignore: [] });
+  };
+  if (resolved.file) {
+    const f = resolved.file;
+    add(f, 'config', () => (locale === lang ? f.findings : parseConfig(f.text, locale).findings));
+  }
+  if (resolved.ignoreFile) {
+    const f = resolved.ignoreFile;
+    add(f, 'ignore', () => (locale === lang ? f.findings : parseIgnoreFile(f.text, locale).findings));
+  }
+}
+
+/** A project file's path as shown: relative to the working directory when inside it. */
+function shownPath(p: string, cwd: string): string {
+  const rel = path.relative(cwd, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
 if (require.main === module) {

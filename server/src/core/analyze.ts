@@ -2,11 +2,13 @@
  * The core's entry point: a document's text in, its model and findings out. Each check runs
  * contained: one that throws is reported in `failures` and the others still run.
  */
-import { CHECKS, Check, CheckContext } from './checks';
+import { CHECKS, Check, CheckContext, HEAVY_CHECKS } from './checks';
 import type { FigureIndex } from './consistency/index';
 import { Figure, extractFigures } from './figures/extract';
 import type { Code, Finding, Severity } from './findings';
+import { WengaoConfig, severityOverrides } from './config';
 import type { Locale } from './locale';
+import { IgnoreEntry, Suppressed, suppress } from './suppress';
 import { DocKind, DocumentModel, buildModel, chineseRatio } from './model';
 import { OutlineNode, buildOutline } from './outline';
 
@@ -25,8 +27,20 @@ export interface AnalyzeOptions {
   index?: FigureIndex;
   /** Per-code severity, or 'off' to drop the code. */
   severity?: Partial<Record<Code, Severity | 'off'>>;
-  /** The language of messages; default Chinese. */
+  /** The language of messages; default the config's, else Chinese. */
   locale?: Locale;
+  /**
+   * The project's configuration (settings with .wengaorc.json laid over them): severities per
+   * code, extra units and terms, the year of undated documents, the language of messages.
+   */
+  config?: WengaoConfig;
+  /** The ignore-file entries that apply to this document (chosen by the layer). */
+  ignore?: readonly IgnoreEntry[];
+  /**
+   * Above this many characters the figures are not read and the heavy checks (HEAVY_CHECKS)
+   * are left out; `Analysis.limited` says so. Default: no limit (the CLI checks everything).
+   */
+  heavyLimit?: number;
 }
 
 export interface CheckFailure {
@@ -42,6 +56,10 @@ export interface Analysis {
   outline: OutlineNode[];
   figures: Figure[];
   findings: Finding[];
+  /** Findings silenced by wengao-disable comments or the ignore file. */
+  suppressed: Suppressed[];
+  /** Set when the document was above `heavyLimit`: which checks were left out. */
+  limited?: string;
   failures: CheckFailure[];
 }
 
@@ -60,11 +78,17 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const gate = shouldAnalyze(text, options.scope, options.minChineseRatio);
   const failures: CheckFailure[] = [];
   const outline = contained('outline', failures, () => buildOutline(model), []);
-  if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, outline, figures: [], findings: [], failures };
-  const figures = contained('figures', failures, () => extractFigures(model, { outline }), []);
-  const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline, uri: options.uri, index: options.index, locale: options.locale };
+  if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, outline, figures: [], findings: [], suppressed: [], failures };
+  const config = options.config;
+  const heavy = options.heavyLimit === undefined || text.length <= options.heavyLimit;
+  const figures = heavy ? contained('figures', failures, () => extractFigures(model, { outline, units: config?.units, terms: config?.terms, year: config?.year }), []) : [];
+  const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline, uri: options.uri, index: options.index, locale: localeOf(options) };
   const findings: Finding[] = [];
-  for (const check of options.checks ?? CHECKS) {
+  const checks = (options.checks ?? CHECKS).filter((c) => heavy || !HEAVY_CHECKS.has(c.id));
+  const limited = heavy
+    ? undefined
+    : `${text.length.toLocaleString('en-US')} characters > ${options.heavyLimit!.toLocaleString('en-US')}: ${CHECKS.filter((c) => HEAVY_CHECKS.has(c.id)).flatMap((c) => c.codes).join(', ')} left out`;
+  for (const check of checks) {
     try {
       findings.push(...check.run(model, ctx));
     } catch (err) {
@@ -72,25 +96,39 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
       failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     }
   }
-  const overrides = options.severity ?? {};
-  const kept: Finding[] = [];
+  const { kept, suppressed } = settle(findings, model, options);
+  return { analyzed: true, model, outline, figures, findings: kept, suppressed, failures, ...(limited ? { limited } : {}) };
+}
+
+function localeOf(options: Pick<AnalyzeOptions, 'locale' | 'config'>): Locale | undefined {
+  return options.locale ?? options.config?.language;
+}
+
+/**
+ * The last step for every finding, whichever check made it: the configured severity (or off),
+ * then suppression by comments and the ignore file, then document order.
+ */
+function settle(findings: Finding[], model: DocumentModel, options: Pick<AnalyzeOptions, 'severity' | 'config' | 'ignore'>): { kept: Finding[]; suppressed: Suppressed[] } {
+  const overrides = { ...(options.config ? severityOverrides(options.config) : {}), ...(options.severity ?? {}) };
+  const levelled: Finding[] = [];
   for (const f of findings) {
     const o = overrides[f.code];
     if (o === 'off') continue;
-    kept.push(o ? { ...f, severity: o } : f);
+    levelled.push(o ? { ...f, severity: o } : f);
   }
-  kept.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { analyzed: true, model, outline, figures, findings: kept, failures };
+  const out = suppress(levelled, model.text, model.kind, options.ignore);
+  out.kept.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return out;
 }
 
 /**
  * Runs some checks again on an existing analysis, with a newer workspace index: the checks
  * across documents, after another document changed. Nothing else is recomputed.
  */
-export function recheck(analysis: Analysis, checks: readonly Check[], options: Pick<AnalyzeOptions, 'uri' | 'index' | 'severity' | 'locale'>): { findings: Finding[]; failures: CheckFailure[] } {
+export function recheck(analysis: Analysis, checks: readonly Check[], options: RecheckOptions): { findings: Finding[]; suppressed: Suppressed[]; failures: CheckFailure[] } {
   const failures: CheckFailure[] = [];
-  if (!analysis.analyzed) return { findings: [], failures };
-  const ctx: CheckContext = { figures: analysis.figures, outline: analysis.outline, uri: options.uri, index: options.index, locale: options.locale };
+  if (!analysis.analyzed) return { findings: [], suppressed: [], failures };
+  const ctx: CheckContext = { figures: analysis.figures, outline: analysis.outline, uri: options.uri, index: options.index, locale: localeOf(options) };
   const findings: Finding[] = [];
   for (const check of checks) {
     try {
@@ -99,12 +137,12 @@ export function recheck(analysis: Analysis, checks: readonly Check[], options: P
       failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     }
   }
-  const overrides = options.severity ?? {};
-  return {
-    findings: findings.filter((f) => overrides[f.code] !== 'off').map((f) => (overrides[f.code] ? { ...f, severity: overrides[f.code] as Severity } : f)),
-    failures,
-  };
+  const { kept, suppressed } = settle(findings, analysis.model, options);
+  return { findings: kept, suppressed, failures };
 }
+
+/** What a re-check needs: the same options the analysis had, and the newer index. */
+export type RecheckOptions = Pick<AnalyzeOptions, 'uri' | 'index' | 'severity' | 'locale' | 'config' | 'ignore'>;
 
 /** Runs a step of the analysis; if it throws, records the failure and goes on with `fallback`. */
 function contained<T>(step: string, failures: CheckFailure[], f: () => T, fallback: T): T {

@@ -15,6 +15,10 @@ export const CODES = {
   headingMarker: 'heading.marker',
   figureMismatch: 'figure.mismatch',
   enumCountMismatch: 'enum.count-mismatch',
+  // On a project's .wengaorc.json, not on reports.
+  configSyntax: 'config.syntax',
+  configInvalid: 'config.invalid',
+  configUnknownKey: 'config.unknown-key',
 } as const;
 
 export type Code = (typeof CODES)[keyof typeof CODES];

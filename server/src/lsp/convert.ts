@@ -3,9 +3,20 @@ import {
   CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
   DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind, TextEdit,
 } from 'vscode-languageserver';
-import type { Finding, Fold, LineIndex, OutlineNode, Severity } from '../core';
+import { DocKind, Finding, Fold, LineIndex, OutlineNode, Severity, fingerprint, suppressionEdit } from '../core';
 
 export const SOURCE = 'wengao';
+
+/** The server's command behind "ignore this finding" in plain text (it writes .wengaoignore). */
+export const IGNORE_COMMAND = 'wengao.ignoreFinding';
+
+/** What the ignore command needs besides the fingerprint (which travels in the diagnostic's data). */
+export interface IgnoreArgs {
+  uri: string;
+  code: string;
+  /** A few characters of the text, written as the entry's note. */
+  excerpt: string;
+}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -17,9 +28,23 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** What a quick fix needs, carried in `diagnostic.data` so the server keeps no state for it. */
 export interface FixData {
   fixes: { title: string; edits: TextEdit[] }[];
+  /** The finding's fingerprint (stable under edits elsewhere; SARIF and .wengaoignore use it). */
+  fingerprint?: string;
+  /** Markdown: the comment that silences the finding. */
+  disable?: TextEdit;
+  /** Plain text: the arguments of the ignore command (absent where no file may be written). */
+  ignore?: IgnoreArgs;
 }
 
-export function toDiagnostic(f: Finding, lines: LineIndex, uri: string): Diagnostic {
+/** For the "ignore this finding" actions: the document's text and kind. */
+export interface SuppressionContext {
+  text: string;
+  kind: DocKind;
+  /** Set where an ignore file may be written (a trusted workspace, a file on disk). */
+  ignore?: IgnoreArgs;
+}
+
+export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, suppression?: SuppressionContext): Diagnostic {
   const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({
     location: { uri: r.path ?? uri, range: r.range ?? lines.range(r.span) },
     message: r.message,
@@ -30,6 +55,15 @@ export function toDiagnostic(f: Finding, lines: LineIndex, uri: string): Diagnos
       edits: fix.edits.map((e) => ({ range: lines.range(e.span), newText: e.newText })),
     })),
   };
+  if (suppression) {
+    data.fingerprint = fingerprint(suppression.text, f);
+    if (suppression.kind === 'markdown') {
+      const e = suppressionEdit(suppression.text, f);
+      data.disable = { range: lines.range(e.span), newText: e.newText };
+    } else if (suppression.ignore) {
+      data.ignore = suppression.ignore;
+    }
+  }
   return {
     range: lines.range(f.span),
     severity: SEVERITY[f.severity],
@@ -54,6 +88,21 @@ export function toCodeActions(uri: string, diagnostics: Diagnostic[]): CodeActio
         diagnostics: [d],
         isPreferred: true,
         edit: { changes: { [uri]: fix.edits } },
+      });
+    }
+    if (data.disable) {
+      actions.push({
+        title: `忽略此问题：加注释 wengao-disable (Ignore this ${d.code} with a comment)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [uri]: [data.disable] } },
+      });
+    } else if (data.ignore && data.fingerprint) {
+      actions.push({
+        title: `忽略此问题：写入 .wengaoignore (Ignore this ${d.code} in .wengaoignore)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: 'Ignore', command: IGNORE_COMMAND, arguments: [{ ...data.ignore, fingerprint: data.fingerprint }] },
       });
     }
   }

@@ -2,45 +2,100 @@
  * The language server: a thin layer that fetches a document, asks the core, and converts.
  * `startServer` takes a connection so tests can run it in-process or over stdio alike.
  */
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   Connection, DidChangeConfigurationNotification, Hover, InitializeResult, MarkupKind, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Analysis, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind, findingsInWorkspace, indicatorKey,
+  Analysis, CONFIG_FILE, Finding, IGNORE_FILE, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind,
+  formatIgnoreEntry, indicatorKey, inWorkspace,
 } from '../core';
+import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { readReport } from '../io/read';
-import { toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
-import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult } from './protocol';
+import { IGNORE_COMMAND, IgnoreArgs, toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
+import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult, StatusNotification } from './protocol';
 import { DEFAULT_SETTINGS, Settings, filesExclude, parseSettings } from './settings';
+import { StatusReporter } from './status';
 import { WorkspaceIndexer, WorkspaceSettings } from './workspace';
 
-/** Quiet time after the last keystroke before a document is analysed again. */
-export const DEBOUNCE_MS = 150;
+/**
+ * Quiet time after a keystroke before a document is analysed again: just enough to take a burst
+ * of changes (a paste, auto-closing pairs) in one analysis. While an analysis runs, further
+ * keystrokes wait for it and are analysed together right after, so a large document is never
+ * analysed more often than it can be, and a small one shows its diagnostics at once.
+ */
+export const DEBOUNCE_MS = 10;
+
+/**
+ * Above this many characters (about 6 MB of Chinese text) the editor leaves out the figures and
+ * the checks that need them; the status item says so. The CLI has no limit.
+ */
+export const HEAVY_LIMIT = 2_000_000;
 
 /** Diagnostics published per document at most. */
 export const MAX_DIAGNOSTICS = 1000;
 
 const LANGUAGES = new Set(['plaintext', 'markdown', 'wengao-report']);
 
+/** The project's config and ignore file as they apply to one document. */
+interface DocContext {
+  settings: Settings;
+  resolved: Resolved;
+  /** False when the project config's include/exclude leave the document out. */
+  covered: boolean;
+}
+
+function isConfigName(name: string): boolean {
+  return name === CONFIG_FILE || name === IGNORE_FILE;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; settingsKey: string; analysis: Analysis }>();
+  const cache = new Map<string, { version: number; key: string; analysis: Analysis }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents being analysed, and whether another change arrived meanwhile. */
+  const running = new Map<string, boolean>();
   const settingsCache = new Map<string, Promise<Settings>>();
+  /** Bumped whenever a config or ignore file changes: every cached analysis is then stale. */
+  let configGeneration = 0;
+  /** Config and ignore files with diagnostics published (so that fixing one clears them). */
+  const configDiagnosed = new Set<string>();
+  /** Config and ignore files read, with the generation their diagnostics were published in. */
+  const configSeen = new Map<string, number>();
+  const overlay = (file: string): string | undefined => {
+    if (!isConfigName(path.basename(file))) return undefined;
+    return documents.get(pathToFileURL(file).href)?.getText();
+  };
+  const resolver = new ConfigResolver({ overlay });
   let configurationCapability = false;
   const log = (msg: string) => connection.console.info(`[wengao] ${msg}`);
   let folders: string[] = [];
   let workspaceSettings: WorkspaceSettings | undefined;
   let globalSettings: Settings = DEFAULT_SETTINGS;
-  const indexer = new WorkspaceIndexer(log, () => ({ scope: globalSettings.analyze, minChineseRatio: globalSettings.minChineseRatio }));
+  const indexer = new WorkspaceIndexer(log, async (file) => {
+    // (The workspace folder's settings: one configuration request, not one per file.)
+    const ctx = await contextFor(pathToFileURL(file).href, globalSettings).catch(() => undefined);
+    return ctx
+      ? { scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, covered: ctx.covered }
+      : { scope: globalSettings.analyze, minChineseRatio: globalSettings.minChineseRatio, covered: true };
+  });
   const publishTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // --- wengao/status and workspace trust (status.ts) ---
+  const status = new StatusReporter((p) => void connection.sendNotification(StatusNotification, p), () => indexer.index.size);
+  indexer.onReadError = (uri, message) => status.error(message, uri);
+  /** initializationOptions.trusted: false in an untrusted workspace (no reading of other files). */
+  let trusted = true;
+  // --- end wengao/status ---
 
   connection.onInitialize((params): InitializeResult => {
     configurationCapability = !!params.capabilities.workspace?.configuration;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false; // wengao: trust
+    indexer.readsDisk = trusted;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -48,22 +103,27 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
+        executeCommandProvider: { commands: [IGNORE_COMMAND] },
       },
       serverInfo: { name: 'wengao', version: '0.1.0' },
     };
   });
 
   connection.onInitialized(() => {
-    log(`server started (pid ${process.pid}, node ${process.version}), workspace folders: ${folders.join(', ') || '(none)'}`);
+    log(`server started (pid ${process.pid}, node ${process.version}), workspace folders: ${folders.join(', ') || '(none)'}${trusted ? '' : '; untrusted workspace: no background indexing, no files written'}`);
     if (configurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'wengao' });
     }
-    void startIndexing();
+    // wengao: trust. An untrusted workspace compares open documents only.
+    if (trusted) void startIndexing();
+    else log('untrusted workspace: other files are not read; open documents are compared with each other only');
+    status.update();
   });
 
   /** Reads the workspace's report files in the background, then re-checks the open documents. */
   async function startIndexing(): Promise<void> {
-    if (folders.length === 0) return;
+    if (folders.length === 0 || !trusted) return;
+    status.setIndexing(true); // wengao/status
     try {
       const scope = pathToFileURL(folders[0]).href;
       globalSettings = await settingsFor(scope);
@@ -76,6 +136,9 @@ export function startServer(connection: Connection): void {
       for (const doc of documents.all()) schedulePublish(doc.uri);
     } catch (err) {
       connection.console.error(`[wengao] indexing the workspace failed: ${err instanceof Error ? err.stack : String(err)}`);
+      status.error(`indexing the workspace failed: ${String(err)}`); // wengao/status
+    } finally {
+      status.setIndexing(false); // wengao/status
     }
   }
 
@@ -105,6 +168,31 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) schedule(doc, 0);
   });
 
+  /** A config or ignore file changed (on disk or in the editor): everything is checked again. */
+  function configChanged(file: string): void {
+    resolver.changed(file);
+    configGeneration++;
+    void publishConfigDiagnostics(file);
+    for (const doc of documents.all()) if (isOurs(doc)) schedule(doc, 0);
+  }
+
+  /** Diagnostics on a .wengaorc.json or .wengaoignore: what is wrong with it, or none. */
+  async function publishConfigDiagnostics(file: string): Promise<void> {
+    try {
+      const uri = pathToFileURL(file).href;
+      const name = path.basename(file);
+      const parsed = name === CONFIG_FILE ? await resolver.readConfig(file) : name === IGNORE_FILE ? await resolver.readIgnore(file) : undefined;
+      const findings = parsed?.findings ?? [];
+      if (findings.length === 0 && !configDiagnosed.has(uri)) return;
+      if (findings.length) configDiagnosed.add(uri);
+      else configDiagnosed.delete(uri);
+      const lines = new LineIndex(parsed?.text ?? '');
+      await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, lines, uri)) });
+    } catch (err) {
+      connection.console.error(`[wengao] checking ${file} failed: ${err instanceof Error ? err.stack : String(err)}`);
+    }
+  }
+
   function settingsFor(uri: string): Promise<Settings> {
     if (!configurationCapability) return Promise.resolve(DEFAULT_SETTINGS);
     let s = settingsCache.get(uri);
@@ -126,21 +214,44 @@ export function startServer(connection: Connection): void {
   }
 
   function isOurs(doc: TextDocument): boolean {
+    if (isConfigName(baseName(doc.uri))) return false;
     return LANGUAGES.has(doc.languageId) || /\.(txt|md|markdown)$/i.test(doc.uri);
   }
 
+  /** A document's settings, with the project's config and ignore file laid over them. */
+  async function contextFor(uri: string, given?: Settings): Promise<DocContext> {
+    const settings = given ?? (await settingsFor(uri));
+    if (!uri.startsWith('file:')) return { settings, resolved: { config: settings.config, ignore: [] }, covered: true };
+    const file = fileURLToPath(uri);
+    const resolved = await resolver.forFile(file, settings.config);
+    // A config or ignore file seen for the first time since it changed: its own diagnostics.
+    for (const f of [resolved.file?.path, resolved.ignoreFile?.path]) {
+      if (f && configSeen.get(f) !== configGeneration) {
+        configSeen.set(f, configGeneration);
+        void publishConfigDiagnostics(f);
+      }
+    }
+    const own = resolved.file?.config;
+    const covered = own && (own.include || own.exclude) ? resolver.covers(file, resolved) : true;
+    return { settings, resolved, covered };
+  }
+
   /** The analysis of a document's current version, computed once per version. */
-  function analysisOf(doc: TextDocument, settings: Settings): Analysis {
-    const key = `${settings.analyze}/${settings.minChineseRatio}/${settings.targetSeverity}`;
+  function analysisOf(doc: TextDocument, ctx: DocContext): Analysis {
+    const { settings, resolved } = ctx;
+    const key = `${settings.analyze}/${settings.minChineseRatio}/${JSON.stringify(settings.config)}/${configGeneration}/${ctx.covered}`;
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settingsKey === key) return hit.analysis;
+    if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
     const started = Date.now();
     const analysis = analyze(doc.getText(), {
       kind: documentKind(doc.uri, doc.languageId),
-      scope: settings.analyze,
+      scope: ctx.covered ? settings.analyze : 'off',
       minChineseRatio: settings.minChineseRatio,
-      severity: { 'figure.target': settings.targetSeverity },
+      config: resolved.config,
+      ignore: resolved.ignore,
+      heavyLimit: HEAVY_LIMIT,
     });
+    if (!ctx.covered) analysis.skippedReason = `left out by ${resolved.file?.path ?? CONFIG_FILE} (include/exclude)`;
     for (const f of analysis.failures) connection.console.error(`[wengao] check ${f.check} failed on ${doc.uri}: ${f.error}`);
     const ms = Date.now() - started;
     if (analysis.analyzed) {
@@ -148,8 +259,17 @@ export function startServer(connection: Connection): void {
     } else {
       log(`skipped ${doc.uri}: ${analysis.skippedReason}`);
     }
-    cache.set(doc.uri, { version: doc.version, settingsKey: key, analysis });
+    if (analysis.limited) log(`${doc.uri}: ${analysis.limited}`);
+    status.limited(doc.uri, analysis.limited); // wengao/status
+    status.analysed(doc.uri, analysis.analyzed ? { ms, findings: analysis.findings.length } : undefined, analysis.failures); // wengao/status
+    cache.set(doc.uri, { version: doc.version, key, analysis });
     return analysis;
+  }
+
+  /** The analysis for a request (outline, hover, …): the cached one, or one made now. */
+  async function currentAnalysis(doc: TextDocument): Promise<{ analysis: Analysis; ctx: DocContext }> {
+    const ctx = await contextFor(doc.uri);
+    return { analysis: analysisOf(doc, ctx), ctx };
   }
 
   /**
@@ -161,17 +281,14 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc || !isOurs(doc)) return;
     const version = doc.version;
-    const settings = await settingsFor(uri);
+    const ctx = await contextFor(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // superseded while reading settings
     try {
-      const analysis = analysisOf(current, settings);
+      const analysis = analysisOf(current, ctx);
       if (reindex && analysis.analyzed) refreshOthers(uri, indexer.setOpen(uri, analysis));
-      const findings = findingsInWorkspace(analysis, {
-        uri,
-        index: indexer.index,
-        severity: { 'figure.target': settings.targetSeverity },
-      });
+      if (reindex && !analysis.analyzed) refreshOthers(uri, indexer.index.remove(uri));
+      const { findings } = inWorkspace(analysis, { uri, index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
       // A garbled file can hold tens of thousands of findings; the editor needs the first ones.
       // Defects first: a flood of target notes must not push an error out.
       const shown =
@@ -184,56 +301,98 @@ export function startServer(connection: Connection): void {
       if (findings.length > MAX_DIAGNOSTICS) {
         log(`${uri}: ${findings.length} findings, showing the first ${MAX_DIAGNOSTICS}`);
       }
-      const diagnostics = shown.map((f) => toDiagnostic(f, analysis.model.lines, uri));
+      const text = analysis.model.text;
+      const ignorable = (f: Finding): IgnoreArgs | undefined => (trusted && uri.startsWith('file:') ? { uri, code: f.code, excerpt: excerptOf(text, f) } : undefined);
+      const diagnostics = shown.map((f) => toDiagnostic(f, analysis.model.lines, uri, { text, kind: analysis.model.kind, ignore: ignorable(f) }));
       await connection.sendDiagnostics({ uri, version, diagnostics });
       if (reindex) void connection.sendNotification(FiguresChangedNotification, { uri });
     } catch (err) {
       connection.console.error(`[wengao] analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      status.error(`analysis failed: ${String(err)}`, uri); // wengao/status
     }
   }
 
+  /**
+   * Analyses a document soon: after `delay`, or, if an analysis of it is running, right after
+   * that one (the changes that arrived meanwhile are analysed together).
+   */
   function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
-    const old = timers.get(doc.uri);
+    const uri = doc.uri;
+    if (running.has(uri)) {
+      running.set(uri, true);
+      return;
+    }
+    const old = timers.get(uri);
     if (old) clearTimeout(old);
     timers.set(
-      doc.uri,
-      setTimeout(() => {
-        timers.delete(doc.uri);
-        void validate(doc.uri);
+      uri,
+      setTimeout(async () => {
+        timers.delete(uri);
+        running.set(uri, false);
+        try {
+          await validate(uri);
+        } finally {
+          const again = running.get(uri);
+          running.delete(uri);
+          const d = documents.get(uri);
+          if (again && d) schedule(d, 0);
+        }
       }, delay),
     );
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidOpen((e) => {
+    if (isConfigName(baseName(e.document.uri))) configChanged(fileURLToPath(e.document.uri));
+    else schedule(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (isConfigName(baseName(e.document.uri))) {
+      if (e.document.uri.startsWith('file:')) configChanged(fileURLToPath(e.document.uri));
+    } else schedule(e.document);
+  });
   documents.onDidClose((e) => {
+    if (isConfigName(baseName(e.document.uri))) {
+      // The disk's version counts again.
+      if (e.document.uri.startsWith('file:')) setImmediate(() => configChanged(fileURLToPath(e.document.uri)));
+      return;
+    }
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    status.closed(e.document.uri); // wengao/status
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // Its unsaved text leaves the index; the disk's version (if any) comes back.
     const uri = e.document.uri;
-    void indexer.closed(uri).then((touched) => refreshOthers(uri, touched));
+    void indexer.closed(uri).then((touched) => {
+      refreshOthers(uri, touched);
+      status.update(); // wengao/status: the index's size changed
+    });
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
     for (const change of params.changes) {
+      if (isConfigName(baseName(change.uri))) {
+        if (change.uri.startsWith('file:') && !documents.get(change.uri)) configChanged(fileURLToPath(change.uri));
+        continue;
+      }
       try {
         const touched = await indexer.refreshFromDisk(change.uri, workspaceSettings, folders);
         refreshOthers(change.uri, touched);
       } catch (err) {
         connection.console.error(`[wengao] re-reading ${change.uri} failed: ${String(err)}`);
+        status.error(`re-reading failed: ${String(err)}`, change.uri); // wengao/status
       }
     }
+    status.update(); // wengao/status: the index's size may have changed
   });
 
   connection.onDocumentSymbol(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !isOurs(doc)) return [];
     try {
-      const a = analysisOf(doc, await settingsFor(doc.uri));
+      const { analysis: a } = await currentAnalysis(doc);
       if (!a.analyzed) return [];
       return toSymbols(a.outline, a.model.lines);
     } catch (err) {
@@ -246,7 +405,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !isOurs(doc)) return [];
     try {
-      const a = analysisOf(doc, await settingsFor(doc.uri));
+      const { analysis: a } = await currentAnalysis(doc);
       if (!a.analyzed) return [];
       return toFoldingRanges(buildFolds(a.model, a.outline));
     } catch (err) {
@@ -257,11 +416,53 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params) => toCodeActions(params.textDocument.uri, params.context.diagnostics));
 
+  /**
+   * "Ignore this finding" in a plain-text report: a line in the nearest .wengaoignore (created
+   * beside the project's .wengaorc.json, or in the workspace folder). Open in the editor, the
+   * ignore file is edited there (the user saves it); otherwise it is written on disk.
+   */
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== IGNORE_COMMAND) return;
+    const args = (params.arguments?.[0] ?? {}) as Partial<IgnoreArgs> & { fingerprint?: string };
+    try {
+      if (!trusted) throw new Error('untrusted workspace: no files are written');
+      if (typeof args.uri !== 'string' || !args.uri.startsWith('file:') || typeof args.code !== 'string' || typeof args.fingerprint !== 'string') {
+        throw new Error(`bad arguments ${JSON.stringify(params.arguments)}`);
+      }
+      const report = fileURLToPath(args.uri);
+      const folder = folders.find((f) => report === f || report.startsWith(f + path.sep));
+      const target = await resolver.ignorePathFor(report, folder);
+      const line = formatIgnoreEntry(ignoreEntryPath(target, report), args.code, args.fingerprint, args.excerpt);
+      const targetUri = pathToFileURL(target).href;
+      const open = documents.get(targetUri);
+      if (open) {
+        const text = open.getText();
+        const end = open.positionAt(text.length);
+        const insert = (text && !text.endsWith('\n') ? '\n' : '') + line + '\n';
+        const result = await connection.workspace.applyEdit({ label: '忽略此问题 (Ignore this finding)', edit: { changes: { [targetUri]: [{ range: { start: end, end }, newText: insert }] } } });
+        if (!result.applied) throw new Error(`the editor did not apply the edit${result.failureReason ? `: ${result.failureReason}` : ''}`);
+      } else {
+        let text = '';
+        try {
+          text = await fs.readFile(target, 'utf8');
+        } catch {
+          text = '# Wengao 忽略的问题 (findings Wengao ignores): 路径 代码 指纹  # 备注 (path code fingerprint  # note)\n';
+        }
+        await fs.writeFile(target, (text && !text.endsWith('\n') ? text + '\n' : text) + line + '\n', 'utf8');
+        configChanged(target);
+      }
+      log(`ignored ${args.code} in ${report} (${target})`);
+    } catch (err) {
+      connection.console.error(`[wengao] ignoring a finding failed: ${err instanceof Error ? err.message : String(err)}`);
+      void connection.window.showErrorMessage(`Wengao：无法写入忽略文件 (could not write the ignore file): ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+
   connection.onHover(async (params): Promise<Hover | null> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !isOurs(doc)) return null;
     try {
-      const a = analysisOf(doc, await settingsFor(doc.uri));
+      const { analysis: a } = await currentAnalysis(doc);
       const offset = a.model.lines.offset(params.position);
       const f = a.figures.find((x) => x.span.start <= offset && offset < x.span.end);
       if (!f) return null;
@@ -286,18 +487,19 @@ export function startServer(connection: Connection): void {
       try {
         let analysis: Analysis;
         const open = documents.get(uri);
-        const settings = await settingsFor(uri);
+        const ctx = await contextFor(uri);
         if (open) {
           if (!isOurs(open)) continue;
-          analysis = analysisOf(open, settings);
+          analysis = analysisOf(open, ctx);
         } else {
-          if (!uri.startsWith('file:')) continue;
+          if (!uri.startsWith('file:') || !ctx.covered || !trusted) continue; // wengao: trust, no reading of other files
           const read = await readReport(fileURLToPath(uri));
           if (!read.ok) {
             out.documents.push({ uri, figures: [], error: read.message });
+            status.error(read.message, uri); // wengao/status
             continue;
           }
-          analysis = analyze(read.text, { kind: documentKind(uri), scope: settings.analyze, minChineseRatio: settings.minChineseRatio });
+          analysis = analyze(read.text, { kind: documentKind(uri), scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, checks: [] });
         }
         if (!analysis.analyzed) continue;
         const lines = analysis.model.lines;
@@ -315,4 +517,19 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function baseName(uri: string): string {
+  const i = uri.lastIndexOf('/');
+  try {
+    return decodeURIComponent(uri.slice(i + 1));
+  } catch {
+    return uri.slice(i + 1);
+  }
+}
+
+/** A few characters of the finding's text, for the note of an ignore entry. */
+function excerptOf(text: string, f: Finding): string {
+  const a = Math.max(0, f.span.start - 4);
+  return text.slice(a, Math.min(text.length, f.span.end + 8, a + 24)).replace(/\s+/g, ' ').trim();
 }

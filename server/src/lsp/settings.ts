@@ -1,5 +1,5 @@
 /** Settings, read per document from the client and checked: a malformed value falls back. */
-import type { AnalyzeScope } from '../core';
+import { AnalyzeScope, EMPTY_CONFIG, WengaoConfig, parseConfig } from '../core';
 import { DEFAULT_WORKSPACE, WorkspaceSettings } from './workspace';
 
 export type TargetSeverity = 'information' | 'hint' | 'off';
@@ -11,6 +11,11 @@ export interface Settings {
   targetSeverity: TargetSeverity;
   /** Which files of the workspace are indexed for comparisons. */
   workspace: WorkspaceSettings;
+  /**
+   * The settings that mirror .wengaorc.json (wengao.checks, units, terms, documentYear,
+   * messages.language), as a config the project's file is laid over.
+   */
+  config: WengaoConfig;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,12 +23,13 @@ export const DEFAULT_SETTINGS: Settings = {
   minChineseRatio: 0.5,
   targetSeverity: 'information',
   workspace: DEFAULT_WORKSPACE,
+  config: EMPTY_CONFIG,
 };
 
 /** Returns valid settings and a list of problems with what the client sent. */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, workspace: { ...DEFAULT_WORKSPACE } };
+  const settings: Settings = { ...DEFAULT_SETTINGS, workspace: { ...DEFAULT_WORKSPACE }, config: { ...EMPTY_CONFIG } };
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object') {
     problems.push(`wengao settings should be an object, got ${typeof raw}; using defaults`);
@@ -64,7 +70,32 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       }
     }
   }
+  settings.config = mirroredConfig(r, problems);
+  if (settings.targetSeverity !== 'information' && settings.config.checks['figure.target'] === undefined) {
+    settings.config.checks['figure.target'] = settings.targetSeverity;
+  }
   return { settings, problems };
+}
+
+/**
+ * The settings that mirror the config file's keys, checked by the same reader as the file so
+ * that both accept and refuse the same values.
+ */
+function mirroredConfig(r: Record<string, unknown>, problems: string[]): WengaoConfig {
+  const messages = r.messages as Record<string, unknown> | undefined;
+  const mirror: Record<string, unknown> = {};
+  if (r.checks !== undefined && r.checks !== null) mirror.checks = r.checks;
+  if (Array.isArray(r.units) ? r.units.length : r.units !== undefined && r.units !== null) mirror.units = r.units;
+  if (Array.isArray(r.terms) ? r.terms.length : r.terms !== undefined && r.terms !== null) mirror.terms = r.terms;
+  if (r.documentYear !== undefined && r.documentYear !== null && r.documentYear !== 0) mirror.year = r.documentYear;
+  if (messages && typeof messages === 'object' && messages.language !== undefined && messages.language !== null) mirror.language = messages.language;
+  const SETTING: Record<string, string> = { year: 'documentYear', language: 'messages.language' };
+  const { config, findings } = parseConfig(JSON.stringify(mirror));
+  for (const f of findings) {
+    // The findings speak of the file's keys; name the setting instead.
+    problems.push(`wengao settings: ${f.message.replace(/“(year|language)”/g, (_m, k: string) => `“wengao.${SETTING[k]}”`)}`);
+  }
+  return config;
 }
 
 /** VS Code's files.exclude ({ "**\/tmp": true }) as exclude globs. */

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import { minimatch } from 'minimatch';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Analysis, DocumentEntry, FigureIndex, analyze, documentKind, indexEntry } from '../core';
+import { Analysis, DocumentEntry, FigureIndex, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
 import { readReport } from '../io/read';
 
 export interface WorkspaceSettings {
@@ -32,10 +32,18 @@ export class WorkspaceIndexer {
   private readonly open = new Set<string>();
   private scanning: Promise<void> | undefined;
   lastScan: { files: number; ms: number; skipped: number } | undefined;
+  /**
+   * False in an untrusted workspace: no file is read from disk, so the index holds the open
+   * documents only (a closed or changed file leaves it).
+   */
+  readsDisk = true;
+  /** Told about each file that could not be read or decoded (for the status item). */
+  onReadError: ((uri: string, message: string) => void) | undefined;
 
   constructor(
     private readonly log: (msg: string) => void,
-    private readonly analyzeOptions: () => { scope: 'chinese' | 'all' | 'off'; minChineseRatio: number },
+    /** How a file on disk is analysed: its settings and project config; `covered: false` leaves it out. */
+    private readonly analyzeOptions: (file: string) => Promise<{ scope: 'chinese' | 'all' | 'off'; minChineseRatio: number; config?: WengaoConfig; covered: boolean }>,
   ) {}
 
   isIndexed(uri: string): boolean {
@@ -57,7 +65,7 @@ export class WorkspaceIndexer {
   /** A file changed, appeared or vanished on disk. Open documents keep their edited text. */
   async refreshFromDisk(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = []): Promise<Set<string>> {
     if (this.open.has(uri)) return new Set();
-    if (!uri.startsWith('file:')) return this.index.remove(uri);
+    if (!uri.startsWith('file:') || !this.readsDisk) return this.index.remove(uri);
     const file = fileURLToPath(uri);
     if (folders.length && !included(file, folders, settings)) return this.index.remove(uri);
     const entry = await this.readEntry(uri);
@@ -76,11 +84,13 @@ export class WorkspaceIndexer {
     const read = await readReport(file);
     if (!read.ok) {
       this.log(`not indexed ${file}: ${read.message}`);
+      this.onReadError?.(uri, read.message);
       return undefined;
     }
-    const o = this.analyzeOptions();
+    const o = await this.analyzeOptions(file);
+    if (!o.covered) return undefined;
     // Only the figures are needed for the index: no checks.
-    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, checks: [] });
+    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [] });
     if (!analysis.analyzed) return undefined;
     return indexEntry(uri, path.basename(file), analysis);
   }
@@ -91,6 +101,7 @@ export class WorkspaceIndexer {
    */
   scan(folders: string[], settings: WorkspaceSettings): Promise<void> {
     const run = async () => {
+      if (!this.readsDisk) return;
       const started = Date.now();
       const files: string[] = [];
       for (const folder of folders) await walk(folder, folder, settings, files);

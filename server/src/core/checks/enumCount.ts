@@ -43,6 +43,7 @@ import type { Check, CheckContext } from './check';
 import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE } from '../chars';
 import { CODES, Finding, Related } from '../findings';
 import { readMarker } from '../headings';
+import { Locale, tr } from '../locale';
 import type { DocumentModel, Heading, Paragraph } from '../model';
 import { parseChineseInt } from '../numerals';
 import type { Span } from '../text';
@@ -61,6 +62,8 @@ interface Doc {
   headingAt: Map<number, Heading>;
   /** For each paragraph, the rank of the heading whose section holds it (-1: none). */
   sectionRank: number[];
+  /** The language of messages. */
+  locale?: Locale;
 }
 
 interface Count {
@@ -172,7 +175,7 @@ export const enumCount: Check = {
       rank = headingAt.get(i)?.rank ?? rank;
       sectionRank.push(rank);
     }
-    const doc: Doc = { model, flows, headingAt, sectionRank };
+    const doc: Doc = { model, flows, headingAt, sectionRank, locale: ctx.locale };
 
     for (let fi = 0; fi < flows.length; fi++) {
       if (fi % 256 === 0) ctx.checkCancelled?.();
@@ -180,7 +183,7 @@ export const enumCount: Check = {
       if (flow.paras.length === 1 && !COUNT_QUICK.test(flow.raw())) continue;
       for (const c of findCounts(flow)) {
         if (c.approx) continue;
-        const r = forwardList(c) ?? reverseList(c) ?? pointList(doc, fi, c);
+        const r = forwardList(c, ctx.locale) ?? reverseList(c, ctx.locale) ?? pointList(doc, fi, c);
         if (r === undefined) continue;
         resolved.add(key(c));
         if (r) out.push(r);
@@ -374,6 +377,13 @@ function listing(labels: string[]): string {
   return `${labels.slice(0, 2).map((l) => short(l)).join('、')}……${short(labels[labels.length - 1])}`;
 }
 
+/** The same in English: each item quoted, "政策", "市场" … "人文". */
+function listingEn(labels: string[]): string {
+  const q = (l: string) => `"${short(l)}"`;
+  if (labels.length <= 6) return labels.map(q).join(', ');
+  return `${labels.slice(0, 2).map(q).join(', ')} … ${q(labels[labels.length - 1])}`;
+}
+
 interface Segment {
   from: number;
   to: number;
@@ -487,40 +497,52 @@ function mismatch(value: number, list: ReadList): boolean {
 }
 
 /** The first and the last of `n` items. */
-function related(first: Item, last: Item, n: number): Related[] {
+function related(first: Item, last: Item, n: number, locale: Locale | undefined): Related[] {
   return [
-    { span: first.span, message: `第一项：${short(first.label, 16)}` },
-    { span: last.span, message: `最后一项（第${n}项）：${short(last.label, 16)}` },
+    { span: first.span, message: tr(locale, `第一项：${short(first.label, 16)}`, `First item: "${short(first.label, 16)}"`) },
+    { span: last.span, message: tr(locale, `最后一项（第${n}项）：${short(last.label, 16)}`, `Last item (item ${n}): "${short(last.label, 16)}"`) },
   ];
 }
 
-function finding(c: Count, message: string, first: Item, last: Item, n: number): Finding {
+function finding(c: Count, message: string, first: Item, last: Item, n: number, locale: Locale | undefined): Finding {
   return {
     code: CODES.enumCountMismatch,
     severity: 'warning',
     message,
     span: spanOf(c.flow, c.start, c.nounEnd),
-    related: related(first, last, n),
+    related: related(first, last, n, locale),
     fixes: [],
   };
 }
 
-function listFinding(c: Count, message: string, items: Item[]): Finding {
-  return finding(c, message, items[0], items[items.length - 1], items.length);
+function listFinding(c: Count, message: string, items: Item[], locale: Locale | undefined): Finding {
+  return finding(c, message, items[0], items[items.length - 1], items.length, locale);
 }
 
 /** What to do: fewer items than the count may be an item left out, more a count not updated. */
-function advice(value: number, n: number, what: '列举' | '列表'): string {
-  return n < value ? `请核对数目或补全${what}。` : '请核对数目，或删去多列的项。';
+function advice(value: number, n: number, what: '列举' | '列表', locale: Locale | undefined): string {
+  return n < value
+    ? tr(locale, `请核对数目或补全${what}。`, `Check the count, or add the missing ${what === '列表' ? 'items to the list' : 'items'}.`)
+    : tr(locale, '请核对数目，或删去多列的项。', 'Check the count, or delete the extra items.');
 }
 
-function listMessage(c: Count, where: '后文' | '前文' | '括号内', list: ReadList): string {
+const WHERE_EN = { 后文: 'the text after it lists', 前文: 'the text before it lists', 括号内: 'the brackets list' } as const;
+
+function listMessage(c: Count, where: '后文' | '前文' | '括号内', list: ReadList, locale: Locale | undefined): string {
   const labels = list.items.map((i) => i.label);
   const n = list.partial ? list.min : list.reading;
   if (list.partial) {
-    return `此处称“${phrase(c)}”，但${where}列出的就有${n}项：${listing(labels)}，多于所称数目。请核对数目，或删去多列的项。`;
+    return tr(
+      locale,
+      `此处称“${phrase(c)}”，但${where}列出的就有${n}项：${listing(labels)}，多于所称数目。请核对数目，或删去多列的项。`,
+      `This says "${phrase(c)}", but ${WHERE_EN[where]} ${n} items already: ${listingEn(labels)}, more than the count. Check the count, or delete the extra items.`,
+    );
   }
-  return `此处称“${phrase(c)}”，${where}列出${n}项：${listing(labels)}。${advice(c.value, n, '列举')}`;
+  return tr(
+    locale,
+    `此处称“${phrase(c)}”，${where}列出${n}项：${listing(labels)}。${advice(c.value, n, '列举', locale)}`,
+    `This says "${phrase(c)}", but ${WHERE_EN[where]} ${n} items: ${listingEn(labels)}. ${advice(c.value, n, '列举', locale)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -530,7 +552,7 @@ function listMessage(c: Count, where: '后文' | '前文' | '括号内', list: R
  * Returns a finding, null when the count is followed by its list and agrees with it (or the list
  * cannot be read with confidence), undefined when no list follows.
  */
-function forwardList(c: Count): Finding | null | undefined {
+function forwardList(c: Count, locale: Locale | undefined): Finding | null | undefined {
   const t = c.flow.text;
   if (!INTRO_NEAR.test(t.slice(c.classEnd, c.classEnd + 26))) return undefined;
   // From the count to the intro: a short noun phrase, at most one comma before a strong intro.
@@ -613,7 +635,7 @@ function forwardList(c: Count): Finding | null | undefined {
   const list = readSegments(c.flow, segs, partialIntro, false);
   if (!list) return null;
   if (!mismatch(c.value, list)) return null;
-  return listFinding(c, listMessage(c, paren ? '括号内' : '后文', list), list.items);
+  return listFinding(c, listMessage(c, paren ? '括号内' : '后文', list, locale), list.items, locale);
 }
 
 const COUNT_AT = new RegExp(`^(?:[0-9０-９]{1,3}|${CN_NUM})(?:${CLASSIFIER})`);
@@ -621,7 +643,7 @@ const COUNT_AT = new RegExp(`^(?:[0-9０-９]{1,3}|${CN_NUM})(?:${CLASSIFIER})`)
 // ---------------------------------------------------------------------------------------------
 // The items, then the count: "政策、市场、政务、法治、人文“五大环境”"
 
-function reverseList(c: Count): Finding | null | undefined {
+function reverseList(c: Count, locale: Locale | undefined): Finding | null | undefined {
   const t = c.flow.text;
   // The count itself is an item of a list ("一枢纽、四中心"): nothing to check.
   if (t[c.nounEnd] === '、' || (t[c.nounEnd] === '”' && t[c.nounEnd + 1] === '、')) return undefined;
@@ -676,7 +698,7 @@ function reverseList(c: Count): Finding | null | undefined {
   const list = readSegments(c.flow, segs, partial, true);
   if (!list) return null;
   if (!mismatch(c.value, list)) return null;
-  return listFinding(c, listMessage(c, '前文', list), list.items);
+  return listFinding(c, listMessage(c, '前文', list, locale), list.items, locale);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -760,8 +782,12 @@ function pointList(doc: Doc, fi: number, c: Count): Finding | null | undefined {
   const last = found[n - 1];
   const item = (f: { flow: Flow; p: Point }): Item => ({ span: spanOf(f.flow, f.p.at, f.p.end), label: pointText(f.flow, f.p) });
   const marker = (f: { flow: Flow; p: Point }) => f.flow.text.slice(f.p.at, f.p.end).replace(/[，、,：:]$/, '');
-  const message = `此处称“${phrase(c)}”，其后分${n}点列出（${marker(first)}……${marker(last)}）。${advice(c.value, n, '列举')}`;
-  return finding(c, message, item(first), item(last), n);
+  const message = tr(
+    doc.locale,
+    `此处称“${phrase(c)}”，其后分${n}点列出（${marker(first)}……${marker(last)}）。${advice(c.value, n, '列举', doc.locale)}`,
+    `This says "${phrase(c)}", but ${n} points follow it ("${marker(first)}" … "${marker(last)}"). ${advice(c.value, n, '列举', doc.locale)}`,
+  );
+  return finding(c, message, item(first), item(last), n, doc.locale);
 }
 
 function pointText(flow: Flow, p: Point): string {
@@ -877,14 +903,25 @@ function followingList(doc: Doc, fi: number, isResolved: (c: Count) => boolean):
   const label = (f: Flow) => stripMarker(f.text.replace(/^#{1,6}/, ''), mark.form).replace(/[，,。；;].*$/, '');
   const a = lineOf(model, firstPara(items[0]).start);
   const b = lineOf(model, lastPara(items[n - 1]).end);
+  const carriedLines = merged.map((pi) => model.paragraphs[pi].firstLine + 1);
   const carried = merged.length
-    ? `分页处断开后续写的第${merged.map((pi) => model.paragraphs[pi].firstLine + 1).join('、')}行属于上一项，未另计。`
+    ? tr(
+        doc.locale,
+        `分页处断开后续写的第${carriedLines.join('、')}行属于上一项，未另计。`,
+        carriedLines.length === 1
+          ? `Line ${carriedLines[0]} carries on the item before it after a page break and is not counted as an item of its own. `
+          : `Lines ${carriedLines.slice(0, -1).join(', ')} and ${carriedLines[carriedLines.length - 1]} carry on the items before them after page breaks and are not counted as items of their own. `,
+      )
     : '';
-  const message =
+  const message = tr(
+    doc.locale,
     `此处称“${phrase(c)}”，其后的列表有${n}项（第${a}—${b}行），` +
-    `从“${short(label(items[0]), 12)}”到“${short(label(items[n - 1]), 12)}”。${carried}${advice(c.value, n, '列表')}`;
+      `从“${short(label(items[0]), 12)}”到“${short(label(items[n - 1]), 12)}”。${carried}${advice(c.value, n, '列表', doc.locale)}`,
+    `This says "${phrase(c)}", but the list after it has ${n} items (lines ${a}–${b}), ` +
+      `from "${short(label(items[0]), 12)}" to "${short(label(items[n - 1]), 12)}". ${carried}${advice(c.value, n, '列表', doc.locale)}`,
+  );
   const item = (f: Flow): Item => ({ span: { start: firstPara(f).start, end: firstPara(f).end }, label: label(f) });
-  return finding(c, message, item(items[0]), item(items[n - 1]), n);
+  return finding(c, message, item(items[0]), item(items[n - 1]), n, doc.locale);
 }
 
 /** An item's text without its marker. */

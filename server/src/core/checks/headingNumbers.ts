@@ -28,6 +28,7 @@
 import type { Check, CheckContext } from './check';
 import { CODES, Finding, Related } from '../findings';
 import { CONTINUATION_NOTE, Heading, HeadingForm } from '../headings';
+import { tr } from '../locale';
 import type { DocumentModel } from '../model';
 import { OutlineNode, buildOutline } from '../outline';
 
@@ -131,6 +132,7 @@ export const headingNumbers: Check = {
     const outline = ctx.outline ?? buildOutline(model);
     const lineOf = (offset: number) => model.lines.lineAt(offset) + 1;
     const at = (h: Heading) => h.markerSpan ?? h.nameSpan;
+    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
     const out: Finding[] = [];
 
     // Every list of numbered siblings, and where each form first appears in the document.
@@ -210,6 +212,7 @@ export const headingNumbers: Check = {
         const next = items[i + 1]?.number;
         const want = renumber(written(h), form, expected);
         const found = `“${core(h)}”`;
+        const foundEn = `"${core(h)}"`;
         const prev = items[i - 1];
         // Two headings swapped: （一）（三）（二）（四）.
         if (next === expected && n === expected + 1) {
@@ -217,11 +220,14 @@ export const headingNumbers: Check = {
           out.push({
             code: CODES.headingSequence,
             severity: 'warning',
-            message:
+            message: t(
               `标题序号顺序颠倒：“${core(h)}”（第${lineOf(h.span.start)}行）排在了“${core(second)}”前面，` +
-              `“${core(second)}”应在前。请对调这两部分，或把序号依次改为“${renumber(written(h), form, expected)}”“${renumber(written(second), form, expected + 1)}”。`,
+                `“${core(second)}”应在前。请对调这两部分，或把序号依次改为“${renumber(written(h), form, expected)}”“${renumber(written(second), form, expected + 1)}”。`,
+              `Heading numbers swapped: "${core(h)}" (line ${lineOf(h.span.start)}) comes before "${core(second)}", ` +
+                `which should come first. Swap the two sections, or renumber them "${renumber(written(h), form, expected)}" and "${renumber(written(second), form, expected + 1)}" in this order.`,
+            ),
             span: at(second),
-            related: [{ span: at(h), message: `上一个同级标题“${core(h)}”（第${lineOf(h.span.start)}行）` }],
+            related: [{ span: at(h), message: t(`上一个同级标题“${core(h)}”（第${lineOf(h.span.start)}行）`, `Previous heading at this level: "${core(h)}" (line ${lineOf(h.span.start)})`) }],
             fixes: [],
           });
           expected += 2;
@@ -234,40 +240,69 @@ export const headingNumbers: Check = {
         const resync = next === undefined || next === n + 1;
         const intruder = !resync && next === expected;
         const tail = resync && i + 1 < items.length
-          ? `如确有缺漏请补上，否则请改为“${want}”，并把后面的序号依次顺延。`
+          ? t(
+              `如确有缺漏请补上，否则请改为“${want}”，并把后面的序号依次顺延。`,
+              `If a heading is really missing, add it; otherwise change this one to "${want}" and renumber the headings after it accordingly.`,
+            )
           : intruder
-            ? `后面的“${core(items[i + 1])}”（第${lineOf(items[i + 1].span.start)}行）才接上顺序：这个标题的序号有误或放错了位置，请核对。`
-            : `请改为“${want}”。`;
+            ? t(
+                `后面的“${core(items[i + 1])}”（第${lineOf(items[i + 1].span.start)}行）才接上顺序：这个标题的序号有误或放错了位置，请核对。`,
+                `The sequence resumes only at the next one, "${core(items[i + 1])}" (line ${lineOf(items[i + 1].span.start)}): this heading's number is wrong or the heading is out of place. Check it.`,
+              )
+            : t(`请改为“${want}”。`, `Change it to "${want}".`);
         let message: string;
         let related: Related[];
         if (!prev && !list.parent) {
-          message = `标题序号没有从头开始：应为“${want}”，这里是${found}。请改为“${want}”。`;
+          message = t(
+            `标题序号没有从头开始：应为“${want}”，这里是${found}。请改为“${want}”。`,
+            `Heading numbering does not start at the first number: this should be "${want}", not ${foundEn}. Change it to "${want}".`,
+          );
           related = [];
         } else if (!prev) {
           const p = list.parent!.heading;
           const pname = p.name.length > 20 ? `${p.name.slice(0, 20)}…` : p.name;
-          message =
+          message = t(
             `标题序号没有从头开始：这是“${pname}”（第${lineOf(p.span.start)}行）下第一个这一级的标题，` +
-            `应为“${want}”，这里是${found}。${resync && i + 1 < items.length ? `如前面确有缺漏请补上，否则请从这里起依次改正序号。` : `请改为“${want}”。`}`;
-          related = [{ span: at(p), message: `上一级标题“${pname}”（第${lineOf(p.span.start)}行）` }];
+              `应为“${want}”，这里是${found}。${resync && i + 1 < items.length ? `如前面确有缺漏请补上，否则请从这里起依次改正序号。` : `请改为“${want}”。`}`,
+            `Heading numbering does not start at the first number: this is the first heading of its level under "${pname}" (line ${lineOf(p.span.start)}), ` +
+              `so it should be "${want}", not ${foundEn}. ${resync && i + 1 < items.length ? 'If headings before it are really missing, add them; otherwise renumber the headings from here on.' : `Change it to "${want}".`}`,
+          );
+          related = [{ span: at(p), message: t(`上一级标题“${pname}”（第${lineOf(p.span.start)}行）`, `Parent heading: "${pname}" (line ${lineOf(p.span.start)})`) }];
         } else {
           const pm = core(prev);
           const pl = lineOf(prev.span.start);
           // After a heading whose own number is a slip, count from where the list should be.
           const after = prevTrusted ? `上一个同级标题“${pm}”（第${pl}行）之后应为` : '按顺序这里应为';
           const note = prevTrusted ? '' : `（上一个同级标题“${pm}”在第${pl}行，它的序号也有误）`;
+          // 'after the previous heading at this level, "2." (line 5), comes "3."'
+          const expectedEn = prevTrusted
+            ? `after the previous heading at this level, "${pm}" (line ${pl}), comes "${want}"`
+            : `in sequence "${want}" comes here`;
+          const noteEn = prevTrusted ? '' : ` (the previous heading at this level, "${pm}" on line ${pl}, is misnumbered too)`;
           if (n === prev.number) {
-            message = `标题序号重复：${after}“${want}”，这里又是${found}${note}。请改为“${want}”。`;
+            message = t(
+              `标题序号重复：${after}“${want}”，这里又是${found}${note}。请改为“${want}”。`,
+              `Heading number repeated: ${expectedEn}, but this one is ${foundEn} again${noteEn}. Change it to "${want}".`,
+            );
           } else if (n > expected) {
-            message = `标题序号跳号：${after}“${want}”，这里是${found}${note}。${tail}`;
+            message = t(
+              `标题序号跳号：${after}“${want}”，这里是${found}${note}。${tail}`,
+              `Heading number skipped: ${expectedEn}, but this one is ${foundEn}${noteEn}. ${tail}`,
+            );
           } else if (n === 1) {
-            message =
+            message = t(
               `标题序号重新从${found}开始：${after}“${want}”${note}。` +
-              `如这里开始新的一部分，可能缺了上一级标题；否则请改为“${want}”，并把后面的序号依次顺延。`;
+                `如这里开始新的一部分，可能缺了上一级标题；否则请改为“${want}”，并把后面的序号依次顺延。`,
+              `Heading numbering starts again at ${foundEn}: ${expectedEn}${noteEn}. ` +
+                `If a new part begins here, a higher-level heading may be missing; otherwise change it to "${want}" and renumber the headings after it accordingly.`,
+            );
           } else {
-            message = `标题序号顺序不对：${after}“${want}”，这里却是${found}${note}。${tail}`;
+            message = t(
+              `标题序号顺序不对：${after}“${want}”，这里却是${found}${note}。${tail}`,
+              `Heading number out of order: ${expectedEn}, but this one is ${foundEn}${noteEn}. ${tail}`,
+            );
           }
-          related = [{ span: at(prev), message: `上一个同级标题“${pm}”（第${lineOf(prev.span.start)}行）` }];
+          related = [{ span: at(prev), message: t(`上一个同级标题“${pm}”（第${lineOf(prev.span.start)}行）`, `Previous heading at this level: "${pm}" (line ${lineOf(prev.span.start)})`) }];
         }
         out.push({ code: CODES.headingSequence, severity: 'warning', message, span: at(h), related, fixes: [] });
         if (resync) expected = n + 1;
@@ -298,6 +333,7 @@ export const headingNumbers: Check = {
         const fixed = canonical(h, style);
         if (fixed === m) continue;
         const problems: string[] = [];
+        const problemsEn: string[] = [];
         let related: Related[] = [];
         let onlyWidth = false;
         /** The sibling nearest to this one that the list agrees with, the earlier one on a tie. */
@@ -309,45 +345,60 @@ export const headingNumbers: Check = {
           return items[a];
         };
         const sibling = (other: Heading | undefined, shown: string) => {
-          if (other) related = [{ span: at(other), message: `同级标题“${shown}”（第${lineOf(other.span.start)}行）` }];
+          if (other) {
+            related = [{
+              span: at(other),
+              message: t(`同级标题“${shown}”（第${lineOf(other.span.start)}行）`, `Heading at the same level: "${shown}" (line ${lineOf(other.span.start)})`),
+            }];
+          }
         };
         if (form === 'cn-paren' || form === 'arabic-paren') {
           const w = bracketWidth(m);
           const extra = m.slice(core(h).length);
           const name = (x: 'full' | 'half') => (x === 'half' ? '半角' : '全角');
+          const nameEn = (x: 'full' | 'half') => (x === 'half' ? 'half-width' : 'full-width');
           if (w === 'mixed') {
             problems.push('左右括号一个半角、一个全角');
+            problemsEn.push('has one half-width and one full-width bracket');
           } else if (w !== style.width) {
             const other = nearest();
             problems.push(`用了${name(w)}括号，同级其他标题用${name(style.width!)}${other ? `“${core(other)}”` : '括号'}`);
+            problemsEn.push(`uses ${nameEn(w)} brackets, while the other headings at this level use ${nameEn(style.width!)} ones${other ? ` such as "${core(other)}"` : ''}`);
             sibling(other, other ? core(other) : '');
             onlyWidth = true;
           }
           if (extra) {
             problems.push(`括号后多了“${extra}”（括号已把序号和标题隔开，后面不再加标点）`);
+            problemsEn.push(`has an extra "${extra}" after the bracket (the bracket already sets the number off from the heading, so no punctuation follows it)`);
             onlyWidth = false;
           }
         } else if (form === 'arabic') {
           const dot = m.slice(-1);
           if (dot === '、') {
             problems.push('用了顿号（阿拉伯数字序号后用下脚点，不用顿号）');
+            problemsEn.push('uses the enumeration comma "、" (an Arabic numeral in a heading takes a dot, not "、")');
           } else {
             const other = nearest();
             problems.push(`用了${dot === '．' ? '全角' : '半角'}下脚点，同级其他标题用${other ? `“${other.marker}”` : `“${style.dot}”`}`);
+            problemsEn.push(`uses a ${dot === '．' ? 'full-width' : 'half-width'} dot, while the other headings at this level use "${other ? other.marker : style.dot}"`);
             sibling(other, other?.marker ?? '');
             onlyWidth = true;
           }
         } else if (form === 'ordinal') {
           const comma = m.endsWith(',');
           problems.push(`用了半角${comma ? '逗号' : '冒号'}（中文行文用全角“${comma ? '，' : '：'}”）`);
+          problemsEn.push(`uses a half-width ${comma ? 'comma' : 'colon'} (Chinese text takes the full-width "${comma ? '，' : '：'}")`);
         }
         out.push({
           code: CODES.headingMarker,
           severity: 'warning',
-          message: `标题序号“${m}”${problems[0].startsWith('用了') ? '' : '的'}${problems.join('；')}：请${onlyWidth ? '统一' : '改'}为“${fixed}”。`,
+          message: t(
+            `标题序号“${m}”${problems[0].startsWith('用了') ? '' : '的'}${problems.join('；')}：请${onlyWidth ? '统一' : '改'}为“${fixed}”。`,
+            `Heading marker "${m}" ${problemsEn.join('; it ')}: ${onlyWidth ? `write it "${fixed}" like the others` : `change it to "${fixed}"`}.`,
+          ),
           span: h.markerSpan!,
           related,
-          fixes: [{ title: `改为“${fixed}”`, edits: [{ span: h.markerSpan!, newText: fixed }] }],
+          fixes: [{ title: t(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ span: h.markerSpan!, newText: fixed }] }],
         });
       }
     }

@@ -8,4 +8,10 @@ import { targets } from './targets';
 
 export const CHECKS: readonly Check[] = [pairing, targets, mismatch, headingNumbers, enumCount];
 
+/**
+ * The checks that need the figures (the most expensive step) or scan the whole text again and
+ * again; above a size limit (`AnalyzeOptions.heavyLimit`) they are left out, the others run.
+ */
+export const HEAVY_CHECKS: ReadonlySet<string> = new Set([targets.id, mismatch.id, enumCount.id]);
+
 export type { Check, CheckContext } from './check';

@@ -12,9 +12,15 @@ import { disagree, statementKey } from '../consistency/keys';
 import type { IndexedFigure } from '../consistency/index';
 import { CODES, Finding, Fix, Related } from '../findings';
 import type { Figure } from '../figures/extract';
+import { tr } from '../locale';
 import type { Check } from './check';
 
 const SOURCE_NOTE: Record<string, string> = { document: '按文档推定', heading: '按所在标题推定', paragraph: '按本段前文推定' };
+const SOURCE_NOTE_EN: Record<string, string> = {
+  document: 'inferred from the document',
+  heading: 'inferred from the heading above it',
+  paragraph: 'inferred from earlier in its paragraph',
+};
 
 function shown(f: Figure): string {
   return f.text.replace(/\s+/g, '');
@@ -25,6 +31,7 @@ export const mismatch: Check = {
   codes: [CODES.figureMismatch],
   run(model, ctx): Finding[] {
     const figures = ctx.figures ?? [];
+    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
     const out: Finding[] = [];
     const byKey = new Map<string, Figure[]>();
     for (const f of figures) {
@@ -65,21 +72,27 @@ export const mismatch: Check = {
       const seenValues = new Set<string>();
       const note = (g: Figure) => {
         const n = g.periodSource ? SOURCE_NOTE[g.periodSource] : undefined;
-        return n ? `（彼处期间${g.period}系${n}）` : '';
+        return n ? t(`（彼处期间${g.period}系${n}）`, ` (there, the period ${g.period} is ${SOURCE_NOTE_EN[g.periodSource!]})`) : '';
       };
       for (const g of inside) {
         const line = model.lines.position(g.span.start).line + 1;
-        places.push(`与本文第${line}行不一致：此处${shown(f)}，彼处${shown(g)}${note(g)}`);
-        related.push({ span: g.span, message: `本文第${line}行：${g.statement}` });
+        places.push(t(
+          `与本文第${line}行不一致：此处${shown(f)}，彼处${shown(g)}${note(g)}`,
+          `line ${line} of this document: "${shown(f)}" here, "${shown(g)}" there${note(g)}`,
+        ));
+        related.push({ span: g.span, message: t(`本文第${line}行：${g.statement}`, `Line ${line} of this document: "${g.statement}"`) });
         addFix(g);
       }
       for (const g of outside) {
-        places.push(`与《${g.docName}》第${g.line + 1}行不一致：此处${shown(f)}，彼处${shown(g.figure)}${note(g.figure)}`);
+        places.push(t(
+          `与《${g.docName}》第${g.line + 1}行不一致：此处${shown(f)}，彼处${shown(g.figure)}${note(g.figure)}`,
+          `line ${g.line + 1} of "${g.docName}": "${shown(f)}" here, "${shown(g.figure)}" there${note(g.figure)}`,
+        ));
         related.push({
           span: { start: 0, end: 0 },
           path: g.uri,
           range: { start: { line: g.line, character: g.character }, end: { line: g.endLine, character: g.endCharacter } },
-          message: `《${g.docName}》第${g.line + 1}行：${g.figure.statement}`,
+          message: t(`《${g.docName}》第${g.line + 1}行：${g.figure.statement}`, `Line ${g.line + 1} of "${g.docName}": "${g.figure.statement}"`),
         });
         addFix(g.figure);
       }
@@ -87,13 +100,21 @@ export const mismatch: Check = {
         const v = shown(g);
         if (seenValues.has(v) || v === shown(f)) return;
         seenValues.add(v);
-        fixes.push({ title: `改为${v}（与彼处一致）`, edits: [{ span: f.span, newText: g.text }] });
+        fixes.push({ title: t(`改为${v}（与彼处一致）`, `Change to "${v}" (as stated there)`), edits: [{ span: f.span, newText: g.text }] });
       }
-      const own = f.periodSource && SOURCE_NOTE[f.periodSource] ? `此处期间${f.period}系${SOURCE_NOTE[f.periodSource]}。` : '';
+      const ownSource = f.periodSource && SOURCE_NOTE[f.periodSource] ? f.periodSource : undefined;
+      const own = ownSource
+        ? t(`此处期间${f.period}系${SOURCE_NOTE[ownSource]}。`, `Here, the period ${f.period} is ${SOURCE_NOTE_EN[ownSource]}. `)
+        : '';
+      const more = places.length - 3;
       out.push({
         code: CODES.figureMismatch,
         severity: 'warning',
-        message: `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${f.period}年${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${places.length > 3 ? `；另有${places.length - 3}处` : ''}。${own}请核对后统一。`,
+        message: t(
+          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${f.period}年${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${places.length > 3 ? `；另有${places.length - 3}处` : ''}。${own}请核对后统一。`,
+          `The ${f.period} ${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}" differs from ` +
+            `${places.slice(0, 3).join('; from ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'place' : 'places'}` : ''}. ${own}Check them and make them agree.`,
+        ),
         span: f.span,
         related,
         fixes,

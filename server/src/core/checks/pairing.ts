@@ -19,6 +19,7 @@
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding, Fix } from '../findings';
+import { tr } from '../locale';
 import type { DocumentModel, Paragraph } from '../model';
 
 type Family = 'double' | 'single' | 'corner' | 'white-corner' | 'round' | 'book' | 'angle' | 'lenticular';
@@ -63,6 +64,7 @@ export const pairing: Check = {
     const { text, paragraphs } = model;
     const out: Finding[] = [];
     const lineOf = (offset: number) => model.lines.lineAt(offset) + 1;
+    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
     let stack: Open[] = [];
 
     const unclosed = (o: Open) => {
@@ -71,18 +73,29 @@ export const pairing: Check = {
         code: isQuote(o.family) ? CODES.quoteUnclosed : CODES.bracketUnclosed,
         severity: 'error',
         message: isQuote(o.family)
-          ? `左引号${o.ch}没有配对的右引号${close}：引文到段落结束仍未闭合。请在引文结束处补上${close}，或删去多余的${o.ch}。`
-          : `左括号${o.ch}没有配对的右括号${o.ch === '(' ? ')' : close}：到段落结束仍未闭合。请补上右括号，或删去多余的${o.ch}。`,
+          ? t(
+              `左引号${o.ch}没有配对的右引号${close}：引文到段落结束仍未闭合。请在引文结束处补上${close}，或删去多余的${o.ch}。`,
+              `Opening ${o.ch} has no closing ${close}: the quotation is still open at the end of the paragraph. Add ${close} where the quotation ends, or delete the extra ${o.ch}.`,
+            )
+          : t(
+              `左括号${o.ch}没有配对的右括号${o.ch === '(' ? ')' : close}：到段落结束仍未闭合。请补上右括号，或删去多余的${o.ch}。`,
+              `Opening ${o.ch} has no closing ${o.ch === '(' ? ')' : close}: the bracket is still open at the end of the paragraph. Add the closing bracket, or delete the extra ${o.ch}.`,
+            ),
         span: { start: o.offset, end: o.offset + 1 },
         related: o.nested.length
-          ? o.nested.map((n) => ({ span: { start: n.offset, end: n.offset + 1 }, message: `第${lineOf(n.offset)}行另一个同形的${open}` }))
+          ? o.nested.map((n) => ({
+              span: { start: n.offset, end: n.offset + 1 },
+              message: t(`第${lineOf(n.offset)}行另一个同形的${open}`, `Another ${open} of the same shape on line ${lineOf(n.offset)}`),
+            }))
           : [],
         fixes: [],
       });
     };
 
     const breakFix = (breaks: number[]): Fix => ({
-      title: breaks.length > 1 ? `合并被分页断开的 ${breaks.length + 1} 段` : '合并被分页断开的两段',
+      title: breaks.length > 1
+        ? t(`合并被分页断开的 ${breaks.length + 1} 段`, `Join the ${breaks.length + 1} paragraphs split by page breaks`)
+        : t('合并被分页断开的两段', 'Join the two paragraphs split by a page break'),
       edits: breaks.map((i) => ({ span: { start: paragraphs[i].end, end: paragraphs[i + 1].start }, newText: '' })),
     });
 
@@ -93,11 +106,15 @@ export const pairing: Check = {
         out.push({
           code: CODES.quoteParagraphBreak,
           severity: 'warning',
-          message:
+          message: t(
             `引号${o.ch}…${ch}被空行分在第${lineOf(o.offset)}行和第${lineOf(closeAt)}行两段里：` +
-            `第${paragraphs[first].lastLine + 1}行的段落在句子中间断开（多为 PDF 分页所致），并非缺少引号。请合并这两段。`,
+              `第${paragraphs[first].lastLine + 1}行的段落在句子中间断开（多为 PDF 分页所致），并非缺少引号。请合并这两段。`,
+            `The quotation ${o.ch}…${ch} opens on line ${lineOf(o.offset)} and closes on line ${lineOf(closeAt)}, ` +
+              (o.breaks.length > 1 ? `split by blank lines into ${o.breaks.length + 1} paragraphs: ` : 'split by a blank line into two paragraphs: ') +
+              `the paragraph ending on line ${paragraphs[first].lastLine + 1} stops mid-sentence (usually a PDF page break), so no quotation mark is missing. Join the paragraphs.`,
+          ),
           span: { start: o.offset, end: o.offset + 1 },
-          related: [{ span: closeSpan, message: `配对的右引号${ch}（第${lineOf(closeAt)}行）` }],
+          related: [{ span: closeSpan, message: t(`配对的右引号${ch}（第${lineOf(closeAt)}行）`, `The closing ${ch} that pairs with it (line ${lineOf(closeAt)})`) }],
           fixes: [breakFix(o.breaks)],
         });
       }
@@ -107,11 +124,14 @@ export const pairing: Check = {
         out.push({
           code: CODES.quoteNesting,
           severity: 'warning',
-          message:
+          message: t(
             `引号${n.ch}套在同形的引号${o.ch}…${close}之内（第${lineOf(o.offset)}行起）。` +
-            (inner ? `引号里面再用引号时，内层应改为${inner}。` : '同形引号不能直接套用，请改用另一种引号。'),
+              (inner ? `引号里面再用引号时，内层应改为${inner}。` : '同形引号不能直接套用，请改用另一种引号。'),
+            `Quotation mark ${n.ch} is nested directly inside a quotation of the same shape, ${o.ch}…${close} (from line ${lineOf(o.offset)}). ` +
+              (inner ? `A quotation inside a quotation takes ${inner} for the inner pair.` : 'Marks of the same shape cannot nest directly: use another kind of quotation mark for the inner one.'),
+          ),
           span: { start: n.offset, end: n.offset + 1 },
-          related: [{ span: { start: o.offset, end: o.offset + 1 }, message: `外层的${o.ch}（第${lineOf(o.offset)}行）` }],
+          related: [{ span: { start: o.offset, end: o.offset + 1 }, message: t(`外层的${o.ch}（第${lineOf(o.offset)}行）`, `The outer ${o.ch} (line ${lineOf(o.offset)})`) }],
           fixes: [],
         });
       }
@@ -157,8 +177,14 @@ export const pairing: Check = {
             code: isQuote(cf) ? CODES.quoteUnopened : CODES.bracketUnopened,
             severity: 'error',
             message: isQuote(cf)
-              ? `右引号${ch}前没有配对的左引号${PARTNER[cf][0]}。如是分页或复制时丢了引文的开头，请补全；否则删去多余的${ch}。`
-              : `右括号${ch}前没有配对的左括号${ch === ')' ? '(' : PARTNER[cf][0]}。请补上左括号，或删去多余的${ch}。`,
+              ? t(
+                  `右引号${ch}前没有配对的左引号${PARTNER[cf][0]}。如是分页或复制时丢了引文的开头，请补全；否则删去多余的${ch}。`,
+                  `Closing ${ch} has no opening ${PARTNER[cf][0]} before it. If a page break or copy lost the start of the quotation, restore it; otherwise delete the extra ${ch}.`,
+                )
+              : t(
+                  `右括号${ch}前没有配对的左括号${ch === ')' ? '(' : PARTNER[cf][0]}。请补上左括号，或删去多余的${ch}。`,
+                  `Closing ${ch} has no opening ${ch === ')' ? '(' : PARTNER[cf][0]} before it. Add the opening bracket, or delete the extra ${ch}.`,
+                ),
             span: { start: i, end: i + 1 },
             related: [],
             fixes: [],

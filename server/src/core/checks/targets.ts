@@ -15,7 +15,7 @@ export const targets: Check = {
       .map((f) => ({
         code: CODES.figureTarget,
         severity: 'information',
-        message: targetMessage(f),
+        message: targetMessage(f, ctx.locale),
         span: f.span,
         related: [],
         fixes: [],

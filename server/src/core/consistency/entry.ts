@@ -1,5 +1,6 @@
 /** Turning one document's analysis into its entry in the workspace index. */
-import { Analysis, AnalyzeOptions, recheck } from '../analyze';
+import { Analysis, RecheckOptions, recheck } from '../analyze';
+import type { Suppressed } from '../suppress';
 import { mismatch } from '../checks/mismatch';
 import { nodePath } from '../figures/context';
 import type { Finding } from '../findings';
@@ -30,11 +31,19 @@ export function indexEntry(uri: string, fileName: string, analysis: Analysis): D
  * A document's findings with the workspace in view: its own findings, with figure.mismatch
  * computed again against the other documents of the index.
  */
-export function findingsInWorkspace(analysis: Analysis, options: Pick<AnalyzeOptions, 'uri' | 'index' | 'severity' | 'locale'>): Finding[] {
-  if (!analysis.analyzed) return [];
+export function findingsInWorkspace(analysis: Analysis, options: RecheckOptions): Finding[] {
+  return inWorkspace(analysis, options).findings;
+}
+
+/** As `findingsInWorkspace`, with the suppressed findings too. */
+export function inWorkspace(analysis: Analysis, options: RecheckOptions): { findings: Finding[]; suppressed: Suppressed[] } {
+  if (!analysis.analyzed) return { findings: [], suppressed: [] };
   const own = analysis.findings.filter((f) => f.code !== 'figure.mismatch');
   const cross = recheck(analysis, [mismatch], options);
-  return [...own, ...cross.findings].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return {
+    findings: [...own, ...cross.findings].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code)),
+    suppressed: [...analysis.suppressed.filter((s) => s.finding.code !== 'figure.mismatch'), ...cross.suppressed],
+  };
 }
 
 /** The nearest title (or top markdown heading) above an offset, when the document has several. */

@@ -14,7 +14,7 @@ import {
   Kind, PLAN_DOCUMENT, Period, Place, Source, headingKind, kindIn, lastBefore, memoLast, nodePath, periodCues, periodIn, placesIn, selfReference, weakKindIn, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isDigit, readArabic, readChinese } from './numbers';
-import { NOT_AFTER_CHINESE, UnitDef, matchUnit } from './units';
+import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 
 /** The sentence's places and period cues, read once however many figures it holds. */
 const sentencePlaces = memoLast(placesIn);
@@ -231,6 +231,19 @@ function nameSpans(text: string, sentence: Span): Span[] {
   return out;
 }
 
+/** Where a project's terms occur in a sentence: numbers inside them are names, not figures. */
+function termSpans(text: string, sentence: Span, terms: readonly string[]): Span[] {
+  const out: Span[] = [];
+  const slice = text.slice(sentence.start, sentence.end);
+  for (const t of terms) {
+    for (let at = slice.indexOf(t); at >= 0; at = slice.indexOf(t, at + t.length)) {
+      // (An empty-start span: a number at the term's first character is inside it too.)
+      out.push({ start: sentence.start + at - 1, end: sentence.start + at + t.length });
+    }
+  }
+  return out;
+}
+
 function prevNonSpace(text: string, i: number): string {
   let k = i - 1;
   while (k >= 0 && (text[k] === ' ' || text[k] === '\u3000')) k--;
@@ -341,12 +354,27 @@ function readRange(text: string, first: NumberToken, i: number, end: number): Ra
 
 export interface ExtractOptions {
   outline?: OutlineNode[];
+  /** A project's extra units and classifiers (`units` in .wengaorc.json). */
+  units?: readonly UnitDef[];
+  /** Names that contain numbers but are not figures (`terms`). */
+  terms?: readonly string[];
+  /** The year of a document that does not state one (`year`). */
+  year?: number;
 }
 
 export function extractFigures(model: DocumentModel, options: ExtractOptions = {}): Figure[] {
+  return withUnits(options.units, () => extract(model, options));
+}
+
+function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
   const text = model.text;
   const outline = options.outline ?? buildOutline(model);
   const facts = documentFacts(model);
+  if (facts.year === undefined && options.year !== undefined) {
+    facts.year = options.year;
+    facts.yearCue = '';
+  }
+  const terms = (options.terms ?? []).filter((t) => t.length > 0);
   const skip: Span[] = [];
   for (const h of model.headings) if (h.markerSpan) skip.push(h.markerSpan);
   const paragraphOf = new Map<number, (typeof model.paragraphs)[number]>();
@@ -398,7 +426,7 @@ export function extractFigures(model: DocumentModel, options: ExtractOptions = {
         }
         continue;
       }
-      names ??= nameSpans(text, s);
+      names ??= terms.length ? [...nameSpans(text, s), ...termSpans(text, s, terms)] : nameSpans(text, s);
       if (rejected(text, names, q)) {
         i = Math.max(i, q.num.end - 1);
         continue;

@@ -1,4 +1,5 @@
 /** Figures as people read them: the hover's table, and CSV and Markdown for export. */
+import { Locale, tr } from '../locale';
 import type { Comparator, Figure } from './extract';
 
 export const COMPARATOR_SIGN: Record<Comparator, string> = {
@@ -22,9 +23,9 @@ export function normalizedText(f: Figure): string {
   return `${num(n.value)}${n.max !== undefined ? `～${num(n.max)}` : ''} ${n.unit}`;
 }
 
-/** The diagnostic's message for a target. */
-export function targetMessage(f: Figure): string {
-  return `目标（${f.period ?? '期间未明'}）：${f.statement}`;
+/** The diagnostic's message for a target; the statement, read from the document, stays as it is. */
+export function targetMessage(f: Figure, locale?: Locale): string {
+  return tr(locale, `目标（${f.period ?? '期间未明'}）：${f.statement}`, `Target (${f.period ?? 'period unknown'}): "${f.statement}"`);
 }
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

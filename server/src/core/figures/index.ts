@@ -1,5 +1,5 @@
 export * from './extract';
 export * from './format';
-export { addUnits, matchUnit, unitDef } from './units';
+export { matchUnit, unitDef, withUnits } from './units';
 export type { UnitDef } from './units';
 export type { Kind, Source } from './context';

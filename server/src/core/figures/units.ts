@@ -64,10 +64,10 @@ const byUnit = new Map<string, UnitDef>();
 for (const u of table) if (!byUnit.has(u.unit)) byUnit.set(u.unit, u);
 
 /** Units by their first character, longest first: matching costs a handful of comparisons. */
-let byFirst = index();
-function index(): Map<string, string[]> {
+const byFirst = index(byUnit);
+function index(units: Map<string, UnitDef>): Map<string, string[]> {
   const m = new Map<string, string[]>();
-  for (const u of [...byUnit.keys()].sort((a, b) => b.length - a.length)) {
+  for (const u of [...units.keys()].sort((a, b) => b.length - a.length)) {
     const list = m.get(u[0]) ?? [];
     list.push(u);
     m.set(u[0], list);
@@ -75,20 +75,35 @@ function index(): Map<string, string[]> {
   return m;
 }
 
-/** Adds units, e.g. from a project's settings. */
-export function addUnits(defs: UnitDef[]): void {
-  for (const d of defs) byUnit.set(d.unit, d);
-  byFirst = index();
+/**
+ * A project's extra units, in force while one extraction runs (`withUnits`): the built-in table
+ * stays as it is, so projects with different units never see each other's.
+ */
+let extra: { byUnit: Map<string, UnitDef>; byFirst: Map<string, string[]> } | undefined;
+
+/** Runs `f` with `defs` added to the table (they win over built-in units of the same spelling). */
+export function withUnits<T>(defs: readonly UnitDef[] | undefined, f: () => T): T {
+  if (!defs || defs.length === 0) return f();
+  const saved = extra;
+  const map = new Map(byUnit);
+  for (const d of defs) if (d.unit) map.set(d.unit, d);
+  extra = { byUnit: map, byFirst: index(map) };
+  try {
+    return f();
+  } finally {
+    extra = saved;
+  }
 }
 
 export function unitDef(unit: string): UnitDef | undefined {
-  return byUnit.get(unit);
+  return (extra?.byUnit ?? byUnit).get(unit);
 }
 
 /** The longest unit written at `text[i]`, if any. */
 export function matchUnit(text: string, i: number): UnitDef | undefined {
-  const list = byFirst.get(text[i]);
+  const units = extra?.byUnit ?? byUnit;
+  const list = (extra?.byFirst ?? byFirst).get(text[i]);
   if (!list) return undefined;
-  for (const u of list) if (text.startsWith(u, i)) return byUnit.get(u);
+  for (const u of list) if (text.startsWith(u, i)) return units.get(u);
   return undefined;
 }

@@ -1,0 +1,176 @@
+/** The command line: options, their values and the usage text. No IO. */
+import { Locale, SEVERITY_ORDER, Severity, isLocale } from '../core';
+
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
+export type FiguresFormat = 'json' | 'csv' | 'text' | 'markdown';
+export type Format = CheckFormat | FiguresFormat;
+export type Command = 'check' | 'figures';
+
+export const FORMATS: Record<Command, readonly Format[]> = {
+  check: ['text', 'json', 'sarif', 'github'],
+  figures: ['json', 'csv', 'text', 'markdown'],
+};
+
+export interface Options {
+  command: Command;
+  format: Format;
+  /** Findings below this level are left out (check). */
+  minSeverity: Severity;
+  /** More warnings than this fail the run (check); -1: never. */
+  maxWarnings: number;
+  targetsOnly: boolean;
+  /** --config: one config file for every report, instead of the nearest .wengaorc.json. */
+  config?: string;
+  /** --lang: the language of messages; wins over the config's `language`. */
+  lang?: Locale;
+  /** `-` was given: a report is read from standard input. */
+  stdin: boolean;
+  /** --stdin-filename: the path that report stands for (config lookup, kind, output). */
+  stdinFilename?: string;
+  /** --include-suppressed: suppressed findings in the SARIF output, marked as suppressed. */
+  includeSuppressed: boolean;
+  /** Files, folders and glob patterns, in order; '-' marks where standard input goes. */
+  paths: string[];
+}
+
+export const STDIN_NAME = '<stdin>';
+
+export const EXIT_CODES = `退出码 (exit status):
+  0  没有错误，警告不超过 --max-warnings（默认 0）；提示不影响退出码。figures：0，除非出现下面 2 的情形
+     （无法解码的文件在 stderr 上列出并略过）
+     (no error, and no more warnings than --max-warnings, default 0; figures: 0 except in
+     the cases of 2 below, a file it cannot decode being named on stderr and left out)
+  1  发现错误，或警告多于 --max-warnings；配置文件中的错误也算
+     (an error was found, or more warnings than --max-warnings; errors in a config file count)
+  2  用法错误，路径不存在或无法读取，文件夹中没有报告，通配符没有匹配，--config 无法读取，
+     文件无法解码（其余文件照常检查并报告），或内部错误
+     (usage error; a path missing or unreadable; a folder with no reports; a glob matching
+     nothing; an unreadable --config; a file that cannot be decoded, after every other file has
+     been checked and reported; an internal error)`;
+
+export const USAGE = `用法 (usage):
+  wengao check <文件、文件夹或通配符 files, folders or globs | ->... [选项 options]
+  wengao figures <文件、文件夹或通配符 files, folders or globs | ->... [选项 options]
+
+  check             检查引号括号配对、标题序号、数据前后一致、数目与列举 (checks every report)
+    --format F      text（默认：每个问题一行 path:line:col: severity code message）、json、
+                    sarif（SARIF 2.1.0，可上传到 GitHub code scanning）或 github（GitHub Actions
+                    的 ::error/::warning/::notice 注释）
+    --min-severity L  报告的最低级别 error|warning|information|hint，默认 warning
+                    （information 包括“目标”标注 figure.target）
+    --max-warnings N  警告多于 N 个时退出码为 1（默认 0：有警告即失败；-1：警告不影响退出码）
+    --include-suppressed  sarif：也输出已被注释或 .wengaoignore 忽略的问题，标为 suppressions
+  figures           列出全部数据（指标、数值、单位、比较、期间、地区、目标或实际）
+    --format F      json（默认）、csv（UTF-8 BOM，可用 Excel/WPS 打开）、text 或 markdown
+    --targets       只列目标
+  两者 (both):
+    --config FILE   所有报告都用这个配置文件，不再向上查找 .wengaorc.json
+    --lang zh|en    消息语言（优先于配置文件的 "language"），默认中文
+    -               从标准输入读取一份报告（UTF-8、UTF-16 或 GB18030）
+    --stdin-filename NAME  标准输入那份报告的路径：用于查找配置、判断 .md/.txt、输出（默认 <stdin>，纯文本）
+  --help            显示本说明
+  --version         显示版本
+
+  文件夹中查找 .txt、.md、.markdown（跳过以 . 开头的文件夹和 node_modules），并按配置文件的
+  include/exclude 筛选；直接写出的文件总会检查。通配符请加引号，如 "reports/**/*.txt"。
+
+${EXIT_CODES}`;
+
+export type Parsed = { ok: true; options: Options } | { ok: false; exit: number; stdout?: string; stderr?: string };
+
+const usageError = (message: string): Parsed => ({ ok: false, exit: 2, stderr: `wengao: ${message}\n\n${USAGE}\n` });
+
+export function parseArgs(argv: string[], version: string): Parsed {
+  const args = [...argv];
+  if (args.includes('--help') || args.includes('-h')) return { ok: false, exit: 0, stdout: USAGE + '\n' };
+  if (args.includes('--version')) return { ok: false, exit: 0, stdout: version + '\n' };
+  const command = args.shift();
+  if (command !== 'check' && command !== 'figures') {
+    return command ? usageError(`未知命令 (unknown command): ${command}`) : { ok: false, exit: 2, stderr: `${USAGE}\n` };
+  }
+  const o: Options = {
+    command,
+    format: command === 'check' ? 'text' : 'json',
+    minSeverity: 'warning',
+    maxWarnings: 0,
+    targetsOnly: false,
+    stdin: false,
+    includeSuppressed: false,
+    paths: [],
+  };
+  const only = (cmd: Command, a: string) => (command === cmd ? undefined : usageError(`${a} 只用于 wengao ${cmd} (only for wengao ${cmd})`));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i]);
+    switch (name) {
+      case '--format': {
+        const v = value();
+        if (!FORMATS[command].includes(v as Format)) {
+          return usageError(`--format 只能是 ${FORMATS[command].join('、')} (must be one of ${FORMATS[command].join(', ')}), 而不是 ${v ?? '(空)'}`);
+        }
+        o.format = v as Format;
+        break;
+      }
+      case '--min-severity': {
+        const bad = only('check', name);
+        if (bad) return bad;
+        const v = value();
+        if (v === undefined || !(v in SEVERITY_ORDER)) return usageError(`--min-severity 只能是 error、warning、information 或 hint, 而不是 ${v ?? '(空)'}`);
+        o.minSeverity = v as Severity;
+        break;
+      }
+      case '--max-warnings': {
+        const bad = only('check', name);
+        if (bad) return bad;
+        const v = value();
+        if (v === undefined || !/^(-1|\d+)$/.test(v)) return usageError(`--max-warnings 应是 0 或正整数（-1 表示不限）(a whole number, or -1 for no limit), 而不是 ${v ?? '(空)'}`);
+        o.maxWarnings = Number(v);
+        break;
+      }
+      case '--include-suppressed': {
+        const bad = only('check', name);
+        if (bad) return bad;
+        o.includeSuppressed = true;
+        break;
+      }
+      case '--targets': {
+        const bad = only('figures', name);
+        if (bad) return bad;
+        o.targetsOnly = true;
+        break;
+      }
+      case '--config': {
+        const v = value();
+        if (!v) return usageError('--config 需要一个配置文件路径 (needs a file)');
+        o.config = v;
+        break;
+      }
+      case '--lang': {
+        const v = value();
+        if (!isLocale(v)) return usageError(`--lang 只能是 zh 或 en (must be zh or en), 而不是 ${v ?? '(空)'}`);
+        o.lang = v;
+        break;
+      }
+      case '--stdin-filename': {
+        const v = value();
+        if (!v) return usageError('--stdin-filename 需要一个文件名 (needs a name)');
+        o.stdinFilename = v;
+        break;
+      }
+      case '-':
+        if (o.stdin) return usageError('标准输入 - 只能给一次 (standard input can be given once)');
+        o.stdin = true;
+        o.paths.push(a);
+        break;
+      default:
+        if (a.startsWith('-')) return usageError(`未知选项 (unknown option): ${a}`);
+        o.paths.push(a);
+    }
+  }
+  if (o.paths.length === 0) return usageError('请指定要检查的文件、文件夹或通配符 (no files, folders or globs given)');
+  if (o.stdinFilename !== undefined && !o.stdin) return usageError('--stdin-filename 需要与 - 一起使用 (needs - among the paths)');
+  if (o.includeSuppressed && o.format !== 'sarif') return usageError('--include-suppressed 只用于 --format sarif (only with --format sarif)');
+  return { ok: true, options: o };
+}

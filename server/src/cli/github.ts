@@ -1,0 +1,54 @@
+/**
+ * `--format github`: one GitHub Actions workflow command per finding, which the runner turns
+ * into an annotation on the file and line:
+ *
+ *     ::error file=reports/a.txt,line=63,col=2,endLine=63,endColumn=3,title=wengao quote.unopened::右引号…
+ *
+ * error → ::error, warning → ::warning, information and hint → ::notice. Lines and columns are
+ * 1-based, columns in UTF-16 code units (as in the text format). The message is escaped as the
+ * runner's command data (%, CR, LF) and the properties also escape ':' and ','.
+ */
+import * as path from 'path';
+import type { Severity } from '../core';
+import type { FileResult } from './report';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A path as the runner wants it: relative to the working directory (the workspace), with '/'. */
+export function annotationPath(p: string, cwd: string): string {
+  const abs = path.resolve(cwd, p);
+  const rel = path.relative(cwd, abs);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  return shown.split(path.sep).join('/');
+}
+
+export function renderGithub(results: FileResult[], cwd: string): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const file = annotationPath(r.path, cwd);
+    // A file that could not be checked must not pass unnoticed in the run's summary.
+    if (r.skipped) out.push(`::error file=${escapeProperty(file)},title=wengao::${escapeData(`跳过 (skipped): ${r.skipped}`)}`);
+    if (!r.lines) continue;
+    for (const f of r.findings) {
+      const { start, end } = r.lines.range(f.span);
+      const props: [string, string | number][] = [
+        ['file', file],
+        ['line', start.line + 1],
+        ['col', start.character + 1],
+        ['endLine', end.line + 1],
+        ['endColumn', end.character + 1],
+        ['title', `wengao ${f.code}`],
+      ];
+      out.push(`::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(f.message)}`);
+    }
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}

@@ -1,0 +1,89 @@
+/** The plain formats: text and JSON for `check`, and the formats of `figures`. */
+import { Figure, Finding, LineIndex, toCsv, toMarkdownTable } from '../core';
+import type { FiguresFormat } from './args';
+import type { FileResult } from './report';
+
+/** One line per finding, `path:line:col: severity code message`, 1-based like compilers. */
+export function textLines(results: FileResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (!r.lines) continue;
+    for (const f of r.findings) {
+      const p = r.lines.position(f.span.start);
+      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}`);
+    }
+  }
+  return lines;
+}
+
+export function renderText(results: FileResult[]): string {
+  const lines = textLines(results);
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+function jsonFinding(f: Finding, path: string, lines: LineIndex) {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    range: lines.range(f.span),
+    related: f.related.map((r) => ({ path: r.path ?? path, range: r.range ?? lines.range(r.span), message: r.message })),
+  };
+}
+
+/** The JSON contract (version 1): 0-based lines and UTF-16 characters, as in LSP. */
+export function renderJson(results: FileResult[]): string {
+  const doc = {
+    version: 1,
+    files: results.map((r) =>
+      r.lines && !r.skipped
+        ? { path: r.path, diagnostics: r.findings.map((f) => jsonFinding(f, r.path, r.lines!)) }
+        : { path: r.path, diagnostics: [], skipped: r.skipped },
+    ),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function figureJson(f: Figure, path: string, lines: LineIndex) {
+  return {
+    path,
+    range: lines.range(f.span),
+    text: f.text,
+    indicator: f.indicator,
+    verb: f.verb ?? null,
+    value: f.value,
+    ...(f.max !== undefined ? { max: f.max } : {}),
+    unit: f.unit,
+    normalized: { value: f.normalized.value, ...(f.normalized.max !== undefined ? { max: f.normalized.max } : {}), unit: f.normalized.unit },
+    comparator: f.comparator,
+    period: f.period,
+    periodSource: f.periodSource,
+    region: f.region,
+    kind: f.kind,
+    section: f.section,
+  };
+}
+
+export function renderFigures(results: FileResult[], format: FiguresFormat, targetsOnly: boolean): string {
+  const rows = results.flatMap((r) =>
+    r.analysis && r.lines
+      ? r.analysis.figures
+          .filter((f) => !targetsOnly || f.kind === 'target')
+          .map((figure) => ({ path: r.path, line: r.lines!.position(figure.span.start).line + 1, figure, lines: r.lines! }))
+      : [],
+  );
+  switch (format) {
+    case 'csv':
+      return toCsv(rows);
+    case 'markdown':
+      return toMarkdownTable(rows);
+    case 'text':
+      return (
+        rows
+          .map(({ path, line, figure: f, lines }) => `${path}:${line}:${lines.position(f.span.start).character + 1}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`)
+          .join('\n') + (rows.length ? '\n' : '')
+      );
+    default:
+      return JSON.stringify({ version: 1, figures: rows.map(({ path, figure, lines }) => figureJson(figure, path, lines)) }, null, 2) + '\n';
+  }
+}

@@ -1,0 +1,28 @@
+/** What a run of the CLI found, per file, before it is written in one of the formats. */
+import type { Analysis, Finding, IgnoreEntry, LineIndex, Suppressed } from '../core';
+
+export interface FileResult {
+  /** The path as shown: as given or found, relative or absolute; `<stdin>` for standard input. */
+  path: string;
+  /** A report, or a project file (.wengaorc.json, .wengaoignore) with problems of its own. */
+  role: 'report' | 'config' | 'ignore';
+  /** The text the positions refer to (absent when the file was skipped). */
+  text?: string;
+  lines?: LineIndex;
+  analysis?: Analysis;
+  /** Findings reported, after configuration and suppression, at or above --min-severity. */
+  findings: Finding[];
+  /** Findings silenced by a wengao-disable comment or the ignore file. */
+  suppressed: Suppressed[];
+  /** The ignore-file entries that applied to this report (for a suppression's justification). */
+  ignore: readonly IgnoreEntry[];
+  /** Why the file could not be checked. */
+  skipped?: string;
+}
+
+/** What SARIF's tool section says about the tool. */
+export interface ToolInfo {
+  name: string;
+  version: string;
+  informationUri: string;
+}

@@ -1,0 +1,161 @@
+/**
+ * `--format sarif`: a SARIF 2.1.0 log for GitHub code scanning (upload-sarif) and other SARIF
+ * readers. One run; `tool.driver.rules` holds every code's rule (core/rules.ts) in the order of
+ * CODES, so `ruleIndex` is stable from run to run.
+ *
+ * - Paths: relative to the working directory, with `uriBaseId` `%SRCROOT%` (declared in
+ *   `originalUriBaseIds` as the working directory); a file outside it gets an absolute file URI.
+ *   Path segments are percent-encoded (a URI reference cannot hold spaces or Chinese as is).
+ * - Regions: 1-based lines and columns, columns in UTF-16 code units (`columnKind`
+ *   `utf16CodeUnits`, SARIF's default, said explicitly); `endColumn` is the column after the
+ *   last character.
+ * - Levels: error → error, warning → warning, information and hint → note.
+ * - `partialFingerprints["wengao/v1"]`: the core's fingerprint, the code and the text around the
+ *   finding, not its line, so it survives edits elsewhere; the same value a `.wengaoignore` entry
+ *   takes. (GitHub's own `primaryLocationLineHash` is left to upload-sarif to compute from the
+ *   file: a value of ours under that name would only draw its "inconsistent fingerprint" warning.)
+ * - `relatedLocations`: the other documents' statements for figure.mismatch, the partner mark
+ *   for the pairing checks, with ids 1, 2, …
+ * - Suppressed findings are left out unless `--include-suppressed`: GitHub does not read
+ *   `suppressions` and would open an alert for each. With the flag they are included with
+ *   `suppressions: [{ kind: "inSource" }]` (a wengao-disable comment) or `{ kind: "external" }`
+ *   (.wengaoignore, with the entry's note as justification), for readers that honour them.
+ * - Files that could not be read or decoded: `invocations[0].toolExecutionNotifications`, and
+ *   `executionSuccessful: false`.
+ */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type * as Sarif from 'sarif';
+import { Finding, Locale, RULE_LIST, Range, Rule, Severity, covers, fingerprint, ruleHelp } from '../core';
+import type { FileResult, ToolInfo } from './report';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const FINGERPRINT_KEY = 'wengao/v1';
+const SRCROOT = '%SRCROOT%';
+
+const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export interface SarifOptions {
+  cwd: string;
+  locale?: Locale;
+  includeSuppressed: boolean;
+  tool: ToolInfo;
+}
+
+export function sarifRule(rule: Rule, locale: Locale | undefined): Sarif.ReportingDescriptor {
+  const t = locale === 'en' ? rule.en : rule.zh;
+  return {
+    id: rule.code,
+    name: rule.name,
+    shortDescription: { text: t.short },
+    fullDescription: { text: t.full },
+    help: ruleHelp(rule),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { tags: rule.tags },
+  };
+}
+
+/** An artifact location for a path as the CLI shows it. */
+export function artifactLocation(p: string, cwd: string): Sarif.ArtifactLocation {
+  const abs = path.resolve(cwd, p);
+  const rel = path.relative(cwd, abs);
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+    return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  }
+  return { uri: pathToFileURL(abs).href };
+}
+
+export function region(range: Range): Sarif.Region {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+export function renderSarif(results: FileResult[], options: SarifOptions): string {
+  const { cwd } = options;
+  const ruleIndex = new Map(RULE_LIST.map((r, i) => [r.code as string, i]));
+  const out: Sarif.Result[] = [];
+  const notifications: Sarif.Notification[] = [];
+  for (const r of results) {
+    const artifact = artifactLocation(r.path, cwd);
+    if (r.skipped) {
+      notifications.push({
+        level: 'error',
+        message: { text: `跳过，未检查 (skipped, not checked): ${r.skipped}` },
+        locations: [{ physicalLocation: { artifactLocation: artifact } }],
+      });
+      continue;
+    }
+    for (const f of r.analysis?.failures ?? []) {
+      notifications.push({
+        level: 'error',
+        message: { text: `检查 ${f.check} 出错 (check failed): ${f.error.split('\n')[0]}` },
+        locations: [{ physicalLocation: { artifactLocation: artifact } }],
+      });
+    }
+    if (!r.lines || r.text === undefined) continue;
+    const lines = r.lines;
+    const text = r.text;
+    const items: { finding: Finding; by?: 'comment' | 'ignore-file' }[] = r.findings.map((finding) => ({ finding }));
+    if (options.includeSuppressed) items.push(...r.suppressed);
+    items.sort((a, b) => a.finding.span.start - b.finding.span.start || a.finding.code.localeCompare(b.finding.code));
+    for (const { finding: f, by } of items) {
+      const fp = fingerprint(text, f);
+      const result: Sarif.Result = {
+        ruleId: f.code,
+        ruleIndex: ruleIndex.get(f.code),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: artifact, region: region(lines.range(f.span)) } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fp },
+      };
+      if (f.related.length) {
+        result.relatedLocations = f.related.map((rel, i) => ({
+          id: i + 1,
+          physicalLocation: {
+            artifactLocation: rel.path && rel.path !== r.path ? artifactLocation(rel.path, cwd) : artifact,
+            region: region(rel.range ?? lines.range(rel.span)),
+          },
+          message: { text: rel.message },
+        }));
+      }
+      if (by) {
+        const note = by === 'ignore-file' ? r.ignore.find((e) => covers(e.code, f.code) && (e.fingerprint === '*' || e.fingerprint === fp))?.note : undefined;
+        result.suppressions = [{ kind: by === 'comment' ? 'inSource' : 'external', status: 'accepted', ...(note ? { justification: note } : {}) }];
+      }
+      out.push(result);
+    }
+  }
+  const cwdUri = pathToFileURL(cwd).href;
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: options.tool.name,
+            informationUri: options.tool.informationUri,
+            version: options.tool.version,
+            semanticVersion: options.tool.version,
+            rules: RULE_LIST.map((rule) => sarifRule(rule, options.locale)),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: notifications.length === 0,
+            ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: cwdUri.endsWith('/') ? cwdUri : cwdUri + '/' } },
+        language: options.locale === 'en' ? 'en-US' : 'zh-CN',
+        columnKind: 'utf16CodeUnits',
+        results: out,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

@@ -1,0 +1,238 @@
+/**
+ * A project's configuration: `.wengaorc.json`, found upward from each report (the layers find
+ * it; the core only reads its text). Parsing never fails: a malformed file gives findings on the
+ * file itself (codes `config.syntax`, `config.invalid`, `config.unknown-key`) and the defaults
+ * apply to whatever could not be read.
+ *
+ *     {
+ *       "checks":  { "figure.target": "off", "quote": "error" },   // per code or family
+ *       "include": ["**\/*.txt"], "exclude": ["archive/**"],         // relative to the file
+ *       "units":   ["标准箱", { "unit": "万标准箱", "base": "标准箱", "factor": 10000 }],
+ *       "terms":   ["百千万工程"],                                   // names, not figures
+ *       "year":    2026,                                            // for undated documents
+ *       "language": "zh"                                            // messages: zh or en
+ *     }
+ *
+ * VS Code settings mirror these keys (`wengao.checks`, …); `mergeConfig` lays the file over
+ * them: a key the file sets wins, and `checks` merges code by code.
+ */
+import { ParseError, getNodeValue, parseTree, printParseErrorCode, type Node } from 'jsonc-parser';
+import { CODES, Code, Finding, Severity } from './findings';
+import { Locale, isLocale, tr } from './locale';
+import { UnitDef, unitDef } from './figures/units';
+
+export const CONFIG_FILE = '.wengaorc.json';
+
+export type CheckSetting = Severity | 'off';
+
+export interface WengaoConfig {
+  /** Per code ("quote.unclosed") or family ("quote"): a severity, or off. */
+  checks: Record<string, CheckSetting>;
+  /** Globs relative to the config file's folder: the reports checked and indexed. */
+  include?: string[];
+  exclude?: string[];
+  /** Extra units and classifiers. */
+  units: UnitDef[];
+  /** Names that contain numbers but are not figures (百千万工程, 3个100). */
+  terms: string[];
+  /** The year of documents that do not state one. */
+  year?: number;
+  language?: Locale;
+}
+
+export const EMPTY_CONFIG: WengaoConfig = { checks: {}, units: [], terms: [] };
+
+/** Code families: a key such as "quote" sets every code that starts with "quote.". */
+export const FAMILIES = [...new Set(Object.values(CODES).map((c) => c.split('.')[0]))];
+
+const SEVERITIES: readonly CheckSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+const KEYS = ['$schema', 'checks', 'include', 'exclude', 'units', 'terms', 'year', 'language'];
+
+export interface ParsedConfig {
+  config: WengaoConfig;
+  /** Problems with the file, as findings on its text. */
+  findings: Finding[];
+}
+
+/** Reads a config file's text. Comments and trailing commas are allowed (JSON with comments). */
+export function parseConfig(text: string, locale?: Locale): ParsedConfig {
+  const findings: Finding[] = [];
+  const config: WengaoConfig = { checks: {}, units: [], terms: [] };
+  const problem = (code: Code, severity: Severity, node: { offset: number; length: number } | undefined, zh: string, en: string) => {
+    const start = node ? node.offset : 0;
+    const end = node ? node.offset + Math.max(node.length, 1) : Math.min(text.length, 1);
+    findings.push({ code, severity, message: tr(locale, zh, en), span: { start, end: Math.min(end, text.length) }, related: [], fixes: [] });
+  };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of errors) {
+    const what = printParseErrorCode(e.error);
+    problem(CODES.configSyntax, 'error', { offset: e.offset, length: e.length }, `配置文件不是有效的 JSON（${what}）：请改正此处；改正之前使用默认设置。`, `The config file is not valid JSON (${what}): fix it here; the defaults apply meanwhile.`);
+  }
+  if (!root) return { config, findings };
+  if (root.type !== 'object') {
+    problem(CODES.configInvalid, 'error', root, '配置文件应是一个 JSON 对象 { … }；使用默认设置。', 'The config file should be a JSON object { … }; the defaults apply.');
+    return { config, findings };
+  }
+  for (const prop of root.children ?? []) {
+    const [keyNode, value] = prop.children ?? [];
+    if (!keyNode || typeof keyNode.value !== 'string') continue;
+    const key = keyNode.value;
+    if (!value) continue;
+    switch (key) {
+      case '$schema':
+        break;
+      case 'checks':
+        readChecks(value, config, problem);
+        break;
+      case 'include':
+      case 'exclude': {
+        const list = stringList(value);
+        if (list) config[key] = list;
+        else problem(CODES.configInvalid, 'error', value, `“${key}”应是 glob 字符串的列表，如 ["**/*.txt"]；此项改用默认值。`, `"${key}" should be a list of glob strings such as ["**/*.txt"]; its default applies.`);
+        break;
+      }
+      case 'terms': {
+        const list = stringList(value);
+        if (list) config.terms = list.filter((t) => t.trim().length > 0);
+        else problem(CODES.configInvalid, 'error', value, '“terms”应是字符串列表，如 ["百千万工程"]；此项不生效。', '"terms" should be a list of strings such as ["百千万工程"]; it is ignored.');
+        break;
+      }
+      case 'units':
+        readUnits(value, config, problem);
+        break;
+      case 'year': {
+        const v = getNodeValue(value);
+        if (typeof v === 'number' && Number.isInteger(v) && v >= 1949 && v <= 2100) config.year = v;
+        else problem(CODES.configInvalid, 'error', value, `“year”应是 1949 到 2100 之间的年份，如 2026，而不是 ${short(v)}；此项不生效。`, `"year" should be a year from 1949 to 2100 such as 2026, not ${short(v)}; it is ignored.`);
+        break;
+      }
+      case 'language': {
+        const v = getNodeValue(value);
+        if (isLocale(v)) config.language = v;
+        else problem(CODES.configInvalid, 'error', value, `“language”只能是 "zh"（中文）或 "en"（英文），而不是 ${short(v)}；使用中文。`, `"language" must be "zh" (Chinese) or "en" (English), not ${short(v)}; Chinese applies.`);
+        break;
+      }
+      default: {
+        const near = KEYS.find((k) => k !== '$schema' && (k.startsWith(key.slice(0, 3)) || key.startsWith(k.slice(0, 3))));
+        problem(CODES.configUnknownKey, 'warning', keyNode, `未知的配置项“${key}”${near ? `：是否想写“${near}”？` : ''}。可用的配置项：${KEYS.slice(1).join('、')}。`, `Unknown setting "${key}"${near ? `: did you mean "${near}"?` : '.'} Known settings: ${KEYS.slice(1).join(', ')}.`);
+      }
+    }
+  }
+  return { config, findings };
+}
+
+type Problem = (code: Code, severity: Severity, node: Node | undefined, zh: string, en: string) => void;
+
+function readChecks(node: Node, config: WengaoConfig, problem: Problem): void {
+  if (node.type !== 'object') {
+    problem(CODES.configInvalid, 'error', node, '“checks”应是对象，如 { "figure.target": "off" }；此项不生效。', '"checks" should be an object such as { "figure.target": "off" }; it is ignored.');
+    return;
+  }
+  const codes = new Set<string>(Object.values(CODES));
+  for (const prop of node.children ?? []) {
+    const [k, v] = prop.children ?? [];
+    if (!k || typeof k.value !== 'string' || !v) continue;
+    const key = k.value;
+    if (!codes.has(key) && !FAMILIES.includes(key)) {
+      const near = [...codes].find((c) => c.startsWith(key.split('.')[0] + '.'));
+      problem(CODES.configUnknownKey, 'warning', k, `未知的检查代码“${key}”${near ? `（同类的代码如“${near}”）` : ''}。可写代码（如 quote.unclosed）或类别（如 quote）。`, `Unknown check code "${key}"${near ? ` (a code of that family: "${near}")` : ''}. Write a code (quote.unclosed) or a family (quote).`);
+      continue;
+    }
+    const value = getNodeValue(v);
+    if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) config.checks[key] = value as CheckSetting;
+    else problem(CODES.configInvalid, 'error', v, `“${key}”的级别只能是 ${SEVERITIES.join('、')}，而不是 ${short(value)}；此项不生效。`, `The level of "${key}" must be one of ${SEVERITIES.join(', ')}, not ${short(value)}; it is ignored.`);
+  }
+}
+
+function readUnits(node: Node, config: WengaoConfig, problem: Problem): void {
+  if (node.type !== 'array') {
+    problem(CODES.configInvalid, 'error', node, '“units”应是列表，如 ["标准箱"] 或 [{ "unit": "万标准箱", "base": "标准箱", "factor": 10000 }]；此项不生效。', '"units" should be a list such as ["标准箱"] or [{ "unit": "万标准箱", "base": "标准箱", "factor": 10000 }]; it is ignored.');
+    return;
+  }
+  const defined = new Map<string, UnitDef>();
+  for (const item of node.children ?? []) {
+    const v = getNodeValue(item);
+    const bad = (zh: string, en: string) => problem(CODES.configInvalid, 'error', item, zh, en);
+    if (typeof v === 'string') {
+      if (!v.trim()) {
+        bad('单位不能为空字符串。', 'A unit cannot be an empty string.');
+        continue;
+      }
+      const def: UnitDef = { unit: v, base: v, factor: 1, dimension: `count:${v}` };
+      defined.set(v, def);
+      config.units.push(def);
+      continue;
+    }
+    if (!v || typeof v !== 'object' || Array.isArray(v)) {
+      bad(`单位应是字符串或 { "unit": …, "base": …, "factor": … }，而不是 ${short(v)}。`, `A unit should be a string or { "unit": …, "base": …, "factor": … }, not ${short(v)}.`);
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    if (typeof o.unit !== 'string' || !o.unit.trim()) {
+      bad('单位对象缺少“unit”（单位的写法，如 "万标准箱"）。', 'The unit object lacks "unit" (how the unit is written, e.g. "万标准箱").');
+      continue;
+    }
+    const factor = o.factor === undefined ? 1 : o.factor;
+    if (typeof factor !== 'number' || !(factor > 0) || !Number.isFinite(factor)) {
+      bad(`“factor”应是正数（折算为基本单位的倍数），而不是 ${short(o.factor)}。`, `"factor" should be a positive number (the multiple of the base unit), not ${short(o.factor)}.`);
+      continue;
+    }
+    if (o.base !== undefined && (typeof o.base !== 'string' || !o.base.trim())) {
+      bad('“base”应是基本单位的写法，如 "标准箱" 或 "元"。', '"base" should be how the base unit is written, e.g. "标准箱" or "元".');
+      continue;
+    }
+    if (o.dimension !== undefined && typeof o.dimension !== 'string') {
+      bad('“dimension”应是字符串。', '"dimension" should be a string.');
+      continue;
+    }
+    const baseName = (o.base as string | undefined) ?? o.unit;
+    // A base that is itself a unit (built in, or defined above): inherit its base and dimension.
+    const known = baseName !== o.unit ? defined.get(baseName) ?? unitDef(baseName) : undefined;
+    const def: UnitDef = known
+      ? { unit: o.unit, base: known.base, factor: factor * known.factor, dimension: (o.dimension as string | undefined) ?? known.dimension }
+      : { unit: o.unit, base: baseName, factor, dimension: (o.dimension as string | undefined) ?? `count:${baseName}` };
+    defined.set(def.unit, def);
+    config.units.push(def);
+  }
+}
+
+function stringList(node: Node): string[] | undefined {
+  const v = getNodeValue(node);
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+}
+
+function short(v: unknown): string {
+  const s = JSON.stringify(v);
+  if (s === undefined) return String(v);
+  return s.length > 40 ? s.slice(0, 37) + '…' : s;
+}
+
+/** The file over the settings: a key the file sets wins; `checks` merges code by code. */
+export function mergeConfig(settings: WengaoConfig, file: WengaoConfig | undefined): WengaoConfig {
+  if (!file) return settings;
+  return {
+    checks: { ...settings.checks, ...file.checks },
+    include: file.include ?? settings.include,
+    exclude: file.exclude ?? settings.exclude,
+    units: file.units.length ? file.units : settings.units,
+    terms: file.terms.length ? file.terms : settings.terms,
+    year: file.year ?? settings.year,
+    language: file.language ?? settings.language,
+  };
+}
+
+/**
+ * The per-code severities a config sets: a family key ("quote") applies to its codes, and an
+ * exact code wins over its family.
+ */
+export function severityOverrides(config: WengaoConfig): Partial<Record<Code, CheckSetting>> {
+  const out: Partial<Record<Code, CheckSetting>> = {};
+  for (const code of Object.values(CODES)) {
+    const exact = config.checks[code];
+    const family = config.checks[code.split('.')[0]];
+    const v = exact ?? family;
+    if (v) out[code] = v;
+  }
+  return out;
+}

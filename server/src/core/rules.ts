@@ -1,0 +1,297 @@
+/**
+ * What each code means, written once: the rule descriptions SARIF output carries
+ * (`tool.driver.rules`), in Chinese and English. README's table of codes is checked against
+ * this module (`test/core/rules.test.ts`), and every code of `CODES` must have a rule here.
+ *
+ * `severity` is the level a check gives its findings when no configuration changes it.
+ */
+import { CODES, Code, Severity } from './findings';
+import type { Locale } from './locale';
+
+export interface RuleText {
+  /** One line: what is wrong. */
+  short: string;
+  /** What the check looks for, and what it leaves alone (at most 1024 characters). */
+  full: string;
+  /** What to do about a finding. */
+  help: string;
+  /** A wrong text and its correction, when one shows it better than words. */
+  example?: { wrong: string; right: string };
+}
+
+export interface Rule {
+  code: Code;
+  /** A name in PascalCase (SARIF reportingDescriptor.name). */
+  name: string;
+  severity: Severity;
+  /** For filtering in code-scanning tools. */
+  tags: string[];
+  zh: RuleText;
+  en: RuleText;
+}
+
+const PUNCTUATION = ['punctuation', 'GB/T 15834-2011'];
+const HEADINGS = ['headings', 'GB/T 9704-2012'];
+
+export const RULES: Record<Code, Rule> = {
+  'quote.unclosed': {
+    code: CODES.quoteUnclosed,
+    name: 'QuoteUnclosed',
+    severity: 'error',
+    tags: PUNCTUATION,
+    zh: {
+      short: '左引号没有配对的右引号。',
+      full: '段落中的左引号“ ‘ 「 『在段落结束前没有配对的右引号。后面段落中的右引号不算配对；PDF 分页断开的段落（见 quote.paragraph-break）和多段引文（每段开头用“，只在最后一段末尾用”，GB/T 15834-2011 4.8.3.5）除外。',
+      help: '在引文结束处补上右引号，或删去多余的左引号。',
+      example: { wrong: '提出“十五五规划的目标。', right: '提出“十五五”规划的目标。' },
+    },
+    en: {
+      short: 'An opening quotation mark without its closing partner.',
+      full: 'An opening “ ‘ 「 or 『 whose paragraph ends before its partner. A mark several paragraphs later does not close it, except across a PDF page break (see quote.paragraph-break) and in a quotation of several paragraphs, where each paragraph opens with “ and only the last one closes (GB/T 15834-2011 4.8.3.5).',
+      help: 'Add the closing mark where the quotation ends, or remove the stray opening mark.',
+    },
+  },
+  'quote.unopened': {
+    code: CODES.quoteUnopened,
+    name: 'QuoteUnopened',
+    severity: 'error',
+    tags: PUNCTUATION,
+    zh: {
+      short: '右引号前没有配对的左引号。',
+      full: '右引号” ’ 」 』前面没有配对的左引号。常见原因：分页或复制时丢了引文的开头，例如页面边缘截掉了“十五，只留下“五”开局之年”。',
+      help: '如是丢了引文的开头，请补全；否则删去多余的右引号。',
+      example: { wrong: '五”开局之年', right: '“十五五”开局之年' },
+    },
+    en: {
+      short: 'A closing quotation mark without an opening one.',
+      full: 'A closing ” ’ 」 or 』 with no opening partner before it, typically the start of a quotation lost at a page edge or in copying ("五”开局之年" where “十五 was cut off).',
+      help: 'Restore the start of the quotation if it was lost; otherwise remove the stray closing mark.',
+    },
+  },
+  'quote.paragraph-break': {
+    code: CODES.quoteParagraphBreak,
+    name: 'QuoteParagraphBreak',
+    severity: 'warning',
+    tags: [...PUNCTUATION, 'pdf-extraction'],
+    zh: {
+      short: '引号被分页断开的段落分在两段里。',
+      full: '一对引号被空行分在两个段落里，而前一段在句子中间断开：多为 PDF 分页造成的断段，并非缺少引号。',
+      help: '合并这两段（快速修复：合并段落）。',
+      example: { wrong: '要推动“揭\n\n榜挂帅”项目', right: '要推动“揭榜挂帅”项目' },
+    },
+    en: {
+      short: 'A quotation split by a paragraph break in mid-sentence.',
+      full: 'A pair of quotation marks split by a blank line, where the first paragraph stops in mid-sentence: a paragraph broken by a PDF page break, not a missing mark.',
+      help: 'Join the two paragraphs (quick fix: join the paragraphs).',
+    },
+  },
+  'quote.nesting': {
+    code: CODES.quoteNesting,
+    name: 'QuoteNesting',
+    severity: 'warning',
+    tags: PUNCTUATION,
+    zh: {
+      short: '引号内直接嵌套了同形的引号。',
+      full: '双引号内又直接用了双引号（“…“…”…”）。引号里面还要用引号时，外面用双引号，里面用单引号。',
+      help: '把内层的引号改为单引号‘’。',
+      example: { wrong: '“学习“两会”精神”', right: '“学习‘两会’精神”' },
+    },
+    en: {
+      short: 'A quotation mark nested directly in one of the same shape.',
+      full: 'Double quotation marks nested directly in double quotation marks (“…“…”…”). A quotation inside a quotation takes single marks.',
+      help: 'Change the inner pair to ‘ and ’.',
+    },
+  },
+  'bracket.unclosed': {
+    code: CODES.bracketUnclosed,
+    name: 'BracketUnclosed',
+    severity: 'error',
+    tags: PUNCTUATION,
+    zh: {
+      short: '左括号没有配对的右括号。',
+      full: '左括号（ ( 《 〈 【在段落结束前没有配对的右括号。半角右括号配全角左括号不算不配对（那是格式问题）。',
+      help: '补上右括号，或删去多余的左括号。',
+      example: { wrong: '《政府工作报告提出', right: '《政府工作报告》提出' },
+    },
+    en: {
+      short: 'An opening bracket without its closing partner.',
+      full: 'An opening （ ( 《 〈 or 【 whose paragraph ends before its partner. A half-width bracket closing a full-width one is not reported here (a matter of form, not of pairing).',
+      help: 'Add the closing bracket, or remove the stray opening one.',
+    },
+  },
+  'bracket.unopened': {
+    code: CODES.bracketUnopened,
+    name: 'BracketUnopened',
+    severity: 'error',
+    tags: PUNCTUATION,
+    zh: {
+      short: '右括号前没有配对的左括号。',
+      full: '右括号） ) 》 〉 】前面没有配对的左括号。列表序号如“1)”“a)”不算。',
+      help: '补上左括号，或删去多余的右括号。',
+    },
+    en: {
+      short: 'A closing bracket without an opening one.',
+      full: 'A closing ） ) 》 〉 or 】 with no opening partner before it. List enumerators such as "1)" or "a)" are not reported.',
+      help: 'Add the opening bracket, or remove the stray closing one.',
+    },
+  },
+  'figure.target': {
+    code: CODES.figureTarget,
+    name: 'FigureTarget',
+    severity: 'information',
+    tags: ['figures', 'targets'],
+    zh: {
+      short: '量化目标（标注，不是错误）。',
+      full: '标出每一项量化目标，并按读到的期间复述，如“目标（2026）：优质本科高校扩招 1500 人”，方便审核时核对目标清单。这是标注，不是错误。',
+      help: '无需修改。如不需要：在 .wengaorc.json 中写 "checks": { "figure.target": "off" }，或在 VS Code 中设置 wengao.targets.severity。',
+    },
+    en: {
+      short: 'A quantified target (an annotation, not a defect).',
+      full: 'Marks every quantified target and reads it back with its period ("目标（2026）：优质本科高校扩招 1500 人"), so a reviewer can check the list of targets. An annotation, not a defect.',
+      help: 'Nothing to fix. To turn it off: "checks": { "figure.target": "off" } in .wengaorc.json, or the VS Code setting wengao.targets.severity.',
+    },
+  },
+  'figure.mismatch': {
+    code: CODES.figureMismatch,
+    name: 'FigureMismatch',
+    severity: 'warning',
+    tags: ['figures', 'consistency'],
+    zh: {
+      short: '同一数据在两处不一致。',
+      full: '同一指标、同一期间、同一地区、同一类型（目标或实际）的数据，在另一文档（如报告与新闻通稿）或本文档另一处（如正文与民生实事清单）写成了另一个数值。不算不一致：不同年份、地区或类型，新增与累计，单位量纲不同，期间或地区不明的数据。',
+      help: '核实哪一处正确，把两处改为一致（快速修复：采用另一处的数值）。',
+      example: { wrong: '报告：优质本科高校扩招1500人；通稿：扩招1800人', right: '两处都写 1500 人（或都写 1800 人）' },
+    },
+    en: {
+      short: 'The same figure stated with different values.',
+      full: 'The same indicator, period, region and kind (target or actual) with another value, in another document (a report and its press brief) or elsewhere in this one (the body and its list of projects). Not a mismatch: another year, region or kind, 新增 against 累计, another unit dimension, or a figure whose period or region is unknown.',
+      help: 'Find out which value is right and make both agree (quick fix: take the other value).',
+    },
+  },
+  'enum.count-mismatch': {
+    code: CODES.enumCountMismatch,
+    name: 'EnumCountMismatch',
+    severity: 'warning',
+    tags: ['counts', 'consistency'],
+    zh: {
+      short: '所说的数目与列举的项数不符。',
+      full: '所说的数目（如“13个地区：…”“五大环境：…”“20件民生实事”）与随后（或前面）列举的项数不同。无法确定列举范围时不报。',
+      help: '补全或删减列举的项，或改正数目。',
+      example: { wrong: '五大环境：政策、市场、政务、法治', right: '四大环境：政策、市场、政务、法治（或补上第五项）' },
+    },
+    en: {
+      short: 'A stated count that differs from the items listed.',
+      full: 'A stated count ("13个地区：…", "五大环境：…", "20件民生实事") that differs from the number of items listed with it. Nothing is reported where the list cannot be delimited with confidence.',
+      help: 'Complete or trim the list, or correct the count.',
+    },
+  },
+  'heading.sequence': {
+    code: CODES.headingSequence,
+    name: 'HeadingSequence',
+    severity: 'warning',
+    tags: HEADINGS,
+    zh: {
+      short: '同级标题的序号不连续。',
+      full: '同级标题的序号有缺号、重号或顺序颠倒（一、二、／（一）（二）／1. 2.／第一，第二，）。讲话中“第一，”可在各节重新起算；续版（“上接第二版”）可从中间开始。',
+      help: '按顺序改正序号。',
+      example: { wrong: '（一）……（三）……', right: '（一）……（二）……' },
+    },
+    en: {
+      short: 'A gap, repeat or disorder in the numbering of sibling headings.',
+      full: 'A gap, repeat or wrong order in the numbers of sibling headings (一、二、 / （一）（二） / 1. 2. / 第一，第二，). 第一， may start over in each section of a speech; a continuation page ("上接第二版") may start in the middle.',
+      help: 'Renumber the headings in order.',
+    },
+  },
+  'heading.marker': {
+    code: CODES.headingMarker,
+    name: 'HeadingMarker',
+    severity: 'warning',
+    tags: HEADINGS,
+    zh: {
+      short: '标题序号的形式不对。',
+      full: '标题序号的形式不对（“1、”应为“1.”，“（一）、”后面不加顿号），或同一列标题全角、半角括号混用（在“（四）”之间出现“(五)”）。层次为 一、 → （一） → 1. → （1）（GB/T 9704-2012 7.3.3）。',
+      help: '改为正确的形式（快速修复）。',
+      example: { wrong: '(五)深化改革', right: '（五）深化改革' },
+    },
+    en: {
+      short: 'A heading marker of the wrong form or width.',
+      full: 'A marker of the wrong form ("1、" instead of "1.", nothing after "（一）") or of mixed width in one list of headings ("(五)" among "（四）"). The levels are 一、 → （一） → 1. → （1） (GB/T 9704-2012 7.3.3).',
+      help: 'Rewrite the marker in the right form (quick fix).',
+    },
+  },
+  'config.syntax': {
+    code: CODES.configSyntax,
+    name: 'ConfigSyntax',
+    severity: 'error',
+    tags: ['configuration'],
+    zh: {
+      short: '配置文件不是有效的 JSON。',
+      full: '.wengaorc.json 不能按 JSON 解析（允许注释和末尾逗号）。改正之前，各项使用默认设置。',
+      help: '按提示的位置改正 JSON 语法。',
+    },
+    en: {
+      short: 'The config file is not valid JSON.',
+      full: '.wengaorc.json cannot be parsed as JSON (comments and trailing commas are allowed). The defaults apply until it is fixed.',
+      help: 'Fix the JSON syntax at the place shown.',
+    },
+  },
+  'config.invalid': {
+    code: CODES.configInvalid,
+    name: 'ConfigInvalid',
+    severity: 'error',
+    tags: ['configuration'],
+    zh: {
+      short: '配置项的值无效，或忽略文件的某行格式不对。',
+      full: '.wengaorc.json 中某项的类型或取值不对（如 "year": "二〇二六"），或 .wengaoignore 中某行不是“路径 代码 指纹”。该项或该行不生效。',
+      help: '按消息改正该值或该行。',
+    },
+    en: {
+      short: 'A setting with an invalid value, or a malformed line of the ignore file.',
+      full: 'A setting of .wengaorc.json with a value of the wrong type or range ("year": "二〇二六"), or a line of .wengaoignore that is not "path code fingerprint". That setting or line does not apply.',
+      help: 'Correct the value or the line as the message says.',
+    },
+  },
+  'config.unknown-key': {
+    code: CODES.configUnknownKey,
+    name: 'ConfigUnknownKey',
+    severity: 'warning',
+    tags: ['configuration'],
+    zh: {
+      short: '未知的配置项或检查代码。',
+      full: '.wengaorc.json 中有不认识的配置项，或 "checks" 中有不认识的检查代码或类别。多为拼写错误；该项不生效。',
+      help: '改正拼写（消息中给出相近的写法），或删去该项。',
+    },
+    en: {
+      short: 'An unknown setting or check code.',
+      full: 'A key of .wengaorc.json, or a code or family in "checks", that Wengao does not know, usually a misspelling; it does not apply.',
+      help: 'Correct the spelling (the message suggests a near one) or remove the key.',
+    },
+  },
+};
+
+/** Every rule, in the order of `CODES` (the order of SARIF's rules array). */
+export const RULE_LIST: readonly Rule[] = Object.values(CODES).map((c) => RULES[c]);
+
+/** A rule's help in both languages, Chinese first: plain text and markdown. */
+export function ruleHelp(rule: Rule): { text: string; markdown: string } {
+  const plain = (t: RuleText, lang: Locale) => {
+    const ex = t.example ? `\n${lang === 'zh' ? '例：' : 'Example: '}${oneLine(t.example.wrong)} → ${oneLine(t.example.right)}` : '';
+    return `${t.short}\n${t.full}\n${t.help}${ex}`;
+  };
+  const md = (t: RuleText, lang: Locale) => {
+    const ex = t.example
+      ? `\n\n${lang === 'zh' ? '例：' : 'Example: '}\`${oneLine(t.example.wrong)}\` → \`${oneLine(t.example.right)}\``
+      : '';
+    return `**${t.short}**\n\n${t.full}\n\n${t.help}${ex}`;
+  };
+  const zhExample = rule.zh.example;
+  const en = { ...rule.en, example: rule.en.example ?? zhExample };
+  return {
+    text: `${plain(rule.zh, 'zh')}\n\n${plain(en, 'en')}`,
+    markdown: `### \`${rule.code}\` 中文\n\n${md(rule.zh, 'zh')}\n\n### English\n\n${md(en, 'en')}`,
+  };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\n/g, '⏎');
+}

@@ -1,0 +1,271 @@
+/**
+ * Suppression: a writer silences a finding they have judged justified, and it stays silent when
+ * the text around it is edited.
+ *
+ * - In markdown, HTML comments (they do not print):
+ *     <!-- wengao-disable [codes] -->  …  <!-- wengao-enable [codes] -->
+ *     <!-- wengao-disable-next-line [codes] -->   (the next non-blank line)
+ *     <!-- wengao-disable-line [codes] -->        (the line the comment is on)
+ *   Codes are exact (quote.unclosed) or families (quote), separated by spaces or commas; none
+ *   means every code. A reason may follow " -- ".
+ * - For plain text, where a comment would print: an ignore file (`.wengaoignore`), one finding
+ *   a line: `path code fingerprint  # note`. The fingerprint hashes the code and the text of the
+ *   finding with a few characters either side on its line, not its line number, so edits
+ *   elsewhere in the document leave it valid. `*` as the fingerprint ignores every finding of
+ *   that code in the file. The layers find the file and pick the entries for a document; the
+ *   core only parses texts and filters findings.
+ */
+import { CODES, Finding } from './findings';
+import type { DocKind } from './model';
+import { Locale, tr } from './locale';
+
+export const IGNORE_FILE = '.wengaoignore';
+
+export interface IgnoreEntry {
+  /** As written: a path relative to the ignore file's folder, or a glob. */
+  path: string;
+  code: string;
+  /** 16 hex digits, or '*' for every finding of the code. */
+  fingerprint: string;
+  note?: string;
+  /** 0-based line in the ignore file. */
+  line: number;
+}
+
+export interface Suppressed {
+  finding: Finding;
+  by: 'comment' | 'ignore-file';
+}
+
+/** Whether a directive or entry naming `key` covers `code`: the code itself, its family or all. */
+export function covers(key: string, code: string): boolean {
+  return key === '*' || key === code || code.startsWith(key + '.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fingerprints
+
+const WINDOW = 8;
+const MAX_SPAN = 40;
+
+/** The text a fingerprint is taken from: the finding's text with a few characters either side on its line. */
+export function fingerprintExcerpt(text: string, span: { start: number; end: number }): string {
+  const start = Math.max(0, Math.min(span.start, text.length));
+  const end = Math.max(start, Math.min(span.end, text.length, start + MAX_SPAN));
+  let a = start;
+  for (let n = 0; a > 0 && n < WINDOW && text[a - 1] !== '\n' && text[a - 1] !== '\r'; n++) a--;
+  let b = end;
+  for (let n = 0; b < text.length && n < WINDOW && text[b] !== '\n' && text[b] !== '\r'; n++) b++;
+  return text.slice(a, b).replace(/\s+/g, '');
+}
+
+/** A stable 16-hex-digit fingerprint of a finding: its code and the text around it. */
+export function fingerprint(text: string, finding: Pick<Finding, 'code' | 'span'>): string {
+  const s = `${finding.code}\u0000${fingerprintExcerpt(text, finding.span)}`;
+  return hex32(fnv1a(s, 0x811c9dc5)) + hex32(fnv1a(s, 0x01000193 ^ 0x5bd1e995));
+}
+
+function fnv1a(s: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+function hex32(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ignore file
+
+const FINGERPRINT = /^(?:[0-9a-f]{16}|\*)$/;
+
+/** Parses an ignore file; malformed lines are reported as findings on it and skipped. */
+export function parseIgnoreFile(text: string, locale?: Locale): { entries: IgnoreEntry[]; findings: Finding[] } {
+  const entries: IgnoreEntry[] = [];
+  const findings: Finding[] = [];
+  let offset = 0;
+  const lines = text.split('\n');
+  lines.forEach((raw, line) => {
+    const start = offset;
+    offset += raw.length + 1;
+    const l = raw.replace(/\r$/, '');
+    if (!l.trim() || l.trimStart().startsWith('#')) return;
+    const fields = splitFields(l);
+    const bad = (zh: string, en: string) =>
+      findings.push({ code: CODES.configInvalid, severity: 'error', message: tr(locale, zh, en), span: { start, end: start + Math.max(1, l.length) }, related: [], fixes: [] });
+    if (!fields || fields.fields.length < 3) {
+      bad('忽略文件的每行应是“路径 代码 指纹”（可加 # 注释），如：报告.txt quote.unopened 3f2a9c1e5b7d0a42；此行不生效。', 'Each line of the ignore file should be "path code fingerprint" (a # note may follow), e.g. report.txt quote.unopened 3f2a9c1e5b7d0a42; this line is ignored.');
+      return;
+    }
+    const [path, code, fp] = fields.fields;
+    if (!FINGERPRINT.test(fp)) {
+      bad(`指纹“${fp}”应是 16 位十六进制数字或 *；此行不生效。`, `The fingerprint "${fp}" should be 16 hexadecimal digits or *; this line is ignored.`);
+      return;
+    }
+    entries.push({ path, code, fingerprint: fp, note: fields.note, line });
+  });
+  return { entries, findings };
+}
+
+/** One line of an ignore file. */
+export function formatIgnoreEntry(path: string, code: string, fp: string, note?: string): string {
+  const p = /[\s"#]/.test(path) ? JSON.stringify(path) : path;
+  const n = note ? `  # ${note.replace(/[\r\n]+/g, ' ').slice(0, 60)}` : '';
+  return `${p} ${code} ${fp}${n}`;
+}
+
+function splitFields(l: string): { fields: string[]; note?: string } | undefined {
+  const fields: string[] = [];
+  let i = 0;
+  while (i < l.length) {
+    while (i < l.length && /\s/.test(l[i])) i++;
+    if (i >= l.length) break;
+    if (l[i] === '#') {
+      return { fields, note: l.slice(i + 1).trim() || undefined };
+    }
+    if (l[i] === '"') {
+      // A quoted path, JSON string syntax.
+      let k = i + 1;
+      while (k < l.length && l[k] !== '"') k += l[k] === '\\' ? 2 : 1;
+      try {
+        fields.push(JSON.parse(l.slice(i, k + 1)) as string);
+      } catch {
+        return undefined;
+      }
+      i = k + 1;
+      continue;
+    }
+    let k = i;
+    while (k < l.length && !/\s/.test(l[k])) k++;
+    fields.push(l.slice(i, k));
+    i = k;
+  }
+  return { fields };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments in markdown
+
+interface Region {
+  /** Offsets [start, end): findings starting inside are suppressed. */
+  start: number;
+  end: number;
+  /** Codes or families; ['*'] for all. */
+  keys: string[];
+}
+
+const DIRECTIVE = /<!--\s*wengao-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
+
+/** The regions a markdown document's wengao-disable comments silence. */
+export function directiveRegions(text: string, kind: DocKind): Region[] {
+  if (kind !== 'markdown' || !text.includes('wengao-')) return [];
+  const regions: Region[] = [];
+  // Open wengao-disable regions: key → where it started.
+  const open = new Map<string, number>();
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const at = m.index ?? 0;
+    const keys = directiveKeys(m[2]);
+    switch (m[1]) {
+      case 'disable':
+        for (const k of keys) if (!open.has(k)) open.set(k, at);
+        break;
+      case 'enable': {
+        const closing = keys.includes('*') ? [...open.keys()] : keys;
+        for (const k of closing) {
+          const s = open.get(k);
+          if (s === undefined) continue;
+          regions.push({ start: s, end: at, keys: [k] });
+          open.delete(k);
+        }
+        break;
+      }
+      case 'disable-line': {
+        const [a, b] = lineBounds(text, at);
+        regions.push({ start: a, end: b, keys });
+        break;
+      }
+      case 'disable-next-line': {
+        const end = at + m[0].length;
+        let [, b] = lineBounds(text, end);
+        // The next line that is not blank.
+        let a = b + 1;
+        for (;;) {
+          if (a >= text.length) break;
+          const [, e] = lineBounds(text, a);
+          if (text.slice(a, e).trim()) {
+            b = e;
+            break;
+          }
+          a = e + 1;
+        }
+        if (a < text.length) regions.push({ start: a, end: b, keys });
+        break;
+      }
+    }
+  }
+  for (const [k, s] of open) regions.push({ start: s, end: text.length + 1, keys: [k] });
+  return regions;
+}
+
+function directiveKeys(body: string): string[] {
+  const codes = body.split(/\s--\s|\s--$/)[0];
+  const keys = codes.split(/[\s,，]+/).filter(Boolean);
+  return keys.length ? keys : ['*'];
+}
+
+function lineBounds(text: string, at: number): [number, number] {
+  const a = text.lastIndexOf('\n', at - 1) + 1;
+  let b = text.indexOf('\n', at);
+  if (b < 0) b = text.length;
+  return [a, b];
+}
+
+/**
+ * Drops the suppressed findings: by the document's own comments (markdown) and by the ignore
+ * entries that apply to it (already chosen for this document by the layer).
+ */
+export function suppress(findings: Finding[], text: string, kind: DocKind, ignore: readonly IgnoreEntry[] = []): { kept: Finding[]; suppressed: Suppressed[] } {
+  const regions = directiveRegions(text, kind);
+  if (regions.length === 0 && ignore.length === 0) return { kept: findings, suppressed: [] };
+  const kept: Finding[] = [];
+  const suppressed: Suppressed[] = [];
+  for (const f of findings) {
+    if (regions.some((r) => r.start <= f.span.start && f.span.start < r.end && r.keys.some((k) => covers(k, f.code)))) {
+      suppressed.push({ finding: f, by: 'comment' });
+      continue;
+    }
+    let fp: string | undefined;
+    if (ignore.length && ignore.some((e) => covers(e.code, f.code) && (e.fingerprint === '*' || e.fingerprint === (fp ??= fingerprint(text, f))))) {
+      suppressed.push({ finding: f, by: 'ignore-file' });
+      continue;
+    }
+    kept.push(f);
+  }
+  return { kept, suppressed };
+}
+
+/**
+ * The edit that silences a finding in a markdown document with a comment, changing nothing that
+ * prints: a `wengao-disable-next-line` line above a line that starts a block (a heading, the
+ * first line of a paragraph), else a `wengao-disable-line` comment at the end of the finding's
+ * line (an HTML comment line inside a paragraph would split it in two).
+ */
+export function suppressionEdit(text: string, finding: Pick<Finding, 'code' | 'span'>): { span: { start: number; end: number }; newText: string } {
+  const at = Math.max(0, Math.min(finding.span.start, text.length));
+  const [a, b] = lineBounds(text, at);
+  const prevEnd = a - 1;
+  const prevStart = prevEnd > 0 ? text.lastIndexOf('\n', prevEnd - 1) + 1 : 0;
+  const prev = a === 0 ? '' : text.slice(prevStart, prevEnd).replace(/\r$/, '');
+  const line = text.slice(a, b).replace(/\r$/, '');
+  const startsBlock = a === 0 || !prev.trim() || /^\s{0,3}(#{1,6}\s|<!--)/.test(line) || /-->\s*$/.test(prev);
+  if (startsBlock) {
+    const nl = text.includes('\r\n') ? '\r\n' : '\n';
+    return { span: { start: a, end: a }, newText: `<!-- wengao-disable-next-line ${finding.code} -->${nl}` };
+  }
+  const end = text[b - 1] === '\r' ? b - 1 : b;
+  return { span: { start: end, end }, newText: ` <!-- wengao-disable-line ${finding.code} -->` };
+}

@@ -1,0 +1,193 @@
+/**
+ * Finding a report's project configuration and ignore file on disk, shared by the CLI and the
+ * server: the nearest `.wengaorc.json` and the nearest `.wengaoignore` upward from the report's
+ * folder. The core parses their text; this module only finds and reads them, caches what it
+ * read, and decides which files a config's include/exclude globs cover.
+ */
+import { promises as fs } from 'fs';
+import { minimatch } from 'minimatch';
+import * as path from 'path';
+import {
+  CONFIG_FILE, EMPTY_CONFIG, Finding, IGNORE_FILE, IgnoreEntry, Locale, WengaoConfig, mergeConfig, parseConfig, parseIgnoreFile,
+} from '../core';
+
+/** Report files by extension: what folders are searched for when no include globs say otherwise. */
+export const REPORT_EXTENSIONS = /\.(txt|md|markdown)$/i;
+
+export interface ConfigFile {
+  path: string;
+  text: string;
+  config: WengaoConfig;
+  /** Problems with the file, on its text. */
+  findings: Finding[];
+}
+
+export interface IgnoreFile {
+  path: string;
+  text: string;
+  entries: IgnoreEntry[];
+  findings: Finding[];
+}
+
+export interface Resolved {
+  /** The settings with the config file laid over them. */
+  config: WengaoConfig;
+  /** The config file that applies, if any. */
+  file?: ConfigFile;
+  /** The ignore file that applies, if any, and its entries for this report. */
+  ignoreFile?: IgnoreFile;
+  ignore: IgnoreEntry[];
+}
+
+export interface ResolverOptions {
+  /** The settings the files are laid over (VS Code settings, or none for the CLI). */
+  base?: WengaoConfig;
+  /** One config file for every report (the CLI's --config): no search upward. */
+  explicit?: string;
+  /** Text of files open in an editor, which wins over the disk's. */
+  overlay?: (file: string) => string | undefined;
+  locale?: Locale;
+}
+
+type Cached<T> = Promise<T | undefined>;
+
+export class ConfigResolver {
+  private configs = new Map<string, Cached<ConfigFile>>();
+  private ignores = new Map<string, Cached<IgnoreFile>>();
+  /** Folder → the nearest config/ignore file path at or above it (undefined: none). */
+  private nearest = new Map<string, Promise<{ config?: string; ignore?: string }>>();
+
+  constructor(private options: ResolverOptions = {}) {}
+
+  /** New settings, or a file changed: forget what was read. */
+  reset(options?: Partial<ResolverOptions>): void {
+    if (options) this.options = { ...this.options, ...options };
+    this.configs.clear();
+    this.ignores.clear();
+    this.nearest.clear();
+  }
+
+  /** A config or ignore file changed on disk or in the editor. */
+  changed(file: string): void {
+    const name = path.basename(file);
+    if (name === CONFIG_FILE || name === IGNORE_FILE || this.isExplicit(file)) this.reset();
+  }
+
+  /** Whether a path names the --config file (given relative or absolute). */
+  private isExplicit(file: string): boolean {
+    return this.options.explicit !== undefined && path.resolve(file) === path.resolve(this.options.explicit);
+  }
+
+  /** What applies to a report: `base` (its settings) if given, else the resolver's. */
+  async forFile(report: string, base: WengaoConfig = this.options.base ?? EMPTY_CONFIG): Promise<Resolved> {
+    const found = await this.find(path.dirname(path.resolve(report)));
+    const configPath = this.options.explicit ? path.resolve(this.options.explicit) : found.config;
+    const file = configPath ? await this.readConfig(configPath) : undefined;
+    const ignoreFile = found.ignore ? await this.readIgnore(found.ignore) : undefined;
+    const ignore = ignoreFile ? entriesFor(ignoreFile, report) : [];
+    return { config: mergeConfig(base, file?.config), file, ignoreFile, ignore };
+  }
+
+  /**
+   * Whether a report found by walking a folder is covered: the config's include and exclude
+   * globs, relative to the config file's folder (or to `root` for the settings' globs).
+   */
+  covers(report: string, resolved: Resolved, root?: string): boolean {
+    const c = resolved.config;
+    const dir = resolved.file && (resolved.file.config.include || resolved.file.config.exclude) ? path.dirname(resolved.file.path) : root;
+    if (!c.include && !c.exclude) return REPORT_EXTENSIONS.test(report);
+    const rel = dir ? path.relative(dir, path.resolve(report)).split(path.sep).join('/') : path.basename(report);
+    if (rel.startsWith('../')) return REPORT_EXTENSIONS.test(report);
+    const opts = { dot: true };
+    const included = c.include ? c.include.some((g) => minimatch(rel, g, opts)) : REPORT_EXTENSIONS.test(report);
+    return included && !(c.exclude ?? []).some((g) => minimatch(rel, g, opts) || minimatch(rel, `${g.replace(/\/+$/, '')}/**`, opts));
+  }
+
+  /** Reads a config file (for its diagnostics, or --config). */
+  readConfig(file: string): Promise<ConfigFile | undefined> {
+    let p = this.configs.get(file);
+    if (!p) {
+      p = this.read(file).then((text) => {
+        if (text === undefined) return undefined;
+        const { config, findings } = parseConfig(text, this.options.locale);
+        return { path: file, text, config, findings };
+      });
+      this.configs.set(file, p);
+    }
+    return p;
+  }
+
+  readIgnore(file: string): Promise<IgnoreFile | undefined> {
+    let p = this.ignores.get(file);
+    if (!p) {
+      p = this.read(file).then((text) => {
+        if (text === undefined) return undefined;
+        const { entries, findings } = parseIgnoreFile(text, this.options.locale);
+        return { path: file, text, entries, findings };
+      });
+      this.ignores.set(file, p);
+    }
+    return p;
+  }
+
+  /** Where a new ignore entry for `report` goes: the ignore file that applies, else one beside the config file, else in `root`. */
+  async ignorePathFor(report: string, root?: string): Promise<string> {
+    const found = await this.find(path.dirname(path.resolve(report)));
+    if (found.ignore) return found.ignore;
+    if (found.config) return path.join(path.dirname(found.config), IGNORE_FILE);
+    return path.join(root ?? path.dirname(path.resolve(report)), IGNORE_FILE);
+  }
+
+  private async read(file: string): Promise<string | undefined> {
+    const open = this.options.overlay?.(file);
+    if (open !== undefined) return open;
+    try {
+      const bytes = await fs.readFile(file);
+      // Config files are UTF-8 (a BOM is allowed).
+      const text = new TextDecoder('utf-8').decode(bytes);
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (this.isExplicit(file)) throw new Error(`无法读取配置文件 (cannot read the config file) ${file}: ${code ?? String(err)}`);
+      return undefined;
+    }
+  }
+
+  private find(dir: string): Promise<{ config?: string; ignore?: string }> {
+    let p = this.nearest.get(dir);
+    if (!p) {
+      p = (async () => {
+        const here = { config: await exists(path.join(dir, CONFIG_FILE), this.options.overlay), ignore: await exists(path.join(dir, IGNORE_FILE), this.options.overlay) };
+        const parent = path.dirname(dir);
+        if ((here.config && here.ignore) || parent === dir) return here;
+        const up = await this.find(parent);
+        return { config: here.config ?? up.config, ignore: here.ignore ?? up.ignore };
+      })();
+      this.nearest.set(dir, p);
+    }
+    return p;
+  }
+}
+
+async function exists(file: string, overlay?: (file: string) => string | undefined): Promise<string | undefined> {
+  if (overlay?.(file) !== undefined) return file;
+  try {
+    return (await fs.stat(file)).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entries of an ignore file that name this report: its path relative to the file, or a glob matching it. */
+export function entriesFor(ignore: IgnoreFile, report: string): IgnoreEntry[] {
+  const rel = path.relative(path.dirname(ignore.path), path.resolve(report)).split(path.sep).join('/');
+  return ignore.entries.filter((e) => {
+    const p = e.path.replace(/^\.\//, '');
+    return p === rel || (/[*?[{]/.test(p) && minimatch(rel, p, { dot: true }));
+  });
+}
+
+/** The path an ignore entry for `report` is written with: relative to the ignore file, with '/'. */
+export function ignoreEntryPath(ignorePath: string, report: string): string {
+  return path.relative(path.dirname(ignorePath), path.resolve(report)).split(path.sep).join('/');
+}

@@ -1,0 +1,266 @@
+/**
+ * The BUILT command line with a project around the reports: the nearest .wengaorc.json and
+ * .wengaoignore, --config, --lang, standard input, glob patterns, --max-warnings and the
+ * github format. Run `node esbuild.js` first.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import * as iconv from 'iconv-lite';
+import { basename, dirname, join } from 'path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty } from '../../server/src/cli/github';
+import { ROOT, TempDirs, runCli } from '../helpers/procCli';
+
+const SEEDS = join(ROOT, 'seeds');
+const SEED_000 = '000_d4031d3451319d89.txt';
+const SEED_002 = '002_823a23dd25e68816.txt';
+const SEED_004 = '004_0624703ab3c854fd.txt';
+const HAN = /[\u4e00-\u9fff]/;
+
+interface JsonDiagnostic {
+  code: string;
+  severity: string;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+interface JsonReport {
+  version: number;
+  files: { path: string; diagnostics: JsonDiagnostic[]; skipped?: string }[];
+}
+
+const temp = new TempDirs();
+afterEach(() => temp.cleanup());
+
+/** Writes files (path → text, or a seed to copy as `seed:NAME`) under a new temp folder. */
+function project(files: Record<string, string>): string {
+  const dir = temp.make('wengao-project-');
+  for (const [name, text] of Object.entries(files)) {
+    const p = join(dir, name);
+    mkdirSync(dirname(p), { recursive: true });
+    if (text.startsWith('seed:')) copyFileSync(join(SEEDS, text.slice(5)), p);
+    else writeFileSync(p, text);
+  }
+  return dir;
+}
+
+const parse = (stdout: string) => JSON.parse(stdout) as JsonReport;
+const codesOf = (doc: JsonReport) => Object.fromEntries(doc.files.map((f) => [f.path, f.diagnostics.map((d) => d.code)]));
+
+describe('the project configuration', () => {
+  it('applies the nearest .wengaorc.json: severities per code, exclude when walking a folder, named files always checked', async () => {
+    const dir = project({
+      '.wengaorc.json': '// 本项目\n{ "checks": { "heading.marker": "off", "quote.paragraph-break": "error" }, "exclude": ["归档/**"] }',
+      'reports/002.txt': `seed:${SEED_002}`,
+      '归档/000.txt': `seed:${SEED_000}`,
+    });
+    const r = await runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    const doc = parse(r.stdout);
+    expect(doc.files.map((f) => f.path)).toEqual([join('reports', '002.txt')]);
+    const ds = doc.files[0].diagnostics;
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['quote.paragraph-break', 'error']]);
+
+    // Named on the command line, an excluded file is checked all the same.
+    const named = await runCli(['check', join('归档', '000.txt'), '--format', 'json'], { cwd: dir });
+    expect(codesOf(parse(named.stdout))).toEqual({ [join('归档', '000.txt')]: ['quote.unopened', 'quote.paragraph-break'] });
+  });
+
+  it('a folder whose reports are all excluded: exit 2 saying so', async () => {
+    const dir = project({ '.wengaorc.json': '{ "include": ["*.md"] }', 'a.txt': `seed:${SEED_000}` });
+    const r = await runCli(['check', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/include\/exclude/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('the nearest config wins over one further up, and --config replaces both', async () => {
+    const dir = project({
+      '.wengaorc.json': '{ "checks": { "quote": "off" } }',
+      'city/.wengaorc.json': '{ "checks": { "heading": "off" } }',
+      'city/002.txt': `seed:${SEED_002}`,
+      'province/002.txt': `seed:${SEED_002}`,
+      'strict.json': '{ "checks": { "quote.paragraph-break": "hint" } }',
+    });
+    const r = await runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    expect(codesOf(parse(r.stdout))).toEqual({
+      [join('city', '002.txt')]: ['quote.paragraph-break'],
+      [join('province', '002.txt')]: Array(6).fill('heading.marker'),
+    });
+    const x = await runCli(['check', '.', '--format', 'json', '--config', 'strict.json', '--min-severity', 'hint'], { cwd: dir });
+    const doc = parse(x.stdout);
+    for (const f of doc.files) {
+      expect(f.diagnostics.filter((d) => d.code === 'heading.marker')).toHaveLength(6);
+      expect(f.diagnostics.find((d) => d.code === 'quote.paragraph-break')?.severity).toBe('hint');
+    }
+  });
+
+  it('an unreadable --config: exit 2 naming it, nothing checked', async () => {
+    const dir = project({ 'a.txt': `seed:${SEED_000}` });
+    for (const cfg of ['nope.json', dir]) {
+      const r = await runCli(['check', 'a.txt', '--config', cfg], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/无法读取配置文件|cannot read the config file/);
+      expect(r.stderr).toContain(cfg === dir ? dir : 'nope.json');
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it("reports a broken config's problems as findings of the config file, and checks the reports with the defaults", async () => {
+    const dir = project({ '.wengaorc.json': '{ "checks": { "heading.marker": "off" }, "yaer": 2026, ', 'a.txt': `seed:${SEED_004}` });
+    const r = await runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    const doc = parse(r.stdout);
+    expect(doc.files.map((f) => f.path)).toEqual(['.wengaorc.json', 'a.txt']);
+    const [config] = doc.files;
+    expect(config.diagnostics.map((d) => [d.code, d.severity])).toEqual(
+      expect.arrayContaining([['config.syntax', 'error'], ['config.unknown-key', 'warning']]),
+    );
+    for (const d of config.diagnostics) expect(d.message).toMatch(HAN);
+    const unknown = config.diagnostics.find((d) => d.code === 'config.unknown-key')!;
+    const text = readFileSync(join(dir, '.wengaorc.json'), 'utf8');
+    expect(text.slice(unknown.range.start.character, unknown.range.end.character)).toBe('"yaer"');
+    expect(doc.files[1].diagnostics.map((d) => d.code)).toEqual(['quote.paragraph-break']);
+    // Below --min-severity, the config file's warning goes, its error stays.
+    const errorsOnly = parse((await runCli(['check', '.', '--format', 'json', '--min-severity', 'error'], { cwd: dir })).stdout);
+    expect(new Set(errorsOnly.files[0].diagnostics.map((d) => d.code))).toEqual(new Set(['config.syntax']));
+    const typo = project({ '.wengaorc.json': '{ "yaer": 2026 }', 'a.txt': `seed:${SEED_004}` });
+    const quiet = parse((await runCli(['check', '.', '--format', 'json', '--min-severity', 'error'], { cwd: typo })).stdout);
+    expect(quiet.files.map((f) => f.path)).toEqual(['a.txt']);
+    // The text format names the config file like any other.
+    const t = await runCli(['check', '.'], { cwd: dir });
+    expect(t.stdout).toMatch(/^\.wengaorc\.json:1:\d+: (error config\.syntax|warning config\.unknown-key) /m);
+  });
+
+  it('the config\'s "language": "en" gives English messages; --lang wins over it', async () => {
+    const dir = project({ '.wengaorc.json': '{ "language": "en", "year": 1800 }', 'a.txt': `seed:${SEED_004}` });
+    const en = parse((await runCli(['check', '.', '--format', 'json'], { cwd: dir })).stdout);
+    const bad = en.files[0].diagnostics;
+    expect(bad.map((d) => d.code)).toEqual(['config.invalid']);
+    expect(bad[0].message).toMatch(/^"year" should be a year/);
+    expect(en.files[1].diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^The quotation “…” opens on line 87/)]);
+    const zh = parse((await runCli(['check', '.', '--format', 'json', '--lang', 'zh'], { cwd: dir })).stdout);
+    expect(zh.files[0].diagnostics[0].message).toMatch(/^“year”应是/);
+    expect(zh.files[1].diagnostics[0].message).toMatch(/^引号“…”被空行分在/);
+    const bogus = await runCli(['check', '.', '--lang', 'fr'], { cwd: dir });
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/--lang/);
+  });
+});
+
+describe('suppression', () => {
+  it('.wengaoignore silences a finding by fingerprint; the summary counts it; a malformed line is a finding of the ignore file', async () => {
+    const dir = project({
+      '.wengaoignore': `# 已核实\n${SEED_000} quote.unopened *  # 原文如此\nthis line is wrong\n`,
+      [SEED_000]: `seed:${SEED_000}`,
+    });
+    const r = await runCli(['check', '.', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    expect(codesOf(parse(r.stdout))).toEqual({ '.wengaoignore': ['config.invalid'], [SEED_000]: ['quote.paragraph-break'] });
+    expect(parse(r.stdout).files[0].diagnostics[0].range.start.line).toBe(2);
+    expect(r.stderr).toMatch(/已忽略 1 个/);
+  });
+});
+
+describe('standard input', () => {
+  const seed000 = readFileSync(join(SEEDS, SEED_000), 'utf8');
+
+  it('- reads a report from standard input, shown as <stdin>, decoded like a file', async () => {
+    for (const input of [Buffer.from(seed000, 'utf8'), iconv.encode(seed000, 'gb18030'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed000, 'utf16le')])]) {
+      const r = await runCli(['check', '-', '--format', 'json'], { input });
+      expect(r.code, r.stderr).toBe(1);
+      const doc = parse(r.stdout);
+      expect(doc.files.map((f) => f.path)).toEqual(['<stdin>']);
+      expect(doc.files[0].diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([
+        ['quote.unopened', 62, 1],
+        ['quote.paragraph-break', 134, 134],
+      ]);
+    }
+    const bad = await runCli(['check', '-'], { input: Buffer.from('Le café est prêt.\nÿ\n', 'latin1') });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/<stdin>.*(cannot decode|无法识别编码)/);
+  });
+
+  it('--stdin-filename: its config applies, its extension sets the kind, and it stands in for that file on disk', async () => {
+    // Chinese enough to pass the language gate, comment and all.
+    const md = '# 关于“十五五”规划开局之年的工作报告\n\n<!-- wengao-disable-next-line quote.unopened -->\n五”开局之年，全省经济运行总体平稳、稳中有进。\n\n又一个五”开局之年，我们要继续努力，推动高质量发展。\n';
+    const dir = project({ '.wengaorc.json': '{ "checks": { "quote.unopened": "warning" } }', 'docs/a.md': '# 旧的\n\n没有问题。\n', 'docs/b.txt': `seed:${SEED_004}` });
+    const r = await runCli(['check', 'docs', '-', '--stdin-filename', join('docs', 'a.md'), '--format', 'json'], { cwd: dir, input: md });
+    expect(r.code, r.stderr).toBe(1);
+    const doc = parse(r.stdout);
+    // Listed once, where '-' stands, with the text from standard input; the comment works (markdown).
+    expect(doc.files.map((f) => f.path)).toEqual([join('docs', 'b.txt'), join('docs', 'a.md')]);
+    const a = doc.files[1].diagnostics;
+    expect(a.map((d) => [d.code, d.severity, d.range.start.line])).toEqual([['quote.unopened', 'warning', 5]]);
+    // As plain text the comment is text like any other: both closing marks are reported.
+    const txt = await runCli(['check', '-', '--stdin-filename', join('docs', 'a.txt'), '--format', 'json'], { cwd: dir, input: md });
+    expect(parse(txt.stdout).files[0].diagnostics.map((d) => d.range.start.line)).toEqual([3, 5]);
+
+    const lonely = await runCli(['check', 'docs', '--stdin-filename', 'x.md'], { cwd: dir });
+    expect(lonely.code).toBe(2);
+    expect(lonely.stderr).toMatch(/--stdin-filename/);
+  });
+});
+
+describe('glob patterns', () => {
+  it('a quoted glob is expanded, sorted, filtered by the config\'s exclude', async () => {
+    const r = await runCli(['check', 'seeds/00[01]*.txt', '--format', 'json']);
+    expect(parse(r.stdout).files.map((f) => basename(f.path))).toEqual([SEED_000, '001_35a3e5c16cba96b6.txt']);
+    const dir = project({ '.wengaorc.json': '{ "exclude": ["archive"] }', 'a/x.txt': `seed:${SEED_004}`, 'archive/y.txt': `seed:${SEED_000}`, 'b/z.md': '# 标题\n' });
+    const g = await runCli(['check', '**/*.txt', '--format', 'json'], { cwd: dir });
+    expect(g.code, g.stderr).toBe(1);
+    expect(parse(g.stdout).files.map((f) => f.path)).toEqual([join('a', 'x.txt')]);
+  });
+
+  it('a glob that matches nothing: exit 2 with a message naming it', async () => {
+    const r = await runCli(['check', 'seeds/**/*.docx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('seeds/**/*.docx');
+    expect(r.stderr).toMatch(/matches no file/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('--max-warnings and exit status', () => {
+  it('warnings fail by default; --max-warnings N allows N; -1 any; errors always fail', async () => {
+    const dir = project({ 'a.txt': `seed:${SEED_004}`, 'e.txt': `seed:${SEED_000}` });
+    const run = (...args: string[]) => runCli(['check', 'a.txt', ...args], { cwd: dir });
+    expect((await run()).code).toBe(1);
+    expect((await run('--max-warnings', '0')).code).toBe(1);
+    expect((await run('--max-warnings', '1')).code).toBe(0);
+    expect((await run('--max-warnings=-1')).code).toBe(0);
+    expect((await runCli(['check', 'e.txt', '--max-warnings', '-1'], { cwd: dir })).code).toBe(1);
+    const bad = await run('--max-warnings', 'many');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('many');
+  });
+
+  it('--help has the table of exit codes', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const s of ['--max-warnings', '--config', '--lang', '--stdin-filename', 'sarif', 'github']) expect(r.stdout).toContain(s);
+    expect(r.stdout).toMatch(/^ {2}0 /m);
+    expect(r.stdout).toMatch(/^ {2}1 /m);
+    expect(r.stdout).toMatch(/^ {2}2 /m);
+  });
+});
+
+describe('--format github', () => {
+  it('one workflow command per finding, the level by severity, properties escaped', async () => {
+    const r = await runCli(['check', 'seeds', '--format', 'github']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(10);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning) file=seeds\/\d{3}_[0-9a-f]+\.txt,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=wengao [a-z.-]+::\S/);
+    expect(lines[0]).toMatch(/^::error file=seeds\/000_d4031d3451319d89\.txt,line=63,col=2,endLine=63,endColumn=3,title=wengao quote\.unopened::右引号/);
+    const info = await runCli(['check', join('seeds', '003_d81496748c382e1e.txt'), '--format', 'github', '--min-severity', 'information']);
+    expect(info.stdout).toMatch(/^::notice .*title=wengao figure\.target::目标/m);
+
+    const dir = project({ 'a,b:c.txt': `seed:${SEED_004}` });
+    const odd = await runCli(['check', '.', '--format', 'github'], { cwd: dir });
+    expect(odd.stdout).toMatch(/^::warning file=a%2Cb%3Ac\.txt,line=87,/);
+  });
+
+  it('escapes like the Actions toolkit', () => {
+    expect(escapeData('50%\r\n下一行')).toBe('50%25%0D%0A下一行');
+    expect(escapeProperty('a,b:c%\n')).toBe('a%2Cb%3Ac%25%0A');
+  });
+});

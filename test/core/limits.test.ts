@@ -1,0 +1,22 @@
+/** Above `heavyLimit` the figures and the checks that need them are left out; the rest still run. */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../server/src/core';
+
+const TEXT = '2026年工作要点\n\n今年力争新增就业岗位3万个。要推进“百日攻坚行动。\n';
+
+describe('heavyLimit', () => {
+  it('leaves out figures, targets, mismatches and counts above the limit, and says so', () => {
+    const a = analyze(TEXT, { kind: 'plaintext', heavyLimit: 10 });
+    expect(a.figures).toEqual([]);
+    expect(a.findings.map((f) => f.code)).toEqual(['quote.unclosed']);
+    expect(a.limited).toMatch(/figure\.target, figure\.mismatch, enum\.count-mismatch left out/);
+  });
+
+  it('checks everything at or below it, and by default', () => {
+    for (const heavyLimit of [TEXT.length, undefined]) {
+      const a = analyze(TEXT, { kind: 'plaintext', heavyLimit });
+      expect(a.findings.map((f) => f.code).sort()).toEqual(['figure.target', 'quote.unclosed']);
+      expect(a.limited).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * The project's configuration and suppression over LSP, against the built server: a
+ * .wengaorc.json applies to the reports below it, a broken one gets diagnostics of its own while
+ * the defaults apply, unsaved edits of it count, the settings mirror it (the file wins), and
+ * "ignore this finding" silences a finding in markdown (a comment) and in plain text (a line in
+ * .wengaoignore, written by the server), where it stays silent after edits elsewhere.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { pathToFileURL } from 'url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CodeAction, CodeActionRequest, Diagnostic, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest,
+  PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspOptions, LspProcess, ROOT } from '../helpers/procLsp';
+
+const SEED_000 = '000_d4031d3451319d89.txt';
+
+let servers: LspProcess[] = [];
+let dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.dispose()));
+  servers = [];
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+function folder(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wengao-cfg-'));
+  dirs.push(dir);
+  cpSync(join(ROOT, 'seeds', SEED_000), join(dir, SEED_000));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+async function server(dir: string, options?: LspOptions & { trusted?: boolean }): Promise<LspProcess> {
+  const s = new LspProcess(options);
+  servers.push(s);
+  await s.initialize({ workspace: { configuration: !!options?.configuration } }, [dir], options?.trusted === undefined ? undefined : { trusted: options.trusted });
+  return s;
+}
+
+async function open(s: LspProcess, file: string, text = readFileSync(file, 'utf8'), languageId = 'plaintext'): Promise<string> {
+  const uri = pathToFileURL(file).href;
+  await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  return uri;
+}
+
+const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code).sort();
+const latest = (s: LspProcess, uri: string) => s.published(uri).at(-1);
+
+async function actionsFor(s: LspProcess, uri: string, d: Diagnostic): Promise<CodeAction[]> {
+  return (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+}
+
+describe('project configuration over LSP', () => {
+  it('applies .wengaorc.json to the reports below it', async () => {
+    const dir = folder({ '.wengaorc.json': '{ "checks": { "quote.unopened": "off", "quote.paragraph-break": "error" } }' });
+    const s = await server(dir);
+    const uri = await open(s, join(dir, SEED_000));
+    const p = await s.nextDiagnostics(uri, 0);
+    expect(codes(p)).not.toContain('quote.unopened');
+    const pbreak = p.diagnostics.find((d) => d.code === 'quote.paragraph-break');
+    expect(pbreak?.severity).toBe(1); // error
+  });
+
+  it('reports a broken config on the config file, applies the defaults, and follows its unsaved edits', async () => {
+    const dir = folder({ '.wengaorc.json': '{ "checks": { "quote.unopened": "off" }, "year": 二〇二六 }' });
+    const s = await server(dir);
+    const uri = await open(s, join(dir, SEED_000));
+    const cfg = pathToFileURL(join(dir, '.wengaorc.json')).href;
+    const bad = await s.nextDiagnostics(cfg, 0);
+    expect(bad.diagnostics.map((d) => d.code)).toContain('config.syntax');
+    expect(bad.diagnostics[0].message).toMatch(/[\u4e00-\u9fff]/);
+    // What could be read applies: quote.unopened is off.
+    const first = await s.nextDiagnostics(uri, 0);
+    expect(codes(first)).not.toContain('quote.unopened');
+    // The user fixes the file in the editor, without saving: the report follows.
+    await open(s, join(dir, '.wengaorc.json'), '{ "checks": { "quote.unopened": "off" }, "year": 2026 }', 'json');
+    await s.waitFor(() => latest(s, cfg)?.diagnostics.length === 0, 'the config diagnostics cleared');
+    const n = s.published(uri).length;
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: cfg, version: 2 },
+      contentChanges: [{ text: '{ "checks": { "quote": "off" } }' }],
+    });
+    const after = await s.nextDiagnostics(uri, n, (p) => !codes(p).some((c) => String(c).startsWith('quote.')));
+    expect(codes(after)).toEqual(expect.arrayContaining(['figure.target']));
+    expect(latest(s, cfg)?.diagnostics).toEqual([]);
+  });
+
+  it('mirrors the config in the settings, and the file wins for the files it covers', async () => {
+    const settings = { checks: { 'quote.unopened': 'off', 'quote.paragraph-break': 'off' } };
+    const dir = folder({ '.wengaorc.json': '{ "checks": { "quote.paragraph-break": "warning" } }' });
+    const s = await server(dir, { configuration: (section) => (section === 'wengao' ? settings : undefined) });
+    const uri = await open(s, join(dir, SEED_000));
+    const p = await s.nextDiagnostics(uri, 0);
+    expect(codes(p).filter((c) => String(c).startsWith('quote.'))).toEqual(['quote.paragraph-break']);
+  });
+
+  it('leaves out a report that the config excludes', async () => {
+    const dir = folder({ '.wengaorc.json': `{ "exclude": ["${SEED_000}"] }` });
+    const s = await server(dir);
+    const uri = await open(s, join(dir, SEED_000));
+    const p = await s.nextDiagnostics(uri, 0);
+    expect(p.diagnostics).toEqual([]);
+  });
+});
+
+describe('ignore this finding over LSP', () => {
+  it('in plain text writes .wengaoignore; the finding stays silent after edits elsewhere', async () => {
+    const dir = folder();
+    const s = await server(dir);
+    const file = join(dir, SEED_000);
+    const text = readFileSync(file, 'utf8');
+    const uri = await open(s, file, text);
+    const p = await s.nextDiagnostics(uri, 0);
+    const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
+    const ignore = (await actionsFor(s, uri, unopened)).find((a) => a.command?.command === 'wengao.ignoreFinding');
+    expect(ignore?.title).toMatch(/忽略此问题/);
+    const n = s.published(uri).length;
+    await s.conn.sendRequest(ExecuteCommandRequest.type, { command: ignore!.command!.command, arguments: ignore!.command!.arguments });
+    const written = readFileSync(join(dir, '.wengaoignore'), 'utf8');
+    expect(written).toMatch(new RegExp(`^${SEED_000} quote\\.unopened [0-9a-f]{16}  # `, 'm'));
+    const after = await s.nextDiagnostics(uri, n);
+    expect(codes(after)).not.toContain('quote.unopened');
+    expect(codes(after)).toContain('quote.paragraph-break');
+    // An edit far from the finding (a new first paragraph) keeps it silent.
+    const m = s.published(uri).length;
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '新加的一段话，各项工作稳步推进。\n\n' }],
+    });
+    const edited = await s.nextDiagnostics(uri, m, (x) => x.version === 2);
+    expect(codes(edited)).not.toContain('quote.unopened');
+    expect(codes(edited)).toContain('quote.paragraph-break');
+  });
+
+  it('in markdown inserts a wengao-disable comment that silences the finding and prints nothing', async () => {
+    const dir = folder();
+    const s = await server(dir);
+    const file = join(dir, 'note.md');
+    const text = '# 工作要点\n\n各项工作稳步推进，成效明显，台盟辽宁省委员会继续发挥作用。\n五”开局之年，要继续发挥作用，推动高质量发展。\n';
+    writeFileSync(file, text);
+    const uri = await open(s, file, text, 'markdown');
+    const p = await s.nextDiagnostics(uri, 0);
+    const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
+    const action = (await actionsFor(s, uri, unopened)).find((a) => a.title.startsWith('忽略此问题'));
+    expect(action?.command).toBeUndefined();
+    const edits = action!.edit!.changes![uri];
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits);
+    // Inside a paragraph: at the end of the line, not a line of its own that would split it.
+    expect(fixed).toContain('推动高质量发展。 <!-- wengao-disable-line quote.unopened -->\n');
+    const n = s.published(uri).length;
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = await s.nextDiagnostics(uri, n, (x) => x.version === 2);
+    expect(codes(after)).not.toContain('quote.unopened');
+    expect(existsSync(join(dir, '.wengaoignore'))).toBe(false);
+  });
+
+  it('in an untrusted workspace offers no action that writes files, and indexes nothing in the background', async () => {
+    const dir = folder({ 'brief.txt': readFileSync(join(ROOT, 'seeds', SEED_000), 'utf8') });
+    const s = await server(dir, { trusted: false });
+    const uri = await open(s, join(dir, SEED_000));
+    const p = await s.nextDiagnostics(uri, 0);
+    const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
+    const actions = await actionsFor(s, uri, unopened);
+    expect(actions.filter((a) => a.command)).toEqual([]);
+    await s.waitFor(() => s.logs.find((l) => l.message.includes('untrusted workspace')), 'the untrusted note in the log');
+    expect(s.logs.some((l) => l.message.includes('indexed'))).toBe(false);
+  });
+});
