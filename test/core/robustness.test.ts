@@ -34,22 +34,33 @@ function resolutionProblems(before: Finding, fixedFindings: Finding[], edits: Fi
     : [];
 }
 
+interface Options {
+  locale: 'zh' | 'en';
+  /** As the server sets it for big documents: no figures and no heavy checks above it. */
+  heavyLimit?: number;
+}
+const optionsArb: fc.Arbitrary<Options> = fc.record(
+  { locale: fc.constantFrom<Options['locale']>('zh', 'zh', 'en'), heavyLimit: fc.integer({ min: 0, max: 3000 }) },
+  { requiredKeys: ['locale'] },
+);
+
 /** Everything about one text and kind; `fixChecks` bounds the re-analyses of fixed texts. */
-function check(text: string, kind: DocKind, fixChecks = 6): void {
-  const a = analyze(text, { kind, scope: 'all' });
-  const problems = analysisProblems(text, a);
+function check(text: string, kind: DocKind, options: Options, fixChecks = 6): void {
+  const { locale, heavyLimit } = options;
+  const a = analyze(text, { kind, scope: 'all', locale, heavyLimit });
+  const problems = analysisProblems(text, a, a.findings, locale);
   // The pieces on their own, as the server and the CLI call them.
   const outline = buildOutline(a.model);
   buildFolds(a.model, outline);
   const figures = extractFigures(a.model, { outline });
-  if (figures.length !== a.figures.length) problems.push(`extractFigures gives ${figures.length} figures, analyze ${a.figures.length}`);
+  if (!a.limited && figures.length !== a.figures.length) problems.push(`extractFigures gives ${figures.length} figures, analyze ${a.figures.length}`);
   let n = 0;
   for (const f of a.findings) {
     for (const fix of f.fixes) {
       if (n++ >= fixChecks) break;
       const applied = applyFix(text, fix, a.model.lines, `${f.code}@${f.span.start}`);
       if (applied.problems.length) continue;
-      const again = analyze(applied.text, { kind, scope: 'all' });
+      const again = analyze(applied.text, { kind, scope: 'all', locale, heavyLimit });
       problems.push(...again.failures.map((x) => `after the fix of ${f.code}@${f.span.start}: ${x.check} threw: ${x.error}`));
       if (promisesResolution(f) && f.fixes.length === 1) problems.push(...resolutionProblems(f, again.findings, fix.edits));
     }
@@ -60,14 +71,14 @@ function check(text: string, kind: DocKind, fixChecks = 6): void {
 describe('properties of the core', () => {
   for (const kind of KINDS) {
     it(`${kind}: generated reports`, () => {
-      fc.assert(fc.property(reportArb({ markdown: kind === 'markdown' }), (t) => check(t, kind)), fcParams(120));
+      fc.assert(fc.property(reportArb({ markdown: kind === 'markdown' }), optionsArb, (t, o) => check(t, kind, o)), fcParams(80));
     }, propertyTimeout(20_000));
     it(`${kind}: random soup of marks, noise, figures and any string`, () => {
       const arb = fc.oneof(soupArb, fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 100 }));
-      fc.assert(fc.property(arb, (t) => check(t, kind)), fcParams(250));
+      fc.assert(fc.property(arb, optionsArb, (t, o) => check(t, kind, o)), fcParams(250));
     }, propertyTimeout(20_000));
     it(`${kind}: mutated seeds`, () => {
-      fc.assert(fc.property(seedMutantArb, ({ text }) => check(text, kind, 3)), fcParams(40));
+      fc.assert(fc.property(seedMutantArb, optionsArb, ({ text }, o) => check(text, kind, o, 3)), fcParams(40));
     }, propertyTimeout(20_000));
   }
 

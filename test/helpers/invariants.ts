@@ -98,7 +98,7 @@ function outlineProblems(text: string, lines: LineIndex, nodes: OutlineNode[], p
 }
 
 /** Every span of an analysis inside its text; outline and folds inside; figures read from it. */
-export function analysisProblems(text: string, a: Analysis, findings: Finding[] = a.findings): string[] {
+export function analysisProblems(text: string, a: Analysis, findings: Finding[] = a.findings, locale: 'zh' | 'en' = 'zh'): string[] {
   const p: string[] = [];
   const lines = a.model.lines;
   if (a.model.text !== text) p.push('the model holds another text');
@@ -106,7 +106,8 @@ export function analysisProblems(text: string, a: Analysis, findings: Finding[] 
   for (const f of findings) {
     const what = `${f.code}@${f.span.start}`;
     p.push(...spanProblems(text, f.span, what));
-    if (!/[\u4e00-\u9fff]/.test(f.message)) p.push(`${what}: message without Chinese`);
+    if (locale === 'zh' && !/[\u4e00-\u9fff]/.test(f.message)) p.push(`${what}: message without Chinese`);
+    if (locale === 'en' && !/[A-Za-z]{3}/.test(f.message)) p.push(`${what}: English message without English`);
     for (const r of f.related) {
       if (r.path === undefined) p.push(...spanProblems(text, r.span, `${what} related`));
       else if (!r.range) p.push(`${what}: related in ${r.path} without a range`);

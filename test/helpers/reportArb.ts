@@ -81,6 +81,12 @@ export const MARKS = [
   '。', '，', '、', '；', '：', '！', '？', '——', '…', '……', '～', '-', '%', '.', '．', ',', ':',
   '一、', '（一）', '(五)', '（一）、', '1.', '1、', '１．', '（1）', '(1)', '第一，', '第一,', '# ', '## ', '- ', '> ', '```', '<!--', '-->', '|',
 ];
+/** Suppression comments (markdown), well and badly formed. */
+export const DIRECTIVES = [
+  '<!-- wengao-disable quote -->', '<!-- wengao-enable quote -->', '<!-- wengao-disable -->', '<!-- wengao-enable -->',
+  '<!-- wengao-disable-next-line heading.marker -->', '<!-- wengao-disable-line quote.unopened, bracket -- 原文如此 -->',
+  '<!-- wengao-disable no.such-code -->', '<!-- wengao-disable-line', '<!-- wengao-enable figure -->',
+];
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 
@@ -225,6 +231,8 @@ const markdownBlockArb = fc.oneof(
   paragraphArb.map((p) => `<!-- ${p}\n（ -->`),
   fc.tuple(pick(INDICATORS), figureArb).map(([i, f]) => `| 指标 | 目标 |\n|---|---|\n| ${i} | ${f} |`),
   fc.constant('```\n未闭合的代码块（'),
+  fc.tuple(pick(DIRECTIVES), paragraphArb).map(([d, p]) => `${d}\n${p}`),
+  fc.tuple(paragraphArb, pick(DIRECTIVES)).map(([p, d]) => `${p}${d}`),
 );
 
 /** Where a paragraph is cut: a PDF page break (blank line mid-sentence), a continuation line. */
@@ -281,7 +289,7 @@ export function reportArb(options: ReportOptions): fc.Arbitrary<string> {
 
 /** Random pieces of everything, structure or not: the old soup, still a good fuzzer. */
 export const soupArb: fc.Arbitrary<string> = fc
-  .array(fc.oneof(pick(MARKS), pick(NOISE), pick(WORDS), figureArb, pick(NAMES), pick(['\n', '\n\n'])), { maxLength: 200, size: 'large' })
+  .array(fc.oneof(pick(MARKS), pick(NOISE), pick(WORDS), figureArb, pick(NAMES), pick(['\n', '\n\n']), pick(DIRECTIVES)), { maxLength: 200, size: 'large' })
   .map((a) => a.join(''));
 
 // ---------------------------------------------------------------- mutations of the seeds
@@ -299,7 +307,7 @@ const lenArb = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), len: lenArb }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(pick(MARKS), pick(NOISE), figureArb, sentenceArb, fc.string({ maxLength: 4 })) }),
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(pick(MARKS), pick(NOISE), figureArb, sentenceArb, fc.string({ maxLength: 4 }), pick(DIRECTIVES)) }),
   fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), len: lenArb, to: fc.nat() }),
   fc.record({ op: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
   fc.record({ op: fc.constant('digit' as const), at: fc.nat(), digit: fc.constantFrom(...'0123456789') }),

@@ -201,8 +201,8 @@ describe('the server under random edits', () => {
   it('10,000 edits of a plain-text report: alive, answering, and publishing for the final text what the core finds', async () => {
     await soak('plaintext', Number(process.env.WENGAO_EDITS ?? 10_000), seed);
   }, 120_000);
-  it('3,000 edits of the same as markdown', async () => {
-    await soak('markdown', Math.round(Number(process.env.WENGAO_EDITS ?? 10_000) * 0.3), seed + 1);
+  it('2,000 edits of the same as markdown', async () => {
+    await soak('markdown', Math.round(Number(process.env.WENGAO_EDITS ?? 10_000) * 0.2), seed + 1);
   }, 120_000);
 });
 
