@@ -179,9 +179,11 @@ async function soak(languageId: 'plaintext' | 'markdown', EDITS: number, SEED: n
   const want = findingsInWorkspace(analysis, { uri, index, severity: { 'figure.target': 'information' } }).map((f) => key(f.code, lines.range(f.span)));
   expect(want.length).toBeLessThan(1000);
   expect(final.diagnostics.map((d: Diagnostic) => key(d.code, d.range)).sort()).toEqual(want.sort());
-  // Nothing older came after the final version.
+  // Nothing older came after the final version, and versions never went backwards.
   const mine = s.published(uri);
   expect(mine[mine.length - 1]).toBe(final);
+  const versions = mine.map((p) => p.version ?? -1);
+  expect(versions).toEqual([...versions].sort((a, b) => a - b));
 
   // Still answering: the outline, folding, and a hover on a figure the core read.
   const symbols = (await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
