@@ -27,8 +27,10 @@ function resolutionProblems(before: Finding, fixedFindings: Finding[], edits: Fi
   const same = fixedFindings.filter((f) => f.code === before.code && f.span.start === at);
   if (before.code !== 'figure.mismatch') return same.length ? [`${before.code}@${before.span.start}: still there after its fix`] : [];
   const other = before.related[0];
-  const key = (r: Finding['related'][0]) => (r.path ? `${r.path}:${JSON.stringify(r.range)}` : `:${mapOffset(r.span.start, edits)}`);
-  const otherKey = other.path ? key(other) : `:${mapOffset(other.span.start, edits)}`;
+  // The other place: in another document by its range there, in this one by its offset, which
+  // the fixed findings state in the new text and the finding before the fix in the old one.
+  const otherKey = other.path ? `${other.path}:${JSON.stringify(other.range)}` : `:${mapOffset(other.span.start, edits)}`;
+  const key = (r: Finding['related'][0]) => (r.path ? `${r.path}:${JSON.stringify(r.range)}` : `:${r.span.start}`);
   return same.some((f) => f.related.some((r) => key(r) === otherKey))
     ? [`figure.mismatch@${before.span.start}: after taking the other value it still disagrees with ${otherKey}`]
     : [];
