@@ -8,7 +8,7 @@ import { ChildProcess, spawn } from 'child_process';
 import { existsSync } from 'fs';
 import { join } from 'path';
 import {
-  ConfigurationRequest, createProtocolConnection, ExitNotification, InitializeParams, InitializeRequest,
+  ConfigurationParams, ConfigurationRequest, createProtocolConnection, ExitNotification, InitializeParams, InitializeRequest,
   InitializeResult, InitializedNotification, LogMessageNotification, LogMessageParams, ProtocolConnection,
   PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter,
@@ -21,6 +21,8 @@ export const SERVER_JS = join(ROOT, 'dist', 'server.js');
 export interface LspOptions {
   /** Answer to each item of a workspace/configuration request; absent: the request fails. */
   configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
+  /** The whole answer to a workspace/configuration request, not one per item: for malformed answers. */
+  configurationResult?: (params: ConfigurationParams) => unknown;
 }
 
 export interface Exit {
@@ -77,6 +79,7 @@ export class LspProcess {
     this.conn.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
       this.notify();
+      if (options.configurationResult) return options.configurationResult(params) as unknown[];
       if (!options.configuration) throw new Error('this client has no configuration');
       return params.items.map((i) => options.configuration!(i.section, i.scopeUri));
     });

@@ -346,12 +346,32 @@ describe('language server over stdio', () => {
     const copies = Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(seed));
     const big = Array(copies).fill(seed).join('\n\n');
     const uri = 'untitled:big.txt';
+    const opened = Date.now();
     await open(s, uri, big);
+    // Meanwhile a small document is opened and hovered: both are answered (the analysis of the
+    // big one runs to its end first; how long that takes is measured and printed, not bounded).
+    const small = 'untitled:small.txt';
+    const smallText = '2026年工作计划\n\n今年城镇新增就业45万人以上。\n';
+    await open(s, small, smallText);
+    const smallDoc = TextDocument.create(small, 'plaintext', 1, smallText);
+    let hoverMs = -1;
+    const hover = s.conn
+      .sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: smallDoc.positionAt(smallText.indexOf('45万人') + 1) })
+      .then((h) => {
+        hoverMs = Date.now() - opened;
+        return h;
+      });
     const p = await s.nextDiagnostics(uri, 0, () => true, 60_000);
+    const bigMs = Date.now() - opened;
+    expect(((await hover)?.contents as MarkupContent).value).toContain('城镇新增就业');
+    const smallDiagnostics = await s.nextDiagnostics(small, 0);
+    expect(smallDiagnostics.diagnostics.map((d) => d.code)).toEqual(['figure.target']);
+    console.log(`20 MB (${copies} copies of seed 002): diagnostics ${bigMs} ms after didOpen; a hover on a small document sent right after answered at ${hoverMs} ms`);
     expect(p.diagnostics.length).toBe(1000);
     // Defects come first under the cap; target notes fill what is left.
     expect(defects(p.diagnostics).length).toBe(Math.min(copies * perCopy, 1000));
     const symbols = await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
     expect((symbols as DocumentSymbol[]).length).toBeGreaterThan(copies);
+    expect(s.exit).toBeUndefined();
   }, 120_000);
 });

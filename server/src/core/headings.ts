@@ -44,8 +44,8 @@ const CN = '一二三四五六七八九十百';
 const MARKERS: { form: Exclude<HeadingForm, 'title' | 'markdown'>; re: RegExp; cn: boolean }[] = [
   { form: 'cn', re: new RegExp(`^([${CN}]+)(、)`), cn: true },
   { form: 'ordinal', re: new RegExp(`^第([${CN}]+)([，、,：:])`), cn: true },
-  { form: 'cn-paren', re: new RegExp(`^[（(]([${CN}]+)[）)]([、，.]?)`), cn: true },
-  { form: 'arabic-paren', re: /^[（(]([0-9０-９]{1,3})[）)]([、，.]?)/, cn: false },
+  { form: 'cn-paren', re: new RegExp(`^[（(]([${CN}]+)[）)]([、，.]*)`), cn: true },
+  { form: 'arabic-paren', re: /^[（(]([0-9０-９]{1,3})[）)]([、，.]*)/, cn: false },
   { form: 'arabic', re: /^([0-9０-９]{1,3})([.．、])(?![0-9０-９])/, cn: false },
 ];
 
@@ -83,7 +83,11 @@ function headingName(text: string, from: number): { name: string; start: number;
   let end = text.length;
   const m = /[。！？；\n]/.exec(text.slice(start));
   if (m) end = start + m.index;
-  if (end - start > 80) end = start + 80;
+  if (end - start > 80) {
+    end = start + 80;
+    // Not between the halves of a surrogate pair (an emoji, a character beyond the BMP).
+    if (/[\uD800-\uDBFF]/.test(text[end - 1]) && /[\uDC00-\uDFFF]/.test(text[end] ?? '')) end--;
+  }
   let name = text.slice(start, end);
   const trimmed = name.replace(TRAILING_PUNCT, '');
   end -= name.length - trimmed.length;

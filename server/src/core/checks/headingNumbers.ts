@@ -68,7 +68,7 @@ function renumber(marker: string, form: NumberedForm, n: number): string {
 /** The marker without a stray mark after its bracket: "（一）、" → "（一）". */
 function core(h: Heading): string {
   const m = h.marker ?? '';
-  if (h.form === 'cn-paren' || h.form === 'arabic-paren') return m.replace(/[、，.]$/, '');
+  if (h.form === 'cn-paren' || h.form === 'arabic-paren') return m.replace(/[、，.]+$/, '');
   return m;
 }
 

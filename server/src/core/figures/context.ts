@@ -69,8 +69,7 @@ export function periodCues(text: string): Cue[] {
  * The cue nearest before `offset` in `text`, else the first after it. In a heading the first
  * cue is the period ("一、2022年和过去五年工作" is about 2022): pass `first`.
  */
-export function periodIn(text: string, offset: number, ref: number | undefined, first = false): Period | undefined {
-  const cues = periodCues(text);
+export function periodIn(text: string, offset: number, ref: number | undefined, first = false, cues = periodCues(text)): Period | undefined {
   if (first) return cues[0]?.period(ref);
   let best: Cue | undefined;
   for (const c of cues) if (c.end <= offset) best = c;
@@ -94,27 +93,67 @@ const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标/g;
 // 比上年 and 同比 compare with last year: in a review they report, in a plan they set the aim.
 const WEAK_ACTUAL = /完成|实现|取得|共有|全年|同比|比上年|较上年|比去年/g;
 
-function nearestCue(text: string, offset: number, sets: [RegExp, Kind][]): { kind: Kind; cue: string } | undefined {
-  let best: { at: number; kind: Kind; cue: string } | undefined;
-  for (const [re, kind] of sets) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m.index >= offset) break;
-      // The nearest cue wins; at one position the longer (今年以来 over 今年).
-      if (!best || m.index > best.at || (m.index === best.at && m[0].length > best.cue.length)) best = { at: m.index, kind, cue: m[0] };
+/**
+ * Remembers the answer for the last text. The figures of one sentence ask about the same
+ * sentence in turn: without it, a sentence of n characters holding many figures (a markdown
+ * table is one paragraph) is scanned once per figure, quadratic time.
+ */
+export function memoLast<T>(f: (text: string) => T): (text: string) => T {
+  let lastText: string | undefined;
+  let last!: T;
+  return (text) => {
+    if (text !== lastText) {
+      last = f(text);
+      lastText = text;
     }
+    return last;
+  };
+}
+
+/** The last of `items` (sorted by `at`) that starts before `offset`. */
+export function lastBefore<T extends { at: number }>(items: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].at < offset) lo = mid + 1;
+    else hi = mid;
   }
+  return items[lo - 1];
+}
+
+/**
+ * Every cue of the sets, by position, the one that wins at a position last: the longer
+ * (今年以来 over 今年), and of equal length the one of the earlier set.
+ */
+function cueMatches(sets: [RegExp, Kind][]) {
+  return memoLast((text: string) => {
+    const out: { at: number; kind: Kind; cue: string; set: number }[] = [];
+    sets.forEach(([re, kind], set) => {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: m.index, kind, cue: m[0], set });
+    });
+    return out.sort((a, b) => a.at - b.at || a.cue.length - b.cue.length || b.set - a.set);
+  });
+}
+
+const strongCues = cueMatches([[STRONG_TARGET, 'target'], [STRONG_ACTUAL, 'actual']]);
+const weakCues = cueMatches([[WEAK_TARGET, 'target'], [WEAK_ACTUAL, 'actual']]);
+
+/** The nearest cue wins; at one position the longer. */
+function nearestCue(matches: readonly { at: number; kind: Kind; cue: string }[], offset: number): { kind: Kind; cue: string } | undefined {
+  const best = lastBefore(matches, offset);
   return best && { kind: best.kind, cue: best.cue };
 }
 
 /** The strong kind cue nearest before `offset`. */
 export function kindIn(text: string, offset: number): { kind: Kind; cue: string } | undefined {
-  return nearestCue(text, offset, [[STRONG_TARGET, 'target'], [STRONG_ACTUAL, 'actual']]);
+  return nearestCue(strongCues(text), offset);
 }
 
 /** The weak kind cue nearest before `offset`. */
 export function weakKindIn(text: string, offset: number): { kind: Kind; cue: string } | undefined {
-  return nearestCue(text, offset, [[WEAK_TARGET, 'target'], [WEAK_ACTUAL, 'actual']]);
+  return nearestCue(weakCues(text), offset);
 }
 
 const HEADING_TARGET = /重点工作|目标任务|主要目标|任务|计划|清单|安排|预期|今后|展望|部署|思路|要点|实事/;
@@ -174,14 +213,15 @@ export function placesIn(text: string): Place[] {
 
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
 export function selfReference(text: string, offset: number): 'province' | 'city' | 'country' | undefined {
-  let best: { at: number; level: 'province' | 'city' | 'country' } | undefined;
-  for (const m of text.matchAll(/全省|我省|本省|省内|全市|我市|本市|市内|全国|我国/g)) {
-    if (m.index! >= offset) break;
-    const level = /省/.test(m[0]) ? 'province' : /市/.test(m[0]) ? 'city' : 'country';
-    best = { at: m.index!, level };
-  }
-  return best?.level;
+  return lastBefore(selfReferences(text), offset)?.level;
 }
+
+const selfReferences = memoLast((text: string) =>
+  [...text.matchAll(/全省|我省|本省|省内|全市|我市|本市|市内|全国|我国/g)].map((m) => ({
+    at: m.index!,
+    level: /省/.test(m[0]) ? ('province' as const) : /市/.test(m[0]) ? ('city' as const) : ('country' as const),
+  })),
+);
 
 /** The headings above `offset`, outermost first. Siblings are in order: binary search. */
 export function nodePath(roots: OutlineNode[], offset: number): OutlineNode[] {

@@ -11,10 +11,14 @@ import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
 import type { Span } from '../text';
 import {
-  Kind, PLAN_DOCUMENT, Period, Place, Source, headingKind, kindIn, nodePath, periodCues, periodIn, placesIn, selfReference, weakKindIn, yearIn,
+  Kind, PLAN_DOCUMENT, Period, Place, Source, headingKind, kindIn, lastBefore, memoLast, nodePath, periodCues, periodIn, placesIn, selfReference, weakKindIn, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isDigit, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
+
+/** The sentence's places and period cues, read once however many figures it holds. */
+const sentencePlaces = memoLast(placesIn);
+const sentenceCues = memoLast(periodCues);
 
 export type Comparator = 'eq' | 'ge' | 'gt' | 'le' | 'lt' | 'approx' | 'range';
 
@@ -439,7 +443,7 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
       i = raw.end - 1;
     }
     inheritedKind = paragraphIntent(sentenceText) ?? inheritedKind;
-    const cues = periodCues(sentenceText);
+    const cues = sentenceCues(sentenceText);
     if (cues.length) {
       const ref = pieceYearOf(nodePath(outline, s.start)) ?? facts.year;
       inherited = cues[cues.length - 1].period(ref) ?? inherited;
@@ -637,7 +641,7 @@ function build(
   const path = nodePath(outline, at);
   const pieceYear = pieceYearOf(path) ?? facts.year;
   const offsetInSentence = at - s.start;
-  let period: Period | undefined = periodIn(sentenceText, offsetInSentence, pieceYear);
+  let period: Period | undefined = periodIn(sentenceText, offsetInSentence, pieceYear, false, sentenceCues(sentenceText));
   let periodSource: Source | null = period ? 'sentence' : null;
   if (!period && inherited) {
     period = inherited;
@@ -688,9 +692,8 @@ function build(
   // Region: named in the sentence before the figure, else 全省/我市 etc., else the document.
   let region: string | null = null;
   let regionSource: Source | null = null;
-  const places = placesIn(sentenceText).filter((p) => p.at < offsetInSentence);
   const self = selfReference(sentenceText, offsetInSentence);
-  const lastPlace: Place | undefined = places[places.length - 1];
+  const lastPlace: Place | undefined = lastBefore(sentencePlaces(sentenceText), offsetInSentence);
   if (lastPlace) {
     region = lastPlace.name;
     regionSource = 'sentence';

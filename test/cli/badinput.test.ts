@@ -1,0 +1,63 @@
+/**
+ * The built CLI on inputs the other CLI tests leave out: line ends other than LF, GB18030 with
+ * its own BOM, GBK, UTF-16BE without a BOM, a stray NUL, UTF-8 bytes of a lone surrogate, an
+ * image renamed .txt, and empty or binary standard input.
+ */
+import { readFileSync, writeFileSync } from 'fs';
+import * as iconv from 'iconv-lite';
+import { join } from 'path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, TempDirs, runCli } from '../helpers/procCli';
+
+const SEED_000 = readFileSync(join(ROOT, 'seeds', '000_d4031d3451319d89.txt'), 'utf8');
+const TWO = [
+  ['quote.unopened', 62, 1],
+  ['quote.paragraph-break', 134, 134],
+];
+
+interface JsonReport {
+  files: { path: string; skipped?: string; diagnostics: { code: string; range: { start: { line: number; character: number } } }[] }[];
+}
+
+const temp = new TempDirs();
+afterEach(() => temp.cleanup());
+
+describe('wengao check on odd bytes', () => {
+  it('seed 000 with CRLF and a BOM, CR only, GB18030 with its BOM, GBK, UTF-16BE without BOM, a trailing NUL: the same two findings; undecodable ones skipped', async () => {
+    const dir = temp.make();
+    const files: Record<string, Buffer> = {
+      'crlf-bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SEED_000.replace(/\n/g, '\r\n'))]),
+      'cr.txt': Buffer.from(SEED_000.replace(/\n/g, '\r')),
+      'gb18030-bom.txt': Buffer.concat([Buffer.from([0x84, 0x31, 0x95, 0x33]), iconv.encode(SEED_000, 'gb18030')]),
+      'gbk.txt': iconv.encode(SEED_000, 'gbk'),
+      'utf16be.txt': Buffer.from(SEED_000, 'utf16le').swap16(),
+      'nul.txt': Buffer.concat([Buffer.from(SEED_000), Buffer.from([0])]),
+      // UTF-8 bytes of a lone surrogate (CESU-8): neither valid UTF-8 nor GB18030.
+      'cesu.txt': Buffer.concat([Buffer.from(SEED_000.slice(0, 2000)), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(SEED_000.slice(2000))]),
+      'image.txt': Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+    const r = await runCli(['check', dir, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(2);
+    const doc = JSON.parse(r.stdout) as JsonReport;
+    const byName = Object.fromEntries(doc.files.map((f) => [f.path.split(/[\\/]/).pop()!, f]));
+    expect(Object.keys(byName).sort()).toEqual(Object.keys(files).sort());
+    for (const name of ['crlf-bom.txt', 'cr.txt', 'gb18030-bom.txt', 'gbk.txt', 'utf16be.txt', 'nul.txt']) {
+      expect(byName[name].skipped, name).toBeUndefined();
+      expect(byName[name].diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), name).toEqual(TWO);
+    }
+    expect(byName['cesu.txt'].skipped).toMatch(/GB18030/);
+    expect(byName['image.txt'].skipped).toMatch(/binary|二进制/i);
+    expect(r.stderr).toMatch(/cesu\.txt/);
+    expect(r.stderr).toMatch(/image\.txt/);
+  });
+
+  it('empty standard input: exit 0 and nothing found; binary standard input: skipped, exit 2', async () => {
+    const empty = await runCli(['check', '-', '--format', 'json'], { input: Buffer.alloc(0) });
+    expect(empty.code, empty.stderr).toBe(0);
+    expect((JSON.parse(empty.stdout) as JsonReport).files).toEqual([{ path: '<stdin>', diagnostics: [] }]);
+    const binary = await runCli(['check', '-', '--format', 'json'], { input: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toMatch(/<stdin>.*(binary|二进制)/i);
+  });
+});

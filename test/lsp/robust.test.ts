@@ -1,0 +1,393 @@
+/**
+ * The built server under abuse, over stdio as in server.test.ts: ten thousand random
+ * incremental edits, then its diagnostics against a fresh analysis of the final text by the
+ * core; and bad input from the client: empty and garbled documents, malformed settings,
+ * missing and undecodable files.
+ *
+ * WENGAO_EDITS sets the number of edits (default 10,000), WENGAO_EDIT_SEED the random seed.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'fs';
+import iconv from 'iconv-lite';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { pathToFileURL } from 'url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  Diagnostic, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DocumentSymbol,
+  DocumentSymbolRequest, FileChangeType, FoldingRange, FoldingRangeRequest, HoverRequest, MessageType, Range, TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, findingsInWorkspace, FigureIndex, indexEntry, LineIndex } from '../../server/src/core';
+import { splitsCrlf } from '../helpers/invariants';
+import { LspOptions, LspProcess, ROOT } from '../helpers/procLsp';
+import { SEEDS } from '../helpers/reportArb';
+
+let servers: LspProcess[] = [];
+let dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.dispose()));
+  servers = [];
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+function start(options?: LspOptions): LspProcess {
+  const s = new LspProcess(options);
+  servers.push(s);
+  return s;
+}
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'wengao-robust-'));
+  dirs.push(d);
+  return d;
+}
+
+/** mulberry32: a small seeded generator, so that a failing run can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  '“', '”', '‘', '’', '（', '）', '(', ')', '《', '》', '【', '】', '。', '，', '、', '；', '：', '——', '…',
+  '\n', '\n', '\n\n', '\r\n', '一、', '（一）', '(五)', '1.', '1、', '（1）', '第一，', '# ', '- ',
+  '增长5%以上', '46.2万人', '三百家', '3%～5%', '新增就业45万人', '改造老旧小区320个', '2026年', '政府工作报告',
+  '推动高质量发展', '改', '的', '要', '😀', '\u3000', ' ', '\t', '\uFEFF',
+];
+
+/** A range whose positions name real places of the text: lines that exist, characters within them. */
+function rangeInside(doc: TextDocument, r: Range): boolean {
+  const ok = (p: Range['start']) =>
+    p.line >= 0 && p.line < doc.lineCount && p.character >= 0 && doc.offsetAt(p) === doc.offsetAt({ line: p.line, character: 0 }) + p.character;
+  return ok(r.start) && ok(r.end) && doc.offsetAt(r.start) <= doc.offsetAt(r.end);
+}
+
+const key = (code: unknown, r: Range) => `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+/**
+ * Opens a seed as `languageId`, sends `EDITS` random incremental edits in bursts without
+ * waiting, then checks the final publish against the core and that the server still answers.
+ */
+async function soak(languageId: 'plaintext' | 'markdown', EDITS: number, SEED: number): Promise<void> {
+  const rnd = prng(SEED);
+  const int = (n: number) => Math.floor(rnd() * n);
+  const s = start();
+  await s.initialize({ textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } });
+  const uri = languageId === 'markdown' ? 'untitled:soak.md' : 'untitled:soak.txt';
+  const kind = languageId;
+  const seed = SEEDS.find((x) => x.name.startsWith('003'))!.text;
+  // The expected text, kept by splicing; the client-side TextDocument gives positions.
+  let text = seed;
+  let doc = TextDocument.create(uri, languageId, 1, text);
+  let version = 1;
+  await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+
+  /** An offset that LSP can name: not between \r and \n. */
+  const offset = () => {
+    let o = int(text.length + 1);
+    if (splitsCrlf(text, o)) o--;
+    return o;
+  };
+  const randomEdit = (): { start: number; end: number; insert: string } => {
+    const roll = rnd();
+    // Keep the size near the seed's: delete more when it grew, insert more when it shrank.
+    const bias = text.length > seed.length * 1.5 ? 0.25 : text.length < seed.length * 0.5 ? -0.25 : 0;
+    const len = rnd() < 0.9 ? int(12) : int(600);
+    const at = offset();
+    let end = Math.min(text.length, at + len);
+    if (splitsCrlf(text, end)) end++;
+    const piece = () => {
+      const r = rnd();
+      if (r < 0.7) return PIECES[int(PIECES.length)];
+      if (r < 0.9) return String.fromCharCode(0x4e00 + int(0x5000)).repeat(1 + int(3));
+      // A paste: a slice of the seed, lines and all.
+      const from = int(seed.length);
+      return seed.slice(from, from + int(600));
+    };
+    if (roll < 0.45 - bias) return { start: at, end: at, insert: piece() };
+    if (roll < 0.75) return { start: at, end, insert: '' };
+    return { start: at, end, insert: Array.from({ length: 1 + int(3) }, piece).join('') };
+  };
+
+  let sent = 0;
+  let minLength = text.length;
+  let maxLength = text.length;
+  let checkedMidway = 0;
+  const pending: Promise<void>[] = [];
+  const started = Date.now();
+  while (sent < EDITS) {
+    // A burst: notifications back to back, each of one to three changes.
+    const burst = Math.min(EDITS - sent, rnd() < 0.8 ? 1 + int(40) : 200 + int(800));
+    for (let k = 0; k < burst && sent < EDITS; ) {
+      const changes: TextDocumentContentChangeEvent[] = [];
+      const n = Math.min(1 + (rnd() < 0.2 ? int(3) : 0), EDITS - sent);
+      for (let c = 0; c < n; c++, k++, sent++) {
+        const e = randomEdit();
+        const range = { start: doc.positionAt(e.start), end: doc.positionAt(e.end) };
+        changes.push({ range, text: e.insert });
+        text = text.slice(0, e.start) + e.insert + text.slice(e.end);
+        minLength = Math.min(minLength, text.length);
+        maxLength = Math.max(maxLength, text.length);
+        doc = TextDocument.update(doc, [{ range, text: e.insert }], doc.version + 1);
+      }
+      version++;
+      pending.push(s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes }));
+    }
+    // Now and then a request in the middle of the stream: the server analyses the version it
+    // has, which must be the one just sent, and its ranges lie inside that text.
+    if (rnd() < 0.15) {
+      checkedMidway++;
+      const now = doc;
+      const symbols = (await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+      const walk = (xs: DocumentSymbol[]) => {
+        for (const x of xs) {
+          expect(rangeInside(now, x.range), `symbol ${x.name} at version ${version} (seed ${SEED})`).toBe(true);
+          walk(x.children ?? []);
+        }
+      };
+      walk(symbols ?? []);
+    }
+  }
+  await Promise.all(pending);
+  const sendMs = Date.now() - started;
+  expect(text, 'the splices and the client TextDocument agree').toBe(doc.getText());
+
+  const final = await s.nextDiagnostics(uri, 0, (p) => p.version === version, 30_000);
+  const allMs = Date.now() - started;
+  console.log(`${languageId}: ${EDITS} edits in ${version - 1} notifications sent in ${sendMs} ms, final diagnostics after ${allMs} ms; ${checkedMidway} outlines checked midway; text between ${minLength} and ${maxLength} characters, finally ${text.length}, ${final.diagnostics.length} diagnostics (seed ${SEED})`);
+  expect(s.exit).toBeUndefined();
+
+  // Every range inside the final text: the diagnostics, their related places and their fixes.
+  for (const d of final.diagnostics) {
+    expect(rangeInside(doc, d.range), JSON.stringify(d.range)).toBe(true);
+    for (const r of d.relatedInformation ?? []) expect(rangeInside(doc, r.location.range)).toBe(true);
+    for (const f of (d.data as { fixes: { edits: { range: Range }[] }[] }).fixes) for (const e of f.edits) expect(rangeInside(doc, e.range)).toBe(true);
+  }
+  // The same findings as a fresh analysis of the final text by the core.
+  const analysis = analyze(text, { kind, uri, severity: { 'figure.target': 'information' } });
+  expect(analysis.failures).toEqual([]);
+  const index = new FigureIndex();
+  index.set(indexEntry(uri, 'soak.txt', analysis));
+  const lines = new LineIndex(text);
+  const want = findingsInWorkspace(analysis, { uri, index, severity: { 'figure.target': 'information' } }).map((f) => key(f.code, lines.range(f.span)));
+  expect(want.length).toBeLessThan(1000);
+  expect(final.diagnostics.map((d: Diagnostic) => key(d.code, d.range)).sort()).toEqual(want.sort());
+  // Nothing older came after the final version, and versions never went backwards.
+  const mine = s.published(uri);
+  expect(mine[mine.length - 1]).toBe(final);
+  const versions = mine.map((p) => p.version ?? -1);
+  expect(versions).toEqual([...versions].sort((a, b) => a - b));
+
+  // Still answering: the outline, folding, and a hover on a figure the core read.
+  const symbols = (await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  expect(Array.isArray(symbols)).toBe(true);
+  const folds = (await s.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) as FoldingRange[];
+  for (const f of folds) expect(f.startLine < f.endLine && f.endLine < doc.lineCount, JSON.stringify(f)).toBe(true);
+  const fig = analysis.figures[Math.floor(analysis.figures.length / 2)];
+  if (fig) {
+    const hover = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: lines.position(fig.span.start) });
+    expect(hover?.range).toEqual(lines.range(fig.span));
+  }
+  expect(await s.shutdown()).toEqual({ code: 0, signal: null });
+}
+
+describe('the server under random edits', () => {
+  const seed = Number(process.env.WENGAO_EDIT_SEED ?? 5);
+  it('10,000 edits of a plain-text report: alive, answering, and publishing for the final text what the core finds', async () => {
+    await soak('plaintext', Number(process.env.WENGAO_EDITS ?? 10_000), seed);
+  }, 120_000);
+  it('2,000 edits of the same as markdown', async () => {
+    await soak('markdown', Math.round(Number(process.env.WENGAO_EDITS ?? 10_000) * 0.2), seed + 1);
+  }, 120_000);
+});
+
+const SEED_000 = SEEDS.find((x) => x.name.startsWith('000'))!.text;
+const defects = (ds: Diagnostic[]) => ds.filter((d) => d.severity !== undefined && d.severity <= 2).map((d) => d.code);
+
+/** Pseudo-random bytes with NULs: what a binary file looks like. */
+function binaryBytes(n: number, seed: number): Buffer {
+  const rnd = prng(seed);
+  const b = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) b[i] = i % 7 === 0 ? 0 : Math.floor(rnd() * 256);
+  return b;
+}
+
+describe('bad input over LSP', () => {
+  it('empty, blank, binary-looking, lone surrogates, a 230 KB line, CR line ends, BOM: each published as the core finds, and answered', async () => {
+    const s = start();
+    await s.initialize({ textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } });
+    const docs: [string, string, 'plaintext' | 'markdown'][] = [
+      ['untitled:empty.txt', '', 'plaintext'],
+      ['untitled:blank.md', '\n\n \u3000\r\n\t', 'markdown'],
+      ['untitled:binary.txt', binaryBytes(8192, 1).toString('latin1'), 'plaintext'],
+      ['untitled:binary-utf8.txt', binaryBytes(8192, 2).toString('utf8'), 'plaintext'],
+      ['untitled:surrogates.txt', '一、“\uD800政府\uDC00工作报告”😀\uD83D\n\n（二）\uDFFF增长5%以上\u0000。', 'plaintext'],
+      ['untitled:long-line.txt', '政府工作报告提出，“地区生产总值增长5%以上，'.repeat(10_000), 'plaintext'],
+      ['untitled:cr.txt', SEED_000.replace(/\n/g, '\r'), 'plaintext'],
+      ['untitled:bom.md', '\uFEFF# 政府工作报告\r\n\r\n他说：“引号没有闭合。\r\n\r\n- 城镇新增就业45万人以上\r\n', 'markdown'],
+    ];
+    const started = Date.now();
+    for (const [uri, text, languageId] of docs) {
+      await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    }
+    for (const [uri, text, kind] of docs) {
+      const p = await s.nextDiagnostics(uri, 0, () => true, 60_000);
+      const doc = TextDocument.create(uri, kind, 1, text);
+      for (const d of p.diagnostics) expect(rangeInside(doc, d.range), `${uri} ${JSON.stringify(d.range)}`).toBe(true);
+      const analysis = analyze(text, { kind, uri });
+      expect(analysis.failures, uri).toEqual([]);
+      const lines = new LineIndex(text);
+      const want = analysis.findings.slice(0, 1000).map((f) => key(f.code, lines.range(f.span)));
+      if (analysis.findings.length <= 1000) expect(p.diagnostics.map((d) => key(d.code, d.range)).sort(), uri).toEqual(want.sort());
+      else expect(p.diagnostics).toHaveLength(1000);
+      const symbols = (await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+      expect(Array.isArray(symbols), uri).toBe(true);
+      const folds = await s.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+      expect(Array.isArray(folds), uri).toBe(true);
+      await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+    }
+    console.log(`odd documents published and answered in ${Date.now() - started} ms`);
+    expect(defects(s.published('untitled:bom.md')[0].diagnostics)).toEqual(['quote.unclosed']);
+    expect(s.logs.filter((l) => l.type === MessageType.Error)).toEqual([]);
+    expect(await s.shutdown()).toEqual({ code: 0, signal: null });
+  }, 90_000);
+
+  it('malformed settings from workspace/configuration: each is logged, the defaults apply, nothing crashes', async () => {
+    let answer: unknown = {};
+    let raw: ((p: unknown) => unknown) | undefined;
+    const s = start({
+      configurationResult: (params) => {
+        if (raw) return raw(params);
+        if (answer instanceof Error) throw answer;
+        return params.items.map(() => answer);
+      },
+    });
+    await s.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } });
+    const uri = 'untitled:settings.txt';
+    await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: SEED_000 } });
+    expect(defects((await s.nextDiagnostics(uri, 0)).diagnostics)).toEqual(['quote.unopened', 'quote.paragraph-break']);
+    // [what the client answers, what the warning must name (undefined: no warning is due)]
+    const cases: [unknown, string | undefined][] = [
+      ['garbage', 'should be an object'],
+      [42, 'should be an object'],
+      [null, undefined],
+      [[1, 2, 3], undefined],
+      [{ analyze: {} }, 'wengao.analyze'],
+      [{ analyze: 'everything' }, 'wengao.analyze'],
+      [{ minChineseRatio: 'high' }, 'wengao.minChineseRatio'],
+      [{ minChineseRatio: 7 }, 'wengao.minChineseRatio'],
+      [{ minChineseRatio: null }, 'wengao.minChineseRatio'],
+      [{ targets: 'off' }, 'wengao.targets.severity'],
+      [{ targets: { severity: 3 } }, 'wengao.targets.severity'],
+      [{ workspace: 'x' }, 'wengao.workspace'],
+      [{ workspace: { include: 5, exclude: [1], maxFiles: -3 } }, 'wengao.workspace.maxFiles'],
+      [{ analyze: { toString: 'off' }, targets: [], workspace: [] }, 'wengao.analyze'],
+      [new Error('the client could not answer'), 'could not read settings'],
+    ];
+    const check = async (what: string, warning: string | undefined) => {
+      const n = s.published(uri).length;
+      const logged = s.logs.length;
+      await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const p = await s.nextDiagnostics(uri, n);
+      expect(defects(p.diagnostics), what).toEqual(['quote.unopened', 'quote.paragraph-break']);
+      // The notes of figure.target too: the defaults, not "off".
+      expect(p.diagnostics.some((d) => d.code === 'figure.target'), what).toBe(true);
+      const warnings = s.logs.slice(logged).filter((l) => l.type === MessageType.Warning);
+      if (warning) expect(warnings.map((w) => w.message).join('\n'), what).toContain(warning);
+      else expect(warnings, what).toEqual([]);
+    };
+    for (const [value, warning] of cases) {
+      answer = value;
+      await check(JSON.stringify(value) ?? String(value), warning);
+    }
+    // Answers that are not even a list: vscode-languageserver reads them as no settings (null).
+    for (const [value, warning] of [['garbage', undefined], [null, undefined], [7, undefined], [{ items: [] }, undefined]] as const) {
+      raw = () => value;
+      await check(`the whole answer ${JSON.stringify(value)}`, warning);
+    }
+    expect(s.logs.filter((l) => l.type === MessageType.Error)).toEqual([]);
+    expect(await s.shutdown()).toEqual({ code: 0, signal: null });
+  });
+
+  it('a workspace of bad files and bad globs: GB18030 and UTF-16 reports compared, binary and missing ones logged, nothing crashes', async () => {
+    const dir = tempDir();
+    const strip = (t: string) => t.replace(/⟦[^⟧]*⟧/g, '');
+    const fixture = join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
+    const reportText = strip(readFileSync(join(fixture, 'report.txt'), 'utf8'));
+    const briefText = strip(readFileSync(join(fixture, 'brief.txt'), 'utf8'));
+    // The report on disk in GB18030, a copy in UTF-16LE without BOM elsewhere; the brief is opened.
+    writeFileSync(join(dir, 'report.txt'), iconv.encode(reportText, 'gb18030'));
+    writeFileSync(join(dir, 'brief.txt'), briefText);
+    writeFileSync(join(dir, 'binary.txt'), binaryBytes(4096, 3));
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from('Le café est prêt.\nÿ\n', 'latin1'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    mkdirSync(join(dir, 'folder.txt'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'utf16.md'), Buffer.from(reportText.replace('辽宁省政府工作报告', '辽宁省政府工作报告（副本）'), 'utf16le'));
+    symlinkSync(join(dir, 'no-such-target.txt'), join(dir, 'dangling.txt'));
+    symlinkSync(dir, join(dir, 'sub', 'loop'));
+    // A report in a folder named like a file: indexed like any other (it agrees with the brief).
+    cpSync(join(dir, 'brief.txt'), join(dir, 'folder.txt', 'inside.txt'));
+    const s = start({
+      configuration: (section) =>
+        section === 'files.exclude' ? 'garbage' : { workspace: { include: ['**/*.txt', '**/*.md', '[', '{a,', ''], exclude: ['((', '**/node_modules/**'] } },
+    });
+    await s.initialize({ workspace: { configuration: true } }, [dir, join(dir, 'no-such-folder')]);
+    const brief = pathToFileURL(join(dir, 'brief.txt')).href;
+    await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: brief, languageId: 'plaintext', version: 1, text: briefText } });
+    const mismatches = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'figure.mismatch');
+    // Against the GB18030 report and its UTF-16 copy: the same three figures, each naming both.
+    const p = await s.waitFor(() => s.published(brief).find((x) => mismatches(x.diagnostics).length === 3), 'three mismatches in the brief', 20_000);
+    const related = mismatches(p.diagnostics).map((d) => [...new Set((d.relatedInformation ?? []).map((r) => r.location.uri.split('/').pop()))].sort());
+    expect(related).toEqual([0, 1, 2].map(() => ['report.txt', 'utf16.md']));
+    const logs = () => s.logs.map((l) => l.message).join('\n');
+    await s.waitFor(() => /indexed \d+ report files/.test(logs()), 'the scan to end');
+    expect(logs()).toMatch(/not indexed .*binary\.txt/);
+    expect(logs()).toMatch(/not indexed .*latin1\.md/);
+
+    // wengao/figures for what is not there or not text, and for garbage.
+    const uri = (f: string) => pathToFileURL(join(dir, f)).href;
+    const r = await s.conn.sendRequest<{ documents: { uri: string; figures: unknown[]; error?: string }[] }>('wengao/figures', {
+      uris: [uri('missing.txt'), uri('binary.txt'), uri('report.txt'), uri('folder.txt'), uri('dangling.txt'), 'not a uri', 'file:///%E0%A4%A', 5, null],
+    });
+    const byName = new Map(r.documents.map((d) => [String(d.uri).split('/').pop(), d]));
+    expect(byName.get('missing.txt')?.error).toMatch(/ENOENT/);
+    expect(byName.get('binary.txt')?.error).toMatch(/binary|二进制/i);
+    expect(byName.get('report.txt')?.figures.length).toBeGreaterThan(3);
+    expect(byName.get('folder.txt')?.error).toBeTruthy();
+    for (const garbage of [{}, { uris: 'x' }, { uris: null }, null, 42]) {
+      const g = await s.conn.sendRequest<{ documents: unknown[] }>('wengao/figures', garbage);
+      expect(g.documents, JSON.stringify(garbage)).toEqual([]);
+    }
+
+    // Watched-file events for files that vanished, never existed, or are binary.
+    unlinkSync(join(dir, 'report.txt'));
+    rmSync(join(dir, 'sub'), { recursive: true });
+    rmSync(join(dir, 'folder.txt'), { recursive: true });
+    const n = s.published(brief).length;
+    await s.conn.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [
+        { uri: uri('report.txt'), type: FileChangeType.Deleted },
+        { uri: uri('sub/utf16.md'), type: FileChangeType.Deleted },
+        { uri: uri('folder.txt/inside.txt'), type: FileChangeType.Deleted },
+        { uri: uri('never.txt'), type: FileChangeType.Created },
+        { uri: uri('binary.txt'), type: FileChangeType.Changed },
+        { uri: 'untitled:whatever', type: FileChangeType.Changed },
+      ],
+    });
+    // With the report gone, nothing is left to disagree with.
+    await s.waitFor(() => s.published(brief).slice(n).find((x) => mismatches(x.diagnostics).length === 0), 'the brief cleared', 20_000);
+    // The only errors logged are the client's garbage uris, each answered with an error entry.
+    const errors = s.logs.filter((l) => l.type === MessageType.Error).map((l) => l.message);
+    expect(errors.filter((m) => !/figures of (file:\/\/\/%E0%A4%A|5|null) failed/.test(m))).toEqual([]);
+    expect(r.documents.filter((d) => d.error).length).toBeGreaterThanOrEqual(7);
+    expect(await s.shutdown()).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});
