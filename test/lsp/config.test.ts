@@ -112,6 +112,16 @@ describe('project configuration over LSP', () => {
     expect(report.diagnostics.find((d) => d.code === 'quote.unopened')?.message).toMatch(/^Closing/);
   });
 
+  it('writes messages in English when wengao.messages.language is en', async () => {
+    const dir = folder();
+    const s = await server(dir, { configuration: (section) => (section === 'wengao' ? { messages: { language: 'en' } } : undefined) });
+    const uri = await open(s, join(dir, SEED_000));
+    const p = await s.nextDiagnostics(uri, 0);
+    const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
+    expect(unopened.message).toMatch(/^Closing ” has no opening “/);
+    expect(p.diagnostics.every((d) => !/[\u4e00-\u9fff]/.test(d.message.replace(/"[^"]*"/g, '')))).toBe(true);
+  });
+
   it('leaves out a report that the config excludes', async () => {
     const dir = folder({ '.wengaorc.json': `{ "exclude": ["${SEED_000}"] }` });
     const s = await server(dir);
