@@ -2247,9 +2247,18 @@ const tests = [
       // The same texts reach screen readers through the status bar entry.
       const aria = await page.locator('#status\\.languageStatus').getAttribute('aria-label');
       if (!aria.includes(main.text.split(/\s+[–-]\s+/)[0].trim())) log(`  note: the {} entry's aria-label does not repeat "${main.text}": ${aria}`);
-      await page.mouse.move(5, 5);
-      toDocs(await screenshot(page, 'status.png'), currentUi === 'en' ? 'screenshot-status.png' : null);
+      // The screenshot in a smaller window, so that the items are legible at the README's width.
       await closeLanguageStatus(page);
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 1100, height: 520 });
+      try {
+        await languageStatus(page, 'the items again, in a smaller window', (items) => items.some((i) => T.indexed.test(i.text)));
+        await page.mouse.move(5, 5);
+        toDocs(await screenshot(page, 'status.png'), currentUi === 'en' ? 'screenshot-status.png' : null);
+        await closeLanguageStatus(page);
+      } finally {
+        await page.setViewportSize(viewport);
+      }
     },
   },
   {
@@ -2507,20 +2516,24 @@ const tests = [
         if (next === pid) throw new Error(`the restarted server has the same pid ${pid}`);
         ourServerProcess(next);
         log(`  restarted: pid ${pid} → ${next}`);
-        // The new server analyses the open documents again, and their diagnostics come back.
+        return { next, logBefore };
+      };
+      // The new server analyses the open documents again, and their diagnostics come back.
+      const diagnosticsBack = async ({ logBefore }) => {
         await waitFor(`"analysed …/${NOTICE}" by the new server`, () => new RegExp(`analysed \\S*/${NOTICE} v\\d+`).test(wengaoLog().slice(logBefore)), { timeout: 30_000 });
         await waitFor(`quote.unclosed under ${NOTICE} after the restart`, noticeHas, { timeout: 30_000 });
-        return next;
       };
-      await kill(1);
+      const first = await kill(1);
+      // (At once: VS Code hides a toast after some seconds; the notification center keeps it.)
       const toast = await waitFor(`the notification "${T.crashed}"`, async () => (await firstVisible(toasts)) && (await toasts.first().innerText()).replace(/\s+/g, ' '), { timeout: 15_000 });
       log(`  notification: ${toast}`);
       await page.mouse.move(5, 5);
       await screenshot(page, 'crash.png');
+      await diagnosticsBack(first);
       const once = await languageStatus(page, 'server running, restarted once after a crash', (items) => items.some((i) => T.running.test(i.text) && T.restartedOnce.test(i.text)));
       log(`  status: ${describeStatus(once)}`);
       await closeLanguageStatus(page);
-      await kill(2);
+      await diagnosticsBack(await kill(2));
       const twice = await languageStatus(page, 'server running, restarted 2 times after a crash', (items) => items.some((i) => T.running.test(i.text) && T.restartedTwice.test(i.text)));
       log(`  status: ${describeStatus(twice)}`);
       await closeLanguageStatus(page);
