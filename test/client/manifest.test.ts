@@ -62,6 +62,14 @@ describe('package.json localisation', () => {
     expect(Object.entries(nlsEn).filter(([, v]) => !/[A-Za-z]{3}/.test(v))).toEqual([]);
   });
 
+  it('leaves Chinese punctuation unboxed in the wengao-report language, as VS Code does for plain text and markdown', () => {
+    // (Else every ，（）： of a report is framed as a character "confusable" with ASCII.)
+    expect(pkg.contributes.configurationDefaults['[wengao-report]']).toMatchObject({
+      'editor.unicodeHighlight.ambiguousCharacters': false,
+      'editor.unicodeHighlight.invisibleCharacters': false,
+    });
+  });
+
   it('declares wengao.messages.language (zh, en; default zh) and the l10n folder', () => {
     const p = pkg.contributes.configuration.properties['wengao.messages.language'];
     expect(p).toMatchObject({ type: 'string', enum: ['zh', 'en'], default: 'zh' });

@@ -3,22 +3,54 @@
 // workbench + Node extension host, installed from npm by install-code-server.sh) driven by
 // Debian's Chromium through playwright-core. See docs in /work/shared/docs/real-vscode-e2e.md.
 //
-//   node test/e2e/run.mjs [--update-docs] [--keep] [--only=<name,...>]
+//   node test/e2e/run.mjs [--update-docs] [--keep] [--only=<id,...>] [--ui=en|zh-cn]
 //
-//   --update-docs   also copy the screenshots used by the README to docs/: problems.png,
-//                   figure-hover.png, targets.png, mismatch.png and mismatch-hover.png to
-//                   docs/screenshot-<name>.png
+//   --update-docs   also copy the screenshots the README uses to docs/screenshot-<name>.png:
+//                   problems, figure-hover, targets, mismatch, mismatch-hover (English UI),
+//                   status, suppress (the ignore quick fix's menu), zh-ui (the walkthrough in
+//                   the Chinese UI)
 //   --keep          keep the temporary folder (workspace, user data, logs) even on success
 //   --only=id,...   run only these test cases (ids: problems, outline, hover, english,
 //                   figure-hover, mismatch, mismatch-hover, mismatch-fix, mismatch-closed,
-//                   targets, targets-edit, export)
+//                   targets, targets-edit, export, status, status-large, status-error,
+//                   suppress-md, suppress-ignore, config, sample, crash, zh-palette,
+//                   zh-walkthrough)
+//   --ui=X          run every selected case in display language X only (en or zh-cn), e.g.
+//                   --ui=zh-cn runs the whole suite in the Chinese UI; no docs/ are written
+//
+// Phases. A run has up to two code-server starts, each with its own user data, extensions and
+// a fresh copy of the workspace under TMP/<phase>/: "en" (VS Code's default English UI) runs
+// every case, then "zh-cn" runs the cases marked ui: 'zh-cn' (the Chinese UI's own cases, and
+// status and crash once more, now checking the Chinese texts). Result lines of the zh-cn phase
+// start with [zh-cn]; its screenshots end in -zh-cn.png.
+//
+// The Chinese UI, as found on code-server 4.139.1 (VS Code 1.139) with no network:
+//   - `--locale zh-cn` alone, or `{ "locale": "zh-cn" }` in <user-data>/User/argv.json alone,
+//     does nothing: VS Code resolves a display language only when a language pack for it is
+//     registered in <user-data>/languagepacks.json, and falls back to English otherwise. The
+//     extension's package.nls.zh-cn.json and l10n bundle are then not loaded either.
+//   - Microsoft's Chinese language pack is not reachable (no Marketplace, no Open VSX), so the
+//     suite brings a minimal test-only pack, test/e2e/zh-cn-pack (contributes.localizations,
+//     languageId zh-cn, a translations file with one string of VS Code's: the Explorer's title
+//     资源管理器, as proof that VS Code's own NLS took it).
+//   - `code-server --install-extension pack.vsix` installs it but does not write
+//     languagepacks.json (the CLI process has no language pack service: code-server#3372,
+//     #4735; microsoft/vscode#321909 is the pending fix), so nothing changes. Installing the
+//     same .vsix from the UI (Extensions: Install from VSIX…) does register it. The zh-cn phase
+//     therefore starts code-server with --locale zh-cn, installs the pack from the UI, and
+//     reloads the window: then VS Code's UI is English except 资源管理器, and Wengao's UI is
+//     Chinese: command titles (Wengao: 重启语言服务器 …), the Targets view (目标), the language
+//     status items (文稿：已索引 N 份报告), the crash notification, the walkthrough (开始使用文稿)
+//     and the sample's language (政策文稿 (Wengao)). User/argv.json with "locale" works as well
+//     as --locale once the pack is registered (tried by hand; the suite uses --locale).
 //
 // Environment:
 //   WENGAO_E2E_CACHE        cache root for code-server (default ~/.cache/wengao-e2e)
 //   WENGAO_E2E_CHROMIUM     Chromium executable (default /usr/bin/chromium)
 //   WENGAO_E2E_DEADLINE_MIN overall deadline in minutes (default 40; a cold code-server install
 //                           compiles native modules and takes several minutes of it)
-//   WENGAO_E2E_DEBUG=1      log each step of the Targets tree scans
+//   WENGAO_E2E_DEBUG=1      log each step of the Targets tree scans (and screenshots of the
+//                           language pack's installation)
 //
 // Prints `N passed, M failed` last and exits non-zero on any failure. The code-server process
 // group is killed on every exit path (success, failure, deadline, signals).
@@ -39,6 +71,7 @@ const KEEP = argv.includes('--keep');
 const ONLY = (argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '')
   .split(',')
   .filter(Boolean);
+const UI = argv.find((a) => a.startsWith('--ui='))?.slice('--ui='.length) ?? '';
 const CHROMIUM = process.env.WENGAO_E2E_CHROMIUM || '/usr/bin/chromium';
 const DEADLINE_MS = Number(process.env.WENGAO_E2E_DEADLINE_MIN || 40) * 60_000;
 const DEBUG = Boolean(process.env.WENGAO_E2E_DEBUG);
@@ -66,6 +99,28 @@ const MISMATCH_FIGURES = [
 const PLAN_ADDED = '城镇新增就业45万人以上。';
 const EXPORT_DIR = 'out'; // (excluded from the Targets view's file search)
 const EXPORT_NAME = 'targets.csv';
+// Issue 5. Written by the cases that use them (after the cases above ran), so the earlier
+// cases see the workspace they always saw. No figures in them except the config's plans.
+const NOTICE = 'notice.txt'; // one finding (quote.unclosed), no figures: the status's "last analysis"
+const NOTICE_TEXT = '关于做好春节期间安全工作的通知\n\n各单位要认真落实“安全第一的方针，压实安全责任。\n';
+const BIG = 'big.txt'; // above the server's HEAVY_LIMIT of 2,000,000 characters
+const HEAVY_LIMIT = 2_000_000;
+const BROKEN = 'broken.txt'; // binary: the index cannot read it
+const SUPPRESS_MD = 'suppress.md';
+// The same defect (五” with its opener cut off) twice; the second one is suppressed by a comment.
+const SUPPRESS_LINE = '各单位要认真学习五”开局之年的部署要求，做好宣传工作。';
+const SUPPRESS_TEXT = `# 关于做好宣传工作的通知\n\n${SUPPRESS_LINE}\n\n<!-- wengao-disable-next-line quote.unopened -->\n${SUPPRESS_LINE}\n`;
+const IGNORE_TXT = 'ignore-me.txt';
+const IGNORE_LINE = '各单位要认真落实十五”规划部署，压实安全生产责任。';
+const IGNORE_TEXT = `关于开展安全生产检查的通知\n\n${IGNORE_LINE}\n\n各单位要加强值班值守，确保信息畅通。\n`;
+// Project configs: one turning figure.target off, one that is not valid JSON; a plan under each.
+const CFG_OFF = 'cfg-off';
+const CFG_BROKEN = 'cfg-broken';
+const CFG_OFF_RC = '{ "checks": { "figure.target": "off" } }\n';
+// (off unquoted: not JSON, and nothing of "checks" can be read, so the defaults apply.)
+const CFG_BROKEN_RC = '{\n  "checks": { "figure.target": off }\n}\n';
+const CFG_PLAN = (name) => `2026年工作计划\n\n今年力争新增就业岗位3万个。\n\n${name}要落实十五”规划部署。\n`;
+const SAMPLE = '示例报告.txt';
 
 // ---------------------------------------------------------------------------------------------
 // Small utilities
@@ -192,6 +247,8 @@ function walk(dir, out = []) {
 const groups = new Set(); // process-group ids of every child started by this script
 let serverPid = 0;
 let browser;
+/** The display language of the running phase: 'en' or 'zh-cn'. */
+let currentUi = 'en';
 
 function groupAlive(pid) {
   try {
@@ -257,14 +314,22 @@ deadlineTimer.unref();
 // Setup
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'wengao-e2e-'));
-const EXT_DIR = path.join(TMP, 'extensions');
-const DATA_DIR = path.join(TMP, 'user-data');
-const WS = path.join(TMP, 'workspace');
 const VSIX = path.join(TMP, 'wengao.vsix');
-const SERVER_LOG = path.join(TMP, 'code-server.log');
+const PACK_VSIX = path.join(TMP, 'wengao-e2e-zh-cn-pack.vsix');
 // TMPDIR for code-server and Chromium: their IPC sockets and profile folders go away with TMP.
 const CHILD_TMP = path.join(TMP, 'tmp');
 fs.mkdirSync(CHILD_TMP);
+// Each phase (a display language) has its own code-server start: extensions, user data,
+// workspace (a fresh copy) and log, under TMP/<phase>/. Set by usePhase().
+let PHASE_DIR, EXT_DIR, DATA_DIR, WS, SERVER_LOG;
+function usePhase(name) {
+  PHASE_DIR = path.join(TMP, name);
+  EXT_DIR = path.join(PHASE_DIR, 'extensions');
+  DATA_DIR = path.join(PHASE_DIR, 'user-data');
+  WS = path.join(PHASE_DIR, 'workspace');
+  SERVER_LOG = path.join(PHASE_DIR, 'code-server.log');
+  fs.mkdirSync(PHASE_DIR, { recursive: true });
+}
 
 async function installCodeServer() {
   const script = path.join(HERE, 'install-code-server.sh');
@@ -293,6 +358,13 @@ async function packageExtension() {
     timeout: 180_000,
   });
   if (!fs.existsSync(VSIX)) throw new Error(`vsce did not write ${VSIX}`);
+}
+
+/** The test-only language pack (test/e2e/zh-cn-pack) as a .vsix, for the zh-cn phase. */
+async function packageLanguagePack() {
+  const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', PACK_VSIX], { cwd: path.join(HERE, 'zh-cn-pack'), timeout: 120_000 });
+  if (!fs.existsSync(PACK_VSIX)) throw new Error(`vsce did not write ${PACK_VSIX}`);
 }
 
 function prepareWorkspace() {
@@ -365,7 +437,8 @@ function prepareWorkspace() {
   );
 }
 
-async function startCodeServer(cs) {
+/** Starts code-server for the current phase; `locale` (e.g. 'zh-cn') is passed as --locale. */
+async function startCodeServer(cs, { locale } = {}) {
   const env = { ...process.env, PATH: `${cs.binDir}${path.delimiter}${process.env.PATH}`, TMPDIR: CHILD_TMP };
   const common = ['--extensions-dir', EXT_DIR, '--user-data-dir', DATA_DIR];
   const out = await run(cs.node, [cs.entry, ...common, '--install-extension', VSIX], { env, timeout: 120_000 });
@@ -387,9 +460,10 @@ async function startCodeServer(cs) {
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    ...(locale ? ['--locale', locale] : []),
     WS,
   ];
-  log(`starting code-server on 127.0.0.1:${port} (log: ${SERVER_LOG})`);
+  log(`starting code-server on 127.0.0.1:${port}${locale ? ` with --locale ${locale}` : ''} (log: ${SERVER_LOG})`);
   const child = spawn(cs.node, args, { cwd: TMP, env, detached: true, stdio: ['ignore', logFd, logFd] });
   serverPid = child.pid;
   groups.add(child.pid);
@@ -418,7 +492,7 @@ const han = /[\u4e00-\u9fff]/;
 
 async function openFromExplorer(page, name) {
   const row = page.locator('.explorer-folders-view').getByRole('treeitem', { name, exact: true });
-  await waitFor(`Explorer row ${name}`, () => row.isVisible(), { timeout: 30_000 });
+  await waitForExplorerRow(page, row, name);
   await row.click();
   await waitFor(`editor tab ${name} active`, async () => {
     const tab = page.locator('.tabs-container .tab.active');
@@ -426,6 +500,24 @@ async function openFromExplorer(page, name) {
   });
   // The editor has rendered text.
   await waitFor(`editor text of ${name}`, async () => (await page.locator('.editor-instance .view-line').count()) > 0);
+}
+
+/**
+ * Waits for an Explorer row; a file a case has just written may be missed by the file watcher
+ * when it starts up (seen right after the workbench loaded): after 8 s the Explorer is refreshed.
+ */
+async function waitForExplorerRow(page, row, name) {
+  const t0 = Date.now();
+  let refreshed = false;
+  await waitFor(`Explorer row ${name}`, async () => {
+    if (await row.first().isVisible()) return true;
+    if (!refreshed && Date.now() - t0 > 8000 && fs.existsSync(path.join(WS, name))) {
+      refreshed = true;
+      log(`  (${name} not in the Explorer 8 s after it was written: File: Refresh Explorer)`);
+      await runCommand(page, 'File: Refresh Explorer', 'Refresh Explorer');
+    }
+    return false;
+  }, { timeout: 30_000 });
 }
 
 async function openProblems(page) {
@@ -529,14 +621,17 @@ async function firstVisible(locator) {
 
 /** With --update-docs, copies a screenshot to docs/<name>. */
 function toDocs(file, name) {
-  if (!UPDATE_DOCS) return;
+  if (!UPDATE_DOCS || !name) return;
+  if (UI) return log(`(--ui=${UI}: not copied to docs/${name}; the README shows each case in its own language)`);
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.copyFileSync(file, path.join(ROOT, 'docs', name));
   log(`copied to docs/${name}`);
 }
 
+/** Saves a screenshot to test-results/e2e/<name> (<name>-zh-cn.png in the zh-cn phase). */
 async function screenshot(page, name) {
   fs.mkdirSync(RESULTS, { recursive: true });
+  if (currentUi !== 'en' && !name.includes(currentUi)) name = name.replace(/\.png$/, `-${currentUi}.png`);
   const file = path.join(RESULTS, name);
   await page.screenshot({ path: file });
   log(`screenshot ${path.relative(ROOT, file)}`);
@@ -635,12 +730,16 @@ async function hidePanel(page) {
 /** Runs a quick-access query: F1, then replaces the ">" prefix with `value` (e.g. ":9:157"). */
 async function quickAccess(page, value) {
   const input = page.locator('.quick-input-widget input.input');
-  await waitFor('quick input open', async () => {
-    if (await input.isVisible()) return true;
-    await page.keyboard.press('F1');
-    return waitFor('quick input visible', () => input.isVisible(), { timeout: 3000 }).catch(() => false);
+  // (Filled again until it holds `value`: a quick input still closing is visible for a moment,
+  // then fill would wait for it in vain.)
+  await waitFor(`quick input holding "${value}"`, async () => {
+    if (!(await input.isVisible())) {
+      await page.keyboard.press('F1');
+      if (!(await waitFor('quick input visible', () => input.isVisible(), { timeout: 3000 }).catch(() => false))) return false;
+    }
+    await input.fill(value, { timeout: 3000 });
+    return (await input.inputValue()) === value;
   });
-  await input.fill(value);
   return input;
 }
 
@@ -998,7 +1097,8 @@ async function collapseOtherProblemGroups(page, keep) {
     for (let i = 0; i < (await rows.count()); i++) {
       const text = (await rows.nth(i).innerText()).trim();
       if (keep.some((n) => text.startsWith(n))) continue;
-      await rows.nth(i).locator('.monaco-tl-twistie').click();
+      // (A short click timeout: a row that is still moving is tried again on the next poll.)
+      await rows.nth(i).locator('.monaco-tl-twistie').click({ timeout: 3000 });
       return false;
     }
     return true;
@@ -1111,6 +1211,325 @@ async function growHover(page, height) {
   const after = await geometry();
   log(`  hover resized: ${Math.round(g.height)} → ${after ? Math.round(after.height) : '(gone)'} px (content ${g.content} px)`);
   return after;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 5 helpers: the language status items, the Wengao log, quick fixes, the display language
+
+/**
+ * Installs the test-only language pack (test/e2e/zh-cn-pack) from the UI, as a user installs a
+ * .vsix offline (Extensions: Install from VSIX…, code-server's simple file dialog), then reloads
+ * the window: VS Code resolves the display language at load time, from --locale (or the user's
+ * argv.json) and the languagepacks.json the install wrote. `--install-extension` on the command
+ * line does not write languagepacks.json (code-server#3372, #4735), so it cannot be used here.
+ */
+async function installLanguagePack(page, ui) {
+  const packs = path.join(DATA_DIR, 'languagepacks.json');
+  const registered = () => {
+    try {
+      return Boolean(JSON.parse(fs.readFileSync(packs, 'utf8'))[ui]);
+    } catch {
+      return false;
+    }
+  };
+  // (The command is registered a while after the workbench shows: typed again until listed.)
+  const item = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Extensions: Install from VSIX' }).first();
+  await waitFor('the command Extensions: Install from VSIX… in the palette', async () => {
+    await quickAccess(page, '>Extensions: Install from VSIX');
+    if (await waitFor('listed', () => item.isVisible(), { timeout: 2000 }).catch(() => false)) return true;
+    await page.keyboard.press('Escape');
+    return false;
+  }, { timeout: 90_000, interval: 1000 });
+  await item.click();
+  const input = page.locator('.quick-input-widget input.input');
+  await waitFor('file dialog with a path', async () => (await input.isVisible()) && (await input.inputValue()).startsWith('/'));
+  if (DEBUG) await screenshot(page, 'debug-pack-1.png');
+  if (DEBUG) await screenshot(page, 'debug-pack-2.png');
+  // The dialog may reset the path while it starts (seen: "/root/"), and Enter is lost while it
+  // still lists a folder: the path is typed again until it stays, Enter pressed until it takes.
+  let steady = 0;
+  await waitFor(`${path.basename(packs)} lists ${ui} (the language pack installed)`, async () => {
+    if (registered()) return true;
+    if (!(await input.isVisible())) return false;
+    if ((await input.inputValue()) !== PACK_VSIX) {
+      await input.fill(PACK_VSIX);
+      steady = 0;
+    } else if (++steady >= 2) await page.keyboard.press('Enter');
+    return false;
+  }, { timeout: 60_000, interval: 700 });
+  log(`  language pack installed: ${fs.readFileSync(packs, 'utf8').slice(0, 200)}`);
+  if (DEBUG) await screenshot(page, 'debug-pack-3.png');
+  await page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await waitFor('Explorer shows the workspace after the reload', () => page.getByRole('treeitem', { name: SEED_QUOTES, exact: true }).isVisible(), { timeout: 60_000 });
+  // The proof that the display language took effect: Wengao's own view title from package.nls.zh-cn.json.
+  await waitFor('the Targets view titled 目标 (package.nls.zh-cn.json in effect)', () => explorerPane(page, /^\s*目标\s*$/).locator('.pane-header').isVisible(), { timeout: 30_000 });
+  log(`  display language ${ui} in effect: the Targets view is titled 目标`);
+}
+
+/**
+ * The texts of the extension's own UI in each display language (package.nls*.json and
+ * l10n/bundle.l10n.zh-cn.json): a case checks the language of the phase it runs in.
+ */
+const UI_TEXT = {
+  en: {
+    running: /^Wengao server: running/,
+    restart: 'Restart',
+    openLog: 'Open Log',
+    indexed: /^Wengao: (\d+) reports? indexed/,
+    last: /Last analysis: (.+?), (<1 ms|\d+ ms|[\d.]+ s), (\d+) findings?$/,
+    large: /^Wengao: large document, some checks off/,
+    oneError: /^Wengao: 1 error/,
+    restartedOnce: /restarted once after a crash/,
+    restartedTwice: /restarted 2 times after a crash/,
+    crashed: 'The Wengao language server stopped unexpectedly and was restarted.',
+    openSample: 'Wengao: Open Sample Report',
+    language: 'Wengao Report',
+  },
+  'zh-cn': {
+    running: /^文稿服务器：运行中/,
+    restart: '重启',
+    openLog: '打开日志',
+    indexed: /^文稿：已索引 (\d+) 份报告/,
+    last: /上次分析：(.+?)，(<1 ms|\d+ ms|[\d.]+ s)，(\d+) 条结果$/,
+    large: /^文稿：文档过大，部分检查已关闭/,
+    oneError: /^文稿：1 个错误/,
+    restartedOnce: /意外退出后已重启 1 次/,
+    restartedTwice: /意外退出后已重启 2 次/,
+    crashed: 'Wengao 语言服务器意外退出，已自动重启。',
+    openSample: 'Wengao: 打开示例报告',
+    language: '政策文稿 (Wengao)',
+  },
+};
+function uiText() {
+  return UI_TEXT[currentUi];
+}
+
+/** The visible language status hover's items: [{ text, links, severity }] (sev1 info, sev2 warning, sev3 error). */
+function languageStatusItems(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.hover-language-status')]
+      .filter((e) => e.getBoundingClientRect().height > 0)
+      .map((e) => ({
+        text: (e.querySelector('.element .left')?.innerText || '').replace(/\s+/g, ' ').trim(),
+        links: [...e.querySelectorAll('.element .right a.monaco-link')].map((a) => a.innerText.trim()),
+        severity: [...(e.querySelector('.severity')?.classList || [])].find((c) => /^sev\d$/.test(c)) || '',
+      })),
+  );
+}
+
+/**
+ * Opens the language status hover ({} next to the language mode in the status bar) until its
+ * items satisfy `accept(items)`; returns the items, the hover left open (for a screenshot).
+ * Each attempt opens it afresh: what it shows is read when it opens.
+ */
+async function languageStatus(page, what, accept, { timeout = 30_000 } = {}) {
+  const item = page.locator('#status\\.languageStatus');
+  let last = [];
+  return waitFor(`language status: ${what}`, async () => {
+    if ((await languageStatusItems(page)).length) {
+      await page.keyboard.press('Escape');
+      await waitFor('language status hover closed', async () => (await languageStatusItems(page)).length === 0, { timeout: 3000 }).catch(() => {});
+    }
+    if (!(await item.isVisible())) throw new Error('no {} language status item in the status bar');
+    await item.click();
+    last = await waitFor('language status hover', async () => {
+      const items = await languageStatusItems(page);
+      return items.length ? items : false;
+    }, { timeout: 5000 }).catch(() => []);
+    if (accept(last)) return last;
+    throw new Error(JSON.stringify(last));
+  }, { timeout, interval: 500 });
+}
+
+function describeStatus(items) {
+  return items.map((i) => `[${i.severity}] ${i.text}${i.links.length ? ` {${i.links.join(', ')}}` : ''}`).join(' | ');
+}
+
+/** Closes the language status hover if open. */
+async function closeLanguageStatus(page) {
+  if (!(await languageStatusItems(page)).length) return;
+  await page.keyboard.press('Escape');
+  await waitFor('language status hover closed', async () => (await languageStatusItems(page)).length === 0, { timeout: 5000 }).catch(() => {});
+}
+
+/** The Wengao output channel of the newest window: DATA_DIR/logs/<session>/exthostN/wengao.wengao/Wengao.log. */
+function wengaoLog() {
+  const files = walk(path.join(DATA_DIR, 'logs')).filter((f) => /exthost\d*[\\/]wengao\.wengao[\\/]Wengao\.log$/.test(f));
+  if (!files.length) return '';
+  files.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  return fs.readFileSync(files[0], 'utf8');
+}
+
+/** Pids of the "server started (pid N, …)" lines of the Wengao log, in order. */
+function serverStarts() {
+  return [...wengaoLog().matchAll(/server started \(pid (\d+),/g)].map((m) => Number(m[1]));
+}
+
+/**
+ * Checks that `pid` is this run's language server (dist/server.js of the phase's extensions
+ * folder, in code-server's process group) before the test kills it.
+ */
+function ourServerProcess(pid) {
+  const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+  if (!cmd.includes(path.join(EXT_DIR)) || !cmd.includes('dist/server.js')) throw new Error(`pid ${pid} is not this run's server: ${cmd}`);
+  if (pgid !== serverPid) throw new Error(`pid ${pid} is in process group ${pgid}, not code-server's ${serverPid}`);
+  return cmd;
+}
+
+/** Writes a workspace file (creating its folder) unless it already holds `text`. */
+function writeWs(name, text) {
+  const file = path.join(WS, name);
+  if (fs.existsSync(file) && fs.readFileSync(file).equals(Buffer.isBuffer(text) ? text : Buffer.from(text))) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+/** Expands the Explorer folder row `name` (top level). */
+async function expandFolder(page, name) {
+  const row = page.locator('.explorer-folders-view').getByRole('treeitem', { name, exact: true });
+  await waitForExplorerRow(page, row, name);
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await waitFor(`Explorer folder ${name} expanded`, async () => (await row.getAttribute('aria-expanded')) === 'true');
+}
+
+/** Opens `name` in the top-level Explorer folder `folder` (expanded first). */
+async function openInFolder(page, folder, name) {
+  await expandFolder(page, folder);
+  const tree = page.locator('.explorer-folders-view');
+  const folderIndex = Number(await tree.getByRole('treeitem', { name: folder, exact: true }).getAttribute('data-index'));
+  // (Files of the same name in other folders: the first row of that name below `folder`'s.)
+  const row = await waitFor(`Explorer row ${folder}/${name}`, async () => {
+    const rows = tree.getByRole('treeitem', { name, exact: true });
+    let best = null;
+    for (let i = 0; i < (await rows.count()); i++) {
+      const at = Number(await rows.nth(i).getAttribute('data-index'));
+      if (at > folderIndex && (!best || at < best.at)) best = { at, row: rows.nth(i) };
+    }
+    return best?.row;
+  }, { timeout: 30_000 });
+  await row.click();
+  await waitFor(`editor tab ${name} active`, async () => (await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'))?.includes(name));
+  await waitFor(`editor text of ${folder}/${name}`, async () => (await page.locator('.editor-instance .view-line').count()) > 0);
+}
+
+/** The Problems group of file `name` in `folder` ('.' for the workspace root; undefined: any). */
+function problemGroup(groups, name, folder) {
+  const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`problems? in file ${esc(name)} of folder ${folder === undefined ? '\\S*' : esc(folder)}$`);
+  return groups.find((g) => re.test(g.label));
+}
+
+/** The wengao markers of a Problems group with their codes: [{ code, text, line, col, related }]. */
+function wengaoMarkers(group) {
+  return markersOf(group)
+    .filter((m) => /wengao/i.test(m.text))
+    .map((m) => ({ ...m, code: /wengao\s*\(?([a-z]+\.[a-z-]+)/i.exec(m.text)?.[1] || '' }));
+}
+
+function describeCodes(markers) {
+  return markers.length ? markers.map((m) => `${m.code}@${m.line}:${m.col}`).join(' ') : '(none)';
+}
+
+/** The viewport rectangle of the first `char` in the rendered line containing `context`. */
+async function charRect(page, context, char) {
+  return page.evaluate(
+    ({ context, char }) => {
+      for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
+        const at = line.textContent.indexOf(context);
+        if (at < 0) continue;
+        const want = at + context.indexOf(char);
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let pos = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (want < pos + n.data.length) {
+            const r = document.createRange();
+            r.setStart(n, want - pos);
+            r.setEnd(n, want - pos + 1);
+            const b = r.getBoundingClientRect();
+            return { x: b.left, y: b.top, width: b.width, height: b.height };
+          }
+          pos += n.data.length;
+        }
+      }
+      return null;
+    },
+    { context, char },
+  );
+}
+
+/**
+ * Puts the cursor on `char` in the line containing `context`, opens Quick Fix (Ctrl+.) until an
+ * action whose text matches `title` is offered; returns every offered action's text (the menu is
+ * left open, with the matching row in `row`).
+ */
+async function openQuickFix(page, context, char, title) {
+  const rect = await waitFor(`"${context}" rendered in the editor`, () => charRect(page, context, char));
+  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  await waitFor(`quick fix ${title} offered`, async () => {
+    if (await row.isVisible().catch(() => false)) return true;
+    if (!(await page.locator('.action-widget').first().isVisible().catch(() => false))) await page.keyboard.press('Control+.');
+    await waitFor('action widget', () => page.locator('.action-widget .monaco-list-row').first().isVisible(), { timeout: 3000 }).catch(() => {});
+    return false;
+  }, { timeout: 30_000 });
+  const offered = await page.locator('.action-widget .monaco-list-row').evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()).filter(Boolean));
+  return { row, offered };
+}
+
+/** The Chinese report files the server indexes (not out/, not the English README): their count. */
+function expectedIndexed() {
+  return walk(WS).filter((f) => {
+    const rel = path.relative(WS, f);
+    if (!/\.(txt|md|markdown)$/i.test(rel) || rel.split(path.sep).some((p) => p === EXPORT_DIR || p.startsWith('.'))) return false;
+    const text = fs.readFileSync(f, 'utf8');
+    return han.test(text) && !text.includes('\uFFFD');
+  }).length;
+}
+
+/**
+ * The walkthrough's sample report is the active editor, checked: its language, read-only, and
+ * its three deliberate defects (quote.unclosed, heading.sequence, figure.mismatch on both sides)
+ * in the Problems panel, at the lines of samples/示例报告.txt.
+ */
+async function checkSample(page) {
+  const T = uiText();
+  await waitFor(`editor tab ${SAMPLE} active`, async () => (await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'))?.includes(SAMPLE), { timeout: 30_000 });
+  await waitFor(`language mode "${T.language}"`, async () => (await page.locator('#status\\.editor\\.mode').getAttribute('aria-label')) === T.language, { timeout: 15_000 });
+  // Read-only: typing is refused and nothing changes.
+  const LINE = '实施城市更新行动。';
+  await page.locator('.editor-instance .view-line', { hasText: LINE }).first().click();
+  await page.keyboard.type('x');
+  const refused = await waitFor('"Cannot edit in read-only editor"', async () => {
+    const t = await page.locator('.monaco-editor-overlaymessage').first().innerText().catch(() => '');
+    return /read-only|只读/.test(t) && t;
+  }, { timeout: 10_000 });
+  log(`  typing in the sample: "${refused.trim()}"`);
+  if (await page.locator('.editor-instance .view-line', { hasText: `${LINE}x` }).count()) throw new Error('the sample took the typed character');
+  const src = fs.readFileSync(path.join(ROOT, 'samples', SAMPLE), 'utf8').split(/\r?\n/);
+  const at = (needle) => src.findIndex((l) => l.includes(needle)) + 1;
+  const want = [['quote.unclosed', at('“示例英才计划')], ['heading.sequence', at('（三）加强民生建设')], ['figure.mismatch', at('公办养老机构20个')], ['figure.mismatch', at('公办养老机构25个')]];
+  if (want.some(([, l]) => l < 1)) throw new Error(`samples/${SAMPLE} changed: ${JSON.stringify(want)}`);
+  const expected = want.map(([c, l]) => `${c}@${l}`).sort().join(' ');
+  await openProblems(page);
+  const markers = await waitFor(`Problems under ${SAMPLE}: ${expected} (besides figure.target)`, async () => {
+    const g = (await readProblems(page)).find((x) => x.file.startsWith(SAMPLE));
+    const m = wengaoMarkers(g).filter((x) => x.code !== 'figure.target');
+    const got = m.map((x) => `${x.code}@${x.line}`).sort().join(' ');
+    if (got !== expected) throw new Error(`got ${got || '(none)'}`);
+    return m;
+  }, { timeout: 30_000 });
+  for (const m of markers) log(`  ${SAMPLE}: ${m.text.slice(0, 110)}…`);
+  await collapseOtherProblemGroups(page, [SAMPLE]);
+  await page.mouse.move(5, 5);
+}
+
+/** Runs a command of the palette by its title (`title` typed, the row matching `row` picked). */
+async function runCommand(page, title, row = title) {
+  await quickAccess(page, `>${title}`);
+  await pickQuickItem(page, row);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1801,6 +2220,377 @@ const tests = [
       }
       await screenshot(page, 'export.png');
     },
+  },  // -------------------------------------------------------------------------------------------
+  // Issue 5: the language status items, suppression, the project config, the sample, crashes,
+  // and (in the zh-cn phase) the extension's UI in Chinese.
+  {
+    name: 'status: the {} language status shows the server running (Restart) and the reports indexed with the last analysis (Open Log)',
+    id: 'status',
+    ui: ['en', 'zh-cn'],
+    async fn(page) {
+      const T = uiText();
+      writeWs(NOTICE, NOTICE_TEXT);
+      await openFromExplorer(page, NOTICE);
+      await hidePanel(page);
+      const want = expectedIndexed();
+      const items = await languageStatus(page, `server running; ${want} reports indexed; last analysis ${NOTICE}, 1 finding`, (items) => {
+        const main = items.find((i) => T.indexed.test(i.text));
+        const last = main && T.last.exec(main.text);
+        return items.some((i) => T.running.test(i.text)) && main && Number(T.indexed.exec(main.text)[1]) === want && last && last[1] === NOTICE && last[3] === '1';
+      }, { timeout: 60_000 });
+      log(`  status: ${describeStatus(items)}`);
+      const server = items.find((i) => T.running.test(i.text));
+      const main = items.find((i) => T.indexed.test(i.text));
+      if (!server.links.includes(T.restart)) throw new Error(`the server item has no "${T.restart}" link: ${describeStatus([server])}`);
+      if (!main.links.includes(T.openLog)) throw new Error(`the status item has no "${T.openLog}" link: ${describeStatus([main])}`);
+      for (const i of [server, main]) if (i.severity !== 'sev1') throw new Error(`"${i.text}" has severity ${i.severity}, not information (sev1)`);
+      // The same texts reach screen readers through the status bar entry.
+      const aria = await page.locator('#status\\.languageStatus').getAttribute('aria-label');
+      if (!aria.includes(main.text.split(/\s+[–-]\s+/)[0].trim())) log(`  note: the {} entry's aria-label does not repeat "${main.text}": ${aria}`);
+      // The screenshot in a smaller window, so that the items are legible at the README's width.
+      await closeLanguageStatus(page);
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 1100, height: 520 });
+      try {
+        await languageStatus(page, 'the items again, in a smaller window', (items) => items.some((i) => T.indexed.test(i.text)));
+        await page.mouse.move(5, 5);
+        toDocs(await screenshot(page, 'status.png'), currentUi === 'en' ? 'screenshot-status.png' : null);
+        await closeLanguageStatus(page);
+      } finally {
+        await page.setViewportSize(viewport);
+      }
+    },
+  },
+  {
+    name: `status-large: a report above ${HEAVY_LIMIT.toLocaleString('en')} characters (~6 MB) says "large document, some checks off"; the light checks still run`,
+    id: 'status-large',
+    async fn(page) {
+      const T = uiText();
+      const para = '各地区各部门要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展，持续改善民生福祉，切实维护社会稳定，推进各项工作取得新成效。\n\n';
+      let text = '关于大文档检查的测试报告\n\n各单位要落实十五”规划部署。\n\n';
+      text += para.repeat(Math.ceil((HEAVY_LIMIT + 50_000 - text.length) / para.length));
+      writeWs(BIG, text);
+      log(`  ${BIG}: ${text.length} characters, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB`);
+      const t0 = Date.now();
+      try {
+        await openFromExplorer(page, BIG);
+        const items = await languageStatus(page, `"large document" (warning) with "${text.length} characters > ${HEAVY_LIMIT}"`, (items) =>
+          items.some((i) => T.large.test(i.text) && i.severity === 'sev2' && i.text.includes(`${text.length} characters > ${HEAVY_LIMIT}`)),
+        { timeout: 90_000 });
+        log(`  ${((Date.now() - t0) / 1000).toFixed(1)}s after opening: ${describeStatus(items)}`);
+        // The heavy checks are left out (no figures read) but quote pairing still runs.
+        const analysed = new RegExp(`analysed \\S*/${BIG} v\\d+: (\\d+) findings?, (\\d+) figures`).exec(wengaoLog());
+        if (!analysed) throw new Error(`the Wengao log has no "analysed …/${BIG}" line`);
+        log(`  log: ${analysed[0]}`);
+        if (analysed[2] !== '0') throw new Error(`${BIG}: ${analysed[2]} figures read above the heavy limit`);
+        await openProblems(page);
+        const markers = await waitFor(`quote.unopened under ${BIG} in the Problems panel`, async () => {
+          const m = wengaoMarkers(problemGroup(await readProblems(page), BIG, '.'));
+          return m.some((x) => x.code === 'quote.unopened' && x.line === 3) && m;
+        }, { timeout: 30_000 });
+        log(`  ${BIG} in Problems: ${describeCodes(markers)}`);
+        await collapseOtherProblemGroups(page, [BIG]);
+        await languageStatus(page, 'large document, for the screenshot', (items) => items.some((i) => T.large.test(i.text)));
+        await page.mouse.move(5, 5);
+        await screenshot(page, 'status-large.png');
+        await closeLanguageStatus(page);
+      } finally {
+        // Closed and deleted: the warning goes with it, and the index forgets the file.
+        const tab = editorTab(page, BIG).first();
+        if (await tab.count()) {
+          await tab.hover();
+          await tab.locator('.tab-actions .action-label').first().click();
+          await waitFor(`${BIG} tab closed`, async () => (await editorTab(page, BIG).count()) === 0, { timeout: 15_000 });
+        }
+        fs.rmSync(path.join(WS, BIG), { force: true });
+      }
+      writeWs(NOTICE, NOTICE_TEXT);
+      await openFromExplorer(page, NOTICE);
+      const want = expectedIndexed();
+      const after = await languageStatus(page, `no "large document" once ${BIG} is closed and deleted; ${want} reports indexed`, (items) =>
+        !items.some((i) => T.large.test(i.text)) && items.some((i) => T.indexed.test(i.text) && Number(T.indexed.exec(i.text)[1]) === want),
+      );
+      log(`  after closing and deleting ${BIG}: ${describeStatus(after)}`);
+      await closeLanguageStatus(page);
+    },
+  },
+  {
+    name: 'status-error: a report file the index cannot read turns the status red ("1 error", naming it); deleting the file clears it',
+    id: 'status-error',
+    async fn(page) {
+      const T = uiText();
+      writeWs(NOTICE, NOTICE_TEXT);
+      await openFromExplorer(page, NOTICE);
+      await hidePanel(page);
+      const bytes = Buffer.alloc(4096);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7) % 256; // NULs and control bytes: binary
+      writeWs(BROKEN, bytes);
+      try {
+        const items = await languageStatus(page, `"1 error" (error) naming ${BROKEN}`, (items) => items.some((i) => T.oneError.test(i.text) && i.severity === 'sev3' && i.text.includes(BROKEN)), { timeout: 30_000 });
+        log(`  with ${BROKEN}: ${describeStatus(items)}`);
+        await page.mouse.move(5, 5);
+        await screenshot(page, 'status-error.png');
+        await closeLanguageStatus(page);
+      } finally {
+        fs.rmSync(path.join(WS, BROKEN), { force: true });
+      }
+      const want = expectedIndexed();
+      const after = await languageStatus(page, `no error once ${BROKEN} is deleted; ${want} reports indexed`, (items) =>
+        !items.some((i) => i.severity === 'sev3') && items.some((i) => T.indexed.test(i.text) && Number(T.indexed.exec(i.text)[1]) === want),
+      { timeout: 20_000 });
+      log(`  after deleting ${BROKEN}: ${describeStatus(after)}`);
+      await closeLanguageStatus(page);
+    },
+  },
+  {
+    name: 'suppress-md: <!-- wengao-disable-next-line quote.unopened --> silences the line below it; its unsuppressed twin is listed',
+    id: 'suppress-md',
+    async fn(page) {
+      writeWs(SUPPRESS_MD, SUPPRESS_TEXT);
+      const lines = SUPPRESS_TEXT.split('\n');
+      const listed = lines.indexOf(SUPPRESS_LINE) + 1;
+      const silenced = lines.lastIndexOf(SUPPRESS_LINE) + 1;
+      const col = SUPPRESS_LINE.indexOf('”') + 1;
+      await openFromExplorer(page, SUPPRESS_MD);
+      await openProblems(page);
+      const markers = await waitFor(`quote.unopened under ${SUPPRESS_MD} at ${listed}:${col}`, async () => {
+        const m = wengaoMarkers(problemGroup(await readProblems(page), SUPPRESS_MD, '.'));
+        return m.some((x) => x.code === 'quote.unopened' && x.line === listed && x.col === col) && m;
+      }, { timeout: 30_000 });
+      log(`  ${SUPPRESS_MD}: ${describeCodes(markers)}`);
+      if (markers.some((x) => x.line === silenced)) throw new Error(`line ${silenced} (below the wengao-disable-next-line comment) is listed: ${describeCodes(markers)}`);
+      if (markers.length !== 1) throw new Error(`${SUPPRESS_MD} has ${markers.length} wengao entries, expected only quote.unopened on line ${listed}: ${describeCodes(markers)}`);
+      // The editor: a squiggle on the listed line's ”, none on the silenced one.
+      const squiggles = await waitFor('one error squiggle in the editor', async () => {
+        const boxes = await page.locator('.editor-instance .view-overlays .squiggly-error').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+        return boxes.length ? boxes : false;
+      });
+      const rects = [await charRect(page, SUPPRESS_LINE, '”')];
+      log(`  error squiggles at y=${squiggles.map(Math.round).join(', ')}; the first ” at y=${Math.round(rects[0]?.y ?? -1)}`);
+      if (squiggles.length !== 1) throw new Error(`${squiggles.length} error squiggles in ${SUPPRESS_MD}, expected 1`);
+      await collapseOtherProblemGroups(page, [SUPPRESS_MD]);
+      await page.mouse.move(5, 5);
+      await screenshot(page, 'suppress-md.png');
+    },
+  },
+  {
+    name: 'suppress-ignore: the quick fix 忽略此问题：写入 .wengaoignore writes the entry; the finding stays gone while another paragraph is edited',
+    id: 'suppress-ignore',
+    async fn(page) {
+      const ignoreFile = path.join(WS, '.wengaoignore');
+      fs.rmSync(ignoreFile, { force: true });
+      writeWs(IGNORE_TXT, IGNORE_TEXT);
+      const line = IGNORE_TEXT.split('\n').indexOf(IGNORE_LINE) + 1;
+      const col = IGNORE_LINE.indexOf('”') + 1;
+      const FIX = '忽略此问题：写入 .wengaoignore (Ignore this quote.unopened in .wengaoignore)';
+      await openFromExplorer(page, IGNORE_TXT);
+      await openProblems(page);
+      await waitFor(`quote.unopened under ${IGNORE_TXT} at ${line}:${col}`, async () =>
+        wengaoMarkers(problemGroup(await readProblems(page), IGNORE_TXT, '.')).some((x) => x.code === 'quote.unopened' && x.line === line && x.col === col),
+      { timeout: 30_000 });
+      await collapseOtherProblemGroups(page, [IGNORE_TXT]);
+      const { row, offered } = await openQuickFix(page, '十五”规划', '”', '写入 .wengaoignore');
+      log(`  quick fixes offered: ${offered.join(' | ')}`);
+      if (!offered.some((t) => t.includes(FIX))) throw new Error(`"${FIX}" is not offered: ${offered.join(' | ')}`);
+      toDocs(await screenshot(page, 'suppress-ignore-menu.png'), 'screenshot-suppress.png');
+      await row.click();
+      const entry = await waitFor('.wengaoignore written with the entry', () => {
+        const text = fs.existsSync(ignoreFile) && fs.readFileSync(ignoreFile, 'utf8');
+        return text && new RegExp(`^${IGNORE_TXT.replace('.', '\\.')} quote\\.unopened [0-9a-f]{16}\\b.*$`, 'm').exec(text)?.[0];
+      }, { timeout: 15_000 });
+      log(`  .wengaoignore: ${entry}`);
+      await waitFor('.wengaoignore in the Explorer', () => page.locator('.explorer-folders-view').getByRole('treeitem', { name: '.wengaoignore', exact: true }).isVisible(), { timeout: 15_000 });
+      await waitFor(`the quote.unopened entry of ${IGNORE_TXT} gone from the Problems panel`, async () =>
+        !wengaoMarkers(problemGroup(await readProblems(page), IGNORE_TXT, '.')).some((x) => x.code === 'quote.unopened'),
+      { timeout: 15_000 });
+      // Another paragraph is edited (unsaved): a new paragraph above the finding, with a
+      // defect of its own. The finding moves two lines down and stays ignored.
+      await page.locator('.editor-instance .view-line', { hasText: '关于开展安全生产检查的通知' }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('各单位要于月底前报送检查结果（另行通知');
+      await waitFor(`${IGNORE_TXT} tab dirty`, async () => (await editorTab(page, IGNORE_TXT).and(page.locator('.dirty')).count()) > 0);
+      const after = await waitFor(`bracket.unclosed of the new paragraph on line 3 and no quote.unopened`, async () => {
+        const m = wengaoMarkers(problemGroup(await readProblems(page), IGNORE_TXT, '.'));
+        if (m.some((x) => x.code === 'quote.unopened')) throw new Error(`the ignored finding is back: ${describeCodes(m)}`);
+        return m.some((x) => x.code === 'bracket.unclosed' && x.line === 3) && m;
+      }, { timeout: 20_000 });
+      log(`  after the edit: ${describeCodes(after)} (the ignored ” is now on line ${line + 2})`);
+      await page.mouse.move(5, 5);
+      await screenshot(page, 'suppress-ignore.png');
+    },
+  },
+  {
+    name: 'config: a .wengaorc.json with figure.target off applies to its folder; a broken one gets config.syntax (Chinese) and its unsaved fix applies',
+    id: 'config',
+    async fn(page) {
+      writeWs(`${CFG_OFF}/.wengaorc.json`, CFG_OFF_RC);
+      writeWs(`${CFG_OFF}/plan-off.txt`, CFG_PLAN('本单位'));
+      writeWs(`${CFG_BROKEN}/.wengaorc.json`, CFG_BROKEN_RC);
+      writeWs(`${CFG_BROKEN}/plan-broken.txt`, CFG_PLAN('各单位'));
+      await openInFolder(page, CFG_OFF, 'plan-off.txt');
+      await openInFolder(page, CFG_BROKEN, 'plan-broken.txt');
+      await openProblems(page);
+      const read = async () => {
+        const groups = await readProblems(page);
+        return {
+          off: wengaoMarkers(problemGroup(groups, 'plan-off.txt', CFG_OFF)),
+          broken: wengaoMarkers(problemGroup(groups, 'plan-broken.txt', CFG_BROKEN)),
+          rc: wengaoMarkers(problemGroup(groups, '.wengaorc.json', CFG_BROKEN)),
+          rcOff: wengaoMarkers(problemGroup(groups, '.wengaorc.json', CFG_OFF)),
+        };
+      };
+      const got = await waitFor('plan-off.txt without figure.target, plan-broken.txt with it, config.syntax on cfg-broken/.wengaorc.json', async () => {
+        const g = await read();
+        const codes = (m) => m.map((x) => x.code);
+        const ok =
+          codes(g.off).includes('quote.unopened') && !codes(g.off).includes('figure.target') &&
+          codes(g.broken).includes('quote.unopened') && codes(g.broken).includes('figure.target') &&
+          codes(g.rc).includes('config.syntax') && g.rcOff.length === 0;
+        if (!ok) throw new Error(`off: ${describeCodes(g.off)}; broken: ${describeCodes(g.broken)}; broken rc: ${describeCodes(g.rc)}; off rc: ${describeCodes(g.rcOff)}`);
+        return g;
+      }, { timeout: 30_000 });
+      for (const [k, m] of Object.entries(got)) log(`  ${k}: ${describeCodes(m)}`);
+      const syntax = got.rc.find((x) => x.code === 'config.syntax');
+      log(`  config.syntax: ${syntax.text}`);
+      if (!han.test(syntax.text.split(/wengao/i)[0])) throw new Error(`the config.syntax message is not Chinese: ${syntax.text}`);
+      await collapseOtherProblemGroups(page, ['plan-off.txt', 'plan-broken.txt', '.wengaorc.json']);
+      await page.mouse.move(5, 5);
+      await screenshot(page, 'config.png');
+      // The broken config fixed in the editor, unsaved: the diagnostic goes and its
+      // figure.target: off applies to plan-broken.txt at once.
+      await openInFolder(page, CFG_BROKEN, '.wengaorc.json');
+      await page.locator('.editor-instance .view-lines').first().click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace'); // (text typed over a selection would surround it: autoSurround)
+      await page.keyboard.insertText(CFG_OFF_RC); // (as pasted: no auto-closed quotes or braces)
+      const shown = CFG_OFF_RC.trim();
+      await waitFor(`the editor holds ${shown}`, async () => (await page.locator('.editor-instance .view-line').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ')).join('\n').trim() === shown, { timeout: 10_000 });
+      await waitFor('.wengaorc.json tab dirty', async () => (await editorTab(page, '.wengaorc.json').and(page.locator('.dirty')).count()) > 0);
+      const fixed = await waitFor('no config.syntax; no figure.target in plan-broken.txt (the unsaved config applies)', async () => {
+        const g = await read();
+        const ok = g.rc.length === 0 && g.broken.some((x) => x.code === 'quote.unopened') && !g.broken.some((x) => x.code === 'figure.target');
+        if (!ok) throw new Error(`broken: ${describeCodes(g.broken)}; broken rc: ${describeCodes(g.rc)}`);
+        return g;
+      }, { timeout: 20_000 });
+      log(`  after the unsaved fix: plan-broken.txt ${describeCodes(fixed.broken)}; .wengaorc.json ${describeCodes(fixed.rc)}`);
+      if (fs.readFileSync(path.join(WS, CFG_BROKEN, '.wengaorc.json'), 'utf8') !== CFG_BROKEN_RC) throw new Error('the config was saved; the case meant to keep it unsaved');
+      await page.mouse.move(5, 5);
+      await screenshot(page, 'config-fixed.png');
+    },
+  },
+  {
+    name: `sample: Wengao: Open Sample Report opens ${SAMPLE} read-only, with quote.unclosed, heading.sequence and figure.mismatch twice`,
+    id: 'sample',
+    async fn(page) {
+      await runCommand(page, uiText().openSample);
+      await checkSample(page);
+      await screenshot(page, 'sample.png');
+    },
+  },
+  {
+    name: 'crash: the killed language server is restarted (new pid, diagnostics back), with one notification for two crashes',
+    id: 'crash',
+    ui: ['en', 'zh-cn'],
+    async fn(page) {
+      const T = uiText();
+      writeWs(NOTICE, NOTICE_TEXT);
+      await openFromExplorer(page, NOTICE);
+      await openProblems(page);
+      const noticeHas = async () => wengaoMarkers(problemGroup(await readProblems(page), NOTICE, '.')).some((x) => x.code === 'quote.unclosed');
+      await waitFor(`quote.unclosed under ${NOTICE}`, noticeHas, { timeout: 30_000 });
+      const toasts = page.locator('.notifications-toasts .notification-toast', { hasText: T.crashed });
+      const kill = async (nth) => {
+        const before = serverStarts();
+        if (!before.length) throw new Error('no "server started (pid N" line in the Wengao log');
+        const pid = before[before.length - 1];
+        ourServerProcess(pid);
+        const logBefore = wengaoLog().length;
+        log(`  crash ${nth}: kill -KILL ${pid} (the server's pid from the Wengao log)`);
+        process.kill(pid, 'SIGKILL');
+        const next = await waitFor(`a new "server started" line after killing ${pid}`, () => {
+          const now = serverStarts();
+          return now.length > before.length && now[now.length - 1];
+        }, { timeout: 30_000 });
+        if (next === pid) throw new Error(`the restarted server has the same pid ${pid}`);
+        ourServerProcess(next);
+        log(`  restarted: pid ${pid} → ${next}`);
+        return { next, logBefore };
+      };
+      // The new server analyses the open documents again, and their diagnostics come back.
+      const diagnosticsBack = async ({ logBefore }) => {
+        await waitFor(`"analysed …/${NOTICE}" by the new server`, () => new RegExp(`analysed \\S*/${NOTICE} v\\d+`).test(wengaoLog().slice(logBefore)), { timeout: 30_000 });
+        await waitFor(`quote.unclosed under ${NOTICE} after the restart`, noticeHas, { timeout: 30_000 });
+      };
+      const first = await kill(1);
+      // (At once: VS Code hides a toast after some seconds; the notification center keeps it.)
+      const toast = await waitFor(`the notification "${T.crashed}"`, async () => (await firstVisible(toasts)) && (await toasts.first().innerText()).replace(/\s+/g, ' '), { timeout: 15_000 });
+      log(`  notification: ${toast}`);
+      await page.mouse.move(5, 5);
+      await screenshot(page, 'crash.png');
+      await diagnosticsBack(first);
+      const once = await languageStatus(page, 'server running, restarted once after a crash', (items) => items.some((i) => T.running.test(i.text) && T.restartedOnce.test(i.text)));
+      log(`  status: ${describeStatus(once)}`);
+      await closeLanguageStatus(page);
+      await diagnosticsBack(await kill(2));
+      const twice = await languageStatus(page, 'server running, restarted 2 times after a crash', (items) => items.some((i) => T.running.test(i.text) && T.restartedTwice.test(i.text)));
+      log(`  status: ${describeStatus(twice)}`);
+      await closeLanguageStatus(page);
+      // Told once: the notification center holds one such notification after two crashes.
+      await page.locator('#status\\.notifications').click();
+      const center = page.locator('.notifications-center');
+      await waitFor('notification center open', () => center.isVisible(), { timeout: 10_000 });
+      const entries = await center.locator('.notification-list-item', { hasText: T.crashed }).count();
+      log(`  notification center: ${entries} × "${T.crashed}"`);
+      await page.keyboard.press('Escape');
+      if (entries !== 1) throw new Error(`${entries} crash notifications after two crashes, expected 1`);
+      await runCommand(page, 'Notifications: Clear All Notifications', 'Clear All Notifications').catch((err) => log(`  (notifications not cleared: ${err.message.split('\n')[0]})`));
+    },
+  },
+  {
+    name: 'zh-palette: the Wengao commands in the palette and the Targets view title are Chinese (package.nls.zh-cn.json)',
+    id: 'zh-palette',
+    ui: 'zh-cn',
+    async fn(page) {
+      const pane = explorerPane(page, /^\s*目标\s*$/);
+      await waitFor('the Targets view titled 目标', () => pane.locator('.pane-header').isVisible());
+      await quickAccess(page, '>Wengao');
+      const want = ['Wengao: 重启语言服务器', 'Wengao: 导出目标清单…', 'Wengao: 刷新目标', 'Wengao: 显示日志', 'Wengao: 打开示例报告'];
+      const rows = await waitFor(`palette rows ${want.join(', ')}`, async () => {
+        const r = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+        return want.every((w) => r.some((x) => x.startsWith(w))) && r;
+      }, { timeout: 15_000 });
+      for (const r of rows) log(`  palette: ${r}`);
+      await screenshot(page, 'zh-palette.png');
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'zh-walkthrough: the walkthrough 开始使用文稿 (Welcome: Open Walkthrough…) in Chinese; its button opens the sample',
+    id: 'zh-walkthrough',
+    ui: 'zh-cn',
+    async fn(page) {
+      await runCommand(page, 'Welcome: Open Walkthrough', 'Open Walkthrough');
+      await pickQuickItem(page, '开始使用文稿');
+      const page_ = page.locator('.gettingStartedContainer');
+      const steps = ['打开示例报告', '在问题面板中查看检查结果', '悬停查看数字', '查看目标清单', '按大纲浏览'];
+      const text = await waitFor(`the walkthrough page with ${steps.join(', ')}`, async () => {
+        const t = (await page_.isVisible()) && (await page_.innerText());
+        return t && t.includes('开始使用文稿') && steps.every((s) => t.includes(s)) && t;
+      }, { timeout: 30_000 });
+      log(`  walkthrough: ${text.slice(text.lastIndexOf('开始使用文稿')).replace(/\s+/g, ' ').slice(0, 300)}`);
+      // The step's media (media/walkthrough/open-sample.md, Chinese then English) renders beside it.
+      await waitFor('the step media (示例报告 · The sample report)', async () => {
+        for (const f of page.frames()) if (await f.locator('text=示例报告 · The sample report').count().catch(() => 0)) return true;
+        return (await page_.innerText()).includes('示例报告 · The sample report');
+      }, { timeout: 20_000 }).catch((err) => log(`  note: ${err.message.split('\n')[0]}`));
+      await page.mouse.move(5, 5);
+      toDocs(await screenshot(page, 'zh-walkthrough.png'), 'screenshot-zh-ui.png');
+      await page_.locator('.button-link, a', { hasText: /^打开示例报告$/ }).filter({ visible: true }).first().click();
+      await checkSample(page);
+      await screenshot(page, 'zh-sample.png');
+    },
   },
 ];
 
@@ -1824,6 +2614,39 @@ function dumpLogs() {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+/** The display languages a case runs in by default: its `ui` ('en' unless it says otherwise). */
+function uisOf(t) {
+  return [t.ui ?? 'en'].flat();
+}
+
+/**
+ * A phase: one code-server start in one display language, with a fresh workspace and user
+ * data; the zh-cn phase installs the test-only language pack first (see the header).
+ */
+async function startPhase(cs, ui, { chromium }) {
+  usePhase(ui);
+  for (const k of Object.keys(state)) delete state[k];
+  prepareWorkspace();
+  const port = await startCodeServer(cs, ui === 'en' ? {} : { locale: ui });
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(WS)}`;
+  log(`opening ${url}`);
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await waitFor('Explorer shows the workspace', () => page.getByRole('treeitem', { name: SEED_QUOTES, exact: true }).isVisible(), { timeout: 60_000 });
+    if (ui !== 'en') await installLanguagePack(page, ui);
+  } catch (err) {
+    await screenshot(page, `failure-setup-${ui}.png`).catch(() => {});
+    await context.close().catch(() => {});
+    throw err;
+  }
+  log(`workbench loaded (${ui})`);
+  return { context, page };
+}
+
 async function main() {
   const unknown = ONLY.filter((id) => !tests.some((t) => t.id === id));
   if (unknown.length) {
@@ -1831,73 +2654,89 @@ async function main() {
     fs.rmSync(TMP, { recursive: true, force: true });
     return 2;
   }
+  if (UI && !['en', 'zh-cn'].includes(UI)) {
+    console.error(`--ui=${UI}: only en and zh-cn`);
+    fs.rmSync(TMP, { recursive: true, force: true });
+    return 2;
+  }
   const selected = ONLY.length ? tests.filter((t) => ONLY.includes(t.id)) : tests;
+  // --ui=X: every selected case in X; otherwise each case in its own display language(s).
+  const phases = (UI ? [UI] : ['en', 'zh-cn'])
+    .map((ui) => ({ ui, cases: UI ? selected : selected.filter((t) => uisOf(t).includes(ui)) }))
+    .filter((p) => p.cases.length);
   fs.rmSync(RESULTS, { recursive: true, force: true });
   fs.mkdirSync(RESULTS, { recursive: true });
   const results = [];
-  progress.total = selected.length;
-  let page;
+  progress.total = phases.reduce((n, p) => n + p.cases.length, 0);
   let setupError;
+  let cs;
+  let chromium;
   try {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set WENGAO_E2E_CHROMIUM)`);
-    const cs = await installCodeServer();
+    cs = await installCodeServer();
     await packageExtension();
-    prepareWorkspace();
-    const port = await startCodeServer(cs);
-    const { chromium } = await import('playwright-core');
+    if (phases.some((p) => p.ui !== 'en')) await packageLanguagePack();
+    ({ chromium } = await import('playwright-core'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       env: { ...process.env, TMPDIR: CHILD_TMP },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(WS)}`;
-    log(`opening ${url}`);
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await waitFor('Explorer shows the workspace', () => page.getByRole('treeitem', { name: SEED_QUOTES, exact: true }).isVisible(), { timeout: 60_000 });
-    log('workbench loaded');
   } catch (err) {
     setupError = err;
     console.error(`[e2e] setup failed: ${err.stack || err}`);
   }
 
-  for (const t of selected) {
-    if (setupError) {
-      results.push({ t, ok: false, err: new Error('not run: setup failed') });
-      continue;
-    }
-    const t0 = Date.now();
-    log(`TEST ${t.name}`);
-    try {
-      await t.fn(page);
-      results.push({ t, ok: true });
-      progress.passed++;
-      log(`PASS ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-    } catch (err) {
-      results.push({ t, ok: false, err });
-      log(`FAIL ${t.name}: ${err.message}`);
+  for (const phase of phases) {
+    const tag = phase.ui === 'en' ? '' : `[${phase.ui}] `;
+    let page;
+    let context;
+    let phaseError = setupError;
+    if (!phaseError) {
       try {
-        await screenshot(page, `failure-${t.id}.png`);
-      } catch (e) {
-        log(`(no failure screenshot: ${e.message})`);
+        currentUi = phase.ui;
+        ({ context, page } = await startPhase(cs, phase.ui, { chromium }));
+      } catch (err) {
+        phaseError = err;
+        console.error(`[e2e] setup of the ${phase.ui} phase failed: ${err.stack || err}`);
       }
     }
+    let failedHere = 0;
+    for (const t of phase.cases) {
+      const name = `${tag}${t.name}`;
+      if (phaseError) {
+        results.push({ name, ok: false, err: new Error(`not run: setup failed (${String(phaseError.message || phaseError).split('\n')[0]})`) });
+        continue;
+      }
+      const t0 = Date.now();
+      log(`TEST ${name}`);
+      try {
+        await t.fn(page);
+        results.push({ name, ok: true });
+        progress.passed++;
+        log(`PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+      } catch (err) {
+        results.push({ name, ok: false, err });
+        failedHere++;
+        log(`FAIL ${name}: ${err.message}`);
+        try {
+          await screenshot(page, `failure-${t.id}${tag ? `-${phase.ui}` : ''}.png`);
+        } catch (e) {
+          log(`(no failure screenshot: ${e.message})`);
+        }
+      }
+    }
+    if ((failedHere || phaseError) && DATA_DIR) dumpLogs();
+    await context?.close().catch(() => {});
+    await stopServer();
   }
 
   const failed = results.filter((r) => !r.ok);
-  if (setupError && page) {
-    await screenshot(page, 'failure-setup.png').catch(() => {});
-  }
-  if (failed.length) dumpLogs();
-
   await browser?.close().catch(() => {});
   await stopServer();
 
   console.log('\nE2E results:');
-  for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.t.name}${r.ok ? '' : ` -- ${r.err.message.split('\n')[0]}`}`);
+  for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.ok ? '' : ` -- ${r.err.message.split('\n')[0]}`}`);
   if (failed.length || setupError || KEEP) log(`temporary folder kept: ${TMP}`);
   else fs.rmSync(TMP, { recursive: true, force: true });
   const passed = results.length - failed.length;

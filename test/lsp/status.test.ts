@@ -8,7 +8,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType,
+} from 'vscode-languageserver-protocol/node';
 import { FiguresRequest, FiguresResult, StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
 import { STATUS_INTERVAL_MS, StatusReporter } from '../../server/src/lsp/status';
 import { LspProcess } from '../helpers/procLsp';
@@ -68,6 +70,14 @@ describe('StatusReporter', () => {
     // A skipped document (not Chinese) is not the last analysis.
     r.analysed('file:///en.md', undefined);
     expect(r.snapshot().last).toEqual({ uri: 'file:///a.txt', ms: 4, findings: 0 });
+  });
+
+  it('drops a file\'s read failures when it is read again (changed, repaired or deleted)', () => {
+    const { r } = reporter();
+    r.error('binary file', 'file:///bad.txt');
+    r.error('boom');
+    r.reread('file:///bad.txt');
+    expect(r.snapshot().errors).toEqual([{ message: 'boom' }]);
   });
 
   it('lists the documents whose heavy checks were left out until they are back on or closed', () => {
@@ -134,6 +144,28 @@ describe('wengao/status over LSP', () => {
     expect(after.last!.findings).toBeGreaterThan(0);
     // The open document joins the index.
     await s.waitFor(() => statuses(s).find((p) => p.indexed === 4), 'status: 4 indexed with the open document');
+  });
+
+  it('withdraws the error of a report file that could not be read once it is deleted; a deleted file asked for is no error', async () => {
+    const dir = workspace();
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 7, 0, 0x80, 0x81]));
+    const s = start();
+    await s.initialize({}, [dir], { trusted: true });
+    const uri = pathToFileURL(bad).href;
+    const failed = await s.waitFor(() => statuses(s).find((p) => !p.indexing && p.indexed === 3 && p.errors.length > 0), 'status: indexed, with the error of bad.txt', 15_000);
+    expect(failed.errors.map((e) => e.uri)).toEqual([uri]);
+    rmSync(bad);
+    const seen = statuses(s).length;
+    // What the client sends for the deletion, and the Targets view's refresh of that file.
+    await s.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Deleted }] });
+    const result = (await s.conn.sendRequest(FiguresRequest, { uris: [uri] })) as FiguresResult;
+    expect(result.documents).toEqual([]);
+    const cleared = await s.waitFor(() => statuses(s).slice(seen).find((p) => p.errors.length === 0), 'status: no error after the deletion');
+    expect(cleared.indexed).toBe(3);
+    // Settled: no later status brings an error back.
+    await new Promise((r) => setTimeout(r, STATUS_INTERVAL_MS * 2));
+    expect(statuses(s).at(-1)!.errors).toEqual([]);
   });
 
   it('reads no other file in an untrusted workspace: only open documents are indexed', async () => {

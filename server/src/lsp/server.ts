@@ -386,6 +386,7 @@ export function startServer(connection: Connection): void {
         continue;
       }
       try {
+        if (!documents.get(change.uri)) status.reread(change.uri); // wengao/status: a deleted or repaired file is no failure
         const touched = await indexer.refreshFromDisk(change.uri, workspaceSettings, folders);
         refreshOthers(change.uri, touched);
       } catch (err) {
@@ -503,6 +504,8 @@ export function startServer(connection: Connection): void {
           if (!uri.startsWith('file:') || !ctx.covered || !trusted) continue; // wengao: trust, no reading of other files
           const read = await readReport(fileURLToPath(uri));
           if (!read.ok) {
+            // Deleted since the client listed it (the Targets view refreshes on the deletion).
+            if (read.gone) continue;
             out.documents.push({ uri, figures: [], error: read.message });
             status.error(read.message, uri); // wengao/status
             continue;

@@ -75,6 +75,16 @@ export class StatusReporter {
     this.changed();
   }
 
+  /**
+   * A file that is not open is read again from disk (it changed, appeared or was deleted): its
+   * earlier read failures no longer stand; one that remains is reported again by the reading.
+   */
+  reread(uri: string): void {
+    const n = this.errors.length;
+    this.errors = this.errors.filter((e) => e.uri !== uri);
+    if (n !== this.errors.length) this.changed();
+  }
+
   /** A document was closed: what was said about it alone no longer matters. */
   closed(uri: string): void {
     const had = this.limitedDocs.delete(uri);

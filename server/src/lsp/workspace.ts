@@ -84,7 +84,7 @@ export class WorkspaceIndexer {
     const read = await readReport(file);
     if (!read.ok) {
       this.log(`not indexed ${file}: ${read.message}`);
-      this.onReadError?.(uri, read.message);
+      if (!read.gone) this.onReadError?.(uri, read.message);
       return undefined;
     }
     const o = await this.analyzeOptions(file);
