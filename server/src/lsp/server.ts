@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
     // (The workspace folder's settings: one configuration request, not one per file.)
     const ctx = await contextFor(pathToFileURL(file).href, globalSettings).catch(() => undefined);
     return ctx
-      ? { scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, covered: ctx.covered }
+      ? { scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, covered: ctx.covered, heavyLimit: HEAVY_LIMIT }
       : { scope: globalSettings.analyze, minChineseRatio: globalSettings.minChineseRatio, covered: true };
   });
   const publishTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -510,7 +510,7 @@ export function startServer(connection: Connection): void {
             status.error(read.message, uri); // wengao/status
             continue;
           }
-          analysis = analyze(read.text, { kind: documentKind(uri), scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, checks: [] });
+          analysis = analyze(read.text, { kind: documentKind(uri), scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, checks: [], heavyLimit: HEAVY_LIMIT });
         }
         if (!analysis.analyzed) continue;
         const lines = analysis.model.lines;

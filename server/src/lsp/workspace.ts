@@ -43,7 +43,7 @@ export class WorkspaceIndexer {
   constructor(
     private readonly log: (msg: string) => void,
     /** How a file on disk is analysed: its settings and project config; `covered: false` leaves it out. */
-    private readonly analyzeOptions: (file: string) => Promise<{ scope: 'chinese' | 'all' | 'off'; minChineseRatio: number; config?: WengaoConfig; covered: boolean }>,
+    private readonly analyzeOptions: (file: string) => Promise<{ scope: 'chinese' | 'all' | 'off'; minChineseRatio: number; config?: WengaoConfig; covered: boolean; heavyLimit?: number }>,
   ) {}
 
   isIndexed(uri: string): boolean {
@@ -90,7 +90,8 @@ export class WorkspaceIndexer {
     const o = await this.analyzeOptions(file);
     if (!o.covered) return undefined;
     // Only the figures are needed for the index: no checks.
-    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [] });
+    // (Above the heavy limit no figures are read, as for an open document.)
+    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [], heavyLimit: o.heavyLimit });
     if (!analysis.analyzed) return undefined;
     return indexEntry(uri, path.basename(file), analysis);
   }
