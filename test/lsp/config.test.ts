@@ -119,7 +119,7 @@ describe('project configuration over LSP', () => {
     const p = await s.nextDiagnostics(uri, 0);
     const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
     expect(unopened.message).toMatch(/^Closing ” has no opening “/);
-    expect(p.diagnostics.every((d) => !/[\u4e00-\u9fff]/.test(d.message.replace(/"[^"]*"/g, '')))).toBe(true);
+    expect(p.diagnostics.every((d) => !/[\u4e00-\u9fff]/.test(String(d.message).replace(/"[^"]*"/g, '')))).toBe(true);
   });
 
   it('leaves out a report that the config excludes', async () => {
