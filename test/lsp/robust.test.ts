@@ -388,7 +388,8 @@ describe('bad input over LSP', () => {
     // The only errors logged are the client's garbage uris, each answered with an error entry.
     const errors = s.logs.filter((l) => l.type === MessageType.Error).map((l) => l.message);
     expect(errors.filter((m) => !/figures of (file:\/\/\/%E0%A4%A|5|null) failed/.test(m))).toEqual([]);
-    expect(r.documents.filter((d) => d.error).length).toBeGreaterThanOrEqual(7);
+    // (binary, folder, and the garbage uris; missing.txt and the dangling link are left out.)
+    expect(r.documents.filter((d) => d.error).length).toBeGreaterThanOrEqual(5);
     expect(await s.shutdown()).toEqual({ code: 0, signal: null });
   }, 60_000);
 });
