@@ -52,6 +52,14 @@ interface Open {
 }
 
 const isQuote = (f: Family) => QUOTE_FAMILIES.has(f);
+
+/**
+ * Which UTF-16 code units are marks at all: the scan reads char codes and looks at a character
+ * only when it is one (most of a report is not; making a string of each character costs more
+ * than the whole check otherwise does).
+ */
+const IS_MARK = new Uint8Array(0x10000);
+for (const c of [...Object.keys(OPEN), ...Object.keys(CLOSE)]) IS_MARK[c.charCodeAt(0)] = 1;
 const MAX_DEPTH = 64;
 
 export const pairing: Check = {
@@ -145,6 +153,7 @@ export const pairing: Check = {
       // A quotation of several paragraphs: this paragraph's opening “ continues the open one.
       if (stack.length > 0 && stack[stack.length - 1].multi && text[i] === stack[stack.length - 1].ch) i++;
       for (; i < p.end; i++) {
+        if (IS_MARK[text.charCodeAt(i)] === 0) continue;
         const ch = text[i];
         const of = OPEN[ch];
         if (of !== undefined) {
