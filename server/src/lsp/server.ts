@@ -22,12 +22,13 @@ import { StatusReporter } from './status';
 import { WorkspaceIndexer, WorkspaceSettings } from './workspace';
 
 /**
- * Quiet time after a keystroke before a document is analysed again: just enough to take a burst
- * of changes (a paste, auto-closing pairs) in one analysis. While an analysis runs, further
- * keystrokes wait for it and are analysed together right after, so a large document is never
- * analysed more often than it can be, and a small one shows its diagnostics at once.
+ * Quiet time after a keystroke before a document is analysed again: none beyond the messages
+ * already queued (a paste or an auto-closed pair arrives as one change). While an analysis
+ * runs, further keystrokes wait for it and are analysed together right after, so a large
+ * document is never analysed more often than it can be, and a small one shows its diagnostics
+ * at once.
  */
-export const DEBOUNCE_MS = 10;
+export const DEBOUNCE_MS = 0;
 
 /**
  * Above this many characters (about 6 MB of Chinese text) the editor leaves out the figures and
