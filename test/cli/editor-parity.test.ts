@@ -9,15 +9,14 @@
  * locations. A second case adds a project config (severities, English messages, an excluded
  * folder) and an ignore file. Run `node esbuild.js` first.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import { dirname, join, relative } from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DidOpenTextDocumentNotification, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
 import { runCli } from '../helpers/procCli';
-import { LspProcess, ROOT } from '../helpers/procLsp';
+import { LspProcess, ROOT, sandbox } from '../helpers/procLsp';
 
 const SEEDS = join(ROOT, 'seeds');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
@@ -37,19 +36,11 @@ interface Comparable {
 
 const SEED_NAMES = readdirSync(SEEDS);
 
-let dirs: string[] = [];
-let servers: LspProcess[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.dispose()));
-  servers = [];
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
+const box = sandbox();
 
 /** A temp workspace: the seeds, the press brief and report, and `extra` files (path → text). */
 function workspace(extra: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wengao-parity-'));
-  dirs.push(dir);
+  const dir = box.tempDir('wengao-parity-');
   for (const f of SEED_NAMES) copyFileSync(join(SEEDS, f), join(dir, f));
   for (const f of ['report.txt', 'brief.txt']) writeFileSync(join(dir, `press-${f}`), readFileSync(join(FIXTURE, f), 'utf8').replace(/⟦[^⟧]*⟧/g, ''));
   for (const [name, text] of Object.entries(extra)) {
@@ -75,7 +66,7 @@ const fromEditor = (dir: string, p: PublishDiagnosticsParams): Comparable[] =>
  */
 async function compare(dir: string, opened: string[]): Promise<Map<string, Comparable[]>> {
   const s = new LspProcess();
-  servers.push(s);
+  box.track(s);
   // Indexing has finished when the server says so: the log line the indexer writes the moment
   // the scan ends, or its status notification going from indexing to not indexing (throttled,
   // so it may come later; a fallback for a server that stops logging the line). Where the

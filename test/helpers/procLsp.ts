@@ -5,7 +5,9 @@ import { pathToFileURL } from 'url';
  * Waiting is event driven: a waiter is re-checked whenever a message arrives, with a deadline.
  */
 import { ChildProcess, spawn } from 'child_process';
-import { existsSync } from 'fs';
+import { existsSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { afterEach } from 'vitest';
 import { join } from 'path';
 import {
   ConfigurationParams, ConfigurationRequest, createProtocolConnection, ExitNotification, InitializeParams, InitializeRequest,
@@ -180,4 +182,31 @@ export class LspProcess {
       await this.exited;
     }
   }
+}
+
+/**
+ * The servers and temporary folders of a test file, cleaned up after each test: `track` a server
+ * to have it disposed, take a folder from `tempDir` to have it removed.
+ */
+export function sandbox(): { track<T extends LspProcess>(s: T): T; tempDir(prefix: string): string } {
+  let servers: LspProcess[] = [];
+  let dirs: string[] = [];
+  afterEach(async () => {
+    const all = servers;
+    servers = [];
+    await Promise.all(all.map((s) => s.dispose()));
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    dirs = [];
+  });
+  return {
+    track(s) {
+      servers.push(s);
+      return s;
+    },
+    tempDir(prefix) {
+      const d = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(d);
+      return d;
+    },
+  };
 }

@@ -5,32 +5,23 @@
  * "ignore this finding" silences a finding in markdown (a comment) and in plain text (a line in
  * .wengaoignore, written by the server), where it stays silent after edits elsewhere.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CodeAction, CodeActionRequest, Diagnostic, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest,
   PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspOptions, LspProcess, ROOT } from '../helpers/procLsp';
+import { LspOptions, LspProcess, ROOT, sandbox } from '../helpers/procLsp';
 
 const SEED_000 = '000_d4031d3451319d89.txt';
 
-let servers: LspProcess[] = [];
-let dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.dispose()));
-  servers = [];
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
+const box = sandbox();
 
 function folder(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wengao-cfg-'));
-  dirs.push(dir);
+  const dir = box.tempDir('wengao-cfg-');
   cpSync(join(ROOT, 'seeds', SEED_000), join(dir, SEED_000));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
@@ -38,7 +29,7 @@ function folder(files: Record<string, string> = {}): string {
 
 async function server(dir: string, options?: LspOptions & { trusted?: boolean }): Promise<LspProcess> {
   const s = new LspProcess(options);
-  servers.push(s);
+  box.track(s);
   await s.initialize({ workspace: { configuration: !!options?.configuration } }, [dir], options?.trusted === undefined ? undefined : { trusted: options.trusted });
   return s;
 }

@@ -6,12 +6,11 @@
  *
  * WENGAO_EDITS sets the number of edits (default 10,000), WENGAO_EDIT_SEED the random seed.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'fs';
 import iconv from 'iconv-lite';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Diagnostic, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DocumentSymbol,
   DocumentSymbolRequest, FileChangeType, FoldingRange, FoldingRangeRequest, HoverRequest, MessageType, Range, TextDocumentContentChangeEvent,
@@ -19,27 +18,19 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, findingsInWorkspace, FigureIndex, indexEntry, LineIndex } from '../../server/src/core';
 import { splitsCrlf } from '../helpers/invariants';
-import { LspOptions, LspProcess, ROOT } from '../helpers/procLsp';
+import { LspOptions, LspProcess, ROOT, sandbox } from '../helpers/procLsp';
 import { SEEDS } from '../helpers/reportArb';
 
-let servers: LspProcess[] = [];
-let dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.dispose()));
-  servers = [];
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
+const box = sandbox();
 
 function start(options?: LspOptions): LspProcess {
   const s = new LspProcess(options);
-  servers.push(s);
+  box.track(s);
   return s;
 }
 
 function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'wengao-robust-'));
-  dirs.push(d);
+  const d = box.tempDir('wengao-robust-');
   return d;
 }
 

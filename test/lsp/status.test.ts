@@ -3,8 +3,7 @@
  * built server over stdio: the indexed count after indexing a workspace folder, `last.ms` after
  * an analysis, and no indexing at all when the client says the workspace is untrusted.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,7 +12,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { FiguresRequest, FiguresResult, StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
 import { STATUS_INTERVAL_MS, StatusReporter } from '../../server/src/lsp/status';
-import { LspProcess } from '../helpers/procLsp';
+import { LspProcess, sandbox } from '../helpers/procLsp';
 
 describe('StatusReporter', () => {
   beforeEach(() => {
@@ -98,19 +97,11 @@ describe('StatusReporter', () => {
 });
 
 describe('wengao/status over LSP', () => {
-  let servers: LspProcess[] = [];
-  let dirs: string[] = [];
-  afterEach(async () => {
-    await Promise.all(servers.map((s) => s.dispose()));
-    servers = [];
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-    dirs = [];
-  });
+  const box = sandbox();
 
   /** A workspace folder with three short reports and an English note (not indexed). */
   function workspace(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'wengao-status-'));
-    dirs.push(dir);
+    const dir = box.tempDir('wengao-status-');
     writeFileSync(join(dir, 'a.txt'), '2026年工作计划\n\n今年力争新增就业岗位3万个。\n');
     writeFileSync(join(dir, 'b.txt'), '2026年工作要点\n\n改造老旧小区300个。\n');
     writeFileSync(join(dir, 'c.md'), '# 民生实事清单\n\n- 新增普惠托位4000个。\n');
@@ -120,7 +111,7 @@ describe('wengao/status over LSP', () => {
 
   function start(): LspProcess {
     const s = new LspProcess();
-    servers.push(s);
+    box.track(s);
     return s;
   }
 

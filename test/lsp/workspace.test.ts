@@ -3,34 +3,25 @@
  * refreshed when the other side changes (an edit, a file changed on disk, a document closed),
  * and the comparison table in the hover. The built server over stdio, as in server.test.ts.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CodeAction, CodeActionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, FileChangeType, HoverRequest, MarkupContent, PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspProcess, ROOT } from '../helpers/procLsp';
+import { LspProcess, ROOT, sandbox } from '../helpers/procLsp';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
 const strip = (s: string) => s.replace(/⟦[^⟧]*⟧/g, '');
 
-let servers: LspProcess[] = [];
-let dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.dispose()));
-  servers = [];
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
+const box = sandbox();
 
 /** A workspace folder holding the press-brief fixture without its markers. */
 function workspace(): { dir: string; report: string; brief: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'wengao-ws-'));
-  dirs.push(dir);
+  const dir = box.tempDir('wengao-ws-');
   cpSync(FIXTURE, dir, { recursive: true });
   for (const f of ['report.txt', 'brief.txt']) writeFileSync(join(dir, f), strip(readFileSync(join(dir, f), 'utf8')));
   return { dir, report: join(dir, 'report.txt'), brief: join(dir, 'brief.txt') };
@@ -48,7 +39,7 @@ describe('workspace index', () => {
   it('flags a mismatch against a closed file on disk, and shows every statement in the hover', async () => {
     const ws = workspace();
     const s = new LspProcess();
-    servers.push(s);
+    box.track(s);
     await s.initialize({}, [ws.dir]);
     const brief = await openFile(s, ws.brief);
     // The report is only on disk: once the index has it, the brief's figures disagree with it.
@@ -82,7 +73,7 @@ describe('workspace index', () => {
   it("refreshes the other side: an edit of one open document clears the other one's mismatch", async () => {
     const ws = workspace();
     const s = new LspProcess();
-    servers.push(s);
+    box.track(s);
     await s.initialize({}, [ws.dir]);
     const report = await openFile(s, ws.report);
     const briefText = readFileSync(ws.brief, 'utf8');
@@ -103,7 +94,7 @@ describe('workspace index', () => {
   it('follows a file changed on disk', async () => {
     const ws = workspace();
     const s = new LspProcess();
-    servers.push(s);
+    box.track(s);
     await s.initialize({}, [ws.dir]);
     const brief = await openFile(s, ws.brief);
     await s.waitFor(() => s.published(brief).find((x) => mismatches(x).length === 3), 'three mismatches', 15_000);
