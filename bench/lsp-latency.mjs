@@ -1,14 +1,12 @@
 // Keystroke → fresh diagnostics in the built language server (dist/server.js over stdio), as
 // VS Code sends a keystroke: an incremental didChange of one inserted character. Used by
 // bench/peers.mjs; the server runs with no workspace folder, so only the typed document counts.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from './inputs.mjs';
+import { median, p95, rpc, startServer } from './server.mjs';
 
-const rpc = createRequire(import.meta.url)('vscode-languageserver-protocol/node');
 
 /** The server's typing debounce (server/src/lsp/server.ts DEBOUNCE_MS), read from the source. */
 function debounceMs() {
@@ -29,42 +27,22 @@ function prng(seed) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
 export async function keystrokeLatency(file, { keystrokes = 50, spacingMs = 300, seed = 5, timeoutMs = 60_000 } = {}) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const { child, conn, wake, until: wait } = startServer();
+  const until = (f, what) => wait(f, what, timeoutMs);
   const uri = pathToFileURL(file).href;
   const published = []; // { t, version }
   const analysed = new Map(); // version → ms, from the server's log
-  const waiters = new Set();
   conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
     if (p.uri === uri) published.push({ t: performance.now(), version: p.version, n: p.diagnostics.length });
-    for (const w of waiters) w();
+    wake();
   });
   conn.onNotification(rpc.LogMessageNotification.type, (m) => {
     const a = /analysed (\S+) v(\d+): .* (\d+) ms$/.exec(m.message);
     if (a && a[1] === uri) analysed.set(Number(a[2]), Number(a[3]));
   });
   conn.listen();
-  const until = (f, what) =>
-    new Promise((resolve, reject) => {
-      const check = () => {
-        const v = f();
-        if (v) {
-          waiters.delete(check);
-          clearTimeout(t);
-          resolve(v);
-        }
-      };
-      const t = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`timeout: ${what}`));
-      }, timeoutMs);
-      waiters.add(check);
-      check();
-    });
 
   await conn.sendRequest(rpc.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
   await conn.sendNotification(rpc.InitializedNotification.type, {});

@@ -17,6 +17,7 @@ import { join, relative } from 'node:path';
 import { buildReport, buildWorkspace, root, seeds } from './inputs.mjs';
 import { keystrokeLatency } from './lsp-latency.mjs';
 import { collectFindings } from './findings.mjs';
+import { median, p95 } from './server.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -179,8 +180,6 @@ function closeAll(fs) {
   for (const fd of Object.values(fs)) closeSync(fd);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
 // ---------------------------------------------------------------------------------------------
 // Speed: a first run of every (tool, input) decides how many runs it gets (a run over 60 s: one;
