@@ -2,10 +2,9 @@
  * Headings and their levels: 一、 → （一） → 1. → （1） (GB/T 9704 7.3.3), 第一， in speeches,
  * markdown `#`, and in plain text a news page's title lines with their "——" subtitle.
  */
-import { countHan, countLatin } from './chars';
 import type { DocKind, Paragraph } from './model';
 import { parseChineseInt } from './numerals';
-import type { Span } from './text';
+import { Span, countHanIn, countLatinIn } from './text';
 
 export type HeadingForm = 'title' | 'markdown' | 'cn' | 'ordinal' | 'cn-paren' | 'arabic' | 'arabic-paren';
 
@@ -101,8 +100,8 @@ function looksLikeTitle(p: Paragraph): boolean {
   if (t.length < 2 || t.length > 80 || t.includes('\n')) return false;
   if (/[。！？；，,;!?]/.test(t)) return false;
   if (/[、：:]$/.test(t)) return false;
-  const han = countHan(t);
-  if (han < 2 || han < countLatin(t)) return false;
+  const han = countHanIn(t);
+  if (han < 2 || han < countLatinIn(t)) return false;
   // Signatures (习近平) and datelines (2023 年 2 月) are not titles.
   if (t.replace(/[\s\u3000]/g, '').length < 5 && !SPECIAL_TITLE.test(t) && !t.startsWith('——')) return false;
   if (/^\d{4}[\s\u3000]*年([\s\u3000]*\d{1,2}[\s\u3000]*月([\s\u3000]*\d{1,2}[\s\u3000]*日)?)?$/.test(t)) return false;

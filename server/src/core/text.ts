@@ -84,3 +84,63 @@ export class LineIndex {
     return this.text.slice(this.starts[line], this.lineEnd(line));
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Character classes by UTF-16 code, for the hot loops of the model and the figures: a test on
+// `charCodeAt` allocates nothing, where `text[i]` makes a new one-character string for every
+// character outside Latin-1 (all of Chinese) and a regex or Set lookup then hashes it.
+
+/** White space as `\s` means it (which includes the ideographic space U+3000). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+const HAN_CP = /^\p{Script=Han}$/u;
+/** Han or not for each BMP code, filled on first use from the regex: 0 unknown, 1 no, 2 yes. */
+const hanBmp = new Uint8Array(0x10000);
+
+/** Whether a code point is of the Han script, exactly as `\p{Script=Han}` says. */
+export function isHanCodePoint(cp: number): boolean {
+  if (cp < 0x2e80) return false;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp < 0x10000) {
+    let v = hanBmp[cp];
+    if (v === 0) hanBmp[cp] = v = HAN_CP.test(String.fromCharCode(cp)) ? 2 : 1;
+    return v === 2;
+  }
+  return HAN_CP.test(String.fromCodePoint(cp));
+}
+
+/** Han characters (code points, as `/\p{Script=Han}/gu` counts them) in text[start, end). */
+export function countHanIn(text: string, start = 0, end = text.length): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (isHanCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) n++;
+        i++;
+        continue;
+      }
+    }
+    if (isHanCodePoint(c)) n++;
+  }
+  return n;
+}
+
+/** ASCII letters in text[start, end). */
+export function countLatinIn(text: string, start = 0, end = text.length): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) n++;
+  }
+  return n;
+}
