@@ -11,9 +11,9 @@ import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
 import type { Span } from '../text';
 import {
-  Kind, PLAN_DOCUMENT, Period, Place, Source, headingKind, kindIn, nodePath, periodCues, periodIn, placesIn, selfReference, weakKindIn, yearIn,
+  Kind, PLAN_DOCUMENT, Period, Place, Source, SentenceReading, headingKind, nodePath, periodCues, placesIn, yearIn,
 } from './context';
-import { MULTIPLIERS, NumberToken, isChineseNumeral, isDigit, readArabic, readChinese } from './numbers';
+import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 
 export type Comparator = 'eq' | 'ge' | 'gt' | 'le' | 'lt' | 'approx' | 'range';
@@ -76,6 +76,25 @@ const VERBS = [
   '吸纳', '安置', '转移', '落地', '签约', '实施', '开展', '举办', '组织', '推出', '打造', '提供', '筹集', '投入', '储备',
   '谋划', '稳定在', '保持在', '控制在', '达', '超', '增', '减', '降',
 ].sort((a, b) => b.length - a.length);
+/**
+ * The words above grouped by their last (or first) character, each group in the list's order:
+ * the first word of the group that ends (starts) the phrase is the first of the whole list.
+ */
+function byChar<T>(list: readonly T[], word: (t: T) => string, at: 'first' | 'last'): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of list) {
+    const w = word(t);
+    const c = at === 'first' ? w[0] : w[w.length - 1];
+    const group = m.get(c) ?? [];
+    group.push(t);
+    m.set(c, group);
+  }
+  return m;
+}
+const COMPARATOR_BEFORE_BY_LAST = byChar(COMPARATOR_BEFORE, (c) => c[0], 'last');
+const VERBS_BY_LAST = byChar(VERBS, (v) => v, 'last');
+const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
+const NONE: never[] = [];
 const LEADING_NOISE = /^(?:[-*•►·]|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体)/;
@@ -94,8 +113,6 @@ function stripPlace(s: string): string {
 /** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
 const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年|去年|上年同期)(?:相比)?|同比)/;
 const RANGE_SEP = /^[\s]?[～~〜\-—–－至到][\s]?/;
-// Quotation marks are not boundaries: 改造升级“老字号”项目 is one indicator.
-const BOUNDARY = /[，,；;。！？!?：:、（(）)\n]/;
 
 export function documentFacts(model: DocumentModel): DocumentFacts {
   let year: number | undefined;
@@ -211,14 +228,20 @@ export function yearFromOccasion(text: string): { year: number; cue: string } | 
  * (《…》). Numbers inside them are not figures. One pass over the sentence.
  */
 function nameSpans(text: string, sentence: Span): Span[] {
-  const MAX: Record<string, [string, number]> = { '“': ['”', 16], '《': ['》', 60], '「': ['」', 16], '‘': ['’', 16] };
   const out: Span[] = [];
   for (let i = sentence.start; i < sentence.end; i++) {
-    const m = MAX[text[i]];
-    if (!m) continue;
-    const limit = Math.min(sentence.end, i + 1 + m[1] + 1);
+    // The closing mark and the longest name: “” 16, 《》 60, 「」 16, ‘’ 16 (by char code).
+    const c = text.charCodeAt(i);
+    let close: number;
+    let max: number;
+    if (c === 0x201c) (close = 0x201d), (max = 16);
+    else if (c === 0x300a) (close = 0x300b), (max = 60);
+    else if (c === 0x300c) (close = 0x300d), (max = 16);
+    else if (c === 0x2018) (close = 0x2019), (max = 16);
+    else continue;
+    const limit = Math.min(sentence.end, i + 1 + max + 1);
     for (let k = i + 1; k < limit; k++) {
-      if (text[k] === m[0]) {
+      if (text.charCodeAt(k) === close) {
         out.push({ start: i, end: k + 1 });
         break;
       }
@@ -376,6 +399,7 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
   const paragraphOf = new Map<number, (typeof model.paragraphs)[number]>();
   for (const p of model.paragraphs) paragraphOf.set(p.index, p);
   const figures: Figure[] = [];
+  const sections = new Sections();
   let skipIdx = 0;
 
   // A period set at the head of a paragraph ("“十三五”期间，……") governs the sentences after it.
@@ -397,11 +421,15 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
     const sentenceText = text.slice(s.start, s.end);
     const inSentence: Figure[] = [];
     let names: Span[] | undefined;
+    let reading: SentenceReading | undefined;
     for (let i = s.start; i < s.end; i++) {
-      const c = text[i];
-      if (!isDigit(c) && !isChineseNumeral(c)) continue;
+      const code = text.charCodeAt(i);
+      const digit = isDigitCode(code);
+      if (!digit && !isChineseNumeralCode(code)) continue;
       // A number starts here only if it is not the tail of a longer one.
-      if (isDigit(text[i - 1]) || (isChineseNumeral(c) && isChineseNumeral(text[i - 1]))) continue;
+      const prev = text.charCodeAt(i - 1);
+      if (isDigitCode(prev) || (!digit && isChineseNumeralCode(prev))) continue;
+      const c = text[i];
       while (skipIdx < skip.length && skip[skipIdx].end <= i) skipIdx++;
       if (skipIdx < skip.length && skip[skipIdx].start <= i && i < skip[skipIdx].end) continue;
       const q = readQuantity(text, i, s.end);
@@ -411,7 +439,8 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
         if (n && !isYear(text, n)) {
           const r = readRange(text, n, n.end, s.end);
           if (r && r.unit) {
-            const fig = build(text, s, sentenceText, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, i, inherited, inheritedKind);
+            reading ??= new SentenceReading(sentenceText);
+            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, inheritedKind);
             if (fig) {
               fig.comparator = 'range';
               figures.push(fig);
@@ -430,7 +459,8 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
       let raw = q;
       const r = readRange(text, q.num, q.end, s.end);
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
-      const fig = build(text, s, sentenceText, raw, inSentence, facts, outline, i, inherited, inheritedKind);
+      reading ??= new SentenceReading(sentenceText);
+      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, inheritedKind);
       if (fig) {
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
         figures.push(fig);
@@ -439,9 +469,9 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
       i = raw.end - 1;
     }
     inheritedKind = paragraphIntent(sentenceText) ?? inheritedKind;
-    const cues = periodCues(sentenceText);
+    const cues = reading ? reading.cues : periodCues(sentenceText);
     if (cues.length) {
-      const ref = pieceYearOf(nodePath(outline, s.start)) ?? facts.year;
+      const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       inherited = cues[cues.length - 1].period(ref) ?? inherited;
     }
   }
@@ -524,11 +554,12 @@ function rejected(text: string, names: Span[], q: Raw): boolean {
 function build(
   text: string,
   s: Span,
-  sentenceText: string,
+  reading: SentenceReading,
   rawIn: Raw,
   previous: Figure[],
   facts: DocumentFacts,
   outline: OutlineNode[],
+  sections: Sections,
   at: number,
   inherited?: Period,
   inheritedKind?: { kind: Kind; cue: string },
@@ -569,7 +600,7 @@ function build(
   // Markup that PDF or web extraction left in the text (PM<sub>2.5</sub>) is not part of a name.
   let pre = text.slice(clauseStart, at).replace(/<\/?[A-Za-z][^<>]{0,40}>/g, '').replace(/[\s\u3000]+/g, '');
   if (!comparatorText) {
-    for (const [w, c] of COMPARATOR_BEFORE) {
+    for (const [w, c] of COMPARATOR_BEFORE_BY_LAST.get(pre[pre.length - 1]) ?? NONE) {
       if (pre.endsWith(w)) {
         comparator = c;
         comparatorText = w;
@@ -592,7 +623,7 @@ function build(
 
   // Indicator and verb: the clause before the number, its verb at the end or the start.
   let verb: string | undefined = comparatorVerb;
-  for (const v of comparatorVerb ? [] : VERBS) {
+  for (const v of comparatorVerb ? NONE : VERBS_BY_LAST.get(pre[pre.length - 1]) ?? NONE) {
     if (pre.endsWith(v)) {
       verb = v;
       pre = pre.slice(0, pre.length - v.length);
@@ -603,7 +634,7 @@ function build(
   const cumulative = /累计/.test(pre);
   pre = stripPlace(pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '')).replace(LEADING_NOISE, '');
   if (!verb) {
-    for (const v of VERBS) {
+    for (const v of VERBS_BY_FIRST.get(pre[0]) ?? NONE) {
       if (pre.startsWith(v) && pre.length > v.length) {
         verb = v;
         pre = pre.slice(v.length);
@@ -635,9 +666,9 @@ function build(
 
   // Context: the sentence, then the headings above, then the document.
   const path = nodePath(outline, at);
-  const pieceYear = pieceYearOf(path) ?? facts.year;
+  const pieceYear = pieceYearOf(path, sections) ?? facts.year;
   const offsetInSentence = at - s.start;
-  let period: Period | undefined = periodIn(sentenceText, offsetInSentence, pieceYear);
+  let period: Period | undefined = reading.period(offsetInSentence, pieceYear);
   let periodSource: Source | null = period ? 'sentence' : null;
   if (!period && inherited) {
     period = inherited;
@@ -645,27 +676,27 @@ function build(
   }
   let headingKindFound: Kind | undefined;
   for (let k = path.length - 1; k >= 0; k--) {
-    const h = path[k];
-    const name = h.heading.form === 'title' ? `${h.name} ${h.detail ?? ''}` : h.name;
-    if (!period && h.heading.form !== 'title') {
-      const p = periodIn(name, name.length, pieceYear, true);
+    const h = sections.of(path[k]);
+    if (!period && path[k].heading.form !== 'title') {
+      // The heading's first period cue (as periodIn(name, name.length, pieceYear, true)).
+      const p = h.nameCues[0]?.period(pieceYear);
       if (p) {
         period = p;
         periodSource = 'heading';
       }
     }
-    headingKindFound ??= headingKind(h.heading.form === 'title' ? `${h.name} ${h.detail ?? ''}` : h.name);
+    headingKindFound ??= h.kind;
   }
   if (!period && pieceYear !== undefined) {
     period = { value: String(pieceYear), start: pieceYear, end: pieceYear, cue: facts.yearCue ?? '' };
-    periodSource = pathHasTitleYear(path) ? 'heading' : 'document';
+    periodSource = pathHasTitleYear(path, sections) ? 'heading' : 'document';
   }
 
   let kind: Kind = 'unknown';
   let kindSource: Source | null = null;
   let kindCue: string | undefined;
-  const strong = kindIn(sentenceText, offsetInSentence);
-  const weak = weakKindIn(sentenceText, offsetInSentence);
+  const strong = reading.kind(offsetInSentence);
+  const weak = reading.weakKind(offsetInSentence);
   const set = (k: Kind, src: Source, cue?: string) => {
     kind = k;
     kindSource = src;
@@ -678,9 +709,9 @@ function build(
   else if (headingKindFound) set(headingKindFound, 'heading');
   else if (period && pieceYear !== undefined && period.end < pieceYear) set('actual', periodSource ?? 'document', period.cue);
   else if (period && pieceYear !== undefined && period.start > pieceYear) set('target', periodSource ?? 'document', period.cue);
-  else if (planContext(path, facts)) set('target', 'document');
+  else if (planContext(path, facts, sections)) set('target', 'document');
   else if (weak) set(weak.kind, 'sentence', weak.cue);
-  else if (!planContext(path, facts) && (!period || pieceYear === undefined || period.end <= pieceYear)) {
+  else if (!planContext(path, facts, sections) && (!period || pieceYear === undefined || period.end <= pieceYear)) {
     // Outside plans (news, bulletins, speeches), a figure with no word of intent reports a fact.
     set('actual', 'document');
   }
@@ -688,8 +719,8 @@ function build(
   // Region: named in the sentence before the figure, else 全省/我市 etc., else the document.
   let region: string | null = null;
   let regionSource: Source | null = null;
-  const places = placesIn(sentenceText).filter((p) => p.at < offsetInSentence);
-  const self = selfReference(sentenceText, offsetInSentence);
+  const places = reading.places.filter((p) => p.at < offsetInSentence);
+  const self = reading.selfReference(offsetInSentence);
   const lastPlace: Place | undefined = places[places.length - 1];
   if (lastPlace) {
     region = lastPlace.name;
@@ -700,7 +731,7 @@ function build(
   }
   if (!region) {
     for (let k = path.length - 1; k >= 0 && !region; k--) {
-      const pl = placesIn(`${path[k].name} ${path[k].detail ?? ''}`)[0];
+      const pl = sections.of(path[k]).place;
       if (pl) {
         region = pl.name;
         regionSource = 'heading';
@@ -762,31 +793,79 @@ function round(v: number): number {
 
 function clauseStartOf(text: string, sentenceStart: number, at: number): number {
   let k = at - 1;
-  while (k >= sentenceStart && !BOUNDARY.test(text[k])) k--;
+  while (k >= sentenceStart && !isBoundary(text.charCodeAt(k))) k--;
   return k + 1;
 }
 
+/**
+ * Where a clause ends: ，,；;。！？!?：:、（(）) and the line break (tested by char code). Quotation
+ * marks are not boundaries: 改造升级“老字号”项目 is one indicator.
+ */
+function isBoundary(c: number): boolean {
+  switch (c) {
+    case 0xff0c: case 0x2c: case 0xff1b: case 0x3b: case 0x3002: case 0xff01: case 0xff1f: case 0x21: case 0x3f:
+    case 0xff1a: case 0x3a: case 0x3001: case 0xff08: case 0x28: case 0xff09: case 0x29: case 0x0a:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** What a heading says, read once per heading for all the figures under it. */
+interface SectionFacts {
+  /** The first year in "name detail" (yearIn). */
+  year: number | undefined;
+  /** "name detail" names a plan (PLAN_DOCUMENT). */
+  plan: boolean;
+  /** The first place in "name detail". */
+  place: Place | undefined;
+  /** The period cues of the name alone. */
+  nameCues: ReturnType<typeof periodCues>;
+  /** headingKind of the name (of "name detail" for a title). */
+  kind: Kind | undefined;
+}
+
+class Sections {
+  private facts = new Map<OutlineNode, SectionFacts>();
+
+  of(h: OutlineNode): SectionFacts {
+    let f = this.facts.get(h);
+    if (!f) {
+      const full = `${h.name} ${h.detail ?? ''}`;
+      f = {
+        year: yearIn(full),
+        plan: PLAN_DOCUMENT.test(full),
+        place: placesIn(full)[0],
+        nameCues: periodCues(h.name),
+        kind: headingKind(h.heading.form === 'title' ? full : h.name),
+      };
+      this.facts.set(h, f);
+    }
+    return f;
+  }
+}
+
 /** The year of the piece a figure sits in: the nearest title above it that names one. */
-function pieceYearOf(path: OutlineNode[]): number | undefined {
+function pieceYearOf(path: OutlineNode[], sections: Sections): number | undefined {
   for (let k = path.length - 1; k >= 0; k--) {
     const h = path[k];
     if (h.heading.form !== 'title' && h.heading.form !== 'markdown') continue;
-    const y = yearIn(`${h.name} ${h.detail ?? ''}`);
+    const y = sections.of(h).year;
     if (y !== undefined) return y;
   }
   return undefined;
 }
 
 /** Inside a plan: the nearest title above says so, or (with no title above) the document does. */
-function planContext(path: OutlineNode[], facts: DocumentFacts): boolean {
+function planContext(path: OutlineNode[], facts: DocumentFacts, sections: Sections): boolean {
   for (let k = path.length - 1; k >= 0; k--) {
     const h = path[k];
-    if (PLAN_DOCUMENT.test(`${h.name} ${h.detail ?? ''}`)) return true;
+    if (sections.of(h).plan) return true;
     if (h.heading.form === 'title') return false;
   }
   return facts.plan;
 }
 
-function pathHasTitleYear(path: OutlineNode[]): boolean {
-  return pieceYearOf(path) !== undefined;
+function pathHasTitleYear(path: OutlineNode[], sections: Sections): boolean {
+  return pieceYearOf(path, sections) !== undefined;
 }
