@@ -48,6 +48,9 @@ const MARKERS: { form: Exclude<HeadingForm, 'title' | 'markdown'>; re: RegExp; c
   { form: 'arabic', re: /^([0-9０-９]{1,3})([.．、])(?![0-9０-９])/, cn: false },
 ];
 
+/** The characters a marker of MARKERS can open with, by code. */
+const MARKER_FIRST = new Set([...`${CN}第（(0123456789０１２３４５６７８９`].map((c) => c.charCodeAt(0)));
+
 const TRAILING_PUNCT = /[\s\u3000，。、；：！？,.;:!?…—]+$/;
 const ROLE = '(?:记者|通讯员|编辑|书记|省长|市长|县长|区长|主任|部长|主席|总理|委员|代表|厅长|局长|校长|社长)';
 const BYLINE = new RegExp(`^[^，。；]{0,16}${ROLE}[\\s\\u3000：:]+[\\p{Script=Han}·]{2,5}([\\s\\u3000]+[\\p{Script=Han}·]{2,5})*$`, 'u');
@@ -63,6 +66,8 @@ function halfWidthDigits(s: string): string {
 export function readMarker(text: string):
   | { form: Exclude<HeadingForm, 'title' | 'markdown'>; number?: number; marker: string; length: number }
   | undefined {
+  // Every marker opens with a numeral, 第, a bracket or a digit: most paragraphs open otherwise.
+  if (!MARKER_FIRST.has(text.charCodeAt(0))) return undefined;
   for (const m of MARKERS) {
     const r = m.re.exec(text);
     if (!r) continue;

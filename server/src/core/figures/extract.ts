@@ -29,7 +29,8 @@ export interface Figure {
   value: number;
   max?: number;
   unit: string;
-  normalized: { value: number; max?: number; unit: string };
+  /** In the base unit. Shared between figures of the same amount (see normalizedOf): read only. */
+  readonly normalized: Readonly<{ value: number; max?: number; unit: string }>;
   dimension: string;
   comparator: Comparator;
   comparatorText?: string;
@@ -396,8 +397,9 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
   const terms = (options.terms ?? []).filter((t) => t.length > 0);
   const skip: Span[] = [];
   for (const h of model.headings) if (h.markerSpan) skip.push(h.markerSpan);
-  const paragraphOf = new Map<number, (typeof model.paragraphs)[number]>();
-  for (const p of model.paragraphs) paragraphOf.set(p.index, p);
+  // Paragraphs by index (an array: a Map of 200,000 entries costs a hash probe per sentence).
+  const paragraphOf: (typeof model.paragraphs)[number][] = [];
+  for (const p of model.paragraphs) paragraphOf[p.index] = p;
   const figures: Figure[] = [];
   const sections = new Sections();
   let skipIdx = 0;
@@ -409,9 +411,9 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
   // Likewise the intent: "我们要……" or "今年以来" at the head of a paragraph.
   let inheritedKind: { kind: Kind; cue: string } | undefined;
   for (const s of model.sentences) {
-    const para = paragraphOf.get(s.paragraph);
+    const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
-    if (s.paragraph !== lastParagraph && !paragraphOf.get(s.paragraph - 1)?.continues) {
+    if (s.paragraph !== lastParagraph && !paragraphOf[s.paragraph - 1]?.continues) {
       logical = s.paragraph;
       inherited = undefined;
       inheritedKind = undefined;
@@ -761,11 +763,7 @@ function build(
     value: raw.value,
     max: raw.max,
     unit: unitText || base,
-    normalized: {
-      value: round(raw.value * raw.factor),
-      max: raw.max !== undefined ? round(raw.max * raw.factor) : undefined,
-      unit: base,
-    },
+    normalized: normalizedOf(round(raw.value * raw.factor), raw.max !== undefined ? round(raw.max * raw.factor) : undefined, base),
     dimension,
     comparator,
     comparatorText,
@@ -781,6 +779,28 @@ function build(
     sentence: { start: s.start, end: s.end },
     section: path.map((p) => p.name),
   };
+}
+
+/**
+ * One frozen object per amount (value, upper end, base unit), shared by every figure that states
+ * it, in this document and in others: comparing the figures of a workspace statement by statement
+ * (figure.mismatch against FigureIndex) then reads a handful of objects already in the cache
+ * instead of one per figure, and `disagree` settles equal amounts by identity. Bounded: the
+ * table starts again when full.
+ */
+const AMOUNTS = new Map<string, Figure['normalized']>();
+const MAX_AMOUNTS = 20_000;
+
+function normalizedOf(value: number, max: number | undefined, unit: string): Figure['normalized'] {
+  // (Object.is tells -0 from 0, which String() does not.)
+  const key = `${Object.is(value, -0) ? '-0' : value}|${Object.is(max, -0) ? '-0' : max}|${unit}`;
+  let n = AMOUNTS.get(key);
+  if (!n) {
+    if (AMOUNTS.size >= MAX_AMOUNTS) AMOUNTS.clear();
+    n = Object.freeze({ value, max, unit });
+    AMOUNTS.set(key, n);
+  }
+  return n;
 }
 
 function fmt(v: number): string {
