@@ -4,7 +4,7 @@
  * string gives a model.
  */
 import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE } from './chars';
-import { LineIndex, Span, countHanIn, countLatinIn, isSpaceCode } from './text';
+import { LineIndex, NextChar, Span, countHanIn, countLatinIn, isSpaceCode } from './text';
 import { Heading, readHeadings } from './headings';
 
 export type DocKind = 'plaintext' | 'markdown';
@@ -123,6 +123,7 @@ function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
   let depth = 0;
   let prevStart = 0;
   let prevEnd = 0;
+  const brackets = new NextChar(text, BRACKETS);
   for (let l = 0; l < lines.lineCount; l++) {
     const start = lines.starts[l];
     const end = lines.lineEnd(l);
@@ -138,7 +139,7 @@ function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
       blocks.push(cur);
       depth = 0;
     }
-    depth = Math.max(0, depth + bracketBalance(text, start, end));
+    depth = Math.max(0, depth + bracketBalance(text, brackets, start, end));
     prevStart = start;
     prevEnd = end;
   }
@@ -165,10 +166,12 @@ function softWrapped(text: string, prevStart: number, prevEnd: number, depth: nu
   return depth > 0;
 }
 
+const BRACKETS = '（(“《）)”》';
+
 /** Brackets and quotes opened minus closed in text[start, end): （ ( “ 《 against ） ) ” 》. */
-function bracketBalance(text: string, start: number, end: number): number {
+function bracketBalance(text: string, brackets: NextChar, start: number, end: number): number {
   let depth = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = brackets.at(start); i < end; i = brackets.at(i + 1)) {
     const c = text.charCodeAt(i);
     if (c === 0xff08 || c === 0x28 || c === 0x201c || c === 0x300a) depth++;
     else if (c === 0xff09 || c === 0x29 || c === 0x201d || c === 0x300b) depth--;
@@ -259,10 +262,8 @@ function markPageBreaks(paragraphs: Paragraph[], text: string): void {
   }
 }
 
-/** Marks that can end a sentence (SENTENCE_END in chars.ts, by code): 。！？；!?;… */
-function endsSentence(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x2026;
-}
+/** Marks that can end a sentence (SENTENCE_END in chars.ts), as a regex character class. */
+const SENTENCE_ENDS = '。！？；!?;…';
 
 /** Marks that stay with the sentence they follow: ”’」』）)… */
 function closesSentence(c: number): boolean {
@@ -272,6 +273,7 @@ function closesSentence(c: number): boolean {
 function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
   let open: Sentence | undefined;
+  const ends = new NextChar(text, SENTENCE_ENDS);
   for (const p of paragraphs) {
     if (p.verbatim) {
       open = undefined;
@@ -281,8 +283,7 @@ function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
     const startPara = open ? open.paragraph : p.index;
     let para = startPara;
     open = undefined;
-    for (let i = p.start; i < p.end; i++) {
-      if (!endsSentence(text.charCodeAt(i))) continue;
+    for (let i = ends.at(p.start); i < p.end; i = ends.at(i + 1)) {
       let e = i + 1;
       while (e < p.end && closesSentence(text.charCodeAt(e))) e++;
       out.push({ start: s, end: e, paragraph: para });

@@ -26,6 +26,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
+    if (!text.includes('\r')) {
+      // Line feeds only (the usual case): found by the native indexOf.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */) starts.push(i + 1);
@@ -143,4 +149,35 @@ export function countLatinIn(text: string, start = 0, end = text.length): number
     if (c >= 0x61 && c <= 0x7a) n++;
   }
   return n;
+}
+
+/**
+ * The next position, at or after a given one, of a character of some class: found by a native
+ * regex scan rather than a JavaScript loop over every character (which runs unoptimised for the
+ * first part of a big document, before the JIT has compiled it). Positions asked for mostly
+ * increase, and the last answer is kept, so the text is scanned about once whatever the number
+ * of questions.
+ */
+export class NextChar {
+  private readonly skip: RegExp;
+  private from = 0;
+  private found = -1;
+
+  /** `chars`: the body of a regex character class, such as `。！？`. */
+  constructor(private readonly text: string, chars: string) {
+    this.skip = new RegExp(`[^${chars}]*`, 'y');
+  }
+
+  /** The first position >= i holding one of the characters, or the text's length if none. */
+  at(i: number): number {
+    const n = this.text.length;
+    if (i >= n) return n;
+    if (i < this.from || i > this.found) {
+      this.skip.lastIndex = i;
+      this.skip.test(this.text);
+      this.from = i;
+      this.found = this.skip.lastIndex;
+    }
+    return this.found;
+  }
 }
