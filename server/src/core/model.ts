@@ -4,7 +4,7 @@
  * string gives a model.
  */
 import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE } from './chars';
-import { LineIndex, NextChar, Span, countHanIn, countLatinIn, isSpaceCode } from './text';
+import { CharClass, LineIndex, Span, countLetters, isSpaceCode } from './text';
 import { Heading, readHeadings } from './headings';
 
 export type DocKind = 'plaintext' | 'markdown';
@@ -123,7 +123,6 @@ function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
   let depth = 0;
   let prevStart = 0;
   let prevEnd = 0;
-  const brackets = new NextChar(text, BRACKETS);
   for (let l = 0; l < lines.lineCount; l++) {
     const start = lines.starts[l];
     const end = lines.lineEnd(l);
@@ -139,7 +138,7 @@ function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
       blocks.push(cur);
       depth = 0;
     }
-    depth = Math.max(0, depth + bracketBalance(text, brackets, start, end));
+    depth = Math.max(0, depth + bracketBalance(text, start, end));
     prevStart = start;
     prevEnd = end;
   }
@@ -166,12 +165,12 @@ function softWrapped(text: string, prevStart: number, prevEnd: number, depth: nu
   return depth > 0;
 }
 
-const BRACKETS = '（(“《）)”》';
+const BRACKETS = new CharClass('（(“《）)”》');
 
 /** Brackets and quotes opened minus closed in text[start, end): （ ( “ 《 against ） ) ” 》. */
-function bracketBalance(text: string, brackets: NextChar, start: number, end: number): number {
+function bracketBalance(text: string, start: number, end: number): number {
   let depth = 0;
-  for (let i = brackets.at(start); i < end; i = brackets.at(i + 1)) {
+  for (let i = BRACKETS.next(text, start, end); i < end; i = BRACKETS.next(text, i + 1, end)) {
     const c = text.charCodeAt(i);
     if (c === 0xff08 || c === 0x28 || c === 0x201c || c === 0x300a) depth++;
     else if (c === 0xff09 || c === 0x29 || c === 0x201d || c === 0x300b) depth--;
@@ -262,8 +261,8 @@ function markPageBreaks(paragraphs: Paragraph[], text: string): void {
   }
 }
 
-/** Marks that can end a sentence (SENTENCE_END in chars.ts), as a regex character class. */
-const SENTENCE_ENDS = '。！？；!?;…';
+/** Marks that can end a sentence (SENTENCE_END in chars.ts). */
+const SENTENCE_ENDS = new CharClass('。！？；!?;…');
 
 /** Marks that stay with the sentence they follow: ”’」』）)… */
 function closesSentence(c: number): boolean {
@@ -273,7 +272,6 @@ function closesSentence(c: number): boolean {
 function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
   let open: Sentence | undefined;
-  const ends = new NextChar(text, SENTENCE_ENDS);
   for (const p of paragraphs) {
     if (p.verbatim) {
       open = undefined;
@@ -283,7 +281,7 @@ function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
     const startPara = open ? open.paragraph : p.index;
     let para = startPara;
     open = undefined;
-    for (let i = ends.at(p.start); i < p.end; i = ends.at(i + 1)) {
+    for (let i = SENTENCE_ENDS.next(text, p.start, p.end); i < p.end; i = SENTENCE_ENDS.next(text, i + 1, p.end)) {
       let e = i + 1;
       while (e < p.end && closesSentence(text.charCodeAt(e))) e++;
       out.push({ start: s, end: e, paragraph: para });
@@ -306,8 +304,7 @@ function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
 export function chineseRatio(text: string): number {
   // Sample big documents: the ratio of the first 200 KB is representative and keeps this O(1).
   const end = Math.min(text.length, 200_000);
-  const han = countHanIn(text, 0, end);
-  const latin = countLatinIn(text, 0, end);
+  const { han, latin } = countLetters(text, 0, end);
   if (han + latin === 0) return 0;
   return han / (han + latin);
 }

@@ -107,77 +107,85 @@ export function isSpaceCode(c: number): boolean {
 }
 
 const HAN_CP = /^\p{Script=Han}$/u;
-/** Han or not for each BMP code, filled on first use from the regex: 0 unknown, 1 no, 2 yes. */
-const hanBmp = new Uint8Array(0x10000);
+/**
+ * What each BMP code is, for counting letters: 0 not known yet (filled from the regex on first
+ * sight), 1 neither, 2 Han, 3 a Latin letter A-Z a-z, 4 a high surrogate (look at the pair).
+ */
+const LETTER = new Uint8Array(0x10000);
+LETTER.fill(1, 0, 0x2e80); // (No Han below U+2E80.)
+for (let c = 0x41; c <= 0x5a; c++) LETTER[c] = LETTER[c + 0x20] = 3;
+LETTER.fill(2, 0x4e00, 0xa000);
+LETTER.fill(4, 0xd800, 0xdc00);
+
+function classify(c: number): number {
+  return (LETTER[c] = HAN_CP.test(String.fromCharCode(c)) ? 2 : 1);
+}
 
 /** Whether a code point is of the Han script, exactly as `\p{Script=Han}` says. */
 export function isHanCodePoint(cp: number): boolean {
-  if (cp < 0x2e80) return false;
-  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
   if (cp < 0x10000) {
-    let v = hanBmp[cp];
-    if (v === 0) hanBmp[cp] = v = HAN_CP.test(String.fromCharCode(cp)) ? 2 : 1;
-    return v === 2;
+    const v = LETTER[cp];
+    return v === 2 || (v === 0 && classify(cp) === 2);
   }
   return HAN_CP.test(String.fromCodePoint(cp));
 }
 
-/** Han characters (code points, as `/\p{Script=Han}/gu` counts them) in text[start, end). */
-export function countHanIn(text: string, start = 0, end = text.length): number {
-  let n = 0;
+/**
+ * Han characters (code points, as `/\p{Script=Han}/gu` counts them) and Latin letters A-Z a-z
+ * in text[start, end), in one pass.
+ */
+export function countLetters(text: string, start = 0, end = text.length): { han: number; latin: number } {
+  let han = 0;
+  let latin = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x2e80) continue;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    let v = LETTER[c];
+    if (v === 0) v = classify(c);
+    if (v === 2) han++;
+    else if (v === 3) latin++;
+    else if (v === 4 && i + 1 < end) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
-        if (isHanCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) n++;
+        if (isHanCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) han++;
         i++;
-        continue;
       }
     }
-    if (isHanCodePoint(c)) n++;
   }
-  return n;
+  return { han, latin };
+}
+
+/** Han characters (code points, as `/\p{Script=Han}/gu` counts them) in text[start, end). */
+export function countHanIn(text: string, start = 0, end = text.length): number {
+  return countLetters(text, start, end).han;
 }
 
 /** ASCII letters in text[start, end). */
 export function countLatinIn(text: string, start = 0, end = text.length): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if (c >= 0x61 && c <= 0x7a) n++;
-  }
-  return n;
+  return countLetters(text, start, end).latin;
 }
 
 /**
- * The next position, at or after a given one, of a character of some class: found by a native
- * regex scan rather than a JavaScript loop over every character (which runs unoptimised for the
- * first part of a big document, before the JIT has compiled it). Positions asked for mostly
- * increase, and the last answer is kept, so the text is scanned about once whatever the number
- * of questions.
+ * A set of characters, tested by code through a table: finding the next one in a range is a
+ * tight loop that V8 optimises at once (it is small), where the same loop inside a big function
+ * runs unoptimised until that whole function is compiled, and a regex class scan costs more per
+ * character. For the scans over every character of a document.
  */
-export class NextChar {
-  private readonly skip: RegExp;
-  private from = 0;
-  private found = -1;
+export class CharClass {
+  private readonly table = new Uint8Array(0x10000);
 
-  /** `chars`: the body of a regex character class, such as `。！？`. */
-  constructor(private readonly text: string, chars: string) {
-    this.skip = new RegExp(`[^${chars}]*`, 'y');
+  /** `chars`: every character of the class (UTF-16 code units). */
+  constructor(chars: string) {
+    for (let i = 0; i < chars.length; i++) this.table[chars.charCodeAt(i)] = 1;
   }
 
-  /** The first position >= i holding one of the characters, or the text's length if none. */
-  at(i: number): number {
-    const n = this.text.length;
-    if (i >= n) return n;
-    if (i < this.from || i > this.found) {
-      this.skip.lastIndex = i;
-      this.skip.test(this.text);
-      this.from = i;
-      this.found = this.skip.lastIndex;
-    }
-    return this.found;
+  has(code: number): boolean {
+    return this.table[code] === 1;
+  }
+
+  /** The first position in [i, end) holding a character of the class, or `end`. */
+  next(text: string, i: number, end: number): number {
+    const t = this.table;
+    while (i < end && t[text.charCodeAt(i)] === 0) i++;
+    return i < end ? i : end;
   }
 }

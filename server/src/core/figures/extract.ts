@@ -9,7 +9,7 @@
  */
 import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
-import { NextChar, Span } from '../text';
+import { CharClass, Span } from '../text';
 import {
   Kind, PLAN_DOCUMENT, Period, Place, Source, SentenceReading, headingKind, nodePath, periodCues, placesIn, yearIn,
 } from './context';
@@ -382,6 +382,9 @@ export interface ExtractOptions {
   year?: number;
 }
 
+/** Where numbers may start: the digits and Chinese numerals of isDigit and isChineseNumeral. */
+const NUMBER_CHARS = new CharClass('0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿');
+
 export function extractFigures(model: DocumentModel, options: ExtractOptions = {}): Figure[] {
   return withUnits(options.units, () => extract(model, options));
 }
@@ -402,8 +405,6 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
   for (const p of model.paragraphs) paragraphOf[p.index] = p;
   const figures: Figure[] = [];
   const sections = new Sections();
-  // Where numbers may start: the digits and Chinese numerals of isDigit and isChineseNumeral.
-  const numbers = new NextChar(text, '0-9０-９零〇一二两三四五六七八九十百千万亿');
   let skipIdx = 0;
 
   // A period set at the head of a paragraph ("“十三五”期间，……") governs the sentences after it.
@@ -426,7 +427,7 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
     const inSentence: Figure[] = [];
     let names: Span[] | undefined;
     let reading: SentenceReading | undefined;
-    for (let i = numbers.at(s.start); i < s.end; i = numbers.at(i + 1)) {
+    for (let i = NUMBER_CHARS.next(text, s.start, s.end); i < s.end; i = NUMBER_CHARS.next(text, i + 1, s.end)) {
       const code = text.charCodeAt(i);
       const digit = isDigitCode(code);
       if (!digit && !isChineseNumeralCode(code)) continue;
