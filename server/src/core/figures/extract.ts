@@ -670,6 +670,71 @@ function build(
   if (cumulative && !verb?.startsWith('累计')) verb = `累计${verb && verb !== '累计' ? verb : ''}`;
 
   // Context: the sentence, then the headings above, then the document.
+  const { path, period, periodSource, kind, kindSource, kindCue, region, regionSource } = context(
+    s, reading, facts, outline, sections, at, inherited, inheritedKind,
+  );
+
+  const figText = text.slice(n.start, raw.end);
+  const valueText = `${fmt(raw.value)}${raw.max !== undefined ? `～${fmt(raw.max)}` : ''}`;
+  const unitShown = unitText || base;
+  const spaced = /^[%％‰]$/.test(unitShown) ? `${valueText}${unitShown}` : `${valueText} ${unitShown}`;
+  const before = comparatorText && COMPARATOR_BEFORE.some(([w]) => w === comparatorText) && !raw.approxSuffix;
+  const lead = indicatorAfter ? phrase : phrase || indicator;
+  const statementText =
+    `${lead}${lead ? ' ' : ''}${before ? comparatorText + ' ' : ''}${spaced}${!before && comparatorText ? comparatorText : ''}` +
+    (indicatorAfter ? indicator : '');
+  return {
+    span: { start: n.start, end: raw.end },
+    text: figText,
+    indicator,
+    indicatorFrom: indicatorInherited ? 'previous' : indicatorAfter ? 'after' : 'clause',
+    verb,
+    value: raw.value,
+    max: raw.max,
+    unit: unitText || base,
+    normalized: normalizedOf(round(raw.value * raw.factor), raw.max !== undefined ? round(raw.max * raw.factor) : undefined, base),
+    dimension,
+    comparator,
+    comparatorText,
+    period: period?.value ?? null,
+    periodSource: period ? periodSource : null,
+    periodCue: period?.cue,
+    region,
+    regionSource,
+    kind,
+    kindSource,
+    kindCue,
+    statement: statementText,
+    sentence: { start: s.start, end: s.end },
+    section: path.map((p) => p.name),
+  };
+}
+
+interface Context {
+  path: OutlineNode[];
+  period: Period | undefined;
+  periodSource: Source | null;
+  kind: Kind;
+  kindSource: Source | null;
+  kindCue: string | undefined;
+  region: string | null;
+  regionSource: Source | null;
+}
+
+/**
+ * A figure's period, kind and region: from the sentence, then the headings above, then the
+ * document. (Its own function: a smaller build compiles sooner, which a single run feels.)
+ */
+function context(
+  s: Span,
+  reading: SentenceReading,
+  facts: DocumentFacts,
+  outline: OutlineNode[],
+  sections: Sections,
+  at: number,
+  inherited?: Period,
+  inheritedKind?: { kind: Kind; cue: string },
+): Context {
   const path = nodePath(outline, at);
   const pieceYear = pieceYearOf(path, sections) ?? facts.year;
   const offsetInSentence = at - s.start;
@@ -748,40 +813,7 @@ function build(
     regionSource = 'document';
   }
 
-  const figText = text.slice(n.start, raw.end);
-  const valueText = `${fmt(raw.value)}${raw.max !== undefined ? `～${fmt(raw.max)}` : ''}`;
-  const unitShown = unitText || base;
-  const spaced = /^[%％‰]$/.test(unitShown) ? `${valueText}${unitShown}` : `${valueText} ${unitShown}`;
-  const before = comparatorText && COMPARATOR_BEFORE.some(([w]) => w === comparatorText) && !raw.approxSuffix;
-  const lead = indicatorAfter ? phrase : phrase || indicator;
-  const statementText =
-    `${lead}${lead ? ' ' : ''}${before ? comparatorText + ' ' : ''}${spaced}${!before && comparatorText ? comparatorText : ''}` +
-    (indicatorAfter ? indicator : '');
-  return {
-    span: { start: n.start, end: raw.end },
-    text: figText,
-    indicator,
-    indicatorFrom: indicatorInherited ? 'previous' : indicatorAfter ? 'after' : 'clause',
-    verb,
-    value: raw.value,
-    max: raw.max,
-    unit: unitText || base,
-    normalized: normalizedOf(round(raw.value * raw.factor), raw.max !== undefined ? round(raw.max * raw.factor) : undefined, base),
-    dimension,
-    comparator,
-    comparatorText,
-    period: period?.value ?? null,
-    periodSource: period ? periodSource : null,
-    periodCue: period?.cue,
-    region,
-    regionSource,
-    kind,
-    kindSource,
-    kindCue,
-    statement: statementText,
-    sentence: { start: s.start, end: s.end },
-    section: path.map((p) => p.name),
-  };
+  return { path, period, periodSource, kind, kindSource, kindCue, region, regionSource };
 }
 
 /**
@@ -791,18 +823,25 @@ function build(
  * instead of one per figure, and `disagree` settles equal amounts by identity. Bounded: the
  * table starts again when full.
  */
-const AMOUNTS = new Map<string, Figure['normalized']>();
+const AMOUNTS = new Map<string, Map<number, Figure['normalized'][]>>();
 const MAX_AMOUNTS = 20_000;
+let amounts = 0;
 
 function normalizedOf(value: number, max: number | undefined, unit: string): Figure['normalized'] {
-  // (Object.is tells -0 from 0, which String() does not.)
-  const key = `${Object.is(value, -0) ? '-0' : value}|${Object.is(max, -0) ? '-0' : max}|${unit}`;
-  let n = AMOUNTS.get(key);
-  if (!n) {
-    if (AMOUNTS.size >= MAX_AMOUNTS) AMOUNTS.clear();
-    n = Object.freeze({ value, max, unit });
-    AMOUNTS.set(key, n);
+  // By unit, then value (a Map treats -0 as 0 and NaN as NaN), then Object.is on both ends.
+  let byValue = AMOUNTS.get(unit);
+  if (!byValue) AMOUNTS.set(unit, (byValue = new Map()));
+  let list = byValue.get(value);
+  if (!list) byValue.set(value, (list = []));
+  for (const n of list) if (Object.is(n.value, value) && Object.is(n.max, max)) return n;
+  if (amounts >= MAX_AMOUNTS) {
+    AMOUNTS.clear();
+    amounts = 0;
+    return normalizedOf(value, max, unit);
   }
+  const n = Object.freeze({ value, max, unit });
+  list.push(n);
+  amounts++;
   return n;
 }
 
