@@ -195,6 +195,18 @@ export interface Place {
 
 /** Places named in `text`: the country, provinces, and cities/counties with their suffix. */
 const COUNTRY_RE = /全国|我国|全中国/g;
+const PROVINCE_FIRST = new Set(PROVINCES.map((p) => p[0]));
+
+/**
+ * False when placesIn(text) certainly has no place at 0: the text opens with neither the
+ * country nor a province, and no 市 or 县 stands where a city's suffix would (a stem of two or
+ * three characters, after at most one boundary character). A cheap test before placesIn.
+ */
+export function mayOpenWithPlace(text: string): boolean {
+  if (text.startsWith('全国') || text.startsWith('我国') || text.startsWith('全中国') || PROVINCE_FIRST.has(text[0])) return true;
+  for (let k = 2; k <= 4; k++) if (text[k] === '市' || text[k] === '县') return true;
+  return false;
+}
 
 export function placesIn(text: string): Place[] {
   const out: Place[] = [];

@@ -11,7 +11,7 @@ import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
 import { CharClass, Span } from '../text';
 import {
-  Kind, PLAN_DOCUMENT, Period, Place, Source, SentenceReading, headingKind, nodePath, periodCues, placesIn, yearIn,
+  Kind, PLAN_DOCUMENT, Period, Place, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -106,7 +106,7 @@ const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:�
 function stripPlace(s: string): string {
   const m = /^(?:全国|全省|全市|我国|我省|我市|本省|本市)/.exec(s);
   if (m) return s.slice(m[0].length);
-  const p = placesIn(s)[0];
+  const p = mayOpenWithPlace(s) ? placesIn(s)[0] : undefined;
   if (p && p.at === 0) return s.slice(p.name.length).replace(/^(?:省|市)/, '');
   return s;
 }
@@ -332,7 +332,7 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
   }
   if (!unit && !mult) {
     // A ratio, 1.55∶1, or a bare decimal such as a coefficient or index (收入比缩小到2.41).
-    const ratio = /^[∶:]([0-9]+(?:\.[0-9]+)?)/.exec(text.slice(num.end, num.end + 8));
+    const ratio = num.chinese ? null : /^[∶:]([0-9]+(?:\.[0-9]+)?)/.exec(text.slice(num.end, num.end + 8));
     if (!num.chinese && ratio && !isDigit(text[num.end + ratio[0].length])) {
       return { num, end: num.end + ratio[0].length, value: num.value, unitText: `∶${ratio[1]}`, factor: 1, ratio: true };
     }

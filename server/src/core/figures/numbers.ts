@@ -74,6 +74,12 @@ export function readChinese(text: string, i: number, end: number): NumberToken |
   }
   // Try the longest prefix that is a well-formed numeral.
   for (let k = j; k > i; k--) {
+    if (k === i + 1) {
+      // One character: its value alone (as parseChineseInt reads it).
+      const value = CN_CODE[text.charCodeAt(i)] - 1;
+      if (value > 0) return { start: i, end: k, value, chinese: true, raw: text[i] };
+      continue;
+    }
     const raw = text.slice(i, k);
     if (raw.length === 2 && CN_DIGITS.includes(raw[0]) && CN_DIGITS.includes(raw[1])) {
       const a = parseChineseInt(raw[0])!;
