@@ -195,7 +195,9 @@ export interface Place {
 
 /** Places named in `text`: the country, provinces, and cities/counties with their suffix. */
 const COUNTRY_RE = /全国|我国|全中国/g;
-const PROVINCE_FIRST = new Set(PROVINCES.map((p) => p[0]));
+/** Provinces by their first character. */
+const PROVINCE_BY_FIRST = new Map<string, string[]>();
+for (const p of PROVINCES) PROVINCE_BY_FIRST.set(p[0], [...(PROVINCE_BY_FIRST.get(p[0]) ?? []), p]);
 
 /**
  * False when placesIn(text) certainly has no place at 0: the text opens with neither the
@@ -203,7 +205,8 @@ const PROVINCE_FIRST = new Set(PROVINCES.map((p) => p[0]));
  * three characters, after at most one boundary character). A cheap test before placesIn.
  */
 export function mayOpenWithPlace(text: string): boolean {
-  if (text.startsWith('全国') || text.startsWith('我国') || text.startsWith('全中国') || PROVINCE_FIRST.has(text[0])) return true;
+  if (text.startsWith('全国') || text.startsWith('我国') || text.startsWith('全中国')) return true;
+  if (PROVINCE_BY_FIRST.get(text[0])?.some((p) => text.startsWith(p))) return true;
   for (let k = 2; k <= 4; k++) if (text[k] === '市' || text[k] === '县') return true;
   return false;
 }

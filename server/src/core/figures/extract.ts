@@ -573,7 +573,7 @@ function build(
   const n = rawIn.num;
   const unitDef = rawIn.unit;
   // The unit as written, in half-width: ％ → %, 台（套） → 台(套).
-  const unitText = (raw.unitText || '').replace(/％/g, '%').replace(/（/g, '(').replace(/）/g, ')');
+  const unitText = halfWidthUnit(raw.unitText || '');
   const base = (unitDef ? unitDef.base : unitText) + (raw.rate ?? '');
   const dimension = unitDef ? unitDef.dimension + (raw.rate ?? '') : raw.bare ? 'number' : `count:${unitText}`;
   // A minus sign right before the number (not a range dash after another number): －0.85‰.
@@ -843,6 +843,17 @@ function normalizedOf(value: number, max: number | undefined, unit: string): Fig
   list.push(n);
   amounts++;
   return n;
+}
+
+/** A unit as written, in half-width: ％ → %, 台（套） → 台(套). Units are few: each is converted once. */
+const HALF_WIDTH_UNITS = new Map<string, string>();
+function halfWidthUnit(u: string): string {
+  let h = HALF_WIDTH_UNITS.get(u);
+  if (h === undefined) {
+    h = u.replace(/％/g, '%').replace(/（/g, '(').replace(/）/g, ')');
+    if (HALF_WIDTH_UNITS.size < 1000) HALF_WIDTH_UNITS.set(u, h);
+  }
+  return h;
 }
 
 function fmt(v: number): string {
