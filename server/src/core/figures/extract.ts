@@ -9,7 +9,7 @@
  */
 import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
-import { CharClass, Span } from '../text';
+import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
   Kind, PLAN_DOCUMENT, Period, Place, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, yearIn,
 } from './context';
@@ -114,6 +114,7 @@ function stripPlace(s: string): string {
 /** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
 const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年|去年|上年同期)(?:相比)?|同比)/;
 const RANGE_SEP = /^[\s]?[～~〜\-—–－至到][\s]?/;
+const RANGE_MARKS = new CharClass('～~〜-—–－至到');
 
 export function documentFacts(model: DocumentModel): DocumentFacts {
   let year: number | undefined;
@@ -192,12 +193,23 @@ export function documentFacts(model: DocumentModel): DocumentFacts {
  * what was done.)
  */
 function paragraphIntent(sentence: string): { kind: Kind; cue: string } | undefined {
+  // The word must start within the first 13 characters, before any ，,。: most sentences have none.
+  let possible = false;
+  for (let k = 0; k < 13 && k < sentence.length && !possible; k++) {
+    const c = sentence[k];
+    if (c === '，' || c === ',' || c === '。') break;
+    possible = INTENT_FIRST.has(c);
+  }
+  if (!possible) return undefined;
   const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|要|将|必须|务必|力争|确保)/.exec(sentence);
   if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:要|将|必须|务必|力争|确保)/.test(sentence)) {
     return { kind: 'target', cue: m[1] };
   }
   return undefined;
 }
+
+/** First characters of the words of paragraphIntent. */
+const INTENT_FIRST = new Set(['我', '要', '将', '必', '务', '力', '确']);
 
 const PLAN_START: Record<string, number> = { 十一: 2006, 十二: 2011, 十三: 2016, 十四: 2021, 十五: 2026, 十六: 2031 };
 
@@ -292,7 +304,7 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
   if (!num) return undefined;
   // 五百亿元, 三千二百万人次: a Chinese numeral ending in 万/亿 before a unit is a number and a
   // multiplier (500 亿元), as an Arabic one would be (500亿元).
-  if (num.chinese && /[万亿]$/.test(num.raw) && num.raw.length > 1) {
+  if (num.chinese && num.raw.length > 1 && /[万亿]$/.test(num.raw)) {
     const cut = num.raw.endsWith('万亿') ? 2 : 1;
     const head = readChinese(text, i, num.end - cut);
     if (head && head.end === num.end - cut && matchUnit(text, head.end) && /^[万亿]/.test(text[head.end])) {
@@ -365,6 +377,9 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
 
 function readRange(text: string, first: NumberToken, i: number, end: number): Raw | undefined {
   // "3-5%": the first number has no unit of its own.
+  const c = text.charCodeAt(i);
+  // (RANGE_SEP opens with a space or a separator: most numbers are followed by neither.)
+  if (!isSpaceCode(c) && !RANGE_MARKS.has(c)) return undefined;
   const sep = RANGE_SEP.exec(text.slice(i, i + 3));
   if (!sep) return undefined;
   const j = i + sep[0].length;
@@ -426,6 +441,7 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
     const sentenceText = text.slice(s.start, s.end);
     const inSentence: Figure[] = [];
     let names: Span[] | undefined;
+    let namesOf: (() => Span[]) | undefined;
     let reading: SentenceReading | undefined;
     for (let i = NUMBER_CHARS.next(text, s.start, s.end); i < s.end; i = NUMBER_CHARS.next(text, i + 1, s.end)) {
       const code = text.charCodeAt(i);
@@ -456,8 +472,8 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
         }
         continue;
       }
-      names ??= terms.length ? [...nameSpans(text, s), ...termSpans(text, s, terms)] : nameSpans(text, s);
-      if (rejected(text, names, q)) {
+      namesOf ??= () => (names ??= terms.length ? [...nameSpans(text, s), ...termSpans(text, s, terms)] : nameSpans(text, s));
+      if (rejected(text, namesOf, q)) {
         i = Math.max(i, q.num.end - 1);
         continue;
       }
@@ -490,21 +506,25 @@ function isYear(text: string, n: NumberToken): boolean {
 }
 
 const QUALIFIER_TAIL = /^(?:以上|以下|及以上|及以下)?的?/;
+/** Where a qualifier's clause ends: ，,；;。！？!?：:、 and the line break. */
+const CLAUSE_STOP = new CharClass('，,；;。！？!?：:、\n');
 
 function isQualifier(text: string, q: Raw): boolean {
   const tail = QUALIFIER_TAIL.exec(text.slice(q.end, q.end + 4))![0];
   const after = q.end + tail.length;
-  const next = text[after] ?? '';
+  // (A code unit after the figure: Han as \p{Script=Han} says; a lone surrogate or none is not.)
+  const nextIsHan = isHanCodePoint(text.charCodeAt(after));
   // Ages describe groups: 3岁以下婴幼儿, 0-14岁残疾儿童 (but 预期寿命79.5岁。 is a figure).
-  if (q.unit?.unit === '岁' && /\p{Script=Han}/u.test(next) && !/^(?:以上|以下)?[，,。；;、）)]/.test(text.slice(q.end, q.end + 3))) return true;
-  if (!tail || !/\p{Script=Han}/u.test(next)) return false;
+  if (q.unit?.unit === '岁' && nextIsHan && !/^(?:以上|以下)?[，,。；;、）)]/.test(text.slice(q.end, q.end + 3))) return true;
+  if (!tail || !nextIsHan) return false;
   // Another count (of things, not a share) in the same clause, shortly after the noun the
   // qualifier describes; a list (以及, 和) starts a new item instead.
   for (let k = after; k < Math.min(text.length, after + 16); k++) {
-    const c = text[k];
-    if (/[，,；;。！？!?：:、\n]/.test(c) || text.startsWith('以及', k) || c === '和' || c === '及') return false;
-    if (isDigit(c) || (isChineseNumeral(c) && !/[一]/.test(c) && k > after)) {
-      const r = isDigit(c) ? readArabic(text, k, k + 12) : readChinese(text, k, k + 12);
+    const code = text.charCodeAt(k);
+    if (CLAUSE_STOP.has(code) || text.startsWith('以及', k) || code === 0x548c /* 和 */ || code === 0x53ca /* 及 */) return false;
+    const digit = isDigitCode(code);
+    if (digit || (isChineseNumeralCode(code) && code !== 0x4e00 /* 一 */ && k > after)) {
+      const r = digit ? readArabic(text, k, k + 12) : readChinese(text, k, k + 12);
       const u = r && matchUnit(text, r.end);
       if (u && u.dimension.startsWith('count:')) return true;
     }
@@ -512,7 +532,8 @@ function isQualifier(text: string, q: Raw): boolean {
   return false;
 }
 
-function rejected(text: string, names: Span[], q: Raw): boolean {
+/** `names`: the sentence's names and terms, read only if every cheaper rule lets the number pass. */
+function rejected(text: string, names: () => Span[], q: Raw): boolean {
   const n = q.num;
   const before = prevNonSpace(text, n.start);
   const after = text[q.end] ?? '';
@@ -523,7 +544,6 @@ function rejected(text: string, names: Span[], q: Raw): boolean {
   if (/[A-Za-z<>_=/]/.test(before) || (/[A-Za-z<]/.test(next) && !q.unit)) return true;
   if (before === '+' || next === '+' || after === '+') return true;
   if (/^[.．]/.test(text.slice(n.start - 1, n.start)) && isDigit(text[n.start - 2])) return true;
-  if (names.some((sp) => sp.start < n.start && n.start < sp.end)) return true;
   if (!q.unit) {
     // A bare multiplier: "3.45亿" counts only with an Arabic number.
     if (n.chinese) return true;
@@ -553,6 +573,8 @@ function rejected(text: string, names: Span[], q: Raw): boolean {
   if (/^(款|章|节|页|版|期|届|号)/.test(unit) && !n.chinese) {
     if (unit !== '期' || before === '第') return true;
   }
+  // Inside a name or a slogan (last: the other rules are cheaper, and the answer is the same).
+  if (names().some((sp) => sp.start < n.start && n.start < sp.end)) return true;
   return false;
 }
 
