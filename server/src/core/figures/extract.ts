@@ -196,8 +196,8 @@ function paragraphIntent(sentence: string): { kind: Kind; cue: string } | undefi
   // The word must start within the first 13 characters, before any ，,。: most sentences have none.
   let possible = false;
   for (let k = 0; k < 13 && k < sentence.length && !possible; k++) {
-    const c = sentence[k];
-    if (c === '，' || c === ',' || c === '。') break;
+    const c = sentence.charCodeAt(k);
+    if (c === 0xff0c /* ， */ || c === 0x2c /* , */ || c === 0x3002 /* 。 */) break;
     possible = INTENT_FIRST.has(c);
   }
   if (!possible) return undefined;
@@ -209,7 +209,7 @@ function paragraphIntent(sentence: string): { kind: Kind; cue: string } | undefi
 }
 
 /** First characters of the words of paragraphIntent. */
-const INTENT_FIRST = new Set(['我', '要', '将', '必', '务', '力', '确']);
+const INTENT_FIRST = new CharClass('我要将必务力确');
 
 const PLAN_START: Record<string, number> = { 十一: 2006, 十二: 2011, 十三: 2016, 十四: 2021, 十五: 2026, 十六: 2031 };
 
