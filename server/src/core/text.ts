@@ -121,13 +121,16 @@ function classify(c: number): number {
   return (LETTER[c] = HAN_CP.test(String.fromCharCode(c)) ? 2 : 1);
 }
 
-/** Whether a code point is of the Han script, exactly as `\p{Script=Han}` says. */
+/**
+ * Whether a code point is of the Han script, exactly as `\p{Script=Han}` says. Anything else
+ * (NaN from charCodeAt past the end, a negative number) is not.
+ */
 export function isHanCodePoint(cp: number): boolean {
   if (cp < 0x10000) {
     const v = LETTER[cp];
     return v === 2 || (v === 0 && classify(cp) === 2);
   }
-  return HAN_CP.test(String.fromCodePoint(cp));
+  return cp <= 0x10ffff && Number.isInteger(cp) && HAN_CP.test(String.fromCodePoint(cp));
 }
 
 /**
