@@ -93,6 +93,7 @@ function byChar<T>(list: readonly T[], word: (t: T) => string, at: 'first' | 'la
   return m;
 }
 const COMPARATOR_BEFORE_BY_LAST = byChar(COMPARATOR_BEFORE, (c) => c[0], 'last');
+const COMPARATOR_BEFORE_WORDS = new Set(COMPARATOR_BEFORE.map(([w]) => w));
 const VERBS_BY_LAST = byChar(VERBS, (v) => v, 'last');
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
@@ -700,7 +701,7 @@ function build(
   const valueText = `${fmt(raw.value)}${raw.max !== undefined ? `～${fmt(raw.max)}` : ''}`;
   const unitShown = unitText || base;
   const spaced = /^[%％‰]$/.test(unitShown) ? `${valueText}${unitShown}` : `${valueText} ${unitShown}`;
-  const before = comparatorText && COMPARATOR_BEFORE.some(([w]) => w === comparatorText) && !raw.approxSuffix;
+  const before = comparatorText && COMPARATOR_BEFORE_WORDS.has(comparatorText) && !raw.approxSuffix;
   const lead = indicatorAfter ? phrase : phrase || indicator;
   const statementText =
     `${lead}${lead ? ' ' : ''}${before ? comparatorText + ' ' : ''}${spaced}${!before && comparatorText ? comparatorText : ''}` +
@@ -811,9 +812,10 @@ function context(
   // Region: named in the sentence before the figure, else 全省/我市 etc., else the document.
   let region: string | null = null;
   let regionSource: Source | null = null;
-  const places = reading.places.filter((p) => p.at < offsetInSentence);
+  // The last place named before the figure (places are in order).
+  let lastPlace: Place | undefined;
+  for (const p of reading.places) if (p.at < offsetInSentence) lastPlace = p;
   const self = reading.selfReference(offsetInSentence);
-  const lastPlace: Place | undefined = places[places.length - 1];
   if (lastPlace) {
     region = lastPlace.name;
     regionSource = 'sentence';

@@ -87,10 +87,25 @@ export function readChinese(text: string, i: number, end: number): NumberToken |
       if (b === a + 1 && a > 0) return { start: i, end: k, value: a, max: b, chinese: true, raw };
       continue;
     }
-    const value = parseChineseInt(raw);
+    const value = parsed(raw);
     if (value !== undefined && value > 0) return { start: i, end: k, value, chinese: true, raw };
   }
   return undefined;
+}
+
+/**
+ * parseChineseInt, remembered: runs of numerals are few distinct strings (二十, 一万, 十二…)
+ * read over and over. Bounded: the table starts again when full.
+ */
+const PARSED = new Map<string, number | undefined>();
+function parsed(raw: string): number | undefined {
+  let v = PARSED.get(raw);
+  if (v === undefined && !PARSED.has(raw)) {
+    v = parseChineseInt(raw);
+    if (PARSED.size >= 10_000) PARSED.clear();
+    PARSED.set(raw, v);
+  }
+  return v;
 }
 
 /** Multipliers that may stand between a number and its unit: 1.5万, 3.45亿, 4625万平方米. */
