@@ -4,12 +4,22 @@
  * and a figure whose period or region is unknown is compared with nothing.
  */
 import type { Figure } from '../figures/extract';
+import { CharClass, isSpaceCode } from '../text';
 
 /** The indicator as compared: without spaces, quotes and a trailing 的. */
 export function normalizeIndicator(s: string): string {
-  const t = s.replace(/[\s\u3000“”"'‘’《》〈〉()（）]/g, '');
+  // Most indicators hold none of the marks: a look at each code first, the regex only if needed.
+  let marked = false;
+  for (let i = 0; i < s.length && !marked; i++) {
+    const c = s.charCodeAt(i);
+    marked = isSpaceCode(c) || STRIPPED.has(c);
+  }
+  const t = marked ? s.replace(/[\s\u3000“”"'‘’《》〈〉()（）]/g, '') : s;
   return t.endsWith('的') ? t.slice(0, -1) : t;
 }
+
+/** The marks normalizeIndicator drops besides spaces: “”"'‘’《》〈〉()（）. */
+const STRIPPED = new CharClass('“”"\'‘’《》〈〉()（）');
 
 /** What is measured: indicator, verb and unit dimension. Grouping for the comparison hover. */
 export function indicatorKey(f: Pick<Figure, 'indicator' | 'verb' | 'dimension'>): string | undefined {
