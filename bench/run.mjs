@@ -16,6 +16,8 @@ await build({
   target: 'node20',
   outfile: join(work, 'core.js'),
   logLevel: 'warning',
+  // As in esbuild.js: jsonc-parser's UMD build (its "main") cannot be bundled.
+  mainFields: ['module', 'main'],
 });
 const r = spawnSync(process.execPath, ['--expose-gc', join(work, 'core.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

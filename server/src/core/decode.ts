@@ -58,6 +58,8 @@ function strict(bytes: Uint8Array, encoding: Encoding, bom: boolean): Decoded {
 function guessUtf16(bytes: Uint8Array): Encoding | undefined {
   const n = Math.min(bytes.length, 65536) & ~1;
   if (n < 4) return undefined;
+  // No zero byte at all (all UTF-8 and GB18030 text): found by the native indexOf.
+  if (bytes.subarray(0, n).indexOf(0) < 0) return undefined;
   let evenZero = 0;
   let oddZero = 0;
   for (let i = 0; i < n; i += 2) {

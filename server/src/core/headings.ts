@@ -2,10 +2,9 @@
  * Headings and their levels: 一、 → （一） → 1. → （1） (GB/T 9704 7.3.3), 第一， in speeches,
  * markdown `#`, and in plain text a news page's title lines with their "——" subtitle.
  */
-import { countHan, countLatin } from './chars';
 import type { DocKind, Paragraph } from './model';
 import { parseChineseInt } from './numerals';
-import type { Span } from './text';
+import { Span, countHanIn, countLatinIn } from './text';
 
 export type HeadingForm = 'title' | 'markdown' | 'cn' | 'ordinal' | 'cn-paren' | 'arabic' | 'arabic-paren';
 
@@ -49,6 +48,9 @@ const MARKERS: { form: Exclude<HeadingForm, 'title' | 'markdown'>; re: RegExp; c
   { form: 'arabic', re: /^([0-9０-９]{1,3})([.．、])(?![0-9０-９])/, cn: false },
 ];
 
+/** The characters a marker of MARKERS can open with, by code. */
+const MARKER_FIRST = new Set([...`${CN}第（(0123456789０１２３４５６７８９`].map((c) => c.charCodeAt(0)));
+
 const TRAILING_PUNCT = /[\s\u3000，。、；：！？,.;:!?…—]+$/;
 const ROLE = '(?:记者|通讯员|编辑|书记|省长|市长|县长|区长|主任|部长|主席|总理|委员|代表|厅长|局长|校长|社长)';
 const BYLINE = new RegExp(`^[^，。；]{0,16}${ROLE}[\\s\\u3000：:]+[\\p{Script=Han}·]{2,5}([\\s\\u3000]+[\\p{Script=Han}·]{2,5})*$`, 'u');
@@ -64,6 +66,8 @@ function halfWidthDigits(s: string): string {
 export function readMarker(text: string):
   | { form: Exclude<HeadingForm, 'title' | 'markdown'>; number?: number; marker: string; length: number }
   | undefined {
+  // Every marker opens with a numeral, 第, a bracket or a digit: most paragraphs open otherwise.
+  if (!MARKER_FIRST.has(text.charCodeAt(0))) return undefined;
   for (const m of MARKERS) {
     const r = m.re.exec(text);
     if (!r) continue;
@@ -105,8 +109,8 @@ function looksLikeTitle(p: Paragraph): boolean {
   if (t.length < 2 || t.length > 80 || t.includes('\n')) return false;
   if (/[。！？；，,;!?]/.test(t)) return false;
   if (/[、：:]$/.test(t)) return false;
-  const han = countHan(t);
-  if (han < 2 || han < countLatin(t)) return false;
+  const han = countHanIn(t);
+  if (han < 2 || han < countLatinIn(t)) return false;
   // Signatures (习近平) and datelines (2023 年 2 月) are not titles.
   if (t.replace(/[\s\u3000]/g, '').length < 5 && !SPECIAL_TITLE.test(t) && !t.startsWith('——')) return false;
   if (/^\d{4}[\s\u3000]*年([\s\u3000]*\d{1,2}[\s\u3000]*月([\s\u3000]*\d{1,2}[\s\u3000]*日)?)?$/.test(t)) return false;

@@ -3,8 +3,8 @@
  * version of a document. Every check and the outline build on it. Reading never fails: any
  * string gives a model.
  */
-import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE, SENTENCE_END, countHan, countLatin, isBlank } from './chars';
-import { LineIndex, Span } from './text';
+import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE } from './chars';
+import { CharClass, LineIndex, Span, countLetters, isSpaceCode } from './text';
 import { Heading, readHeadings } from './headings';
 
 export type DocKind = 'plaintext' | 'markdown';
@@ -79,12 +79,13 @@ export function buildModel(text: string, kind: DocKind): DocumentModel {
   const lines = new LineIndex(text);
   const blocks = kind === 'markdown' ? markdownBlocks(text, lines) : plaintextBlocks(text, lines);
   const paragraphs: Paragraph[] = blocks.map((b, index) => {
-    const raw = text.slice(b.start, b.end);
-    const lead = raw.length - raw.replace(/^[\s\u3000]+/, '').length;
-    const trail = raw.length - raw.replace(/[\s\u3000]+$/, '').length;
-    const start = b.start + lead;
-    const end = Math.max(start, b.end - trail);
+    // Leading and trailing spaces (\s, U+3000 included) are not the paragraph's text.
+    let start = b.start;
+    while (start < b.end && isSpaceCode(text.charCodeAt(start))) start++;
+    let end = b.end;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
     const ptext = text.slice(start, end);
+    const last = ptext.charCodeAt(ptext.length - 1);
     return {
       index,
       start,
@@ -95,7 +96,8 @@ export function buildModel(text: string, kind: DocKind): DocumentModel {
       continues: false,
       verbatim: b.verbatim,
       listItem: b.listItem || BULLET.test(ptext),
-      tocEntry: !b.verbatim && TOC_ENTRY.test(ptext) && !/[。！？；]/.test(ptext) && MARKER_START.test(ptext),
+      // (A table-of-contents line ends on its page number: a cheap test before the regexes.)
+      tocEntry: !b.verbatim && last >= 0x30 && last <= 0x39 && TOC_ENTRY.test(ptext) && !/[。！？；]/.test(ptext) && MARKER_START.test(ptext),
     };
   });
   markPageBreaks(paragraphs, text);
@@ -119,16 +121,16 @@ function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
   // Depth of brackets and quotes still open in the current block, kept as lines are added so
   // that joining stays linear however long the block grows.
   let depth = 0;
-  let prevLine = '';
+  let prevStart = 0;
+  let prevEnd = 0;
   for (let l = 0; l < lines.lineCount; l++) {
     const start = lines.starts[l];
     const end = lines.lineEnd(l);
-    const lineText = text.slice(start, end);
-    if (isBlank(lineText)) {
+    if (isBlankRange(text, start, end)) {
       cur = undefined;
       continue;
     }
-    if (cur && softWrapped(prevLine, depth, lineText)) {
+    if (cur && softWrapped(text, prevStart, prevEnd, depth, start, end)) {
       cur.end = end;
       cur.lastLine = l;
     } else {
@@ -136,28 +138,42 @@ function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
       blocks.push(cur);
       depth = 0;
     }
-    depth = Math.max(0, depth + bracketBalance(lineText));
-    prevLine = lineText;
+    depth = Math.max(0, depth + bracketBalance(text, start, end));
+    prevStart = start;
+    prevEnd = end;
   }
   return blocks;
 }
 
-function softWrapped(prevLine: string, depth: number, next: string): boolean {
-  const p = prevLine.replace(/[\s\u3000]+$/, '');
-  const last = p[p.length - 1];
-  if (!last || PARAGRAPH_CLOSE.has(last)) return false;
+/** Whether text[start, end) holds only spaces (\s, U+3000 included). */
+function isBlankRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether the line text[start, end) carries on the previous line text[prevStart, prevEnd). */
+function softWrapped(text: string, prevStart: number, prevEnd: number, depth: number, start: number, end: number): boolean {
+  let k = prevEnd;
+  while (k > prevStart && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  if (k === prevStart) return false;
+  const last = text[k - 1];
+  if (PARAGRAPH_CLOSE.has(last)) return false;
+  const next = text.slice(start, end);
   if (MARKER_START.test(next) || BULLET.test(next.trimStart())) return false;
   if (CLAUSE_MARK.has(last)) return true;
   // An opening bracket or quote still open at the end of the line.
   return depth > 0;
 }
 
-function bracketBalance(s: string): number {
+const BRACKETS = new CharClass('（(“《）)”》');
+
+/** Brackets and quotes opened minus closed in text[start, end): （ ( “ 《 against ） ) ” 》. */
+function bracketBalance(text: string, start: number, end: number): number {
   let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '（' || c === '(' || c === '“' || c === '《') depth++;
-    else if (c === '）' || c === ')' || c === '”' || c === '》') depth--;
+  for (let i = BRACKETS.next(text, start, end); i < end; i = BRACKETS.next(text, i + 1, end)) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28 || c === 0x201c || c === 0x300a) depth++;
+    else if (c === 0xff09 || c === 0x29 || c === 0x201d || c === 0x300b) depth--;
   }
   return depth;
 }
@@ -184,7 +200,7 @@ function markdownBlocks(text: string, lines: LineIndex): RawBlock[] {
       }
       continue;
     }
-    if (isBlank(lineText)) {
+    if (isBlankRange(text, start, end)) {
       cur = undefined;
       continue;
     }
@@ -237,12 +253,20 @@ function markPageBreaks(paragraphs: Paragraph[], text: string): void {
     const cut = CLAUSE_MARK.has(last) || HAN.test(last) || /[0-9A-Za-z%]/.test(last);
     if (!prose || !cut) continue;
     // Text between them must be only blank lines (a page break), not other content.
-    if (!isBlank(text.slice(p.end, q.start))) continue;
+    if (!isBlankRange(text, p.end, q.start)) continue;
     // The next paragraph reads as a continuation: it does not open like a new piece (a
     // short title line with no punctuation at all).
     if (q.text.length < 30 && !/[，、。；：,”）)]/.test(q.text)) continue;
     p.continues = true;
   }
+}
+
+/** Marks that can end a sentence (SENTENCE_END in chars.ts). */
+const SENTENCE_ENDS = new CharClass('。！？；!?;…');
+
+/** Marks that stay with the sentence they follow: ”’」』）)… */
+function closesSentence(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29 || c === 0x2026;
 }
 
 function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
@@ -257,15 +281,13 @@ function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
     const startPara = open ? open.paragraph : p.index;
     let para = startPara;
     open = undefined;
-    for (let i = p.start; i < p.end; i++) {
-      const c = text[i];
-      if (!SENTENCE_END.has(c)) continue;
+    for (let i = SENTENCE_ENDS.next(text, p.start, p.end); i < p.end; i = SENTENCE_ENDS.next(text, i + 1, p.end)) {
       let e = i + 1;
-      while (e < p.end && /[”’」』）)…]/.test(text[e])) e++;
+      while (e < p.end && closesSentence(text.charCodeAt(e))) e++;
       out.push({ start: s, end: e, paragraph: para });
       para = p.index;
       s = e;
-      while (s < p.end && /[\s\u3000]/.test(text[s])) s++;
+      while (s < p.end && isSpaceCode(text.charCodeAt(s))) s++;
       i = e - 1;
     }
     if (s < p.end) {
@@ -281,9 +303,8 @@ function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
 /** Whether a text is predominantly Chinese: Han characters over Han plus Latin letters. */
 export function chineseRatio(text: string): number {
   // Sample big documents: the ratio of the first 200 KB is representative and keeps this O(1).
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const han = countHan(sample);
-  const latin = countLatin(sample);
+  const end = Math.min(text.length, 200_000);
+  const { han, latin } = countLetters(text, 0, end);
   if (han + latin === 0) return 0;
   return han / (han + latin);
 }

@@ -26,6 +26,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
+    if (!text.includes('\r')) {
+      // Line feeds only (the usual case): found by the native indexOf.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */) starts.push(i + 1);
@@ -82,5 +88,107 @@ export class LineIndex {
 
   lineText(line: number): string {
     return this.text.slice(this.starts[line], this.lineEnd(line));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character classes by UTF-16 code, for the hot loops of the model and the figures: a test on
+// `charCodeAt` allocates nothing, where `text[i]` makes a new one-character string for every
+// character outside Latin-1 (all of Chinese) and a regex or Set lookup then hashes it.
+
+/** White space as `\s` means it (which includes the ideographic space U+3000). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+const HAN_CP = /^\p{Script=Han}$/u;
+/**
+ * What each BMP code is, for counting letters: 0 not known yet (filled from the regex on first
+ * sight), 1 neither, 2 Han, 3 a Latin letter A-Z a-z, 4 a high surrogate (look at the pair).
+ */
+const LETTER = new Uint8Array(0x10000);
+LETTER.fill(1, 0, 0x2e80); // (No Han below U+2E80.)
+for (let c = 0x41; c <= 0x5a; c++) LETTER[c] = LETTER[c + 0x20] = 3;
+LETTER.fill(2, 0x4e00, 0xa000);
+LETTER.fill(4, 0xd800, 0xdc00);
+
+function classify(c: number): number {
+  return (LETTER[c] = HAN_CP.test(String.fromCharCode(c)) ? 2 : 1);
+}
+
+/**
+ * Whether a code point is of the Han script, exactly as `\p{Script=Han}` says. Anything else
+ * (NaN from charCodeAt past the end, a negative number) is not.
+ */
+export function isHanCodePoint(cp: number): boolean {
+  if (cp < 0x10000) {
+    const v = LETTER[cp];
+    return v === 2 || (v === 0 && classify(cp) === 2);
+  }
+  return cp <= 0x10ffff && Number.isInteger(cp) && HAN_CP.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Han characters (code points, as `/\p{Script=Han}/gu` counts them) and Latin letters A-Z a-z
+ * in text[start, end), in one pass.
+ */
+export function countLetters(text: string, start = 0, end = text.length): { han: number; latin: number } {
+  let han = 0;
+  let latin = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let v = LETTER[c];
+    if (v === 0) v = classify(c);
+    if (v === 2) han++;
+    else if (v === 3) latin++;
+    else if (v === 4 && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (isHanCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) han++;
+        i++;
+      }
+    }
+  }
+  return { han, latin };
+}
+
+/** Han characters (code points, as `/\p{Script=Han}/gu` counts them) in text[start, end). */
+export function countHanIn(text: string, start = 0, end = text.length): number {
+  return countLetters(text, start, end).han;
+}
+
+/** ASCII letters in text[start, end). */
+export function countLatinIn(text: string, start = 0, end = text.length): number {
+  return countLetters(text, start, end).latin;
+}
+
+/**
+ * A set of characters, tested by code through a table: finding the next one in a range is a
+ * tight loop that V8 optimises at once (it is small), where the same loop inside a big function
+ * runs unoptimised until that whole function is compiled, and a regex class scan costs more per
+ * character. For the scans over every character of a document.
+ */
+export class CharClass {
+  private readonly table = new Uint8Array(0x10000);
+
+  /** `chars`: every character of the class (UTF-16 code units). */
+  constructor(chars: string) {
+    for (let i = 0; i < chars.length; i++) this.table[chars.charCodeAt(i)] = 1;
+  }
+
+  has(code: number): boolean {
+    return this.table[code] === 1;
+  }
+
+  /** The first position in [i, end) holding a character of the class, or `end`. */
+  next(text: string, i: number, end: number): number {
+    const t = this.table;
+    while (i < end && t[text.charCodeAt(i)] === 0) i++;
+    return i < end ? i : end;
   }
 }

@@ -4,11 +4,22 @@
  * and a figure whose period or region is unknown is compared with nothing.
  */
 import type { Figure } from '../figures/extract';
+import { CharClass, isSpaceCode } from '../text';
 
 /** The indicator as compared: without spaces, quotes and a trailing 的. */
 export function normalizeIndicator(s: string): string {
-  return s.replace(/[\s\u3000“”"'‘’《》〈〉()（）]/g, '').replace(/的$/, '');
+  // Most indicators hold none of the marks: a look at each code first, the regex only if needed.
+  let marked = false;
+  for (let i = 0; i < s.length && !marked; i++) {
+    const c = s.charCodeAt(i);
+    marked = isSpaceCode(c) || STRIPPED.has(c);
+  }
+  const t = marked ? s.replace(/[\s\u3000“”"'‘’《》〈〉()（）]/g, '') : s;
+  return t.endsWith('的') ? t.slice(0, -1) : t;
 }
+
+/** The marks normalizeIndicator drops besides spaces: “”"'‘’《》〈〉()（）. */
+const STRIPPED = new CharClass('“”"\'‘’《》〈〉()（）');
 
 /** What is measured: indicator, verb and unit dimension. Grouping for the comparison hover. */
 export function indicatorKey(f: Pick<Figure, 'indicator' | 'verb' | 'dimension'>): string | undefined {
@@ -36,11 +47,22 @@ export function statementKey(
 
 /** Two figures with one statement key disagree when their values (or ranges) differ. */
 export function disagree(a: Pick<Figure, 'normalized'>, b: Pick<Figure, 'normalized'>): boolean {
-  const eq = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
-  if (!eq(a.normalized.value, b.normalized.value)) return true;
-  const am = a.normalized.max;
-  const bm = b.normalized.max;
+  const an = a.normalized;
+  const bn = b.normalized;
+  // Figures of one amount share their normalized object (extract.ts): equal, unless NaN.
+  if (an === bn && an.value === an.value && (an.max === undefined || an.max === an.max)) return false;
+  if (!same(an.value, bn.value)) return true;
+  const am = an.max;
+  const bm = bn.max;
   if (am === undefined && bm === undefined) return false;
   if (am === undefined || bm === undefined) return true;
-  return !eq(am, bm);
+  return !same(am, bm);
+}
+
+/** Equal up to rounding: within 1e-9 of the larger magnitude (or of 1). */
+function same(x: number, y: number): boolean {
+  const ax = x < 0 ? -x : x;
+  const ay = y < 0 ? -y : y;
+  const d = x - y;
+  return (d < 0 ? -d : d) <= 1e-9 * (ax > ay ? (ax > 1 ? ax : 1) : ay > 1 ? ay : 1);
 }

@@ -30,12 +30,35 @@ interface Cue {
 }
 
 const FIVE = '(?:五|5)';
+const SPAN_YEARS = /((?:19|20)\d{2})\s*(?:年)?\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年/g;
+const YEAR = /((?:19|20)\d{2})\s*年(?!代)/g;
+const PLAN = /[“"]?(十[一二三四五六])五[”"]?(?:规划|时期|期间|期末|末|以来|中后期|(?:的)?(?:开局之年|收官之年|起步之年))?/g;
+const THIS_YEAR = /今年|本年度|年内|当年/g;
+const LAST_YEAR = /上年|去年|上一年|过去一年|一年来/g;
+const NEXT_YEAR = /明年|下一年/g;
+const PAST_FIVE = new RegExp(`过去${FIVE}年|${FIVE}年来|近${FIVE}年`, 'g');
+const NEXT_FIVE = new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g');
+/** Characters before 年 in 今年 本年度 当年 上年 去年 上一年 明年 下一年 五年来 近5年…: the relative cues. */
+const BEFORE_NIAN = new Set(['今', '本', '当', '上', '去', '一', '明', '五', '5']);
+
 /**
  * Period expressions with the position they were found at. Years after 比/较/与/同 are bases of
  * comparison (较2015年改善), not periods; so is 上年 in 比上年.
  */
 export function periodCues(text: string): Cue[] {
   const cues: Cue[] = [];
+  // Every expression holds 年, or 十 (the plans); most sentences have neither. Which ones can
+  // match is told by the characters around each 年, so that no expression runs in vain.
+  let year = false;
+  let relative = false;
+  for (let at = text.indexOf('年'); at >= 0 && !(year && relative); at = text.indexOf('年', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    // (…\d{2}\s*年: a digit or a space before 年.)
+    if ((before >= 0x30 && before <= 0x39) || /\s/.test(text[at - 1] ?? '')) year = true;
+    if (BEFORE_NIAN.has(text[at - 1]) || text[at + 1] === '内') relative = true;
+  }
+  const plan = text.includes('十');
+  if (!year && !relative && !plan) return cues;
   const push = (re: RegExp, f: (m: RegExpExecArray) => Cue['period']) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -46,9 +69,9 @@ export function periodCues(text: string): Cue[] {
       cues.push({ at: m.index, end: m.index + m[0].length, period: f(m) });
     }
   };
-  push(/((?:19|20)\d{2})\s*(?:年)?\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年/g, (m) => () => span(+m[1], +m[2], m[0]));
-  push(/((?:19|20)\d{2})\s*年(?!代)/g, (m) => () => span(+m[1], +m[1], m[0]));
-  push(/[“"]?(十[一二三四五六])五[”"]?(?:规划|时期|期间|期末|末|以来|中后期|(?:的)?(?:开局之年|收官之年|起步之年))?/g, (m) => () => {
+  if (year) push(SPAN_YEARS, (m) => () => span(+m[1], +m[2], m[0]));
+  if (year) push(YEAR, (m) => () => span(+m[1], +m[1], m[0]));
+  if (plan) push(PLAN, (m) => () => {
     const p = PLANS[m[1] + '五'];
     if (!p) return undefined;
     // “十四五”开局之年 is 2021 alone; 收官之年 the plan's last year.
@@ -56,11 +79,13 @@ export function periodCues(text: string): Cue[] {
     if (/收官之年/.test(m[0])) return span(p[1], p[1], m[0]);
     return span(p[0], p[1], m[0]);
   });
-  push(/今年|本年度|年内|当年/g, (m) => (ref) => (ref ? span(ref, ref, m[0]) : undefined));
-  push(/上年|去年|上一年|过去一年|一年来/g, (m) => (ref) => (ref ? span(ref - 1, ref - 1, m[0]) : undefined));
-  push(/明年|下一年/g, (m) => (ref) => (ref ? span(ref + 1, ref + 1, m[0]) : undefined));
-  push(new RegExp(`过去${FIVE}年|${FIVE}年来|近${FIVE}年`, 'g'), (m) => (ref) => (ref ? span(ref - 5, ref - 1, m[0]) : undefined));
-  push(new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g'), (m) => (ref) => (ref ? span(ref, ref + 4, m[0]) : undefined));
+  if (relative) {
+    push(THIS_YEAR, (m) => (ref) => (ref ? span(ref, ref, m[0]) : undefined));
+    push(LAST_YEAR, (m) => (ref) => (ref ? span(ref - 1, ref - 1, m[0]) : undefined));
+    push(NEXT_YEAR, (m) => (ref) => (ref ? span(ref + 1, ref + 1, m[0]) : undefined));
+    push(PAST_FIVE, (m) => (ref) => (ref ? span(ref - 5, ref - 1, m[0]) : undefined));
+    push(NEXT_FIVE, (m) => (ref) => (ref ? span(ref, ref + 4, m[0]) : undefined));
+  }
   cues.sort((a, b) => a.at - b.at);
   return cues;
 }
@@ -69,7 +94,11 @@ export function periodCues(text: string): Cue[] {
  * The cue nearest before `offset` in `text`, else the first after it. In a heading the first
  * cue is the period ("一、2022年和过去五年工作" is about 2022): pass `first`.
  */
-export function periodIn(text: string, offset: number, ref: number | undefined, first = false, cues = periodCues(text)): Period | undefined {
+export function periodIn(text: string, offset: number, ref: number | undefined, first = false): Period | undefined {
+  return chooseCue(periodCues(text), offset, ref, first);
+}
+
+function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: boolean): Period | undefined {
   if (first) return cues[0]?.period(ref);
   let best: Cue | undefined;
   for (const c of cues) if (c.end <= offset) best = c;
@@ -93,67 +122,38 @@ const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标/g;
 // 比上年 and 同比 compare with last year: in a review they report, in a plan they set the aim.
 const WEAK_ACTUAL = /完成|实现|取得|共有|全年|同比|比上年|较上年|比去年/g;
 
-/**
- * Remembers the answer for the last text. The figures of one sentence ask about the same
- * sentence in turn: without it, a sentence of n characters holding many figures (a markdown
- * table is one paragraph) is scanned once per figure, quadratic time.
- */
-export function memoLast<T>(f: (text: string) => T): (text: string) => T {
-  let lastText: string | undefined;
-  let last!: T;
-  return (text) => {
-    if (text !== lastText) {
-      last = f(text);
-      lastText = text;
+interface Match {
+  at: number;
+  cue: string;
+}
+
+function matchesOf(re: RegExp, text: string): Match[] {
+  const out: Match[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: m.index, cue: m[0] });
+  return out;
+}
+
+function nearestCue(offset: number, sets: [Match[], Kind][]): { kind: Kind; cue: string } | undefined {
+  let best: { at: number; kind: Kind; cue: string } | undefined;
+  for (const [matches, kind] of sets) {
+    for (const m of matches) {
+      if (m.at >= offset) break;
+      // The nearest cue wins; at one position the longer (今年以来 over 今年).
+      if (!best || m.at > best.at || (m.at === best.at && m.cue.length > best.cue.length)) best = { at: m.at, kind, cue: m.cue };
     }
-    return last;
-  };
-}
-
-/** The last of `items` (sorted by `at`) that starts before `offset`. */
-export function lastBefore<T extends { at: number }>(items: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].at < offset) lo = mid + 1;
-    else hi = mid;
   }
-  return items[lo - 1];
-}
-
-/**
- * Every cue of the sets, by position, the one that wins at a position last: the longer
- * (今年以来 over 今年), and of equal length the one of the earlier set.
- */
-function cueMatches(sets: [RegExp, Kind][]) {
-  return memoLast((text: string) => {
-    const out: { at: number; kind: Kind; cue: string; set: number }[] = [];
-    sets.forEach(([re, kind], set) => {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) out.push({ at: m.index, kind, cue: m[0], set });
-    });
-    return out.sort((a, b) => a.at - b.at || a.cue.length - b.cue.length || b.set - a.set);
-  });
-}
-
-const strongCues = cueMatches([[STRONG_TARGET, 'target'], [STRONG_ACTUAL, 'actual']]);
-const weakCues = cueMatches([[WEAK_TARGET, 'target'], [WEAK_ACTUAL, 'actual']]);
-
-/** The nearest cue wins; at one position the longer. */
-function nearestCue(matches: readonly { at: number; kind: Kind; cue: string }[], offset: number): { kind: Kind; cue: string } | undefined {
-  const best = lastBefore(matches, offset);
   return best && { kind: best.kind, cue: best.cue };
 }
 
 /** The strong kind cue nearest before `offset`. */
 export function kindIn(text: string, offset: number): { kind: Kind; cue: string } | undefined {
-  return nearestCue(strongCues(text), offset);
+  return nearestCue(offset, [[matchesOf(STRONG_TARGET, text), 'target'], [matchesOf(STRONG_ACTUAL, text), 'actual']]);
 }
 
 /** The weak kind cue nearest before `offset`. */
 export function weakKindIn(text: string, offset: number): { kind: Kind; cue: string } | undefined {
-  return nearestCue(weakCues(text), offset);
+  return nearestCue(offset, [[matchesOf(WEAK_TARGET, text), 'target'], [matchesOf(WEAK_ACTUAL, text), 'actual']]);
 }
 
 const HEADING_TARGET = /重点工作|目标任务|主要目标|任务|计划|清单|安排|预期|今后|展望|部署|思路|要点|实事/;
@@ -194,34 +194,103 @@ export interface Place {
 }
 
 /** Places named in `text`: the country, provinces, and cities/counties with their suffix. */
+const COUNTRY_RE = /全国|我国|全中国/g;
+/** Provinces by their first character. */
+const PROVINCE_BY_FIRST = new Map<string, string[]>();
+for (const p of PROVINCES) PROVINCE_BY_FIRST.set(p[0], [...(PROVINCE_BY_FIRST.get(p[0]) ?? []), p]);
+
+/**
+ * False when placesIn(text) certainly has no place at 0: the text opens with neither the
+ * country nor a province, and no 市 or 县 stands where a city's suffix would (a stem of two or
+ * three characters, after at most one boundary character). A cheap test before placesIn.
+ */
+export function mayOpenWithPlace(text: string): boolean {
+  if (text.startsWith('全国') || text.startsWith('我国') || text.startsWith('全中国')) return true;
+  if (PROVINCE_BY_FIRST.get(text[0])?.some((p) => text.startsWith(p))) return true;
+  for (let k = 2; k <= 4; k++) if (text[k] === '市' || text[k] === '县') return true;
+  return false;
+}
+
 export function placesIn(text: string): Place[] {
   const out: Place[] = [];
-  for (const m of text.matchAll(/全国|我国|全中国/g)) out.push({ name: '全国', level: 'country', at: m.index! });
-  for (const m of text.matchAll(PROVINCE_RE)) {
+  // (exec loops over the shared regexes: matchAll would construct a copy of each per call.)
+  COUNTRY_RE.lastIndex = 0;
+  for (let m = COUNTRY_RE.exec(text); m; m = COUNTRY_RE.exec(text)) out.push({ name: '全国', level: 'country', at: m.index });
+  PROVINCE_RE.lastIndex = 0;
+  for (let m = PROVINCE_RE.exec(text); m; m = PROVINCE_RE.exec(text)) {
     // 辽宁 inside 辽宁省委 is still the province; a city suffix makes it a municipality.
-    out.push({ name: normalizeProvince(m[1], m[2]), level: MUNICIPALITIES.has(m[1]) ? 'city' : 'province', at: m.index! });
+    out.push({ name: normalizeProvince(m[1], m[2]), level: MUNICIPALITIES.has(m[1]) ? 'city' : 'province', at: m.index });
   }
-  for (const m of text.matchAll(PLACE_RE)) {
+  // A city or county is named with its suffix.
+  PLACE_RE.lastIndex = 0;
+  const suffixed = text.includes('市') || text.includes('县');
+  for (let m = suffixed ? PLACE_RE.exec(text) : null; m; m = PLACE_RE.exec(text)) {
     const stem = m[1];
     if (NOT_PLACE.test(stem) || /[城都超门股楼夜集上全各本我该]$/.test(stem) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;
     if (/[一二三四五六七八九十两几多各该本全]/.test(stem[0])) continue;
-    out.push({ name: stem + m[2], level: 'city', at: m.index! + m[0].indexOf(stem) });
+    out.push({ name: stem + m[2], level: 'city', at: m.index + m[0].indexOf(stem) });
   }
   out.sort((a, b) => a.at - b.at);
   return out;
 }
 
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
+const SELF_RE = /全省|我省|本省|省内|全市|我市|本市|市内|全国|我国/g;
+
 export function selfReference(text: string, offset: number): 'province' | 'city' | 'country' | undefined {
-  return lastBefore(selfReferences(text), offset)?.level;
+  return nearestSelf(matchesOf(SELF_RE, text), offset);
 }
 
-const selfReferences = memoLast((text: string) =>
-  [...text.matchAll(/全省|我省|本省|省内|全市|我市|本市|市内|全国|我国/g)].map((m) => ({
-    at: m.index!,
-    level: /省/.test(m[0]) ? ('province' as const) : /市/.test(m[0]) ? ('city' as const) : ('country' as const),
-  })),
-);
+function nearestSelf(matches: Match[], offset: number): 'province' | 'city' | 'country' | undefined {
+  let best: { at: number; level: 'province' | 'city' | 'country' } | undefined;
+  for (const m of matches) {
+    if (m.at >= offset) break;
+    const level = /省/.test(m.cue) ? 'province' : /市/.test(m.cue) ? 'city' : 'country';
+    best = { at: m.at, level };
+  }
+  return best?.level;
+}
+
+/**
+ * One sentence read once for all the figures in it (a sentence of a report often holds
+ * several): the same answers as periodCues, periodIn, kindIn, weakKindIn, placesIn and
+ * selfReference on its text, each computed on first use. The arrays are shared: read only.
+ */
+export class SentenceReading {
+  private cuesRead?: Cue[];
+  private placesRead?: Place[];
+  private strong?: [Match[], Kind][];
+  private weak?: [Match[], Kind][];
+  private self?: Match[];
+
+  constructor(readonly text: string) {}
+
+  get cues(): Cue[] {
+    return (this.cuesRead ??= periodCues(this.text));
+  }
+
+  get places(): Place[] {
+    return (this.placesRead ??= placesIn(this.text));
+  }
+
+  period(offset: number, ref: number | undefined): Period | undefined {
+    return chooseCue(this.cues, offset, ref, false);
+  }
+
+  kind(offset: number): { kind: Kind; cue: string } | undefined {
+    this.strong ??= [[matchesOf(STRONG_TARGET, this.text), 'target'], [matchesOf(STRONG_ACTUAL, this.text), 'actual']];
+    return nearestCue(offset, this.strong);
+  }
+
+  weakKind(offset: number): { kind: Kind; cue: string } | undefined {
+    this.weak ??= [[matchesOf(WEAK_TARGET, this.text), 'target'], [matchesOf(WEAK_ACTUAL, this.text), 'actual']];
+    return nearestCue(offset, this.weak);
+  }
+
+  selfReference(offset: number): 'province' | 'city' | 'country' | undefined {
+    return nearestSelf((this.self ??= matchesOf(SELF_RE, this.text)), offset);
+  }
+}
 
 /** The headings above `offset`, outermost first. Siblings are in order: binary search. */
 export function nodePath(roots: OutlineNode[], offset: number): OutlineNode[] {

@@ -9,16 +9,12 @@
  */
 import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
-import type { Span } from '../text';
+import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  Kind, PLAN_DOCUMENT, Period, Place, Source, headingKind, kindIn, lastBefore, memoLast, nodePath, periodCues, periodIn, placesIn, selfReference, weakKindIn, yearIn,
+  Kind, PLAN_DOCUMENT, Period, Place, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, yearIn,
 } from './context';
-import { MULTIPLIERS, NumberToken, isChineseNumeral, isDigit, readArabic, readChinese } from './numbers';
+import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
-
-/** The sentence's places and period cues, read once however many figures it holds. */
-const sentencePlaces = memoLast(placesIn);
-const sentenceCues = memoLast(periodCues);
 
 export type Comparator = 'eq' | 'ge' | 'gt' | 'le' | 'lt' | 'approx' | 'range';
 
@@ -33,7 +29,8 @@ export interface Figure {
   value: number;
   max?: number;
   unit: string;
-  normalized: { value: number; max?: number; unit: string };
+  /** In the base unit. Shared between figures of the same amount (see normalizedOf): read only. */
+  readonly normalized: Readonly<{ value: number; max?: number; unit: string }>;
   dimension: string;
   comparator: Comparator;
   comparatorText?: string;
@@ -80,6 +77,26 @@ const VERBS = [
   '吸纳', '安置', '转移', '落地', '签约', '实施', '开展', '举办', '组织', '推出', '打造', '提供', '筹集', '投入', '储备',
   '谋划', '稳定在', '保持在', '控制在', '达', '超', '增', '减', '降',
 ].sort((a, b) => b.length - a.length);
+/**
+ * The words above grouped by their last (or first) character, each group in the list's order:
+ * the first word of the group that ends (starts) the phrase is the first of the whole list.
+ */
+function byChar<T>(list: readonly T[], word: (t: T) => string, at: 'first' | 'last'): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of list) {
+    const w = word(t);
+    const c = at === 'first' ? w[0] : w[w.length - 1];
+    const group = m.get(c) ?? [];
+    group.push(t);
+    m.set(c, group);
+  }
+  return m;
+}
+const COMPARATOR_BEFORE_BY_LAST = byChar(COMPARATOR_BEFORE, (c) => c[0], 'last');
+const COMPARATOR_BEFORE_WORDS = new Set(COMPARATOR_BEFORE.map(([w]) => w));
+const VERBS_BY_LAST = byChar(VERBS, (v) => v, 'last');
+const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
+const NONE: never[] = [];
 const LEADING_NOISE = /^(?:[-*•►·]|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体)/;
@@ -90,7 +107,7 @@ const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:�
 function stripPlace(s: string): string {
   const m = /^(?:全国|全省|全市|我国|我省|我市|本省|本市)/.exec(s);
   if (m) return s.slice(m[0].length);
-  const p = placesIn(s)[0];
+  const p = mayOpenWithPlace(s) ? placesIn(s)[0] : undefined;
   if (p && p.at === 0) return s.slice(p.name.length).replace(/^(?:省|市)/, '');
   return s;
 }
@@ -98,8 +115,7 @@ function stripPlace(s: string): string {
 /** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
 const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年|去年|上年同期)(?:相比)?|同比)/;
 const RANGE_SEP = /^[\s]?[～~〜\-—–－至到][\s]?/;
-// Quotation marks are not boundaries: 改造升级“老字号”项目 is one indicator.
-const BOUNDARY = /[，,；;。！？!?：:、（(）)\n]/;
+const RANGE_MARKS = new CharClass('～~〜-—–－至到');
 
 export function documentFacts(model: DocumentModel): DocumentFacts {
   let year: number | undefined;
@@ -178,12 +194,23 @@ export function documentFacts(model: DocumentModel): DocumentFacts {
  * what was done.)
  */
 function paragraphIntent(sentence: string): { kind: Kind; cue: string } | undefined {
+  // The word must start within the first 13 characters, before any ，,。: most sentences have none.
+  let possible = false;
+  for (let k = 0; k < 13 && k < sentence.length && !possible; k++) {
+    const c = sentence.charCodeAt(k);
+    if (c === 0xff0c /* ， */ || c === 0x2c /* , */ || c === 0x3002 /* 。 */) break;
+    possible = INTENT_FIRST.has(c);
+  }
+  if (!possible) return undefined;
   const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|要|将|必须|务必|力争|确保)/.exec(sentence);
   if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:要|将|必须|务必|力争|确保)/.test(sentence)) {
     return { kind: 'target', cue: m[1] };
   }
   return undefined;
 }
+
+/** First characters of the words of paragraphIntent. */
+const INTENT_FIRST = new CharClass('我要将必务力确');
 
 const PLAN_START: Record<string, number> = { 十一: 2006, 十二: 2011, 十三: 2016, 十四: 2021, 十五: 2026, 十六: 2031 };
 
@@ -215,14 +242,20 @@ export function yearFromOccasion(text: string): { year: number; cue: string } | 
  * (《…》). Numbers inside them are not figures. One pass over the sentence.
  */
 function nameSpans(text: string, sentence: Span): Span[] {
-  const MAX: Record<string, [string, number]> = { '“': ['”', 16], '《': ['》', 60], '「': ['」', 16], '‘': ['’', 16] };
   const out: Span[] = [];
   for (let i = sentence.start; i < sentence.end; i++) {
-    const m = MAX[text[i]];
-    if (!m) continue;
-    const limit = Math.min(sentence.end, i + 1 + m[1] + 1);
+    // The closing mark and the longest name: “” 16, 《》 60, 「」 16, ‘’ 16 (by char code).
+    const c = text.charCodeAt(i);
+    let close: number;
+    let max: number;
+    if (c === 0x201c) (close = 0x201d), (max = 16);
+    else if (c === 0x300a) (close = 0x300b), (max = 60);
+    else if (c === 0x300c) (close = 0x300d), (max = 16);
+    else if (c === 0x2018) (close = 0x2019), (max = 16);
+    else continue;
+    const limit = Math.min(sentence.end, i + 1 + max + 1);
     for (let k = i + 1; k < limit; k++) {
-      if (text[k] === m[0]) {
+      if (text.charCodeAt(k) === close) {
         out.push({ start: i, end: k + 1 });
         break;
       }
@@ -272,7 +305,7 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
   if (!num) return undefined;
   // 五百亿元, 三千二百万人次: a Chinese numeral ending in 万/亿 before a unit is a number and a
   // multiplier (500 亿元), as an Arabic one would be (500亿元).
-  if (num.chinese && /[万亿]$/.test(num.raw) && num.raw.length > 1) {
+  if (num.chinese && num.raw.length > 1 && /[万亿]$/.test(num.raw)) {
     const cut = num.raw.endsWith('万亿') ? 2 : 1;
     const head = readChinese(text, i, num.end - cut);
     if (head && head.end === num.end - cut && matchUnit(text, head.end) && /^[万亿]/.test(text[head.end])) {
@@ -312,7 +345,7 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
   }
   if (!unit && !mult) {
     // A ratio, 1.55∶1, or a bare decimal such as a coefficient or index (收入比缩小到2.41).
-    const ratio = /^[∶:]([0-9]+(?:\.[0-9]+)?)/.exec(text.slice(num.end, num.end + 8));
+    const ratio = num.chinese ? null : /^[∶:]([0-9]+(?:\.[0-9]+)?)/.exec(text.slice(num.end, num.end + 8));
     if (!num.chinese && ratio && !isDigit(text[num.end + ratio[0].length])) {
       return { num, end: num.end + ratio[0].length, value: num.value, unitText: `∶${ratio[1]}`, factor: 1, ratio: true };
     }
@@ -345,6 +378,9 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
 
 function readRange(text: string, first: NumberToken, i: number, end: number): Raw | undefined {
   // "3-5%": the first number has no unit of its own.
+  const c = text.charCodeAt(i);
+  // (RANGE_SEP opens with a space or a separator: most numbers are followed by neither.)
+  if (!isSpaceCode(c) && !RANGE_MARKS.has(c)) return undefined;
   const sep = RANGE_SEP.exec(text.slice(i, i + 3));
   if (!sep) return undefined;
   const j = i + sep[0].length;
@@ -362,6 +398,9 @@ export interface ExtractOptions {
   year?: number;
 }
 
+/** Where numbers may start: the digits and Chinese numerals of isDigit and isChineseNumeral. */
+const NUMBER_CHARS = new CharClass('0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿');
+
 export function extractFigures(model: DocumentModel, options: ExtractOptions = {}): Figure[] {
   return withUnits(options.units, () => extract(model, options));
 }
@@ -377,9 +416,11 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
   const terms = (options.terms ?? []).filter((t) => t.length > 0);
   const skip: Span[] = [];
   for (const h of model.headings) if (h.markerSpan) skip.push(h.markerSpan);
-  const paragraphOf = new Map<number, (typeof model.paragraphs)[number]>();
-  for (const p of model.paragraphs) paragraphOf.set(p.index, p);
+  // Paragraphs by index (an array: a Map of 200,000 entries costs a hash probe per sentence).
+  const paragraphOf: (typeof model.paragraphs)[number][] = [];
+  for (const p of model.paragraphs) paragraphOf[p.index] = p;
   const figures: Figure[] = [];
+  const sections = new Sections();
   let skipIdx = 0;
 
   // A period set at the head of a paragraph ("“十三五”期间，……") governs the sentences after it.
@@ -389,9 +430,9 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
   // Likewise the intent: "我们要……" or "今年以来" at the head of a paragraph.
   let inheritedKind: { kind: Kind; cue: string } | undefined;
   for (const s of model.sentences) {
-    const para = paragraphOf.get(s.paragraph);
+    const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
-    if (s.paragraph !== lastParagraph && !paragraphOf.get(s.paragraph - 1)?.continues) {
+    if (s.paragraph !== lastParagraph && !paragraphOf[s.paragraph - 1]?.continues) {
       logical = s.paragraph;
       inherited = undefined;
       inheritedKind = undefined;
@@ -401,11 +442,16 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
     const sentenceText = text.slice(s.start, s.end);
     const inSentence: Figure[] = [];
     let names: Span[] | undefined;
-    for (let i = s.start; i < s.end; i++) {
-      const c = text[i];
-      if (!isDigit(c) && !isChineseNumeral(c)) continue;
+    let namesOf: (() => Span[]) | undefined;
+    let reading: SentenceReading | undefined;
+    for (let i = NUMBER_CHARS.next(text, s.start, s.end); i < s.end; i = NUMBER_CHARS.next(text, i + 1, s.end)) {
+      const code = text.charCodeAt(i);
+      const digit = isDigitCode(code);
+      if (!digit && !isChineseNumeralCode(code)) continue;
       // A number starts here only if it is not the tail of a longer one.
-      if (isDigit(text[i - 1]) || (isChineseNumeral(c) && isChineseNumeral(text[i - 1]))) continue;
+      const prev = text.charCodeAt(i - 1);
+      if (isDigitCode(prev) || (!digit && isChineseNumeralCode(prev))) continue;
+      const c = text[i];
       while (skipIdx < skip.length && skip[skipIdx].end <= i) skipIdx++;
       if (skipIdx < skip.length && skip[skipIdx].start <= i && i < skip[skipIdx].end) continue;
       const q = readQuantity(text, i, s.end);
@@ -415,7 +461,8 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
         if (n && !isYear(text, n)) {
           const r = readRange(text, n, n.end, s.end);
           if (r && r.unit) {
-            const fig = build(text, s, sentenceText, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, i, inherited, inheritedKind);
+            reading ??= new SentenceReading(sentenceText);
+            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, inheritedKind);
             if (fig) {
               fig.comparator = 'range';
               figures.push(fig);
@@ -426,15 +473,16 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
         }
         continue;
       }
-      names ??= terms.length ? [...nameSpans(text, s), ...termSpans(text, s, terms)] : nameSpans(text, s);
-      if (rejected(text, names, q)) {
+      namesOf ??= () => (names ??= terms.length ? [...nameSpans(text, s), ...termSpans(text, s, terms)] : nameSpans(text, s));
+      if (rejected(text, namesOf, q)) {
         i = Math.max(i, q.num.end - 1);
         continue;
       }
       let raw = q;
       const r = readRange(text, q.num, q.end, s.end);
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
-      const fig = build(text, s, sentenceText, raw, inSentence, facts, outline, i, inherited, inheritedKind);
+      reading ??= new SentenceReading(sentenceText);
+      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, inheritedKind);
       if (fig) {
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
         figures.push(fig);
@@ -443,9 +491,9 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
       i = raw.end - 1;
     }
     inheritedKind = paragraphIntent(sentenceText) ?? inheritedKind;
-    const cues = sentenceCues(sentenceText);
+    const cues = reading ? reading.cues : periodCues(sentenceText);
     if (cues.length) {
-      const ref = pieceYearOf(nodePath(outline, s.start)) ?? facts.year;
+      const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       inherited = cues[cues.length - 1].period(ref) ?? inherited;
     }
   }
@@ -459,21 +507,25 @@ function isYear(text: string, n: NumberToken): boolean {
 }
 
 const QUALIFIER_TAIL = /^(?:以上|以下|及以上|及以下)?的?/;
+/** Where a qualifier's clause ends: ，,；;。！？!?：:、 and the line break. */
+const CLAUSE_STOP = new CharClass('，,；;。！？!?：:、\n');
 
 function isQualifier(text: string, q: Raw): boolean {
   const tail = QUALIFIER_TAIL.exec(text.slice(q.end, q.end + 4))![0];
   const after = q.end + tail.length;
-  const next = text[after] ?? '';
+  // (A code unit after the figure: Han as \p{Script=Han} says; a lone surrogate or none is not.)
+  const nextIsHan = isHanCodePoint(text.charCodeAt(after));
   // Ages describe groups: 3岁以下婴幼儿, 0-14岁残疾儿童 (but 预期寿命79.5岁。 is a figure).
-  if (q.unit?.unit === '岁' && /\p{Script=Han}/u.test(next) && !/^(?:以上|以下)?[，,。；;、）)]/.test(text.slice(q.end, q.end + 3))) return true;
-  if (!tail || !/\p{Script=Han}/u.test(next)) return false;
+  if (q.unit?.unit === '岁' && nextIsHan && !/^(?:以上|以下)?[，,。；;、）)]/.test(text.slice(q.end, q.end + 3))) return true;
+  if (!tail || !nextIsHan) return false;
   // Another count (of things, not a share) in the same clause, shortly after the noun the
   // qualifier describes; a list (以及, 和) starts a new item instead.
   for (let k = after; k < Math.min(text.length, after + 16); k++) {
-    const c = text[k];
-    if (/[，,；;。！？!?：:、\n]/.test(c) || text.startsWith('以及', k) || c === '和' || c === '及') return false;
-    if (isDigit(c) || (isChineseNumeral(c) && !/[一]/.test(c) && k > after)) {
-      const r = isDigit(c) ? readArabic(text, k, k + 12) : readChinese(text, k, k + 12);
+    const code = text.charCodeAt(k);
+    if (CLAUSE_STOP.has(code) || text.startsWith('以及', k) || code === 0x548c /* 和 */ || code === 0x53ca /* 及 */) return false;
+    const digit = isDigitCode(code);
+    if (digit || (isChineseNumeralCode(code) && code !== 0x4e00 /* 一 */ && k > after)) {
+      const r = digit ? readArabic(text, k, k + 12) : readChinese(text, k, k + 12);
       const u = r && matchUnit(text, r.end);
       if (u && u.dimension.startsWith('count:')) return true;
     }
@@ -481,7 +533,8 @@ function isQualifier(text: string, q: Raw): boolean {
   return false;
 }
 
-function rejected(text: string, names: Span[], q: Raw): boolean {
+/** `names`: the sentence's names and terms, read only if every cheaper rule lets the number pass. */
+function rejected(text: string, names: () => Span[], q: Raw): boolean {
   const n = q.num;
   const before = prevNonSpace(text, n.start);
   const after = text[q.end] ?? '';
@@ -492,7 +545,6 @@ function rejected(text: string, names: Span[], q: Raw): boolean {
   if (/[A-Za-z<>_=/]/.test(before) || (/[A-Za-z<]/.test(next) && !q.unit)) return true;
   if (before === '+' || next === '+' || after === '+') return true;
   if (/^[.．]/.test(text.slice(n.start - 1, n.start)) && isDigit(text[n.start - 2])) return true;
-  if (names.some((sp) => sp.start < n.start && n.start < sp.end)) return true;
   if (!q.unit) {
     // A bare multiplier: "3.45亿" counts only with an Arabic number.
     if (n.chinese) return true;
@@ -522,17 +574,20 @@ function rejected(text: string, names: Span[], q: Raw): boolean {
   if (/^(款|章|节|页|版|期|届|号)/.test(unit) && !n.chinese) {
     if (unit !== '期' || before === '第') return true;
   }
+  // Inside a name or a slogan (last: the other rules are cheaper, and the answer is the same).
+  if (names().some((sp) => sp.start < n.start && n.start < sp.end)) return true;
   return false;
 }
 
 function build(
   text: string,
   s: Span,
-  sentenceText: string,
+  reading: SentenceReading,
   rawIn: Raw,
   previous: Figure[],
   facts: DocumentFacts,
   outline: OutlineNode[],
+  sections: Sections,
   at: number,
   inherited?: Period,
   inheritedKind?: { kind: Kind; cue: string },
@@ -541,7 +596,7 @@ function build(
   const n = rawIn.num;
   const unitDef = rawIn.unit;
   // The unit as written, in half-width: ％ → %, 台（套） → 台(套).
-  const unitText = (raw.unitText || '').replace(/％/g, '%').replace(/（/g, '(').replace(/）/g, ')');
+  const unitText = halfWidthUnit(raw.unitText || '');
   const base = (unitDef ? unitDef.base : unitText) + (raw.rate ?? '');
   const dimension = unitDef ? unitDef.dimension + (raw.rate ?? '') : raw.bare ? 'number' : `count:${unitText}`;
   // A minus sign right before the number (not a range dash after another number): －0.85‰.
@@ -573,7 +628,7 @@ function build(
   // Markup that PDF or web extraction left in the text (PM<sub>2.5</sub>) is not part of a name.
   let pre = text.slice(clauseStart, at).replace(/<\/?[A-Za-z][^<>]{0,40}>/g, '').replace(/[\s\u3000]+/g, '');
   if (!comparatorText) {
-    for (const [w, c] of COMPARATOR_BEFORE) {
+    for (const [w, c] of COMPARATOR_BEFORE_BY_LAST.get(pre[pre.length - 1]) ?? NONE) {
       if (pre.endsWith(w)) {
         comparator = c;
         comparatorText = w;
@@ -596,7 +651,7 @@ function build(
 
   // Indicator and verb: the clause before the number, its verb at the end or the start.
   let verb: string | undefined = comparatorVerb;
-  for (const v of comparatorVerb ? [] : VERBS) {
+  for (const v of comparatorVerb ? NONE : VERBS_BY_LAST.get(pre[pre.length - 1]) ?? NONE) {
     if (pre.endsWith(v)) {
       verb = v;
       pre = pre.slice(0, pre.length - v.length);
@@ -607,7 +662,7 @@ function build(
   const cumulative = /累计/.test(pre);
   pre = stripPlace(pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '')).replace(LEADING_NOISE, '');
   if (!verb) {
-    for (const v of VERBS) {
+    for (const v of VERBS_BY_FIRST.get(pre[0]) ?? NONE) {
       if (pre.startsWith(v) && pre.length > v.length) {
         verb = v;
         pre = pre.slice(v.length);
@@ -638,88 +693,15 @@ function build(
   if (cumulative && !verb?.startsWith('累计')) verb = `累计${verb && verb !== '累计' ? verb : ''}`;
 
   // Context: the sentence, then the headings above, then the document.
-  const path = nodePath(outline, at);
-  const pieceYear = pieceYearOf(path) ?? facts.year;
-  const offsetInSentence = at - s.start;
-  let period: Period | undefined = periodIn(sentenceText, offsetInSentence, pieceYear, false, sentenceCues(sentenceText));
-  let periodSource: Source | null = period ? 'sentence' : null;
-  if (!period && inherited) {
-    period = inherited;
-    periodSource = 'paragraph';
-  }
-  let headingKindFound: Kind | undefined;
-  for (let k = path.length - 1; k >= 0; k--) {
-    const h = path[k];
-    const name = h.heading.form === 'title' ? `${h.name} ${h.detail ?? ''}` : h.name;
-    if (!period && h.heading.form !== 'title') {
-      const p = periodIn(name, name.length, pieceYear, true);
-      if (p) {
-        period = p;
-        periodSource = 'heading';
-      }
-    }
-    headingKindFound ??= headingKind(h.heading.form === 'title' ? `${h.name} ${h.detail ?? ''}` : h.name);
-  }
-  if (!period && pieceYear !== undefined) {
-    period = { value: String(pieceYear), start: pieceYear, end: pieceYear, cue: facts.yearCue ?? '' };
-    periodSource = pathHasTitleYear(path) ? 'heading' : 'document';
-  }
-
-  let kind: Kind = 'unknown';
-  let kindSource: Source | null = null;
-  let kindCue: string | undefined;
-  const strong = kindIn(sentenceText, offsetInSentence);
-  const weak = weakKindIn(sentenceText, offsetInSentence);
-  const set = (k: Kind, src: Source, cue?: string) => {
-    kind = k;
-    kindSource = src;
-    kindCue = cue;
-  };
-  if (strong) set(strong.kind, 'sentence', strong.cue);
-  else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.end < pieceYear) set('actual', 'sentence', period.cue);
-  else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.start > pieceYear) set('target', 'sentence', period.cue);
-  else if (inheritedKind) set(inheritedKind.kind, 'paragraph', inheritedKind.cue);
-  else if (headingKindFound) set(headingKindFound, 'heading');
-  else if (period && pieceYear !== undefined && period.end < pieceYear) set('actual', periodSource ?? 'document', period.cue);
-  else if (period && pieceYear !== undefined && period.start > pieceYear) set('target', periodSource ?? 'document', period.cue);
-  else if (planContext(path, facts)) set('target', 'document');
-  else if (weak) set(weak.kind, 'sentence', weak.cue);
-  else if (!planContext(path, facts) && (!period || pieceYear === undefined || period.end <= pieceYear)) {
-    // Outside plans (news, bulletins, speeches), a figure with no word of intent reports a fact.
-    set('actual', 'document');
-  }
-
-  // Region: named in the sentence before the figure, else 全省/我市 etc., else the document.
-  let region: string | null = null;
-  let regionSource: Source | null = null;
-  const self = selfReference(sentenceText, offsetInSentence);
-  const lastPlace: Place | undefined = lastBefore(sentencePlaces(sentenceText), offsetInSentence);
-  if (lastPlace) {
-    region = lastPlace.name;
-    regionSource = 'sentence';
-  } else if (self) {
-    region = self === 'country' ? '全国' : self === 'province' ? facts.province ?? null : facts.city ?? facts.region ?? null;
-    regionSource = region ? 'sentence' : null;
-  }
-  if (!region) {
-    for (let k = path.length - 1; k >= 0 && !region; k--) {
-      const pl = placesIn(`${path[k].name} ${path[k].detail ?? ''}`)[0];
-      if (pl) {
-        region = pl.name;
-        regionSource = 'heading';
-      }
-    }
-  }
-  if (!region && facts.region) {
-    region = facts.region;
-    regionSource = 'document';
-  }
+  const { path, period, periodSource, kind, kindSource, kindCue, region, regionSource } = context(
+    s, reading, facts, outline, sections, at, inherited, inheritedKind,
+  );
 
   const figText = text.slice(n.start, raw.end);
   const valueText = `${fmt(raw.value)}${raw.max !== undefined ? `～${fmt(raw.max)}` : ''}`;
   const unitShown = unitText || base;
   const spaced = /^[%％‰]$/.test(unitShown) ? `${valueText}${unitShown}` : `${valueText} ${unitShown}`;
-  const before = comparatorText && COMPARATOR_BEFORE.some(([w]) => w === comparatorText) && !raw.approxSuffix;
+  const before = comparatorText && COMPARATOR_BEFORE_WORDS.has(comparatorText) && !raw.approxSuffix;
   const lead = indicatorAfter ? phrase : phrase || indicator;
   const statementText =
     `${lead}${lead ? ' ' : ''}${before ? comparatorText + ' ' : ''}${spaced}${!before && comparatorText ? comparatorText : ''}` +
@@ -733,11 +715,7 @@ function build(
     value: raw.value,
     max: raw.max,
     unit: unitText || base,
-    normalized: {
-      value: round(raw.value * raw.factor),
-      max: raw.max !== undefined ? round(raw.max * raw.factor) : undefined,
-      unit: base,
-    },
+    normalized: normalizedOf(round(raw.value * raw.factor), raw.max !== undefined ? round(raw.max * raw.factor) : undefined, base),
     dimension,
     comparator,
     comparatorText,
@@ -755,6 +733,153 @@ function build(
   };
 }
 
+interface Context {
+  path: OutlineNode[];
+  period: Period | undefined;
+  periodSource: Source | null;
+  kind: Kind;
+  kindSource: Source | null;
+  kindCue: string | undefined;
+  region: string | null;
+  regionSource: Source | null;
+}
+
+/**
+ * A figure's period, kind and region: from the sentence, then the headings above, then the
+ * document. (Its own function: a smaller build compiles sooner, which a single run feels.)
+ */
+function context(
+  s: Span,
+  reading: SentenceReading,
+  facts: DocumentFacts,
+  outline: OutlineNode[],
+  sections: Sections,
+  at: number,
+  inherited?: Period,
+  inheritedKind?: { kind: Kind; cue: string },
+): Context {
+  const path = nodePath(outline, at);
+  const pieceYear = pieceYearOf(path, sections) ?? facts.year;
+  const offsetInSentence = at - s.start;
+  let period: Period | undefined = reading.period(offsetInSentence, pieceYear);
+  let periodSource: Source | null = period ? 'sentence' : null;
+  if (!period && inherited) {
+    period = inherited;
+    periodSource = 'paragraph';
+  }
+  let headingKindFound: Kind | undefined;
+  for (let k = path.length - 1; k >= 0; k--) {
+    const h = sections.of(path[k]);
+    if (!period && path[k].heading.form !== 'title') {
+      // The heading's first period cue (as periodIn(name, name.length, pieceYear, true)).
+      const p = h.nameCues[0]?.period(pieceYear);
+      if (p) {
+        period = p;
+        periodSource = 'heading';
+      }
+    }
+    headingKindFound ??= h.kind;
+  }
+  if (!period && pieceYear !== undefined) {
+    period = { value: String(pieceYear), start: pieceYear, end: pieceYear, cue: facts.yearCue ?? '' };
+    periodSource = pathHasTitleYear(path, sections) ? 'heading' : 'document';
+  }
+
+  let kind: Kind = 'unknown';
+  let kindSource: Source | null = null;
+  let kindCue: string | undefined;
+  const strong = reading.kind(offsetInSentence);
+  const weak = reading.weakKind(offsetInSentence);
+  const set = (k: Kind, src: Source, cue?: string) => {
+    kind = k;
+    kindSource = src;
+    kindCue = cue;
+  };
+  if (strong) set(strong.kind, 'sentence', strong.cue);
+  else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.end < pieceYear) set('actual', 'sentence', period.cue);
+  else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.start > pieceYear) set('target', 'sentence', period.cue);
+  else if (inheritedKind) set(inheritedKind.kind, 'paragraph', inheritedKind.cue);
+  else if (headingKindFound) set(headingKindFound, 'heading');
+  else if (period && pieceYear !== undefined && period.end < pieceYear) set('actual', periodSource ?? 'document', period.cue);
+  else if (period && pieceYear !== undefined && period.start > pieceYear) set('target', periodSource ?? 'document', period.cue);
+  else if (planContext(path, facts, sections)) set('target', 'document');
+  else if (weak) set(weak.kind, 'sentence', weak.cue);
+  else if (!planContext(path, facts, sections) && (!period || pieceYear === undefined || period.end <= pieceYear)) {
+    // Outside plans (news, bulletins, speeches), a figure with no word of intent reports a fact.
+    set('actual', 'document');
+  }
+
+  // Region: named in the sentence before the figure, else 全省/我市 etc., else the document.
+  let region: string | null = null;
+  let regionSource: Source | null = null;
+  // The last place named before the figure (places are in order).
+  let lastPlace: Place | undefined;
+  for (const p of reading.places) if (p.at < offsetInSentence) lastPlace = p;
+  const self = reading.selfReference(offsetInSentence);
+  if (lastPlace) {
+    region = lastPlace.name;
+    regionSource = 'sentence';
+  } else if (self) {
+    region = self === 'country' ? '全国' : self === 'province' ? facts.province ?? null : facts.city ?? facts.region ?? null;
+    regionSource = region ? 'sentence' : null;
+  }
+  if (!region) {
+    for (let k = path.length - 1; k >= 0 && !region; k--) {
+      const pl = sections.of(path[k]).place;
+      if (pl) {
+        region = pl.name;
+        regionSource = 'heading';
+      }
+    }
+  }
+  if (!region && facts.region) {
+    region = facts.region;
+    regionSource = 'document';
+  }
+
+  return { path, period, periodSource, kind, kindSource, kindCue, region, regionSource };
+}
+
+/**
+ * One frozen object per amount (value, upper end, base unit), shared by every figure that states
+ * it, in this document and in others: comparing the figures of a workspace statement by statement
+ * (figure.mismatch against FigureIndex) then reads a handful of objects already in the cache
+ * instead of one per figure, and `disagree` settles equal amounts by identity. Bounded: the
+ * table starts again when full.
+ */
+const AMOUNTS = new Map<string, Map<number, Figure['normalized'][]>>();
+const MAX_AMOUNTS = 20_000;
+let amounts = 0;
+
+function normalizedOf(value: number, max: number | undefined, unit: string): Figure['normalized'] {
+  // By unit, then value (a Map treats -0 as 0 and NaN as NaN), then Object.is on both ends.
+  let byValue = AMOUNTS.get(unit);
+  if (!byValue) AMOUNTS.set(unit, (byValue = new Map()));
+  let list = byValue.get(value);
+  if (!list) byValue.set(value, (list = []));
+  for (const n of list) if (Object.is(n.value, value) && Object.is(n.max, max)) return n;
+  if (amounts >= MAX_AMOUNTS) {
+    AMOUNTS.clear();
+    amounts = 0;
+    return normalizedOf(value, max, unit);
+  }
+  const n = Object.freeze({ value, max, unit });
+  list.push(n);
+  amounts++;
+  return n;
+}
+
+/** A unit as written, in half-width: ％ → %, 台（套） → 台(套). Units are few: each is converted once. */
+const HALF_WIDTH_UNITS = new Map<string, string>();
+function halfWidthUnit(u: string): string {
+  let h = HALF_WIDTH_UNITS.get(u);
+  if (h === undefined) {
+    h = u.replace(/％/g, '%').replace(/（/g, '(').replace(/）/g, ')');
+    if (HALF_WIDTH_UNITS.size < 1000) HALF_WIDTH_UNITS.set(u, h);
+  }
+  return h;
+}
+
 function fmt(v: number): string {
   return String(v);
 }
@@ -765,31 +890,79 @@ function round(v: number): number {
 
 function clauseStartOf(text: string, sentenceStart: number, at: number): number {
   let k = at - 1;
-  while (k >= sentenceStart && !BOUNDARY.test(text[k])) k--;
+  while (k >= sentenceStart && !isBoundary(text.charCodeAt(k))) k--;
   return k + 1;
 }
 
+/**
+ * Where a clause ends: ，,；;。！？!?：:、（(）) and the line break (tested by char code). Quotation
+ * marks are not boundaries: 改造升级“老字号”项目 is one indicator.
+ */
+function isBoundary(c: number): boolean {
+  switch (c) {
+    case 0xff0c: case 0x2c: case 0xff1b: case 0x3b: case 0x3002: case 0xff01: case 0xff1f: case 0x21: case 0x3f:
+    case 0xff1a: case 0x3a: case 0x3001: case 0xff08: case 0x28: case 0xff09: case 0x29: case 0x0a:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** What a heading says, read once per heading for all the figures under it. */
+interface SectionFacts {
+  /** The first year in "name detail" (yearIn). */
+  year: number | undefined;
+  /** "name detail" names a plan (PLAN_DOCUMENT). */
+  plan: boolean;
+  /** The first place in "name detail". */
+  place: Place | undefined;
+  /** The period cues of the name alone. */
+  nameCues: ReturnType<typeof periodCues>;
+  /** headingKind of the name (of "name detail" for a title). */
+  kind: Kind | undefined;
+}
+
+class Sections {
+  private facts = new Map<OutlineNode, SectionFacts>();
+
+  of(h: OutlineNode): SectionFacts {
+    let f = this.facts.get(h);
+    if (!f) {
+      const full = `${h.name} ${h.detail ?? ''}`;
+      f = {
+        year: yearIn(full),
+        plan: PLAN_DOCUMENT.test(full),
+        place: placesIn(full)[0],
+        nameCues: periodCues(h.name),
+        kind: headingKind(h.heading.form === 'title' ? full : h.name),
+      };
+      this.facts.set(h, f);
+    }
+    return f;
+  }
+}
+
 /** The year of the piece a figure sits in: the nearest title above it that names one. */
-function pieceYearOf(path: OutlineNode[]): number | undefined {
+function pieceYearOf(path: OutlineNode[], sections: Sections): number | undefined {
   for (let k = path.length - 1; k >= 0; k--) {
     const h = path[k];
     if (h.heading.form !== 'title' && h.heading.form !== 'markdown') continue;
-    const y = yearIn(`${h.name} ${h.detail ?? ''}`);
+    const y = sections.of(h).year;
     if (y !== undefined) return y;
   }
   return undefined;
 }
 
 /** Inside a plan: the nearest title above says so, or (with no title above) the document does. */
-function planContext(path: OutlineNode[], facts: DocumentFacts): boolean {
+function planContext(path: OutlineNode[], facts: DocumentFacts, sections: Sections): boolean {
   for (let k = path.length - 1; k >= 0; k--) {
     const h = path[k];
-    if (PLAN_DOCUMENT.test(`${h.name} ${h.detail ?? ''}`)) return true;
+    if (sections.of(h).plan) return true;
     if (h.heading.form === 'title') return false;
   }
   return facts.plan;
 }
 
-function pathHasTitleYear(path: OutlineNode[]): boolean {
-  return pieceYearOf(path) !== undefined;
+function pathHasTitleYear(path: OutlineNode[], sections: Sections): boolean {
+  return pieceYearOf(path, sections) !== undefined;
 }
