@@ -118,7 +118,7 @@ function settle(findings: Finding[], model: DocumentModel, options: Pick<Analyze
     levelled.push(o ? { ...f, severity: o } : f);
   }
   const out = suppress(levelled, model.text, model.kind, options.ignore);
-  out.kept.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  out.kept.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return out;
 }
 

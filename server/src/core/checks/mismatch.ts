@@ -52,19 +52,24 @@ export const mismatch: Check = {
       }
       return lo;
     };
+    // A key whose figures all state one amount has no mismatch inside this document; and each
+    // figure's paragraph is found once, not once per pair.
+    const manyAmounts = new Set<string>();
+    for (const [key, list] of byKey) if (list.some((g) => disagree(list[0], g))) manyAmounts.add(key);
+    const paraOf = new Map<Figure, number>();
+    for (const f of figures) paraOf.set(f, paragraphOf(f.sentence.start));
     for (const f of figures) {
       const local = statementKey(f, true);
       if (!local) continue;
       const k = statementKey(f);
-      const here = model.lines.position(f.span.start);
+      const others = k ? ctx.index?.sameStatement(k) ?? [] : [];
+      if (!manyAmounts.has(local) && !(others.length && differs(others, f))) continue;
       // Elsewhere in this document: in another paragraph (one paragraph lists parts, 分别, 、;
       // the body and its annex repeat).
-      const para = model.lines.lineAt(f.sentence.start);
-      const inside = (byKey.get(local) ?? []).filter(
-        (g) => g !== f && paragraphOf(g.sentence.start) !== paragraphOf(f.sentence.start) && disagree(f, g),
-      );
+      const pf = paraOf.get(f);
+      const inside = manyAmounts.has(local) ? (byKey.get(local) ?? []).filter((g) => g !== f && paraOf.get(g) !== pf && disagree(f, g)) : [];
       // In other documents.
-      const outside = (k ? ctx.index?.sameStatement(k) ?? [] : []).filter((g) => g.uri !== ctx.uri && disagree(f, g.figure));
+      const outside = others.filter((g) => g.uri !== ctx.uri && disagree(f, g.figure));
       if (inside.length === 0 && outside.length === 0) continue;
       const related: Related[] = [];
       const places: string[] = [];
@@ -119,11 +124,25 @@ export const mismatch: Check = {
         related,
         fixes,
       });
-      void here;
-      void para;
     }
     return out;
   },
 };
 
 export type { IndexedFigure };
+
+/**
+ * Whether any figure of a workspace list states another amount than `f`: the list's distinct
+ * amounts are gathered once (figures of one amount share their normalized object), so a key
+ * stated by a thousand documents costs a handful of comparisons per figure, not a thousand.
+ */
+const amountsOf = new WeakMap<readonly IndexedFigure[], Figure['normalized'][]>();
+function differs(list: readonly IndexedFigure[], f: Figure): boolean {
+  let amounts = amountsOf.get(list);
+  if (!amounts) {
+    amounts = [];
+    for (const g of list) if (!amounts.includes(g.figure.normalized)) amounts.push(g.figure.normalized);
+    amountsOf.set(list, amounts);
+  }
+  return amounts.some((a) => disagree(f, { normalized: a }));
+}

@@ -21,6 +21,7 @@ import type { Check, CheckContext } from './check';
 import { CODES, Finding, Fix } from '../findings';
 import { tr } from '../locale';
 import type { DocumentModel, Paragraph } from '../model';
+import { CharClass } from '../text';
 
 type Family = 'double' | 'single' | 'corner' | 'white-corner' | 'round' | 'book' | 'angle' | 'lenticular';
 
@@ -54,12 +55,11 @@ interface Open {
 const isQuote = (f: Family) => QUOTE_FAMILIES.has(f);
 
 /**
- * Which UTF-16 code units are marks at all: the scan reads char codes and looks at a character
- * only when it is one (most of a report is not; making a string of each character costs more
- * than the whole check otherwise does).
+ * The marks: the scan jumps from one to the next by char code and looks at a character only
+ * there (most of a report is not a mark; making a string of each character costs more than the
+ * whole check otherwise does).
  */
-const IS_MARK = new Uint8Array(0x10000);
-for (const c of [...Object.keys(OPEN), ...Object.keys(CLOSE)]) IS_MARK[c.charCodeAt(0)] = 1;
+const MARKS = new CharClass([...Object.keys(OPEN), ...Object.keys(CLOSE)].join(''));
 const MAX_DEPTH = 64;
 
 export const pairing: Check = {
@@ -152,8 +152,7 @@ export const pairing: Check = {
       let i = p.start;
       // A quotation of several paragraphs: this paragraph's opening “ continues the open one.
       if (stack.length > 0 && stack[stack.length - 1].multi && text[i] === stack[stack.length - 1].ch) i++;
-      for (; i < p.end; i++) {
-        if (IS_MARK[text.charCodeAt(i)] === 0) continue;
+      for (i = MARKS.next(text, i, p.end); i < p.end; i = MARKS.next(text, i + 1, p.end)) {
         const ch = text[i];
         const of = OPEN[ch];
         if (of !== undefined) {

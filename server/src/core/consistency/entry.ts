@@ -41,7 +41,7 @@ export function inWorkspace(analysis: Analysis, options: RecheckOptions): { find
   const own = analysis.findings.filter((f) => f.code !== 'figure.mismatch');
   const cross = recheck(analysis, [mismatch], options);
   return {
-    findings: [...own, ...cross.findings].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code)),
+    findings: [...own, ...cross.findings].sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     suppressed: [...analysis.suppressed.filter((s) => s.finding.code !== 'figure.mismatch'), ...cross.suppressed],
   };
 }
