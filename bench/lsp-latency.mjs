@@ -81,8 +81,12 @@ export async function keystrokeLatency(file, { keystrokes = 50, spacingMs = 300,
   }
   await conn.sendRequest(rpc.ShutdownRequest.type).catch(() => undefined);
   await conn.sendNotification(rpc.ExitNotification.type).catch(() => undefined);
+  // Let it exit by itself (a --cpu-prof profile is written then), or end it after a second.
+  await new Promise((resolve) => {
+    const t = setTimeout(() => (child.kill(), resolve()), 1000);
+    child.once('exit', () => (clearTimeout(t), resolve()));
+  });
   conn.dispose();
-  child.kill();
   return {
     debounceMs: debounceMs(),
     openMs,

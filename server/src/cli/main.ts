@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import {
-  FigureIndex, Finding, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, parseConfig,
+  FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, parseConfig,
   parseIgnoreFile,
 } from '../core';
 import { ConfigFile, ConfigResolver, IgnoreFile, Resolved } from '../io/config';
@@ -95,7 +95,9 @@ export async function main(
       }
       text = input.text;
     }
-    const analysis = analyze(text, { kind: documentKind(shown), config: resolved.config, ignore: resolved.ignore, locale: o.lang });
+    // (figure.mismatch runs below, once every report's figures are in the index.)
+    const checks = o.command === 'figures' ? [] : LOCAL_CHECKS;
+    const analysis = analyze(text, { kind: documentKind(shown), config: resolved.config, ignore: resolved.ignore, locale: o.lang, checks });
     for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${shown} 上出错 (check failed): ${f.error.split('\n')[0]}\n`);
     reports.push({
       resolved,
@@ -124,13 +126,11 @@ export async function main(
   // Across documents: every report's figures in one index, then figure.mismatch for each against it.
   const index = new FigureIndex();
   for (const { result: r } of reports) if (r.analysis?.analyzed) index.set(indexEntry(r.path, path.basename(r.path), r.analysis));
-  if (index.size > 1) {
-    for (const { result: r, resolved } of reports) {
-      if (!r.analysis?.analyzed || !resolved) continue;
-      const ws = inWorkspace(r.analysis, { uri: r.path, index, config: resolved.config, ignore: resolved.ignore, locale: o.lang });
-      r.findings = ws.findings;
-      r.suppressed = ws.suppressed;
-    }
+  for (const { result: r, resolved } of reports) {
+    if (!r.analysis?.analyzed || !resolved) continue;
+    const ws = inWorkspace(r.analysis, { uri: r.path, index, config: resolved.config, ignore: resolved.ignore, locale: o.lang });
+    r.findings = ws.findings;
+    r.suppressed = ws.suppressed;
   }
   // Findings below the threshold (figure.target is information) are left out of the report.
   const shown = (f: Finding) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[o.minSeverity];

@@ -8,7 +8,7 @@ export * from './decode';
 export * from './locale';
 export * from './config';
 export * from './suppress';
-export { CHECKS } from './checks';
+export { CHECKS, LOCAL_CHECKS } from './checks';
 export type { Heading, HeadingForm } from './headings';
 export * from './figures';
 export * from './consistency/index';

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Analysis, CONFIG_FILE, Finding, IGNORE_FILE, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind,
+  Analysis, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind,
   formatIgnoreEntry, indicatorKey, inWorkspace, parseConfig, parseIgnoreFile,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
@@ -259,6 +259,8 @@ export function startServer(connection: Connection): void {
       config: resolved.config,
       ignore: resolved.ignore,
       heavyLimit: HEAVY_LIMIT,
+      // figure.mismatch runs in `validate`, against the workspace.
+      checks: LOCAL_CHECKS,
     });
     if (!ctx.covered) analysis.skippedReason = `left out by ${resolved.file?.path ?? CONFIG_FILE} (include/exclude)`;
     for (const f of analysis.failures) connection.console.error(`[wengao] check ${f.check} failed on ${doc.uri}: ${f.error}`);

@@ -15,3 +15,9 @@ export const CHECKS: readonly Check[] = [pairing, targets, mismatch, headingNumb
 export const HEAVY_CHECKS: ReadonlySet<string> = new Set([targets.id, mismatch.id, enumCount.id]);
 
 export type { Check, CheckContext } from './check';
+
+/**
+ * Every check but figure.mismatch, which `inWorkspace` runs with the other documents in view:
+ * the layers analyse with these and then call `inWorkspace`, so the check runs once, not twice.
+ */
+export const LOCAL_CHECKS: readonly Check[] = CHECKS.filter((c) => c !== mismatch);
