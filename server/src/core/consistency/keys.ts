@@ -38,6 +38,21 @@ export function statementKey(
   f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'>,
   sameDocument = false,
 ): string | undefined {
+  // Asked again and again of the same figures (the index, the check, each re-check after an
+  // edit): remembered per figure, which does not change once read.
+  let keys = KEYS.get(f);
+  if (!keys) KEYS.set(f, (keys = {}));
+  const slot = sameDocument ? 'local' : 'global';
+  if (!(slot in keys)) keys[slot] = computeStatementKey(f, sameDocument);
+  return keys[slot];
+}
+
+const KEYS = new WeakMap<object, { local?: string; global?: string }>();
+
+function computeStatementKey(
+  f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'>,
+  sameDocument: boolean,
+): string | undefined {
   const k = indicatorKey(f);
   // Inside one document an unnamed region is the same unnamed region on both sides.
   if (!k || !f.period || (!f.region && !sameDocument) || f.kind === 'unknown') return undefined;
