@@ -321,7 +321,7 @@ const growthLimit = (large / small) * 1.1;
 say(`| Wengao time grows linearly: ${sizeLabel(large)} at most ${growthLimit.toFixed(0)}× ${sizeLabel(small)} | ${gW ? `${gW.ratio.toFixed(1)}×` : 'n/a'} | | ${gW ? (gW.ratio <= growthLimit ? `met (${(growthLimit - gW.ratio).toFixed(1)} below)` : `missed (${(gW.ratio - growthLimit).toFixed(1)} above)`) : 'unknown'} |`);
 for (const [i, limit] of [[0, 50], [1, 200]]) {
   const l = lat(i);
-  say(`| keystroke → diagnostics p95 < ${limit} ms on ${l.input.label} | p95 ${l.p95.toFixed(0)} ms (median ${l.median.toFixed(0)}) | of which ${l.debounceMs} ms is the server's typing debounce | ${l.p95 < limit ? `met (${(limit - l.p95).toFixed(0)} ms under)` : `missed (${(l.p95 - limit).toFixed(0)} ms over)`} |`);
+  say(`| keystroke → diagnostics p95 < ${limit} ms on ${l.input.label} | p95 ${l.p95.toFixed(0)} ms (median ${l.median.toFixed(0)}) | after ${l.warmup} warm-up keystrokes; the server's typing debounce is ${l.debounceMs} ms | ${l.p95 < limit ? `met (${(limit - l.p95).toFixed(0)} ms under)` : `missed (${(l.p95 - limit).toFixed(0)} ms over)`} |`);
 }
 const wj = findings.summary.wengao;
 say(`| on the seeds, at most 1 Wengao finding in 20 rejected by a reviewer (≤ 5%) | ${wj.rejected} rejected of ${wj.judged} judged (${pct(wj.rejected, wj.judged)}) | ${wj.unjudged} figure.target outside the gold regions not judged | ${wj.rejected * 20 <= wj.judged ? `met (${(5 - (100 * wj.rejected) / wj.judged).toFixed(1)} points under)` : `missed (${((100 * wj.rejected) / wj.judged - 5).toFixed(1)} points over)`} |`);
@@ -332,12 +332,13 @@ function pct(a, b) {
 
 say('#### The language server: keystroke → fresh diagnostics');
 say();
-say(`${keystrokes} one-character insertions at random places (fixed seed), each sent ~300 ms after the previous one (later if its diagnostics had not come), to the built server over stdio with no workspace folder; time from sending didChange to the publishDiagnostics of that version. "analysis" is the server's own log of the analysis time for that version.`);
+say(`${keystrokes} one-character insertions at random places (fixed seed), each sent ~300 ms after the previous one (later if its diagnostics had not come), to the built server over stdio with no workspace folder; time from sending didChange to the publishDiagnostics of that version. The server is started for the measurement, so ${latency[0]?.warmup ?? 5} keystrokes are typed first to let V8 compile the analysis (in use the server is warm: it has indexed the workspace); they are not counted, and their latencies are listed apart. The server's typing debounce is ${latency[0]?.debounceMs ?? '?'} ms. "analysis" is the server's own log of the analysis time for that version.`);
 say();
-say('| document | open → first diagnostics | keystroke → diagnostics: median / p95 / max | minus the debounce: median / p95 | analysis (server log): median / p95 |');
-say('|---|---|---|---|---|');
+say('| document | open → first diagnostics | warm-up keystrokes | keystroke → diagnostics: median / p95 / max | analysis (server log): median / p95 | target (p95) |');
+say('|---|---|---|---|---|---|');
 for (const l of latency) {
-  say(`| ${l.input.label} (${(l.input.bytes / 1e3).toFixed(0)} KB) | ${l.openMs.toFixed(0)} ms | ${l.median.toFixed(0)} / ${l.p95.toFixed(0)} / ${l.max.toFixed(0)} ms | ${(l.median - l.debounceMs).toFixed(0)} / ${(l.p95 - l.debounceMs).toFixed(0)} ms | ${l.analysisMedian?.toFixed(0) ?? '?'} / ${l.analysisP95?.toFixed(0) ?? '?'} ms |`);
+  const target = l.input.id === '002' ? 50 : 200;
+  say(`| ${l.input.label} (${(l.input.bytes / 1e3).toFixed(0)} KB) | ${l.openMs.toFixed(0)} ms | ${l.warmupLatencies.map((x) => x.toFixed(0)).join(', ')} ms | ${l.median.toFixed(0)} / ${l.p95.toFixed(0)} / ${l.max.toFixed(0)} ms | ${l.analysisMedian?.toFixed(0) ?? '?'} / ${l.analysisP95?.toFixed(0) ?? '?'} ms | < ${target} ms: ${l.p95 < target ? 'met' : `missed by ${(l.p95 - target).toFixed(0)} ms`} |`);
 }
 say();
 for (const line of findings.tables) say(line);
