@@ -32,16 +32,16 @@ export interface FixData {
   fingerprint?: string;
   /** Markdown: the comment that silences the finding. */
   disable?: TextEdit;
-  /** Plain text: the arguments of the ignore command (absent where no file may be written). */
-  ignore?: IgnoreArgs;
+  /** Plain text: the note of the ignore command's entry (absent where no file may be written). */
+  ignore?: { excerpt: string };
 }
 
 /** For the "ignore this finding" actions: the document's text and kind. */
 export interface SuppressionContext {
   text: string;
   kind: DocKind;
-  /** Set where an ignore file may be written (a trusted workspace, a file on disk). */
-  ignore?: IgnoreArgs;
+  /** Set where an ignore file may be written (a trusted workspace, a file on disk): the entry's note. */
+  ignore?: { excerpt: string };
 }
 
 export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, suppression?: SuppressionContext): Diagnostic {
@@ -49,6 +49,7 @@ export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, suppress
     location: { uri: r.path ?? uri, range: r.range ?? lines.range(r.span) },
     message: r.message,
   }));
+  // (Lean: a document may publish a thousand of these while its writer types.)
   const data: FixData = {
     fixes: f.fixes.map((fix) => ({
       title: fix.title,
@@ -102,7 +103,7 @@ export function toCodeActions(uri: string, diagnostics: Diagnostic[]): CodeActio
         title: `忽略此问题：写入 .wengaoignore (Ignore this ${d.code} in .wengaoignore)`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        command: { title: 'Ignore', command: IGNORE_COMMAND, arguments: [{ ...data.ignore, fingerprint: data.fingerprint }] },
+        command: { title: 'Ignore', command: IGNORE_COMMAND, arguments: [{ uri, code: String(d.code), excerpt: data.ignore.excerpt, fingerprint: data.fingerprint }] },
       });
     }
   }

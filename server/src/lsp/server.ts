@@ -313,7 +313,8 @@ export function startServer(connection: Connection): void {
         log(`${uri}: ${findings.length} findings, showing the first ${MAX_DIAGNOSTICS}`);
       }
       const text = analysis.model.text;
-      const ignorable = (f: Finding): IgnoreArgs | undefined => (trusted && uri.startsWith('file:') ? { uri, code: f.code, excerpt: excerptOf(text, f) } : undefined);
+      const writable = trusted && uri.startsWith('file:');
+      const ignorable = (f: Finding) => (writable ? { excerpt: excerptOf(text, f) } : undefined);
       const diagnostics = shown.map((f) => toDiagnostic(f, analysis.model.lines, uri, { text, kind: analysis.model.kind, ignore: ignorable(f) }));
       await connection.sendDiagnostics({ uri, version, diagnostics });
       if (reindex) void connection.sendNotification(FiguresChangedNotification, { uri });
