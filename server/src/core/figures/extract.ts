@@ -99,7 +99,7 @@ const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
 const LEADING_NOISE = /^(?:[-*•►·]|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
-const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体)/;
+const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
 const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
 
@@ -563,6 +563,9 @@ function rejected(text: string, names: () => Span[], q: Raw): boolean {
     // 统一, 之一, 唯一: the numeral belongs to a word.
     if (/[统唯之专同单逐划归万]$/.test(text.slice(n.start - 1, n.start))) return true;
     if (SET_EXPRESSION.test(text.slice(q.end, q.end + 2))) return true;
+    // 八方面问题, 八个方面的任务: counting the parts of a text or a slogan, not things (and
+    // statistics are written in Arabic numerals, GB/T 15835).
+    if (unit === '方面' || (unit === '个' && text.startsWith('方面', q.end))) return true;
   }
   // Qualifiers name a category, they are not figures: "10亿元以上项目十二个", "20亿元的项目不少于
   // 三个", "300人以上参加的赛事3000场" (another count follows in the clause), "3岁以下婴幼儿".
