@@ -73,6 +73,9 @@ export const findingVerdicts = {
     '002:360:1:heading.marker': halfWidthMarker,
     '002:496:1:heading.marker': halfWidthMarker,
     '002:510:1:heading.marker': halfWidthMarker,
+    // figure.target outside the gold set's regions, read one by one.
+    '000:37:36:figure.target': { verdict: 'accepted', reason: '"新增省级以上绿色工厂不少于3家": a quantified target of the plan' },
+    '001:14:348:figure.target': { verdict: 'rejected', reason: '"聚焦4个万亿级产业基地": the name of a programme (the four trillion-yuan industrial bases), not a target of the year' },
   },
   autocorrect: {
     // 002:284 is a news headline whose phrases are separated by spaces; the spaces inside a phrase
