@@ -2274,8 +2274,10 @@ const tests = [
       const t0 = Date.now();
       try {
         await openFromExplorer(page, BIG);
-        const items = await languageStatus(page, `"large document" (warning) with "${text.length} characters > ${HEAVY_LIMIT}"`, (items) =>
-          items.some((i) => T.large.test(i.text) && i.severity === 'sev2' && i.text.includes(`${text.length} characters > ${HEAVY_LIMIT}`)),
+        // (The core writes the sizes with thousands separators: "2,050,060 characters > 2,000,000".)
+        const sizes = `${text.length.toLocaleString('en-US')} characters > ${HEAVY_LIMIT.toLocaleString('en-US')}`;
+        const items = await languageStatus(page, `"large document" (warning) with "${sizes}"`, (items) =>
+          items.some((i) => T.large.test(i.text) && i.severity === 'sev2' && i.text.includes(sizes)),
         { timeout: 90_000 });
         log(`  ${((Date.now() - t0) / 1000).toFixed(1)}s after opening: ${describeStatus(items)}`);
         // The heavy checks are left out (no figures read) but quote pairing still runs.
