@@ -31,6 +31,8 @@ export interface Options {
   includeSuppressed: boolean;
   /** Files, folders and glob patterns, in order; '-' marks where standard input goes. */
   paths: string[];
+  /** --threads: how many threads check the reports (check); 0 (the default): one per core. */
+  threads: number;
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -60,6 +62,9 @@ export const USAGE = `用法 (usage):
                     （information 包括“目标”标注 figure.target）
     --max-warnings N  警告多于 N 个时退出码为 1（默认 0：有警告即失败；-1：警告不影响退出码）
     --include-suppressed  sarif：也输出已被注释或 .wengaoignore 忽略的问题，标为 suppressions
+    --threads N     用 N 个线程检查（默认 0：每个 CPU 核一个；报告少于 50 份时总在本线程）
+                    (threads that check the reports; default 0, one per core; fewer than 50
+                    reports are always checked on the main thread)
   figures           列出全部数据（指标、数值、单位、比较、期间、地区、目标或实际）
     --format F      json（默认）、csv（UTF-8 BOM，可用 Excel/WPS 打开）、text 或 markdown
     --targets       只列目标
@@ -97,6 +102,7 @@ export function parseArgs(argv: string[], version: string): Parsed {
     stdin: false,
     includeSuppressed: false,
     paths: [],
+    threads: 0,
   };
   const only = (cmd: Command, a: string) => (command === cmd ? undefined : usageError(`${a} 只用于 wengao ${cmd} (only for wengao ${cmd})`));
   for (let i = 0; i < args.length; i++) {
@@ -133,6 +139,14 @@ export function parseArgs(argv: string[], version: string): Parsed {
         const bad = only('check', name);
         if (bad) return bad;
         o.includeSuppressed = true;
+        break;
+      }
+      case '--threads': {
+        const bad = only('check', name);
+        if (bad) return bad;
+        const v = value();
+        if (v === undefined || !/^\d{1,3}$/.test(v)) return usageError(`--threads 应是 0 或正整数（0 表示每个核一个）(a whole number, 0 for one per core), 而不是 ${v ?? '(空)'}`);
+        o.threads = Number(v);
         break;
       }
       case '--targets': {

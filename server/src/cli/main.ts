@@ -18,6 +18,8 @@ import { renderGithub } from './github';
 import { renderFigures, renderJson, renderText, textLines } from './render';
 import type { FileResult, ToolInfo } from './report';
 import { renderSarif } from './sarif';
+import { ShardFile, ShardResult, checkInParallel, runShard, threadsFor, type ShardInit } from './parallel';
+import { isMainThread, parentPort, workerData } from 'worker_threads';
 
 export const VERSION: string = pkg.version;
 
@@ -32,6 +34,8 @@ export interface CliIO {
   /** Standard input's bytes, read when `-` is given. */
   stdin: () => Promise<Uint8Array>;
   cwd: string;
+  /** The CLI bundle, which worker threads run to check many reports at once; without it, one thread. */
+  workerScript?: string;
 }
 
 export async function main(
@@ -71,12 +75,53 @@ export async function main(
   // Each report with its configuration; the config and ignore files that have problems.
   const reports: { result: FileResult; resolved?: Resolved }[] = [];
   const projectFiles = new Map<string, FileResult>();
+  const planned: { source: Source; shown: string; resolved: Resolved }[] = [];
   for (const source of sources) {
     const shown = source.kind === 'stdin' ? stdinPath! : source.path;
     // Standard input without a name is looked up from the working directory.
     const lookup = source.kind === 'stdin' && !o.stdinFilename ? path.join(io.cwd, STDIN_NAME) : path.resolve(io.cwd, shown);
     const resolved = await resolver.forFile(lookup);
     noteProjectFiles(resolved, o.lang, projectFiles, io.cwd);
+    planned.push({ source, shown, resolved });
+  }
+
+  // Many reports: on every core (parallel.ts), figure.mismatch included.
+  const threads = o.command === 'check' && io.workerScript && !o.stdin ? threadsFor(planned.length, o.threads) : 1;
+  let parallel: ShardResult[] | undefined;
+  if (threads > 1) {
+    const files: ShardFile[] = planned.map((p) => ({
+      shown: p.shown,
+      path: (p.source as { path: string }).path,
+      kind: documentKind(p.shown),
+      config: p.resolved.config,
+      ignore: p.resolved.ignore,
+    }));
+    try {
+      parallel = await checkInParallel(files, threads, io.workerScript!, o.lang);
+    } catch (e) {
+      err(`wengao: 多线程检查失败，改在单线程上检查 (the threads failed; checking on one): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+    }
+  }
+
+  for (let i = 0; i < planned.length; i++) {
+    const { source, shown, resolved } = planned[i];
+    const done = parallel?.[i];
+    if (done) {
+      if ('skipped' in done) {
+        err(`wengao: 跳过 (skipped) ${shown}: ${done.skipped}\n`);
+        reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: done.skipped } });
+        continue;
+      }
+      for (const f of done.failures) err(`wengao: 检查 ${f.check} 在 ${shown} 上出错 (check failed): ${f.error.split('\n')[0]}\n`);
+      reports.push({
+        resolved,
+        result: {
+          path: shown, role: 'report', text: done.text, lines: new LineIndex(done.text), failures: done.failures,
+          findings: done.findings, suppressed: done.suppressed, ignore: resolved.ignore,
+        },
+      });
+      continue;
+    }
     let text: string;
     if (source.kind === 'stdin') {
       const d = decode(await io.stdin());
@@ -107,6 +152,7 @@ export async function main(
         text,
         lines: analysis.model.lines,
         analysis,
+        failures: analysis.failures,
         findings: analysis.findings,
         suppressed: analysis.suppressed,
         ignore: resolved.ignore,
@@ -123,7 +169,8 @@ export async function main(
     return 0;
   }
 
-  // Across documents: every report's figures in one index, then figure.mismatch for each against it.
+  // Across documents: every report's figures in one index, then figure.mismatch for each against it
+  // (done already when the reports were checked on several threads).
   const index = new FigureIndex();
   for (const { result: r } of reports) if (r.analysis?.analyzed) index.set(indexEntry(r.path, path.basename(r.path), r.analysis));
   for (const { result: r, resolved } of reports) {
@@ -154,6 +201,7 @@ export async function main(
     `wengao: ${reports.length} 个文件，${all.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
       (suppressed ? `，已忽略 ${suppressed} 个（注释或 .wengaoignore）` : '') +
       (skipped ? `，跳过 ${skipped} 个` : '') +
+      (parallel ? `，${threads} 个线程` : '') +
       (counts.warning && o.maxWarnings > 0 ? (tooMany ? `；警告多于 --max-warnings ${o.maxWarnings}` : `；警告未超过 --max-warnings ${o.maxWarnings}`) : '') +
       '\n',
   );
@@ -203,9 +251,11 @@ function shownPath(p: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
-if (require.main === module) {
+if (require.main === module && !isMainThread && (workerData as ShardInit | undefined)?.wengaoShard) {
+  void runShard(workerData as ShardInit, parentPort!);
+} else if (require.main === module) {
   const chunks: string[] = [];
-  main(process.argv.slice(2), (s) => chunks.push(s), (s) => process.stderr.write(s))
+  main(process.argv.slice(2), (s) => chunks.push(s), (s) => process.stderr.write(s), { stdin: readStdin, cwd: process.cwd(), workerScript: __filename })
     .then((code) => {
       // Written in one piece at the end: a crash never leaves half a JSON document behind.
       const text = chunks.join('');

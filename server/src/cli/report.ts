@@ -1,5 +1,5 @@
 /** What a run of the CLI found, per file, before it is written in one of the formats. */
-import type { Analysis, Finding, IgnoreEntry, LineIndex, Suppressed } from '../core';
+import type { Analysis, CheckFailure, Finding, IgnoreEntry, LineIndex, Suppressed } from '../core';
 
 export interface FileResult {
   /** The path as shown: as given or found, relative or absolute; `<stdin>` for standard input. */
@@ -9,7 +9,10 @@ export interface FileResult {
   /** The text the positions refer to (absent when the file was skipped). */
   text?: string;
   lines?: LineIndex;
+  /** The analysis, when the report was checked on this thread (not on a worker). */
   analysis?: Analysis;
+  /** Checks that threw on this report (the others ran). */
+  failures?: CheckFailure[];
   /** Findings reported, after configuration and suppression, at or above --min-severity. */
   findings: Finding[];
   /** Findings silenced by a wengao-disable comment or the ignore file. */

@@ -89,7 +89,7 @@ export function renderSarif(results: FileResult[], options: SarifOptions): strin
       });
       continue;
     }
-    for (const f of r.analysis?.failures ?? []) {
+    for (const f of r.failures ?? []) {
       notifications.push({
         level: 'error',
         message: { text: `检查 ${f.check} 出错 (check failed): ${f.error.split('\n')[0]}` },

@@ -38,11 +38,22 @@ export function findingsInWorkspace(analysis: Analysis, options: RecheckOptions)
 /** As `findingsInWorkspace`, with the suppressed findings too. */
 export function inWorkspace(analysis: Analysis, options: RecheckOptions): { findings: Finding[]; suppressed: Suppressed[] } {
   if (!analysis.analyzed) return { findings: [], suppressed: [] };
-  const own = analysis.findings.filter((f) => f.code !== 'figure.mismatch');
-  const cross = recheck(analysis, [mismatch], options);
+  return withCross(analysis, recheck(analysis, [mismatch], options));
+}
+
+/**
+ * A document's own findings with figure.mismatch's (from `recheck`) in place of the ones it had,
+ * in document order. Apart from `inWorkspace` for the CLI's threads, which compute the two apart.
+ */
+export function withCross(
+  own: Pick<Analysis, 'findings' | 'suppressed'>,
+  cross: { findings: Finding[]; suppressed: Suppressed[] },
+): { findings: Finding[]; suppressed: Suppressed[] } {
   return {
-    findings: [...own, ...cross.findings].sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-    suppressed: [...analysis.suppressed.filter((s) => s.finding.code !== 'figure.mismatch'), ...cross.suppressed],
+    findings: [...own.findings.filter((f) => f.code !== 'figure.mismatch'), ...cross.findings].sort(
+      (a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    ),
+    suppressed: [...own.suppressed.filter((s) => s.finding.code !== 'figure.mismatch'), ...cross.suppressed],
   };
 }
 

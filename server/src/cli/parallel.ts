@@ -1,0 +1,263 @@
+/**
+ * `wengao check` over many reports on several threads (worker_threads, one per core by default).
+ * Each worker reads and analyzes its share of the reports; figure.mismatch, which compares every
+ * report with every other, then runs in the workers too, against an index that holds only what
+ * it can use: the statements that two reports state with different amounts.
+ *
+ * Why not send the whole index: a folder of 1,000 reports has some 70,000 figures, and cloning
+ * them between threads (about 45 MB) cost more than the second core saved. A statement whose
+ * every figure states one amount yields no mismatch (checks/mismatch.ts looks at the other
+ * documents only when an amount differs), so leaving it out of the index changes no finding.
+ * The tests compare this path with the single-threaded one finding by finding.
+ *
+ * Protocol (worker → main as JSON text, which V8 parses faster than it clones many small objects;
+ * a report's text beside it, as a string, which clones as a copy of its bytes):
+ *   worker → main  `report`, one per report as it is analyzed: skipped, or its text, findings,
+ *                          suppressed findings and failures without figure.mismatch.
+ *   worker → main  `read`: per statement key of the shard, how many of its reports state it and
+ *                          their distinct amounts.
+ *   main → worker  `live`: the keys stated by two reports or more with amounts that disagree.
+ *   worker → main  `figures`: each analyzed report's index entry, cut to the live keys.
+ *   main → worker  `index`: every report's cut entry, in the order of the command line.
+ *   worker → main  `done`: per analyzed report, figure.mismatch's findings (withCross merges them).
+ */
+import * as path from 'path';
+import { availableParallelism } from 'os';
+import { promises as fs } from 'fs';
+import { MessagePort, Worker } from 'worker_threads';
+import {
+  Analysis, CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, LOCAL_CHECKS, Locale, Suppressed, WengaoConfig, analyze,
+  disagree, indexEntry, mismatch, recheck, statementKey, withCross,
+} from '../core';
+import { readReport } from '../io/read';
+
+/** Fewer reports than this are checked on the main thread: starting workers costs more. */
+export const PARALLEL_MIN_FILES = 50;
+
+export interface ShardFile {
+  /** The path as shown (and as the index names the report). */
+  shown: string;
+  /** The path to read. */
+  path: string;
+  kind: DocKind;
+  config: WengaoConfig;
+  ignore: IgnoreEntry[];
+}
+
+export interface ShardInit {
+  wengaoShard: true;
+  files: ShardFile[];
+  lang?: Locale;
+}
+
+/** One report's outcome, as the single-threaded path would have it after figure.mismatch. */
+export type ShardResult =
+  | { skipped: string }
+  | { text: string; analyzed: boolean; findings: Finding[]; suppressed: Suppressed[]; failures: CheckFailure[] };
+
+/** An amount, or 'odd' for one JSON cannot carry (NaN, Infinity): its key is always compared. */
+type Amount = [value: number, max?: number] | ['odd'];
+type Cross = { findings: Finding[]; suppressed: Suppressed[] };
+type FromWorker =
+  | { type: 'report'; result: ShardResult }
+  | { type: 'read'; keys: [key: string, reports: number, amounts: Amount[]][] }
+  | { type: 'figures'; entries: (DocumentEntry | null)[] }
+  | { type: 'done'; cross: (Cross | null)[] }
+  | { type: 'error'; message: string };
+/** The report's text travels beside the JSON (in which "none" is null: JSON has no undefined). */
+type Envelope = { json: string; text?: string };
+type ToWorker = { type: 'live'; keys: string[] } | { type: 'index'; entries: DocumentEntry[] };
+
+/** How many threads to use for `files` reports (1: stay on the main thread). */
+export function threadsFor(files: number, requested: number): number {
+  const cores = requested > 0 ? requested : availableParallelism();
+  if (files < PARALLEL_MIN_FILES) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(files / (PARALLEL_MIN_FILES / 2))));
+}
+
+/** Checks `files` on `threads` workers running `script` (the CLI bundle). Results in input order. */
+export async function checkInParallel(files: ShardFile[], threads: number, script: string, lang: Locale | undefined): Promise<ShardResult[]> {
+  const shards = await split(files, threads);
+  const workers = shards.map((s) => new Worker(script, { workerData: { wengaoShard: true, files: s.map((i) => files[i]), lang } satisfies ShardInit }));
+  try {
+    const results: ShardResult[][] = shards.map(() => []);
+    const channels = workers.map((w, k) => channel(w, (r) => results[k].push(r)));
+    // Phase 1: analyze; which statements are worth comparing.
+    const reads = (await Promise.all(channels.map((c) => c.next('read')))) as Extract<FromWorker, { type: 'read' }>[];
+    const stated = new Map<string, { reports: number; amounts: Amount[] }>();
+    for (const r of reads) {
+      for (const [key, reports, amounts] of r.keys) {
+        const s = stated.get(key);
+        if (!s) stated.set(key, { reports, amounts });
+        else {
+          s.reports += reports;
+          for (const a of amounts) if (!s.amounts.some((b) => b[0] === a[0] && b[1] === a[1])) s.amounts.push(a);
+        }
+      }
+    }
+    const live = [...stated].filter(([, s]) => s.reports >= 2 && anyDisagree(s.amounts)).map(([k]) => k);
+    // Phase 2: the cut entries, laid out in the command line's order, to every worker.
+    channels.forEach((c) => c.send({ type: 'live', keys: live }));
+    const cut = (await Promise.all(channels.map((c) => c.next('figures')))) as Extract<FromWorker, { type: 'figures' }>[];
+    const byFile: (DocumentEntry | null)[] = [];
+    shards.forEach((s, w) => s.forEach((i, k) => (byFile[i] = cut[w].entries[k])));
+    const entries = byFile.filter((e): e is DocumentEntry => e !== null);
+    channels.forEach((c) => c.send({ type: 'index', entries }));
+    const done = (await Promise.all(channels.map((c) => c.next('done')))) as Extract<FromWorker, { type: 'done' }>[];
+    const out: ShardResult[] = [];
+    shards.forEach((s, w) =>
+      s.forEach((i, k) => {
+        const r = results[w][k];
+        const cross = done[w].cross[k];
+        out[i] = 'skipped' in r || !cross ? r : { ...r, ...withCross(r, cross) };
+      }),
+    );
+    return out;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Whether two of the amounts disagree (as figure.mismatch compares them). */
+function anyDisagree(amounts: Amount[]): boolean {
+  if (amounts.some((a) => a[0] === 'odd')) return true;
+  const n = (amounts as [number, number?][]).map(([value, max]) => ({ normalized: { value, max, unit: '' } }));
+  for (let i = 0; i < n.length; i++) for (let j = i + 1; j < n.length; j++) if (disagree(n[i], n[j])) return true;
+  return false;
+}
+
+/** Reports to threads, largest first to the least loaded: the threads finish together. Each shard in input order. */
+async function split(files: ShardFile[], threads: number): Promise<number[][]> {
+  const sizes = await Promise.all(files.map((f) => fs.stat(f.path).then((s) => s.size, () => 0)));
+  const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const shards: number[][] = Array.from({ length: threads }, () => []);
+  const load = new Array<number>(threads).fill(0);
+  for (const i of order) {
+    let w = 0;
+    for (let k = 1; k < threads; k++) if (load[k] < load[w]) w = k;
+    shards[w].push(i);
+    load[w] += sizes[i] + 1;
+  }
+  return shards.filter((s) => s.length > 0).map((s) => s.sort((a, b) => a - b));
+}
+
+/** A worker's messages one at a time (its reports to `onReport`); its error or early exit rejects the wait. */
+function channel(w: Worker, onReport: (r: ShardResult) => void) {
+  const queue: FromWorker[] = [];
+  let waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | undefined;
+  let failed: Error | undefined;
+  const fail = (e: Error) => {
+    failed ??= e;
+    waiting?.reject(failed);
+    waiting = undefined;
+  };
+  w.on('message', (e: Envelope) => {
+    const m = JSON.parse(e.json) as FromWorker;
+    if (m.type === 'error') return fail(new Error(m.message));
+    if (m.type === 'report') {
+      if (!('skipped' in m.result)) m.result.text = e.text!;
+      return onReport(m.result);
+    }
+    if (waiting) {
+      waiting.resolve(m);
+      waiting = undefined;
+    } else queue.push(m);
+  });
+  w.on('error', (e) => fail(e));
+  w.on('exit', (code) => fail(new Error(`worker exited (${code})`)));
+  return {
+    send: (m: ToWorker) => w.postMessage(m),
+    next(type: FromWorker['type']): Promise<FromWorker> {
+      const check = (m: FromWorker) => {
+        if (m.type !== type) throw new Error(`worker sent ${m.type}, expected ${type}`);
+        return m;
+      };
+      if (queue.length) return Promise.resolve(check(queue.shift()!));
+      if (failed) return Promise.reject(failed);
+      return new Promise<FromWorker>((resolve, reject) => (waiting = { resolve: (m) => { try { resolve(check(m)); } catch (e) { reject(e); } }, reject }));
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the worker.
+
+/** The worker's side: `port` is worker_threads' parentPort. */
+export async function runShard(init: ShardInit, port: MessagePort): Promise<void> {
+  const inbox: ToWorker[] = [];
+  let wake: (() => void) | undefined;
+  port.on('message', (m: ToWorker) => {
+    inbox.push(m);
+    wake?.();
+  });
+  const receive = async <T extends ToWorker['type']>(type: T): Promise<Extract<ToWorker, { type: T }>> => {
+    while (!inbox.length) await new Promise<void>((r) => (wake = r));
+    wake = undefined;
+    const m = inbox.shift()!;
+    if (m.type !== type) throw new Error(`main sent ${m.type}, expected ${type}`);
+    return m as Extract<ToWorker, { type: T }>;
+  };
+  const send = (m: FromWorker, text?: string) => port.postMessage({ json: JSON.stringify(m), text } satisfies Envelope);
+  try {
+    const done: ({ skipped: string } | { analysis: Analysis; entry?: DocumentEntry })[] = [];
+    // The next report is read while this one is analyzed.
+    let next = init.files.length ? readReport(init.files[0].path) : undefined;
+    for (let i = 0; i < init.files.length; i++) {
+      const f = init.files[i];
+      const input = await next!;
+      next = i + 1 < init.files.length ? readReport(init.files[i + 1].path) : undefined;
+      if (!input.ok) {
+        done.push({ skipped: input.message });
+        send({ type: 'report', result: { skipped: input.message } });
+        continue;
+      }
+      const a = analyze(input.text, { kind: f.kind, config: f.config, ignore: f.ignore, locale: init.lang, checks: LOCAL_CHECKS });
+      done.push({ analysis: a, entry: a.analyzed ? indexEntry(f.shown, path.basename(f.shown), a) : undefined });
+      // (The text goes beside the JSON.)
+      send({ type: 'report', result: { text: '', analyzed: a.analyzed, findings: a.findings, suppressed: a.suppressed, failures: a.failures } }, input.text);
+    }
+    // Per statement: how many reports of this shard state it, and with which amounts.
+    const keys = new Map<string, { reports: number; amounts: Amount[] }>();
+    for (const d of done) {
+      if (!('entry' in d) || !d.entry) continue;
+      const mine = new Set<string>();
+      for (const g of d.entry.figures) {
+        const k = statementKey(g.figure);
+        if (!k) continue;
+        let s = keys.get(k);
+        if (!s) keys.set(k, (s = { reports: 0, amounts: [] }));
+        if (!mine.has(k)) {
+          mine.add(k);
+          s.reports++;
+        }
+        const { value, max } = g.figure.normalized;
+        const amount: Amount = !Number.isFinite(value) || (max !== undefined && !Number.isFinite(max)) ? ['odd'] : max === undefined ? [value] : [value, max];
+        if (!s.amounts.some((a) => a[0] === amount[0] && a[1] === amount[1])) s.amounts.push(amount);
+      }
+    }
+    send({
+      type: 'read',
+      keys: [...keys].map(([k, s]) => [k, s.reports, s.amounts]),
+    } satisfies FromWorker);
+
+    const live = new Set((await receive('live')).keys);
+    send({
+      type: 'figures',
+      entries: done.map((d) =>
+        'entry' in d && d.entry ? { ...d.entry, figures: d.entry.figures.filter((g) => live.has(statementKey(g.figure) ?? '')) } : null,
+      ),
+    } satisfies FromWorker);
+
+    const index = new FigureIndex();
+    for (const e of (await receive('index')).entries) index.set(e);
+    const cross = done.map((d, i) => {
+      if (!('analysis' in d) || !d.analysis.analyzed) return null;
+      const f = init.files[i];
+      const r = recheck(d.analysis, [mismatch], { uri: f.shown, index, config: f.config, ignore: f.ignore, locale: init.lang });
+      return { findings: r.findings, suppressed: r.suppressed };
+    });
+    send({ type: 'done', cross } satisfies FromWorker);
+  } catch (e) {
+    send({ type: 'error', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) } satisfies FromWorker);
+  }
+}
