@@ -85,6 +85,11 @@ describe('threadsFor', () => {
     expect(threadsFor(PARALLEL_MIN_FILES, 8)).toBe(2);
     expect(threadsFor(1000, 8)).toBe(8);
     expect(threadsFor(1000, 1)).toBe(1);
-    expect(threadsFor(1000, 0)).toBeGreaterThanOrEqual(1);
+  });
+  it('by default leaves one core to V8: one thread on two cores, three on four', () => {
+    expect(threadsFor(1000, 0, 1)).toBe(1);
+    expect(threadsFor(1000, 0, 2)).toBe(1);
+    expect(threadsFor(1000, 0, 4)).toBe(3);
+    expect(threadsFor(60, 0, 8)).toBe(2);
   });
 });

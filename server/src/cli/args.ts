@@ -31,7 +31,7 @@ export interface Options {
   includeSuppressed: boolean;
   /** Files, folders and glob patterns, in order; '-' marks where standard input goes. */
   paths: string[];
-  /** --threads: how many threads check the reports (check); 0 (the default): one per core. */
+  /** --threads: how many threads check the reports (check); 0 (the default): one per core but one. */
   threads: number;
 }
 
@@ -62,9 +62,9 @@ export const USAGE = `用法 (usage):
                     （information 包括“目标”标注 figure.target）
     --max-warnings N  警告多于 N 个时退出码为 1（默认 0：有警告即失败；-1：警告不影响退出码）
     --include-suppressed  sarif：也输出已被注释或 .wengaoignore 忽略的问题，标为 suppressions
-    --threads N     用 N 个线程检查（默认 0：每个 CPU 核一个；报告少于 50 份时总在本线程）
-                    (threads that check the reports; default 0, one per core; fewer than 50
-                    reports are always checked on the main thread)
+    --threads N     用 N 个线程检查（默认 0：CPU 核数减一，留一个核给 V8 的垃圾回收；报告少于
+                    50 份时总在本线程）(threads that check the reports; default 0: one per core
+                    but one; fewer than 50 reports are always checked on the main thread)
   figures           列出全部数据（指标、数值、单位、比较、期间、地区、目标或实际）
     --format F      json（默认）、csv（UTF-8 BOM，可用 Excel/WPS 打开）、text 或 markdown
     --targets       只列目标

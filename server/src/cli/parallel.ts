@@ -1,5 +1,6 @@
 /**
- * `wengao check` over many reports on several threads (worker_threads, one per core by default).
+ * `wengao check` over many reports on several threads (worker_threads; by default one per core
+ * beyond the first, see threadsFor).
  * Each worker reads and analyzes its share of the reports; figure.mismatch, which compares every
  * report with every other, then runs in the workers too, against an index that holds only what
  * it can use: the statements that two reports state with different amounts.
@@ -68,11 +69,16 @@ type FromWorker =
 type Envelope = { json: string; text?: string };
 type ToWorker = { type: 'live'; keys: string[] } | { type: 'index'; entries: DocumentEntry[] };
 
-/** How many threads to use for `files` reports (1: stay on the main thread). */
-export function threadsFor(files: number, requested: number): number {
-  const cores = requested > 0 ? requested : availableParallelism();
+/**
+ * How many threads to use for `files` reports (1: stay on the main thread). By default one core
+ * is left to V8: a single-threaded run already keeps a second core busy with its garbage
+ * collector and compiler (on the 2-core benchmark machine, two threads ran no faster than one:
+ * BENCHMARKS.md), so the default is one thread per core beyond the first.
+ */
+export function threadsFor(files: number, requested: number, cores = availableParallelism()): number {
+  const wanted = requested > 0 ? requested : cores - 1;
   if (files < PARALLEL_MIN_FILES) return 1;
-  return Math.max(1, Math.min(cores, Math.floor(files / (PARALLEL_MIN_FILES / 2))));
+  return Math.max(1, Math.min(wanted, Math.floor(files / (PARALLEL_MIN_FILES / 2))));
 }
 
 /** Checks `files` on `threads` workers running `script` (the CLI bundle). Results in input order. */
