@@ -71,9 +71,9 @@ type ToWorker = { type: 'live'; keys: string[] } | { type: 'index'; entries: Doc
 
 /**
  * How many threads to use for `files` reports (1: stay on the main thread). By default one core
- * is left to V8: a single-threaded run already keeps a second core busy with its garbage
- * collector and compiler (on the 2-core benchmark machine, two threads ran no faster than one:
- * BENCHMARKS.md), so the default is one thread per core beyond the first.
+ * is left to V8: a single-threaded run already keeps a second core partly busy with its garbage
+ * collector and compiler. On the 2-core benchmark machine two threads were 0 to 11% faster than
+ * one over three series, for 44% more memory (BENCHMARKS.md), so the default there is one.
  */
 export function threadsFor(files: number, requested: number, cores = availableParallelism()): number {
   const wanted = requested > 0 ? requested : cores - 1;
