@@ -8,25 +8,26 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { join } from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { threadsFor, PARALLEL_MIN_FILES } from '../../server/src/cli/parallel';
+import { PARALLEL_MIN_FILES, tagNumbers, threadsFor, untagNumbers } from '../../server/src/cli/parallel';
 import { ROOT, TempDirs, runCli } from '../helpers/procCli';
 
 const temp = new TempDirs();
 let dir = '';
 
 /**
- * 60 reports in three folders: the seeds in turn, each with its own year and 1500人 → 1500…1506人
+ * 75 reports in three folders: the seeds in turn, each with its own year and 1500人 → 1500…1506人
  * (so the copies disagree with one another across folders and threads), a markdown report with a
  * suppressed finding, one in GB18030, one that is not text, and a folder whose config makes
- * quote findings errors and turns the heading checks off.
+ * quote findings errors and turns the heading checks off, and an ignore file that silences one
+ * report's figure.mismatch findings.
  */
 beforeAll(() => {
   dir = temp.make('wengao-threads-');
   const seeds = readdirSync(join(ROOT, 'seeds')).sort().map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
   for (const d of ['a', 'b', 'c']) mkdirSync(join(dir, d));
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 75; i++) {
     const text = seeds[i % seeds.length].replace(/2026年/g, `${2026 + (i % 3)}年`).replace('1500人', `${1500 + (i % 7)}人`);
-    writeFileSync(join(dir, 'abc'[Math.floor(i / 20)], `r${String(i).padStart(2, '0')}.txt`), text);
+    writeFileSync(join(dir, 'abc'[Math.floor(i / 25)], `r${String(i).padStart(2, '0')}.txt`), text);
   }
   writeFileSync(
     join(dir, 'a', 'note.md'),
@@ -35,6 +36,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'b', 'gb.txt'), iconv.encode(seeds[0].replace('1500人', '1509人'), 'gb18030'));
   writeFileSync(join(dir, 'b', 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 10]));
   writeFileSync(join(dir, 'c', '.wengaorc.json'), JSON.stringify({ checks: { quote: 'error', heading: 'off' } }));
+  // A report's mismatches silenced by the ignore file: the suppressed side of the merge.
+  writeFileSync(join(dir, 'b', '.wengaoignore'), 'r28.txt figure.mismatch *  # 已核实\n');
 });
 afterAll(() => temp.cleanup());
 
@@ -42,13 +45,20 @@ const run = (threads: number, ...args: string[]) => runCli(['check', '.', '--min
 /** The summary line names the threads when there were several; nothing else may differ. */
 const withoutThreads = (stderr: string) => stderr.replace(/，\d+ 个线程/, '');
 
-describe('wengao check on two threads gives what one thread gives', () => {
-  for (const format of ['json', 'sarif', 'text', 'github']) {
-    it(`--format ${format}`, async () => {
-      const one = await run(1, '--format', format);
-      const two = await run(2, '--format', format);
+describe('wengao check on two or three threads gives what one thread gives', () => {
+  const cases: [number, string[]][] = [
+    [2, ['--format', 'json']],
+    [2, ['--format', 'sarif', '--include-suppressed']],
+    [2, ['--format', 'text']],
+    [2, ['--format', 'github']],
+    [3, ['--format', 'json', '--lang', 'en']],
+  ];
+  for (const [threads, args] of cases) {
+    it(`--threads ${threads} ${args.join(' ')}`, async () => {
+      const one = await run(1, ...args);
+      const two = await run(threads, ...args);
       expect(one.stderr).not.toMatch(/个线程/);
-      expect(two.stderr).toMatch(/，2 个线程/);
+      expect(two.stderr).toMatch(new RegExp(`，${threads} 个线程`));
       expect(two.stderr).not.toMatch(/多线程检查失败/);
       expect(two.code).toBe(one.code);
       expect(withoutThreads(two.stderr)).toBe(one.stderr);
@@ -64,7 +74,7 @@ describe('wengao check on two threads gives what one thread gives', () => {
     };
     const results = sarif.runs[0].results;
     const where = (x: (typeof results)[number]) => x.locations[0].physicalLocation.artifactLocation.uri;
-    // figure.mismatch pointing from one folder into another (so between reports of different shards).
+    // figure.mismatch pointing from one folder into another (the threads' shards are split by size, not by folder).
     const cross = results.filter(
       (x) => x.ruleId === 'figure.mismatch' && (x.relatedLocations ?? []).some((l) => l.physicalLocation.artifactLocation.uri.split('/')[0] !== where(x).split('/')[0]),
     );
@@ -74,9 +84,20 @@ describe('wengao check on two threads gives what one thread gives', () => {
     expect(results.some((x) => where(x).startsWith('b/gb.txt'))).toBe(true);
     expect(results.some((x) => x.ruleId.startsWith('quote.') && where(x).startsWith('c/') && x.level === 'error')).toBe(true);
     expect(results.some((x) => x.ruleId.startsWith('heading.') && where(x).startsWith('c/'))).toBe(false);
+    expect(results.some((x) => x.ruleId === 'figure.mismatch' && x.suppressions?.length && where(x) === 'b/r28.txt')).toBe(true);
+    expect(results.some((x) => x.ruleId === 'figure.mismatch' && !x.suppressions?.length && where(x) === 'b/r28.txt')).toBe(false);
     expect(r.stderr).toMatch(/跳过 \(skipped\) b\/binary\.txt/);
     expect(r.code).toBe(2);
   }, 60_000);
+});
+
+describe('numbers JSON cannot write cross between threads intact', () => {
+  it('NaN, ±Infinity and -0 come back as they went', () => {
+    const values = [NaN, Infinity, -Infinity, -0, 0, 1.5, 1e308];
+    const back = JSON.parse(JSON.stringify({ values, nested: [{ v: NaN }] }, tagNumbers), untagNumbers) as { values: number[]; nested: { v: number }[] };
+    back.values.forEach((v, i) => expect(Object.is(v, values[i])).toBe(true));
+    expect(back.nested[0].v).toBeNaN();
+  });
 });
 
 describe('threadsFor', () => {
@@ -91,5 +112,6 @@ describe('threadsFor', () => {
     expect(threadsFor(1000, 0, 2)).toBe(1);
     expect(threadsFor(1000, 0, 4)).toBe(3);
     expect(threadsFor(60, 0, 8)).toBe(2);
+    expect(threadsFor(100_000, 999, 8)).toBe(64);
   });
 });

@@ -65,8 +65,22 @@ type FromWorker =
   | { type: 'figures'; entries: (DocumentEntry | null)[] }
   | { type: 'done'; cross: (Cross | null)[] }
   | { type: 'error'; message: string };
-/** The report's text travels beside the JSON (in which "none" is null: JSON has no undefined). */
-type Envelope = { json: string; text?: string };
+/**
+ * The report's text travels beside the JSON (in which "none" is null: JSON has no undefined).
+ * `exact`: numbers JSON cannot write (NaN, ±Infinity, -0: a figure's amount can be any of them)
+ * are tagged, so that figure.mismatch compares the same amounts as on one thread.
+ */
+type Envelope = { json: string; text?: string; exact?: boolean };
+const NUMBER_TAG = '\u0000number';
+export function tagNumbers(_key: string, v: unknown): unknown {
+  return typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? { [NUMBER_TAG]: Object.is(v, -0) ? '-0' : String(v) } : v;
+}
+export function untagNumbers(_key: string, v: unknown): unknown {
+  return v !== null && typeof v === 'object' && NUMBER_TAG in v ? Number((v as Record<string, string>)[NUMBER_TAG]) : v;
+}
+
+/** More threads than this are not started, whatever --threads asks: each is a V8 heap. */
+const MAX_THREADS = 64;
 type ToWorker = { type: 'live'; keys: string[] } | { type: 'index'; entries: DocumentEntry[] };
 
 /**
@@ -76,7 +90,7 @@ type ToWorker = { type: 'live'; keys: string[] } | { type: 'index'; entries: Doc
  * one over three series, for 44% more memory (BENCHMARKS.md), so the default there is one.
  */
 export function threadsFor(files: number, requested: number, cores = availableParallelism()): number {
-  const wanted = requested > 0 ? requested : cores - 1;
+  const wanted = Math.min(MAX_THREADS, requested > 0 ? requested : cores - 1);
   if (files < PARALLEL_MIN_FILES) return 1;
   return Math.max(1, Math.min(wanted, Math.floor(files / (PARALLEL_MIN_FILES / 2))));
 }
@@ -84,8 +98,9 @@ export function threadsFor(files: number, requested: number, cores = availablePa
 /** Checks `files` on `threads` workers running `script` (the CLI bundle). Results in input order. */
 export async function checkInParallel(files: ShardFile[], threads: number, script: string, lang: Locale | undefined): Promise<ShardResult[]> {
   const shards = await split(files, threads);
-  const workers = shards.map((s) => new Worker(script, { workerData: { wengaoShard: true, files: s.map((i) => files[i]), lang } satisfies ShardInit }));
+  const workers: Worker[] = [];
   try {
+    for (const s of shards) workers.push(new Worker(script, { workerData: { wengaoShard: true, files: s.map((i) => files[i]), lang } satisfies ShardInit }));
     const results: ShardResult[][] = shards.map(() => []);
     const channels = workers.map((w, k) => channel(w, (r) => results[k].push(r)));
     // Phase 1: analyze; which statements are worth comparing.
@@ -158,7 +173,12 @@ function channel(w: Worker, onReport: (r: ShardResult) => void) {
     waiting = undefined;
   };
   w.on('message', (e: Envelope) => {
-    const m = JSON.parse(e.json) as FromWorker;
+    let m: FromWorker;
+    try {
+      m = JSON.parse(e.json, e.exact ? untagNumbers : undefined) as FromWorker;
+    } catch (err) {
+      return fail(err instanceof Error ? err : new Error(String(err)));
+    }
     if (m.type === 'error') return fail(new Error(m.message));
     if (m.type === 'report') {
       if (!('skipped' in m.result)) m.result.text = e.text!;
@@ -170,6 +190,7 @@ function channel(w: Worker, onReport: (r: ShardResult) => void) {
     } else queue.push(m);
   });
   w.on('error', (e) => fail(e));
+  w.on('messageerror', (e) => fail(e));
   w.on('exit', (code) => fail(new Error(`worker exited (${code})`)));
   return {
     send: (m: ToWorker) => w.postMessage(m),
@@ -203,7 +224,8 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
     if (m.type !== type) throw new Error(`main sent ${m.type}, expected ${type}`);
     return m as Extract<ToWorker, { type: T }>;
   };
-  const send = (m: FromWorker, text?: string) => port.postMessage({ json: JSON.stringify(m), text } satisfies Envelope);
+  const send = (m: FromWorker, text?: string, exact = false) =>
+    port.postMessage({ json: JSON.stringify(m, exact ? tagNumbers : undefined), text, exact } satisfies Envelope);
   try {
     const done: ({ skipped: string } | { analysis: Analysis; entry?: DocumentEntry })[] = [];
     // The next report is read while this one is analyzed.
@@ -252,7 +274,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
       entries: done.map((d) =>
         'entry' in d && d.entry ? { ...d.entry, figures: d.entry.figures.filter((g) => live.has(statementKey(g.figure) ?? '')) } : null,
       ),
-    } satisfies FromWorker);
+    } satisfies FromWorker, undefined, true);
 
     const index = new FigureIndex();
     for (const e of (await receive('index')).entries) index.set(e);
