@@ -103,8 +103,16 @@ export async function main(
     }
   }
 
+  // On this thread, the next report is read from disk while this one is analysed.
+  const reads = new Map<number, ReturnType<typeof readReport>>();
+  const readAhead = (i: number) => {
+    const p = planned[i];
+    if (!parallel && p?.source.kind === 'file') reads.set(i, readReport(p.source.path));
+  };
+  readAhead(0);
   for (let i = 0; i < planned.length; i++) {
     const { source, shown, resolved } = planned[i];
+    readAhead(i + 1);
     const done = parallel?.[i];
     if (done) {
       if ('skipped' in done) {
@@ -132,7 +140,8 @@ export async function main(
       }
       text = d.text;
     } else {
-      const input = await readReport(source.path);
+      const input = await (reads.get(i) ?? readReport(source.path));
+      reads.delete(i);
       if (!input.ok) {
         err(`wengao: 跳过 (skipped) ${shown}: ${input.message}\n`);
         reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: input.message } });
