@@ -6,24 +6,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from './inputs.mjs';
 import { median, p95, rpc, startServer } from './server.mjs';
+import { prng } from '../test/helpers/prng.mjs';
 
 
 /** The server's typing debounce (server/src/lsp/server.ts DEBOUNCE_MS), read from the source. */
 function debounceMs() {
   const m = /DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(root, 'server', 'src', 'lsp', 'server.ts'), 'utf8'));
   return m ? Number(m[1]) : NaN;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run types at the same places. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

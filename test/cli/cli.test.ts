@@ -7,6 +7,7 @@ import * as iconv from 'iconv-lite';
 import { basename, join } from 'path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, TempDirs, runCli } from '../helpers/procCli';
+import { pseudoRandomBytes } from '../helpers/prng.mjs';
 
 const SEEDS = join(ROOT, 'seeds');
 const SEED_000 = '000_d4031d3451319d89.txt';
@@ -55,20 +56,6 @@ function charAt(text: string, p: Pos): string {
 /** A diagnostic without the file's path, to compare the same report across encodings. */
 const positions = (ds: JsonDiagnostic[]) =>
   ds.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, related: d.related.map((r) => ({ range: r.range, message: r.message })) }));
-
-/** Deterministic bytes (mulberry32), so a failure can be reproduced. */
-function pseudoRandomBytes(n: number, seed: number): Buffer {
-  const out = Buffer.alloc(n);
-  let a = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
-  }
-  return out;
-}
 
 describe('wengao check on the seeds', () => {
   it('--format json: version 1, five files, exactly the known defects, 0-based ranges, exit 1', async () => {

@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../helpers/prng.mjs';
 import {
   Diagnostic, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DocumentSymbol,
   DocumentSymbolRequest, FileChangeType, FoldingRange, FoldingRangeRequest, HoverRequest, MessageType, Range, TextDocumentContentChangeEvent,
@@ -32,18 +33,6 @@ function start(options?: LspOptions): LspProcess {
 function tempDir(): string {
   const d = box.tempDir('wengao-robust-');
   return d;
-}
-
-/** mulberry32: a small seeded generator, so that a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [
