@@ -250,38 +250,28 @@ const cell = (res, f) => {
 const med = (res) => median(res.runs.map((r) => r.ms));
 const secs = (ms) => (ms >= 10_000 ? (ms / 1000).toFixed(1) : ms >= 1000 ? (ms / 1000).toFixed(2) : (ms / 1000).toFixed(3));
 
-say('#### Wall time, median (s), and throughput (MB/s)');
-say();
-say(`| tool | ${inputs.map((i) => i.label).join(' | ')} |`);
-say(`|---|${inputs.map(() => '---').join('|')}|`);
-for (const tool of tools) {
-  say(`| ${tool.label} | ${inputs.map((i) => {
-    const res = results[key(tool, i)];
-    return cell(res, (r) => `${secs(med(r))} (${(i.bytes / 1e6 / (med(r) / 1000)).toFixed(i.bytes < 1e6 ? 2 : 1)} MB/s)${r.runs.length < runs ? ` [${r.runs.length} run${r.runs.length > 1 ? 's' : ''}]` : ''}`);
-  }).join(' | ')} |`);
+/** A table of one row per tool and one column per input. */
+function toolTable(title, row, rowLabel = (tool) => tool.label) {
+  say(`#### ${title}`);
+  say();
+  say(`| tool | ${inputs.map((i) => i.label).join(' | ')} |`);
+  say(`|---|${inputs.map(() => '---').join('|')}|`);
+  for (const tool of tools) say(`| ${rowLabel(tool)} | ${inputs.map((i) => row(results[key(tool, i)], i)).join(' | ')} |`);
+  say();
 }
-say();
-say('#### Peak memory of the process (MB, VmHWM / maxRSS), median');
-say();
-say(`| tool | ${inputs.map((i) => i.label).join(' | ')} |`);
-say(`|---|${inputs.map(() => '---').join('|')}|`);
-for (const tool of tools) {
-  say(`| ${tool.label} | ${inputs.map((i) => cell(results[key(tool, i)], (r) => median(r.runs.map((x) => x.rssMB)).toFixed(0))).join(' | ')} |`);
-}
-say();
-say('#### What each tool reported (first run): files checked / findings');
-say();
-say(`| tool | ${inputs.map((i) => i.label).join(' | ')} |`);
-say(`|---|${inputs.map(() => '---').join('|')}|`);
-for (const tool of tools) {
-  say(`| ${tool.id} | ${inputs.map((i) => {
-    const r = results[key(tool, i)];
+toolTable('Wall time, median (s), and throughput (MB/s)', (res, i) =>
+  cell(res, (r) => `${secs(med(r))} (${(i.bytes / 1e6 / (med(r) / 1000)).toFixed(i.bytes < 1e6 ? 2 : 1)} MB/s)${r.runs.length < runs ? ` [${r.runs.length} run${r.runs.length > 1 ? 's' : ''}]` : ''}`),
+);
+toolTable('Peak memory of the process (MB, VmHWM / maxRSS), median', (res) => cell(res, (r) => median(r.runs.map((x) => x.rssMB)).toFixed(0)));
+toolTable(
+  'What each tool reported (first run): files checked / findings',
+  (r) => {
     if (!r.ok) return r.timedOut ? 'timeout' : `crashed: ${r.stderrHead.replace(/\|/g, '/').slice(0, 120)}`;
     const v = r.verified;
     return v && !v.error ? `${v.files} / ${v.findings}` : `? ${v?.error ?? ''}`;
-  }).join(' | ')} |`);
-}
-say();
+  },
+  (tool) => tool.id,
+);
 say(`(autocorrect's CLI counts the files with findings and a finding per line; wengao's counts include every severity down to hint; zhlint's CLI "files" are the files it started.)`);
 say();
 
