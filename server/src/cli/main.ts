@@ -7,10 +7,9 @@
  */
 import * as path from 'path';
 import {
-  FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, parseConfig,
-  parseIgnoreFile,
+  FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace,
 } from '../core';
-import { ConfigFile, ConfigResolver, IgnoreFile, Resolved } from '../io/config';
+import { ConfigResolver, Resolved } from '../io/config';
 import pkg from '../../../package.json';
 import { CheckFormat, FiguresFormat, Options, STDIN_NAME, parseArgs } from './args';
 import { Source, UsageError, collect, readReport, readStdin } from './files';
@@ -81,7 +80,7 @@ export async function main(
     // Standard input without a name is looked up from the working directory.
     const lookup = source.kind === 'stdin' && !o.stdinFilename ? path.join(io.cwd, STDIN_NAME) : path.resolve(io.cwd, shown);
     const resolved = await resolver.forFile(lookup);
-    noteProjectFiles(resolved, o.lang, projectFiles, io.cwd);
+    noteProjectFiles(resolver, resolved, o.lang, projectFiles, io.cwd);
     planned.push({ source, shown, resolved });
   }
 
@@ -236,21 +235,14 @@ function render(results: FileResult[], format: CheckFormat, o: Options, locale: 
  * The config and ignore files a report uses, each once, as results of their own when they have
  * problems. Their messages follow --lang, else the config's own `language`.
  */
-function noteProjectFiles(resolved: Resolved, lang: Locale | undefined, into: Map<string, FileResult>, cwd: string): void {
+function noteProjectFiles(resolver: ConfigResolver, resolved: Resolved, lang: Locale | undefined, into: Map<string, FileResult>, cwd: string): void {
   const locale = lang ?? resolved.config.language;
-  const add = (file: ConfigFile | IgnoreFile, role: 'config' | 'ignore', findings: () => Finding[]) => {
+  for (const [file, role] of [[resolved.file, 'config'], [resolved.ignoreFile, 'ignore']] as const) {
+    if (!file) continue;
     const key = path.resolve(file.path);
-    if (into.has(key) || file.findings.length === 0) return;
+    if (into.has(key) || file.findings.length === 0) continue;
     const lines = new LineIndex(file.text);
-    into.set(key, { path: shownPath(file.path, cwd), role, text: file.text, lines, findings: findings(), suppressed: [], ignore: [] });
-  };
-  if (resolved.file) {
-    const f = resolved.file;
-    add(f, 'config', () => (locale === lang ? f.findings : parseConfig(f.text, locale).findings));
-  }
-  if (resolved.ignoreFile) {
-    const f = resolved.ignoreFile;
-    add(f, 'ignore', () => (locale === lang ? f.findings : parseIgnoreFile(f.text, locale).findings));
+    into.set(key, { path: shownPath(file.path, cwd), role, text: file.text, lines, findings: resolver.problemsIn(file, locale), suppressed: [], ignore: [] });
   }
 }
 

@@ -130,6 +130,15 @@ export class ConfigResolver {
     return p;
   }
 
+  /**
+   * A config or ignore file's problems in `locale` (the one its reports are checked in): as read
+   * when the resolver's own locale is that one, else read again in it.
+   */
+  problemsIn(file: ConfigFile | IgnoreFile, locale: Locale | undefined): Finding[] {
+    if ((locale ?? 'zh') === (this.options.locale ?? 'zh')) return file.findings;
+    return 'entries' in file ? parseIgnoreFile(file.text, locale).findings : parseConfig(file.text, locale).findings;
+  }
+
   /** Where a new ignore entry for `report` goes: the ignore file that applies, else one beside the config file, else in `root`. */
   async ignorePathFor(report: string, root?: string): Promise<string> {
     const found = await this.find(path.dirname(path.resolve(report)));

@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind,
-  formatIgnoreEntry, indicatorKey, inWorkspace, parseConfig, parseIgnoreFile,
+  formatIgnoreEntry, indicatorKey, inWorkspace,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { readReport } from '../io/read';
@@ -186,12 +186,7 @@ export function startServer(connection: Connection): void {
       // In the language of the config that applies there (the file's own "language" included),
       // as the CLI reports them.
       const locale = parsed ? (await resolver.forFile(file, globalSettings.config)).config.language : undefined;
-      const findings =
-        !parsed || locale !== 'en'
-          ? parsed?.findings ?? []
-          : name === CONFIG_FILE
-            ? parseConfig(parsed.text, locale).findings
-            : parseIgnoreFile(parsed.text, locale).findings;
+      const findings = parsed ? resolver.problemsIn(parsed, locale) : [];
       if (findings.length === 0 && !configDiagnosed.has(uri)) return;
       if (findings.length) configDiagnosed.add(uri);
       else configDiagnosed.delete(uri);
