@@ -5,11 +5,11 @@
 import { CHECKS, Check, CheckContext, HEAVY_CHECKS } from './checks';
 import type { FigureIndex } from './consistency/index';
 import { Figure, extractFigures } from './figures/extract';
-import type { Code, Finding, Severity } from './findings';
+import { compareFindings, type Code, type Finding, type Severity } from './findings';
 import { WengaoConfig, severityOverrides } from './config';
 import type { Locale } from './locale';
 import { IgnoreEntry, Suppressed, suppress } from './suppress';
-import { DocKind, DocumentModel, buildModel, chineseRatio } from './model';
+import { DocKind, DocumentModel, RATIO_SAMPLE, buildModel, chineseRatio } from './model';
 import { OutlineNode, buildOutline } from './outline';
 
 export type AnalyzeScope = 'chinese' | 'all' | 'off';
@@ -67,7 +67,9 @@ export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', min
   if (scope === 'off') return { ok: false, reason: 'wengao.analyze is off' };
   if (scope === 'all') return { ok: true };
   // Comments do not print: a wengao-disable comment must not tip a short document into English.
-  const ratio = chineseRatio(kind === 'markdown' && text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, '') : text);
+  // (Only the sample chineseRatio reads is stripped: not a copy of the whole document.)
+  const sample = text.length > RATIO_SAMPLE ? text.slice(0, RATIO_SAMPLE) : text;
+  const ratio = chineseRatio(kind === 'markdown' && sample.includes('<!--') ? sample.replace(/<!--[\s\S]*?-->/g, '') : sample);
   if (ratio < minRatio) {
     return { ok: false, reason: `not predominantly Chinese (${Math.round(ratio * 100)}% Han < ${Math.round(minRatio * 100)}%)` };
   }
@@ -118,7 +120,7 @@ function settle(findings: Finding[], model: DocumentModel, options: Pick<Analyze
     levelled.push(o ? { ...f, severity: o } : f);
   }
   const out = suppress(levelled, model.text, model.kind, options.ignore);
-  out.kept.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  out.kept.sort(compareFindings);
   return out;
 }
 

@@ -54,3 +54,8 @@ export interface Finding {
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** The order findings are reported in: by position, then by code (code units, not the locale's order). */
+export function compareFindings(a: Pick<Finding, 'span' | 'code'>, b: Pick<Finding, 'span' | 'code'>): number {
+  return a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}

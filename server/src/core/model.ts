@@ -301,9 +301,12 @@ function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
 }
 
 /** Whether a text is predominantly Chinese: Han characters over Han plus Latin letters. */
+/** How much of a document its language is judged from. */
+export const RATIO_SAMPLE = 200_000;
+
 export function chineseRatio(text: string): number {
   // Sample big documents: the ratio of the first 200 KB is representative and keeps this O(1).
-  const end = Math.min(text.length, 200_000);
+  const end = Math.min(text.length, RATIO_SAMPLE);
   const { han, latin } = countLetters(text, 0, end);
   if (han + latin === 0) return 0;
   return han / (han + latin);

@@ -263,7 +263,10 @@ export function suppressionEdit(text: string, finding: Pick<Finding, 'code' | 's
   const line = text.slice(a, b).replace(/\r$/, '');
   const startsBlock = a === 0 || !prev.trim() || /^\s{0,3}(#{1,6}\s|<!--)/.test(line) || /-->\s*$/.test(prev);
   if (startsBlock) {
-    const nl = text.includes('\r\n') ? '\r\n' : '\n';
+    // The line's own ending (or, on a last line without one, the line's before): a per-finding
+    // scan of the whole text for "\r\n" cost O(size) for each diagnostic published.
+    const crlf = b < text.length ? text[b - 1] === '\r' : a >= 2 && text[a - 2] === '\r';
+    const nl = crlf ? '\r\n' : '\n';
     return { span: { start: a, end: a }, newText: `<!-- wengao-disable-next-line ${finding.code} -->${nl}` };
   }
   const end = text[b - 1] === '\r' ? b - 1 : b;

@@ -3,7 +3,7 @@ import { Analysis, RecheckOptions, recheck } from '../analyze';
 import type { Suppressed } from '../suppress';
 import { mismatch } from '../checks/mismatch';
 import { nodePath } from '../figures/context';
-import type { Finding } from '../findings';
+import { compareFindings, type Finding } from '../findings';
 import type { DocumentEntry, IndexedFigure } from './index';
 
 /** How people name a document: the name of its first title or heading, else its file name. */
@@ -50,9 +50,7 @@ export function withCross(
   cross: { findings: Finding[]; suppressed: Suppressed[] },
 ): { findings: Finding[]; suppressed: Suppressed[] } {
   return {
-    findings: [...own.findings.filter((f) => f.code !== 'figure.mismatch'), ...cross.findings].sort(
-      (a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-    ),
+    findings: [...own.findings.filter((f) => f.code !== 'figure.mismatch'), ...cross.findings].sort(compareFindings),
     suppressed: [...own.suppressed.filter((s) => s.finding.code !== 'figure.mismatch'), ...cross.suppressed],
   };
 }
