@@ -76,7 +76,7 @@ export const USAGE = `用法 (usage):
   --help            显示本说明
   --version         显示版本
 
-  文件夹中查找 .txt、.md、.markdown（跳过以 . 开头的文件夹和 node_modules），并按配置文件的
+  文件夹中查找 .txt、.md、.markdown（跳过以 . 开头的文件夹和 node_modules、dist、out），并按配置文件的
   include/exclude 筛选；直接写出的文件总会检查。通配符请加引号，如 "reports/**/*.txt"。
 
 ${EXIT_CODES}`;
@@ -145,7 +145,7 @@ export function parseArgs(argv: string[], version: string): Parsed {
         const bad = only('check', name);
         if (bad) return bad;
         const v = value();
-        if (v === undefined || !/^\d{1,3}$/.test(v)) return usageError(`--threads 应是 0 或正整数（0 表示每个核一个）(a whole number, 0 for one per core), 而不是 ${v ?? '(空)'}`);
+        if (v === undefined || !/^\d{1,3}$/.test(v)) return usageError(`--threads 应是 0 到 999 的整数（0：按 CPU 核数自动）(a whole number up to 999; 0 chooses from the cores), 而不是 ${v ?? '(空)'}`);
         o.threads = Number(v);
         break;
       }

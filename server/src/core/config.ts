@@ -67,7 +67,7 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
     const what = printParseErrorCode(e.error);
-    problem(CODES.configSyntax, 'error', { offset: e.offset, length: e.length }, `配置文件不是有效的 JSON（${what}）：请改正此处；改正之前使用默认设置。`, `The config file is not valid JSON (${what}): fix it here; the defaults apply meanwhile.`);
+    problem(CODES.configSyntax, 'error', { offset: e.offset, length: e.length }, `配置文件不是有效的 JSON（${what}）：请改正此处；改正之前，读得出的设置照常生效，其余用默认值。`, `The config file is not valid JSON (${what}): fix it here; meanwhile the settings that can be read apply, the defaults for the rest.`);
   }
   if (!root) return { config, findings };
   if (root.type !== 'object') {
@@ -115,7 +115,7 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
       }
       default: {
         const near = nearest(key, KEYS.slice(1));
-        problem(CODES.configUnknownKey, 'warning', keyNode, `未知的配置项“${key}”${near ? `：是否想写“${near}”？` : ''}。可用的配置项：${KEYS.slice(1).join('、')}。`, `Unknown setting "${key}"${near ? `: did you mean "${near}"?` : '.'} Known settings: ${KEYS.slice(1).join(', ')}.`);
+        problem(CODES.configUnknownKey, 'warning', keyNode, `未知的配置项“${key}”${near ? `：是否想写“${near}”？` : '。'}可用的配置项：${KEYS.slice(1).join('、')}。`, `Unknown setting "${key}"${near ? `: did you mean "${near}"?` : '.'} Known settings: ${KEYS.slice(1).join(', ')}.`);
       }
     }
   }
@@ -136,7 +136,7 @@ function readChecks(node: Node, config: WengaoConfig, problem: Problem): void {
     const key = k.value;
     if (!codes.has(key) && !FAMILIES.includes(key)) {
       const near = nearest(key, [...codes, ...FAMILIES]) ?? [...codes].find((c) => c.startsWith(key.split('.')[0] + '.'));
-      problem(CODES.configUnknownKey, 'warning', k, `未知的检查代码“${key}”${near ? `（同类的代码如“${near}”）` : ''}。可写代码（如 quote.unclosed）或类别（如 quote）。`, `Unknown check code "${key}"${near ? ` (a code of that family: "${near}")` : ''}. Write a code (quote.unclosed) or a family (quote).`);
+      problem(CODES.configUnknownKey, 'warning', k, `未知的检查代码“${key}”${near ? `：是否想写“${near}”？` : '。'}可写代码（如 quote.unclosed）或类别（如 quote）。`, `Unknown check code "${key}"${near ? `: did you mean "${near}"?` : '.'} Write a code (quote.unclosed) or a family (quote).`);
       continue;
     }
     const value = getNodeValue(v);
