@@ -311,4 +311,21 @@ describe('wengao check across documents', () => {
     const alone = await runCli(['check', join(dir, 'brief.txt'), '--format', 'json']);
     expect(parse(alone.stdout).files[0].diagnostics.filter((d) => d.code === 'figure.mismatch')).toEqual([]);
   });
+  it('names the other document by its path in the text and github outputs, where the message names it by title', async () => {
+    const dir = temp.make();
+    const strip = (s: string) => s.replace(/⟦[^⟧]*⟧/g, '');
+    const fixture = join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
+    for (const f of ['report.txt', 'brief.txt']) writeFileSync(join(dir, f), strip(readFileSync(join(fixture, f), 'utf8')));
+    const json = parse((await runCli(['check', 'report.txt', 'brief.txt', '--format', 'json'], { cwd: dir })).stdout);
+    const first = json.files.find((f) => f.path === 'brief.txt')!.diagnostics.find((d) => d.code === 'figure.mismatch')!;
+    const where = `report.txt:${first.related[0].range.start.line + 1}:${first.related[0].range.start.character + 1}`;
+    const text = (await runCli(['check', 'report.txt', 'brief.txt'], { cwd: dir })).stdout.split('\n');
+    const line = text.find((l) => l.startsWith(`brief.txt:${first.range.start.line + 1}:${first.range.start.character + 1}: warning figure.mismatch`));
+    expect(line).toContain(`（另见 ${where}`);
+    expect(line).toMatch(TEXT_LINE);
+    // Findings inside one document name no other file.
+    expect(text.filter((l) => / quote\./.test(l)).every((l) => !l.includes('另见'))).toBe(true);
+    const github = (await runCli(['check', 'report.txt', 'brief.txt', '--format', 'github'], { cwd: dir })).stdout;
+    expect(github).toContain(`（另见 ${where}`);
+  });
 });

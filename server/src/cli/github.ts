@@ -10,6 +10,7 @@
  */
 import * as path from 'path';
 import type { Severity } from '../core';
+import { elsewhere } from './render';
 import type { FileResult } from './report';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -47,7 +48,7 @@ export function renderGithub(results: FileResult[], cwd: string): string {
         ['endColumn', end.character + 1],
         ['title', `wengao ${f.code}`],
       ];
-      out.push(`::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(f.message)}`);
+      out.push(`::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(f.message + elsewhere(f))}`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

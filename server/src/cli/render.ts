@@ -3,6 +3,15 @@ import { Figure, Finding, LineIndex, toCsv, toMarkdownTable } from '../core';
 import type { FiguresFormat } from './args';
 import type { FileResult } from './report';
 
+/**
+ * Where the other documents a finding names are, as `path:line:col` (a message names a document
+ * by its title, and two drafts often share one): ` （另见 brief.txt:9:53、…）`, or '' when none.
+ */
+export function elsewhere(f: Finding): string {
+  const at = f.related.filter((r) => r.path && r.range).map((r) => `${r.path}:${r.range!.start.line + 1}:${r.range!.start.character + 1}`);
+  return at.length ? ` （另见 ${at.join('、')}）` : '';
+}
+
 /** One line per finding, `path:line:col: severity code message`, 1-based like compilers. */
 export function textLines(results: FileResult[]): string[] {
   const lines: string[] = [];
@@ -10,7 +19,7 @@ export function textLines(results: FileResult[]): string[] {
     if (!r.lines) continue;
     for (const f of r.findings) {
       const p = r.lines.position(f.span.start);
-      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}`);
+      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}${elsewhere(f)}`);
     }
   }
   return lines;
