@@ -28,7 +28,7 @@ import { promises as fs } from 'fs';
 import { MessagePort, Worker } from 'worker_threads';
 import {
   Analysis, CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, LOCAL_CHECKS, Locale, Suppressed, WengaoConfig, analyze,
-  disagree, indexEntry, mismatch, recheck, statementKey, withCross,
+  WorkspaceFacts, boundOf, canonicalKey, disagree, indexEntry, mismatch, recheck, statementKey, withCross,
 } from '../core';
 import { readReport } from '../io/read';
 
@@ -57,11 +57,11 @@ export type ShardResult =
   | { text: string; analyzed: boolean; findings: Finding[]; suppressed: Suppressed[]; failures: CheckFailure[] };
 
 /** An amount, or 'odd' for one JSON cannot carry (NaN, Infinity): its key is always compared. */
-type Amount = [value: number, max?: number] | ['odd'];
+type Amount = [value: number, max: number | null, bound: string] | ['odd'];
 type Cross = { findings: Finding[]; suppressed: Suppressed[] };
 type FromWorker =
   | { type: 'report'; result: ShardResult }
-  | { type: 'read'; keys: [key: string, reports: number, amounts: Amount[]][] }
+  | { type: 'read'; keys: [key: string, reports: number, amounts: Amount[]][]; provinces: string[]; years: number[] }
   | { type: 'figures'; entries: (DocumentEntry | null)[] }
   | { type: 'done'; cross: (Cross | null)[] }
   | { type: 'error'; message: string };
@@ -81,7 +81,7 @@ export function untagNumbers(_key: string, v: unknown): unknown {
 
 /** More threads than this are not started, whatever --threads asks: each is a V8 heap. */
 const MAX_THREADS = 64;
-type ToWorker = { type: 'live'; keys: string[] } | { type: 'index'; entries: DocumentEntry[] };
+type ToWorker = { type: 'live'; keys: string[]; workspace: WorkspaceFacts } | { type: 'index'; entries: DocumentEntry[] };
 
 /**
  * How many threads to use for `files` reports (1: stay on the main thread). By default one core
@@ -106,19 +106,25 @@ export async function checkInParallel(files: ShardFile[], threads: number, scrip
     // Phase 1: analyze; which statements are worth comparing.
     const reads = (await Promise.all(channels.map((c) => c.next('read')))) as Extract<FromWorker, { type: 'read' }>[];
     const stated = new Map<string, { reports: number; amounts: Amount[] }>();
+    // Keys in the run's terms: 本年 / 本省 read as the one year and province of all the reports
+    // (as FigureIndex.workspace() will read them in each worker).
+    const provinces = new Set(reads.flatMap((r) => r.provinces));
+    const years = new Set(reads.flatMap((r) => r.years));
+    const workspace: WorkspaceFacts = { province: provinces.size === 1 ? [...provinces][0] : undefined, year: years.size === 1 ? [...years][0] : undefined };
     for (const r of reads) {
-      for (const [key, reports, amounts] of r.keys) {
+      for (const [stKey, reports, amounts] of r.keys) {
+        const key = canonicalKey(stKey, workspace);
         const s = stated.get(key);
         if (!s) stated.set(key, { reports, amounts });
         else {
           s.reports += reports;
-          for (const a of amounts) if (!s.amounts.some((b) => b[0] === a[0] && b[1] === a[1])) s.amounts.push(a);
+          for (const a of amounts) if (!s.amounts.some((b) => b[0] === a[0] && b[1] === a[1] && b[2] === a[2])) s.amounts.push(a);
         }
       }
     }
     const live = [...stated].filter(([, s]) => s.reports >= 2 && anyDisagree(s.amounts)).map(([k]) => k);
     // Phase 2: the cut entries, laid out in the command line's order, to every worker.
-    channels.forEach((c) => c.send({ type: 'live', keys: live }));
+    channels.forEach((c) => c.send({ type: 'live', keys: live, workspace }));
     const cut = (await Promise.all(channels.map((c) => c.next('figures')))) as Extract<FromWorker, { type: 'figures' }>[];
     const byFile: (DocumentEntry | null)[] = [];
     shards.forEach((s, w) => s.forEach((i, k) => (byFile[i] = cut[w].entries[k])));
@@ -142,7 +148,12 @@ export async function checkInParallel(files: ShardFile[], threads: number, scrip
 /** Whether two of the amounts disagree (as figure.mismatch compares them). */
 function anyDisagree(amounts: Amount[]): boolean {
   if (amounts.some((a) => a[0] === 'odd')) return true;
-  const n = (amounts as [number, number?][]).map(([value, max]) => ({ normalized: { value, max, unit: '' } }));
+  const n = (amounts as [number, number | null, string][]).map(([value, max, bound]) => ({
+    normalized: { value, max: max ?? undefined, unit: '' },
+    // (Amounts of one key share its kind: the bound is compared only between targets.)
+    comparator: bound === 'floor' ? ('ge' as const) : bound === 'ceiling' ? ('le' as const) : bound === 'range' ? ('range' as const) : ('eq' as const),
+    kind: bound === 'actual' ? ('actual' as const) : ('target' as const),
+  }));
   for (let i = 0; i < n.length; i++) for (let j = i + 1; j < n.length; j++) if (disagree(n[i], n[j])) return true;
   return false;
 }
@@ -259,20 +270,24 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
           s.reports++;
         }
         const { value, max } = g.figure.normalized;
-        const amount: Amount = !Number.isFinite(value) || (max !== undefined && !Number.isFinite(max)) ? ['odd'] : max === undefined ? [value] : [value, max];
-        if (!s.amounts.some((a) => a[0] === amount[0] && a[1] === amount[1])) s.amounts.push(amount);
+        const bound = g.figure.kind === 'target' ? boundOf(g.figure.comparator) : 'actual';
+        const amount: Amount = !Number.isFinite(value) || (max !== undefined && !Number.isFinite(max)) ? ['odd'] : [value, max ?? null, bound];
+        if (!s.amounts.some((a) => a[0] === amount[0] && a[1] === amount[1] && a[2] === amount[2])) s.amounts.push(amount);
       }
     }
     send({
       type: 'read',
       keys: [...keys].map(([k, s]) => [k, s.reports, s.amounts]),
+      provinces: done.flatMap((d) => ('entry' in d && d.entry?.province ? [d.entry.province] : [])),
+      years: done.flatMap((d) => ('entry' in d && d.entry?.year !== undefined ? [d.entry.year] : [])),
     } satisfies FromWorker);
 
-    const live = new Set((await receive('live')).keys);
+    const { keys: liveKeys, workspace } = await receive('live');
+    const live = new Set(liveKeys);
     send({
       type: 'figures',
       entries: done.map((d) =>
-        'entry' in d && d.entry ? { ...d.entry, figures: d.entry.figures.filter((g) => live.has(statementKey(g.figure) ?? '')) } : null,
+        'entry' in d && d.entry ? { ...d.entry, figures: d.entry.figures.filter((g) => live.has(canonicalKey(statementKey(g.figure) ?? '', workspace))) } : null,
       ),
     } satisfies FromWorker, undefined, true);
 

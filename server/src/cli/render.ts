@@ -1,5 +1,5 @@
 /** The plain formats: text and JSON for `check`, and the formats of `figures`. */
-import { Figure, Finding, LineIndex, toCsv, toMarkdownTable } from '../core';
+import { Figure, Finding, LineIndex, inWorkspaceTerms, toCsv, toMarkdownTable, workspaceOf } from '../core';
 import type { FiguresFormat } from './args';
 import type { FileResult } from './report';
 
@@ -74,11 +74,13 @@ function figureJson(f: Figure, path: string, lines: LineIndex) {
 }
 
 export function renderFigures(results: FileResult[], format: FiguresFormat, targetsOnly: boolean): string {
+  // Documents that state no year or province are read against the others (as figure.mismatch reads them).
+  const ws = workspaceOf(results.map((r) => r.analysis?.facts));
   const rows = results.flatMap((r) =>
     r.analysis && r.lines
       ? r.analysis.figures
           .filter((f) => !targetsOnly || f.kind === 'target')
-          .map((figure) => ({ path: r.path, line: r.lines!.position(figure.span.start).line + 1, figure, lines: r.lines! }))
+          .map((figure) => ({ path: r.path, line: r.lines!.position(figure.span.start).line + 1, figure: inWorkspaceTerms(figure, ws), lines: r.lines! }))
       : [],
   );
   switch (format) {

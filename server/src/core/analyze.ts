@@ -4,7 +4,7 @@
  */
 import { CHECKS, Check, CheckContext, HEAVY_CHECKS } from './checks';
 import type { FigureIndex } from './consistency/index';
-import { Figure, extractFigures } from './figures/extract';
+import { DocumentFacts, Figure, extractFigures } from './figures/extract';
 import { compareFindings, type Code, type Finding, type Severity } from './findings';
 import { WengaoConfig, severityOverrides } from './config';
 import type { Locale } from './locale';
@@ -55,6 +55,8 @@ export interface Analysis {
   model: DocumentModel;
   outline: OutlineNode[];
   figures: Figure[];
+  /** The document's own year, region and level, when its figures were read. */
+  facts?: DocumentFacts;
   findings: Finding[];
   /** Findings silenced by wengao-disable comments or the ignore file. */
   suppressed: Suppressed[];
@@ -84,7 +86,10 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, outline, figures: [], findings: [], suppressed: [], failures };
   const config = options.config;
   const heavy = options.heavyLimit === undefined || text.length <= options.heavyLimit;
-  const figures = heavy ? contained('figures', failures, () => extractFigures(model, { outline, units: config?.units, terms: config?.terms, year: config?.year }), []) : [];
+  const read: { facts?: DocumentFacts } = {};
+  const figures = heavy
+    ? contained('figures', failures, () => extractFigures(model, { outline, units: config?.units, terms: config?.terms, year: config?.year, region: config?.region, aliases: config?.aliases }, read), [])
+    : [];
   const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline, uri: options.uri, index: options.index, locale: localeOf(options) };
   const findings: Finding[] = [];
   const checks = (options.checks ?? CHECKS).filter((c) => heavy || !HEAVY_CHECKS.has(c.id));
@@ -100,7 +105,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     }
   }
   const { kept, suppressed } = settle(findings, model, options);
-  return { analyzed: true, model, outline, figures, findings: kept, suppressed, failures, ...(limited ? { limited } : {}) };
+  return { analyzed: true, model, outline, figures, facts: read.facts, findings: kept, suppressed, failures, ...(limited ? { limited } : {}) };
 }
 
 function localeOf(options: Pick<AnalyzeOptions, 'locale' | 'config'>): Locale | undefined {

@@ -10,6 +10,8 @@
  *       "units":   ["标准箱", { "unit": "万标准箱", "base": "标准箱", "factor": 10000 }],
  *       "terms":   ["百千万工程"],                                   // names, not figures
  *       "year":    2026,                                            // for undated documents
+ *       "region":  "甘肃省",                                          // for documents naming no place
+ *       "aliases": { "地区生产总值": ["经济总量"] },                    // names of one indicator
  *       "language": "zh"                                            // messages: zh or en
  *     }
  *
@@ -37,6 +39,10 @@ export interface WengaoConfig {
   terms: string[];
   /** The year of documents that do not state one. */
   year?: number;
+  /** The region (a province or city) of documents that name none. */
+  region?: string;
+  /** Other names of indicators, by the name compared under (consistency/aliases.ts adds its own). */
+  aliases?: Record<string, string[]>;
   language?: Locale;
 }
 
@@ -46,7 +52,7 @@ export const EMPTY_CONFIG: WengaoConfig = { checks: {}, units: [], terms: [] };
 export const FAMILIES = [...new Set(Object.values(CODES).map((c) => c.split('.')[0]))];
 
 const SEVERITIES: readonly CheckSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS = ['$schema', 'checks', 'include', 'exclude', 'units', 'terms', 'year', 'language'];
+const KEYS = ['$schema', 'checks', 'include', 'exclude', 'units', 'terms', 'year', 'region', 'aliases', 'language'];
 
 export interface ParsedConfig {
   config: WengaoConfig;
@@ -105,6 +111,19 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
         const v = getNodeValue(value);
         if (typeof v === 'number' && Number.isInteger(v) && v >= 1949 && v <= 2100) config.year = v;
         else problem(CODES.configInvalid, 'error', value, `“year”应是 1949 到 2100 之间的年份，如 2026，而不是 ${short(v)}；此项不生效。`, `"year" should be a year from 1949 to 2100 such as 2026, not ${short(v)}; it is ignored.`);
+        break;
+      }
+      case 'region': {
+        const v = getNodeValue(value);
+        if (typeof v === 'string' && /^[\p{Script=Han}]{2,12}$/u.test(v.trim())) config.region = v.trim();
+        else problem(CODES.configInvalid, 'error', value, `“region”应是省或市的名称，如 "甘肃省"、"青川市"，而不是 ${short(v)}；此项不生效。`, `"region" should be the name of a province or city in Chinese, such as "甘肃省", not ${short(v)}; it is ignored.`);
+        break;
+      }
+      case 'aliases': {
+        const v = getNodeValue(value);
+        const ok = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
+        if (ok) config.aliases = v as Record<string, string[]>;
+        else problem(CODES.configInvalid, 'error', value, '“aliases”应是对象，键为比较时所用的指标名称，值为其他叫法的列表，如 { "地区生产总值": ["经济总量"] }；此项不生效。', '"aliases" should be an object from the name an indicator is compared under to a list of its other names, such as { "地区生产总值": ["经济总量"] }; it is ignored.');
         break;
       }
       case 'language': {
@@ -246,6 +265,8 @@ export function mergeConfig(settings: WengaoConfig, file: WengaoConfig | undefin
     units: file.units.length ? file.units : settings.units,
     terms: file.terms.length ? file.terms : settings.terms,
     year: file.year ?? settings.year,
+    region: file.region ?? settings.region,
+    aliases: file.aliases ?? settings.aliases,
     language: file.language ?? settings.language,
   };
 }

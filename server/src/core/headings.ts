@@ -114,8 +114,16 @@ function looksLikeTitle(p: Paragraph): boolean {
   // Signatures (习近平) and datelines (2023 年 2 月) are not titles.
   if (t.replace(/[\s\u3000]/g, '').length < 5 && !SPECIAL_TITLE.test(t) && !t.startsWith('——')) return false;
   if (/^\d{4}[\s\u3000]*年([\s\u3000]*\d{1,2}[\s\u3000]*月([\s\u3000]*\d{1,2}[\s\u3000]*日)?)?$/.test(t)) return false;
+  // A table's or figure's caption and its unit line belong to the table, not to the outline.
+  if (TABLE_CAPTION.test(t)) return false;
   return true;
 }
+
+/** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
+const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
+
+/** A draft's status under its title: （征求意见稿）, （送审稿）, 草案. Not the document's name. */
+export const DRAFT_MARK = /^[（(〔【\[]?[\s\u3000]*(?:征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修改稿|修订稿|代拟稿|审议稿|报审稿|送审讨论稿|第?[一二三四五六七八九十0-9]+稿)[\s\u3000]*[）)〕】\]]?$/;
 
 export function isByline(text: string): boolean {
   return BYLINE.test(text);
@@ -134,13 +142,15 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       return;
     }
     // The main title is the line just before the first subtitle, else the first line.
-    const subIdx = groupTitles.findIndex((g) => g.subtitle && !g.date);
+    // (A draft's status line, （征求意见稿）, is never the title: it goes to the detail.)
+    const lines = groupTitles.filter((g) => !DRAFT_MARK.test(g.text));
+    const subIdx = lines.findIndex((g) => g.subtitle && !g.date);
     // ("附件" followed by the annex's own title: the title names the group.)
-    const plain = groupTitles.filter((g) => !g.subtitle);
+    const plain = lines.filter((g) => !g.subtitle);
     const main =
       subIdx > 0
-        ? groupTitles[subIdx - 1]
-        : (plain.length > 1 && SPECIAL_TITLE.test(plain[0].text) ? plain[1] : plain[0]) ?? groupTitles[0];
+        ? lines[subIdx - 1]
+        : (plain.length > 1 && SPECIAL_TITLE.test(plain[0].text) ? plain[1] : plain[0]) ?? lines[0] ?? groupTitles[0];
     if (main.date) {
       group = undefined;
       groupTitles = [];

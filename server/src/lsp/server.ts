@@ -474,11 +474,12 @@ export function startServer(connection: Connection): void {
       const offset = a.model.lines.offset(params.position);
       const f = a.figures.find((x) => x.span.start <= offset && offset < x.span.end);
       if (!f) return null;
-      let value = describeFigure(f);
+      const ws = indexer.index.workspace();
+      let value = describeFigure(f, undefined, ws);
       const key = indicatorKey(f);
       const self = indexer.index.get(doc.uri)?.figures.find((x) => x.figure.span.start === f.span.start);
       if (key && self) {
-        const table = comparisonMarkdown(self, indexer.index.sameIndicator(key));
+        const table = comparisonMarkdown(self, indexer.index.sameIndicator(key), ws);
         if (table) value += `\n\n---\n\n${table}`;
       }
       return { contents: { kind: MarkupKind.Markdown, value }, range: a.model.lines.range(f.span) };

@@ -8,10 +8,11 @@
  * Not a mismatch (see consistency/keys.ts): a different year, region or kind, 新增 against 累计,
  * a different unit dimension, or a figure whose period or region is unknown.
  */
-import { disagree, statementKey } from '../consistency/keys';
+import { boundOf, disagree, statementKey } from '../consistency/keys';
 import type { IndexedFigure } from '../consistency/index';
 import { CODES, Finding, Fix, Related } from '../findings';
 import type { Figure } from '../figures/extract';
+import { inferenceNote, shownPeriod } from '../figures/format';
 import { tr } from '../locale';
 import type { Check } from './check';
 
@@ -75,7 +76,10 @@ export const mismatch: Check = {
       const places: string[] = [];
       const fixes: Fix[] = [];
       const seenValues = new Set<string>();
+      const ws = ctx.index?.workspace() ?? {};
       const note = (g: Figure) => {
+        const inferred = inferenceNote(g, ctx.locale, ws);
+        if (inferred) return t(`（彼处${inferred}）`, ` (there, ${inferred})`);
         const n = g.periodSource ? SOURCE_NOTE[g.periodSource] : undefined;
         return n ? t(`（彼处期间${g.period}系${n}）`, ` (there, the period ${g.period} is ${SOURCE_NOTE_EN[g.periodSource!]})`) : '';
       };
@@ -108,16 +112,19 @@ export const mismatch: Check = {
         fixes.push({ title: t(`改为${v}（与彼处一致）`, `Change to "${v}" (as stated there)`), edits: [{ span: f.span, newText: g.text }] });
       }
       const ownSource = f.periodSource && SOURCE_NOTE[f.periodSource] ? f.periodSource : undefined;
-      const own = ownSource
-        ? t(`此处期间${f.period}系${SOURCE_NOTE[ownSource]}。`, `Here, the period ${f.period} is ${SOURCE_NOTE_EN[ownSource]}. `)
-        : '';
+      const inferred = inferenceNote(f, ctx.locale, ws);
+      const own = inferred
+        ? t(`此处${inferred}。`, `Here, ${inferred}. `)
+        : ownSource
+          ? t(`此处期间${f.period}系${SOURCE_NOTE[ownSource]}。`, `Here, the period ${f.period} is ${SOURCE_NOTE_EN[ownSource]}. `)
+          : '';
       const more = places.length - 3;
       out.push({
         code: CODES.figureMismatch,
         severity: 'warning',
         message: t(
-          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${f.period}年${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${places.length > 3 ? `；另有${places.length - 3}处` : ''}。${own}请核对后统一。`,
-          `The ${f.period} ${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}" differs from ` +
+          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${shownPeriod(f, ws)}年${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${places.length > 3 ? `；另有${places.length - 3}处` : ''}。${own}请核对后统一。`,
+          `The ${shownPeriod(f, ws)}${f.part ? ` ("${f.part}")` : ''} ${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}" differs from ` +
             `${places.slice(0, 3).join('; from ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'place' : 'places'}` : ''}. ${own}Check them and make them agree.`,
         ),
         span: f.span,
@@ -136,13 +143,15 @@ export type { IndexedFigure };
  * amounts are gathered once (figures of one amount share their normalized object), so a key
  * stated by a thousand documents costs a handful of comparisons per figure, not a thousand.
  */
-const amountsOf = new WeakMap<readonly IndexedFigure[], Figure['normalized'][]>();
+const amountsOf = new WeakMap<readonly IndexedFigure[], Pick<Figure, 'normalized' | 'comparator' | 'kind'>[]>();
 function differs(list: readonly IndexedFigure[], f: Figure): boolean {
   let amounts = amountsOf.get(list);
   if (!amounts) {
     amounts = [];
-    for (const g of list) if (!amounts.includes(g.figure.normalized)) amounts.push(g.figure.normalized);
+    for (const { figure: g } of list) {
+      if (!amounts.some((a) => a.normalized === g.normalized && boundOf(a.comparator) === boundOf(g.comparator) && a.kind === g.kind)) amounts.push(g);
+    }
     amountsOf.set(list, amounts);
   }
-  return amounts.some((a) => disagree(f, { normalized: a }));
+  return amounts.some((a) => disagree(f, a));
 }

@@ -6,6 +6,8 @@
 import type { Figure } from '../figures/extract';
 import { COMPARATOR_SIGN, kindLabel } from '../figures/format';
 import type { IndexedFigure } from './index';
+import { Workspace, shownPeriod, shownRegion } from '../figures/format';
+import { disagree } from './keys';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -23,49 +25,73 @@ function periodOrder(p: string | null): number {
   return Number(p.slice(0, 4)) * 10 + (p.includes('-') ? 1 : 0);
 }
 
-/** Markdown: a table of the statements, this one marked, and the differences below. */
-export function comparisonMarkdown(self: IndexedFigure, rows: IndexedFigure[]): string | undefined {
+/** A region and period as compared: 本省 and 本年 read against the workspace. */
+function regionOf(f: Figure, ws: Workspace): string | null {
+  return shownRegion(f, ws);
+}
+
+function row(self: IndexedFigure, r: IndexedFigure, differs: boolean, ws: Workspace): string {
+  const f = r.figure;
+  const here = r.uri === self.uri && r.line === self.line && r.character === self.character;
+  const link = `[${esc(r.docName)}:${r.line + 1}](${r.uri}#L${r.line + 1},${r.character + 1})`;
+  const mark = here ? '▶ ' : differs ? '⚠ ' : '';
+  const period = `${shownPeriod(f, ws) ?? '未明'}${f.part ? ` ${f.part}` : ''}`;
+  return `| ${mark}${link} | ${esc(f.section[f.section.length - 1] ?? '')} | ${period} | ${kindLabel(f)} | ${esc(shownRegion(f, ws) ?? '未明')} | ${esc(valueOf(f))} |`;
+}
+
+/**
+ * Markdown: first the statements of the same region and period as this one (the ones that must
+ * agree with it: a differing value of the same kind marked ⚠ with its line linked), then the
+ * other years and regions, then the differences that mean something.
+ */
+export function comparisonMarkdown(self: IndexedFigure, rows: IndexedFigure[], ws: Workspace = {}): string | undefined {
   if (rows.length <= 1) return undefined;
-  const sorted = [...rows].sort(
-    (a, b) =>
-      periodOrder(a.figure.period) - periodOrder(b.figure.period) ||
-      a.figure.kind.localeCompare(b.figure.kind) ||
-      a.docName.localeCompare(b.docName) ||
-      a.line - b.line,
-  );
-  const shown = sorted.slice(0, 30);
-  const out = [
-    `**同一指标在工作区中的全部表述**（${rows.length} 处）`,
-    '',
-    '| 文档 | 章节 | 期间 | 类型 | 地区 | 数值 |',
-    '|---|---|---|---|---|---|',
-  ];
-  for (const r of shown) {
-    const f = r.figure;
-    const here = r.uri === self.uri && r.line === self.line && r.character === self.character;
-    const link = `[${esc(r.docName)}:${r.line + 1}](${r.uri}#L${r.line + 1},${r.character + 1})`;
-    out.push(
-      `| ${here ? '▶ ' : ''}${link} | ${esc(f.section[f.section.length - 1] ?? '')} | ${f.period ?? '未明'} | ${kindLabel(f)} | ${esc(f.region ?? '未明')} | ${esc(valueOf(f))} |`,
-    );
+  const order = (a: IndexedFigure, b: IndexedFigure) =>
+    periodOrder(a.figure.period) - periodOrder(b.figure.period) ||
+    a.figure.kind.localeCompare(b.figure.kind) ||
+    a.docName.localeCompare(b.docName) ||
+    a.line - b.line;
+  const sf = self.figure;
+  const near = (r: IndexedFigure) =>
+    shownPeriod(r.figure, ws) === shownPeriod(sf, ws) && (r.figure.part ?? '') === (sf.part ?? '') && regionOf(r.figure, ws) === regionOf(sf, ws);
+  const same = rows.filter(near).sort(order);
+  const others = rows.filter((r) => !near(r)).sort(order);
+  const header = ['| 文档 | 章节 | 期间 | 类型 | 地区 | 数值 |', '|---|---|---|---|---|---|'];
+  const out = [`**同一指标在工作区中的全部表述**（${rows.length} 处）`, ''];
+  const differsFromSelf = (r: IndexedFigure) => r.figure.kind === sf.kind && r !== self && disagree(sf, r.figure);
+  out.push(`同一地区、同一期间（${same.length} 处${same.some(differsFromSelf) ? '，⚠ 为与此处不一致者' : ''}）：`, '', ...header);
+  for (const r of same.slice(0, 20)) out.push(row(self, r, differsFromSelf(r), ws));
+  if (same.length > 20) out.push('', `另有 ${same.length - 20} 处未列出。`);
+  if (others.length) {
+    out.push('', `其他年份或地区（${others.length} 处）：`, '', ...header);
+    for (const r of others.slice(0, 10)) out.push(row(self, r, false, ws));
+    if (others.length > 10) out.push('', `另有 ${others.length - 10} 处未列出。`);
   }
-  if (rows.length > shown.length) out.push('', `另有 ${rows.length - shown.length} 处未列出。`);
-  const diffs = differences(sorted);
+  const diffs = differences([...same, ...others], ws);
   if (diffs.length) out.push('', '**差异**', '', ...diffs.map((d) => `- ${d}`));
   return out.join('\n');
 }
 
+/** A difference in the unit's words: percentages differ by 个百分点. */
+function diffUnit(unit: string): string {
+  return unit === '%' ? '个百分点' : unit;
+}
+
 /** Differences between statements of one indicator and one region, same unit dimension. */
-export function differences(rows: IndexedFigure[]): string[] {
+export function differences(rowsAsStated: IndexedFigure[], ws: Workspace = {}): string[] {
   const out: string[] = [];
+  // (本年 and 本省 read against the workspace, once.)
+  const rows = rowsAsStated.map((r) => ({ ...r, figure: { ...r.figure, period: shownPeriod(r.figure, ws), region: shownRegion(r.figure, ws) } }));
   const byRegion = new Map<string, IndexedFigure[]>();
   for (const r of rows) {
-    if (!r.figure.region || !r.figure.period || r.figure.normalized.max !== undefined) continue;
-    const list = byRegion.get(r.figure.region) ?? [];
+    const region = regionOf(r.figure, ws);
+    if (!region || !r.figure.period || r.figure.part || r.figure.normalized.max !== undefined) continue;
+    const list = byRegion.get(region) ?? [];
     list.push(r);
-    byRegion.set(r.figure.region, list);
+    byRegion.set(region, list);
   }
   for (const [region, list] of byRegion) {
-    const unit = list[0].figure.normalized.unit;
+    const unit = diffUnit(list[0].figure.normalized.unit);
     // A year's actual against that year's target.
     const periods = [...new Set(list.map((r) => r.figure.period!))];
     for (const p of periods) {
@@ -102,7 +128,7 @@ export function differences(rows: IndexedFigure[]): string[] {
       const b = actuals[i].figure;
       if (Number(b.period) !== Number(a.period) + 1) continue;
       const d = b.normalized.value - a.normalized.value;
-      const pct = a.normalized.value !== 0 && unit !== '%' ? `（${d >= 0 ? '+' : ''}${((d / a.normalized.value) * 100).toFixed(1)}%）` : '';
+      const pct = a.normalized.value !== 0 && unit !== '个百分点' ? `（${d >= 0 ? '+' : ''}${((d / a.normalized.value) * 100).toFixed(1)}%）` : '';
       out.push(`${region} ${a.period}→${b.period}年实际：${d >= 0 ? '+' : ''}${num(d)} ${unit}${pct}`);
     }
   }

@@ -24,7 +24,10 @@ export function indexEntry(uri: string, fileName: string, analysis: Analysis): D
     const piece = pieceName(analysis, figure.span.start) ?? docName;
     return { uri, docName: piece, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, figure };
   });
-  return { uri, docName, figures };
+  const entry: DocumentEntry = { uri, docName, figures };
+  if (analysis.facts?.province) entry.province = analysis.facts.province;
+  if (analysis.facts?.year !== undefined) entry.year = analysis.facts.year;
+  return entry;
 }
 
 /**

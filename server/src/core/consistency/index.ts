@@ -4,7 +4,9 @@
  * and reports which statements changed so that only the documents sharing them are re-checked.
  */
 import type { Figure } from '../figures/extract';
-import { indicatorKey, statementKey } from './keys';
+import { OWN_PROVINCE } from '../figures/document';
+import { RELATIVE_PERIODS } from '../figures/context';
+import { WorkspaceFacts, indicatorKey, keyAliases, keyParts, statementKey } from './keys';
 
 export interface IndexedFigure {
   uri: string;
@@ -21,6 +23,9 @@ export interface IndexedFigure {
 export interface DocumentEntry {
   uri: string;
   docName: string;
+  /** The province the document names as its own, and the year it speaks from, if it states them. */
+  province?: string;
+  year?: number;
   figures: IndexedFigure[];
 }
 
@@ -34,6 +39,44 @@ export class FigureIndex {
    * again each time was a tenth of the check.
    */
   private statementLists = new Map<string, readonly IndexedFigure[]>();
+  /** How many documents name each province, and state each year, as their own. */
+  private provinces = new Map<string, number>();
+  private years = new Map<number, number>();
+
+  /**
+   * The workspace's one province: the province every document that names one names. A document
+   * that speaks of 全省 without naming it (region 本省) is taken to speak of it. `null` when
+   * the documents name several; undefined when none names any (本省 then meets only 本省).
+   */
+  workspaceProvince(): string | null | undefined {
+    return only(this.provinces);
+  }
+
+  /** The same for the year: the one year every dated document speaks from. */
+  workspaceYear(): number | null | undefined {
+    return only(this.years);
+  }
+
+  /** What the workspace says of documents that do not (keys.ts keyAliases). */
+  workspace(): WorkspaceFacts {
+    return { year: this.workspaceYear() ?? undefined, province: this.workspaceProvince() ?? undefined };
+  }
+
+  private count(entry: DocumentEntry, by: number): boolean {
+    const before = `${this.workspaceYear()}|${this.workspaceProvince()}`;
+    if (entry.province) bump(this.provinces, entry.province, by);
+    if (entry.year !== undefined) bump(this.years, entry.year, by);
+    return `${this.workspaceYear()}|${this.workspaceProvince()}` !== before;
+  }
+
+  /** When the workspace's year or province changes, every statement it reads differently is touched. */
+  private workspaceChanged(touched: Set<string>): void {
+    this.statementLists.clear();
+    for (const k of this.byStatement.keys()) {
+      const { period, region } = keyParts(k);
+      if (region === OWN_PROVINCE || period in RELATIVE_PERIODS || /^\d{4}$/.test(period)) touched.add(k);
+    }
+  }
 
   get size(): number {
     return this.docs.size;
@@ -58,17 +101,26 @@ export class FigureIndex {
   set(entry: DocumentEntry): Set<string> {
     const touched = this.remove(entry.uri);
     this.docs.set(entry.uri, entry);
+    const changed = this.count(entry, 1);
     for (const f of entry.figures) {
       const s = statementKey(f.figure);
       if (s) {
         add(this.byStatement, s, f);
-        this.statementLists.delete(s);
-        touched.add(s);
+        this.touch(s, touched);
       }
       const i = indicatorKey(f.figure);
       if (i) add(this.byIndicator, i, f);
     }
+    if (changed) this.workspaceChanged(touched);
     return touched;
+  }
+
+  /** A key's figures changed: its lists (and its aliases') are stale, and all are touched. */
+  private touch(key: string, touched: Set<string>): void {
+    for (const a of keyAliases(key, this.workspace())) {
+      this.statementLists.delete(a);
+      touched.add(a);
+    }
   }
 
   /** Forgets a document; returns the statement keys it held. */
@@ -82,8 +134,7 @@ export class FigureIndex {
       if (s) {
         this.byStatement.get(s)?.delete(f);
         if (this.byStatement.get(s)?.size === 0) this.byStatement.delete(s);
-        this.statementLists.delete(s);
-        touched.add(s);
+        this.touch(s, touched);
       }
       const i = indicatorKey(f.figure);
       if (i) {
@@ -91,6 +142,7 @@ export class FigureIndex {
         if (this.byIndicator.get(i)?.size === 0) this.byIndicator.delete(i);
       }
     }
+    if (this.count(old, -1)) this.workspaceChanged(touched);
     return touched;
   }
 
@@ -98,7 +150,8 @@ export class FigureIndex {
   sameStatement(key: string): readonly IndexedFigure[] {
     let list = this.statementLists.get(key);
     if (!list) {
-      list = [...(this.byStatement.get(key) ?? [])];
+      const aliases = keyAliases(key, this.workspace());
+      list = aliases.length === 1 ? [...(this.byStatement.get(key) ?? [])] : aliases.flatMap((a) => [...(this.byStatement.get(a) ?? [])]);
       this.statementLists.set(key, list);
     }
     return list;
@@ -112,7 +165,7 @@ export class FigureIndex {
   /** Documents that hold any of these statement keys. */
   documentsWith(keys: Iterable<string>): Set<string> {
     const out = new Set<string>();
-    for (const k of keys) for (const f of this.byStatement.get(k) ?? []) out.add(f.uri);
+    for (const k of keys) for (const f of this.sameStatement(k)) out.add(f.uri);
     return out;
   }
 }
@@ -121,4 +174,17 @@ function add(map: Map<string, Set<IndexedFigure>>, key: string, f: IndexedFigure
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   set.add(f);
+}
+
+function bump<K>(map: Map<K, number>, key: K, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+}
+
+/** The one key of a count map: null when there are several, undefined when none. */
+function only<K>(map: Map<K, number>): K | null | undefined {
+  if (map.size > 1) return null;
+  for (const k of map.keys()) return k;
+  return undefined;
 }

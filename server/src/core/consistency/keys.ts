@@ -5,6 +5,9 @@
  */
 import type { Figure } from '../figures/extract';
 import { CharClass, isSpaceCode } from '../text';
+import { Measure, measureOf, specific } from './indicator';
+import { OWN_CITY, OWN_PROVINCE } from '../figures/document';
+import { RELATIVE_PERIODS } from '../figures/context';
 
 /** The indicator as compared: without spaces, quotes and a trailing 的. */
 export function normalizeIndicator(s: string): string {
@@ -21,12 +24,17 @@ export function normalizeIndicator(s: string): string {
 /** The marks normalizeIndicator drops besides spaces: “”"'‘’《》〈〉()（）. */
 const STRIPPED = new CharClass('“”"\'‘’《》〈〉()（）');
 
-/** What is measured: indicator, verb and unit dimension. Grouping for the comparison hover. */
-export function indicatorKey(f: Pick<Figure, 'indicator' | 'verb' | 'dimension'>): string | undefined {
-  const ind = normalizeIndicator(f.indicator);
-  // 总投资, 项目, 企业: too generic to say which set they count; the clause before tells.
-  if (ind.length < 4) return undefined;
-  return `${ind}|${f.verb ?? ''}|${f.dimension}`;
+/**
+ * What is measured: the measure (consistency/indicator.ts: the indicator without words of
+ * intent, time and scope, under its standard name, and the verb's class) and the unit
+ * dimension. Grouping for the comparison hover.
+ */
+export function indicatorKey(f: Pick<Figure, 'indicator' | 'verb' | 'dimension'> & { measure?: Measure }): string | undefined {
+  const m = f.measure ?? measureOf(f.indicator, f.verb);
+  // 项目, 企业: too generic to say which set they count; the clause before tells. Two characters
+  // with a unit that is not a count (投资 in 亿元) say enough.
+  if (!specific(m, f.dimension)) return undefined;
+  return `${m.indicator}|${m.verb}|${f.dimension}`;
 }
 
 /**
@@ -35,7 +43,7 @@ export function indicatorKey(f: Pick<Figure, 'indicator' | 'verb' | 'dimension'>
  * their own and are compared with nothing.
  */
 export function statementKey(
-  f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'>,
+  f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'> & { measure?: Measure; part?: string },
   sameDocument = false,
 ): string | undefined {
   // Asked again and again of the same figures (the index, the check, each re-check after an
@@ -50,18 +58,96 @@ export function statementKey(
 const KEYS = new WeakMap<object, { local?: string; global?: string }>();
 
 function computeStatementKey(
-  f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'>,
+  f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'> & { measure?: Measure; part?: string },
   sameDocument: boolean,
 ): string | undefined {
   const k = indicatorKey(f);
-  // Inside one document an unnamed region is the same unnamed region on both sides.
-  if (!k || !f.period || (!f.region && !sameDocument) || f.kind === 'unknown') return undefined;
+  // Inside one document an unnamed region is the same unnamed region on both sides; across
+  // documents an unnamed city (本市) is any city. (An unnamed province, 本省, is resolved by the
+  // index against the workspace's one province.)
+  if (!k || !f.period || ((!f.region || f.region === OWN_CITY) && !sameDocument) || f.kind === 'unknown') return undefined;
   if (f.indicatorFrom === 'previous' || f.indicator.includes('分别')) return undefined;
-  return `${k}|${f.period}|${f.region}|${f.kind}`;
+  // The period and the region last: the index reads 本年 and 本省 against the workspace.
+  return `${k}|${f.kind}|${f.period}${f.part ? `:${f.part}` : ''}|${f.region}`;
 }
 
-/** Two figures with one statement key disagree when their values (or ranges) differ. */
-export function disagree(a: Pick<Figure, 'normalized'>, b: Pick<Figure, 'normalized'>): boolean {
+/** A statement key's period (with its part of the year) and region: its last two fields. */
+export function keyParts(key: string): { head: string; period: string; part: string; region: string } {
+  const r = key.lastIndexOf('|');
+  const p = key.lastIndexOf('|', r - 1);
+  const full = key.slice(p + 1, r);
+  const colon = full.indexOf(':');
+  return {
+    head: key.slice(0, p),
+    period: colon < 0 ? full : full.slice(0, colon),
+    part: colon < 0 ? '' : full.slice(colon),
+    region: key.slice(r + 1),
+  };
+}
+
+/** The same key with another period and region. */
+export function keyWith(key: string, period: string, region: string): string {
+  const k = keyParts(key);
+  return `${k.head}|${period}${k.part}|${region}`;
+}
+
+/** What the workspace says of documents that do not: its one year and its one province. */
+export interface WorkspaceFacts {
+  year?: number;
+  province?: string;
+}
+
+/**
+ * The keys a statement is known by in a workspace: a document that states no year speaks of
+ * the workspace's one year (本年, 上年, 明年 ↔ 2026, 2025, 2027), one that names no province of
+ * the workspace's one province (本省 ↔ 甘肃省). The key itself first.
+ */
+export function keyAliases(key: string, ws: WorkspaceFacts): string[] {
+  if (ws.year === undefined && !ws.province) return [key];
+  const k = keyParts(key);
+  const periods = [k.period];
+  if (ws.year !== undefined) {
+    const offset = RELATIVE_PERIODS[k.period];
+    if (offset !== undefined) periods.push(String(ws.year + offset));
+    else if (/^\d{4}$/.test(k.period)) {
+      const d = Number(k.period) - ws.year;
+      for (const [name, o] of Object.entries(RELATIVE_PERIODS)) if (o === d) periods.push(name);
+    }
+  }
+  const regions = [k.region];
+  if (ws.province) {
+    if (k.region === OWN_PROVINCE) regions.push(ws.province);
+    else if (k.region === ws.province) regions.push(OWN_PROVINCE);
+  }
+  const out: string[] = [];
+  for (const p of periods) for (const r of regions) out.push(`${k.head}|${p}${k.part}|${r}`);
+  return out;
+}
+
+/** The key in the workspace's terms: 本年 → its year, 本省 → its province (where it has one). */
+export function canonicalKey(key: string, ws: WorkspaceFacts): string {
+  const k = keyParts(key);
+  const offset = RELATIVE_PERIODS[k.period];
+  const period = offset !== undefined && ws.year !== undefined ? String(ws.year + offset) : k.period;
+  const region = k.region === OWN_PROVINCE && ws.province ? ws.province : k.region;
+  return period === k.period && region === k.region ? key : `${k.head}|${period}${k.part}|${region}`;
+}
+
+/** What a comparator says of the number: a point (=, ≈), a floor (≥, >), a ceiling (≤, <) or a range. */
+export function boundOf(c: Figure['comparator'] | undefined): 'point' | 'floor' | 'ceiling' | 'range' {
+  return c === 'ge' || c === 'gt' ? 'floor' : c === 'le' || c === 'lt' ? 'ceiling' : c === 'range' ? 'range' : 'point';
+}
+
+type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'kind'>>;
+
+/**
+ * Two figures with one statement key disagree when their values (or ranges) differ, or, for
+ * targets, when one bounds the number another way (增长6%以上 against 增长6%: a restatement of a
+ * target gives its number with its comparator). Actuals are not held to their wording (达到,
+ * 超过 describe a result).
+ */
+export function disagree(a: Amount, b: Amount): boolean {
+  if (a.kind === 'target' && b.kind === 'target' && boundOf(a.comparator) !== boundOf(b.comparator)) return true;
   const an = a.normalized;
   const bn = b.normalized;
   // Figures of one amount share their normalized object (extract.ts): equal, unless NaN.

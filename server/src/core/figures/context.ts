@@ -23,6 +23,15 @@ const PLANS: Record<string, [number, number]> = {
 
 const span = (a: number, b: number, cue: string): Period => ({ value: a === b ? String(a) : `${a}-${b}`, start: a, end: b, cue });
 
+/** The periods of a document that states no year: its own year, the year before, the year after. */
+export const RELATIVE_PERIODS: Record<string, number> = { 本年: 0, 上年: -1, 明年: 1 };
+const RELATIVE_NAME: Record<number, string> = { 0: '本年', [-1]: '上年', 1: '明年' };
+
+/** A period counted from a document year nobody stated (start and end NaN: never compared as numbers). */
+export function relativePeriod(offset: -1 | 0 | 1, cue: string): Period {
+  return { value: RELATIVE_NAME[offset], start: NaN, end: NaN, cue };
+}
+
 interface Cue {
   at: number;
   end: number;
@@ -34,7 +43,7 @@ const SPAN_YEARS = /((?:19|20)\d{2})\s*(?:年)?\s*[-—–～~至到]\s*((?:19|2
 const YEAR = /((?:19|20)\d{2})\s*年(?!代)/g;
 const PLAN = /[“"]?(十[一二三四五六])五[”"]?(?:规划|时期|期间|期末|末|以来|中后期|(?:的)?(?:开局之年|收官之年|起步之年))?/g;
 const THIS_YEAR = /今年|本年度|年内|当年/g;
-const LAST_YEAR = /上年|去年|上一年|过去一年|一年来/g;
+const LAST_YEAR = /上年|去年|上一年|(?:刚刚)?过去(?:的)?一年|一年来/g;
 const NEXT_YEAR = /明年|下一年/g;
 const PAST_FIVE = new RegExp(`过去${FIVE}年|${FIVE}年来|近${FIVE}年`, 'g');
 const NEXT_FIVE = new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g');
@@ -80,9 +89,11 @@ export function periodCues(text: string): Cue[] {
     return span(p[0], p[1], m[0]);
   });
   if (relative) {
-    push(THIS_YEAR, (m) => (ref) => (ref ? span(ref, ref, m[0]) : undefined));
-    push(LAST_YEAR, (m) => (ref) => (ref ? span(ref - 1, ref - 1, m[0]) : undefined));
-    push(NEXT_YEAR, (m) => (ref) => (ref ? span(ref + 1, ref + 1, m[0]) : undefined));
+    // Without the document's year, 今年 / 去年 / 明年 are still the document's own years: a
+    // placeholder the workspace index reads as its one year (consistency/index.ts).
+    push(THIS_YEAR, (m) => (ref) => (ref ? span(ref, ref, m[0]) : relativePeriod(0, m[0])));
+    push(LAST_YEAR, (m) => (ref) => (ref ? span(ref - 1, ref - 1, m[0]) : relativePeriod(-1, m[0])));
+    push(NEXT_YEAR, (m) => (ref) => (ref ? span(ref + 1, ref + 1, m[0]) : relativePeriod(1, m[0])));
     push(PAST_FIVE, (m) => (ref) => (ref ? span(ref - 5, ref - 1, m[0]) : undefined));
     push(NEXT_FIVE, (m) => (ref) => (ref ? span(ref, ref + 4, m[0]) : undefined));
   }
@@ -116,9 +127,17 @@ export function yearIn(text: string): number | undefined {
  * Kind cues. Strong ones decide against the heading; weak ones (将, 要, 计划, 争取, which also
  * appear in names like 兴辽英才计划 and in reviews: 争取中央资金) only where nothing else does.
  */
-const STRONG_TARGET = /力争|确保|预期目标|预期|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d/g;
-const STRONG_ACTUAL = /今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了/g;
-const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标/g;
+/**
+ * 要 before a verb of aim sets a target as 力争 does (speeches: 要达到, 要压缩至, 要新增); not the
+ * 要 of 主要, 重要, 需要. 预期 names a target, but not in 预期寿命 (life expectancy, an indicator).
+ * A run of months or a quarter of this year (1—2月, 前三季度, 上半年以来) reports results so far.
+ */
+const STRONG_TARGET =
+  /力争|确保|预期目标|预期(?!寿命)|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
+const STRONG_ACTUAL =
+  /今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了|(?:今年|本年|全年)?(?:(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月(?:份)?|前(?:[一二三]|[1-3])季度|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月|[一二三四1-4]季度(?!末)(?=[，,、全我本各]|[\p{Script=Han}]{0,12}(?:增长|下降|实现|完成|达到|同比)))/gu;
+/** Words that introduce a plan's aims: 计划, 将; and a report's own words as a brief restates them (报告提出, 明确, 部署). */
+const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标|提出|明确|部署/g;
 // 比上年 and 同比 compare with last year: in a review they report, in a plan they set the aim.
 const WEAK_ACTUAL = /完成|实现|取得|共有|全年|同比|比上年|较上年|比去年/g;
 
@@ -176,7 +195,9 @@ const PROVINCES = [
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
 const PROVINCE_RE = new RegExp(`(${PROVINCES.join('|')})(省|市|自治区|特别行政区)?`, 'g');
 /** A city, county or district named with its suffix, right after a boundary or a preposition. */
-const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向年])([\p{Script=Han}]{2,3}?)(市|县)(?![域级场民区内外属直辖长])/gu;
+const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向年])([\p{Script=Han}]{2,4}?)(市|县|区|旗)(?![域级场民区内外属直辖长县])/gu;
+/** What ends a stem before 区 that is a kind of zone, not a place: 开发区, 示范区, 园区, 社区. */
+const NOT_DISTRICT = /(?:开发|示范|试验|实验|功能|核心|集聚|聚集|保税|自贸|先行|高新|经开|综保|合作|产业|工业|物流|旅游|商务|商贸|文化|生态|保护|风景|名胜|景|园|社|片|校|厂|矿|街|辖|库|灾|牧|林|山|湖|城|老|新|农|垦|服务|行政|重点|特|贫困|革命|老|山|边|民族|贸|港|空港|综试|城乡|郊|中心|市|市辖|毗邻|周边|沿海|沿边|流域|禁|限|湿地|水源|承接|安置|居住|住宅|功|板块|各|全|我|本|该|城市|县|县城|乡|镇|村|片|小|大|开|自治|管|考|赛|展|会|病|灾|学)$/;
 const NOT_PLACE = /^(城|都|超|全|我|本|各|门|股|楼|上|夜|集|省|县|城乡|地|小区|社|园|特|示范|开发|新|老|景|街|郊|山|辖|城区|市)$/;
 
 export function normalizeProvince(name: string, suffix?: string): string {
@@ -189,7 +210,7 @@ export function normalizeProvince(name: string, suffix?: string): string {
 
 export interface Place {
   name: string;
-  level: 'country' | 'province' | 'city';
+  level: 'country' | 'province' | 'city' | 'county';
   at: number;
 }
 
@@ -228,24 +249,43 @@ export function placesIn(text: string): Place[] {
     const stem = m[1];
     if (NOT_PLACE.test(stem) || /[城都超门股楼夜集上全各本我该]$/.test(stem) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;
     if (/[一二三四五六七八九十两几多各该本全]/.test(stem[0])) continue;
-    out.push({ name: stem + m[2], level: 'city', at: m.index + m[0].indexOf(stem) });
+    const suffix = m[2];
+    if (suffix === '区' || suffix === '旗') {
+      // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.
+      if (NOT_DISTRICT.test(stem) || stem.length < 2) continue;
+    } else if (stem.length > 3) continue;
+    out.push({ name: stem + suffix, level: suffix === '市' ? 'city' : 'county', at: m.index + m[0].indexOf(stem) });
   }
   out.sort((a, b) => a.at - b.at);
   return out;
 }
 
-/** 全省/我省 and 全市/我市 stand for the document's own province or city. */
-const SELF_RE = /全省|我省|本省|省内|全市|我市|本市|市内|全国|我国/g;
+/** Parts of a year: a run of months, a quarter, a half. */
+const PART_RE = /(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月|前(?:[一二三]|[1-3])(?:个)?季度|[一二三四1-4]季度|上半年|下半年|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月/g;
+const CN_MONTH: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10', 十一: '11', 十二: '12' };
 
-export function selfReference(text: string, offset: number): 'province' | 'city' | 'country' | undefined {
+function normalizePart(cue: string): string {
+  const months = /^(?:1|一)\s*[-—–～~至到]\s*(\S+?)\s*月$/.exec(cue);
+  if (months) return `1-${CN_MONTH[months[1]] ?? months[1]}月`;
+  const first = /^前(\S+?)个月$/.exec(cue);
+  if (first) return `1-${CN_MONTH[first[1]] ?? first[1]}月`;
+  return cue.replace(/个/, '').replace(/^([1-4])季度$/, (_m, d: string) => `${'一二三四'[Number(d) - 1]}季度`);
+}
+
+/** 全省/我省 and 全市/我市 stand for the document's own province or city. */
+const SELF_RE = /全省|我省|本省|省内|全市|我市|本市|市内|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
+
+export type SelfLevel = 'province' | 'city' | 'county' | 'country';
+
+export function selfReference(text: string, offset: number): SelfLevel | undefined {
   return nearestSelf(matchesOf(SELF_RE, text), offset);
 }
 
-function nearestSelf(matches: Match[], offset: number): 'province' | 'city' | 'country' | undefined {
-  let best: { at: number; level: 'province' | 'city' | 'country' } | undefined;
+function nearestSelf(matches: Match[], offset: number): SelfLevel | undefined {
+  let best: { at: number; level: SelfLevel } | undefined;
   for (const m of matches) {
     if (m.at >= offset) break;
-    const level = /省/.test(m.cue) ? 'province' : /市/.test(m.cue) ? 'city' : 'country';
+    const level = /省/.test(m.cue) ? 'province' : /市/.test(m.cue) ? 'city' : /[县区旗]/.test(m.cue) ? 'county' : 'country';
     best = { at: m.at, level };
   }
   return best?.level;
@@ -262,6 +302,7 @@ export class SentenceReading {
   private strong?: [Match[], Kind][];
   private weak?: [Match[], Kind][];
   private self?: Match[];
+  private parts?: Match[];
 
   constructor(readonly text: string) {}
 
@@ -287,8 +328,16 @@ export class SentenceReading {
     return nearestCue(offset, this.weak);
   }
 
-  selfReference(offset: number): 'province' | 'city' | 'country' | undefined {
+  selfReference(offset: number): SelfLevel | undefined {
     return nearestSelf((this.self ??= matchesOf(SELF_RE, this.text)), offset);
+  }
+
+  /** The part of a year named before `offset` (1-2月, 一季度, 上半年), normalised. */
+  partOfYear(offset: number): string | undefined {
+    this.parts ??= this.text.includes('月') || this.text.includes('季') || this.text.includes('半年') ? matchesOf(PART_RE, this.text) : [];
+    let best: Match | undefined;
+    for (const m of this.parts) if (m.at < offset) best = m;
+    return best && normalizePart(best.cue);
   }
 }
 

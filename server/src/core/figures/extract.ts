@@ -11,10 +11,17 @@ import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
 import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  Kind, PLAN_DOCUMENT, Period, Place, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, yearIn,
+  Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
+import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
+import { DocumentFacts, OWN_CITY, OWN_PROVINCE, YearEvidence, documentFacts } from './document';
+
+/** Period cues that count from the document's year. */
+const RELATIVE_YEAR = /今年|本年|年内|当年|上年|去年|上一年|过去一年|一年来|明年|下一年|[五5]年/;
+
+export type { DocumentFacts } from './document';
 
 export type Comparator = 'eq' | 'ge' | 'gt' | 'le' | 'lt' | 'approx' | 'range';
 
@@ -23,6 +30,8 @@ export interface Figure {
   span: Span;
   text: string;
   indicator: string;
+  /** What is compared: the indicator and verb normalised (consistency/indicator.ts). */
+  measure: Measure;
   /** Where the indicator was read: the clause before, the noun after, or the figure before. */
   indicatorFrom: 'clause' | 'after' | 'previous';
   verb?: string;
@@ -42,22 +51,18 @@ export interface Figure {
   kind: Kind;
   kindSource: Source | null;
   kindCue?: string;
+  /** Part of the period: 1-2月, 一季度, 上半年 (a statement apart from the whole year's). */
+  part?: string;
+  /** The document's year the period was read against, when it was inferred (not a title's). */
+  yearBasis?: { year: number; cue: string; from: YearEvidence };
+  /** A count that opens or sums up a list: kind unknown, never a target. */
+  listCount?: boolean;
   /** The clause read back: "优质本科高校扩招 1500 人". */
   statement: string;
   /** The sentence it was read from. */
   sentence: Span;
   /** Names of the headings it sits under, outermost first. */
   section: string[];
-}
-
-export interface DocumentFacts {
-  /** The year the document speaks from: its title, a dated heading, a version tag, a dateline. */
-  year?: number;
-  yearCue?: string;
-  region?: string;
-  province?: string;
-  city?: string;
-  plan: boolean;
 }
 
 const COMPARATOR_BEFORE: [string, Comparator][] = [
@@ -117,75 +122,30 @@ const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上�
 const RANGE_SEP = /^[\s]?[～~〜\-—–－至到][\s]?/;
 const RANGE_MARKS = new CharClass('～~〜-—–－至到');
 
-export function documentFacts(model: DocumentModel): DocumentFacts {
-  let year: number | undefined;
-  let yearCue: string | undefined;
-  const titles: string[] = [];
-  for (const h of model.headings) {
-    const t = `${h.name} ${h.detail ?? ''} ${h.byline ?? ''}`;
-    titles.push(t);
-    if (year === undefined && (h.form === 'title' || h.form === 'markdown')) {
-      const y = yearIn(t) ?? yearIn(h.name);
-      if (y !== undefined) {
-        year = y;
-        yearCue = h.name;
-      }
-    }
+/** Verbs that state a level, not a change: 稳定在600亿斤以上 reports a result as often as it sets one. */
+const LEVEL_VERBS = new Set(['稳定在', '保持在', '达到', '达', '超', '突破', '实现', '完成']);
+/** Comparators that bound a number: an aim's words, not a result's. */
+const BOUND_WORDS = new Set(['以上', '及以上', '以内', '以下', '不低于', '不少于', '不小于', '不高于', '不超过', '不多于', '不大于', '控制在']);
+
+/**
+ * Whether the count ending at `end` opens a list: the clause it ends with a colon (三项改革：),
+ * or an enumeration follows at once (……三个关系，一是……; 即……). Sums of a list (以上五个方面)
+ * are counted too.
+ */
+function opensList(text: string, end: number, sentenceEnd: number, comparatorText: string | undefined): boolean {
+  if (comparatorText && comparatorText !== '共' && comparatorText !== '') return false;
+  const before = text.slice(Math.max(0, end - 12), end);
+  if (/(?:^|[，,。；：:])(?:以上|上述|这)$/.test(before.replace(/[一二三四五六七八九十两\d]+[^一二三四五六七八九十两\d]{0,3}$/, ''))) return true;
+  let k = end;
+  const limit = Math.min(sentenceEnd + 1, end + 24, text.length);
+  while (k < limit) {
+    const c = text[k];
+    if (c === '：' || c === ':') return true;
+    if (c === '，' || c === ',' || c === '。' || c === '；' || c === '\n') break;
+    k++;
   }
-  if (year === undefined) {
-    const v = /[（(]((?:19|20)\d{2})\s*版[）)]/.exec(model.text);
-    if (v) {
-      year = +v[1];
-      yearCue = v[0];
-    }
-  }
-  if (year === undefined) {
-    // A dateline in the first lines: "2023 年 2 月", "2026年1月12日".
-    const head = model.text.slice(0, 2000);
-    const d = /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月/.exec(head);
-    if (d) {
-      year = +d[1];
-      yearCue = d[0];
-    }
-  }
-  if (year === undefined) {
-    const y = yearFromOccasion(model.text.slice(0, 3000));
-    if (y) {
-      year = y.year;
-      yearCue = y.cue;
-    }
-  }
-  if (year === undefined) {
-    // The first dated heading: "三、2023年重点工作" speaks from 2023; a review heading such as
-    // "一、2022年工作回顾" speaks from the year after the one it reviews.
-    for (const h of model.headings) {
-      const y = yearIn(h.name);
-      if (y === undefined) continue;
-      year = headingKind(h.name) === 'actual' ? y + 1 : y;
-      yearCue = h.name;
-      break;
-    }
-  }
-  let province: string | undefined;
-  let city: string | undefined;
-  let first: string | undefined;
-  for (const t of titles) {
-    for (const p of placesIn(t)) {
-      first ??= p.name;
-      if (p.level === 'province' && !province) province = p.name;
-      if (p.level === 'city' && !city) city = p.name;
-    }
-  }
-  if (!province && !city) {
-    for (const p of placesIn(model.text.slice(0, 5000))) {
-      if (p.level === 'province' && !province) province = p.name;
-      if (p.level === 'city' && !city) city = p.name;
-    }
-  }
-  // The document as a whole is a plan when its first title says so; a piece of a compilation
-  // is judged by its own title (see planContext).
-  const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]);
-  return { year, yearCue, province, city, region: first ?? city ?? province, plan };
+  const after = text.slice(k + 1, k + 8);
+  return /^(?:即|分别是|包括)?(?:一是|一要|第一|其一|首先|①|（一）|\(一\)|一、)/.test(after);
 }
 
 /**
@@ -211,31 +171,6 @@ function paragraphIntent(sentence: string): { kind: Kind; cue: string } | undefi
 
 /** First characters of the words of paragraphIntent. */
 const INTENT_FIRST = new CharClass('我要将必务力确');
-
-const PLAN_START: Record<string, number> = { 十一: 2006, 十二: 2011, 十三: 2016, 十四: 2021, 十五: 2026, 十六: 2031 };
-
-/**
- * Years a text speaks from without writing them: anniversaries on a newspaper's banner
- * (庆祝中国共产党成立100周年: 1921 + 100) and the place in a five-year plan (“十五五”开局之年,
- * 踏上“十四五”新征程: its first year; 收官之年: its last).
- */
-export function yearFromOccasion(text: string): { year: number; cue: string } | undefined {
-  const anniversaries: [RegExp, number][] = [
-    [/(?:中国共产党|建党)成立\s*(\d{1,3})\s*周年/, 1921],
-    [/(?:新中国|中华人民共和国)成立\s*(\d{1,3})\s*周年/, 1949],
-    [/改革开放\s*(\d{1,3})\s*周年/, 1978],
-  ];
-  for (const [re, base] of anniversaries) {
-    const m = re.exec(text);
-    if (m) return { year: base + Number(m[1]), cue: m[0] };
-  }
-  const plan = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(开局之年|开局起步|新征程|收官之年)/.exec(text);
-  if (plan && PLAN_START[plan[1]]) {
-    const start = PLAN_START[plan[1]];
-    return { year: plan[2] === '收官之年' ? start + 4 : start, cue: plan[0] };
-  }
-  return undefined;
-}
 
 /**
  * Spans of names and slogans in a sentence: short quotations (“十四五”, “1+10”) and book titles
@@ -396,23 +331,43 @@ export interface ExtractOptions {
   terms?: readonly string[];
   /** The year of a document that does not state one (`year`). */
   year?: number;
+  /** The region of a document that does not name its own (`region`). */
+  region?: string;
+  /** A project's names of indicators (`aliases`: name → other names). */
+  aliases?: Readonly<Record<string, readonly string[]>>;
 }
+
+/** The alias table in force while one extraction runs (as withUnits for units). */
+let aliases: AliasTable | undefined;
+const ALIAS_TABLES = new Map<string, AliasTable>();
 
 /** Where numbers may start: the digits and Chinese numerals of isDigit and isChineseNumeral. */
 const NUMBER_CHARS = new CharClass('0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿');
 
-export function extractFigures(model: DocumentModel, options: ExtractOptions = {}): Figure[] {
-  return withUnits(options.units, () => extract(model, options));
+/** `out.facts` receives the document's context (figures/document.ts), read once for the figures. */
+export function extractFigures(model: DocumentModel, options: ExtractOptions = {}, out?: { facts?: DocumentFacts }): Figure[] {
+  const extra = options.aliases && Object.keys(options.aliases).length ? options.aliases : undefined;
+  const key = extra ? JSON.stringify(extra) : '';
+  let table = ALIAS_TABLES.get(key);
+  if (!table) {
+    table = aliasTable(extra);
+    if (ALIAS_TABLES.size > 50) ALIAS_TABLES.clear();
+    ALIAS_TABLES.set(key, table);
+  }
+  const outer = aliases;
+  aliases = table;
+  try {
+    return withUnits(options.units, () => extract(model, options, out));
+  } finally {
+    aliases = outer;
+  }
 }
 
-function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
+function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: DocumentFacts }): Figure[] {
   const text = model.text;
   const outline = options.outline ?? buildOutline(model);
-  const facts = documentFacts(model);
-  if (facts.year === undefined && options.year !== undefined) {
-    facts.year = options.year;
-    facts.yearCue = '';
-  }
+  const facts = documentFacts(model, { year: options.year, region: options.region });
+  if (out) out.facts = facts;
   const terms = (options.terms ?? []).filter((t) => t.length > 0);
   const skip: Span[] = [];
   for (const h of model.headings) if (h.markerSpan) skip.push(h.markerSpan);
@@ -429,13 +384,24 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
   let inherited: Period | undefined;
   // Likewise the intent: "我们要……" or "今年以来" at the head of a paragraph.
   let inheritedKind: { kind: Kind; cue: string } | undefined;
+  // And, in a city's or county's document, the province it quotes (省政府工作报告提出，全省……).
+  let inheritedRegion: string | undefined;
+  const quotesProvince = facts.level === 'city' || facts.level === 'county' || !!facts.city || !!facts.county;
   for (const s of model.sentences) {
     const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
     if (s.paragraph !== lastParagraph && !paragraphOf[s.paragraph - 1]?.continues) {
       logical = s.paragraph;
-      inherited = undefined;
-      inheritedKind = undefined;
+      // In running text with no numbered headings (a press brief, a 纪要), a paragraph that
+      // names no time of its own goes on with the one before: "报告显示，去年……" then
+      // "规上工业增加值增长9.2%……". Under numbered headings the heading tells instead.
+      const goesOn = inRunningText(nodePath(outline, s.start), model, s.paragraph);
+      if (!goesOn) {
+        inherited = undefined;
+        inheritedKind = undefined;
+      }
+      // (同时提出, 此外, 报告还: a paragraph that says it goes on with the one before.)
+      if (!goesOn && !CONTINUES.test(text.slice(s.start, s.start + 6))) inheritedRegion = undefined;
     }
     lastParagraph = s.paragraph;
     void logical;
@@ -462,7 +428,7 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
           const r = readRange(text, n, n.end, s.end);
           if (r && r.unit) {
             reading ??= new SentenceReading(sentenceText);
-            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, inheritedKind);
+            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion);
             if (fig) {
               fig.comparator = 'range';
               figures.push(fig);
@@ -482,7 +448,7 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
       const r = readRange(text, q.num, q.end, s.end);
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
       reading ??= new SentenceReading(sentenceText);
-      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, inheritedKind);
+      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion);
       if (fig) {
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
         figures.push(fig);
@@ -491,6 +457,12 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
       i = raw.end - 1;
     }
     inheritedKind = paragraphIntent(sentenceText) ?? inheritedKind;
+    if (quotesProvince) {
+      for (const f of inSentence) {
+        if (f.regionSource !== 'sentence' || !f.region) continue;
+        inheritedRegion = f.region === facts.province || f.region === OWN_PROVINCE || f.region.endsWith('省') || f.region.endsWith('自治区') ? f.region : undefined;
+      }
+    }
     const cues = reading ? reading.cues : periodCues(sentenceText);
     if (cues.length) {
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
@@ -498,6 +470,24 @@ function extract(model: DocumentModel, options: ExtractOptions): Figure[] {
     }
   }
   return figures;
+}
+
+/** Openings of a paragraph that goes on with the one before. */
+const CONTINUES = /^(?:同时|此外|另外|报告还|会议还|还提出|并提出|其中)/;
+
+/** Where the document's text starts (after blank lines and spaces). */
+function firstText(text: string): number {
+  const m = /\S/.exec(text);
+  return m ? m.index : 0;
+}
+
+/**
+ * Whether a paragraph stands in running text: under no heading but a title (or none), and not
+ * a heading itself. Its period and intent then carry on from the paragraph before.
+ */
+function inRunningText(path: OutlineNode[], model: DocumentModel, paragraph: number): boolean {
+  if (path.some((n) => n.heading.form !== 'title')) return false;
+  return !model.headings.some((h) => h.paragraphs.includes(paragraph) || h.paragraphs.includes(paragraph - 1));
 }
 
 function isYear(text: string, n: NumberToken): boolean {
@@ -594,6 +584,7 @@ function build(
   at: number,
   inherited?: Period,
   inheritedKind?: { kind: Kind; cue: string },
+  inheritedRegion?: string,
 ): Figure | undefined {
   let raw = rawIn;
   const n = rawIn.num;
@@ -696,9 +687,29 @@ function build(
   if (cumulative && !verb?.startsWith('累计')) verb = `累计${verb && verb !== '累计' ? verb : ''}`;
 
   // Context: the sentence, then the headings above, then the document.
-  const { path, period, periodSource, kind, kindSource, kindCue, region, regionSource } = context(
-    s, reading, facts, outline, sections, at, inherited, inheritedKind,
-  );
+  // A bound (以上, 不低于, 以内, 不超过, 控制在) is what an aim sets; a result is reported as it is.
+  const bounded = comparatorText !== undefined && BOUND_WORDS.has(comparatorText) && verb !== undefined && !LEVEL_VERBS.has(verb);
+  const ctx = context(s, reading, facts, outline, sections, at, inherited, inheritedKind, bounded, inheritedRegion);
+  const { path, period, periodSource, region, regionSource } = ctx;
+  let { kind, kindSource, kindCue } = ctx;
+  // The count that opens or sums up a list (重点抓好三项工作：一是……; 以上五个方面) is checked
+  // against the list (enum.count-mismatch); it is neither a target nor a result. Nor is a
+  // figure in a headline, which restates one of the text below it.
+  const listCount = raw.unit?.dimension.startsWith('count:') ? opensList(text, raw.end, s.end, comparatorText) : false;
+  const inHeadline = path.length > 0 && path[0].heading.form === 'title' && at < path[0].heading.span.end && path[0].heading.span.start <= firstText(text);
+  if (listCount || inHeadline) {
+    kind = 'unknown';
+    kindSource = null;
+    kindCue = undefined;
+  }
+  // Part of a year (1—2月, 一季度, 上半年) is another statement than the year.
+  const part = reading.partOfYear(at - s.start);
+  // The period rests on the document's year (read from its lead, dateline, occasion, or the
+  // project's config): the hover and the messages say so.
+  const yearBasis =
+    period && facts.year !== undefined && facts.yearFrom && facts.yearFrom !== 'title' && (periodSource === 'document' || (periodSource !== 'heading' && RELATIVE_YEAR.test(period.cue)))
+      ? { year: facts.year, cue: facts.yearCue ?? '', from: facts.yearFrom }
+      : undefined;
 
   const figText = text.slice(n.start, raw.end);
   const valueText = `${fmt(raw.value)}${raw.max !== undefined ? `～${fmt(raw.max)}` : ''}`;
@@ -713,6 +724,7 @@ function build(
     span: { start: n.start, end: raw.end },
     text: figText,
     indicator,
+    measure: measureOf(indicator, verb, aliases),
     indicatorFrom: indicatorInherited ? 'previous' : indicatorAfter ? 'after' : 'clause',
     verb,
     value: raw.value,
@@ -730,6 +742,9 @@ function build(
     kind,
     kindSource,
     kindCue,
+    ...(part ? { part } : {}),
+    ...(yearBasis ? { yearBasis } : {}),
+    ...(listCount ? { listCount } : {}),
     statement: statementText,
     sentence: { start: s.start, end: s.end },
     section: path.map((p) => p.name),
@@ -760,6 +775,8 @@ function context(
   at: number,
   inherited?: Period,
   inheritedKind?: { kind: Kind; cue: string },
+  bounded = false,
+  inheritedRegion?: string,
 ): Context {
   const path = nodePath(outline, at);
   const pieceYear = pieceYearOf(path, sections) ?? facts.year;
@@ -786,6 +803,10 @@ function context(
   if (!period && pieceYear !== undefined) {
     period = { value: String(pieceYear), start: pieceYear, end: pieceYear, cue: facts.yearCue ?? '' };
     periodSource = pathHasTitleYear(path, sections) ? 'heading' : 'document';
+  } else if (!period) {
+    // A document that states no year speaks of its own year.
+    period = relativePeriod(0, '');
+    periodSource = 'document';
   }
 
   let kind: Kind = 'unknown';
@@ -798,16 +819,24 @@ function context(
     kindSource = src;
     kindCue = cue;
   };
+  // Before or after the year the document speaks from (本年/上年/明年 count from it unstated).
+  const rel = period ? RELATIVE_PERIODS[period.value] : undefined;
+  const past = !!period && (rel !== undefined ? rel < 0 : pieceYear !== undefined && period.end < pieceYear);
+  const future = !!period && (rel !== undefined ? rel > 0 : pieceYear !== undefined && period.start > pieceYear);
   if (strong) set(strong.kind, 'sentence', strong.cue);
-  else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.end < pieceYear) set('actual', 'sentence', period.cue);
-  else if (periodSource === 'sentence' && period && pieceYear !== undefined && period.start > pieceYear) set('target', 'sentence', period.cue);
+  else if (periodSource === 'sentence' && past) set('actual', 'sentence', period!.cue);
+  else if (periodSource === 'sentence' && future) set('target', 'sentence', period!.cue);
   else if (inheritedKind) set(inheritedKind.kind, 'paragraph', inheritedKind.cue);
   else if (headingKindFound) set(headingKindFound, 'heading');
-  else if (period && pieceYear !== undefined && period.end < pieceYear) set('actual', periodSource ?? 'document', period.cue);
-  else if (period && pieceYear !== undefined && period.start > pieceYear) set('target', periodSource ?? 'document', period.cue);
+  else if (past) set('actual', periodSource ?? 'document', period!.cue);
+  else if (future) set('target', periodSource ?? 'document', period!.cue);
   else if (planContext(path, facts, sections)) set('target', 'document');
+  else if (facts.aimsAt !== undefined && at > facts.aimsAt && period) {
+    // After a lead that restates a plan (报告提出, 部署今年任务), the year's figures are its aims.
+    set('target', 'document');
+  } else if (bounded && !weak) set('target', 'sentence');
   else if (weak) set(weak.kind, 'sentence', weak.cue);
-  else if (!planContext(path, facts, sections) && (!period || pieceYear === undefined || period.end <= pieceYear)) {
+  else if (!planContext(path, facts, sections) && (!period || !future)) {
     // Outside plans (news, bulletins, speeches), a figure with no word of intent reports a fact.
     set('actual', 'document');
   }
@@ -823,8 +852,24 @@ function context(
     region = lastPlace.name;
     regionSource = 'sentence';
   } else if (self) {
-    region = self === 'country' ? '全国' : self === 'province' ? facts.province ?? null : facts.city ?? facts.region ?? null;
-    regionSource = region ? 'sentence' : null;
+    // 全省 in a document of its own province, named or not (本省); in a city's document that
+    // does not name its province, a province nobody can name: compared with nothing.
+    const below = !!(facts.city || facts.county) || facts.level === 'city' || facts.level === 'county';
+    const autonomous = facts.province?.endsWith('自治区') || (!below && facts.level === 'province');
+    region =
+      self === 'country' ? '全国'
+      // (A city's document that quotes 全省 without naming it speaks of its own province too.)
+      : self === 'province' ? facts.province ?? OWN_PROVINCE
+      : self === 'city' ? facts.city ?? (facts.county || facts.level === 'county' || facts.level === 'province' ? null : facts.region ?? OWN_CITY)
+      // 全区 of an autonomous region's own document is the region (a province); else a county's.
+      : facts.county ?? (autonomous && !facts.county ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_CITY : null);
+    regionSource = 'sentence';
+    if (!region) return { path, period, periodSource, kind, kindSource, kindCue, region: null, regionSource: null };
+  }
+  if (!region && inheritedRegion) {
+    // The province a city's document quotes goes on until another place is named.
+    region = inheritedRegion;
+    regionSource = 'paragraph';
   }
   if (!region) {
     for (let k = path.length - 1; k >= 0 && !region; k--) {
@@ -837,6 +882,10 @@ function context(
   }
   if (!region && facts.region) {
     region = facts.region;
+    regionSource = 'document';
+  }
+  if (!region && facts.level) {
+    region = facts.level === 'province' ? OWN_PROVINCE : OWN_CITY;
     regionSource = 'document';
   }
 

@@ -1,6 +1,90 @@
 /** Figures as people read them: the hover's table, and CSV and Markdown for export. */
 import { Locale, tr } from '../locale';
 import type { Comparator, Figure } from './extract';
+import { OWN_CITY, OWN_PROVINCE, type YearEvidence } from './document';
+import { RELATIVE_PERIODS } from './context';
+
+/** What the workspace says of documents that do not: its one year and province (FigureIndex.workspace()). */
+export interface Workspace {
+  year?: number;
+  province?: string;
+}
+
+/** A figure's period as shown: 本年 read as the workspace's year where it has one. */
+export function shownPeriod(f: Pick<Figure, 'period'>, ws: Workspace = {}): string | null {
+  const offset = f.period ? RELATIVE_PERIODS[f.period] : undefined;
+  return offset !== undefined && ws.year !== undefined ? String(ws.year + offset) : f.period;
+}
+
+/** The workspace of a set of documents' facts: the one year and the one province they state. */
+export function workspaceOf(facts: readonly ({ year?: number; province?: string } | undefined)[]): Workspace {
+  const years = new Set<number>();
+  const provinces = new Set<string>();
+  for (const f of facts) {
+    if (f?.year !== undefined) years.add(f.year);
+    if (f?.province) provinces.add(f.province);
+  }
+  return { year: years.size === 1 ? [...years][0] : undefined, province: provinces.size === 1 ? [...provinces][0] : undefined };
+}
+
+/** The figure as a reader of the workspace takes it: 本年 and 本省 read (a copy when they change). */
+export function inWorkspaceTerms(f: Figure, ws: Workspace): Figure {
+  const period = shownPeriod(f, ws);
+  const region = shownRegion(f, ws);
+  return period === f.period && region === f.region ? f : { ...f, period, region };
+}
+
+/** A figure's region as shown: 本省 read as the workspace's province where it has one. */
+export function shownRegion(f: Pick<Figure, 'region'>, ws: Workspace = {}): string | null {
+  return f.region === OWN_PROVINCE && ws.province ? ws.province : f.region;
+}
+
+const YEAR_FROM_ZH: Record<YearEvidence, string> = {
+  title: '标题', version: '版本标记', dateline: '日期', lead: '导语', occasion: '文中', heading: '标题', config: '项目配置',
+};
+const YEAR_FROM_EN: Record<YearEvidence, string> = {
+  title: 'the title', version: 'the version tag', dateline: 'the date', lead: 'the lead', occasion: 'the text', heading: 'a heading', config: 'the project config',
+};
+
+/**
+ * How a figure's period and region were inferred, when the document does not state them where
+ * the figure is: "期间按导语“部署2026年目标任务”推定为2026年", "地区按工作区推定为甘肃省（文中只称全省）".
+ * Empty when nothing was inferred. `province`: the workspace's one province (FigureIndex).
+ */
+export function inferenceNote(f: Figure, locale?: Locale, ws: Workspace = {}): string {
+  const province = ws.province;
+  const notes: string[] = [];
+  const offset = f.period ? RELATIVE_PERIODS[f.period] : undefined;
+  if (offset !== undefined) {
+    const cue = f.periodCue?.trim();
+    const what = cue ? tr(locale, `“${cue}”`, `"${cue}"`) : tr(locale, '期间', 'the period');
+    notes.push(
+      ws.year !== undefined
+        ? tr(locale, `${what}按工作区推定为${ws.year + offset}年（文中未写年份，工作区文档均为${ws.year}年）`, `${what} read as ${ws.year + offset} from the workspace (the text states no year; the workspace's documents speak from ${ws.year})`)
+        : tr(locale, `${what}未能推定年份（文中未写年份）`, `${what} could not be dated (the text states no year)`),
+    );
+  }
+  const b = f.yearBasis;
+  if (b && f.period && offset === undefined) {
+    const relative = f.periodSource !== 'document' && f.periodCue ? f.periodCue.trim() : '';
+    const where = b.from === 'config' ? tr(locale, '项目配置的 year', 'the project config\'s "year"') : tr(locale, `${YEAR_FROM_ZH[b.from]}“${b.cue.trim()}”`, `${YEAR_FROM_EN[b.from]} "${b.cue.trim()}"`);
+    notes.push(
+      relative
+        ? tr(locale, `“${relative}”按${where}推定为${f.period}年`, `"${relative}" read as ${f.period} from ${where}`)
+        : tr(locale, `期间按${where}推定为${f.period}年`, `the period ${f.period} inferred from ${where}`),
+    );
+  }
+  if (f.region === OWN_PROVINCE) {
+    notes.push(
+      province
+        ? tr(locale, `地区按工作区推定为${province}（文中只称“全省”，未写省名）`, `the region read as "${province}", the workspace's one province (the text says only "全省")`)
+        : tr(locale, '地区为本省（文中只称“全省”，未写省名）', 'the region is the document\'s own province, unnamed (the text says only "全省")'),
+    );
+  } else if (f.region === OWN_CITY) {
+    notes.push(tr(locale, '地区为本市（文中未写市名，不与其他文档比较）', 'the region is the document\'s own city, unnamed (not compared with other documents)'));
+  }
+  return notes.join(tr(locale, '；', '; '));
+}
 
 export const COMPARATOR_SIGN: Record<Comparator, string> = {
   eq: '=', ge: '≥', gt: '>', le: '≤', lt: '<', approx: '≈', range: '～',
@@ -31,15 +115,18 @@ export function targetMessage(f: Figure, locale?: Locale): string {
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Markdown for the hover over a figure: what Wengao understood, and where it came from. */
-export function describeFigure(f: Figure, docName?: string): string {
+export function describeFigure(f: Figure, docName?: string, ws: Workspace = {}): string {
   const rows: [string, string][] = [
     ['指标', `${esc(f.indicator || '（未识别）')}${f.verb ? `（${esc(f.verb)}）` : ''}`],
     ['数值', `${esc(f.text)}${f.normalized.unit !== f.unit || f.normalized.value !== f.value ? ` = ${esc(normalizedText(f))}` : ''}`],
     ['比较', `${COMPARATOR_SIGN[f.comparator]}${f.comparatorText ? `（${esc(f.comparatorText)}）` : ''}`],
-    ['期间', f.period ? `${f.period}（${SOURCE_ZH[f.periodSource ?? 'document']}${f.periodCue ? `：${esc(f.periodCue.trim())}` : ''}）` : '未明'],
-    ['地区', f.region ? `${esc(f.region)}（${SOURCE_ZH[f.regionSource ?? 'document']}）` : '未明'],
+    ['期间', f.period ? `${shownPeriod(f, ws)}${f.part ? ` ${esc(f.part)}` : ''}（${SOURCE_ZH[f.periodSource ?? 'document']}${f.periodCue ? `：${esc(f.periodCue.trim())}` : ''}）` : '未明'],
+    ['地区', f.region ? `${esc(shownRegion(f, ws)!)}（${SOURCE_ZH[f.regionSource ?? 'document']}）` : '未明'],
     ['类型', `${KIND_ZH[f.kind]}${f.kindSource ? `（${SOURCE_ZH[f.kindSource]}${f.kindCue ? `：${esc(f.kindCue)}` : ''}）` : ''}`],
   ];
+  const inferred = inferenceNote(f, undefined, ws);
+  if (inferred) rows.push(['推定', esc(inferred)]);
+  if (f.listCount) rows.push(['说明', '列举项目的计数（与所列项目核对），不作为目标或实绩']);
   if (f.section.length) rows.push(['位置', esc(f.section.join(' › '))]);
   if (docName) rows.push(['文档', esc(docName)]);
   return ['**Wengao 数据解读**', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');

@@ -1,0 +1,34 @@
+/**
+ * The names one standard statistical indicator goes by. Each entry: the name Wengao compares
+ * under, the other names and abbreviations seen for it in reports and the press, and where the
+ * names come from. Reviewed by hand; teams add their own in `.wengaorc.json` (`aliases`).
+ *
+ * An alias is replaced wherever it starts the indicator (规上工业增加值 → 规模以上工业增加值);
+ * Latin abbreviations (GDP, CPI) wherever they stand (单位GDP能耗 → 单位地区生产总值能耗).
+ * Keep entries to names that cannot mean anything else: 财政收入 is not 一般公共预算收入.
+ */
+export interface AliasEntry {
+  name: string;
+  aliases: readonly string[];
+  source: string;
+}
+
+const NBS = '国家统计局《统计指标解释》与历年《国民经济和社会发展统计公报》';
+const PRESS = '政府工作报告及其新闻稿、解读中的通行简称';
+
+export const INDICATOR_ALIASES: readonly AliasEntry[] = [
+  { name: '地区生产总值', aliases: ['GDP', '国内生产总值', '生产总值', '经济总量', '地区经济总量'], source: `${NBS}；GDP 为其英文缩写` },
+  { name: '规模以上工业', aliases: ['规上工业', '规模工业'], source: `${NBS}（规模以上工业企业）；${PRESS}` },
+  { name: '社会消费品零售总额', aliases: ['社零总额', '社消零总额', '社零'], source: `${NBS}；${PRESS}` },
+  { name: '固定资产投资', aliases: ['固投'], source: `${NBS}；${PRESS}` },
+  { name: '居民消费价格', aliases: ['CPI', '居民消费价格指数', '消费价格'], source: `${NBS}（居民消费价格指数，CPI）` },
+  { name: '一般公共预算收入', aliases: ['地方一般公共预算收入', '一般预算收入', '地方一般预算收入'], source: '《中华人民共和国预算法》；财政部决算口径' },
+  { name: '进出口总额', aliases: ['外贸进出口总额', '外贸进出口总值', '进出口总值', '外贸进出口', '货物进出口总额', '货物贸易进出口总额'], source: `${NBS}；海关统计口径` },
+  { name: '研究与试验发展经费投入强度', aliases: ['R&D经费投入强度', 'R&D投入强度', '研发经费投入强度', '研发投入强度', '全社会研发经费投入强度', '全社会研发投入强度'], source: `${NBS}（研究与试验发展经费支出与GDP之比）` },
+  { name: '城镇居民人均可支配收入', aliases: ['城镇常住居民人均可支配收入'], source: `${NBS}（住户调查）` },
+  { name: '农村居民人均可支配收入', aliases: ['农村常住居民人均可支配收入', '农民人均可支配收入'], source: `${NBS}（住户调查）` },
+  { name: '常住人口城镇化率', aliases: ['城镇化率'], source: `${NBS}` },
+  { name: '粮食产量', aliases: ['粮食总产量', '粮食总产'], source: `${NBS}` },
+  { name: '空气质量优良天数比例', aliases: ['空气优良天数比例', '优良天数比例', '空气质量优良天数比率', '空气优良天数比率', '优良天数比率'], source: '生态环境部《环境空气质量评价技术规范》' },
+  { name: '细颗粒物平均浓度', aliases: ['PM2.5平均浓度', 'PM2.5年均浓度', 'PM2.5浓度', '细颗粒物PM2.5平均浓度', '细颗粒物PM2.5浓度', '细颗粒物浓度', '细颗粒物年均浓度'], source: '生态环境部《环境空气质量标准》（GB 3095）' },
+];

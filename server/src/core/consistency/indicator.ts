@@ -1,0 +1,115 @@
+/**
+ * What a figure measures, in the words two documents share: the indicator without the words
+ * around it that do not change what is measured, under one name for the names it goes by, and
+ * its verb reduced to what it says about the number (a growth rate, a fall, a level, or a
+ * verb that defines a set of its own such as 新增 or 累计).
+ *
+ * Rules (README "When two statements are about the same thing"):
+ * - dropped at the start: list numbers and bullets (2．, （三）, ●), a time (2025年, 全年, 今年),
+ *   the scope (全市, 我省; a place named in the sentence is the figure's region already), words of intent (预期, 计划, 目标, 力争, 确保, 要, 将),
+ *   and a verb of level (完成, 实现, 达到): 完成投资 is 投资;
+ * - dropped at the end: words of intent and the base of a comparison (比上年, 同比);
+ * - 增长, 增速, 增幅, 增长率, 上涨, 涨幅 are one growth rate; 下降, 降低, 减少, 回落, 降幅 one fall;
+ *   达到, 完成, 实现, 为, 稳定在, 保持在, 控制在, 突破, 超过 state a level, as no verb does;
+ * - 新增 inside the name is the verb 新增 (城镇新增就业 = 新增城镇就业); 累计 stays apart;
+ * - 生产X is X产量;
+ * - the names of one standard indicator are one name (aliases.ts, and a project's `aliases`).
+ * What stays apart: 新增 against 累计, 城镇 against 农村, a growth rate against a level.
+ */
+import { INDICATOR_ALIASES } from './aliases';
+
+export interface Measure {
+  /** The indicator as compared. */
+  indicator: string;
+  /** The verb class: '增长', '下降', '' (a level) or the verb as written (新增, 累计改造…). */
+  verb: string;
+}
+
+const LIST_MARK = /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,3}[.．、]|[①-⑳❶-❿]|[●■◆▲★☆○◇□▪•·\-—*>])/;
+const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末)?|全年|今年|去年|上年|当年|年内|年末|年底)/;
+const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
+const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟)/;
+const LEVEL_START = /^(?:完成|实现|达到)/;
+const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的)$/;
+const BASE_END = /(?:同比|比上年|较上年|比去年|较去年|比上年同期)$/;
+const GROWTH_END = /(?:增长率|增速|增幅|涨幅|增长)$/;
+const FALL_END = /(?:降幅|下降率)$/;
+
+const GROWTH = new Set(['增长', '增', '上涨', '同比增长', '比上年增长']);
+const FALL = new Set(['下降', '降低', '降', '减少', '回落', '减']);
+const LEVEL = new Set(['', '达到', '达', '完成', '实现', '为', '是', '稳定在', '保持在', '控制在', '突破', '超过', '超']);
+
+/** Full-width Latin letters and digits to half-width: ＧＤＰ → GDP. */
+function halfWidth(s: string): string {
+  return s.replace(/[Ａ-Ｚａ-ｚ０-９＆．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+export interface AliasTable {
+  /** [alias, name], longest alias first. */
+  prefixes: [string, string][];
+  /** Latin abbreviations replaced wherever they stand. */
+  inner: [string, string][];
+}
+
+export function aliasTable(extra: Readonly<Record<string, readonly string[]>> = {}): AliasTable {
+  const pairs: [string, string][] = [];
+  for (const e of INDICATOR_ALIASES) for (const a of e.aliases) pairs.push([halfWidth(a), e.name]);
+  for (const [name, aliases] of Object.entries(extra)) for (const a of aliases) if (a && a !== name) pairs.push([halfWidth(a), name]);
+  pairs.sort((a, b) => b[0].length - a[0].length);
+  return { prefixes: pairs, inner: pairs.filter(([a]) => /^[A-Za-z&]+$/.test(a)) };
+}
+
+const BUILT_IN = aliasTable();
+
+/** The measure of a figure: its indicator and verb as compared (see the rules above). */
+export function measureOf(indicator: string, verb: string | undefined, table: AliasTable = BUILT_IN): Measure {
+  let s = halfWidth(indicator.replace(/[\s\u3000“”"'‘’《》〈〉()（）【】]/g, ''));
+  let v = verb ?? '';
+  const cumulative = v.startsWith('累计') ? '累计' : '';
+  if (cumulative) v = v.slice(2);
+  for (let guard = 0; guard < 12; guard++) {
+    const before = s;
+    s = s.replace(LIST_MARK, '').replace(TIME, '').replace(SCOPE, '').replace(INTENT_START, '');
+    if (s.length > 3 && LEVEL_START.test(s)) s = s.slice(2);
+    s = s.replace(INTENT_END, '').replace(BASE_END, '');
+    if (s === before) break;
+  }
+  // A rate named by the indicator: 增速, 增幅, 增长率 (with no verb of its own, or one of level).
+  if (LEVEL.has(v) || GROWTH.has(v)) {
+    const g = GROWTH_END.exec(s);
+    if (g && s.length > g[0].length) {
+      s = s.slice(0, -g[0].length).replace(BASE_END, '');
+      v = '增长';
+    }
+    const f = FALL_END.exec(s);
+    if (f && s.length > f[0].length) {
+      s = s.slice(0, -f[0].length);
+      v = '下降';
+    }
+  }
+  if (s.startsWith('生产') && s.length >= 4) s = `${s.slice(2)}产量`;
+  if (s.includes('新增') && (LEVEL.has(v) || v === '新增')) {
+    s = s.replace('新增', '');
+    v = '新增';
+  }
+  for (const [alias, name] of table.prefixes) {
+    if (s.startsWith(alias)) {
+      s = name + s.slice(alias.length);
+      break;
+    }
+  }
+  for (const [alias, name] of table.inner) if (s.includes(alias)) s = s.split(alias).join(name);
+  if (GROWTH.has(v)) v = '增长';
+  else if (FALL.has(v)) v = '下降';
+  else if (LEVEL.has(v)) v = '';
+  return { indicator: s, verb: cumulative + v };
+}
+
+/**
+ * Whether a measure names something specific enough to compare: four characters or more, or
+ * two when the unit is not a bare count (完成投资1200亿元 says what it measures; 项目300个 does not).
+ */
+export function specific(m: Measure, dimension: string): boolean {
+  if (m.indicator.length >= 4) return true;
+  return m.indicator.length >= 2 && !dimension.startsWith('count:');
+}

@@ -1,0 +1,248 @@
+/**
+ * A document's own context, read once per document: the year it speaks from, its region and
+ * level, whether it is a plan. Every inference keeps the words it came from (`yearCue`,
+ * `regionCue`) and what kind of evidence they were (`yearFrom`, `regionFrom`), for the hover
+ * and the messages: "期间按导语“部署2026年目标任务”推定为2026年".
+ *
+ * The year, strongest evidence first: a title or markdown heading that names it; a version tag
+ * (2026版); a full date near the top (2026年1月12日); the lead (部署2026年…, 回顾2025年工作 →
+ * 2026; 2026年目标任务); the occasion (“十五五”开局之年 = 2026); a year and month near the top;
+ * the first dated heading; the project's `year`.
+ *
+ * The region: a place in the titles; the publisher (青川日报讯 → 青川市; a provincial paper's
+ * name → its province); a place in the first lines; the project's `region`. A document that
+ * names none still says its level: 全省 / 我省 / 省政府工作报告 speak of its own province. Its
+ * figures then carry the region OWN_PROVINCE (本省), which the workspace index reads as the
+ * workspace's one province (consistency/index.ts), and nothing else.
+ */
+import type { DocumentModel } from '../model';
+import { PLAN_DOCUMENT, headingKind, placesIn, yearIn } from './context';
+
+/** The region of a document that speaks of its own province without naming it. */
+export const OWN_PROVINCE = '本省';
+/** The same for a city. Never compared across documents: cities are many in one workspace. */
+export const OWN_CITY = '本市';
+
+export type YearEvidence = 'title' | 'version' | 'dateline' | 'lead' | 'occasion' | 'heading' | 'config';
+export type RegionEvidence = 'title' | 'publisher' | 'text' | 'config' | 'level';
+
+export interface DocumentFacts {
+  /** The year the document speaks from. */
+  year?: number;
+  yearCue?: string;
+  yearFrom?: YearEvidence;
+  /** The document's own place: the first place of its titles, else its city, else its province. */
+  region?: string;
+  province?: string;
+  city?: string;
+  /** A county, district or banner (德清县, 襄州区). */
+  county?: string;
+  regionCue?: string;
+  regionFrom?: RegionEvidence;
+  /** The level it speaks at when it names its place only as 全省 / 全市 (or not at all). */
+  level?: 'province' | 'city' | 'county';
+  plan: boolean;
+  /**
+   * Where its lead turns to a plan's aims (报告提出, 部署今年任务, 主要预期目标): the year's
+   * figures after it are targets. Undefined when the lead does not.
+   */
+  aimsAt?: number;
+}
+
+export interface FactsOptions {
+  /** The project's `year` and `region`, for documents that do not state theirs. */
+  year?: number;
+  region?: string;
+}
+
+const PLAN_START: Record<string, number> = { 十一: 2006, 十二: 2011, 十三: 2016, 十四: 2021, 十五: 2026, 十六: 2031 };
+
+/**
+ * Years a text speaks from without writing them: anniversaries on a newspaper's banner
+ * (庆祝中国共产党成立100周年: 1921 + 100) and the place in a five-year plan (“十五五”开局之年,
+ * 踏上“十四五”新征程: its first year; 收官之年: its last).
+ */
+export function yearFromOccasion(text: string): { year: number; cue: string } | undefined {
+  const anniversaries: [RegExp, number][] = [
+    [/(?:中国共产党|建党)成立\s*(\d{1,3})\s*周年/, 1921],
+    [/(?:新中国|中华人民共和国)成立\s*(\d{1,3})\s*周年/, 1949],
+    [/改革开放\s*(\d{1,3})\s*周年/, 1978],
+  ];
+  for (const [re, base] of anniversaries) {
+    const m = re.exec(text);
+    if (m) return { year: base + Number(m[1]), cue: m[0] };
+  }
+  const plan = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(开局之年|开局起步|起步之年|新征程|收官之年|谋篇布局之年)/.exec(text);
+  if (plan && PLAN_START[plan[1]]) {
+    const start = PLAN_START[plan[1]];
+    return { year: plan[2] === '收官之年' ? start + 4 : start, cue: plan[0] };
+  }
+  return undefined;
+}
+
+const Y = '((?:19|20)\\d{2})\\s*年';
+/** The lead's words for the year ahead: 部署2026年工作, 2026年目标任务, 对2026年工作作出安排. */
+const LEAD_AHEAD = new RegExp(
+  `(?:部署|安排|谋划|明确|提出|擘画|展望)(?:了)?(?:好)?\\s*${Y}|${Y}(?:的)?(?:主要)?(?:目标任务|预期目标|发展目标|重点工作|重点任务|工作安排|工作任务|主要目标)|对\\s*${Y}(?:的)?(?:工作|重点工作)作出(?:全面)?部署`,
+);
+/** The lead's words for the year reviewed: 回顾2025年工作, 2025年工作回顾 → the year after. */
+const LEAD_REVIEW = new RegExp(`(?:回顾|总结|盘点)(?:了)?(?:过去一年(?:即)?)?\\s*${Y}|${Y}(?:的)?(?:政府)?工作(?:回顾|总结)`);
+
+/** The year a lead implies, with its words: the first sentences of a brief. */
+export function yearFromLead(text: string): { year: number; cue: string } | undefined {
+  const ahead = LEAD_AHEAD.exec(text);
+  if (ahead) return { year: +(ahead[1] ?? ahead[2] ?? ahead[3]), cue: ahead[0] };
+  const review = LEAD_REVIEW.exec(text);
+  if (review) return { year: +(review[1] ?? review[2]) + 1, cue: review[0] };
+  return undefined;
+}
+
+/** National papers and agencies: their name is not a place of the document. */
+const NATIONAL = /^(?:人民|经济|光明|中国|法治|法制|工人|农民|科技|健康|学习|证券|新华|中国青年|中国妇女|参考|环球|国际商|中国经济|中国新闻)$/;
+const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|[（(]记者|记者|融媒记者|全媒体记者)/u;
+
+/** The place a publisher's name gives: 青川日报讯 → 青川市, 甘肃日报讯 → 甘肃省. */
+export function regionFromPublisher(text: string): { name: string; level: 'province' | 'city'; cue: string } | undefined {
+  const m = PUBLISHER.exec(text);
+  if (!m || NATIONAL.test(m[1])) return undefined;
+  const stem = m[1];
+  const named = placesIn(stem);
+  if (named.length && named[0].at === 0) {
+    const p = named[0];
+    if (p.level === 'country') return undefined;
+    return { name: p.name, level: p.level === 'province' ? 'province' : 'city', cue: m[0].trim() };
+  }
+  const province = placesIn(`${stem}省`).find((p) => p.level === 'province' && p.at === 0);
+  if (province) return { name: province.name, level: 'province', cue: m[0].trim() };
+  if (/^[\p{Script=Han}]{2,3}$/u.test(stem)) return { name: `${stem}市`, level: 'city', cue: m[0].trim() };
+  return undefined;
+}
+
+/** A lead that restates a plan: its aims for the year, the report's own words. */
+const AIMS = /部署[^。；]{0,12}(?:任务|工作)|目标任务|预期目标|主要目标|报告(?:中)?(?:提出|明确)|(?:今年|本年)[^。]{0,10}(?:将|要|力争)/;
+
+const SELF_PROVINCE = /全省|我省|本省|省政府|省委|省人大|省政协|全区各族|自治区政府|自治区人民政府/g;
+const SELF_CITY = /全市|我市|本市|市政府|市委|市人大|市政协/g;
+const SELF_COUNTY = /全县|我县|本县|县政府|县委|县人大|县政协/g;
+
+/** The level a document speaks at: which of 全省 / 全市 / 全县 (and their kin) it uses most. */
+export function ownLevel(text: string): 'province' | 'city' | 'county' | undefined {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const p = sample.match(SELF_PROVINCE)?.length ?? 0;
+  const c = sample.match(SELF_CITY)?.length ?? 0;
+  const k = sample.match(SELF_COUNTY)?.length ?? 0;
+  if (p === 0 && c === 0 && k === 0) return undefined;
+  return p >= c && p >= k ? 'province' : c >= k ? 'city' : 'county';
+}
+
+export function documentFacts(model: DocumentModel, options: FactsOptions = {}): DocumentFacts {
+  let year: number | undefined;
+  let yearCue: string | undefined;
+  let yearFrom: YearEvidence | undefined;
+  const setYear = (y: number, cue: string, from: YearEvidence) => {
+    year = y;
+    yearCue = cue;
+    yearFrom = from;
+  };
+  const titles: string[] = [];
+  for (const h of model.headings) {
+    const t = `${h.name} ${h.detail ?? ''} ${h.byline ?? ''}`;
+    titles.push(t);
+    if (year === undefined && (h.form === 'title' || h.form === 'markdown')) {
+      const y = yearIn(t) ?? yearIn(h.name);
+      if (y !== undefined) setYear(y, h.name, 'title');
+    }
+  }
+  const head = model.text.slice(0, 3000);
+  if (year === undefined) {
+    const v = /[（(]((?:19|20)\d{2})\s*版[）)]/.exec(model.text);
+    if (v) setYear(+v[1], v[0], 'version');
+  }
+  if (year === undefined) {
+    // A full date near the top: the dateline "2026年1月12日".
+    const d = /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.exec(head.slice(0, 2000));
+    if (d) setYear(+d[1], d[0], 'dateline');
+  }
+  if (year === undefined) {
+    const l = yearFromLead(head.slice(0, 1500));
+    if (l) setYear(l.year, l.cue, 'lead');
+  }
+  if (year === undefined) {
+    const y = yearFromOccasion(head);
+    if (y) setYear(y.year, y.cue, 'occasion');
+  }
+  if (year === undefined) {
+    // A year and month in the first lines: "2023 年 2 月".
+    const d = /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月/.exec(head.slice(0, 2000));
+    if (d) setYear(+d[1], d[0], 'dateline');
+  }
+  if (year === undefined) {
+    // The first dated heading: "三、2023年重点工作" speaks from 2023; a review heading such as
+    // "一、2022年工作回顾" speaks from the year after the one it reviews.
+    for (const h of model.headings) {
+      const y = yearIn(h.name);
+      if (y === undefined) continue;
+      setYear(headingKind(h.name) === 'actual' ? y + 1 : y, h.name, 'heading');
+      break;
+    }
+  }
+  if (year === undefined && options.year !== undefined) setYear(options.year, '', 'config');
+
+  let province: string | undefined;
+  let city: string | undefined;
+  let county: string | undefined;
+  let first: string | undefined;
+  let regionCue: string | undefined;
+  let regionFrom: RegionEvidence | undefined;
+  for (const t of titles) {
+    for (const p of placesIn(t)) {
+      if (p.level === 'country') continue;
+      if (!first) {
+        first = p.name;
+        regionCue = t.trim();
+        regionFrom = 'title';
+      }
+      if (p.level === 'province' && !province) province = p.name;
+      if (p.level === 'city' && !city) city = p.name;
+      if (p.level === 'county' && !county) county = p.name;
+    }
+  }
+  const publisher = regionFromPublisher(model.text.slice(0, 1500));
+  if (publisher) {
+    if (publisher.level === 'province') province ??= publisher.name;
+    else city ??= publisher.name;
+    if (!first) {
+      first = publisher.name;
+      regionCue = publisher.cue;
+      regionFrom = 'publisher';
+    }
+  }
+  if (!province && !city && !county) {
+    for (const p of placesIn(model.text.slice(0, 5000))) {
+      if (p.level === 'province' && !province) province = p.name;
+      if (p.level === 'city' && !city) city = p.name;
+    }
+    if (province || city) {
+      regionCue = province ?? city;
+      regionFrom = 'text';
+    }
+  }
+  if (!first && !province && !city && !county && options.region) {
+    const p = placesIn(options.region)[0];
+    const level = p?.level === 'province' ? 'province' : p?.level === 'county' ? 'county' : 'city';
+    const name = p && p.at === 0 && p.level !== 'country' ? p.name : options.region;
+    if (level === 'province') province = name;
+    else if (level === 'county') county = name;
+    else city = name;
+    regionCue = '';
+    regionFrom = 'config';
+  }
+  const level = ownLevel(model.text);
+  // The document as a whole is a plan when its first title says so; a piece of a compilation
+  // is judged by its own title (see planContext).
+  const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]);
+  const aims = AIMS.exec(head.slice(0, 1500));
+  const aimsAt = aims ? aims.index : undefined;
+  return { year, yearCue, yearFrom, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt };
+}
+
