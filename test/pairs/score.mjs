@@ -93,9 +93,17 @@ export function scorePair(dir) {
     b: locate(lines, 'b.txt', g.b, name),
     note: g.note,
   }));
+  // A change is also caught against another statement of its source's amount (a report that
+  // states its target twice: the brief's changed figure differs from both).
+  const goldAt = (doc, range) =>
+    gold.find((g) => g.doc === doc && g.figure !== false && g.text !== undefined && !g.change && !g.silent && overlaps(locate(lines, doc, g, name), doc, range));
+  const sameAmount = (g, h) =>
+    g && h && g.normalized && h.normalized && g.normalized.value === h.normalized.value && g.normalized.unit === h.normalized.unit && (g.comparator ?? 'eq') === (h.comparator ?? 'eq');
+  const partner = (c, side) => gold.find((g) => g.doc === c[side].doc && g.figure !== false && g.text !== undefined && !g.change && !g.silent && overlaps(c[side], g.doc, { start: { line: g.line - 1, character: nthIndex(lines[g.doc][g.line - 1], g.text, g.occurrence ?? 1) }, end: { line: g.line - 1, character: nthIndex(lines[g.doc][g.line - 1], g.text, g.occurrence ?? 1) + g.text.length } }));
+  const end = (e, c, side) => overlaps(c[side], e.doc, e.range) || (e.doc === c[side].doc && sameAmount(goldAt(e.doc, e.range), partner(c, side)));
   const linkMatches = (l, c) =>
-    (overlaps(c.b, l.from.doc, l.from.range) && overlaps(c.a, l.to.doc, l.to.range)) ||
-    (overlaps(c.a, l.from.doc, l.from.range) && overlaps(c.b, l.to.doc, l.to.range));
+    (overlaps(c.b, l.from.doc, l.from.range) && end(l.to, c, 'a')) ||
+    (end(l.from, c, 'a') && overlaps(c.b, l.to.doc, l.to.range));
   const caught = changes.map((c) => links.some((l) => linkMatches(l, c)));
   // False alarms: links no planted change explains, each pair of places counted once.
   const falseKeys = new Map();

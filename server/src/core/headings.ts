@@ -6,7 +6,7 @@ import type { DocKind, Paragraph } from './model';
 import { parseChineseInt } from './numerals';
 import { Span, countHanIn, countLatinIn } from './text';
 
-export type HeadingForm = 'title' | 'markdown' | 'cn' | 'ordinal' | 'cn-paren' | 'arabic' | 'arabic-paren';
+export type HeadingForm = 'title' | 'markdown' | 'label' | 'cn' | 'ordinal' | 'cn-paren' | 'arabic' | 'arabic-paren';
 
 export interface Heading {
   form: HeadingForm;
@@ -32,6 +32,8 @@ export interface Heading {
 
 export const RANK = {
   title: 0,
+  /** An explainer's section label: 【2025年成绩单】, "01 2025年 我们这样走过". Unnumbered. */
+  label: 10,
   cn: 10,
   ordinal: 11,
   'cn-paren': 12,
@@ -122,6 +124,27 @@ function looksLikeTitle(p: Paragraph): boolean {
 /** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
 
+const DATA_LINE = /^.{1,40}$/u;
+/** A number with a unit or a percent sign: what a line of data holds and a title seldom does. */
+const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
+/** A row of a table pasted from a word processor: cells separated by tabs. */
+const TABLE_ROW = /\S\t+\S/;
+
+/**
+ * An explainer's section label: a line that is 【2025年成绩单】 (with at most a few words after
+ * it), or a two-digit block number and a short name ("01 2025年 我们这样走过").
+ */
+function readLabel(text: string): { name: string; start: number; end: number } | undefined {
+  const b = /^[\s\u3000]*【([^【】]{1,16})】[\s\u3000]*([^。！？；，,;!?]{0,12})$/.exec(text);
+  if (b) {
+    const start = text.indexOf('【');
+    return { name: `【${b[1]}】${b[2] ? b[2].trim() : ''}`, start, end: text.replace(/[\s\u3000]+$/, '').length };
+  }
+  const n = /^(0[1-9]|[1-9][0-9]?)[\s\u3000]+(?![0-9.．]+[\s\u3000]*(?:%|％|万|亿|个|元|人|吨|公里|项|家))([^。！？；，,;!?]{2,24})$/.exec(text);
+  if (n && !/\t/.test(text) && /[\u4e00-\u9fff]/.test(n[2])) return { name: text.trim(), start: 0, end: text.replace(/[\s\u3000]+$/, '').length };
+  return undefined;
+}
+
 /** A draft's status under its title: （征求意见稿）, （送审稿）, 草案. Not the document's name. */
 export const DRAFT_MARK = /^[（(〔【\[]?[\s\u3000]*(?:征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修改稿|修订稿|代拟稿|审议稿|报审稿|送审讨论稿|第?[一二三四五六七八九十0-9]+稿)[\s\u3000]*[）)〕】\]]?$/;
 
@@ -167,10 +190,24 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
     groupTitles = [];
   };
 
+  // Lines of data: short lines without sentence punctuation that hold figures, two or more in a
+  // row (an explainer's "5.3% 经济增速", a table's rows). They are not a title group.
+  const dataLine = paragraphs.map((p) => DATA_LINE.test(p.text) && DATA_FIGURE.test(p.text) && !/[。！？；，,;!?]/.test(p.text) && !readLabel(p.text));
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     const prev = paragraphs[i - 1];
     if (p.verbatim || p.tocEntry) {
+      closeGroup();
+      continue;
+    }
+    const label = kind === 'plaintext' && !p.listItem ? readLabel(p.text) : undefined;
+    if (label) {
+      closeGroup();
+      const nameSpan = { start: p.start + label.start, end: p.start + label.end };
+      headings.push({ form: 'label', rank: RANK.label, name: label.name, nameSpan, span: nameSpan, paragraphs: [p.index] });
+      continue;
+    }
+    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || TABLE_ROW.test(p.text)) {
       closeGroup();
       continue;
     }

@@ -138,7 +138,21 @@ export function boundOf(c: Figure['comparator'] | undefined): 'point' | 'floor' 
   return c === 'ge' || c === 'gt' ? 'floor' : c === 'le' || c === 'lt' ? 'ceiling' : c === 'range' ? 'range' : 'point';
 }
 
-type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'kind'>>;
+type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'kind' | 'text' | 'value'>>;
+
+/**
+ * A result rounded where it is restated: 近2.4万亿元 (approximate, one decimal) holds 23980.6亿元.
+ * The approximate side's last written digit sets the tolerance, half a step either way.
+ */
+function roundedAlike(approx: Amount, exact: Amount): boolean {
+  if (approx.text === undefined || approx.value === undefined || approx.value === 0) return false;
+  const digits = /[0-9０-９]+(?:[.．]([0-9０-９]+))?/.exec(approx.text);
+  if (!digits) return false;
+  const decimals = digits[1]?.length ?? 0;
+  const factor = approx.normalized.value / approx.value;
+  const tolerance = (0.5 * factor) / 10 ** decimals;
+  return Math.abs(approx.normalized.value - exact.normalized.value) <= tolerance * (1 + 1e-9);
+}
 
 /**
  * Two figures with one statement key disagree when their values (or ranges) differ, or, for
@@ -148,6 +162,9 @@ type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | '
  */
 export function disagree(a: Amount, b: Amount): boolean {
   if (a.kind === 'target' && b.kind === 'target' && boundOf(a.comparator) !== boundOf(b.comparator)) return true;
+  if (a.kind === 'actual' && b.kind === 'actual' && (a.comparator === 'approx') !== (b.comparator === 'approx')) {
+    if (a.comparator === 'approx' ? roundedAlike(a, b) : roundedAlike(b, a)) return false;
+  }
   const an = a.normalized;
   const bn = b.normalized;
   // Figures of one amount share their normalized object (extract.ts): equal, unless NaN.

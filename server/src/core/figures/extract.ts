@@ -457,6 +457,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       i = raw.end - 1;
     }
     inheritedKind = paragraphIntent(sentenceText) ?? inheritedKind;
+    distributeRespectively(inSentence);
     if (quotesProvince) {
       for (const f of inSentence) {
         if (f.regionSource !== 'sentence' || !f.region) continue;
@@ -470,6 +471,13 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     }
   }
   return figures;
+}
+
+/** A period's year counted from the document's (本年 0, 上年 -1; NaN when neither can tell). */
+function yearOffset(period: Period, pieceYear: number | undefined): number {
+  const rel = RELATIVE_PERIODS[period.value];
+  if (rel !== undefined) return rel;
+  return pieceYear === undefined ? NaN : period.start - pieceYear;
 }
 
 /** Openings of a paragraph that goes on with the one before. */
@@ -621,6 +629,7 @@ function build(
   }
   // Markup that PDF or web extraction left in the text (PM<sub>2.5</sub>) is not part of a name.
   let pre = text.slice(clauseStart, at).replace(/<\/?[A-Za-z][^<>]{0,40}>/g, '').replace(/[\s\u3000]+/g, '');
+  const respectively = pre.includes('分别');
   if (!comparatorText) {
     for (const [w, c] of COMPARATOR_BEFORE_BY_LAST.get(pre[pre.length - 1]) ?? NONE) {
       if (pre.endsWith(w)) {
@@ -720,7 +729,7 @@ function build(
   const statementText =
     `${lead}${lead ? ' ' : ''}${before ? comparatorText + ' ' : ''}${spaced}${!before && comparatorText ? comparatorText : ''}` +
     (indicatorAfter ? indicator : '');
-  return {
+  const figure: Figure = {
     span: { start: n.start, end: raw.end },
     text: figText,
     indicator,
@@ -749,6 +758,58 @@ function build(
     sentence: { start: s.start, end: s.end },
     section: path.map((p) => p.name),
   };
+  if (respectively) {
+    // The subjects may be listed with 、 before the clause: 城镇、农村居民人均可支配收入分别达到.
+    let from = clauseStart;
+    while (from - 1 > s.start && text[from - 1] === '、') {
+      let k = from - 2;
+      while (k >= s.start && !isBoundary(text.charCodeAt(k))) k--;
+      if (from - 2 - k > 4) break;
+      from = k + 1;
+    }
+    RESPECTIVELY.set(figure, from < clauseStart ? text.slice(from, clauseStart) : '');
+  }
+  return figure;
+}
+
+/** Figures whose clause says 分别: the first of a run of values that go to several subjects. */
+const RESPECTIVELY = new WeakMap<Figure, string>();
+
+/**
+ * "A、B分别增长x和y" gives x to A and y to B: the subjects are the figures before in the
+ * sentence (接待游客2.6亿人次、实现旅游收入3150亿元，分别增长11.2%和14.6%) or the coordinated
+ * modifiers of one indicator (城镇和农村居民人均可支配收入分别达到4.95万元和2.56万元; 城乡 =
+ * 城镇 and 农村). Left as it was when the counts do not match.
+ */
+function distributeRespectively(inSentence: Figure[]): void {
+  for (let i = 0; i < inSentence.length; i++) {
+    const f0 = inSentence[i];
+    if (!RESPECTIVELY.has(f0)) continue;
+    const group = [f0];
+    for (let j = i + 1; j < inSentence.length && inSentence[j].indicatorFrom === 'previous' && inSentence[j].verb === f0.verb; j++) group.push(inSentence[j]);
+    const n = group.length;
+    if (n < 2) continue;
+    let names: string[] | undefined;
+    const ind = RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别$/, '');
+    const parts = ind.split(/和|与|及|、/);
+    if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 1 && p.length <= 4)) {
+      const last = parts[n - 1];
+      const head = last.slice(parts[n - 2].length);
+      if (head.length >= 2) names = [...parts.slice(0, -1).map((p) => p + head), last];
+    } else if (n === 2 && ind.startsWith('城乡') && ind.length > 4) {
+      names = [`城镇${ind.slice(2)}`, `农村${ind.slice(2)}`];
+    } else {
+      const prior = inSentence.slice(0, i).filter((f) => f.indicatorFrom !== 'previous');
+      if (prior.length >= n) names = prior.slice(prior.length - n).map((f) => f.indicator);
+    }
+    if (!names || new Set(names).size !== n) continue;
+    group.forEach((f, k) => {
+      f.indicator = names![k];
+      f.measure = measureOf(names![k], f.verb, aliases);
+      f.indicatorFrom = 'clause';
+    });
+    i += n - 1;
+  }
 }
 
 interface Context {
@@ -831,7 +892,7 @@ function context(
   else if (past) set('actual', periodSource ?? 'document', period!.cue);
   else if (future) set('target', periodSource ?? 'document', period!.cue);
   else if (planContext(path, facts, sections)) set('target', 'document');
-  else if (facts.aimsAt !== undefined && at > facts.aimsAt && period) {
+  else if (facts.aimsAt !== undefined && at > facts.aimsAt && period && yearOffset(period, pieceYear) >= (facts.aimsOffset ?? 0)) {
     // After a lead that restates a plan (报告提出, 部署今年任务), the year's figures are its aims.
     set('target', 'document');
   } else if (bounded && !weak) set('target', 'sentence');
@@ -954,6 +1015,7 @@ function isBoundary(c: number): boolean {
   switch (c) {
     case 0xff0c: case 0x2c: case 0xff1b: case 0x3b: case 0x3002: case 0xff01: case 0xff1f: case 0x21: case 0x3f:
     case 0xff1a: case 0x3a: case 0x3001: case 0xff08: case 0x28: case 0xff09: case 0x29: case 0x0a:
+    case 0x3010: case 0x3011: case 0x09: // 【 】 (a label: 【数读】6.015万亿元) and a table's tab
       return true;
     default:
       return false;
