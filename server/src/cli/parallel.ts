@@ -61,7 +61,7 @@ type Amount = [value: number, max: number | null, bound: string] | ['odd'];
 type Cross = { findings: Finding[]; suppressed: Suppressed[] };
 type FromWorker =
   | { type: 'report'; result: ShardResult }
-  | { type: 'read'; keys: [key: string, reports: number, amounts: Amount[]][]; provinces: string[]; years: number[] }
+  | { type: 'read'; keys: [key: string, reports: number, amounts: Amount[]][]; provinces: string[]; cities: string[]; years: number[] }
   | { type: 'figures'; entries: (DocumentEntry | null)[] }
   | { type: 'done'; cross: (Cross | null)[] }
   | { type: 'error'; message: string };
@@ -108,9 +108,12 @@ export async function checkInParallel(files: ShardFile[], threads: number, scrip
     const stated = new Map<string, { reports: number; amounts: Amount[] }>();
     // Keys in the run's terms: 本年 / 本省 read as the one year and province of all the reports
     // (as FigureIndex.workspace() will read them in each worker).
-    const provinces = new Set(reads.flatMap((r) => r.provinces));
-    const years = new Set(reads.flatMap((r) => r.years));
-    const workspace: WorkspaceFacts = { province: provinces.size === 1 ? [...provinces][0] : undefined, year: years.size === 1 ? [...years][0] : undefined };
+    const one = <T>(values: T[]) => (new Set(values).size === 1 ? values[0] : undefined);
+    const workspace: WorkspaceFacts = {
+      province: one(reads.flatMap((r) => r.provinces)),
+      city: one(reads.flatMap((r) => r.cities)),
+      year: one(reads.flatMap((r) => r.years)),
+    };
     for (const r of reads) {
       for (const [stKey, reports, amounts] of r.keys) {
         const key = canonicalKey(stKey, workspace);
@@ -279,6 +282,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
       type: 'read',
       keys: [...keys].map(([k, s]) => [k, s.reports, s.amounts]),
       provinces: done.flatMap((d) => ('entry' in d && d.entry?.province ? [d.entry.province] : [])),
+      cities: done.flatMap((d) => ('entry' in d && d.entry?.city ? [d.entry.city] : [])),
       years: done.flatMap((d) => ('entry' in d && d.entry?.year !== undefined ? [d.entry.year] : [])),
     } satisfies FromWorker);
 

@@ -4,7 +4,7 @@
  * and reports which statements changed so that only the documents sharing them are re-checked.
  */
 import type { Figure } from '../figures/extract';
-import { OWN_PROVINCE } from '../figures/document';
+import { OWN_CITY, OWN_PROVINCE } from '../figures/document';
 import { RELATIVE_PERIODS } from '../figures/context';
 import { WorkspaceFacts, indicatorKey, keyAliases, keyParts, statementKey } from './keys';
 
@@ -25,6 +25,8 @@ export interface DocumentEntry {
   docName: string;
   /** The province the document names as its own, and the year it speaks from, if it states them. */
   province?: string;
+  /** The city (prefecture level) it names as its own. */
+  city?: string;
   year?: number;
   figures: IndexedFigure[];
 }
@@ -41,6 +43,7 @@ export class FigureIndex {
   private statementLists = new Map<string, readonly IndexedFigure[]>();
   /** How many documents name each province, and state each year, as their own. */
   private provinces = new Map<string, number>();
+  private cities = new Map<string, number>();
   private years = new Map<number, number>();
 
   /**
@@ -59,14 +62,15 @@ export class FigureIndex {
 
   /** What the workspace says of documents that do not (keys.ts keyAliases). */
   workspace(): WorkspaceFacts {
-    return { year: this.workspaceYear() ?? undefined, province: this.workspaceProvince() ?? undefined };
+    return { year: this.workspaceYear() ?? undefined, province: this.workspaceProvince() ?? undefined, city: only(this.cities) ?? undefined };
   }
 
   private count(entry: DocumentEntry, by: number): boolean {
-    const before = `${this.workspaceYear()}|${this.workspaceProvince()}`;
+    const before = JSON.stringify(this.workspace());
     if (entry.province) bump(this.provinces, entry.province, by);
+    if (entry.city) bump(this.cities, entry.city, by);
     if (entry.year !== undefined) bump(this.years, entry.year, by);
-    return `${this.workspaceYear()}|${this.workspaceProvince()}` !== before;
+    return JSON.stringify(this.workspace()) !== before;
   }
 
   /** When the workspace's year or province changes, every statement it reads differently is touched. */
@@ -74,7 +78,7 @@ export class FigureIndex {
     this.statementLists.clear();
     for (const k of this.byStatement.keys()) {
       const { period, region } = keyParts(k);
-      if (region === OWN_PROVINCE || period in RELATIVE_PERIODS || /^\d{4}$/.test(period)) touched.add(k);
+      if (region === OWN_PROVINCE || region === OWN_CITY || period in RELATIVE_PERIODS || /^\d{4}$/.test(period)) touched.add(k);
     }
   }
 

@@ -35,6 +35,10 @@ const BASE_END = /(?:同比|比上年|较上年|比去年|较去年|比上年同
 const GROWTH_END = /(?:增长率|增速|增幅|涨幅|增长)$/;
 const FALL_END = /(?:降幅|下降率)$/;
 
+/** Verbs of an action on the thing counted, when they open the indicator. */
+const ACTION_START = /^(?:改造提升|改造|新建|改建|扩建|新改扩建|建设|建成|培育|培训|引进|招引|创建|认定|打造|种植|推广|帮扶|资助|救助|发放|安置|转移|吸纳)/;
+/** Verbs that say how far an action goes, not which: 新开工改造 is 改造. */
+const ASPECT = new Set(['新开工', '开工', '实施', '推进', '启动', '开展', '组织']);
 const GROWTH = new Set(['增长', '增', '上涨', '同比增长', '比上年增长']);
 const FALL = new Set(['下降', '降低', '降', '减少', '回落', '减']);
 const LEVEL = new Set(['', '达到', '达', '完成', '实现', '为', '是', '稳定在', '保持在', '控制在', '突破', '超过', '超']);
@@ -88,6 +92,12 @@ export function measureOf(indicator: string, verb: string | undefined, table: Al
     }
   }
   if (s.startsWith('生产') && s.length >= 4) s = `${s.slice(2)}产量`;
+  // The action named in the indicator is the verb: 新开工改造城镇老旧小区 = 改造 城镇老旧小区.
+  const action = ACTION_START.exec(s);
+  if (action && s.length - action[0].length >= 2 && (LEVEL.has(v) || ASPECT.has(v))) {
+    v = action[0];
+    s = s.slice(action[0].length);
+  }
   if (s.includes('新增') && (LEVEL.has(v) || v === '新增')) {
     s = s.replace('新增', '');
     v = '新增';

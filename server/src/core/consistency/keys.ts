@@ -62,10 +62,9 @@ function computeStatementKey(
   sameDocument: boolean,
 ): string | undefined {
   const k = indicatorKey(f);
-  // Inside one document an unnamed region is the same unnamed region on both sides; across
-  // documents an unnamed city (本市) is any city. (An unnamed province, 本省, is resolved by the
-  // index against the workspace's one province.)
-  if (!k || !f.period || ((!f.region || f.region === OWN_CITY) && !sameDocument) || f.kind === 'unknown') return undefined;
+  // Inside one document an unnamed region is the same unnamed region on both sides. (An unnamed
+  // province or city, 本省 / 本市, is read by the index as the workspace's one province or city.)
+  if (!k || !f.period || (!f.region && !sameDocument) || f.kind === 'unknown') return undefined;
   if (f.indicatorFrom === 'previous' || f.indicator.includes('分别')) return undefined;
   // The period and the region last: the index reads 本年 and 本省 against the workspace.
   return `${k}|${f.kind}|${f.period}${f.part ? `:${f.part}` : ''}|${f.region}`;
@@ -95,6 +94,7 @@ export function keyWith(key: string, period: string, region: string): string {
 export interface WorkspaceFacts {
   year?: number;
   province?: string;
+  city?: string;
 }
 
 /**
@@ -103,7 +103,7 @@ export interface WorkspaceFacts {
  * the workspace's one province (本省 ↔ 甘肃省). The key itself first.
  */
 export function keyAliases(key: string, ws: WorkspaceFacts): string[] {
-  if (ws.year === undefined && !ws.province) return [key];
+  if (ws.year === undefined && !ws.province && !ws.city) return [key];
   const k = keyParts(key);
   const periods = [k.period];
   if (ws.year !== undefined) {
@@ -119,6 +119,10 @@ export function keyAliases(key: string, ws: WorkspaceFacts): string[] {
     if (k.region === OWN_PROVINCE) regions.push(ws.province);
     else if (k.region === ws.province) regions.push(OWN_PROVINCE);
   }
+  if (ws.city) {
+    if (k.region === OWN_CITY) regions.push(ws.city);
+    else if (k.region === ws.city) regions.push(OWN_CITY);
+  }
   const out: string[] = [];
   for (const p of periods) for (const r of regions) out.push(`${k.head}|${p}${k.part}|${r}`);
   return out;
@@ -129,7 +133,7 @@ export function canonicalKey(key: string, ws: WorkspaceFacts): string {
   const k = keyParts(key);
   const offset = RELATIVE_PERIODS[k.period];
   const period = offset !== undefined && ws.year !== undefined ? String(ws.year + offset) : k.period;
-  const region = k.region === OWN_PROVINCE && ws.province ? ws.province : k.region;
+  const region = k.region === OWN_PROVINCE && ws.province ? ws.province : k.region === OWN_CITY && ws.city ? ws.city : k.region;
   return period === k.period && region === k.region ? key : `${k.head}|${period}${k.part}|${region}`;
 }
 

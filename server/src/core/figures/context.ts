@@ -35,13 +35,15 @@ export function relativePeriod(offset: -1 | 0 | 1, cue: string): Period {
 interface Cue {
   at: number;
   end: number;
+  /** 由2024年的…: the year of the starting figure only. */
+  fromBase?: boolean;
   period: (ref: number | undefined) => Period | undefined;
 }
 
 const FIVE = '(?:五|5)';
 const SPAN_YEARS = /((?:19|20)\d{2})\s*(?:年)?\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年/g;
 const YEAR = /((?:19|20)\d{2})\s*年(?!代)/g;
-const PLAN = /[“"]?(十[一二三四五六])五[”"]?(?:规划|时期|期间|期末|末|以来|中后期|(?:的)?(?:开局之年|收官之年|起步之年))?/g;
+const PLAN = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(?:开局之年|收官之年|起步之年|时期|期间|期末|末|以来|中后期)?/g;
 const THIS_YEAR = /今年|本年度|年内|当年/g;
 const LAST_YEAR = /上年|去年|上一年|(?:刚刚)?过去(?:的)?一年|一年来/g;
 const NEXT_YEAR = /明年|下一年/g;
@@ -75,7 +77,9 @@ export function periodCues(text: string): Cue[] {
       if (/[比较与同][\s]?$|相比$/.test(before) || /^(比|较)/.test(m[0])) continue;
       // "是2017年的1.6倍": the year is the base of a multiple.
       if (/是\s?$/.test(before) && text[m.index + m[0].length] === '的') continue;
-      cues.push({ at: m.index, end: m.index + m[0].length, period: f(m) });
+      // "由2024年的4010亿元增至4286亿元": the year dates the figure after it, not the one it grew to.
+      const fromBase = /[由从]\s?$/.test(before) && text[m.index + m[0].length] === '的';
+      cues.push({ at: m.index, end: m.index + m[0].length, period: f(m), ...(fromBase ? { fromBase } : {}) });
     }
   };
   if (year) push(SPAN_YEARS, (m) => () => span(+m[1], +m[2], m[0]));
@@ -109,10 +113,15 @@ export function periodIn(text: string, offset: number, ref: number | undefined, 
   return chooseCue(periodCues(text), offset, ref, first);
 }
 
-function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: boolean): Period | undefined {
+function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: boolean, text?: string): Period | undefined {
   if (first) return cues[0]?.period(ref);
   let best: Cue | undefined;
-  for (const c of cues) if (c.end <= offset) best = c;
+  for (const c of cues) {
+    if (c.end > offset) continue;
+    // (A starting year does not reach past 增至 / 增加到 / 到 to the figure it grew to.)
+    if (c.fromBase && text && /(?:到|至)/.test(text.slice(c.end, offset))) continue;
+    best = c;
+  }
   const chosen = best ?? cues.find((c) => c.at >= offset);
   return chosen?.period(ref);
 }
@@ -248,7 +257,7 @@ export function placesIn(text: string): Place[] {
   for (let m = suffixed ? PLACE_RE.exec(text) : null; m; m = PLACE_RE.exec(text)) {
     const stem = m[1];
     if (NOT_PLACE.test(stem) || /[城都超门股楼夜集上全各本我该]$/.test(stem) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;
-    if (/[一二三四五六七八九十两几多各该本全]/.test(stem[0])) continue;
+    if (/[一二三四五六七八九十两几多各该本全我这那每此其]/.test(stem[0])) continue;
     const suffix = m[2];
     if (suffix === '区' || suffix === '旗') {
       // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.
@@ -315,7 +324,7 @@ export class SentenceReading {
   }
 
   period(offset: number, ref: number | undefined): Period | undefined {
-    return chooseCue(this.cues, offset, ref, false);
+    return chooseCue(this.cues, offset, ref, false, this.text);
   }
 
   kind(offset: number): { kind: Kind; cue: string } | undefined {

@@ -538,6 +538,8 @@ function rejected(text: string, names: () => Span[], q: Raw): boolean {
   const after = text[q.end] ?? '';
   const next = text[n.end] ?? '';
   if (before === '第' || before === '总' ) return true;
+  // A table or figure named by its number: 如表1所示, 见图2, 附表3.
+  if ((before === '表' || before === '图') && (/^(?:所示|中|[，。、：:\s\u3000）)])/.test(text.slice(n.end, n.end + 2)) || /(?:^|[如见附续下上据\n])$/.test(text.slice(Math.max(0, n.start - 2), n.start - 1)))) return true;
   if (isYear(text, n)) return true;
   // Names with Latin letters or digits around: 5G, PM2.5, G20, 1+10, 12345热线.
   if (/[A-Za-z<>_=/]/.test(before) || (/[A-Za-z<]/.test(next) && !q.unit)) return true;
@@ -674,6 +676,13 @@ function build(
     }
   }
   let indicator = pre.replace(TRAILING_NOISE, '').replace(/[的了是为有]$/, '');
+  // "由2024年的4010亿元增至4286亿元": the figure grown to has the subject of the one it grew from.
+  const grewTo = prior && prior.span.end <= at && prior.span.end >= clauseStartOf(text, s.start, at) &&
+    /^(?:的)?(?:增|增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|压减|降|减)?(?:到|至)$/.test(text.slice(prior.span.end, at).replace(/[\s\u3000]|以上|左右/g, ''));
+  if (grewTo) {
+    indicator = prior.indicator;
+    verb = undefined;
+  }
   let indicatorAfter = false;
   let indicatorInherited = false;
   const prevFig = previous[previous.length - 1];

@@ -8,6 +8,7 @@ import { RELATIVE_PERIODS } from './context';
 export interface Workspace {
   year?: number;
   province?: string;
+  city?: string;
 }
 
 /** A figure's period as shown: 本年 read as the workspace's year where it has one. */
@@ -17,14 +18,17 @@ export function shownPeriod(f: Pick<Figure, 'period'>, ws: Workspace = {}): stri
 }
 
 /** The workspace of a set of documents' facts: the one year and the one province they state. */
-export function workspaceOf(facts: readonly ({ year?: number; province?: string } | undefined)[]): Workspace {
+export function workspaceOf(facts: readonly ({ year?: number; province?: string; city?: string } | undefined)[]): Workspace {
   const years = new Set<number>();
   const provinces = new Set<string>();
+  const cities = new Set<string>();
   for (const f of facts) {
     if (f?.year !== undefined) years.add(f.year);
     if (f?.province) provinces.add(f.province);
+    if (f?.city) cities.add(f.city);
   }
-  return { year: years.size === 1 ? [...years][0] : undefined, province: provinces.size === 1 ? [...provinces][0] : undefined };
+  const one = <T>(set: Set<T>) => (set.size === 1 ? [...set][0] : undefined);
+  return { year: one(years), province: one(provinces), city: one(cities) };
 }
 
 /** The figure as a reader of the workspace takes it: 本年 and 本省 read (a copy when they change). */
@@ -36,7 +40,7 @@ export function inWorkspaceTerms(f: Figure, ws: Workspace): Figure {
 
 /** A figure's region as shown: 本省 read as the workspace's province where it has one. */
 export function shownRegion(f: Pick<Figure, 'region'>, ws: Workspace = {}): string | null {
-  return f.region === OWN_PROVINCE && ws.province ? ws.province : f.region;
+  return f.region === OWN_PROVINCE && ws.province ? ws.province : f.region === OWN_CITY && ws.city ? ws.city : f.region;
 }
 
 const YEAR_FROM_ZH: Record<YearEvidence, string> = {
@@ -81,7 +85,11 @@ export function inferenceNote(f: Figure, locale?: Locale, ws: Workspace = {}): s
         : tr(locale, '地区为本省（文中只称“全省”，未写省名）', 'the region is the document\'s own province, unnamed (the text says only "全省")'),
     );
   } else if (f.region === OWN_CITY) {
-    notes.push(tr(locale, '地区为本市（文中未写市名，不与其他文档比较）', 'the region is the document\'s own city, unnamed (not compared with other documents)'));
+    notes.push(
+      ws.city
+        ? tr(locale, `地区按工作区推定为${ws.city}（文中只称“全市”，未写市名）`, `the region read as "${ws.city}", the workspace's one city (the text says only "全市")`)
+        : tr(locale, '地区为本市（文中只称“全市”，未写市名）', 'the region is the document\'s own city, unnamed (the text says only "全市")'),
+    );
   }
   return notes.join(tr(locale, '；', '; '));
 }
