@@ -143,14 +143,14 @@ export type { IndexedFigure };
  * amounts are gathered once (figures of one amount share their normalized object), so a key
  * stated by a thousand documents costs a handful of comparisons per figure, not a thousand.
  */
-const amountsOf = new WeakMap<readonly IndexedFigure[], Pick<Figure, 'normalized' | 'comparator' | 'kind' | 'text' | 'value'>[]>();
+const amountsOf = new WeakMap<readonly IndexedFigure[], Pick<Figure, 'normalized' | 'comparator' | 'kind' | 'text' | 'value' | 'unit'>[]>();
 function differs(list: readonly IndexedFigure[], f: Figure): boolean {
   let amounts = amountsOf.get(list);
   if (!amounts) {
     amounts = [];
     for (const { figure: g } of list) {
       // (An approximate amount stays apart: its written precision is compared, not only its value.)
-      if (!amounts.some((a) => a.normalized === g.normalized && boundOf(a.comparator) === boundOf(g.comparator) && a.kind === g.kind && (a.comparator === 'approx') === (g.comparator === 'approx'))) amounts.push(g);
+      if (!amounts.some((a) => a.normalized === g.normalized && boundOf(a.comparator) === boundOf(g.comparator) && a.kind === g.kind && (a.comparator === 'approx') === (g.comparator === 'approx') && a.unit === g.unit)) amounts.push(g);
     }
     amountsOf.set(list, amounts);
   }

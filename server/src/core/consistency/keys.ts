@@ -142,7 +142,7 @@ export function boundOf(c: Figure['comparator'] | undefined): 'point' | 'floor' 
   return c === 'ge' || c === 'gt' ? 'floor' : c === 'le' || c === 'lt' ? 'ceiling' : c === 'range' ? 'range' : 'point';
 }
 
-type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'kind' | 'text' | 'value'>>;
+type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'kind' | 'text' | 'value' | 'unit'>>;
 
 /**
  * A result rounded where it is restated: 近2.4万亿元 (approximate, one decimal) holds 23980.6亿元.
@@ -166,8 +166,15 @@ function roundedAlike(approx: Amount, exact: Amount): boolean {
  */
 export function disagree(a: Amount, b: Amount): boolean {
   if (a.kind === 'target' && b.kind === 'target' && boundOf(a.comparator) !== boundOf(b.comparator)) return true;
-  if (a.kind === 'actual' && b.kind === 'actual' && (a.comparator === 'approx') !== (b.comparator === 'approx')) {
-    if (a.comparator === 'approx' ? roundedAlike(a, b) : roundedAlike(b, a)) return false;
+  if (a.kind === 'actual' && b.kind === 'actual') {
+    // A result restated approximately (近2.4万亿元), or in a larger unit (3.36万亿元 for
+    // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.
+    if ((a.comparator === 'approx') !== (b.comparator === 'approx')) {
+      if (a.comparator === 'approx' ? roundedAlike(a, b) : roundedAlike(b, a)) return false;
+    } else if (a.unit !== undefined && b.unit !== undefined && a.unit !== b.unit && a.value && b.value) {
+      const coarser = a.normalized.value / a.value > b.normalized.value / b.value ? a : b;
+      if (roundedAlike(coarser, coarser === a ? b : a)) return false;
+    }
   }
   const an = a.normalized;
   const bn = b.normalized;

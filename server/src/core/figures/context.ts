@@ -142,7 +142,7 @@ export function yearIn(text: string): number | undefined {
  * A run of months or a quarter of this year (1—2月, 前三季度, 上半年以来) reports results so far.
  */
 const STRONG_TARGET =
-  /力争|确保|预期目标|预期(?!寿命)|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
+  /会议(?:要求|明确|提出|部署|决定)|力争|确保|预期目标|预期(?!寿命)|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
 const STRONG_ACTUAL =
   /今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了|(?:今年|本年|全年)?(?:(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月(?:份)?|前(?:[一二三]|[1-3])季度|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月|[一二三四1-4]季度(?!末)(?=[，,、全我本各]|[\p{Script=Han}]{0,12}(?:增长|下降|实现|完成|达到|同比)))/gu;
 /** Words that introduce a plan's aims: 计划, 将; and a report's own words as a brief restates them (报告提出, 明确, 部署). */
@@ -269,8 +269,17 @@ export function placesIn(text: string): Place[] {
   return out;
 }
 
+/**
+ * A place named as the base of a comparison, not as the subject: 高于全省平均, 居全省第一,
+ * 占全市的, 比全国高.
+ */
+function comparisonBase(text: string, at: number, end: number): boolean {
+  return /(?:高于|低于|快于|慢于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与)$/.test(text.slice(Math.max(0, at - 2), at)) ||
+    /^(?:平均|第[一二三四五六七八九十\d]|前列|首位|水平|总量的|的比重|同期)/.test(text.slice(end, end + 4));
+}
+
 /** Parts of a year: a run of months, a quarter, a half. */
-const PART_RE = /(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月|前(?:[一二三]|[1-3])(?:个)?季度|[一二三四1-4]季度|上半年|下半年|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月/g;
+const PART_RE = /(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月|(?<![\d一二三四五六七八九十])(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])\s*月份?(?!\s*[\d一二三四五六七八九十]+\s*[日号])|前(?:[一二三]|[1-3])(?:个)?季度|[一二三四1-4]季度|上半年|下半年|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月/g;
 const CN_MONTH: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10', 十一: '11', 十二: '12' };
 
 function normalizePart(cue: string): string {
@@ -278,6 +287,8 @@ function normalizePart(cue: string): string {
   if (months) return `1-${CN_MONTH[months[1]] ?? months[1]}月`;
   const first = /^前(\S+?)个月$/.exec(cue);
   if (first) return `1-${CN_MONTH[first[1]] ?? first[1]}月`;
+  const month = /^(\S+?)\s*月份?$/.exec(cue);
+  if (month) return `${CN_MONTH[month[1]] ?? month[1]}月`;
   return cue.replace(/个/, '').replace(/^([1-4])季度$/, (_m, d: string) => `${'一二三四'[Number(d) - 1]}季度`);
 }
 
@@ -312,6 +323,7 @@ export class SentenceReading {
   private weak?: [Match[], Kind][];
   private self?: Match[];
   private parts?: Match[];
+  private subjectsRead?: Place[];
 
   constructor(readonly text: string) {}
 
@@ -338,7 +350,12 @@ export class SentenceReading {
   }
 
   selfReference(offset: number): SelfLevel | undefined {
-    return nearestSelf((this.self ??= matchesOf(SELF_RE, this.text)), offset);
+    return nearestSelf((this.self ??= matchesOf(SELF_RE, this.text).filter((m) => !comparisonBase(this.text, m.at, m.at + m.cue.length))), offset);
+  }
+
+  /** The places that name a figure's subject: not the base of a comparison (高于全省平均). */
+  get subjects(): Place[] {
+    return (this.subjectsRead ??= this.places.filter((p) => !comparisonBase(this.text, p.at, p.at + p.name.length)));
   }
 
   /** The part of a year named before `offset` (1-2月, 一季度, 上半年), normalised. */

@@ -137,6 +137,13 @@ export function ownLevel(text: string): 'province' | 'city' | 'county' | undefin
   return p >= c && p >= k ? 'province' : c >= k ? 'city' : 'county';
 }
 
+/** Where the lead ends: the end of the first paragraph that is not a heading (at most `chars` in). */
+function firstParagraphsEnd(model: DocumentModel, chars: number): number {
+  const inHeading = new Set(model.headings.flatMap((h) => h.paragraphs));
+  for (const p of model.paragraphs) if (!inHeading.has(p.index) && p.text.trim()) return Math.min(p.end, p.start + chars);
+  return 0;
+}
+
 export function documentFacts(model: DocumentModel, options: FactsOptions = {}): DocumentFacts {
   let year: number | undefined;
   let yearCue: string | undefined;
@@ -149,7 +156,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const titles: string[] = [];
   for (const h of model.headings) {
     const t = `${h.name} ${h.detail ?? ''} ${h.byline ?? ''}`;
-    titles.push(t);
+    // (The document's own place is in its titles, not in a section heading about a district.)
+    if (h.form === 'title' || h.form === 'markdown') titles.push(t);
     if (year === undefined && (h.form === 'title' || h.form === 'markdown')) {
       const y = yearIn(t) ?? yearIn(h.name);
       if (y !== undefined) setYear(y, h.name, 'title');
@@ -220,7 +228,13 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     }
   }
   if (!province && !city && !county) {
-    for (const p of placesIn(model.text.slice(0, 5000))) {
+    // A place the text names as its own: in its lead, or as the issuing body (X市人民政府,
+    // X省委). A place named further down is as likely a district or a neighbour (分区域看，枣阳市……).
+    const sample = model.text.slice(0, 5000);
+    const lead = firstParagraphsEnd(model, 300);
+    for (const p of placesIn(sample)) {
+      const own = p.at < lead || /^(?:人民政府|政府|委员会|党委|委|人大|人民代表大会)/.test(sample.slice(p.at + p.name.length, p.at + p.name.length + 6));
+      if (!own) continue;
       if (p.level === 'province' && !province) province = p.name;
       if (p.level === 'city' && !city) city = p.name;
     }

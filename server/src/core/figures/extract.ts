@@ -916,7 +916,7 @@ function context(
   let regionSource: Source | null = null;
   // The last place named before the figure (places are in order).
   let lastPlace: Place | undefined;
-  for (const p of reading.places) if (p.at < offsetInSentence) lastPlace = p;
+  for (const p of reading.subjects) if (p.at < offsetInSentence) lastPlace = p;
   const self = reading.selfReference(offsetInSentence);
   if (lastPlace) {
     region = lastPlace.name;
