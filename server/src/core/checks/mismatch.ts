@@ -12,15 +12,20 @@ import { boundOf, disagree, statementKey } from '../consistency/keys';
 import type { IndexedFigure } from '../consistency/index';
 import { CODES, Finding, Fix, Related } from '../findings';
 import type { Figure } from '../figures/extract';
-import { inferenceNote, shownPeriod } from '../figures/format';
+import { inferenceNote, periodLabel, shownPeriod } from '../figures/format';
+
+/** 2026 → 2026年; 本年 (a year nobody stated) as it is. */
+function yearWords(period: string | null): string {
+  return period && /^\d{4}(?:-\d{4})?$/.test(period) ? `${period}年` : periodLabel(period);
+}
 import { tr } from '../locale';
 import type { Check } from './check';
 
-const SOURCE_NOTE: Record<string, string> = { document: '按文档推定', heading: '按所在标题推定', paragraph: '按本段前文推定' };
+const SOURCE_NOTE: Record<string, string> = { document: '按文档推定', heading: '按所在标题推定', paragraph: '按前文推定' };
 const SOURCE_NOTE_EN: Record<string, string> = {
   document: 'inferred from the document',
   heading: 'inferred from the heading above it',
-  paragraph: 'inferred from earlier in its paragraph',
+  paragraph: 'inferred from the text before it',
 };
 
 function shown(f: Figure): string {
@@ -123,8 +128,8 @@ export const mismatch: Check = {
         code: CODES.figureMismatch,
         severity: 'warning',
         message: t(
-          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${shownPeriod(f, ws)}年${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${places.length > 3 ? `；另有${places.length - 3}处` : ''}。${own}请核对后统一。`,
-          `The ${shownPeriod(f, ws)}${f.part ? ` ("${f.part}")` : ''} ${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}" differs from ` +
+          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${yearWords(shownPeriod(f, ws))}${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${places.length > 3 ? `；另有${places.length - 3}处` : ''}。${own}请核对后统一。`,
+          `The ${periodLabel(shownPeriod(f, ws), 'en')}${f.part ? ` ("${f.part}")` : ''} ${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}" differs from ` +
             `${places.slice(0, 3).join('; from ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'place' : 'places'}` : ''}. ${own}Check them and make them agree.`,
         ),
         span: f.span,

@@ -121,7 +121,7 @@ export function regionFromPublisher(text: string): { name: string; level: 'provi
 }
 
 /** A lead that restates a plan: its aims for the year, the report's own words. */
-const AIMS = /(?:部署|安排)[^。；]{0,12}(?:任务|工作)|目标任务|预期目标|主要目标|报告(?:中)?(?:提出|明确)|(?:今年|本年)[^。]{0,10}(?:将|要|力争)/;
+const AIMS = /(?:部署|安排)[^。；]{0,6}(?:今年|明年|新一年|(?:19|20)\d{2}\s*年)[^。；]{0,6}(?:任务|工作)|(?:今年|明年|(?:19|20)\d{2}\s*年)(?:的)?(?:主要)?(?:预期)?目标(?:任务)?|报告(?:中)?(?:提出|明确)/;
 
 const SELF_PROVINCE = /全省|我省|本省|省政府|省委|省人大|省政协|全区各族|自治区政府|自治区人民政府/g;
 const SELF_CITY = /全市|我市|本市|市政府|市委|市人大|市政协/g;
@@ -257,7 +257,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // The document as a whole is a plan when its first title says so; a piece of a compilation
   // is judged by its own title (see planContext).
   const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]);
-  const aims = AIMS.exec(head.slice(0, 1500));
+  const aims = AIMS.exec(head.slice(0, 800));
   const aimsAt = aims ? aims.index : undefined;
   // Aims for the year after (部署明年工作 in a December speech) leave this year's figures alone.
   const named = aims ? /((?:19|20)\d{2})\s*年/.exec(aims[0]) : null;

@@ -387,6 +387,10 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   // And, in a city's or county's document, the province it quotes (省政府工作报告提出，全省……).
   let inheritedRegion: string | undefined;
   const quotesProvince = facts.level === 'city' || facts.level === 'county' || !!facts.city || !!facts.county;
+  // What a paragraph of running text opens with, for the paragraphs after it.
+  let carried: Period | undefined;
+  let carriedKind: { kind: Kind; cue: string } | undefined;
+  let firstSentence = false;
   for (const s of model.sentences) {
     const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
@@ -396,10 +400,14 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // names no time of its own goes on with the one before: "报告显示，去年……" then
       // "规上工业增加值增长9.2%……". Under numbered headings the heading tells instead.
       const goesOn = inRunningText(nodePath(outline, s.start), model, s.paragraph);
+      // (Only the time a paragraph opens with carries on, "去年，……", not one met later in it.)
+      inherited = goesOn ? carried : undefined;
+      inheritedKind = goesOn ? carriedKind : undefined;
       if (!goesOn) {
-        inherited = undefined;
-        inheritedKind = undefined;
+        carried = undefined;
+        carriedKind = undefined;
       }
+      firstSentence = true;
       // (同时提出, 此外, 报告还: a paragraph that says it goes on with the one before.)
       if (!goesOn && !CONTINUES.test(text.slice(s.start, s.start + 6))) inheritedRegion = undefined;
     }
@@ -468,7 +476,20 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (cues.length) {
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       inherited = cues[cues.length - 1].period(ref) ?? inherited;
+      // (A single year that opens the paragraph as its time: "去年，……", "2025年，全市……"; not
+      // a span, "从2016年开始", or "踏上“十四五”新征程".)
+      const head = cues[0];
+      const p = firstSentence && head.at < 10 ? head.period(ref) : undefined;
+      if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
+        if (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || /今年|去年|上年|明年/.test(p.cue)) carried = p;
+      }
     }
+    if (firstSentence) {
+      const intent = paragraphIntent(sentenceText);
+      if (intent) carriedKind = intent;
+      else if (firstSentence && cues.length && cues[0].at < 10) carriedKind = undefined;
+    }
+    firstSentence = false;
   }
   return figures;
 }

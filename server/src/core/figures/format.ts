@@ -99,7 +99,7 @@ export const COMPARATOR_SIGN: Record<Comparator, string> = {
 };
 
 const KIND_ZH = { target: '目标', actual: '实际', unknown: '未定' } as const;
-const SOURCE_ZH = { sentence: '句中', paragraph: '本段前文', heading: '所在标题', document: '文档' } as const;
+const SOURCE_ZH = { sentence: '句中', paragraph: '前文', heading: '所在标题', document: '文档' } as const;
 
 export function kindLabel(f: Figure): string {
   return KIND_ZH[f.kind];
@@ -115,9 +115,21 @@ export function normalizedText(f: Figure): string {
   return `${num(n.value)}${n.max !== undefined ? `～${num(n.max)}` : ''} ${n.unit}`;
 }
 
+/** A period as a reader says it: 2026, or 本年 (the document's year, not stated) in words. */
+export function periodLabel(period: string | null, locale?: Locale): string {
+  if (period === null) return tr(locale, '期间未明', 'period unknown');
+  const offset = RELATIVE_PERIODS[period];
+  if (offset === undefined) return period;
+  return tr(
+    locale,
+    `${period}（文中未写年份）`,
+    offset === 0 ? "the document's year, not stated" : offset < 0 ? "the year before the document's, not stated" : "the year after the document's, not stated",
+  );
+}
+
 /** The diagnostic's message for a target; the statement, read from the document, stays as it is. */
 export function targetMessage(f: Figure, locale?: Locale): string {
-  return tr(locale, `目标（${f.period ?? '期间未明'}）：${f.statement}`, `Target (${f.period ?? 'period unknown'}): "${f.statement}"`);
+  return tr(locale, `目标（${periodLabel(f.period, locale)}）：${f.statement}`, `Target (${periodLabel(f.period, locale)}): "${f.statement}"`);
 }
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
