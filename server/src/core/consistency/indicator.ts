@@ -25,13 +25,17 @@ export interface Measure {
   verb: string;
 }
 
-const LIST_MARK = /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,3}[.．、]|[①-⑳❶-❿]|[●■◆▲★☆○◇□▪•·\-—*>])/;
+const LIST_MARK = /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,3}[.．、]|[①-⑳❶-❿]|[●■◆▲★☆○◇□▪•·\-—*>]|[一二三四五六七八九十]{1,2}(?:是|要|抓)|第[一二三四五六七八九十]{1,2}[，,、]?|其[一二三四五六七八九十])/;
 const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末)?|全年|今年|去年|上年|当年|年内|年末|年底)/;
 const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
 const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟)/;
 const LEVEL_START = /^(?:完成|实现|达到)/;
 const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的)$/;
 const BASE_END = /(?:同比|比上年|较上年|比去年|较去年|比上年同期)$/;
+/** A count named as such: X总数, X数量 are X. */
+const COUNT_END = /(?:总数|数量|个数|总量)$/;
+/** A verb of change written into the indicator's end: 审批时限压缩至, 城乡低保标准提高到. */
+const CHANGE_END = /(?:压缩至|压缩到|压减至|压减到|缩短至|缩短到|降至|降到|降低至|降低到|下降至|下降到|提高至|提高到|提升至|提升到|增加到|增加至|增至|扩大到|扩大至|达到|稳定在|保持在|控制在)$/;
 const GROWTH_END = /(?:增长率|增速|增幅|涨幅|增长)$/;
 const FALL_END = /(?:降幅|下降率)$/;
 
@@ -67,7 +71,8 @@ const BUILT_IN = aliasTable();
 
 /** The measure of a figure: its indicator and verb as compared (see the rules above). */
 export function measureOf(indicator: string, verb: string | undefined, table: AliasTable = BUILT_IN): Measure {
-  let s = halfWidth(indicator.replace(/[\s\u3000“”"'‘’《》〈〉()（）【】]/g, ''));
+  // (的 joins words without changing what they name: 开工的审批时限 = 开工审批时限.)
+  let s = halfWidth(indicator.replace(/[\s\u3000“”"'‘’《》〈〉()（）【】的]/g, ''));
   let v = verb ?? '';
   const cumulative = v.startsWith('累计') ? '累计' : '';
   if (cumulative) v = v.slice(2);
@@ -75,7 +80,7 @@ export function measureOf(indicator: string, verb: string | undefined, table: Al
     const before = s;
     s = s.replace(LIST_MARK, '').replace(TIME, '').replace(SCOPE, '').replace(INTENT_START, '');
     if (s.length > 3 && LEVEL_START.test(s)) s = s.slice(2);
-    s = s.replace(INTENT_END, '').replace(BASE_END, '');
+    s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '');
     if (s === before) break;
   }
   // A rate named by the indicator: 增速, 增幅, 增长率 (with no verb of its own, or one of level).
@@ -92,6 +97,7 @@ export function measureOf(indicator: string, verb: string | undefined, table: Al
     }
   }
   if (s.startsWith('生产') && s.length >= 4) s = `${s.slice(2)}产量`;
+  if (COUNT_END.test(s) && s.length > 4) s = s.replace(COUNT_END, '');
   // The action named in the indicator is the verb: 新开工改造城镇老旧小区 = 改造 城镇老旧小区.
   const action = ACTION_START.exec(s);
   if (action && s.length - action[0].length >= 2 && (LEVEL.has(v) || ASPECT.has(v))) {

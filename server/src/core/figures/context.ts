@@ -32,7 +32,7 @@ export function relativePeriod(offset: -1 | 0 | 1, cue: string): Period {
   return { value: RELATIVE_NAME[offset], start: NaN, end: NaN, cue };
 }
 
-interface Cue {
+export interface Cue {
   at: number;
   end: number;
   /** 由2024年的…: the year of the starting figure only. */
@@ -257,7 +257,7 @@ export function placesIn(text: string): Place[] {
   for (let m = suffixed ? PLACE_RE.exec(text) : null; m; m = PLACE_RE.exec(text)) {
     const stem = m[1];
     if (NOT_PLACE.test(stem) || /[城都超门股楼夜集上全各本我该]$/.test(stem) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;
-    if (/[一二三四五六七八九十两几多各该本全我这那每此其]/.test(stem[0])) continue;
+    if (/[一二三四五六七八九十两几多各该本全我这那每此其]/.test(stem[0]) || /[和与及或的委]/.test(stem)) continue;
     const suffix = m[2];
     if (suffix === '区' || suffix === '旗') {
       // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.

@@ -33,7 +33,7 @@ export interface Figure {
   /** What is compared: the indicator and verb normalised (consistency/indicator.ts). */
   measure: Measure;
   /** Where the indicator was read: the clause before, the noun after, or the figure before. */
-  indicatorFrom: 'clause' | 'after' | 'previous';
+  indicatorFrom: 'clause' | 'after' | 'previous' | 'chained';
   verb?: string;
   value: number;
   max?: number;
@@ -475,7 +475,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     const cues = reading ? reading.cues : periodCues(sentenceText);
     if (cues.length) {
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
-      inherited = cues[cues.length - 1].period(ref) ?? inherited;
+      // (由2024年的…增至…: the starting year does not govern what follows.)
+      const last = [...cues].reverse().find((c) => !c.fromBase);
+      inherited = last?.period(ref) ?? inherited;
       // (A single year that opens the paragraph as its time: "去年，……", "2025年，全市……"; not
       // a span, "从2016年开始", or "踏上“十四五”新征程".)
       const head = cues[0];
@@ -764,7 +766,9 @@ function build(
     text: figText,
     indicator,
     measure: measureOf(indicator, verb, aliases),
-    indicatorFrom: indicatorInherited ? 'previous' : indicatorAfter ? 'after' : 'clause',
+    // (Borrowed with a verb of its own, "外贸进出口总额2910亿元、增长7.2%", the subject is not in
+    // doubt: chained. Borrowed with the same verb, "分别增长2.2%和3.6%", it may be another's.)
+    indicatorFrom: indicatorInherited ? (verb && prevFig && verb !== prevFig.verb && !respectively ? 'chained' : 'previous') : indicatorAfter ? 'after' : 'clause',
     verb,
     value: raw.value,
     max: raw.max,
@@ -833,11 +837,19 @@ function distributeRespectively(inSentence: Figure[]): void {
       if (prior.length >= n) names = prior.slice(prior.length - n).map((f) => f.indicator);
     }
     if (!names || new Set(names).size !== n) continue;
-    group.forEach((f, k) => {
+    const name = (f: Figure, k: number) => {
       f.indicator = names![k];
       f.measure = measureOf(names![k], f.verb, aliases);
       f.indicatorFrom = 'clause';
-    });
+    };
+    group.forEach(name);
+    // "……分别达到56120元、27860元，增长4.5%和6.2%": a second run of as many values that goes on
+    // with the same subjects.
+    const next = inSentence.slice(i + n, i + 2 * n);
+    if (next.length === n && next[0].indicatorFrom !== 'clause' && next.slice(1).every((f) => f.indicatorFrom === 'previous' && f.verb === next[0].verb)) {
+      next.forEach(name);
+      i += n;
+    }
     i += n - 1;
   }
 }
