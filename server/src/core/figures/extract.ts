@@ -17,6 +17,7 @@ import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDig
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
 import { DocumentFacts, OWN_CITY, OWN_PROVINCE, YearEvidence, documentFacts } from './document';
+import { CellReading, readTables, rowCells } from './table';
 
 /** Period cues that count from the document's year. */
 const RELATIVE_YEAR = /今年|本年|年内|当年|上年|去年|上一年|过去一年|一年来|明年|下一年|[五5]年/;
@@ -376,6 +377,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   for (const p of model.paragraphs) paragraphOf[p.index] = p;
   const figures: Figure[] = [];
   const sections = new Sections();
+  const tables = readTables(model);
   let skipIdx = 0;
 
   // A period set at the head of a paragraph ("“十三五”期间，……") governs the sentences after it.
@@ -413,6 +415,17 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     }
     lastParagraph = s.paragraph;
     void logical;
+    const table = tables.get(s.paragraph);
+    if (table) {
+      // A table's row: its cells are read by row and column (table.ts), not as a sentence.
+      if (s.start === para.start) {
+        for (const cell of rowCells(para, table)) {
+          const fig = tableFigure(text, s, cell, facts, outline, sections, inheritedRegion);
+          if (fig) figures.push(fig);
+        }
+      }
+      continue;
+    }
     const sentenceText = text.slice(s.start, s.end);
     const inSentence: Figure[] = [];
     let names: Span[] | undefined;
@@ -806,6 +819,61 @@ function build(
   return figure;
 }
 
+/**
+ * A table cell's figure: the number read where it stands, its unit, indicator, period and kind
+ * from the row, the column and the caption (table.ts), the rest as for any figure.
+ */
+function tableFigure(
+  text: string,
+  s: Span,
+  c: CellReading,
+  facts: DocumentFacts,
+  outline: OutlineNode[],
+  sections: Sections,
+  inheritedRegion: string | undefined,
+): Figure | undefined {
+  const at = /^[-－−]/.test(c.cell.text) ? c.cell.start + 1 : c.cell.start;
+  const cellEnd = c.cell.start + c.cell.text.length;
+  const written = readQuantity(text, at, cellEnd);
+  let raw: Raw | undefined = written && written.unit ? written : undefined;
+  if (!raw) {
+    const num = readArabic(text, at, cellEnd);
+    if (!num) return undefined;
+    const u = c.unit ? readQuantity(`1${c.unit}`, 0, c.unit.length + 1) : undefined;
+    raw = u && (u.unit || u.unitText)
+      ? { num, end: num.end, value: num.value, unit: u.unit, unitText: u.unitText, factor: u.factor, rate: u.rate }
+      : { num, end: num.end, value: num.value, unitText: c.unit ?? '', factor: 1, bare: !c.unit };
+  }
+  const reading = new SentenceReading(text.slice(s.start, s.end));
+  const fig = build(text, s, reading, raw, [], facts, outline, sections, at, undefined, undefined, inheritedRegion);
+  if (!fig) return undefined;
+  const indicator = c.indicator.trim();
+  fig.indicator = indicator;
+  fig.verb = c.column?.growth ? '增长' : undefined;
+  fig.measure = measureOf(indicator, fig.verb, aliases);
+  fig.indicatorFrom = 'clause';
+  if (c.place) {
+    fig.region = c.place;
+    fig.regionSource = 'sentence';
+  }
+  const pieceYear = pieceYearOf(nodePath(outline, at), sections) ?? facts.year;
+  const cue = periodCues(c.column?.header ?? '')[0] ?? periodCues(c.caption ?? '')[0];
+  const period = cue?.period(pieceYear);
+  if (period) {
+    fig.period = period.value;
+    fig.periodSource = 'heading';
+    fig.periodCue = period.cue;
+  }
+  const kind = c.column?.kind ?? c.captionKind;
+  if (kind) {
+    fig.kind = kind;
+    fig.kindSource = 'heading';
+    fig.kindCue = c.column?.header;
+  }
+  fig.statement = `${indicator} ${c.column ? `${c.column.header} ` : ''}${c.cell.text}${c.unit && !written?.unit ? ` ${c.unit}` : ''}`;
+  return fig;
+}
+
 /** Figures whose clause says 分别: the first of a run of values that go to several subjects. */
 const RESPECTIVELY = new WeakMap<Figure, string>();
 
@@ -927,8 +995,9 @@ function context(
   const past = !!period && (rel !== undefined ? rel < 0 : pieceYear !== undefined && period.end < pieceYear);
   const future = !!period && (rel !== undefined ? rel > 0 : pieceYear !== undefined && period.start > pieceYear);
   if (strong) set(strong.kind, 'sentence', strong.cue);
-  else if (periodSource === 'sentence' && past) set('actual', 'sentence', period!.cue);
-  else if (periodSource === 'sentence' && future) set('target', 'sentence', period!.cue);
+  // (A year stated in the text, in this sentence or carried from the one before, outweighs a heading.)
+  else if ((periodSource === 'sentence' || periodSource === 'paragraph') && past) set('actual', periodSource, period!.cue);
+  else if ((periodSource === 'sentence' || periodSource === 'paragraph') && future) set('target', periodSource, period!.cue);
   else if (inheritedKind) set(inheritedKind.kind, 'paragraph', inheritedKind.cue);
   else if (headingKindFound) set(headingKindFound, 'heading');
   else if (past) set('actual', periodSource ?? 'document', period!.cue);

@@ -1,0 +1,134 @@
+/**
+ * Tables pasted from a word processor: rows of cells separated by tabs. A cell holds a bare
+ * number whose meaning is in the row and the column: the row's first cell names the indicator
+ * (or the place), the column's header the year, the kind (预期目标 / 完成情况) or a growth rate
+ * (比上年增长), and the unit stands in the cell, the row (地区生产总值（亿元）), a 单位 column, the
+ * header, or the line under the caption (单位：万吨).
+ */
+import type { DocumentModel, Paragraph } from '../model';
+import { headingKind, periodCues, placesIn } from './context';
+
+/** A row: two or more cells with a tab between them. */
+export const TABLE_ROW = /\S\t+\S/;
+
+export interface TableCell {
+  /** Offset of the cell's text in the document, and the text (trimmed). */
+  start: number;
+  text: string;
+}
+
+export interface Column {
+  header: string;
+  /** The unit the header gives its cells: 增长（%） → %. */
+  unit?: string;
+  growth: boolean;
+  kind?: 'target' | 'actual';
+  /** The header's own period cue (2025年目标). */
+  cue?: string;
+}
+
+export interface Table {
+  caption?: string;
+  unit?: string;
+  columns: Column[];
+  /** The column that names each row's unit (单位), if any. */
+  unitColumn?: number;
+  /** Rows (paragraph indexes) that hold data. */
+  rows: Set<number>;
+}
+
+export function cellsOf(p: Paragraph): TableCell[] {
+  const out: TableCell[] = [];
+  const re = /[^\t]+/g;
+  for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const text = m[0].trim();
+    if (text) out.push({ start: p.start + m.index + lead, text });
+  }
+  return out;
+}
+
+const NUMERIC = /^[-－−]?[0-9０-９][0-9０-９,，.．]*/;
+const UNIT_IN_PARENS = /[（(]([^（）()]{1,8})[）)]\s*$/;
+
+/** The unit a header or a label gives in brackets: 增长（%）, 地区生产总值（亿元）. */
+export function unitInParens(s: string): string | undefined {
+  const m = UNIT_IN_PARENS.exec(s);
+  if (!m) return undefined;
+  const u = m[1].replace(/％/g, '%');
+  return /^(?:%|‰|个百分点|[万亿千百]?[\p{Script=Han}A-Za-z/·³²]{1,6})$/u.test(u) && !/年|月|季/.test(u) ? u : undefined;
+}
+
+/** The tables of a document, by the paragraph index of each row. */
+export function readTables(model: DocumentModel): Map<number, Table> {
+  const byRow = new Map<number, Table>();
+  const ps = model.paragraphs;
+  for (let i = 0; i < ps.length; i++) {
+    if (!TABLE_ROW.test(ps[i].text)) continue;
+    let j = i;
+    while (j + 1 < ps.length && TABLE_ROW.test(ps[j + 1].text)) j++;
+    const first = cellsOf(ps[i]);
+    const headerRow = first.slice(1).every((c) => !NUMERIC.test(c.text) || /年/.test(c.text)) ? first : undefined;
+    const table: Table = { columns: [], rows: new Set() };
+    // The caption and the unit line: up to three lines above the table.
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const t = ps[k].text.trim();
+      const u = /^(?:计量)?单位[：:]\s*([^\s，,。；]{1,8})/.exec(t);
+      if (u) table.unit ??= u[1].replace(/％/g, '%');
+      else if (/^(?:续|附)?表\s*[0-9０-９一二三四五六七八九十]+/.test(t) || (t.length <= 40 && !/[。！？；]/.test(t))) table.caption ??= t;
+      else break;
+    }
+    // A unit line under the table (单位：亿元 after the last row) counts too.
+    const after = ps[j + 1]?.text.trim();
+    const u = after ? /^(?:计量)?单位[：:]\s*([^\s，,。；]{1,8})/.exec(after) : null;
+    if (u) table.unit ??= u[1];
+    if (headerRow) {
+      table.columns = headerRow.map((c) => {
+        const unit = unitInParens(c.text);
+        const growth = /增长|增速|增幅|比上年|同比|涨幅/.test(c.text);
+        const kind = /目标|预期|计划|预计/.test(c.text) ? 'target' : /完成|实际|实绩|执行|完成情况/.test(c.text) ? 'actual' : undefined;
+        const cues = periodCues(c.text);
+        return { header: c.text, unit, growth, kind, cue: cues.length ? c.text.slice(cues[0].at, cues[0].end) : undefined };
+      });
+      table.unitColumn = headerRow.findIndex((c) => /^(?:计量)?单位$/.test(c.text));
+      if (table.unitColumn < 0) table.unitColumn = undefined;
+    }
+    for (let k = headerRow ? i + 1 : i; k <= j; k++) {
+      table.rows.add(ps[k].index);
+      byRow.set(ps[k].index, table);
+    }
+    i = j;
+  }
+  return byRow;
+}
+
+/** What a cell of a row says, before its number is read: indicator, region, unit, column. */
+export interface CellReading {
+  cell: TableCell;
+  indicator: string;
+  place?: string;
+  unit?: string;
+  column?: Column;
+  /** Kind from the caption when the column does not say. */
+  captionKind?: 'target' | 'actual';
+  caption?: string;
+}
+
+export function rowCells(p: Paragraph, table: Table): CellReading[] {
+  const cells = cellsOf(p);
+  if (cells.length < 2) return [];
+  const label = cells[0].text;
+  const place = placesIn(label).find((x) => x.at === 0 && x.name.length >= label.replace(UNIT_IN_PARENS, '').length - 1)?.name;
+  const labelUnit = unitInParens(label);
+  const indicatorOf = (column?: Column) => (place ? (column?.header ?? '').replace(UNIT_IN_PARENS, '') : label.replace(UNIT_IN_PARENS, ''));
+  const captionKind = table.caption ? headingKind(table.caption) : undefined;
+  const out: CellReading[] = [];
+  cells.forEach((cell, k) => {
+    if (k === 0 || k === table.unitColumn || !NUMERIC.test(cell.text)) return;
+    const column = table.columns[k];
+    const rowUnit = table.unitColumn !== undefined ? cells[table.unitColumn]?.text : undefined;
+    const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? table.unit;
+    out.push({ cell, indicator: indicatorOf(column), place, unit, column, caption: table.caption, captionKind: captionKind === 'target' || captionKind === 'actual' ? captionKind : undefined });
+  });
+  return out;
+}
