@@ -292,6 +292,13 @@ function normalizePart(cue: string): string {
   return cue.replace(/个/, '').replace(/^([1-4])季度$/, (_m, d: string) => `${'一二三四'[Number(d) - 1]}季度`);
 }
 
+/** The first part of a year a text names (a table's caption or header): 1-2月, 一季度. */
+export function partIn(text: string): string | undefined {
+  PART_RE.lastIndex = 0;
+  const m = PART_RE.exec(text);
+  return m ? normalizePart(m[0]) : undefined;
+}
+
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
 const SELF_RE = /全省|我省|本省|省内|全市|我市|本市|市内|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
 
@@ -349,13 +356,30 @@ export class SentenceReading {
     return nearestCue(offset, this.weak);
   }
 
-  selfReference(offset: number): SelfLevel | undefined {
-    return nearestSelf((this.self ??= matchesOf(SELF_RE, this.text).filter((m) => !comparisonBase(this.text, m.at, m.at + m.cue.length))), offset);
+  /**
+   * The 全省 / 全市 nearest before `offset` that still governs it. One named after a figure
+   * ("……增长8.3%，全省为5.2%；") governs only up to the next ；, one that opens the sentence
+   * before any figure governs all of it. `firstFigure`: where the sentence's first figure stands.
+   */
+  selfReference(offset: number, firstFigure = offset): SelfLevel | undefined {
+    const all = (this.self ??= matchesOf(SELF_RE, this.text).filter((m) => !comparisonBase(this.text, m.at, m.at + m.cue.length)));
+    return nearestSelf(all.filter((m) => this.governs(m.at, offset, firstFigure)), offset);
+  }
+
+  /** Whether a place named at `at` still governs a figure at `offset` (see selfReference). */
+  governs(at: number, offset: number, firstFigure: number): boolean {
+    return at < firstFigure || !this.text.slice(at, offset).includes('；');
   }
 
   /** The places that name a figure's subject: not the base of a comparison (高于全省平均). */
   get subjects(): Place[] {
     return (this.subjectsRead ??= this.places.filter((p) => !comparisonBase(this.text, p.at, p.at + p.name.length)));
+  }
+
+  /** A part of the year the sentence opens with ("1—2月，全市……"), normalised. */
+  headPart(): string | undefined {
+    const p = this.partOfYear(10);
+    return p && this.parts!.some((m) => m.at < 10) ? p : undefined;
   }
 
   /** The part of a year named before `offset` (1-2月, 一季度, 上半年), normalised. */

@@ -11,7 +11,7 @@ import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
 import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
+  Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -393,6 +393,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   let carried: Period | undefined;
   let carriedKind: { kind: Kind; cue: string } | undefined;
   let firstSentence = false;
+  let inheritedPart: string | undefined;
   for (const s of model.sentences) {
     const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
@@ -410,6 +411,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         carriedKind = undefined;
       }
       firstSentence = true;
+      inheritedPart = undefined;
       // (同时提出, 此外, 报告还: a paragraph that says it goes on with the one before.)
       if (!goesOn && !CONTINUES.test(text.slice(s.start, s.start + 6))) inheritedRegion = undefined;
     }
@@ -449,7 +451,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
           const r = readRange(text, n, n.end, s.end);
           if (r && r.unit) {
             reading ??= new SentenceReading(sentenceText);
-            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion);
+            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion, inheritedPart);
             if (fig) {
               fig.comparator = 'range';
               figures.push(fig);
@@ -469,7 +471,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const r = readRange(text, q.num, q.end, s.end);
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
       reading ??= new SentenceReading(sentenceText);
-      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion);
+      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion, inheritedPart);
       if (fig) {
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
         figures.push(fig);
@@ -479,9 +481,11 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     }
     inheritedKind = paragraphIntent(sentenceText) ?? inheritedKind;
     distributeRespectively(inSentence);
-    if (quotesProvince) {
-      for (const f of inSentence) {
-        if (f.regionSource !== 'sentence' || !f.region) continue;
+    if (quotesProvince && inSentence.length) {
+      // (Only a province the sentence opens with, before its first figure, carries on:
+      // "省政府工作报告提出，全省……", not "……增长8.3%，全省为5.2%".)
+      const f = inSentence[0];
+      if (f.regionSource === 'sentence' && f.region) {
         inheritedRegion = f.region === facts.province || f.region === OWN_PROVINCE || f.region.endsWith('省') || f.region.endsWith('自治区') ? f.region : undefined;
       }
     }
@@ -505,6 +509,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       else if (firstSentence && cues.length && cues[0].at < 10) carriedKind = undefined;
     }
     firstSentence = false;
+    // ("1—2月，全市……；固定资产投资……；": the months govern the rest of the paragraph.)
+    inheritedPart = (reading ?? new SentenceReading(sentenceText)).headPart() ?? inheritedPart;
   }
   return figures;
 }
@@ -631,6 +637,7 @@ function build(
   inherited?: Period,
   inheritedKind?: { kind: Kind; cue: string },
   inheritedRegion?: string,
+  inheritedPart?: string,
 ): Figure | undefined {
   let raw = rawIn;
   const n = rawIn.num;
@@ -743,7 +750,7 @@ function build(
   // Context: the sentence, then the headings above, then the document.
   // A bound (以上, 不低于, 以内, 不超过, 控制在) is what an aim sets; a result is reported as it is.
   const bounded = comparatorText !== undefined && BOUND_WORDS.has(comparatorText) && verb !== undefined && !LEVEL_VERBS.has(verb);
-  const ctx = context(s, reading, facts, outline, sections, at, inherited, inheritedKind, bounded, inheritedRegion);
+  const ctx = context(s, reading, facts, outline, sections, at, inherited, inheritedKind, bounded, inheritedRegion, (previous[0]?.span.start ?? at) - s.start);
   const { path, period, periodSource, region, regionSource } = ctx;
   let { kind, kindSource, kindCue } = ctx;
   // The count that opens or sums up a list (重点抓好三项工作：一是……; 以上五个方面) is checked
@@ -757,7 +764,7 @@ function build(
     kindCue = undefined;
   }
   // Part of a year (1—2月, 一季度, 上半年) is another statement than the year.
-  const part = reading.partOfYear(at - s.start);
+  const part = reading.partOfYear(at - s.start) ?? inheritedPart;
   // The period rests on the document's year (read from its lead, dateline, occasion, or the
   // project's config): the hover and the messages say so.
   const yearBasis =
@@ -870,6 +877,8 @@ function tableFigure(
     fig.kindSource = 'heading';
     fig.kindCue = c.column?.header;
   }
+  const part = partIn(c.column?.header ?? '') ?? partIn(c.caption ?? '') ?? partIn(c.heading ?? '');
+  if (part) fig.part = part;
   fig.statement = `${indicator} ${c.column ? `${c.column.header} ` : ''}${c.cell.text}${c.unit && !written?.unit ? ` ${c.unit}` : ''}`;
   return fig;
 }
@@ -948,6 +957,7 @@ function context(
   inheritedKind?: { kind: Kind; cue: string },
   bounded = false,
   inheritedRegion?: string,
+  firstFigure = at - s.start,
 ): Context {
   const path = nodePath(outline, at);
   const pieceYear = pieceYearOf(path, sections) ?? facts.year;
@@ -1018,8 +1028,8 @@ function context(
   let regionSource: Source | null = null;
   // The last place named before the figure (places are in order).
   let lastPlace: Place | undefined;
-  for (const p of reading.subjects) if (p.at < offsetInSentence) lastPlace = p;
-  const self = reading.selfReference(offsetInSentence);
+  for (const p of reading.subjects) if (p.at < offsetInSentence && reading.governs(p.at, offsetInSentence, firstFigure)) lastPlace = p;
+  const self = reading.selfReference(offsetInSentence, firstFigure);
   if (lastPlace) {
     region = lastPlace.name;
     regionSource = 'sentence';

@@ -29,6 +29,8 @@ export interface Column {
 
 export interface Table {
   caption?: string;
+  /** The sentence leading into the table (下表为1—2月主要指标). */
+  lead?: string;
   unit?: string;
   columns: Column[];
   /** The column that names each row's unit (单位), if any. */
@@ -59,6 +61,14 @@ export function unitInParens(s: string): string | undefined {
   return /^(?:%|‰|个百分点|[万亿千百]?[\p{Script=Han}A-Za-z/·³²]{1,6})$/u.test(u) && !/年|月|季/.test(u) ? u : undefined;
 }
 
+const UNIT_LINE = /^(?:计量)?单位[：:]\s*([^\s。；]{1,16})/;
+
+/** "万吨、%": the unit of the amounts (the growth columns are in % anyway). */
+function levelUnit(list: string): string {
+  const units = list.replace(/％/g, '%').split(/[、，,/／]/).filter(Boolean);
+  return units.find((u) => u !== '%') ?? units[0];
+}
+
 /** The tables of a document, by the paragraph index of each row. */
 export function readTables(model: DocumentModel): Map<number, Table> {
   const byRow = new Map<number, Table>();
@@ -73,15 +83,18 @@ export function readTables(model: DocumentModel): Map<number, Table> {
     // The caption and the unit line: up to three lines above the table.
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const t = ps[k].text.trim();
-      const u = /^(?:计量)?单位[：:]\s*([^\s，,。；]{1,8})/.exec(t);
-      if (u) table.unit ??= u[1].replace(/％/g, '%');
+      const u = UNIT_LINE.exec(t);
+      if (u) table.unit ??= levelUnit(u[1]);
       else if (/^(?:续|附)?表\s*[0-9０-９一二三四五六七八九十]+/.test(t) || (t.length <= 40 && !/[。！？；]/.test(t))) table.caption ??= t;
-      else break;
+      else {
+        table.lead = t;
+        break;
+      }
     }
     // A unit line under the table (单位：亿元 after the last row) counts too.
     const after = ps[j + 1]?.text.trim();
-    const u = after ? /^(?:计量)?单位[：:]\s*([^\s，,。；]{1,8})/.exec(after) : null;
-    if (u) table.unit ??= u[1];
+    const u = after ? UNIT_LINE.exec(after) : null;
+    if (u) table.unit ??= levelUnit(u[1]);
     if (headerRow) {
       table.columns = headerRow.map((c) => {
         const unit = unitInParens(c.text);
@@ -112,6 +125,8 @@ export interface CellReading {
   /** Kind from the caption when the column does not say. */
   captionKind?: 'target' | 'actual';
   caption?: string;
+  /** The nearest line above the table that is not its caption or unit line (the text leading in). */
+  heading?: string;
 }
 
 export function rowCells(p: Paragraph, table: Table): CellReading[] {
@@ -120,7 +135,13 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
   const label = cells[0].text;
   const place = placesIn(label).find((x) => x.at === 0 && x.name.length >= label.replace(UNIT_IN_PARENS, '').length - 1)?.name;
   const labelUnit = unitInParens(label);
-  const indicatorOf = (column?: Column) => (place ? (column?.header ?? '').replace(UNIT_IN_PARENS, '') : label.replace(UNIT_IN_PARENS, ''));
+  // A column that names what is measured (产量, 产值, 营业收入) completes the row's name: 蔬菜 + 产量.
+  const indicatorOf = (column?: Column) => {
+    if (place) return (column?.header ?? '').replace(UNIT_IN_PARENS, '');
+    const name = label.replace(UNIT_IN_PARENS, '');
+    const measure = column && !column.growth ? /(?:产量|产值|增加值|营业收入|收入|销售额|总额|面积|人数|数量|规模)$/.exec(column.header.replace(UNIT_IN_PARENS, ''))?.[0] : undefined;
+    return measure && !name.endsWith(measure) ? name + measure : name;
+  };
   const captionKind = table.caption ? headingKind(table.caption) : undefined;
   const out: CellReading[] = [];
   cells.forEach((cell, k) => {
@@ -128,7 +149,7 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
     const column = table.columns[k];
     const rowUnit = table.unitColumn !== undefined ? cells[table.unitColumn]?.text : undefined;
     const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? table.unit;
-    out.push({ cell, indicator: indicatorOf(column), place, unit, column, caption: table.caption, captionKind: captionKind === 'target' || captionKind === 'actual' ? captionKind : undefined });
+    out.push({ cell, indicator: indicatorOf(column), place, unit, column, caption: table.caption, heading: table.lead, captionKind: captionKind === 'target' || captionKind === 'actual' ? captionKind : undefined });
   });
   return out;
 }
