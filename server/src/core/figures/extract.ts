@@ -291,6 +291,11 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
     return undefined;
   }
   j = unit ? unitStart + unit.unit.length : k + mult.length;
+  // "300条余": 余 after the classifier, as in 300余条 (more than 300).
+  if (unit && !approxSuffix && text[j] === '余' && !/[\p{Script=Han}]/u.test(text[j + 1] ?? '') ) {
+    approxSuffix = '余';
+    j++;
+  }
   // Rates: 15万吨/日, 50万吨/年.
   let rate = '';
   const per = /^\/(日|天|年|月|小时|时)/.exec(text.slice(j, j + 4));
@@ -310,6 +315,16 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
     rate,
   };
   return raw;
+}
+
+/** 翻一番 (doubles: 2倍), 翻两番 (4倍): the numeral between 翻 and 番 counts doublings. */
+function doubling(text: string, i: number, end: number): Raw | undefined {
+  if (text[i - 1] !== '翻' || text[i + 1] !== '番' || i + 1 >= end) return undefined;
+  const n = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4 }[text[i] as '一'];
+  const unit = n ? matchUnit('倍', 0) : undefined;
+  if (!n || !unit) return undefined;
+  const value = 2 ** n;
+  return { num: { start: i, end: i + 1, value, chinese: true, raw: text[i] }, end: i + 2, value, unit, unitText: '倍', factor: 1 };
 }
 
 function readRange(text: string, first: NumberToken, i: number, end: number): Raw | undefined {
@@ -443,7 +458,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const c = text[i];
       while (skipIdx < skip.length && skip[skipIdx].end <= i) skipIdx++;
       if (skipIdx < skip.length && skip[skipIdx].start <= i && i < skip[skipIdx].end) continue;
-      const q = readQuantity(text, i, s.end);
+      const q = readQuantity(text, i, s.end) ?? doubling(text, i, s.end);
       if (!q) {
         // "3-5%", "3至5个", "三至五个": the unit comes after the second number.
         const n = isDigit(c) ? readArabic(text, i, s.end) : readChinese(text, i, s.end);
@@ -599,7 +614,7 @@ function rejected(text: string, names: () => Span[], q: Raw): boolean {
   if (n.chinese) {
     if (NOT_AFTER_CHINESE.has(unit)) return true;
     // 一个, 一批, 一项: "a", not a count. 两个 likewise inside set phrases.
-    if (n.raw === '一') return true;
+    if (n.raw === '一' && text[n.end] !== '番') return true;
     // 千家万户, 千亿斤粮食产能: 百/千/万/亿 without a digit are words and names, not numbers.
     if (!/[一二两三四五六七八九]/.test(n.raw) && n.raw !== '十') return true;
     // 统一, 之一, 唯一: the numeral belongs to a word.
@@ -705,6 +720,11 @@ function build(
       pre = pre.slice(0, pre.length - v.length);
       break;
     }
+  }
+  // 翻一番: the verb is 翻 (doubling), not part of the indicator.
+  if (!verb && pre.endsWith('翻')) {
+    verb = '翻';
+    pre = pre.slice(0, -1);
   }
   // 累计 makes a total of a count (累计培育 against 新增): it stays with the verb.
   const cumulative = /累计/.test(pre);
