@@ -331,6 +331,7 @@ export class SentenceReading {
   private self?: Match[];
   private parts?: Match[];
   private subjectsRead?: Place[];
+  private semicolons?: number[];
 
   constructor(readonly text: string) {}
 
@@ -363,12 +364,29 @@ export class SentenceReading {
    */
   selfReference(offset: number, firstFigure = offset): SelfLevel | undefined {
     const all = (this.self ??= matchesOf(SELF_RE, this.text).filter((m) => !comparisonBase(this.text, m.at, m.at + m.cue.length)));
-    return nearestSelf(all.filter((m) => this.governs(m.at, offset, firstFigure)), offset);
+    // The nearest before `offset` that still governs it (matches are in order).
+    for (let k = all.length - 1; k >= 0; k--) {
+      const m = all[k];
+      if (m.at >= offset || !this.governs(m.at, offset, firstFigure)) continue;
+      return nearestSelf([m], offset);
+    }
+    return undefined;
   }
 
   /** Whether a place named at `at` still governs a figure at `offset` (see selfReference). */
   governs(at: number, offset: number, firstFigure: number): boolean {
-    return at < firstFigure || !this.text.slice(at, offset).includes('；');
+    if (at < firstFigure) return true;
+    // The first ； after `at` (positions found once, then a binary search: a sentence of a
+    // hundred thousand characters holds thousands of figures and places).
+    const stops = (this.semicolons ??= [...this.text.matchAll(/；/g)].map((m) => m.index!));
+    let lo = 0;
+    let hi = stops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (stops[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo >= stops.length || stops[lo] >= offset;
   }
 
   /** The places that name a figure's subject: not the base of a comparison (高于全省平均). */

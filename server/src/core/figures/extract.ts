@@ -393,6 +393,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   const figures: Figure[] = [];
   const sections = new Sections();
   const tables = readTables(model);
+  const headingParagraphs = new Set(model.headings.flatMap((h) => h.paragraphs));
   let skipIdx = 0;
 
   // A period set at the head of a paragraph ("“十三五”期间，……") governs the sentences after it.
@@ -417,7 +418,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // In running text with no numbered headings (a press brief, a 纪要), a paragraph that
       // names no time of its own goes on with the one before: "报告显示，去年……" then
       // "规上工业增加值增长9.2%……". Under numbered headings the heading tells instead.
-      const goesOn = inRunningText(nodePath(outline, s.start), model, s.paragraph);
+      const goesOn = inRunningText(nodePath(outline, s.start), headingParagraphs, s.paragraph);
       // (Only the time a paragraph opens with carries on, "去年，……", not one met later in it.)
       inherited = goesOn ? carried : undefined;
       inheritedKind = goesOn ? carriedKind : undefined;
@@ -435,8 +436,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     const table = tables.get(s.paragraph);
     if (table) {
       // A table's row: its cells are read by row and column (table.ts), not as a sentence.
-      if (s.start === para.start) {
-        for (const cell of rowCells(para, table)) {
+      {
+        // (The cells of this sentence of the row: a figure stays inside its sentence.)
+        for (const cell of rowCells(para, table).filter((c) => c.cell.start >= s.start && c.cell.start < s.end)) {
           const fig = tableFigure(text, s, cell, facts, outline, sections, inheritedRegion);
           if (fig) figures.push(fig);
         }
@@ -550,9 +552,9 @@ function firstText(text: string): number {
  * Whether a paragraph stands in running text: under no heading but a title (or none), and not
  * a heading itself. Its period and intent then carry on from the paragraph before.
  */
-function inRunningText(path: OutlineNode[], model: DocumentModel, paragraph: number): boolean {
+function inRunningText(path: OutlineNode[], headingParagraphs: ReadonlySet<number>, paragraph: number): boolean {
   if (path.some((n) => n.heading.form !== 'title')) return false;
-  return !model.headings.some((h) => h.paragraphs.includes(paragraph) || h.paragraphs.includes(paragraph - 1));
+  return !headingParagraphs.has(paragraph) && !headingParagraphs.has(paragraph - 1);
 }
 
 function isYear(text: string, n: NumberToken): boolean {
@@ -1048,7 +1050,12 @@ function context(
   let regionSource: Source | null = null;
   // The last place named before the figure (places are in order).
   let lastPlace: Place | undefined;
-  for (const p of reading.subjects) if (p.at < offsetInSentence && reading.governs(p.at, offsetInSentence, firstFigure)) lastPlace = p;
+  // (The last place named before the figure that still governs it; places are in order.)
+  const subjects = reading.subjects;
+  for (let k = subjects.length - 1; k >= 0 && !lastPlace; k--) {
+    const p = subjects[k];
+    if (p.at < offsetInSentence && reading.governs(p.at, offsetInSentence, firstFigure)) lastPlace = p;
+  }
   const self = reading.selfReference(offsetInSentence, firstFigure);
   if (lastPlace) {
     region = lastPlace.name;
