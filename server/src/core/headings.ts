@@ -125,6 +125,8 @@ function looksLikeTitle(p: Paragraph): boolean {
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
 
 const DATA_LINE = /^.{1,40}$/u;
+/** A line that is one figure and nothing else (as figures/extract.ts FIGURE_LINE). */
+const FIGURE_ONLY = /^[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?$/u;
 /** A number with a unit or a percent sign: what a line of data holds and a title seldom does. */
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
 /** A row of a table pasted from a word processor: cells separated by tabs. */
@@ -207,7 +209,8 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       headings.push({ form: 'label', rank: RANK.label, name: label.name, nameSpan, span: nameSpan, paragraphs: [p.index] });
       continue;
     }
-    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || TABLE_ROW.test(p.text)) {
+    // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
+    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || TABLE_ROW.test(p.text) || FIGURE_ONLY.test(p.text.trim()) || (prev && FIGURE_ONLY.test(prev.text.trim()))) {
       closeGroup();
       continue;
     }

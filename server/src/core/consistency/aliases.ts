@@ -10,6 +10,8 @@
 export interface AliasEntry {
   name: string;
   aliases: readonly string[];
+  /** Names that mean this indicator only when they are the whole name (投资 alone, not 投资额). */
+  whole?: readonly string[];
   source: string;
 }
 
@@ -19,11 +21,11 @@ const PRESS = '政府工作报告及其新闻稿、解读中的通行简称';
 export const INDICATOR_ALIASES: readonly AliasEntry[] = [
   { name: '地区生产总值', aliases: ['GDP', '国内生产总值', '生产总值', '经济总量', '地区经济总量'], source: `${NBS}；GDP 为其英文缩写` },
   { name: '规模以上工业', aliases: ['规上工业', '规模工业'], source: `${NBS}（规模以上工业企业）；${PRESS}` },
-  { name: '社会消费品零售总额', aliases: ['社零总额', '社消零总额', '社零'], source: `${NBS}；${PRESS}` },
-  { name: '固定资产投资', aliases: ['固投'], source: `${NBS}；${PRESS}` },
+  { name: '社会消费品零售总额', aliases: ['社零总额', '社消零总额', '社零'], whole: ['消费'], source: `${NBS}；${PRESS}（“消费增长5%”指社会消费品零售总额）` },
+  { name: '固定资产投资', aliases: ['固投'], whole: ['投资', '全社会固定资产投资'], source: `${NBS}；${PRESS}（“投资增长5%”指固定资产投资）` },
   { name: '居民消费价格', aliases: ['CPI', '居民消费价格指数', '消费价格'], source: `${NBS}（居民消费价格指数，CPI）` },
   { name: '一般公共预算收入', aliases: ['地方一般公共预算收入', '一般预算收入', '地方一般预算收入'], source: '《中华人民共和国预算法》；财政部决算口径' },
-  { name: '进出口总额', aliases: ['外贸进出口总额', '外贸进出口总值', '进出口总值', '外贸进出口', '货物进出口总额', '货物贸易进出口总额'], source: `${NBS}；海关统计口径` },
+  { name: '进出口总额', aliases: ['外贸进出口总额', '外贸进出口总值', '进出口总值', '外贸进出口', '货物进出口总额', '货物贸易进出口总额'], whole: ['外贸', '进出口'], source: `${NBS}；海关统计口径` },
   { name: '研究与试验发展经费投入强度', aliases: ['R&D经费投入强度', 'R&D投入强度', '研发经费投入强度', '研发投入强度', '全社会研发经费投入强度', '全社会研发投入强度'], source: `${NBS}（研究与试验发展经费支出与GDP之比）` },
   { name: '城镇居民人均可支配收入', aliases: ['城镇常住居民人均可支配收入'], source: `${NBS}（住户调查）` },
   { name: '农村居民人均可支配收入', aliases: ['农村常住居民人均可支配收入', '农民人均可支配收入'], source: `${NBS}（住户调查）` },

@@ -55,6 +55,8 @@ function halfWidth(s: string): string {
 export interface AliasTable {
   /** [alias, name], longest alias first. */
   prefixes: [string, string][];
+  /** Names that stand for an indicator only as the whole name. */
+  whole: Map<string, string>;
   /** Latin abbreviations replaced wherever they stand. */
   inner: [string, string][];
 }
@@ -64,7 +66,9 @@ export function aliasTable(extra: Readonly<Record<string, readonly string[]>> = 
   for (const e of INDICATOR_ALIASES) for (const a of e.aliases) pairs.push([halfWidth(a), e.name]);
   for (const [name, aliases] of Object.entries(extra)) for (const a of aliases) if (a && a !== name) pairs.push([halfWidth(a), name]);
   pairs.sort((a, b) => b[0].length - a[0].length);
-  return { prefixes: pairs, inner: pairs.filter(([a]) => /^[A-Za-z&]+$/.test(a)) };
+  const whole = new Map<string, string>();
+  for (const e of INDICATOR_ALIASES) for (const w of e.whole ?? []) whole.set(w, e.name);
+  return { prefixes: pairs, whole, inner: pairs.filter(([a]) => /^[A-Za-z&]+$/.test(a)) };
 }
 
 const BUILT_IN = aliasTable();
@@ -108,7 +112,9 @@ export function measureOf(indicator: string, verb: string | undefined, table: Al
     s = s.replace('新增', '');
     v = '新增';
   }
-  for (const [alias, name] of table.prefixes) {
+  const exact = table.whole.get(s);
+  if (exact) s = exact;
+  else for (const [alias, name] of table.prefixes) {
     if (s.startsWith(alias)) {
       s = name + s.slice(alias.length);
       break;

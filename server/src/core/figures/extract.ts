@@ -489,6 +489,17 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
       reading ??= new SentenceReading(sentenceText);
       const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion, inheritedPart);
+      // An explainer's big number on a line of its own, its label on the next: "246.8万辆" /
+      // "汽车产量".
+      if (fig && fig.indicatorFrom !== 'clause' && FIGURE_LINE.test(para.text.trim())) {
+        const label = labelLine(paragraphOf[para.index + 1]?.text);
+        if (label) {
+          fig.indicator = label;
+          fig.measure = measureOf(label, fig.verb, aliases);
+          fig.indicatorFrom = 'clause';
+          fig.statement = `${label} ${fig.text}`;
+        }
+      }
       if (fig) {
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
         figures.push(fig);
@@ -537,6 +548,35 @@ function yearOffset(period: Period, pieceYear: number | undefined): number {
   const rel = RELATIVE_PERIODS[period.value];
   if (rel !== undefined) return rel;
   return pieceYear === undefined ? NaN : period.start - pieceYear;
+}
+
+/**
+ * The label a clause's figures take from before it: "社零总额：" (a colon label at the head of
+ * the sentence) or "高新技术企业方面，" (a topic). Undefined for speakers and long phrases.
+ */
+function labelBefore(text: string, sentenceStart: number, clauseStart: number): string | undefined {
+  const mark = text[clauseStart - 1];
+  if (mark !== '：' && mark !== ':' && mark !== '，' && mark !== ',') return undefined;
+  let k = clauseStart - 2;
+  while (k >= sentenceStart && !isBoundary(text.charCodeAt(k))) k--;
+  const label = text.slice(k + 1, clauseStart - 1).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  if (mark === '，' || mark === ',') {
+    const topic = /^(?:在)?(.{2,12}?)方面$/u.exec(label);
+    return topic ? topic[1] : undefined;
+  }
+  if (k + 1 !== sentenceStart && !/[。！？；\n]/.test(text[k] ?? '')) return undefined;
+  if (label.length < 2 || label.length > 14 || /×|[0-9０-９]{3,}|[0-9０-９]\s*[%％万亿个元]|记者|主持人|主任|部长|局长|书记|市长|省长|县长|区长|厅长|负责人|发布人|答|问|注|单位|来源|制图|图注|说明/.test(label)) return undefined;
+  return label;
+}
+
+/** A line that is one figure and nothing else: "246.8万辆", "5%左右", "近2.4万亿元". */
+export const FIGURE_LINE = /^[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?$/u;
+
+/** The label on the line under a big number: its first clause, short, without figures. */
+function labelLine(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const first = text.trim().split(/[，,。；;：:（(]/)[0].trim();
+  return first.length >= 2 && first.length <= 20 && !/[0-9０-９]/.test(first) ? first : undefined;
 }
 
 /** Openings of a paragraph that goes on with the one before. */
@@ -753,6 +793,13 @@ function build(
   const prevFig = previous[previous.length - 1];
   // "新增A 300家、B 500家": the verb carries over a list, not over a comma.
   const separatedFromPrev = prevFig && /^[、和及与]?$/.test(text.slice(prevFig.span.end, clauseStart).replace(/[\s]|以上|以内|左右|以下/g, '').slice(0, 2));
+  if (!indicator && !prevFig) {
+    // A label before a colon names the figures after it ("社零总额：2602亿元，增长6.2%"), and a
+    // topic before a comma the ones in its clause ("高新技术企业方面，计划新增3000家"). Not a
+    // speaker ("记者：", "×××："), not a heading's marker.
+    const label = labelBefore(text, s.start, clauseStartOf(text, s.start, at));
+    if (label) indicator = label;
+  }
   if (indicator.length <= 2) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
     const after = text.slice(raw.end, Math.min(s.end, raw.end + 16));
