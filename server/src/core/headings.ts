@@ -142,6 +142,9 @@ function readLabel(text: string): { name: string; start: number; end: number } |
     const start = text.indexOf('【');
     return { name: `【${b[1]}】${b[2] ? b[2].trim() : ''}`, start, end: text.replace(/[\s\u3000]+$/, '').length };
   }
+  // A symbol that marks a section in an explainer: ▌2025年 成绩单, ■ 2026年目标.
+  const sym = /^[\s\u3000]*[▌■◆▶★☆▍█◼][\s\u3000]*([^。！？；，,;!?：:]{2,16})$/.exec(text);
+  if (sym) return { name: sym[1].trim(), start: text.indexOf(sym[1]), end: text.replace(/[\s\u3000]+$/, '').length };
   const n = /^(0[1-9]|[1-9][0-9]?)[\s\u3000]+(?![0-9.．]+[\s\u3000]*(?:%|％|万|亿|个|元|人|吨|公里|项|家))([^。！？；，,;!?]{2,24})$/.exec(text);
   if (n && !/\t/.test(text) && /[\u4e00-\u9fff]/.test(n[2])) return { name: text.trim(), start: 0, end: text.replace(/[\s\u3000]+$/, '').length };
   return undefined;

@@ -491,7 +491,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion, inheritedPart);
       // An explainer's big number on a line of its own, its label on the next: "246.8万辆" /
       // "汽车产量".
-      if (fig && fig.indicatorFrom !== 'clause' && FIGURE_LINE.test(para.text.trim())) {
+      if (fig && (!fig.indicator || fig.indicatorFrom !== 'clause') && FIGURE_LINE.test(para.text.trim())) {
         const label = labelLine(paragraphOf[para.index + 1]?.text);
         if (label) {
           fig.indicator = label;
@@ -793,7 +793,7 @@ function build(
   const prevFig = previous[previous.length - 1];
   // "新增A 300家、B 500家": the verb carries over a list, not over a comma.
   const separatedFromPrev = prevFig && /^[、和及与]?$/.test(text.slice(prevFig.span.end, clauseStart).replace(/[\s]|以上|以内|左右|以下/g, '').slice(0, 2));
-  if (!indicator && !prevFig) {
+  if (!indicator && (!prevFig || /\n[^\n]*$/.test(text.slice(prevFig.span.end, clauseStartOf(text, s.start, at))))) {
     // A label before a colon names the figures after it ("社零总额：2602亿元，增长6.2%"), and a
     // topic before a comma the ones in its clause ("高新技术企业方面，计划新增3000家"). Not a
     // speaker ("记者：", "×××："), not a heading's marker.
