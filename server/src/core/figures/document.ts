@@ -41,6 +41,8 @@ export interface DocumentFacts {
   regionFrom?: RegionEvidence;
   /** The level it speaks at when it names its place only as 全省 / 全市 (or not at all). */
   level?: 'province' | 'city' | 'county';
+  /** It speaks of an autonomous region (自治区政府, 全区 as the region), named or not. */
+  autonomous: boolean;
   plan: boolean;
   /**
    * Where its lead turns to a plan's aims (报告提出, 部署今年任务, 主要预期目标): the year's
@@ -262,6 +264,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // Aims for the year after (部署明年工作 in a December speech) leave this year's figures alone.
   const named = aims ? /((?:19|20)\d{2})\s*年/.exec(aims[0]) : null;
   const aimsOffset = !aims ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims[0]) ? 1 : 0;
-  return { year, yearCue, yearFrom, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset };
+  return { year, yearCue, yearFrom, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset,
+    autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }
 

@@ -526,9 +526,14 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (A single year that opens the paragraph as its time: "去年，……", "2025年，全市……"; not
       // a span, "从2016年开始", or "踏上“十四五”新征程".)
       const head = cues[0];
-      const p = firstSentence && head.at < 10 ? head.period(ref) : undefined;
+      // (Any sentence of the paragraph that opens with its year: "市长回顾了过去一年的工作。去年，全市……".)
+      const p = head.at < 10 ? head.period(ref) : undefined;
       if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
-        if (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || /今年|去年|上年|明年/.test(p.cue)) carried = p;
+        // (Not a starting point: 从2009年建厂至今.)
+        const start = /[从自由]$/.test(sentenceText.slice(0, head.at));
+        if (!head.fromBase && !start && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || head.at <= 1)) {
+          carried = p;
+        }
       }
     }
     if (firstSentence) {
@@ -1111,14 +1116,14 @@ function context(
     // 全省 in a document of its own province, named or not (本省); in a city's document that
     // does not name its province, a province nobody can name: compared with nothing.
     const below = !!(facts.city || facts.county) || facts.level === 'city' || facts.level === 'county';
-    const autonomous = facts.province?.endsWith('自治区') || (!below && facts.level === 'province');
+    const autonomous = facts.autonomous || (!below && facts.level === 'province');
     region =
       self === 'country' ? '全国'
       // (A city's document that quotes 全省 without naming it speaks of its own province too.)
       : self === 'province' ? facts.province ?? OWN_PROVINCE
       : self === 'city' ? facts.city ?? (facts.county || facts.level === 'county' || facts.level === 'province' ? null : facts.region ?? OWN_CITY)
       // 全区 of an autonomous region's own document is the region (a province); else a county's.
-      : facts.county ?? (autonomous && !facts.county ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_CITY : null);
+      : facts.county ?? (autonomous ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_CITY : null);
     regionSource = 'sentence';
     if (!region) return { path, period, periodSource, kind, kindSource, kindCue, region: null, regionSource: null };
   }
