@@ -77,6 +77,8 @@ export function periodCues(text: string): Cue[] {
       if (/[比较与同][\s]?$|相比$/.test(before) || /^(比|较)/.test(m[0])) continue;
       // "是2017年的1.6倍": the year is the base of a multiple.
       if (/是\s?$/.test(before) && text[m.index + m[0].length] === '的') continue;
+      // "在去年增长6.1%的基础上": the year of the base, not of what is built on it.
+      if (/在\s?$/.test(before) && /^[^，。；]{0,16}的?基础上/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
       // "由2024年的4010亿元增至4286亿元": the year dates the figure after it, not the one it grew to.
       const fromBase = /[由从]\s?$/.test(before) && text[m.index + m[0].length] === '的';
       cues.push({ at: m.index, end: m.index + m[0].length, period: f(m), ...(fromBase ? { fromBase } : {}) });
@@ -257,7 +259,7 @@ export function placesIn(text: string): Place[] {
   for (let m = suffixed ? PLACE_RE.exec(text) : null; m; m = PLACE_RE.exec(text)) {
     const stem = m[1];
     if (NOT_PLACE.test(stem) || /[城都超门股楼夜集上全各本我该]$/.test(stem) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;
-    if (/[一二三四五六七八九十两几多各该本全我这那每此其]/.test(stem[0]) || /[和与及或的委]/.test(stem)) continue;
+    if (/[一二三四五六七八九十两几多各该本全我这那每此其]/.test(stem[0]) || /[和与及或的委年月初底末]/.test(stem)) continue;
     const suffix = m[2];
     if (suffix === '区' || suffix === '旗') {
       // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.

@@ -79,7 +79,11 @@ export function yearFromOccasion(text: string): { year: number; cue: string } | 
   const plan = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(开局之年|开局起步|起步之年|新征程|收官之年|谋篇布局之年)/.exec(text);
   if (plan && PLAN_START[plan[1]]) {
     const start = PLAN_START[plan[1]];
-    return { year: plan[2] === '收官之年' ? start + 4 : start, cue: plan[0] };
+    const year = plan[2] === '收官之年' ? start + 4 : start;
+    // "明年是“十五五”开局之年" speaks from the year before; "去年是……收官之年" from the year after.
+    const who = /(明年|去年|今年)(?:是|为|作为)?$/.exec(text.slice(Math.max(0, plan.index - 4), plan.index));
+    const offset = who?.[1] === '明年' ? -1 : who?.[1] === '去年' ? 1 : 0;
+    return { year: year + offset, cue: (who ? who[0] : '') + plan[0] };
   }
   return undefined;
 }
