@@ -86,3 +86,37 @@ describe('a press brief against seed 003', () => {
     expect(english.fixes[0].title).toBe('Change to "1500人" (as stated there)');
   });
 });
+
+describe('a brief that names neither its year nor its province, against seed 003', () => {
+  it('is compared with the report: its year read from the lead, its province from the workspace', () => {
+    const seedName = '003_d81496748c382e1e.txt';
+    const seed = readFileSync(join(__dirname, '..', '..', 'seeds', seedName), 'utf8');
+    // A provincial paper's habit: 全省 and 今年, the year only implied by "“十五五”规划开局之年".
+    const brief =
+      '省人代会开幕\n\n本报讯（记者 王宁）1月20日，省人代会开幕。报告回顾过去一年工作，部署今年目标任务。今年是“十五五”规划开局之年。' +
+      '报告提出，今年全省新增省级专精特新企业300家，优质本科高校扩招1800人。\n';
+    const a1 = analyze(seed, { kind: 'plaintext' });
+    const a2 = analyze(brief, { kind: 'plaintext' });
+    const index = new FigureIndex();
+    index.set(indexEntry(seedName, seedName, a1));
+    index.set(indexEntry('brief.txt', 'brief.txt', a2));
+    expect(index.workspace()).toMatchObject({ year: 2026, province: '辽宁省' });
+    const onBrief = findingsInWorkspace(a2, { uri: 'brief.txt', index }).filter((f) => f.code === 'figure.mismatch');
+    // The changed figure only: 300家 restates the report unchanged.
+    expect(onBrief.map((f) => brief.slice(f.span.start, f.span.end))).toEqual(['1800人']);
+    expect(onBrief[0].message).toContain('此处1800人，彼处1500人');
+    expect(onBrief[0].message).toContain('推定为2026年');
+    expect(onBrief[0].message).toContain('地区按工作区推定为辽宁省');
+    expect(onBrief[0].related[0].path).toBe(seedName);
+    // And on the seed's side, the brief is named.
+    const onSeed = findingsInWorkspace(a1, { uri: seedName, index }).filter((f) => f.code === 'figure.mismatch');
+    expect(onSeed.map((f) => seed.slice(f.span.start, f.span.end))).toEqual(['1500人']);
+    // Without the seed in the workspace nothing tells the brief's province: it is compared with nothing.
+    const alone = new FigureIndex();
+    alone.set(indexEntry('brief.txt', 'brief.txt', a2));
+    alone.set(indexEntry('other.txt', 'other.txt', analyze('2026年吉林省政府工作报告\n\n三、2026年重点工作\n\n优质本科高校扩招1500人。\n', { kind: 'plaintext' })));
+    alone.set(indexEntry('third.txt', 'third.txt', a1));
+    expect(alone.workspace().province).toBeUndefined();
+    expect(findingsInWorkspace(a2, { uri: 'brief.txt', index: alone }).filter((f) => f.code === 'figure.mismatch')).toEqual([]);
+  });
+});

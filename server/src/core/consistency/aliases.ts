@@ -19,7 +19,7 @@ const NBS = '国家统计局《统计指标解释》与历年《国民经济和�
 const PRESS = '政府工作报告及其新闻稿、解读中的通行简称';
 
 export const INDICATOR_ALIASES: readonly AliasEntry[] = [
-  { name: '地区生产总值', aliases: ['GDP', '国内生产总值', '生产总值', '经济总量', '地区经济总量'], source: `${NBS}；GDP 为其英文缩写` },
+  { name: '地区生产总值', aliases: ['GDP', '国内生产总值', '生产总值', '经济总量', '地区经济总量'], whole: ['经济'], source: `${NBS}；GDP 为其英文缩写；${PRESS}（“经济增长6%”指地区生产总值增长）` },
   { name: '规模以上工业', aliases: ['规上工业', '规模工业'], source: `${NBS}（规模以上工业企业）；${PRESS}` },
   { name: '社会消费品零售总额', aliases: ['社零总额', '社消零总额', '社零'], whole: ['消费'], source: `${NBS}；${PRESS}（“消费增长5%”指社会消费品零售总额）` },
   { name: '固定资产投资', aliases: ['固投'], whole: ['投资', '全社会固定资产投资'], source: `${NBS}；${PRESS}（“投资增长5%”指固定资产投资）` },

@@ -71,7 +71,9 @@ export function inferenceNote(f: Figure, locale?: Locale, ws: Workspace = {}): s
   const b = f.yearBasis;
   if (b && f.period && offset === undefined) {
     const relative = f.periodSource !== 'document' && f.periodCue ? f.periodCue.trim() : '';
-    const where = b.from === 'config' ? tr(locale, '项目配置的 year', 'the project config\'s "year"') : tr(locale, `${YEAR_FROM_ZH[b.from]}“${b.cue.trim()}”`, `${YEAR_FROM_EN[b.from]} "${b.cue.trim()}"`);
+    // (The cue as quoted: without its own quotation marks, 今年是十五五规划开局之年.)
+    const cue = b.cue.trim().replace(/[“”"]/g, '');
+    const where = b.from === 'config' ? tr(locale, '项目配置的 year', 'the project config\'s "year"') : tr(locale, `${YEAR_FROM_ZH[b.from]}“${cue}”`, `${YEAR_FROM_EN[b.from]} "${cue}"`);
     notes.push(
       relative
         ? tr(locale, `“${relative}”按${where}推定为${f.period}年`, `"${relative}" read as ${f.period} from ${where}`)
