@@ -104,8 +104,9 @@ const PLAN_ADDED = '城镇新增就业45万人以上。';
 const INFERRED_BRIEF = 'inferred-brief.txt';
 const INFERRED_TEXT =
   '政府工作报告解读：老旧管网改造提速\n\n' +
-  '本报讯（记者 王宁）1月20日，省政府新闻办举行新闻发布会，解读日前省人代会审议通过的政府工作报告。' +
-  '今年是“十五五”规划开局之年。报告提出，今年全省改造老旧管网3000公里，新增省级专精特新企业300家。\n';
+  '本报讯（记者 王宁）1月20日，省政府新闻办举行新闻发布会，解读日前省人代会审议通过的政府工作报告。今年是“十五五”规划开局之年。\n\n' +
+  // (Its own short line: the figure stays inside the editor's width when the hover is opened.)
+  '报告提出，今年全省改造老旧管网3000公里，新增省级专精特新企业300家。\n';
 const EXPORT_DIR = 'out'; // (excluded from the Targets view's file search)
 const EXPORT_NAME = 'targets.csv';
 // Issue 5. Written by the cases that use them (after the cases above ran), so the earlier

@@ -124,9 +124,8 @@ function looksLikeTitle(p: Paragraph): boolean {
 /** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
 
-const DATA_LINE = /^.{1,40}$/u;
 /** A line that is one figure and nothing else (as figures/extract.ts FIGURE_LINE). */
-const FIGURE_ONLY = /^[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?$/u;
+const FIGURE_ONLY = /^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?$/u;
 /** A number with a unit or a percent sign: what a line of data holds and a title seldom does. */
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
 /** A row of a table pasted from a word processor: cells separated by tabs. */
@@ -197,7 +196,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
 
   // Lines of data: short lines without sentence punctuation that hold figures, two or more in a
   // row (an explainer's "5.3% 经济增速", a table's rows). They are not a title group.
-  const dataLine = paragraphs.map((p) => DATA_LINE.test(p.text) && DATA_FIGURE.test(p.text) && !/[。！？；，,;!?]/.test(p.text) && !readLabel(p.text));
+  const dataLine = paragraphs.map((p) => p.text.length <= 40 && DATA_FIGURE.test(p.text) && !/[。！？；，,;!?]/.test(p.text) && !readLabel(p.text));
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     const prev = paragraphs[i - 1];
@@ -213,7 +212,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       continue;
     }
     // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
-    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || TABLE_ROW.test(p.text) || FIGURE_ONLY.test(p.text.trim()) || (prev && FIGURE_ONLY.test(prev.text.trim()))) {
+    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || (p.text.includes('\t') && TABLE_ROW.test(p.text)) || FIGURE_ONLY.test(p.text.trim()) || (prev && FIGURE_ONLY.test(prev.text.trim()))) {
       closeGroup();
       continue;
     }

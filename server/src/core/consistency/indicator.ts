@@ -73,8 +73,26 @@ export function aliasTable(extra: Readonly<Record<string, readonly string[]>> = 
 
 const BUILT_IN = aliasTable();
 
-/** The measure of a figure: its indicator and verb as compared (see the rules above). */
+/** measureOf's answers per alias table, by verb and indicator (indicators repeat: a report
+ * states 地区生产总值 dozens of times). Bounded: a table starts again when full. */
+const MEASURES = new WeakMap<AliasTable, Map<string, Measure>>();
+const MAX_MEASURES = 50_000;
+
+/** The measure of a figure: its indicator and verb as compared (see the rules above). Read only. */
 export function measureOf(indicator: string, verb: string | undefined, table: AliasTable = BUILT_IN): Measure {
+  let cache = MEASURES.get(table);
+  if (!cache) MEASURES.set(table, (cache = new Map()));
+  const key = `${verb ?? ''}\u0000${indicator}`;
+  let m = cache.get(key);
+  if (!m) {
+    if (cache.size >= MAX_MEASURES) cache.clear();
+    m = Object.freeze(computeMeasure(indicator, verb, table));
+    cache.set(key, m);
+  }
+  return m;
+}
+
+function computeMeasure(indicator: string, verb: string | undefined, table: AliasTable): Measure {
   // (的 joins words without changing what they name: 开工的审批时限 = 开工审批时限.)
   let s = halfWidth(indicator.replace(/[\s\u3000“”"'‘’《》〈〉()（）【】的]/g, ''));
   let v = verb ?? '';

@@ -521,8 +521,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (cues.length) {
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       // (由2024年的…增至…: the starting year does not govern what follows.)
-      const last = [...cues].reverse().find((c) => !c.fromBase);
-      inherited = last?.period(ref) ?? inherited;
+      let last = cues.length - 1;
+      while (last >= 0 && cues[last].fromBase) last--;
+      inherited = (last >= 0 ? cues[last].period(ref) : undefined) ?? inherited;
       // (A single year that opens the paragraph as its time: "去年，……", "2025年，全市……"; not
       // a span, "从2016年开始", or "踏上“十四五”新征程".)
       const head = cues[0];
@@ -543,7 +544,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     }
     firstSentence = false;
     // ("1—2月，全市……；固定资产投资……；": the months govern the rest of the paragraph.)
-    inheritedPart = (reading ?? new SentenceReading(sentenceText)).headPart() ?? inheritedPart;
+    if (HAS_PART.test(sentenceText.slice(0, 12))) inheritedPart = (reading ?? new SentenceReading(sentenceText)).headPart() ?? inheritedPart;
   }
   return figures;
 }
@@ -575,7 +576,7 @@ function labelBefore(text: string, sentenceStart: number, clauseStart: number): 
 }
 
 /** A line that is one figure and nothing else: "246.8万辆", "5%左右", "近2.4万亿元". */
-export const FIGURE_LINE = /^[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?$/u;
+export const FIGURE_LINE = /^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?$/u;
 
 /** The label on the line under a big number: its first clause, short, without figures. */
 function labelLine(text: string | undefined): string | undefined {
@@ -583,6 +584,9 @@ function labelLine(text: string | undefined): string | undefined {
   const first = text.trim().split(/[，,。；;：:（(]/)[0].trim();
   return first.length >= 2 && first.length <= 20 && !/[0-9０-９]/.test(first) ? first : undefined;
 }
+
+/** A sentence's head that may name a part of the year (月, 季度, 半年): most do not. */
+const HAS_PART = /月|季|半年/;
 
 /** Openings of a paragraph that goes on with the one before. */
 const CONTINUES = /^(?:同时|此外|另外|报告还|会议还|还提出|并提出|其中)/;

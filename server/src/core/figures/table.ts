@@ -73,10 +73,11 @@ function levelUnit(list: string): string {
 export function readTables(model: DocumentModel): Map<number, Table> {
   const byRow = new Map<number, Table>();
   const ps = model.paragraphs;
+  const row = (p: Paragraph) => p.text.includes('\t') && TABLE_ROW.test(p.text);
   for (let i = 0; i < ps.length; i++) {
-    if (!TABLE_ROW.test(ps[i].text)) continue;
+    if (!row(ps[i])) continue;
     let j = i;
-    while (j + 1 < ps.length && TABLE_ROW.test(ps[j + 1].text)) j++;
+    while (j + 1 < ps.length && row(ps[j + 1])) j++;
     const first = cellsOf(ps[i]);
     const headerRow = first.slice(1).every((c) => !NUMERIC.test(c.text) || /年/.test(c.text)) ? first : undefined;
     const table: Table = { columns: [], rows: new Set() };
