@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nthIndex } from '../helpers/nth.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SETS = [
@@ -34,14 +35,6 @@ const isInt = (x) => Number.isInteger(x);
 const isNum = (x) => typeof x === 'number' && Number.isFinite(x);
 const isStr = (x) => typeof x === 'string' && x.length > 0;
 
-function nthIndex(hay, needle, n) {
-  let at = -1;
-  for (let i = 0; i < n; i++) {
-    at = hay.indexOf(needle, at + 1);
-    if (at < 0) return -1;
-  }
-  return at;
-}
 
 for (const { file, dir } of SETS) {
   if (!existsSync(file)) {

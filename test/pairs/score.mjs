@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nthIndex } from '../helpers/nth.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -34,14 +35,6 @@ function runCli(args) {
   return JSON.parse(r.stdout);
 }
 
-function nthIndex(hay, needle, n) {
-  let at = -1;
-  for (let i = 0; i < n; i++) {
-    at = hay.indexOf(needle, at + 1);
-    if (at < 0) return -1;
-  }
-  return at;
-}
 
 /** A gold place {line (1-based), text, occurrence} → {line (0-based), start, end} in the doc. */
 function locate(lines, doc, place, pair) {

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { analyze, documentKind, Figure, LineIndex } from '../../server/src/core';
+import { nthIndex } from '../helpers/nth.mjs';
 
 export interface GoldFigure {
   doc: string;
@@ -71,14 +72,6 @@ export function loadGold(file: string): { regions: Region[]; figures: GoldFigure
   return { regions, figures, negatives };
 }
 
-function nthIndex(hay: string, needle: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i < n; i++) {
-    at = hay.indexOf(needle, at + 1);
-    if (at < 0) return -1;
-  }
-  return at;
-}
 
 export function score(set: string, goldFile: string, docDir: string): Score {
   const { regions, figures: gold } = loadGold(goldFile);

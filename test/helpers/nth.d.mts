@@ -1,0 +1,1 @@
+export function nthIndex(hay: string, needle: string, n: number): number;
