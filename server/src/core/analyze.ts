@@ -5,6 +5,7 @@
 import { CHECKS, Check, CheckContext, HEAVY_CHECKS } from './checks';
 import type { FigureIndex } from './consistency/index';
 import { DocumentFacts, Figure, extractFigures } from './figures/extract';
+import { documentFacts } from './figures/document';
 import { compareFindings, type Code, type Finding, type Severity } from './findings';
 import { WengaoConfig, severityOverrides } from './config';
 import type { Locale } from './locale';
@@ -105,7 +106,10 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     }
   }
   const { kept, suppressed } = settle(findings, model, options);
-  return { analyzed: true, model, outline, figures, facts: read.facts, findings: kept, suppressed, failures, ...(limited ? { limited } : {}) };
+  // (Above the heavy limit the figures are not read, but the document's year and places still
+  // count in the workspace, as on the command line.)
+  const facts = read.facts ?? contained('facts', failures, () => documentFacts(model, { year: config?.year, region: config?.region }), undefined);
+  return { analyzed: true, model, outline, figures, facts, findings: kept, suppressed, failures, ...(limited ? { limited } : {}) };
 }
 
 function localeOf(options: Pick<AnalyzeOptions, 'locale' | 'config'>): Locale | undefined {

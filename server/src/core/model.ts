@@ -244,6 +244,8 @@ function markPageBreaks(paragraphs: Paragraph[], text: string): void {
     const q = paragraphs[i + 1];
     if (p.verbatim || q.verbatim || p.tocEntry || q.tocEntry || p.listItem !== q.listItem) continue;
     if (q.listItem || MD_HEADING.test(q.text) || MARKER_START.test(q.text) || MD_HEADING.test(p.text)) continue;
+    // A table's row (cells separated by tabs) ends where its line ends.
+    if (p.text.includes('\t') || q.text.includes('\t')) continue;
     const last = p.text[p.text.length - 1];
     if (!last || PARAGRAPH_CLOSE.has(last)) continue;
     // A heading with nothing but its name is complete; one that runs on as a sentence is prose.

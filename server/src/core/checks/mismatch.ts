@@ -14,6 +14,11 @@ import { CODES, Finding, Fix, Related } from '../findings';
 import type { Figure } from '../figures/extract';
 import { inferenceNote, periodLabel, shownPeriod } from '../figures/format';
 
+/** "2026 " before "target"; nothing for a year nobody stated (said after the indicator). */
+function yearWordsEn(period: string | null): string {
+  return period && /^\d/.test(period) ? `${period} ` : '';
+}
+
 /** 2026 → 2026年; 本年 (a year nobody stated) as it is. */
 function yearWords(period: string | null): string {
   return period && /^\d{4}(?:-\d{4})?$/.test(period) ? `${period}年` : periodLabel(period);
@@ -129,7 +134,7 @@ export const mismatch: Check = {
         severity: 'warning',
         message: t(
           `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${yearWords(shownPeriod(f, ws))}${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${places.length > 3 ? `；另有${places.length - 3}处` : ''}。${own}请核对后统一。`,
-          `The ${periodLabel(shownPeriod(f, ws), 'en')}${f.part ? ` ("${f.part}")` : ''} ${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}" differs from ` +
+          `The ${yearWordsEn(shownPeriod(f, ws))}${f.part ? ` ("${f.part}")` : ''}${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}"${/^\d/.test(shownPeriod(f, ws) ?? '') ? '' : ` (${periodLabel(shownPeriod(f, ws), 'en')})`} differs from ` +
             `${places.slice(0, 3).join('; from ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'place' : 'places'}` : ''}. ${own}Check them and make them agree.`,
         ),
         span: f.span,

@@ -4,9 +4,9 @@
  * and reports which statements changed so that only the documents sharing them are re-checked.
  */
 import type { Figure } from '../figures/extract';
-import { OWN_CITY, OWN_PROVINCE } from '../figures/document';
+import { OWN_CITY, OWN_COUNTY, OWN_PROVINCE } from '../figures/document';
 import { RELATIVE_PERIODS } from '../figures/context';
-import { WorkspaceFacts, indicatorKey, keyAliases, keyParts, statementKey } from './keys';
+import { WorkspaceFacts, canonicalKey, indicatorKey, keyAliases, keyParts, statementKey } from './keys';
 
 export interface IndexedFigure {
   uri: string;
@@ -65,21 +65,34 @@ export class FigureIndex {
     return { year: this.workspaceYear() ?? undefined, province: this.workspaceProvince() ?? undefined, city: only(this.cities) ?? undefined };
   }
 
-  private count(entry: DocumentEntry, by: number): boolean {
-    const before = JSON.stringify(this.workspace());
+  private count(entry: DocumentEntry, by: number): void {
     if (entry.province) bump(this.provinces, entry.province, by);
     if (entry.city) bump(this.cities, entry.city, by);
     if (entry.year !== undefined) bump(this.years, entry.year, by);
-    return JSON.stringify(this.workspace()) !== before;
   }
 
-  /** When the workspace's year or province changes, every statement it reads differently is touched. */
+  /** Whether a key (in the workspace's terms) still holds a year or place its documents name several of. */
+  private ambiguous(key: string): boolean {
+    const { period, region } = keyParts(key);
+    if (period in RELATIVE_PERIODS && this.years.size > 0) return true;
+    if (region === OWN_PROVINCE && this.provinces.size > 0) return true;
+    if ((region === OWN_CITY || region === OWN_COUNTY) && this.cities.size > 0) return true;
+    return false;
+  }
+
+  private workspaceKey(): string {
+    const w = this.workspace();
+    return `${w.year ?? ''}|${w.province ?? ''}|${w.city ?? ''}`;
+  }
+
+  /**
+   * When the workspace's year, province or city changes, any statement may now meet others or
+   * no longer meet them: every key is touched (a rare event: the first report of a year or
+   * province, or a second one).
+   */
   private workspaceChanged(touched: Set<string>): void {
     this.statementLists.clear();
-    for (const k of this.byStatement.keys()) {
-      const { period, region } = keyParts(k);
-      if (region === OWN_PROVINCE || region === OWN_CITY || period in RELATIVE_PERIODS || /^\d{4}$/.test(period)) touched.add(k);
-    }
+    for (const k of this.byStatement.keys()) touched.add(k);
   }
 
   get size(): number {
@@ -103,9 +116,11 @@ export class FigureIndex {
    * documents holding any of them need their diagnostics again.
    */
   set(entry: DocumentEntry): Set<string> {
-    const touched = this.remove(entry.uri);
+    // (The workspace compared once, before and after: replacing a document removes and adds it.)
+    const before = this.workspaceKey();
+    const touched = this.removeEntry(entry.uri);
     this.docs.set(entry.uri, entry);
-    const changed = this.count(entry, 1);
+    this.count(entry, 1);
     for (const f of entry.figures) {
       const s = statementKey(f.figure);
       if (s) {
@@ -115,7 +130,7 @@ export class FigureIndex {
       const i = indicatorKey(f.figure);
       if (i) add(this.byIndicator, i, f);
     }
-    if (changed) this.workspaceChanged(touched);
+    if (this.workspaceKey() !== before) this.workspaceChanged(touched);
     return touched;
   }
 
@@ -127,12 +142,20 @@ export class FigureIndex {
     }
   }
 
-  /** Forgets a document; returns the statement keys it held. */
+  /** Forgets a document; returns the statement keys it held (and those the workspace now reads otherwise). */
   remove(uri: string): Set<string> {
+    const before = this.workspaceKey();
+    const touched = this.removeEntry(uri);
+    if (this.workspaceKey() !== before) this.workspaceChanged(touched);
+    return touched;
+  }
+
+  private removeEntry(uri: string): Set<string> {
     const touched = new Set<string>();
     const old = this.docs.get(uri);
     if (!old) return touched;
     this.docs.delete(uri);
+    this.count(old, -1);
     for (const f of old.figures) {
       const s = statementKey(f.figure);
       if (s) {
@@ -146,7 +169,6 @@ export class FigureIndex {
         if (this.byIndicator.get(i)?.size === 0) this.byIndicator.delete(i);
       }
     }
-    if (this.count(old, -1)) this.workspaceChanged(touched);
     return touched;
   }
 
@@ -154,11 +176,26 @@ export class FigureIndex {
   sameStatement(key: string): readonly IndexedFigure[] {
     let list = this.statementLists.get(key);
     if (!list) {
-      const aliases = keyAliases(key, this.workspace());
-      list = aliases.length === 1 ? [...(this.byStatement.get(key) ?? [])] : aliases.flatMap((a) => [...(this.byStatement.get(a) ?? [])]);
-      this.statementLists.set(key, list);
+      list = this.collect(key);
+      // (Cached for keys the index holds; a dead key is asked once and not remembered.)
+      if (list.length) this.statementLists.set(key, list);
     }
     return list;
+  }
+
+  private collect(key: string): IndexedFigure[] {
+    const ws = this.workspace();
+    // A year or place the workspace cannot read because its documents name several (本年 beside
+    // reports of 2025 and 2026, 本省 beside 甘肃省 and 四川省) is the document's own: it meets no
+    // other document. Where no document names any (a county's speech and its 纪要), the unnamed
+    // year or place is the one they share.
+    if (this.ambiguous(canonicalKey(key, ws))) {
+      const own = [...(this.byStatement.get(key) ?? [])];
+      const uri = own[0]?.uri;
+      return own.every((f) => f.uri === uri) ? own : [];
+    }
+    const aliases = keyAliases(key, ws);
+    return aliases.length === 1 ? [...(this.byStatement.get(key) ?? [])] : aliases.flatMap((a) => [...(this.byStatement.get(a) ?? [])]);
   }
 
   /** Every figure about the same indicator, whatever its period, region or kind. */
@@ -169,7 +206,7 @@ export class FigureIndex {
   /** Documents that hold any of these statement keys. */
   documentsWith(keys: Iterable<string>): Set<string> {
     const out = new Set<string>();
-    for (const k of keys) for (const f of this.sameStatement(k)) out.add(f.uri);
+    for (const k of keys) for (const f of this.collect(k)) out.add(f.uri);
     return out;
   }
 }

@@ -118,7 +118,7 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
       v = '下降';
     }
   }
-  if (s.startsWith('生产') && s.length >= 4) s = `${s.slice(2)}产量`;
+  if (s.startsWith('生产') && s.length >= 4 && !s.startsWith('生产总值')) s = `${s.slice(2)}产量`;
   if (COUNT_END.test(s) && s.length > 4) s = s.replace(COUNT_END, '');
   // The action named in the indicator is the verb: 新开工改造城镇老旧小区 = 改造 城镇老旧小区.
   const action = ACTION_START.exec(s);

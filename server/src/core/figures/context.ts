@@ -208,7 +208,7 @@ const PROVINCE_RE = new RegExp(`(${PROVINCES.join('|')})(省|市|自治区|特�
 /** A city, county or district named with its suffix, right after a boundary or a preposition. */
 const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向年]|其中)([\p{Script=Han}]{2,4}?)(市|县|区|旗)(?![域级场区内外属直辖长县]|民(?!生))/gu;
 /** What ends a stem before 区 that is a kind of zone, not a place: 开发区, 示范区, 园区, 社区. */
-const NOT_DISTRICT = /(?:开发|示范|试验|实验|功能|核心|集聚|聚集|保税|自贸|先行|高新|经开|综保|合作|产业|工业|物流|旅游|商务|商贸|文化|生态|保护|风景|名胜|景|园|社|片|校|厂|矿|街|辖|库|灾|牧|林|山|湖|城|老|新|农|垦|服务|行政|重点|特|贫困|革命|老|山|边|民族|贸|港|空港|综试|城乡|郊|中心|市|市辖|毗邻|周边|沿海|沿边|流域|禁|限|湿地|水源|承接|安置|居住|住宅|功|板块|各|全|我|本|该|城市|县|县城|乡|镇|村|片|小|大|开|自治|管|考|赛|展|会|病|灾|学)$/;
+const NOT_DISTRICT = /(?:开发|示范|试验|实验|功能|核心|集聚|聚集|保税|自贸|先行|高新|经开|综保|合作|产业|工业|物流|旅游|商务|商贸|文化|生态|保护|风景|名胜|景|园|社|片|校|厂|矿|街|辖|库|灾|牧|林|山|湖|城|老|农|垦|地|产|假|苏|服务|行政|重点|特|贫困|革命|老|山|边|民族|贸|港|空港|综试|城乡|郊|中心|市|市辖|毗邻|周边|沿海|沿边|流域|禁|限|湿地|水源|承接|安置|居住|住宅|功|板块|各|全|我|本|该|城市|县|县城|乡|镇|村|片|小|大|开|自治|管|考|赛|展|会|病|灾|学)$/;
 const NOT_PLACE = /^(城|都|超|全|我|本|各|门|股|楼|上|夜|集|省|县|城乡|地|小区|社|园|特|示范|开发|新|老|景|街|郊|山|辖|城区|市)$/;
 
 export function normalizeProvince(name: string, suffix?: string): string {
@@ -255,7 +255,7 @@ export function placesIn(text: string): Place[] {
   }
   // A city or county is named with its suffix.
   PLACE_RE.lastIndex = 0;
-  const suffixed = text.includes('市') || text.includes('县');
+  const suffixed = text.includes('市') || text.includes('县') || text.includes('区') || text.includes('旗');
   for (let m = suffixed ? PLACE_RE.exec(text) : null; m; m = PLACE_RE.exec(text)) {
     const stem = m[1];
     if (NOT_PLACE.test(stem) || /[城都超门股楼夜集上全各本我该]$/.test(stem) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;

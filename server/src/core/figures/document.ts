@@ -20,8 +20,10 @@ import { PLAN_DOCUMENT, headingKind, placesIn, yearIn } from './context';
 
 /** The region of a document that speaks of its own province without naming it. */
 export const OWN_PROVINCE = '本省';
-/** The same for a city. Never compared across documents: cities are many in one workspace. */
+/** The same for a city: the workspace's one city when it has one. */
 export const OWN_CITY = '本市';
+/** The same for a county or district: never compared across documents. */
+export const OWN_COUNTY = '本县';
 
 export type YearEvidence = 'title' | 'version' | 'dateline' | 'lead' | 'occasion' | 'heading' | 'config';
 export type RegionEvidence = 'title' | 'publisher' | 'text' | 'config' | 'level';
@@ -105,6 +107,13 @@ export function yearFromLead(text: string): { year: number; cue: string } | unde
   return undefined;
 }
 
+/**
+ * Papers named for a region, not a city: 南方日报 (广东), 大众日报 (山东), 解放日报 and 新民晚报
+ * (上海), 羊城晚报, 齐鲁晚报, 扬子晚报, 楚天都市报, 钱江晚报, 半岛都市报, 燕赵都市报, 三秦都市报,
+ * 华西都市报, 潇湘晨报, 海峡都市报, 北方新报, 东方早报. Their stems name no city.
+ */
+const REGIONAL_PAPERS = /^(?:南方|大众|解放|新民|羊城|齐鲁|扬子|楚天|钱江|半岛|燕赵|三秦|华西|潇湘|海峡|北方|东方|现代|新华|都市|晨|晚)$/;
+
 /** National papers and agencies: their name is not a place of the document. */
 const NATIONAL = /^(?:人民|经济|光明|中国|法治|法制|工人|农民|科技|健康|学习|证券|新华|中国青年|中国妇女|参考|环球|国际商|中国经济|中国新闻)$/;
 const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|[（(]记者|记者|融媒记者|全媒体记者)/u;
@@ -122,7 +131,9 @@ export function regionFromPublisher(text: string): { name: string; level: 'provi
   }
   const province = placesIn(`${stem}省`).find((p) => p.level === 'province' && p.at === 0);
   if (province) return { name: province.name, level: 'province', cue: m[0].trim() };
-  if (/^[\p{Script=Han}]{2,3}$/u.test(stem)) return { name: `${stem}市`, level: 'city', cue: m[0].trim() };
+  // A stem that is no place Wengao knows (青川日报 → 青川市) is taken for a city, unless it is one
+  // of the regional papers named for a region's old name or a slogan (南方日报, 大众日报).
+  if (/^[\p{Script=Han}]{2,3}$/u.test(stem) && !REGIONAL_PAPERS.test(stem)) return { name: `${stem}市`, level: 'city', cue: m[0].trim() };
   return undefined;
 }
 

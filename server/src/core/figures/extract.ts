@@ -16,11 +16,11 @@ import {
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
-import { DocumentFacts, OWN_CITY, OWN_PROVINCE, YearEvidence, documentFacts } from './document';
+import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, YearEvidence, documentFacts } from './document';
 import { CellReading, readTables, rowCells } from './table';
 
 /** Period cues that count from the document's year. */
-const RELATIVE_YEAR = /今年|本年|年内|当年|上年|去年|上一年|过去一年|一年来|明年|下一年|[五5]年/;
+const RELATIVE_YEAR = /今年|本年|年内|当年|上年|去年|上一年|过去(?:的)?一年|一年来|明年|下一年|(?<![0-9０-９])[五5]年(?:来|内)|过去[五5]年|近[五5]年|今后[五5]年|未来[五5]年/;
 
 export type { DocumentFacts } from './document';
 
@@ -987,7 +987,9 @@ function distributeRespectively(inSentence: Figure[]): void {
     if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 1 && p.length <= 4)) {
       const last = parts[n - 1];
       const head = last.slice(parts[n - 2].length);
-      if (head.length >= 2) names = [...parts.slice(0, -1).map((p) => p + head), last];
+      // (城镇、农村居民收入: the shared head 居民收入. Not 工业和服务业增加值, where the modifiers
+      // differ in length: a head that starts with the first modifier's character is not one.)
+      if (head.length >= 2 && !parts[0].includes(head[0]) && !parts[0].includes(last[parts[n - 2].length - 1])) names = [...parts.slice(0, -1).map((p) => p + head), last];
     } else if (n === 2 && ind.startsWith('城乡') && ind.length > 4) {
       names = [`城镇${ind.slice(2)}`, `农村${ind.slice(2)}`];
     } else {
@@ -1130,7 +1132,7 @@ function context(
       : self === 'province' ? facts.province ?? OWN_PROVINCE
       : self === 'city' ? facts.city ?? (facts.county || facts.level === 'county' || facts.level === 'province' ? null : facts.region ?? OWN_CITY)
       // 全区 of an autonomous region's own document is the region (a province); else a county's.
-      : facts.county ?? (autonomous ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_CITY : null);
+      : facts.county ?? (autonomous ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY : null);
     regionSource = 'sentence';
     if (!region) return { path, period, periodSource, kind, kindSource, kindCue, region: null, regionSource: null };
   }
@@ -1153,7 +1155,7 @@ function context(
     regionSource = 'document';
   }
   if (!region && facts.level) {
-    region = facts.level === 'province' ? OWN_PROVINCE : OWN_CITY;
+    region = facts.level === 'province' ? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY : OWN_CITY;
     regionSource = 'document';
   }
 

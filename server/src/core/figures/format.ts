@@ -1,7 +1,7 @@
 /** Figures as people read them: the hover's table, and CSV and Markdown for export. */
 import { Locale, tr } from '../locale';
 import type { Comparator, Figure } from './extract';
-import { OWN_CITY, OWN_PROVINCE, type YearEvidence } from './document';
+import { OWN_CITY, OWN_COUNTY, OWN_PROVINCE, type YearEvidence } from './document';
 import { RELATIVE_PERIODS } from './context';
 
 /** What the workspace says of documents that do not: its one year and province (FigureIndex.workspace()). */
@@ -83,15 +83,17 @@ export function inferenceNote(f: Figure, locale?: Locale, ws: Workspace = {}): s
   if (f.region === OWN_PROVINCE) {
     notes.push(
       province
-        ? tr(locale, `地区按工作区推定为${province}（文中只称“全省”，未写省名）`, `the region read as "${province}", the workspace's one province (the text says only "全省")`)
-        : tr(locale, '地区为本省（文中只称“全省”，未写省名）', 'the region is the document\'s own province, unnamed (the text says only "全省")'),
+        ? tr(locale, `地区按工作区推定为${province}（文中未写省名）`, `the region read as "${province}", the workspace's one province (the text names no province)`)
+        : tr(locale, '地区为本省（文中未写省名）', "the region is the document's own province, unnamed"),
     );
   } else if (f.region === OWN_CITY) {
     notes.push(
       ws.city
-        ? tr(locale, `地区按工作区推定为${ws.city}（文中只称“全市”，未写市名）`, `the region read as "${ws.city}", the workspace's one city (the text says only "全市")`)
-        : tr(locale, '地区为本市（文中只称“全市”，未写市名）', 'the region is the document\'s own city, unnamed (the text says only "全市")'),
+        ? tr(locale, `地区按工作区推定为${ws.city}（文中未写市名）`, `the region read as "${ws.city}", the workspace's one city (the text names no city)`)
+        : tr(locale, '地区为本市（文中未写市名）', "the region is the document's own city, unnamed"),
     );
+  } else if (f.region === OWN_COUNTY) {
+    notes.push(tr(locale, '地区为本县（区）（文中未写名称，不与其他文档比较）', "the region is the document's own county or district, unnamed (not compared with other documents)"));
   }
   return notes.join(tr(locale, '；', '; '));
 }

@@ -39,14 +39,17 @@ export interface Table {
   rows: Set<number>;
 }
 
+/** A row's cells, one per tab-separated column, empty ones kept (a blank cell keeps its column). */
 export function cellsOf(p: Paragraph): TableCell[] {
   const out: TableCell[] = [];
-  const re = /[^\t]+/g;
-  for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const text = m[0].trim();
-    if (text) out.push({ start: p.start + m.index + lead, text });
+  let at = 0;
+  for (const raw of p.text.split('\t')) {
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ start: p.start + at + lead, text: raw.trim() });
+    at += raw.length + 1;
   }
+  // (Leading and trailing empty columns are layout, not cells.)
+  while (out.length && !out[out.length - 1].text) out.pop();
   return out;
 }
 
@@ -79,7 +82,7 @@ export function readTables(model: DocumentModel): Map<number, Table> {
     let j = i;
     while (j + 1 < ps.length && row(ps[j + 1])) j++;
     const first = cellsOf(ps[i]);
-    const headerRow = first.slice(1).every((c) => !NUMERIC.test(c.text) || /年/.test(c.text)) ? first : undefined;
+    const headerRow = first.slice(1).every((c) => !NUMERIC.test(c.text) || /年/.test(c.text)) && first.some((c) => c.text) ? first : undefined;
     const table: Table = { columns: [], rows: new Set() };
     // The caption and the unit line: up to three lines above the table.
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
