@@ -124,6 +124,9 @@ function looksLikeTitle(p: Paragraph): boolean {
 /** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
 
+/** A line that opens with a figure and its label after a dash or colon: "33981.6亿元——去年全市地区生产总值". */
+const FIGURE_LABEL = /^(?![0-9０-９]{4}\s*年)[近约超逾]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?[\s\u3000]*(?:——|—|--|：|:)/u;
+
 /** A line that is one figure and nothing else (as figures/extract.ts FIGURE_LINE). */
 const FIGURE_ONLY = /^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?$/u;
 /** A number with a unit or a percent sign: what a line of data holds and a title seldom does. */
@@ -141,6 +144,9 @@ function readLabel(text: string): { name: string; start: number; end: number } |
     const start = text.indexOf('【');
     return { name: `【${b[1]}】${b[2] ? b[2].trim() : ''}`, start, end: text.replace(/[\s\u3000]+$/, '').length };
   }
+  // An explainer's year and section name set apart by a space: "2025年 成绩单", "2026年 目标任务".
+  const yearLabel = /^[\s\u3000]*((?:19|20)\d{2}年)[\s\u3000]+([^\s\u3000\d。！？；，,;!?：:]{2,10})[\s\u3000]*$/.exec(text);
+  if (yearLabel) return { name: `${yearLabel[1]} ${yearLabel[2]}`, start: text.indexOf(yearLabel[1]), end: text.replace(/[\s\u3000]+$/, '').length };
   // A symbol that marks a section in an explainer: ▌2025年 成绩单, ■ 2026年目标.
   const sym = /^[\s\u3000]*[▌■◆▶★☆▍█◼][\s\u3000]*([^。！？；，,;!?：:]{2,16})$/.exec(text);
   if (sym) return { name: sym[1].trim(), start: text.indexOf(sym[1]), end: text.replace(/[\s\u3000]+$/, '').length };
@@ -212,7 +218,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       continue;
     }
     // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
-    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || (p.text.includes('\t') && TABLE_ROW.test(p.text)) || FIGURE_ONLY.test(p.text.trim()) || (prev && FIGURE_ONLY.test(prev.text.trim()))) {
+    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || (p.text.includes('\t') && TABLE_ROW.test(p.text)) || FIGURE_ONLY.test(p.text.trim()) || (prev && FIGURE_ONLY.test(prev.text.trim()))) {
       closeGroup();
       continue;
     }

@@ -150,12 +150,25 @@ type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | '
  */
 function roundedAlike(approx: Amount, exact: Amount): boolean {
   if (approx.text === undefined || approx.value === undefined || approx.value === 0) return false;
-  const digits = /[0-9０-９]+(?:[.．]([0-9０-９]+))?/.exec(approx.text);
+  const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(approx.text);
   if (!digits) return false;
-  const decimals = digits[1]?.length ?? 0;
+  const decimals = digits[2]?.length ?? 0;
+  // (An approximate whole number's trailing zeros are not digits: 接近8400亿元 is to the hundred.)
+  const zeros = !digits[2] && approx.comparator === 'approx' ? /0*$/.exec(digits[1])![0].length : 0;
   const factor = approx.normalized.value / approx.value;
-  const tolerance = (0.5 * factor) / 10 ** decimals;
+  const tolerance = (0.5 * factor * 10 ** zeros) / 10 ** decimals;
   return Math.abs(approx.normalized.value - exact.normalized.value) <= tolerance * (1 + 1e-9);
+}
+
+/**
+ * A result restated as a round floor (超5300万人次, 达到126万吨) holds the exact result it rounds
+ * down (5361.2万人次, 126.3万吨): at or above the floor, less than a tenth above it.
+ */
+function floorHolds(floor: Amount, exact: Amount): boolean {
+  const f = floor.normalized.value;
+  const e = exact.normalized.value;
+  if (floor.normalized.max !== undefined || exact.normalized.max !== undefined || !(f > 0)) return false;
+  return (floor.comparator === 'gt' ? e > f : e >= f) && e < f * 1.1;
 }
 
 /**
@@ -171,6 +184,8 @@ export function disagree(a: Amount, b: Amount): boolean {
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.
     if ((a.comparator === 'approx') !== (b.comparator === 'approx')) {
       if (a.comparator === 'approx' ? roundedAlike(a, b) : roundedAlike(b, a)) return false;
+    } else if (boundOf(a.comparator) === 'floor' && boundOf(b.comparator) === 'point' ? floorHolds(a, b) : boundOf(b.comparator) === 'floor' && boundOf(a.comparator) === 'point' && floorHolds(b, a)) {
+      return false;
     } else if (a.unit !== undefined && b.unit !== undefined && a.unit !== b.unit && a.value && b.value) {
       const coarser = a.normalized.value / a.value > b.normalized.value / b.value ? a : b;
       if (roundedAlike(coarser, coarser === a ? b : a)) return false;

@@ -258,7 +258,10 @@ export function placesIn(text: string): Place[] {
   const suffixed = text.includes('市') || text.includes('县') || text.includes('区') || text.includes('旗');
   for (let m = suffixed ? PLACE_RE.exec(text) : null; m; m = PLACE_RE.exec(text)) {
     const stem = m[1];
-    if (NOT_PLACE.test(stem) || /[城都超门股楼夜集上全各本我该]$/.test(stem) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;
+    // (A stem ending in 城 is a kind of city, 宜居城市, 智慧城市, unless it is a two-character
+    // city's name: 运城市, 盐城市, 聊城市.)
+    const cityIn城 = stem.length === 2 && stem.endsWith('城') && !/^[新大小古名县全老主]/.test(stem);
+    if (NOT_PLACE.test(stem) || (/[城都超门股楼夜集上全各本我该]$/.test(stem) && !cityIn城) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;
     if (/[一二三四五六七八九十两几多各该本全我这那每此其]/.test(stem[0]) || /[和与及或的委年月初底末]/.test(stem)) continue;
     const suffix = m[2];
     if (suffix === '区' || suffix === '旗') {

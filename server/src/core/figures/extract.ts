@@ -815,7 +815,7 @@ function build(
     // ("5240亿元：去年全省进出口总额": a number that opens its line names its indicator after a colon.)
     const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
     const opensLine = !text.slice(lineStart, n.start).trim();
-    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９]{2,12}/.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?[：:\s\u3000]*/ : /^(以上|以内|左右|以下)/, ''));
+    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９]{2,12}/.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：:\s\u3000]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
     const noun = m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等).*$/, '') : '';
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
       indicator = noun;
