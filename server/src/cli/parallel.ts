@@ -28,7 +28,7 @@ import { promises as fs } from 'fs';
 import { MessagePort, Worker } from 'worker_threads';
 import {
   Analysis, CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, LOCAL_CHECKS, Locale, Suppressed, WengaoConfig, analyze,
-  WorkspaceFacts, boundOf, canonicalKey, disagree, indexEntry, mismatch, recheck, statementKey, withCross,
+  WorkspaceFacts, boundOf, canonicalKey, workspaceOf, disagree, indexEntry, mismatch, recheck, statementKey, withCross,
 } from '../core';
 import { readReport } from '../io/read';
 
@@ -61,7 +61,7 @@ type Amount = [value: number, max: number | null, bound: string] | ['odd'];
 type Cross = { findings: Finding[]; suppressed: Suppressed[] };
 type FromWorker =
   | { type: 'report'; result: ShardResult }
-  | { type: 'read'; keys: [key: string, reports: number, amounts: Amount[]][]; provinces: string[]; cities: string[]; years: number[] }
+  | { type: 'read'; keys: [key: string, reports: number, amounts: Amount[]][]; facts: { year?: number; province?: string; city?: string }[] }
   | { type: 'figures'; entries: (DocumentEntry | null)[] }
   | { type: 'done'; cross: (Cross | null)[] }
   | { type: 'error'; message: string };
@@ -108,12 +108,7 @@ export async function checkInParallel(files: ShardFile[], threads: number, scrip
     const stated = new Map<string, { reports: number; amounts: Amount[] }>();
     // Keys in the run's terms: 本年 / 本省 read as the one year and province of all the reports
     // (as FigureIndex.workspace() will read them in each worker).
-    const one = <T>(values: T[]) => (new Set(values).size === 1 ? values[0] : undefined);
-    const workspace: WorkspaceFacts = {
-      province: one(reads.flatMap((r) => r.provinces)),
-      city: one(reads.flatMap((r) => r.cities)),
-      year: one(reads.flatMap((r) => r.years)),
-    };
+    const workspace: WorkspaceFacts = workspaceOf(reads.flatMap((r) => r.facts));
     for (const r of reads) {
       for (const [stKey, reports, amounts] of r.keys) {
         const key = canonicalKey(stKey, workspace);
@@ -281,9 +276,8 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
     send({
       type: 'read',
       keys: [...keys].map(([k, s]) => [k, s.reports, s.amounts]),
-      provinces: done.flatMap((d) => ('entry' in d && d.entry?.province ? [d.entry.province] : [])),
-      cities: done.flatMap((d) => ('entry' in d && d.entry?.city ? [d.entry.city] : [])),
-      years: done.flatMap((d) => ('entry' in d && d.entry?.year !== undefined ? [d.entry.year] : [])),
+      // (What each report states of its own year and places: the main thread reads the workspace from them.)
+      facts: done.flatMap((d) => ('entry' in d && d.entry ? [{ year: d.entry.year, province: d.entry.province, city: d.entry.city }] : [])),
     } satisfies FromWorker);
 
     const { keys: liveKeys, workspace } = await receive('live');

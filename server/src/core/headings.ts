@@ -124,15 +124,18 @@ function looksLikeTitle(p: Paragraph): boolean {
 /** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
 
+/** A figure that opens a line: a number (not a year), its multiplier and unit, a bound word. */
+const FIGURE_OPENING = String.raw`^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?`;
 /** A line that opens with a figure and its label after a dash or colon: "33981.6亿元——去年全市地区生产总值". */
-const FIGURE_LABEL = /^(?![0-9０-９]{4}\s*年)[近约超逾]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?[\s\u3000]*(?:——|—|--|：|:)/u;
+const FIGURE_LABEL = new RegExp(`${FIGURE_OPENING}[\\s\\u3000]*(?:——|—|--|：|:)`, 'u');
 
-/** A line that is one figure and nothing else (as figures/extract.ts FIGURE_LINE). */
-const FIGURE_ONLY = /^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?$/u;
+/** A line that is one figure and nothing else: "246.8万辆", "5%左右", "近2.4万亿元" (an explainer's big number). */
+export const FIGURE_LINE = new RegExp(`${FIGURE_OPENING}$`, 'u');
+
 /** A number with a unit or a percent sign: what a line of data holds and a title seldom does. */
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
-/** A row of a table pasted from a word processor: cells separated by tabs. */
-const TABLE_ROW = /\S\t+\S/;
+/** A row of a table pasted from a word processor: cells separated by tabs (figures/table.ts reads them). */
+export const TABLE_ROW = /\S\t+\S/;
 
 /**
  * An explainer's section label: a line that is 【2025年成绩单】 (with at most a few words after
@@ -218,7 +221,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       continue;
     }
     // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
-    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || (p.text.includes('\t') && TABLE_ROW.test(p.text)) || FIGURE_ONLY.test(p.text.trim()) || (prev && FIGURE_ONLY.test(prev.text.trim()))) {
+    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || (p.text.includes('\t') && TABLE_ROW.test(p.text)) || FIGURE_LINE.test(p.text.trim()) || (prev && FIGURE_LINE.test(prev.text.trim()))) {
       closeGroup();
       continue;
     }

@@ -47,22 +47,13 @@ export class FigureIndex {
   private years = new Map<number, number>();
 
   /**
-   * The workspace's one province: the province every document that names one names. A document
-   * that speaks of 全省 without naming it (region 本省) is taken to speak of it. `null` when
-   * the documents name several; undefined when none names any (本省 then meets only 本省).
+   * What the workspace says of documents that do not (keys.ts keyAliases): the one year, province
+   * and city that every document stating one states. A document that speaks of 全省 without
+   * naming it (本省) is taken to speak of that province; where the documents name several,
+   * there is none.
    */
-  workspaceProvince(): string | null | undefined {
-    return only(this.provinces);
-  }
-
-  /** The same for the year: the one year every dated document speaks from. */
-  workspaceYear(): number | null | undefined {
-    return only(this.years);
-  }
-
-  /** What the workspace says of documents that do not (keys.ts keyAliases). */
   workspace(): WorkspaceFacts {
-    return { year: this.workspaceYear() ?? undefined, province: this.workspaceProvince() ?? undefined, city: only(this.cities) ?? undefined };
+    return { year: only(this.years), province: only(this.provinces), city: only(this.cities) };
   }
 
   private count(entry: DocumentEntry, by: number): void {
@@ -223,9 +214,9 @@ function bump<K>(map: Map<K, number>, key: K, by: number): void {
   else map.delete(key);
 }
 
-/** The one key of a count map: null when there are several, undefined when none. */
-function only<K>(map: Map<K, number>): K | null | undefined {
-  if (map.size > 1) return null;
+/** The one key of a count map: undefined when there are several or none. */
+function only<K>(map: Map<K, number>): K | undefined {
+  if (map.size !== 1) return undefined;
   for (const k of map.keys()) return k;
   return undefined;
 }

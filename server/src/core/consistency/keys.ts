@@ -4,25 +4,9 @@
  * and a figure whose period or region is unknown is compared with nothing.
  */
 import type { Figure } from '../figures/extract';
-import { CharClass, isSpaceCode } from '../text';
 import { Measure, measureOf, specific } from './indicator';
 import { OWN_CITY, OWN_PROVINCE } from '../figures/document';
 import { RELATIVE_PERIODS } from '../figures/context';
-
-/** The indicator as compared: without spaces, quotes and a trailing 的. */
-export function normalizeIndicator(s: string): string {
-  // Most indicators hold none of the marks: a look at each code first, the regex only if needed.
-  let marked = false;
-  for (let i = 0; i < s.length && !marked; i++) {
-    const c = s.charCodeAt(i);
-    marked = isSpaceCode(c) || STRIPPED.has(c);
-  }
-  const t = marked ? s.replace(/[\s\u3000“”"'‘’《》〈〉()（）]/g, '') : s;
-  return t.endsWith('的') ? t.slice(0, -1) : t;
-}
-
-/** The marks normalizeIndicator drops besides spaces: “”"'‘’《》〈〉()（）. */
-const STRIPPED = new CharClass('“”"\'‘’《》〈〉()（）');
 
 /**
  * What is measured: the measure (consistency/indicator.ts: the indicator without words of
@@ -82,12 +66,6 @@ export function keyParts(key: string): { head: string; period: string; part: str
     part: colon < 0 ? '' : full.slice(colon),
     region: key.slice(r + 1),
   };
-}
-
-/** The same key with another period and region. */
-export function keyWith(key: string, period: string, region: string): string {
-  const k = keyParts(key);
-  return `${k.head}|${period}${k.part}|${region}`;
 }
 
 /** What the workspace says of documents that do not: its one year and its one province. */

@@ -9,6 +9,7 @@
  */
 import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
+import { FIGURE_LINE } from '../headings';
 import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
   Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
@@ -393,6 +394,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   const figures: Figure[] = [];
   const sections = new Sections();
   const tables = readTables(model);
+  let rowOf: { paragraph: number; cells: CellReading[] } | undefined;
   const headingParagraphs = new Set(model.headings.flatMap((h) => h.paragraphs));
   let skipIdx = 0;
 
@@ -436,12 +438,14 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     const table = tables.get(s.paragraph);
     if (table) {
       // A table's row: its cells are read by row and column (table.ts), not as a sentence.
-      {
-        // (The cells of this sentence of the row: a figure stays inside its sentence.)
-        for (const cell of rowCells(para, table).filter((c) => c.cell.start >= s.start && c.cell.start < s.end)) {
-          const fig = tableFigure(text, s, cell, facts, outline, sections, inheritedRegion);
-          if (fig) figures.push(fig);
-        }
+      // (The row read once; the cells of this sentence of it: a figure stays inside its sentence.)
+      if (rowOf?.paragraph !== s.paragraph) rowOf = { paragraph: s.paragraph, cells: rowCells(para, table) };
+      let rowReading: SentenceReading | undefined;
+      for (const cell of rowOf.cells) {
+        if (cell.cell.start < s.start || cell.cell.start >= s.end) continue;
+        rowReading ??= new SentenceReading(text.slice(s.start, s.end));
+        const fig = tableFigure(text, s, rowReading, cell, facts, outline, sections, inheritedRegion);
+        if (fig) figures.push(fig);
       }
       continue;
     }
@@ -575,8 +579,6 @@ function labelBefore(text: string, sentenceStart: number, clauseStart: number): 
   return label;
 }
 
-/** A line that is one figure and nothing else: "246.8万辆", "5%左右", "近2.4万亿元". */
-export const FIGURE_LINE = /^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?$/u;
 
 /** The label on the line under a big number: its first clause, short, without figures. */
 function labelLine(text: string | undefined): string | undefined {
@@ -914,6 +916,7 @@ function build(
 function tableFigure(
   text: string,
   s: Span,
+  reading: SentenceReading,
   c: CellReading,
   facts: DocumentFacts,
   outline: OutlineNode[],
@@ -932,7 +935,6 @@ function tableFigure(
       ? { num, end: num.end, value: num.value, unit: u.unit, unitText: u.unitText, factor: u.factor, rate: u.rate }
       : { num, end: num.end, value: num.value, unitText: c.unit ?? '', factor: 1, bare: !c.unit };
   }
-  const reading = new SentenceReading(text.slice(s.start, s.end));
   const fig = build(text, s, reading, raw, [], facts, outline, sections, at, undefined, undefined, inheritedRegion);
   if (!fig) return undefined;
   const indicator = c.indicator.trim();

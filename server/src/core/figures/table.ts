@@ -6,10 +6,9 @@
  * header, or the line under the caption (单位：万吨).
  */
 import type { DocumentModel, Paragraph } from '../model';
+import { TABLE_ROW } from '../headings';
 import { headingKind, periodCues, placesIn } from './context';
 
-/** A row: two or more cells with a tab between them. */
-export const TABLE_ROW = /\S\t+\S/;
 
 export interface TableCell {
   /** Offset of the cell's text in the document, and the text (trimmed). */
