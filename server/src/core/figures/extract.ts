@@ -17,7 +17,7 @@ import {
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
-import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, YearEvidence, documentFacts } from './document';
+import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, documentFacts } from './document';
 import { CellReading, readTables, rowCells } from './table';
 
 /** Period cues that count from the document's year. */
@@ -57,6 +57,8 @@ export interface Figure {
   part?: string;
   /** The document's year the period was read against, when it was inferred (not a title's). */
   yearBasis?: { year: number; cue: string; from: YearEvidence };
+  /** Where the document's own place was read, when its region came from the document and not its title. */
+  regionBasis?: { cue: string; from: RegionEvidence };
   /** A count that opens or sums up a list: kind unknown, never a target. */
   listCount?: boolean;
   /** The clause read back: "优质本科高校扩招 1500 人". */
@@ -137,7 +139,7 @@ const BOUND_WORDS = new Set(['以上', '及以上', '以内', '以下', '不低�
 function opensList(text: string, end: number, sentenceEnd: number, comparatorText: string | undefined): boolean {
   if (comparatorText && comparatorText !== '共' && comparatorText !== '') return false;
   const before = text.slice(Math.max(0, end - 12), end);
-  if (/(?:^|[，,。；：:])(?:以上|上述|这)$/.test(before.replace(/[一二三四五六七八九十两\d]+[^一二三四五六七八九十两\d]{0,3}$/, ''))) return true;
+  if (/(?:(?:^|[，,。；：:])(?:以上|上述)|这|这些)$/.test(before.replace(/[\s\u3000]*[一二三四五六七八九十两\d]+[^一二三四五六七八九十两\d]{0,3}$/, ''))) return true;
   let k = end;
   const limit = Math.min(sentenceEnd + 1, end + 24, text.length);
   while (k < limit) {
@@ -890,6 +892,11 @@ function build(
     kindCue,
     ...(part ? { part } : {}),
     ...(yearBasis ? { yearBasis } : {}),
+    // (The document's own place, read from its publisher, lead or config, where the sentence
+    // does not name it: 全市 in 青川日报讯's brief.)
+    ...(region && facts.regionFrom && facts.regionFrom !== 'title' && facts.regionFrom !== 'level' && [facts.region, facts.city, facts.province, facts.county].includes(region) && !reading.text.includes(region.slice(0, 2))
+      ? { regionBasis: { cue: facts.regionCue ?? '', from: facts.regionFrom } }
+      : {}),
     ...(listCount ? { listCount } : {}),
     statement: statementText,
     sentence: { start: s.start, end: s.end },

@@ -80,6 +80,17 @@ export function inferenceNote(f: Figure, locale?: Locale, ws: Workspace = {}): s
         : tr(locale, `期间按${where}推定为${f.period}年`, `the period ${f.period} inferred from ${where}`),
     );
   }
+  const r = f.regionBasis;
+  if (r && f.region) {
+    const cue = r.cue.trim().replace(/[“”"]/g, '');
+    notes.push(
+      r.from === 'config'
+        ? tr(locale, `地区按项目配置的 region 定为${f.region}`, `the region "${f.region}" is the project config's "region"`)
+        : r.from === 'publisher'
+          ? tr(locale, `地区按报头“${cue}”推定为${f.region}`, `the region read as "${f.region}" from the publisher "${cue}"`)
+          : tr(locale, `地区按导语推定为${f.region}`, `the region read as "${f.region}" from the lead`),
+    );
+  }
   if (f.region === OWN_PROVINCE) {
     notes.push(
       province
