@@ -277,7 +277,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
       type: 'read',
       keys: [...keys].map(([k, s]) => [k, s.reports, s.amounts]),
       // (What each report states of its own year and places: the main thread reads the workspace from them.)
-      facts: done.flatMap((d) => ('entry' in d && d.entry ? [{ year: d.entry.year, province: d.entry.province, city: d.entry.city }] : [])),
+      facts: done.flatMap((d) => ('entry' in d && d.entry ? [{ year: d.entry.year, province: d.entry.province, city: d.entry.city, county: d.entry.county }] : [])),
     } satisfies FromWorker);
 
     const { keys: liveKeys, workspace } = await receive('live');

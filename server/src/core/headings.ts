@@ -116,8 +116,9 @@ function looksLikeTitle(p: Paragraph): boolean {
   // Signatures (习近平) and datelines (2023 年 2 月) are not titles.
   if (t.replace(/[\s\u3000]/g, '').length < 5 && !SPECIAL_TITLE.test(t) && !t.startsWith('——')) return false;
   if (/^\d{4}[\s\u3000]*年([\s\u3000]*\d{1,2}[\s\u3000]*月([\s\u3000]*\d{1,2}[\s\u3000]*日)?)?$/.test(t)) return false;
-  // A table's or figure's caption and its unit line belong to the table, not to the outline.
-  if (TABLE_CAPTION.test(t)) return false;
+  // A table's or figure's caption and its unit line belong to the table, not to the outline;
+  // so does its header row (序号　项目名称　目标任务).
+  if (TABLE_CAPTION.test(t) || (softCells(t)?.length ?? 0) >= 3) return false;
   return true;
 }
 
@@ -136,6 +137,35 @@ export const FIGURE_LINE = new RegExp(`${FIGURE_OPENING}$`, 'u');
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
 /** A row of a table pasted from a word processor: cells separated by tabs (figures/table.ts reads them). */
 export const TABLE_ROW = /\S\t+\S/;
+/** The gap between cells in a row without tabs: full-width spaces, or two spaces or more. */
+export const SOFT_GAP = /\u3000+| {2,}/g;
+
+/**
+ * The cells of a line laid out as a row without tabs ("地区生产总值增长　5左右"): two or more
+ * short cells set apart by full-width spaces or runs of spaces, no sentence punctuation, the
+ * first naming something. Undefined for any other line ("第一章　总则" is a row only in shape:
+ * isTableRow wants a number too).
+ */
+export function softCells(text: string): string[] | undefined {
+  if (text.includes('\t') || (!text.includes('\u3000') && !text.includes('  '))) return undefined;
+  const t = text.trim();
+  if (t.length > 80 || /[。！？；，,;!?]/.test(t)) return undefined;
+  const cells = t.split(SOFT_GAP);
+  return cells.length >= 2 && /\p{Script=Han}/u.test(cells[0]) ? cells : undefined;
+}
+
+/** A cell that is a number, not a year (2025年 heads a column; it is no value). */
+export function numericCell(cell: string): boolean {
+  return /^[-－−]?[0-9０-９]/.test(cell) && !/^[0-9０-９]{4}\s*年/.test(cell);
+}
+
+/** A row of a table: tab-separated cells, or soft-separated cells of which one after the first is a number. */
+export function isTableRow(text: string): boolean {
+  if (text.includes('\t')) return TABLE_ROW.test(text);
+  const cells = softCells(text);
+  // (A caption, "表1　1—2月主要指标", is laid out alike.)
+  return !!cells && cells.slice(1).some(numericCell) && !TABLE_CAPTION.test(text.trim());
+}
 
 /**
  * An explainer's section label: a line that is 【2025年成绩单】 (with at most a few words after
@@ -221,7 +251,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       continue;
     }
     // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
-    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || (p.text.includes('\t') && TABLE_ROW.test(p.text)) || FIGURE_LINE.test(p.text.trim()) || (prev && FIGURE_LINE.test(prev.text.trim()))) {
+    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || isTableRow(p.text) || FIGURE_LINE.test(p.text.trim()) || (prev && FIGURE_LINE.test(prev.text.trim()))) {
       closeGroup();
       continue;
     }

@@ -27,6 +27,7 @@ export function indexEntry(uri: string, fileName: string, analysis: Analysis): D
   const entry: DocumentEntry = { uri, docName, figures };
   if (analysis.facts?.province) entry.province = analysis.facts.province;
   if (analysis.facts?.city) entry.city = analysis.facts.city;
+  if (analysis.facts?.county) entry.county = analysis.facts.county;
   if (analysis.facts?.year !== undefined) entry.year = analysis.facts.year;
   return entry;
 }

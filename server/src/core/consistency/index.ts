@@ -27,6 +27,8 @@ export interface DocumentEntry {
   province?: string;
   /** The city (prefecture level) it names as its own. */
   city?: string;
+  /** The county, district or county-level city it names as its own. */
+  county?: string;
   year?: number;
   figures: IndexedFigure[];
 }
@@ -44,6 +46,7 @@ export class FigureIndex {
   /** How many documents name each province, and state each year, as their own. */
   private provinces = new Map<string, number>();
   private cities = new Map<string, number>();
+  private counties = new Map<string, number>();
   private years = new Map<number, number>();
 
   /**
@@ -53,12 +56,13 @@ export class FigureIndex {
    * there is none.
    */
   workspace(): WorkspaceFacts {
-    return { year: only(this.years), province: only(this.provinces), city: only(this.cities) };
+    return { year: only(this.years), province: only(this.provinces), city: only(this.cities), county: only(this.counties) };
   }
 
   private count(entry: DocumentEntry, by: number): void {
     if (entry.province) bump(this.provinces, entry.province, by);
     if (entry.city) bump(this.cities, entry.city, by);
+    if (entry.county) bump(this.counties, entry.county, by);
     if (entry.year !== undefined) bump(this.years, entry.year, by);
   }
 
@@ -67,13 +71,14 @@ export class FigureIndex {
     const { period, region } = keyParts(key);
     if (period in RELATIVE_PERIODS && this.years.size > 0) return true;
     if (region === OWN_PROVINCE && this.provinces.size > 0) return true;
-    if ((region === OWN_CITY || region === OWN_COUNTY) && this.cities.size > 0) return true;
+    if (region === OWN_CITY && this.cities.size > 0) return true;
+    if (region === OWN_COUNTY && (this.counties.size > 0 || this.cities.size > 0)) return true;
     return false;
   }
 
   private workspaceKey(): string {
     const w = this.workspace();
-    return `${w.year ?? ''}|${w.province ?? ''}|${w.city ?? ''}`;
+    return `${w.year ?? ''}|${w.province ?? ''}|${w.city ?? ''}|${w.county ?? ''}`;
   }
 
   /**

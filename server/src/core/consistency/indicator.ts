@@ -5,7 +5,8 @@
  * verb that defines a set of its own such as 新增 or 累计).
  *
  * Rules (README "When two statements are about the same thing"):
- * - dropped at the start: list numbers and bullets (2．, （三）, ●), a time (2025年, 全年, 今年),
+ * - dropped at the start: list numbers and bullets (2．, （三）, ●), who set it and the verb
+ *   that reports it (会议要求, 报告提出; 对照, 按照), a time (2025年, 全年, 今年),
  *   the scope (全市, 我省; a place named in the sentence is the figure's region already), words of intent (预期, 计划, 目标, 力争, 确保, 要, 将),
  *   and a verb of level (完成, 实现, 达到): 完成投资 is 投资;
  * - dropped at the end: words of intent and the base of a comparison (比上年, 同比);
@@ -30,6 +31,8 @@ const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末)?|全年|今年|去�
 const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
 const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟)/;
 const LEVEL_START = /^(?:完成|实现|达到)/;
+/** Who set the figure, and the verb that reports it: 会议要求, 省里要求, 报告提出; and 对照, 按照. */
+const REPORTED = /^(?:(?:会议|报告|省里|市里|县里|省委|市委|县委|区委|省政府|市政府|县政府|区政府|国家|中央|上级|规划|方案|文件)?(?:要求|提出|明确|强调|指出|确定)|对照|按照|参照|根据|照)/;
 const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的)$/;
 const BASE_END = /(?:同比|比上年|较上年|比去年|较去年|比上年同期)$/;
 /** A count named as such: X总数, X数量 are X. */
@@ -100,7 +103,7 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   if (cumulative) v = v.slice(2);
   for (let guard = 0; guard < 12; guard++) {
     const before = s;
-    s = s.replace(LIST_MARK, '').replace(TIME, '').replace(SCOPE, '').replace(INTENT_START, '');
+    s = s.replace(LIST_MARK, '').replace(REPORTED, '').replace(TIME, '').replace(SCOPE, '').replace(INTENT_START, '');
     if (s.length > 3 && LEVEL_START.test(s)) s = s.slice(2);
     s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '');
     if (s === before) break;

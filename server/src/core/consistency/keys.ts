@@ -5,7 +5,7 @@
  */
 import type { Figure } from '../figures/extract';
 import { Measure, measureOf, specific } from './indicator';
-import { OWN_CITY, OWN_PROVINCE } from '../figures/document';
+import { OWN_CITY, OWN_COUNTY, OWN_PROVINCE } from '../figures/document';
 import { RELATIVE_PERIODS } from '../figures/context';
 
 /**
@@ -73,6 +73,7 @@ export interface WorkspaceFacts {
   year?: number;
   province?: string;
   city?: string;
+  county?: string;
 }
 
 /**
@@ -81,7 +82,7 @@ export interface WorkspaceFacts {
  * the workspace's one province (本省 ↔ 甘肃省). The key itself first.
  */
 export function keyAliases(key: string, ws: WorkspaceFacts): string[] {
-  if (ws.year === undefined && !ws.province && !ws.city) return [key];
+  if (ws.year === undefined && !ws.province && !ws.city && !ws.county) return [key];
   const k = keyParts(key);
   const periods = [k.period];
   if (ws.year !== undefined) {
@@ -101,6 +102,10 @@ export function keyAliases(key: string, ws: WorkspaceFacts): string[] {
     if (k.region === OWN_CITY) regions.push(ws.city);
     else if (k.region === ws.city) regions.push(OWN_CITY);
   }
+  if (ws.county) {
+    if (k.region === OWN_COUNTY) regions.push(ws.county);
+    else if (k.region === ws.county) regions.push(OWN_COUNTY);
+  }
   const out: string[] = [];
   for (const p of periods) for (const r of regions) out.push(`${k.head}|${p}${k.part}|${r}`);
   return out;
@@ -111,7 +116,11 @@ export function canonicalKey(key: string, ws: WorkspaceFacts): string {
   const k = keyParts(key);
   const offset = RELATIVE_PERIODS[k.period];
   const period = offset !== undefined && ws.year !== undefined ? String(ws.year + offset) : k.period;
-  const region = k.region === OWN_PROVINCE && ws.province ? ws.province : k.region === OWN_CITY && ws.city ? ws.city : k.region;
+  const region =
+    k.region === OWN_PROVINCE && ws.province ? ws.province
+    : k.region === OWN_CITY && ws.city ? ws.city
+    : k.region === OWN_COUNTY && ws.county ? ws.county
+    : k.region;
   return period === k.period && region === k.region ? key : `${k.head}|${period}${k.part}|${region}`;
 }
 

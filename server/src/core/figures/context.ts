@@ -2,6 +2,7 @@
  * Where a figure belongs: its period, its region and whether it is a target or an actual,
  * read from the sentence, else from the headings it sits under, else from the document.
  */
+import { knownPlaceEndingAt } from './gazetteer';
 import type { OutlineNode } from '../outline';
 
 export type Source = 'sentence' | 'paragraph' | 'heading' | 'document';
@@ -108,6 +109,20 @@ export function periodCues(text: string): Cue[] {
 }
 
 /**
+ * The period cues of a heading's name: as periodCues, and a year written bare, as explainers
+ * label their sections ("【数说2025】", "回望2025", "2025 成绩单"): four digits of a year that
+ * no unit follows.
+ */
+export function headingPeriodCues(name: string): Cue[] {
+  const cues = periodCues(name);
+  if (cues.length) return cues;
+  const m = /(?<![0-9０-９.．])((?:19|20)\d{2})(?![0-9０-９.．%％‰]|[\s\u3000]*(?:[万亿千百]|个|家|元|人|吨|项|亩|户|所|张|条|座|倍|米|斤|辆|套|件|次|名|位|台))/.exec(name);
+  if (!m) return cues;
+  const y = +m[1];
+  return [{ at: m.index, end: m.index + m[1].length, period: () => span(y, y, m[1]) }];
+}
+
+/**
  * The cue nearest before `offset` in `text`, else the first after it. In a heading the first
  * cue is the period ("一、2022年和过去五年工作" is about 2022): pass `first`.
  */
@@ -144,7 +159,7 @@ export function yearIn(text: string): number | undefined {
  * A run of months or a quarter of this year (1—2月, 前三季度, 上半年以来) reports results so far.
  */
 const STRONG_TARGET =
-  /会议(?:要求|明确|提出|部署|决定)|力争|确保|预期目标|预期(?!寿命)|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
+  /会议(?:要求|明确|提出|部署|决定)|(?:确定|下达|设定)的|力争|确保|预期目标|预期(?!寿命)|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
 const STRONG_ACTUAL =
   /今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了|(?:今年|本年|全年)?(?:(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月(?:份)?|前(?:[一二三]|[1-3])季度|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月|[一二三四1-4]季度(?!末)(?=[，,、全我本各]|[\p{Script=Han}]{0,12}(?:增长|下降|实现|完成|达到|同比)))/gu;
 /** Words that introduce a plan's aims: 计划, 将; and a report's own words as a brief restates them (报告提出, 明确, 部署). */
@@ -207,6 +222,9 @@ const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
 const PROVINCE_RE = new RegExp(`(${PROVINCES.join('|')})(省|市|自治区|特别行政区)?`, 'g');
 /** A city, county or district named with its suffix, right after a boundary or a preposition. */
 const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向年]|其中)([\p{Script=Han}]{2,4}?)(市|县|区|旗)(?![域级场区内外属直辖长县]|民(?!生))/gu;
+const SUFFIX_RE = /[市县区旗]/g;
+/** What after 市/县/区/旗 makes it part of another word: 市场, 市民, 县域, 区内. */
+const SUFFIX_NOT_PLACE = /^(?:[域级场区内外属直辖长县]|民(?!生))/;
 /** What ends a stem before 区 that is a kind of zone, not a place: 开发区, 示范区, 园区, 社区. */
 const NOT_DISTRICT = /(?:开发|示范|试验|实验|功能|核心|集聚|聚集|保税|自贸|先行|高新|经开|综保|合作|产业|工业|物流|旅游|商务|商贸|文化|生态|保护|风景|名胜|景|园|社|片|校|厂|矿|街|辖|库|灾|牧|林|山|湖|城|老|农|垦|地|产|假|苏|服务|行政|重点|特|贫困|革命|老|山|边|民族|贸|港|空港|综试|城乡|郊|中心|市|市辖|毗邻|周边|沿海|沿边|流域|禁|限|湿地|水源|承接|安置|居住|住宅|功|板块|各|全|我|本|该|城市|县|县城|乡|镇|村|片|小|大|开|自治|管|考|赛|展|会|病|灾|学)$/;
 const NOT_PLACE = /^(城|都|超|全|我|本|各|门|股|楼|上|夜|集|省|县|城乡|地|小区|社|园|特|示范|开发|新|老|景|街|郊|山|辖|城区|市)$/;
@@ -253,11 +271,27 @@ export function placesIn(text: string): Place[] {
     // 辽宁 inside 辽宁省委 is still the province; a city suffix makes it a municipality.
     out.push({ name: normalizeProvince(m[1], m[2]), level: MUNICIPALITIES.has(m[1]) ? 'city' : 'province', at: m.index });
   }
-  // A city or county is named with its suffix.
-  PLACE_RE.lastIndex = 0;
+  // A city or county is named with its suffix: a known name wherever it stands (gazetteer.ts),
+  // else a stem after a boundary or a preposition.
   const suffixed = text.includes('市') || text.includes('县') || text.includes('区') || text.includes('旗');
+  const known: Place[] = [];
+  if (suffixed) {
+    SUFFIX_RE.lastIndex = 0;
+    for (let m = SUFFIX_RE.exec(text); m; m = SUFFIX_RE.exec(text)) {
+      const end = m.index + 1;
+      if (SUFFIX_NOT_PLACE.test(text.slice(end, end + 2))) continue;
+      const start = knownPlaceEndingAt(text, end);
+      // (A province's name is no city's stem: 江西省 is read above, not as 西省.)
+      if (start >= 0 && !out.some((p) => p.level === 'province' && p.at <= start && start < p.at + p.name.length)) {
+        known.push({ name: text.slice(start, end), level: m[0] === '市' ? 'city' : 'county', at: start });
+      }
+    }
+  }
+  PLACE_RE.lastIndex = 0;
   for (let m = suffixed ? PLACE_RE.exec(text) : null; m; m = PLACE_RE.exec(text)) {
     const stem = m[1];
+    const stemAt = m.index + m[0].indexOf(stem);
+    if (known.some((p) => p.at < stemAt + stem.length + 1 && stemAt < p.at + p.name.length)) continue;
     // (A stem ending in 城 is a kind of city, 宜居城市, 智慧城市, unless it is a two-character
     // city's name: 运城市, 盐城市, 聊城市.)
     const cityIn城 = stem.length === 2 && stem.endsWith('城') && !/^[新大小古名县全老主]/.test(stem);
@@ -268,8 +302,9 @@ export function placesIn(text: string): Place[] {
       // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.
       if (NOT_DISTRICT.test(stem) || stem.length < 2) continue;
     } else if (stem.length > 3) continue;
-    out.push({ name: stem + suffix, level: suffix === '市' ? 'city' : 'county', at: m.index + m[0].indexOf(stem) });
+    out.push({ name: stem + suffix, level: suffix === '市' ? 'city' : 'county', at: stemAt });
   }
+  out.push(...known);
   out.sort((a, b) => a.at - b.at);
   return out;
 }

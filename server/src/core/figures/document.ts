@@ -22,7 +22,7 @@ import { PLAN_DOCUMENT, headingKind, placesIn, yearIn } from './context';
 export const OWN_PROVINCE = '本省';
 /** The same for a city: the workspace's one city when it has one. */
 export const OWN_CITY = '本市';
-/** The same for a county or district: never compared across documents. */
+/** The same for a county or district: the workspace's one county when it has one. */
 export const OWN_COUNTY = '本县';
 
 export type YearEvidence = 'title' | 'version' | 'dateline' | 'lead' | 'occasion' | 'heading' | 'config';
@@ -154,6 +154,14 @@ export function ownLevel(text: string): 'province' | 'city' | 'county' | undefin
   return p >= c && p >= k ? 'province' : c >= k ? 'city' : 'county';
 }
 
+/** A place named as a body whose decisions the clause carries out: 贯彻……X市委……精神, 按照X市委部署. */
+function higherBody(text: string, at: number, end: number): boolean {
+  const before = text.slice(Math.max(0, at - 30), at);
+  const clauseStart = Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'));
+  if (!/贯彻|落实|传达|学习|按照|根据|遵照|对照/.test(before.slice(clauseStart + 1))) return false;
+  return /^[^，。；]{0,30}?(?:精神|部署|要求|决策|安排|指示)/.test(text.slice(end, end + 34));
+}
+
 /** Where the lead ends: the end of the first paragraph that is not a heading (at most `chars` in). */
 function firstParagraphsEnd(model: DocumentModel, chars: number): number {
   const inHeading = new Set(model.headings.flatMap((h) => h.paragraphs));
@@ -251,7 +259,9 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     const lead = firstParagraphsEnd(model, 300);
     for (const p of placesIn(sample)) {
       const own = p.at < lead || /^(?:人民政府|政府|委员会|党委|委|人大|人民代表大会)/.test(sample.slice(p.at + p.name.length, p.at + p.name.length + 6));
-      if (!own) continue;
+      // (The bodies above, whose decisions the text carries out, are not its own: "贯彻中央、省委和
+      // 嘉兴市委经济工作会议精神", "按照X市委部署".)
+      if (!own || higherBody(sample, p.at, p.at + p.name.length)) continue;
       if (p.level === 'province' && !province) province = p.name;
       if (p.level === 'city' && !city) city = p.name;
     }

@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { FIGURE_LINE } from '../headings';
 import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
+  Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -519,9 +519,12 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (Only a province the sentence opens with, before its first figure, carries on:
       // "省政府工作报告提出，全省……", not "……增长8.3%，全省为5.2%".)
       const f = inSentence[0];
+      const provincial = (r: string | null) => !!r && (r === facts.province || r === OWN_PROVINCE || r.endsWith('省') || r.endsWith('自治区'));
       if (f.regionSource === 'sentence' && f.region) {
-        inheritedRegion = f.region === facts.province || f.region === OWN_PROVINCE || f.region.endsWith('省') || f.region.endsWith('自治区') ? f.region : undefined;
+        inheritedRegion = provincial(f.region) ? f.region : undefined;
       }
+      // (Nor when the sentence turns back to the document's own place: "全省……增长5.3%，我市……".)
+      if (inheritedRegion && inSentence.some((g) => g.regionSource === 'sentence' && !provincial(g.region))) inheritedRegion = undefined;
     }
     const cues = reading ? reading.cues : periodCues(sentenceText);
     if (cues.length) {
@@ -829,7 +832,11 @@ function build(
       indicatorInherited = true;
     }
   }
-  if (!verb && prevFig && separatedFromPrev && prevFig.verb) verb = prevFig.verb;
+  // (Only a verb set before the list's names, "新增A 300家、B 500家", not one after a name, between
+  // it and its number: "规上工业增加值增长6%、城镇新增就业45万人" names a count with no verb.)
+  const verbOfItem = !!prevFig?.verb &&
+    text.slice(Math.max(0, prevFig.span.start - prevFig.verb.length - 3), prevFig.span.start).replace(/(?:了|为|至|到)?[\s\u3000]*$/, '').endsWith(prevFig.verb);
+  if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2)) verb = prevFig.verb;
   if (cumulative && !verb?.startsWith('累计')) verb = `累计${verb && verb !== '累计' ? verb : ''}`;
 
   // Context: the sentence, then the headings above, then the document.
@@ -1265,7 +1272,7 @@ class Sections {
         year: yearIn(full),
         plan: PLAN_DOCUMENT.test(full),
         place: placesIn(full)[0],
-        nameCues: periodCues(h.name),
+        nameCues: headingPeriodCues(h.name),
         kind: headingKind(h.heading.form === 'title' ? full : h.name),
       };
       this.facts.set(h, f);

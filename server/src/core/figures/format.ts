@@ -9,6 +9,7 @@ export interface Workspace {
   year?: number;
   province?: string;
   city?: string;
+  county?: string;
 }
 
 /** A figure's period as shown: 本年 read as the workspace's year where it has one. */
@@ -18,17 +19,19 @@ export function shownPeriod(f: Pick<Figure, 'period'>, ws: Workspace = {}): stri
 }
 
 /** The workspace of a set of documents' facts: the one year and the one province they state. */
-export function workspaceOf(facts: readonly ({ year?: number; province?: string; city?: string } | undefined)[]): Workspace {
+export function workspaceOf(facts: readonly ({ year?: number; province?: string; city?: string; county?: string } | undefined)[]): Workspace {
   const years = new Set<number>();
   const provinces = new Set<string>();
   const cities = new Set<string>();
+  const counties = new Set<string>();
   for (const f of facts) {
     if (f?.year !== undefined) years.add(f.year);
     if (f?.province) provinces.add(f.province);
     if (f?.city) cities.add(f.city);
+    if (f?.county) counties.add(f.county);
   }
   const one = <T>(set: Set<T>) => (set.size === 1 ? [...set][0] : undefined);
-  return { year: one(years), province: one(provinces), city: one(cities) };
+  return { year: one(years), province: one(provinces), city: one(cities), county: one(counties) };
 }
 
 /** The figure as a reader of the workspace takes it: 本年 and 本省 read (a copy when they change). */
@@ -40,7 +43,7 @@ export function inWorkspaceTerms(f: Figure, ws: Workspace): Figure {
 
 /** A figure's region as shown: 本省 read as the workspace's province where it has one. */
 export function shownRegion(f: Pick<Figure, 'region'>, ws: Workspace = {}): string | null {
-  return f.region === OWN_PROVINCE && ws.province ? ws.province : f.region === OWN_CITY && ws.city ? ws.city : f.region;
+  return f.region === OWN_PROVINCE && ws.province ? ws.province : f.region === OWN_CITY && ws.city ? ws.city : f.region === OWN_COUNTY && ws.county ? ws.county : f.region;
 }
 
 const YEAR_FROM_ZH: Record<YearEvidence, string> = {
@@ -104,7 +107,11 @@ export function inferenceNote(f: Figure, locale?: Locale, ws: Workspace = {}): s
         : tr(locale, '地区为本市（文中未写市名）', "the region is the document's own city, unnamed"),
     );
   } else if (f.region === OWN_COUNTY) {
-    notes.push(tr(locale, '地区为本县（区）（文中未写名称，不与其他文档比较）', "the region is the document's own county or district, unnamed (not compared with other documents)"));
+    notes.push(
+      ws.county
+        ? tr(locale, `地区按工作区推定为${ws.county}（文中未写县名）`, `the region read as "${ws.county}", the workspace's one county or district (the text names none)`)
+        : tr(locale, '地区为本县（区）（文中未写名称）', "the region is the document's own county or district, unnamed"),
+    );
   }
   return notes.join(tr(locale, '；', '; '));
 }

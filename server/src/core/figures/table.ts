@@ -6,7 +6,7 @@
  * header, or the line under the caption (单位：万吨).
  */
 import type { DocumentModel, Paragraph } from '../model';
-import { TABLE_ROW } from '../headings';
+import { SOFT_GAP, isTableRow, softCells } from '../headings';
 import { headingKind, periodCues, placesIn } from './context';
 
 
@@ -41,6 +41,19 @@ export interface Table {
 /** A row's cells, one per tab-separated column, empty ones kept (a blank cell keeps its column). */
 export function cellsOf(p: Paragraph): TableCell[] {
   const out: TableCell[] = [];
+  if (!p.text.includes('\t')) {
+    // (A row without tabs: the gaps of full-width spaces or runs of spaces part the cells.)
+    const lead = p.text.length - p.text.trimStart().length;
+    const t = p.text.trim();
+    let at = 0;
+    SOFT_GAP.lastIndex = 0;
+    for (let m = SOFT_GAP.exec(t); m; m = SOFT_GAP.exec(t)) {
+      out.push({ start: p.start + lead + at, text: t.slice(at, m.index) });
+      at = m.index + m[0].length;
+    }
+    out.push({ start: p.start + lead + at, text: t.slice(at) });
+    return out;
+  }
   let at = 0;
   for (const raw of p.text.split('\t')) {
     const lead = raw.length - raw.trimStart().length;
@@ -75,9 +88,13 @@ function levelUnit(list: string): string {
 export function readTables(model: DocumentModel): Map<number, Table> {
   const byRow = new Map<number, Table>();
   const ps = model.paragraphs;
-  const row = (p: Paragraph) => p.text.includes('\t') && TABLE_ROW.test(p.text);
+  const row = (p: Paragraph) => isTableRow(p.text);
   for (let i = 0; i < ps.length; i++) {
     if (!row(ps[i])) continue;
+    // (A row without tabs has its header above it, laid out alike but holding no number:
+    // "指标　2025年　增长（%）".)
+    const header = !ps[i].text.includes('\t') ? softCells(ps[i - 1]?.text ?? '') : undefined;
+    if (header && header.length === softCells(ps[i].text)?.length && !row(ps[i - 1])) i--;
     let j = i;
     while (j + 1 < ps.length && row(ps[j + 1])) j++;
     const first = cellsOf(ps[i]);
