@@ -158,7 +158,7 @@ export function renderOutline(nodes: OutlineNode[], depth = 0): string[] {
 export function renderFigure(f: Figure): string {
   const value = `${COMPARATOR_SIGN[f.comparator]}${f.value}${f.max !== undefined ? `～${f.max}` : ''}`;
   const norm = `${f.normalized.value}${f.normalized.max !== undefined ? `～${f.normalized.max}` : ''} ${f.normalized.unit}`;
-  return `${f.text} = ${f.indicator}${f.verb ? `(${f.verb})` : ''} ${value} ${f.unit} → ${norm} | ${f.period ?? '-'} | ${f.kind} | ${f.region ?? '-'}`;
+  return `${f.text} = ${f.indicator}${f.verb ? `(${f.verb})` : ''} ${value} ${f.unit} → ${norm} | ${f.period ?? '-'}${f.part ? `:${f.part}` : ''} | ${f.kind} | ${f.region ?? '-'}`;
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -29,6 +29,8 @@ export const INDICATOR_ALIASES: readonly AliasEntry[] = [
   { name: '研究与试验发展经费投入强度', aliases: ['R&D经费投入强度', 'R&D投入强度', '研发经费投入强度', '研发投入强度', '全社会研发经费投入强度', '全社会研发投入强度'], source: `${NBS}（研究与试验发展经费支出与GDP之比）` },
   { name: '城镇居民人均可支配收入', aliases: ['城镇常住居民人均可支配收入'], source: `${NBS}（住户调查）` },
   { name: '农村居民人均可支配收入', aliases: ['农村常住居民人均可支配收入', '农民人均可支配收入'], source: `${NBS}（住户调查）` },
+  // (Compared after 新增 is read as the verb: 城镇新增就业 is 城镇就业 + 新增, 新增就业 is 就业 + 新增.)
+  { name: '城镇就业', aliases: [], whole: ['就业'], source: `${NBS}（城镇新增就业人数）；${PRESS}（“新增就业5万人”指城镇新增就业）` },
   { name: '常住人口城镇化率', aliases: ['城镇化率'], source: `${NBS}` },
   { name: '粮食产量', aliases: ['粮食总产量', '粮食总产'], source: `${NBS}` },
   { name: '空气质量优良天数比例', aliases: ['空气优良天数比例', '优良天数比例', '空气质量优良天数比率', '空气优良天数比率', '优良天数比率'], source: '生态环境部《环境空气质量评价技术规范》' },

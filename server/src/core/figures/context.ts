@@ -130,6 +130,9 @@ export function periodIn(text: string, offset: number, ref: number | undefined, 
   return chooseCue(periodCues(text), offset, ref, first);
 }
 
+/** Where an item of a run-in list opens: 一是, 其二, 第三，. */
+export const ITEM_MARK = /(?:^|[：:，,；;。])\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十](?:是)?|第[一二三四五六七八九十][，,、])/;
+
 function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: boolean, text?: string): Period | undefined {
   if (first) return cues[0]?.period(ref);
   let best: Cue | undefined;
@@ -137,9 +140,15 @@ function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: 
     if (c.end > offset) continue;
     // (A starting year does not reach past 增至 / 增加到 / 到 to the figure it grew to.)
     if (c.fromBase && text && /(?:到|至)/.test(text.slice(c.end, offset))) continue;
+    // (A time inside one item of a list does not date the next: "一是……，去年这一数字是1020个；
+    // 二是……力争达到2450万标准箱". One before the list dates every item.)
+    if (text && ITEM_MARK.test(text.slice(0, c.at)) && ITEM_MARK.test(text.slice(c.end, offset))) continue;
     best = c;
   }
-  const chosen = best ?? cues.find((c) => c.at >= offset);
+  // (A time named in a later clause dates the figures before it when it sums them up, "——这是我市
+  // 交出的去年成绩单", not when it dates a number of its own: "一是……1000个以上，去年这一数字是
+  // 1020个" leaves the 1000 to the sentence's own year.)
+  const chosen = best ?? cues.find((c) => c.at >= offset && !(text && /[，,；;。！？]/.test(text.slice(offset, c.at)) && /^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))));
   return chosen?.period(ref);
 }
 
@@ -201,7 +210,7 @@ export function weakKindIn(text: string, offset: number): { kind: Kind; cue: str
   return nearestCue(offset, [[matchesOf(WEAK_TARGET, text), 'target'], [matchesOf(WEAK_ACTUAL, text), 'actual']]);
 }
 
-const HEADING_TARGET = /重点工作|目标任务|主要目标|任务|计划|清单|安排|预期|今后|展望|部署|思路|要点|实事/;
+const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|预期|今后|展望|部署|思路|要点|实事/;
 const HEADING_ACTUAL = /回顾|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况/;
 
 export function headingKind(name: string): Kind | undefined {
@@ -244,7 +253,8 @@ export interface Place {
 }
 
 /** Places named in `text`: the country, provinces, and cities/counties with their suffix. */
-const COUNTRY_RE = /全国|我国|全中国/g;
+/** (Not 全国 that qualifies a noun, "建设全国先进制造研发基地", "全国性", "全国首个".) */
+const COUNTRY_RE = /全国(?!先进|领先|一流|重要|性|首|知名|最|示范|文明|百强|统一大市场|样板|标杆)|我国|全中国/g;
 /** Provinces by their first character. */
 const PROVINCE_BY_FIRST = new Map<string, string[]>();
 for (const p of PROVINCES) PROVINCE_BY_FIRST.set(p[0], [...(PROVINCE_BY_FIRST.get(p[0]) ?? []), p]);

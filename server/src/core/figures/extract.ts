@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { FIGURE_LINE } from '../headings';
 import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
+  ITEM_MARK, Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -106,7 +106,7 @@ const COMPARATOR_BEFORE_WORDS = new Set(COMPARATOR_BEFORE.map(([w]) => w));
 const VERBS_BY_LAST = byChar(VERBS, (v) => v, 'last');
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►·]|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►·]|[一二三四五六七八九十]是|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
@@ -117,8 +117,12 @@ function stripPlace(s: string): string {
   const m = /^(?:全国|全省|全市|我国|我省|我市|本省|本市)/.exec(s);
   if (m) return s.slice(m[0].length);
   const p = mayOpenWithPlace(s) ? placesIn(s)[0] : undefined;
-  if (p && p.at === 0) return s.slice(p.name.length).replace(/^(?:省|市)/, '');
-  return s;
+  if (!p || p.at !== 0) return s;
+  // (The name as written: 天津 of 天津港 is read as 天津市, three characters where two stand.)
+  const written = s.startsWith(p.name) ? p.name.length : p.name.replace(/(?:省|市|自治区|特别行政区)$/, '').length;
+  // (Not a place that names a port, an airport or a station: 天津港集装箱吞吐量.)
+  if (/^(?:港|机场|站|火车站|海关)/.test(s.slice(written))) return s;
+  return s.slice(written).replace(/^(?:省|市)/, '');
 }
 
 /** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
@@ -531,7 +535,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       // (由2024年的…增至…: the starting year does not govern what follows.)
       let last = cues.length - 1;
-      while (last >= 0 && cues[last].fromBase) last--;
+      // (Nor does a time inside an item of a run-in list date the items after it: "一是……，去年
+      // 这一数字是1020个；二是……".)
+      while (last >= 0 && (cues[last].fromBase || ITEM_MARK.test(sentenceText.slice(0, cues[last].at)))) last--;
       inherited = (last >= 0 ? cues[last].period(ref) : undefined) ?? inherited;
       // (A single year that opens the paragraph as its time: "去年，……", "2025年，全市……"; not
       // a span, "从2016年开始", or "踏上“十四五”新征程".)
@@ -856,7 +862,10 @@ function build(
     kindCue = undefined;
   }
   // Part of a year (1—2月, 一季度, 上半年) is another statement than the year.
-  const part = reading.partOfYear(at - s.start) ?? inheritedPart;
+  // (A heading that names one, "一、客观看待上半年经济运行形势", names it for the figures under it,
+  // unless the sentence speaks of the whole year: "全年固定资产投资增长6%以上".)
+  // (Nor does the part the paragraph opened with: "1—2月，……增长7.8%。全年地区生产总值要达到1300亿元".)
+  const part = reading.partOfYear(at - s.start) ?? (/全年|年度|年底|年末/.test(text.slice(s.start, at)) ? undefined : inheritedPart ?? headingPart(path, sections));
   // The period rests on the document's year (read from its lead, dateline, occasion, or the
   // project's config): the hover and the messages say so.
   const yearBasis =
@@ -1259,6 +1268,8 @@ interface SectionFacts {
   nameCues: ReturnType<typeof periodCues>;
   /** headingKind of the name (of "name detail" for a title). */
   kind: Kind | undefined;
+  /** The part of a year the name gives (上半年, 一季度). */
+  part: string | undefined;
 }
 
 class Sections {
@@ -1274,11 +1285,22 @@ class Sections {
         place: placesIn(full)[0],
         nameCues: headingPeriodCues(h.name),
         kind: headingKind(h.heading.form === 'title' ? full : h.name),
+        part: h.heading.form === 'title' ? undefined : partIn(h.name),
       };
       this.facts.set(h, f);
     }
     return f;
   }
+}
+
+/** The part of a year the nearest heading above names (not a title: a 纪要 of 上半年 sets aims for 全年 too). */
+function headingPart(path: OutlineNode[], sections: Sections): string | undefined {
+  for (let k = path.length - 1; k >= 0; k--) {
+    if (path[k].heading.form === 'title') return undefined;
+    const p = sections.of(path[k]).part;
+    if (p) return p;
+  }
+  return undefined;
 }
 
 /** The year of the piece a figure sits in: the nearest title above it that names one. */

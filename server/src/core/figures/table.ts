@@ -119,7 +119,7 @@ export function readTables(model: DocumentModel): Map<number, Table> {
       table.columns = headerRow.map((c) => {
         const unit = unitInParens(c.text);
         const growth = /增长|增速|增幅|比上年|同比|涨幅/.test(c.text);
-        const kind = /目标|预期|计划|预计/.test(c.text) ? 'target' : /完成|实际|实绩|执行|完成情况/.test(c.text) ? 'actual' : undefined;
+        const kind = /目标|预期|计划|预计|(?<!公共)预算(?!收入|支出)/.test(c.text) ? 'target' : /完成|实际|实绩|执行|完成情况/.test(c.text) ? 'actual' : undefined;
         const cues = periodCues(c.text);
         return { header: c.text, unit, growth, kind, cue: cues.length ? c.text.slice(cues[0].at, cues[0].end) : undefined };
       });
