@@ -61,7 +61,10 @@ export function scorePair(dir) {
   const docOf = (path) => docs.find((d) => path.endsWith(`/${d}`) || path === d);
 
   // Findings: figure.mismatch as (place, other place) links, and figure.target places.
-  const check = runCli(['check', '--format', 'json', dir]);
+  // (The pair is its two documents: the writer's NOTES.md, which restates figures to describe the
+  // plants, is no document of the workspace.)
+  const paths = docs.map((d) => join(dir, d));
+  const check = runCli(['check', '--format', 'json', ...paths]);
   const links = [];
   const targets = [];
   for (const file of check.files) {
@@ -108,7 +111,7 @@ export function scorePair(dir) {
   }
 
   // Figures against the exhaustive annotation.
-  const figs = runCli(['figures', '--format', 'json', dir]).figures.map((f) => ({ ...f, doc: docOf(f.path) }));
+  const figs = runCli(['figures', '--format', 'json', ...paths]).figures.map((f) => ({ ...f, doc: docOf(f.path) }));
   const goldFigs = gold.filter((g) => g.doc && g.figure !== false && !g.region?.doc && g.text !== undefined && !g.change && !g.silent);
   const used = new Set();
   const matched = [];

@@ -176,6 +176,14 @@ export function disagree(a: Amount, b: Amount): boolean {
     } else if (a.unit !== undefined && b.unit !== undefined && a.unit !== b.unit && a.value && b.value) {
       const coarser = a.normalized.value / a.value > b.normalized.value / b.value ? a : b;
       if (roundedAlike(coarser, coarser === a ? b : a)) return false;
+    } else if (a.text !== undefined && b.text !== undefined && boundOf(a.comparator) === boundOf(b.comparator)) {
+      // A result restated with fewer digits (5720亿元 for 5720.4亿元, 3.4万亿元 for 3.41万亿元)
+      // is rounded, as a report rounds its bulletin. Not a rate restated without its decimal:
+      // 增长6% for 6.1% is another number.
+      const da = decimals(a.text);
+      const db = decimals(b.text);
+      const coarser = da < db ? a : db < da ? b : undefined;
+      if (coarser && (decimals(coarser.text!) > 0 || !/%|％|百分点/.test(coarser.text!)) && roundedAlike(coarser, coarser === a ? b : a)) return false;
     }
   }
   const an = a.normalized;
@@ -188,6 +196,12 @@ export function disagree(a: Amount, b: Amount): boolean {
   if (am === undefined && bm === undefined) return false;
   if (am === undefined || bm === undefined) return true;
   return !same(am, bm);
+}
+
+/** The digits written after the decimal point of a figure's number. */
+function decimals(text: string): number {
+  const m = /[0-9０-９][.．]([0-9０-９]+)/.exec(text);
+  return m ? m[1].length : 0;
 }
 
 /** Equal up to rounding: within 1e-9 of the larger magnitude (or of 1). */

@@ -426,14 +426,16 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // In running text with no numbered headings (a press brief, a 纪要), a paragraph that
       // names no time of its own goes on with the one before: "报告显示，去年……" then
       // "规上工业增加值增长9.2%……". Under numbered headings the heading tells instead.
-      const goesOn = inRunningText(nodePath(outline, s.start), headingParagraphs, s.paragraph);
+      const here = nodePath(outline, s.start);
+      const goesOn = inRunningText(here, headingParagraphs, s.paragraph);
+      // (Under an explainer's or a script's labels the time goes on, "【配音】报告指出，过去一年，……"
+      // then "【配音】粮食总产量……"; the intent does not: each line says its own.)
+      const timeGoesOn = goesOn || inRunningText(here, headingParagraphs, s.paragraph, true);
       // (Only the time a paragraph opens with carries on, "去年，……", not one met later in it.)
-      inherited = goesOn ? carried : undefined;
+      inherited = timeGoesOn ? carried : undefined;
       inheritedKind = goesOn ? carriedKind : undefined;
-      if (!goesOn) {
-        carried = undefined;
-        carriedKind = undefined;
-      }
+      if (!timeGoesOn) carried = undefined;
+      if (!goesOn) carriedKind = undefined;
       firstSentence = true;
       inheritedPart = undefined;
       // (同时提出, 此外, 报告还: a paragraph that says it goes on with the one before.)
@@ -614,8 +616,10 @@ function firstText(text: string): number {
  * Whether a paragraph stands in running text: under no heading but a title (or none), and not
  * a heading itself. Its period and intent then carry on from the paragraph before.
  */
-function inRunningText(path: OutlineNode[], headingParagraphs: ReadonlySet<number>, paragraph: number): boolean {
-  if (path.some((n) => n.heading.form !== 'title')) return false;
+function inRunningText(path: OutlineNode[], headingParagraphs: ReadonlySet<number>, paragraph: number, underLabels = false): boolean {
+  // (With underLabels, an explainer's or a broadcast script's label, 【数说】 or 【标题】, heads
+  // running text too.)
+  if (path.some((n) => n.heading.form !== 'title' && !(underLabels && n.heading.form === 'label'))) return false;
   return !headingParagraphs.has(paragraph) && !headingParagraphs.has(paragraph - 1);
 }
 
@@ -1079,7 +1083,10 @@ function context(
   let headingKindFound: Kind | undefined;
   for (let k = path.length - 1; k >= 0; k--) {
     const h = sections.of(path[k]);
-    if (!period && path[k].heading.form !== 'title') {
+    // (A later title inside the document, an article's 小标题 "回望去年：稳中有进", dates what is
+    // under it by 去年 / 今年 as a section heading does; the document's own title does not.)
+    const laterTitle = path[k].heading.form === 'title' && path[k] !== outline[0] && RELATIVE_YEAR.test(path[k].name);
+    if (!period && (path[k].heading.form !== 'title' || laterTitle)) {
       // The heading's first period cue (as periodIn(name, name.length, pieceYear, true)).
       const p = h.nameCues[0]?.period(pieceYear);
       if (p) {
