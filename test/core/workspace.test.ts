@@ -80,7 +80,8 @@ describe('a press brief against seed 003', () => {
     const [english] = findingsInWorkspace(a2, { uri: 'brief.txt', index, locale: 'en' }).filter((f) => f.span.start === extend.span.start);
     expect(english.message).toBe(
       'The 2026 target for "优质本科高校（扩招）" differs from line 9 of "政府工作报告": "1800人" here, "1500人" there ' +
-        '(there, the period 2026 is inferred from the document). Check them and make them agree.',
+        // (The page's year is its version tag's: the annex title further down is a later title.)
+        '(there, the period 2026 inferred from the version tag "(2026版)"). Check them and make them agree.',
     );
     expect(english.related[0].message).toBe('Line 9 of "政府工作报告": "优质本科高校扩招 1500 人"');
     expect(english.fixes[0].title).toBe('Change to "1500人" (as stated there)');

@@ -311,7 +311,7 @@ export function placesIn(text: string): Place[] {
     if (suffix === '区' || suffix === '旗') {
       // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.
       if (NOT_DISTRICT.test(stem) || stem.length < 2) continue;
-    } else if (stem.length > 3) continue;
+    } else if (stem.length > 2) continue; // (A city or county of three characters or more is known by name: 产业强市 is none.)
     out.push({ name: stem + suffix, level: suffix === '市' ? 'city' : 'county', at: stemAt });
   }
   out.push(...known);

@@ -162,6 +162,13 @@ function higherBody(text: string, at: number, end: number): boolean {
   return /^[^，。；]{0,30}?(?:精神|部署|要求|决策|安排|指示)/.test(text.slice(end, end + 34));
 }
 
+/** Where the text begins: the first paragraph that is no heading (the end of the text if none). */
+export function bodyStartOf(model: DocumentModel): number {
+  const inHeading = new Set(model.headings.flatMap((h) => h.paragraphs));
+  for (const p of model.paragraphs) if (!inHeading.has(p.index) && p.text.trim()) return p.start;
+  return model.text.length;
+}
+
 /** Where the lead ends: the end of the first paragraph that is not a heading (at most `chars` in). */
 function firstParagraphsEnd(model: DocumentModel, chars: number): number {
   const inHeading = new Set(model.headings.flatMap((h) => h.paragraphs));
@@ -179,11 +186,15 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     yearFrom = from;
   };
   const titles: string[] = [];
+  // (Titles met after the text has begun, an article's 小标题 "2025年：主要指标稳中有进", say what a
+  // section is about, not the year the document speaks from; they may still name its place, as
+  // an annex's title does: "2026年辽宁省办好民生实事清单".)
+  const bodyStart = bodyStartOf(model);
   for (const h of model.headings) {
     const t = `${h.name} ${h.detail ?? ''} ${h.byline ?? ''}`;
     // (The document's own place is in its titles, not in a section heading about a district.)
     if (h.form === 'title' || h.form === 'markdown') titles.push(t);
-    if (year === undefined && (h.form === 'title' || h.form === 'markdown')) {
+    if (year === undefined && (h.form === 'title' || h.form === 'markdown') && h.span.start <= bodyStart) {
       const y = yearIn(t) ?? yearIn(h.name);
       if (y !== undefined) setYear(y, h.name, 'title');
     }
@@ -214,10 +225,15 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   if (year === undefined) {
     // The first dated heading: "三、2023年重点工作" speaks from 2023; a review heading such as
     // "一、2022年工作回顾" speaks from the year after the one it reviews.
+    // So does a dated heading whose text calls its year 去年 ("2025年：主要指标稳中有进" then
+    // "去年，全省……"): the text speaks from the year after.
     for (const h of model.headings) {
       const y = yearIn(h.name);
       if (y === undefined) continue;
-      setYear(headingKind(h.name) === 'actual' ? y + 1 : y, h.name, 'heading');
+      const last = h.paragraphs[h.paragraphs.length - 1];
+      const under = model.paragraphs.find((p) => p.index > last && p.text.trim())?.text.trimStart() ?? '';
+      const review = headingKind(h.name) === 'actual' || /^(?:去年|过去一年|上年)/.test(under);
+      setYear(review ? y + 1 : y, h.name, 'heading');
       break;
     }
   }

@@ -17,7 +17,7 @@ import {
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
-import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, documentFacts } from './document';
+import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, bodyStartOf, documentFacts } from './document';
 import { CellReading, readTables, rowCells } from './table';
 
 /** Period cues that count from the document's year. */
@@ -161,7 +161,14 @@ function opensList(text: string, end: number, sentenceEnd: number, comparatorTex
  * 必须, 力争… (A strong cue elsewhere in a sentence does not carry: in a review, 确保 tells
  * what was done.)
  */
-function paragraphIntent(sentence: string): { kind: Kind; cue: string } | undefined {
+/** What a paragraph's opening says of the figures after it; `past`: a review of the year before. */
+interface Intent {
+  kind: Kind;
+  cue: string;
+  past?: boolean;
+}
+
+function paragraphIntent(sentence: string): Intent | undefined {
   // The word must start within the first 13 characters, before any ，,。: most sentences have none.
   let possible = false;
   for (let k = 0; k < 13 && k < sentence.length && !possible; k++) {
@@ -170,6 +177,13 @@ function paragraphIntent(sentence: string): { kind: Kind; cue: string } | undefi
     possible = INTENT_FIRST.has(c);
   }
   if (!possible) return undefined;
+  // (A brief's own words for the report's parts: 报告显示 its results, 报告提出 its aims.)
+  const said = /^[^，,。]{0,6}?(?:报告|数据|统计)(显示|回顾|总结|提出|明确|部署|确定)/.exec(sentence);
+  if (said) {
+    const review = /显示|回顾|总结/.test(said[1]);
+    // (报告显示 / 报告回顾: the report's review of the year before, in a brief that gives no year.)
+    return { kind: review ? 'actual' : 'target', cue: said[0].replace(/^[^，,。]*?(?=报告|数据|统计)/, ''), ...(review && said[0].includes('报告') ? { past: true } : {}) };
+  }
   const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|要|将|必须|务必|力争|确保)/.exec(sentence);
   if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:要|将|必须|务必|力争|确保)/.test(sentence)) {
     return { kind: 'target', cue: m[1] };
@@ -178,7 +192,7 @@ function paragraphIntent(sentence: string): { kind: Kind; cue: string } | undefi
 }
 
 /** First characters of the words of paragraphIntent. */
-const INTENT_FIRST = new CharClass('我要将必务力确');
+const INTENT_FIRST = new CharClass('我要将必务力确报数统政省市县');
 
 /**
  * Spans of names and slogans in a sentence: short quotations (“十四五”, “1+10”) and book titles
@@ -398,7 +412,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   const paragraphOf: (typeof model.paragraphs)[number][] = [];
   for (const p of model.paragraphs) paragraphOf[p.index] = p;
   const figures: Figure[] = [];
-  const sections = new Sections();
+  const sections = new Sections(bodyStartOf(model));
   const tables = readTables(model);
   let rowOf: { paragraph: number; cells: CellReading[] } | undefined;
   const headingParagraphs = new Set(model.headings.flatMap((h) => h.paragraphs));
@@ -409,13 +423,13 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   let lastParagraph = -1;
   let inherited: Period | undefined;
   // Likewise the intent: "我们要……" or "今年以来" at the head of a paragraph.
-  let inheritedKind: { kind: Kind; cue: string } | undefined;
+  let inheritedKind: Intent | undefined;
   // And, in a city's or county's document, the province it quotes (省政府工作报告提出，全省……).
   let inheritedRegion: string | undefined;
   const quotesProvince = facts.level === 'city' || facts.level === 'county' || !!facts.city || !!facts.county;
   // What a paragraph of running text opens with, for the paragraphs after it.
   let carried: Period | undefined;
-  let carriedKind: { kind: Kind; cue: string } | undefined;
+  let carriedKind: Intent | undefined;
   let firstSentence = false;
   let inheritedPart: string | undefined;
   for (const s of model.sentences) {
@@ -718,7 +732,7 @@ function build(
   sections: Sections,
   at: number,
   inherited?: Period,
-  inheritedKind?: { kind: Kind; cue: string },
+  inheritedKind?: Intent,
   inheritedRegion?: string,
   inheritedPart?: string,
 ): Figure | undefined {
@@ -1066,7 +1080,7 @@ function context(
   sections: Sections,
   at: number,
   inherited?: Period,
-  inheritedKind?: { kind: Kind; cue: string },
+  inheritedKind?: Intent,
   bounded = false,
   inheritedRegion?: string,
   firstFigure = at - s.start,
@@ -1080,13 +1094,17 @@ function context(
     period = inherited;
     periodSource = 'paragraph';
   }
+  if (!period && inheritedKind?.past && !path.some((n) => n.heading.form !== 'title')) {
+    // (A brief's "报告显示，……" reports the year the report reviews: the one before its own.)
+    period = pieceYear !== undefined ? { value: String(pieceYear - 1), start: pieceYear - 1, end: pieceYear - 1, cue: inheritedKind.cue } : relativePeriod(-1, inheritedKind.cue);
+    periodSource = 'paragraph';
+  }
   let headingKindFound: Kind | undefined;
   for (let k = path.length - 1; k >= 0; k--) {
     const h = sections.of(path[k]);
     // (A later title inside the document, an article's 小标题 "回望去年：稳中有进", dates what is
-    // under it by 去年 / 今年 as a section heading does; the document's own title does not.)
-    const laterTitle = path[k].heading.form === 'title' && path[k] !== outline[0] && RELATIVE_YEAR.test(path[k].name);
-    if (!period && (path[k].heading.form !== 'title' || laterTitle)) {
+    // under it as a section heading does; the document's own title does not.)
+    if (!period && (path[k].heading.form !== 'title' || sections.laterTitle(path[k]))) {
       // The heading's first period cue (as periodIn(name, name.length, pieceYear, true)).
       const p = h.nameCues[0]?.period(pieceYear);
       if (p) {
@@ -1282,6 +1300,18 @@ interface SectionFacts {
 class Sections {
   private facts = new Map<OutlineNode, SectionFacts>();
 
+  /** `bodyStart`: where the document's first paragraph of text begins (bodyStartOf). */
+  constructor(private readonly bodyStart: number) {}
+
+  /**
+   * A title met after the text has begun, an article's 小标题 ("2025年：主要指标稳中有进",
+   * "回望去年"): a section heading, whose year is its section's period, not the year its piece
+   * speaks from.
+   */
+  laterTitle(h: OutlineNode): boolean {
+    return h.heading.form === 'title' && h.heading.span.start > this.bodyStart;
+  }
+
   of(h: OutlineNode): SectionFacts {
     let f = this.facts.get(h);
     if (!f) {
@@ -1292,7 +1322,7 @@ class Sections {
         place: placesIn(full)[0],
         nameCues: headingPeriodCues(h.name),
         kind: headingKind(h.heading.form === 'title' ? full : h.name),
-        part: h.heading.form === 'title' ? undefined : partIn(h.name),
+        part: partIn(h.name),
       };
       this.facts.set(h, f);
     }
@@ -1303,7 +1333,7 @@ class Sections {
 /** The part of a year the nearest heading above names (not a title: a 纪要 of 上半年 sets aims for 全年 too). */
 function headingPart(path: OutlineNode[], sections: Sections): string | undefined {
   for (let k = path.length - 1; k >= 0; k--) {
-    if (path[k].heading.form === 'title') return undefined;
+    if (path[k].heading.form === 'title' && !sections.laterTitle(path[k])) return undefined;
     const p = sections.of(path[k]).part;
     if (p) return p;
   }
@@ -1314,7 +1344,7 @@ function headingPart(path: OutlineNode[], sections: Sections): string | undefine
 function pieceYearOf(path: OutlineNode[], sections: Sections): number | undefined {
   for (let k = path.length - 1; k >= 0; k--) {
     const h = path[k];
-    if (h.heading.form !== 'title' && h.heading.form !== 'markdown') continue;
+    if ((h.heading.form !== 'title' && h.heading.form !== 'markdown') || sections.laterTitle(h)) continue;
     const y = sections.of(h).year;
     if (y !== undefined) return y;
   }
