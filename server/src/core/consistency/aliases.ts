@@ -31,6 +31,10 @@ export const INDICATOR_ALIASES: readonly AliasEntry[] = [
   { name: '农村居民人均可支配收入', aliases: ['农村常住居民人均可支配收入', '农民人均可支配收入'], source: `${NBS}（住户调查）` },
   // (Compared after 新增 is read as the verb: 城镇新增就业 is 城镇就业 + 新增, 新增就业 is 就业 + 新增.)
   { name: '城镇就业', aliases: [], whole: ['就业'], source: `${NBS}（城镇新增就业人数）；${PRESS}（“新增就业5万人”指城镇新增就业）` },
+  // (A table of 地区生产总值 names its rows 第一产业, 第二产业, 第三产业: their value added.)
+  { name: '第一产业增加值', aliases: [], whole: ['第一产业'], source: `${NBS}（三次产业分类）` },
+  { name: '第二产业增加值', aliases: [], whole: ['第二产业'], source: `${NBS}（三次产业分类）` },
+  { name: '第三产业增加值', aliases: ['服务业增加值'], whole: ['第三产业', '服务业'], source: `${NBS}（三次产业分类：第三产业即服务业）` },
   { name: '常住人口城镇化率', aliases: ['城镇化率'], source: `${NBS}` },
   { name: '粮食产量', aliases: ['粮食总产量', '粮食总产'], source: `${NBS}` },
   { name: '空气质量优良天数比例', aliases: ['空气优良天数比例', '优良天数比例', '空气质量优良天数比率', '空气优良天数比率', '优良天数比率'], source: '生态环境部《环境空气质量评价技术规范》' },

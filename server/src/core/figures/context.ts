@@ -267,7 +267,7 @@ for (const p of PROVINCES) PROVINCE_BY_FIRST.set(p[0], [...(PROVINCE_BY_FIRST.ge
 export function mayOpenWithPlace(text: string): boolean {
   if (text.startsWith('全国') || text.startsWith('我国') || text.startsWith('全中国')) return true;
   if (PROVINCE_BY_FIRST.get(text[0])?.some((p) => text.startsWith(p))) return true;
-  for (let k = 2; k <= 4; k++) if (text[k] === '市' || text[k] === '县') return true;
+  for (let k = 2; k <= 5; k++) if (text[k] === '市' || text[k] === '县' || text[k] === '区' || text[k] === '旗') return true;
   return false;
 }
 

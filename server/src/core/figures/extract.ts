@@ -112,6 +112,13 @@ const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
 const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
 
+/** A figure and the dash before its label, opening an explainer's line: "33981.6亿元——". */
+const FIGURE_LABEL_OPENING = /^[^，,。；：:]{1,16}?[0-9０-９][^，,。；：:]{0,6}?(?:——|—|--)/;
+
+/** Residents named as a group, and a measure of residents: 城镇居民 + 人均可支配收入. */
+const RESIDENT_GROUP = /^(?:其中)?(?:全体居民|城镇居民|农村居民|城镇常住居民|农村常住居民|城乡居民)$/;
+const RESIDENT_MEASURE = /^(?:全体|城镇|农村|城乡)?(?:常住)?居民(.{2,})$/;
+
 /** A place at the start of an indicator is its region, not part of it: 沈阳市新建5G基站. */
 function stripPlace(s: string): string {
   const m = /^(?:全国|全省|全市|我国|我省|我市|本省|本市)/.exec(s);
@@ -559,7 +566,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // a span, "从2016年开始", or "踏上“十四五”新征程".)
       const head = cues[0];
       // (Any sentence of the paragraph that opens with its year: "市长回顾了过去一年的工作。去年，全市……".)
-      const p = head.at < 10 ? head.period(ref) : undefined;
+      // (In an explainer's "33981.6亿元——去年全市地区生产总值" the label opens after the dash.)
+      const labelAt = FIGURE_LABEL_OPENING.exec(sentenceText)?.[0].length ?? 0;
+      const p = head.at < 10 || (labelAt > 0 && head.at <= labelAt + 1) ? head.period(ref) : undefined;
       if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
         // (Not a starting point: 从2009年建厂至今.)
         const start = /[从自由]$/.test(sentenceText.slice(0, head.at));
@@ -854,6 +863,17 @@ function build(
     } else if (!indicator && prevFig) {
       indicator = prevFig.indicator;
       indicatorInherited = true;
+    }
+  }
+  // A group of residents named alone takes the measure the sentence gave the whole: "全体居民人均
+  // 可支配收入55800元，其中城镇居民68900元、农村居民32400元".
+  if (RESIDENT_GROUP.test(indicator)) {
+    for (let k = previous.length - 1; k >= 0; k--) {
+      const m = RESIDENT_MEASURE.exec(previous[k].indicator);
+      if (m) {
+        indicator += m[1];
+        break;
+      }
     }
   }
   // (Only a verb set before the list's names, "新增A 300家、B 500家", not one after a name, between

@@ -156,8 +156,19 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
   const place = placesIn(label).find((x) => x.at === 0 && x.name.length >= label.replace(UNIT_IN_PARENS, '').length - 1)?.name;
   const labelUnit = unitInParens(label);
   // A column that names what is measured (产量, 产值, 营业收入) completes the row's name: 蔬菜 + 产量.
-  const indicatorOf = (column?: Column) => {
-    if (place) return (column?.header ?? '').replace(UNIT_IN_PARENS, '');
+  const indicatorOf = (column?: Column, k = 0) => {
+    if (place) {
+      const header = (column?.header ?? '').replace(UNIT_IN_PARENS, '');
+      // (A growth column that names no measure, 比上年增长, is the growth of the column before it:
+      // 地区 | 地区生产总值 | 比上年增长.)
+      if (column?.growth && !/[\p{Script=Han}]{2,}(?:增长|增速|增幅)/u.test(header.replace(/^(?:比上年|同比|较上年)/, ''))) {
+        for (let j = k - 1; j > 0; j--) {
+          const before = table.columns[j];
+          if (before && !before.growth && j !== table.unitColumn) return before.header.replace(UNIT_IN_PARENS, '');
+        }
+      }
+      return header;
+    }
     const name = label.replace(UNIT_IN_PARENS, '');
     const measure = column && !column.growth ? /(?:产量|产值|增加值|营业收入|收入|销售额|总额|面积|人数|数量|规模)$/.exec(column.header.replace(UNIT_IN_PARENS, ''))?.[0] : undefined;
     return measure && !name.endsWith(measure) ? name + measure : name;
@@ -169,7 +180,7 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
     const column = table.columns[k];
     const rowUnit = table.unitColumn !== undefined ? cells[table.unitColumn]?.text : undefined;
     const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? table.unit;
-    out.push({ cell, indicator: indicatorOf(column), place, unit, column, caption: table.caption, heading: table.lead, captionKind: captionKind === 'target' || captionKind === 'actual' ? captionKind : undefined });
+    out.push({ cell, indicator: indicatorOf(column, k), place, unit, column, caption: table.caption, heading: table.lead, captionKind: captionKind === 'target' || captionKind === 'actual' ? captionKind : undefined });
   });
   return out;
 }
