@@ -129,7 +129,19 @@ export function boundOf(c: Figure['comparator'] | undefined): 'point' | 'floor' 
   return c === 'ge' || c === 'gt' ? 'floor' : c === 'le' || c === 'lt' ? 'ceiling' : c === 'range' ? 'range' : 'point';
 }
 
-type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'kind' | 'text' | 'value' | 'unit'>>;
+type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit'>>;
+
+/** Verbs that reach a level: a target "达到2.65%" names the level 2.65%, as "2.65%" does. */
+const LEVEL_REACHED = /^(?:达到|达|突破|超过|超|迈上|跨越|实现)$/;
+
+/**
+ * The bound a target sets: 以上 and 不低于 a floor, 以内 a ceiling; a level reached (达到, 突破)
+ * is the number itself, as a restatement without the verb gives it.
+ */
+export function targetBoundOf(f: Pick<Amount, 'comparator' | 'comparatorText'>): ReturnType<typeof boundOf> {
+  const b = boundOf(f.comparator);
+  return b === 'floor' && f.comparatorText !== undefined && LEVEL_REACHED.test(f.comparatorText) ? 'point' : b;
+}
 
 /**
  * A result rounded where it is restated: 近2.4万亿元 (approximate, one decimal) holds 23980.6亿元.
@@ -165,7 +177,7 @@ function floorHolds(floor: Amount, exact: Amount): boolean {
  * 超过 describe a result).
  */
 export function disagree(a: Amount, b: Amount): boolean {
-  if (a.kind === 'target' && b.kind === 'target' && boundOf(a.comparator) !== boundOf(b.comparator)) return true;
+  if (a.kind === 'target' && b.kind === 'target' && targetBoundOf(a) !== targetBoundOf(b)) return true;
   if (a.kind === 'actual' && b.kind === 'actual') {
     // A result restated approximately (近2.4万亿元), or in a larger unit (3.36万亿元 for
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.

@@ -419,7 +419,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   const paragraphOf: (typeof model.paragraphs)[number][] = [];
   for (const p of model.paragraphs) paragraphOf[p.index] = p;
   const figures: Figure[] = [];
-  const sections = new Sections(bodyStartOf(model));
+  const sections = new Sections(bodyStartOf(model), outline);
   const tables = readTables(model);
   let rowOf: { paragraph: number; cells: CellReading[] } | undefined;
   const headingParagraphs = new Set(model.headings.flatMap((h) => h.paragraphs));
@@ -572,7 +572,10 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
         // (Not a starting point: 从2009年建厂至今.)
         const start = /[从自由]$/.test(sentenceText.slice(0, head.at));
-        if (!head.fromBase && !start && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || head.at <= 1)) {
+        // (Not a past year in a paragraph that opens with the report's aims, "报告明确，去年……": the
+        // paragraphs after it go on with the aims, not with that year.)
+        const aims = paragraphIntent(sentenceText)?.kind === 'target' && yearOffset(p, ref) < 0;
+        if (!head.fromBase && !start && !aims && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || head.at <= 1)) {
           carried = p;
         }
       }
@@ -619,7 +622,8 @@ function labelBefore(text: string, sentenceStart: number, clauseStart: number): 
 /** The label on the line under a big number: its first clause, short, without figures. */
 function labelLine(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const first = text.trim().split(/[，,。；;：:（(]/)[0].trim();
+  // (The label ends at a gap too: "社会消费品零售总额　增长5.9%".)
+  const first = text.trim().split(/[，,。；;：:（(\u3000]|\s{2,}/)[0].trim();
   return first.length >= 2 && first.length <= 20 && !/[0-9０-９]/.test(first) ? first : undefined;
 }
 
@@ -1320,8 +1324,31 @@ interface SectionFacts {
 class Sections {
   private facts = new Map<OutlineNode, SectionFacts>();
 
+  /**
+   * An explainer's labels that name no time go on in the time of the label before them:
+   * 【回眸2025】, 【创新驱动】, 【民生温度】 are all 2025, until 【2026年主要预期目标】.
+   */
+  private labelCues = new Map<OutlineNode, ReturnType<typeof periodCues>>();
+
   /** `bodyStart`: where the document's first paragraph of text begins (bodyStartOf). */
-  constructor(private readonly bodyStart: number) {}
+  constructor(
+    private readonly bodyStart: number,
+    outline: OutlineNode[],
+  ) {
+    let last: ReturnType<typeof periodCues> = [];
+    const walk = (nodes: OutlineNode[]) => {
+      for (const n of nodes) {
+        if (n.heading.form === 'title') last = [];
+        else if (n.heading.form === 'label') {
+          const own = headingPeriodCues(n.name);
+          if (own.length) last = own;
+          else if (last.length) this.labelCues.set(n, last);
+        }
+        walk(n.children);
+      }
+    };
+    walk(outline);
+  }
 
   /**
    * A title met after the text has begun, an article's 小标题 ("2025年：主要指标稳中有进",
@@ -1340,7 +1367,7 @@ class Sections {
         year: yearIn(full),
         plan: PLAN_DOCUMENT.test(full),
         place: placesIn(full)[0],
-        nameCues: headingPeriodCues(h.name),
+        nameCues: this.labelCues.get(h) ?? headingPeriodCues(h.name),
         kind: headingKind(h.heading.form === 'title' ? full : h.name),
         part: partIn(h.name),
       };
