@@ -124,15 +124,15 @@ describe('a brief that names neither its year nor its province, against seed 003
 
 describe('a city paper\'s brief, its city read from the paper\'s name', () => {
   it('is compared with the city\'s report, and the message says where the city was read', () => {
-    const report = analyze('2026年青川市政府工作报告\n\n三、2026年主要目标\n\n全市城镇新增就业5万人以上，新建城市公园20个。\n', { kind: 'plaintext' });
-    const brief = analyze('青川日报讯（记者 李明）1月8日上午，市八届人大五次会议开幕。报告提出，今年全市新建城市公园25个。\n', { kind: 'plaintext' });
+    const report = analyze('2026年宜宾市政府工作报告\n\n三、2026年主要目标\n\n全市城镇新增就业5万人以上，新建城市公园20个。\n', { kind: 'plaintext' });
+    const brief = analyze('宜宾日报讯（记者 李明）1月8日上午，市八届人大五次会议开幕。报告提出，今年全市新建城市公园25个。\n', { kind: 'plaintext' });
     const index = new FigureIndex();
     index.set(indexEntry('report.txt', 'report.txt', report));
     index.set(indexEntry('brief.txt', 'brief.txt', brief));
     const found = findingsInWorkspace(brief, { uri: 'brief.txt', index }).filter((f) => f.code === 'figure.mismatch');
     expect(found.map((f) => f.message)).toEqual([expect.stringContaining('此处25个，彼处20个')]);
-    expect(found[0].message).toContain('地区按报头“青川日报讯”推定为青川市');
+    expect(found[0].message).toContain('地区按报头“宜宾日报讯”推定为宜宾市');
     const english = findingsInWorkspace(analyze(brief.model.text, { kind: 'plaintext', locale: 'en' }), { uri: 'brief.txt', index, locale: 'en' });
-    expect(english.find((f) => f.code === 'figure.mismatch')?.message).toContain('from the publisher "青川日报讯"');
+    expect(english.find((f) => f.code === 'figure.mismatch')?.message).toContain('from the publisher "宜宾日报讯"');
   });
 });

@@ -116,7 +116,7 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
       case 'region': {
         const v = getNodeValue(value);
         if (typeof v === 'string' && /^[\p{Script=Han}]{2,12}$/u.test(v.trim())) config.region = v.trim();
-        else problem(CODES.configInvalid, 'error', value, `“region”应是省或市的名称，如 "甘肃省"、"青川市"，而不是 ${short(v)}；此项不生效。`, `"region" should be the name of a province or city in Chinese, such as "甘肃省", not ${short(v)}; it is ignored.`);
+        else problem(CODES.configInvalid, 'error', value, `“region”应是省或市的名称，如 "甘肃省"、"宜宾市"，而不是 ${short(v)}；此项不生效。`, `"region" should be the name of a province or city in Chinese, such as "甘肃省", not ${short(v)}; it is ignored.`);
         break;
       }
       case 'aliases': {

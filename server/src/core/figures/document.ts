@@ -9,7 +9,7 @@
  * 2026; 2026年目标任务); the occasion (“十五五”开局之年 = 2026); a year and month near the top;
  * the first dated heading; the project's `year`.
  *
- * The region: a place in the titles; the publisher (青川日报讯 → 青川市; a provincial paper's
+ * The region: a place in the titles; the publisher (宜宾日报讯 → 宜宾市; a provincial paper's
  * name → its province); a place in the first lines; the project's `region`. A document that
  * names none still says its level: 全省 / 我省 / 省政府工作报告 speak of its own province. Its
  * figures then carry the region OWN_PROVINCE (本省), which the workspace index reads as the
@@ -17,6 +17,7 @@
  */
 import type { DocumentModel } from '../model';
 import { PLAN_DOCUMENT, headingKind, placesIn, yearIn } from './context';
+import { isKnownPlace } from './gazetteer';
 
 /** The region of a document that speaks of its own province without naming it. */
 export const OWN_PROVINCE = '本省';
@@ -107,18 +108,12 @@ export function yearFromLead(text: string): { year: number; cue: string } | unde
   return undefined;
 }
 
-/**
- * Papers named for a region, not a city: 南方日报 (广东), 大众日报 (山东), 解放日报 and 新民晚报
- * (上海), 羊城晚报, 齐鲁晚报, 扬子晚报, 楚天都市报, 钱江晚报, 半岛都市报, 燕赵都市报, 三秦都市报,
- * 华西都市报, 潇湘晨报, 海峡都市报, 北方新报, 东方早报. Their stems name no city.
- */
-const REGIONAL_PAPERS = /^(?:南方|大众|解放|新民|羊城|齐鲁|扬子|楚天|钱江|半岛|燕赵|三秦|华西|潇湘|海峡|北方|东方|现代|新华|都市|晨|晚)$/;
 
 /** National papers and agencies: their name is not a place of the document. */
 const NATIONAL = /^(?:人民|经济|光明|中国|法治|法制|工人|农民|科技|健康|学习|证券|新华|中国青年|中国妇女|参考|环球|国际商|中国经济|中国新闻)$/;
 const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|[（(]记者|记者|融媒记者|全媒体记者)/u;
 
-/** The place a publisher's name gives: 青川日报讯 → 青川市, 甘肃日报讯 → 甘肃省. */
+/** The place a publisher's name gives: 宜宾日报讯 → 宜宾市, 甘肃日报讯 → 甘肃省. */
 export function regionFromPublisher(text: string): { name: string; level: 'province' | 'city'; cue: string } | undefined {
   const m = PUBLISHER.exec(text);
   if (!m || NATIONAL.test(m[1])) return undefined;
@@ -131,9 +126,9 @@ export function regionFromPublisher(text: string): { name: string; level: 'provi
   }
   const province = placesIn(`${stem}省`).find((p) => p.level === 'province' && p.at === 0);
   if (province) return { name: province.name, level: 'province', cue: m[0].trim() };
-  // A stem that is no place Wengao knows (青川日报 → 青川市) is taken for a city, unless it is one
-  // of the regional papers named for a region's old name or a slogan (南方日报, 大众日报).
-  if (/^[\p{Script=Han}]{2,3}$/u.test(stem) && !REGIONAL_PAPERS.test(stem)) return { name: `${stem}市`, level: 'city', cue: m[0].trim() };
+  // A city's paper is named for it without the suffix (宜宾日报 → 宜宾市): a city of that name
+  // (gazetteer.ts). Papers named for a region or a slogan (闽南日报, 南方日报, 大众日报) name none.
+  if (/^[\p{Script=Han}]{2,3}$/u.test(stem) && isKnownPlace(`${stem}市`)) return { name: `${stem}市`, level: 'city', cue: m[0].trim() };
   return undefined;
 }
 

@@ -479,6 +479,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       continue;
     }
     const sentenceText = text.slice(s.start, s.end);
+    // (A sentence that opens with the report's review, "报告显示，……", dates its own figures too.)
+    const own = paragraphIntent(sentenceText);
+    const intentHere = own?.past ? own : inheritedKind;
     const inSentence: Figure[] = [];
     let names: Span[] | undefined;
     let namesOf: (() => Span[]) | undefined;
@@ -501,7 +504,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
           const r = readRange(text, n, n.end, s.end);
           if (r && r.unit) {
             reading ??= new SentenceReading(sentenceText);
-            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion, inheritedPart);
+            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion, inheritedPart);
             if (fig) {
               fig.comparator = 'range';
               figures.push(fig);
@@ -521,7 +524,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const r = readRange(text, q.num, q.end, s.end);
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
       reading ??= new SentenceReading(sentenceText);
-      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, inheritedKind, inheritedRegion, inheritedPart);
+      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion, inheritedPart);
       // An explainer's big number on a line of its own, its label on the next: "246.8万辆" /
       // "汽车产量".
       if (fig && (!fig.indicator || fig.indicatorFrom !== 'clause') && FIGURE_LINE.test(para.text.trim())) {
@@ -540,7 +543,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       }
       i = raw.end - 1;
     }
-    inheritedKind = paragraphIntent(sentenceText) ?? inheritedKind;
+    inheritedKind = own ?? inheritedKind;
     distributeRespectively(inSentence);
     if (quotesProvince && inSentence.length) {
       // (Only a province the sentence opens with, before its first figure, carries on:
@@ -869,6 +872,11 @@ function build(
       indicatorInherited = true;
     }
   }
+  // A total named alone is the total of what the figure before it counts: "净增高新技术企业620家，
+  // 总数达到5210家" (高新技术企业总数).
+  if (/^(?:其中)?(?:总数|总量|数量|总规模)$/.test(indicator) && prevFig && prevFig.indicator.length >= 2) {
+    indicator = prevFig.indicator.replace(/^[●■◆▲★☆○◇□▪•·\-—*>\s\u3000]+/, '').replace(/^(?:净增|新增|新培育|培育|新引进|引进|新认定|认定|新建|累计)/, '') + indicator.replace(/^其中/, '');
+  }
   // A group of residents named alone takes the measure the sentence gave the whole: "全体居民人均
   // 可支配收入55800元，其中城镇居民68900元、农村居民32400元".
   if (RESIDENT_GROUP.test(indicator)) {
@@ -898,6 +906,13 @@ function build(
   // figure in a headline, which restates one of the text below it.
   const listCount = raw.unit?.dimension.startsWith('count:') ? opensList(text, raw.end, s.end, comparatorText) : false;
   const inHeadline = path.length > 0 && path[0].heading.form === 'title' && at < path[0].heading.span.end && path[0].heading.span.start <= firstText(text);
+  // A figure that names the aim after it is the aim: "控制在2%左右的预期目标以内", "高于5%的年初目标".
+  const namesAim = /^(?:以上|左右|以内|以下)?的?(?:年初|年度|全年)?(?:确定的)?(?:预期目标|预期|目标|计划)/.exec(text.slice(raw.end, Math.min(s.end, raw.end + 12)));
+  if (namesAim && !listCount && !inHeadline) {
+    kind = 'target';
+    kindSource = 'sentence';
+    kindCue = namesAim[0];
+  }
   if (listCount || inHeadline) {
     kind = 'unknown';
     kindSource = null;
@@ -951,7 +966,7 @@ function build(
     ...(part ? { part } : {}),
     ...(yearBasis ? { yearBasis } : {}),
     // (The document's own place, read from its publisher, lead or config, where the sentence
-    // does not name it: 全市 in 青川日报讯's brief.)
+    // does not name it: 全市 in 宜宾日报讯's brief.)
     ...(region && facts.regionFrom && facts.regionFrom !== 'title' && facts.regionFrom !== 'level' && [facts.region, facts.city, facts.province, facts.county].includes(region) && !reading.text.includes(region.slice(0, 2))
       ? { regionBasis: { cue: facts.regionCue ?? '', from: facts.regionFrom } }
       : {}),
