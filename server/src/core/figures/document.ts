@@ -269,7 +269,11 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     const sample = model.text.slice(0, 5000);
     const lead = firstParagraphsEnd(model, 300);
     for (const p of placesIn(sample)) {
-      const own = p.at < lead || /^(?:人民政府|政府|委员会|党委|委|人大|人民代表大会)/.test(sample.slice(p.at + p.name.length, p.at + p.name.length + 6));
+      // (The issuing body on a line of its own, "九江市人民政府", "六安市人民政府办公室　2026年7月18日";
+      // not a body the text cites: "无锡市委经济工作会议提出……".)
+      const line = sample.slice(sample.lastIndexOf('\n', p.at) + 1, (sample.indexOf('\n', p.at) + 1 || sample.length + 1) - 1);
+      const issuer = line.trim().length <= 40 && /^(?:人民政府|政府|委员会|党委|委|人大|人民代表大会)/.test(sample.slice(p.at + p.name.length, p.at + p.name.length + 6));
+      const own = p.at < lead || issuer;
       // (The bodies above, whose decisions the text carries out, are not its own: "贯彻中央、省委和
       // 嘉兴市委经济工作会议精神", "按照X市委部署".)
       if (!own || higherBody(sample, p.at, p.at + p.name.length)) continue;

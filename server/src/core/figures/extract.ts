@@ -482,6 +482,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // (A sentence that opens with the report's review, "报告显示，……", dates its own figures too.)
     const own = paragraphIntent(sentenceText);
     const intentHere = own?.past ? own : inheritedKind;
+    // (The report's aims, "报告提出今年主要预期目标：……", end the review a paragraph opened with
+    // "过去一年，……": the paragraphs after them go on with the aims, not with that year.)
+    if (own?.kind === 'target' && carried && yearOffset(carried, pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year) < 0) carried = undefined;
     const inSentence: Figure[] = [];
     let names: Span[] | undefined;
     let namesOf: (() => Span[]) | undefined;
