@@ -156,7 +156,8 @@ export function softCells(text: string): string[] | undefined {
 
 /** A cell that is a number, not a year (2025年 heads a column; it is no value). */
 export function numericCell(cell: string): boolean {
-  return /^[-－−]?[0-9０-９]/.test(cell) && !/^[0-9０-９]{4}\s*年/.test(cell);
+  // (Nor is a date or a time: "宝鸡发布　1月21日".)
+  return /^[-－−]?[0-9０-９]/.test(cell) && !/^[0-9０-９]{4}\s*年|^[0-9０-９]{1,2}\s*月|^[0-9０-９]{1,2}[:：][0-9０-９]{2}|^[0-9]{4}[-./][0-9]/.test(cell);
 }
 
 /** A row of a table: tab-separated cells, or soft-separated cells of which one after the first is a number. */

@@ -113,8 +113,16 @@ export function yearFromLead(text: string): { year: number; cue: string } | unde
 const NATIONAL = /^(?:人民|经济|光明|中国|法治|法制|工人|农民|科技|健康|学习|证券|新华|中国青年|中国妇女|参考|环球|国际商|中国经济|中国新闻)$/;
 const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|[（(]记者|记者|融媒记者|全媒体记者)/u;
 
+/** A title that names its level: 市政府工作报告, 省委经济工作会议, 县人民政府. */
+const TITLE_LEVEL = /(?:^|[^\p{Script=Han}]|[年的在])(省|自治区|市|县|区)(?:人民)?(?:政府|委|人大|人民代表大会|政协)/u;
+
+/** A government's account "宝鸡发布　1月21日" (X发布 is how cities name their news accounts). */
+const ACCOUNT = /(?:^|\n)[\s\u3000]*([\p{Script=Han}]{2,4}?)发布(?=[\s\u3000]|$)/mu;
+
 /** The place a publisher's name gives: 宜宾日报讯 → 宜宾市, 甘肃日报讯 → 甘肃省. */
 export function regionFromPublisher(text: string): { name: string; level: 'province' | 'city'; cue: string } | undefined {
+  const account = ACCOUNT.exec(text);
+  if (account && isKnownPlace(`${account[1]}市`)) return { name: `${account[1]}市`, level: 'city', cue: account[0].trim() };
   const m = PUBLISHER.exec(text);
   if (!m || NATIONAL.test(m[1])) return undefined;
   const stem = m[1];
@@ -295,7 +303,9 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     regionCue = '';
     regionFrom = 'config';
   }
-  const level = ownLevel(model.text);
+  // (The level a title names outweighs a count of 全省 against 全市: "一图读懂｜2026年市政府工作报告".)
+  const titled = titles.length ? TITLE_LEVEL.exec(titles[0]) : null;
+  const level = titled ? (titled[1] === '省' || titled[1] === '自治区' ? 'province' : titled[1] === '市' ? 'city' : 'county') : ownLevel(model.text);
   // The document as a whole is a plan when its first title says so; a piece of a compilation
   // is judged by its own title (see planContext).
   const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]);

@@ -844,7 +844,8 @@ function build(
   const grewTo = prior && prior.span.end <= at && prior.span.end >= clauseStartOf(text, s.start, at) &&
     /^(?:的)?(?:增|增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|压减|降|减)?(?:到|至)$/.test(text.slice(prior.span.end, at).replace(/[\s\u3000]|以上|左右/g, ''));
   if (grewTo) {
-    indicator = prior.indicator;
+    // (The start's indicator without the 由 / 从 that opened the change.)
+    indicator = prior.indicator.replace(/(?:由|从)$/, '');
     verb = undefined;
   }
   let indicatorAfter = false;
@@ -902,7 +903,16 @@ function build(
   // A bound (以上, 不低于, 以内, 不超过, 控制在) is what an aim sets; a result is reported as it is.
   const bounded = comparatorText !== undefined && BOUND_WORDS.has(comparatorText) && verb !== undefined && !LEVEL_VERBS.has(verb);
   const ctx = context(s, reading, facts, outline, sections, at, inherited, inheritedKind, bounded, inheritedRegion, (previous[0]?.span.start ?? at) - s.start);
-  const { path, period, periodSource, region, regionSource } = ctx;
+  const { path, periodSource, region, regionSource } = ctx;
+  let period = ctx.period;
+  if (grewTo && period && period.start < period.end && prior.period === period.value) {
+    // "五年来，经济总量由5.5万亿元增加到6.69万亿元": the start is the level before the span, the
+    // end the level at its close.
+    prior.period = String(period.start - 1);
+    period = { value: String(period.end), start: period.end, end: period.end, cue: period.cue };
+    prior.indicator = prior.indicator.replace(/(?:由|从)$/, '');
+    prior.measure = measureOf(prior.indicator, prior.verb, aliases);
+  }
   let { kind, kindSource, kindCue } = ctx;
   // The count that opens or sums up a list (重点抓好三项工作：一是……; 以上五个方面) is checked
   // against the list (enum.count-mismatch); it is neither a target nor a result. Nor is a
