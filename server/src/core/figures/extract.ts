@@ -581,7 +581,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         // (Not a past year in a paragraph that opens with the report's aims, "报告明确，去年……": the
         // paragraphs after it go on with the aims, not with that year.)
         const aims = paragraphIntent(sentenceText)?.kind === 'target' && yearOffset(p, ref) < 0;
-        if (!head.fromBase && !start && !aims && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || head.at <= 1)) {
+        if (!head.fromBase && !start && !aims && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
           carried = p;
         }
       }
