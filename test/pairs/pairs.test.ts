@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module without types (test/pairs/score.mjs)
-import { batches, scoreBatch } from './score.mjs';
+import { batches, scoreBatchAsync } from './score.mjs';
 
 interface Floor {
   caught: number;
@@ -27,8 +27,9 @@ describe('document pairs: planted changes caught, restatements silent, figures r
     expect(batches()).toEqual(Object.keys(floors));
   });
   for (const batch of Object.keys(floors)) {
-    it(`${batch} scores no worse than when it landed`, { timeout: 60_000 }, () => {
-      const s = scoreBatch(batch);
+    // (Concurrent: each batch waits on its CLI runs, which go side by side.)
+    it.concurrent(`${batch} scores no worse than when it landed`, { timeout: 120_000 }, async () => {
+      const s = await scoreBatchAsync(batch, 2);
       const f = floors[batch];
       const missed = s.detail.flatMap((p: { missedChanges: string[] }) => p.missedChanges);
       const alarms = s.detail.flatMap((p: { falseAlarms: string[] }) => p.falseAlarms);

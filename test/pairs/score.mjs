@@ -5,7 +5,7 @@
 //   node test/pairs/score.mjs [batch …] [--verbose] [--json]
 //
 // Needs `npm run build` first (dist/cli.js). Exported for test/pairs/pairs.test.ts.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,23 @@ function runCli(args) {
   return JSON.parse(r.stdout);
 }
 
+/** runCli without blocking: the test runs the pairs of a batch side by side. */
+function runCliAsync(args) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      const code = err ? err.code : 0;
+      if (code !== 0 && code !== 1) reject(new Error(`wengao ${args.join(' ')} exited ${code}: ${stderr}`));
+      else resolve(JSON.parse(stdout));
+    });
+  });
+}
+
+/** The two runs a pair is scored on: `wengao check` and `wengao figures` over its two documents. */
+const pairArgs = (dir) => {
+  const paths = ['a.txt', 'b.txt'].map((d) => join(dir, d));
+  return { check: ['check', '--format', 'json', ...paths], figures: ['figures', '--format', 'json', ...paths] };
+};
+
 
 /** A gold place {line (1-based), text, occurrence} → {line (0-based), start, end} in the doc. */
 function locate(lines, doc, place, pair) {
@@ -47,7 +64,7 @@ function locate(lines, doc, place, pair) {
 const overlaps = (loc, doc, range) =>
   loc.doc === doc && range.start.line === loc.line && range.start.character < loc.end && range.end.character > loc.start;
 
-export function scorePair(dir) {
+export function scorePair(dir, ran = undefined) {
   const name = relative(here, dir);
   const gold = readFileSync(join(dir, 'gold.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
     try {
@@ -63,8 +80,7 @@ export function scorePair(dir) {
   // Findings: figure.mismatch as (place, other place) links, and figure.target places.
   // (The pair is its two documents: the writer's NOTES.md, which restates figures to describe the
   // plants, is no document of the workspace.)
-  const paths = docs.map((d) => join(dir, d));
-  const check = runCli(['check', '--format', 'json', ...paths]);
+  const check = ran?.check ?? runCli(pairArgs(dir).check);
   const links = [];
   const targets = [];
   for (const file of check.files) {
@@ -111,7 +127,7 @@ export function scorePair(dir) {
   }
 
   // Figures against the exhaustive annotation.
-  const figs = runCli(['figures', '--format', 'json', ...paths]).figures.map((f) => ({ ...f, doc: docOf(f.path) }));
+  const figs = (ran?.figures ?? runCli(pairArgs(dir).figures)).figures.map((f) => ({ ...f, doc: docOf(f.path) }));
   const goldFigs = gold.filter((g) => g.doc && g.figure !== false && !g.region?.doc && g.text !== undefined && !g.change && !g.silent);
   const used = new Set();
   const matched = [];
@@ -175,7 +191,25 @@ function isListCount(g, lines) {
 }
 
 export function scoreBatch(batch) {
-  const pairs = pairsOf(batch).map(scorePair);
+  return summarize(batch, pairsOf(batch).map((dir) => scorePair(dir)));
+}
+
+/** scoreBatch with the CLI runs side by side, `width` at a time. */
+export async function scoreBatchAsync(batch, width = 4) {
+  const dirs = pairsOf(batch);
+  const ran = new Array(dirs.length);
+  let next = 0;
+  const worker = async () => {
+    for (let k = next++; k < dirs.length; k = next++) {
+      const args = pairArgs(dirs[k]);
+      ran[k] = { check: await runCliAsync(args.check), figures: await runCliAsync(args.figures) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, dirs.length) }, worker));
+  return summarize(batch, dirs.map((dir, k) => scorePair(dir, ran[k])));
+}
+
+function summarize(batch, pairs) {
   const sum = (k) => pairs.reduce((n, p) => n + (Array.isArray(p[k]) ? p[k].length : p[k]), 0);
   const changes = sum('changes');
   const matched = sum('matched');
