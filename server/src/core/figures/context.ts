@@ -326,7 +326,8 @@ export function placesIn(text: string): Place[] {
 function comparisonBase(text: string, at: number, end: number): boolean {
   // (The place that set the figure owns it: "与宁波市确定的增长5.5%左右的目标相衔接".)
   if (/^(?:确定|提出|下达|设定|部署|要求|明确)的/.test(text.slice(end, end + 3))) return false;
-  return /(?:高于|低于|快于|慢于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与)$/.test(text.slice(Math.max(0, at - 2), at)) ||
+  // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”.)
+  return /(?:高于|低于|快于|慢于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|服务|助力|支撑|纳入|跻身|带动|辐射|融合)$/.test(text.slice(Math.max(0, at - 2), at)) ||
     /^(?:平均|第[一二三四五六七八九十\d]|前列|首位|水平|总量的|的比重|同期)/.test(text.slice(end, end + 4));
 }
 

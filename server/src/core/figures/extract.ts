@@ -112,6 +112,9 @@ const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
 const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
 
+/** A sentence that opens an item of a run-in list: 二是, 其三, 第四，. */
+const ITEM_OPENS = /^[\s\u3000]*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十][，,、])/;
+
 /** A figure and the dash before its label, opening an explainer's line: "33981.6亿元——". */
 const FIGURE_LABEL_OPENING = /^[^，,。；：:]{1,16}?[0-9０-９][^，,。；：:]{0,6}?(?:——|—|--)/;
 
@@ -439,6 +442,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   let carriedKind: Intent | undefined;
   let firstSentence = false;
   let inheritedPart: string | undefined;
+  // Whether `inherited` came from inside an item of a run-in list (一是……): the next item drops it.
+  let inheritedFromItem = false;
   for (const s of model.sentences) {
     const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
@@ -480,6 +485,10 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     }
     const sentenceText = text.slice(s.start, s.end);
     // (A sentence that opens with the report's review, "报告显示，……", dates its own figures too.)
+    if (inheritedFromItem && ITEM_OPENS.test(sentenceText)) {
+      inherited = undefined;
+      inheritedFromItem = false;
+    }
     const own = paragraphIntent(sentenceText);
     const intentHere = own?.past ? own : inheritedKind;
     // (The report's aims, "报告提出今年主要预期目标：……", end the review a paragraph opened with
@@ -564,9 +573,10 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       // (由2024年的…增至…: the starting year does not govern what follows.)
       let last = cues.length - 1;
-      // (Nor does a time inside an item of a run-in list date the items after it: "一是……，去年
-      // 这一数字是1020个；二是……".)
-      while (last >= 0 && (cues[last].fromBase || ITEM_MARK.test(sentenceText.slice(0, cues[last].at)))) last--;
+      while (last >= 0 && cues[last].fromBase) last--;
+      // (A time inside an item of a run-in list dates the rest of that item, not the items after
+      // it: "一是过去一年成绩来之不易。全市经济总量……" but not "……去年这一数字是1020个；二是……".)
+      inheritedFromItem = last >= 0 && ITEM_MARK.test(sentenceText.slice(0, cues[last].at));
       inherited = (last >= 0 ? cues[last].period(ref) : undefined) ?? inherited;
       // (A single year that opens the paragraph as its time: "去年，……", "2025年，全市……"; not
       // a span, "从2016年开始", or "踏上“十四五”新征程".)
