@@ -105,6 +105,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     const before = s;
     s = s.replace(LIST_MARK, '').replace(REPORTED, '').replace(TIME, '').replace(SCOPE, '').replace(INTENT_START, '');
     if (s.length > 3 && LEVEL_START.test(s)) s = s.slice(2);
+    // (Or after the subject: 北部湾港完成集装箱吞吐量 is 北部湾港集装箱吞吐量; not 完成率.)
+    s = s.replace(/(?<=[\p{Script=Han}]{2})(?:完成|实现)(?=[\p{Script=Han}]{2})(?!率)/u, '');
     s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '');
     if (s === before) break;
   }
