@@ -20,3 +20,13 @@ describe('heavyLimit', () => {
     }
   });
 });
+
+describe('a check with hundreds of thousands of findings', () => {
+  it('keeps every finding: none is lost to a stack overflow (items appended one by one)', () => {
+    // (400,000 lone “ once overflowed findings.push(...), so the whole check failed silently.)
+    const a = analyze('中文\n' + '“\n'.repeat(400_000), { kind: 'plaintext' });
+    expect(a.failures).toEqual([]);
+    expect(a.findings.length).toBe(400_000);
+    expect(a.findings.every((f) => f.code === 'quote.unclosed')).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import { minimatch } from 'minimatch';
 import * as path from 'path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, REPORT_EXTENSIONS, Resolved } from '../io/config';
+import { appendAll } from '../core';
 export { readReport } from '../io/read';
 export { REPORT_EXTENSIONS };
 
@@ -120,7 +121,7 @@ async function walk(dir: string): Promise<string[]> {
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...(await walk(p)));
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) appendAll(out, await walk(p));
     } else if (e.isFile() && !e.name.startsWith('.')) {
       out.push(p);
     }

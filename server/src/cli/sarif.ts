@@ -26,7 +26,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
-import { Finding, Locale, RULE_LIST, Range, Rule, Severity, compareFindings, covers, fingerprint, ruleHelp } from '../core';
+import { Finding, Locale, RULE_LIST, Range, Rule, Severity, appendAll, compareFindings, covers, fingerprint, ruleHelp } from '../core';
 import type { FileResult, ToolInfo } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -100,7 +100,7 @@ export function renderSarif(results: FileResult[], options: SarifOptions): strin
     const lines = r.lines;
     const text = r.text;
     const items: { finding: Finding; by?: 'comment' | 'ignore-file' }[] = r.findings.map((finding) => ({ finding }));
-    if (options.includeSuppressed) items.push(...r.suppressed);
+    if (options.includeSuppressed) appendAll(items, r.suppressed);
     items.sort((a, b) => compareFindings(a.finding, b.finding));
     for (const { finding: f, by } of items) {
       const fp = fingerprint(text, f);

@@ -6,7 +6,7 @@ import { CHECKS, Check, CheckContext, HEAVY_CHECKS } from './checks';
 import type { FigureIndex } from './consistency/index';
 import { DocumentFacts, Figure, extractFigures } from './figures/extract';
 import { documentFacts } from './figures/document';
-import { compareFindings, type Code, type Finding, type Severity } from './findings';
+import { appendAll, compareFindings, type Code, type Finding, type Severity } from './findings';
 import { WengaoConfig, severityOverrides } from './config';
 import type { Locale } from './locale';
 import { IgnoreEntry, Suppressed, suppress } from './suppress';
@@ -99,7 +99,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     : `${text.length.toLocaleString('en-US')} characters > ${options.heavyLimit!.toLocaleString('en-US')}: ${CHECKS.filter((c) => HEAVY_CHECKS.has(c.id)).flatMap((c) => c.codes).join(', ')} left out`;
   for (const check of checks) {
     try {
-      findings.push(...check.run(model, ctx));
+      appendAll(findings, check.run(model, ctx));
     } catch (err) {
       if (isCancellation(err)) throw err;
       failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
@@ -144,7 +144,7 @@ export function recheck(analysis: Analysis, checks: readonly Check[], options: R
   const findings: Finding[] = [];
   for (const check of checks) {
     try {
-      findings.push(...check.run(analysis.model, ctx));
+      appendAll(findings, check.run(analysis.model, ctx));
     } catch (err) {
       failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     }

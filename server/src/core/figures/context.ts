@@ -314,7 +314,7 @@ export function placesIn(text: string): Place[] {
     } else if (stem.length > 2) continue; // (A city or county of three characters or more is known by name: 产业强市 is none.)
     out.push({ name: stem + suffix, level: suffix === '市' ? 'city' : 'county', at: stemAt });
   }
-  out.push(...known);
+  for (const p of known) out.push(p);
   out.sort((a, b) => a.at - b.at);
   return out;
 }
