@@ -30,3 +30,14 @@ describe('a check with hundreds of thousands of findings', () => {
     expect(a.findings.every((f) => f.code === 'quote.unclosed')).toBe(true);
   });
 });
+
+describe('one statement stated many times with different values', () => {
+  it('links at most 20 others per finding and counts the rest, so the output grows linearly', () => {
+    let text = '2026年某省统计表\n\n';
+    for (let i = 0; i < 300; i++) text += `全省地区生产总值增长${(5 + i / 1000).toFixed(3)}%。\n\n`;
+    const found = analyze(text, { kind: 'plaintext' }).findings.filter((f) => f.code === 'figure.mismatch');
+    expect(found.length).toBe(300);
+    expect(Math.max(...found.map((f) => f.related?.length ?? 0))).toBe(20);
+    expect(found[0].message).toContain('另有296处');
+  });
+});

@@ -37,6 +37,9 @@ function shown(f: Figure): string {
   return f.text.replace(/\s+/g, '');
 }
 
+/** The other statements a finding links (and offers as fixes): the message counts the rest. */
+const MAX_RELATED = 20;
+
 export const mismatch: Check = {
   id: 'mismatch',
   codes: [CODES.figureMismatch],
@@ -82,6 +85,12 @@ export const mismatch: Check = {
       // In other documents.
       const outside = others.filter((g) => g.uri !== ctx.uri && disagree(f, g.figure));
       if (inside.length === 0 && outside.length === 0) continue;
+      // (At most MAX_RELATED others are linked and offered as fixes; the message counts the rest.
+      // Linking every other statement grew with the square of them: a table of 1,000 rows of one
+      // indicator gave 999,000 related entries and 413 MB of JSON.)
+      const total = inside.length + outside.length;
+      const insideShown = inside.length > MAX_RELATED ? inside.slice(0, MAX_RELATED) : inside;
+      const outsideShown = outside.slice(0, Math.max(0, MAX_RELATED - insideShown.length));
       const related: Related[] = [];
       const places: string[] = [];
       const fixes: Fix[] = [];
@@ -93,7 +102,7 @@ export const mismatch: Check = {
         const n = g.periodSource ? SOURCE_NOTE[g.periodSource] : undefined;
         return n ? t(`（彼处期间${g.period}系${n}）`, ` (there, the period ${g.period} is ${SOURCE_NOTE_EN[g.periodSource!]})`) : '';
       };
-      for (const g of inside) {
+      for (const g of insideShown) {
         const line = model.lines.position(g.span.start).line + 1;
         places.push(t(
           `与本文第${line}行不一致：此处${shown(f)}，彼处${shown(g)}${note(g)}`,
@@ -102,7 +111,7 @@ export const mismatch: Check = {
         related.push({ span: g.span, message: t(`本文第${line}行：${g.statement}`, `Line ${line} of this document: "${g.statement}"`) });
         addFix(g);
       }
-      for (const g of outside) {
+      for (const g of outsideShown) {
         places.push(t(
           `与《${g.docName}》第${g.line + 1}行不一致：此处${shown(f)}，彼处${shown(g.figure)}${note(g.figure)}`,
           `line ${g.line + 1} of "${g.docName}": "${shown(f)}" here, "${shown(g.figure)}" there${note(g.figure)}`,
@@ -128,12 +137,12 @@ export const mismatch: Check = {
         : ownSource
           ? t(`此处期间${f.period}系${SOURCE_NOTE[ownSource]}。`, `Here, the period ${f.period} is ${SOURCE_NOTE_EN[ownSource]}. `)
           : '';
-      const more = places.length - 3;
+      const more = total - 3;
       out.push({
         code: CODES.figureMismatch,
         severity: 'warning',
         message: t(
-          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${yearWords(shownPeriod(f, ws))}${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${places.length > 3 ? `；另有${places.length - 3}处` : ''}。${own}请核对后统一。`,
+          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${yearWords(shownPeriod(f, ws))}${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${more > 0 ? `；另有${more}处` : ''}。${own}请核对后统一。`,
           `The ${yearWordsEn(shownPeriod(f, ws))}${f.part ? ` ("${f.part}")` : ''}${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}"${/^\d/.test(shownPeriod(f, ws) ?? '') ? '' : ` (${periodLabel(shownPeriod(f, ws), 'en')})`} differs from ` +
             `${places.slice(0, 3).join('; from ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'place' : 'places'}` : ''}. ${own}Check them and make them agree.`,
         ),
