@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { join } from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availableParallelism } from 'os';
 import { PARALLEL_MIN_FILES, tagNumbers, threadsFor, untagNumbers } from '../../server/src/cli/parallel';
 import { ROOT, TempDirs, runCli } from '../helpers/procCli';
 
@@ -58,7 +59,8 @@ describe('wengao check on two or three threads gives what one thread gives', () 
       const one = await run(1, ...args);
       const two = await run(threads, ...args);
       expect(one.stderr).not.toMatch(/个线程/);
-      expect(two.stderr).toMatch(new RegExp(`，${threads} 个线程`));
+      // (Never more threads than cores: on a 2-core machine --threads 3 runs two.)
+      expect(two.stderr).toMatch(new RegExp(`，${Math.min(threads, availableParallelism())} 个线程`));
       expect(two.stderr).not.toMatch(/多线程检查失败/);
       expect(two.code).toBe(one.code);
       expect(withoutThreads(two.stderr)).toBe(one.stderr);
@@ -102,16 +104,20 @@ describe('numbers JSON cannot write cross between threads intact', () => {
 
 describe('threadsFor', () => {
   it('keeps few reports on the main thread, and gives each thread at least half the minimum', () => {
-    expect(threadsFor(PARALLEL_MIN_FILES - 1, 8)).toBe(1);
-    expect(threadsFor(PARALLEL_MIN_FILES, 8)).toBe(2);
-    expect(threadsFor(1000, 8)).toBe(8);
-    expect(threadsFor(1000, 1)).toBe(1);
+    expect(threadsFor(PARALLEL_MIN_FILES - 1, 8, 8)).toBe(1);
+    expect(threadsFor(PARALLEL_MIN_FILES, 8, 8)).toBe(2);
+    expect(threadsFor(1000, 8, 8)).toBe(8);
+    expect(threadsFor(1000, 1, 8)).toBe(1);
   });
   it('by default leaves one core to V8: one thread on two cores, three on four', () => {
     expect(threadsFor(1000, 0, 1)).toBe(1);
     expect(threadsFor(1000, 0, 2)).toBe(1);
     expect(threadsFor(1000, 0, 4)).toBe(3);
     expect(threadsFor(60, 0, 8)).toBe(2);
-    expect(threadsFor(100_000, 999, 8)).toBe(64);
+  });
+  it('never starts more threads than there are cores, whatever --threads asks', () => {
+    expect(threadsFor(100_000, 999, 8)).toBe(8);
+    expect(threadsFor(100_000, 999, 2)).toBe(2);
+    expect(threadsFor(100_000, 4, 2)).toBe(2);
   });
 });

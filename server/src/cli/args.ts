@@ -63,8 +63,9 @@ export const USAGE = `用法 (usage):
     --max-warnings N  警告多于 N 个时退出码为 1（默认 0：有警告即失败；-1：警告不影响退出码）
     --include-suppressed  sarif：也输出已被注释或 .wengaoignore 忽略的问题，标为 suppressions
     --threads N     用 N 个线程检查（默认 0：CPU 核数减一，留一个核给 V8 的垃圾回收；报告少于
-                    50 份时总在本线程）(threads that check the reports; default 0: one per core
-                    but one; fewer than 50 reports are always checked on the main thread)
+                    50 份时总在本线程；不多于 CPU 核数）(threads that check the reports; default 0:
+                    one per core but one; fewer than 50 reports are always checked on the main
+                    thread; never more than the cores)
   figures           列出全部数据（指标、数值、单位、比较、期间、地区、目标或实际）
     --format F      json（默认）、csv（UTF-8 BOM，可用 Excel/WPS 打开）、text 或 markdown
     --targets       只列目标

@@ -90,7 +90,9 @@ type ToWorker = { type: 'live'; keys: string[]; workspace: WorkspaceFacts } | { 
  * one over three series, for 44% more memory (BENCHMARKS.md), so the default there is one.
  */
 export function threadsFor(files: number, requested: number, cores = availableParallelism()): number {
-  const wanted = Math.min(MAX_THREADS, requested > 0 ? requested : cores - 1);
+  // (Never more threads than cores: --threads 999 started twenty workers on two cores, each
+  // slower than one thread alone.)
+  const wanted = Math.min(MAX_THREADS, cores, requested > 0 ? requested : cores - 1);
   if (files < PARALLEL_MIN_FILES) return 1;
   return Math.max(1, Math.min(wanted, Math.floor(files / (PARALLEL_MIN_FILES / 2))));
 }
