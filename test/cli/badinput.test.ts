@@ -3,7 +3,8 @@
  * its own BOM, GBK, UTF-16BE without a BOM, a stray NUL, UTF-8 bytes of a lone surrogate, an
  * image renamed .txt, and empty or binary standard input.
  */
-import { readFileSync, writeFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { readFileSync, truncateSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { join } from 'path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,5 +60,29 @@ describe('wengao check on odd bytes', () => {
     const binary = await runCli(['check', '-', '--format', 'json'], { input: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
     expect(binary.code).toBe(2);
     expect(binary.stderr).toMatch(/<stdin>.*(binary|二进制)/i);
+  });
+});
+
+describe('wengao check on inputs without end', () => {
+  it('a device, a named pipe and a file over the limit are skipped with a reason, not read', async () => {
+    const dir = temp.make();
+    // (A sparse file: 70 MB on paper, nothing on disk.)
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 70 * 1024 * 1024);
+    const fifo = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const r = await runCli(['check', '/dev/zero', fifo, huge, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(2);
+    const byName = Object.fromEntries((JSON.parse(r.stdout) as JsonReport).files.map((f) => [f.path.split(/[\\/]/).pop()!, f]));
+    expect(byName['zero'].skipped).toMatch(/不是普通文件.*not a regular file/);
+    expect(byName['pipe.txt'].skipped).toMatch(/不是普通文件/);
+    expect(byName['huge.txt'].skipped).toMatch(/70 MB.*64 MB/);
+  });
+
+  it('standard input past the limit is cut off and skipped', async () => {
+    const r = await runCli(['check', '-', '--format', 'json'], { input: Buffer.alloc(65 * 1024 * 1024, '中文“\n') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>.*64 MB/);
   });
 });

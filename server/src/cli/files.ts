@@ -11,6 +11,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, REPORT_EXTENSIONS, Resolved } from '../io/config';
 import { appendAll } from '../core';
 export { readReport } from '../io/read';
+import { MAX_INPUT_BYTES } from '../io/read';
 export { REPORT_EXTENSIONS };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
@@ -129,8 +130,15 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
+/** Standard input, read up to one byte past MAX_INPUT_BYTES (the caller then says it is too large). */
 export async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
+  let total = 0;
+  for await (const c of process.stdin) {
+    chunks.push(c as Buffer);
+    total += (c as Buffer).length;
+    // (Stop reading: `yes | wengao check -` would otherwise fill the memory.)
+    if (total > MAX_INPUT_BYTES) break;
+  }
   return Buffer.concat(chunks);
 }

@@ -13,6 +13,7 @@ import { ConfigResolver, Resolved } from '../io/config';
 import pkg from '../../../package.json';
 import { CheckFormat, FiguresFormat, Options, STDIN_NAME, parseArgs } from './args';
 import { Source, UsageError, collect, readReport, readStdin } from './files';
+import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { renderGithub } from './github';
 import { renderFigures, renderJson, renderText, textLines } from './render';
 import type { FileResult, ToolInfo } from './report';
@@ -131,7 +132,8 @@ export async function main(
     }
     let text: string;
     if (source.kind === 'stdin') {
-      const d = decode(await io.stdin());
+      const bytes = await io.stdin();
+      const d = bytes.length > MAX_INPUT_BYTES ? { ok: false as const, message: tooLarge() } : decode(bytes);
       if (!d.ok) {
         err(`wengao: 跳过 (skipped) ${shown}: ${d.message}\n`);
         reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: d.message } });
