@@ -706,6 +706,8 @@ function rejected(text: string, names: () => Span[], q: Raw): boolean {
   const after = text[q.end] ?? '';
   const next = text[n.end] ?? '';
   if (before === '第' || before === '总' ) return true;
+  // The exponent of a number in scientific notation (1e-400%, 3.2E+5): no figure of a report.
+  if (/[0-9０-９][eE][-+－]?$/.test(text.slice(Math.max(0, n.start - 3), n.start))) return true;
   // A table or figure named by its number: 如表1所示, 见图2, 附表3.
   if ((before === '表' || before === '图') && (/^(?:所示|中|[，。、：:\s\u3000）)])/.test(text.slice(n.end, n.end + 2)) || /(?:^|[如见附续下上据\n])$/.test(text.slice(Math.max(0, n.start - 2), n.start - 1)))) return true;
   if (isYear(text, n)) return true;
@@ -774,7 +776,8 @@ function build(
   const dimension = unitDef ? unitDef.dimension + (raw.rate ?? '') : raw.bare ? 'number' : `count:${unitText}`;
   // A minus sign right before the number (not a range dash after another number): －0.85‰.
   const signAt = n.start - 1;
-  const negative = /[-－−]/.test(text[signAt] ?? '') && !isDigit(text[signAt - 1]) && !/[%％‰]/.test(text[signAt - 1] ?? '') || text[signAt] === '负';
+  // (Nor a hyphen after a letter: A-3, COVID-19.)
+  const negative = /[-－−]/.test(text[signAt] ?? '') && !isDigit(text[signAt - 1]) && !/[%％‰A-Za-z]/.test(text[signAt - 1] ?? '') || text[signAt] === '负';
   if (negative) {
     raw = { ...raw, value: -raw.value, max: raw.max !== undefined ? -raw.max : undefined };
   }
