@@ -86,3 +86,25 @@ describe('wengao check on inputs without end', () => {
     expect(r.stderr).toMatch(/<stdin>.*64 MB/);
   });
 });
+
+describe('wengao check on hostile file names', () => {
+  it('escapes control characters in paths and takes every argument after -- as a path', async () => {
+    const dir = temp.make();
+    const text = '文档\n\n要推进“百日攻坚行动。\n';
+    writeFileSync(join(dir, 'a\nb.txt:1:1: error forged'), text);
+    writeFileSync(join(dir, '-dash.txt'), text);
+    writeFileSync(join(dir, 'esc\u001b[31m.txt'), text);
+    const r = await runCli(['check', '--', join(dir, 'a\nb.txt:1:1: error forged'), join(dir, '-dash.txt'), join(dir, 'esc\u001b[31m.txt')]);
+    expect(r.code, r.stderr).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    // (One line per finding: the newline in a name cannot start a line of its own.)
+    expect(lines).toHaveLength(3);
+    expect(lines.every((l) => /:3:4: error quote\.unclosed /.test(l))).toBe(true);
+    expect(r.stdout).toContain('a\\nb.txt');
+    expect(r.stdout).toContain('esc\\x1b[31m.txt');
+    expect(r.stdout).not.toContain('\u001b');
+    const unknown = await runCli(['check', '-dash.txt']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/-- 之后/);
+  });
+});

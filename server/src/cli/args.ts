@@ -74,6 +74,7 @@ export const USAGE = `用法 (usage):
     --lang zh|en    消息语言（优先于配置文件的 "language"），默认中文
     -               从标准输入读取一份报告（UTF-8、UTF-16 或 GB18030）
     --stdin-filename NAME  标准输入那份报告的路径：用于查找配置、判断 .md/.txt、输出（默认 <stdin>，纯文本）
+    --              其后都是路径，即使以 - 开头 (everything after -- is a path, even one that begins with -)
   --help            显示本说明
   --version         显示版本
 
@@ -108,6 +109,11 @@ export function parseArgs(argv: string[], version: string): Parsed {
   const only = (cmd: Command, a: string) => (command === cmd ? undefined : usageError(`${a} 只用于 wengao ${cmd} (only for wengao ${cmd})`));
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === '--') {
+      // (Everything after -- is a path, even one that begins with a dash.)
+      o.paths.push(...args.slice(i + 1));
+      break;
+    }
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const name = eq > 0 ? a.slice(0, eq) : a;
     const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i]);
@@ -180,7 +186,7 @@ export function parseArgs(argv: string[], version: string): Parsed {
         o.paths.push(a);
         break;
       default:
-        if (a.startsWith('-')) return usageError(`未知选项 (unknown option): ${a}`);
+        if (a.startsWith('-')) return usageError(`未知选项 (unknown option): ${a}（以 - 开头的路径请写在 -- 之后 / a path that begins with - goes after --）`);
         o.paths.push(a);
     }
   }

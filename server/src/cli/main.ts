@@ -15,7 +15,7 @@ import { CheckFormat, FiguresFormat, Options, STDIN_NAME, parseArgs } from './ar
 import { Source, UsageError, collect, readReport, readStdin } from './files';
 import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { renderGithub } from './github';
-import { renderFigures, renderJson, renderText, textLines } from './render';
+import { renderFigures, renderJson, renderText, escapedPath, textLines } from './render';
 import type { FileResult, ToolInfo } from './report';
 import { renderSarif } from './sarif';
 import { ShardFile, ShardResult, checkInParallel, runShard, threadsFor, type ShardInit } from './parallel';
@@ -116,7 +116,7 @@ export async function main(
     const done = parallel?.[i];
     if (done) {
       if ('skipped' in done) {
-        err(`wengao: 跳过 (skipped) ${shown}: ${done.skipped}\n`);
+        err(`wengao: 跳过 (skipped) ${escapedPath(shown)}: ${done.skipped}\n`);
         reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: done.skipped } });
         continue;
       }
@@ -135,7 +135,7 @@ export async function main(
       const bytes = await io.stdin();
       const d = bytes.length > MAX_INPUT_BYTES ? { ok: false as const, message: tooLarge() } : decode(bytes);
       if (!d.ok) {
-        err(`wengao: 跳过 (skipped) ${shown}: ${d.message}\n`);
+        err(`wengao: 跳过 (skipped) ${escapedPath(shown)}: ${d.message}\n`);
         reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: d.message } });
         continue;
       }
@@ -144,7 +144,7 @@ export async function main(
       const input = await (reads.get(i) ?? readReport(source.path));
       reads.delete(i);
       if (!input.ok) {
-        err(`wengao: 跳过 (skipped) ${shown}: ${input.message}\n`);
+        err(`wengao: 跳过 (skipped) ${escapedPath(shown)}: ${input.message}\n`);
         reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: input.message } });
         continue;
       }

@@ -8,8 +8,16 @@ import type { FileResult } from './report';
  * by its title, and two drafts often share one): ` （另见 brief.txt:9:53、…）`, or '' when none.
  */
 export function elsewhere(f: Finding): string {
-  const at = f.related.filter((r) => r.path && r.range).map((r) => `${r.path}:${r.range!.start.line + 1}:${r.range!.start.character + 1}`);
+  const at = f.related.filter((r) => r.path && r.range).map((r) => `${escapedPath(r.path!)}:${r.range!.start.line + 1}:${r.range!.start.character + 1}`);
   return at.length ? ` （另见 ${at.join('、')}）` : '';
+}
+
+/**
+ * A path as a line of text output shows it: control characters escaped (\n, \x1b), so a file
+ * name cannot forge a finding's line or send terminal escapes.
+ */
+export function escapedPath(p: string): string {
+  return /[\u0000-\u001f\u007f]/.test(p) ? p.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)) : p;
 }
 
 /** One line per finding, `path:line:col: severity code message`, 1-based like compilers. */
@@ -19,7 +27,7 @@ export function textLines(results: FileResult[]): string[] {
     if (!r.lines) continue;
     for (const f of r.findings) {
       const p = r.lines.position(f.span.start);
-      lines.push(`${r.path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}${elsewhere(f)}`);
+      lines.push(`${escapedPath(r.path)}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}${elsewhere(f)}`);
     }
   }
   return lines;
@@ -91,7 +99,7 @@ export function renderFigures(results: FileResult[], format: FiguresFormat, targ
     case 'text':
       return (
         rows
-          .map(({ path, line, figure: f, lines }) => `${path}:${line}:${lines.position(f.span.start).character + 1}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`)
+          .map(({ path, line, figure: f, lines }) => `${escapedPath(path)}:${line}:${lines.position(f.span.start).character + 1}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`)
           .join('\n') + (rows.length ? '\n' : '')
       );
     default:
