@@ -41,3 +41,19 @@ describe('one statement stated many times with different values', () => {
     expect(found[0].message).toContain('另有296处');
   });
 });
+
+describe('the language gate', () => {
+  it('judges a long document over its whole length: a Chinese report that opens with 250 KB of English is checked', () => {
+    const english = 'Appendix: the statistics of the year, listed in full for the record. '.repeat(3600);
+    const chinese = '全市要推进“百日攻坚行动。\n\n'.repeat(40_000);
+    const a = analyze(english + '\n\n' + chinese, { kind: 'plaintext' });
+    expect(english.length).toBeGreaterThan(200_000);
+    expect(a.analyzed).toBe(true);
+    expect(a.findings.some((f) => f.code === 'quote.unclosed')).toBe(true);
+  });
+
+  it('still skips a document that is English throughout', () => {
+    const a = analyze('The statistics of the year, listed in full for the record. '.repeat(5000), { kind: 'plaintext' });
+    expect(a.analyzed).toBe(false);
+  });
+});

@@ -10,7 +10,7 @@ import { appendAll, compareFindings, type Code, type Finding, type Severity } fr
 import { WengaoConfig, severityOverrides } from './config';
 import type { Locale } from './locale';
 import { IgnoreEntry, Suppressed, suppress } from './suppress';
-import { DocKind, DocumentModel, RATIO_SAMPLE, buildModel, chineseRatio } from './model';
+import { DocKind, DocumentModel, buildModel, chineseRatio, languageSample } from './model';
 import { OutlineNode, buildOutline } from './outline';
 
 export type AnalyzeScope = 'chinese' | 'all' | 'off';
@@ -71,7 +71,7 @@ export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', min
   if (scope === 'all') return { ok: true };
   // Comments do not print: a wengao-disable comment must not tip a short document into English.
   // (Only the sample chineseRatio reads is stripped: not a copy of the whole document.)
-  const sample = text.length > RATIO_SAMPLE ? text.slice(0, RATIO_SAMPLE) : text;
+  const sample = languageSample(text);
   const ratio = chineseRatio(kind === 'markdown' && sample.includes('<!--') ? sample.replace(/<!--[\s\S]*?-->/g, '') : sample);
   if (ratio < minRatio) {
     return { ok: false, reason: `not predominantly Chinese (${Math.round(ratio * 100)}% Han < ${Math.round(minRatio * 100)}%)` };

@@ -307,11 +307,29 @@ function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
 export const RATIO_SAMPLE = 200_000;
 
 export function chineseRatio(text: string): number {
-  // Sample big documents: the ratio of the first 200 KB is representative and keeps this O(1).
-  const end = Math.min(text.length, RATIO_SAMPLE);
-  const { han, latin } = countLetters(text, 0, end);
+  const sample = languageSample(text);
+  const { han, latin } = countLetters(sample, 0, sample.length);
   if (han + latin === 0) return 0;
   return han / (han + latin);
+}
+
+/**
+ * What the language of a document is judged from: the whole of a short one; of a long one,
+ * RATIO_SAMPLE characters in eight windows spread over it, so that a report that opens with an
+ * English appendix or pages of figures is still read as the Chinese it is (the first 200 KB
+ * alone skipped such a report), and the cost stays O(1).
+ */
+export function languageSample(text: string): string {
+  if (text.length <= RATIO_SAMPLE + 16) return text;
+  const windows = 8;
+  const size = RATIO_SAMPLE / windows;
+  const step = (text.length - size) / (windows - 1);
+  let out = '';
+  for (let k = 0; k < windows; k++) {
+    const at = Math.floor(k * step);
+    out += text.slice(at, at + size) + '\n';
+  }
+  return out;
 }
 
 export type { Heading };
