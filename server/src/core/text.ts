@@ -192,3 +192,15 @@ export class CharClass {
     return i < end ? i : end;
   }
 }
+
+/** The index of the first number in `sorted` (ascending) that is at least `x`; its length if none. */
+export function firstAtOrAfter(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -31,6 +31,7 @@ import { CONTINUATION_NOTE, Heading, HeadingForm } from '../headings';
 import { tr } from '../locale';
 import type { DocumentModel } from '../model';
 import { OutlineNode, buildOutline } from '../outline';
+import { firstAtOrAfter } from '../text';
 
 type NumberedForm = Exclude<HeadingForm, 'title' | 'markdown'>;
 
@@ -179,14 +180,8 @@ export const headingNumbers: Check = {
       if (firstOfForm.get(list.form) === first.span.start) return true;
       const from = parent ? parent.span.end : 0;
       // The first note at or after `from` (the notes are in document order).
-      let lo = 0;
-      let hi = continuations.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (continuations[mid] < from) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < continuations.length && continuations[lo] < first.span.start;
+      const k = firstAtOrAfter(continuations, from);
+      return k < continuations.length && continuations[k] < first.span.start;
     }
 
     function sequence(list: SiblingList, style: ListStyle): void {

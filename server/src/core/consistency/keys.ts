@@ -151,11 +151,12 @@ function roundedAlike(approx: Amount, exact: Amount): boolean {
   if (approx.text === undefined || approx.value === undefined || approx.value === 0) return false;
   const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(approx.text);
   if (!digits) return false;
-  const decimals = digits[2]?.length ?? 0;
+  // (Written digits after the point, as decimals() counts them.)
+  const places = decimals(approx.text);
   // (An approximate whole number's trailing zeros are not digits: 接近8400亿元 is to the hundred.)
   const zeros = !digits[2] && approx.comparator === 'approx' ? /0*$/.exec(digits[1])![0].length : 0;
   const factor = approx.normalized.value / approx.value;
-  const tolerance = (0.5 * factor * 10 ** zeros) / 10 ** decimals;
+  const tolerance = (0.5 * factor * 10 ** zeros) / 10 ** places;
   return Math.abs(approx.normalized.value - exact.normalized.value) <= tolerance * (1 + 1e-9);
 }
 

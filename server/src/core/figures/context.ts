@@ -4,6 +4,7 @@
  */
 import { knownPlaceEndingAt } from './gazetteer';
 import type { OutlineNode } from '../outline';
+import { firstAtOrAfter } from '../text';
 
 export type Source = 'sentence' | 'paragraph' | 'heading' | 'document';
 export type Kind = 'target' | 'actual' | 'unknown';
@@ -131,7 +132,9 @@ export function periodIn(text: string, offset: number, ref: number | undefined, 
 }
 
 /** Where an item of a run-in list opens: 一是, 其二, 第三，. */
-export const ITEM_MARK = /(?:^|[：:，,；;。])\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十](?:是)?|第[一二三四五六七八九十][，,、])/;
+/** The words that open an item of a run-in list: 一是, 其二(是), 第三，. */
+export const ITEM_WORD = '(?:[一二三四五六七八九十]是|其[一二三四五六七八九十](?:是)?|第[一二三四五六七八九十][，,、])';
+export const ITEM_MARK = new RegExp(`(?:^|[：:，,；;。])\\s*${ITEM_WORD}`);
 
 function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: boolean, text?: string): Period | undefined {
   if (first) return cues[0]?.period(ref);
@@ -432,14 +435,8 @@ export class SentenceReading {
     // The first ； after `at` (positions found once, then a binary search: a sentence of a
     // hundred thousand characters holds thousands of figures and places).
     const stops = (this.semicolons ??= [...this.text.matchAll(/；/g)].map((m) => m.index!));
-    let lo = 0;
-    let hi = stops.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (stops[mid] < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo >= stops.length || stops[lo] >= offset;
+    const k = firstAtOrAfter(stops, at);
+    return k >= stops.length || stops[k] >= offset;
   }
 
   /** The places that name a figure's subject: not the base of a comparison (高于全省平均). */

@@ -54,6 +54,8 @@ export interface DocumentFacts {
   aimsAt?: number;
   /** The year of those aims, from the document's: 0 (今年任务), 1 (部署明年工作). */
   aimsOffset?: number;
+  /** Where the text begins: the first paragraph that is no heading (titles after it are 小标题). */
+  bodyStart: number;
 }
 
 export interface FactsOptions {
@@ -165,18 +167,10 @@ function higherBody(text: string, at: number, end: number): boolean {
   return /^[^，。；]{0,30}?(?:精神|部署|要求|决策|安排|指示)/.test(text.slice(end, end + 34));
 }
 
-/** Where the text begins: the first paragraph that is no heading (the end of the text if none). */
-export function bodyStartOf(model: DocumentModel): number {
+/** The first paragraph of text: the first that is no heading and not blank. */
+function firstBodyParagraph(model: DocumentModel): DocumentModel['paragraphs'][number] | undefined {
   const inHeading = new Set(model.headings.flatMap((h) => h.paragraphs));
-  for (const p of model.paragraphs) if (!inHeading.has(p.index) && p.text.trim()) return p.start;
-  return model.text.length;
-}
-
-/** Where the lead ends: the end of the first paragraph that is not a heading (at most `chars` in). */
-function firstParagraphsEnd(model: DocumentModel, chars: number): number {
-  const inHeading = new Set(model.headings.flatMap((h) => h.paragraphs));
-  for (const p of model.paragraphs) if (!inHeading.has(p.index) && p.text.trim()) return Math.min(p.end, p.start + chars);
-  return 0;
+  return model.paragraphs.find((p) => !inHeading.has(p.index) && p.text.trim());
 }
 
 export function documentFacts(model: DocumentModel, options: FactsOptions = {}): DocumentFacts {
@@ -192,7 +186,9 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // (Titles met after the text has begun, an article's 小标题 "2025年：主要指标稳中有进", say what a
   // section is about, not the year the document speaks from; they may still name its place, as
   // an annex's title does: "2026年辽宁省办好民生实事清单".)
-  const bodyStart = bodyStartOf(model);
+  // (The first paragraph of text: where the body begins, and the lead.)
+  const firstBody = firstBodyParagraph(model);
+  const bodyStart = firstBody?.start ?? model.text.length;
   for (const h of model.headings) {
     const t = `${h.name} ${h.detail ?? ''} ${h.byline ?? ''}`;
     // (The document's own place is in its titles, not in a section heading about a district.)
@@ -275,7 +271,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     // A place the text names as its own: in its lead, or as the issuing body (X市人民政府,
     // X省委). A place named further down is as likely a district or a neighbour (分区域看，枣阳市……).
     const sample = model.text.slice(0, 5000);
-    const lead = firstParagraphsEnd(model, 300);
+    // (The lead: the first paragraph of text, at most 300 characters of it.)
+    const lead = firstBody ? Math.min(firstBody.end, firstBody.start + 300) : 0;
     for (const p of placesIn(sample)) {
       // (The issuing body on a line of its own, "九江市人民政府", "六安市人民政府办公室　2026年7月18日";
       // not a body the text cites: "无锡市委经济工作会议提出……".)
@@ -314,7 +311,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // Aims for the year after (部署明年工作 in a December speech) leave this year's figures alone.
   const named = aims ? /((?:19|20)\d{2})\s*年/.exec(aims[0]) : null;
   const aimsOffset = !aims ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims[0]) ? 1 : 0;
-  return { year, yearCue, yearFrom, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset,
+  return { year, yearCue, yearFrom, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }
 

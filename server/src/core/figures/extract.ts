@@ -12,12 +12,12 @@ import { buildOutline, OutlineNode } from '../outline';
 import { FIGURE_LINE } from '../headings';
 import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
-import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, bodyStartOf, documentFacts } from './document';
+import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, documentFacts } from './document';
 import { CellReading, readTables, rowCells } from './table';
 
 /** Period cues that count from the document's year. */
@@ -113,7 +113,7 @@ const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自
 const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
 
 /** A sentence that opens an item of a run-in list: 二是, 其三, 第四，. */
-const ITEM_OPENS = /^[\s\u3000]*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十][，,、])/;
+const ITEM_OPENS = new RegExp(`^[\\s\\u3000]*${ITEM_WORD}`);
 
 /** A figure and the dash before its label, opening an explainer's line: "33981.6亿元——". */
 const FIGURE_LABEL_OPENING = /^[^，,。；：:]{1,16}?[0-9０-９][^，,。；：:]{0,6}?(?:——|—|--)/;
@@ -422,7 +422,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   const paragraphOf: (typeof model.paragraphs)[number][] = [];
   for (const p of model.paragraphs) paragraphOf[p.index] = p;
   const figures: Figure[] = [];
-  const sections = new Sections(bodyStartOf(model), outline);
+  const sections = new Sections(facts.bodyStart, outline);
   const tables = readTables(model);
   let rowOf: { paragraph: number; cells: CellReading[] } | undefined;
   const headingParagraphs = new Set(model.headings.flatMap((h) => h.paragraphs));
@@ -590,14 +590,14 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         const start = /[从自由]$/.test(sentenceText.slice(0, head.at));
         // (Not a past year in a paragraph that opens with the report's aims, "报告明确，去年……": the
         // paragraphs after it go on with the aims, not with that year.)
-        const aims = paragraphIntent(sentenceText)?.kind === 'target' && yearOffset(p, ref) < 0;
+        const aims = own?.kind === 'target' && yearOffset(p, ref) < 0;
         if (!head.fromBase && !start && !aims && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
           carried = p;
         }
       }
     }
     if (firstSentence) {
-      const intent = paragraphIntent(sentenceText);
+      const intent = own;
       if (intent) carriedKind = intent;
       else if (firstSentence && cues.length && cues[0].at < 10) carriedKind = undefined;
     }
@@ -1371,7 +1371,7 @@ class Sections {
    */
   private labelCues = new Map<OutlineNode, ReturnType<typeof periodCues>>();
 
-  /** `bodyStart`: where the document's first paragraph of text begins (bodyStartOf). */
+  /** `bodyStart`: where the document's first paragraph of text begins (DocumentFacts.bodyStart). */
   constructor(
     private readonly bodyStart: number,
     outline: OutlineNode[],
