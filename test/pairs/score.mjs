@@ -6,7 +6,7 @@
 //
 // Needs `npm run build` first (dist/cli.js). Exported for test/pairs/pairs.test.ts.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nthIndex } from '../helpers/nth.mjs';
@@ -251,6 +251,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const wanted = args.filter((a) => !a.startsWith('--'));
   const scores = (wanted.length ? wanted : batches()).map(scoreBatch);
+  if (args.includes('--write-floors')) {
+    // floors.json (pairs.test.ts): each batch's present score, rates rounded down to 0.001.
+    const down = (x) => Math.floor(x * 1000) / 1000;
+    const floorsPath = join(here, 'floors.json');
+    const floors = existsSync(floorsPath) ? JSON.parse(readFileSync(floorsPath, 'utf8')) : {};
+    for (const s of scores) {
+      floors[s.batch] = { caught: s.caught, falseAlarms: s.falseAlarms, figurePrecision: down(s.figurePrecision), figureRecall: down(s.figureRecall), kindAccuracy: down(s.kindAccuracy), periodAccuracy: down(s.periodAccuracy), listTargets: s.listTargets };
+    }
+    writeFileSync(floorsPath, JSON.stringify(floors, null, 2) + '\n');
+  }
   if (args.includes('--json')) console.log(JSON.stringify(scores, null, 2));
   else {
     console.log(table(scores));
