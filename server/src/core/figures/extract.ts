@@ -202,7 +202,7 @@ function paragraphIntent(sentence: string): Intent | undefined {
 }
 
 /** First characters of the words of paragraphIntent. */
-const INTENT_FIRST = new CharClass('我要将必务力确报数统政省市县');
+const INTENT_FIRST = new CharClass('我要将必务力确报数统');
 
 /**
  * Spans of names and slogans in a sentence: short quotations (“十四五”, “1+10”) and book titles
