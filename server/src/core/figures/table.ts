@@ -8,6 +8,7 @@
 import type { DocumentModel, Paragraph } from '../model';
 import { SOFT_GAP, isTableRow, softCells } from '../headings';
 import { headingKind, periodCues, placesIn } from './context';
+import { unitDef } from './units';
 
 
 export interface TableCell {
@@ -178,7 +179,8 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
   cells.forEach((cell, k) => {
     if (k === 0 || k === table.unitColumn || !NUMERIC.test(cell.text)) return;
     const column = table.columns[k];
-    const rowUnit = table.unitColumn !== undefined ? cells[table.unitColumn]?.text : undefined;
+    // (A row without a 单位 header may still give its unit in a cell of its own: 新增城镇就业　万人　12.)
+    const rowUnit = table.unitColumn !== undefined ? cells[table.unitColumn]?.text : cells.slice(1, k).find((c) => unitDef(c.text.replace(/％/g, '%')))?.text;
     const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? table.unit;
     out.push({ cell, indicator: indicatorOf(column, k), place, unit, column, caption: table.caption, heading: table.lead, captionKind: captionKind === 'target' || captionKind === 'actual' ? captionKind : undefined });
   });
