@@ -8,7 +8,7 @@
  * Not a mismatch (see consistency/keys.ts): a different year, region or kind, 新增 against 累计,
  * a different unit dimension, or a figure whose period or region is unknown.
  */
-import { boundOf, disagree, statementKey } from '../consistency/keys';
+import { disagree, statementKey, targetBoundOf } from '../consistency/keys';
 import type { IndexedFigure } from '../consistency/index';
 import { CODES, Finding, Fix, Related } from '../findings';
 import type { Figure } from '../figures/extract';
@@ -162,14 +162,14 @@ export type { IndexedFigure };
  * amounts are gathered once (figures of one amount share their normalized object), so a key
  * stated by a thousand documents costs a handful of comparisons per figure, not a thousand.
  */
-const amountsOf = new WeakMap<readonly IndexedFigure[], Pick<Figure, 'normalized' | 'comparator' | 'kind' | 'text' | 'value' | 'unit'>[]>();
+const amountsOf = new WeakMap<readonly IndexedFigure[], Pick<Figure, 'normalized' | 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit' | 'cell'>[]>();
 function differs(list: readonly IndexedFigure[], f: Figure): boolean {
   let amounts = amountsOf.get(list);
   if (!amounts) {
     amounts = [];
     for (const { figure: g } of list) {
       // (An approximate amount stays apart: its written precision is compared, not only its value.)
-      if (!amounts.some((a) => a.normalized === g.normalized && boundOf(a.comparator) === boundOf(g.comparator) && a.kind === g.kind && (a.comparator === 'approx') === (g.comparator === 'approx') && a.unit === g.unit)) amounts.push(g);
+      if (!amounts.some((a) => a.normalized === g.normalized && targetBoundOf(a) === targetBoundOf(g) && a.cell === g.cell && a.kind === g.kind && (a.comparator === 'approx') === (g.comparator === 'approx') && a.unit === g.unit)) amounts.push(g);
     }
     amountsOf.set(list, amounts);
   }

@@ -129,7 +129,15 @@ export function boundOf(c: Figure['comparator'] | undefined): 'point' | 'floor' 
   return c === 'ge' || c === 'gt' ? 'floor' : c === 'le' || c === 'lt' ? 'ceiling' : c === 'range' ? 'range' : 'point';
 }
 
-type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit'>>;
+type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit' | 'cell'>>;
+
+/**
+ * A table's bare cell (新增城镇就业　万人　12) gives the number and leaves the bound to the prose:
+ * it agrees with 12万人以上 as with 12万人. A bound written in the cell (85以上) is compared.
+ */
+export function unboundCell(f: Amount): boolean {
+  return f.cell === true && f.comparator === 'eq';
+}
 
 /** Verbs that reach a level: a target "达到2.65%" names the level 2.65%, as "2.65%" does. */
 const LEVEL_REACHED = /^(?:达到|达|突破|超过|超|迈上|跨越|实现)$/;
@@ -178,7 +186,7 @@ function floorHolds(floor: Amount, exact: Amount): boolean {
  * 超过 describe a result).
  */
 export function disagree(a: Amount, b: Amount): boolean {
-  if (a.kind === 'target' && b.kind === 'target' && targetBoundOf(a) !== targetBoundOf(b)) return true;
+  if (a.kind === 'target' && b.kind === 'target' && targetBoundOf(a) !== targetBoundOf(b) && !unboundCell(a) && !unboundCell(b)) return true;
   if (a.kind === 'actual' && b.kind === 'actual') {
     // A result restated approximately (近2.4万亿元), or in a larger unit (3.36万亿元 for
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.

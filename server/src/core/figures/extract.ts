@@ -61,6 +61,8 @@ export interface Figure {
   regionBasis?: { cue: string; from: RegionEvidence };
   /** A count that opens or sums up a list: kind unknown, never a target. */
   listCount?: boolean;
+  /** Read from a table's cell: a bare number there ("12") writes no bound, as 12万人以上 does. */
+  cell?: boolean;
   /** The clause read back: "优质本科高校扩招 1500 人". */
   statement: string;
   /** The sentence it was read from. */
@@ -1048,6 +1050,7 @@ function tableFigure(
   fig.verb = c.column?.growth ? '增长' : undefined;
   fig.measure = measureOf(indicator, fig.verb, aliases);
   fig.indicatorFrom = 'clause';
+  fig.cell = true;
   if (c.place) {
     fig.region = c.place;
     fig.regionSource = 'sentence';
