@@ -165,7 +165,14 @@ export function isTableRow(text: string): boolean {
   if (text.includes('\t')) return TABLE_ROW.test(text);
   const cells = softCells(text);
   // (A caption, "表1　1—2月主要指标", is laid out alike.)
-  return !!cells && cells.slice(1).some(numericCell) && !TABLE_CAPTION.test(text.trim());
+  // (Nor is a line of phrases, each with its own words and number: "民生实事　改造老旧小区150个　新增
+  // 养老床位2000张" is prose set out with spaces, read as clauses.)
+  return !!cells && cells.slice(1).some(numericCell) && !cells.slice(1).some(phraseCell) && !TABLE_CAPTION.test(text.trim());
+}
+
+/** A cell that says something of its own: words, then a number ("完成投资1600亿元"). */
+function phraseCell(cell: string): boolean {
+  return /^\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u.test(cell);
 }
 
 /**

@@ -622,7 +622,8 @@ function yearOffset(period: Period, pieceYear: number | undefined): number {
  * the sentence) or "高新技术企业方面，" (a topic). Undefined for speakers and long phrases.
  */
 function labelBefore(text: string, sentenceStart: number, clauseStart: number): string | undefined {
-  const mark = text[clauseStart - 1];
+  // (A label set apart by a full-width space, "重点项目　1000个以上", is a colon's label.)
+  const mark = text[clauseStart - 1] === '\u3000' ? '：' : text[clauseStart - 1];
   if (mark !== '：' && mark !== ':' && mark !== '，' && mark !== ',') return undefined;
   let k = clauseStart - 2;
   while (k >= sentenceStart && !isBoundary(text.charCodeAt(k))) k--;
@@ -1343,6 +1344,7 @@ function isBoundary(c: number): boolean {
     case 0xff0c: case 0x2c: case 0xff1b: case 0x3b: case 0x3002: case 0xff01: case 0xff1f: case 0x21: case 0x3f:
     case 0xff1a: case 0x3a: case 0x3001: case 0xff08: case 0x28: case 0xff09: case 0x29: case 0x0a:
     case 0x3010: case 0x3011: case 0x09: // 【 】 (a label: 【数读】6.015万亿元) and a table's tab
+    case 0x3000: // the full-width space that sets out an explainer's phrases: 民生实事　改造老旧小区150个
       return true;
     default:
       return false;
