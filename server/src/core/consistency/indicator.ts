@@ -8,7 +8,8 @@
  * - dropped at the start: list numbers and bullets (2．, （三）, ●), who set it and the verb
  *   that reports it (会议要求, 报告提出; 对照, 按照), a time (2025年, 全年, 今年),
  *   the scope (全市, 我省; a place named in the sentence is the figure's region already), words of intent (预期, 计划, 目标, 力争, 确保, 要, 将),
- *   and a verb of level (完成, 实现, 达到): 完成投资 is 投资;
+ *   and a verb of level (完成, 实现, 达到): 完成投资 is 投资; the same words of intent and of level
+ *   after the subject too (中欧班列计划开行 is 中欧班列开行; not 预期 in 人均预期寿命);
  * - dropped at the end: words of intent and the base of a comparison (比上年, 同比);
  * - 增长, 增速, 增幅, 增长率, 上涨, 涨幅 are one growth rate; 下降, 降低, 减少, 回落, 降幅 one fall;
  *   达到, 完成, 实现, 为, 稳定在, 保持在, 控制在, 突破, 超过 state a level, as no verb does;
@@ -107,6 +108,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     if (s.length > 3 && LEVEL_START.test(s)) s = s.slice(2);
     // (Or after the subject: 北部湾港完成集装箱吞吐量 is 北部湾港集装箱吞吐量; not 完成率.)
     s = s.replace(/(?<=[\p{Script=Han}]{2})(?:完成|实现)(?=[\p{Script=Han}]{2})(?!率)/u, '');
+    // (So do words of intent: 中欧班列计划开行 is 中欧班列开行. Not 预期, a noun there: 人均预期寿命.)
+    s = s.replace(/(?<=[\p{Script=Han}]{2})(?:计划|力争|确保|预计|争取)(?=[\p{Script=Han}]{2})/u, '');
     s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '');
     if (s === before) break;
   }

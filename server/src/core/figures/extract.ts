@@ -804,8 +804,19 @@ function build(
     const m = /^(?:以上|以内|左右|以下|上下)/.exec(text.slice(clauseStart, at));
     if (m) clauseStart += m[0].length;
   }
+  // A short note in brackets inside a name, 中欧班列（成渝）开行5500列, is read past: the name
+  // goes on before it. (Not a heading's number, （三）, which opens the sentence.)
+  let noted = '';
+  const close = text[clauseStart - 1];
+  if (clauseStart < at && (close === '）' || close === ')')) {
+    const open = text.lastIndexOf(close === '）' ? '（' : '(', clauseStart - 2);
+    if (open > s.start && clauseStart - 1 - open <= 10 && !/[，。；：、,;:\n（()]/.test(text.slice(open + 1, clauseStart - 1))) {
+      const outer = clauseStartOf(text, s.start, open);
+      if (outer < open && /\p{Script=Han}$/u.test(text.slice(outer, open))) noted = text.slice(outer, open);
+    }
+  }
   // Markup that PDF or web extraction left in the text (PM<sub>2.5</sub>) is not part of a name.
-  let pre = text.slice(clauseStart, at).replace(/<\/?[A-Za-z][^<>]{0,40}>/g, '').replace(/[\s\u3000]+/g, '');
+  let pre = (noted + text.slice(clauseStart, at)).replace(/<\/?[A-Za-z][^<>]{0,40}>/g, '').replace(/[\s\u3000]+/g, '');
   const respectively = pre.includes('分别');
   if (!comparatorText) {
     for (const [w, c] of COMPARATOR_BEFORE_BY_LAST.get(pre[pre.length - 1]) ?? NONE) {
