@@ -38,5 +38,7 @@ export const INDICATOR_ALIASES: readonly AliasEntry[] = [
   { name: '常住人口城镇化率', aliases: ['城镇化率'], source: `${NBS}` },
   { name: '粮食产量', aliases: ['粮食总产量', '粮食总产'], source: `${NBS}` },
   { name: '空气质量优良天数比例', aliases: ['空气优良天数比例', '优良天数比例', '空气质量优良天数比率', '空气优良天数比率', '优良天数比率'], source: '生态环境部《环境空气质量评价技术规范》' },
+  // (The programme is urban by definition; 老旧小区 alone is its everyday name.)
+  { name: '城镇老旧小区', aliases: ['老旧小区'], source: `国务院办公厅《关于全面推进城镇老旧小区改造工作的指导意见》（国办发〔2020〕23号）；${PRESS}` },
   { name: '细颗粒物平均浓度', aliases: ['PM2.5平均浓度', 'PM2.5年均浓度', 'PM2.5浓度', '细颗粒物PM2.5平均浓度', '细颗粒物PM2.5浓度', '细颗粒物浓度', '细颗粒物年均浓度'], source: '生态环境部《环境空气质量标准》（GB 3095）' },
 ];

@@ -32,6 +32,7 @@ const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末)?|全年|今年|去�
 const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
 const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟)/;
 const LEVEL_START = /^(?:完成|实现|达到)/;
+const ASPECT_START = /^(?:实施|推进|开展|启动|组织)/;
 /** Who set the figure, and the verb that reports it: 会议要求, 省里要求, 报告提出; and 对照, 按照. */
 const REPORTED = /^(?:(?:会议|报告|省里|市里|县里|省委|市委|县委|区委|省政府|市政府|县政府|区政府|国家|中央|上级|规划|方案|文件)?(?:要求|提出|明确|强调|指出|确定)|对照|按照|参照|根据|照)/;
 const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的)$/;
@@ -106,6 +107,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     const before = s;
     s = s.replace(LIST_MARK, '').replace(REPORTED, '').replace(TIME, '').replace(SCOPE, '').replace(INTENT_START, '');
     if (s.length > 3 && LEVEL_START.test(s)) s = s.slice(2);
+    // (A verb that says only that something is done, 实施城镇老旧小区改造, is not the indicator.)
+    if (s.length > 5 && ASPECT_START.test(s)) s = s.slice(2);
     // (Or after the subject: 北部湾港完成集装箱吞吐量 is 北部湾港集装箱吞吐量; not 完成率.)
     s = s.replace(/(?<=[\p{Script=Han}]{2})(?:完成|实现)(?=[\p{Script=Han}]{2})(?!率)/u, '');
     // (So do words of intent: 中欧班列计划开行 is 中欧班列开行. Not 预期, a noun there: 人均预期寿命.)
