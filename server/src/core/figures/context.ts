@@ -249,6 +249,13 @@ export function normalizeProvince(name: string, suffix?: string): string {
   return `${name}省`;
 }
 
+/**
+ * A zone within a city or county (开发区, 高新区, 园区, 新区, 保税区): at the head of a clause, a
+ * short stem and the zone's kind.
+ */
+const ZONE_HINT = /开发区|高新区|经开区|园区|新区|保税区|片区/;
+const ZONE_RE = /(?:^|[，,；;。：:、\s　])((?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|新区))(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
+
 export interface Place {
   name: string;
   level: 'country' | 'province' | 'city' | 'county';
@@ -439,9 +446,25 @@ export class SentenceReading {
     return k >= stops.length || stops[k] >= offset;
   }
 
-  /** The places that name a figure's subject: not the base of a comparison (高于全省平均). */
+  /**
+   * The places that name a figure's subject: not the base of a comparison (高于全省平均); and a
+   * zone that opens a clause (宜兴经济开发区要……, 高新区规上工业产值……): its figures are the zone's,
+   * not the city's.
+   */
   get subjects(): Place[] {
-    return (this.subjectsRead ??= this.places.filter((p) => !comparisonBase(this.text, p.at, p.at + p.name.length)));
+    if (this.subjectsRead) return this.subjectsRead;
+    const out = this.places.filter((p) => !comparisonBase(this.text, p.at, p.at + p.name.length));
+    if (ZONE_HINT.test(this.text)) {
+      ZONE_RE.lastIndex = 0;
+      for (let m = ZONE_RE.exec(this.text); m; m = ZONE_RE.exec(this.text)) {
+        const at = m.index + m[0].length - m[1].length;
+        // (The zone replaces the city named in its own name: 宜兴 of 宜兴经济开发区.)
+        for (let k = out.length - 1; k >= 0; k--) if (out[k].at >= at && out[k].at < at + m[1].length) out.splice(k, 1);
+        out.push({ name: m[1], level: 'county', at });
+      }
+      out.sort((a, b) => a.at - b.at);
+    }
+    return (this.subjectsRead = out);
   }
 
   /** A part of the year the sentence opens with ("1—2月，全市……"), normalised. */
