@@ -5,7 +5,7 @@
  * "ignore this finding" silences a finding in markdown (a comment) and in plain text (a line in
  * .wengaoignore, written by the server), where it stays silent after edits elsewhere.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
@@ -171,6 +171,51 @@ describe('ignore this finding over LSP', () => {
     const after = await s.nextDiagnostics(uri, n, (x) => x.version === 2);
     expect(codes(after)).not.toContain('quote.unopened');
     expect(existsSync(join(dir, '.wengaoignore'))).toBe(false);
+  });
+
+  it('writes only inside a workspace folder, only well-formed entries, and not to an ignore file above the folder', async () => {
+    const outer = box.tempDir('wengao-outer-');
+    const dir = join(outer, 'ws');
+    mkdirSync(dir);
+    cpSync(join(ROOT, 'seeds', SEED_000), join(dir, SEED_000));
+    // The nearest ignore file above the report is the one that applies: it is above the folder.
+    writeFileSync(join(outer, '.wengaoignore'), '# above the workspace\n');
+    const s = await server(dir);
+    const file = join(dir, SEED_000);
+    const uri = await open(s, file);
+    const p = await s.nextDiagnostics(uri, 0);
+    const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
+    const ignore = (await actionsFor(s, uri, unopened)).find((a) => a.command?.command === 'wengao.ignoreFinding')!;
+    const args = ignore.command!.arguments![0] as Record<string, string>;
+    const run = (a: Record<string, string>) => s.conn.sendRequest(ExecuteCommandRequest.type, { command: 'wengao.ignoreFinding', arguments: [a] });
+    // A report outside every workspace folder: nothing written beside it.
+    const stray = join(outer, 'stray.txt');
+    writeFileSync(stray, '中文');
+    await run({ ...args, uri: pathToFileURL(stray).href });
+    await s.waitFor(() => s.logs.find((l) => l.message.includes('is outside the workspace folders')), 'the refusal of a report outside');
+    // A code or fingerprint that would inject a line: refused.
+    await run({ ...args, code: 'quote.unopened\n**/*.txt bracket.unclosed *' });
+    await run({ ...args, fingerprint: '0123456789abcdef\n**/*.txt quote.unopened *' });
+    await s.waitFor(() => s.logs.filter((l) => l.message.includes('not a finding Wengao reports')).length >= 2 || undefined, 'two refusals in the log');
+    // Well-formed, but the ignore file that applies sits above the folder: not written, the user is told.
+    await run(args);
+    await s.waitFor(() => s.logs.find((l) => l.message.includes('the ignore file that applies here')), 'the refusal naming the file');
+    expect(readFileSync(join(outer, '.wengaoignore'), 'utf8')).toBe('# above the workspace\n');
+    expect(existsSync(join(dir, '.wengaoignore'))).toBe(false);
+  });
+
+  it('in Restricted Mode reads no project config: a .wengaorc.json that turns a check off does not apply', async () => {
+    const dir = folder({ '.wengaorc.json': '{ "checks": { "quote.unopened": "off" } }', '.wengaoignore': `${SEED_000} quote.paragraph-break *\n` });
+    const trusted = await server(dir);
+    const a = await open(trusted, join(dir, SEED_000));
+    const before = codes(await trusted.nextDiagnostics(a, 0));
+    expect(before).not.toContain('quote.unopened');
+    expect(before).not.toContain('quote.paragraph-break');
+    const s = await server(dir, { trusted: false });
+    const uri = await open(s, join(dir, SEED_000));
+    const after = codes(await s.nextDiagnostics(uri, 0));
+    expect(after).toContain('quote.unopened');
+    expect(after).toContain('quote.paragraph-break');
   });
 
   it('in an untrusted workspace offers no action that writes files, and indexes nothing in the background', async () => {

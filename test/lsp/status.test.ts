@@ -159,6 +159,19 @@ describe('wengao/status over LSP', () => {
     expect(statuses(s).at(-1)!.errors).toEqual([]);
   });
 
+  it('answers the figures request only for reports the workspace index holds, not for any file on disk', async () => {
+    const dir = workspace();
+    const outside = box.tempDir('wengao-outside-');
+    const secret = join(outside, 'secret.txt');
+    writeFileSync(secret, '2026年工作计划\n\n今年力争新增就业岗位3万个。\n');
+    const s = start();
+    await s.initialize({}, [dir], { trusted: true });
+    await s.waitFor(() => statuses(s).find((p) => !p.indexing && p.indexed === 3), 'status: indexed');
+    const inside = pathToFileURL(join(dir, 'a.txt')).href;
+    const result = (await s.conn.sendRequest(FiguresRequest, { uris: [pathToFileURL(secret).href, inside] })) as FiguresResult;
+    expect(result.documents.map((d) => d.uri)).toEqual([inside]);
+  });
+
   it('reads no other file in an untrusted workspace: only open documents are indexed', async () => {
     const dir = workspace();
     const s = start();

@@ -47,6 +47,11 @@ export interface ResolverOptions {
   /** Text of files open in an editor, which wins over the disk's. */
   overlay?: (file: string) => string | undefined;
   locale?: Locale;
+  /**
+   * False in an untrusted workspace (VS Code's Restricted Mode): no config or ignore file is
+   * looked for or read, on disk or in the editor; only `base` (the user's settings) applies.
+   */
+  readsFiles?: boolean;
 }
 
 type Cached<T> = Promise<T | undefined>;
@@ -80,6 +85,7 @@ export class ConfigResolver {
 
   /** What applies to a report: `base` (its settings) if given, else the resolver's. */
   async forFile(report: string, base: WengaoConfig = this.options.base ?? EMPTY_CONFIG): Promise<Resolved> {
+    if (this.options.readsFiles === false) return { config: base, ignore: [] };
     const found = await this.find(path.dirname(path.resolve(report)));
     const configPath = this.options.explicit ? path.resolve(this.options.explicit) : found.config;
     const file = configPath ? await this.readConfig(configPath) : undefined;
@@ -148,6 +154,7 @@ export class ConfigResolver {
   }
 
   private async read(file: string): Promise<string | undefined> {
+    if (this.options.readsFiles === false) return undefined;
     const open = this.options.overlay?.(file);
     if (open !== undefined) return open;
     try {
@@ -163,6 +170,7 @@ export class ConfigResolver {
   }
 
   private find(dir: string): Promise<{ config?: string; ignore?: string }> {
+    if (this.options.readsFiles === false) return Promise.resolve({});
     let p = this.nearest.get(dir);
     if (!p) {
       p = (async () => {

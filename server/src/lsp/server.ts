@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Analysis, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind,
+  Analysis, CODES, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind,
   formatIgnoreEntry, indicatorKey, inWorkspace,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
@@ -38,6 +38,8 @@ export const HEAVY_LIMIT = 2_000_000;
 
 /** Diagnostics published per document at most. */
 export const MAX_DIAGNOSTICS = 1000;
+
+const KNOWN_CODES = new Set<string>(Object.values(CODES));
 
 const LANGUAGES = new Set(['plaintext', 'markdown', 'wengao-report']);
 
@@ -97,6 +99,8 @@ export function startServer(connection: Connection): void {
     folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false; // wengao: trust
     indexer.readsDisk = trusted;
+    // (Restricted Mode: no .wengaorc.json or .wengaoignore is read; only the user's settings apply.)
+    resolver.reset({ readsFiles: trusted });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -437,9 +441,13 @@ export function startServer(connection: Connection): void {
       if (typeof args.uri !== 'string' || !args.uri.startsWith('file:') || typeof args.code !== 'string' || typeof args.fingerprint !== 'string') {
         throw new Error(`bad arguments ${JSON.stringify(params.arguments)}`);
       }
+      // Written only inside a workspace folder, for a report inside it, as a well-formed entry.
+      if (!KNOWN_CODES.has(args.code) || !/^[0-9a-f]{16}$/.test(args.fingerprint)) throw new Error(`not a finding Wengao reports: ${JSON.stringify(args.code)} ${JSON.stringify(args.fingerprint)}`);
       const report = fileURLToPath(args.uri);
-      const folder = folders.find((f) => report === f || report.startsWith(f + path.sep));
+      const folder = folders.find((f) => report.startsWith(f + path.sep));
+      if (!folder) throw new Error(`${report} is outside the workspace folders; only files inside them are written`);
       const target = await resolver.ignorePathFor(report, folder);
+      if (!target.startsWith(folder + path.sep)) throw new Error(`the ignore file that applies here, ${target}, is outside the workspace folder ${folder}; add the entry there by hand`);
       const line = formatIgnoreEntry(ignoreEntryPath(target, report), args.code, args.fingerprint, args.excerpt);
       const targetUri = pathToFileURL(target).href;
       const open = documents.get(targetUri);
@@ -496,12 +504,21 @@ export function startServer(connection: Connection): void {
       try {
         let analysis: Analysis;
         const open = documents.get(uri);
+        if (!open) {
+          // Only a report the workspace index holds is read from disk: no other file on disk.
+          if (!uri.startsWith('file:') || !trusted) continue; // wengao: trust, no reading of other files
+          await indexer.whenScanned();
+          if (!indexer.isIndexed(uri)) {
+            log(`figures of ${uri} not read: not a report of the workspace index`);
+            continue;
+          }
+        }
         const ctx = await contextFor(uri);
         if (open) {
           if (!isOurs(open)) continue;
           analysis = analysisOf(open, ctx);
         } else {
-          if (!uri.startsWith('file:') || !ctx.covered || !trusted) continue; // wengao: trust, no reading of other files
+          if (!ctx.covered) continue;
           const read = await readReport(fileURLToPath(uri));
           if (!read.ok) {
             // Deleted since the client listed it (the Targets view refreshes on the deletion).
