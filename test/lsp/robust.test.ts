@@ -373,3 +373,42 @@ describe('bad input over LSP', () => {
     expect(await s.shutdown()).toEqual({ code: 0, signal: null });
   }, 60_000);
 });
+
+describe('the message stream', () => {
+  it('ends the server on a framing error (a wrong Content-Length), so that the client restarts it', async () => {
+    const { spawn } = await import('child_process');
+    const { SERVER_JS } = await import('../helpers/procLsp');
+    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    // The header says 10 bytes; the body is longer: what follows is no message.
+    proc.stdin.write(`Content-Length: 10\r\n\r\n${body}`);
+    const timer = setTimeout(() => proc.kill(), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(stderr).toContain('exiting so that the client restarts the server');
+  });
+});
+
+describe('versions', () => {
+  it('analyses new text sent under a repeated version number: no stale diagnostics outside the text', async () => {
+    const s = start();
+    await s.initialize({}, []);
+    const uri = 'untitled:repeat';
+    const first = '2026年工作报告\n\n第一段话写得很长很长很长，这里有一个多余的右引号”在句末。\n';
+    await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: first } });
+    const p = await s.nextDiagnostics(uri, 0);
+    expect(p.diagnostics.map((d) => d.code)).toContain('quote.unopened');
+    const n = s.published(uri).length;
+    const second = '2026年工作报告\n\n短句。\n';
+    // A client that repeats the version number with new text (seen from a raw client).
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 1 }, contentChanges: [{ text: second }] });
+    const after = await s.nextDiagnostics(uri, n);
+    expect(after.diagnostics.map((d) => d.code)).not.toContain('quote.unopened');
+    const lines = second.split('\n');
+    for (const d of after.diagnostics) expect(d.range.end.line).toBeLessThan(lines.length);
+  });
+});

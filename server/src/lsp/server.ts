@@ -57,7 +57,9 @@ function isConfigName(name: string): boolean {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; key: string; analysis: Analysis }>();
+  /** Per document: the analysis of one text. The text is compared too, not only the version: a
+   * client that repeats a version number with new text gets the new text analysed. */
+  const cache = new Map<string, { version: number; text: string; key: string; analysis: Analysis }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents being analysed, and whether another change arrived meanwhile. */
   const running = new Map<string, boolean>();
@@ -249,7 +251,8 @@ export function startServer(connection: Connection): void {
     const { settings, resolved } = ctx;
     const key = `${settings.analyze}/${settings.minChineseRatio}/${JSON.stringify(settings.config)}/${configGeneration}/${ctx.covered}`;
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
+    const text = doc.getText();
+    if (hit && hit.version === doc.version && hit.text === text && hit.key === key) return hit.analysis;
     const started = Date.now();
     const analysis = analyze(doc.getText(), {
       kind: documentKind(doc.uri, doc.languageId),
@@ -272,7 +275,7 @@ export function startServer(connection: Connection): void {
     if (analysis.limited) log(`${doc.uri}: ${analysis.limited}`);
     status.limited(doc.uri, analysis.limited); // wengao/status
     status.analysed(doc.uri, analysis.analyzed ? { ms, findings: analysis.findings.length } : undefined, analysis.failures); // wengao/status
-    cache.set(doc.uri, { version: doc.version, key, analysis });
+    cache.set(doc.uri, { version: doc.version, text, key, analysis });
     return analysis;
   }
 
@@ -291,9 +294,11 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc || !isOurs(doc)) return;
     const version = doc.version;
+    const before = doc.getText();
     const ctx = await contextFor(uri);
     const current = documents.get(uri);
-    if (!current || current.version !== version) return; // superseded while reading settings
+    // (Superseded while reading settings: a new version, or new text under the same number.)
+    if (!current || current.version !== version || current.getText() !== before) return;
     try {
       const analysis = analysisOf(current, ctx);
       if (reindex && analysis.analyzed) refreshOthers(uri, indexer.setOpen(uri, analysis));
