@@ -192,7 +192,7 @@ export function directiveRegions(text: string, kind: DocKind): Region[] {
         const end = at + m[0].length;
         let [, b] = lineBounds(text, end);
         // The next line that is not blank.
-        let a = b + 1;
+        let a = nextLineStart(text, b);
         for (;;) {
           if (a >= text.length) break;
           const [, e] = lineBounds(text, a);
@@ -200,7 +200,7 @@ export function directiveRegions(text: string, kind: DocKind): Region[] {
             b = e;
             break;
           }
-          a = e + 1;
+          a = nextLineStart(text, e);
         }
         if (a < text.length) regions.push({ start: a, end: b, keys });
         break;
@@ -217,11 +217,30 @@ function directiveKeys(body: string): string[] {
   return keys.length ? keys : ['*'];
 }
 
+/**
+ * The line holding `at`: its start and the start of its line end. Lines end as LSP says: at
+ * CR, LF or CRLF. (Each search stays within the line: a call costs the line, not the text.)
+ */
 function lineBounds(text: string, at: number): [number, number] {
-  const a = text.lastIndexOf('\n', at - 1) + 1;
+  let a = text.lastIndexOf('\n', at - 1) + 1;
+  const cr = text.slice(a, at).lastIndexOf('\r');
+  if (cr >= 0) a += cr + 1;
   let b = text.indexOf('\n', at);
   if (b < 0) b = text.length;
+  const crEnd = text.slice(at, b).indexOf('\r');
+  if (crEnd >= 0) b = at + crEnd;
   return [a, b];
+}
+
+/** Where the line after the one ending at `b` (the start of its line end) starts. */
+function nextLineStart(text: string, b: number): number {
+  return b + (text[b] === '\r' && text[b + 1] === '\n' ? 2 : 1);
+}
+
+/** The line end at `b` as written, or undefined at the end of the text. */
+function lineEndAt(text: string, b: number): string | undefined {
+  if (text[b] === '\r') return text[b + 1] === '\n' ? '\r\n' : '\r';
+  return text[b] === '\n' ? '\n' : undefined;
 }
 
 /**
@@ -257,18 +276,17 @@ export function suppress(findings: Finding[], text: string, kind: DocKind, ignor
 export function suppressionEdit(text: string, finding: Pick<Finding, 'code' | 'span'>): { span: { start: number; end: number }; newText: string } {
   const at = Math.max(0, Math.min(finding.span.start, text.length));
   const [a, b] = lineBounds(text, at);
-  const prevEnd = a - 1;
-  const prevStart = prevEnd > 0 ? text.lastIndexOf('\n', prevEnd - 1) + 1 : 0;
-  const prev = a === 0 ? '' : text.slice(prevStart, prevEnd).replace(/\r$/, '');
-  const line = text.slice(a, b).replace(/\r$/, '');
+  // The line before: its line end ends at `a`.
+  const prevEnd = a === 0 ? 0 : a >= 2 && text[a - 2] === '\r' && text[a - 1] === '\n' ? a - 2 : a - 1;
+  const prev = a === 0 ? '' : text.slice(lineBounds(text, prevEnd)[0], prevEnd);
+  const line = text.slice(a, b);
   const startsBlock = a === 0 || !prev.trim() || /^\s{0,3}(#{1,6}\s|<!--)/.test(line) || /-->\s*$/.test(prev);
   if (startsBlock) {
     // The line's own ending (or, on a last line without one, the line's before): a per-finding
     // scan of the whole text for "\r\n" cost O(size) for each diagnostic published.
-    const crlf = b < text.length ? text[b - 1] === '\r' : a >= 2 && text[a - 2] === '\r';
-    const nl = crlf ? '\r\n' : '\n';
+    const nl = lineEndAt(text, b) ?? (a === 0 ? '\n' : lineEndAt(text, prevEnd) ?? '\n');
     return { span: { start: a, end: a }, newText: `<!-- wengao-disable-next-line ${finding.code} -->${nl}` };
   }
-  const end = text[b - 1] === '\r' ? b - 1 : b;
+  const end = b;
   return { span: { start: end, end }, newText: ` <!-- wengao-disable-line ${finding.code} -->` };
 }
