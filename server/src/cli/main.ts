@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import {
-  FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace,
+  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace,
 } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import pkg from '../../../package.json';
@@ -215,8 +215,10 @@ export async function main(
       (counts.warning && o.maxWarnings > 0 ? (tooMany ? `；警告多于 --max-warnings ${o.maxWarnings}` : `；警告未超过 --max-warnings ${o.maxWarnings}`) : '') +
       '\n',
   );
-  // A file that could not be read was not checked: CI must not pass on it.
+  // A file that could not be read was not checked, a check that failed left its results out:
+  // CI must not pass on either.
   if (skipped) return 2;
+  if (all.some((f) => f.code === CODES.internalCheckFailed)) return 2;
   return counts.error > 0 || tooMany ? 1 : 0;
 }
 

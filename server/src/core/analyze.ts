@@ -6,9 +6,9 @@ import { CHECKS, Check, CheckContext, HEAVY_CHECKS } from './checks';
 import type { FigureIndex } from './consistency/index';
 import { DocumentFacts, Figure, extractFigures } from './figures/extract';
 import { documentFacts } from './figures/document';
-import { appendAll, compareFindings, type Code, type Finding, type Severity } from './findings';
+import { CODES, appendAll, compareFindings, type Code, type Finding, type Severity } from './findings';
 import { WengaoConfig, severityOverrides } from './config';
-import type { Locale } from './locale';
+import { tr, type Locale } from './locale';
 import { IgnoreEntry, Suppressed, suppress } from './suppress';
 import { DocKind, DocumentModel, buildModel, chineseRatio, languageSample } from './model';
 import { OutlineNode, buildOutline } from './outline';
@@ -109,7 +109,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   // (Above the heavy limit the figures are not read, but the document's year and places still
   // count in the workspace, as on the command line.)
   const facts = read.facts ?? contained('facts', failures, () => documentFacts(model, { year: config?.year, region: config?.region }), undefined);
-  return { analyzed: true, model, outline, figures, facts, findings: kept, suppressed, failures, ...(limited ? { limited } : {}) };
+  return { analyzed: true, model, outline, figures, facts, findings: withFailures(kept, failures, localeOf(options)), suppressed, failures, ...(limited ? { limited } : {}) };
 }
 
 function localeOf(options: Pick<AnalyzeOptions, 'locale' | 'config'>): Locale | undefined {
@@ -150,7 +150,33 @@ export function recheck(analysis: Analysis, checks: readonly Check[], options: R
     }
   }
   const { kept, suppressed } = settle(findings, analysis.model, options);
-  return { findings: kept, suppressed, failures };
+  return { findings: withFailures(kept, failures, localeOf(options)), suppressed, failures };
+}
+
+/**
+ * A step or check that failed is a finding of its own (internal.check-failed, error, at the
+ * document's start), so that no output can look complete without it. Not subject to the
+ * configuration or suppression: a missing result is not the user's to silence.
+ */
+function withFailures(kept: Finding[], failures: readonly CheckFailure[], locale: Locale | undefined): Finding[] {
+  if (failures.length === 0) return kept;
+  const out: Finding[] = failures.map((f) => {
+    const why = f.error.split('\n')[0].slice(0, 200);
+    return {
+      code: CODES.internalCheckFailed,
+      severity: 'error',
+      span: { start: 0, end: 0 },
+      message: tr(
+        locale,
+        `内部错误：检查“${f.check}”在本文档上出错（${why}），其结果缺失；其余检查照常运行。请把文档或能重现的片段报告给维护者。`,
+        `Internal error: the check "${f.check}" failed on this document (${why}); its results are missing, the other checks ran. Please report the document, or a fragment that reproduces it, to the maintainers.`,
+      ),
+      related: [],
+      fixes: [],
+    };
+  });
+  appendAll(out, kept);
+  return out;
 }
 
 /** What a re-check needs: the same options the analysis had, and the newer index. */

@@ -19,6 +19,8 @@ export const CODES = {
   configSyntax: 'config.syntax',
   configInvalid: 'config.invalid',
   configUnknownKey: 'config.unknown-key',
+  // A check that threw on a document: its findings are missing, and the CLI exits 2.
+  internalCheckFailed: 'internal.check-failed',
 } as const;
 
 export type Code = (typeof CODES)[keyof typeof CODES];

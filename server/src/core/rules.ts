@@ -267,6 +267,22 @@ export const RULES: Record<Code, Rule> = {
       help: 'Correct the spelling (the message suggests a near one) or remove the key.',
     },
   },
+  'internal.check-failed': {
+    code: CODES.internalCheckFailed,
+    name: 'InternalCheckFailed',
+    severity: 'error',
+    tags: ['internal'],
+    zh: {
+      short: '某项检查在本文档上出错，其结果缺失。',
+      full: 'Wengao 的某项检查在本文档上出错（程序缺陷），该项检查的结果缺失；其余检查照常运行。命令行因此以退出码 2 结束，以免 CI 在结果不全时通过。',
+      help: '请把文档（或能重现的片段）和消息报告给 Wengao 的维护者。',
+    },
+    en: {
+      short: 'A check failed on this document; its results are missing.',
+      full: 'One of Wengao\'s checks failed on this document (a bug); its results are missing and the other checks ran. The command line then exits 2, so that CI does not pass on incomplete results.',
+      help: 'Report the document (or a fragment that reproduces it) and the message to Wengao\'s maintainers.',
+    },
+  },
 };
 
 /** Every rule, in the order of `CODES` (the order of SARIF's rules array). */
