@@ -4,7 +4,8 @@
  * silence; the CLI then exits 2 (server/src/cli/main.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, CHECKS, FigureIndex, indexEntry, inWorkspace, type Check } from '../../server/src/core';
+import { analyze, CHECKS, FigureIndex, indexEntry, inWorkspace } from '../../server/src/core';
+import type { Check } from '../../server/src/core/checks/check';
 import { renderJson, renderText } from '../../server/src/cli/render';
 import { renderSarif } from '../../server/src/cli/sarif';
 import { renderGithub } from '../../server/src/cli/github';
@@ -45,6 +46,6 @@ describe('a check that fails', () => {
     expect(renderText([r])).toContain('internal.check-failed');
     expect(renderJson([r])).toContain('internal.check-failed');
     expect(renderGithub([r], process.cwd())).toContain('internal.check-failed');
-    expect(renderSarif([r], { cwd: process.cwd(), tool: { name: 'wengao', version: '0', informationUri: 'x' } })).toContain('internal.check-failed');
+    expect(renderSarif([r], { cwd: process.cwd(), includeSuppressed: false, tool: { name: 'wengao', version: '0', informationUri: 'x' } })).toContain('internal.check-failed');
   });
 });

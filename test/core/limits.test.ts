@@ -57,3 +57,17 @@ describe('the language gate', () => {
     expect(a.analyzed).toBe(false);
   });
 });
+
+describe('glob patterns of the ignore file', () => {
+  it('reports a pattern too costly to match and one line too many, and keeps the rest', async () => {
+    const { parseIgnoreFile } = await import('../../server/src/core');
+    const bad = parseIgnoreFile('!(!(!(!(!(x))))) quote.unopened *\nok/*.txt quote.unopened *\n');
+    expect(bad.entries.map((e) => e.path)).toEqual(['ok/*.txt']);
+    expect(bad.findings.map((f) => f.code)).toEqual(['config.invalid']);
+    const many = Array.from({ length: 1001 }, (_, k) => `d${k}/*.txt quote.unopened *`).join('\n');
+    const parsed = parseIgnoreFile(many);
+    expect(parsed.entries).toHaveLength(1000);
+    expect(parsed.findings).toHaveLength(1);
+    expect(parsed.findings[0].message).toMatch(/多于 1000 行/);
+  });
+});

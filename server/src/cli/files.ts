@@ -5,10 +5,9 @@
  * here, not in the core.
  */
 import { promises as fs } from 'fs';
-import { minimatch } from 'minimatch';
 import * as path from 'path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { ConfigResolver, REPORT_EXTENSIONS, Resolved } from '../io/config';
+import { ConfigResolver, REPORT_EXTENSIONS, Resolved, matches } from '../io/config';
 import { appendAll } from '../core';
 export { readReport } from '../io/read';
 import { MAX_INPUT_BYTES } from '../io/read';
@@ -106,8 +105,7 @@ function excludedByConfig(file: string, resolved: Resolved): boolean {
   if (!resolved.file || !exclude?.length) return false;
   const rel = path.relative(path.dirname(resolved.file.path), path.resolve(file)).split(path.sep).join('/');
   if (rel.startsWith('../')) return false;
-  const opts = { dot: true };
-  return exclude.some((g) => minimatch(rel, g, opts) || minimatch(rel, `${g.replace(/\/+$/, '')}/**`, opts));
+  return exclude.some((g) => matches(rel, g) || matches(rel, `${g.replace(/\/+$/, '')}/**`));
 }
 
 function compareNames(a: string, b: string): number {

@@ -22,6 +22,7 @@ import { ParseError, getNodeValue, parseTree, printParseErrorCode, type Node } f
 import { CODES, Code, Finding, Severity } from './findings';
 import { Locale, isLocale, tr } from './locale';
 import { UnitDef, unitDef } from './figures/units';
+import { MAX_GLOBS, globProblem } from './globs';
 
 export const CONFIG_FILE = '.wengaorc.json';
 
@@ -52,6 +53,32 @@ export const EMPTY_CONFIG: WengaoConfig = { checks: {}, units: [], terms: [] };
 export const FAMILIES = [...new Set(Object.values(CODES).map((c) => c.split('.')[0]))];
 
 const SEVERITIES: readonly CheckSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+/** Nesting of objects and arrays a config file may have (its deepest setting has three). */
+const MAX_NESTING = 32;
+
+/**
+ * Where the nesting of { and [ first goes past `limit`, strings and comments skipped; undefined
+ * if it never does. A loop, not a recursion: any depth costs one pass.
+ */
+function tooDeep(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const e = text.indexOf('\n', i);
+      i = e < 0 ? text.length : e;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? text.length : e + 1;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > limit) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
+}
+
 const KEYS = ['$schema', 'checks', 'include', 'exclude', 'units', 'terms', 'year', 'region', 'aliases', 'language'];
 
 export interface ParsedConfig {
@@ -69,6 +96,13 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
     const end = node ? node.offset + Math.max(node.length, 1) : Math.min(text.length, 1);
     findings.push({ code, severity, message: tr(locale, zh, en), span: { start, end: Math.min(end, text.length) }, related: [], fixes: [] });
   };
+  // The parser recurses per level: a file nested thousands deep would overflow its stack. No
+  // setting is nested more than three deep.
+  const deep = tooDeep(text, MAX_NESTING);
+  if (deep !== undefined) {
+    problem(CODES.configSyntax, 'error', { offset: deep, length: 1 }, `配置文件嵌套超过 ${MAX_NESTING} 层，不予读取：使用默认设置。`, `The config file is nested deeper than ${MAX_NESTING} levels and is not read: the defaults apply.`);
+    return { config, findings };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
@@ -94,8 +128,21 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
       case 'include':
       case 'exclude': {
         const list = stringList(value);
-        if (list) config[key] = list;
-        else problem(CODES.configInvalid, 'error', value, `“${key}”应是 glob 字符串的列表，如 ["**/*.txt"]；此项改用默认值。`, `"${key}" should be a list of glob strings such as ["**/*.txt"]; its default applies.`);
+        if (!list) {
+          problem(CODES.configInvalid, 'error', value, `“${key}”应是 glob 字符串的列表，如 ["**/*.txt"]；此项改用默认值。`, `"${key}" should be a list of glob strings such as ["**/*.txt"]; its default applies.`);
+          break;
+        }
+        if (list.length > MAX_GLOBS) {
+          problem(CODES.configInvalid, 'error', value, `“${key}”的模式多于 ${MAX_GLOBS} 个；此项改用默认值。`, `"${key}" has more than ${MAX_GLOBS} patterns; its default applies.`);
+          break;
+        }
+        // A pattern beyond the limits (globs.ts) is left out, each with its own problem.
+        const items = value.children ?? [];
+        config[key] = list.filter((g, k) => {
+          const why = globProblem(g);
+          if (why) problem(CODES.configInvalid, 'error', items[k] ?? value, `模式${why.zh}，匹配代价过高；此模式不生效。`, `The pattern is ${why.en}, too costly to match; it is ignored.`);
+          return !why;
+        });
         break;
       }
       case 'terms': {

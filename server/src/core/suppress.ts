@@ -18,6 +18,7 @@
 import { CODES, Finding } from './findings';
 import type { DocKind } from './model';
 import { Locale, tr } from './locale';
+import { MAX_GLOBS, globProblem } from './globs';
 
 export const IGNORE_FILE = '.wengaoignore';
 
@@ -89,6 +90,7 @@ export function parseIgnoreFile(text: string, locale?: Locale): { entries: Ignor
   const findings: Finding[] = [];
   let offset = 0;
   const lines = text.split('\n');
+  let globs = 0;
   lines.forEach((raw, line) => {
     const start = offset;
     offset += raw.length + 1;
@@ -105,6 +107,18 @@ export function parseIgnoreFile(text: string, locale?: Locale): { entries: Ignor
     if (!FINGERPRINT.test(fp)) {
       bad(`指纹“${fp}”应是 16 位十六进制数字或 *；此行不生效。`, `The fingerprint "${fp}" should be 16 hexadecimal digits or *; this line is ignored.`);
       return;
+    }
+    // (Globs are matched against every report: bounded in number and in cost, globs.ts.)
+    const why = globProblem(path);
+    if (why) {
+      bad(`路径模式${why.zh}，匹配代价过高；此行不生效。`, `The path pattern is ${why.en}, too costly to match; this line is ignored.`);
+      return;
+    }
+    if (/[*?[{]/.test(path)) {
+      if (++globs > MAX_GLOBS) {
+        bad(`忽略文件中的路径模式多于 ${MAX_GLOBS} 行；此行不生效。`, `The ignore file has more than ${MAX_GLOBS} lines with path patterns; this line is ignored.`);
+        return;
+      }
     }
     entries.push({ path, code, fingerprint: fp, note: fields.note, line });
   });

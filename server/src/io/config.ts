@@ -5,7 +5,7 @@
  * read, and decides which files a config's include/exclude globs cover.
  */
 import { promises as fs } from 'fs';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import * as path from 'path';
 import {
   CONFIG_FILE, EMPTY_CONFIG, Finding, IGNORE_FILE, IgnoreEntry, Locale, WengaoConfig, mergeConfig, parseConfig, parseIgnoreFile,
@@ -56,6 +56,18 @@ export interface ResolverOptions {
 
 type Cached<T> = Promise<T | undefined>;
 
+/** Compiled patterns, each compiled once however many reports it is matched against (bounded). */
+const MATCHERS = new Map<string, Minimatch>();
+export function matches(rel: string, glob: string): boolean {
+  let m = MATCHERS.get(glob);
+  if (!m) {
+    if (MATCHERS.size >= 10_000) MATCHERS.clear();
+    m = new Minimatch(glob, { dot: true });
+    MATCHERS.set(glob, m);
+  }
+  return m.match(rel);
+}
+
 export class ConfigResolver {
   private configs = new Map<string, Cached<ConfigFile>>();
   private ignores = new Map<string, Cached<IgnoreFile>>();
@@ -104,9 +116,8 @@ export class ConfigResolver {
     if (!c.include && !c.exclude) return REPORT_EXTENSIONS.test(report);
     const rel = dir ? path.relative(dir, path.resolve(report)).split(path.sep).join('/') : path.basename(report);
     if (rel.startsWith('../')) return REPORT_EXTENSIONS.test(report);
-    const opts = { dot: true };
-    const included = c.include ? c.include.some((g) => minimatch(rel, g, opts)) : REPORT_EXTENSIONS.test(report);
-    return included && !(c.exclude ?? []).some((g) => minimatch(rel, g, opts) || minimatch(rel, `${g.replace(/\/+$/, '')}/**`, opts));
+    const included = c.include ? c.include.some((g) => matches(rel, g)) : REPORT_EXTENSIONS.test(report);
+    return included && !(c.exclude ?? []).some((g) => matches(rel, g) || matches(rel, `${g.replace(/\/+$/, '')}/**`));
   }
 
   /** Reads a config file (for its diagnostics, or --config). */
@@ -200,7 +211,7 @@ export function entriesFor(ignore: IgnoreFile, report: string): IgnoreEntry[] {
   const rel = path.relative(path.dirname(ignore.path), path.resolve(report)).split(path.sep).join('/');
   return ignore.entries.filter((e) => {
     const p = e.path.replace(/^\.\//, '');
-    return p === rel || (/[*?[{]/.test(p) && minimatch(rel, p, { dot: true }));
+    return p === rel || (/[*?[{]/.test(p) && matches(rel, p));
   });
 }
 
