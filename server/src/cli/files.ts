@@ -8,7 +8,6 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, REPORT_EXTENSIONS, Resolved, matches } from '../io/config';
-import { appendAll } from '../core';
 export { readReport } from '../io/read';
 import { MAX_INPUT_BYTES } from '../io/read';
 export { REPORT_EXTENSIONS };
@@ -17,8 +16,11 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out',
 
 export class UsageError extends Error {}
 
-/** One report to read: a path as it will be shown, or standard input. */
-export type Source = { kind: 'file'; path: string } | { kind: 'stdin' };
+/**
+ * One report to read: a path as it will be shown, or standard input; or a folder that could not
+ * be read (its reports are unknown: reported as skipped, never silently left out).
+ */
+export type Source = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'unreadable'; path: string; message: string };
 
 /**
  * Expands the arguments to the reports to check, in order and without repeats. Throws
@@ -29,8 +31,9 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
   const out: Source[] = [];
   const seen = new Set<string>();
   if (stdinPath) seen.add(path.resolve(stdinPath));
-  const add = (p: string) => {
-    const key = path.resolve(p);
+  // (Each file once, however it is reached: by two arguments, a glob and a symlink, or two links.)
+  const add = async (p: string) => {
+    const key = await fs.realpath(p).catch(() => path.resolve(p));
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ kind: 'file', path: p });
@@ -46,7 +49,7 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && isDynamicPattern(toPattern(arg))) {
-        for (const f of await expandGlob(arg, resolver)) add(f);
+        for (const f of await expandGlob(arg, resolver)) await add(f);
         continue;
       }
       throw new UsageError(
@@ -54,19 +57,21 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
       );
     }
     if (st.isDirectory()) {
-      const found = await walk(arg);
+      const unreadable: { path: string; message: string }[] = [];
+      const found = await walk(arg, unreadable);
+      for (const u of unreadable) out.push({ kind: 'unreadable', ...u });
       const covered: string[] = [];
       for (const f of found) if (resolver.covers(f, await resolver.forFile(f))) covered.push(f);
-      if (covered.length === 0) {
+      if (covered.length === 0 && unreadable.length === 0) {
         throw new UsageError(
           found.some((f) => REPORT_EXTENSIONS.test(f))
             ? `文件夹中的报告都被配置文件的 include/exclude 排除了 (every report in the folder is excluded by the config's include/exclude): ${arg}`
             : `文件夹中没有 .txt 或 .md 报告 (no .txt or .md reports in folder): ${arg}`,
         );
       }
-      covered.forEach(add);
+      for (const f of covered) await add(f);
     } else {
-      add(arg);
+      await add(arg);
     }
   }
   return out;
@@ -112,20 +117,55 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every file under a folder, skipping dot-files, dot-folders and build output; the caller filters. */
-async function walk(dir: string): Promise<string[]> {
+/**
+ * Every file under a folder, skipping dot-files, dot-folders and build output; the caller
+ * filters. Symbolic links are followed, to files and to folders, each real folder walked once
+ * (a link back up is no loop). A folder that cannot be read is listed in `unreadable` and the
+ * walk goes on. A loop over a stack, not a recursion: any depth or breadth is walked.
+ */
+async function walk(root: string, unreadable: { path: string; message: string }[]): Promise<string[]> {
   const out: string[] = [];
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => compareNames(a.name, b.name));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) appendAll(out, await walk(p));
-    } else if (e.isFile() && !e.name.startsWith('.')) {
-      out.push(p);
+  const visited = new Set<string>();
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      const real = await fs.realpath(dir);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      unreadable.push({ path: dir, message: `无法读取文件夹 (cannot read the folder): ${code ?? String(err)}` });
+      continue;
     }
+    entries.sort((a, b) => compareNames(a.name, b.name));
+    const dirs: string[] = [];
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const st = await fs.stat(p).catch(() => undefined);
+        isDir = !!st?.isDirectory();
+        isFile = !!st?.isFile();
+      }
+      if (isDir) {
+        if (!SKIP_DIRS.has(e.name)) dirs.push(p);
+      } else if (isFile) out.push(p);
+    }
+    for (let k = dirs.length - 1; k >= 0; k--) stack.push(dirs[k]);
   }
-  return out;
+  // In name order, folder by folder (a/x.txt before b.txt), as a listing reads.
+  const parts = new Map(out.map((p) => [p, p.split(path.sep)]));
+  return out.sort((a, b) => {
+    const x = parts.get(a)!;
+    const y = parts.get(b)!;
+    for (let k = 0; k < Math.min(x.length, y.length); k++) if (x[k] !== y[k]) return compareNames(x[k], y[k]);
+    return x.length - y.length;
+  });
 }
 
 /** Standard input, read up to one byte past MAX_INPUT_BYTES (the caller then says it is too large). */

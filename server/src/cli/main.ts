@@ -77,6 +77,12 @@ export async function main(
   const projectFiles = new Map<string, FileResult>();
   const planned: { source: Source; shown: string; resolved: Resolved }[] = [];
   for (const source of sources) {
+    if (source.kind === 'unreadable') {
+      // (A folder the walk could not read: its reports are unknown, so the run is incomplete.)
+      err(`wengao: 跳过 (skipped) ${escapedPath(source.path)}: ${source.message}\n`);
+      reports.push({ result: { path: source.path, role: 'report', findings: [], suppressed: [], ignore: [], skipped: source.message } });
+      continue;
+    }
     const shown = source.kind === 'stdin' ? stdinPath! : source.path;
     // Standard input without a name is looked up from the working directory.
     const lookup = source.kind === 'stdin' && !o.stdinFilename ? path.join(io.cwd, STDIN_NAME) : path.resolve(io.cwd, shown);

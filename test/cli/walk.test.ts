@@ -1,0 +1,61 @@
+/**
+ * The folder walk: symbolic links followed with each file reported once (through a link, a loop
+ * or a glob alike), and a folder that cannot be read reported as skipped while the walk goes on.
+ * In-process (collect), with a real temporary folder; the unreadable folder is made so by a spy
+ * on readdir, since tests may run as root, for whom no folder is unreadable.
+ */
+import { promises as fsp, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { collect } from '../../server/src/cli/files';
+import { ConfigResolver } from '../../server/src/io/config';
+
+const dirs: string[] = [];
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tree(): string {
+  const d = mkdtempSync(join(tmpdir(), 'wengao-walk-'));
+  dirs.push(d);
+  mkdirSync(join(d, 'a'));
+  mkdirSync(join(d, 'b'));
+  writeFileSync(join(d, 'a', '报告.txt'), '中文报告。');
+  writeFileSync(join(d, 'b', '简报.txt'), '中文简报。');
+  writeFileSync(join(d, 'c.txt'), '中文。');
+  symlinkSync(join(d, 'a', '报告.txt'), join(d, 'b', '链接.txt')); // a second name for a/报告.txt
+  symlinkSync(d, join(d, 'b', 'loop')); // a link back to the top
+  return d;
+}
+
+const paths = (s: Awaited<ReturnType<typeof collect>>) => s.map((x) => ('path' in x ? x.path : x.kind));
+
+describe('the folder walk', () => {
+  it('follows links, stops at loops, and lists each real file once, in name order', async () => {
+    const d = tree();
+    const found = await collect([d], new ConfigResolver());
+    expect(paths(found)).toEqual([join(d, 'a', '报告.txt'), join(d, 'b', '简报.txt'), join(d, 'c.txt')]);
+  });
+
+  it('a glob and a folder that reach the same file list it once', async () => {
+    const d = tree();
+    const found = await collect([`${d}/**/*.txt`, d], new ConfigResolver());
+    expect(new Set(found.map((x) => ('path' in x ? x.path : ''))).size).toBe(found.length);
+    expect(found).toHaveLength(3);
+  });
+
+  it('reports a folder it cannot read as unreadable and walks the rest', async () => {
+    const d = tree();
+    const real = fsp.readdir.bind(fsp);
+    vi.spyOn(fsp, 'readdir').mockImplementation(((p: string, o: never) => {
+      if (String(p) === join(d, 'b')) return Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' }));
+      return real(p, o);
+    }) as never);
+    const found = await collect([d], new ConfigResolver());
+    expect(found).toContainEqual({ kind: 'unreadable', path: join(d, 'b'), message: expect.stringContaining('EACCES') });
+    expect(paths(found)).toContain(join(d, 'a', '报告.txt'));
+    expect(paths(found)).toContain(join(d, 'c.txt'));
+  });
+});
