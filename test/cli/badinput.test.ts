@@ -53,10 +53,25 @@ describe('wengao check on odd bytes', () => {
     expect(r.stderr).toMatch(/image\.txt/);
   });
 
+  it('a file not in Chinese is said to be not checked, with its reason, in JSON, SARIF and on stderr; no error', async () => {
+    const dir = temp.make();
+    writeFileSync(join(dir, 'notes.txt'), 'Meeting notes, in English only: nothing here is a report.\n');
+    writeFileSync(join(dir, '简报.txt'), '今年力争新增就业岗位3万个。\n');
+    const r = await runCli(['check', dir, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { files: { path: string; notAnalyzed?: string }[] };
+    const notes = doc.files.find((f) => f.path.endsWith('notes.txt'))!;
+    expect(notes.notAnalyzed).toMatch(/不以中文为主.*not predominantly Chinese/);
+    expect(doc.files.find((f) => f.path.endsWith('简报.txt'))!.notAnalyzed).toBeUndefined();
+    expect(r.stderr).toMatch(/未作为报告检查 \(not checked as a report\) .*notes\.txt/);
+    const sarif = await runCli(['check', dir, '--format', 'sarif']);
+    expect(sarif.stdout).toContain('not checked as a report');
+  });
+
   it('empty standard input: exit 0 and nothing found; binary standard input: skipped, exit 2', async () => {
     const empty = await runCli(['check', '-', '--format', 'json'], { input: Buffer.alloc(0) });
     expect(empty.code, empty.stderr).toBe(0);
-    expect((JSON.parse(empty.stdout) as JsonReport).files).toEqual([{ path: '<stdin>', diagnostics: [] }]);
+    expect((JSON.parse(empty.stdout) as JsonReport).files).toEqual([{ path: '<stdin>', diagnostics: [], notAnalyzed: '空文件 (empty)' }]);
     const binary = await runCli(['check', '-', '--format', 'json'], { input: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
     expect(binary.code).toBe(2);
     expect(binary.stderr).toMatch(/<stdin>.*(binary|二进制)/i);

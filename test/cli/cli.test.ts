@@ -175,13 +175,13 @@ describe('wengao usage errors', () => {
 });
 
 describe('wengao reading files', () => {
-  it('an empty .txt: exit 0, no diagnostics', async () => {
+  it('an empty .txt: exit 0, no diagnostics, said to be empty', async () => {
     const dir = temp.make();
     const file = join(dir, 'empty.txt');
     writeFileSync(file, '');
     const json = await runCli(['check', file, '--format', 'json']);
     expect(json.code, json.stderr).toBe(0);
-    expect(parse(json.stdout).files).toEqual([{ path: file, diagnostics: [] }]);
+    expect(parse(json.stdout).files).toEqual([{ path: file, diagnostics: [], notAnalyzed: '空文件 (empty)' }]);
     const text = await runCli(['check', file]);
     expect(text.code).toBe(0);
     expect(text.stdout).toBe('');

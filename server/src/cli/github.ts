@@ -37,6 +37,7 @@ export function renderGithub(results: FileResult[], cwd: string): string {
     const file = annotationPath(r.path, cwd);
     // A file that could not be checked must not pass unnoticed in the run's summary.
     if (r.skipped) out.push(`::error file=${escapeProperty(file)},title=wengao::${escapeData(`跳过 (skipped): ${r.skipped}`)}`);
+    if (r.notAnalyzed) out.push(`::notice file=${escapeProperty(file)},title=wengao::${escapeData(`未作为报告检查 (not checked as a report): ${r.notAnalyzed}`)}`);
     if (!r.lines) continue;
     for (const f of r.findings) {
       const { start, end } = r.lines.range(f.span);

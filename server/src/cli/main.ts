@@ -130,7 +130,7 @@ export async function main(
       reports.push({
         resolved,
         result: {
-          path: shown, role: 'report', text: done.text, lines: new LineIndex(done.text), failures: done.failures,
+          path: shown, role: 'report', text: done.text, lines: new LineIndex(done.text), failures: done.failures, notAnalyzed: done.skippedReason,
           findings: done.findings, suppressed: done.suppressed, ignore: resolved.ignore,
         },
       });
@@ -168,6 +168,7 @@ export async function main(
         text,
         lines: analysis.model.lines,
         analysis,
+        notAnalyzed: analysis.skippedReason,
         failures: analysis.failures,
         findings: analysis.findings,
         suppressed: analysis.suppressed,
@@ -212,11 +213,14 @@ export async function main(
   for (const f of all) counts[f.severity]++;
   const suppressed = results.reduce((n, r) => n + r.suppressed.length, 0);
   const skipped = results.filter((r) => r.skipped).length;
+  const notAnalyzed = results.filter((r) => r.notAnalyzed);
+  for (const r of notAnalyzed) err(`wengao: 未作为报告检查 (not checked as a report) ${escapedPath(r.path)}: ${r.notAnalyzed}\n`);
   const tooMany = o.maxWarnings >= 0 && counts.warning > o.maxWarnings;
   err(
     `wengao: ${reports.length} 个文件，${all.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
       (suppressed ? `，已忽略 ${suppressed} 个（注释或 .wengaoignore）` : '') +
       (skipped ? `，跳过 ${skipped} 个` : '') +
+      (notAnalyzed.length ? `，${notAnalyzed.length} 个不以中文为主等，未作为报告检查` : '') +
       (parallel ? `，${threads} 个线程` : '') +
       (counts.warning && o.maxWarnings > 0 ? (tooMany ? `；警告多于 --max-warnings ${o.maxWarnings}` : `；警告未超过 --max-warnings ${o.maxWarnings}`) : '') +
       '\n',

@@ -54,7 +54,7 @@ export interface ShardInit {
 /** One report's outcome, as the single-threaded path would have it after figure.mismatch. */
 export type ShardResult =
   | { skipped: string }
-  | { text: string; analyzed: boolean; findings: Finding[]; suppressed: Suppressed[]; failures: CheckFailure[] };
+  | { text: string; analyzed: boolean; skippedReason?: string; findings: Finding[]; suppressed: Suppressed[]; failures: CheckFailure[] };
 
 /** An amount, or 'odd' for one JSON cannot carry (NaN, Infinity): its key is always compared. */
 type Amount = [value: number, max: number | null, bound: string] | ['odd'];
@@ -253,7 +253,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
       const a = analyze(input.text, { kind: f.kind, config: f.config, ignore: f.ignore, locale: init.lang, checks: LOCAL_CHECKS });
       done.push({ analysis: a, entry: a.analyzed ? indexEntry(f.shown, path.basename(f.shown), a) : undefined });
       // (The text goes beside the JSON.)
-      send({ type: 'report', result: { text: '', analyzed: a.analyzed, findings: a.findings, suppressed: a.suppressed, failures: a.failures } }, input.text);
+      send({ type: 'report', result: { text: '', analyzed: a.analyzed, skippedReason: a.skippedReason, findings: a.findings, suppressed: a.suppressed, failures: a.failures } }, input.text);
     }
     // Per statement: how many reports of this shard state it, and with which amounts.
     const keys = new Map<string, { reports: number; amounts: Amount[] }>();

@@ -54,7 +54,7 @@ export function renderJson(results: FileResult[]): string {
     version: 1,
     files: results.map((r) =>
       r.lines && !r.skipped
-        ? { path: r.path, diagnostics: r.findings.map((f) => jsonFinding(f, r.path, r.lines!)) }
+        ? { path: r.path, diagnostics: r.findings.map((f) => jsonFinding(f, r.path, r.lines!)), ...(r.notAnalyzed ? { notAnalyzed: r.notAnalyzed } : {}) }
         : { path: r.path, diagnostics: [], skipped: r.skipped },
     ),
   };

@@ -19,8 +19,11 @@ export interface FileResult {
   suppressed: Suppressed[];
   /** The ignore-file entries that applied to this report (for a suppression's justification). */
   ignore: readonly IgnoreEntry[];
-  /** Why the file could not be checked. */
+  /** Why the file could not be checked (an error: the run is incomplete, exit 2). */
   skipped?: string;
+  /** Why a file that was read is not analysed as a report (not predominantly Chinese, left out
+   * by include/exclude): said in every output, no error. */
+  notAnalyzed?: string;
 }
 
 /** What SARIF's tool section says about the tool. */

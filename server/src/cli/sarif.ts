@@ -89,6 +89,13 @@ export function renderSarif(results: FileResult[], options: SarifOptions): strin
       });
       continue;
     }
+    if (r.notAnalyzed) {
+      notifications.push({
+        level: 'note',
+        message: { text: `未作为报告检查 (not checked as a report): ${r.notAnalyzed}` },
+        locations: [{ physicalLocation: { artifactLocation: artifact } }],
+      });
+    }
     for (const f of r.failures ?? []) {
       notifications.push({
         level: 'error',

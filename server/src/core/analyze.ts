@@ -67,14 +67,15 @@ export interface Analysis {
 }
 
 export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', minRatio = 0.5, kind?: DocKind): { ok: boolean; reason?: string } {
-  if (scope === 'off') return { ok: false, reason: 'wengao.analyze is off' };
+  if (scope === 'off') return { ok: false, reason: '未检查 (not analysed): wengao.analyze 为 off' };
   if (scope === 'all') return { ok: true };
+  if (!/\S/.test(text)) return { ok: false, reason: '空文件 (empty)' };
   // Comments do not print: a wengao-disable comment must not tip a short document into English.
   // (Only the sample chineseRatio reads is stripped: not a copy of the whole document.)
   const sample = languageSample(text);
   const ratio = chineseRatio(kind === 'markdown' && sample.includes('<!--') ? sample.replace(/<!--[\s\S]*?-->/g, '') : sample);
   if (ratio < minRatio) {
-    return { ok: false, reason: `not predominantly Chinese (${Math.round(ratio * 100)}% Han < ${Math.round(minRatio * 100)}%)` };
+    return { ok: false, reason: `不以中文为主 (not predominantly Chinese): 汉字 ${Math.round(ratio * 100)}% < ${Math.round(minRatio * 100)}%` };
   }
   return { ok: true };
 }
