@@ -108,7 +108,7 @@ const COMPARATOR_BEFORE_WORDS = new Set(COMPARATOR_BEFORE.map(([w]) => w));
 const VERBS_BY_LAST = byChar(VERBS, (v) => v, 'last');
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►·]|[一二三四五六七八九十]是|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►·]|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[一二三四五六七八九十]是|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
@@ -360,6 +360,41 @@ function doubling(text: string, i: number, end: number): Raw | undefined {
   return { num: { start: i, end: i + 1, value, chinese: true, raw: text[i] }, end: i + 2, value, unit, unitText: '倍', factor: 1 };
 }
 
+/** The years of a streak: 连续十三年 counts years as 个月 counts months. */
+const STREAK_YEARS: UnitDef = { unit: '年', base: '年', factor: 1, dimension: 'duration-year' };
+
+/**
+ * A streak's length, "连续十三年" / "连续5年": a figure (how long a level has held), in years.
+ * Only after 连续: "五年来", "未来五年" are times, not amounts.
+ */
+function streak(text: string, i: number, end: number): Raw | undefined {
+  if (text.charCodeAt(i - 1) !== 0x7eed /* 续 */ || text[i - 2] !== '连') return undefined;
+  const n = isDigit(text[i]) ? readArabic(text, i, end) : readChinese(text, i, end);
+  if (!n || text[n.end] !== '年' || n.value < 2 || n.value > 100 || !Number.isInteger(n.value)) return undefined;
+  return { num: n, end: n.end + 1, value: n.value, unit: STREAK_YEARS, unitText: '年', factor: 1 };
+}
+
+/**
+ * A level held through a streak, "连续十三年稳定在430亿斤以上", holds for each of its years: the
+ * streak and the level are dated from the streak's first year to the year read (2013-2025).
+ */
+function datedByStreak(text: string, streaks: Figure[], inSentence: Figure[]): void {
+  for (const s of streaks) {
+    // (The level the streak is of: the figure right after it in the same clause.)
+    const next = inSentence.find((f) => f.span.start >= s.span.end);
+    const level = next && !/[，,；;。：:]/.test(text.slice(s.span.end, next.span.start)) ? next : undefined;
+    s.indicator = `${level?.indicator ?? s.indicator.replace(/连续$/, '')}连续年数`;
+    s.statement = `${s.indicator} ${s.text}`;
+    s.kind = 'actual';
+    s.kindSource = 'sentence';
+    const year = (level ?? s).period;
+    if (!year || !/^\d{4}$/.test(year)) continue;
+    const span = `${Number(year) - s.value + 1}-${year}`;
+    s.period = span;
+    if (level) level.period = span;
+  }
+}
+
 function readRange(text: string, first: NumberToken, i: number, end: number): Raw | undefined {
   // "3-5%": the first number has no unit of its own.
   const c = text.charCodeAt(i);
@@ -497,6 +532,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // "过去一年，……": the paragraphs after them go on with the aims, not with that year.)
     if (own?.kind === 'target' && carried && yearOffset(carried, pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year) < 0) carried = undefined;
     const inSentence: Figure[] = [];
+    let streaks: Figure[] | undefined;
     let names: Span[] | undefined;
     let namesOf: (() => Span[]) | undefined;
     let reading: SentenceReading | undefined;
@@ -510,7 +546,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const c = text[i];
       while (skipIdx < skip.length && skip[skipIdx].end <= i) skipIdx++;
       if (skipIdx < skip.length && skip[skipIdx].start <= i && i < skip[skipIdx].end) continue;
-      const q = readQuantity(text, i, s.end) ?? doubling(text, i, s.end);
+      const q = streak(text, i, s.end) ?? readQuantity(text, i, s.end) ?? doubling(text, i, s.end);
       if (!q) {
         // "3-5%", "3至5个", "三至五个": the unit comes after the second number.
         const n = isDigit(c) ? readArabic(text, i, s.end) : readChinese(text, i, s.end);
@@ -553,12 +589,16 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       if (fig) {
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
         figures.push(fig);
-        inSentence.push(fig);
+        // (A streak's length is no subject for the figures after it: 连续十三年稳定在430亿斤
+        // reads its level's indicator back past it.)
+        if (raw.unit === STREAK_YEARS) (streaks ??= []).push(fig);
+        else inSentence.push(fig);
       }
       i = raw.end - 1;
     }
     inheritedKind = own ?? inheritedKind;
     distributeRespectively(inSentence);
+    if (streaks) datedByStreak(text, streaks, inSentence);
     if (quotesProvince && inSentence.length) {
       // (Only a province the sentence opens with, before its first figure, carries on:
       // "省政府工作报告提出，全省……", not "……增长8.3%，全省为5.2%".)
