@@ -360,6 +360,9 @@ function doubling(text: string, i: number, end: number): Raw | undefined {
   return { num: { start: i, end: i + 1, value, chinese: true, raw: text[i] }, end: i + 2, value, unit, unitText: '倍', factor: 1 };
 }
 
+/** What opens a change, after its subject: 由, 从, 由2020年的. */
+const CHANGE_FROM = /(?:由|从)(?:(?:19|20)\d{2}\s*年(?:底|末)?)?的?$/;
+
 /** The years of a streak: 连续十三年 counts years as 个月 counts months. */
 const STREAK_YEARS: UnitDef = { unit: '年', base: '年', factor: 1, dimension: 'duration-year' };
 
@@ -912,7 +915,7 @@ function build(
     /^(?:的)?(?:增|增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|压减|降|减)?(?:到|至)$/.test(text.slice(prior.span.end, at).replace(/[\s\u3000]|以上|左右/g, ''));
   if (grewTo) {
     // (The start's indicator without the 由 / 从 that opened the change.)
-    indicator = prior.indicator.replace(/(?:由|从)$/, '');
+    indicator = prior.indicator.replace(CHANGE_FROM, '');
     verb = undefined;
   }
   let indicatorAfter = false;
@@ -977,7 +980,13 @@ function build(
     // end the level at its close.
     prior.period = String(period.start - 1);
     period = { value: String(period.end), start: period.end, end: period.end, cue: period.cue };
-    prior.indicator = prior.indicator.replace(/(?:由|从)$/, '');
+    prior.indicator = prior.indicator.replace(CHANGE_FROM, '');
+    prior.measure = measureOf(prior.indicator, prior.verb, aliases);
+  } else if (grewTo && period && period.start < period.end && prior.period && /^\d{4}$/.test(prior.period) && Number(prior.period) < period.start) {
+    // "五年来，……由2020年的4.6万亿元增加到6.39万亿元": the start dated by its own year, the end is
+    // the level at the span's close.
+    period = { value: String(period.end), start: period.end, end: period.end, cue: period.cue };
+    prior.indicator = prior.indicator.replace(CHANGE_FROM, '');
     prior.measure = measureOf(prior.indicator, prior.verb, aliases);
   }
   let { kind, kindSource, kindCue } = ctx;
