@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { FIGURE_LINE } from '../headings';
 import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, SelfLevel, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -358,6 +358,22 @@ function doubling(text: string, i: number, end: number): Raw | undefined {
   if (!n || !unit) return undefined;
   const value = 2 ** n;
   return { num: { start: i, end: i + 1, value, chinese: true, raw: text[i] }, end: i + 2, value, unit, unitText: '倍', factor: 1 };
+}
+
+/**
+ * The place 全省 / 全市 / 全区 / 全国 names in a document: 全省 in a document of its own province,
+ * named or not (本省); in a city's document that does not name its province, a province nobody
+ * can name (compared with nothing); null where the level is not the document's own.
+ */
+function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
+  const below = !!(facts.city || facts.county) || facts.level === 'city' || facts.level === 'county';
+  const autonomous = facts.autonomous || (!below && facts.level === 'province');
+  return self === 'country' ? '全国'
+    // (A city's document that quotes 全省 without naming it speaks of its own province too.)
+    : self === 'province' ? facts.province ?? OWN_PROVINCE
+    : self === 'city' ? facts.city ?? (facts.county || facts.level === 'county' || facts.level === 'province' ? null : facts.region ?? OWN_CITY)
+    // 全区 of an autonomous region's own document is the region (a province); else a county's.
+    : facts.county ?? (autonomous ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY : null);
 }
 
 /** What opens a change, after its subject: 由, 从, 由2020年的. */
@@ -1115,6 +1131,21 @@ function tableFigure(
   if (c.place) {
     fig.region = c.place;
     fig.regionSource = 'sentence';
+  } else if (c.column) {
+    // A column named for a place, "指标 | 全省 | 全市" or "| 南京市 | 苏州市": its cells are that place's.
+    const header = c.column.header.replace(/[\s\u3000]/g, '');
+    const self = /^(?:全省|本省|全市|本市|全县|本县|全区|全国)$/.test(header) ? (/省/.test(header) ? 'province' : /市/.test(header) ? 'city' : /国/.test(header) ? 'country' : 'county') : undefined;
+    const named = self ? undefined : placesIn(header).find((p) => p.at === 0 && p.name.length >= header.length - 1);
+    if (self) {
+      const r = selfRegion(self, facts);
+      if (r) {
+        fig.region = r;
+        fig.regionSource = 'heading';
+      }
+    } else if (named && named.level !== 'country') {
+      fig.region = named.name;
+      fig.regionSource = 'heading';
+    }
   }
   const pieceYear = pieceYearOf(nodePath(outline, at), sections) ?? facts.year;
   const cue = periodCues(c.column?.header ?? '')[0] ?? periodCues(c.caption ?? '')[0];
@@ -1301,17 +1332,7 @@ function context(
     region = lastPlace.name;
     regionSource = 'sentence';
   } else if (self) {
-    // 全省 in a document of its own province, named or not (本省); in a city's document that
-    // does not name its province, a province nobody can name: compared with nothing.
-    const below = !!(facts.city || facts.county) || facts.level === 'city' || facts.level === 'county';
-    const autonomous = facts.autonomous || (!below && facts.level === 'province');
-    region =
-      self === 'country' ? '全国'
-      // (A city's document that quotes 全省 without naming it speaks of its own province too.)
-      : self === 'province' ? facts.province ?? OWN_PROVINCE
-      : self === 'city' ? facts.city ?? (facts.county || facts.level === 'county' || facts.level === 'province' ? null : facts.region ?? OWN_CITY)
-      // 全区 of an autonomous region's own document is the region (a province); else a county's.
-      : facts.county ?? (autonomous ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY : null);
+    region = selfRegion(self, facts);
     regionSource = 'sentence';
     if (!region) return { path, period, periodSource, kind, kindSource, kindCue, region: null, regionSource: null };
   }
