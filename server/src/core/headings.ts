@@ -147,11 +147,43 @@ export const SOFT_GAP = /\u3000+| {2,}/g;
  * isTableRow wants a number too).
  */
 export function softCells(text: string): string[] | undefined {
+  const bars = barCells(text);
+  if (bars) return bars.length >= 2 && /\p{Script=Han}/u.test(bars[0].text) ? bars.map((c) => c.text) : undefined;
   if (text.includes('\t') || (!text.includes('\u3000') && !text.includes('  '))) return undefined;
   const t = text.trim();
   if (t.length > 80 || /[。！？；，,;!?]/.test(t)) return undefined;
   const cells = t.split(SOFT_GAP);
   return cells.length >= 2 && /\p{Script=Han}/u.test(cells[0]) ? cells : undefined;
+}
+
+/**
+ * The cells of a row set apart by bars, "指标｜绝对数｜比上年增长" or a markdown table's "| a | b |":
+ * two bars or more, no sentence punctuation; each cell with its offset in the line. Undefined
+ * for any other line (one bar parts phrases: "增长5.8%｜全省增长5.4%").
+ */
+export function barCells(text: string): { at: number; text: string }[] | undefined {
+  if (!text.includes('｜') && !text.includes('|')) return undefined;
+  if (text.includes('\t') || text.length > 200 || /[。！？；，,;!?]/.test(text)) return undefined;
+  const out: { at: number; text: string }[] = [];
+  let start = 0;
+  let bars = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text[i] !== '｜' && text[i] !== '|') continue;
+    if (i < text.length) bars++;
+    const raw = text.slice(start, i);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ at: start + lead, text: raw.trim() });
+    start = i + 1;
+  }
+  // (A markdown row's outer bars leave empty cells at its ends: layout, not cells.)
+  if (out.length && !out[0].text) out.shift();
+  if (out.length && !out[out.length - 1].text) out.pop();
+  return bars >= 2 && out.length >= 2 ? out : undefined;
+}
+
+/** A markdown table's rule under its header: |---|:---:|. */
+export function isTableRule(text: string): boolean {
+  return /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(text);
 }
 
 /** A cell that is a number, not a year (2025年 heads a column; it is no value). */

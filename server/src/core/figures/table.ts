@@ -6,7 +6,7 @@
  * header, or the line under the caption (单位：万吨).
  */
 import type { DocumentModel, Paragraph } from '../model';
-import { SOFT_GAP, isTableRow, softCells } from '../headings';
+import { SOFT_GAP, barCells, isTableRow, isTableRule, softCells } from '../headings';
 import { headingKind, periodCues, placesIn } from './context';
 import { unitDef } from './units';
 
@@ -42,6 +42,8 @@ export interface Table {
 /** A row's cells, one per tab-separated column, empty ones kept (a blank cell keeps its column). */
 export function cellsOf(p: Paragraph): TableCell[] {
   const out: TableCell[] = [];
+  const bars = barCells(p.text);
+  if (bars) return bars.map((c) => ({ start: p.start + c.at, text: c.text }));
   if (!p.text.includes('\t')) {
     // (A row without tabs: the gaps of full-width spaces or runs of spaces part the cells.)
     const lead = p.text.length - p.text.trimStart().length;
@@ -94,10 +96,12 @@ export function readTables(model: DocumentModel): Map<number, Table> {
     if (!row(ps[i])) continue;
     // (A row without tabs has its header above it, laid out alike but holding no number:
     // "指标　2025年　增长（%）".)
-    const header = !ps[i].text.includes('\t') ? softCells(ps[i - 1]?.text ?? '') : undefined;
-    if (header && header.length === softCells(ps[i].text)?.length && !row(ps[i - 1])) i--;
+    // (A markdown table's rule, |---|---|, sits between its header and its rows.)
+    const above = isTableRule(ps[i - 1]?.text ?? '') ? i - 2 : i - 1;
+    const header = !ps[i].text.includes('\t') ? softCells(ps[above]?.text ?? '') : undefined;
+    if (header && header.length === softCells(ps[i].text)?.length && !row(ps[above])) i = above;
     let j = i;
-    while (j + 1 < ps.length && row(ps[j + 1])) j++;
+    while (j + 1 < ps.length && (row(ps[j + 1]) || (j === i && isTableRule(ps[j + 1].text) && j + 2 < ps.length && row(ps[j + 2])))) j++;
     const first = cellsOf(ps[i]);
     const headerRow = first.slice(1).every((c) => !NUMERIC.test(c.text) || /年/.test(c.text)) && first.some((c) => c.text) ? first : undefined;
     const table: Table = { columns: [], rows: new Set() };
