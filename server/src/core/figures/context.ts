@@ -39,6 +39,8 @@ export interface Cue {
   end: number;
   /** 由2024年的…: the year of the starting figure only. */
   fromBase?: boolean;
+  /** “十四五”规划 as the plan's name (no 时期, 以来, 末…): it dates its own sentence, not the next. */
+  planName?: boolean;
   period: (ref: number | undefined) => Period | undefined;
 }
 
@@ -83,7 +85,8 @@ export function periodCues(text: string): Cue[] {
       if (/在\s?$/.test(before) && /^[^，。；]{0,16}的?基础上/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
       // "由2024年的4010亿元增至4286亿元": the year dates the figure after it, not the one it grew to.
       const fromBase = /[由从]\s?$/.test(before) && text[m.index + m[0].length] === '的';
-      cues.push({ at: m.index, end: m.index + m[0].length, period: f(m), ...(fromBase ? { fromBase } : {}) });
+      const planName = m[0].endsWith('规划') || (m[0].endsWith('”') && text.startsWith('规划', m.index + m[0].length));
+      cues.push({ at: m.index, end: m.index + m[0].length, period: f(m), ...(fromBase ? { fromBase } : {}), ...(planName && re === PLAN ? { planName } : {}) });
     }
   };
   if (year) push(SPAN_YEARS, (m) => () => span(+m[1], +m[2], m[0]));

@@ -634,7 +634,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       // (由2024年的…增至…: the starting year does not govern what follows.)
       let last = cues.length - 1;
-      while (last >= 0 && cues[last].fromBase) last--;
+      // (Nor does a plan's name, "“十四五”规划主要目标任务圆满完成", date the sentences after it.)
+      while (last >= 0 && (cues[last].fromBase || cues[last].planName)) last--;
       // (A time inside an item of a run-in list dates the rest of that item, not the items after
       // it: "一是过去一年成绩来之不易。全市经济总量……" but not "……去年这一数字是1020个；二是……".)
       inheritedFromItem = last >= 0 && ITEM_MARK.test(sentenceText.slice(0, cues[last].at));
