@@ -333,6 +333,12 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       });
       continue;
     }
+    // (Nor is a bare label over such a figure a title: "地区生产总值" / "5436.8亿元".)
+    const nextText = paragraphs[i + 1]?.text.trim();
+    if (group === undefined && headings.length > 0 && nextText !== undefined && FIGURE_LINE.test(nextText)) {
+      closeGroup();
+      continue;
+    }
     if (kind === 'plaintext' || SPECIAL_TITLE.test(p.text)) {
       const afterBreak = prev?.continues;
       const subtitle = p.text.startsWith('——') && p.text.length > 2;

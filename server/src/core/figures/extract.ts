@@ -595,9 +595,12 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       reading ??= new SentenceReading(sentenceText);
       const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion, inheritedPart);
       // An explainer's big number on a line of its own, its label on the next: "246.8万辆" /
-      // "汽车产量".
+      // "汽车产量"; or on the line before, when the next says more of it ("地区生产总值" /
+      // "5436.8亿元" / "增长5.8%") and the line before is no label of the figure before it.
       if (fig && (!fig.indicator || fig.indicatorFrom !== 'clause') && FIGURE_LINE.test(para.text.trim())) {
-        const label = labelLine(paragraphOf[para.index + 1]?.text);
+        const twoUp = paragraphOf[para.index - 2]?.text.trim();
+        const label = labelLine(paragraphOf[para.index + 1]?.text) ??
+          (twoUp === undefined || !FIGURE_LINE.test(twoUp) ? labelLine(paragraphOf[para.index - 1]?.text, true) : undefined);
         if (label) {
           fig.indicator = label;
           fig.measure = measureOf(label, fig.verb, aliases);
@@ -699,8 +702,10 @@ function labelBefore(text: string, sentenceStart: number, clauseStart: number): 
 
 
 /** The label on the line under a big number: its first clause, short, without figures. */
-function labelLine(text: string | undefined): string | undefined {
+function labelLine(text: string | undefined, alone = false): string | undefined {
   if (!text) return undefined;
+  // (A line above is a label only as a whole line: not a heading, 【2025年成绩单】, nor a sentence.)
+  if (alone && (/^[\s\u3000]*[【\[#]/.test(text) || /[，,。；;：:\u3000]/.test(text.trim()))) return undefined;
   // (The label ends at a gap too: "社会消费品零售总额　增长5.9%".)
   const first = text.trim().split(/[，,。；;：:（(\u3000]|\s{2,}/)[0].trim();
   return first.length >= 2 && first.length <= 20 && !/[0-9０-９]/.test(first) ? first : undefined;
@@ -737,7 +742,7 @@ function isYear(text: string, n: NumberToken): boolean {
 
 const QUALIFIER_TAIL = /^(?:以上|以下|及以上|及以下)?的?/;
 /** Where a qualifier's clause ends: ，,；;。！？!?：:、 and the line break. */
-const CLAUSE_STOP = new CharClass('，,；;。！？!?：:、\n');
+const CLAUSE_STOP = new CharClass('，,；;。！？!?：:、\n｜');
 
 function isQualifier(text: string, q: Raw): boolean {
   const tail = QUALIFIER_TAIL.exec(text.slice(q.end, q.end + 4))![0];
@@ -953,7 +958,7 @@ function build(
     // ("5240亿元：去年全省进出口总额": a number that opens its line names its indicator after a colon.)
     const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
     const opensLine = !text.slice(lineStart, n.start).trim();
-    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９]{2,12}/.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：:\s\u3000]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
+    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|\u3000]{2,12}/.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：:\s\u3000]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
     const noun = m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等).*$/, '') : '';
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
       indicator = noun;
@@ -1427,6 +1432,7 @@ function isBoundary(c: number): boolean {
     case 0xff1a: case 0x3a: case 0x3001: case 0xff08: case 0x28: case 0xff09: case 0x29: case 0x0a:
     case 0x3010: case 0x3011: case 0x09: // 【 】 (a label: 【数读】6.015万亿元) and a table's tab
     case 0x3000: // the full-width space that sets out an explainer's phrases: 民生实事　改造老旧小区150个
+    case 0xff5c: // and the full-width bar: 增长5.8%｜全省增长5.4%
       return true;
     default:
       return false;
