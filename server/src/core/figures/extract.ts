@@ -269,6 +269,20 @@ interface Raw {
 }
 
 /** Reads number [multiplier] [余/多] unit, or a range of them, at `i`. */
+/**
+ * A share read aloud, "百分之五点五" (5.5%), "千分之三" (3‰): the unit before the number. The
+ * token spans the whole, so the figure's text is what was written.
+ */
+function spokenShare(text: string, i: number, end: number): Raw | undefined {
+  const per = text.startsWith('百分之', i) ? '%' : text.startsWith('千分之', i) ? '‰' : undefined;
+  if (!per) return undefined;
+  const at = i + 3;
+  const n = isDigit(text[at]) ? readArabic(text, at, end) : readChinese(text, at, end);
+  const unit = matchUnit(per, 0);
+  if (!n || !unit || n.max !== undefined) return undefined;
+  return { num: { ...n, start: i, raw: text.slice(i, n.end) }, end: n.end, value: n.value, unit, unitText: per, factor: 1 };
+}
+
 function readQuantity(text: string, i: number, end: number): Raw | undefined {
   let num = isDigit(text[i]) ? readArabic(text, i, end) : readChinese(text, i, end);
   if (!num) return undefined;
@@ -565,7 +579,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const c = text[i];
       while (skipIdx < skip.length && skip[skipIdx].end <= i) skipIdx++;
       if (skipIdx < skip.length && skip[skipIdx].start <= i && i < skip[skipIdx].end) continue;
-      const q = streak(text, i, s.end) ?? readQuantity(text, i, s.end) ?? doubling(text, i, s.end);
+      const q = streak(text, i, s.end) ?? spokenShare(text, i, s.end) ?? readQuantity(text, i, s.end) ?? doubling(text, i, s.end);
       if (!q) {
         // "3-5%", "3至5个", "三至五个": the unit comes after the second number.
         const n = isDigit(c) ? readArabic(text, i, s.end) : readChinese(text, i, s.end);

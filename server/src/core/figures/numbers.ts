@@ -56,6 +56,26 @@ export function readArabic(text: string, i: number, end: number): NumberToken | 
 
 /** A Chinese numeral at `i`: 十二, 一百零八, 两千, 三万五千; or neighbours 三四 (3..4). */
 export function readChinese(text: string, i: number, end: number): NumberToken | undefined {
+  const whole = readChineseWhole(text, i, end);
+  return whole && !whole.max ? withSpokenDecimals(text, whole, end) : whole;
+}
+
+const SPOKEN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * A number read aloud with its decimals, "五点六二" (5.62), "百分之五点五": 点 and one digit a
+ * character. Not "三点意见" (no digit after 点), nor a numeral that ends in 万 or 亿 (五万点).
+ */
+function withSpokenDecimals(text: string, n: NumberToken, end: number): NumberToken {
+  if (text[n.end] !== '点' || /[万亿]$/.test(n.raw)) return n;
+  let k = n.end + 1;
+  let digits = '';
+  while (k < end && SPOKEN_DIGIT[text[k]] !== undefined && digits.length < 6) digits += SPOKEN_DIGIT[text[k++]];
+  if (!digits) return n;
+  return { ...n, end: k, value: Number(`${n.value}.${digits}`), raw: text.slice(n.start, k) };
+}
+
+function readChineseWhole(text: string, i: number, end: number): NumberToken | undefined {
   let j = i;
   while (j < end && isChineseNumeralCode(text.charCodeAt(j))) j++;
   if (j === i) return undefined;
