@@ -317,9 +317,9 @@ describe('language server over stdio', () => {
     expect(none).toBeNull();
   });
 
-  it('answers wengao/figures for an open document as edited and for a closed file from disk', async () => {
+  it('answers wengao/figures for an open document as edited and for a closed report of the workspace from disk', async () => {
     const s = start();
-    await s.initialize();
+    await s.initialize({}, [join(ROOT, 'seeds')]);
     const openUri = 'untitled:draft.txt';
     await open(s, openUri, '2026年工作计划\n\n今年力争新增就业岗位3万个，城镇新增就业45万人以上。\n');
     await s.nextDiagnostics(openUri, 0);
