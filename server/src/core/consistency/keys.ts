@@ -151,6 +151,15 @@ export function targetBoundOf(f: Pick<Amount, 'comparator' | 'comparatorText'>):
   return b === 'floor' && f.comparatorText !== undefined && LEVEL_REACHED.test(f.comparatorText) ? 'point' : b;
 }
 
+/** Verbs that state a result's level: "收入达到43260元" is 43260元, no floor under it. */
+const RESULT_LEVEL = /^(?:达到|达|实现)$/;
+
+/** The bound a result states: 突破, 超过, 以上 a floor; 达到 the level itself. */
+function actualBoundOf(f: Pick<Amount, 'comparator' | 'comparatorText'>): ReturnType<typeof boundOf> {
+  const b = boundOf(f.comparator);
+  return b === 'floor' && f.comparatorText !== undefined && RESULT_LEVEL.test(f.comparatorText) ? 'point' : b;
+}
+
 /**
  * A result rounded where it is restated: 近2.4万亿元 (approximate, one decimal) holds 23980.6亿元.
  * The approximate side's last written digit sets the tolerance, half a step either way.
@@ -192,12 +201,12 @@ export function disagree(a: Amount, b: Amount): boolean {
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.
     if ((a.comparator === 'approx') !== (b.comparator === 'approx')) {
       if (a.comparator === 'approx' ? roundedAlike(a, b) : roundedAlike(b, a)) return false;
-    } else if (boundOf(a.comparator) === 'floor' && boundOf(b.comparator) === 'point' ? floorHolds(a, b) : boundOf(b.comparator) === 'floor' && boundOf(a.comparator) === 'point' && floorHolds(b, a)) {
+    } else if (actualBoundOf(a) === 'floor' && actualBoundOf(b) === 'point' ? floorHolds(a, b) : actualBoundOf(b) === 'floor' && actualBoundOf(a) === 'point' && floorHolds(b, a)) {
       return false;
     } else if (a.unit !== undefined && b.unit !== undefined && a.unit !== b.unit && a.value && b.value) {
       const coarser = a.normalized.value / a.value > b.normalized.value / b.value ? a : b;
       if (roundedAlike(coarser, coarser === a ? b : a)) return false;
-    } else if (a.text !== undefined && b.text !== undefined && boundOf(a.comparator) === boundOf(b.comparator)) {
+    } else if (a.text !== undefined && b.text !== undefined && actualBoundOf(a) === actualBoundOf(b)) {
       // A result restated with fewer digits (5720亿元 for 5720.4亿元, 3.4万亿元 for 3.41万亿元)
       // is rounded, as a report rounds its bulletin. Not a rate restated without its decimal:
       // 增长6% for 6.1% is another number.
