@@ -42,3 +42,16 @@ describe('indicator measures (test/fixtures/measures.txt)', () => {
     expect(measureOf('数字核心产业增加值', '增长')).not.toEqual(measureOf('数字经济核心产业增加值', '增长'));
   });
 });
+
+describe('which measures are specific enough to compare', () => {
+  it('a short noun counts when its verb makes or changes it, not when the noun holds anything', async () => {
+    const { specific } = await import('../../server/src/core/consistency/indicator');
+    const m = (indicator: string, verb?: string) => measureOf(indicator, verb);
+    expect(specific(m('学位', '新增'), 'count:个')).toBe(true);
+    expect(specific(m('管网', '改造'), 'length')).toBe(true);
+    expect(specific(m('项目', '新建'), 'count:个')).toBe(false);
+    expect(specific(m('企业', '新增'), 'count:家')).toBe(false);
+    expect(specific(m('学位'), 'count:个')).toBe(false);
+    expect(specific(m('投资', '完成'), 'money')).toBe(true);
+  });
+});

@@ -158,9 +158,16 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
 
 /**
  * Whether a measure names something specific enough to compare: four characters or more, or
- * two when the unit is not a bare count (完成投资1200亿元 says what it measures; 项目300个 does not).
+ * two when the unit is not a bare count (完成投资1200亿元 says what it measures; 项目300个 does
+ * not), or two with a verb that makes or changes the thing counted (新增学位1.5万个, 改造管网120公里)
+ * unless the noun is a container of anything (项目, 企业, 活动: which ones, the words do not say).
  */
 export function specific(m: Measure, dimension: string): boolean {
   if (m.indicator.length >= 4) return true;
-  return m.indicator.length >= 2 && !dimension.startsWith('count:');
+  if (m.indicator.length < 2) return false;
+  if (!dimension.startsWith('count:')) return true;
+  return m.verb !== '' && m.verb !== '增长' && m.verb !== '下降' && !CONTAINER.test(m.indicator);
 }
+
+/** Nouns that hold anything: a count of them says nothing of which. */
+const CONTAINER = /^(?:项目|企业|活动|工程|任务|事项|单位|主体|平台|载体|场次|人次|个数|家数|批次|行动|举措|措施|政策|产品|品牌)$/;
