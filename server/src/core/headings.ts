@@ -113,6 +113,9 @@ function looksLikeTitle(p: Paragraph): boolean {
   if (/[、：:]$/.test(t)) return false;
   const han = countHanIn(t);
   if (han < 2 || han < countLatinIn(t)) return false;
+  // A script's line under its channel tag, "【字幕】2025年全省GDP 9.45万亿元", is text shown on
+  // screen, not a title (the headline keeps its tag: 【标题】).
+  if (/^[\s\u3000]*【(?!标题|题目|主标题|副标题)[^【】]{1,4}】/.test(t) && /[0-9０-９]/.test(t)) return false;
   // Signatures (习近平) and datelines (2023 年 2 月) are not titles.
   if (t.replace(/[\s\u3000]/g, '').length < 5 && !SPECIAL_TITLE.test(t) && !t.startsWith('——')) return false;
   if (/^\d{4}[\s\u3000]*年([\s\u3000]*\d{1,2}[\s\u3000]*月([\s\u3000]*\d{1,2}[\s\u3000]*日)?)?$/.test(t)) return false;

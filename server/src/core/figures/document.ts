@@ -142,6 +142,9 @@ export function regionFromPublisher(text: string): { name: string; level: 'provi
   return undefined;
 }
 
+/** A headline that states a figure: a news item that reports the plan, not the plan itself. */
+export const NEWS_HEADLINE = /[0-9０-９][0-9０-９.．]*\s*(?:%|％|万|亿|个百分点)/;
+
 /** A lead that restates a plan: its aims for the year, the report's own words. */
 const AIMS = /(?:部署|安排)[^。；]{0,6}(?:今年|明年|新一年|(?:19|20)\d{2}\s*年)[^。；]{0,6}(?:任务|工作)|(?:今年|明年|(?:19|20)\d{2}\s*年)(?:的)?(?:主要)?(?:预期)?目标(?:任务)?|报告(?:中)?(?:提出|明确)/;
 
@@ -305,7 +308,9 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const level = titled ? (titled[1] === '省' || titled[1] === '自治区' ? 'province' : titled[1] === '市' ? 'city' : 'county') : ownLevel(model.text);
   // The document as a whole is a plan when its first title says so; a piece of a compilation
   // is judged by its own title (see planContext).
-  const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]);
+  // (Not a headline that states one of its figures: "人代会开幕 政府工作报告提出今年增长5.5%左右"
+  // reports the plan.)
+  const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]) && !NEWS_HEADLINE.test(titles[0]);
   const aims = AIMS.exec(head.slice(0, 800));
   const aimsAt = aims ? aims.index : undefined;
   // Aims for the year after (部署明年工作 in a December speech) leave this year's figures alone.

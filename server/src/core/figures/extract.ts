@@ -17,7 +17,7 @@ import {
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
-import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, documentFacts } from './document';
+import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, NEWS_HEADLINE, documentFacts } from './document';
 import { CellReading, readTables, rowCells } from './table';
 
 /** Period cues that count from the document's year. */
@@ -794,7 +794,9 @@ function rejected(text: string, names: () => Span[], q: Raw): boolean {
   if ((before === '表' || before === '图') && (/^(?:所示|中|[，。、：:\s\u3000）)])/.test(text.slice(n.end, n.end + 2)) || /(?:^|[如见附续下上据\n])$/.test(text.slice(Math.max(0, n.start - 2), n.start - 1)))) return true;
   if (isYear(text, n)) return true;
   // Names with Latin letters or digits around: 5G, PM2.5, G20, 1+10, 12345热线.
-  if (/[A-Za-z<>_=/]/.test(before) || (/[A-Za-z<]/.test(next) && !q.unit)) return true;
+  // (Not an abbreviation set apart by a space before an amount with its unit: "GDP 9.45万亿元".)
+  const spaced = before !== text[n.start - 1] && /[A-Za-z]/.test(before) && q.unit !== undefined;
+  if ((/[A-Za-z<>_=/]/.test(before) && !spaced) || (/[A-Za-z<]/.test(next) && !q.unit)) return true;
   if (before === '+' || next === '+' || after === '+') return true;
   if (/^[.．]/.test(text.slice(n.start - 1, n.start)) && isDigit(text[n.start - 2])) return true;
   if (!q.unit) {
@@ -1513,12 +1515,14 @@ class Sections {
       const full = `${h.name} ${h.detail ?? ''}`;
       f = {
         year: yearIn(full),
-        plan: PLAN_DOCUMENT.test(full),
+        plan: PLAN_DOCUMENT.test(full) && !(h.heading.form === 'title' && NEWS_HEADLINE.test(full)),
         // (The place a heading is about opens it: a run-in heading that is a whole paragraph,
         // "一、会议指出，……增速高于绍兴市平均水平", is not about the place it compares with.)
         place: placesIn(full.split(/[，,。；;：:]/)[0])[0],
         nameCues: this.labelCues.get(h) ?? headingPeriodCues(h.name),
-        kind: headingKind(h.heading.form === 'title' ? full : h.name),
+        // (A news headline's words, "报告提出今年增长5.5%左右", say what the item reports, not the
+        // kind of every figure under it.)
+        kind: h.heading.form === 'title' && NEWS_HEADLINE.test(full) ? undefined : headingKind(h.heading.form === 'title' ? full : h.name),
         part: partIn(h.name),
       };
       this.facts.set(h, f);
