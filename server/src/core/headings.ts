@@ -125,6 +125,9 @@ function looksLikeTitle(p: Paragraph): boolean {
   return true;
 }
 
+/** An amount: a number (not a date or a session) with its unit or multiplier. */
+const AMOUNT = /(?<![0-9０-９.．])[0-9０-９][0-9０-９.．,，]*\s*(?!年|月|日|号|届|次会议|时)(?:[万亿千百]?(?:%|％|‰|元|吨|人|个|家|项|亩|斤|公里|千瓦|万|亿))/u;
+
 /** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
 
@@ -339,6 +342,12 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
     // (Nor is a bare label over such a figure a title: "地区生产总值" / "5436.8亿元".)
     const nextText = paragraphs[i + 1]?.text.trim();
     if (group === undefined && headings.length > 0 && nextText !== undefined && FIGURE_LINE.test(nextText)) {
+      closeGroup();
+      continue;
+    }
+    // (Nor, once the titles are behind, a line that states amounts: "城镇居民人均可支配收入
+    // 61200元　农村居民……27100元" is an explainer's data.)
+    if (group === undefined && headings.length > 0 && AMOUNT.test(p.text)) {
       closeGroup();
       continue;
     }
