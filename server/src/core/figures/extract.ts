@@ -563,7 +563,13 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     const intentHere = own?.past ? own : inheritedKind;
     // (The report's aims, "报告提出今年主要预期目标：……", end the review a paragraph opened with
     // "过去一年，……": the paragraphs after them go on with the aims, not with that year.)
-    if (own?.kind === 'target' && carried && yearOffset(carried, pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year) < 0) carried = undefined;
+    if (own?.kind === 'target') {
+      const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
+      if (carried && yearOffset(carried, ref) < 0) carried = undefined;
+      // (So does a sentence that turns to them: "去年，……达到1560万千瓦。报告提出，新增……" does
+      // not date the aims by the year before.)
+      if (inherited && yearOffset(inherited, ref) < 0) inherited = undefined;
+    }
     const inSentence: Figure[] = [];
     let streaks: Figure[] | undefined;
     let names: Span[] | undefined;
