@@ -150,6 +150,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     }
   }
   for (const [alias, name] of table.inner) if (s.includes(alias)) s = s.split(alias).join(name);
+  // An industry's output, with or without 产业: 集成电路产业产值 is 集成电路产值.
+  s = s.replace(/(?<=[\p{Script=Han}]{2})(?<![第一二三])产业(?=产值$|营业收入$)/u, '');
   if (GROWTH.has(v)) v = '增长';
   else if (FALL.has(v)) v = '下降';
   else if (LEVEL.has(v)) v = '';

@@ -1183,7 +1183,11 @@ function tableFigure(
     fig.periodSource = 'heading';
     fig.periodCue = period.cue;
   }
-  const kind = c.column?.kind ?? c.captionKind;
+  // (A year's column before the caption's year, "2025年" in "2026年……目标", is the base the aims
+  // start from: a result, not an aim.)
+  const captionYear = c.caption ? yearIn(c.caption) : undefined;
+  const baseColumn = !c.column?.kind && (c.captionKind ?? fig.kind) === 'target' && captionYear !== undefined && period !== undefined && period.end < captionYear;
+  const kind = c.column?.kind ?? (baseColumn ? 'actual' : c.captionKind);
   if (kind) {
     fig.kind = kind;
     fig.kindSource = 'heading';

@@ -69,6 +69,9 @@ export function cellsOf(p: Paragraph): TableCell[] {
 }
 
 const NUMERIC = /^[-－−]?[0-9０-９][0-9０-９,，.．]*/;
+/** What a column or a caption names as measured: 产量, 产值, 营业收入. */
+const MEASURE_END = /(?:产量|产值|增加值|营业收入|收入|销售额|总额|面积|人数|数量|规模)$/;
+const MEASURE_IN = /(?:产量|产值|增加值|营业收入|销售额)(?=[^，。]{0,6}$|目标|情况|完成)/;
 const UNIT_IN_PARENS = /[（(]([^（）()]{1,8})[）)]\s*$/;
 
 /** The unit a header or a label gives in brackets: 增长（%）, 地区生产总值（亿元）. */
@@ -175,7 +178,10 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
       return header;
     }
     const name = label.replace(UNIT_IN_PARENS, '');
-    const measure = column && !column.growth ? /(?:产量|产值|增加值|营业收入|收入|销售额|总额|面积|人数|数量|规模)$/.exec(column.header.replace(UNIT_IN_PARENS, ''))?.[0] : undefined;
+    // (Or the caption does, when the column names only a year: "表1 主导产业产值目标" | 2026年目标.)
+    const measure = column && !column.growth
+      ? MEASURE_END.exec(column.header.replace(UNIT_IN_PARENS, ''))?.[0] ?? (table.caption ? MEASURE_IN.exec(table.caption)?.[0] : undefined)
+      : undefined;
     return measure && !name.endsWith(measure) ? name + measure : name;
   };
   const captionKind = table.caption ? headingKind(table.caption) : undefined;
