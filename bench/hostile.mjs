@@ -1,0 +1,52 @@
+// Adversarial inputs through the built CLI (issue 11): time and peak memory grow with the input,
+// not with its square, and hostile project files cost nothing. Run: node bench/hostile.mjs
+// Prints a markdown table; each row is the median of 3 runs on this machine.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+const work = mkdtempSync(join(tmpdir(), 'wengao-hostile-'));
+
+/** One run: wall time (ms) and peak resident memory (MB), via GNU time when present, else wall time only. */
+function run(args) {
+  const t = Date.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Date.now() - t;
+  const kb = Number((r.stderr.trim().split('\n').pop() ?? '').trim());
+  return { ms, mb: Number.isFinite(kb) ? kb / 1024 : NaN, bytes: r.stdout.length, code: r.status };
+}
+function median(args) {
+  const runs = [run(args), run(args), run(args)].sort((a, b) => a.ms - b.ms);
+  return runs[1];
+}
+
+const rows = [];
+// One indicator stated with a different value on every line: figure.mismatch's worst case.
+for (const n of [1000, 2000, 4000]) {
+  let s = '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n';
+  for (let i = 0; i < n; i++) s += `改造老旧小区${300 + i}个。\n`;
+  const f = join(work, `onekey-${n}.txt`);
+  writeFileSync(f, s);
+  const r = median(['check', f, '--format', 'json']);
+  rows.push([`one indicator × ${n} values, JSON`, r]);
+}
+// A folder whose .wengaorc.json holds hostile globs and nesting.
+const dir = join(work, 'hostile');
+mkdirSync(dir);
+writeFileSync(join(dir, 'report.txt'), '2026年工作计划\n\n今年力争新增就业岗位3万个。\n');
+writeFileSync(join(dir, '.wengaorc.json'), JSON.stringify({ exclude: ['!(!(!(!(!(x)))))', '['.repeat(300)], include: ['**/*.txt'] }));
+rows.push(['config with hostile globs', median(['check', dir])]);
+writeFileSync(join(dir, '.wengaorc.json'), '{"checks":' + '['.repeat(5000) + ']'.repeat(5000) + '}');
+rows.push(['config nested 5,000 deep', median(['check', dir])]);
+writeFileSync(join(dir, '.wengaorc.json'), '{}');
+writeFileSync(join(dir, '.wengaoignore'), Array.from({ length: 100_000 }, (_, k) => `d${k}/*.txt quote.unopened *`).join('\n'));
+rows.push(['.wengaoignore of 100,000 glob lines', median(['check', dir])]);
+
+console.log('| input | time (ms) | peak memory (MB) | output (bytes) | exit |');
+console.log('|---|---|---|---|---|');
+for (const [name, r] of rows) console.log(`| ${name} | ${r.ms} | ${r.mb.toFixed(0)} | ${r.bytes.toLocaleString('en-US')} | ${r.code} |`);
+rmSync(work, { recursive: true, force: true });
