@@ -390,6 +390,9 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
     : facts.county ?? (autonomous ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY : null);
 }
 
+/** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出. */
+const PROVINCE_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外)?[，,]?(?:省里|省委|省政府|省委省政府|省委、省政府|省政府工作报告|省委经济工作会议)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达)/;
+
 /** What opens a change, after its subject: 由, 从, 由2020年的. */
 const CHANGE_FROM = /(?:由|从)(?:(?:19|20)\d{2}\s*年(?:底|末)?)?的?$/;
 
@@ -560,6 +563,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       inheritedFromItem = false;
     }
     const own = paragraphIntent(sentenceText);
+    // (A city's document that lets its province speak, "省里明确，粮食产量要稳定在710亿斤以上",
+    // states the province's figures, until another place is named.)
+    if (quotesProvince && PROVINCE_SPEAKS.test(sentenceText)) inheritedRegion = facts.province ?? OWN_PROVINCE;
     const intentHere = own?.past ? own : inheritedKind;
     // (The report's aims, "报告提出今年主要预期目标：……", end the review a paragraph opened with
     // "过去一年，……": the paragraphs after them go on with the aims, not with that year.)
