@@ -150,6 +150,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     }
   }
   for (const [alias, name] of table.inner) if (s.includes(alias)) s = s.split(alias).join(name);
+  // 普惠性托位 is 普惠托位: 性 turns a modifier into an adjective, not into another thing.
+  s = s.replace(/(?<=[\p{Script=Han}]{2})性(?=[\p{Script=Han}]{2})/u, '');
   // An industry's output, with or without 产业: 集成电路产业产值 is 集成电路产值.
   s = s.replace(/(?<=[\p{Script=Han}]{2})(?<![第一二三])产业(?=产值$|营业收入$)/u, '');
   if (GROWTH.has(v)) v = '增长';

@@ -825,7 +825,9 @@ function rejected(text: string, names: () => Span[], q: Raw): boolean {
     // 一个, 一批, 一项: "a", not a count. 两个 likewise inside set phrases.
     if (n.raw === '一' && text[n.end] !== '番') return true;
     // 千家万户, 千亿斤粮食产能: 百/千/万/亿 without a digit are words and names, not numbers.
-    if (!/[一二两三四五六七八九]/.test(n.raw) && n.raw !== '十') return true;
+    // (百分之十 is the numeral 十 read as a share.)
+    const numeral = n.raw.replace(/^[百千]分之/, '');
+    if (!/[一二两三四五六七八九]/.test(numeral) && numeral !== '十') return true;
     // 统一, 之一, 唯一: the numeral belongs to a word.
     if (/[统唯之专同单逐划归万]$/.test(text.slice(n.start - 1, n.start))) return true;
     if (SET_EXPRESSION.test(text.slice(q.end, q.end + 2))) return true;
