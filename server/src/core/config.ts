@@ -74,7 +74,7 @@ function tooDeep(text: string, limit: number): number | undefined {
       i = e < 0 ? text.length : e + 1;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (++depth > limit) return i;
-    } else if (c === 0x7d || c === 0x5d) depth--;
+    } else if ((c === 0x7d || c === 0x5d) && depth > 0) depth--;
   }
   return undefined;
 }

@@ -169,7 +169,8 @@ export function softCells(text: string): string[] | undefined {
  */
 export function barCells(text: string): { at: number; text: string }[] | undefined {
   if (!text.includes('｜') && !text.includes('|')) return undefined;
-  if (text.includes('\t') || text.length > 200 || /[。！？；，,;!?]/.test(text)) return undefined;
+  // (One line: a markdown table that the model keeps as one paragraph is not one row.)
+  if (text.includes('\n') || text.includes('\t') || text.length > 200 || /[。！？；;!?]|[，,](?![0-9０-９])|(?<![0-9０-９])[，,]/.test(text)) return undefined;
   const out: { at: number; text: string }[] = [];
   let start = 0;
   let bars = 0;
@@ -210,7 +211,8 @@ export function isTableRow(text: string): boolean {
 
 /** A cell that says something of its own: words, then a number ("完成投资1600亿元"). */
 function phraseCell(cell: string): boolean {
-  return /^\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u.test(cell);
+  // (Not a change written into a cell, "增长5.8%", "下降3%": a table's growth column.)
+  return /^\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u.test(cell) && !/^(?:比上年|同比|较上年)?(?:增长|下降|提高|降低|上涨|回落|减少|增加)[0-9０-９]/.test(cell);
 }
 
 /**

@@ -711,11 +711,11 @@ function yearOffset(period: Period, pieceYear: number | undefined): number {
  * the sentence) or "高新技术企业方面，" (a topic). Undefined for speakers and long phrases.
  */
 function labelBefore(text: string, sentenceStart: number, clauseStart: number): string | undefined {
-  // (A label set apart by a full-width space, "重点项目　1000个以上", is a colon's label.)
+  // (A label set apart by full-width spaces before words is a colon's label.)
   const mark = text[clauseStart - 1] === '\u3000' ? '：' : text[clauseStart - 1];
   if (mark !== '：' && mark !== ':' && mark !== '，' && mark !== ',') return undefined;
   let k = clauseStart - 2;
-  while (k >= sentenceStart && !isBoundary(text.charCodeAt(k))) k--;
+  while (k >= sentenceStart && !endsClause(text, k)) k--;
   const label = text.slice(k + 1, clauseStart - 1).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
   if (mark === '，' || mark === ',') {
     const topic = /^(?:在)?(.{2,12}?)方面$/u.exec(label);
@@ -904,7 +904,11 @@ function build(
   let noted = '';
   const close = text[clauseStart - 1];
   if (clauseStart < at && (close === '）' || close === ')')) {
-    const open = text.lastIndexOf(close === '）' ? '（' : '(', clauseStart - 2);
+    // (Looked for within the note's length only: a search back to the previous bracket made a
+    // list written "1）……2）……" quadratic.)
+    const lo = Math.max(s.start, clauseStart - 12);
+    const near = text.slice(lo, clauseStart - 1).lastIndexOf(close === '）' ? '（' : '(');
+    const open = near < 0 ? -1 : lo + near;
     if (open > s.start && clauseStart - 1 - open <= 10 && !/[，。；：、,;:\n（()]/.test(text.slice(open + 1, clauseStart - 1))) {
       const outer = clauseStartOf(text, s.start, open);
       if (outer < open && /\p{Script=Han}$/u.test(text.slice(outer, open))) noted = text.slice(outer, open);
@@ -1121,7 +1125,7 @@ function build(
     let from = clauseStart;
     while (from - 1 > s.start && text[from - 1] === '、') {
       let k = from - 2;
-      while (k >= s.start && !isBoundary(text.charCodeAt(k))) k--;
+      while (k >= s.start && !endsClause(text, k)) k--;
       if (from - 2 - k > 4) break;
       from = k + 1;
     }
@@ -1452,7 +1456,7 @@ function round(v: number): number {
 
 function clauseStartOf(text: string, sentenceStart: number, at: number): number {
   let k = at - 1;
-  while (k >= sentenceStart && !isBoundary(text.charCodeAt(k))) k--;
+  while (k >= sentenceStart && !endsClause(text, k)) k--;
   return k + 1;
 }
 
@@ -1460,13 +1464,25 @@ function clauseStartOf(text: string, sentenceStart: number, at: number): number 
  * Where a clause ends: ，,；;。！？!?：:、（(）) and the line break (tested by char code). Quotation
  * marks are not boundaries: 改造升级“老字号”项目 is one indicator.
  */
+/**
+ * Whether the character at `k` ends a clause: a boundary mark (isBoundary), or a full-width gap
+ * before words, as between an explainer's phrases ("民生实事　改造老旧小区150个"); not one before
+ * a number, as PDF extraction leaves inside a clause ("达到　5436.8亿元", "重点项目　1000个以上").
+ */
+function endsClause(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c !== 0x3000) return isBoundary(c);
+  let j = k + 1;
+  while (text.charCodeAt(j) === 0x3000) j++;
+  return /\p{Script=Han}/u.test(text[j] ?? '') && !isChineseNumeralCode(text.charCodeAt(j));
+}
+
 function isBoundary(c: number): boolean {
   switch (c) {
     case 0xff0c: case 0x2c: case 0xff1b: case 0x3b: case 0x3002: case 0xff01: case 0xff1f: case 0x21: case 0x3f:
     case 0xff1a: case 0x3a: case 0x3001: case 0xff08: case 0x28: case 0xff09: case 0x29: case 0x0a:
     case 0x3010: case 0x3011: case 0x09: // 【 】 (a label: 【数读】6.015万亿元) and a table's tab
-    case 0x3000: // the full-width space that sets out an explainer's phrases: 民生实事　改造老旧小区150个
-    case 0xff5c: // and the full-width bar: 增长5.8%｜全省增长5.4%
+    case 0xff5c: // the full-width bar that parts an explainer's phrases: 增长5.8%｜全省增长5.4%
       return true;
     default:
       return false;

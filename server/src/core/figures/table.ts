@@ -69,6 +69,8 @@ export function cellsOf(p: Paragraph): TableCell[] {
 }
 
 const NUMERIC = /^[-－−]?[0-9０-９][0-9０-９,，.．]*/;
+/** A cell that writes its growth with the verb: 增长6.5%, 同比增长5%. */
+const GROWTH_CELL = /^(?:比上年|同比|较上年)?(?:增长|上涨)(?=[0-9０-９])/;
 /** What a column or a caption names as measured: 产量, 产值, 营业收入. */
 const MEASURE_END = /(?:产量|产值|增加值|营业收入|收入|销售额|总额|面积|人数|数量|规模)$/;
 const MEASURE_IN = /(?:产量|产值|增加值|营业收入|销售额)(?=[^，。]{0,6}$|目标|情况|完成)/;
@@ -186,9 +188,13 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
   };
   const captionKind = table.caption ? headingKind(table.caption) : undefined;
   const out: CellReading[] = [];
-  cells.forEach((cell, k) => {
-    if (k === 0 || k === table.unitColumn || !NUMERIC.test(cell.text)) return;
-    const column = table.columns[k];
+  cells.forEach((written, k) => {
+    if (k === 0 || k === table.unitColumn) return;
+    // A growth written into its cell, "社零总额　2186.4亿元　增长6.5%": the rate after the verb.
+    const verb = GROWTH_CELL.exec(written.text);
+    const cell = verb ? { start: written.start + verb[0].length, text: written.text.slice(verb[0].length) } : written;
+    if (!NUMERIC.test(cell.text)) return;
+    const column: Column | undefined = verb ? { header: verb[0], growth: true, unit: '%' } : table.columns[k];
     // (A row without a 单位 header may still give its unit in a cell of its own: 新增城镇就业　万人　12.)
     const rowUnit = table.unitColumn !== undefined ? cells[table.unitColumn]?.text : cells.slice(1, k).find((c) => unitDef(c.text.replace(/％/g, '%')))?.text;
     const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? table.unit;
