@@ -39,6 +39,18 @@ describe('the folder walk', () => {
     expect(paths(found)).toEqual([join(d, 'a', '报告.txt'), join(d, 'b', '简报.txt'), join(d, 'c.txt')]);
   });
 
+  it('does not follow a link out of the folder named: it is noted, not read', async () => {
+    const d = tree();
+    const outside = mkdtempSync(join(tmpdir(), 'wengao-outside-'));
+    dirs.push(outside);
+    writeFileSync(join(outside, 'secret.txt'), '中文机密。');
+    symlinkSync(join(outside, 'secret.txt'), join(d, 'a', 'leak.txt'));
+    symlinkSync(outside, join(d, 'elsewhere'));
+    const found = await collect([d], new ConfigResolver());
+    expect(found.filter((x) => x.kind === 'file').map((x) => ('path' in x ? x.path : ''))).toEqual([join(d, 'a', '报告.txt'), join(d, 'b', '简报.txt'), join(d, 'c.txt')]);
+    expect(found.filter((x) => x.kind === 'note').map((x) => ('path' in x ? x.path : '')).sort()).toEqual([join(d, 'a', 'leak.txt'), join(d, 'elsewhere')]);
+  });
+
   it('a glob and a folder that reach the same file list it once', async () => {
     const d = tree();
     const found = await collect([`${d}/**/*.txt`, d], new ConfigResolver());

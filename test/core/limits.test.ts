@@ -72,3 +72,14 @@ describe('glob patterns of the ignore file', () => {
     expect(parsed.findings[0].message).toMatch(/多于 1000 行/);
   });
 });
+
+describe('glob patterns that cost too much', () => {
+  it('rejects repeated alternatives and brace ranges, keeps ordinary patterns', async () => {
+    const { globProblem } = await import('../../server/src/core');
+    expect(globProblem('+(a|a)')).toBeDefined();
+    expect(globProblem('{1..100000}')).toBeDefined();
+    expect(globProblem('!(!(!(x)))')).toBeDefined();
+    expect(globProblem('报告/**/*.txt')).toBeUndefined();
+    expect(globProblem('{a,b}/*.md')).toBeUndefined();
+  });
+});

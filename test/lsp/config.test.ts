@@ -5,7 +5,7 @@
  * "ignore this finding" silences a finding in markdown (a comment) and in plain text (a line in
  * .wengaoignore, written by the server), where it stays silent after edits elsewhere.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
@@ -202,6 +202,23 @@ describe('ignore this finding over LSP', () => {
     await s.waitFor(() => s.logs.find((l) => l.message.includes('the ignore file that applies here')), 'the refusal naming the file');
     expect(readFileSync(join(outer, '.wengaoignore'), 'utf8')).toBe('# above the workspace\n');
     expect(existsSync(join(dir, '.wengaoignore'))).toBe(false);
+  });
+
+  it('does not write through an ignore file that is a symbolic link to a file outside the workspace', async () => {
+    const outer = box.tempDir('wengao-link-');
+    const dir = join(outer, 'ws');
+    mkdirSync(dir);
+    cpSync(join(ROOT, 'seeds', SEED_000), join(dir, SEED_000));
+    const victim = join(outer, 'victim.txt');
+    writeFileSync(victim, 'untouched\n');
+    symlinkSync(victim, join(dir, '.wengaoignore'));
+    const s = await server(dir);
+    const uri = await open(s, join(dir, SEED_000));
+    const unopened = (await s.nextDiagnostics(uri, 0)).diagnostics.find((d) => d.code === 'quote.unopened')!;
+    const ignore = (await actionsFor(s, uri, unopened)).find((a) => a.command?.command === 'wengao.ignoreFinding')!;
+    await s.conn.sendRequest(ExecuteCommandRequest.type, { command: 'wengao.ignoreFinding', arguments: ignore.command!.arguments });
+    await s.waitFor(() => s.logs.find((l) => l.message.includes('symbolic link')), 'the refusal');
+    expect(readFileSync(victim, 'utf8')).toBe('untouched\n');
   });
 
   it('in Restricted Mode reads no project config: a .wengaorc.json that turns a check off does not apply', async () => {

@@ -393,6 +393,21 @@ describe('the message stream', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('exiting so that the client restarts the server');
   });
+
+  it('ends the server when a message stays incomplete (a Content-Length longer than the body)', async () => {
+    const { spawn } = await import('child_process');
+    const { SERVER_JS } = await import('../helpers/procLsp');
+    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, WENGAO_PARTIAL_MESSAGE_MS: '300' } });
+    let stderr = '';
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    proc.stdin.write('Content-Length: 1000\r\n\r\n{"jsonrpc":"2.0"');
+    const timer = setTimeout(() => proc.kill(), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(stderr).toContain('incomplete');
+  });
 });
 
 describe('versions', () => {

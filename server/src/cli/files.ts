@@ -7,7 +7,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { ConfigResolver, REPORT_EXTENSIONS, Resolved, matches } from '../io/config';
+import { ConfigResolver, REPORT_EXTENSIONS, Resolved, excludedBy } from '../io/config';
 export { readReport } from '../io/read';
 import { MAX_INPUT_BYTES } from '../io/read';
 export { REPORT_EXTENSIONS };
@@ -20,7 +20,12 @@ export class UsageError extends Error {}
  * One report to read: a path as it will be shown, or standard input; or a folder that could not
  * be read (its reports are unknown: reported as skipped, never silently left out).
  */
-export type Source = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'unreadable'; path: string; message: string };
+export type Source =
+  | { kind: 'file'; path: string }
+  | { kind: 'stdin' }
+  | { kind: 'unreadable'; path: string; message: string }
+  /** A link the walk did not follow (it leads out of the folder named): said on stderr, no error. */
+  | { kind: 'note'; path: string; message: string };
 
 /**
  * Expands the arguments to the reports to check, in order and without repeats. Throws
@@ -58,8 +63,10 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
     }
     if (st.isDirectory()) {
       const unreadable: { path: string; message: string }[] = [];
-      const found = await walk(arg, unreadable);
+      const outside: string[] = [];
+      const found = await walk(arg, unreadable, outside);
       for (const u of unreadable) out.push({ kind: 'unreadable', ...u });
+      for (const p of outside) out.push({ kind: 'note', path: p, message: '链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)' });
       const covered: string[] = [];
       for (const f of found) if (resolver.covers(f, await resolver.forFile(f))) covered.push(f);
       if (covered.length === 0 && unreadable.length === 0) {
@@ -110,7 +117,7 @@ function excludedByConfig(file: string, resolved: Resolved): boolean {
   if (!resolved.file || !exclude?.length) return false;
   const rel = path.relative(path.dirname(resolved.file.path), path.resolve(file)).split(path.sep).join('/');
   if (rel.startsWith('../')) return false;
-  return exclude.some((g) => matches(rel, g) || matches(rel, `${g.replace(/\/+$/, '')}/**`));
+  return excludedBy(rel, exclude);
 }
 
 function compareNames(a: string, b: string): number {
@@ -119,13 +126,19 @@ function compareNames(a: string, b: string): number {
 
 /**
  * Every file under a folder, skipping dot-files, dot-folders and build output; the caller
- * filters. Symbolic links are followed, to files and to folders, each real folder walked once
- * (a link back up is no loop). A folder that cannot be read is listed in `unreadable` and the
- * walk goes on. A loop over a stack, not a recursion: any depth or breadth is walked.
+ * filters. Symbolic links are followed, to files and to folders, when they stay inside the
+ * folder named (a link to / or to a file elsewhere is listed in `outside`, not read); each real
+ * folder is walked once (a link back up is no loop). A folder that cannot be read is listed in
+ * `unreadable` and the walk goes on. A loop over a stack, not a recursion.
  */
-async function walk(root: string, unreadable: { path: string; message: string }[]): Promise<string[]> {
+async function walk(root: string, unreadable: { path: string; message: string }[], outside: string[]): Promise<string[]> {
   const out: string[] = [];
   const visited = new Set<string>();
+  const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
+  const within = (real: string) => {
+    const rel = path.relative(realRoot, real);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
   const stack = [root];
   while (stack.length) {
     const dir = stack.pop()!;
@@ -148,6 +161,11 @@ async function walk(root: string, unreadable: { path: string; message: string }[
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
+        const real = await fs.realpath(p).catch(() => undefined);
+        if (real && !within(real)) {
+          outside.push(p);
+          continue;
+        }
         const st = await fs.stat(p).catch(() => undefined);
         isDir = !!st?.isDirectory();
         isFile = !!st?.isFile();

@@ -77,6 +77,10 @@ export async function main(
   const projectFiles = new Map<string, FileResult>();
   const planned: { source: Source; shown: string; resolved: Resolved }[] = [];
   for (const source of sources) {
+    if (source.kind === 'note') {
+      err(`wengao: ${escapedPath(source.path)}: ${source.message}\n`);
+      continue;
+    }
     if (source.kind === 'unreadable') {
       // (A folder the walk could not read: its reports are unknown, so the run is incomplete.)
       err(`wengao: 跳过 (skipped) ${escapedPath(source.path)}: ${source.message}\n`);

@@ -21,8 +21,8 @@ export interface FileResult {
   ignore: readonly IgnoreEntry[];
   /** Why the file could not be checked (an error: the run is incomplete, exit 2). */
   skipped?: string;
-  /** Why a file that was read is not analysed as a report (not predominantly Chinese, left out
-   * by include/exclude): said in every output, no error. */
+  /** Why a file that was read is not analysed as a report (not predominantly Chinese, empty):
+   * said in every output, no error. */
   notAnalyzed?: string;
 }
 

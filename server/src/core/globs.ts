@@ -35,6 +35,10 @@ export function globProblem(glob: string): { zh: string; en: string } | undefine
     if (depth > deepest) deepest = depth;
   }
   if (deepest > MAX_NESTING) return { zh: `组嵌套超过 ${MAX_NESTING} 层`, en: `groups nested deeper than ${MAX_NESTING}` };
+  // A repeated group of alternatives, +(a|a), backtracks exponentially on a long name; a brace
+  // range, {1..100000}, expands to as many patterns.
+  if (/[+*@!?]\([^)]*\|/.test(glob)) return { zh: '含重复的多选组 +(…|…)', en: 'a repeated group of alternatives +(…|…)' };
+  if (/\{[^}]*\.\./.test(glob)) return { zh: '含花括号范围 {1..N}', en: 'a brace range {1..N}' };
   if (classes > MAX_CLASSES) return { zh: `方括号或花括号多于 ${MAX_CLASSES} 个`, en: `more than ${MAX_CLASSES} brackets or braces` };
   return undefined;
 }

@@ -8,6 +8,7 @@ export * from './decode';
 export * from './locale';
 export * from './config';
 export * from './suppress';
+export { globProblem } from './globs';
 export { CHECKS, LOCAL_CHECKS } from './checks';
 export type { Heading, HeadingForm } from './headings';
 export * from './figures';

@@ -237,13 +237,11 @@ function directiveKeys(body: string): string[] {
  * CR, LF or CRLF. (Each search stays within the line: a call costs the line, not the text.)
  */
 function lineBounds(text: string, at: number): [number, number] {
-  let a = text.lastIndexOf('\n', at - 1) + 1;
-  const cr = text.slice(a, at).lastIndexOf('\r');
-  if (cr >= 0) a += cr + 1;
-  let b = text.indexOf('\n', at);
-  if (b < 0) b = text.length;
-  const crEnd = text.slice(at, b).indexOf('\r');
-  if (crEnd >= 0) b = at + crEnd;
+  // (Character by character: a search for '\n' alone would cross a whole text of lone CRs.)
+  let a = at;
+  for (let c = text.charCodeAt(a - 1); a > 0 && c !== 10 && c !== 13; c = text.charCodeAt(a - 1)) a--;
+  let b = at;
+  for (let c = text.charCodeAt(b); b < text.length && c !== 10 && c !== 13; c = text.charCodeAt(b)) b++;
   return [a, b];
 }
 

@@ -8,7 +8,7 @@ import { promises as fs } from 'fs';
 import { Minimatch } from 'minimatch';
 import * as path from 'path';
 import {
-  CONFIG_FILE, EMPTY_CONFIG, Finding, IGNORE_FILE, IgnoreEntry, Locale, WengaoConfig, mergeConfig, parseConfig, parseIgnoreFile,
+  CONFIG_FILE, EMPTY_CONFIG, Finding, IGNORE_FILE, IgnoreEntry, Locale, WengaoConfig, globProblem, mergeConfig, parseConfig, parseIgnoreFile,
 } from '../core';
 
 /** Report files by extension: what folders are searched for when no include globs say otherwise. */
@@ -56,16 +56,26 @@ export interface ResolverOptions {
 
 type Cached<T> = Promise<T | undefined>;
 
-/** Compiled patterns, each compiled once however many reports it is matched against (bounded). */
-const MATCHERS = new Map<string, Minimatch>();
-export function matches(rel: string, glob: string): boolean {
-  let m = MATCHERS.get(glob);
-  if (!m) {
+/**
+ * Compiled patterns, each compiled once however many reports it is matched against (bounded).
+ * A pattern beyond the limits of core/globs.ts (from settings, which a repository's
+ * .vscode/settings.json can set, as from project files) matches nothing and is never compiled.
+ */
+const MATCHERS = new Map<string, Minimatch | null>();
+export function matches(rel: string, glob: string, dot = true): boolean {
+  const key = `${dot ? 1 : 0}\u0000${glob}`;
+  let m = MATCHERS.get(key);
+  if (m === undefined) {
     if (MATCHERS.size >= 10_000) MATCHERS.clear();
-    m = new Minimatch(glob, { dot: true });
-    MATCHERS.set(glob, m);
+    m = globProblem(glob) ? null : new Minimatch(glob, { dot });
+    MATCHERS.set(key, m);
   }
-  return m.match(rel);
+  return m !== null && m.match(rel);
+}
+
+/** Whether an exclude pattern leaves out a path: the path itself or a folder above it. */
+export function excludedBy(rel: string, globs: readonly string[]): boolean {
+  return globs.some((g) => matches(rel, g) || matches(rel, `${g.replace(/\/+$/, '')}/**`));
 }
 
 export class ConfigResolver {
@@ -117,7 +127,7 @@ export class ConfigResolver {
     const rel = dir ? path.relative(dir, path.resolve(report)).split(path.sep).join('/') : path.basename(report);
     if (rel.startsWith('../')) return REPORT_EXTENSIONS.test(report);
     const included = c.include ? c.include.some((g) => matches(rel, g)) : REPORT_EXTENSIONS.test(report);
-    return included && !(c.exclude ?? []).some((g) => matches(rel, g) || matches(rel, `${g.replace(/\/+$/, '')}/**`));
+    return included && !excludedBy(rel, c.exclude ?? []);
   }
 
   /** Reads a config file (for its diagnostics, or --config). */

@@ -2,8 +2,11 @@
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-/** A message that has not arrived whole after this long means the stream's framing is lost. */
-export const PARTIAL_MESSAGE_LIMIT_MS = 60_000;
+/**
+ * A message that has not arrived whole after this long means the stream's framing is lost.
+ * (WENGAO_PARTIAL_MESSAGE_MS shortens it for the test of this rule.)
+ */
+export const PARTIAL_MESSAGE_LIMIT_MS = Number(process.env.WENGAO_PARTIAL_MESSAGE_MS) > 0 ? Number(process.env.WENGAO_PARTIAL_MESSAGE_MS) : 60_000;
 
 /**
  * Over stdio the framing is ours to watch: a broken header or body (a wrong Content-Length)
@@ -18,10 +21,18 @@ function stdioConnection() {
     process.exit(1);
   };
   reader.onError((err) => fail(`unreadable message (${err.message.split('\n')[0]})`));
-  reader.onPartialMessage((info) => {
-    if (info.waitingTime >= PARTIAL_MESSAGE_LIMIT_MS) fail(`a message incomplete after ${info.waitingTime} ms`);
-  });
-  return createConnection(ProposedFeatures.all, reader, writer);
+  // (The reader tells of a message still incomplete once per timeout: the timeout is the limit.)
+  reader.partialMessageTimeout = PARTIAL_MESSAGE_LIMIT_MS;
+  reader.onPartialMessage((info) => fail(`a message incomplete after ${info.waitingTime} ms`));
+  // (As the library's own stdio transport does: the client gone, the server goes.)
+  reader.onClose(() => process.exit(1));
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  // (Nor may a stray console.log write into the protocol's stdout.)
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  return connection;
 }
 
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);

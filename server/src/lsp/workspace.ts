@@ -4,7 +4,7 @@
  * documents (unsaved text wins). It feeds figure.mismatch and the comparison hover.
  */
 import { promises as fs } from 'fs';
-import { minimatch } from 'minimatch';
+import { matches } from '../io/config';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, DocumentEntry, FigureIndex, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
@@ -56,10 +56,14 @@ export class WorkspaceIndexer {
     return this.index.set(indexEntry(uri, fileName(uri), analysis));
   }
 
-  /** A document was closed: the disk's version counts again. */
-  async closed(uri: string): Promise<Set<string>> {
+  /**
+   * A document was closed: the disk's version counts again, if it is a report of the workspace
+   * (a file from elsewhere that was open leaves the index: it is not read from disk).
+   */
+  async closed(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = []): Promise<Set<string>> {
     this.open.delete(uri);
-    return this.refreshFromDisk(uri);
+    if (folders.length === 0) return this.index.remove(uri);
+    return this.refreshFromDisk(uri, settings, folders);
   }
 
   /** A file changed, appeared or vanished on disk. Open documents keep their edited text. */
@@ -146,8 +150,7 @@ export function included(file: string, folders: string[], settings: WorkspaceSet
   const folder = folders.find((f) => file === f || file.startsWith(f + path.sep));
   if (!folder) return false;
   const rel = path.relative(folder, file).split(path.sep).join('/');
-  const opts = { dot: false, nocase: false };
-  return settings.include.some((g) => minimatch(rel, g, opts)) && !settings.exclude.some((g) => minimatch(rel, g, opts));
+  return settings.include.some((g) => matches(rel, g, false)) && !settings.exclude.some((g) => matches(rel, g, false));
 }
 
 async function walk(root: string, dir: string, settings: WorkspaceSettings, out: string[]): Promise<void> {
@@ -163,7 +166,7 @@ async function walk(root: string, dir: string, settings: WorkspaceSettings, out:
     const p = path.join(dir, e.name);
     const rel = path.relative(root, p).split(path.sep).join('/');
     if (e.isDirectory()) {
-      if (e.name.startsWith('.') || settings.exclude.some((g) => minimatch(rel + '/', g) || minimatch(rel + '/x', g))) continue;
+      if (e.name.startsWith('.') || settings.exclude.some((g) => matches(rel + '/', g, false) || matches(rel + '/x', g, false))) continue;
       await walk(root, p, settings, out);
     } else if (e.isFile() && included(p, [root], settings)) {
       out.push(p);
