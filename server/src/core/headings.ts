@@ -126,7 +126,7 @@ function looksLikeTitle(p: Paragraph): boolean {
 }
 
 /** An amount: a number (not a date or a session) with its unit or multiplier. */
-const AMOUNT = /(?<![0-9０-９.．])[0-9０-９][0-9０-９.．,，]*\s*(?!年|月|日|号|届|次会议|时)(?:[万亿千百]?(?:%|％|‰|元|吨|人|个|家|项|亩|斤|公里|千瓦|万|亿))/u;
+const AMOUNT = /(?<![0-9０-９.．])[0-9０-９][0-9０-９.．,，]*\s*(?!年|月|日|号|届|次会议|时)(?:[万亿千百]?(?:%|％|‰|元|吨|人|个|家|项|件|亩|斤|公里|千瓦|万|亿))|(?<![0-9０-９])[0-9０-９]{1,3}年(?!代)/u;
 
 /** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
@@ -225,6 +225,9 @@ function readLabel(text: string): { name: string; start: number; end: number } |
     const start = text.indexOf('【');
     return { name: `【${b[1]}】${b[2] ? b[2].trim() : ''}`, start, end: text.replace(/[\s\u3000]+$/, '').length };
   }
+  // An explainer's section named with its year and a dot: "回眸2025 · 稳中有进", "展望2026·主要预期目标".
+  const dotted = /^[\s\u3000]*([^\s\u3000·•・。！？；，,;!?：:]{0,4}(?:19|20)\d{2}年?)[\s\u3000]*[·•・][\s\u3000]*([^。！？；，,;!?：:]{2,14})$/.exec(text);
+  if (dotted) return { name: `${dotted[1]} · ${dotted[2].trim()}`, start: text.indexOf(dotted[1]), end: text.replace(/[\s\u3000]+$/, '').length };
   // An explainer's year and section name set apart by a space: "2025年 成绩单", "2026年 目标任务".
   const yearLabel = /^[\s\u3000]*((?:19|20)\d{2}年)[\s\u3000]+([^\s\u3000\d。！？；，,;!?：:]{2,10})[\s\u3000]*$/.exec(text);
   if (yearLabel) return { name: `${yearLabel[1]} ${yearLabel[2]}`, start: text.indexOf(yearLabel[1]), end: text.replace(/[\s\u3000]+$/, '').length };

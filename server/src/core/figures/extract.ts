@@ -1524,7 +1524,8 @@ class Sections {
       for (const n of nodes) {
         if (n.heading.form === 'title') last = [];
         else if (n.heading.form === 'label') {
-          const own = headingPeriodCues(n.name);
+          // (A label's year may be written without 年: "回眸2025 · 稳中有进".)
+          const own = headingPeriodCues(n.name.replace(/(?<![0-9])((?:19|20)[0-9]{2})(?![0-9年])/, '$1年'));
           if (own.length) last = own;
           else if (last.length) this.labelCues.set(n, last);
         }
