@@ -352,7 +352,8 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
     }
     // (Nor, once the titles are behind, a line that states amounts: "城镇居民人均可支配收入
     // 61200元　农村居民……27100元" is an explainer's data.)
-    if (group === undefined && headings.length > 0 && AMOUNT.test(p.text)) {
+    // (A section's 小标题 that opens with its year may state its aim: "2026年：锚定6%左右".)
+    if (group === undefined && headings.length > 0 && AMOUNT.test(p.text) && !/^[\s\u3000]*(?:19|20)\d{2}\s*年/.test(p.text)) {
       closeGroup();
       continue;
     }

@@ -682,7 +682,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         // (Not a past year in a paragraph that opens with the report's aims, "报告明确，去年……": the
         // paragraphs after it go on with the aims, not with that year.)
         const aims = own?.kind === 'target' && yearOffset(p, ref) < 0;
-        if (!head.fromBase && !start && !aims && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
+        // (Nor a year that labels its line's figures, "2024年：13180亿元", as a colon says.)
+        const labels = /^[：:]/.test(sentenceText.slice(head.end, head.end + 1));
+        if (!head.fromBase && !start && !aims && !labels && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
           carried = p;
         }
       }
