@@ -126,7 +126,7 @@ function looksLikeTitle(p: Paragraph): boolean {
 }
 
 /** An amount: a number (not a date or a session) with its unit or multiplier. */
-const AMOUNT = /(?<![0-9０-９.．])[0-9０-９][0-9０-９.．,，]*\s*(?!年|月|日|号|届|次会议|时)(?:[万亿千百]?(?:%|％|‰|元|吨|人|个|家|项|件|亩|斤|公里|千瓦|万|亿))|(?<![0-9０-９])[0-9０-９]{1,3}年(?!代)/u;
+const AMOUNT = /(?<![0-9０-９.．A-Za-z])[0-9０-９][0-9０-９.．,，]*\s*(?!年|月|日|号|届|次会议|时|点)(?:[万亿千百]?(?:%|％|‰|\p{Script=Han}))|(?<![0-9０-９])[0-9０-９]{1,3}年(?!代)/u;
 
 /** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
@@ -220,7 +220,10 @@ function phraseCell(cell: string): boolean {
  * it), or a two-digit block number and a short name ("01 2025年 我们这样走过").
  */
 function readLabel(text: string): { name: string; start: number; end: number } | undefined {
-  const b = /^[\s\u3000]*【([^【】]{1,16})】[\s\u3000]*([^。！？；，,;!?]{0,12})$/.exec(text);
+  const b = /^[\s\u3000]*【([^【】]{1,16})】[\s\u3000]*([^。！？；，,;!?]{0,16})$/.exec(text);
+  // (Not a script's line under its tag that states an amount, "【字幕】全年粮食总产量438.6亿斤":
+  // a section label that does, "【锚定2026】经济增长预期6%左右", names its year in the brackets.)
+  if (b && !/(?:19|20)\d{2}/.test(b[1]) && /[0-9０-９][0-9０-９.．]*\s*(?:%|％|[\p{Script=Han}])/u.test(b[2]) && !/^(?:19|20)\d{2}\s*年/.test(b[2].trim())) return undefined;
   if (b) {
     const start = text.indexOf('【');
     return { name: `【${b[1]}】${b[2] ? b[2].trim() : ''}`, start, end: text.replace(/[\s\u3000]+$/, '').length };

@@ -1527,7 +1527,8 @@ class Sections {
         if (n.heading.form === 'title') last = [];
         else if (n.heading.form === 'label') {
           // (A label's year may be written without 年: "回眸2025 · 稳中有进".)
-          const own = headingPeriodCues(n.name.replace(/(?<![0-9])((?:19|20)[0-9]{2})(?![0-9年])/, '$1年'));
+          // (Only a year that ends its word: 回眸2025 · …, 【锚定2026】; not 突破2000万千瓦.)
+          const own = headingPeriodCues(n.name.replace(/(?<![0-9])((?:19|20)[0-9]{2})(?=[\s\u3000·•・】]|$)/, '$1年'));
           if (own.length) last = own;
           else if (last.length) this.labelCues.set(n, last);
         }
