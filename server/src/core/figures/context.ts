@@ -481,6 +481,8 @@ export class SentenceReading {
     this.parts ??= this.text.includes('月') || this.text.includes('季') || this.text.includes('半年') ? matchesOf(PART_RE, this.text) : [];
     let best: Match | undefined;
     for (const m of this.parts) if (m.at < offset) best = m;
+    // (全年 after it turns to the whole year: "一季度……增长6.1%，全年……增长5.8%".)
+    if (best && /全年/.test(this.text.slice(best.at + best.cue.length, offset))) return undefined;
     return best && normalizePart(best.cue);
   }
 }
