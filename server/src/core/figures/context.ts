@@ -253,11 +253,12 @@ export function normalizeProvince(name: string, suffix?: string): string {
 }
 
 /**
- * A zone within a city or county (开发区, 高新区, 园区, 新区, 保税区): at the head of a clause, a
+ * A zone within a city or county (开发区, 高新区, 园区, 保税区; a named 新区 such as 雄安新区 is a place
+ * of placesIn already): at the head of a clause, a
  * short stem and the zone's kind.
  */
-const ZONE_HINT = /开发区|高新区|经开区|园区|新区|保税区|片区/;
-const ZONE_RE = /(?:^|[，,；;。：:、\s　])((?![全我本以在对把])(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<![更创])新区))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
+const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区/;
+const ZONE_RE = /(?:^|[，,；;。：:、\s　])((?![全我本以在对把])(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
 
 export interface Place {
   name: string;
