@@ -28,7 +28,7 @@ import { promises as fs } from 'fs';
 import { MessagePort, Worker } from 'worker_threads';
 import {
   Analysis, CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, LOCAL_CHECKS, Locale, Suppressed, WengaoConfig, analyze,
-  WorkspaceFacts, canonicalKey, targetBoundOf, workspaceOf, disagree, indexEntry, mismatch, recheck, statementKey, withCross,
+  WorkspaceFacts, canonicalKey, statedBound, workspaceOf, disagree, indexEntry, mismatch, recheck, statementKey, withCross,
 } from '../core';
 import { readReport } from '../io/read';
 
@@ -270,7 +270,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
           s.reports++;
         }
         const { value, max } = g.figure.normalized;
-        const bound = g.figure.kind === 'target' ? targetBoundOf(g.figure) : 'actual';
+        const bound = g.figure.kind === 'target' ? statedBound(g.figure) : 'actual';
         const amount: Amount = !Number.isFinite(value) || (max !== undefined && !Number.isFinite(max)) ? ['odd'] : [value, max ?? null, bound];
         if (!s.amounts.some((a) => a[0] === amount[0] && a[1] === amount[1] && a[2] === amount[2])) s.amounts.push(amount);
       }

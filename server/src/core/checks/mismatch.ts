@@ -8,7 +8,7 @@
  * Not a mismatch (see consistency/keys.ts): a different year, region or kind, 新增 against 累计,
  * a different unit dimension, or a figure whose period or region is unknown.
  */
-import { disagree, statementKey, targetBoundOf } from '../consistency/keys';
+import { disagree, statementKey } from '../consistency/keys';
 import type { IndexedFigure } from '../consistency/index';
 import { CODES, Finding, Fix, Related } from '../findings';
 import type { Figure } from '../figures/extract';
@@ -68,8 +68,10 @@ export const mismatch: Check = {
     };
     // A key whose figures all state one amount has no mismatch inside this document; and each
     // figure's paragraph is found once, not once per pair.
+    // (Any two may disagree, not only with the first: 突破5000 holds both 达到5000 and 5036, which
+    // do not hold each other. Distinct amounts are few, and the search stops at the first pair.)
     const manyAmounts = new Set<string>();
-    for (const [key, list] of byKey) if (list.some((g) => disagree(list[0], g))) manyAmounts.add(key);
+    for (const [key, list] of byKey) if (anyDisagree(distinctAmounts(list.map((figure) => ({ figure }))))) manyAmounts.add(key);
     const paraOf = new Map<Figure, number>();
     for (const f of figures) paraOf.set(f, paragraphOf(f.sentence.start));
     for (const f of figures) {
@@ -162,16 +164,32 @@ export type { IndexedFigure };
  * amounts are gathered once (figures of one amount share their normalized object), so a key
  * stated by a thousand documents costs a handful of comparisons per figure, not a thousand.
  */
-const amountsOf = new WeakMap<readonly IndexedFigure[], Pick<Figure, 'normalized' | 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit' | 'cell'>[]>();
-function differs(list: readonly IndexedFigure[], f: Figure): boolean {
+type Amount = Pick<Figure, 'normalized' | 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit' | 'cell'>;
+const amountsOf = new WeakMap<readonly Pick<IndexedFigure, 'figure'>[], Amount[]>();
+
+/**
+ * The distinct amounts a list states, read once per list (figures of one amount share their
+ * normalized object): with the words of their bound too, since 达到 and 突破 of one number are
+ * compared differently, and an approximate amount's written precision counts.
+ */
+function distinctAmounts(list: readonly Pick<IndexedFigure, 'figure'>[]): Amount[] {
   let amounts = amountsOf.get(list);
   if (!amounts) {
     amounts = [];
     for (const { figure: g } of list) {
-      // (An approximate amount stays apart: its written precision is compared, not only its value.)
-      if (!amounts.some((a) => a.normalized === g.normalized && targetBoundOf(a) === targetBoundOf(g) && a.cell === g.cell && a.kind === g.kind && (a.comparator === 'approx') === (g.comparator === 'approx') && a.unit === g.unit)) amounts.push(g);
+      if (!amounts.some((a) => a.normalized === g.normalized && a.comparator === g.comparator && a.comparatorText === g.comparatorText && a.cell === g.cell && a.kind === g.kind && a.unit === g.unit)) amounts.push(g);
     }
     amountsOf.set(list, amounts);
   }
-  return amounts.some((a) => disagree(f, a));
+  return amounts;
+}
+
+function differs(list: readonly IndexedFigure[], f: Figure): boolean {
+  return distinctAmounts(list).some((a) => disagree(f, a));
+}
+
+/** Whether any two of the amounts disagree (it stops at the first pair that does). */
+function anyDisagree(amounts: readonly Amount[]): boolean {
+  for (let i = 0; i < amounts.length; i++) for (let j = i + 1; j < amounts.length; j++) if (disagree(amounts[i], amounts[j])) return true;
+  return false;
 }

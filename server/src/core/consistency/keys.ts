@@ -139,25 +139,20 @@ export function unboundCell(f: Amount): boolean {
   return f.cell === true && f.comparator === 'eq';
 }
 
-/** Verbs that reach a level: a target "达到2.65%" names the level 2.65%, as "2.65%" does. */
-const LEVEL_REACHED = /^(?:达到|达|突破|超过|超|迈上|跨越|实现)$/;
-
-/**
- * The bound a target sets: 以上 and 不低于 a floor, 以内 a ceiling; a level reached (达到, 突破)
- * is the number itself, as a restatement without the verb gives it.
- */
-export function targetBoundOf(f: Pick<Amount, 'comparator' | 'comparatorText'>): ReturnType<typeof boundOf> {
-  const b = boundOf(f.comparator);
-  return b === 'floor' && f.comparatorText !== undefined && LEVEL_REACHED.test(f.comparatorText) ? 'point' : b;
-}
-
-/** Verbs that state a result's level: "收入达到43260元" is 43260元, no floor under it. */
+/** Verbs that reach a level: a target "达到2.65%" or "突破1万亿元" names the level, as the bare number does. */
+const TARGET_LEVEL = /^(?:达到|达|突破|超过|超|迈上|跨越|实现)$/;
+/** Verbs that state a result's level: "收入达到43260元" is 43260元; 突破, 超过 stay floors. */
 const RESULT_LEVEL = /^(?:达到|达|实现)$/;
 
-/** The bound a result states: 突破, 超过, 以上 a floor; 达到 the level itself. */
-function actualBoundOf(f: Pick<Amount, 'comparator' | 'comparatorText'>): ReturnType<typeof boundOf> {
+/**
+ * The bound a statement sets: 以上 and 不低于 a floor, 以内 a ceiling; a level reached is the
+ * number itself, as a restatement without the verb gives it (for an aim 达到 and 突破 alike, for
+ * a result 达到 only: a result that 突破 a level lies above it).
+ */
+export function statedBound(f: Pick<Amount, 'comparator' | 'comparatorText' | 'kind'>): ReturnType<typeof boundOf> {
   const b = boundOf(f.comparator);
-  return b === 'floor' && f.comparatorText !== undefined && RESULT_LEVEL.test(f.comparatorText) ? 'point' : b;
+  if (b !== 'floor' || f.comparatorText === undefined) return b;
+  return (f.kind === 'target' ? TARGET_LEVEL : RESULT_LEVEL).test(f.comparatorText) ? 'point' : b;
 }
 
 /**
@@ -195,18 +190,18 @@ function floorHolds(floor: Amount, exact: Amount): boolean {
  * 超过 describe a result).
  */
 export function disagree(a: Amount, b: Amount): boolean {
-  if (a.kind === 'target' && b.kind === 'target' && targetBoundOf(a) !== targetBoundOf(b) && !unboundCell(a) && !unboundCell(b)) return true;
+  if (a.kind === 'target' && b.kind === 'target' && statedBound(a) !== statedBound(b) && !unboundCell(a) && !unboundCell(b)) return true;
   if (a.kind === 'actual' && b.kind === 'actual') {
     // A result restated approximately (近2.4万亿元), or in a larger unit (3.36万亿元 for
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.
     if ((a.comparator === 'approx') !== (b.comparator === 'approx')) {
       if (a.comparator === 'approx' ? roundedAlike(a, b) : roundedAlike(b, a)) return false;
-    } else if (actualBoundOf(a) === 'floor' && actualBoundOf(b) === 'point' ? floorHolds(a, b) : actualBoundOf(b) === 'floor' && actualBoundOf(a) === 'point' && floorHolds(b, a)) {
+    } else if (statedBound(a) === 'floor' && statedBound(b) === 'point' ? floorHolds(a, b) : statedBound(b) === 'floor' && statedBound(a) === 'point' && floorHolds(b, a)) {
       return false;
     } else if (a.unit !== undefined && b.unit !== undefined && a.unit !== b.unit && a.value && b.value) {
       const coarser = a.normalized.value / a.value > b.normalized.value / b.value ? a : b;
       if (roundedAlike(coarser, coarser === a ? b : a)) return false;
-    } else if (a.text !== undefined && b.text !== undefined && actualBoundOf(a) === actualBoundOf(b)) {
+    } else if (a.text !== undefined && b.text !== undefined && statedBound(a) === statedBound(b)) {
       // A result restated with fewer digits (5720亿元 for 5720.4亿元, 3.4万亿元 for 3.41万亿元)
       // is rounded, as a report rounds its bulletin. Not a rate restated without its decimal:
       // 增长6% for 6.1% is another number.
