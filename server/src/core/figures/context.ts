@@ -375,14 +375,24 @@ export function selfReference(text: string, offset: number): SelfLevel | undefin
   return nearestSelf(matchesOf(SELF_RE, text), offset);
 }
 
+/** The level a self-reference names: 全省 the province, 本市 the city, 全区 a county's (or a region's), 全国. */
+export function selfLevelOf(cue: string): SelfLevel {
+  return /省/.test(cue) ? 'province' : /市/.test(cue) ? 'city' : /[县区旗]/.test(cue) ? 'county' : 'country';
+}
+
+/** Whether a whole text is a self-reference: a table's column "全省", "本市". */
+export function isSelfReference(text: string): boolean {
+  return SELF_WHOLE.test(text);
+}
+const SELF_WHOLE = new RegExp(`^(?:${SELF_RE.source})$`);
+
 function nearestSelf(matches: Match[], offset: number): SelfLevel | undefined {
-  let best: { at: number; level: SelfLevel } | undefined;
+  let best: Match | undefined;
   for (const m of matches) {
     if (m.at >= offset) break;
-    const level = /省/.test(m.cue) ? 'province' : /市/.test(m.cue) ? 'city' : /[县区旗]/.test(m.cue) ? 'county' : 'country';
-    best = { at: m.at, level };
+    best = m;
   }
-  return best?.level;
+  return best && selfLevelOf(best.cue);
 }
 
 /**

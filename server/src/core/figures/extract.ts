@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { FIGURE_LINE } from '../headings';
 import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, SelfLevel, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -268,7 +268,6 @@ interface Raw {
   bare?: boolean;
 }
 
-/** Reads number [multiplier] [余/多] unit, or a range of them, at `i`. */
 /**
  * A share read aloud, "百分之五点五" (5.5%), "千分之三" (3‰): the unit before the number. The
  * token spans the whole, so the figure's text is what was written.
@@ -283,6 +282,7 @@ function spokenShare(text: string, i: number, end: number): Raw | undefined {
   return { num: { ...n, start: i, raw: text.slice(i, n.end) }, end: n.end, value: n.value, unit, unitText: per, factor: 1 };
 }
 
+/** Reads number [multiplier] [余/多] unit, or a range of them, at `i`. */
 function readQuantity(text: string, i: number, end: number): Raw | undefined {
   let num = isDigit(text[i]) ? readArabic(text, i, end) : readChinese(text, i, end);
   if (!num) return undefined;
@@ -1033,17 +1033,13 @@ function build(
   const ctx = context(s, reading, facts, outline, sections, at, inherited, inheritedKind, bounded, inheritedRegion, (previous[0]?.span.start ?? at) - s.start);
   const { path, periodSource, region, regionSource } = ctx;
   let period = ctx.period;
-  if (grewTo && period && period.start < period.end && prior.period === period.value) {
-    // "五年来，经济总量由5.5万亿元增加到6.69万亿元": the start is the level before the span, the
-    // end the level at its close.
-    prior.period = String(period.start - 1);
-    period = { value: String(period.end), start: period.end, end: period.end, cue: period.cue };
-    prior.indicator = prior.indicator.replace(CHANGE_FROM, '');
-    prior.measure = measureOf(prior.indicator, prior.verb, aliases);
-  } else if (grewTo && period && period.start < period.end && prior.period && /^\d{4}$/.test(prior.period) && Number(prior.period) < period.start) {
-    // "五年来，……由2020年的4.6万亿元增加到6.39万亿元": the start dated by its own year, the end is
-    // the level at the span's close.
-    period = { value: String(period.end), start: period.end, end: period.end, cue: period.cue };
+  // A change over a span, "五年来，经济总量由5.5万亿元增加到6.69万亿元": the end is the level at
+  // the span's close; the start the level before it, unless it names its own year (由2020年的……).
+  const spanStart = grewTo && period && period.start < period.end && prior.period ? prior.period : undefined;
+  const startDated = spanStart !== undefined && /^\d{4}$/.test(spanStart) && Number(spanStart) < period!.start;
+  if (spanStart !== undefined && (spanStart === period!.value || startDated)) {
+    if (!startDated) prior.period = String(period!.start - 1);
+    period = { value: String(period!.end), start: period!.end, end: period!.end, cue: period!.cue };
     prior.indicator = prior.indicator.replace(CHANGE_FROM, '');
     prior.measure = measureOf(prior.indicator, prior.verb, aliases);
   }
@@ -1176,7 +1172,7 @@ function tableFigure(
   } else if (c.column) {
     // A column named for a place, "指标 | 全省 | 全市" or "| 南京市 | 苏州市": its cells are that place's.
     const header = c.column.header.replace(/[\s\u3000]/g, '');
-    const self = /^(?:全省|本省|全市|本市|全县|本县|全区|全国)$/.test(header) ? (/省/.test(header) ? 'province' : /市/.test(header) ? 'city' : /国/.test(header) ? 'country' : 'county') : undefined;
+    const self = isSelfReference(header) ? selfLevelOf(header) : undefined;
     const named = self ? undefined : placesIn(header).find((p) => p.at === 0 && p.name.length >= header.length - 1);
     if (self) {
       const r = selfRegion(self, facts);
@@ -1463,10 +1459,6 @@ function clauseStartOf(text: string, sentenceStart: number, at: number): number 
 }
 
 /**
- * Where a clause ends: ，,；;。！？!?：:、（(）) and the line break (tested by char code). Quotation
- * marks are not boundaries: 改造升级“老字号”项目 is one indicator.
- */
-/**
  * Whether the character at `k` ends a clause: a boundary mark (isBoundary), or a full-width gap
  * before words, as between an explainer's phrases ("民生实事　改造老旧小区150个"); not one before
  * a number, as PDF extraction leaves inside a clause ("达到　5436.8亿元", "重点项目　1000个以上").
@@ -1479,6 +1471,10 @@ function endsClause(text: string, k: number): boolean {
   return /\p{Script=Han}/u.test(text[j] ?? '') && !isChineseNumeralCode(text.charCodeAt(j));
 }
 
+/**
+ * Where a clause ends: ，,；;。！？!?：:、（(）) and the line break (tested by char code). Quotation
+ * marks are not boundaries: 改造升级“老字号”项目 is one indicator.
+ */
 function isBoundary(c: number): boolean {
   switch (c) {
     case 0xff0c: case 0x2c: case 0xff1b: case 0x3b: case 0x3002: case 0xff01: case 0xff1f: case 0x21: case 0x3f:
@@ -1551,16 +1547,17 @@ class Sections {
     let f = this.facts.get(h);
     if (!f) {
       const full = `${h.name} ${h.detail ?? ''}`;
+      // (A news headline's words, "报告提出今年增长5.5%左右", say what the item reports: it is no
+      // plan, and does not set the kind of every figure under it.)
+      const headline = h.heading.form === 'title' && NEWS_HEADLINE.test(full);
       f = {
         year: yearIn(full),
-        plan: PLAN_DOCUMENT.test(full) && !(h.heading.form === 'title' && NEWS_HEADLINE.test(full)),
+        plan: PLAN_DOCUMENT.test(full) && !headline,
         // (The place a heading is about opens it: a run-in heading that is a whole paragraph,
         // "一、会议指出，……增速高于绍兴市平均水平", is not about the place it compares with.)
         place: placesIn(full.split(/[，,。；;：:]/)[0])[0],
         nameCues: this.labelCues.get(h) ?? headingPeriodCues(h.name),
-        // (A news headline's words, "报告提出今年增长5.5%左右", say what the item reports, not the
-        // kind of every figure under it.)
-        kind: h.heading.form === 'title' && NEWS_HEADLINE.test(full) ? undefined : headingKind(h.heading.form === 'title' ? full : h.name),
+        kind: headline ? undefined : headingKind(h.heading.form === 'title' ? full : h.name),
         part: partIn(h.name),
       };
       this.facts.set(h, f);
