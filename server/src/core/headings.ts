@@ -209,10 +209,15 @@ export function isTableRow(text: string): boolean {
   return !!cells && cells.slice(1).some(numericCell) && !cells.slice(1).some(phraseCell) && !TABLE_CAPTION.test(text.trim());
 }
 
-/** A cell that says something of its own: words, then a number ("完成投资1600亿元"). */
+/**
+ * A change written into a cell before its number, "增长5.8%", "同比下降3%": the verb (group 1)
+ * as a table's growth column would head it.
+ */
+export const CHANGE_CELL = /^(?:比上年|同比|较上年)?(增长|上涨|下降|提高|降低|回落|减少|增加)(?=[0-9０-９])/;
+
+/** A cell that says something of its own: words, then a number ("完成投资1600亿元"); not a change. */
 function phraseCell(cell: string): boolean {
-  // (Not a change written into a cell, "增长5.8%", "下降3%": a table's growth column.)
-  return /^\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u.test(cell) && !/^(?:比上年|同比|较上年)?(?:增长|下降|提高|降低|上涨|回落|减少|增加)[0-9０-９]/.test(cell);
+  return /^\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u.test(cell) && !CHANGE_CELL.test(cell);
 }
 
 /**
@@ -347,16 +352,12 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       });
       continue;
     }
-    // (Nor is a bare label over such a figure a title: "地区生产总值" / "5436.8亿元".)
+    // Once the titles are behind, neither a bare label over a big number ("地区生产总值" /
+    // "5436.8亿元") nor a line that states amounts ("城镇居民人均可支配收入 61200元　农村居民……
+    // 27100元") is a title: they are an explainer's data. (A section's 小标题 that opens with its
+    // year may state its aim: "2026年：锚定6%左右".)
     const nextText = paragraphs[i + 1]?.text.trim();
-    if (group === undefined && headings.length > 0 && nextText !== undefined && FIGURE_LINE.test(nextText)) {
-      closeGroup();
-      continue;
-    }
-    // (Nor, once the titles are behind, a line that states amounts: "城镇居民人均可支配收入
-    // 61200元　农村居民……27100元" is an explainer's data.)
-    // (A section's 小标题 that opens with its year may state its aim: "2026年：锚定6%左右".)
-    if (group === undefined && headings.length > 0 && AMOUNT.test(p.text) && !/^[\s\u3000]*(?:19|20)\d{2}\s*年/.test(p.text)) {
+    if (group === undefined && headings.length > 0 && ((nextText !== undefined && FIGURE_LINE.test(nextText)) || (AMOUNT.test(p.text) && !/^[\s\u3000]*(?:19|20)\d{2}\s*年/.test(p.text)))) {
       closeGroup();
       continue;
     }

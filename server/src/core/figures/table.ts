@@ -6,7 +6,7 @@
  * header, or the line under the caption (单位：万吨).
  */
 import type { DocumentModel, Paragraph } from '../model';
-import { SOFT_GAP, barCells, isTableRow, isTableRule, softCells } from '../headings';
+import { CHANGE_CELL, SOFT_GAP, barCells, isTableRow, isTableRule, softCells } from '../headings';
 import { headingKind, periodCues, placesIn } from './context';
 import { unitDef } from './units';
 
@@ -69,8 +69,6 @@ export function cellsOf(p: Paragraph): TableCell[] {
 }
 
 const NUMERIC = /^[-－−]?[0-9０-９][0-9０-９,，.．]*/;
-/** A cell that writes its growth with the verb: 增长6.5%, 同比增长5%. */
-const GROWTH_CELL = /^(?:比上年|同比|较上年)?(?:增长|上涨)(?=[0-9０-９])/;
 /** What a column or a caption names as measured: 产量, 产值, 营业收入. */
 const MEASURE_END = /(?:产量|产值|增加值|营业收入|收入|销售额|总额|面积|人数|数量|规模)$/;
 const MEASURE_IN = /(?:产量|产值|增加值|营业收入|销售额)(?=[^，。]{0,6}$|目标|情况|完成)/;
@@ -191,7 +189,8 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
   cells.forEach((written, k) => {
     if (k === 0 || k === table.unitColumn) return;
     // A growth written into its cell, "社零总额　2186.4亿元　增长6.5%": the rate after the verb.
-    const verb = GROWTH_CELL.exec(written.text);
+    const change = CHANGE_CELL.exec(written.text);
+    const verb = change && (change[1] === '增长' || change[1] === '上涨') ? change : null;
     const cell = verb ? { start: written.start + verb[0].length, text: written.text.slice(verb[0].length) } : written;
     if (!NUMERIC.test(cell.text)) return;
     const column: Column | undefined = verb ? { header: verb[0], growth: true, unit: '%' } : table.columns[k];
