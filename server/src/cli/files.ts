@@ -9,6 +9,7 @@ import * as path from 'path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, REPORT_EXTENSIONS, Resolved, excludedBy } from '../io/config';
 export { readReport } from '../io/read';
+import { isInside } from '../io/paths';
 import { MAX_INPUT_BYTES } from '../io/read';
 export { REPORT_EXTENSIONS };
 
@@ -135,10 +136,6 @@ async function walk(root: string, unreadable: { path: string; message: string }[
   const out: string[] = [];
   const visited = new Set<string>();
   const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
-  const within = (real: string) => {
-    const rel = path.relative(realRoot, real);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
   const stack = [root];
   while (stack.length) {
     const dir = stack.pop()!;
@@ -162,7 +159,7 @@ async function walk(root: string, unreadable: { path: string; message: string }[
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         const real = await fs.realpath(p).catch(() => undefined);
-        if (real && !within(real)) {
+        if (real && !isInside(realRoot, real, true)) {
           outside.push(p);
           continue;
         }

@@ -14,6 +14,7 @@ import {
   formatIgnoreEntry, indicatorKey, inWorkspace,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
+import { isInside } from '../io/paths';
 import { readReport } from '../io/read';
 import { IGNORE_COMMAND, IgnoreArgs, toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
 import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult, StatusNotification } from './protocol';
@@ -449,14 +450,14 @@ export function startServer(connection: Connection): void {
       // Written only inside a workspace folder, for a report inside it, as a well-formed entry.
       if (!KNOWN_CODES.has(args.code) || !/^[0-9a-f]{16}$/.test(args.fingerprint)) throw new Error(`not a finding Wengao reports: ${JSON.stringify(args.code)} ${JSON.stringify(args.fingerprint)}`);
       const report = fileURLToPath(args.uri);
-      const folder = folders.find((f) => inside(f, report));
+      const folder = folders.find((f) => isInside(f, report));
       if (!folder) throw new Error(`${report} is outside the workspace folders; only files inside them are written`);
       const target = await resolver.ignorePathFor(report, folder);
       // Inside the folder as written and as it really is: no symbolic link leads the write out.
       const realFolder = await fs.realpath(folder);
       const realDir = await fs.realpath(path.dirname(target)).catch(() => undefined);
       const link = await fs.lstat(target).then((st) => st.isSymbolicLink(), () => false);
-      if (!inside(folder, target) || !realDir || !(realDir === realFolder || inside(realFolder, realDir)) || link) {
+      if (!isInside(folder, target) || !realDir || !isInside(realFolder, realDir, true) || link) {
         throw new Error(`the ignore file that applies here, ${target}, is outside the workspace folder ${folder} (or reached through a symbolic link); add the entry there by hand`);
       }
       const line = formatIgnoreEntry(ignoreEntryPath(target, report), args.code, args.fingerprint, args.excerpt);
@@ -556,12 +557,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** Whether `file` lies inside the folder `dir` (not the folder itself, not beside it). */
-function inside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 function baseName(uri: string): string {

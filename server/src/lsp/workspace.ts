@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import { matches } from '../io/config';
+import { isInside } from '../io/paths';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, DocumentEntry, FigureIndex, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
@@ -147,7 +148,7 @@ function fileName(uri: string): string {
 }
 
 export function included(file: string, folders: string[], settings: WorkspaceSettings): boolean {
-  const folder = folders.find((f) => file === f || file.startsWith(f + path.sep));
+  const folder = folders.find((f) => isInside(f, file, true));
   if (!folder) return false;
   const rel = path.relative(folder, file).split(path.sep).join('/');
   return settings.include.some((g) => matches(rel, g, false)) && !settings.exclude.some((g) => matches(rel, g, false));
