@@ -173,21 +173,28 @@ describe('ignore this finding over LSP', () => {
     expect(existsSync(join(dir, '.wengaoignore'))).toBe(false);
   });
 
-  it('writes only inside a workspace folder, only well-formed entries, and not to an ignore file above the folder', async () => {
+  /**
+   * A workspace folder `ws` inside a temporary folder (`prepare` lays out both before the server
+   * starts), seed 000 open in it, and the arguments of its first "ignore this finding" command.
+   */
+  async function ignoreCase(prepare: (outer: string, dir: string) => void) {
     const outer = box.tempDir('wengao-outer-');
     const dir = join(outer, 'ws');
     mkdirSync(dir);
     cpSync(join(ROOT, 'seeds', SEED_000), join(dir, SEED_000));
-    // The nearest ignore file above the report is the one that applies: it is above the folder.
-    writeFileSync(join(outer, '.wengaoignore'), '# above the workspace\n');
+    prepare(outer, dir);
     const s = await server(dir);
-    const file = join(dir, SEED_000);
-    const uri = await open(s, file);
-    const p = await s.nextDiagnostics(uri, 0);
-    const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
+    const uri = await open(s, join(dir, SEED_000));
+    const unopened = (await s.nextDiagnostics(uri, 0)).diagnostics.find((d) => d.code === 'quote.unopened')!;
     const ignore = (await actionsFor(s, uri, unopened)).find((a) => a.command?.command === 'wengao.ignoreFinding')!;
     const args = ignore.command!.arguments![0] as Record<string, string>;
     const run = (a: Record<string, string>) => s.conn.sendRequest(ExecuteCommandRequest.type, { command: 'wengao.ignoreFinding', arguments: [a] });
+    return { outer, dir, s, args, run };
+  }
+
+  it('writes only inside a workspace folder, only well-formed entries, and not to an ignore file above the folder', async () => {
+    // The nearest ignore file above the report is the one that applies: it is above the folder.
+    const { outer, dir, s, args, run } = await ignoreCase((o) => writeFileSync(join(o, '.wengaoignore'), '# above the workspace\n'));
     // A report outside every workspace folder: nothing written beside it.
     const stray = join(outer, 'stray.txt');
     writeFileSync(stray, '中文');
@@ -205,18 +212,12 @@ describe('ignore this finding over LSP', () => {
   });
 
   it('does not write through an ignore file that is a symbolic link to a file outside the workspace', async () => {
-    const outer = box.tempDir('wengao-link-');
-    const dir = join(outer, 'ws');
-    mkdirSync(dir);
-    cpSync(join(ROOT, 'seeds', SEED_000), join(dir, SEED_000));
+    const { outer, s, args, run } = await ignoreCase((o, d) => {
+      writeFileSync(join(o, 'victim.txt'), 'untouched\n');
+      symlinkSync(join(o, 'victim.txt'), join(d, '.wengaoignore'));
+    });
     const victim = join(outer, 'victim.txt');
-    writeFileSync(victim, 'untouched\n');
-    symlinkSync(victim, join(dir, '.wengaoignore'));
-    const s = await server(dir);
-    const uri = await open(s, join(dir, SEED_000));
-    const unopened = (await s.nextDiagnostics(uri, 0)).diagnostics.find((d) => d.code === 'quote.unopened')!;
-    const ignore = (await actionsFor(s, uri, unopened)).find((a) => a.command?.command === 'wengao.ignoreFinding')!;
-    await s.conn.sendRequest(ExecuteCommandRequest.type, { command: 'wengao.ignoreFinding', arguments: ignore.command!.arguments });
+    await run(args);
     await s.waitFor(() => s.logs.find((l) => l.message.includes('symbolic link')), 'the refusal');
     expect(readFileSync(victim, 'utf8')).toBe('untouched\n');
   });
