@@ -151,6 +151,11 @@ describe('wengao usage errors', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--bogus');
     expect(r.stdout).toBe('');
+    // (The hint about -- is for an argument that looks like a file, not for a mistyped option.)
+    expect(r.stderr).not.toContain('goes after --');
+    const file = await runCli(['check', '-草稿.txt']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('goes after --');
   });
 
   it.each([

@@ -186,7 +186,9 @@ export function parseArgs(argv: string[], version: string): Parsed {
         o.paths.push(a);
         break;
       default:
-        if (a.startsWith('-')) return usageError(`未知选项 (unknown option): ${a}（以 - 开头的路径请写在 -- 之后 / a path that begins with - goes after --）`);
+        // (The hint about -- only where the argument looks like a file name: -草稿.txt, not --target.)
+        const fileLike = /[.\/\\]|[^\x00-\x7f]/.test(a.replace(/^-+/, ''));
+        if (a.startsWith('-')) return usageError(`未知选项 (unknown option): ${a}${fileLike ? '（以 - 开头的路径请写在 -- 之后 / a path that begins with - goes after --）' : ''}`);
         o.paths.push(a);
     }
   }
