@@ -82,6 +82,38 @@ describe('project configuration over LSP', () => {
     expect(latest(s, cfg)?.diagnostics).toEqual([]);
   });
 
+  it('applies the last of quick config edits, even one that arrives while the report is being read', async () => {
+    // The shape of "select all, delete, paste" in the editor: an empty config, then the new one,
+    // a few milliseconds apart. An ignore file above the config folder makes reading a report's
+    // context take a disk read after the config is read: the window the second edit can land in.
+    const PLAN = '2026年工作计划\n\n今年力争新增就业岗位3万个。\n\n各单位要落实十五”规划部署。\n';
+    const BROKEN = '{\n  "checks": { "figure.target": off }\n}\n';
+    const OFF = '{ "checks": { "figure.target": "off" } }\n';
+    const dir = box.tempDir('wengao-cfg-');
+    writeFileSync(join(dir, '.wengaoignore'), 'other.txt quote.unopened 0123456789abcdef\n');
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', '.wengaorc.json'), BROKEN);
+    const s = await server(dir);
+    const plan = await open(s, join(dir, 'sub', 'plan.txt'), PLAN);
+    const cfg = await open(s, join(dir, 'sub', '.wengaorc.json'), BROKEN, 'json');
+    const target = (p: PublishDiagnosticsParams | undefined) => !!p?.diagnostics.some((d) => d.code === 'figure.target');
+    let version = 1;
+    const edit = (text: string) =>
+      s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: cfg, version: ++version }, contentChanges: [{ text }] });
+    const settled = () => new Promise((r) => setTimeout(r, 150));
+    for (let round = 0; round < 12; round++) {
+      await edit(BROKEN);
+      await s.waitFor(() => target(latest(s, plan)), `round ${round}: figure.target back with the broken config`);
+      await settled();
+      await edit('');
+      await new Promise((r) => setTimeout(r, round % 4));
+      await edit(OFF);
+      await s.waitFor(() => !target(latest(s, plan)), `round ${round}: figure.target gone with the config that turns it off`);
+      await settled();
+      expect(target(latest(s, plan)), `round ${round}: the last publish applies the last config`).toBe(false);
+    }
+  }, 40_000);
+
   it('mirrors the config in the settings, and the file wins for the files it covers', async () => {
     const settings = { checks: { 'quote.unopened': 'off', 'quote.paragraph-break': 'off' } };
     const dir = folder({ '.wengaorc.json': '{ "checks": { "quote.paragraph-break": "warning" } }' });

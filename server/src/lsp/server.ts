@@ -50,6 +50,11 @@ interface DocContext {
   resolved: Resolved;
   /** False when the project config's include/exclude leave the document out. */
   covered: boolean;
+  /**
+   * The config generation the context was read in. A config edit that arrives while it is read
+   * makes it stale: its analysis must neither be published nor cached as the new generation's.
+   */
+  generation: number;
 }
 
 function isConfigName(name: string): boolean {
@@ -231,8 +236,9 @@ export function startServer(connection: Connection): void {
 
   /** A document's settings, with the project's config and ignore file laid over them. */
   async function contextFor(uri: string, given?: Settings): Promise<DocContext> {
+    const generation = configGeneration;
     const settings = given ?? (await settingsFor(uri));
-    if (!uri.startsWith('file:')) return { settings, resolved: { config: settings.config, ignore: [] }, covered: true };
+    if (!uri.startsWith('file:')) return { settings, resolved: { config: settings.config, ignore: [] }, covered: true, generation };
     const file = fileURLToPath(uri);
     const resolved = await resolver.forFile(file, settings.config);
     // A config or ignore file seen for the first time since it changed: its own diagnostics.
@@ -244,13 +250,13 @@ export function startServer(connection: Connection): void {
     }
     const own = resolved.file?.config;
     const covered = own && (own.include || own.exclude) ? resolver.covers(file, resolved) : true;
-    return { settings, resolved, covered };
+    return { settings, resolved, covered, generation };
   }
 
   /** The analysis of a document's current version, computed once per version. */
   function analysisOf(doc: TextDocument, ctx: DocContext): Analysis {
     const { settings, resolved } = ctx;
-    const key = `${settings.analyze}/${settings.minChineseRatio}/${JSON.stringify(settings.config)}/${configGeneration}/${ctx.covered}`;
+    const key = `${settings.analyze}/${settings.minChineseRatio}/${JSON.stringify(settings.config)}/${ctx.generation}/${ctx.covered}`;
     const hit = cache.get(doc.uri);
     const text = doc.getText();
     if (hit && hit.version === doc.version && hit.text === text && hit.key === key) return hit.analysis;
@@ -298,8 +304,9 @@ export function startServer(connection: Connection): void {
     const before = doc.getText();
     const ctx = await contextFor(uri);
     const current = documents.get(uri);
-    // (Superseded while reading settings: a new version, or new text under the same number.)
-    if (!current || current.version !== version || current.getText() !== before) return;
+    // (Superseded while reading settings: a new version, or new text under the same number, or
+    // a config edited meanwhile, which has scheduled this document again.)
+    if (!current || current.version !== version || current.getText() !== before || ctx.generation !== configGeneration) return;
     try {
       const analysis = analysisOf(current, ctx);
       if (reindex && analysis.analyzed) refreshOthers(uri, indexer.setOpen(uri, analysis));
