@@ -31,14 +31,33 @@ describe('a check with hundreds of thousands of findings', () => {
   });
 });
 
-describe('one statement stated many times with different values', () => {
-  it('links at most 20 others per finding and counts the rest, so the output grows linearly', () => {
+describe('one indicator stated many times in one document with different values', () => {
+  it('gives one finding for the group: its statements, its amounts and at most 20 linked places', () => {
     let text = '2026年某省统计表\n\n';
     for (let i = 0; i < 300; i++) text += `全省地区生产总值增长${(5 + i / 1000).toFixed(3)}%。\n\n`;
     const found = analyze(text, { kind: 'plaintext' }).findings.filter((f) => f.code === 'figure.mismatch');
-    expect(found.length).toBe(300);
-    expect(Math.max(...found.map((f) => f.related?.length ?? 0))).toBe(20);
+    expect(found).toHaveLength(1);
+    expect(found[0].related).toHaveLength(20);
+    expect(found[0].message).toMatch(/在本文出现300处，数值300种（5\.000%见第3行，5\.001%见第5行/);
     expect(found[0].message).toContain('另有296处');
+  });
+
+  it('puts the finding on the amount that stands alone, and links the others', () => {
+    let text = '2026年某省统计表\n\n';
+    for (let i = 0; i < 30; i++) text += `全省地区生产总值增长${i === 17 ? '5.8' : '5.5'}%。\n\n`;
+    const a = analyze(text, { kind: 'plaintext' });
+    const found = a.findings.filter((f) => f.code === 'figure.mismatch');
+    expect(found).toHaveLength(1);
+    expect(a.model.text.slice(found[0].span.start, found[0].span.end)).toBe('5.8%');
+    expect(found[0].message).toMatch(/数值2种（5\.5%见第3行等29处，5\.8%见第37行）/);
+    expect(found[0].fixes?.map((f) => f.title)).toEqual(['改为5.5%（与彼处一致）']);
+  });
+
+  it('in a smaller group, flags each statement that disagrees', () => {
+    let text = '2026年某省统计表\n\n';
+    for (let i = 0; i < 10; i++) text += `全省地区生产总值增长${i === 7 ? '5.8' : '5.5'}%。\n\n`;
+    const found = analyze(text, { kind: 'plaintext' }).findings.filter((f) => f.code === 'figure.mismatch');
+    expect(found).toHaveLength(10);
   });
 });
 

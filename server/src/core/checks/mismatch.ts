@@ -74,9 +74,130 @@ export const mismatch: Check = {
     for (const [key, list] of byKey) if (anyDisagree(distinctAmounts(list.map((figure) => ({ figure }))))) manyAmounts.add(key);
     const paraOf = new Map<Figure, number>();
     for (const f of figures) paraOf.set(f, paragraphOf(f.sentence.start));
+    const ws = ctx.index?.workspace() ?? {};
+    const note = (g: Figure) => {
+      const inferred = inferenceNote(g, ctx.locale, ws);
+      if (inferred) return t(`（彼处${inferred}）`, ` (there, ${inferred})`);
+      const n = g.periodSource ? SOURCE_NOTE[g.periodSource] : undefined;
+      return n ? t(`（彼处期间${g.period}系${n}）`, ` (there, the period ${g.period} is ${SOURCE_NOTE_EN[g.periodSource!]})`) : '';
+    };
+    const lineOf = (g: Figure) => model.lines.position(g.span.start).line + 1;
+
+    /**
+     * The finding on `f`: the places that state another amount (at most MAX_RELATED linked and
+     * offered as fixes; `total` counts them all), and for a group, what the group holds.
+     */
+    const findingOn = (f: Figure, inside: readonly Figure[], outside: readonly IndexedFigure[], total: number, group?: { count: number; amounts: [Figure, number][] }): Finding => {
+      const related: Related[] = [];
+      const places: string[] = [];
+      const fixes: Fix[] = [];
+      const seenValues = new Set<string>();
+      const addFix = (g: Figure) => {
+        const v = shown(g);
+        if (seenValues.has(v) || v === shown(f)) return;
+        seenValues.add(v);
+        fixes.push({ title: t(`改为${v}（与彼处一致）`, `Change to "${v}" (as stated there)`), edits: [{ span: f.span, newText: g.text }] });
+      };
+      for (const g of inside) {
+        const line = lineOf(g);
+        places.push(t(
+          `与本文第${line}行不一致：此处${shown(f)}，彼处${shown(g)}${note(g)}`,
+          `line ${line} of this document: "${shown(f)}" here, "${shown(g)}" there${note(g)}`,
+        ));
+        related.push({ span: g.span, message: t(`本文第${line}行：${g.statement}`, `Line ${line} of this document: "${g.statement}"`) });
+        addFix(g);
+      }
+      for (const g of outside) {
+        places.push(t(
+          `与《${g.docName}》第${g.line + 1}行不一致：此处${shown(f)}，彼处${shown(g.figure)}${note(g.figure)}`,
+          `line ${g.line + 1} of "${g.docName}": "${shown(f)}" here, "${shown(g.figure)}" there${note(g.figure)}`,
+        ));
+        related.push({
+          span: { start: 0, end: 0 },
+          path: g.uri,
+          range: { start: { line: g.line, character: g.character }, end: { line: g.endLine, character: g.endCharacter } },
+          message: t(`《${g.docName}》第${g.line + 1}行：${g.figure.statement}`, `Line ${g.line + 1} of "${g.docName}": "${g.figure.statement}"`),
+        });
+        addFix(g.figure);
+      }
+      const ownSource = f.periodSource && SOURCE_NOTE[f.periodSource] ? f.periodSource : undefined;
+      const inferred = inferenceNote(f, ctx.locale, ws);
+      const own = inferred
+        ? t(`此处${inferred}。`, `Here, ${inferred}. `)
+        : ownSource
+          ? t(`此处期间${f.period}系${SOURCE_NOTE[ownSource]}。`, `Here, the period ${f.period} is ${SOURCE_NOTE_EN[ownSource]}. `)
+          : '';
+      // A group: how often the document states the indicator, and its amounts (the first few,
+      // each with its first line and how often it is stated).
+      const GROUP_SHOWN = 5;
+      const held = group
+        ? t(
+            `在本文出现${group.count}处，数值${group.amounts.length}种（${group.amounts.slice(0, GROUP_SHOWN).map(([g, n]) => `${shown(g)}见第${lineOf(g)}行${n > 1 ? `等${n}处` : ''}`).join('，')}${group.amounts.length > GROUP_SHOWN ? '等' : ''}）；其中此处`,
+ ` is stated ${group.count} times in this document, with ${group.amounts.length} amounts (${group.amounts.slice(0, GROUP_SHOWN).map(([g, n]) => `"${shown(g)}" at line ${lineOf(g)}${n > 1 ? `, ${n} times` : ''}`).join('; ')}${group.amounts.length > GROUP_SHOWN ? '; …' : ''}); here it`,
+          )
+        : '';
+      const more = total - 3;
+      return {
+        code: CODES.figureMismatch,
+        severity: 'warning',
+        message: t(
+          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${yearWords(shownPeriod(f, ws))}${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${held}${places.slice(0, 3).join('；')}${more > 0 ? `；另有${more}处` : ''}。${own}请核对后统一。`,
+          `The ${yearWordsEn(shownPeriod(f, ws))}${f.part ? ` ("${f.part}")` : ''}${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}"${/^\d/.test(shownPeriod(f, ws) ?? '') ? '' : ` (${periodLabel(shownPeriod(f, ws), 'en')})`}${held} differs from ` +
+            `${places.slice(0, 3).join('; from ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'place' : 'places'}` : ''}. ${own}Check them and make them agree.`,
+        ),
+        span: f.span,
+        related,
+        fixes,
+      };
+    };
+
+    // A key stated more than MAX_RELATED + 1 times in this document with amounts that disagree
+    // (a statistics table of one indicator, or a hostile file): one finding for the group, on the
+    // first statement of its rarest amount, so the work and the output grow with the statements,
+    // not with their square. (Per statement, each finding would list the others.)
+    const grouped = new Set<string>();
+    for (const [key, list] of byKey) {
+      if (list.length <= MAX_RELATED + 1 || !manyAmounts.has(key)) continue;
+      grouped.add(key);
+      const classes = new Map<string, Figure[]>();
+      for (const g of list) {
+        const c = amountKey(g);
+        const members = classes.get(c);
+        if (members) members.push(g);
+        else classes.set(c, [g]);
+      }
+      let anchor = list[0];
+      let fewest = Infinity;
+      for (const members of classes.values()) if (members.length < fewest) [anchor, fewest] = [members[0], members.length];
+      const inside: Figure[] = [];
+      let total = 0;
+      for (const members of classes.values()) {
+        if (!disagree(anchor, members[0])) continue;
+        total += members.length;
+        for (const g of members) if (inside.length < MAX_RELATED) inside.push(g);
+      }
+      const k = statementKey(anchor);
+      const others = k ? (ctx.index?.sameStatement(k) ?? []) : [];
+      const outside: IndexedFigure[] = [];
+      for (const g of others) {
+        if (g.uri === ctx.uri || !disagree(anchor, g.figure)) continue;
+        total++;
+        if (inside.length + outside.length < MAX_RELATED) outside.push(g);
+      }
+      // (Agreement need not be transitive: where the rarest amount agrees with all the others,
+      // which then disagree among themselves, the group is left to the per-statement pass.)
+      if (total === 0) {
+        grouped.delete(key);
+        continue;
+      }
+      inside.sort((a, b) => a.span.start - b.span.start);
+      const amounts = [...classes.values()].map((m): [Figure, number] => [m[0], m.length]);
+      out.push(findingOn(anchor, inside, outside, total, { count: list.length, amounts }));
+    }
+
     for (const f of figures) {
       const local = statementKey(f, true);
-      if (!local) continue;
+      if (!local || grouped.has(local)) continue;
       const k = statementKey(f);
       const others = k ? ctx.index?.sameStatement(k) ?? [] : [];
       if (!manyAmounts.has(local) && !(others.length && differs(others, f))) continue;
@@ -90,68 +211,9 @@ export const mismatch: Check = {
       // (At most MAX_RELATED others are linked and offered as fixes; the message counts the rest.
       // Linking every other statement grew with the square of them: a table of 1,000 rows of one
       // indicator gave 999,000 related entries and 413 MB of JSON.)
-      const total = inside.length + outside.length;
       const insideShown = inside.length > MAX_RELATED ? inside.slice(0, MAX_RELATED) : inside;
       const outsideShown = outside.slice(0, Math.max(0, MAX_RELATED - insideShown.length));
-      const related: Related[] = [];
-      const places: string[] = [];
-      const fixes: Fix[] = [];
-      const seenValues = new Set<string>();
-      const ws = ctx.index?.workspace() ?? {};
-      const note = (g: Figure) => {
-        const inferred = inferenceNote(g, ctx.locale, ws);
-        if (inferred) return t(`（彼处${inferred}）`, ` (there, ${inferred})`);
-        const n = g.periodSource ? SOURCE_NOTE[g.periodSource] : undefined;
-        return n ? t(`（彼处期间${g.period}系${n}）`, ` (there, the period ${g.period} is ${SOURCE_NOTE_EN[g.periodSource!]})`) : '';
-      };
-      for (const g of insideShown) {
-        const line = model.lines.position(g.span.start).line + 1;
-        places.push(t(
-          `与本文第${line}行不一致：此处${shown(f)}，彼处${shown(g)}${note(g)}`,
-          `line ${line} of this document: "${shown(f)}" here, "${shown(g)}" there${note(g)}`,
-        ));
-        related.push({ span: g.span, message: t(`本文第${line}行：${g.statement}`, `Line ${line} of this document: "${g.statement}"`) });
-        addFix(g);
-      }
-      for (const g of outsideShown) {
-        places.push(t(
-          `与《${g.docName}》第${g.line + 1}行不一致：此处${shown(f)}，彼处${shown(g.figure)}${note(g.figure)}`,
-          `line ${g.line + 1} of "${g.docName}": "${shown(f)}" here, "${shown(g.figure)}" there${note(g.figure)}`,
-        ));
-        related.push({
-          span: { start: 0, end: 0 },
-          path: g.uri,
-          range: { start: { line: g.line, character: g.character }, end: { line: g.endLine, character: g.endCharacter } },
-          message: t(`《${g.docName}》第${g.line + 1}行：${g.figure.statement}`, `Line ${g.line + 1} of "${g.docName}": "${g.figure.statement}"`),
-        });
-        addFix(g.figure);
-      }
-      function addFix(g: Figure) {
-        const v = shown(g);
-        if (seenValues.has(v) || v === shown(f)) return;
-        seenValues.add(v);
-        fixes.push({ title: t(`改为${v}（与彼处一致）`, `Change to "${v}" (as stated there)`), edits: [{ span: f.span, newText: g.text }] });
-      }
-      const ownSource = f.periodSource && SOURCE_NOTE[f.periodSource] ? f.periodSource : undefined;
-      const inferred = inferenceNote(f, ctx.locale, ws);
-      const own = inferred
-        ? t(`此处${inferred}。`, `Here, ${inferred}. `)
-        : ownSource
-          ? t(`此处期间${f.period}系${SOURCE_NOTE[ownSource]}。`, `Here, the period ${f.period} is ${SOURCE_NOTE_EN[ownSource]}. `)
-          : '';
-      const more = total - 3;
-      out.push({
-        code: CODES.figureMismatch,
-        severity: 'warning',
-        message: t(
-          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${yearWords(shownPeriod(f, ws))}${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${places.slice(0, 3).join('；')}${more > 0 ? `；另有${more}处` : ''}。${own}请核对后统一。`,
-          `The ${yearWordsEn(shownPeriod(f, ws))}${f.part ? ` ("${f.part}")` : ''}${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}"${/^\d/.test(shownPeriod(f, ws) ?? '') ? '' : ` (${periodLabel(shownPeriod(f, ws), 'en')})`} differs from ` +
-            `${places.slice(0, 3).join('; from ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'place' : 'places'}` : ''}. ${own}Check them and make them agree.`,
-        ),
-        span: f.span,
-        related,
-        fixes,
-      });
+      out.push(findingOn(f, insideShown, outsideShown, inside.length + outside.length));
     }
     return out;
   },
@@ -175,10 +237,12 @@ const amountsOf = new WeakMap<readonly Pick<IndexedFigure, 'figure'>[], Amount[]
 function distinctAmounts(list: readonly Pick<IndexedFigure, 'figure'>[]): Amount[] {
   let amounts = amountsOf.get(list);
   if (!amounts) {
-    amounts = [];
+    const seen = new Map<string, Amount>();
     for (const { figure: g } of list) {
-      if (!amounts.some((a) => a.normalized === g.normalized && a.comparator === g.comparator && a.comparatorText === g.comparatorText && a.cell === g.cell && a.kind === g.kind && a.unit === g.unit)) amounts.push(g);
+      const k = amountKey(g);
+      if (!seen.has(k)) seen.set(k, g);
     }
+    amounts = [...seen.values()];
     amountsOf.set(list, amounts);
   }
   return amounts;
@@ -188,8 +252,26 @@ function differs(list: readonly IndexedFigure[], f: Figure): boolean {
   return distinctAmounts(list).some((a) => disagree(f, a));
 }
 
-/** Whether any two of the amounts disagree (it stops at the first pair that does). */
+/**
+ * What makes two statements one amount for the comparison: the number as written and its value,
+ * its bound and its words, its kind and unit, and whether it is a bare table cell.
+ */
+function amountKey(g: Amount): string {
+  const n = g.normalized;
+  return `${n.value}\u0000${n.max ?? ''}\u0000${g.comparator ?? ''}\u0000${g.comparatorText ?? ''}\u0000${g.cell ? 1 : 0}\u0000${g.kind}\u0000${g.unit ?? ''}\u0000${g.text ?? ''}`;
+}
+
+/** The most amounts compared pairwise; beyond them, each is compared with the first only. */
+const PAIRWISE = 100;
+
+/**
+ * Whether any two of the amounts disagree: each against the first, then (agreement need not be
+ * transitive: 突破5000 holds both 达到5000 and 5036) the first PAIRWISE pairwise. It stops at the
+ * first pair that does; it is linear in the amounts beyond PAIRWISE.
+ */
 function anyDisagree(amounts: readonly Amount[]): boolean {
-  for (let i = 0; i < amounts.length; i++) for (let j = i + 1; j < amounts.length; j++) if (disagree(amounts[i], amounts[j])) return true;
+  for (let j = 1; j < amounts.length; j++) if (disagree(amounts[0], amounts[j])) return true;
+  const n = Math.min(amounts.length, PAIRWISE);
+  for (let i = 1; i < n; i++) for (let j = i + 1; j < n; j++) if (disagree(amounts[i], amounts[j])) return true;
   return false;
 }
