@@ -14,7 +14,7 @@ import {
   analyze, buildFolds, buildOutline, DocKind, extractFigures, FigureIndex, Finding, findingsInWorkspace, indexEntry, LineIndex,
 } from '../../server/src/core';
 import { analysisProblems, applyFix, mapOffset, promisesResolution } from '../helpers/invariants';
-import { fcParams, mutate, mutationArb, propertyTimeout, reportArb, SEEDS, seedMutantArb, soupArb } from '../helpers/reportArb';
+import { astralArb, fcParams, mutate, mutationArb, propertyTimeout, reportArb, SEEDS, seedMutantArb, soupArb } from '../helpers/reportArb';
 
 const KINDS: DocKind[] = ['plaintext', 'markdown'];
 
@@ -78,6 +78,10 @@ describe('properties of the core', () => {
     it(`${kind}: random soup of marks, noise, figures and any string`, () => {
       const arb = fc.oneof(soupArb, fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 100 }));
       fc.assert(fc.property(arb, optionsArb, (t, o) => check(t, kind, o)), fcParams(250));
+    }, propertyTimeout(20_000));
+    it(`${kind}: reports and seeds rich in characters beyond the BMP and combining marks`, () => {
+      const arb = astralArb(fc.oneof(reportArb({ markdown: kind === 'markdown' }), seedMutantArb.map(({ text }) => text)));
+      fc.assert(fc.property(arb, optionsArb, (t, o) => check(t, kind, o, 2)), fcParams(40));
     }, propertyTimeout(20_000));
     it(`${kind}: mutated seeds`, () => {
       fc.assert(fc.property(seedMutantArb, optionsArb, ({ text }, o) => check(text, kind, o, 3)), fcParams(40));

@@ -98,14 +98,33 @@ function outlineProblems(text: string, lines: LineIndex, nodes: OutlineNode[], p
 }
 
 /** Every span of an analysis inside its text; outline and folds inside; figures read from it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** No lone surrogate: every UTF-16 code unit is a whole character or half of a pair. */
+export function wellFormed(s: string): boolean {
+  return !LONE_SURROGATE.test(s);
+}
+
 export function analysisProblems(text: string, a: Analysis, findings: Finding[] = a.findings, locale: 'zh' | 'en' = 'zh'): string[] {
   const p: string[] = [];
   const lines = a.model.lines;
   if (a.model.text !== text) p.push('the model holds another text');
   p.push(...a.failures.map((f) => `${f.check} threw: ${f.error.split('\n').slice(0, 3).join(' | ')}`));
+  // Text cut for a message, an excerpt or a title is never cut inside a character: from a
+  // well-formed text, every string the core gives is well-formed (a lone surrogate makes a whole
+  // LSP message invalid to some clients).
+  const whole = wellFormed(text);
+  const cut = (s: string | undefined, what: string) => {
+    if (whole && s !== undefined && !wellFormed(s)) p.push(`${what}: a lone surrogate in ${JSON.stringify(s)}`);
+  };
   for (const f of findings) {
     const what = `${f.code}@${f.span.start}`;
     p.push(...spanProblems(text, f.span, what));
+    cut(f.message, `${what} message`);
+    for (const r of f.related) cut(r.message, `${what} related message`);
+    for (const fix of f.fixes) {
+      cut(fix.title, `${what} fix title`);
+      for (const e of fix.edits) cut(e.newText, `${what} fix text`);
+    }
     if (locale === 'zh' && !/[\u4e00-\u9fff]/.test(f.message)) p.push(`${what}: message without Chinese`);
     if (locale === 'en' && !/[A-Za-z]{3}/.test(f.message)) p.push(`${what}: English message without English`);
     for (const r of f.related) {
@@ -120,8 +139,16 @@ export function analysisProblems(text: string, a: Analysis, findings: Finding[] 
     if (g.span.start < g.sentence.start || g.span.end > g.sentence.end) p.push(`${what}: outside its sentence`);
     if (!Number.isFinite(g.value) || !Number.isFinite(g.normalized.value)) p.push(`${what}: value ${g.value} is not finite`);
   }
+  for (const g of a.figures) for (const [k, v] of [['indicator', g.indicator], ['statement', g.statement]] as const) cut(v, `figure@${g.span.start} ${k}`);
   const outline = buildOutline(a.model);
   p.push(...outlineProblems(text, lines, outline));
+  const names = (nodes: typeof outline): void => {
+    for (const n of nodes) {
+      cut(n.name, `outline ${n.name}`);
+      names(n.children);
+    }
+  };
+  names(outline);
   for (const f of buildFolds(a.model, outline)) {
     if (!(f.startLine >= 0 && f.startLine < f.endLine && f.endLine < lines.lineCount)) p.push(`fold ${f.startLine}..${f.endLine} outside 0..${lines.lineCount - 1}`);
   }

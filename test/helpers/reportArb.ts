@@ -370,3 +370,29 @@ export const seedMutantArb: fc.Arbitrary<{ seed: string; text: string }> = fc
     const base = whole ? seed.text : seed.text.slice(s, s + (len === Infinity ? 3000 : len));
     return { seed: seed.name, text: mutate(base, ops) };
   });
+
+// ---------------------------------------------------------------- characters beyond the BMP
+
+/**
+ * What a rare character looks like in UTF-16: Han beyond the BMP (𠮷 in names and places), an
+ * emoji with its modifier, a Han character with an ideographic variation selector, combining
+ * marks and a joiner.
+ */
+export const ASTRAL = ['𠮷', '𡈼', '𪚥', '𤭢', '😀', '👍🏽', '葛\u{E0100}', '\u0301', '\uFE0F', '\u200D'];
+
+/**
+ * `base` with many such characters put in at character boundaries (never inside a pair the text
+ * already holds): next to figures, inside list items and headings, where excerpts are cut.
+ */
+export function astralArb(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.tuple(base, fc.array(fc.tuple(fc.nat(), fc.nat(ASTRAL.length - 1), fc.integer({ min: 1, max: 6 })), { minLength: 5, maxLength: 60 })).map(([text, inserts]) => {
+    let t = text;
+    for (const [at, which, times] of inserts) {
+      let i = at % (t.length + 1);
+      const c = t.charCodeAt(i);
+      if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (t.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
+      t = t.slice(0, i) + ASTRAL[which].repeat(times) + t.slice(i);
+    }
+    return t;
+  });
+}

@@ -12,6 +12,7 @@ import { tr, type Locale } from './locale';
 import { IgnoreEntry, Suppressed, suppress } from './suppress';
 import { DocKind, DocumentModel, buildModel, chineseRatio, languageSample } from './model';
 import { OutlineNode, buildOutline } from './outline';
+import { clip } from './text';
 
 export type AnalyzeScope = 'chinese' | 'all' | 'off';
 
@@ -162,7 +163,7 @@ export function recheck(analysis: Analysis, checks: readonly Check[], options: R
 function withFailures(kept: Finding[], failures: readonly CheckFailure[], locale: Locale | undefined): Finding[] {
   if (failures.length === 0) return kept;
   const out: Finding[] = failures.map((f) => {
-    const why = f.error.split('\n')[0].slice(0, 200);
+    const why = clip(f.error.split('\n')[0], 200, '');
     return {
       code: CODES.internalCheckFailed,
       severity: 'error',

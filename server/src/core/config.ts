@@ -23,6 +23,7 @@ import { CODES, Code, Finding, Severity } from './findings';
 import { Locale, isLocale, tr } from './locale';
 import { UnitDef, unitDef } from './figures/units';
 import { MAX_GLOBS, globProblem } from './globs';
+import { clip } from './text';
 
 export const CONFIG_FILE = '.wengaorc.json';
 
@@ -299,7 +300,7 @@ function stringList(node: Node): string[] | undefined {
 function short(v: unknown): string {
   const s = JSON.stringify(v);
   if (s === undefined) return String(v);
-  return s.length > 40 ? s.slice(0, 37) + '…' : s;
+  return s.length > 40 ? clip(s, 37) : s;
 }
 
 /** The file over the settings: a key the file sets wins; `checks` merges code by code. */

@@ -19,6 +19,7 @@ import { CODES, Finding } from './findings';
 import type { DocKind } from './model';
 import { Locale, tr } from './locale';
 import { MAX_GLOBS, globProblem } from './globs';
+import { clip } from './text';
 
 export const IGNORE_FILE = '.wengaoignore';
 
@@ -129,7 +130,7 @@ export function parseIgnoreFile(text: string, locale?: Locale): { entries: Ignor
 /** One line of an ignore file. */
 export function formatIgnoreEntry(path: string, code: string, fp: string, note?: string): string {
   const p = /[\s"#]/.test(path) ? JSON.stringify(path) : path;
-  const n = note ? `  # ${note.replace(/[\r\n]+/g, ' ').slice(0, 60)}` : '';
+  const n = note ? `  # ${clip(note.replace(/[\r\n]+/g, ' '), 60, '')}` : '';
   return `${p} ${code} ${fp}${n}`;
 }
 

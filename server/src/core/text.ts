@@ -204,3 +204,51 @@ export function firstAtOrAfter(sorted: readonly number[], x: number): number {
   }
   return lo;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cutting text for display: never inside a character
+
+/** A code point that belongs to the character before it: a combining mark, ZWJ, a variation selector. */
+const JOINS_PREVIOUS = /^(?:\p{M}|\u200d|[\ufe00-\ufe0f]|\udb40[\udd00-\uddef])/u;
+
+/**
+ * Whether offset `i` of `s` falls inside a character as a reader sees it: between the halves of
+ * a surrogate pair (𠮷), or before a mark, joiner or variation selector that belongs to the
+ * character before it. The ends of the string are boundaries.
+ */
+export function insideCharacter(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) return true;
+  // (Cheap test first: every joining code point is at or above U+0300.)
+  return c >= 0x300 && JOINS_PREVIOUS.test(s.slice(i, i + 2));
+}
+
+/** The nearest character boundary at or before `i`. */
+export function boundaryBefore(s: string, i: number): number {
+  let k = Math.max(0, Math.min(i, s.length));
+  while (k > 0 && insideCharacter(s, k)) k--;
+  return k;
+}
+
+/** The nearest character boundary at or after `i`. */
+export function boundaryAfter(s: string, i: number): number {
+  let k = Math.max(0, Math.min(i, s.length));
+  while (k < s.length && insideCharacter(s, k)) k++;
+  return k;
+}
+
+/** `s.slice(a, b)` with both ends moved inward to character boundaries. */
+export function sliceWhole(s: string, a: number, b: number): string {
+  const start = boundaryAfter(s, a);
+  return s.slice(start, Math.max(start, boundaryBefore(s, b)));
+}
+
+/**
+ * `s` cut to at most `n` UTF-16 code units (before the ellipsis), at a character boundary, with
+ * `ellipsis` after it when anything was cut.
+ */
+export function clip(s: string, n: number, ellipsis = '…'): string {
+  if (s.length <= n) return s;
+  return s.slice(0, boundaryBefore(s, n)) + ellipsis;
+}

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Analysis, CODES, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind,
+  Analysis, CODES, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind, sliceWhole,
   formatIgnoreEntry, indicatorKey, inWorkspace,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
@@ -578,5 +578,6 @@ function baseName(uri: string): string {
 /** A few characters of the finding's text, for the note of an ignore entry. */
 function excerptOf(text: string, f: Finding): string {
   const a = Math.max(0, f.span.start - 4);
-  return text.slice(a, Math.min(text.length, f.span.end + 8, a + 24)).replace(/\s+/g, ' ').trim();
+  // (Never inside a character: a lone surrogate makes the whole JSON message invalid to some clients.)
+  return sliceWhole(text, a, Math.min(text.length, f.span.end + 8, a + 24)).replace(/\s+/g, ' ').trim();
 }

@@ -46,7 +46,7 @@ import { readMarker } from '../headings';
 import { Locale, tr } from '../locale';
 import type { DocumentModel, Heading, Paragraph } from '../model';
 import { parseChineseInt } from '../numerals';
-import type { Span } from '../text';
+import { clip, type Span } from '../text';
 
 type ItemForm = 'bullet' | 'cn' | 'ordinal' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'shi' | 'circled';
 
@@ -369,7 +369,7 @@ function lineOf(model: DocumentModel, offset: number): number {
 }
 
 function short(s: string, n = 8): string {
-  return s.length > n ? `${s.slice(0, n)}…` : s;
+  return clip(s, n);
 }
 
 function listing(labels: string[]): string {

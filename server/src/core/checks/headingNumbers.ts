@@ -31,7 +31,7 @@ import { CONTINUATION_NOTE, Heading, HeadingForm } from '../headings';
 import { tr } from '../locale';
 import type { DocumentModel } from '../model';
 import { OutlineNode, buildOutline } from '../outline';
-import { firstAtOrAfter } from '../text';
+import { clip, firstAtOrAfter } from '../text';
 
 type NumberedForm = Exclude<HeadingForm, 'title' | 'markdown'>;
 
@@ -255,7 +255,7 @@ export const headingNumbers: Check = {
           related = [];
         } else if (!prev) {
           const p = list.parent!.heading;
-          const pname = p.name.length > 20 ? `${p.name.slice(0, 20)}…` : p.name;
+          const pname = clip(p.name, 20);
           message = t(
             `标题序号没有从头开始：这是“${pname}”（第${lineOf(p.span.start)}行）下第一个这一级的标题，` +
               `应为“${want}”，这里是${found}。${resync && i + 1 < items.length ? `如前面确有缺漏请补上，否则请从这里起依次改正序号。` : `请改为“${want}”。`}`,

@@ -10,7 +10,7 @@
 import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
 import { FIGURE_LINE } from '../headings';
-import { CharClass, Span, isHanCodePoint, isSpaceCode } from '../text';
+import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
   ITEM_MARK, ITEM_WORD, Kind, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
@@ -990,11 +990,12 @@ function build(
   }
   if (indicator.length <= 2) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
-    const after = text.slice(raw.end, Math.min(s.end, raw.end + 16));
+    const after = text.slice(raw.end, boundaryBefore(text, Math.min(s.end, raw.end + 16)));
     // ("5240亿元：去年全省进出口总额": a number that opens its line names its indicator after a colon.)
     const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
     const opensLine = !text.slice(lineStart, n.start).trim();
-    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|\u3000]{2,12}/.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：:\s\u3000]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
+    // (Twelve characters, not code units: 𠮷 is one character in two.)
+    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|\u3000]{2,12}/u.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：:\s\u3000]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
     const noun = m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等).*$/, '') : '';
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
       indicator = noun;
