@@ -2466,7 +2466,7 @@ const tests = [
     },
   },
   {
-    name: 'suppress-ignore: the quick fix 忽略此问题：写入 .wengaoignore writes the entry; the finding stays gone while another paragraph is edited',
+    name: 'suppress-ignore: the quick fix 忽略此问题（quote.unopened）：写入 .wengaoignore writes the entry; the finding stays gone while another paragraph is edited',
     id: 'suppress-ignore',
     async fn(page) {
       const ignoreFile = path.join(WS, '.wengaoignore');
@@ -2474,7 +2474,7 @@ const tests = [
       writeWs(IGNORE_TXT, IGNORE_TEXT);
       const line = IGNORE_TEXT.split('\n').indexOf(IGNORE_LINE) + 1;
       const col = IGNORE_LINE.indexOf('”') + 1;
-      const FIX = '忽略此问题：写入 .wengaoignore (Ignore this quote.unopened in .wengaoignore)';
+      const FIX = '忽略此问题（quote.unopened）：写入 .wengaoignore';
       await openFromExplorer(page, IGNORE_TXT);
       await openProblems(page);
       await waitFor(`quote.unopened under ${IGNORE_TXT} at ${line}:${col}`, async () =>

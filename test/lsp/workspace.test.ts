@@ -56,7 +56,7 @@ describe('workspace index', () => {
       range: extend.range,
       context: { diagnostics: [extend] },
     })) as CodeAction[];
-    expect(actions.map((a) => a.title)).toEqual(['改为1500人（与彼处一致）', '忽略此问题：写入 .wengaoignore (Ignore this figure.mismatch in .wengaoignore)']);
+    expect(actions.map((a) => a.title)).toEqual(['改为1500人（与彼处一致）', '忽略此问题（figure.mismatch）：写入 .wengaoignore']);
     const edited = TextDocument.applyEdits(doc, actions[0].edit!.changes![brief]);
     expect(edited).toContain('优质本科高校扩招1500人');
     expect(edited.replace('1500人', '1800人')).toBe(texts);

@@ -3,7 +3,7 @@ import {
   CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
   DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind, TextEdit,
 } from 'vscode-languageserver';
-import { DocKind, Finding, Fold, LineIndex, OutlineNode, Severity, fingerprint, suppressionEdit } from '../core';
+import { DocKind, Finding, Fold, LineIndex, Locale, OutlineNode, Severity, fingerprint, suppressionEdit, tr } from '../core';
 
 export const SOURCE = 'wengao';
 
@@ -76,8 +76,15 @@ export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, suppress
   };
 }
 
-export function toCodeActions(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+/**
+ * The quick fixes of the diagnostics the client asks about, titled in the document's language
+ * (`locale`, Chinese by default). One "ignore" action per finding, however often the client
+ * lists it.
+ */
+export function toCodeActions(uri: string, diagnostics: Diagnostic[], locale?: Locale): CodeAction[] {
   const actions: CodeAction[] = [];
+  const t = (zh: string, en: string) => tr(locale, zh, en);
+  const ignored = new Set<string>();
   for (const d of diagnostics) {
     if (d.source !== SOURCE) continue;
     const data = d.data as FixData | undefined;
@@ -91,19 +98,22 @@ export function toCodeActions(uri: string, diagnostics: Diagnostic[]): CodeActio
         edit: { changes: { [uri]: fix.edits } },
       });
     }
+    const once = `${d.code}\u0000${data.fingerprint ?? JSON.stringify(d.range)}`;
+    if (ignored.has(once)) continue;
+    ignored.add(once);
     if (data.disable) {
       actions.push({
-        title: `忽略此问题：加注释 wengao-disable (Ignore this ${d.code} with a comment)`,
+        title: t(`忽略此问题（${d.code}）：加注释 wengao-disable`, `Ignore this ${d.code} with a wengao-disable comment`),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         edit: { changes: { [uri]: [data.disable] } },
       });
     } else if (data.ignore && data.fingerprint) {
       actions.push({
-        title: `忽略此问题：写入 .wengaoignore (Ignore this ${d.code} in .wengaoignore)`,
+        title: t(`忽略此问题（${d.code}）：写入 .wengaoignore`, `Ignore this ${d.code} in .wengaoignore`),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        command: { title: 'Ignore', command: IGNORE_COMMAND, arguments: [{ uri, code: String(d.code), excerpt: data.ignore.excerpt, fingerprint: data.fingerprint }] },
+        command: { title: t('忽略', 'Ignore'), command: IGNORE_COMMAND, arguments: [{ uri, code: String(d.code), excerpt: data.ignore.excerpt, fingerprint: data.fingerprint }] },
       });
     }
   }

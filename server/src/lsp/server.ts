@@ -6,7 +6,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
-  Connection, DidChangeConfigurationNotification, Hover, InitializeResult, MarkupKind, TextDocumentSyncKind, TextDocuments,
+  Connection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, Hover, InitializeResult, MarkupKind,
+  TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { isInside } from '../io/paths';
+import { WATCHED, watchFolders } from '../io/watch';
 import { readReport } from '../io/read';
 import { IGNORE_COMMAND, IgnoreArgs, toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
 import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult, StatusNotification } from './protocol';
@@ -42,7 +44,8 @@ export const MAX_DIAGNOSTICS = 1000;
 
 const KNOWN_CODES = new Set<string>(Object.values(CODES));
 
-const LANGUAGES = new Set(['plaintext', 'markdown', 'wengao-report']);
+// ('text': Neovim's name for plain text.)
+const LANGUAGES = new Set(['plaintext', 'text', 'markdown', 'wengao-report']);
 
 /** The project's config and ignore file as they apply to one document. */
 interface DocContext {
@@ -82,6 +85,15 @@ export function startServer(connection: Connection): void {
   };
   const resolver = new ConfigResolver({ overlay });
   let configurationCapability = false;
+  /** What the client declared (LSP): dynamic registration of each notification, and `data` on diagnostics. */
+  let configurationDynamic = false;
+  let watchDynamic = false;
+  let dataSupport = false;
+  /** Settings pushed by a client that cannot be asked (no workspace/configuration), or given at start. */
+  let pushedSettings: Settings | undefined;
+  /** The last diagnostics published per document, with their data: for a client without dataSupport. */
+  const publishedData = new Map<string, Diagnostic[]>();
+  let stopWatching: (() => void) | undefined;
   const log = (msg: string) => connection.console.info(`[wengao] ${msg}`);
   let folders: string[] = [];
   let workspaceSettings: WorkspaceSettings | undefined;
@@ -103,6 +115,12 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     configurationCapability = !!params.capabilities.workspace?.configuration;
+    configurationDynamic = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    watchDynamic = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    dataSupport = !!params.capabilities.textDocument?.publishDiagnostics?.dataSupport;
+    // Settings given with the request ({ settings: { wengao: … } }), for clients that push them.
+    const given = (params.initializationOptions as { settings?: { wengao?: unknown } } | undefined)?.settings?.wengao;
+    if (given !== undefined) pushedSettings = readSettings(given);
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false; // wengao: trust
@@ -124,8 +142,16 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     log(`server started (pid ${process.pid}, node ${process.version}), workspace folders: ${folders.join(', ') || '(none)'}${trusted ? '' : '; untrusted workspace: no background indexing, no files written'}`);
-    if (configurationCapability) {
+    // (Registered dynamically only where the client said it may be.)
+    if (configurationCapability && configurationDynamic) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'wengao' });
+    }
+    // Reports, configs and ignore files changed on disk: the client watches them where it can,
+    // the server itself where it cannot. Not in an untrusted workspace, which reads no file.
+    if (trusted && watchDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) });
+    } else if (trusted && folders.length) {
+      stopWatching = watchFolders(folders, (changes) => void onWatched(changes.map((c) => ({ uri: c.uri, type: c.deleted ? FileChangeType.Deleted : FileChangeType.Changed }))), (msg) => log(msg));
     }
     // wengao: trust. An untrusted workspace compares open documents only.
     if (trusted) void startIndexing();
@@ -175,7 +201,13 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
+    // A client that cannot be asked pushes its settings here ({ wengao: … }); one that can is asked again.
+    const pushed = (params?.settings as { wengao?: unknown } | null | undefined)?.wengao;
+    if (!configurationCapability && pushed !== undefined) {
+      pushedSettings = readSettings(pushed);
+      globalSettings = pushedSettings;
+    }
     settingsCache.clear();
     cache.clear();
     for (const doc of documents.all()) schedule(doc, 0);
@@ -209,8 +241,15 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** Settings from a client's raw value; what is wrong with them is logged, the rest applies. */
+  function readSettings(raw: unknown): Settings {
+    const { settings, problems } = parseSettings(raw);
+    for (const p of problems) connection.console.warn(`[wengao] ${p}`);
+    return settings;
+  }
+
   function settingsFor(uri: string): Promise<Settings> {
-    if (!configurationCapability) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!configurationCapability) return Promise.resolve(pushedSettings ?? DEFAULT_SETTINGS);
     let s = settingsCache.get(uri);
     if (!s) {
       s = connection.workspace
@@ -328,7 +367,8 @@ export function startServer(connection: Connection): void {
       const writable = trusted && uri.startsWith('file:');
       const ignorable = (f: Finding) => (writable ? { excerpt: excerptOf(text, f) } : undefined);
       const diagnostics = shown.map((f) => toDiagnostic(f, analysis.model.lines, uri, { text, kind: analysis.model.kind, ignore: ignorable(f) }));
-      await connection.sendDiagnostics({ uri, version, diagnostics });
+      publishedData.set(uri, diagnostics);
+      await connection.sendDiagnostics({ uri, version, diagnostics: dataSupport ? diagnostics : diagnostics.map(({ data: _data, ...d }) => d) });
       if (reindex) void connection.sendNotification(FiguresChangedNotification, { uri });
     } catch (err) {
       connection.console.error(`[wengao] analysis of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
@@ -374,7 +414,10 @@ export function startServer(connection: Connection): void {
       if (e.document.uri.startsWith('file:')) configChanged(fileURLToPath(e.document.uri));
     } else schedule(e.document);
   });
+  connection.onShutdown(() => stopWatching?.());
+
   documents.onDidClose((e) => {
+    publishedData.delete(e.document.uri);
     if (isConfigName(baseName(e.document.uri))) {
       // The disk's version counts again.
       if (e.document.uri.startsWith('file:')) setImmediate(() => configChanged(fileURLToPath(e.document.uri)));
@@ -395,8 +438,10 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onDidChangeWatchedFiles(async (params) => {
-    for (const change of params.changes) {
+  connection.onDidChangeWatchedFiles((params) => onWatched(params.changes));
+
+  async function onWatched(changes: readonly FileEvent[]): Promise<void> {
+    for (const change of changes) {
       if (isConfigName(baseName(change.uri))) {
         if (change.uri.startsWith('file:') && !documents.get(change.uri)) configChanged(fileURLToPath(change.uri));
         continue;
@@ -411,7 +456,7 @@ export function startServer(connection: Connection): void {
       }
     }
     status.update(); // wengao/status: the index's size may have changed
-  });
+  }
 
   connection.onDocumentSymbol(async (params) => {
     const doc = documents.get(params.textDocument.uri);
@@ -439,7 +484,19 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onCodeAction((params) => toCodeActions(params.textDocument.uri, params.context.diagnostics));
+  connection.onCodeAction(async (params) => {
+    const uri = params.textDocument.uri;
+    // A client without dataSupport sends the diagnostics back without their data: it is found
+    // again among those published (same code, range and message).
+    const published = publishedData.get(uri) ?? [];
+    const same = (a: Diagnostic, b: Diagnostic) =>
+      a.code === b.code && a.message === b.message && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character &&
+      a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+    const diagnostics = params.context.diagnostics.map((d) => (d.data !== undefined ? d : published.find((p) => same(p, d)) ?? d));
+    const doc = documents.get(uri);
+    const locale = doc ? (await contextFor(uri).catch(() => undefined))?.resolved.config.language : undefined;
+    return toCodeActions(uri, diagnostics, locale);
+  });
 
   /**
    * "Ignore this finding" in a plain-text report: a line in the nearest .wengaoignore (created

@@ -494,6 +494,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   // Paragraphs by index (an array: a Map of 200,000 entries costs a hash probe per sentence).
   const paragraphOf: (typeof model.paragraphs)[number][] = [];
   for (const p of model.paragraphs) paragraphOf[p.index] = p;
+  /** Whether the explainer sets its labels above its numbers (read once, when a number stands alone). */
+  let labelsAbove: boolean | undefined;
   const figures: Figure[] = [];
   const sections = new Sections(facts.bodyStart, outline);
   const tables = readTables(model);
@@ -625,8 +627,12 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // "5436.8亿元" / "增长5.8%") and the line before is no label of the figure before it.
       if (fig && (!fig.indicator || fig.indicatorFrom !== 'clause') && FIGURE_LINE.test(para.text.trim())) {
         const twoUp = paragraphOf[para.index - 2]?.text.trim();
-        const label = labelLine(paragraphOf[para.index + 1]?.text) ??
-          (twoUp === undefined || !FIGURE_LINE.test(twoUp) ? labelLine(paragraphOf[para.index - 1]?.text, true) : undefined);
+        const above = labelLine(paragraphOf[para.index - 1]?.text, true);
+        // (Where the explainer plainly sets its labels above its numbers, a label line under a
+        // number is the next one's: "GDP增长" / "6%左右" / "规上工业增加值增长" / "7.5%以上".)
+        labelsAbove ??= labelsSetAbove(paragraphOf);
+        const label = (labelsAbove && above) || (labelLine(paragraphOf[para.index + 1]?.text) ??
+          (twoUp === undefined || !FIGURE_LINE.test(twoUp) ? above : undefined));
         if (label) {
           fig.indicator = label;
           fig.measure = measureOf(label, fig.verb, aliases);
@@ -729,6 +735,26 @@ function labelBefore(text: string, sentenceStart: number, clauseStart: number): 
 }
 
 
+/**
+ * Whether an explainer sets its labels above its numbers: of the numbers on lines of their own
+ * with a label line on one side only, more have it above ("经济总量" / "2986.4亿元" / "增长6.1%")
+ * than below ("【成绩单】" / "246.8万辆" / "汽车产量"). Where both sides are labels, the side is
+ * not told by the line itself.
+ */
+function labelsSetAbove(paragraphs: readonly ({ text: string } | undefined)[]): boolean {
+  let above = 0;
+  let below = 0;
+  for (let i = 1; i + 1 < paragraphs.length; i++) {
+    const t = paragraphs[i]?.text.trim();
+    if (!t || !FIGURE_LINE.test(t)) continue;
+    const up = labelLine(paragraphs[i - 1]?.text, true) !== undefined;
+    const down = labelLine(paragraphs[i + 1]?.text) !== undefined;
+    if (up && !down) above++;
+    else if (down && !up) below++;
+  }
+  return above > below;
+}
+
 /** The label on the line under a big number: its first clause, short, without figures. */
 function labelLine(text: string | undefined, alone = false): string | undefined {
   if (!text) return undefined;
@@ -738,6 +764,9 @@ function labelLine(text: string | undefined, alone = false): string | undefined 
   const first = text.trim().split(/[，,。；;：:（(\u3000]|\s{2,}/)[0].trim();
   return first.length >= 2 && first.length <= 20 && !/[0-9０-９]/.test(first) ? first : undefined;
 }
+
+/** Between a figure and one in a bracket after it that names only another place: "（全省", "左右（全国为". */
+const ASIDE_PLACE = /^(?:以上|以内|左右|以下)?[（(](?:全省|全市|全区|全县|全国|全州|全盟|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|自治区))(?:为|是|：|:)?$/;
 
 /** A sentence's head that may name a part of the year (月, 季度, 半年): most do not. */
 const HAS_PART = /月|季|半年/;
@@ -991,11 +1020,12 @@ function build(
   if (indicator.length <= 2) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
     const after = text.slice(raw.end, boundaryBefore(text, Math.min(s.end, raw.end + 16)));
-    // ("5240亿元：去年全省进出口总额": a number that opens its line names its indicator after a colon.)
+    // ("5240亿元：去年全省进出口总额": a number that opens its line names its indicator after a
+    // colon; not the next line's words, which are another line's label.)
     const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
     const opensLine = !text.slice(lineStart, n.start).trim();
     // (Twelve characters, not code units: 𠮷 is one character in two.)
-    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|\u3000]{2,12}/u.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：:\s\u3000]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
+    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|\u3000]{2,12}/u.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：: \t\u3000]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
     const noun = m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等).*$/, '') : '';
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
       indicator = noun;
@@ -1074,6 +1104,11 @@ function build(
       ? { year: facts.year, cue: facts.yearCue ?? '', from: facts.yearFrom }
       : undefined;
 
+  // A bracket right after a figure that gives the same for another place, "增长6%（全省3%）",
+  // "5.5%左右（全国为5%）": its subject is the figure's, certainly.
+  const placeAside = !!prevFig && indicatorInherited && region !== prevFig.region && ASIDE_PLACE.test(text.slice(prevFig.span.end, n.start));
+  // (And its verb: the bracket gives the other place's growth, not a level.)
+  if (placeAside && !verb && prevFig.verb) verb = prevFig.verb;
   const figText = text.slice(n.start, raw.end);
   const valueText = `${fmt(raw.value)}${raw.max !== undefined ? `～${fmt(raw.max)}` : ''}`;
   const unitShown = unitText || base;
@@ -1090,7 +1125,7 @@ function build(
     measure: measureOf(indicator, verb, aliases),
     // (Borrowed with a verb of its own, "外贸进出口总额2910亿元、增长7.2%", the subject is not in
     // doubt: chained. Borrowed with the same verb, "分别增长2.2%和3.6%", it may be another's.)
-    indicatorFrom: indicatorInherited ? (verb && prevFig && verb !== prevFig.verb && !respectively ? 'chained' : 'previous') : indicatorAfter ? 'after' : 'clause',
+    indicatorFrom: indicatorInherited ? ((verb && prevFig && verb !== prevFig.verb && !respectively) || placeAside ? 'chained' : 'previous') : indicatorAfter ? 'after' : 'clause',
     verb,
     value: raw.value,
     max: raw.max,
