@@ -52,9 +52,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [...SELECTOR, { scheme: 'file', pattern: '**/.wengaorc.json' }, { scheme: 'file', pattern: '**/.wengaoignore' }],
     synchronize: {
       configurationSection: 'wengao',
-      // Report files changing on disk keep the server's workspace index current; config and
-      // ignore files changing re-check the reports they cover.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.markdown,.wengaorc.json,.wengaoignore}'),
+      // (Files changed on disk: the server registers its watchers with the client, as LSP lets
+      // any client do, so that reports, configs and ignore files are watched the same way in
+      // every client.)
     },
     outputChannel,
     errorHandler,

@@ -38,6 +38,8 @@ export class LspProcess {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly configurationRequests: unknown[] = [];
+  /** What the server registered dynamically (client/registerCapability). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** Wengao's own notifications the server sent (wengao/status, wengao/figuresChanged). */
   readonly notifications: { method: string; params: unknown }[] = [];
   stderr = '';
@@ -77,7 +79,11 @@ export class LspProcess {
         this.notify();
       });
     }
-    this.conn.onRequest(RegistrationRequest.type, () => undefined);
+    this.conn.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations.map((r) => ({ method: r.method, registerOptions: r.registerOptions })));
+      this.notify();
+      return undefined;
+    });
     this.conn.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
       this.notify();

@@ -59,7 +59,7 @@ async function soak(languageId: 'plaintext' | 'markdown', EDITS: number, SEED: n
   const rnd = prng(SEED);
   const int = (n: number) => Math.floor(rnd() * n);
   const s = start();
-  await s.initialize({ textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } });
+  await s.initialize({ textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, dataSupport: true } } });
   const uri = languageId === 'markdown' ? 'untitled:soak.md' : 'untitled:soak.txt';
   const kind = languageId;
   const seed = SEEDS.find((x) => x.name.startsWith('003'))!.text;
@@ -202,7 +202,7 @@ function binaryBytes(n: number, seed: number): Buffer {
 describe('bad input over LSP', () => {
   it('empty, blank, binary-looking, lone surrogates, a 230 KB line, CR line ends, BOM: each published as the core finds, and answered', async () => {
     const s = start();
-    await s.initialize({ textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } });
+    await s.initialize({ textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, dataSupport: true } } });
     const docs: [string, string, 'plaintext' | 'markdown'][] = [
       ['untitled:empty.txt', '', 'plaintext'],
       ['untitled:blank.md', '\n\n \u3000\r\n\t', 'markdown'],

@@ -180,7 +180,10 @@ interface Intent {
   past?: boolean;
 }
 
-function paragraphIntent(sentence: string): Intent | undefined {
+function paragraphIntent(whole: string): Intent | undefined {
+  // (After a topic that opens the sentence, "在民生方面，报告提出……", "谈及扩大开放，……".)
+  const topic = TOPIC_OPENING.exec(whole);
+  const sentence = topic ? whole.slice(topic[0].length) : whole;
   // The word must start within the first 13 characters, before any ，,。: most sentences have none.
   let possible = false;
   for (let k = 0; k < 13 && k < sentence.length && !possible; k++) {
@@ -202,6 +205,9 @@ function paragraphIntent(sentence: string): Intent | undefined {
   }
   return undefined;
 }
+
+/** A topic that opens a sentence before what it says: "在民生方面，", "产业方面，", "谈及扩大开放，". */
+const TOPIC_OPENING = /^(?:(?:在|从|就)?[^，,。；]{1,10}?方面|谈及[^，,。；]{1,10}?|围绕[^，,。；]{1,10}?)[，,]/;
 
 /** First characters of the words of paragraphIntent. */
 const INTENT_FIRST = new CharClass('我要将必务力确报数统');
@@ -519,6 +525,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   let inheritedPart: string | undefined;
   // Whether `inherited` came from inside an item of a run-in list (一是……): the next item drops it.
   let inheritedFromItem = false;
+  // Whether `inherited` is the time of a paragraph before this one, none of this one's own.
+  let inheritedFromBefore = false;
   for (const s of model.sentences) {
     const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
@@ -534,6 +542,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const timeGoesOn = goesOn || inRunningText(here, headingParagraphs, s.paragraph, true);
       // (Only the time a paragraph opens with carries on, "去年，……", not one met later in it.)
       inherited = timeGoesOn ? carried : undefined;
+      inheritedFromBefore = inherited !== undefined;
       inheritedKind = goesOn ? carriedKind : undefined;
       if (!timeGoesOn) carried = undefined;
       if (!goesOn) carriedKind = undefined;
@@ -571,6 +580,13 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     const intentHere = own?.past ? own : inheritedKind;
     // (The report's aims, "报告提出今年主要预期目标：……", end the review a paragraph opened with
     // "过去一年，……": the paragraphs after them go on with the aims, not with that year.)
+    // (Nor does a past year carried from the paragraph before date a sentence that sets aims of
+    // its own words, "去年全市新增……" then "外贸进出口总额力争达到14500亿元，货物吞吐量目标为14.3亿吨":
+    // aims are for the year ahead.)
+    if (inheritedFromBefore && inherited && AIM_WORDS.test(sentenceText)) {
+      const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
+      if (yearOffset(inherited, ref) < 0) inherited = undefined;
+    }
     if (own?.kind === 'target') {
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       if (carried && yearOffset(carried, ref) < 0) carried = undefined;
@@ -675,6 +691,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // it: "一是过去一年成绩来之不易。全市经济总量……" but not "……去年这一数字是1020个；二是……".)
       inheritedFromItem = last >= 0 && ITEM_MARK.test(sentenceText.slice(0, cues[last].at));
       inherited = (last >= 0 ? cues[last].period(ref) : undefined) ?? inherited;
+      if (last >= 0) inheritedFromBefore = false;
       // (A single year that opens the paragraph as its time: "去年，……", "2025年，全市……"; not
       // a span, "从2016年开始", or "踏上“十四五”新征程".)
       const head = cues[0];
@@ -767,6 +784,9 @@ function labelLine(text: string | undefined, alone = false): string | undefined 
 
 /** Between a figure and one in a bracket after it that names only another place: "（全省", "左右（全国为". */
 const ASIDE_PLACE = /^(?:以上|以内|左右|以下)?[（(](?:全省|全市|全区|全县|全国|全州|全盟|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|自治区))(?:为|是|：|:)?$/;
+
+/** Words that set an aim in a sentence of its own: 力争, 目标为, 计划, 要达到, 确保. */
+const AIM_WORDS = /力争|目标(?:为|是)|计划|要(?:达到|突破|完成|实现|控制)|确保/;
 
 /** A sentence's head that may name a part of the year (月, 季度, 半年): most do not. */
 const HAS_PART = /月|季|半年/;

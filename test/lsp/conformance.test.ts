@@ -1,0 +1,100 @@
+/**
+ * LSP conformance beyond VS Code (issue 12), against the built server: what a client declares is
+ * what the server does. Dynamic registration only where allowed; watched files registered with
+ * the client, or watched by the server itself; settings pushed by a client that cannot be asked;
+ * no `data` to a client without dataSupport, and quick fixes all the same; Neovim's languageId
+ * `text`.
+ */
+import { mkdirSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { pathToFileURL } from 'url';
+import { describe, expect, it } from 'vitest';
+import {
+  CodeAction, CodeActionRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { LspProcess, sandbox } from '../helpers/procLsp';
+
+const box = sandbox();
+const STRAY = '关于开展安全生产检查的通知\n\n各单位要认真落实十五”规划部署，压实安全生产责任。\n';
+const codes = (p: PublishDiagnosticsParams | undefined) => (p?.diagnostics ?? []).map((d) => d.code);
+
+async function open(s: LspProcess, uri: string, text: string, languageId = 'plaintext'): Promise<void> {
+  await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+}
+
+describe('what the client declares', () => {
+  it('registers watched files and configuration with a client that allows dynamic registration', async () => {
+    const dir = box.tempDir('wengao-conf-');
+    const s = box.track(new LspProcess({ configuration: () => ({}) }));
+    await s.initialize(
+      { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      [dir],
+    );
+    await s.waitFor(() => s.registrations.length >= 2, 'two registrations');
+    expect(s.registrations.map((r) => r.method).sort()).toEqual(['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
+    const watchers = (s.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] }).watchers;
+    expect(watchers.map((w) => w.globPattern)).toEqual(['**/*.{txt,md,markdown}', '**/.wengaorc.json', '**/.wengaoignore']);
+  });
+
+  it('registers nothing dynamically with a client that did not allow it', async () => {
+    const dir = box.tempDir('wengao-conf-');
+    const s = box.track(new LspProcess({ configuration: () => ({}) }));
+    await s.initialize({ workspace: { configuration: true } }, [dir]);
+    const uri = pathToFileURL(join(dir, 'notice.txt')).href;
+    await open(s, uri, STRAY);
+    await s.nextDiagnostics(uri, 0);
+    expect(s.registrations).toEqual([]);
+  });
+
+  it('watches the workspace itself for a client that cannot: a report changed on disk is compared at once', async () => {
+    const dir = box.tempDir('wengao-conf-');
+    mkdirSync(join(dir, 'docs'));
+    const report = join(dir, 'docs', 'report.txt');
+    writeFileSync(report, '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区300个。\n');
+    const s = box.track(new LspProcess());
+    await s.initialize({}, [dir]);
+    const brief = pathToFileURL(join(dir, 'brief.txt')).href;
+    await open(s, brief, '2026年宁安市政府工作报告新闻稿\n\n2026年，宁安市将改造老旧小区300个。\n');
+    await s.waitFor(() => s.logs.some((l) => /indexed 1 report/.test(l.message)), 'the report indexed');
+    const n = s.published(brief).length;
+    // The client sends no didChangeWatchedFiles: the server's own watch sees the edit.
+    writeFileSync(report, '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区350个。\n');
+    const p = await s.nextDiagnostics(brief, n, (d) => codes(d).includes('figure.mismatch'));
+    expect(p.diagnostics.find((d) => d.code === 'figure.mismatch')!.message).toMatch(/350个/);
+  });
+
+  it('applies settings pushed by a client that cannot be asked for them', async () => {
+    const dir = box.tempDir('wengao-conf-');
+    const s = box.track(new LspProcess());
+    await s.initialize({}, [dir]);
+    const uri = pathToFileURL(join(dir, 'notice.txt')).href;
+    await open(s, uri, STRAY);
+    expect(codes(await s.nextDiagnostics(uri, 0))).toContain('quote.unopened');
+    const n = s.published(uri).length;
+    await s.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: { wengao: { checks: { 'quote.unopened': 'off' } } } });
+    const after = await s.nextDiagnostics(uri, n);
+    expect(codes(after)).not.toContain('quote.unopened');
+  });
+
+  it('sends no data to a client without dataSupport, and still offers the quick fixes', async () => {
+    const dir = box.tempDir('wengao-conf-');
+    const s = box.track(new LspProcess());
+    await s.initialize({}, [dir]);
+    const uri = pathToFileURL(join(dir, 'notice.txt')).href;
+    await open(s, uri, STRAY);
+    const p = await s.nextDiagnostics(uri, 0);
+    const d = p.diagnostics.find((x) => x.code === 'quote.unopened')!;
+    expect(p.diagnostics.every((x) => x.data === undefined)).toBe(true);
+    const actions = (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d, d] } })) as CodeAction[];
+    // (One ignore action, though the client listed the diagnostic twice; titled in Chinese.)
+    expect(actions.map((a) => a.title)).toEqual(['忽略此问题（quote.unopened）：写入 .wengaoignore']);
+  });
+
+  it("checks a buffer with Neovim's languageId text and no file name", async () => {
+    const s = box.track(new LspProcess());
+    await s.initialize({});
+    const uri = 'untitled:Untitled-1';
+    await open(s, uri, STRAY, 'text');
+    expect(codes(await s.nextDiagnostics(uri, 0))).toContain('quote.unopened');
+  });
+});
