@@ -139,6 +139,9 @@ const FIGURE_LABEL = new RegExp(`${FIGURE_OPENING}[\\s\\u3000]*(?:——|—|--|
 /** A line that is one figure and nothing else: "246.8万辆", "5%左右", "近2.4万亿元" (an explainer's big number). */
 export const FIGURE_LINE = new RegExp(`${FIGURE_OPENING}$`, 'u');
 
+/** A line that opens with a change and its figure: "增长7.8%", "下降3.1%（全省2.5%）" (an explainer's "more of it"). */
+export const CHANGE_LINE = new RegExp(`^(?:同比|比上年)?(?:增长|下降|增加|减少|提高|降低|上涨|回落)${FIGURE_OPENING.slice(1)}`, 'u');
+
 /** A number with a unit or a percent sign: what a line of data holds and a title seldom does. */
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
 /** A row of a table pasted from a word processor: cells separated by tabs (figures/table.ts reads them). */
@@ -353,11 +356,11 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       continue;
     }
     // Once the titles are behind, neither a bare label over a big number ("地区生产总值" /
-    // "5436.8亿元") nor a line that states amounts ("城镇居民人均可支配收入 61200元　农村居民……
+    // "5436.8亿元") or over its change ("规上工业增加值" / "增长7.8%") nor a line that states amounts ("城镇居民人均可支配收入 61200元　农村居民……
     // 27100元") is a title: they are an explainer's data. (A section's 小标题 that opens with its
     // year may state its aim: "2026年：锚定6%左右".)
     const nextText = paragraphs[i + 1]?.text.trim();
-    if (group === undefined && headings.length > 0 && ((nextText !== undefined && FIGURE_LINE.test(nextText)) || (AMOUNT.test(p.text) && !/^[\s\u3000]*(?:19|20)\d{2}\s*年/.test(p.text)))) {
+    if (group === undefined && headings.length > 0 && ((nextText !== undefined && (FIGURE_LINE.test(nextText) || CHANGE_LINE.test(nextText))) || (AMOUNT.test(p.text) && !/^[\s\u3000]*(?:19|20)\d{2}\s*年/.test(p.text)))) {
       closeGroup();
       continue;
     }

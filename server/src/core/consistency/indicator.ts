@@ -27,7 +27,7 @@ export interface Measure {
   verb: string;
 }
 
-const LIST_MARK = /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,3}[.．、]|[①-⑳❶-❿]|[●■◆▲★☆○◇□▪•·\-—*>]|[一二三四五六七八九十]{1,2}(?:是|要|抓)|第[一二三四五六七八九十]{1,2}[，,、]|其[一二三四五六七八九十])/;
+const LIST_MARK = /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,3}[.．、]|[①-⑳❶-❿]|[●■◆▲★☆○◇□▪•·\-—*>]|[一二三四五六七八九十]{1,2}(?:是|要|抓)|第[一二三四五六七八九十]{1,2}[，,、]|其[一二三四五六七八九十]|其中[：:，,]?)/;
 const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末)?|全年|今年|去年|上年|当年|年内|年末|年底|[上下]半年|前?[一二三四]季度)/;
 const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
 const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟)/;
@@ -45,7 +45,7 @@ const GROWTH_END = /(?:增长率|增速|增幅|涨幅|增长)$/;
 const FALL_END = /(?:降幅|下降率)$/;
 
 /** Verbs of an action on the thing counted, when they open the indicator. */
-const ACTION_START = /^(?:改造提升|改造|新建|改建|扩建|新改扩建|建设|建成|培育|培训|引进|招引|创建|认定|打造|种植|推广|帮扶|资助|救助|发放|安置|转移|吸纳)/;
+const ACTION_START = /^新?(改造提升|改造|新建|改建|扩建|新改扩建|建设|建成|培育|培训|引进|招引|创建|认定|打造|种植|推广|帮扶|资助|救助|发放|安置|转移|吸纳)/;
 /** Verbs that say how far an action goes, not which: 新开工改造 is 改造. */
 const ASPECT = new Set(['新开工', '开工', '实施', '推进', '启动', '开展', '组织']);
 const GROWTH = new Set(['增长', '增', '上涨', '同比增长', '比上年增长']);
@@ -131,10 +131,11 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   }
   if (s.startsWith('生产') && s.length >= 4 && !s.startsWith('生产总值')) s = `${s.slice(2)}产量`;
   if (COUNT_END.test(s) && s.length > 4) s = s.replace(COUNT_END, '');
-  // The action named in the indicator is the verb: 新开工改造城镇老旧小区 = 改造 城镇老旧小区.
+  // The action named in the indicator is the verb: 新开工改造城镇老旧小区 = 改造 城镇老旧小区,
+  // and 新改造 (this year's new ones) is 改造.
   const action = ACTION_START.exec(s);
   if (action && s.length - action[0].length >= 2 && (LEVEL.has(v) || ASPECT.has(v))) {
-    v = action[0];
+    v = action[1];
     s = s.slice(action[0].length);
   }
   if (s.includes('新增') && (LEVEL.has(v) || v === '新增')) {

@@ -9,7 +9,7 @@
  */
 import type { DocumentModel } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
-import { FIGURE_LINE } from '../headings';
+import { CHANGE_LINE, FIGURE_LINE } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
   ITEM_MARK, ITEM_WORD, Kind, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
@@ -656,6 +656,16 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
           fig.statement = `${label} ${fig.text}`;
         }
       }
+      // A change on a line of its own under its label: "规上工业增加值" / "增长7.8%".
+      if (fig && !fig.indicator && CHANGE_LINE.test(para.text.trim()) && text.slice(para.start, fig.span.start).trim().length <= 6) {
+        const label = labelLine(paragraphOf[para.index - 1]?.text, true);
+        if (label) {
+          fig.indicator = label;
+          fig.measure = measureOf(label, fig.verb, aliases);
+          fig.indicatorFrom = 'clause';
+          fig.statement = `${label} ${fig.verb ?? ''}${fig.text}`;
+        }
+      }
       if (fig) {
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
         figures.push(fig);
@@ -668,6 +678,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     }
     inheritedKind = own ?? inheritedKind;
     distributeRespectively(inSentence);
+    partsOfMeasure(text, inSentence, aliases);
     if (streaks) datedByStreak(text, streaks, inSentence);
     if (quotesProvince && inSentence.length) {
       // (Only a province the sentence opens with, before its first figure, carries on:
@@ -784,6 +795,29 @@ function labelLine(text: string | undefined, alone = false): string | undefined 
 
 /** Between a figure and one in a bracket after it that names only another place: "（全省", "左右（全国为". */
 const ASIDE_PLACE = /^(?:以上|以内|左右|以下)?[（(](?:全省|全市|全区|全县|全国|全州|全盟|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|自治区))(?:为|是|：|:)?$/;
+
+/** What a measure's name ends with: the kind of amount, not the thing measured. */
+const MEASURE_END = /(?:产量|销量|产值|增加值|营业收入|收入|投资|总额|总量|规模|人数|面积|里程|用量)$/;
+
+/**
+ * A part named after 其中 takes its whole's measure: "汽车产量突破250万辆，其中新能源汽车106.3万辆"
+ * states 新能源汽车产量, as a table's row "其中：新能源汽车" under the column 产量 does.
+ */
+function partsOfMeasure(text: string, inSentence: Figure[], aliases: AliasTable | undefined): void {
+  for (let i = 1; i < inSentence.length; i++) {
+    const f = inSentence[i];
+    const whole = inSentence[i - 1];
+    if (!f.indicator || MEASURE_END.test(f.indicator)) continue;
+    const end = MEASURE_END.exec(whole.indicator);
+    if (!end) continue;
+    const between = text.slice(whole.span.end, f.span.start);
+    const at = between.lastIndexOf(f.indicator);
+    if (at < 0 || !/[，,；;]\s*其中[：:]?\s*$/.test(between.slice(0, at))) continue;
+    f.indicator += end[0];
+    f.measure = measureOf(f.indicator, f.verb, aliases);
+    f.statement = `${f.indicator} ${f.text}`;
+  }
+}
 
 /** Words that set an aim in a sentence of its own: 力争, 目标为, 计划, 要达到, 确保. */
 const AIM_WORDS = /力争|目标(?:为|是)|计划|要(?:达到|突破|完成|实现|控制)|确保/;
