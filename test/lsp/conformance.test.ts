@@ -13,6 +13,7 @@ import {
   CodeAction, CodeActionRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { LspProcess, sandbox } from '../helpers/procLsp';
+import { StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
 
 const box = sandbox();
 const STRAY = '关于开展安全生产检查的通知\n\n各单位要认真落实十五”规划部署，压实安全生产责任。\n';
@@ -97,4 +98,22 @@ describe('what the client declares', () => {
     await open(s, uri, STRAY, 'text');
     expect(codes(await s.nextDiagnostics(uri, 0))).toContain('quote.unopened');
   });
+
+  it('takes a file: URI spelled with lower-case escapes (%e7) for the file the index read from disk: one document, not two', async () => {
+    const dir = box.tempDir('wengao-conf-');
+    const file = join(dir, '简报.txt');
+    writeFileSync(file, '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区300个。\n');
+    const s = box.track(new LspProcess());
+    await s.initialize({}, [dir]);
+    await s.waitFor(() => s.logs.some((l) => /indexed 1 report/.test(l.message)), 'the file indexed');
+    const upper = pathToFileURL(file).href;
+    const lower = upper.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+    expect(lower).not.toBe(upper);
+    // The editor's unsaved text differs from the disk's: it is the same document, not a second one.
+    await open(s, lower, '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区350个。\n');
+    const p = await s.nextDiagnostics(lower, 0);
+    expect(codes(p)).not.toContain('figure.mismatch');
+    await s.waitFor(() => s.received<StatusParams>(StatusNotification).at(-1)?.indexed === 1, 'one document indexed');
+  });
 });
+

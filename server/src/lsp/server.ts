@@ -15,7 +15,7 @@ import {
   formatIgnoreEntry, indicatorKey, inWorkspace,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
-import { isInside } from '../io/paths';
+import { canonicalUri, isInside } from '../io/paths';
 import { WATCHED, watchFolders } from '../io/watch';
 import { readReport } from '../io/read';
 import { IGNORE_COMMAND, IgnoreArgs, toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
@@ -66,6 +66,12 @@ function isConfigName(name: string): boolean {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  // One document, one identity: the index speaks of canonical URIs (io/paths.ts canonicalUri),
+  // the editor of its own spelling of them (%e4 or %E4). Open documents by their canonical URI:
+  const openAs = new Map<string, string>();
+  const canon = canonicalUri;
+  /** The open document a URI names, however the URI is spelled. */
+  const docOf = (uri: string) => documents.get(openAs.get(canon(uri)) ?? uri);
   /** Per document: the analysis of one text. The text is compared too, not only the version: a
    * client that repeats a version number with new text gets the new text analysed. */
   const cache = new Map<string, { version: number; text: string; key: string; analysis: Analysis }>();
@@ -81,7 +87,7 @@ export function startServer(connection: Connection): void {
   const configSeen = new Map<string, number>();
   const overlay = (file: string): string | undefined => {
     if (!isConfigName(path.basename(file))) return undefined;
-    return documents.get(pathToFileURL(file).href)?.getText();
+    return docOf(pathToFileURL(file).href)?.getText();
   };
   const resolver = new ConfigResolver({ overlay });
   let configurationCapability = false;
@@ -185,7 +191,8 @@ export function startServer(connection: Connection): void {
   function refreshOthers(changed: string, touched: Set<string>): void {
     if (touched.size === 0) return;
     for (const uri of indexer.index.documentsWith(touched)) {
-      if (uri !== changed && documents.get(uri)) schedulePublish(uri);
+      const doc = docOf(uri);
+      if (doc && canon(doc.uri) !== canon(changed)) schedulePublish(doc.uri);
     }
   }
 
@@ -348,9 +355,9 @@ export function startServer(connection: Connection): void {
     if (!current || current.version !== version || current.getText() !== before || ctx.generation !== configGeneration) return;
     try {
       const analysis = analysisOf(current, ctx);
-      if (reindex && analysis.analyzed) refreshOthers(uri, indexer.setOpen(uri, analysis));
-      if (reindex && !analysis.analyzed) refreshOthers(uri, indexer.index.remove(uri));
-      const { findings } = inWorkspace(analysis, { uri, index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
+      if (reindex && analysis.analyzed) refreshOthers(uri, indexer.setOpen(canon(uri), analysis));
+      if (reindex && !analysis.analyzed) refreshOthers(uri, indexer.index.remove(canon(uri)));
+      const { findings } = inWorkspace(analysis, { uri: canon(uri), index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
       // A garbled file can hold tens of thousands of findings; the editor needs the first ones.
       // Defects first: a flood of target notes must not push an error out.
       const shown =
@@ -406,6 +413,7 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidOpen((e) => {
+    openAs.set(canon(e.document.uri), e.document.uri);
     if (isConfigName(baseName(e.document.uri))) configChanged(fileURLToPath(e.document.uri));
     else schedule(e.document, 0);
   });
@@ -432,7 +440,8 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // Its unsaved text leaves the index; the disk's version (if any) comes back.
     const uri = e.document.uri;
-    void indexer.closed(uri, workspaceSettings, folders).then((touched) => {
+    openAs.delete(canon(uri));
+    void indexer.closed(canon(uri), workspaceSettings, folders).then((touched) => {
       refreshOthers(uri, touched);
       status.update(); // wengao/status: the index's size changed
     });
@@ -443,12 +452,12 @@ export function startServer(connection: Connection): void {
   async function onWatched(changes: readonly FileEvent[]): Promise<void> {
     for (const change of changes) {
       if (isConfigName(baseName(change.uri))) {
-        if (change.uri.startsWith('file:') && !documents.get(change.uri)) configChanged(fileURLToPath(change.uri));
+        if (change.uri.startsWith('file:') && !docOf(change.uri)) configChanged(fileURLToPath(change.uri));
         continue;
       }
       try {
-        if (!documents.get(change.uri)) status.reread(change.uri); // wengao/status: a deleted or repaired file is no failure
-        const touched = await indexer.refreshFromDisk(change.uri, workspaceSettings, folders);
+        if (!docOf(change.uri)) status.reread(change.uri); // wengao/status: a deleted or repaired file is no failure
+        const touched = await indexer.refreshFromDisk(canon(change.uri), workspaceSettings, folders);
         refreshOthers(change.uri, touched);
       } catch (err) {
         connection.console.error(`[wengao] re-reading ${change.uri} failed: ${String(err)}`);
@@ -561,7 +570,7 @@ export function startServer(connection: Connection): void {
       const ws = indexer.index.workspace();
       let value = describeFigure(f, undefined, ws);
       const key = indicatorKey(f);
-      const self = indexer.index.get(doc.uri)?.figures.find((x) => x.figure.span.start === f.span.start);
+      const self = indexer.index.get(canon(doc.uri))?.figures.find((x) => x.figure.span.start === f.span.start);
       if (key && self) {
         const table = comparisonMarkdown(self, indexer.index.sameIndicator(key), ws);
         if (table) value += `\n\n---\n\n${table}`;
@@ -579,12 +588,12 @@ export function startServer(connection: Connection): void {
     for (const uri of Array.isArray(params?.uris) ? params.uris : []) {
       try {
         let analysis: Analysis;
-        const open = documents.get(uri);
+        const open = docOf(uri);
         if (!open) {
           // Only a report the workspace index holds is read from disk: no other file on disk.
           if (!uri.startsWith('file:') || !trusted) continue; // wengao: trust, no reading of other files
           await indexer.whenScanned();
-          if (!indexer.isIndexed(uri)) {
+          if (!indexer.isIndexed(canon(uri))) {
             log(`figures of ${uri} not read: not a report of the workspace index`);
             continue;
           }
