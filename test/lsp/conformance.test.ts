@@ -115,5 +115,21 @@ describe('what the client declares', () => {
     expect(codes(p)).not.toContain('figure.mismatch');
     await s.waitFor(() => s.received<StatusParams>(StatusNotification).at(-1)?.indexed === 1, 'one document indexed');
   });
+
+  it('counts in the status what the Problems panel shows, the finding against another document included', async () => {
+    const dir = box.tempDir('wengao-conf-');
+    writeFileSync(join(dir, 'report.txt'), '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区300个。\n');
+    const s = box.track(new LspProcess());
+    await s.initialize({}, [dir]);
+    await s.waitFor(() => s.logs.some((l) => /indexed 1 report/.test(l.message)), 'the report indexed');
+    const brief = pathToFileURL(join(dir, 'brief.txt')).href;
+    await open(s, brief, '2026年宁安市政府工作报告新闻稿\n\n2026年，宁安市将改造老旧小区350个。\n');
+    const p = await s.nextDiagnostics(brief, 0, (d) => codes(d).includes('figure.mismatch'));
+    const last = await s.waitFor(() => {
+      const l = s.received<StatusParams>(StatusNotification).at(-1)?.last;
+      return l?.uri === brief && l.findings === p.diagnostics.length ? l : undefined;
+    }, 'the status counting the published diagnostics');
+    expect(last.findings).toBe(p.diagnostics.length);
+  });
 });
 

@@ -135,6 +135,8 @@ export function startServer(connection: Connection): void {
     resolver.reset({ readsFiles: trusted });
     return {
       capabilities: {
+        // (Columns in UTF-16 code units, the encoding every client must support; said, not assumed.)
+        positionEncoding: 'utf-16',
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: 'Wengao' },
         foldingRangeProvider: true,
@@ -375,6 +377,7 @@ export function startServer(connection: Connection): void {
       const ignorable = (f: Finding) => (writable ? { excerpt: excerptOf(text, f) } : undefined);
       const diagnostics = shown.map((f) => toDiagnostic(f, analysis.model.lines, uri, { text, kind: analysis.model.kind, ignore: ignorable(f) }));
       publishedData.set(uri, diagnostics);
+      status.published(uri, findings.length); // wengao/status: the count the Problems panel shows
       await connection.sendDiagnostics({ uri, version, diagnostics: dataSupport ? diagnostics : diagnostics.map(({ data: _data, ...d }) => d) });
       if (reindex) void connection.sendNotification(FiguresChangedNotification, { uri });
     } catch (err) {

@@ -61,6 +61,16 @@ export class StatusReporter {
     this.changed();
   }
 
+  /**
+   * What the editor shows for a document, with the findings against the workspace
+   * (figure.mismatch) and after suppression: the last analysis's count, if it was this document's.
+   */
+  published(uri: string, findings: number): void {
+    if (this.last?.uri !== uri || this.last.findings === findings) return;
+    this.last = { ...this.last, findings };
+    this.changed();
+  }
+
   /** The heavy checks were left out on a document (`reason`), or are back on (undefined). */
   limited(uri: string, reason: string | undefined): void {
     const before = this.limitedDocs.get(uri);
