@@ -78,6 +78,35 @@ describe('wengao check on odd bytes', () => {
   });
 });
 
+describe('wengao figures on odd bytes, and --lang en', () => {
+  it('skips a file it cannot read with its reason and exits 2, as check does; says what it did not read as a report', async () => {
+    const dir = temp.make();
+    writeFileSync(join(dir, 'image.txt'), Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
+    writeFileSync(join(dir, 'notes.txt'), 'Meeting notes, in English only.\n');
+    writeFileSync(join(dir, '简报.txt'), '今年力争新增就业岗位3万个。\n');
+    const r = await runCli(['figures', dir, '--format', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/跳过 \(skipped\) .*image\.txt/);
+    expect(r.stderr).toMatch(/未作为报告读取 \(not read as a report\) .*notes\.txt/);
+    expect(r.stderr).toMatch(/3 个文件，1 项数据，跳过 1 个/);
+    expect(r.stdout).toContain('3万个');
+  });
+
+  it('with --lang en, the summary lines and the table headers are English', async () => {
+    const dir = temp.make();
+    writeFileSync(join(dir, '简报.txt'), '今年力争新增就业岗位3万个。\n\n各单位要落实十五”规划部署。\n');
+    const csv = await runCli(['figures', dir, '--format', 'csv', '--lang', 'en']);
+    expect(csv.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('document,line,section,indicator,verb,text,value,max,unit,normalized value,normalized unit,comparator,period,region,kind');
+    expect(csv.stdout).toMatch(/,target\r\n/);
+    expect(csv.stderr).toBe('wengao: 1 file, 1 figure\n');
+    const md = await runCli(['figures', dir, '--format', 'markdown', '--lang', 'en']);
+    expect(md.stdout.split('\n')[0]).toBe('| document | line | section | indicator | amount | comparator | period | region | kind |');
+    const check = await runCli(['check', dir, '--lang', 'en']);
+    expect(check.stderr).toMatch(/^wengao: 1 file, 1 problem \(1 error, 0 warnings, 0 notes\)\n$/m);
+    expect(check.stderr).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
 describe('wengao check on inputs without end', () => {
   it('a device, a named pipe and a file over the limit are skipped with a reason, not read', async () => {
     const dir = temp.make();

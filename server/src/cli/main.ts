@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import {
-  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace,
+  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, tr,
 } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import pkg from '../../../package.json';
@@ -184,10 +184,19 @@ export async function main(
   if (o.command === 'figures') {
     const results = reports.map((r) => r.result);
     for (const line of textLines([...projectFiles.values()])) err(`wengao: ${line}\n`);
-    out(renderFigures(results, o.format as FiguresFormat, o.targetsOnly));
+    out(renderFigures(results, o.format as FiguresFormat, o.targetsOnly, o.lang));
     const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !o.targetsOnly || f.kind === 'target').length ?? 0), 0);
-    err(`wengao: ${results.length} 个文件，${n} 项${o.targetsOnly ? '目标' : '数据'}\n`);
-    return 0;
+    const skippedFiles = results.filter((r) => r.skipped).length;
+    for (const r of results) if (r.notAnalyzed) err(`wengao: 未作为报告读取 (not read as a report) ${escapedPath(r.path)}: ${r.notAnalyzed}\n`);
+    err(
+      tr(
+        o.lang,
+        `wengao: ${results.length} 个文件，${n} 项${o.targetsOnly ? '目标' : '数据'}${skippedFiles ? `，跳过 ${skippedFiles} 个` : ''}\n`,
+        `wengao: ${results.length} ${results.length === 1 ? 'file' : 'files'}, ${n} ${o.targetsOnly ? (n === 1 ? 'target' : 'targets') : n === 1 ? 'figure' : 'figures'}${skippedFiles ? `, ${skippedFiles} skipped` : ''}\n`,
+      ),
+    );
+    // (As for check: a file that could not be read was not read, and CI must not pass on it.)
+    return skippedFiles ? 2 : 0;
   }
 
   // Across documents: every report's figures in one index, then figure.mismatch for each against it
@@ -220,14 +229,25 @@ export async function main(
   const notAnalyzed = results.filter((r) => r.notAnalyzed);
   for (const r of notAnalyzed) err(`wengao: 未作为报告检查 (not checked as a report) ${escapedPath(r.path)}: ${r.notAnalyzed}\n`);
   const tooMany = o.maxWarnings >= 0 && counts.warning > o.maxWarnings;
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   err(
-    `wengao: ${reports.length} 个文件，${all.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
-      (suppressed ? `，已忽略 ${suppressed} 个（注释或 .wengaoignore）` : '') +
-      (skipped ? `，跳过 ${skipped} 个` : '') +
-      (notAnalyzed.length ? `，${notAnalyzed.length} 个不以中文为主等，未作为报告检查` : '') +
-      (parallel ? `，${threads} 个线程` : '') +
-      (counts.warning && o.maxWarnings > 0 ? (tooMany ? `；警告多于 --max-warnings ${o.maxWarnings}` : `；警告未超过 --max-warnings ${o.maxWarnings}`) : '') +
-      '\n',
+    tr(
+      o.lang,
+      `wengao: ${reports.length} 个文件，${all.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
+        (suppressed ? `，已忽略 ${suppressed} 个（注释或 .wengaoignore）` : '') +
+        (skipped ? `，跳过 ${skipped} 个` : '') +
+        (notAnalyzed.length ? `，${notAnalyzed.length} 个不以中文为主等，未作为报告检查` : '') +
+        (parallel ? `，${threads} 个线程` : '') +
+        (counts.warning && o.maxWarnings > 0 ? (tooMany ? `；警告多于 --max-warnings ${o.maxWarnings}` : `；警告未超过 --max-warnings ${o.maxWarnings}`) : '') +
+        '\n',
+      `wengao: ${plural(reports.length, 'file')}, ${plural(all.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'note')})` +
+        (suppressed ? `, ${suppressed} ignored (comments or .wengaoignore)` : '') +
+        (skipped ? `, ${skipped} skipped` : '') +
+        (notAnalyzed.length ? `, ${notAnalyzed.length} not checked as reports (not mainly Chinese, …)` : '') +
+        (parallel ? `, ${threads} threads` : '') +
+        (counts.warning && o.maxWarnings > 0 ? (tooMany ? `; more warnings than --max-warnings ${o.maxWarnings}` : `; warnings within --max-warnings ${o.maxWarnings}`) : '') +
+        '\n',
+    ),
   );
   // A file that could not be read was not checked, a check that failed left its results out:
   // CI must not pass on either.

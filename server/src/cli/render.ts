@@ -1,5 +1,5 @@
 /** The plain formats: text and JSON for `check`, and the formats of `figures`. */
-import { Figure, Finding, LineIndex, inWorkspaceTerms, toCsv, toMarkdownTable, workspaceOf } from '../core';
+import { Figure, Finding, LineIndex, Locale, inWorkspaceTerms, toCsv, toMarkdownTable, workspaceOf } from '../core';
 import type { FiguresFormat } from './args';
 import type { FileResult } from './report';
 
@@ -81,7 +81,7 @@ function figureJson(f: Figure, path: string, lines: LineIndex) {
   };
 }
 
-export function renderFigures(results: FileResult[], format: FiguresFormat, targetsOnly: boolean): string {
+export function renderFigures(results: FileResult[], format: FiguresFormat, targetsOnly: boolean, locale?: Locale): string {
   // Documents that state no year or province are read against the others (as figure.mismatch reads them).
   const ws = workspaceOf(results.map((r) => r.analysis?.facts));
   const rows = results.flatMap((r) =>
@@ -93,9 +93,9 @@ export function renderFigures(results: FileResult[], format: FiguresFormat, targ
   );
   switch (format) {
     case 'csv':
-      return toCsv(rows);
+      return toCsv(rows, locale);
     case 'markdown':
-      return toMarkdownTable(rows);
+      return toMarkdownTable(rows, locale);
     case 'text':
       return (
         rows

@@ -181,6 +181,8 @@ export interface FigureRow {
 }
 
 const CSV_HEADER = ['文档', '行', '章节', '指标', '动词', '原文', '数值', '上限', '单位', '标准化数值', '标准化单位', '比较', '期间', '地区', '类型'];
+const CSV_HEADER_EN = ['document', 'line', 'section', 'indicator', 'verb', 'text', 'value', 'max', 'unit', 'normalized value', 'normalized unit', 'comparator', 'period', 'region', 'kind'];
+const KIND_EN = { target: 'target', actual: 'actual', unknown: 'unknown' } as const;
 
 function csvCell(v: string | number | undefined | null): string {
   const s = v === undefined || v === null ? '' : String(v);
@@ -188,25 +190,31 @@ function csvCell(v: string | number | undefined | null): string {
 }
 
 /** CSV in UTF-8 with a BOM, so that Excel and WPS open it as UTF-8. */
-export function toCsv(rows: FigureRow[]): string {
-  const lines = [CSV_HEADER.join(',')];
+/** The figures as CSV (UTF-8 with BOM, for spreadsheets), headed in `locale` (Chinese by default). */
+export function toCsv(rows: FigureRow[], locale?: Locale): string {
+  const en = locale === 'en';
+  const lines = [(en ? CSV_HEADER_EN : CSV_HEADER).join(',')];
   for (const { path, line, figure: f } of rows) {
     lines.push(
       [
         path, line, f.section.join(' › '), f.indicator, f.verb, f.text, f.value, f.max, f.unit,
-        f.normalized.value, f.normalized.unit, COMPARATOR_SIGN[f.comparator], f.period, f.region, KIND_ZH[f.kind],
+        f.normalized.value, f.normalized.unit, COMPARATOR_SIGN[f.comparator], f.period, f.region, (en ? KIND_EN : KIND_ZH)[f.kind],
       ].map(csvCell).join(','),
     );
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-export function toMarkdownTable(rows: FigureRow[]): string {
-  const head = ['文档', '行', '章节', '指标', '数值', '比较', '期间', '地区', '类型'];
+/** The figures as a markdown table, headed in `locale` (Chinese by default). */
+export function toMarkdownTable(rows: FigureRow[], locale?: Locale): string {
+  const en = locale === 'en';
+  const head = en
+    ? ['document', 'line', 'section', 'indicator', 'amount', 'comparator', 'period', 'region', 'kind']
+    : ['文档', '行', '章节', '指标', '数值', '比较', '期间', '地区', '类型'];
   const out = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const { path, line, figure: f } of rows) {
     out.push(
-      `| ${[path, String(line), f.section[f.section.length - 1] ?? '', f.indicator + (f.verb ? `（${f.verb}）` : ''), f.text, COMPARATOR_SIGN[f.comparator], f.period ?? '', f.region ?? '', KIND_ZH[f.kind]].map(esc).join(' | ')} |`,
+      `| ${[path, String(line), f.section[f.section.length - 1] ?? '', f.indicator + (f.verb ? `（${f.verb}）` : ''), f.text, COMPARATOR_SIGN[f.comparator], f.period ?? '', f.region ?? '', (en ? KIND_EN : KIND_ZH)[f.kind]].map(esc).join(' | ')} |`,
     );
   }
   return out.join('\n') + '\n';
