@@ -39,9 +39,10 @@ export const STDIN_NAME = '<stdin>';
 
 export const EXIT_CODES = `退出码 (exit status):
   0  没有错误，警告不超过 --max-warnings（默认 0）；提示不影响退出码。figures：0，除非出现下面 2 的情形
-     （无法解码的文件在 stderr 上列出并略过）
-     (no error, and no more warnings than --max-warnings, default 0; figures: 0 except in
-     the cases of 2 below, a file it cannot decode being named on stderr and left out)
+     （与 check 相同：无法解码的文件在 stderr 上列出，其余照常读取，退出码为 2）
+     (no error, and no more warnings than --max-warnings, default 0; figures: 0 unless a case
+     of 2 below applies, as for check: a file it cannot decode is named on stderr, the others
+     are read, and the status is 2)
   1  发现错误，或警告多于 --max-warnings；配置文件中的错误也算
      (an error was found, or more warnings than --max-warnings; errors in a config file count)
   2  用法错误，路径不存在或无法读取，文件夹中没有报告，通配符没有匹配，--config 无法读取，
