@@ -111,8 +111,11 @@ export function parseFixtures(file: string): Case[] {
       const head = s.slice(0, s.indexOf('\n') + 1 || s.length).trim();
       const body = s.slice(s.indexOf('\n') + 1);
       if (head === 'markdown') {
+        // "--- markdown" after the text marks it markdown; with text of its own, that text is
+        // the case's. (An empty section used to replace the text above with nothing: every
+        // case written so was checked against an empty document.)
         kind = 'markdown';
-        raw = body;
+        if (body.trim()) raw = body;
       } else if (head === 'fixed') fixed = body.replace(/\n+$/, '');
       else if (head === 'outline') outline = body.replace(/\n+$/, '');
       else if (head === 'figures') figures = body.replace(/\n+$/, '');

@@ -9,7 +9,7 @@ import { documentFacts } from './figures/document';
 import { CODES, appendAll, compareFindings, type Code, type Finding, type Severity } from './findings';
 import { WengaoConfig, severityOverrides } from './config';
 import { tr, type Locale } from './locale';
-import { IgnoreEntry, Suppressed, suppress } from './suppress';
+import { IgnoreEntry, Suppressed, directiveProblems, suppress } from './suppress';
 import { DocKind, DocumentModel, buildModel, chineseRatio, languageSample } from './model';
 import { OutlineNode, buildOutline } from './outline';
 import { clip } from './text';
@@ -107,7 +107,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
       failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     }
   }
-  const { kept, suppressed } = settle(findings, model, options);
+  const { kept, suppressed } = settle(findings, model, options, true);
   // (Above the heavy limit the figures are not read, but the document's year and places still
   // count in the workspace, as on the command line.)
   const facts = read.facts ?? contained('facts', failures, () => documentFacts(model, { year: config?.year, region: config?.region }), undefined);
@@ -122,7 +122,12 @@ function localeOf(options: Pick<AnalyzeOptions, 'locale' | 'config'>): Locale | 
  * The last step for every finding, whichever check made it: the configured severity (or off),
  * then suppression by comments and the ignore file, then document order.
  */
-function settle(findings: Finding[], model: DocumentModel, options: Pick<AnalyzeOptions, 'severity' | 'config' | 'ignore'>): { kept: Finding[]; suppressed: Suppressed[] } {
+function settle(
+  findings: Finding[],
+  model: DocumentModel,
+  options: Pick<AnalyzeOptions, 'severity' | 'config' | 'ignore' | 'locale'>,
+  directives = false,
+): { kept: Finding[]; suppressed: Suppressed[] } {
   const overrides = { ...(options.config ? severityOverrides(options.config) : {}), ...(options.severity ?? {}) };
   const levelled: Finding[] = [];
   for (const f of findings) {
@@ -131,6 +136,9 @@ function settle(findings: Finding[], model: DocumentModel, options: Pick<Analyze
     levelled.push(o ? { ...f, severity: o } : f);
   }
   const out = suppress(levelled, model.text, model.kind, options.ignore);
+  // (A comment that names no code is said, once, with the document's own findings, and is
+  // itself never silenced.)
+  if (directives) appendAll(out.kept, directiveProblems(model.text, model.kind, localeOf(options)));
   out.kept.sort(compareFindings);
   return out;
 }

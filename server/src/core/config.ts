@@ -265,7 +265,7 @@ function readUnits(node: Node, config: WengaoConfig, problem: Problem): void {
 }
 
 /** The known name closest to a misspelt one (transpositions count once), if close enough. */
-function nearest(word: string, known: readonly string[]): string | undefined {
+export function nearest(word: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = Math.max(1, Math.floor(word.length / 3)) + 1;
   for (const k of known) {

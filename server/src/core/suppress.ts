@@ -20,6 +20,7 @@ import type { DocKind } from './model';
 import { Locale, tr } from './locale';
 import { MAX_GLOBS, globProblem } from './globs';
 import { clip } from './text';
+import { nearest } from './config';
 
 export const IGNORE_FILE = '.wengaoignore';
 
@@ -37,6 +38,26 @@ export interface IgnoreEntry {
 export interface Suppressed {
   finding: Finding;
   by: 'comment' | 'ignore-file';
+}
+
+/** Every code Wengao reports, and the families they belong to (quote, figure, …). */
+const ALL_CODES: readonly string[] = Object.values(CODES);
+const FAMILIES: readonly string[] = [...new Set(ALL_CODES.map((c) => c.split('.')[0]))];
+
+/** Whether a directive or ignore entry names something: '*', a code or a family of codes. */
+export function knownKey(key: string): boolean {
+  return key === '*' || ALL_CODES.includes(key) || FAMILIES.includes(key);
+}
+
+/** What to say of a key that names nothing: its nearest code or family, if one is close. */
+function unknownKeyMessage(key: string, where: 'comment' | 'entry', locale: Locale | undefined): string {
+  const near = key.length <= 40 ? nearest(key, [...ALL_CODES, ...FAMILIES]) : undefined;
+  const shown = clip(key, 40);
+  return tr(
+    locale,
+    `“${shown}”不是文稿的问题代码或类别，${where === 'comment' ? '这条注释' : '此行'}对它不起作用${near ? `。是否应为“${near}”？` : '。代码见 README 的检查列表。'}`,
+    `"${shown}" is no code or family of codes Wengao reports: this ${where === 'comment' ? 'comment' : 'line'} silences nothing under it${near ? `. Did you mean "${near}"?` : '. See the list of checks in the README.'}`,
+  );
 }
 
 /** Whether a directive or entry naming `key` covers `code`: the code itself, its family or all. */
@@ -105,6 +126,10 @@ export function parseIgnoreFile(text: string, locale?: Locale): { entries: Ignor
       return;
     }
     const [path, code, fp] = fields.fields;
+    if (!knownKey(code)) {
+      bad(unknownKeyMessage(code, 'entry', locale), unknownKeyMessage(code, 'entry', 'en'));
+      return;
+    }
     if (!FINGERPRINT.test(fp)) {
       bad(`指纹“${fp}”应是 16 位十六进制数字或 *；此行不生效。`, `The fingerprint "${fp}" should be 16 hexadecimal digits or *; this line is ignored.`);
       return;
@@ -225,6 +250,23 @@ export function directiveRegions(text: string, kind: DocKind): Region[] {
   }
   for (const [k, s] of open) regions.push({ start: s, end: text.length + 1, keys: [k] });
   return regions;
+}
+
+/**
+ * A markdown document's wengao-disable comments that name no code Wengao reports (a typo such as
+ * quote.unopend): each such key a `config.invalid` warning on its comment, which silences nothing.
+ */
+export function directiveProblems(text: string, kind: DocKind, locale?: Locale): Finding[] {
+  if (kind !== 'markdown' || !text.includes('wengao-')) return [];
+  const out: Finding[] = [];
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const at = m.index ?? 0;
+    for (const key of directiveKeys(m[2])) {
+      if (knownKey(key)) continue;
+      out.push({ code: CODES.configInvalid, severity: 'warning', message: unknownKeyMessage(key, 'comment', locale), span: { start: at, end: at + m[0].length }, related: [], fixes: [] });
+    }
+  }
+  return out;
 }
 
 function directiveKeys(body: string): string[] {
