@@ -242,6 +242,9 @@ function readLabel(text: string): { name: string; start: number; end: number } |
   // An explainer's year and section name set apart by a space: "2025年 成绩单", "2026年 目标任务".
   const yearLabel = /^[\s\u3000]*((?:19|20)\d{2}年)[\s\u3000]+([^\s\u3000\d。！？；，,;!?：:]{2,10})[\s\u3000]*$/.exec(text);
   if (yearLabel) return { name: `${yearLabel[1]} ${yearLabel[2]}`, start: text.indexOf(yearLabel[1]), end: text.replace(/[\s\u3000]+$/, '').length };
+  // A section named by a look back or ahead at a year, alone on its line: "回眸2025", "展望2026年".
+  const look = /^[\s\u3000]*((?:回眸|回顾|回望|展望|盘点|聚焦|锚定|数说|数读)[\s\u3000]*(?:19|20)\d{2}年?)[\s\u3000]*$/.exec(text);
+  if (look) return { name: look[1], start: text.indexOf(look[1]), end: text.replace(/[\s\u3000]+$/, '').length };
   // A symbol that marks a section in an explainer: ▌2025年 成绩单, ■ 2026年目标.
   const sym = /^[\s\u3000]*[▌■◆▶★☆▍█◼][\s\u3000]*([^。！？；，,;!?：:]{2,16})$/.exec(text);
   if (sym) return { name: sym[1].trim(), start: text.indexOf(sym[1]), end: text.replace(/[\s\u3000]+$/, '').length };

@@ -30,12 +30,12 @@ export interface Measure {
 const LIST_MARK = /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,3}[.．、]|[①-⑳❶-❿]|[●■◆▲★☆○◇□▪•·\-—*>]|[一二三四五六七八九十]{1,2}(?:是|要|抓)|第[一二三四五六七八九十]{1,2}[，,、]|其[一二三四五六七八九十]|其中[：:，,]?)/;
 const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末)?|全年|今年|去年|上年|当年|年内|年末|年底|[上下]半年|前?[一二三四]季度)/;
 const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
-const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟)/;
+const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟|再|继续)/;
 const LEVEL_START = /^(?:完成|实现|达到)/;
 const ASPECT_START = /^(?:实施|推进|开展|启动|组织)/;
 /** Who set the figure, and the verb that reports it: 会议要求, 省里要求, 报告提出; and 对照, 按照. */
 const REPORTED = /^(?:(?:会议|报告|省里|市里|县里|省委|市委|县委|区委|省政府|市政府|县政府|区政府|国家|中央|上级|规划|方案|文件)?(?:要求|提出|明确|强调|指出|确定)|对照|按照|参照|根据|照)/;
-const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的)$/;
+const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的|再|还|又|也|继续)$/;
 const BASE_END = /(?:同比|比上年|较上年|比去年|较去年|比上年同期)$/;
 /** A count named as such: X总数, X数量 are X. */
 const COUNT_END = /(?:总数|数量|个数|总量)$/;
@@ -130,7 +130,14 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     }
   }
   if (s.startsWith('生产') && s.length >= 4 && !s.startsWith('生产总值')) s = `${s.slice(2)}产量`;
+  // (The total of things is their stock, whatever made this year's: "新认定高新技术企业3200家，总数
+  // 达3.2万家" states the 高新技术企业 there are, not new ones. Its words of action go.)
+  const stock = /(?:总数|总量)$/.test(s) && s.length > 4;
   if (COUNT_END.test(s) && s.length > 4) s = s.replace(COUNT_END, '');
+  if (stock) {
+    const made = ACTION_START.exec(s) ?? /^新增/.exec(s);
+    if (made && s.length - made[0].length >= 2) s = s.slice(made[0].length);
+  }
   // The action named in the indicator is the verb: 新开工改造城镇老旧小区 = 改造 城镇老旧小区,
   // and 新改造 (this year's new ones) is 改造.
   const action = ACTION_START.exec(s);

@@ -79,6 +79,8 @@ export function periodCues(text: string): Cue[] {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const before = text.slice(Math.max(0, m.index - 2), m.index);
       if (/[比较与同][\s]?$|相比$/.test(before) || /^(比|较)/.test(m[0])) continue;
+      // "创近五年新高": the span of a record is the base of the comparison, not the period.
+      if (/创\s?$/.test(before) && /^(?:[^，。；]{0,4})(?:新高|新低|最高|最低|最好|最快|最多)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
       // "是2017年的1.6倍": the year is the base of a multiple.
       if (/是\s?$/.test(before) && text[m.index + m[0].length] === '的') continue;
       // "在去年增长6.1%的基础上": the year of the base, not of what is built on it.
@@ -340,8 +342,9 @@ export function placesIn(text: string): Place[] {
 function comparisonBase(text: string, at: number, end: number): boolean {
   // (The place that set the figure owns it: "与宁波市确定的增长5.5%左右的目标相衔接".)
   if (/^(?:确定|提出|下达|设定|部署|要求|明确)的/.test(text.slice(end, end + 3))) return false;
-  // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”.)
-  return /(?:高于|低于|快于|慢于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|服务|助力|支撑|纳入|跻身|带动|辐射|融合)$/.test(text.slice(Math.max(0, at - 2), at)) ||
+  // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”; nor
+  // the plan it carries out: 落实全省“4567”现代化产业体系部署, 按照全省统一安排.)
+  return /(?:高于|低于|快于|慢于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||
     /^(?:平均|第[一二三四五六七八九十\d]|前列|首位|水平|总量的|的比重|同期)/.test(text.slice(end, end + 4));
 }
 
