@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Debian packages the real-VS-Code suite needs: Chromium to drive code-server, CJK fonts so that
-# screenshots show Chinese, and the headers code-server's native modules compile against.
+# Debian packages the real-client suites need: Chromium to drive code-server, CJK fonts so that
+# screenshots show Chinese, the headers code-server's native modules compile against, and Neovim
+# (test/nvim: a second LSP client).
 # Installs only what is missing; needs root (or passwordless sudo) when something is.
 set -euo pipefail
-PACKAGES=(chromium fonts-noto-cjk libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config python3 make g++)
+PACKAGES=(chromium fonts-noto-cjk neovim libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config python3 make g++)
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
