@@ -228,7 +228,9 @@ function phraseCell(cell: string): boolean {
  * it), or a two-digit block number and a short name ("01 2025年 我们这样走过").
  */
 function readLabel(text: string): { name: string; start: number; end: number } | undefined {
-  const b = /^[\s\u3000]*【([^【】]{1,16})】[\s\u3000]*([^。！？；，,;!?]{0,16})$/.exec(text);
+  // (The words after the bracket are the section's motto, up to a line's worth: "【回眸2025】“十四五”
+  // 圆满收官　交出高质量发展答卷".)
+  const b = /^[\s\u3000]*【([^【】]{1,16})】[\s\u3000]*([^。！？；，,;!?]{0,24})$/.exec(text);
   // (Not a script's line under its tag that states an amount, "【字幕】全年粮食总产量438.6亿斤":
   // a section label that does, "【锚定2026】经济增长预期6%左右", names its year in the brackets.)
   if (b && !/(?:19|20)\d{2}/.test(b[1]) && /[0-9０-９][0-9０-９.．]*\s*(?:%|％|[\p{Script=Han}])/u.test(b[2]) && !/^(?:19|20)\d{2}\s*年/.test(b[2].trim())) return undefined;

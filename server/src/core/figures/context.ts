@@ -47,7 +47,7 @@ export interface Cue {
 const FIVE = '(?:五|5)';
 const SPAN_YEARS = /((?:19|20)\d{2})\s*(?:年)?\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年/g;
 const YEAR = /((?:19|20)\d{2})\s*年(?!代)/g;
-const PLAN = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(?:开局之年|收官之年|起步之年|时期|期间|期末|末|以来|中后期)?/g;
+const PLAN = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(?:开局之年|收官之年|起步之年|(?:圆满|胜利|顺利)?收官|(?:良好)?开局|时期|期间|期末|末|以来|中后期)?/g;
 const THIS_YEAR = /今年|本年度|年内|当年/g;
 const LAST_YEAR = /上年|去年|上一年|(?:刚刚)?过去(?:的)?一年|一年来/g;
 const NEXT_YEAR = /明年|下一年/g;
@@ -97,8 +97,9 @@ export function periodCues(text: string): Cue[] {
     const p = PLANS[m[1] + '五'];
     if (!p) return undefined;
     // “十四五”开局之年 is 2021 alone; 收官之年 the plan's last year.
-    if (/开局之年|起步之年/.test(m[0])) return span(p[0], p[0], m[0]);
-    if (/收官之年/.test(m[0])) return span(p[1], p[1], m[0]);
+    // (So is a plan that "圆满收官" or "开局起步": its last or first year.)
+    if (/开局|起步之年/.test(m[0])) return span(p[0], p[0], m[0]);
+    if (/收官/.test(m[0])) return span(p[1], p[1], m[0]);
     return span(p[0], p[1], m[0]);
   });
   if (relative) {
