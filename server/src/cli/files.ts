@@ -11,6 +11,7 @@ import { ConfigResolver, REPORT_EXTENSIONS, Resolved, excludedBy } from '../io/c
 export { readReport } from '../io/read';
 import { isInside } from '../io/paths';
 import { MAX_INPUT_BYTES } from '../io/read';
+import { describeFsError } from '../io/errors';
 export { REPORT_EXTENSIONS };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
@@ -59,7 +60,7 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
         continue;
       }
       throw new UsageError(
-        code === 'ENOENT' ? `路径不存在 (no such file or folder): ${arg}` : `无法读取 (cannot read) ${arg}: ${code ?? String(err)}`,
+        code === 'ENOENT' ? `路径不存在 (no such file or folder): ${arg}` : `无法读取 (cannot read) ${arg}: ${describeFsError(err)}`,
       );
     }
     if (st.isDirectory()) {
@@ -146,8 +147,7 @@ async function walk(root: string, unreadable: { path: string; message: string }[
       visited.add(real);
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      unreadable.push({ path: dir, message: `无法读取文件夹 (cannot read the folder): ${code ?? String(err)}` });
+      unreadable.push({ path: dir, message: `无法读取文件夹 (cannot read the folder): ${describeFsError(err)}` });
       continue;
     }
     entries.sort((a, b) => compareNames(a.name, b.name));

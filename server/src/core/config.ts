@@ -107,8 +107,9 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
-    const what = printParseErrorCode(e.error);
-    problem(CODES.configSyntax, 'error', { offset: e.offset, length: e.length }, `配置文件不是有效的 JSON（${what}）：请改正此处；改正之前，读得出的设置照常生效，其余用默认值。`, `The config file is not valid JSON (${what}): fix it here; meanwhile the settings that can be read apply, the defaults for the rest.`);
+    const code = printParseErrorCode(e.error);
+    const [zh, en] = JSON_ERRORS[code] ?? ['格式有误', code];
+    problem(CODES.configSyntax, 'error', { offset: e.offset, length: e.length }, `配置文件不是有效的 JSON（此处${zh}）：请改正；改正之前，读得出的设置照常生效，其余用默认值。`, `The config file is not valid JSON (${en} here): fix it; meanwhile the settings that can be read apply, the defaults for the rest.`);
   }
   if (!root) return { config, findings };
   if (root.type !== 'object') {
@@ -263,6 +264,26 @@ function readUnits(node: Node, config: WengaoConfig, problem: Problem): void {
     config.units.push(def);
   }
 }
+
+/** jsonc-parser's error names in words (Chinese, English), not CloseBraceExpected. */
+const JSON_ERRORS: Record<string, [string, string]> = {
+  InvalidSymbol: ['有无效的字符', 'an invalid character'],
+  InvalidNumberFormat: ['数字格式有误', 'a malformed number'],
+  PropertyNameExpected: ['应是用双引号括起的键名', 'a key in double quotes is expected'],
+  ValueExpected: ['应是一个值（如 "off"，字符串要加双引号）', 'a value is expected (strings need double quotes, as "off")'],
+  ColonExpected: ['键名后应有冒号 :', 'a colon : is expected after the key'],
+  CommaExpected: ['应有逗号 ,', 'a comma , is expected'],
+  CloseBraceExpected: ['缺少右花括号 }', 'a closing brace } is missing'],
+  CloseBracketExpected: ['缺少右方括号 ]', 'a closing bracket ] is missing'],
+  EndOfFileExpected: ['之后不应再有内容', 'nothing should follow'],
+  InvalidCommentToken: ['注释格式有误', 'a malformed comment'],
+  UnexpectedEndOfComment: ['注释没有结束', 'a comment is not closed'],
+  UnexpectedEndOfString: ['字符串缺少结尾的双引号', 'a string is missing its closing quote'],
+  UnexpectedEndOfNumber: ['数字不完整', 'an incomplete number'],
+  InvalidUnicode: ['有无效的 Unicode 转义', 'an invalid Unicode escape'],
+  InvalidEscapeCharacter: ['有无效的转义字符', 'an invalid escape character'],
+  InvalidCharacter: ['有无效的字符', 'an invalid character'],
+};
 
 /** The known name closest to a misspelt one (transpositions count once), if close enough. */
 export function nearest(word: string, known: readonly string[]): string | undefined {

@@ -10,6 +10,7 @@ import * as path from 'path';
 import {
   CONFIG_FILE, EMPTY_CONFIG, Finding, IGNORE_FILE, IgnoreEntry, Locale, WengaoConfig, globProblem, mergeConfig, parseConfig, parseIgnoreFile,
 } from '../core';
+import { describeFsError } from './errors';
 
 /** Report files by extension: what folders are searched for when no include globs say otherwise. */
 export const REPORT_EXTENSIONS = /\.(txt|md|markdown)$/i;
@@ -184,8 +185,7 @@ export class ConfigResolver {
       const text = new TextDecoder('utf-8').decode(bytes);
       return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (this.isExplicit(file)) throw new Error(`无法读取配置文件 (cannot read the config file) ${file}: ${code ?? String(err)}`);
+      if (this.isExplicit(file)) throw new Error(`无法读取配置文件 (cannot read the config file) ${file}: ${describeFsError(err)}`);
       return undefined;
     }
   }

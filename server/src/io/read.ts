@@ -1,6 +1,7 @@
 /** Reading a report from disk, shared by the CLI and the server (for files not open). */
 import { promises as fs } from 'fs';
 import { decode } from '../core';
+import { describeFsError } from './errors';
 
 export type ReadResult =
   | { path: string; ok: true; text: string; encoding: string }
@@ -33,7 +34,7 @@ export async function readReport(file: string): Promise<ReadResult> {
     bytes = await fs.readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { path: file, ok: false, message: `无法读取 (cannot read): ${code ?? String(err)}`, ...(code === 'ENOENT' ? { gone: true } : {}) };
+    return { path: file, ok: false, message: `无法读取 (cannot read): ${describeFsError(err)}`, ...(code === 'ENOENT' ? { gone: true } : {}) };
   }
   const d = decode(bytes);
   if (!d.ok) return { path: file, ok: false, message: d.message };
