@@ -100,7 +100,14 @@ describe('wengao figures on odd bytes, and --lang en', () => {
     expect(csv.stdout).toMatch(/,target\r\n/);
     expect(csv.stderr).toBe('wengao: 1 file, 1 figure\n');
     const md = await runCli(['figures', dir, '--format', 'markdown', '--lang', 'en']);
-    expect(md.stdout.split('\n')[0]).toBe('| document | line | section | indicator | amount | comparator | period | region | kind |');
+    expect(md.stdout.split('\n')[2]).toBe('| document | line | section | indicator | amount | comparator | period | region | kind |');
+    // The export is Wengao's own output: checked again, it is no report (no junk targets, no errors).
+    const exports = temp.make();
+    writeFileSync(join(exports, 'wengao-targets.md'), md.stdout);
+    const again = await runCli(['check', exports, '--format', 'json', '--min-severity', 'hint']);
+    const exported = (JSON.parse(again.stdout) as { files: { path: string; notAnalyzed?: string; diagnostics: unknown[] }[] }).files.find((f) => f.path.endsWith('wengao-targets.md'))!;
+    expect(exported.diagnostics).toEqual([]);
+    expect(exported.notAnalyzed).toMatch(/文稿导出的目标清单.*exported by Wengao|a list Wengao exported/);
     const check = await runCli(['check', dir, '--lang', 'en']);
     expect(check.stderr).toMatch(/^wengao: 1 file, 1 problem \(1 error, 0 warnings, 0 notes\)\n$/m);
     expect(check.stderr).not.toMatch(/[\u4e00-\u9fff]/);

@@ -205,13 +205,19 @@ export function toCsv(rows: FigureRow[], locale?: Locale): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-/** The figures as a markdown table, headed in `locale` (Chinese by default). */
+/**
+ * The first line of a list Wengao exports in markdown: an HTML comment, which does not print,
+ * by which Wengao knows its own export and does not check it as a report (core/analyze.ts).
+ */
+export const EXPORT_MARK = '<!-- wengao-export: 文稿导出的目标清单，不作为报告检查 (exported by Wengao, not checked as a report) -->';
+
+/** The figures as a markdown table, headed in `locale` (Chinese by default), after EXPORT_MARK. */
 export function toMarkdownTable(rows: FigureRow[], locale?: Locale): string {
   const en = locale === 'en';
   const head = en
     ? ['document', 'line', 'section', 'indicator', 'amount', 'comparator', 'period', 'region', 'kind']
     : ['文档', '行', '章节', '指标', '数值', '比较', '期间', '地区', '类型'];
-  const out = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  const out = [EXPORT_MARK, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const { path, line, figure: f } of rows) {
     out.push(
       `| ${[path, String(line), f.section[f.section.length - 1] ?? '', f.indicator + (f.verb ? `（${f.verb}）` : ''), f.text, COMPARATOR_SIGN[f.comparator], f.period ?? '', f.region ?? '', (en ? KIND_EN : KIND_ZH)[f.kind]].map(esc).join(' | ')} |`,
