@@ -220,7 +220,7 @@ export function weakKindIn(text: string, offset: number): { kind: Kind; cue: str
 }
 
 const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|预期|今后|展望|部署|思路|要点|实事/;
-const HEADING_ACTUAL = /回顾|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况/;
+const HEADING_ACTUAL = /回顾|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
 
 export function headingKind(name: string): Kind | undefined {
   if (HEADING_ACTUAL.test(name)) return 'actual';
@@ -288,6 +288,9 @@ export function mayOpenWithPlace(text: string): boolean {
   return false;
 }
 
+/** A place's stem of two characters, then the peoples of China's autonomous prefectures, then 自治州. */
+const AUTONOMOUS_PREFECTURE_RE = /[\u4e00-\u9fff]{2}(?:(?:白|哈尼|彝|土家|苗|藏|朝鲜|傣|景颇|傈僳|壮|布依|侗|回|蒙古|哈萨克|柯尔克孜|羌)族){1,3}自治州/g;
+
 export function placesIn(text: string): Place[] {
   const out: Place[] = [];
   // (exec loops over the shared regexes: matchAll would construct a copy of each per call.)
@@ -297,6 +300,12 @@ export function placesIn(text: string): Place[] {
   for (let m = PROVINCE_RE.exec(text); m; m = PROVINCE_RE.exec(text)) {
     // 辽宁 inside 辽宁省委 is still the province; a city suffix makes it a municipality.
     out.push({ name: normalizeProvince(m[1], m[2]), level: MUNICIPALITIES.has(m[1]) ? 'city' : 'province', at: m.index });
+  }
+  // An autonomous prefecture, a city-level place: its stem and its peoples, 大理白族自治州,
+  // 红河哈尼族彝族自治州, 恩施土家族苗族自治州.
+  if (text.includes('自治州')) {
+    AUTONOMOUS_PREFECTURE_RE.lastIndex = 0;
+    for (let m = AUTONOMOUS_PREFECTURE_RE.exec(text); m; m = AUTONOMOUS_PREFECTURE_RE.exec(text)) out.push({ name: m[0], level: 'city', at: m.index });
   }
   // A city or county is named with its suffix: a known name wherever it stands (gazetteer.ts),
   // else a stem after a boundary or a preposition.

@@ -1406,7 +1406,13 @@ function context(
     }
     headingKindFound ??= h.kind;
   }
-  if (!period && pieceYear !== undefined) {
+  if (!period && pieceYear !== undefined && headingKindFound === 'actual' && reading.kind(offsetInSentence)?.kind !== 'target' && occasionDated(path) && !path.some((n) => partIn(n.name))) {
+    // A section that reviews (回顾, 交出…答卷) in a speech dated only by its occasion (a date line
+    // under a title that names no year: "（2026年2月10日）") speaks of the year before it: results
+    // of the occasion's own year are not in yet.
+    period = { value: String(pieceYear - 1), start: pieceYear - 1, end: pieceYear - 1, cue: '' };
+    periodSource = 'heading';
+  } else if (!period && pieceYear !== undefined) {
     period = { value: String(pieceYear), start: pieceYear, end: pieceYear, cue: facts.yearCue ?? '' };
     periodSource = pathHasTitleYear(path, sections) ? 'heading' : 'document';
   } else if (!period) {
@@ -1685,6 +1691,12 @@ function planContext(path: OutlineNode[], facts: DocumentFacts, sections: Sectio
     if (h.heading.form === 'title') return false;
   }
   return facts.plan;
+}
+
+/** Whether the document's title names no year and a date line under it does: an occasion's date. */
+function occasionDated(path: OutlineNode[]): boolean {
+  const title = path.find((n) => n.heading.form === 'title');
+  return !!title && !/(?:19|20)\d{2}/.test(title.name) && /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(title.detail ?? '');
 }
 
 function pathHasTitleYear(path: OutlineNode[], sections: Sections): boolean {
