@@ -77,6 +77,15 @@ describe('what the client declares', () => {
     expect(codes(after)).not.toContain('quote.unopened');
   });
 
+  it('applies settings given with initialize (initializationOptions.settings.wengao) by a client that cannot be asked', async () => {
+    const dir = box.tempDir('wengao-conf-');
+    const s = box.track(new LspProcess());
+    await s.initialize({}, [dir], { settings: { wengao: { checks: { 'quote.unopened': 'off' } } } });
+    const uri = pathToFileURL(join(dir, 'notice.txt')).href;
+    await open(s, uri, STRAY);
+    expect(codes(await s.nextDiagnostics(uri, 0))).not.toContain('quote.unopened');
+  });
+
   it('sends no data to a client without dataSupport, and still offers the quick fixes', async () => {
     const dir = box.tempDir('wengao-conf-');
     const s = box.track(new LspProcess());
