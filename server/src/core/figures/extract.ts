@@ -638,6 +638,18 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
       reading ??= new SentenceReading(sentenceText);
       const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion, inheritedPart);
+      // The base a result is set against, "增长5.6%，高于全省5.3%的增速", "达到3.55%，高于全省3.35%的
+      // 平均水平": the named whole's own figure of the same measure, not this place's.
+      const prevFig = inSentence[inSentence.length - 1];
+      const base = fig && prevFig ? COMPARED_WHOLE.exec(text.slice(Math.max(prevFig.span.end, raw.num.start - 12), raw.num.start)) : null;
+      if (fig && prevFig && base) {
+        fig.indicator = prevFig.indicator;
+        fig.verb = prevFig.verb;
+        fig.measure = prevFig.measure;
+        fig.indicatorFrom = 'chained';
+        fig.region = selfRegion(selfLevelOf(base[1]), facts);
+        fig.statement = `${fig.indicator} ${fig.text}`;
+      }
       // An explainer's big number on a line of its own, its label on the next: "246.8万辆" /
       // "汽车产量"; or on the line before, when the next says more of it ("地区生产总值" /
       // "5436.8亿元" / "增长5.8%") and the line before is no label of the figure before it.
@@ -818,6 +830,9 @@ function partsOfMeasure(text: string, inSentence: Figure[], aliases: AliasTable 
     f.statement = `${f.indicator} ${f.text}`;
   }
 }
+
+/** A whole named as the base of a comparison right before its figure: 高于全省, 低于全国平均. */
+const COMPARED_WHOLE = /(?:高于|低于|快于|慢于|好于|优于)(全省|全国|全市|全区)(?:平均)?(?:水平)?$/;
 
 /** Words that set an aim in a sentence of its own: 力争, 目标为, 计划, 要达到, 确保. */
 const AIM_WORDS = /力争|目标(?:为|是)|计划|要(?:达到|突破|完成|实现|控制)|确保/;
