@@ -12,7 +12,7 @@ import { join } from 'path';
 import {
   ConfigurationParams, ConfigurationRequest, createProtocolConnection, ExitNotification, InitializeParams, InitializeRequest,
   InitializeResult, InitializedNotification, LogMessageNotification, LogMessageParams, ProtocolConnection,
-  PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest,
+  PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShowMessageNotification, ShowMessageParams, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { FiguresChangedNotification, StatusNotification } from '../../server/src/lsp/protocol';
@@ -37,6 +37,8 @@ export class LspProcess {
   readonly conn: ProtocolConnection;
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
+  /** window/showMessage notifications: what the user would see. */
+  readonly shown: ShowMessageParams[] = [];
   readonly configurationRequests: unknown[] = [];
   /** What the server registered dynamically (client/registerCapability). */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
@@ -67,6 +69,10 @@ export class LspProcess {
     this.conn.onError(() => undefined);
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.push(p);
+      this.notify();
+    });
+    this.conn.onNotification(ShowMessageNotification.type, (p) => {
+      this.shown.push(p);
       this.notify();
     });
     this.conn.onNotification(LogMessageNotification.type, (p) => {

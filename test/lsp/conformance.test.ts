@@ -86,6 +86,22 @@ describe('what the client declares', () => {
     expect(codes(await s.nextDiagnostics(uri, 0))).not.toContain('quote.unopened');
   });
 
+  it('says once, in Chinese first, that settings it cannot read fall back to the defaults', async () => {
+    const dir = box.tempDir('wengao-conf-');
+    const s = box.track(new LspProcess({ configuration: (section) => (section === 'wengao' ? ['not', 'an', 'object'] : undefined) }));
+    await s.initialize({ workspace: { configuration: true } }, [dir]);
+    const a = pathToFileURL(join(dir, 'a.txt')).href;
+    const b = pathToFileURL(join(dir, 'b.txt')).href;
+    await open(s, a, STRAY);
+    await open(s, b, STRAY);
+    expect(codes(await s.nextDiagnostics(a, 0))).toContain('quote.unopened');
+    await s.nextDiagnostics(b, 0);
+    const said = await s.waitFor(() => s.shown.find((m) => /文稿设置有误/.test(m.message)), 'the settings problem shown');
+    expect(said.type).toBe(2); // warning
+    expect(said.message).toMatch(/an array/);
+    expect(s.shown.filter((m) => /文稿设置有误/.test(m.message))).toHaveLength(1);
+  });
+
   it('sends no data to a client without dataSupport, and still offers the quick fixes', async () => {
     const dir = box.tempDir('wengao-conf-');
     const s = box.track(new LspProcess());

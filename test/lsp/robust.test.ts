@@ -258,7 +258,7 @@ describe('bad input over LSP', () => {
       ['garbage', 'should be an object'],
       [42, 'should be an object'],
       [null, undefined],
-      [[1, 2, 3], undefined],
+      [[1, 2, 3], 'should be an object, got an array'],
       [{ analyze: {} }, 'wengao.analyze'],
       [{ analyze: 'everything' }, 'wengao.analyze'],
       [{ minChineseRatio: 'high' }, 'wengao.minChineseRatio'],

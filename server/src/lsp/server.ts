@@ -7,7 +7,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   Connection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, Hover, InitializeResult, MarkupKind,
-  TextDocumentSyncKind, TextDocuments,
+  MessageType, ShowMessageNotification, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -253,8 +253,27 @@ export function startServer(connection: Connection): void {
   /** Settings from a client's raw value; what is wrong with them is logged, the rest applies. */
   function readSettings(raw: unknown): Settings {
     const { settings, problems } = parseSettings(raw);
-    for (const p of problems) connection.console.warn(`[wengao] ${p}`);
+    settingsProblems(problems);
     return settings;
+  }
+
+  /**
+   * Settings that could not be read: logged, and said once to the user (the same problems are
+   * not said again on every request), since what applies instead is the default.
+   */
+  const saidSettings = new Set<string>();
+  function settingsProblems(problems: string[]): void {
+    for (const p of problems) connection.console.warn(`[wengao] ${p}`);
+    if (problems.length === 0) return;
+    const key = problems.join('\n');
+    if (saidSettings.has(key)) return;
+    saidSettings.add(key);
+    const more = problems.length > 1 ? `（另有 ${problems.length - 1} 处）` : '';
+    // (A notification: nothing to answer, and every client shows it.)
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `文稿设置有误，这些设置改用默认值${more}：${problems[0]} (Wengao settings: the defaults apply where they could not be read; see the Wengao output)`,
+    });
   }
 
   function settingsFor(uri: string): Promise<Settings> {
@@ -265,7 +284,7 @@ export function startServer(connection: Connection): void {
         .getConfiguration({ scopeUri: uri, section: 'wengao' })
         .then((raw) => {
           const { settings, problems } = parseSettings(raw);
-          for (const p of problems) connection.console.warn(`[wengao] ${p}`);
+          settingsProblems(problems);
           return settings;
         })
         .catch((err) => {

@@ -31,8 +31,8 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   const problems: string[] = [];
   const settings: Settings = { ...DEFAULT_SETTINGS, workspace: { ...DEFAULT_WORKSPACE }, config: { ...EMPTY_CONFIG } };
   if (raw === null || raw === undefined) return { settings, problems };
-  if (typeof raw !== 'object') {
-    problems.push(`wengao settings should be an object, got ${typeof raw}; using defaults`);
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push(`wengao settings should be an object, got ${Array.isArray(raw) ? 'an array' : typeof raw}; using defaults`);
     return { settings, problems };
   }
   const r = raw as Record<string, unknown>;
