@@ -8,6 +8,7 @@ import * as iconv from 'iconv-lite';
 import { basename, dirname, join } from 'path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../server/src/cli/github';
+import { analyze, fingerprint } from '../../server/src/core';
 import { ROOT, TempDirs, runCli } from '../helpers/procCli';
 
 const SEEDS = join(ROOT, 'seeds');
@@ -156,6 +157,22 @@ describe('suppression', () => {
     expect(r.code, r.stderr).toBe(1);
     expect(codesOf(parse(r.stdout))).toEqual({ '.wengaoignore': ['config.invalid'], [SEED_000]: ['quote.paragraph-break'] });
     expect(parse(r.stdout).files[0].diagnostics[0].range.start.line).toBe(2);
+    expect(r.stderr).toMatch(/已忽略 1 个/);
+  });
+
+  it('a line whose fingerprint matches no finding of its report is a note on the ignore file; one that matches is not', async () => {
+    const text = '关于开展安全生产检查的通知\n\n各单位要认真落实十五”规划部署。\n';
+    const finding = analyze(text, { kind: 'plaintext' }).findings.find((f) => f.code === 'quote.unopened')!;
+    const real = fingerprint(text, finding);
+    const dir = project({
+      '.wengaoignore': `notice.txt quote.unopened ${real}  # 原文如此\nnotice.txt quote.unopened 0123456789abcdef  # 编造的\n`,
+      'notice.txt': text,
+    });
+    const r = await runCli(['check', '.', '--format', 'json', '--min-severity', 'hint'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const ignore = parse(r.stdout).files.find((f) => f.path === '.wengaoignore')!;
+    expect(ignore.diagnostics.map((d) => [d.code, d.severity, d.range.start.line])).toEqual([['config.invalid', 'information', 1]]);
+    expect(ignore.diagnostics[0].message).toMatch(/此行不再屏蔽任何问题.*0123456789abcdef/);
     expect(r.stderr).toMatch(/已忽略 1 个/);
   });
 });
