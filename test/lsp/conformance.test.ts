@@ -6,13 +6,13 @@
  * `text`.
  */
 import { mkdirSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
 import {
   CodeAction, CodeActionRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { LspProcess, sandbox } from '../helpers/procLsp';
+import { LspOptions, LspProcess, sandbox } from '../helpers/procLsp';
 import { StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
 
 const box = sandbox();
@@ -23,13 +23,36 @@ async function open(s: LspProcess, uri: string, text: string, languageId = 'plai
   await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
 }
 
+/** A report on disk that states 300 老旧小区 for 2026. */
+const REPORT_300 = '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区300个。\n';
+
+/** A server on a fresh workspace folder, initialised with the client's capabilities. */
+async function started(capabilities = {}, options?: LspOptions, initializationOptions?: unknown, files: Record<string, string> = {}): Promise<{ dir: string; s: LspProcess }> {
+  const dir = box.tempDir('wengao-conf-');
+  // (Files on disk before the server starts: the workspace it indexes.)
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  const s = box.track(new LspProcess(options));
+  await s.initialize(capabilities, [dir], initializationOptions);
+  return { dir, s };
+}
+
+/** Opens `name` in `dir` with the stray ” of STRAY (quote.unopened): its URI. */
+async function openNotice(s: LspProcess, dir: string, name = 'notice.txt'): Promise<string> {
+  const uri = pathToFileURL(join(dir, name)).href;
+  await open(s, uri, STRAY);
+  return uri;
+}
+
+const indexedOne = (s: LspProcess) => s.waitFor(() => s.logs.some((l) => /indexed 1 report/.test(l.message)), 'the workspace folder indexed');
+
 describe('what the client declares', () => {
   it('registers watched files and configuration with a client that allows dynamic registration', async () => {
-    const dir = box.tempDir('wengao-conf-');
-    const s = box.track(new LspProcess({ configuration: () => ({}) }));
-    await s.initialize(
+    const { s } = await started(
       { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
-      [dir],
+      { configuration: () => ({}) },
     );
     await s.waitFor(() => s.registrations.length >= 2, 'two registrations');
     expect(s.registrations.map((r) => r.method).sort()).toEqual(['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
@@ -38,25 +61,18 @@ describe('what the client declares', () => {
   });
 
   it('registers nothing dynamically with a client that did not allow it', async () => {
-    const dir = box.tempDir('wengao-conf-');
-    const s = box.track(new LspProcess({ configuration: () => ({}) }));
-    await s.initialize({ workspace: { configuration: true } }, [dir]);
-    const uri = pathToFileURL(join(dir, 'notice.txt')).href;
-    await open(s, uri, STRAY);
+    const { dir, s } = await started({ workspace: { configuration: true } }, { configuration: () => ({}) });
+    const uri = await openNotice(s, dir);
     await s.nextDiagnostics(uri, 0);
     expect(s.registrations).toEqual([]);
   });
 
   it('watches the workspace itself for a client that cannot: a report changed on disk is compared at once', async () => {
-    const dir = box.tempDir('wengao-conf-');
-    mkdirSync(join(dir, 'docs'));
+    const { dir, s } = await started({}, undefined, undefined, { 'docs/report.txt': REPORT_300 });
     const report = join(dir, 'docs', 'report.txt');
-    writeFileSync(report, '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区300个。\n');
-    const s = box.track(new LspProcess());
-    await s.initialize({}, [dir]);
     const brief = pathToFileURL(join(dir, 'brief.txt')).href;
     await open(s, brief, '2026年宁安市政府工作报告新闻稿\n\n2026年，宁安市将改造老旧小区300个。\n');
-    await s.waitFor(() => s.logs.some((l) => /indexed 1 report/.test(l.message)), 'the report indexed');
+    await indexedOne(s);
     const n = s.published(brief).length;
     // The client sends no didChangeWatchedFiles: the server's own watch sees the edit.
     writeFileSync(report, '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区350个。\n');
@@ -65,11 +81,8 @@ describe('what the client declares', () => {
   });
 
   it('applies settings pushed by a client that cannot be asked for them', async () => {
-    const dir = box.tempDir('wengao-conf-');
-    const s = box.track(new LspProcess());
-    await s.initialize({}, [dir]);
-    const uri = pathToFileURL(join(dir, 'notice.txt')).href;
-    await open(s, uri, STRAY);
+    const { dir, s } = await started();
+    const uri = await openNotice(s, dir);
     expect(codes(await s.nextDiagnostics(uri, 0))).toContain('quote.unopened');
     const n = s.published(uri).length;
     await s.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: { wengao: { checks: { 'quote.unopened': 'off' } } } });
@@ -78,22 +91,15 @@ describe('what the client declares', () => {
   });
 
   it('applies settings given with initialize (initializationOptions.settings.wengao) by a client that cannot be asked', async () => {
-    const dir = box.tempDir('wengao-conf-');
-    const s = box.track(new LspProcess());
-    await s.initialize({}, [dir], { settings: { wengao: { checks: { 'quote.unopened': 'off' } } } });
-    const uri = pathToFileURL(join(dir, 'notice.txt')).href;
-    await open(s, uri, STRAY);
+    const { dir, s } = await started({}, undefined, { settings: { wengao: { checks: { 'quote.unopened': 'off' } } } });
+    const uri = await openNotice(s, dir);
     expect(codes(await s.nextDiagnostics(uri, 0))).not.toContain('quote.unopened');
   });
 
   it('says once, in Chinese first, that settings it cannot read fall back to the defaults', async () => {
-    const dir = box.tempDir('wengao-conf-');
-    const s = box.track(new LspProcess({ configuration: (section) => (section === 'wengao' ? ['not', 'an', 'object'] : undefined) }));
-    await s.initialize({ workspace: { configuration: true } }, [dir]);
-    const a = pathToFileURL(join(dir, 'a.txt')).href;
-    const b = pathToFileURL(join(dir, 'b.txt')).href;
-    await open(s, a, STRAY);
-    await open(s, b, STRAY);
+    const { dir, s } = await started({ workspace: { configuration: true } }, { configuration: (section) => (section === 'wengao' ? ['not', 'an', 'object'] : undefined) });
+    const a = await openNotice(s, dir, 'a.txt');
+    const b = await openNotice(s, dir, 'b.txt');
     expect(codes(await s.nextDiagnostics(a, 0))).toContain('quote.unopened');
     await s.nextDiagnostics(b, 0);
     const said = await s.waitFor(() => s.shown.find((m) => /文稿设置有误/.test(m.message)), 'the settings problem shown');
@@ -103,11 +109,8 @@ describe('what the client declares', () => {
   });
 
   it('sends no data to a client without dataSupport, and still offers the quick fixes', async () => {
-    const dir = box.tempDir('wengao-conf-');
-    const s = box.track(new LspProcess());
-    await s.initialize({}, [dir]);
-    const uri = pathToFileURL(join(dir, 'notice.txt')).href;
-    await open(s, uri, STRAY);
+    const { dir, s } = await started();
+    const uri = await openNotice(s, dir);
     const p = await s.nextDiagnostics(uri, 0);
     const d = p.diagnostics.find((x) => x.code === 'quote.unopened')!;
     expect(p.diagnostics.every((x) => x.data === undefined)).toBe(true);
@@ -125,12 +128,9 @@ describe('what the client declares', () => {
   });
 
   it('takes a file: URI spelled with lower-case escapes (%e7) for the file the index read from disk: one document, not two', async () => {
-    const dir = box.tempDir('wengao-conf-');
+    const { dir, s } = await started({}, undefined, undefined, { '简报.txt': REPORT_300 });
     const file = join(dir, '简报.txt');
-    writeFileSync(file, '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区300个。\n');
-    const s = box.track(new LspProcess());
-    await s.initialize({}, [dir]);
-    await s.waitFor(() => s.logs.some((l) => /indexed 1 report/.test(l.message)), 'the file indexed');
+    await indexedOne(s);
     const upper = pathToFileURL(file).href;
     const lower = upper.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
     expect(lower).not.toBe(upper);
@@ -142,11 +142,8 @@ describe('what the client declares', () => {
   });
 
   it('counts in the status what the Problems panel shows, the finding against another document included', async () => {
-    const dir = box.tempDir('wengao-conf-');
-    writeFileSync(join(dir, 'report.txt'), '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区300个。\n');
-    const s = box.track(new LspProcess());
-    await s.initialize({}, [dir]);
-    await s.waitFor(() => s.logs.some((l) => /indexed 1 report/.test(l.message)), 'the report indexed');
+    const { dir, s } = await started({}, undefined, undefined, { 'report.txt': REPORT_300 });
+    await indexedOne(s);
     const brief = pathToFileURL(join(dir, 'brief.txt')).href;
     await open(s, brief, '2026年宁安市政府工作报告新闻稿\n\n2026年，宁安市将改造老旧小区350个。\n');
     const p = await s.nextDiagnostics(brief, 0, (d) => codes(d).includes('figure.mismatch'));

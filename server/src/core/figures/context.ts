@@ -2,7 +2,7 @@
  * Where a figure belongs: its period, its region and whether it is a target or an actual,
  * read from the sentence, else from the headings it sits under, else from the document.
  */
-import { knownPlaceEndingAt } from './gazetteer';
+import { knownPlaceEndingAt, prefecturesIn } from './gazetteer';
 import type { OutlineNode } from '../outline';
 import { firstAtOrAfter } from '../text';
 
@@ -288,9 +288,6 @@ export function mayOpenWithPlace(text: string): boolean {
   return false;
 }
 
-/** A place's stem of two characters, then the peoples of China's autonomous prefectures, then 自治州. */
-const AUTONOMOUS_PREFECTURE_RE = /[\u4e00-\u9fff]{2}(?:(?:白|哈尼|彝|土家|苗|藏|朝鲜|傣|景颇|傈僳|壮|布依|侗|回|蒙古|哈萨克|柯尔克孜|羌)族){1,3}自治州/g;
-
 export function placesIn(text: string): Place[] {
   const out: Place[] = [];
   // (exec loops over the shared regexes: matchAll would construct a copy of each per call.)
@@ -301,12 +298,9 @@ export function placesIn(text: string): Place[] {
     // 辽宁 inside 辽宁省委 is still the province; a city suffix makes it a municipality.
     out.push({ name: normalizeProvince(m[1], m[2]), level: MUNICIPALITIES.has(m[1]) ? 'city' : 'province', at: m.index });
   }
-  // An autonomous prefecture, a city-level place: its stem and its peoples, 大理白族自治州,
-  // 红河哈尼族彝族自治州, 恩施土家族苗族自治州.
-  if (text.includes('自治州')) {
-    AUTONOMOUS_PREFECTURE_RE.lastIndex = 0;
-    for (let m = AUTONOMOUS_PREFECTURE_RE.exec(text); m; m = AUTONOMOUS_PREFECTURE_RE.exec(text)) out.push({ name: m[0], level: 'city', at: m.index });
-  }
+  // An autonomous prefecture, a city-level place known by its whole name (gazetteer.ts):
+  // 大理白族自治州, 西双版纳傣族自治州, 克孜勒苏柯尔克孜自治州.
+  for (const p of prefecturesIn(text)) out.push({ name: p.name, level: 'city', at: p.at });
   // A city or county is named with its suffix: a known name wherever it stands (gazetteer.ts),
   // else a stem after a boundary or a preposition.
   const suffixed = text.includes('市') || text.includes('县') || text.includes('区') || text.includes('旗');

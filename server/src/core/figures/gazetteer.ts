@@ -20,6 +20,8 @@ const GENERIC = new Set(['市辖区', '新城区', '老城区', '山城区', '�
 const NOT_A_PLACE = /开发区|园区|示范区|实验区|试验区|保税区|管委会|行政区划|群岛|委员会|新城$|地区$|林区$|特区$/;
 
 let known: Set<string> | undefined;
+/** The autonomous prefectures (大理白族自治州): city-level places with long names of their own. */
+let prefectures: Set<string> | undefined;
 
 function names(): Set<string> {
   if (known) return known;
@@ -28,6 +30,7 @@ function names(): Set<string> {
     for (const d of list) {
       // (Depth 0 is the provinces, read by their own rule in placesIn.)
       if (depth > 0 && /^[\p{Script=Han}]{3,8}$/u.test(d.n) && /[市县区旗]$/.test(d.n) && !NOT_A_PLACE.test(d.n) && !GENERIC.has(d.n)) known!.add(d.n);
+      if (depth > 0 && d.n.endsWith('自治州')) (prefectures ??= new Set()).add(d.n);
       if (d.d) walk(d.d, depth + 1);
     }
   };
@@ -48,4 +51,21 @@ export function knownPlaceEndingAt(text: string, end: number): number {
 /** Whether `name` (with its suffix) is a city, county or district of China. */
 export function isKnownPlace(name: string): boolean {
   return names().has(name);
+}
+
+/** The autonomous prefectures named in `text` (大理白族自治州, 红河哈尼族彝族自治州): name and start. */
+export function prefecturesIn(text: string): { name: string; at: number }[] {
+  const out: { name: string; at: number }[] = [];
+  if (!text.includes('自治州')) return out;
+  names();
+  for (let i = text.indexOf('自治州'); i >= 0; i = text.indexOf('自治州', i + 3)) {
+    const end = i + 3;
+    for (let start = Math.max(0, end - 11); start <= end - 7; start++) {
+      if (prefectures?.has(text.slice(start, end))) {
+        out.push({ name: text.slice(start, end), at: start });
+        break;
+      }
+    }
+  }
+  return out;
 }
