@@ -35,7 +35,7 @@ const LEVEL_START = /^(?:完成|实现|达到)/;
 const ASPECT_START = /^(?:实施|推进|开展|启动|组织)/;
 /** Who set the figure, and the verb that reports it: 会议要求, 省里要求, 报告提出; and 对照, 按照. */
 const REPORTED = /^(?:(?:会议|报告|省里|市里|县里|省委|市委|县委|区委|省政府|市政府|县政府|区政府|国家|中央|上级|规划|方案|文件)?(?:要求|提出|明确|强调|指出|确定)|对照|按照|参照|根据|照)/;
-const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的|再|还|又|也|继续)$/;
+const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的|再|也|继续)$/;
 const BASE_END = /(?:同比|比上年|较上年|比去年|较去年|比上年同期)$/;
 /** A count named as such: X总数, X数量 are X. */
 const COUNT_END = /(?:总数|数量|个数|总量)$/;

@@ -834,8 +834,8 @@ function partsOfMeasure(text: string, inSentence: Figure[], aliases: AliasTable 
 /** A whole named as the base of a comparison right before its figure: 高于全省, 低于全国平均. */
 const COMPARED_WHOLE = /(?:高于|低于|快于|慢于|好于|优于)(全省|全国|全市|全区)(?:平均)?(?:水平)?$/;
 
-/** Words that set an aim in a sentence of its own: 力争, 目标为, 计划, 要达到, 确保. */
-const AIM_WORDS = /力争|目标(?:为|是)|计划|要(?:达到|突破|完成|实现|控制)|确保/;
+/** Words that set an aim in a sentence of its own: 力争, 目标为, 计划 (not 计划单列市), 要达到, 确保. */
+const AIM_WORDS = /力争|目标(?:为|是)|计划(?!单列)|要(?:达到|突破|完成|实现|控制)|确保/;
 
 /** A sentence's head that may name a part of the year (月, 季度, 半年): most do not. */
 const HAS_PART = /月|季|半年/;
