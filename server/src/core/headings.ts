@@ -223,11 +223,14 @@ function phraseCell(cell: string): boolean {
   return /^\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u.test(cell) && !CHANGE_CELL.test(cell);
 }
 
+/** The names of kinds of documents: a line that ends with one names a document, not a section. */
+const DOCUMENT_NAME = /(?:报告|公报|纪要|清单|规划|计划|方案|意见|通知|决定|讲话|通报|简报|公告|决议|要点|名单|目录|附件|提纲)$/;
+
 /**
  * An explainer's section label: a line that is 【2025年成绩单】 (with at most a few words after
  * it), or a two-digit block number and a short name ("01 2025年 我们这样走过").
  */
-function readLabel(text: string): { name: string; start: number; end: number } | undefined {
+function readLabel(text: string, inBody = false): { name: string; start: number; end: number } | undefined {
   // (The words after the bracket are the section's motto, up to a line's worth: "【回眸2025】“十四五”
   // 圆满收官　交出高质量发展答卷".)
   const b = /^[\s\u3000]*【([^【】]{1,16})】[\s\u3000]*([^。！？；，,;!?]{0,24})$/.exec(text);
@@ -244,6 +247,10 @@ function readLabel(text: string): { name: string; start: number; end: number } |
   // An explainer's year and section name set apart by a space: "2025年 成绩单", "2026年 目标任务".
   const yearLabel = /^[\s\u3000]*((?:19|20)\d{2}年)[\s\u3000]+([^\s\u3000\d。！？；，,;!?：:]{2,10})[\s\u3000]*$/.exec(text);
   if (yearLabel) return { name: `${yearLabel[1]} ${yearLabel[2]}`, start: text.indexOf(yearLabel[1]), end: text.replace(/[\s\u3000]+$/, '').length };
+  // Or written together, below the title: "2025年成绩单", "2026年主要预期目标" (a line of a few
+  // words and nothing else; not a document's own name, "2026年民生实事项目清单").
+  const joined = inBody ? /^[\s\u3000]*((?:19|20)\d{2}年)(\p{Script=Han}{2,8})[\s\u3000]*$/u.exec(text) : null;
+  if (joined && !DOCUMENT_NAME.test(joined[2])) return { name: `${joined[1]}${joined[2]}`, start: text.indexOf(joined[1]), end: text.replace(/[\s\u3000]+$/, '').length };
   // A section named by a look back or ahead at a year, alone on its line: "回眸2025", "展望2026年".
   const look = /^[\s\u3000]*((?:回眸|回顾|回望|展望|盘点|聚焦|锚定|数说|数读)[\s\u3000]*(?:19|20)\d{2}年?)[\s\u3000]*$/.exec(text);
   if (look) return { name: look[1], start: text.indexOf(look[1]), end: text.replace(/[\s\u3000]+$/, '').length };
@@ -302,7 +309,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
 
   // Lines of data: short lines without sentence punctuation that hold figures, two or more in a
   // row (an explainer's "5.3% 经济增速", a table's rows). They are not a title group.
-  const dataLine = paragraphs.map((p) => p.text.length <= 40 && DATA_FIGURE.test(p.text) && !/[。！？；，,;!?]/.test(p.text) && !readLabel(p.text));
+  const dataLine = paragraphs.map((p, i) => p.text.length <= 40 && DATA_FIGURE.test(p.text) && !/[。！？；，,;!?]/.test(p.text) && !readLabel(p.text, i > 0));
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     const prev = paragraphs[i - 1];
@@ -310,7 +317,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       closeGroup();
       continue;
     }
-    const label = kind === 'plaintext' && !p.listItem ? readLabel(p.text) : undefined;
+    const label = kind === 'plaintext' && !p.listItem ? readLabel(p.text, i > 0) : undefined;
     if (label) {
       closeGroup();
       const nameSpan = { start: p.start + label.start, end: p.start + label.end };

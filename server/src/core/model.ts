@@ -233,19 +233,34 @@ function markdownBlocks(text: string, lines: LineIndex): RawBlock[] {
   return blocks;
 }
 
+/** A bar between items: | or ｜ with a space or a Chinese character on each side. */
+const ITEM_BAR = /[\p{Script=Han}%％\s][|｜][\p{Script=Han}\s]/u;
+
 /**
  * A paragraph continues into the next when it stops mid-sentence: it ends on a clause mark or
  * on running text, it is prose (it has punctuation of its own or is long), and what follows is
  * not a heading, a list item or a table-of-contents line.
  */
 function markPageBreaks(paragraphs: Paragraph[], text: string): void {
+  // Only in a text whose prose paragraphs close with a mark as a rule: in an explainer or a
+  // script whose lines end bare ("粮食总产量836.5亿斤，连续9年稳定在800亿斤以上"), a bare end is
+  // the writer's style, not a break.
+  let prose = 0;
+  let closed = 0;
+  for (const p of paragraphs) {
+    if (p.verbatim || p.tocEntry || p.listItem || !(p.text.length >= 30 || /[，、。；]/.test(p.text))) continue;
+    prose++;
+    if (PARAGRAPH_CLOSE.has(p.text[p.text.length - 1])) closed++;
+  }
+  if (prose >= 4 && closed * 2 < prose) return;
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const p = paragraphs[i];
     const q = paragraphs[i + 1];
     if (p.verbatim || q.verbatim || p.tocEntry || q.tocEntry || p.listItem !== q.listItem) continue;
     if (q.listItem || MD_HEADING.test(q.text) || MARKER_START.test(q.text) || MD_HEADING.test(p.text)) continue;
-    // A table's row (cells separated by tabs) ends where its line ends.
-    if (p.text.includes('\t') || q.text.includes('\t')) continue;
+    // A table's row (cells separated by tabs) ends where its line ends; so does a line of items
+    // set apart by bars, an explainer's "GDP增长5.5%左右 | 规上工业增加值增长7%".
+    if (p.text.includes('\t') || q.text.includes('\t') || ITEM_BAR.test(p.text)) continue;
     const last = p.text[p.text.length - 1];
     if (!last || PARAGRAPH_CLOSE.has(last)) continue;
     // A heading with nothing but its name is complete; one that runs on as a sentence is prose.

@@ -293,14 +293,17 @@ export function placesIn(text: string): Place[] {
   // (exec loops over the shared regexes: matchAll would construct a copy of each per call.)
   COUNTRY_RE.lastIndex = 0;
   for (let m = COUNTRY_RE.exec(text); m; m = COUNTRY_RE.exec(text)) out.push({ name: '全国', level: 'country', at: m.index });
+  const prefectures = prefecturesIn(text);
   PROVINCE_RE.lastIndex = 0;
   for (let m = PROVINCE_RE.exec(text); m; m = PROVINCE_RE.exec(text)) {
+    // (海南州 is the prefecture in Qinghai, not the province.)
+    if (prefectures.some((p) => p.at === m!.index)) continue;
     // 辽宁 inside 辽宁省委 is still the province; a city suffix makes it a municipality.
     out.push({ name: normalizeProvince(m[1], m[2]), level: MUNICIPALITIES.has(m[1]) ? 'city' : 'province', at: m.index });
   }
   // An autonomous prefecture, a city-level place known by its whole name (gazetteer.ts):
   // 大理白族自治州, 西双版纳傣族自治州, 克孜勒苏柯尔克孜自治州.
-  for (const p of prefecturesIn(text)) out.push({ name: p.name, level: 'city', at: p.at });
+  for (const p of prefectures) out.push({ name: p.name, level: 'city', at: p.at });
   // A city or county is named with its suffix: a known name wherever it stands (gazetteer.ts),
   // else a stem after a boundary or a preposition.
   const suffixed = text.includes('市') || text.includes('县') || text.includes('区') || text.includes('旗');
@@ -374,7 +377,7 @@ export function partIn(text: string): string | undefined {
 }
 
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
-const SELF_RE = /全省|我省|本省|省内|全市|我市|本市|市内|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
+const SELF_RE = /全省|我省|本省|省内|全市|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
 
 export type SelfLevel = 'province' | 'city' | 'county' | 'country';
 
@@ -382,9 +385,9 @@ export function selfReference(text: string, offset: number): SelfLevel | undefin
   return nearestSelf(matchesOf(SELF_RE, text), offset);
 }
 
-/** The level a self-reference names: 全省 the province, 本市 the city, 全区 a county's (or a region's), 全国. */
+/** The level a self-reference names: 全省 the province, 本市 (全州, 全盟) the city, 全区 a county's (or a region's), 全国. */
 export function selfLevelOf(cue: string): SelfLevel {
-  return /省/.test(cue) ? 'province' : /市/.test(cue) ? 'city' : /[县区旗]/.test(cue) ? 'county' : 'country';
+  return /省/.test(cue) ? 'province' : /[市州盟]/.test(cue) ? 'city' : /[县区旗]/.test(cue) ? 'county' : 'country';
 }
 
 /** Whether a whole text is a self-reference: a table's column "全省", "本市". */

@@ -116,7 +116,7 @@ const NATIONAL = /^(?:人民|经济|光明|中国|法治|法制|工人|农民|�
 const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|[（(]记者|记者|融媒记者|全媒体记者)/u;
 
 /** A title that names its level: 市政府工作报告, 省委经济工作会议, 县人民政府. */
-const TITLE_LEVEL = /(?:^|[^\p{Script=Han}]|[年的在])(省|自治区|市|县|区)(?:人民)?(?:政府|委|人大|人民代表大会|政协)/u;
+const TITLE_LEVEL = /(?:^|[^\p{Script=Han}]|[年的在])(省|自治区|市|州|盟|县|区)(?:人民)?(?:政府|委|人大|人民代表大会|政协)/u;
 
 /** A government's account "宝鸡发布　1月21日" (X发布 is how cities name their news accounts). */
 const ACCOUNT = /(?:^|\n)[\s\u3000]*([\p{Script=Han}]{2,4}?)发布(?=[\s\u3000]|$)/mu;
@@ -149,7 +149,7 @@ export const NEWS_HEADLINE = /[0-9０-９][0-9０-９.．]*\s*(?:%|％|万|亿|�
 const AIMS = /(?:部署|安排)[^。；]{0,6}(?:今年|明年|新一年|(?:19|20)\d{2}\s*年)[^。；]{0,6}(?:任务|工作)|(?:今年|明年|(?:19|20)\d{2}\s*年)(?:的)?(?:主要)?(?:预期)?目标(?:任务)?|报告(?:中)?(?:提出|明确)/;
 
 const SELF_PROVINCE = /全省|我省|本省|省政府|省委|省人大|省政协|全区各族|自治区政府|自治区人民政府/g;
-const SELF_CITY = /全市|我市|本市|市政府|市委|市人大|市政协/g;
+const SELF_CITY = /全市|我市|本市|市政府|市委|市人大|市政协|全州(?![县市区])|我州|本州|州政府|州委|州人大|州政协|全盟|盟行政公署/g;
 const SELF_COUNTY = /全县|我县|本县|县政府|县委|县人大|县政协/g;
 
 /** The level a document speaks at: which of 全省 / 全市 / 全县 (and their kin) it uses most. */
@@ -305,7 +305,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   }
   // (The level a title names outweighs a count of 全省 against 全市: "一图读懂｜2026年市政府工作报告".)
   const titled = titles.length ? TITLE_LEVEL.exec(titles[0]) : null;
-  const level = titled ? (titled[1] === '省' || titled[1] === '自治区' ? 'province' : titled[1] === '市' ? 'city' : 'county') : ownLevel(model.text);
+  const level = titled ? (titled[1] === '省' || titled[1] === '自治区' ? 'province' : titled[1] === '市' || titled[1] === '州' || titled[1] === '盟' ? 'city' : 'county') : ownLevel(model.text);
   // The document as a whole is a plan when its first title says so; a piece of a compilation
   // is judged by its own title (see planContext).
   // (Not a headline that states one of its figures: "人代会开幕 政府工作报告提出今年增长5.5%左右"

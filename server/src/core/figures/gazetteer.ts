@@ -22,6 +22,21 @@ const NOT_A_PLACE = /开发区|园区|示范区|实验区|试验区|保税区|�
 let known: Set<string> | undefined;
 /** The autonomous prefectures (大理白族自治州): city-level places with long names of their own. */
 let prefectures: Set<string> | undefined;
+/**
+ * The short names of the autonomous prefectures, 恩施州 for 恩施土家族苗族自治州: the stem before
+ * the peoples the name lists, with 州 (how the prefectures, their papers and their reports name
+ * themselves). Not the one-character forms (克州, 巴州): 巴州 is also a district's name.
+ */
+let shortPrefectures: Map<string, string> | undefined;
+/** The peoples named in China's autonomous places (the ones that end a prefecture's stem). */
+const PEOPLES = /(?:朝鲜|土家|苗|藏|羌|彝|布依|侗|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|柯尔克孜|哈萨克|瑶|黎|畲|水|仡佬|土|撒拉|东乡|保安|裕固|纳西|拉祜|佤|普米|独龙|怒|基诺|阿昌|德昂|布朗|锡伯|塔吉克|达斡尔|鄂温克|鄂伦春|满|仫佬|毛南|京)族?$/;
+
+/** The stem of an autonomous place's name: 恩施土家族苗族自治州 → 恩施. */
+function prefectureStem(name: string): string {
+  let stem = name.slice(0, -3);
+  for (let m = PEOPLES.exec(stem); m && m.index > 0; m = PEOPLES.exec(stem)) stem = stem.slice(0, m.index);
+  return stem;
+}
 
 function names(): Set<string> {
   if (known) return known;
@@ -30,7 +45,11 @@ function names(): Set<string> {
     for (const d of list) {
       // (Depth 0 is the provinces, read by their own rule in placesIn.)
       if (depth > 0 && /^[\p{Script=Han}]{3,8}$/u.test(d.n) && /[市县区旗]$/.test(d.n) && !NOT_A_PLACE.test(d.n) && !GENERIC.has(d.n)) known!.add(d.n);
-      if (depth > 0 && d.n.endsWith('自治州')) (prefectures ??= new Set()).add(d.n);
+      if (depth > 0 && d.n.endsWith('自治州')) {
+        (prefectures ??= new Set()).add(d.n);
+        const stem = prefectureStem(d.n);
+        if (stem.length >= 2 && stem.length <= 4) (shortPrefectures ??= new Map()).set(`${stem}州`, d.n);
+      }
       if (d.d) walk(d.d, depth + 1);
     }
   };
@@ -56,8 +75,20 @@ export function isKnownPlace(name: string): boolean {
 /** The autonomous prefectures named in `text` (大理白族自治州, 红河哈尼族彝族自治州): name and start. */
 export function prefecturesIn(text: string): { name: string; at: number }[] {
   const out: { name: string; at: number }[] = [];
-  if (!text.includes('自治州')) return out;
+  if (!text.includes('州')) return out;
   names();
+  // The short names, 恩施州, 黔东南州 (not the 州 of a county or district: 恩施州县 is none).
+  for (let i = text.indexOf('州'); i >= 0; i = text.indexOf('州', i + 1)) {
+    if (/[县区]/.test(text[i + 1] ?? '') || text.startsWith('自治州', i - 2)) continue;
+    for (let start = Math.max(0, i - 4); start <= i - 2; start++) {
+      const full = shortPrefectures?.get(text.slice(start, i + 1));
+      if (full) {
+        out.push({ name: full, at: start });
+        break;
+      }
+    }
+  }
+  if (!text.includes('自治州')) return out;
   for (let i = text.indexOf('自治州'); i >= 0; i = text.indexOf('自治州', i + 3)) {
     const end = i + 3;
     for (let start = Math.max(0, end - 11); start <= end - 7; start++) {
@@ -67,5 +98,5 @@ export function prefecturesIn(text: string): { name: string; at: number }[] {
       }
     }
   }
-  return out;
+  return out.sort((a, b) => a.at - b.at);
 }
