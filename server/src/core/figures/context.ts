@@ -331,6 +331,10 @@ export function placesIn(text: string): Place[] {
     if (NOT_PLACE.test(stem) || (/[城都超门股楼夜集上全各本我该]$/.test(stem) && !cityIn城) || PROVINCES.some((p) => stem.startsWith(p) || p.startsWith(stem))) continue;
     if (/[一二三四五六七八九十两几多各该本全我这那每此其]/.test(stem[0]) || /[和与及或的委年月初底末]/.test(stem)) continue;
     const suffix = m[2];
+    // (An unknown stem before 市政府 / 县委 is a verb that governs the body, "解读市政府工作报告",
+    // "听取县委部署": the 市 opens the body's name. Real places are known by name above; a name
+    // at a line's start stays a place, "青川市人民政府".)
+    if (/^(?:人民)?(?:政府|委|人大|政协)/.test(text.slice(stemAt + stem.length + 1, stemAt + stem.length + 5)) && stemAt > 0 && !/[\n\s]/.test(text[stemAt - 1])) continue;
     if (suffix === '区' || suffix === '旗') {
       // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.
       if (NOT_DISTRICT.test(stem) || stem.length < 2) continue;

@@ -108,7 +108,7 @@ const COMPARATOR_BEFORE_WORDS = new Set(COMPARATOR_BEFORE.map(([w]) => w));
 const VERBS_BY_LAST = byChar(VERBS, (v) => v, 'last');
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►·|｜]|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|全年|今年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►·|｜]|“(?![^”]*”)|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|全年|今年|去年|上年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
@@ -734,6 +734,10 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
           carried = p;
         }
       }
+      // (A paragraph that turns to another year, "去年全市城镇新增就业17.3万人，今年要达到15万人左右",
+      // hands neither year on: the next paragraph is dated by its own words.)
+      const turned = last >= 0 ? cues[last].period(ref) : undefined;
+      if (carried && turned && (turned.start === turned.end || RELATIVE_PERIODS[turned.value] !== undefined) && !mayBeSamePeriod(turned, carried, ref)) carried = undefined;
     }
     if (firstSentence) {
       const intent = own;
@@ -745,6 +749,17 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (HAS_PART.test(sentenceText.slice(0, 12))) inheritedPart = (reading ?? new SentenceReading(sentenceText)).headPart() ?? inheritedPart;
   }
   return figures;
+}
+
+/**
+ * Whether two single-year periods may name the same year: 去年 and 2025 in a 2026 document, or
+ * in a document whose year is not known (then 去年 and 2025 cannot be told apart).
+ */
+function mayBeSamePeriod(a: Period, b: Period, ref: number | undefined): boolean {
+  if (a.value === b.value) return true;
+  const x = yearOffset(a, ref);
+  const y = yearOffset(b, ref);
+  return !Number.isFinite(x) || !Number.isFinite(y) || x === y;
 }
 
 /** A period's year counted from the document's (本年 0, 上年 -1; NaN when neither can tell). */
