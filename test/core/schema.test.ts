@@ -27,7 +27,7 @@ const CASES: [string, boolean][] = [
   ['{ "include": ["**/*.txt"], "exclude": ["归档/**"] }', true],
   ['{ "include": "**/*.txt" }', false],
   ['{ "exclude": [1] }', false],
-  ['{ "units": ["标准箱", { "unit": "万标准箱", "base": "标准箱", "factor": 10000 }] }', true],
+  ['{ "units": ["标准台", { "unit": "万标准台", "base": "标准台", "factor": 10000 }] }', true],
   ['{ "units": [{ "unit": "千亿元", "base": "亿元", "factor": 1000, "dimension": "money" }] }', true],
   ['{ "units": [""] }', false],
   ['{ "units": [42] }', false],

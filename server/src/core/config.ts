@@ -7,7 +7,7 @@
  *     {
  *       "checks":  { "figure.target": "off", "quote": "error" },   // per code or family
  *       "include": ["**\/*.txt"], "exclude": ["archive/**"],         // relative to the file
- *       "units":   ["标准箱", { "unit": "万标准箱", "base": "标准箱", "factor": 10000 }],
+ *       "units":   ["标准台", { "unit": "万标准台", "base": "标准台", "factor": 10000 }],
  *       "terms":   ["百千万工程"],                                   // names, not figures
  *       "year":    2026,                                            // for undated documents
  *       "region":  "甘肃省",                                          // for documents naming no place
@@ -215,7 +215,7 @@ function readChecks(node: Node, config: WengaoConfig, problem: Problem): void {
 
 function readUnits(node: Node, config: WengaoConfig, problem: Problem): void {
   if (node.type !== 'array') {
-    problem(CODES.configInvalid, 'error', node, '“units”应是列表，如 ["标准箱"] 或 [{ "unit": "万标准箱", "base": "标准箱", "factor": 10000 }]；此项不生效。', '"units" should be a list such as ["标准箱"] or [{ "unit": "万标准箱", "base": "标准箱", "factor": 10000 }]; it is ignored.');
+    problem(CODES.configInvalid, 'error', node, '“units”应是列表，如 ["标准台"] 或 [{ "unit": "万标准台", "base": "标准台", "factor": 10000 }]；此项不生效。', '"units" should be a list such as ["标准台"] or [{ "unit": "万标准台", "base": "标准台", "factor": 10000 }]; it is ignored.');
     return;
   }
   const defined = new Map<string, UnitDef>();
@@ -238,7 +238,7 @@ function readUnits(node: Node, config: WengaoConfig, problem: Problem): void {
     }
     const o = v as Record<string, unknown>;
     if (typeof o.unit !== 'string' || !o.unit.trim()) {
-      bad('单位对象缺少“unit”（单位的写法，如 "万标准箱"）。', 'The unit object lacks "unit" (how the unit is written, e.g. "万标准箱").');
+      bad('单位对象缺少“unit”（单位的写法，如 "万标准台"）。', 'The unit object lacks "unit" (how the unit is written, e.g. "万标准台").');
       continue;
     }
     const factor = o.factor === undefined ? 1 : o.factor;
@@ -247,7 +247,7 @@ function readUnits(node: Node, config: WengaoConfig, problem: Problem): void {
       continue;
     }
     if (o.base !== undefined && (typeof o.base !== 'string' || !o.base.trim())) {
-      bad('“base”应是基本单位的写法，如 "标准箱" 或 "元"。', '"base" should be how the base unit is written, e.g. "标准箱" or "元".');
+      bad('“base”应是基本单位的写法，如 "标准台" 或 "元"。', '"base" should be how the base unit is written, e.g. "标准台" or "元".');
       continue;
     }
     if (o.dimension !== undefined && typeof o.dimension !== 'string') {

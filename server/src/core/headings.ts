@@ -325,7 +325,9 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       continue;
     }
     // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
-    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || isTableRow(p.text) || FIGURE_LINE.test(p.text.trim()) || (prev && FIGURE_LINE.test(prev.text.trim()))) {
+    // (Nor is a line of items set apart by bars or dots that state figures: "港口枢纽｜集装箱吞吐量
+    // 1380万标箱 · 空港旅客吞吐量超3000万人次".)
+    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || isTableRow(p.text) || FIGURE_LINE.test(p.text.trim()) || (prev && FIGURE_LINE.test(prev.text.trim())) || (/[｜|]|[\s\u3000][·•][\s\u3000]/.test(p.text) && DATA_FIGURE.test(p.text) && !readMarker(p.text))) {
       closeGroup();
       continue;
     }

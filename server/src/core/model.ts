@@ -242,13 +242,13 @@ const ITEM_BAR = /[\p{Script=Han}%％\s][|｜][\p{Script=Han}\s]/u;
  * not a heading, a list item or a table-of-contents line.
  */
 function markPageBreaks(paragraphs: Paragraph[], text: string): void {
-  // Only in a text whose prose paragraphs close with a mark as a rule: in an explainer or a
-  // script whose lines end bare ("粮食总产量836.5亿斤，连续9年稳定在800亿斤以上"), a bare end is
-  // the writer's style, not a break.
+  // Only in a text whose prose lines close with a mark as a rule: in an explainer or a script
+  // whose short lines end bare ("粮食总产量836.5亿斤，连续9年稳定在800亿斤以上"), a bare end is
+  // the writer's style, not a break. (Long paragraphs are not counted: a PDF's are cut anywhere.)
   let prose = 0;
   let closed = 0;
   for (const p of paragraphs) {
-    if (p.verbatim || p.tocEntry || p.listItem || !(p.text.length >= 30 || /[，、。；]/.test(p.text))) continue;
+    if (p.verbatim || p.tocEntry || p.listItem || p.text.length >= 80 || !(p.text.length >= 30 || /[，、。；]/.test(p.text))) continue;
     prose++;
     if (PARAGRAPH_CLOSE.has(p.text[p.text.length - 1])) closed++;
   }

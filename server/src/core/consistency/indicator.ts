@@ -15,10 +15,13 @@
  *   达到, 完成, 实现, 为, 稳定在, 保持在, 控制在, 突破, 超过 state a level, as no verb does;
  * - 新增 inside the name is the verb 新增 (城镇新增就业 = 新增城镇就业); 累计 stays apart;
  * - 生产X is X产量;
+ * - a place's port before what it handles is the place's (the figure's region says which):
+ *   厦门港集装箱吞吐量 is 集装箱吞吐量;
  * - the names of one standard indicator are one name (aliases.ts, and a project's `aliases`).
  * What stays apart: 新增 against 累计, 城镇 against 农村, a growth rate against a level.
  */
 import { INDICATOR_ALIASES } from './aliases';
+import { placesIn } from '../figures/context';
 
 export interface Measure {
   /** The indicator as compared. */
@@ -50,6 +53,8 @@ const ACTION_START = /^新?(改造提升|改造|新建|改建|扩建|新改扩�
 const ASPECT = new Set(['新开工', '开工', '实施', '推进', '启动', '开展', '组织']);
 const GROWTH = new Set(['增长', '增', '上涨', '同比增长', '比上年增长']);
 const FALL = new Set(['下降', '降低', '降', '减少', '回落', '减']);
+/** Verbs of making whose total (累计建成, 累计培育) is the stock made. */
+const MADE = new Set(['建成', '建设', '创建', '培育', '认定', '打造', '建']);
 const LEVEL = new Set(['', '达到', '达', '完成', '实现', '为', '是', '稳定在', '保持在', '控制在', '突破', '超过', '超']);
 
 /** Full-width Latin letters and digits to half-width: ＧＤＰ → GDP. */
@@ -84,6 +89,9 @@ const MEASURES = new WeakMap<AliasTable, Map<string, Measure>>();
 const MAX_MEASURES = 50_000;
 
 /** The measure of a figure: its indicator and verb as compared (see the rules above). Read only. */
+/** A place's port opening an indicator of what it handles: 厦门港集装箱吞吐量. */
+const PORT_START = /^(\p{Script=Han}{2,3})港(?=(?:集装箱|货物|旅客)?吞吐量)/u;
+
 export function measureOf(indicator: string, verb: string | undefined, table: AliasTable = BUILT_IN): Measure {
   let cache = MEASURES.get(table);
   if (!cache) MEASURES.set(table, (cache = new Map()));
@@ -130,6 +138,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     }
   }
   if (s.startsWith('生产') && s.length >= 4 && !s.startsWith('生产总值')) s = `${s.slice(2)}产量`;
+  const port = PORT_START.exec(s);
+  if (port && placesIn(`${port[1]}市`).some((p) => p.at === 0 && p.name.length === port[1].length + 1)) s = s.slice(port[0].length);
   // (The total of things is their stock, whatever made this year's: "新认定高新技术企业3200家，总数
   // 达3.2万家" states the 高新技术企业 there are, not new ones. Its words of action go.)
   const stock = /(?:总数|总量)$/.test(s) && s.length > 4;
@@ -165,6 +175,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   if (GROWTH.has(v)) v = '增长';
   else if (FALL.has(v)) v = '下降';
   else if (LEVEL.has(v)) v = '';
+  // (A total of what was made is a level however it was made: 累计建成 = 累计达到.)
+  else if (cumulative && MADE.has(v)) v = '';
   return { indicator: s, verb: cumulative + v };
 }
 

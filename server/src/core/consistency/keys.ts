@@ -161,10 +161,11 @@ export function statedBound(f: Pick<Amount, 'comparator' | 'comparatorText' | 'k
  */
 function roundedAlike(approx: Amount, exact: Amount): boolean {
   if (approx.text === undefined || approx.value === undefined || approx.value === 0) return false;
-  const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(approx.text);
+  // (A number written in Chinese numerals, 近两千亿元, 八点二六亿吨, has its digits in its value.)
+  const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(approx.text) ?? /^(\d+)(?:\.(\d+))?$/.exec(String(approx.value));
   if (!digits) return false;
   // (Written digits after the point, as decimals() counts them.)
-  const places = decimals(approx.text);
+  const places = digits[2]?.length ?? 0;
   // (An approximate whole number's trailing zeros are not digits: 接近8400亿元 is to the hundred.)
   const zeros = !digits[2] && approx.comparator === 'approx' ? /0*$/.exec(digits[1])![0].length : 0;
   const factor = approx.normalized.value / approx.value;

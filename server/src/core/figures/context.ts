@@ -2,7 +2,7 @@
  * Where a figure belongs: its period, its region and whether it is a target or an actual,
  * read from the sentence, else from the headings it sits under, else from the document.
  */
-import { knownPlaceEndingAt, prefecturesIn } from './gazetteer';
+import { isKnownPlace, knownPlaceEndingAt, prefecturesIn } from './gazetteer';
 import type { OutlineNode } from '../outline';
 import { firstAtOrAfter } from '../text';
 
@@ -173,11 +173,12 @@ export function yearIn(text: string): number | undefined {
  */
 /**
  * 要 before a verb of aim sets a target as 力争 does (speeches: 要达到, 要压缩至, 要新增); not the
- * 要 of 主要, 重要, 需要. 预期 names a target, but not in 预期寿命 (life expectancy, an indicator).
+ * 要 of 主要, 重要, 需要. 预期 names a target, but not in 预期寿命 (life expectancy, an indicator)
+ * nor in 好于预期 / 超预期 (a result measured against what was expected).
  * A run of months or a quarter of this year (1—2月, 前三季度, 上半年以来) reports results so far.
  */
 const STRONG_TARGET =
-  /会议(?:要求|明确|提出|部署|决定)|(?:确定|下达|设定)的|力争|确保|预期目标|预期(?!寿命)|目标是|主要目标|今年|明年|今后|未来|到\d{4}\s*年|到20\d\d|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
+  /会议(?:要求|明确|提出|部署|决定)|(?:确定|下达|设定)的|力争|确保|预期目标|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期(?!寿命)|目标是|主要目标|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|到\d{4}\s*年|到20\d\d|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
 const STRONG_ACTUAL =
   /(?<!下)半年(?:来|以来)?(?=[，,]|全|我|本|[\p{Script=Han}]{0,4}(?:实现|完成|达到))|(?<![下四])(?:一|第一)季度(?=[，,]|全|我|本)|今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了|(?:今年|本年|全年)?(?:(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月(?:份)?|前(?:[一二三]|[1-3])季度|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月|[一二三四1-4]季度(?!末)(?=[，,、全我本各]|[\p{Script=Han}]{0,12}(?:增长|下降|实现|完成|达到|同比))|(?<![0-9０-９一二三四五六七八九十年])(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?![底末初前中])(?=[\p{Script=Han}]{0,12}(?:同比|比上年同期)))/gu;
 /** Words that introduce a plan's aims: 计划, 将; and a report's own words as a brief restates them (报告提出, 明确, 部署). */
@@ -219,7 +220,7 @@ export function weakKindIn(text: string, offset: number): { kind: Kind; cue: str
   return nearestCue(offset, [[matchesOf(WEAK_TARGET, text), 'target'], [matchesOf(WEAK_ACTUAL, text), 'actual']]);
 }
 
-const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|预期|今后|展望|部署|思路|要点|实事/;
+const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
 const HEADING_ACTUAL = /回顾|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
 
 export function headingKind(name: string): Kind | undefined {
@@ -320,6 +321,16 @@ export function placesIn(text: string): Place[] {
       }
     }
   }
+  // A city's port is the city's: 厦门港, 湛江港 (a known city's name before 港).
+  for (let i = text.indexOf('港'); i >= 2; i = text.indexOf('港', i + 1)) {
+    for (let start = Math.max(0, i - 3); start <= i - 2; start++) {
+      const name = `${text.slice(start, i)}市`;
+      if (/^\p{Script=Han}+市$/u.test(name) && isKnownPlace(name) && !out.some((p) => p.at <= start && start < p.at + p.name.length)) {
+        known.push({ name, level: 'city', at: start });
+        break;
+      }
+    }
+  }
   PLACE_RE.lastIndex = 0;
   for (let m = suffixed ? PLACE_RE.exec(text) : null; m; m = PLACE_RE.exec(text)) {
     const stem = m[1];
@@ -351,6 +362,8 @@ export function placesIn(text: string): Place[] {
  * 占全市的, 比全国高.
  */
 function comparisonBase(text: string, at: number, end: number): boolean {
+  // (省定: the aim the province set, "按照省定城镇新增就业60万人左右", is the province's own figure.)
+  if (text.startsWith('省定', at)) return false;
   // (The place that set the figure owns it: "与宁波市确定的增长5.5%左右的目标相衔接".)
   if (/^(?:确定|提出|下达|设定|部署|要求|明确)的/.test(text.slice(end, end + 3))) return false;
   // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”; nor
@@ -381,7 +394,7 @@ export function partIn(text: string): string | undefined {
 }
 
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
-const SELF_RE = /全省|我省|本省|省内|全市|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
+const SELF_RE = /全省|我省|本省|省内|省定(?=[\u4e00-\u9fff])|全市|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
 
 export type SelfLevel = 'province' | 'city' | 'county' | 'country';
 
@@ -459,6 +472,8 @@ export class SentenceReading {
     for (let k = all.length - 1; k >= 0; k--) {
       const m = all[k];
       if (m.at >= offset || !this.governs(m.at, offset, firstFigure)) continue;
+      // (省定 qualifies the names of its own clause only.)
+      if (m.cue === '省定' && /[，；,;]/.test(this.text.slice(m.at, offset))) continue;
       return nearestSelf([m], offset);
     }
     return undefined;

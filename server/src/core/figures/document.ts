@@ -54,6 +54,10 @@ export interface DocumentFacts {
   aimsAt?: number;
   /** The year of those aims, from the document's: 0 (今年任务), 1 (部署明年工作). */
   aimsOffset?: number;
+  /** The lead's words for them: "部署2026年经济工作". */
+  aimsCue?: string;
+  /** Dated in the last quarter of its year (a year-end speech or 纪要): its year's results are estimates. */
+  lateInYear?: boolean;
   /** Where the text begins: the first paragraph that is no heading (titles after it are 小标题). */
   bodyStart: number;
 }
@@ -146,7 +150,7 @@ export function regionFromPublisher(text: string): { name: string; level: 'provi
 export const NEWS_HEADLINE = /[0-9０-９][0-9０-９.．]*\s*(?:%|％|万|亿|个百分点)/;
 
 /** A lead that restates a plan: its aims for the year, the report's own words. */
-const AIMS = /(?:部署|安排)[^。；]{0,6}(?:今年|明年|新一年|(?:19|20)\d{2}\s*年)[^。；]{0,6}(?:任务|工作)|(?:今年|明年|(?:19|20)\d{2}\s*年)(?:的)?(?:主要)?(?:预期)?目标(?:任务)?|报告(?:中)?(?:提出|明确)/;
+const AIMS = /(?:部署|安排)[^。；，,]{0,6}(?:今年|明年|新一年|(?:19|20)\d{2}\s*年)[^。；，,]{0,6}(?:任务|工作)|(?:今年|明年|(?:19|20)\d{2}\s*年)(?:的)?(?:主要)?(?:预期)?目标(?:任务)?|报告(?:中)?(?:提出|明确)/;
 
 const SELF_PROVINCE = /全省|我省|本省|省政府|省委|省人大|省政协|全区各族|自治区政府|自治区人民政府/g;
 const SELF_CITY = /全市|我市|本市|市政府|市委|市人大|市政协|全州(?![县市区])|我州|本州|州政府|州委|州人大|州政协|全盟|盟行政公署/g;
@@ -316,7 +320,9 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // Aims for the year after (部署明年工作 in a December speech) leave this year's figures alone.
   const named = aims ? /((?:19|20)\d{2})\s*年/.exec(aims[0]) : null;
   const aimsOffset = !aims ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims[0]) ? 1 : 0;
-  return { year, yearCue, yearFrom, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, bodyStart,
+  const dated = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日/.exec(head.slice(0, 2000));
+  const lateInYear = !!dated && +dated[1] === year && +dated[2] >= 10;
+  return { year, yearCue, yearFrom, lateInYear, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }
 

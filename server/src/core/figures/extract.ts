@@ -106,9 +106,15 @@ function byChar<T>(list: readonly T[], word: (t: T) => string, at: 'first' | 'la
 const COMPARATOR_BEFORE_BY_LAST = byChar(COMPARATOR_BEFORE, (c) => c[0], 'last');
 const COMPARATOR_BEFORE_WORDS = new Set(COMPARATOR_BEFORE.map(([w]) => w));
 const VERBS_BY_LAST = byChar(VERBS, (v) => v, 'last');
+/** Verbs of two characters or more (达, 超 are also parts of other words: 发达, 超市). */
+const LONG_VERBS = new RegExp(VERBS.filter((v) => v.length >= 2).join('|'));
+/** Whether a name holds a verb of its own after its first character: 年度完成投资. */
+function hasOwnVerb(indicator: string): boolean {
+  return LONG_VERBS.test(indicator.slice(1));
+}
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►·|｜]|“(?![^”]*”)|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|全年|今年|去年|上年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►·|｜]|“(?![^”]*”)|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
@@ -292,6 +298,11 @@ function spokenShare(text: string, i: number, end: number): Raw | undefined {
 function readQuantity(text: string, i: number, end: number): Raw | undefined {
   let num = isDigit(text[i]) ? readArabic(text, i, end) : readChinese(text, i, end);
   if (!num) return undefined;
+  // A unit that opens with a numeral's character, 一千万千瓦, 五百千米: the numeral ends before it.
+  if (num.chinese && num.raw.length > 1 && !matchUnit(text, num.end)) {
+    const head = readChinese(text, i, num.end - 1);
+    if (head && head.end === num.end - 1 && /[千百十]/.test(text[head.end]) && matchUnit(text, head.end)) num = head;
+  }
   // 五百亿元, 三千二百万人次: a Chinese numeral ending in 万/亿 before a unit is a number and a
   // multiplier (500 亿元), as an Arabic one would be (500亿元).
   if (num.chinese && num.raw.length > 1 && /[万亿]$/.test(num.raw)) {
@@ -527,11 +538,14 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   let inheritedFromItem = false;
   // Whether `inherited` is the time of a paragraph before this one, none of this one's own.
   let inheritedFromBefore = false;
+  // The figures of the paragraph's earlier sentences (see shortRepeats).
+  let paragraphFigures: Figure[] = [];
   for (const s of model.sentences) {
     const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
     if (s.paragraph !== lastParagraph && !paragraphOf[s.paragraph - 1]?.continues) {
       logical = s.paragraph;
+      paragraphFigures = [];
       // In running text with no numbered headings (a press brief, a 纪要), a paragraph that
       // names no time of its own goes on with the one before: "报告显示，去年……" then
       // "规上工业增加值增长9.2%……". Under numbered headings the heading tells instead.
@@ -692,12 +706,16 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     distributeRespectively(inSentence);
     partsOfMeasure(text, inSentence, aliases);
     if (streaks) datedByStreak(text, streaks, inSentence);
+    shortRepeats(text, inSentence, paragraphFigures);
+    for (const f of inSentence) paragraphFigures.push(f);
     if (quotesProvince && inSentence.length) {
       // (Only a province the sentence opens with, before its first figure, carries on:
       // "省政府工作报告提出，全省……", not "……增长8.3%，全省为5.2%".)
       const f = inSentence[0];
       const provincial = (r: string | null) => !!r && (r === facts.province || r === OWN_PROVINCE || r.endsWith('省') || r.endsWith('自治区'));
-      if (f.regionSource === 'sentence' && f.region) {
+      // (Nor the province's aim a clause names, "按照省定城镇新增就业60万人左右……": 省定 qualifies
+      // its own names.)
+      if (f.regionSource === 'sentence' && f.region && !text.slice(s.start, f.span.start).includes('省定')) {
         inheritedRegion = provincial(f.region) ? f.region : undefined;
       }
       // (Nor when the sentence turns back to the document's own place: "全省……增长5.3%，我市……".)
@@ -761,6 +779,32 @@ function mayBeSamePeriod(a: Period, b: Period, ref: number | undefined): boolean
   const y = yearOffset(b, ref);
   return !Number.isFinite(x) || !Number.isFinite(y) || x === y;
 }
+
+/**
+ * A subject named again by its head alone, "去年全市一般公共预算收入完成652.7亿元……。收入预期增长
+ * 5.5%": the two-character head of a longer indicator an earlier sentence of the paragraph named
+ * is that indicator.
+ */
+function shortRepeats(text: string, inSentence: Figure[], earlier: readonly Figure[]): void {
+  for (const f of inSentence) {
+    const m = f.measure;
+    if (f.indicatorFrom !== 'clause' || m.indicator.length !== 2 || !earlier.length) continue;
+    // (A new sentence after a full stop, not the next clause of a list: "新增公办幼儿园学位3600个；
+    // 新建、改扩建中小学校15所，新增学位1.8万个" names the schools' places.)
+    const last = earlier[earlier.length - 1];
+    if (!/[。！？!?]/.test(text.slice(last.span.end, f.span.start))) continue;
+    // The subject named last (not a share, which names its whole last: 税收收入占比收入).
+    for (let k = earlier.length - 1; k >= 0; k--) {
+      const g = earlier[k].measure;
+      if (/占|比重/.test(g.indicator)) continue;
+      if (g.indicator.length > 2 && g.indicator.endsWith(m.indicator)) f.measure = { indicator: g.indicator, verb: m.verb };
+      break;
+    }
+  }
+}
+
+/** Words of aim right before a figure, with at most its verb between: 预期增长, 力争达到, 目标是. */
+const AIM_BEFORE = /(?<![于比的超])(?:预期|力争|确保|目标是)(?:增长|提高|达到|实现|完成|新增|下降|控制在|稳定在|保持在)?$/;
 
 /** A period's year counted from the document's (本年 0, 上年 -1; NaN when neither can tell). */
 function yearOffset(period: Period, pieceYear: number | undefined): number {
@@ -1109,7 +1153,7 @@ function build(
     const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
     const opensLine = !text.slice(lineStart, n.start).trim();
     // (Twelve characters, not code units: 𠮷 is one character in two.)
-    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|\u3000]{2,12}/u.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：: \t\u3000]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
+    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|·•\u3000]{2,12}/u.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：: \t\u3000｜|]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
     const noun = m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等).*$/, '') : '';
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
       indicator = noun;
@@ -1139,7 +1183,9 @@ function build(
   // it and its number: "规上工业增加值增长6%、城镇新增就业45万人" names a count with no verb.)
   const verbOfItem = !!prevFig?.verb &&
     text.slice(Math.max(0, prevFig.span.start - prevFig.verb.length - 3), prevFig.span.start).replace(/(?:了|为|至|到)?[\s\u3000]*$/, '').endsWith(prevFig.verb);
-  if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2)) verb = prevFig.verb;
+  // (Nor into an item whose name holds a verb of its own: "实施省大中型项目3000个以上、年度完成投资
+  // 1.3万亿元以上".)
+  if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2) && !(!indicatorInherited && hasOwnVerb(indicator))) verb = prevFig.verb;
   if (cumulative && !verb?.startsWith('累计')) verb = `累计${verb && verb !== '累计' ? verb : ''}`;
 
   // Context: the sentence, then the headings above, then the document.
@@ -1185,7 +1231,9 @@ function build(
   // project's config): the hover and the messages say so.
   const yearBasis =
     period && facts.year !== undefined && facts.yearFrom && facts.yearFrom !== 'title' && (periodSource === 'document' || (periodSource !== 'heading' && RELATIVE_YEAR.test(period.cue)))
-      ? { year: facts.year, cue: facts.yearCue ?? '', from: facts.yearFrom }
+      ? period.start !== facts.year && periodSource === 'document' && facts.aimsCue
+        ? { year: period.start, cue: facts.aimsCue, from: 'lead' as const }
+        : { year: facts.year, cue: facts.yearCue ?? '', from: facts.yearFrom }
       : undefined;
 
   // A bracket right after a figure that gives the same for another place, "增长6%（全省3%）",
@@ -1455,7 +1503,7 @@ function context(
   let kindSource: Source | null = null;
   let kindCue: string | undefined;
   const strong = reading.kind(offsetInSentence);
-  const weak = reading.weakKind(offsetInSentence);
+  let weak = reading.weakKind(offsetInSentence);
   const set = (k: Kind, src: Source, cue?: string) => {
     kind = k;
     kindSource = src;
@@ -1465,6 +1513,9 @@ function context(
   const rel = period ? RELATIVE_PERIODS[period.value] : undefined;
   const past = !!period && (rel !== undefined ? rel < 0 : pieceYear !== undefined && period.end < pieceYear);
   const future = !!period && (rel !== undefined ? rel > 0 : pieceYear !== undefined && period.start > pieceYear);
+  // 预计 estimates: a result of a year gone, or of the year a year-end document speaks in ("预计全年
+  // 地区生产总值达到1985亿元" in a December speech); only of a year to come is it an aim.
+  if (weak?.cue === '预计' && (past || (!future && facts.lateInYear))) weak = { kind: 'actual', cue: weak.cue };
   if (strong) set(strong.kind, 'sentence', strong.cue);
   // (A year stated in the text, in this sentence or carried from the one before, outweighs a heading.)
   else if ((periodSource === 'sentence' || periodSource === 'paragraph') && past) set('actual', periodSource, period!.cue);
@@ -1482,6 +1533,25 @@ function context(
   else if (!planContext(path, facts, sections) && (!period || !future)) {
     // Outside plans (news, bulletins, speeches), a figure with no word of intent reports a fact.
     set('actual', 'document');
+  }
+  // An aim stated in words of its own (预期增长5.5%, 力争, 确保) in a sentence that names no time
+  // is not dated by a past year an earlier sentence of its paragraph opened with: "去年全市一般公共
+  // 预算收入完成652.7亿元……。收入预期增长5.5%" sets this year's aim.
+  // (The words must set the figure's own aim, right before it: not 高于年初确定的预期目标0.6个百分点.)
+  const ownAim = strong?.kind === 'target' && periodSource === 'paragraph' && past && /^(?:预期|力争|确保|目标是)$/.test(strong.cue) &&
+    AIM_BEFORE.test(reading.text.slice(Math.max(0, offsetInSentence - 10), offsetInSentence));
+  if (ownAim && pieceYear !== undefined) {
+    period = { value: String(pieceYear), start: pieceYear, end: pieceYear, cue: facts.yearCue ?? '' };
+    periodSource = 'document';
+  } else if (ownAim && period && RELATIVE_PERIODS[period.value] !== undefined) {
+    period = relativePeriod(0, '');
+    periodSource = 'document';
+  }
+  // A document of the year's end whose lead deploys the next year's work (a 纪要 dated
+  // 2025年12月29日, "部署2026年经济工作"): its aims that name no year are that year's.
+  if (kind === 'target' && periodSource === 'document' && facts.aimsAt !== undefined && at > facts.aimsAt && (facts.aimsOffset ?? 0) > 0 && pieceYear === facts.year && period && period.start === pieceYear) {
+    const y = pieceYear + facts.aimsOffset!;
+    period = { value: String(y), start: y, end: y, cue: facts.aimsCue ?? '' };
   }
 
   // Region: named in the sentence before the figure, else 全省/我市 etc., else the document.

@@ -38,6 +38,9 @@ add('weight', '吨', [['吨', 1], ['万吨', 1e4], ['亿吨', 1e8], ['公斤', 0
 add('weight-jin', '斤', [['斤', 1], ['万斤', 1e4], ['亿斤', 1e8]]);
 add('power', '千瓦', [['千瓦', 1], ['万千瓦', 1e4], ['亿千瓦', 1e8], ['兆瓦', 1e3], ['吉瓦', 1e6]]);
 add('energy', '千瓦时', [['千瓦时', 1], ['万千瓦时', 1e4], ['亿千瓦时', 1e8], ['度', 1]]);
+// Standard boxes: a port's containers in twenty-foot equivalents (标箱 = 标准箱 = TEU), and
+// cigarettes by the case (卷烟产量30万标准箱); the indicator tells which.
+add('standard-box', '标准箱', [['标箱', 1], ['万标箱', 1e4], ['亿标箱', 1e8], ['标准箱', 1], ['万标准箱', 1e4], ['TEU', 1], ['万TEU', 1e4]]);
 add('volume', '立方米', [['立方米', 1], ['万立方米', 1e4], ['亿立方米', 1e8]]);
 add('concentration', '微克/立方米', [['微克/立方米', 1], ['μg/m³', 1], ['μg/m3', 1], ['ug/m3', 1], ['毫克/立方米', 1000]]);
 // Not 日 alone: "7日上午" is a date far more often than a duration.
