@@ -540,6 +540,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   let inheritedFromBefore = false;
   // The figures of the paragraph's earlier sentences (see shortRepeats).
   let paragraphFigures: Figure[] = [];
+  // Whether inheritedRegion was quoted by an item of a run-in list, and in which paragraph.
+  let regionFromItem = false;
+  let regionItemParagraph = -1;
   for (const s of model.sentences) {
     const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
@@ -582,6 +585,12 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       continue;
     }
     const sentenceText = text.slice(s.start, s.end);
+    // (The province an item of a run-in list quotes, "二是全省确定今年生产总值预期增长5.5%左右", is
+    // that item's: the next item, and the paragraphs after the list, speak of their own place.)
+    if (regionFromItem && (ITEM_OPENS.test(sentenceText) || s.paragraph !== regionItemParagraph)) {
+      inheritedRegion = undefined;
+      regionFromItem = false;
+    }
     // (A sentence that opens with the report's review, "报告显示，……", dates its own figures too.)
     if (inheritedFromItem && ITEM_OPENS.test(sentenceText)) {
       inherited = undefined;
@@ -717,6 +726,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // its own names.)
       if (f.regionSource === 'sentence' && f.region && !text.slice(s.start, f.span.start).includes('省定')) {
         inheritedRegion = provincial(f.region) ? f.region : undefined;
+        regionFromItem = inheritedRegion !== undefined && ITEM_OPENS.test(sentenceText);
+        regionItemParagraph = s.paragraph;
       }
       // (Nor when the sentence turns back to the document's own place: "全省……增长5.3%，我市……".)
       if (inheritedRegion && inSentence.some((g) => g.regionSource === 'sentence' && !provincial(g.region))) inheritedRegion = undefined;
@@ -1292,7 +1303,7 @@ function build(
     while (from - 1 > s.start && text[from - 1] === '、') {
       let k = from - 2;
       while (k >= s.start && !endsClause(text, k)) k--;
-      if (from - 2 - k > 4) break;
+      if (from - 2 - k > 12) break;
       from = k + 1;
     }
     RESPECTIVELY.set(figure, from < clauseStart ? text.slice(from, clauseStart) : '');
@@ -1403,6 +1414,19 @@ function distributeRespectively(inSentence: Figure[]): void {
       // (城镇、农村居民收入: the shared head 居民收入. Not 工业和服务业增加值, where the modifiers
       // differ in length: a head that starts with the first modifier's character is not one.)
       if (head.length >= 2 && !parts[0].includes(head[0]) && !parts[0].includes(last[parts[n - 2].length - 1])) names = [...parts.slice(0, -1).map((p) => p + head), last];
+    } else if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 2)) {
+      // (Longer names of areas before a shared measure: "渝东北三峡库区城镇群、渝东南武陵山区城镇群地区
+      // 生产总值": the measure begins where the last name ends as the first one does, after 城镇群.)
+      const last = parts[n - 1];
+      for (let k = Math.min(parts[0].length, last.length - 2); k >= 2; k--) {
+        const end = parts[0].slice(-k);
+        const at = last.indexOf(end);
+        if (at > 0 && last.length - (at + k) >= 2 && parts.slice(1, -1).every((p) => p.endsWith(end))) {
+          const head = last.slice(at + k);
+          names = [...parts.slice(0, -1).map((p) => p + head), last];
+          break;
+        }
+      }
     } else if (n === 2 && ind.startsWith('城乡') && ind.length > 4) {
       names = [`城镇${ind.slice(2)}`, `农村${ind.slice(2)}`];
     } else {

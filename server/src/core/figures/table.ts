@@ -157,6 +157,9 @@ export interface CellReading {
   heading?: string;
 }
 
+/** A first column that heads rows of areas: 区域, 地区, 区县, 市州. */
+const AREA_HEADER = /^(?:区域|地区|区县|县区|县（市、区）|县\(市、区\)|市州|市县|城市|地市|片区|板块)$/;
+
 export function rowCells(p: Paragraph, table: Table): CellReading[] {
   const cells = cellsOf(p);
   if (cells.length < 2) return [];
@@ -164,8 +167,23 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
   const place = placesIn(label).find((x) => x.at === 0 && x.name.length >= label.replace(UNIT_IN_PARENS, '').length - 1)?.name;
   const labelUnit = unitInParens(label);
   // A column that names what is measured (产量, 产值, 营业收入) completes the row's name: 蔬菜 + 产量.
+  // (Rows of areas, under a first column headed 区域 / 地区 / 区县: each row's label qualifies the
+  // measure its columns name, "渝东南武陵山区城镇群" + "地区生产总值", where the label is no known place.)
+  const areaRows = !place && AREA_HEADER.test((table.columns[0]?.header ?? '').trim());
   const indicatorOf = (column?: Column, k = 0) => {
-    if (place) {
+    if (place || areaRows) {
+      const named = measureOfColumn(column, k);
+      return place ? named : label.replace(UNIT_IN_PARENS, '') + named;
+    }
+    const name = label.replace(UNIT_IN_PARENS, '');
+    // (Or the caption does, when the column names only a year: "表1 主导产业产值目标" | 2026年目标.)
+    const measure = column && !column.growth
+      ? MEASURE_END.exec(column.header.replace(UNIT_IN_PARENS, ''))?.[0] ?? (table.caption ? MEASURE_IN.exec(table.caption)?.[0] : undefined)
+      : undefined;
+    return measure && !name.endsWith(measure) ? name + measure : name;
+  };
+  function measureOfColumn(column: Column | undefined, k: number): string {
+    {
       const header = (column?.header ?? '').replace(UNIT_IN_PARENS, '');
       // (A growth column that names no measure, 比上年增长, is the growth of the column before it:
       // 地区 | 地区生产总值 | 比上年增长.)
@@ -177,13 +195,7 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
       }
       return header;
     }
-    const name = label.replace(UNIT_IN_PARENS, '');
-    // (Or the caption does, when the column names only a year: "表1 主导产业产值目标" | 2026年目标.)
-    const measure = column && !column.growth
-      ? MEASURE_END.exec(column.header.replace(UNIT_IN_PARENS, ''))?.[0] ?? (table.caption ? MEASURE_IN.exec(table.caption)?.[0] : undefined)
-      : undefined;
-    return measure && !name.endsWith(measure) ? name + measure : name;
-  };
+  }
   const captionKind = table.caption ? headingKind(table.caption) : undefined;
   const out: CellReading[] = [];
   cells.forEach((written, k) => {
