@@ -131,8 +131,8 @@ const AMOUNT = /(?<![0-9０-９.．A-Za-z])[0-9０-９][0-9０-９.．,，]*\s*(
 /** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
 
-/** A figure that opens a line: a number (not a year), its multiplier and unit, a bound word. */
-const FIGURE_OPENING = String.raw`^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:以上|左右|以内|以下)?`;
+/** A figure that opens a line: a number (not a year), its multiplier and unit (or a range, 5.5%—6%), a bound word. */
+const FIGURE_OPENING = String.raw`^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:[—～~－-][0-9０-９][0-9０-９.．]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/²³]{0,5})?(?:以上|左右|以内|以下)?`;
 /** A line that opens with a figure and its label after a dash or colon: "33981.6亿元——去年全市地区生产总值". */
 const FIGURE_LABEL = new RegExp(`${FIGURE_OPENING}[\\s\\u3000]*(?:——|—|--|：|:)`, 'u');
 
@@ -222,6 +222,9 @@ export const CHANGE_CELL = /^(?:比上年|同比|较上年)?(增长|上涨|下�
 function phraseCell(cell: string): boolean {
   return /^\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u.test(cell) && !CHANGE_CELL.test(cell);
 }
+
+/** A symbol that marks a section in an explainer (readLabel's ▌2025年 成绩单). */
+const SECTION_SYMBOL = /^[\s\u3000]*[▌■◆▶★☆▍█◼]/;
 
 /** The names of kinds of documents: a line that ends with one names a document, not a section. */
 const DOCUMENT_NAME = /(?:报告|公报|纪要|清单|规划|计划|方案|意见|通知|决定|讲话|通报|简报|公告|决议|要点|名单|目录|附件|提纲)$/;
@@ -317,7 +320,8 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       closeGroup();
       continue;
     }
-    const label = kind === 'plaintext' && !p.listItem ? readLabel(p.text, i > 0) : undefined;
+    // (A line that a section symbol opens is a label, though it reads as a bullet: "■ 2025年成绩单".)
+    const label = kind === 'plaintext' && (!p.listItem || (SECTION_SYMBOL.test(p.text) && !DATA_FIGURE.test(p.text))) ? readLabel(p.text, i > 0) : undefined;
     if (label) {
       closeGroup();
       const nameSpan = { start: p.start + label.start, end: p.start + label.end };

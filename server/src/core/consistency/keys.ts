@@ -149,6 +149,12 @@ const RESULT_LEVEL = /^(?:达到|达|实现)$/;
  * number itself, as a restatement without the verb gives it (for an aim 达到 and 突破 alike, for
  * a result 达到 only: a result that 突破 a level lies above it).
  */
+/** Whether one target is to reach its level (达到) and the other a floor of it (以上). */
+function reachMeetsFloor(a: Amount, b: Amount): boolean {
+  const reach = (f: Amount) => f.comparator === 'ge' && f.comparatorText !== undefined && TARGET_LEVEL.test(f.comparatorText);
+  return (reach(a) && statedBound(b) === 'floor') || (reach(b) && statedBound(a) === 'floor');
+}
+
 export function statedBound(f: Pick<Amount, 'comparator' | 'comparatorText' | 'kind'>): ReturnType<typeof boundOf> {
   const b = boundOf(f.comparator);
   if (b !== 'floor' || f.comparatorText === undefined) return b;
@@ -191,7 +197,9 @@ function floorHolds(floor: Amount, exact: Amount): boolean {
  * 超过 describe a result).
  */
 export function disagree(a: Amount, b: Amount): boolean {
-  if (a.kind === 'target' && b.kind === 'target' && statedBound(a) !== statedBound(b) && !unboundCell(a) && !unboundCell(b)) return true;
+  // (A target to reach, 达到260天, is met by the floor 260天以上 as by the level 260天: it names
+  // either; only a bare level against a floor, 5万人 against 5万人以上, says two things.)
+  if (a.kind === 'target' && b.kind === 'target' && statedBound(a) !== statedBound(b) && !unboundCell(a) && !unboundCell(b) && !reachMeetsFloor(a, b)) return true;
   if (a.kind === 'actual' && b.kind === 'actual') {
     // A result restated approximately (近2.4万亿元), or in a larger unit (3.36万亿元 for
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.

@@ -368,7 +368,7 @@ function comparisonBase(text: string, at: number, end: number): boolean {
   if (/^(?:确定|提出|下达|设定|部署|要求|明确)的/.test(text.slice(end, end + 3))) return false;
   // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”; nor
   // the plan it carries out: 落实全省“4567”现代化产业体系部署, 按照全省统一安排.)
-  return /(?:高于|低于|快于|慢于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||
+  return /(?:高于|低于|快于|慢于|优于|好于|劣于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||
     /^(?:平均|第[一二三四五六七八九十\d]|前列|首位|水平|总量的|的比重|同期)/.test(text.slice(end, end + 4));
 }
 
@@ -472,11 +472,19 @@ export class SentenceReading {
     for (let k = all.length - 1; k >= 0; k--) {
       const m = all[k];
       if (m.at >= offset || !this.governs(m.at, offset, firstFigure)) continue;
-      // (省定 qualifies the names of its own clause only.)
-      if (m.cue === '省定' && /[，；,;]/.test(this.text.slice(m.at, offset))) continue;
+      // (省定 qualifies the names of its own clause only; so does a place inside an adverbial of
+      // accordance, "按照省里确定的全省粮食总产量稳定在430亿斤左右的要求，新建高标准农田25万亩".)
+      if ((m.cue === '省定' || this.inAccordance(m.at)) && /[，；,;]/.test(this.text.slice(m.at, offset))) continue;
       return nearestSelf([m], offset);
     }
     return undefined;
+  }
+
+  /** Whether `at` lies inside an adverbial of accordance: 按照……的要求，/ 根据……部署，. */
+  inAccordance(at: number): boolean {
+    const before = this.text.slice(0, at);
+    const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(',')) + 1);
+    return /(?:按照|根据|依照|对照|遵照)/.test(clause) && /^[^，。；,]*(?:要求|部署|安排|精神|标准)[，,]/.test(this.text.slice(at));
   }
 
   /** Whether a place named at `at` still governs a figure at `offset` (see selfReference). */

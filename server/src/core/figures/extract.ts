@@ -175,6 +175,20 @@ function opensList(text: string, end: number, sentenceEnd: number, comparatorTex
 }
 
 /**
+ * A count in Chinese numerals that sums up the names just listed before it: "在数字经济、生物经济、
+ * 冰雪经济、创意设计四个领域安排重点项目320个" counts the list, as a count that opens one does.
+ */
+function sumsUpList(text: string, start: number, sentenceStart: number, raw: Raw): boolean {
+  const n = raw.value;
+  if (!raw.num.chinese || !Number.isInteger(n) || n < 2 || n > 12) return false;
+  const before = text.slice(Math.max(sentenceStart, start - 16 * n), start);
+  const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('：'), before.lastIndexOf(',')) + 1);
+  const items = clause.split(/、|和|及|与/);
+  // (Names, not amounts: "跨越7000亿元、8000亿元两个台阶" counts steps reached, a result.)
+  return items.length === n && items.every((x) => x.length >= 1 && x.length <= 16 && !/[0-9０-９]/.test(x));
+}
+
+/**
  * A sentence that sets the intent of what follows in its paragraph: it opens with 我们要, 将,
  * 必须, 力争… (A strong cue elsewhere in a sentence does not carry: in a review, 确保 tells
  * what was done.)
@@ -889,7 +903,8 @@ function partsOfMeasure(text: string, inSentence: Figure[], aliases: AliasTable 
   for (let i = 1; i < inSentence.length; i++) {
     const f = inSentence[i];
     const whole = inSentence[i - 1];
-    if (!f.indicator || MEASURE_END.test(f.indicator)) continue;
+    // (Of the same dimension: "投资1500亿元，其中产业项目680个" counts projects, not money.)
+    if (!f.indicator || MEASURE_END.test(f.indicator) || f.dimension !== whole.dimension) continue;
     const end = MEASURE_END.exec(whole.indicator);
     if (!end) continue;
     const between = text.slice(whole.span.end, f.span.start);
@@ -898,6 +913,20 @@ function partsOfMeasure(text: string, inSentence: Figure[], aliases: AliasTable 
     f.indicator += end[0];
     f.measure = measureOf(f.indicator, f.verb, aliases);
     f.statement = `${f.indicator} ${f.text}`;
+  }
+  // A measure named again after 其中 is the part's, not the whole's: "重点项目320个，年度计划投资
+  // 860亿元，其中数字经济领域安排项目120个、年度计划投资350亿元". Which part, the words do not
+  // always say: it is compared with nothing.
+  for (let i = 1; i < inSentence.length; i++) {
+    const f = inSentence[i];
+    for (let j = 0; j < i; j++) {
+      const whole = inSentence[j];
+      if (whole.measure.indicator !== f.measure.indicator || whole.measure.verb !== f.measure.verb) continue;
+      if (/其中/.test(text.slice(whole.span.end, f.span.start)) && !/[。；;]/.test(text.slice(whole.span.end, f.span.start))) {
+        f.indicatorFrom = 'previous';
+        break;
+      }
+    }
   }
 }
 
@@ -1219,7 +1248,7 @@ function build(
   // The count that opens or sums up a list (重点抓好三项工作：一是……; 以上五个方面) is checked
   // against the list (enum.count-mismatch); it is neither a target nor a result. Nor is a
   // figure in a headline, which restates one of the text below it.
-  const listCount = raw.unit?.dimension.startsWith('count:') ? opensList(text, raw.end, s.end, comparatorText) : false;
+  const listCount = raw.unit?.dimension.startsWith('count:') ? opensList(text, raw.end, s.end, comparatorText) || sumsUpList(text, raw.num.start, s.start, raw) : false;
   const inHeadline = path.length > 0 && path[0].heading.form === 'title' && at < path[0].heading.span.end && path[0].heading.span.start <= firstText(text);
   // A figure that names the aim after it is the aim: "控制在2%左右的预期目标以内", "高于5%的年初目标".
   const namesAim = /^(?:以上|左右|以内|以下)?的?(?:年初|年度|全年)?(?:确定的)?(?:预期目标|预期|目标|计划)/.exec(text.slice(raw.end, Math.min(s.end, raw.end + 12)));

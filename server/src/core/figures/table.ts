@@ -32,6 +32,8 @@ export interface Table {
   /** The sentence leading into the table (下表为1—2月主要指标). */
   lead?: string;
   unit?: string;
+  /** The 单位 line's units of amounts in order, "个、亿元": one per column of amounts, when they match. */
+  units?: string[];
   columns: Column[];
   /** The column that names each row's unit (单位), if any. */
   unitColumn?: number;
@@ -70,7 +72,7 @@ export function cellsOf(p: Paragraph): TableCell[] {
 
 const NUMERIC = /^[-－−]?[0-9０-９][0-9０-９,，.．]*/;
 /** What a column or a caption names as measured: 产量, 产值, 营业收入. */
-const MEASURE_END = /(?:产量|产值|增加值|营业收入|收入|销售额|总额|面积|人数|数量|规模)$/;
+const MEASURE_END = /(?:产量|产值|增加值|营业收入|收入|销售额|总额|面积|人数|数量|规模|投资|投资额|资金|金额|项目数|个数|家数|户数|件数|套数)$/;
 const MEASURE_IN = /(?:产量|产值|增加值|营业收入|销售额)(?=[^，。]{0,6}$|目标|情况|完成)/;
 const UNIT_IN_PARENS = /[（(]([^（）()]{1,8})[）)]\s*$/;
 
@@ -88,6 +90,11 @@ const UNIT_LINE = /^(?:计量)?单位[：:]\s*([^\s。；]{1,16})/;
 function levelUnit(list: string): string {
   const units = list.replace(/％/g, '%').split(/[、，,/／]/).filter(Boolean);
   return units.find((u) => u !== '%') ?? units[0];
+}
+
+/** "个、亿元": the units of amounts, in their order (not %). */
+function levelUnits(list: string): string[] {
+  return list.replace(/％/g, '%').split(/[、，,/／]/).filter((u) => u && u !== '%');
 }
 
 /** The tables of a document, by the paragraph index of each row. */
@@ -112,8 +119,10 @@ export function readTables(model: DocumentModel): Map<number, Table> {
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const t = ps[k].text.trim();
       const u = UNIT_LINE.exec(t);
-      if (u) table.unit ??= levelUnit(u[1]);
-      else if (/^(?:续|附)?表\s*[0-9０-９一二三四五六七八九十]+/.test(t) || (t.length <= 40 && !/[。！？；]/.test(t))) table.caption ??= t;
+      if (u) {
+        table.unit ??= levelUnit(u[1]);
+        table.units ??= levelUnits(u[1]);
+      } else if (/^(?:续|附)?表\s*[0-9０-９一二三四五六七八九十]+/.test(t) || (t.length <= 40 && !/[。！？；]/.test(t))) table.caption ??= t;
       else {
         table.lead = t;
         break;
@@ -122,7 +131,10 @@ export function readTables(model: DocumentModel): Map<number, Table> {
     // A unit line under the table (单位：亿元 after the last row) counts too.
     const after = ps[j + 1]?.text.trim();
     const u = after ? UNIT_LINE.exec(after) : null;
-    if (u) table.unit ??= levelUnit(u[1]);
+    if (u) {
+      table.unit ??= levelUnit(u[1]);
+      table.units ??= levelUnits(u[1]);
+    }
     if (headerRow) {
       table.columns = headerRow.map((c) => {
         const unit = unitInParens(c.text);
@@ -197,6 +209,7 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
     }
   }
   const captionKind = table.caption ? headingKind(table.caption) : undefined;
+  const amountColumns = table.columns.map((_, idx) => idx).filter((idx) => idx > 0 && idx !== table.unitColumn && !table.columns[idx]?.growth);
   const out: CellReading[] = [];
   cells.forEach((written, k) => {
     if (k === 0 || k === table.unitColumn) return;
@@ -208,7 +221,9 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
     const column: Column | undefined = verb ? { header: verb[0], growth: true, unit: '%' } : table.columns[k];
     // (A row without a 单位 header may still give its unit in a cell of its own: 新增城镇就业　万人　12.)
     const rowUnit = table.unitColumn !== undefined ? cells[table.unitColumn]?.text : cells.slice(1, k).find((c) => unitDef(c.text.replace(/％/g, '%')))?.text;
-    const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? table.unit;
+    // (A 单位 line that gives one unit per column of amounts, "单位：个、亿元" over 项目数 | 年度计划投资.)
+    const perColumn = table.units && table.units.length > 1 && table.units.length === amountColumns.length ? table.units[amountColumns.indexOf(k)] : undefined;
+    const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? perColumn ?? table.unit;
     out.push({ cell, indicator: indicatorOf(column, k), place, unit, column, caption: table.caption, heading: table.lead, captionKind: captionKind === 'target' || captionKind === 'actual' ? captionKind : undefined });
   });
   return out;
