@@ -7,9 +7,9 @@
  * “1+10”, 12345热线, 一圈一带两区), heading markers, table-of-contents page numbers, version
  * tags (2026版), "一个/一批" meaning "a".
  */
-import type { DocumentModel } from '../model';
+import type { DocumentModel, Paragraph, Sentence } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
-import { CHANGE_LINE, FIGURE_LINE } from '../headings';
+import { CHANGE_CELL, CHANGE_LINE, FIGURE_LINE } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
   ITEM_MARK, ITEM_WORD, Kind, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
@@ -18,7 +18,7 @@ import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDig
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
 import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, NEWS_HEADLINE, documentFacts } from './document';
-import { CellReading, readTables, rowCells } from './table';
+import { CellReading, TableCell, cellsOf, readTables, rowCells } from './table';
 
 /** Period cues that count from the document's year. */
 const RELATIVE_YEAR = /今年|本年|年内|当年|上年|去年|上一年|过去(?:的)?一年|一年来|明年|下一年|(?<![0-9０-９])[五5]年(?:来|内)|过去[五5]年|近[五5]年|今后[五5]年|未来[五5]年/;
@@ -557,7 +557,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   // Whether inheritedRegion was quoted by an item of a run-in list, and in which paragraph.
   let regionFromItem = false;
   let regionItemParagraph = -1;
-  for (const s of model.sentences) {
+  for (const s of withPhraseCells(model.sentences, tables, paragraphOf)) {
     const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
     if (s.paragraph !== lastParagraph && !paragraphOf[s.paragraph - 1]?.continues) {
@@ -584,7 +584,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     }
     lastParagraph = s.paragraph;
     void logical;
-    const table = tables.get(s.paragraph);
+    const table = (s as CellSentence).cell ? undefined : tables.get(s.paragraph);
     if (table) {
       // A table's row: its cells are read by row and column (table.ts), not as a sentence.
       // (The row read once; the cells of this sentence of it: a figure stays inside its sentence.)
@@ -791,6 +791,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // ("1—2月，全市……；固定资产投资……；": the months govern the rest of the paragraph.)
     if (HAS_PART.test(sentenceText.slice(0, 12))) inheritedPart = (reading ?? new SentenceReading(sentenceText)).headPart() ?? inheritedPart;
   }
+  // (The cells read as sentences come after their row's numbers: back in the order of the text.)
+  if (tables.size) figures.sort((a, b) => a.span.start - b.span.start);
   return figures;
 }
 
@@ -830,6 +832,37 @@ function shortRepeats(text: string, inSentence: Figure[], earlier: readonly Figu
 
 /** Words of aim right before a figure, with at most its verb between: 预期增长, 力争达到, 目标是. */
 const AIM_BEFORE = /(?<![于比的超])(?:预期|力争|确保|目标是)(?:增长|提高|达到|实现|完成|新增|下降|控制在|稳定在|保持在)?$/;
+
+/** A piece of a table's cell that says something in words: read as a sentence of its own. */
+interface CellSentence extends Sentence {
+  cell?: true;
+}
+
+/**
+ * The sentences, each sentence of a table's row followed by the cells of it that say something
+ * in words, "农村公路安全生命防护工程530公里" under 主要目标任务: their figures are read as a
+ * sentence's are, the row's numbers by row and column.
+ */
+function withPhraseCells(sentences: readonly Sentence[], tables: ReadonlyMap<number, unknown>, paragraphOf: readonly (Paragraph | undefined)[]): CellSentence[] {
+  if (!tables.size) return sentences as CellSentence[];
+  const out: CellSentence[] = [];
+  let cells: { paragraph: number; list: TableCell[] } | undefined;
+  for (const s of sentences) {
+    out.push(s);
+    const para = paragraphOf[s.paragraph];
+    if (!para || !tables.has(s.paragraph)) continue;
+    if (cells?.paragraph !== s.paragraph) cells = { paragraph: s.paragraph, list: cellsOf(para).filter((c) => PHRASE_CELL.test(c.text) && !CHANGE_CELL.test(c.text)) };
+    for (const c of cells.list) {
+      const start = Math.max(c.start, s.start);
+      const end = Math.min(c.start + c.text.length, s.end);
+      if (start < end) out.push({ start, end, paragraph: s.paragraph, cell: true });
+    }
+  }
+  return out;
+}
+
+/** A cell of words with a figure in them: words, then a number (not a bare number, a label, a unit, nor a change the row reads: 增长5.8%). */
+const PHRASE_CELL = /^[^0-9０-９]*\p{Script=Han}{2}[^0-9０-９]*[0-9０-９]/u;
 
 /** A period's year counted from the document's (本年 0, 上年 -1; NaN when neither can tell). */
 function yearOffset(period: Period, pieceYear: number | undefined): number {
@@ -992,6 +1025,13 @@ function isQualifier(text: string, q: Raw): boolean {
   return false;
 }
 
+/** A plus before a rate that follows words, not a number or a letter: "固定资产投资 +3.5%". */
+function plusGrowth(text: string, start: number, q: Raw): boolean {
+  if (q.unit?.unit !== '%' && q.unit?.unit !== '％') return false;
+  const plus = text.lastIndexOf('+', start);
+  return plus >= 0 && /[\p{Script=Han}\s\u3000]/u.test(text[plus - 1] ?? '') && !/[0-9０-９A-Za-z]/.test(prevNonSpace(text, plus));
+}
+
 /** `names`: the sentence's names and terms, read only if every cheaper rule lets the number pass. */
 function rejected(text: string, names: () => Span[], q: Raw): boolean {
   const n = q.num;
@@ -1008,7 +1048,8 @@ function rejected(text: string, names: () => Span[], q: Raw): boolean {
   // (Not an abbreviation set apart by a space before an amount with its unit: "GDP 9.45万亿元".)
   const spaced = before !== text[n.start - 1] && /[A-Za-z]/.test(before) && q.unit !== undefined;
   if ((/[A-Za-z<>_=/]/.test(before) && !spaced) || (/[A-Za-z<]/.test(next) && !q.unit)) return true;
-  if (before === '+' || next === '+' || after === '+') return true;
+  // (But an explainer's growth, "规上工业增加值 +8.1%": a plus after words, before a rate.)
+  if ((before === '+' && !plusGrowth(text, n.start, q)) || next === '+' || after === '+') return true;
   if (/^[.．]/.test(text.slice(n.start - 1, n.start)) && isDigit(text[n.start - 2])) return true;
   if (!q.unit) {
     // A bare multiplier: "3.45亿" counts only with an Arabic number.
@@ -1146,6 +1187,11 @@ function build(
       pre = pre.slice(0, pre.length - v.length);
       break;
     }
+  }
+  // An explainer's plus before a rate is its growth: "规上工业增加值 +8.1%".
+  if (!verb && pre.endsWith('+')) {
+    verb = '增长';
+    pre = pre.slice(0, -1);
   }
   // 翻一番: the verb is 翻 (doubling), not part of the indicator.
   if (!verb && pre.endsWith('翻')) {
@@ -1602,7 +1648,7 @@ function context(
   }
   // A document of the year's end whose lead deploys the next year's work (a 纪要 dated
   // 2025年12月29日, "部署2026年经济工作"): its aims that name no year are that year's.
-  if (kind === 'target' && periodSource === 'document' && facts.aimsAt !== undefined && at > facts.aimsAt && (facts.aimsOffset ?? 0) > 0 && pieceYear === facts.year && period && period.start === pieceYear) {
+  if ((kind as Kind) === 'target' && periodSource === 'document' && facts.aimsAt !== undefined && at > facts.aimsAt && (facts.aimsOffset ?? 0) > 0 && pieceYear === facts.year && period && period.start === pieceYear) {
     const y = pieceYear + facts.aimsOffset!;
     period = { value: String(y), start: y, end: y, cue: facts.aimsCue ?? '' };
   }

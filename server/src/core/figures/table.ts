@@ -175,7 +175,9 @@ const AREA_HEADER = /^(?:区域|地区|区县|县区|县（市、区）|县\(市
 export function rowCells(p: Paragraph, table: Table): CellReading[] {
   const cells = cellsOf(p);
   if (cells.length < 2) return [];
-  const label = cells[0].text;
+  // (A first column of serial numbers, 序号 | 项目名称 | …: the row is named by the column after it.)
+  const serial = cells.length > 2 && /^(?:序号|编号|序)$/.test((table.columns[0]?.header ?? '').trim()) && /^[0-9０-９]{1,3}$/.test(cells[0].text.trim()) && !NUMERIC.test(cells[1].text);
+  const label = serial ? cells[1].text : cells[0].text;
   const place = placesIn(label).find((x) => x.at === 0 && x.name.length >= label.replace(UNIT_IN_PARENS, '').length - 1)?.name;
   const labelUnit = unitInParens(label);
   // A column that names what is measured (产量, 产值, 营业收入) completes the row's name: 蔬菜 + 产量.
@@ -209,10 +211,10 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
     }
   }
   const captionKind = table.caption ? headingKind(table.caption) : undefined;
-  const amountColumns = table.columns.map((_, idx) => idx).filter((idx) => idx > 0 && idx !== table.unitColumn && !table.columns[idx]?.growth);
+  const amountColumns = table.columns.map((_, idx) => idx).filter((idx) => idx > (serial ? 1 : 0) && idx !== table.unitColumn && !table.columns[idx]?.growth);
   const out: CellReading[] = [];
   cells.forEach((written, k) => {
-    if (k === 0 || k === table.unitColumn) return;
+    if (k === 0 || (serial && k === 1) || k === table.unitColumn) return;
     // A growth written into its cell, "社零总额　2186.4亿元　增长6.5%": the rate after the verb.
     const change = CHANGE_CELL.exec(written.text);
     const verb = change && (change[1] === '增长' || change[1] === '上涨') ? change : null;
