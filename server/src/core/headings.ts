@@ -132,9 +132,9 @@ const AMOUNT = /(?<![0-9０-９.．A-Za-z])[0-9０-９][0-9０-９.．,，]*\s*(
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
 
 /** A figure that opens a line: a number (not a year), its multiplier and unit (or a range, 5.5%—6%), a bound word. */
-const FIGURE_OPENING = String.raw`^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:[—～~－-][0-9０-９][0-9０-９.．]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/²³]{0,5})?(?:以上|左右|以内|以下)?`;
+const FIGURE_OPENING = String.raw`^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]{0,4}[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:[—～~－-][0-9０-９][0-9０-９.．]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/²³]{0,5})?(?:以上|左右|以内|以下)?`;
 /** A line that opens with a figure and its label after a dash or colon: "33981.6亿元——去年全市地区生产总值". */
-const FIGURE_LABEL = new RegExp(`${FIGURE_OPENING}[\\s\\u3000]*(?:——|—|--|：|:)`, 'u');
+const FIGURE_LABEL = new RegExp(`${FIGURE_OPENING}[\\s\\u3000]{0,4}(?:——|—|--|：|:)`, 'u');
 
 /** A line that is one figure and nothing else: "246.8万辆", "5%左右", "近2.4万亿元" (an explainer's big number). */
 export const FIGURE_LINE = new RegExp(`${FIGURE_OPENING}$`, 'u');
@@ -331,7 +331,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
     // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
     // (Nor is a line of items set apart by bars or dots that state figures: "港口枢纽｜集装箱吞吐量
     // 1380万标箱 · 空港旅客吞吐量超3000万人次".)
-    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || isTableRow(p.text) || FIGURE_LINE.test(p.text.trim()) || (prev && FIGURE_LINE.test(prev.text.trim())) || (/[｜|]|[\s\u3000][·•][\s\u3000]/.test(p.text) && DATA_FIGURE.test(p.text) && !readMarker(p.text))) {
+    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || isTableRow(p.text) || FIGURE_LINE.test(p.text.trim()) || (prev && FIGURE_LINE.test(prev.text.trim())) || (i > 0 && /[｜|]|[\s\u3000][·•][\s\u3000]/.test(p.text) && DATA_FIGURE.test(p.text) && !readMarker(p.text))) {
       closeGroup();
       continue;
     }

@@ -245,14 +245,21 @@ function markPageBreaks(paragraphs: Paragraph[], text: string): void {
   // Only in a text whose prose lines close with a mark as a rule: in an explainer or a script
   // whose short lines end bare ("粮食总产量836.5亿斤，连续9年稳定在800亿斤以上"), a bare end is
   // the writer's style, not a break. (Long paragraphs are not counted: a PDF's are cut anywhere.)
+  // (Nor headings, which end bare by rule. And a text hard-wrapped at a page's width, whose lines
+  // end bare at one length, is cut anywhere: its breaks are joined.)
   let prose = 0;
   let closed = 0;
+  const bareLengths = new Map<number, number>();
   for (const p of paragraphs) {
-    if (p.verbatim || p.tocEntry || p.listItem || p.text.length >= 80 || !(p.text.length >= 30 || /[，、。；]/.test(p.text))) continue;
+    if (p.verbatim || p.tocEntry || p.listItem || p.text.length >= 80 || MARKER_START.test(p.text) || !(p.text.length >= 30 || /[，、。；]/.test(p.text))) continue;
     prose++;
     if (PARAGRAPH_CLOSE.has(p.text[p.text.length - 1])) closed++;
+    else bareLengths.set(p.text.length, (bareLengths.get(p.text.length) ?? 0) + 1);
   }
-  if (prose >= 4 && closed * 2 < prose) return;
+  const bare = prose - closed;
+  let wrapped = 0;
+  for (const [len, n] of bareLengths) wrapped = Math.max(wrapped, n + (bareLengths.get(len - 1) ?? 0) + (bareLengths.get(len + 1) ?? 0));
+  if (prose >= 4 && closed * 2 < prose && !(wrapped >= 5 && wrapped * 3 >= bare)) return;
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const p = paragraphs[i];
     const q = paragraphs[i + 1];

@@ -168,7 +168,8 @@ export function statedBound(f: Pick<Amount, 'comparator' | 'comparatorText' | 'k
 function roundedAlike(approx: Amount, exact: Amount): boolean {
   if (approx.text === undefined || approx.value === undefined || approx.value === 0) return false;
   // (A number written in Chinese numerals, 近两千亿元, 八点二六亿吨, has its digits in its value.)
-  const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(approx.text) ?? /^(\d+)(?:\.(\d+))?$/.exec(String(approx.value));
+  // (Without the separators of thousands: 约1,234.5亿元 is to the tenth.)
+  const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(approx.text.replace(/(?<=[0-9０-９])[,，](?=[0-9０-９]{3})/g, '')) ?? /^(\d+)(?:\.(\d+))?$/.exec(String(approx.value));
   if (!digits) return false;
   // (Written digits after the point, as decimals() counts them.)
   const places = digits[2]?.length ?? 0;

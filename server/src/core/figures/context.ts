@@ -4,7 +4,7 @@
  */
 import { isKnownPlace, knownPlaceEndingAt, prefecturesIn } from './gazetteer';
 import type { OutlineNode } from '../outline';
-import { firstAtOrAfter } from '../text';
+import { firstAtOrAfter, type Span } from '../text';
 
 export type Source = 'sentence' | 'paragraph' | 'heading' | 'document';
 export type Kind = 'target' | 'actual' | 'unknown';
@@ -295,10 +295,11 @@ export function placesIn(text: string): Place[] {
   COUNTRY_RE.lastIndex = 0;
   for (let m = COUNTRY_RE.exec(text); m; m = COUNTRY_RE.exec(text)) out.push({ name: '全国', level: 'country', at: m.index });
   const prefectures = prefecturesIn(text);
+  const prefectureAt = new Set(prefectures.map((p) => p.at));
   PROVINCE_RE.lastIndex = 0;
   for (let m = PROVINCE_RE.exec(text); m; m = PROVINCE_RE.exec(text)) {
     // (海南州 is the prefecture in Qinghai, not the province.)
-    if (prefectures.some((p) => p.at === m!.index)) continue;
+    if (prefectureAt.has(m.index)) continue;
     // 辽宁 inside 辽宁省委 is still the province; a city suffix makes it a municipality.
     out.push({ name: normalizeProvince(m[1], m[2]), level: MUNICIPALITIES.has(m[1]) ? 'city' : 'province', at: m.index });
   }
@@ -321,12 +322,20 @@ export function placesIn(text: string): Place[] {
       }
     }
   }
-  // A city's port is the city's: 厦门港, 湛江港 (a known city's name before 港).
-  for (let i = text.indexOf('港'); i >= 2; i = text.indexOf('港', i + 1)) {
-    for (let start = Math.max(0, i - 3); start <= i - 2; start++) {
-      const name = `${text.slice(start, i)}市`;
-      if (/^\p{Script=Han}+市$/u.test(name) && isKnownPlace(name) && !out.some((p) => p.at <= start && start < p.at + p.name.length)) {
-        known.push({ name, level: 'city', at: start });
+  // A city's port is the city's: 厦门港, 湛江港 (a known city's name before 港; not a port named
+  // for two places, 宁波舟山港, nor a name inside a province's or a prefecture's).
+  if (text.includes('港')) {
+    const taken = out.filter((p) => p.level !== 'country').sort((a, b) => a.at - b.at);
+    let t = 0;
+    for (let i = text.indexOf('港'); i >= 0; i = text.indexOf('港', i + 1)) {
+      if (i < 2) continue;
+      for (let start = Math.max(0, i - 3); start <= i - 2; start++) {
+        const name = `${text.slice(start, i)}市`;
+        if (!/^\p{Script=Han}+市$/u.test(name) || !isKnownPlace(name)) continue;
+        while (t < taken.length && taken[t].at + taken[t].name.length <= start) t++;
+        const inside = t < taken.length && taken[t].at <= start;
+        const joint = [2, 3].some((k) => start - k >= 0 && isKnownPlace(`${text.slice(start - k, start)}市`));
+        if (!inside && !joint) known.push({ name, level: 'city', at: start });
         break;
       }
     }
@@ -370,6 +379,26 @@ function comparisonBase(text: string, at: number, end: number): boolean {
   // the plan it carries out: 落实全省“4567”现代化产业体系部署, 按照全省统一安排.)
   return /(?:高于|低于|快于|慢于|优于|好于|劣于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||
     /^(?:平均|第[一二三四五六七八九十\d]|前列|首位|水平|总量的|的比重|同期)/.test(text.slice(end, end + 4));
+}
+
+/**
+ * The adverbials of accordance in a text, "按照省里确定的……的要求，": from 按照 (根据, 依照…) to the
+ * end of a clause that ends with 要求 (部署, 安排, 精神, 标准). One pass over the clauses.
+ */
+function accordanceSpans(text: string): Span[] {
+  const out: Span[] = [];
+  if (!/按照|根据|依照|对照|遵照/.test(text)) return out;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (i < text.length && c !== '，' && c !== ',' && c !== '。' && c !== '；') continue;
+    if ((c === '，' || c === ',') && /(?:要求|部署|安排|精神|标准)$/.test(text.slice(Math.max(start, i - 2), i))) {
+      const m = /按照|根据|依照|对照|遵照/.exec(text.slice(start, i));
+      if (m) out.push({ start: start + m.index, end: i });
+    }
+    start = i + 1;
+  }
+  return out;
 }
 
 /** Parts of a year: a run of months, a quarter, a half. */
@@ -436,6 +465,8 @@ export class SentenceReading {
   private parts?: Match[];
   private subjectsRead?: Place[];
   private semicolons?: number[];
+  private accordance?: Span[];
+  private clauseMarks?: number[];
 
   constructor(readonly text: string) {}
 
@@ -467,24 +498,43 @@ export class SentenceReading {
    * before any figure governs all of it. `firstFigure`: where the sentence's first figure stands.
    */
   selfReference(offset: number, firstFigure = offset): SelfLevel | undefined {
-    const all = (this.self ??= matchesOf(SELF_RE, this.text).filter((m) => !comparisonBase(this.text, m.at, m.at + m.cue.length)));
+    // (省定 names the province's aim only where the clause says so, "按照省定……的目标要求", not a
+    // designation: 省定重点项目, 省定贫困村 are the place's own.)
+    const all = (this.self ??= matchesOf(SELF_RE, this.text).filter((m) => !comparisonBase(this.text, m.at, m.at + m.cue.length) && (m.cue !== '省定' || this.inAccordance(m.at) || /^[^，。；,]{0,30}?(?:目标|任务)/.test(this.text.slice(m.at + 2, m.at + 40)))));
     // The nearest before `offset` that still governs it (matches are in order).
     for (let k = all.length - 1; k >= 0; k--) {
       const m = all[k];
       if (m.at >= offset || !this.governs(m.at, offset, firstFigure)) continue;
       // (省定 qualifies the names of its own clause only; so does a place inside an adverbial of
       // accordance, "按照省里确定的全省粮食总产量稳定在430亿斤左右的要求，新建高标准农田25万亩".)
-      if ((m.cue === '省定' || this.inAccordance(m.at)) && /[，；,;]/.test(this.text.slice(m.at, offset))) continue;
+      if ((m.cue === '省定' || this.inAccordance(m.at)) && this.clauseMarkBetween(m.at, offset)) continue;
       return nearestSelf([m], offset);
     }
     return undefined;
   }
 
+  /** Whether a ， or ； stands in [from, to) (positions found once, then a binary search). */
+  clauseMarkBetween(from: number, to: number): boolean {
+    const marks = (this.clauseMarks ??= [...this.text.matchAll(/[，；,;]/g)].map((m) => m.index!));
+    const k = firstAtOrAfter(marks, from);
+    return k < marks.length && marks[k] < to;
+  }
+
   /** Whether `at` lies inside an adverbial of accordance: 按照……的要求，/ 根据……部署，. */
   inAccordance(at: number): boolean {
-    const before = this.text.slice(0, at);
-    const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(',')) + 1);
-    return /(?:按照|根据|依照|对照|遵照)/.test(clause) && /^[^，。；,]*(?:要求|部署|安排|精神|标准)[，,]/.test(this.text.slice(at));
+    const spans = (this.accordance ??= accordanceSpans(this.text));
+    // (Spans in order, apart: the last that starts at or before `at`.)
+    let lo = 0;
+    let hi = spans.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start <= at) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && at < spans[found].end;
   }
 
   /** Whether a place named at `at` still governs a figure at `offset` (see selfReference). */

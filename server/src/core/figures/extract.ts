@@ -114,7 +114,20 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►·|｜]|“(?![^”]*”)|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►·|｜“]|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+/**
+ * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
+ * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
+ */
+function stripNoise(s: string): string {
+  const m = LEADING_NOISE.exec(s);
+  if (!m) return s;
+  const cut = s.slice(m[0].length);
+  const quote = m[0].lastIndexOf('“');
+  // (From the quote on, when the name closes it.)
+  return quote >= 0 && cut.includes('”') ? s.slice(quote) : cut;
+}
+
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
@@ -184,8 +197,10 @@ function sumsUpList(text: string, start: number, sentenceStart: number, raw: Raw
   const before = text.slice(Math.max(sentenceStart, start - 16 * n), start);
   const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('：'), before.lastIndexOf(',')) + 1);
   const items = clause.split(/、|和|及|与/);
+  // (Names set apart by 、, the last perhaps by 和: not verbs joined by 和, "新建和改扩建学校两所".)
+  const commas = clause.split('、').length - 1;
   // (Names, not amounts: "跨越7000亿元、8000亿元两个台阶" counts steps reached, a result.)
-  return items.length === n && items.every((x) => x.length >= 1 && x.length <= 16 && !/[0-9０-９]/.test(x));
+  return items.length === n && commas >= Math.max(1, n - 2) && items.every((x) => x.length >= 1 && x.length <= 16 && !/[0-9０-９]/.test(x));
 }
 
 /**
@@ -824,7 +839,9 @@ function shortRepeats(text: string, inSentence: Figure[], earlier: readonly Figu
     for (let k = earlier.length - 1; k >= 0; k--) {
       const g = earlier[k].measure;
       if (/占|比重/.test(g.indicator)) continue;
-      if (g.indicator.length > 2 && g.indicator.endsWith(m.indicator)) f.measure = { indicator: g.indicator, verb: m.verb };
+      // (Its modifier a name of its own, 一般公共预算 + 收入; not 货物进 + 出口, where the head is
+      // another measure's end.)
+      if (g.indicator.length >= m.indicator.length + 4 && g.indicator.endsWith(m.indicator)) f.measure = { indicator: g.indicator, verb: m.verb };
       break;
     }
   }
@@ -950,16 +967,31 @@ function partsOfMeasure(text: string, inSentence: Figure[], aliases: AliasTable 
   // A measure named again after 其中 is the part's, not the whole's: "重点项目320个，年度计划投资
   // 860亿元，其中数字经济领域安排项目120个、年度计划投资350亿元". Which part, the words do not
   // always say: it is compared with nothing.
-  for (let i = 1; i < inSentence.length; i++) {
-    const f = inSentence[i];
-    for (let j = 0; j < i; j++) {
-      const whole = inSentence[j];
-      if (whole.measure.indicator !== f.measure.indicator || whole.measure.verb !== f.measure.verb) continue;
-      if (/其中/.test(text.slice(whole.span.end, f.span.start)) && !/[。；;]/.test(text.slice(whole.span.end, f.span.start))) {
-        f.indicatorFrom = 'previous';
-        break;
-      }
+  // (One pass: the measures stated before the last 其中, within the stretch that no 。 or ；
+  // closes.)
+  if (inSentence.length < 2) return;
+  const from = inSentence[0].span.start;
+  const stretch = text.slice(from, inSentence[inSentence.length - 1].span.start);
+  if (!stretch.includes('其中')) return;
+  let wholes = new Set<string>();
+  let pending: Figure[] = [];
+  let at = 0;
+  for (const f of inSentence) {
+    const rel = f.span.start - from;
+    // The text since the figure before: a stop starts afresh; a 其中 makes the measures before it wholes.
+    const gap = stretch.slice(at, rel);
+    const stop = Math.max(gap.lastIndexOf('。'), gap.lastIndexOf('；'), gap.lastIndexOf(';'));
+    if (stop >= 0) {
+      wholes = new Set();
+      pending = [];
     }
+    if (gap.indexOf('其中', stop + 1) >= 0) {
+      for (const g of pending) wholes.add(`${g.measure.indicator}\u0000${g.measure.verb}`);
+      pending = [];
+    }
+    if (wholes.has(`${f.measure.indicator}\u0000${f.measure.verb}`)) f.indicatorFrom = 'previous';
+    else pending.push(f);
+    at = rel;
   }
 }
 
@@ -1172,7 +1204,7 @@ function build(
     // 达到 says both: a level (the verb) and "at least" (the comparator); so do 达 and 超.
     if (comparatorText === '达到' || comparatorText === '达' || comparatorText === '超') comparatorVerb = comparatorText;
   }
-  const phrase = pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '');
+  const phrase = stripNoise(pre).replace(BASE_PHRASE, '');
   if (raw.approxSuffix && comparator === 'eq') {
     comparator = 'gt';
     comparatorText = raw.approxSuffix;
@@ -1200,7 +1232,7 @@ function build(
   }
   // 累计 makes a total of a count (累计培育 against 新增): it stays with the verb.
   const cumulative = /累计/.test(pre);
-  pre = stripPlace(pre.replace(LEADING_NOISE, '').replace(BASE_PHRASE, '')).replace(LEADING_NOISE, '');
+  pre = stripNoise(stripPlace(stripNoise(pre).replace(BASE_PHRASE, '')));
   if (!verb) {
     for (const v of VERBS_BY_FIRST.get(pre[0]) ?? NONE) {
       if (pre.startsWith(v) && pre.length > v.length) {

@@ -94,7 +94,8 @@ function levelUnit(list: string): string {
 
 /** "个、亿元": the units of amounts, in their order (not %). */
 function levelUnits(list: string): string[] {
-  return list.replace(/％/g, '%').split(/[、，,/／]/).filter((u) => u && u !== '%');
+  // (Not split at /: 元/人 is one unit.)
+  return list.replace(/％/g, '%').split(/[、，,]/).filter((u) => u && u !== '%');
 }
 
 /** The tables of a document, by the paragraph index of each row. */
@@ -187,7 +188,9 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
   const indicatorOf = (column?: Column, k = 0) => {
     if (place || areaRows) {
       const named = measureOfColumn(column, k);
-      return place ? named : label.replace(UNIT_IN_PARENS, '') + named;
+      // (A total row names the whole: 合计 + 地区生产总值 is 地区生产总值; 其中：城区 is 城区.)
+      const area = label.replace(UNIT_IN_PARENS, '').replace(/^其中[：:]?/, '');
+      return place || /^(?:合计|总计|全市|全省|全区|全县|全州)$/.test(area) ? named : area + named;
     }
     const name = label.replace(UNIT_IN_PARENS, '');
     // (Or the caption does, when the column names only a year: "表1 主导产业产值目标" | 2026年目标.)
