@@ -174,7 +174,8 @@ function roundedAlike(approx: Amount, exact: Amount): boolean {
   // (Written digits after the point, as decimals() counts them.)
   const places = digits[2]?.length ?? 0;
   // (An approximate whole number's trailing zeros are not digits: 接近8400亿元 is to the hundred.)
-  const zeros = !digits[2] && approx.comparator === 'approx' ? /0*$/.exec(digits[1])![0].length : 0;
+  // (So are those of a result reached, 达到5280亿元, restating 5283.6亿元 to the ten.)
+  const zeros = !digits[2] && (approx.comparator === 'approx' || RESULT_LEVEL.test(approx.comparatorText ?? '')) ? /0*$/.exec(digits[1])![0].length : 0;
   const factor = approx.normalized.value / approx.value;
   const tolerance = (0.5 * factor * 10 ** zeros) / 10 ** places;
   return Math.abs(approx.normalized.value - exact.normalized.value) <= tolerance * (1 + 1e-9);

@@ -370,14 +370,14 @@ export function placesIn(text: string): Place[] {
  * A place named as the base of a comparison, not as the subject: 高于全省平均, 居全省第一,
  * 占全市的, 比全国高.
  */
-function comparisonBase(text: string, at: number, end: number): boolean {
+export function comparisonBase(text: string, at: number, end: number): boolean {
   // (省定: the aim the province set, "按照省定城镇新增就业60万人左右", is the province's own figure.)
   if (text.startsWith('省定', at)) return false;
   // (The place that set the figure owns it: "与宁波市确定的增长5.5%左右的目标相衔接".)
   if (/^(?:确定|提出|下达|设定|部署|要求|明确)的/.test(text.slice(end, end + 3))) return false;
   // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”; nor
   // the plan it carries out: 落实全省“4567”现代化产业体系部署, 按照全省统一安排.)
-  return /(?:高于|低于|快于|慢于|优于|好于|劣于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||
+  return /(?:高于|低于|快于|慢于|优于|好于|劣于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|对标|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||
     /^(?:平均|第[一二三四五六七八九十\d]|前列|首位|水平|总量的|的比重|同期)/.test(text.slice(end, end + 4));
 }
 

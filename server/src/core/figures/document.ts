@@ -16,7 +16,7 @@
  * workspace's one province (consistency/index.ts), and nothing else.
  */
 import type { DocumentModel } from '../model';
-import { PLAN_DOCUMENT, headingKind, placesIn, yearIn } from './context';
+import { PLAN_DOCUMENT, comparisonBase, headingKind, placesIn, yearIn } from './context';
 import { isKnownPlace } from './gazetteer';
 
 /** The region of a document that speaks of its own province without naming it. */
@@ -253,7 +253,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   let regionFrom: RegionEvidence | undefined;
   for (const t of titles) {
     for (const p of placesIn(t)) {
-      if (p.level === 'country') continue;
+      // (Not the whole a title measures against: "对标全国定目标".)
+      if (p.level === 'country' || comparisonBase(t, p.at, p.at + p.name.length)) continue;
       if (!first) {
         first = p.name;
         regionCue = t.trim();

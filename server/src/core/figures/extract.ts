@@ -12,11 +12,12 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_CELL, CHANGE_LINE, FIGURE_LINE } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
+import { isKnownPlace } from './gazetteer';
 import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, NEWS_HEADLINE, documentFacts } from './document';
 import { CellReading, TableCell, cellsOf, readTables, rowCells } from './table';
 
@@ -127,6 +128,9 @@ function stripNoise(s: string): string {
   // (From the quote on, when the name closes it.)
   return quote >= 0 && cut.includes('”') ? s.slice(quote) : cut;
 }
+
+/** A topic and the words of intent after it: 能源领域将, 投资方面要, 民生领域力争. */
+const TOPIC_BEFORE_INTENT = /^\p{Script=Han}{2,6}(?:领域|方面)(?=将|要|力争|计划|拟|确保)/u;
 
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
@@ -1189,6 +1193,9 @@ function build(
   // Markup that PDF or web extraction left in the text (PM<sub>2.5</sub>) is not part of a name.
   let pre = (noted + text.slice(clauseStart, at)).replace(/<\/?[A-Za-z][^<>]{0,40}>/g, '').replace(/[\s\u3000]+/g, '');
   const respectively = pre.includes('分别');
+  // A topic that opens the clause before its words of intent, "能源领域将新增……", "投资方面要……":
+  // what the clause is about, not the name of what it counts.
+  pre = pre.replace(TOPIC_BEFORE_INTENT, '');
   if (!comparatorText) {
     for (const [w, c] of COMPARATOR_BEFORE_BY_LAST.get(pre[pre.length - 1]) ?? NONE) {
       if (pre.endsWith(w)) {
@@ -1263,6 +1270,9 @@ function build(
     const label = labelBefore(text, s.start, clauseStartOf(text, s.start, at));
     if (label) indicator = label;
   }
+  // (An aim named only as an aim, "今年的目标是稳定在800亿斤左右", names the subject before it.)
+  const aimOnly = /^(?:的)?(?:年度)?(?:预期)?(?:目标|任务)(?:是|为)?$/.test(indicator);
+  if (aimOnly) indicator = '';
   if (indicator.length <= 2) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
     const after = text.slice(raw.end, boundaryBefore(text, Math.min(s.end, raw.end + 16)));
@@ -1278,7 +1288,8 @@ function build(
       indicatorAfter = true;
     } else if (!indicator && prevFig) {
       indicator = prevFig.indicator;
-      indicatorInherited = true;
+      // (The subject an aim names back is named, not borrowed from a list: it is compared.)
+      indicatorInherited = !aimOnly;
     }
   }
   // A total named alone is the total of what the figure before it counts: "净增高新技术企业620家，
@@ -1303,7 +1314,7 @@ function build(
     text.slice(Math.max(0, prevFig.span.start - prevFig.verb.length - 3), prevFig.span.start).replace(/(?:了|为|至|到)?[\s\u3000]*$/, '').endsWith(prevFig.verb);
   // (Nor into an item whose name holds a verb of its own: "实施省大中型项目3000个以上、年度完成投资
   // 1.3万亿元以上".)
-  if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2) && !(!indicatorInherited && hasOwnVerb(indicator))) verb = prevFig.verb;
+  if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2) && !(!indicatorInherited && hasOwnVerb(indicator)) ) verb = prevFig.verb;
   if (cumulative && !verb?.startsWith('累计')) verb = `累计${verb && verb !== '累计' ? verb : ''}`;
 
   // Context: the sentence, then the headings above, then the document.
@@ -1513,6 +1524,7 @@ function distributeRespectively(inSentence: Figure[]): void {
     const n = group.length;
     if (n < 2) continue;
     let names: string[] | undefined;
+    let shared: string | undefined;
     const ind = RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别$/, '');
     const parts = ind.split(/和|与|及|、/);
     if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 1 && p.length <= 4)) {
@@ -1520,7 +1532,10 @@ function distributeRespectively(inSentence: Figure[]): void {
       const head = last.slice(parts[n - 2].length);
       // (城镇、农村居民收入: the shared head 居民收入. Not 工业和服务业增加值, where the modifiers
       // differ in length: a head that starts with the first modifier's character is not one.)
-      if (head.length >= 2 && !parts[0].includes(head[0]) && !parts[0].includes(last[parts[n - 2].length - 1])) names = [...parts.slice(0, -1).map((p) => p + head), last];
+      if (head.length >= 2 && !parts[0].includes(head[0]) && !parts[0].includes(last[parts[n - 2].length - 1])) {
+        names = [...parts.slice(0, -1).map((p) => p + head), last];
+        shared = head;
+      }
     } else if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 2)) {
       // (Longer names of areas before a shared measure: "渝东北三峡库区城镇群、渝东南武陵山区城镇群地区
       // 生产总值": the measure begins where the last name ends as the first one does, after 城镇群.)
@@ -1531,6 +1546,7 @@ function distributeRespectively(inSentence: Figure[]): void {
         if (at > 0 && last.length - (at + k) >= 2 && parts.slice(1, -1).every((p) => p.endsWith(end))) {
           const head = last.slice(at + k);
           names = [...parts.slice(0, -1).map((p) => p + head), last];
+          shared = head;
           break;
         }
       }
@@ -1541,10 +1557,18 @@ function distributeRespectively(inSentence: Figure[]): void {
       if (prior.length >= n) names = prior.slice(prior.length - n).map((f) => f.indicator);
     }
     if (!names || new Set(names).size !== n) continue;
+    // (Names of cities written without 市, "襄阳、宜昌地区生产总值分别为……": the cities are the
+    // figures' places, the shared measure their name.)
+    const cities = shared ? names.map((x) => `${x.slice(0, x.length - shared!.length)}市`) : [];
+    const ofCities = cities.length === n && cities.every((c) => /^\p{Script=Han}{3,4}$/u.test(c) && isKnownPlace(c));
     const name = (f: Figure, k: number) => {
-      f.indicator = names![k];
-      f.measure = measureOf(names![k], f.verb, aliases);
+      f.indicator = ofCities ? shared! : names![k];
+      f.measure = measureOf(f.indicator, f.verb, aliases);
       f.indicatorFrom = 'clause';
+      if (ofCities) {
+        f.region = cities[k];
+        f.regionSource = 'sentence';
+      }
     };
     group.forEach(name);
     // "……分别达到56120元、27860元，增长4.5%和6.2%": a second run of as many values that goes on
@@ -1882,7 +1906,8 @@ class Sections {
         plan: PLAN_DOCUMENT.test(full) && !headline,
         // (The place a heading is about opens it: a run-in heading that is a whole paragraph,
         // "一、会议指出，……增速高于绍兴市平均水平", is not about the place it compares with.)
-        place: placesIn(full.split(/[，,。；;：:]/)[0])[0],
+        // (Not the whole it measures against: "对标全国定目标".)
+        place: headingPlace(full.split(/[，,。；;：:]/)[0]),
         nameCues: this.labelCues.get(h) ?? headingPeriodCues(h.name),
         kind: headline ? undefined : headingKind(h.heading.form === 'title' ? full : h.name),
         part: partIn(h.name),
@@ -1891,6 +1916,11 @@ class Sections {
     }
     return f;
   }
+}
+
+/** The place a heading is about: its first place that is no base of a comparison. */
+function headingPlace(name: string): Place | undefined {
+  return placesIn(name).find((p) => !comparisonBase(name, p.at, p.at + p.name.length));
 }
 
 /** The part of a year the nearest heading above names (not a title: a 纪要 of 上半年 sets aims for 全年 too). */
