@@ -273,6 +273,9 @@ export interface Place {
 /** Places named in `text`: the country, provinces, and cities/counties with their suffix. */
 /** (Not 全国 that qualifies a noun, "建设全国先进制造研发基地", "全国性", "全国首个".) */
 const COUNTRY_RE = /全国(?!先进|领先|一流|重要|性|首|知名|最|示范|文明|百强|统一大市场|样板|标杆)|我国|全中国/g;
+/** What makes a place's name a publisher's: 河北日报, 宜宾电视台. */
+const PUBLISHER_AFTER = /^(?:日报|晚报|都市报|电视台|广播电视台|融媒体中心|新闻网|新闻客户端)/;
+
 /** Provinces by their first character. */
 const PROVINCE_BY_FIRST = new Map<string, string[]>();
 for (const p of PROVINCES) PROVINCE_BY_FIRST.set(p[0], [...(PROVINCE_BY_FIRST.get(p[0]) ?? []), p]);
@@ -298,8 +301,8 @@ export function placesIn(text: string): Place[] {
   const prefectureAt = new Set(prefectures.map((p) => p.at));
   PROVINCE_RE.lastIndex = 0;
   for (let m = PROVINCE_RE.exec(text); m; m = PROVINCE_RE.exec(text)) {
-    // (海南州 is the prefecture in Qinghai, not the province.)
-    if (prefectureAt.has(m.index)) continue;
+    // (海南州 is the prefecture in Qinghai, not the province; 河北日报 is a paper.)
+    if (prefectureAt.has(m.index) || PUBLISHER_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     // 辽宁 inside 辽宁省委 is still the province; a city suffix makes it a municipality.
     out.push({ name: normalizeProvince(m[1], m[2]), level: MUNICIPALITIES.has(m[1]) ? 'city' : 'province', at: m.index });
   }

@@ -125,11 +125,22 @@ const TITLE_LEVEL = /(?:^|[^\p{Script=Han}]|[年的在])(省|自治区|市|州|�
 /** A government's account "宝鸡发布　1月21日" (X发布 is how cities name their news accounts). */
 const ACCOUNT = /(?:^|\n)[\s\u3000]*([\p{Script=Han}]{2,4}?)发布(?=[\s\u3000]|$)/mu;
 
+/** The first publisher's name that is no speaker's label (X日报记者：). */
+function firstPublisher(text: string): RegExpExecArray | null {
+  const re = new RegExp(PUBLISHER.source, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!/^[：:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1))) return m;
+    re.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
 /** The place a publisher's name gives: 宜宾日报讯 → 宜宾市, 甘肃日报讯 → 甘肃省. */
 export function regionFromPublisher(text: string): { name: string; level: 'province' | 'city'; cue: string } | undefined {
   const account = ACCOUNT.exec(text);
   if (account && isKnownPlace(`${account[1]}市`)) return { name: `${account[1]}市`, level: 'city', cue: account[0].trim() };
-  const m = PUBLISHER.exec(text);
+  // (Not a reporter who asks at a press conference, "河北日报记者：报告提出……": a speaker's label.)
+  const m = firstPublisher(text);
   if (!m || NATIONAL.test(m[1])) return undefined;
   const stem = m[1];
   const named = placesIn(stem);
