@@ -384,6 +384,18 @@ export function comparisonBase(text: string, at: number, end: number): boolean {
     /^(?:平均|第[一二三四五六七八九十\d]|前列|首位|水平|总量的|的比重|同期)/.test(text.slice(end, end + 4));
 }
 
+/** The brackets of a text, （…） and (…), from each opening to just past its closing. */
+function bracketSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) open.push(i);
+    else if ((c === 0xff09 || c === 0x29) && open.length) out.push({ start: open.pop()!, end: i + 1 });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /**
  * The adverbials of accordance in a text, "按照省里确定的……的要求，": from 按照 (根据, 依照…) to the
  * end of a clause that ends with 要求 (部署, 安排, 精神, 标准). One pass over the clauses.
@@ -470,6 +482,8 @@ export class SentenceReading {
   private semicolons?: number[];
   private accordance?: Span[];
   private clauseMarks?: number[];
+  private asides?: Span[];
+  private asideStarts?: number[];
 
   constructor(readonly text: string) {}
 
@@ -482,7 +496,11 @@ export class SentenceReading {
   }
 
   period(offset: number, ref: number | undefined): Period | undefined {
-    return chooseCue(this.cues, offset, ref, false, this.text);
+    // (A time inside a bracket dates what the bracket holds: "改造城镇老旧小区1200个（去年为1150个），
+    // 新增养老床位3000张" sets this year's aims after it.)
+    let cues = this.cues;
+    if (this.text.includes('（') || this.text.includes('(')) cues = cues.filter((c) => !this.asideApart(c.at, offset));
+    return chooseCue(cues, offset, ref, false, this.text);
   }
 
   kind(offset: number): { kind: Kind; cue: string } | undefined {
@@ -516,6 +534,33 @@ export class SentenceReading {
     return undefined;
   }
 
+  /** Whether `at` lies inside a bracket （…） that does not hold `offset`. */
+  asideApart(at: number, offset: number): boolean {
+    const asides = (this.asides ??= bracketSpans(this.text));
+    if (!asides.length) return false;
+    const starts = (this.asideStarts ??= asides.map((a) => a.start));
+    for (let k = firstAtOrAfter(starts, at + 1) - 1; k >= 0; k--) {
+      const a = asides[k];
+      if (a.start <= at && at < a.end) return !(a.start <= offset && offset < a.end);
+      if (a.start < at - 200) break;
+    }
+    return false;
+  }
+
+  /** Whether `at` lies inside a bracket （…） that closes before `offset`. */
+  closedAsideBetween(at: number, offset: number): boolean {
+    const asides = (this.asides ??= bracketSpans(this.text));
+    if (!asides.length) return false;
+    const starts = (this.asideStarts ??= asides.map((a) => a.start));
+    // (The innermost bracket holding `at`: spans in order of their opening.)
+    for (let k = firstAtOrAfter(starts, at + 1) - 1; k >= 0; k--) {
+      const a = asides[k];
+      if (a.start <= at && at < a.end) return a.end <= offset;
+      if (asides[k].start < at - 200) break;
+    }
+    return false;
+  }
+
   /** Whether a ， or ； stands in [from, to) (positions found once, then a binary search). */
   clauseMarkBetween(from: number, to: number): boolean {
     const marks = (this.clauseMarks ??= [...this.text.matchAll(/[，；,;]/g)].map((m) => m.index!));
@@ -542,6 +587,9 @@ export class SentenceReading {
 
   /** Whether a place named at `at` still governs a figure at `offset` (see selfReference). */
   governs(at: number, offset: number, firstFigure: number): boolean {
+    // (A place inside a bracket governs only what the bracket holds: "增长8.3%（全省增长6.8%），社零
+    // 总额1290亿元" is the city's again after it.)
+    if (this.closedAsideBetween(at, offset)) return false;
     if (at < firstFigure) return true;
     // The first ； after `at` (positions found once, then a binary search: a sentence of a
     // hundred thousand characters holds thousands of figures and places).
