@@ -1454,6 +1454,10 @@ function tableFigure(
     raw = u && (u.unit || u.unitText)
       ? { num, end: num.end, value: num.value, unit: u.unit, unitText: u.unitText, factor: u.factor, rate: u.rate }
       : { num, end: num.end, value: num.value, unitText: c.unit ?? '', factor: 1, bare: !c.unit };
+    // (A range in a cell, "4.5—5": both ends, as in a sentence.)
+    const sep = RANGE_SEP.exec(text.slice(num.end, Math.min(cellEnd, num.end + 3)));
+    const second = sep ? readArabic(text, num.end + sep[0].length, cellEnd) : undefined;
+    if (second && second.value > num.value) raw = { ...raw, end: second.end, max: second.value };
   }
   const fig = build(text, s, reading, raw, [], facts, outline, sections, at, undefined, undefined, inheritedRegion);
   if (!fig) return undefined;
