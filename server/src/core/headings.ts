@@ -219,12 +219,14 @@ export function isTableRow(text: string): boolean {
 export const CHANGE_CELL = /^(?:比上年|同比|较上年)?(增长|上涨|下降|提高|降低|回落|减少|增加)(?=[0-9０-９])/;
 
 /** A cell that says something of its own: words, then a number ("完成投资1600亿元"); not a change. */
-function phraseCell(cell: string): boolean {
+export function phraseCell(cell: string): boolean {
   return /^\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u.test(cell) && !CHANGE_CELL.test(cell);
 }
 
 /** A symbol that marks a section in an explainer (readLabel's ▌2025年 成绩单). */
 const SECTION_SYMBOL = /^[\s\u3000]*[▌■◆▶★☆▍█◼]/;
+/** The same symbol and the section's name after it: "■ 2025年成绩单". */
+const SECTION_LABEL = new RegExp(`${SECTION_SYMBOL.source}[\\s\\u3000]*([^。！？；，,;!?：:]{2,16})$`);
 
 /** The names of kinds of documents: a line that ends with one names a document, not a section. */
 const DOCUMENT_NAME = /(?:报告|公报|纪要|清单|规划|计划|方案|意见|通知|决定|讲话|通报|简报|公告|决议|要点|名单|目录|附件|提纲)$/;
@@ -258,7 +260,7 @@ function readLabel(text: string, inBody = false): { name: string; start: number;
   const look = /^[\s\u3000]*((?:回眸|回顾|回望|展望|盘点|聚焦|锚定|数说|数读)[\s\u3000]*(?:19|20)\d{2}年?)[\s\u3000]*$/.exec(text);
   if (look) return { name: look[1], start: text.indexOf(look[1]), end: text.replace(/[\s\u3000]+$/, '').length };
   // A symbol that marks a section in an explainer: ▌2025年 成绩单, ■ 2026年目标.
-  const sym = /^[\s\u3000]*[▌■◆▶★☆▍█◼][\s\u3000]*([^。！？；，,;!?：:]{2,16})$/.exec(text);
+  const sym = SECTION_LABEL.exec(text);
   if (sym) return { name: sym[1].trim(), start: text.indexOf(sym[1]), end: text.replace(/[\s\u3000]+$/, '').length };
   const n = /^(0[1-9]|[1-9][0-9]?)[\s\u3000]+(?![0-9.．]+[\s\u3000]*(?:%|％|万|亿|个|元|人|吨|公里|项|家))([^。！？；，,;!?]{2,24})$/.exec(text);
   if (n && !/\t/.test(text) && /[\u4e00-\u9fff]/.test(n[2])) return { name: text.trim(), start: 0, end: text.replace(/[\s\u3000]+$/, '').length };

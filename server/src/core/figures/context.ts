@@ -481,6 +481,7 @@ export class SentenceReading {
   private subjectsRead?: Place[];
   private semicolons?: number[];
   private accordance?: Span[];
+  private accordanceStarts?: number[];
   private clauseMarks?: number[];
   private asides?: Span[];
   private asideStarts?: number[];
@@ -499,7 +500,12 @@ export class SentenceReading {
     // (A time inside a bracket dates what the bracket holds: "改造城镇老旧小区1200个（去年为1150个），
     // 新增养老床位3000张" sets this year's aims after it.)
     let cues = this.cues;
-    if (this.text.includes('（') || this.text.includes('(')) cues = cues.filter((c) => !this.asideApart(c.at, offset));
+    if (this.text.includes('（') || this.text.includes('(')) {
+      cues = cues.filter((c) => {
+        const aside = this.asideAt(c.at);
+        return !aside || (aside.start <= offset && offset < aside.end);
+      });
+    }
     return chooseCue(cues, offset, ref, false, this.text);
   }
 
@@ -534,31 +540,18 @@ export class SentenceReading {
     return undefined;
   }
 
-  /** Whether `at` lies inside a bracket （…） that does not hold `offset`. */
-  asideApart(at: number, offset: number): boolean {
+  /**
+   * The innermost bracket （…） or (…) that holds `at`, if any (brackets found once; a bracket
+   * that opened more than 200 characters before `at` is not looked for).
+   */
+  asideAt(at: number): Span | undefined {
     const asides = (this.asides ??= bracketSpans(this.text));
-    if (!asides.length) return false;
+    if (!asides.length) return undefined;
     const starts = (this.asideStarts ??= asides.map((a) => a.start));
-    for (let k = firstAtOrAfter(starts, at + 1) - 1; k >= 0; k--) {
-      const a = asides[k];
-      if (a.start <= at && at < a.end) return !(a.start <= offset && offset < a.end);
-      if (a.start < at - 200) break;
+    for (let k = firstAtOrAfter(starts, at + 1) - 1; k >= 0 && asides[k].start >= at - 200; k--) {
+      if (at < asides[k].end) return asides[k];
     }
-    return false;
-  }
-
-  /** Whether `at` lies inside a bracket （…） that closes before `offset`. */
-  closedAsideBetween(at: number, offset: number): boolean {
-    const asides = (this.asides ??= bracketSpans(this.text));
-    if (!asides.length) return false;
-    const starts = (this.asideStarts ??= asides.map((a) => a.start));
-    // (The innermost bracket holding `at`: spans in order of their opening.)
-    for (let k = firstAtOrAfter(starts, at + 1) - 1; k >= 0; k--) {
-      const a = asides[k];
-      if (a.start <= at && at < a.end) return a.end <= offset;
-      if (asides[k].start < at - 200) break;
-    }
-    return false;
+    return undefined;
   }
 
   /** Whether a ， or ； stands in [from, to) (positions found once, then a binary search). */
@@ -571,25 +564,18 @@ export class SentenceReading {
   /** Whether `at` lies inside an adverbial of accordance: 按照……的要求，/ 根据……部署，. */
   inAccordance(at: number): boolean {
     const spans = (this.accordance ??= accordanceSpans(this.text));
+    if (!spans.length) return false;
     // (Spans in order, apart: the last that starts at or before `at`.)
-    let lo = 0;
-    let hi = spans.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].start <= at) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found >= 0 && at < spans[found].end;
+    const k = firstAtOrAfter((this.accordanceStarts ??= spans.map((sp) => sp.start)), at + 1) - 1;
+    return k >= 0 && at < spans[k].end;
   }
 
   /** Whether a place named at `at` still governs a figure at `offset` (see selfReference). */
   governs(at: number, offset: number, firstFigure: number): boolean {
     // (A place inside a bracket governs only what the bracket holds: "增长8.3%（全省增长6.8%），社零
     // 总额1290亿元" is the city's again after it.)
-    if (this.closedAsideBetween(at, offset)) return false;
+    const aside = this.asideAt(at);
+    if (aside && aside.end <= offset) return false;
     if (at < firstFigure) return true;
     // The first ； after `at` (positions found once, then a binary search: a sentence of a
     // hundred thousand characters holds thousands of figures and places).

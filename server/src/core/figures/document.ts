@@ -217,14 +217,15 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     }
   }
   const head = model.text.slice(0, 3000);
+  // A full date near the top: the dateline "2026年1月12日" (its month tells a year-end document).
+  const dated = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日/.exec(head.slice(0, 2000));
   if (year === undefined) {
     const v = /[（(]((?:19|20)\d{2})\s*版[）)]/.exec(model.text);
     if (v) setYear(+v[1], v[0], 'version');
   }
   if (year === undefined) {
     // A full date near the top: the dateline "2026年1月12日".
-    const d = /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.exec(head.slice(0, 2000));
-    if (d) setYear(+d[1], d[0], 'dateline');
+    if (dated) setYear(+dated[1], dated[0], 'dateline');
   }
   if (year === undefined) {
     const l = yearFromLead(head.slice(0, 1500));
@@ -332,7 +333,6 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // Aims for the year after (部署明年工作 in a December speech) leave this year's figures alone.
   const named = aims ? /((?:19|20)\d{2})\s*年/.exec(aims[0]) : null;
   const aimsOffset = !aims ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims[0]) ? 1 : 0;
-  const dated = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日/.exec(head.slice(0, 2000));
   const lateInYear = !!dated && +dated[1] === year && +dated[2] >= 10;
   return { year, yearCue, yearFrom, lateInYear, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };

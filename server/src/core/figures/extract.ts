@@ -9,7 +9,7 @@
  */
 import type { DocumentModel, Paragraph, Sentence } from '../model';
 import { buildOutline, OutlineNode } from '../outline';
-import { CHANGE_CELL, CHANGE_LINE, FIGURE_LINE } from '../headings';
+import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
   ITEM_MARK, ITEM_WORD, Kind, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
@@ -872,7 +872,7 @@ function withPhraseCells(sentences: readonly Sentence[], tables: ReadonlyMap<num
     out.push(s);
     const para = paragraphOf[s.paragraph];
     if (!para || !tables.has(s.paragraph)) continue;
-    if (cells?.paragraph !== s.paragraph) cells = { paragraph: s.paragraph, list: cellsOf(para).filter((c) => PHRASE_CELL.test(c.text) && !CHANGE_CELL.test(c.text)) };
+    if (cells?.paragraph !== s.paragraph) cells = { paragraph: s.paragraph, list: cellsOf(para).filter((c) => phraseCell(c.text)) };
     for (const c of cells.list) {
       const start = Math.max(c.start, s.start);
       const end = Math.min(c.start + c.text.length, s.end);
@@ -882,8 +882,6 @@ function withPhraseCells(sentences: readonly Sentence[], tables: ReadonlyMap<num
   return out;
 }
 
-/** A cell of words with a figure in them: words, then a number (not a bare number, a label, a unit, nor a change the row reads: 增长5.8%). */
-const PHRASE_CELL = /^[^0-9０-９]*\p{Script=Han}{2}[^0-9０-９]*[0-9０-９]/u;
 
 /** A period's year counted from the document's (本年 0, 上年 -1; NaN when neither can tell). */
 function yearOffset(period: Period, pieceYear: number | undefined): number {
