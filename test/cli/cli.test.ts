@@ -332,5 +332,11 @@ describe('wengao check across documents', () => {
     expect(text.filter((l) => / quote\./.test(l)).every((l) => !l.includes('另见'))).toBe(true);
     const github = (await runCli(['check', 'report.txt', 'brief.txt', '--format', 'github'], { cwd: dir })).stdout;
     expect(github).toContain(`（另见 ${where}`);
+    // In English, the pointer is English too.
+    const en = (await runCli(['check', 'report.txt', 'brief.txt', '--lang', 'en'], { cwd: dir })).stdout;
+    expect(en).toContain(`(see also ${where}`);
+    expect(en).not.toContain('另见');
+    const githubEn = (await runCli(['check', 'report.txt', 'brief.txt', '--format', 'github', '--lang', 'en'], { cwd: dir })).stdout;
+    expect(githubEn).toContain(`(see also ${where}`);
   });
 });

@@ -9,7 +9,7 @@
  * runner's command data (%, CR, LF) and the properties also escape ':' and ','.
  */
 import * as path from 'path';
-import type { Severity } from '../core';
+import type { Locale, Severity } from '../core';
 import { elsewhere } from './render';
 import type { FileResult } from './report';
 
@@ -31,7 +31,7 @@ export function annotationPath(p: string, cwd: string): string {
   return shown.split(path.sep).join('/');
 }
 
-export function renderGithub(results: FileResult[], cwd: string): string {
+export function renderGithub(results: FileResult[], cwd: string, locale?: Locale): string {
   const out: string[] = [];
   for (const r of results) {
     const file = annotationPath(r.path, cwd);
@@ -49,7 +49,7 @@ export function renderGithub(results: FileResult[], cwd: string): string {
         ['endColumn', end.character + 1],
         ['title', `wengao ${f.code}`],
       ];
-      out.push(`::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(f.message + elsewhere(f))}`);
+      out.push(`::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(f.message + elsewhere(f, locale))}`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

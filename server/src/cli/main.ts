@@ -183,7 +183,7 @@ export async function main(
 
   if (o.command === 'figures') {
     const results = reports.map((r) => r.result);
-    for (const line of textLines([...projectFiles.values()])) err(`wengao: ${line}\n`);
+    for (const line of textLines([...projectFiles.values()], o.lang)) err(`wengao: ${line}\n`);
     out(renderFigures(results, o.format as FiguresFormat, o.targetsOnly, o.lang));
     const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !o.targetsOnly || f.kind === 'target').length ?? 0), 0);
     const skippedFiles = results.filter((r) => r.skipped).length;
@@ -264,9 +264,9 @@ function render(results: FileResult[], format: CheckFormat, o: Options, locale: 
     case 'sarif':
       return renderSarif(results, { cwd, locale, includeSuppressed: o.includeSuppressed, tool: TOOL });
     case 'github':
-      return renderGithub(results, cwd);
+      return renderGithub(results, cwd, locale);
     default:
-      return renderText(results);
+      return renderText(results, locale);
   }
 }
 

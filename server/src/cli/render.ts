@@ -1,15 +1,16 @@
 /** The plain formats: text and JSON for `check`, and the formats of `figures`. */
-import { Figure, Finding, LineIndex, Locale, inWorkspaceTerms, toCsv, toMarkdownTable, workspaceOf } from '../core';
+import { Figure, Finding, LineIndex, Locale, inWorkspaceTerms, toCsv, toMarkdownTable, tr, workspaceOf } from '../core';
 import type { FiguresFormat } from './args';
 import type { FileResult } from './report';
 
 /**
  * Where the other documents a finding names are, as `path:line:col` (a message names a document
- * by its title, and two drafts often share one): ` （另见 brief.txt:9:53、…）`, or '' when none.
+ * by its title, and two drafts often share one): ` （另见 brief.txt:9:53、…）`, in English
+ * ` (see also brief.txt:9:53, …)`, or '' when none.
  */
-export function elsewhere(f: Finding): string {
+export function elsewhere(f: Finding, locale?: Locale): string {
   const at = f.related.filter((r) => r.path && r.range).map((r) => `${escapedPath(r.path!)}:${r.range!.start.line + 1}:${r.range!.start.character + 1}`);
-  return at.length ? ` （另见 ${at.join('、')}）` : '';
+  return at.length ? tr(locale, ` （另见 ${at.join('、')}）`, ` (see also ${at.join(', ')})`) : '';
 }
 
 /**
@@ -21,20 +22,20 @@ export function escapedPath(p: string): string {
 }
 
 /** One line per finding, `path:line:col: severity code message`, 1-based like compilers. */
-export function textLines(results: FileResult[]): string[] {
+export function textLines(results: FileResult[], locale?: Locale): string[] {
   const lines: string[] = [];
   for (const r of results) {
     if (!r.lines) continue;
     for (const f of r.findings) {
       const p = r.lines.position(f.span.start);
-      lines.push(`${escapedPath(r.path)}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}${elsewhere(f)}`);
+      lines.push(`${escapedPath(r.path)}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}${elsewhere(f, locale)}`);
     }
   }
   return lines;
 }
 
-export function renderText(results: FileResult[]): string {
-  const lines = textLines(results);
+export function renderText(results: FileResult[], locale?: Locale): string {
+  const lines = textLines(results, locale);
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
