@@ -37,6 +37,18 @@ function shown(f: Figure): string {
   return f.text.replace(/\s+/g, '');
 }
 
+/**
+ * Two statements as the message shows them: their numbers, and their bounds too where the numbers
+ * are the same ("5.5%以内" against "5.5%左右"), so a writer sees what differs.
+ */
+function shownPair(f: Figure, g: Figure): [string, string] {
+  const a = shown(f);
+  const b = shown(g);
+  if (a !== b) return [a, b];
+  const bounded = (x: Figure, v: string) => (!x.comparatorText ? v : /^(?:以上|以内|以下|左右|多|余)$/.test(x.comparatorText) ? `${v}${x.comparatorText}` : `${x.comparatorText}${v}`);
+  return [bounded(f, a), bounded(g, b)];
+}
+
 /** The other statements a finding links (and offers as fixes): the message counts the rest. */
 const MAX_RELATED = 20;
 
@@ -101,16 +113,16 @@ export const mismatch: Check = {
       for (const g of inside) {
         const line = lineOf(g);
         places.push(t(
-          `与本文第${line}行不一致：此处${shown(f)}，彼处${shown(g)}${note(g)}`,
-          `line ${line} of this document: "${shown(f)}" here, "${shown(g)}" there${note(g)}`,
+          `与本文第${line}行不一致：此处${shownPair(f, g)[0]}，彼处${shownPair(f, g)[1]}${note(g)}`,
+          `line ${line} of this document: "${shownPair(f, g)[0]}" here, "${shownPair(f, g)[1]}" there${note(g)}`,
         ));
         related.push({ span: g.span, message: t(`本文第${line}行：${g.statement}`, `Line ${line} of this document: "${g.statement}"`) });
         addFix(g);
       }
       for (const g of outside) {
         places.push(t(
-          `与《${g.docName}》第${g.line + 1}行不一致：此处${shown(f)}，彼处${shown(g.figure)}${note(g.figure)}`,
-          `line ${g.line + 1} of "${g.docName}": "${shown(f)}" here, "${shown(g.figure)}" there${note(g.figure)}`,
+          `与《${g.docName}》第${g.line + 1}行不一致：此处${shownPair(f, g.figure)[0]}，彼处${shownPair(f, g.figure)[1]}${note(g.figure)}`,
+          `line ${g.line + 1} of "${g.docName}": "${shownPair(f, g.figure)[0]}" here, "${shownPair(f, g.figure)[1]}" there${note(g.figure)}`,
         ));
         related.push({
           span: { start: 0, end: 0 },
