@@ -115,7 +115,7 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►·|｜“]|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►·|｜“]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /**
  * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
  * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
@@ -1237,6 +1237,8 @@ function build(
   }
   // 累计 makes a total of a count (累计培育 against 新增): it stays with the verb.
   const cumulative = /累计/.test(pre);
+  // (An aim named only as an aim, "今年的目标是稳定在800亿斤左右", names the subject before it.)
+  const aimOnly = /(?:目标|任务)(?:是|为)?$/.test(pre) && /^(?:的)?(?:年度)?(?:预期)?(?:(?:目标|任务)(?:是|为)?)?$/.test(stripNoise(pre));
   pre = stripNoise(stripPlace(stripNoise(pre).replace(BASE_PHRASE, '')));
   if (!verb) {
     for (const v of VERBS_BY_FIRST.get(pre[0]) ?? NONE) {
@@ -1268,8 +1270,6 @@ function build(
     const label = labelBefore(text, s.start, clauseStartOf(text, s.start, at));
     if (label) indicator = label;
   }
-  // (An aim named only as an aim, "今年的目标是稳定在800亿斤左右", names the subject before it.)
-  const aimOnly = /^(?:的)?(?:年度)?(?:预期)?(?:目标|任务)(?:是|为)?$/.test(indicator);
   if (aimOnly) indicator = '';
   if (indicator.length <= 2) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.

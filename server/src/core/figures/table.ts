@@ -34,6 +34,8 @@ export interface Table {
   unit?: string;
   /** The 单位 line's units of amounts in order, "个、亿元": one per column of amounts, when they match. */
   units?: string[];
+  /** The 单位 line's units as written, every one kept ("所、万个、个、%"): one per row, when they match. */
+  written?: string[];
   columns: Column[];
   /** The column that names each row's unit (单位), if any. */
   unitColumn?: number;
@@ -98,6 +100,10 @@ function levelUnits(list: string): string[] {
   return list.replace(/％/g, '%').split(/[、，,]/).filter((u) => u && u !== '%');
 }
 
+function writtenUnits(list: string): string[] {
+  return list.replace(/％/g, '%').split(/[、，,]/).filter((u) => u);
+}
+
 /** The tables of a document, by the paragraph index of each row. */
 export function readTables(model: DocumentModel): Map<number, Table> {
   const byRow = new Map<number, Table>();
@@ -123,6 +129,7 @@ export function readTables(model: DocumentModel): Map<number, Table> {
       if (u) {
         table.unit ??= levelUnit(u[1]);
         table.units ??= levelUnits(u[1]);
+        table.written ??= writtenUnits(u[1]);
       } else if (/^(?:续|附)?表\s*[0-9０-９一二三四五六七八九十]+/.test(t) || (t.length <= 40 && !/[。！？；]/.test(t))) table.caption ??= t;
       else {
         table.lead = t;
@@ -135,6 +142,7 @@ export function readTables(model: DocumentModel): Map<number, Table> {
     if (u) {
       table.unit ??= levelUnit(u[1]);
       table.units ??= levelUnits(u[1]);
+      table.written ??= writtenUnits(u[1]);
     }
     if (headerRow) {
       table.columns = headerRow.map((c) => {
@@ -228,7 +236,12 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
     const rowUnit = table.unitColumn !== undefined ? cells[table.unitColumn]?.text : cells.slice(1, k).find((c) => unitDef(c.text.replace(/％/g, '%')))?.text;
     // (A 单位 line that gives one unit per column of amounts, "单位：个、亿元" over 项目数 | 年度计划投资.)
     const perColumn = table.units && table.units.length > 1 && table.units.length === amountColumns.length ? table.units[amountColumns.indexOf(k)] : undefined;
-    const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? perColumn ?? table.unit;
+    // (Or one per row, in the rows' order, over a single column of amounts: "单位：所、万个、张" over
+    // three rows of 项目 | 2026年目标.)
+    const perRow = !perColumn && amountColumns.length === 1 && table.written && table.written.length > 1 && table.written.length === table.rows.size
+      ? table.written[[...table.rows].indexOf(p.index)]
+      : undefined;
+    const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? perColumn ?? perRow ?? table.unit;
     out.push({ cell, indicator: indicatorOf(column, k), place, unit, column, caption: table.caption, heading: table.lead, captionKind: captionKind === 'target' || captionKind === 'actual' ? captionKind : undefined });
   });
   return out;
