@@ -354,6 +354,8 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
   let factor = 1;
   let mult = '';
   let unit = matchUnit(text, k);
+  // (成 counts tenths, 三成, 5成以上: more than ten of them is no share, "【2025 成绩单】".)
+  if (unit?.unit === '成' && !mult && num.value > 10) unit = undefined;
   if (!unit) {
     for (const [m, f] of MULTIPLIERS) {
       if (!text.startsWith(m, k)) continue;
@@ -724,6 +726,17 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
           fig.statement = `${label} ${fig.text}`;
         }
       }
+      // Figures side by side on a line, their labels side by side on the line below (or above,
+      // where the explainer sets them there): "2.1亿人次 · 2850亿元" / "接待游客｜旅游总花费".
+      if (fig && (!fig.indicator || fig.indicatorFrom !== 'clause')) {
+        const label = sideBySideLabel(para, fig.span.start, paragraphOf, () => (labelsAbove ??= labelsSetAbove(paragraphOf)));
+        if (label) {
+          fig.indicator = label;
+          fig.measure = measureOf(label, fig.verb, aliases);
+          fig.indicatorFrom = 'clause';
+          fig.statement = `${label} ${fig.text}`;
+        }
+      }
       // A change on a line of its own under its label: "规上工业增加值" / "增长7.8%".
       if (fig && !fig.indicator && CHANGE_LINE.test(para.text.trim()) && text.slice(para.start, fig.span.start).trim().length <= 6) {
         const label = labelLine(paragraphOf[para.index - 1]?.text, true);
@@ -896,7 +909,8 @@ function yearOffset(period: Period, pieceYear: number | undefined): number {
  */
 function labelBefore(text: string, sentenceStart: number, clauseStart: number): string | undefined {
   // (A label set apart by full-width spaces before words is a colon's label.)
-  const mark = text[clauseStart - 1] === '\u3000' ? '：' : text[clauseStart - 1];
+  // (So is a label parted by a bar at the start of an explainer's line: "经济总量｜增长4.8%".)
+  const mark = text[clauseStart - 1] === '\u3000' || text[clauseStart - 1] === '｜' || text[clauseStart - 1] === '|' ? '：' : text[clauseStart - 1];
   if (mark !== '：' && mark !== ':' && mark !== '，' && mark !== ',') return undefined;
   let k = clauseStart - 2;
   while (k >= sentenceStart && !endsClause(text, k)) k--;
@@ -931,13 +945,42 @@ function labelsSetAbove(paragraphs: readonly ({ text: string } | undefined)[]): 
   return above > below;
 }
 
+/** What parts an explainer's line of figures, or of their labels: a bar, a middle dot, a wide gap. */
+const SIDE_BY_SIDE = /[\s\u3000]*[｜|·・][\s\u3000]*|\u3000+|\s{2,}/;
+
+/**
+ * The label of the figure at `at` on a line of two or more figures side by side, from a line of
+ * as many labels beside it: the k-th label names the k-th figure. Below, unless the explainer
+ * sets its labels above (labelsSetAbove).
+ */
+function sideBySideLabel(para: Paragraph, at: number, paragraphs: readonly (Paragraph | undefined)[], above: () => boolean): string | undefined {
+  const line = para.text.trim();
+  if (!SIDE_BY_SIDE.test(line)) return undefined;
+  const parts = line.split(SIDE_BY_SIDE);
+  if (parts.length < 2 || parts.length > 6 || !parts.every((x) => FIGURE_LINE.test(x))) return undefined;
+  const labelsOf = (p: Paragraph | undefined) => {
+    const ls = p?.text.trim().split(SIDE_BY_SIDE);
+    return ls && ls.length === parts.length && ls.every((l) => l.length >= 2 && l.length <= 20 && !/[0-9０-９，,。；;：:【\[#]/.test(l)) ? ls : undefined;
+  };
+  const labels = (above() ? labelsOf(paragraphs[para.index - 1]) : undefined) ?? labelsOf(paragraphs[para.index + 1]);
+  if (!labels) return undefined;
+  // (Which part holds the figure: the parts in order, from the line's first character.)
+  let from = para.start + (para.text.length - para.text.trimStart().length);
+  for (let k = 0; k < parts.length; k++) {
+    const start = para.text.indexOf(parts[k], from - para.start) + para.start;
+    if (at >= start && at < start + parts[k].length) return labels[k];
+    from = start + parts[k].length;
+  }
+  return undefined;
+}
+
 /** The label on the line under a big number: its first clause, short, without figures. */
 function labelLine(text: string | undefined, alone = false): string | undefined {
   if (!text) return undefined;
   // (A line above is a label only as a whole line: not a heading, 【2025年成绩单】, nor a sentence.)
   if (alone && (/^[\s\u3000]*[【\[#]/.test(text) || /[，,。；;：:\u3000]/.test(text.trim()))) return undefined;
-  // (The label ends at a gap too: "社会消费品零售总额　增长5.9%".)
-  const first = text.trim().split(/[，,。；;：:（(\u3000]|\s{2,}/)[0].trim();
+  // (The label ends at a gap too: "社会消费品零售总额　增长5.9%", and at a bar: "社零总额｜增长5.2%".)
+  const first = text.trim().split(/[，,。；;：:（(\u3000｜|]|\s{2,}/)[0].trim();
   return first.length >= 2 && first.length <= 20 && !/[0-9０-９]/.test(first) ? first : undefined;
 }
 
