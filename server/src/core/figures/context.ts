@@ -39,6 +39,8 @@ export interface Cue {
   end: number;
   /** 由2024年的…: the year of the starting figure only. */
   fromBase?: boolean;
+  /** 在2025年新增……的基础上: the year of the figures of the base only, up to where it ends. */
+  until?: number;
   /** “十四五”规划 as the plan's name (no 时期, 以来, 末…): it dates its own sentence, not the next. */
   planName?: boolean;
   period: (ref: number | undefined) => Period | undefined;
@@ -84,11 +86,13 @@ export function periodCues(text: string): Cue[] {
       // "是2017年的1.6倍": the year is the base of a multiple.
       if (/是\s?$/.test(before) && text[m.index + m[0].length] === '的') continue;
       // "在去年增长6.1%的基础上": the year of the base, not of what is built on it.
-      if (/在\s?$/.test(before) && /^[^，。；]{0,16}的?基础上/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
+      // (It dates the figures inside the base, "在2025年新增普惠托位2000个的基础上": only those.)
+      const base = /在\s?$/.test(before) ? /^[^，。；]{0,16}?的?基础上/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) : null;
+      const until = base ? m.index + m[0].length + base[0].length : undefined;
       // "由2024年的4010亿元增至4286亿元": the year dates the figure after it, not the one it grew to.
       const fromBase = /[由从]\s?$/.test(before) && text[m.index + m[0].length] === '的';
       const planName = m[0].endsWith('规划') || (m[0].endsWith('”') && text.startsWith('规划', m.index + m[0].length));
-      cues.push({ at: m.index, end: m.index + m[0].length, period: f(m), ...(fromBase ? { fromBase } : {}), ...(planName && re === PLAN ? { planName } : {}) });
+      cues.push({ at: m.index, end: m.index + m[0].length, period: f(m), ...(fromBase ? { fromBase } : {}), ...(until !== undefined ? { until } : {}), ...(planName && re === PLAN ? { planName } : {}) });
     }
   };
   if (year) push(SPAN_YEARS, (m) => () => span(+m[1], +m[2], m[0]));
@@ -149,6 +153,7 @@ function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: 
     if (c.end > offset) continue;
     // (A starting year does not reach past 增至 / 增加到 / 到 to the figure it grew to.)
     if (c.fromBase && text && /(?:到|至)/.test(text.slice(c.end, offset))) continue;
+    if (c.until !== undefined && offset >= c.until) continue;
     // (A time inside one item of a list does not date the next: "一是……，去年这一数字是1020个；
     // 二是……力争达到2450万标准箱". One before the list dates every item.)
     if (text && ITEM_MARK.test(text.slice(0, c.at)) && ITEM_MARK.test(text.slice(c.end, offset))) continue;
@@ -240,7 +245,7 @@ const PROVINCES = [
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
 const PROVINCE_RE = new RegExp(`(${PROVINCES.join('|')})(省|市|自治区|特别行政区)?`, 'g');
 /** A city, county or district named with its suffix, right after a boundary or a preposition. */
-const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向年]|其中)([\p{Script=Han}]{2,4}?)(市|县|区|旗)(?![域级场区内外属直辖长县]|民(?!生))/gu;
+const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向年｜|]|力争|确保|其中)([\p{Script=Han}]{2,4}?)(市|县|区|旗)(?![域级场区内外属直辖长县]|民(?!生))/gu;
 const SUFFIX_RE = /[市县区旗]/g;
 /** What after 市/县/区/旗 makes it part of another word: 市场, 市民, 县域, 区内. */
 const SUFFIX_NOT_PLACE = /^(?:[域级场区内外属直辖长县]|民(?!生))/;

@@ -115,7 +115,7 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►·|｜“]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►·|｜“]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /**
  * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
  * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
@@ -784,7 +784,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (由2024年的…增至…: the starting year does not govern what follows.)
       let last = cues.length - 1;
       // (Nor does a plan's name, "“十四五”规划主要目标任务圆满完成", date the sentences after it.)
-      while (last >= 0 && (cues[last].fromBase || cues[last].planName)) last--;
+      while (last >= 0 && (cues[last].fromBase || cues[last].until !== undefined || cues[last].planName)) last--;
       // (A time inside an item of a run-in list dates the rest of that item, not the items after
       // it: "一是过去一年成绩来之不易。全市经济总量……" but not "……去年这一数字是1020个；二是……".)
       inheritedFromItem = last >= 0 && ITEM_MARK.test(sentenceText.slice(0, cues[last].at));
@@ -805,7 +805,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         const aims = own?.kind === 'target' && yearOffset(p, ref) < 0;
         // (Nor a year that labels its line's figures, "2024年：13180亿元", as a colon says.)
         const labels = /^[：:]/.test(sentenceText.slice(head.end, head.end + 1));
-        if (!head.fromBase && !start && !aims && !labels && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
+        if (!head.fromBase && head.until === undefined && !start && !aims && !labels && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
           carried = p;
         }
       }
