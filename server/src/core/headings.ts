@@ -104,6 +104,9 @@ function headingName(text: string, from: number): { name: string; start: number;
 /** Newspaper layout, not text: （上接第一版） (下转第二版). */
 export const CONTINUATION_NOTE = /^[（(][上下][接转]第[一二三四五六七八九十0-9]{1,3}版[）)]$/;
 
+/** A field's name before its colon: 责任单位, 牵头部门, 联系人, 记者, 来源, 时间. */
+const FIELD_LINE = /^[\s\u3000]*(?:\p{Script=Han}{0,4}(?:单位|部门|人|者)|来源|时间|地点|电话|地址|邮箱)[：:]/u;
+
 function looksLikeTitle(p: Paragraph): boolean {
   const t = p.text;
   if (CONTINUATION_NOTE.test(t)) return false;
@@ -111,6 +114,8 @@ function looksLikeTitle(p: Paragraph): boolean {
   if (t.length < 2 || t.length > 80 || t.includes('\n')) return false;
   if (/[。！？；，,;!?]/.test(t)) return false;
   if (/[、：:]$/.test(t)) return false;
+  // A field and its value under an item, "责任单位：州卫生健康委、州妇联", "联系人：张某", is no title.
+  if (FIELD_LINE.test(t)) return false;
   const han = countHanIn(t);
   if (han < 2 || han < countLatinIn(t)) return false;
   // A script's line under its channel tag, "【字幕】2025年全省GDP 9.45万亿元", is text shown on

@@ -111,6 +111,9 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   let v = verb ?? '';
   const cumulative = v.startsWith('累计') ? '累计' : '';
   if (cumulative) v = v.slice(2);
+  // (A verb of action as the name would give it: 新改建 is 改建, as in 新改建农村公路.)
+  const acted = ACTION_START.exec(v);
+  if (acted && acted[0] === v) v = acted[1];
   for (let guard = 0; guard < 12; guard++) {
     const before = s;
     s = s.replace(LIST_MARK, '').replace(REPORTED, '').replace(TIME, '').replace(SCOPE, '').replace(INTENT_START, '');

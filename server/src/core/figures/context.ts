@@ -445,7 +445,8 @@ export function partIn(text: string): string | undefined {
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
 const SELF_RE = /全省|我省|本省|省内|省定(?=[\u4e00-\u9fff])|全市|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
 
-export type SelfLevel = 'province' | 'city' | 'county' | 'country';
+/** 'district': 全区 / 我区 / 本区, a district's or an autonomous region's; 'county': 全县 / 全旗, only ever a county's. */
+export type SelfLevel = 'province' | 'city' | 'county' | 'district' | 'country';
 
 export function selfReference(text: string, offset: number): SelfLevel | undefined {
   return nearestSelf(matchesOf(SELF_RE, text), offset);
@@ -453,7 +454,7 @@ export function selfReference(text: string, offset: number): SelfLevel | undefin
 
 /** The level a self-reference names: 全省 the province, 本市 (全州, 全盟) the city, 全区 a county's (or a region's), 全国. */
 export function selfLevelOf(cue: string): SelfLevel {
-  return /省/.test(cue) ? 'province' : /[市州盟]/.test(cue) ? 'city' : /[县区旗]/.test(cue) ? 'county' : 'country';
+  return /省/.test(cue) ? 'province' : /[市州盟]/.test(cue) ? 'city' : /[县旗]/.test(cue) ? 'county' : /区/.test(cue) ? 'district' : 'country';
 }
 
 /** Whether a whole text is a self-reference: a table's column "全省", "本市". */

@@ -83,7 +83,7 @@ const COMPARATOR_AFTER: [string, Comparator][] = [
   ['以上', 'ge'], ['及以上', 'ge'], ['以内', 'le'], ['以下', 'le'], ['左右', 'approx'], ['上下', 'approx'],
 ];
 const VERBS = [
-  '增长', '下降', '提高', '提升', '降低', '减少', '增加', '新增', '新建', '改建', '扩建', '新开工', '开工', '竣工', '建成',
+  '增长', '下降', '提高', '提升', '降低', '减少', '增加', '新增', '新建', '改建', '扩建', '新改建', '改扩建', '新改扩建', '新开工', '开工', '竣工', '建成',
   '改造', '培育', '培训', '建设', '达到', '完成', '实现', '突破', '扩招', '招引', '引进', '引育', '认定', '创建',
   '累计', '压减', '缩短', '节约', '回落', '收窄', '扩大', '改善', '发放', '帮扶', '救助', '资助', '惠及', '覆盖', '带动',
   '吸纳', '安置', '转移', '落地', '签约', '实施', '开展', '举办', '组织', '推出', '打造', '提供', '筹集', '投入', '储备',
@@ -149,7 +149,7 @@ const RESIDENT_MEASURE = /^(?:全体|城镇|农村|城乡)?(?:常住)?居民(.{2
 
 /** A place at the start of an indicator is its region, not part of it: 沈阳市新建5G基站. */
 function stripPlace(s: string): string {
-  const m = /^(?:全国|全省|全市|全州(?![县市区])|我国|我省|我市|我州|本省|本市|本州)/.exec(s);
+  const m = /^(?:全国|全省|全市|全州(?![县市区])|全县|全区|全旗|我国|我省|我市|我州|我县|我区|本省|本市|本州|本县|本区)/.exec(s);
   if (m) return s.slice(m[0].length);
   const p = mayOpenWithPlace(s) ? placesIn(s)[0] : undefined;
   if (!p || p.at !== 0) return s;
@@ -439,7 +439,8 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
     : self === 'province' ? facts.province ?? OWN_PROVINCE
     : self === 'city' ? facts.city ?? (facts.county || facts.level === 'county' || facts.level === 'province' ? null : facts.region ?? OWN_CITY)
     // 全区 of an autonomous region's own document is the region (a province); else a county's.
-    : facts.county ?? (autonomous ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY : null);
+    // (全县 is a county's only: in a province's news, a deputy's own county, "今年全县……力争增长8%".)
+    : facts.county ?? (autonomous && self === 'district' ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY : null);
 }
 
 /** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出. */
