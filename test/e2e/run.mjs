@@ -8,22 +8,23 @@
 //   --update-docs   also copy the screenshots the README uses to docs/screenshot-<name>.png:
 //                   problems, figure-hover, targets, mismatch, mismatch-hover (English UI),
 //                   status, suppress (the ignore quick fix's menu), zh-ui (the walkthrough in
-//                   the Chinese UI)
+//                   the Chinese UI), restricted-mode (a report in Restricted Mode)
 //   --keep          keep the temporary folder (workspace, user data, logs) even on success
 //   --only=id,...   run only these test cases (ids: problems, outline, hover, english,
 //                   figure-hover, mismatch, mismatch-hover, mismatch-fix, mismatch-closed,
 //                   mismatch-inferred,
 //                   targets, targets-edit, export, status, status-large, status-error,
 //                   suppress-md, suppress-ignore, config, sample, crash, zh-palette,
-//                   zh-walkthrough)
-//   --ui=X          run every selected case in display language X only (en or zh-cn), e.g.
+//                   zh-walkthrough, restricted)
+//   --ui=X          run every selected case in phase X only (en, zh-cn or restricted), e.g.
 //                   --ui=zh-cn runs the whole suite in the Chinese UI; no docs/ are written
 //
-// Phases. A run has up to two code-server starts, each with its own user data, extensions and
+// Phases. A run has up to three code-server starts, each with its own user data, extensions and
 // a fresh copy of the workspace under TMP/<phase>/: "en" (VS Code's default English UI) runs
 // every case, then "zh-cn" runs the cases marked ui: 'zh-cn' (the Chinese UI's own cases, and
 // status and crash once more, now checking the Chinese texts). Result lines of the zh-cn phase
-// start with [zh-cn]; its screenshots end in -zh-cn.png.
+// start with [zh-cn]; its screenshots end in -zh-cn.png. Last, "restricted" opens the workspace
+// untrusted (workspace trust on, no prompt): Restricted Mode, for the cases marked ui: 'restricted'.
 //
 // The Chinese UI, as found on code-server 4.139.1 (VS Code 1.139) with no network:
 //   - `--locale zh-cn` alone, or `{ "locale": "zh-cn" }` in <user-data>/User/argv.json alone,
@@ -131,6 +132,8 @@ const CFG_OFF_RC = '{ "checks": { "figure.target": "off" } }\n';
 const CFG_BROKEN_RC = '{\n  "checks": { "figure.target": off }\n}\n';
 const CFG_PLAN = (name) => `2026年工作计划\n\n今年力争新增就业岗位3万个。\n\n${name}要落实十五”规划部署。\n`;
 const SAMPLE = '示例报告.txt';
+const RESTRICTED_REPORT = 'notice.report.txt'; // the Wengao Report language (*.report.txt)
+const RESTRICTED_PLAIN = 'notice-plain.txt';
 
 // ---------------------------------------------------------------------------------------------
 // Small utilities
@@ -259,6 +262,8 @@ let serverPid = 0;
 let browser;
 /** The display language of the running phase: 'en' or 'zh-cn'. */
 let currentUi = 'en';
+/** The running phase: 'en', 'zh-cn', or 'restricted' (the English UI in an untrusted workspace). */
+let currentPhase = 'en';
 
 function groupAlive(pid) {
   try {
@@ -431,7 +436,10 @@ function prepareWorkspace() {
         'extensions.autoUpdate': false,
         'extensions.autoCheckUpdates': false,
         'extensions.ignoreRecommendations': true,
-        'security.workspace.trust.enabled': false,
+        // (The restricted phase opens the workspace untrusted, without asking: Restricted Mode.)
+        'security.workspace.trust.enabled': currentPhase === 'restricted',
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.emptyWindow': false,
         'git.enabled': false,
         'git.openRepositoryInParentFolders': 'never',
         'outline.collapseItems': 'alwaysExpand',
@@ -468,7 +476,7 @@ async function startCodeServer(cs, { locale } = {}) {
     ...common,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(currentPhase === 'restricted' ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...(locale ? ['--locale', locale] : []),
     WS,
@@ -641,7 +649,7 @@ function toDocs(file, name) {
 /** Saves a screenshot to test-results/e2e/<name> (<name>-zh-cn.png in the zh-cn phase). */
 async function screenshot(page, name) {
   fs.mkdirSync(RESULTS, { recursive: true });
-  if (currentUi !== 'en' && !name.includes(currentUi)) name = name.replace(/\.png$/, `-${currentUi}.png`);
+  if (currentPhase !== 'en' && !name.includes(currentPhase)) name = name.replace(/\.png$/, `-${currentPhase}.png`);
   const file = path.join(RESULTS, name);
   await page.screenshot({ path: file });
   log(`screenshot ${path.relative(ROOT, file)}`);
@@ -2684,6 +2692,37 @@ const tests = [
       await screenshot(page, 'zh-sample.png');
     },
   },
+  {
+    name: 'restricted: in Restricted Mode a report (Wengao Report language) is checked, wrapped and not boxed, where plain text is boxed',
+    id: 'restricted',
+    ui: 'restricted',
+    async fn(page) {
+      await waitFor('"Restricted Mode" in the status bar', () => firstVisible(page.locator('.statusbar-item', { hasText: /Restricted Mode/ })), { timeout: 30_000 });
+      // One long paragraph (wider than the editor) with an unclosed quote; the same text as plain
+      // .txt is the control: VS Code boxes its Chinese (editor.unicodeHighlight in an untrusted
+      // workspace), which the Wengao Report language's defaults turn off.
+      const para = `各单位要认真落实“安全第一的方针，${'压实安全生产责任，加强值班值守，确保信息畅通，'.repeat(12)}切实维护人民群众生命财产安全。`;
+      const text = `关于做好春节期间安全工作的通知\n\n${para}\n`;
+      writeWs(RESTRICTED_REPORT, text);
+      writeWs(RESTRICTED_PLAIN, text);
+      const boxes = () => page.locator('.editor-instance .unicode-highlight').count();
+      const viewLines = () => page.locator('.editor-instance .view-lines .view-line').count();
+      await openFromExplorer(page, RESTRICTED_PLAIN);
+      const plainBoxes = await waitFor('the plain text boxed in Restricted Mode (the control)', async () => (await boxes()) || false, { timeout: 20_000 });
+      log(`  ${RESTRICTED_PLAIN}: ${plainBoxes} unicode highlights, ${await viewLines()} view lines`);
+      await openFromExplorer(page, RESTRICTED_REPORT);
+      await openProblems(page);
+      await waitFor(`quote.unclosed under ${RESTRICTED_REPORT} in Restricted Mode`, async () => wengaoMarkers(problemGroup(await readProblems(page), RESTRICTED_REPORT, '.')).some((x) => x.code === 'quote.unclosed'), { timeout: 60_000 });
+      await page.locator('.tabs-container .tab.active').first().click();
+      // Three lines in the file, more on screen: the long paragraph wraps.
+      const lines = await waitFor('the report wrapped (more view lines than its 3 lines)', async () => { const n = await viewLines(); return n > 3 ? n : false; }, { timeout: 15_000 });
+      const reportBoxes = await boxes();
+      log(`  ${RESTRICTED_REPORT}: ${reportBoxes} unicode highlights, ${lines} view lines for 3 lines`);
+      if (reportBoxes !== 0) throw new Error(`${reportBoxes} characters of the report boxed in Restricted Mode, expected none`);
+      await page.mouse.move(5, 5);
+      toDocs(await screenshot(page, 'restricted-mode.png'), 'screenshot-restricted-mode.png');
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -2719,7 +2758,7 @@ async function startPhase(cs, ui, { chromium }) {
   usePhase(ui);
   for (const k of Object.keys(state)) delete state[k];
   prepareWorkspace();
-  const port = await startCodeServer(cs, ui === 'en' ? {} : { locale: ui });
+  const port = await startCodeServer(cs, ui === 'zh-cn' ? { locale: ui } : {});
   const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -2729,7 +2768,7 @@ async function startPhase(cs, ui, { chromium }) {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await waitFor('Explorer shows the workspace', () => page.getByRole('treeitem', { name: SEED_QUOTES, exact: true }).isVisible(), { timeout: 60_000 });
-    if (ui !== 'en') await installLanguagePack(page, ui);
+    if (ui === 'zh-cn') await installLanguagePack(page, ui);
   } catch (err) {
     await screenshot(page, `failure-setup-${ui}.png`).catch(() => {});
     await context.close().catch(() => {});
@@ -2746,14 +2785,14 @@ async function main() {
     fs.rmSync(TMP, { recursive: true, force: true });
     return 2;
   }
-  if (UI && !['en', 'zh-cn'].includes(UI)) {
-    console.error(`--ui=${UI}: only en and zh-cn`);
+  if (UI && !['en', 'zh-cn', 'restricted'].includes(UI)) {
+    console.error(`--ui=${UI}: only en, zh-cn and restricted`);
     fs.rmSync(TMP, { recursive: true, force: true });
     return 2;
   }
   const selected = ONLY.length ? tests.filter((t) => ONLY.includes(t.id)) : tests;
   // --ui=X: every selected case in X; otherwise each case in its own display language(s).
-  const phases = (UI ? [UI] : ['en', 'zh-cn'])
+  const phases = (UI ? [UI] : ['en', 'zh-cn', 'restricted'])
     .map((ui) => ({ ui, cases: UI ? selected : selected.filter((t) => uisOf(t).includes(ui)) }))
     .filter((p) => p.cases.length);
   fs.rmSync(RESULTS, { recursive: true, force: true });
@@ -2767,7 +2806,7 @@ async function main() {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set WENGAO_E2E_CHROMIUM)`);
     cs = await installCodeServer();
     await packageExtension();
-    if (phases.some((p) => p.ui !== 'en')) await packageLanguagePack();
+    if (phases.some((p) => p.ui === 'zh-cn')) await packageLanguagePack();
     ({ chromium } = await import('playwright-core'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -2786,7 +2825,8 @@ async function main() {
     let phaseError = setupError;
     if (!phaseError) {
       try {
-        currentUi = phase.ui;
+        currentPhase = phase.ui;
+        currentUi = phase.ui === 'zh-cn' ? 'zh-cn' : 'en';
         ({ context, page } = await startPhase(cs, phase.ui, { chromium }));
       } catch (err) {
         phaseError = err;
