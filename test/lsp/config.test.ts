@@ -183,6 +183,33 @@ describe('ignore this finding over LSP', () => {
     expect(codes(edited)).toContain('quote.paragraph-break');
   });
 
+  it('notes on .wengaoignore a line that silences nothing once its finding is fixed, and drops the note when it is back', async () => {
+    const dir = folder();
+    const s = await server(dir);
+    const file = join(dir, SEED_000);
+    const text = readFileSync(file, 'utf8');
+    const uri = await open(s, file, text);
+    const p = await s.nextDiagnostics(uri, 0);
+    const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
+    const ignore = (await actionsFor(s, uri, unopened)).find((a) => a.command?.command === 'wengao.ignoreFinding');
+    await s.conn.sendRequest(ExecuteCommandRequest.type, { command: ignore!.command!.command, arguments: ignore!.command!.arguments });
+    const ignoreUri = pathToFileURL(join(dir, '.wengaoignore')).href;
+    // Fixed: the stray closing quote goes; the ignore line now silences nothing.
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    const at = doc.offsetAt(unopened.range.start);
+    const fixed = text.slice(0, at) + text.slice(at + 1);
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const note = await s.nextDiagnostics(ignoreUri, 0, (x) => x.diagnostics.length > 0);
+    expect(note.diagnostics).toHaveLength(1);
+    expect(note.diagnostics[0]).toMatchObject({ code: 'config.invalid', severity: 3, range: { start: { line: 1, character: 0 } } });
+    expect(note.diagnostics[0].message).toMatch(/^此行不再屏蔽任何问题：000_d4031d3451319d89\.txt 中没有指纹为 [0-9a-f]{16} 的 quote\.unopened/);
+    // Back (undone): the line silences the finding again, and the note goes.
+    const n = s.published(ignoreUri).length;
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+    const cleared = await s.nextDiagnostics(ignoreUri, n);
+    expect(cleared.diagnostics).toEqual([]);
+  });
+
   it('in markdown inserts a wengao-disable comment that silences the finding and prints nothing', async () => {
     const dir = folder();
     const s = await server(dir);

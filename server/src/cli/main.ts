@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import {
-  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, covers, decode, documentKind, fingerprint, indexEntry, inWorkspace, tr,
+  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, staleIgnoreEntries, staleIgnoreFinding, tr,
 } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import pkg from '../../../package.json';
@@ -292,42 +292,28 @@ function noteProjectFiles(resolver: ConfigResolver, resolved: Resolved, lang: Lo
  * that the file does not collect lines that silence nothing (an ESLint "unused disable").
  */
 function noteStaleIgnoreLines(reports: { resolved?: Resolved; result: FileResult }[], into: Map<string, FileResult>, lang: Locale | undefined, cwd: string): void {
-  const used = new Set<string>();
-  const named = new Map<string, { file: NonNullable<Resolved['ignoreFile']>; entry: Resolved['ignore'][number]; locale: Locale | undefined }>();
+  const named = new Map<string, { file: NonNullable<Resolved['ignoreFile']>; entry: Resolved['ignore'][number]; locale: Locale | undefined; stale: boolean }>();
   for (const { resolved, result: r } of reports) {
     const file = resolved?.ignoreFile;
     if (!file || r.text === undefined || r.skipped || r.notAnalyzed) continue;
-    const text = r.text;
+    const stale = new Set(staleIgnoreEntries(r.text, r.ignore, r.suppressed));
     for (const e of r.ignore) {
       if (e.fingerprint === '*' || /[*?[{]/.test(e.path)) continue;
+      // (A line used by any report it names is not stale.)
       const key = `${path.resolve(file.path)}\u0000${e.line}`;
-      named.set(key, { file, entry: e, locale: lang ?? resolved.config.language });
-      if (r.suppressed.some((x) => x.by === 'ignore-file' && covers(e.code, x.finding.code) && fingerprint(text, x.finding) === e.fingerprint)) used.add(key);
+      const seen = named.get(key);
+      named.set(key, { file, entry: e, locale: lang ?? resolved.config.language, stale: (seen?.stale ?? true) && stale.has(e) });
     }
   }
-  for (const [key, { file, entry, locale }] of named) {
-    if (used.has(key)) continue;
+  for (const [, { file, entry, locale, stale }] of named) {
+    if (!stale) continue;
     const fileKey = path.resolve(file.path);
     let result = into.get(fileKey);
     if (!result) {
       result = { path: shownPath(file.path, cwd), role: 'ignore', text: file.text, lines: new LineIndex(file.text), findings: [], suppressed: [], ignore: [] };
       into.set(fileKey, result);
     }
-    const lines = result.lines ?? new LineIndex(file.text);
-    const start = lines.offset({ line: entry.line, character: 0 });
-    const end = lines.offset({ line: entry.line + 1, character: 0 });
-    result.findings.push({
-      code: CODES.configInvalid,
-      severity: 'information',
-      message: tr(
-        locale,
-        `此行不再屏蔽任何问题：${entry.path} 中没有指纹为 ${entry.fingerprint} 的 ${entry.code}（问题已改正，或其前后文字已改动）。可删去此行。`,
-        `This line silences nothing any more: ${entry.path} has no ${entry.code} with the fingerprint ${entry.fingerprint} (the finding was fixed, or the text around it changed). The line can go.`,
-      ),
-      span: { start, end: Math.max(start, end - 1) },
-      related: [],
-      fixes: [],
-    });
+    result.findings.push(staleIgnoreFinding(file.text, entry, locale));
   }
 }
 

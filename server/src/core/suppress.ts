@@ -346,3 +346,36 @@ export function suppressionEdit(text: string, finding: Pick<Finding, 'code' | 's
   const end = b;
   return { span: { start: end, end }, newText: ` <!-- wengao-disable-line ${finding.code} -->` };
 }
+
+/**
+ * The entries of an ignore file that name this report by its path and a fingerprint, and
+ * silenced nothing in it (`suppressed`: what the report's analysis silenced): the finding was
+ * fixed, or the text around it changed (then it is back under another fingerprint). An ESLint
+ * "unused disable". Entries for every finding of a code (`*`) and globs are never stale here.
+ */
+export function staleIgnoreEntries(text: string, entries: readonly IgnoreEntry[], suppressed: readonly Suppressed[]): IgnoreEntry[] {
+  const byFile = suppressed.filter((x) => x.by === 'ignore-file');
+  return entries.filter((e) => e.fingerprint !== '*' && !/[*?[{]/.test(e.path) &&
+    !byFile.some((x) => covers(e.code, x.finding.code) && fingerprint(text, x.finding) === e.fingerprint));
+}
+
+/** The note on a stale ignore line (staleIgnoreEntries): information, on the whole line. */
+export function staleIgnoreFinding(ignoreText: string, entry: IgnoreEntry, locale?: Locale): Finding {
+  let start = 0;
+  for (let line = 0; line < entry.line && start >= 0; line++) start = ignoreText.indexOf('\n', start) + 1 || -1;
+  if (start < 0) start = ignoreText.length;
+  const nl = ignoreText.indexOf('\n', start);
+  const end = nl < 0 ? ignoreText.length : nl > start && ignoreText[nl - 1] === '\r' ? nl - 1 : nl;
+  return {
+    code: CODES.configInvalid,
+    severity: 'information',
+    message: tr(
+      locale,
+      `此行不再屏蔽任何问题：${entry.path} 中没有指纹为 ${entry.fingerprint} 的 ${entry.code}（问题已改正，或其前后文字已改动）。可删去此行。`,
+      `This line silences nothing any more: ${entry.path} has no ${entry.code} with the fingerprint ${entry.fingerprint} (the finding was fixed, or the text around it changed). The line can go.`,
+    ),
+    span: { start, end },
+    related: [],
+    fixes: [],
+  };
+}

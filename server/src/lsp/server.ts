@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis, CODES, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind, sliceWhole,
-  formatIgnoreEntry, indicatorKey, inWorkspace,
+  IgnoreEntry, Locale, formatIgnoreEntry, indicatorKey, inWorkspace, staleIgnoreEntries, staleIgnoreFinding,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { canonicalUri, isInside } from '../io/paths';
@@ -83,6 +83,13 @@ export function startServer(connection: Connection): void {
   let configGeneration = 0;
   /** Config and ignore files with diagnostics published (so that fixing one clears them). */
   const configDiagnosed = new Set<string>();
+  /** What is wrong with each config or ignore file itself, by its URI. */
+  const fileProblems = new Map<string, { text: string; findings: Finding[] }>();
+  /**
+   * Lines of an ignore file (by its URI) that name an analysed report (by its URI) and silence
+   * nothing in it any more, as notes on the ignore file: the CLI's notes, in the editor.
+   */
+  const staleNotes = new Map<string, Map<string, { text: string; findings: Finding[] }>>();
   /** Config and ignore files read, with the generation their diagnostics were published in. */
   const configSeen = new Map<string, number>();
   const overlay = (file: string): string | undefined => {
@@ -240,14 +247,41 @@ export function startServer(connection: Connection): void {
       // as the CLI reports them.
       const locale = parsed ? (await resolver.forFile(file, globalSettings.config)).config.language : undefined;
       const findings = parsed ? resolver.problemsIn(parsed, locale) : [];
-      if (findings.length === 0 && !configDiagnosed.has(uri)) return;
-      if (findings.length) configDiagnosed.add(uri);
-      else configDiagnosed.delete(uri);
-      const lines = new LineIndex(parsed?.text ?? '');
-      await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, lines, uri)) });
+      fileProblems.set(uri, { text: parsed?.text ?? '', findings });
+      await sendProjectFile(uri);
     } catch (err) {
       connection.console.error(`[wengao] checking ${file} failed: ${err instanceof Error ? err.stack : String(err)}`);
     }
+  }
+
+  /** A config or ignore file's diagnostics: its own problems, and (an ignore file) its stale lines. */
+  async function sendProjectFile(uri: string): Promise<void> {
+    const own = fileProblems.get(uri);
+    const notes = [...(staleNotes.get(uri)?.values() ?? [])];
+    const findings = [...(own?.findings ?? []), ...notes.flatMap((n) => n.findings)];
+    if (findings.length === 0 && !configDiagnosed.has(uri)) return;
+    if (findings.length) configDiagnosed.add(uri);
+    else configDiagnosed.delete(uri);
+    // (The text the notes were made on: the file as last read.)
+    const lines = new LineIndex(own?.text ?? notes[notes.length - 1]?.text ?? '');
+    findings.sort((a, b) => a.span.start - b.span.start);
+    await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, lines, uri)) });
+  }
+
+  /** A report's stale ignore lines (staleIgnoreEntries), noted on its ignore file; none when `entries` is empty. */
+  function noteStaleIgnoreLines(report: string, ignoreFile: { path: string; text: string } | undefined, entries: IgnoreEntry[], locale: Locale | undefined): void {
+    const target = ignoreFile ? pathToFileURL(ignoreFile.path).href : undefined;
+    for (const [uri, byReport] of staleNotes) {
+      if (uri === target || !byReport.delete(report)) continue;
+      void sendProjectFile(uri);
+    }
+    if (!target || !ignoreFile) return;
+    const byReport = staleNotes.get(target) ?? new Map<string, { text: string; findings: Finding[] }>();
+    const before = byReport.get(report)?.findings.map((f) => f.span.start).join(',') ?? '';
+    if (entries.length) byReport.set(report, { text: ignoreFile.text, findings: entries.map((e) => staleIgnoreFinding(ignoreFile.text, e, locale)) });
+    else byReport.delete(report);
+    staleNotes.set(target, byReport);
+    if ((byReport.get(report)?.findings.map((f) => f.span.start).join(',') ?? '') !== before) void sendProjectFile(target);
   }
 
   /** Settings from a client's raw value; what is wrong with them is logged, the rest applies. */
@@ -378,7 +412,8 @@ export function startServer(connection: Connection): void {
       const analysis = analysisOf(current, ctx);
       if (reindex && analysis.analyzed) refreshOthers(uri, indexer.setOpen(canon(uri), analysis));
       if (reindex && !analysis.analyzed) refreshOthers(uri, indexer.index.remove(canon(uri)));
-      const { findings } = inWorkspace(analysis, { uri: canon(uri), index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
+      const { findings, suppressed } = inWorkspace(analysis, { uri: canon(uri), index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
+      noteStaleIgnoreLines(uri, ctx.resolved.ignoreFile, analysis.analyzed ? staleIgnoreEntries(analysis.model.text, ctx.resolved.ignore, suppressed) : [], ctx.resolved.config.language);
       // A garbled file can hold tens of thousands of findings; the editor needs the first ones.
       // Defects first: a flood of target notes must not push an error out.
       const shown =
@@ -460,6 +495,7 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(e.document.uri);
     status.closed(e.document.uri); // wengao/status
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    noteStaleIgnoreLines(e.document.uri, undefined, [], undefined);
     // Its unsaved text leaves the index; the disk's version (if any) comes back.
     const uri = e.document.uri;
     openAs.delete(canon(uri));
