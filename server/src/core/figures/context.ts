@@ -443,7 +443,7 @@ export function partIn(text: string): string | undefined {
 }
 
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
-const SELF_RE = /全省|我省|本省|省内|省定(?=[\u4e00-\u9fff])|全市|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
+const SELF_RE = /全省|我省|本省|省内|省定(?=[\u4e00-\u9fff])|省里(?=下达|确定|提出|要求|部署|明确|“)|全市|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
 
 /** 'district': 全区 / 我区 / 本区, a district's or an autonomous region's; 'county': 全县 / 全旗, only ever a county's. */
 export type SelfLevel = 'province' | 'city' | 'county' | 'district' | 'country';
@@ -507,6 +507,13 @@ export class SentenceReading {
     // 新增养老床位3000张" sets this year's aims after it.)
     let cues = this.cues;
     if (this.text.includes('（') || this.text.includes('(')) {
+      // (A bracket right after the figure that holds only its year labels it: "2.45%（2025年）▶
+      // 2.55%（2026年）".)
+      for (const c of cues) {
+        const aside = this.asideAt(c.at);
+        if (aside && aside.start > offset && /^[0-9０-９.．%％‰万亿千百\p{Script=Han}]{1,8}$/u.test(this.text.slice(offset, aside.start)) &&
+          /^[（(](?:19|20)\d{2}\s*年(?:底|末)?(?:目标|预期|实际|计划)?[）)]$/.test(this.text.slice(aside.start, aside.end))) return c.period(ref);
+      }
       cues = cues.filter((c) => {
         const aside = this.asideAt(c.at);
         return !aside || (aside.start <= offset && offset < aside.end);

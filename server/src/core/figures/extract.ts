@@ -115,7 +115,7 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►·|｜“]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /**
  * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
  * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
@@ -270,13 +270,17 @@ function nameSpans(text: string, sentence: Span): Span[] {
     const limit = Math.min(sentence.end, i + 1 + max + 1);
     for (let k = i + 1; k < limit; k++) {
       if (text.charCodeAt(k) === close) {
-        out.push({ start: i, end: k + 1 });
+        // (Not a task quoted whole, “新增省级专精特新中小企业600家”: a verb, a name and an amount.)
+        if (!QUOTED_TASK.test(text.slice(i + 1, k))) out.push({ start: i, end: k + 1 });
         break;
       }
     }
   }
   return out;
 }
+
+/** A quoted task: it opens with a verb of action and ends with an amount in digits, "新增……600家". */
+const QUOTED_TASK = new RegExp(`^(?:${VERBS.filter((v) => v.length >= 2).join('|')})\\p{Script=Han}{2,}[0-9０-９][0-9０-９.．]*[万亿]?\\p{Script=Han}{1,2}$`, 'u');
 
 /** Where a project's terms occur in a sentence: numbers inside them are names, not figures. */
 function termSpans(text: string, sentence: Span, terms: readonly string[]): Span[] {
@@ -1212,6 +1216,9 @@ function build(
   // A clause holding several figures ("23个方面45项重点任务") starts each after the one before.
   const prior = previous[previous.length - 1];
   let clauseStart = clauseStartOf(text, s.start, at);
+  // (A figure inside a quoted task, 对照省里“新增省级专精特新中小企业600家”的任务: the quote opens its clause.)
+  const quoteOpen = text.lastIndexOf('“', at);
+  if (quoteOpen >= clauseStart && !text.slice(quoteOpen, at).includes('”') && QUOTED_TASK.test(text.slice(quoteOpen + 1, text.indexOf('”', at)))) clauseStart = quoteOpen + 1;
   if (prior && prior.span.end > clauseStart && prior.span.end <= at) {
     clauseStart = prior.span.end;
     const m = /^(?:以上|以内|左右|以下|上下)/.exec(text.slice(clauseStart, at));
@@ -1338,6 +1345,12 @@ function build(
   // 总数达到5210家" (高新技术企业总数).
   if (/^(?:其中)?(?:总数|总量|数量|总规模)$/.test(indicator) && prevFig && prevFig.indicator.length >= 2) {
     indicator = prevFig.indicator.replace(/^[●■◆▲★☆○◇□▪•·\-—*>\s\u3000]+/, '').replace(/^(?:净增|新增|新培育|培育|新引进|引进|新认定|认定|新建|累计)/, '') + indicator.replace(/^其中/, '');
+  }
+  // The investment of projects just counted is theirs: "实施市级重点项目1200个，完成投资2680亿元" is
+  // 市级重点项目 + 投资, as "1200个市级重点项目完成投资2860亿元" says it.
+  if (/^(?:年度)?(?:计划)?(?:完成)?(?:总)?投资(?:额)?$/.test(indicator) && prevFig && prevFig.span.end <= at && prevFig.span.start >= s.start && /(?:项目|工程)$/.test(prevFig.indicator)) {
+    // (Without the size that sorts them, 亿元以上重点项目: a brief says 重点项目.)
+    indicator = prevFig.indicator.replace(/^(?:实施|安排|推进|新开工|开工|谋划|储备|建设)/, '').replace(/^[0-9０-９.．]*[万亿]?元?以上/, '') + indicator;
   }
   // A group of residents named alone takes the measure the sentence gave the whole: "全体居民人均
   // 可支配收入55800元，其中城镇居民68900元、农村居民32400元".
@@ -1676,8 +1689,16 @@ function context(
     // (A later title inside the document, an article's 小标题 "回望去年：稳中有进", dates what is
     // under it as a section heading does; the document's own title does not.)
     if (!period && (path[k].heading.form !== 'title' || sections.laterTitle(path[k]))) {
-      // The heading's first period cue (as periodIn(name, name.length, pieceYear, true)).
-      const p = h.nameCues[0]?.period(pieceYear);
+      // The heading's first period cue (as periodIn(name, name.length, pieceYear, true)); but a
+      // year of work named after a plan's span, "“十五五”时期主要目标和2026年工作安排", dates the
+      // work under it: the span's figures name their own time (今后五年).
+      const cues = h.nameCues;
+      const span = cues[0]?.period(pieceYear);
+      const work = span && span.start < span.end ? cues.slice(1).find((c) => {
+        const q = c.period(pieceYear);
+        return q && q.start === q.end && q.start >= span.start && q.end <= span.end && /^(?:的)?(?:重点)?(?:工作|任务)/.test(path[k].name.slice(c.end));
+      }) : undefined;
+      const p = (work ?? cues[0])?.period(pieceYear);
       if (p) {
         period = p;
         periodSource = 'heading';
