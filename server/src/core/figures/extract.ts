@@ -1217,8 +1217,13 @@ function build(
   const prior = previous[previous.length - 1];
   let clauseStart = clauseStartOf(text, s.start, at);
   // (A figure inside a quoted task, 对照省里“新增省级专精特新中小企业600家”的任务: the quote opens its clause.)
-  const quoteOpen = text.lastIndexOf('“', at);
-  if (quoteOpen >= clauseStart && !text.slice(quoteOpen, at).includes('”') && QUOTED_TASK.test(text.slice(quoteOpen + 1, text.indexOf('”', at)))) clauseStart = quoteOpen + 1;
+  // (Searched within the clause and the quote's longest name only: not the whole text per figure.)
+  const inClause = clauseStart < at ? text.slice(clauseStart, at).lastIndexOf('“') : -1;
+  const quoteOpen = inClause < 0 ? -1 : clauseStart + inClause;
+  if (quoteOpen >= clauseStart && !text.slice(quoteOpen, at).includes('”')) {
+    const close = text.slice(at, Math.min(s.end, at + 20)).indexOf('”');
+    if (close >= 0 && QUOTED_TASK.test(text.slice(quoteOpen + 1, at + close))) clauseStart = quoteOpen + 1;
+  }
   if (prior && prior.span.end > clauseStart && prior.span.end <= at) {
     clauseStart = prior.span.end;
     const m = /^(?:以上|以内|左右|以下|上下)/.exec(text.slice(clauseStart, at));
