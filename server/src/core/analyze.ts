@@ -23,7 +23,6 @@ export interface AnalyzeOptions {
   /** Share of Han characters among letters needed under scope 'chinese'; default 0.5. */
   minChineseRatio?: number;
   checks?: readonly Check[];
-  checkCancelled?: () => void;
   /** This document's address and the workspace's figures, for checks across documents. */
   uri?: string;
   index?: FigureIndex;
@@ -98,7 +97,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const figures = heavy
     ? contained('figures', failures, () => extractFigures(model, { outline, units: config?.units, terms: config?.terms, year: config?.year, region: config?.region, aliases: config?.aliases }, read), [])
     : [];
-  const ctx: CheckContext = { checkCancelled: options.checkCancelled, figures, outline, uri: options.uri, index: options.index, locale: localeOf(options) };
+  const ctx: CheckContext = { figures, outline, uri: options.uri, index: options.index, locale: localeOf(options) };
   const findings: Finding[] = [];
   const checks = (options.checks ?? CHECKS).filter((c) => heavy || !HEAVY_CHECKS.has(c.id));
   const limited = heavy
@@ -108,7 +107,6 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     try {
       appendAll(findings, check.run(model, ctx));
     } catch (err) {
-      if (isCancellation(err)) throw err;
       failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     }
   }
@@ -202,18 +200,8 @@ function contained<T>(step: string, failures: CheckFailure[], f: () => T, fallba
   try {
     return f();
   } catch (err) {
-    if (isCancellation(err)) throw err;
     failures.push({ check: step, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     return fallback;
   }
 }
 
-export class Cancelled extends Error {
-  constructor() {
-    super('analysis cancelled');
-  }
-}
-
-export function isCancellation(err: unknown): boolean {
-  return err instanceof Cancelled;
-}

@@ -5,8 +5,6 @@
  */
 export type Locale = 'zh' | 'en';
 
-export const DEFAULT_LOCALE: Locale = 'zh';
-
 export function tr(locale: Locale | undefined, zh: string, en: string): string {
   return locale === 'en' ? en : zh;
 }

@@ -40,4 +40,3 @@ export function parseChineseInt(s: string): number | undefined {
   return total + section + (digit < 0 ? 0 : digit);
 }
 
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';

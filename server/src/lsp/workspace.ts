@@ -32,7 +32,6 @@ export class WorkspaceIndexer {
   /** Documents open in the editor: the index holds their text as edited, not as on disk. */
   private readonly open = new Set<string>();
   private scanning: Promise<void> | undefined;
-  lastScan: { files: number; ms: number; skipped: number } | undefined;
   /**
    * False in an untrusted workspace: no file is read from disk, so the index holds the open
    * documents only (a closed or changed file leaves it).
@@ -127,7 +126,6 @@ export class WorkspaceIndexer {
         }
         await new Promise<void>((r) => setImmediate(r));
       }
-      this.lastScan = { files: n, ms: Date.now() - started, skipped: cut };
       this.log(`indexed ${n} report files in ${Date.now() - started} ms${cut ? `; ${cut} more left out (wengao.workspace.maxFiles)` : ''}`);
     };
     this.scanning = run();

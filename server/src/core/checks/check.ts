@@ -12,8 +12,6 @@ export interface CheckContext {
   /** This document's address, and the figures of the other documents of the workspace. */
   uri?: string;
   index?: FigureIndex;
-  /** Throws when the analysis has been superseded; long checks call it now and then. */
-  checkCancelled?: () => void;
   /** The language of messages (default Chinese). */
   locale?: Locale;
 }

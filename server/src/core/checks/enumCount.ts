@@ -178,7 +178,6 @@ export const enumCount: Check = {
     const doc: Doc = { model, flows, headingAt, sectionRank, locale: ctx.locale };
 
     for (let fi = 0; fi < flows.length; fi++) {
-      if (fi % 256 === 0) ctx.checkCancelled?.();
       const flow = flows[fi];
       if (flow.paras.length === 1 && !COUNT_QUICK.test(flow.raw())) continue;
       for (const c of findCounts(flow)) {

@@ -165,7 +165,6 @@ export const headingNumbers: Check = {
       .map((p) => p.start);
 
     for (const list of lists) {
-      ctx.checkCancelled?.();
       const style = listStyle(list);
       sequence(list, style);
       markers(list, style);

@@ -148,7 +148,6 @@ export const pairing: Check = {
     for (let pi = 0; pi < paragraphs.length; pi++) {
       const p = paragraphs[pi];
       if (p.verbatim) continue;
-      ctx.checkCancelled?.();
       let i = p.start;
       // A quotation of several paragraphs: this paragraph's opening “ continues the open one.
       if (stack.length > 0 && stack[stack.length - 1].multi && text[i] === stack[stack.length - 1].ch) i++;
