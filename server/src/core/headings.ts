@@ -112,7 +112,8 @@ function looksLikeTitle(p: Paragraph): boolean {
   if (CONTINUATION_NOTE.test(t)) return false;
   if (p.verbatim || p.listItem || p.tocEntry) return false;
   if (t.length < 2 || t.length > 80 || t.includes('\n')) return false;
-  if (/[。！？；，,;!?]/.test(t)) return false;
+  // (A post's headline may exclaim inside it, "划重点！2026年大同市政府工作报告来了": the first line only.)
+  if ((p.index === 0 && !/[！？!?][\s\u3000]*$/.test(t) ? /[。；，,;]/ : /[。！？；，,;!?]/).test(t)) return false;
   if (/[、：:]$/.test(t)) return false;
   // A field and its value under an item, "责任单位：州卫生健康委、州妇联", "联系人：张某", is no title.
   if (FIELD_LINE.test(t)) return false;

@@ -112,6 +112,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   const cumulative = v.startsWith('累计') ? '累计' : '';
   if (cumulative) v = v.slice(2);
   // (A verb of action as the name would give it: 新改建 is 改建, as in 新改建农村公路.)
+  // (新建改造 and 新建改建 are 新改建: new and rebuilt.)
+  if (/^新建(?:和|、)?(?:改造|改建)$/.test(v)) v = '新改建';
   const acted = ACTION_START.exec(v);
   if (acted && acted[0] === v) v = acted[1];
   for (let guard = 0; guard < 12; guard++) {

@@ -253,10 +253,15 @@ const SUFFIX_NOT_PLACE = /^(?:[域级场区内外属直辖长县]|民(?!生))/;
 const NOT_DISTRICT = /(?:开发|示范|试验|实验|功能|核心|集聚|聚集|保税|自贸|先行|高新|经开|综保|合作|产业|工业|物流|旅游|商务|商贸|文化|生态|保护|风景|名胜|景|园|社|片|校|厂|矿|街|辖|库|灾|牧|林|山|湖|城|老|农|垦|地|产|假|苏|服务|行政|重点|特|贫困|革命|老|山|边|民族|贸|港|空港|综试|城乡|郊|中心|市|市辖|毗邻|周边|沿海|沿边|流域|禁|限|湿地|水源|承接|安置|居住|住宅|功|板块|各|全|我|本|该|城市|县|县城|乡|镇|村|片|小|大|开|自治|管|考|赛|展|会|病|灾|学)$/;
 const NOT_PLACE = /^(城|都|超|全|我|本|各|门|股|楼|上|夜|集|省|县|城乡|地|小区|社|园|特|示范|开发|新|老|景|街|郊|山|辖|城区|市)$/;
 
+const AUTONOMOUS_REGIONS: Record<string, string> = { 内蒙古: '内蒙古自治区', 广西: '广西壮族自治区', 西藏: '西藏自治区', 宁夏: '宁夏回族自治区', 新疆: '新疆维吾尔自治区' };
+
 export function normalizeProvince(name: string, suffix?: string): string {
+  if (suffix === '自治区' && AUTONOMOUS_REGIONS[name]) return AUTONOMOUS_REGIONS[name];
   if (suffix) return name + suffix;
   if (MUNICIPALITIES.has(name)) return `${name}市`;
-  if (['内蒙古', '广西', '西藏', '宁夏', '新疆'].includes(name)) return `${name}自治区`;
+  // (The autonomous regions by their whole names, as their documents and users write them.)
+  const autonomous = AUTONOMOUS_REGIONS[name];
+  if (autonomous) return autonomous;
   if (['香港', '澳门'].includes(name)) return `${name}特别行政区`;
   return `${name}省`;
 }
@@ -383,6 +388,8 @@ export function comparisonBase(text: string, at: number, end: number): boolean {
   if (text.startsWith('省定', at)) return false;
   // (The place that set the figure owns it: "与宁波市确定的增长5.5%左右的目标相衔接".)
   if (/^(?:确定|提出|下达|设定|部署|要求|明确)的/.test(text.slice(end, end + 3))) return false;
+  // (Nor the place whose target the text aligns with: "对标全省全社会研发投入强度达到3.5%左右的目标".)
+  if (/(?:对标|对照|按照|落实)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[^，,。；;]{0,30}?的(?:目标|任务|要求)/.test(text.slice(end, end + 40))) return false;
   // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”; nor
   // the plan it carries out: 落实全省“4567”现代化产业体系部署, 按照全省统一安排.)
   return /(?:高于|低于|快于|慢于|优于|好于|劣于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|对标|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||

@@ -267,6 +267,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     for (const p of placesIn(t)) {
       // (Not the whole a title measures against: "对标全国定目标".)
       if (p.level === 'country' || comparisonBase(t, p.at, p.at + p.name.length)) continue;
+      // (Nor the place a post was sent from, after its time: "大同发布　2026年1月20日 11:30 山西".)
+      if (/[0-9０-９]{1,2}[:：][0-9０-９]{2}[\s\u3000]*(?:发表于|IP属地[：:]?)?[\s\u3000]*$/.test(t.slice(0, p.at))) continue;
       if (!first) {
         first = p.name;
         regionCue = t.trim();

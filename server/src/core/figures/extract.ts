@@ -83,7 +83,7 @@ const COMPARATOR_AFTER: [string, Comparator][] = [
   ['以上', 'ge'], ['及以上', 'ge'], ['以内', 'le'], ['以下', 'le'], ['左右', 'approx'], ['上下', 'approx'],
 ];
 const VERBS = [
-  '增长', '下降', '提高', '提升', '降低', '减少', '增加', '新增', '新建', '改建', '扩建', '新改建', '改扩建', '新改扩建', '新开工', '开工', '竣工', '建成',
+  '增长', '下降', '提高', '提升', '降低', '减少', '增加', '新增', '新建', '改建', '扩建', '新改建', '改扩建', '新改扩建', '新建改造', '新开工', '开工', '竣工', '建成',
   '改造', '培育', '培训', '建设', '达到', '完成', '实现', '突破', '扩招', '招引', '引进', '引育', '认定', '创建',
   '累计', '压减', '缩短', '节约', '回落', '收窄', '扩大', '改善', '发放', '帮扶', '救助', '资助', '惠及', '覆盖', '带动',
   '吸纳', '安置', '转移', '落地', '签约', '实施', '开展', '举办', '组织', '推出', '打造', '提供', '筹集', '投入', '储备',
@@ -115,7 +115,7 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /**
  * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
  * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
@@ -136,6 +136,12 @@ const TOPIC_BEFORE_INTENT = /^\p{Script=Han}{2,6}(?:领域|方面)(?=将|要|力
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
 const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
+
+/** Words that make a heading a plan's whatever the section above it: 目标, 今后, 展望, 部署, 会议要求. */
+const STRONG_TARGET_HEADING = /会议(?:要求|明确|部署|决定)|目标|今后|展望|部署|思路|要点|(?:20\d{2}|今|明)年(?:的)?(?:重点)?(?:工作|任务)/;
+
+/** The document's own city or county named again: 我市, 全市, 本县. */
+const OWN_PLACE_AGAIN = /(?:我|全|本)(?:市|县|州|盟|旗)/;
 
 /** A sentence that opens an item of a run-in list: 二是, 其三, 第四，. */
 const ITEM_OPENS = new RegExp(`^[\\s\\u3000]*${ITEM_WORD}`);
@@ -385,6 +391,8 @@ function readQuantity(text: string, i: number, end: number): Raw | undefined {
   if (!unit && !mult) {
     // A ratio, 1.55∶1, or a bare decimal such as a coefficient or index (收入比缩小到2.41).
     const ratio = num.chinese ? null : /^[∶:]([0-9]+(?:\.[0-9]+)?)/.exec(text.slice(num.end, num.end + 8));
+    // (Not a time of day written with a colon, "2026年1月20日 11:30": the ratio sign is ∶.)
+    if (ratio && ratio[0][0] === ':' && /^[0-9]{1,2}$/.test(num.raw) && num.value <= 24 && /^[0-5][0-9]$/.test(ratio[1])) return undefined;
     if (!num.chinese && ratio && !isDigit(text[num.end + ratio[0].length])) {
       return { num, end: num.end + ratio[0].length, value: num.value, unitText: `∶${ratio[1]}`, factor: 1, ratio: true };
     }
@@ -775,13 +783,15 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const provincial = (r: string | null) => !!r && (r === facts.province || r === OWN_PROVINCE || r.endsWith('省') || r.endsWith('自治区'));
       // (Nor the province's aim a clause names, "按照省定城镇新增就业60万人左右……": 省定 qualifies
       // its own names.)
-      if (f.regionSource === 'sentence' && f.region && !text.slice(s.start, f.span.start).includes('省定')) {
+      // (Nor the target a sentence aligns with, "对标全省……的目标，": the sentences after it are the place's own.)
+      if (f.regionSource === 'sentence' && f.region && !/省定|(?:对标|对照|按照|落实)(?:全省|省里)/.test(text.slice(s.start, f.span.start))) {
         inheritedRegion = provincial(f.region) ? f.region : undefined;
         regionFromItem = inheritedRegion !== undefined && ITEM_OPENS.test(sentenceText);
         regionItemParagraph = s.paragraph;
       }
-      // (Nor when the sentence turns back to the document's own place: "全省……增长5.3%，我市……".)
-      if (inheritedRegion && inSentence.some((g) => g.regionSource === 'sentence' && !provincial(g.region))) inheritedRegion = undefined;
+      // (Nor when the sentence turns back to the document's own place: "全省……增长5.3%，我市……",
+      // even with no figure after it: "去年全省经济增长5.5%，我市增速连续多年高于全省平均水平".)
+      if (inheritedRegion && (inSentence.some((g) => g.regionSource === 'sentence' && !provincial(g.region)) || OWN_PLACE_AGAIN.test(text.slice(f.span.end, s.end)))) inheritedRegion = undefined;
     }
     const cues = reading ? reading.cues : periodCues(sentenceText);
     if (cues.length) {
@@ -1306,9 +1316,11 @@ function build(
     }
   }
   let indicator = pre.replace(TRAILING_NOISE, '').replace(/[的了是为有]$/, '');
+  // (A change's 从 / 由 alone names nothing: "经济总量：从1639亿元跃升至2368.5亿元" takes its label.)
+  if (indicator === '从' || indicator === '由') indicator = '';
   // "由2024年的4010亿元增至4286亿元": the figure grown to has the subject of the one it grew from.
   const grewTo = prior && prior.span.end <= at && prior.span.end >= clauseStartOf(text, s.start, at) &&
-    /^(?:的)?(?:增|增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|压减|降|减)?(?:到|至)$/.test(text.slice(prior.span.end, at).replace(/[\s\u3000]|以上|左右/g, ''));
+    /^(?:的)?(?:增|增加|增长|提高|提升|上升|跃升|攀升|回升|扩大|下降|降低|减少|缩小|压减|降|减)?(?:到|至)$/.test(text.slice(prior.span.end, at).replace(/[\s\u3000]|以上|左右/g, ''));
   if (grewTo) {
     // (The start's indicator without the 由 / 从 that opened the change.)
     indicator = prior.indicator.replace(CHANGE_FROM, '');
@@ -1689,6 +1701,7 @@ function context(
     periodSource = 'paragraph';
   }
   let headingKindFound: Kind | undefined;
+  let weakTargetHeading = false;
   for (let k = path.length - 1; k >= 0; k--) {
     const h = sections.of(path[k]);
     // (A later title inside the document, an article's 小标题 "回望去年：稳中有进", dates what is
@@ -1709,6 +1722,14 @@ function context(
         periodSource = 'heading';
       }
     }
+    // (A subsection of a review that names its work, "（五）着力办实事惠民生", reviews it too: its
+    // weak word of plans (实事, 任务, 安排) does not outweigh the 回顾 above it.)
+    // (The first heading above that has a kind decides; a document's title does not.)
+    if (weakTargetHeading && h.kind && path[k].heading.form !== 'title') {
+      if (h.kind === 'actual') headingKindFound = 'actual';
+      weakTargetHeading = false;
+    }
+    if (headingKindFound === undefined && h.kind === 'target') weakTargetHeading = !STRONG_TARGET_HEADING.test(path[k].name);
     headingKindFound ??= h.kind;
   }
   if (!period && pieceYear !== undefined && headingKindFound === 'actual' && reading.kind(offsetInSentence)?.kind !== 'target' && occasionDated(path) && !path.some((n) => partIn(n.name))) {
