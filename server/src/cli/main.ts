@@ -313,7 +313,7 @@ function noteStaleIgnoreLines(reports: { resolved?: Resolved; result: FileResult
       result = { path: shownPath(file.path, cwd), role: 'ignore', text: file.text, lines: new LineIndex(file.text), findings: [], suppressed: [], ignore: [] };
       into.set(fileKey, result);
     }
-    result.findings.push(staleIgnoreFinding(file.text, entry, locale));
+    result.findings.push(staleIgnoreFinding(file.text, entry, locale, result.lines));
   }
 }
 

@@ -105,7 +105,7 @@ function headingName(text: string, from: number): { name: string; start: number;
 export const CONTINUATION_NOTE = /^[（(][上下][接转]第[一二三四五六七八九十0-9]{1,3}版[）)]$/;
 
 /** A field's name before its colon: 责任单位, 牵头部门, 联系人, 记者, 来源, 时间. */
-const FIELD_LINE = /^[\s\u3000]*(?:\p{Script=Han}{0,4}(?:单位|部门|人|者)|来源|时间|地点|电话|地址|邮箱)[：:]/u;
+const FIELD_LINE = /^[\s\u3000]*(?:(?:责任|牵头|主办|承办|配合|实施|主管|发布)?(?:单位|部门)|联系人|责任人|负责人|记者|通讯员|编辑|责编|作者|审核|来源|时间|地点|电话|地址|邮箱)[：:]/;
 
 function looksLikeTitle(p: Paragraph): boolean {
   const t = p.text;

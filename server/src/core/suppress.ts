@@ -19,7 +19,7 @@ import { CODES, Finding } from './findings';
 import type { DocKind } from './model';
 import { Locale, tr } from './locale';
 import { MAX_GLOBS, globProblem } from './globs';
-import { clip } from './text';
+import { LineIndex, clip } from './text';
 import { nearest } from './config';
 
 export const IGNORE_FILE = '.wengaoignore';
@@ -354,16 +354,24 @@ export function suppressionEdit(text: string, finding: Pick<Finding, 'code' | 's
  * "unused disable". Entries for every finding of a code (`*`) and globs are never stale here.
  */
 export function staleIgnoreEntries(text: string, entries: readonly IgnoreEntry[], suppressed: readonly Suppressed[]): IgnoreEntry[] {
-  const byFile = suppressed.filter((x) => x.by === 'ignore-file');
-  return entries.filter((e) => e.fingerprint !== '*' && !/[*?[{]/.test(e.path) &&
-    !byFile.some((x) => covers(e.code, x.finding.code) && fingerprint(text, x.finding) === e.fingerprint));
+  const named = entries.filter((e) => e.fingerprint !== '*' && !/[*?[{]/.test(e.path));
+  if (!named.length) return [];
+  // (Each silenced finding fingerprinted once: the editor asks after every analysis.)
+  const codesByPrint = new Map<string, string[]>();
+  for (const x of suppressed) {
+    if (x.by !== 'ignore-file') continue;
+    const fp = fingerprint(text, x.finding);
+    const codes = codesByPrint.get(fp);
+    if (codes) codes.push(x.finding.code);
+    else codesByPrint.set(fp, [x.finding.code]);
+  }
+  return named.filter((e) => !(codesByPrint.get(e.fingerprint) ?? []).some((code) => covers(e.code, code)));
 }
 
 /** The note on a stale ignore line (staleIgnoreEntries): information, on the whole line. */
-export function staleIgnoreFinding(ignoreText: string, entry: IgnoreEntry, locale?: Locale): Finding {
-  let start = 0;
-  for (let line = 0; line < entry.line && start >= 0; line++) start = ignoreText.indexOf('\n', start) + 1 || -1;
-  if (start < 0) start = ignoreText.length;
+export function staleIgnoreFinding(ignoreText: string, entry: IgnoreEntry, locale?: Locale, lines: LineIndex = new LineIndex(ignoreText)): Finding {
+  // (Callers noting many lines pass one LineIndex of the file.)
+  const start = Math.min(lines.offset({ line: entry.line, character: 0 }), ignoreText.length);
   const nl = ignoreText.indexOf('\n', start);
   const end = nl < 0 ? ignoreText.length : nl > start && ignoreText[nl - 1] === '\r' ? nl - 1 : nl;
   return {

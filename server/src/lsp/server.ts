@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis, CODES, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind, sliceWhole,
-  IgnoreEntry, Locale, formatIgnoreEntry, indicatorKey, inWorkspace, staleIgnoreEntries, staleIgnoreFinding,
+  IgnoreEntry, Locale, covers, formatIgnoreEntry, indicatorKey, inWorkspace, staleIgnoreEntries, staleIgnoreFinding,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { canonicalUri, isInside } from '../io/paths';
@@ -89,7 +89,7 @@ export function startServer(connection: Connection): void {
    * Lines of an ignore file (by its URI) that name an analysed report (by its URI) and silence
    * nothing in it any more, as notes on the ignore file: the CLI's notes, in the editor.
    */
-  const staleNotes = new Map<string, Map<string, { text: string; findings: Finding[] }>>();
+  const staleNotes = new Map<string, Map<string, { key: string; diagnostics: Diagnostic[] }>>();
   /** Config and ignore files read, with the generation their diagnostics were published in. */
   const configSeen = new Map<string, number>();
   const overlay = (file: string): string | undefined => {
@@ -257,15 +257,14 @@ export function startServer(connection: Connection): void {
   /** A config or ignore file's diagnostics: its own problems, and (an ignore file) its stale lines. */
   async function sendProjectFile(uri: string): Promise<void> {
     const own = fileProblems.get(uri);
-    const notes = [...(staleNotes.get(uri)?.values() ?? [])];
-    const findings = [...(own?.findings ?? []), ...notes.flatMap((n) => n.findings)];
-    if (findings.length === 0 && !configDiagnosed.has(uri)) return;
-    if (findings.length) configDiagnosed.add(uri);
+    const lines = new LineIndex(own?.text ?? '');
+    // (Each note in the lines of the text it was made on: the file may have changed since.)
+    const diagnostics = [...(own?.findings ?? []).map((f) => toDiagnostic(f, lines, uri)), ...[...(staleNotes.get(uri)?.values() ?? [])].flatMap((n) => n.diagnostics)];
+    if (diagnostics.length === 0 && !configDiagnosed.has(uri)) return;
+    if (diagnostics.length) configDiagnosed.add(uri);
     else configDiagnosed.delete(uri);
-    // (The text the notes were made on: the file as last read.)
-    const lines = new LineIndex(own?.text ?? notes[notes.length - 1]?.text ?? '');
-    findings.sort((a, b) => a.span.start - b.span.start);
-    await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, lines, uri)) });
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    await connection.sendDiagnostics({ uri, diagnostics });
   }
 
   /** A report's stale ignore lines (staleIgnoreEntries), noted on its ignore file; none when `entries` is empty. */
@@ -276,12 +275,15 @@ export function startServer(connection: Connection): void {
       void sendProjectFile(uri);
     }
     if (!target || !ignoreFile) return;
-    const byReport = staleNotes.get(target) ?? new Map<string, { text: string; findings: Finding[] }>();
-    const before = byReport.get(report)?.findings.map((f) => f.span.start).join(',') ?? '';
-    if (entries.length) byReport.set(report, { text: ignoreFile.text, findings: entries.map((e) => staleIgnoreFinding(ignoreFile.text, e, locale)) });
-    else byReport.delete(report);
+    const byReport = staleNotes.get(target) ?? new Map<string, { key: string; diagnostics: Diagnostic[] }>();
+    const before = byReport.get(report)?.key ?? '';
+    if (entries.length) {
+      const lines = new LineIndex(ignoreFile.text);
+      const diagnostics = entries.map((e) => toDiagnostic(staleIgnoreFinding(ignoreFile.text, e, locale, lines), lines, target));
+      byReport.set(report, { key: JSON.stringify(diagnostics.map((d) => [d.range, d.message])), diagnostics });
+    } else byReport.delete(report);
     staleNotes.set(target, byReport);
-    if ((byReport.get(report)?.findings.map((f) => f.span.start).join(',') ?? '') !== before) void sendProjectFile(target);
+    if ((byReport.get(report)?.key ?? '') !== before) void sendProjectFile(target);
   }
 
   /** Settings from a client's raw value; what is wrong with them is logged, the rest applies. */
@@ -413,7 +415,11 @@ export function startServer(connection: Connection): void {
       if (reindex && analysis.analyzed) refreshOthers(uri, indexer.setOpen(canon(uri), analysis));
       if (reindex && !analysis.analyzed) refreshOthers(uri, indexer.index.remove(canon(uri)));
       const { findings, suppressed } = inWorkspace(analysis, { uri: canon(uri), index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
-      noteStaleIgnoreLines(uri, ctx.resolved.ignoreFile, analysis.analyzed ? staleIgnoreEntries(analysis.model.text, ctx.resolved.ignore, suppressed) : [], ctx.resolved.config.language);
+      // (Judged only where the analysis could have silenced them: not a code turned off, nor
+      // figure.mismatch before the workspace is indexed, when its other documents are not known yet.)
+      const off = (code: string) => ctx.resolved.config.checks[code] === 'off' || ctx.resolved.config.checks[code.split('.')[0]] === 'off';
+      const judged = ctx.resolved.ignore.filter((e) => !off(e.code) && (indexer.scanned || !covers(e.code, CODES.figureMismatch)));
+      noteStaleIgnoreLines(uri, ctx.resolved.ignoreFile, analysis.analyzed ? staleIgnoreEntries(analysis.model.text, judged, suppressed) : [], ctx.resolved.config.language);
       // A garbled file can hold tens of thousands of findings; the editor needs the first ones.
       // Defects first: a flood of target notes must not push an error out.
       const shown =

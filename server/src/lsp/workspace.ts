@@ -32,6 +32,8 @@ export class WorkspaceIndexer {
   /** Documents open in the editor: the index holds their text as edited, not as on disk. */
   private readonly open = new Set<string>();
   private scanning: Promise<void> | undefined;
+  /** Whether the workspace's reports have all been read once (the index can answer for them). */
+  scanned = false;
   /**
    * False in an untrusted workspace: no file is read from disk, so the index holds the open
    * documents only (a closed or changed file leaves it).
@@ -128,7 +130,9 @@ export class WorkspaceIndexer {
       }
       this.log(`indexed ${n} report files in ${Date.now() - started} ms${cut ? `; ${cut} more left out (wengao.workspace.maxFiles)` : ''}`);
     };
-    this.scanning = run();
+    this.scanning = run().finally(() => {
+      this.scanned = true;
+    });
     return this.scanning;
   }
 

@@ -162,7 +162,8 @@ function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: 
   // (A time named in a later clause dates the figures before it when it sums them up, "——这是我市
   // 交出的去年成绩单", not when it dates a number of its own: "一是……1000个以上，去年这一数字是
   // 1020个" leaves the 1000 to the sentence's own year.)
-  const chosen = best ?? cues.find((c) => c.at >= offset && !(text && /[，,；;。！？]/.test(text.slice(offset, c.at)) && /^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))));
+  // (Nor a base's year, 在2025年基础上, for a figure before the base.)
+  const chosen = best ?? cues.find((c) => c.at >= offset && c.until === undefined && !(text && /[，,；;。！？]/.test(text.slice(offset, c.at)) && /^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))));
   return chosen?.period(ref);
 }
 
@@ -203,11 +204,13 @@ function matchesOf(re: RegExp, text: string): Match[] {
   return out;
 }
 
-function nearestCue(offset: number, sets: [Match[], Kind][]): { kind: Kind; cue: string } | undefined {
+function nearestCue(offset: number, sets: [Match[], Kind][], strong = false): { kind: Kind; cue: string } | undefined {
   let best: { at: number; kind: Kind; cue: string } | undefined;
   for (const [matches, kind] of sets) {
     for (const m of matches) {
       if (m.at >= offset) break;
+      // (目标 before a number, 年度目标12万人, names that number only: not 为年度目标100亿元的120%.)
+      if (strong && m.cue === '目标' && offset !== m.at + 2) continue;
       // The nearest cue wins; at one position the longer (今年以来 over 今年).
       if (!best || m.at > best.at || (m.at === best.at && m.cue.length > best.cue.length)) best = { at: m.at, kind, cue: m.cue };
     }
@@ -217,7 +220,7 @@ function nearestCue(offset: number, sets: [Match[], Kind][]): { kind: Kind; cue:
 
 /** The strong kind cue nearest before `offset`. */
 export function kindIn(text: string, offset: number): { kind: Kind; cue: string } | undefined {
-  return nearestCue(offset, [[matchesOf(STRONG_TARGET, text), 'target'], [matchesOf(STRONG_ACTUAL, text), 'actual']]);
+  return nearestCue(offset, [[matchesOf(STRONG_TARGET, text), 'target'], [matchesOf(STRONG_ACTUAL, text), 'actual']], true);
 }
 
 /** The weak kind cue nearest before `offset`. */
@@ -245,12 +248,12 @@ const PROVINCES = [
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
 const PROVINCE_RE = new RegExp(`(${PROVINCES.join('|')})(省|市|自治区|特别行政区)?`, 'g');
 /** A city, county or district named with its suffix, right after a boundary or a preposition. */
-const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向年｜|]|力争|确保|其中)([\p{Script=Han}]{2,4}?)(市|县|区|旗)(?![域级场区内外属直辖长县]|民(?!生))/gu;
+const PLACE_RE = /(?:^|[\s，,、；;：:。（(“在对于和与及从到至向年｜|]|其中)(?:力争|确保)?([\p{Script=Han}]{2,4}?)(市|县|区|旗)(?![域级场区内外属直辖长县]|民(?!生))/gu;
 const SUFFIX_RE = /[市县区旗]/g;
 /** What after 市/县/区/旗 makes it part of another word: 市场, 市民, 县域, 区内. */
 const SUFFIX_NOT_PLACE = /^(?:[域级场区内外属直辖长县]|民(?!生))/;
 /** What ends a stem before 区 that is a kind of zone, not a place: 开发区, 示范区, 园区, 社区. */
-const NOT_DISTRICT = /(?:开发|示范|试验|实验|功能|核心|集聚|聚集|保税|自贸|先行|高新|经开|综保|合作|产业|工业|物流|旅游|商务|商贸|文化|生态|保护|风景|名胜|景|园|社|片|校|厂|矿|街|辖|库|灾|牧|林|山|湖|城|老|农|垦|地|产|假|苏|服务|行政|重点|特|贫困|革命|老|山|边|民族|贸|港|空港|综试|城乡|郊|中心|市|市辖|毗邻|周边|沿海|沿边|流域|禁|限|湿地|水源|承接|安置|居住|住宅|功|板块|各|全|我|本|该|城市|县|县城|乡|镇|村|片|小|大|开|自治|管|考|赛|展|会|病|灾|学)$/;
+const NOT_DISTRICT = /(?:沉陷|塌陷|滞洪|蓄洪|居民|棚户|开发|示范|试验|实验|功能|核心|集聚|聚集|保税|自贸|先行|高新|经开|综保|合作|产业|工业|物流|旅游|商务|商贸|文化|生态|保护|风景|名胜|景|园|社|片|校|厂|矿|街|辖|库|灾|牧|林|山|湖|城|老|农|垦|地|产|假|苏|服务|行政|重点|特|贫困|革命|老|山|边|民族|贸|港|空港|综试|城乡|郊|中心|市|市辖|毗邻|周边|沿海|沿边|流域|禁|限|湿地|水源|承接|安置|居住|住宅|功|板块|各|全|我|本|该|城市|县|县城|乡|镇|村|片|小|大|开|自治|管|考|赛|展|会|病|灾|学)$/;
 const NOT_PLACE = /^(城|都|超|全|我|本|各|门|股|楼|上|夜|集|省|县|城乡|地|小区|社|园|特|示范|开发|新|老|景|街|郊|山|辖|城区|市)$/;
 
 const AUTONOMOUS_REGIONS: Record<string, string> = { 内蒙古: '内蒙古自治区', 广西: '广西壮族自治区', 西藏: '西藏自治区', 宁夏: '宁夏回族自治区', 新疆: '新疆维吾尔自治区' };
@@ -450,7 +453,7 @@ export function partIn(text: string): string | undefined {
 }
 
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
-const SELF_RE = /全省|我省|本省|省内|省定(?=[\u4e00-\u9fff])|省里(?=下达|确定|提出|要求|部署|明确|“)|全市|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全县|我县|本县|县内|全区|我区|全旗|全国|我国/g;
+const SELF_RE = /全省(?!域)|我省|本省|省内|省定(?=[\u4e00-\u9fff])|省里(?=下达|确定|提出|要求|部署|明确|“)|全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国/g;
 
 /** 'district': 全区 / 我区 / 本区, a district's or an autonomous region's; 'county': 全县 / 全旗, only ever a county's. */
 export type SelfLevel = 'province' | 'city' | 'county' | 'district' | 'country';
@@ -531,7 +534,7 @@ export class SentenceReading {
 
   kind(offset: number): { kind: Kind; cue: string } | undefined {
     this.strong ??= [[matchesOf(STRONG_TARGET, this.text), 'target'], [matchesOf(STRONG_ACTUAL, this.text), 'actual']];
-    return nearestCue(offset, this.strong);
+    return nearestCue(offset, this.strong, true);
   }
 
   weakKind(offset: number): { kind: Kind; cue: string } | undefined {

@@ -115,7 +115,7 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“●■◆▲★☆○◇□▪]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /**
  * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
  * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
@@ -155,7 +155,7 @@ const RESIDENT_MEASURE = /^(?:全体|城镇|农村|城乡)?(?:常住)?居民(.{2
 
 /** A place at the start of an indicator is its region, not part of it: 沈阳市新建5G基站. */
 function stripPlace(s: string): string {
-  const m = /^(?:全国|全省|全市|全州(?![县市区])|全县|全区|全旗|我国|我省|我市|我州|我县|我区|本省|本市|本州|本县|本区)/.exec(s);
+  const m = /^(?:全国|全省|全市|全州(?![县市区])|全县(?!域)|全区(?!域)|全旗|我国|我省|我市|我州|我县|我区|本省|本市|本州|本县|本区)/.exec(s);
   if (m) return s.slice(m[0].length);
   const p = mayOpenWithPlace(s) ? placesIn(s)[0] : undefined;
   if (!p || p.at !== 0) return s;
@@ -277,7 +277,7 @@ function nameSpans(text: string, sentence: Span): Span[] {
     for (let k = i + 1; k < limit; k++) {
       if (text.charCodeAt(k) === close) {
         // (Not a task quoted whole, “新增省级专精特新中小企业600家”: a verb, a name and an amount.)
-        if (!QUOTED_TASK.test(text.slice(i + 1, k))) out.push({ start: i, end: k + 1 });
+        if (!quotedTask(text.slice(i + 1, k))) out.push({ start: i, end: k + 1 });
         break;
       }
     }
@@ -286,7 +286,11 @@ function nameSpans(text: string, sentence: Span): Span[] {
 }
 
 /** A quoted task: it opens with a verb of action and ends with an amount in digits, "新增……600家". */
-const QUOTED_TASK = new RegExp(`^(?:${VERBS.filter((v) => v.length >= 2).join('|')})\\p{Script=Han}{2,}[0-9０-９][0-9０-９.．]*[万亿]?\\p{Script=Han}{1,2}$`, 'u');
+const QUOTED_TASK = new RegExp(`^(?:${VERBS.filter((v) => v.length >= 2).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\p{Script=Han}{2,}[0-9０-９][0-9０-９.．]*[万亿]?\\p{Script=Han}{1,2}$`, 'u');
+/** QUOTED_TASK, and not a version or a rank: “打造营商环境3.0版”, “建设智慧城市2.0版”. */
+function quotedTask(s: string): boolean {
+  return QUOTED_TASK.test(s) && !/[版代期号级届轮批星]$/.test(s);
+}
 
 /** Where a project's terms occur in a sentence: numbers inside them are names, not figures. */
 function termSpans(text: string, sentence: Span, terms: readonly string[]): Span[] {
@@ -969,15 +973,26 @@ const SIDE_BY_SIDE = /[\s\u3000]*[｜|·・][\s\u3000]*|\u3000+|\s{2,}/;
  * sets its labels above (labelsSetAbove).
  */
 function sideBySideLabel(para: Paragraph, at: number, paragraphs: readonly (Paragraph | undefined)[], above: () => boolean): string | undefined {
+  // (An explainer's line of figures is short: a long line is text, and is not split per figure.)
+  if (para.text.length > 200) return undefined;
   const line = para.text.trim();
-  if (!SIDE_BY_SIDE.test(line)) return undefined;
-  const parts = line.split(SIDE_BY_SIDE);
-  if (parts.length < 2 || parts.length > 6 || !parts.every((x) => FIGURE_LINE.test(x))) return undefined;
+  const figuresIn = (t: string | undefined) => {
+    const ps = t?.trim().split(SIDE_BY_SIDE);
+    return ps && ps.length >= 2 && ps.length <= 6 && ps.every((x) => FIGURE_LINE.test(x)) ? ps : undefined;
+  };
+  const parts = figuresIn(line);
+  if (!parts) return undefined;
   const labelsOf = (p: Paragraph | undefined) => {
-    const ls = p?.text.trim().split(SIDE_BY_SIDE);
+    const ls = p && p.text.length <= 200 ? p.text.trim().split(SIDE_BY_SIDE) : undefined;
     return ls && ls.length === parts.length && ls.every((l) => l.length >= 2 && l.length <= 20 && !/[0-9０-９，,。；;：:【\[#]/.test(l)) ? ls : undefined;
   };
-  const labels = (above() ? labelsOf(paragraphs[para.index - 1]) : undefined) ?? labelsOf(paragraphs[para.index + 1]);
+  const up = labelsOf(paragraphs[para.index - 1]);
+  const down = labelsOf(paragraphs[para.index + 1]);
+  // (Labels between two lines of figures are the next line's when the explainer sets them above,
+  // or when the line above is labels too: "接待游客｜旅游总花费" / "2.1亿人次 · 2850亿元" / "新增就业｜
+  // 城镇调查失业率" / "5.6万人 · 5.1%".)
+  const downIsNext = down && figuresIn(paragraphs[para.index + 2]?.text) !== undefined;
+  const labels = up && (above() || downIsNext || !down) ? up : down;
   if (!labels) return undefined;
   // (Which part holds the figure: the parts in order, from the line's first character.)
   let from = para.start + (para.text.length - para.text.trimStart().length);
@@ -1232,7 +1247,7 @@ function build(
   const quoteOpen = inClause < 0 ? -1 : clauseStart + inClause;
   if (quoteOpen >= clauseStart && !text.slice(quoteOpen, at).includes('”')) {
     const close = text.slice(at, Math.min(s.end, at + 20)).indexOf('”');
-    if (close >= 0 && QUOTED_TASK.test(text.slice(quoteOpen + 1, at + close))) clauseStart = quoteOpen + 1;
+    if (close >= 0 && quotedTask(text.slice(quoteOpen + 1, at + close))) clauseStart = quoteOpen + 1;
   }
   if (prior && prior.span.end > clauseStart && prior.span.end <= at) {
     clauseStart = prior.span.end;
@@ -1365,9 +1380,13 @@ function build(
   }
   // The investment of projects just counted is theirs: "实施市级重点项目1200个，完成投资2680亿元" is
   // 市级重点项目 + 投资, as "1200个市级重点项目完成投资2860亿元" says it.
-  if (/^(?:年度)?(?:计划)?(?:完成)?(?:总)?投资(?:额)?$/.test(indicator) && prevFig && prevFig.span.end <= at && prevFig.span.start >= s.start && /(?:项目|工程)$/.test(prevFig.indicator)) {
-    // (Without the size that sorts them, 亿元以上重点项目: a brief says 重点项目.)
-    indicator = prevFig.indicator.replace(/^(?:实施|安排|推进|新开工|开工|谋划|储备|建设)/, '').replace(/^[0-9０-９.．]*[万亿]?元?以上/, '') + indicator;
+  // (Not where the clause names its own whole: "全市完成投资1800亿元".)
+  if (/^(?:年度)?(?:计划)?(?:完成)?(?:总)?投资(?:额)?$/.test(indicator) && prevFig && prevFig.span.end <= at && prevFig.span.start >= s.start && /(?:项目|工程)$/.test(prevFig.indicator) &&
+    !/全市|全省|全县|全区|全社会|固定资产/.test(text.slice(clauseStart, at))) {
+    // (The projects' name without its noise and the size that sorts them, 亿元以上重点项目, 500万元以上
+    // 项目: a brief says 重点项目.)
+    const projects = stripNoise(stripNoise(prevFig.indicator).replace(/^(?:实施|安排|推进|新开工|开工|谋划|储备|建设)/, '')).replace(/[0-9０-９.．]*[万亿]?元?以上/g, '');
+    if (projects.length >= 2) indicator = projects + indicator;
   }
   // A group of residents named alone takes the measure the sentence gave the whole: "全体居民人均
   // 可支配收入55800元，其中城镇居民68900元、农村居民32400元".
@@ -1712,7 +1731,8 @@ function context(
       // work under it: the span's figures name their own time (今后五年).
       const cues = h.nameCues;
       const span = cues[0]?.period(pieceYear);
-      const work = span && span.start < span.end ? cues.slice(1).find((c) => {
+      // (Under a subsection of it only: text right under the heading may speak of the whole span.)
+      const work = span && span.start < span.end && k < path.length - 1 ? cues.slice(1).find((c) => {
         const q = c.period(pieceYear);
         return q && q.start === q.end && q.start >= span.start && q.end <= span.end && /^(?:的)?(?:重点)?(?:工作|任务)/.test(path[k].name.slice(c.end));
       }) : undefined;

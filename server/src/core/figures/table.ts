@@ -238,7 +238,8 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
     const perColumn = table.units && table.units.length > 1 && table.units.length === amountColumns.length ? table.units[amountColumns.indexOf(k)] : undefined;
     // (Or one per row, in the rows' order, over a single column of amounts: "单位：所、万个、张" over
     // three rows of 项目 | 2026年目标.)
-    const perRow = !perColumn && amountColumns.length === 1 && table.written && table.written.length > 1 && table.written.length === table.rows.size
+    // (Not when a growth column takes one of them: "单位：亿元、%" over 总量 | 比上年增长.)
+    const perRow = !perColumn && amountColumns.length === 1 && !table.columns.some((c) => c.growth) && table.written && table.written.length > 1 && table.written.length === table.rows.size
       ? table.written[[...table.rows].indexOf(p.index)]
       : undefined;
     const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? perColumn ?? perRow ?? table.unit;
