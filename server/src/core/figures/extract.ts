@@ -1381,12 +1381,16 @@ function build(
   // The investment of projects just counted is theirs: "实施市级重点项目1200个，完成投资2680亿元" is
   // 市级重点项目 + 投资, as "1200个市级重点项目完成投资2860亿元" says it.
   // (Not where the clause names its own whole: "全市完成投资1800亿元".)
+  let projectsInvestment = false;
   if (/^(?:年度)?(?:计划)?(?:完成)?(?:总)?投资(?:额)?$/.test(indicator) && prevFig && prevFig.span.end <= at && prevFig.span.start >= s.start && /(?:项目|工程)$/.test(prevFig.indicator) &&
     !/全市|全省|全县|全区|全社会|固定资产/.test(text.slice(clauseStart, at))) {
     // (The projects' name without its noise and the size that sorts them, 亿元以上重点项目, 500万元以上
     // 项目: a brief says 重点项目.)
     const projects = stripNoise(stripNoise(prevFig.indicator).replace(/^(?:实施|安排|推进|新开工|开工|谋划|储备|建设)/, '')).replace(/[0-9０-９.．]*[万亿]?元?以上/g, '');
-    if (projects.length >= 2) indicator = projects + indicator;
+    if (projects.length >= 2) {
+      indicator = projects + indicator;
+      projectsInvestment = true;
+    }
   }
   // A group of residents named alone takes the measure the sentence gave the whole: "全体居民人均
   // 可支配收入55800元，其中城镇居民68900元、农村居民32400元".
@@ -1405,7 +1409,8 @@ function build(
     text.slice(Math.max(0, prevFig.span.start - prevFig.verb.length - 3), prevFig.span.start).replace(/(?:了|为|至|到)?[\s\u3000]*$/, '').endsWith(prevFig.verb);
   // (Nor into an item whose name holds a verb of its own: "实施省大中型项目3000个以上、年度完成投资
   // 1.3万亿元以上".)
-  if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2) && !(!indicatorInherited && hasOwnVerb(indicator)) ) verb = prevFig.verb;
+  // (Not onto the investment of the projects the verb counted: "实施市级重大项目1200个、年度计划投资4800亿元".)
+  if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2) && !(!indicatorInherited && hasOwnVerb(indicator)) && !projectsInvestment) verb = prevFig.verb;
   if (cumulative && !verb?.startsWith('累计')) verb = `累计${verb && verb !== '累计' ? verb : ''}`;
 
   // Context: the sentence, then the headings above, then the document.
