@@ -41,6 +41,8 @@ export interface Table {
   unitColumn?: number;
   /** Rows (paragraph indexes) that hold data. */
   rows: Set<number>;
+  /** A residents' measure named by a row, by that row's index: 全省居民人均可支配收入 → 人均可支配收入. */
+  residentMeasures?: Map<number, string>;
 }
 
 /** A row's cells, one per tab-separated column, empty ones kept (a blank cell keeps its column). */
@@ -158,6 +160,8 @@ export function readTables(model: DocumentModel): Map<number, Table> {
     for (let k = headerRow ? i + 1 : i; k <= j; k++) {
       table.rows.add(ps[k].index);
       byRow.set(ps[k].index, table);
+      const measure = RESIDENT_MEASURE.exec(cellsOf(ps[k])[0]?.text.trim() ?? '');
+      if (measure) (table.residentMeasures ??= new Map()).set(ps[k].index, measure[1]);
     }
     i = j;
   }
@@ -178,6 +182,10 @@ export interface CellReading {
   heading?: string;
 }
 
+/** A row of residents' measure, and a row of a group of residents alone. */
+const RESIDENT_MEASURE = /^(?:全体|全省|全市|全县|全区|全州)?(?:常住)?居民(人均[\p{Script=Han}]{2,12})$/u;
+const RESIDENT_ROW = /^(?:其中[：:]?)?((?:城镇|农村)(?:常住)?居民)$/;
+
 /** A first column that heads rows of areas: 区域, 地区, 区县, 市州. */
 const AREA_HEADER = /^(?:区域|地区|区县|县区|县（市、区）|县\(市、区\)|市州|市县|城市|地市|片区|板块)$/;
 
@@ -186,7 +194,15 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
   if (cells.length < 2) return [];
   // (A first column of serial numbers, 序号 | 项目名称 | …: the row is named by the column after it.)
   const serial = cells.length > 2 && /^(?:序号|编号|序)$/.test((table.columns[0]?.header ?? '').trim()) && /^[0-9０-９]{1,3}$/.test(cells[0].text.trim()) && !NUMERIC.test(cells[1].text);
-  const label = serial ? cells[1].text : cells[0].text;
+  let label = serial ? cells[1].text : cells[0].text;
+  // (A group of residents under a row of their measure, "全省居民人均可支配收入" / "　农村居民": the
+  // group's measure.)
+  const group = RESIDENT_ROW.exec(label.trim());
+  if (group && table.residentMeasures) {
+    let measure: string | undefined;
+    for (const [row, m] of table.residentMeasures) if (row < p.index) measure = m;
+    if (measure) label = `${group[1]}${measure}`;
+  }
   const place = placesIn(label).find((x) => x.at === 0 && x.name.length >= label.replace(UNIT_IN_PARENS, '').length - 1)?.name;
   const labelUnit = unitInParens(label);
   // A column that names what is measured (产量, 产值, 营业收入) completes the row's name: 蔬菜 + 产量.
