@@ -154,19 +154,25 @@ describe('project configuration over LSP', () => {
   });
 });
 
+/** Seed 000 open in a fresh folder, its quote.unopened, and the quick fix that ignores it (not yet run). */
+async function seedWithUnopened() {
+  const dir = folder();
+  const s = await server(dir);
+  const file = join(dir, SEED_000);
+  const text = readFileSync(file, 'utf8');
+  const uri = await open(s, file, text);
+  const p = await s.nextDiagnostics(uri, 0);
+  const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
+  const ignore = (await actionsFor(s, uri, unopened)).find((a) => a.command?.command === 'wengao.ignoreFinding');
+  expect(ignore).toBeDefined();
+  return { dir, s, text, uri, unopened, ignore: ignore!, n: s.published(uri).length };
+}
+
 describe('ignore this finding over LSP', () => {
   it('in plain text writes .wengaoignore; the finding stays silent after edits elsewhere', async () => {
-    const dir = folder();
-    const s = await server(dir);
-    const file = join(dir, SEED_000);
-    const text = readFileSync(file, 'utf8');
-    const uri = await open(s, file, text);
-    const p = await s.nextDiagnostics(uri, 0);
-    const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
-    const ignore = (await actionsFor(s, uri, unopened)).find((a) => a.command?.command === 'wengao.ignoreFinding');
-    expect(ignore?.title).toMatch(/忽略此问题/);
-    const n = s.published(uri).length;
-    await s.conn.sendRequest(ExecuteCommandRequest.type, { command: ignore!.command!.command, arguments: ignore!.command!.arguments });
+    const { dir, s, uri, ignore, n } = await seedWithUnopened();
+    expect(ignore.title).toMatch(/忽略此问题/);
+    await s.conn.sendRequest(ExecuteCommandRequest.type, { command: ignore.command!.command, arguments: ignore.command!.arguments });
     const written = readFileSync(join(dir, '.wengaoignore'), 'utf8');
     expect(written).toMatch(new RegExp(`^${SEED_000} quote\\.unopened [0-9a-f]{16}  # `, 'm'));
     const after = await s.nextDiagnostics(uri, n);
@@ -184,15 +190,8 @@ describe('ignore this finding over LSP', () => {
   });
 
   it('notes on .wengaoignore a line that silences nothing once its finding is fixed, and drops the note when it is back', async () => {
-    const dir = folder();
-    const s = await server(dir);
-    const file = join(dir, SEED_000);
-    const text = readFileSync(file, 'utf8');
-    const uri = await open(s, file, text);
-    const p = await s.nextDiagnostics(uri, 0);
-    const unopened = p.diagnostics.find((d) => d.code === 'quote.unopened')!;
-    const ignore = (await actionsFor(s, uri, unopened)).find((a) => a.command?.command === 'wengao.ignoreFinding');
-    await s.conn.sendRequest(ExecuteCommandRequest.type, { command: ignore!.command!.command, arguments: ignore!.command!.arguments });
+    const { dir, s, text, uri, unopened, ignore } = await seedWithUnopened();
+    await s.conn.sendRequest(ExecuteCommandRequest.type, { command: ignore.command!.command, arguments: ignore.command!.arguments });
     const ignoreUri = pathToFileURL(join(dir, '.wengaoignore')).href;
     // Fixed: the stray closing quote goes; the ignore line now silences nothing.
     const doc = TextDocument.create(uri, 'plaintext', 1, text);
