@@ -141,6 +141,13 @@ export function periodIn(text: string, offset: number, ref: number | undefined, 
   return chooseCue(periodCues(text), offset, ref, first);
 }
 
+/**
+ * Residents named as a group (其中城镇居民), and a measure of residents (全体居民人均可支配收入 →
+ * 人均可支配收入): a group named alone, in a sentence or a table's row, takes the measure before it.
+ */
+export const RESIDENT_GROUP = /^(?:其中[：:]?)?(全体居民|城镇居民|农村居民|城镇常住居民|农村常住居民|城乡居民)$/;
+export const RESIDENT_MEASURE = /^(?:全体|城镇|农村|城乡|全省|全市|全县|全区|全州)?(?:常住)?居民(.{2,})$/;
+
 /** Where an item of a run-in list opens: 一是, 其二, 第三，. */
 /** The words that open an item of a run-in list: 一是, 其二(是), 第三，. */
 export const ITEM_WORD = '(?:[一二三四五六七八九十]是|其[一二三四五六七八九十](?:是)?|第[一二三四五六七八九十][，,、])';

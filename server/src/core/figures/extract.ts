@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -148,10 +148,6 @@ const ITEM_OPENS = new RegExp(`^[\\s\\u3000]*${ITEM_WORD}`);
 
 /** A figure and the dash before its label, opening an explainer's line: "33981.6亿元——". */
 const FIGURE_LABEL_OPENING = /^[^，,。；：:]{1,16}?[0-9０-９][^，,。；：:]{0,6}?(?:——|—|--)/;
-
-/** Residents named as a group, and a measure of residents: 城镇居民 + 人均可支配收入. */
-const RESIDENT_GROUP = /^(?:其中)?(?:全体居民|城镇居民|农村居民|城镇常住居民|农村常住居民|城乡居民)$/;
-const RESIDENT_MEASURE = /^(?:全体|城镇|农村|城乡)?(?:常住)?居民(.{2,})$/;
 
 /** A place at the start of an indicator is its region, not part of it: 沈阳市新建5G基站. */
 function stripPlace(s: string): string {

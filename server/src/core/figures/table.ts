@@ -7,7 +7,7 @@
  */
 import type { DocumentModel, Paragraph } from '../model';
 import { CHANGE_CELL, SOFT_GAP, barCells, isTableRow, isTableRule, softCells } from '../headings';
-import { headingKind, periodCues, placesIn } from './context';
+import { RESIDENT_GROUP, RESIDENT_MEASURE, headingKind, periodCues, placesIn } from './context';
 import { unitDef } from './units';
 
 
@@ -182,10 +182,6 @@ export interface CellReading {
   heading?: string;
 }
 
-/** A row of residents' measure, and a row of a group of residents alone. */
-const RESIDENT_MEASURE = /^(?:全体|全省|全市|全县|全区|全州)?(?:常住)?居民(人均[\p{Script=Han}]{2,12})$/u;
-const RESIDENT_ROW = /^(?:其中[：:]?)?((?:城镇|农村)(?:常住)?居民)$/;
-
 /** A first column that heads rows of areas: 区域, 地区, 区县, 市州. */
 const AREA_HEADER = /^(?:区域|地区|区县|县区|县（市、区）|县\(市、区\)|市州|市县|城市|地市|片区|板块)$/;
 
@@ -197,7 +193,7 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
   let label = serial ? cells[1].text : cells[0].text;
   // (A group of residents under a row of their measure, "全省居民人均可支配收入" / "　农村居民": the
   // group's measure.)
-  const group = RESIDENT_ROW.exec(label.trim());
+  const group = RESIDENT_GROUP.exec(label.trim());
   if (group && table.residentMeasures) {
     let measure: string | undefined;
     for (const [row, m] of table.residentMeasures) if (row < p.index) measure = m;
