@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  analyze, buildFolds, buildOutline, DocKind, extractFigures, FigureIndex, Finding, findingsInWorkspace, indexEntry, LineIndex,
+  analyze, buildFolds, buildOutline, DocKind, extractFigures, FigureIndex, Finding, findingsInWorkspace, indexEntry, LineIndex, Position, PositionEncoding,
 } from '../../server/src/core';
 import { analysisProblems, applyFix, mapOffset, promisesResolution } from '../helpers/invariants';
 import { astralArb, fcParams, mutate, mutationArb, propertyTimeout, reportArb, SEEDS, seedMutantArb, soupArb } from '../helpers/reportArb';
@@ -166,5 +166,45 @@ describe('properties of the core', () => {
     expect(b.figures).toHaveLength(8000);
     expect(b.figures[7999].region).toBe('沈阳市');
     expect(analysisProblems(line, b)).toEqual([]);
+  });
+});
+
+describe('LineIndex in each positionEncoding', () => {
+  /** The test's own reckoning of a position: the line's text before the offset, counted by Buffer or by code points. */
+  function reckoned(text: string, offset: number, encoding: PositionEncoding): Position {
+    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+    const line = before.at(-1)!;
+    const character = encoding === 'utf-16' ? line.length : encoding === 'utf-8' ? Buffer.byteLength(line) : [...line].length;
+    return { line: before.length - 1, character };
+  }
+  const textArb = astralArb(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.constantFrom('第一行\r\n第二行𠮷\r三\n', 'ab\ncd')));
+  for (const encoding of ['utf-8', 'utf-16', 'utf-32'] as const) {
+    it(`${encoding}: every character boundary, asked in any order, goes to its position and back`, () => {
+      fc.assert(
+        fc.property(textArb, fc.integer({ min: 0, max: 2 ** 31 }), (text, seed) => {
+          // (Offsets at character boundaries: not between the halves of a surrogate pair; a lone one is a character.)
+          const offsets = [...Array(text.length + 1).keys()].filter((o) => !(o > 0 && (text.charCodeAt(o) & 0xfc00) === 0xdc00 && (text.charCodeAt(o - 1) & 0xfc00) === 0xd800));
+          // A shuffled order: the index remembers its last position, which must not leak into the next.
+          const order = offsets.map((o, i) => [o, (i * 2654435761 + seed) % 1000003] as const).sort((a, b) => a[1] - b[1]).map(([o]) => o);
+          const lines = new LineIndex(text, encoding);
+          for (const o of order) {
+            // (Not between the \r and \n of a line break, which has no position of its own.)
+            if (text[o - 1] === '\r' && text[o] === '\n') continue;
+            const p = lines.position(o);
+            expect(p).toEqual(reckoned(text, o, encoding));
+            expect(lines.offset(p)).toBe(o);
+          }
+        }),
+        fcParams(100),
+      );
+    });
+  }
+
+  it('a UTF-8 position inside a character means its start; one past the line end clamps to the end', () => {
+    const lines = new LineIndex('甲𠮷乙\n二', 'utf-8');
+    expect(lines.offset({ line: 0, character: 4 })).toBe(1); // inside 𠮷 (bytes 3-6)
+    expect(lines.offset({ line: 0, character: 7 })).toBe(3); // 乙
+    expect(lines.offset({ line: 0, character: 99 })).toBe(4);
+    expect(lines.position(2)).toEqual({ line: 0, character: 3 }); // between the halves of 𠮷: its start
   });
 });

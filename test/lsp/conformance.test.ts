@@ -3,14 +3,15 @@
  * what the server does. Dynamic registration only where allowed; watched files registered with
  * the client, or watched by the server itself; settings pushed by a client that cannot be asked;
  * no `data` to a client without dataSupport, and quick fixes all the same; Neovim's languageId
- * `text`.
+ * `text`; positions in the units the client chose (positionEncoding).
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
 import {
-  CodeAction, CodeActionRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, PublishDiagnosticsParams,
+  CodeAction, CodeActionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, Hover, HoverRequest,
+  Position, PublishDiagnosticsParams, Range,
 } from 'vscode-languageserver-protocol/node';
 import { LspOptions, LspProcess, sandbox } from '../helpers/procLsp';
 import { StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
@@ -155,3 +156,78 @@ describe('what the client declares', () => {
   });
 });
 
+
+/** Where a position in `encoding` units falls in `text`, as a UTF-16 offset (the test's own reckoning, by Buffer and code points). */
+function offsetIn(text: string, pos: Position, encoding: string): number {
+  const lines = text.split('\n');
+  let offset = lines.slice(0, pos.line).reduce((n, l) => n + l.length + 1, 0);
+  const line = lines[pos.line] ?? '';
+  if (encoding === 'utf-16') return offset + pos.character;
+  let units = 0;
+  for (const ch of line) {
+    if (units >= pos.character) break;
+    units += encoding === 'utf-8' ? Buffer.byteLength(ch) : 1;
+    offset += ch.length;
+  }
+  return offset;
+}
+const slice = (text: string, r: Range, encoding: string) => text.slice(offsetIn(text, r.start, encoding), offsetIn(text, r.end, encoding));
+/** `needle`'s position in `text`, in `encoding` units. */
+function positionOf(text: string, needle: string, encoding: string): Position {
+  const at = text.indexOf(needle);
+  const before = text.slice(0, at).split('\n');
+  const line = before.at(-1)!;
+  const character = encoding === 'utf-16' ? line.length : encoding === 'utf-8' ? Buffer.byteLength(line) : [...line].length;
+  return { line: before.length - 1, character };
+}
+
+describe('positionEncoding', () => {
+  it('takes the first encoding the client offers that it serves, else UTF-16', async () => {
+    const offer = async (positionEncodings?: string[]) => {
+      const s = box.track(new LspProcess());
+      return (await s.initialize(positionEncodings ? { general: { positionEncodings } } : {})).capabilities.positionEncoding;
+    };
+    expect(await offer(['utf-8', 'utf-16'])).toBe('utf-8');
+    expect(await offer(['utf-32', 'utf-8'])).toBe('utf-32');
+    expect(await offer(['latin-1', 'utf-16', 'utf-8'])).toBe('utf-16');
+    expect(await offer()).toBe('utf-16');
+  });
+
+  // Characters of 1, 3 and 4 UTF-8 bytes (2 UTF-16 units, 1 code point) before the figures:
+  // each encoding counts the columns differently, and each must land on the same text.
+  const BRIEF = '2026年宁安市政府工作报告新闻稿\n\n𠮷𠮷 Ab 2026年，宁安市将改造老旧小区350个；𡈼新建5G基站1200个。\n';
+  for (const encoding of ['utf-8', 'utf-32', 'utf-16']) {
+    it(`gives and takes positions in ${encoding}: diagnostics, related locations, hover and incremental edits`, async () => {
+      const { dir, s } = await started({ general: { positionEncodings: [encoding] } }, undefined, undefined, { 'report.txt': REPORT_300 });
+      await indexedOne(s);
+      const uri = pathToFileURL(join(dir, 'brief.txt')).href;
+      await open(s, uri, BRIEF);
+      const p = await s.nextDiagnostics(uri, 0, (d) => codes(d).includes('figure.mismatch'));
+      const d = p.diagnostics.find((x) => x.code === 'figure.mismatch')!;
+      expect(slice(BRIEF, d.range, encoding)).toMatch(/^改造老旧小区350个$|^350个$|^老旧小区350个$/);
+      const rel = d.relatedInformation!.find((r) => r.location.uri.endsWith('report.txt'))!;
+      expect(slice(REPORT_300, rel.location.range, encoding)).toContain('300');
+      const hover = (await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(BRIEF, '350', encoding) })) as Hover;
+      expect(JSON.stringify(hover.contents)).toContain('300');
+      expect(slice(BRIEF, hover.range!, encoding)).toBe(slice(BRIEF, d.range, encoding));
+      // An edit whose range counts the client's units: 350 → 300 (the mismatch goes), then 𠮷
+      // inserted at the line's start and 300 → 320 (it comes back, on the right characters).
+      const n = s.published(uri).length;
+      const at = positionOf(BRIEF, '350', encoding);
+      const edit = (version: number, start: Position, end: Position, text: string) =>
+        s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start, end }, text }] });
+      const plus = (p: Position, k: number) => ({ line: p.line, character: p.character + k });
+      await edit(2, at, plus(at, 3), '300');
+      await s.nextDiagnostics(uri, n, (x) => x.version === 2 && !codes(x).includes('figure.mismatch'));
+      const m = s.published(uri).length;
+      const grown = encoding === 'utf-8' ? 4 : encoding === 'utf-16' ? 2 : 1;
+      await edit(3, { line: at.line, character: 0 }, { line: at.line, character: 0 }, '𠮷');
+      await edit(4, plus(at, grown), plus(at, grown + 3), '320');
+      const after = BRIEF.replace('𠮷𠮷', '𠮷𠮷𠮷').replace('350', '320');
+      const q = await s.nextDiagnostics(uri, m, (x) => x.version === 4 && codes(x).includes('figure.mismatch'));
+      const again = q.diagnostics.find((x) => x.code === 'figure.mismatch')!;
+      expect(again.message).toMatch(/320/);
+      expect(slice(after, again.range, encoding)).toContain('320');
+    });
+  }
+});

@@ -1,7 +1,8 @@
 -- Wengao's language server driven by Neovim's own LSP client (issue 12: a second client in CI).
 -- Run headless by test/nvim/run.mjs, which reads the JSON this writes and checks it.
 -- Environment: WENGAO_SERVER (dist/server.js), WENGAO_WS (the workspace folder),
--- WENGAO_OUT (where to write the results), WENGAO_EDITS (how many edits), WENGAO_SEED.
+-- WENGAO_OUT (where to write the results), WENGAO_EDITS (how many edits), WENGAO_SEED,
+-- WENGAO_ENCODING (utf-16, or utf-8: offered as positionEncoding, as Neovim 0.10 does, and used).
 local out = { errors = {}, steps = {} }
 local ws = vim.env.WENGAO_WS
 local function done()
@@ -10,9 +11,20 @@ local function done()
   f:close()
   vim.cmd('qall!')
 end
+local encoding = vim.env.WENGAO_ENCODING or 'utf-16'
+--- A byte column of `line` in the agreed units.
+local function units(line, byte)
+  if encoding == 'utf-8' then return byte end
+  local _, u16 = vim.str_utfindex(line, byte)
+  return u16
+end
 local ok, err = pcall(function()
+  local capabilities = vim.lsp.protocol.make_client_capabilities()
+  capabilities.general = { positionEncodings = { encoding } }
   local client_id = vim.lsp.start_client({
     name = 'wengao',
+    capabilities = capabilities,
+    offset_encoding = encoding,
     cmd = { 'node', vim.env.WENGAO_SERVER, '--stdio' },
     root_dir = ws,
     workspace_folders = { { uri = vim.uri_from_fname(ws), name = 'ws' } },
@@ -28,7 +40,8 @@ local ok, err = pcall(function()
   vim.lsp.buf_attach_client(buf, client_id)
   local codes = function()
     local t = {}
-    for _, d in ipairs(vim.diagnostic.get(buf)) do table.insert(t, d.lnum .. ':' .. (d.code or '?')) end
+    -- (The column in bytes, as Neovim keeps it once it has read the server's units.)
+    for _, d in ipairs(vim.diagnostic.get(buf)) do table.insert(t, d.lnum .. ':' .. d.col .. ':' .. (d.code or '?')) end
     table.sort(t)
     return t
   end
@@ -41,9 +54,10 @@ local ok, err = pcall(function()
 
   -- Hover on the brief's figure, and the outline.
   local client = vim.lsp.get_client_by_id(client_id)
+  out.server_encoding = client.server_capabilities and client.server_capabilities.positionEncoding
   local line = vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1]
   local byte = line:find('350', 1, true)
-  local _, col = vim.str_utfindex(line, byte - 1)
+  local col = units(line, byte - 1)
   local hover = client.request_sync('textDocument/hover', { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = 2, character = col } }, 10000, buf)
   out.hover = hover and hover.result and hover.result.contents and (hover.result.contents.value or '') or ''
   local symbols = client.request_sync('textDocument/documentSymbol', { textDocument = { uri = vim.uri_from_bufnr(buf) } }, 10000, buf)
@@ -53,14 +67,13 @@ local ok, err = pcall(function()
   -- value; the ignore actions are commands).
   local actions_total = 0
   for _, d in ipairs(vim.diagnostic.get(buf)) do
-    -- (As Neovim's own code_action sends it: the diagnostic rebuilt in LSP terms, UTF-16
-    -- columns, without the server's data.)
-    local function u16(row, col)
+    -- (As Neovim's own code_action sends it: the diagnostic rebuilt in LSP terms, columns in
+    -- the agreed units, without the server's data.)
+    local function at(row, col)
       local l = vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[1] or ''
-      local _, c = vim.str_utfindex(l, math.min(col, #l))
-      return c
+      return units(l, math.min(col, #l))
     end
-    local range = { start = { line = d.lnum, character = u16(d.lnum, d.col) }, ['end'] = { line = d.end_lnum, character = u16(d.end_lnum, d.end_col) } }
+    local range = { start = { line = d.lnum, character = at(d.lnum, d.col) }, ['end'] = { line = d.end_lnum, character = at(d.end_lnum, d.end_col) } }
     local params = {
       textDocument = { uri = vim.uri_from_bufnr(buf) },
       range = range,
@@ -71,7 +84,7 @@ local ok, err = pcall(function()
       actions_total = actions_total + #r.result
       for _, a in ipairs(r.result) do
         if a.edit and not out.applied then
-          vim.lsp.util.apply_workspace_edit(a.edit, 'utf-16')
+          vim.lsp.util.apply_workspace_edit(a.edit, encoding)
           out.applied = a.title
         end
       end

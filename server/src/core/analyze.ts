@@ -12,7 +12,7 @@ import { tr, type Locale } from './locale';
 import { IgnoreEntry, Suppressed, directiveProblems, suppress } from './suppress';
 import { DocKind, DocumentModel, buildModel, chineseRatio, languageSample } from './model';
 import { OutlineNode, buildOutline } from './outline';
-import { clip } from './text';
+import { PositionEncoding, clip } from './text';
 
 export type AnalyzeScope = 'chinese' | 'all' | 'off';
 
@@ -42,6 +42,8 @@ export interface AnalyzeOptions {
    * are left out; `Analysis.limited` says so. Default: no limit (the CLI checks everything).
    */
   heavyLimit?: number;
+  /** The units of the positions the model gives (the LSP client's `positionEncoding`); default UTF-16. */
+  positionEncoding?: PositionEncoding;
 }
 
 export interface CheckFailure {
@@ -86,7 +88,7 @@ export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', min
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
-  const model = buildModel(text, options.kind);
+  const model = buildModel(text, options.kind, options.positionEncoding);
   const gate = shouldAnalyze(text, options.scope, options.minChineseRatio, options.kind);
   const failures: CheckFailure[] = [];
   const outline = contained('outline', failures, () => buildOutline(model), []);

@@ -4,7 +4,7 @@
  * string gives a model.
  */
 import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE } from './chars';
-import { CharClass, LineIndex, Span, countLetters, isSpaceCode } from './text';
+import { CharClass, LineIndex, PositionEncoding, Span, countLetters, isSpaceCode } from './text';
 import { Heading, readHeadings } from './headings';
 
 export type DocKind = 'plaintext' | 'markdown';
@@ -75,8 +75,8 @@ interface RawBlock {
   listItem: boolean;
 }
 
-export function buildModel(text: string, kind: DocKind): DocumentModel {
-  const lines = new LineIndex(text);
+export function buildModel(text: string, kind: DocKind, encoding?: PositionEncoding): DocumentModel {
+  const lines = new LineIndex(text, encoding);
   const blocks = kind === 'markdown' ? markdownBlocks(text, lines) : plaintextBlocks(text, lines);
   const paragraphs: Paragraph[] = blocks.map((b, index) => {
     // Leading and trailing spaces (\s, U+3000 included) are not the paragraph's text.

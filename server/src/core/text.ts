@@ -1,8 +1,12 @@
 /**
  * Offsets and positions. The core works with UTF-16 offsets into the document string (what a
- * JavaScript string indexes); `LineIndex` turns them into 0-based line/character positions, the
- * same units LSP uses, so no layer ever converts characters twice.
+ * JavaScript string indexes); `LineIndex` turns them into 0-based line/character positions in the
+ * units the client agreed on (LSP `positionEncoding`: UTF-16 by default, or UTF-8 / UTF-32), so
+ * no layer ever converts characters twice.
  */
+
+/** How a position's `character` counts: UTF-16 code units (LSP's default), UTF-8 bytes or code points. */
+export type PositionEncoding = 'utf-16' | 'utf-8' | 'utf-32';
 
 export interface Position {
   line: number;
@@ -20,11 +24,19 @@ export interface Span {
   end: number;
 }
 
+const isHighSurrogate = (c: number) => (c & 0xfc00) === 0xd800;
+const isLowSurrogate = (c: number) => (c & 0xfc00) === 0xdc00;
+
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly starts: number[];
+  /**
+   * The last position converted in another encoding than UTF-16: converting the findings of a
+   * long line in order then walks the line once, not once per finding.
+   */
+  private memo = { line: -1, offset: 0, units: 0 };
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, readonly encoding: PositionEncoding = 'utf-16') {
     const starts = [0];
     if (!text.includes('\r')) {
       // Line feeds only (the usual case): found by the native indexOf.
@@ -60,21 +72,67 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(o);
-    return { line, character: o - this.starts[line] };
+    if (this.encoding === 'utf-16') return { line, character: o - this.starts[line] };
+    // (Never inside a character: an offset between the halves of a surrogate pair means its start.)
+    if (o > this.starts[line] && isLowSurrogate(this.text.charCodeAt(o)) && isHighSurrogate(this.text.charCodeAt(o - 1))) o--;
+    const m = this.memo;
+    let from = this.starts[line];
+    let units = 0;
+    if (m.line === line && m.offset <= o) {
+      from = m.offset;
+      units = m.units;
+    }
+    units += this.unitsBetween(from, o);
+    this.memo = { line, offset: o, units };
+    return { line, character: units };
   }
 
   range(span: Span): Range {
     return { start: this.position(span.start), end: this.position(span.end) };
   }
 
-  /** The offset of a position; characters past the line's end clamp to it. */
+  /**
+   * The offset of a position; characters past the line's end clamp to it, and a position inside
+   * a character (UTF-8 bytes after its first) means the character's start.
+   */
   offset(pos: Position): number {
     if (pos.line < 0) return 0;
     if (pos.line >= this.starts.length) return this.text.length;
     const start = this.starts[pos.line];
-    return Math.min(start + Math.max(0, pos.character), this.lineEnd(pos.line));
+    const end = this.lineEnd(pos.line);
+    const want = Math.max(0, pos.character);
+    if (this.encoding === 'utf-16') return Math.min(start + want, end);
+    let units = 0;
+    let i = start;
+    while (i < end) {
+      const w = this.unitsAt(i);
+      if (units + w.units > want) break;
+      units += w.units;
+      i += w.length;
+    }
+    return i;
+  }
+
+  /** The length of text[from, to) in the index's encoding. */
+  private unitsBetween(from: number, to: number): number {
+    let units = 0;
+    for (let i = from; i < to; ) {
+      const w = this.unitsAt(i);
+      units += w.units;
+      i += w.length;
+    }
+    return units;
+  }
+
+  /** The character at `i`: its length in UTF-16 units and in the index's encoding. */
+  private unitsAt(i: number): { length: number; units: number } {
+    const c = this.text.charCodeAt(i);
+    const pair = isHighSurrogate(c) && isLowSurrogate(this.text.charCodeAt(i + 1));
+    if (this.encoding === 'utf-32') return { length: pair ? 2 : 1, units: 1 };
+    // UTF-8: 1 byte to U+007F, 2 to U+07FF, 3 to U+FFFF (a lone surrogate is written as U+FFFD), 4 above.
+    return pair ? { length: 2, units: 4 } : { length: 1, units: c < 0x80 ? 1 : c < 0x800 ? 2 : 3 };
   }
 
   /** Offset of the end of a line's text, before its line break. */

@@ -12,12 +12,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis, CODES, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind, sliceWhole,
-  IgnoreEntry, Locale, covers, formatIgnoreEntry, indicatorKey, inWorkspace, staleIgnoreEntries, staleIgnoreFinding,
+  IgnoreEntry, Locale, PositionEncoding, covers, formatIgnoreEntry, indicatorKey, inWorkspace, staleIgnoreEntries, staleIgnoreFinding,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { canonicalUri, isInside } from '../io/paths';
 import { WATCHED, watchFolders } from '../io/watch';
 import { readReport } from '../io/read';
+import { choosePositionEncoding, updateDocument } from './encoding';
 import { IGNORE_COMMAND, IgnoreArgs, toCodeActions, toDiagnostic, toFoldingRanges, toSymbols } from './convert';
 import { FigureItem, FiguresChangedNotification, FiguresParams, FiguresRequest, FiguresResult, StatusNotification } from './protocol';
 import { DEFAULT_SETTINGS, Settings, filesExclude, parseSettings } from './settings';
@@ -65,7 +66,9 @@ function isConfigName(name: string): boolean {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  /** The units of a position's character, agreed at initialize (encoding.ts). */
+  let encoding: PositionEncoding = 'utf-16';
+  const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument(() => encoding) });
   // One document, one identity: the index speaks of canonical URIs (io/paths.ts canonicalUri),
   // the editor of its own spelling of them (%e4 or %E4). Open documents by their canonical URI:
   const openAs = new Map<string, string>();
@@ -115,8 +118,8 @@ export function startServer(connection: Connection): void {
     // (The workspace folder's settings: one configuration request, not one per file.)
     const ctx = await contextFor(pathToFileURL(file).href, globalSettings).catch(() => undefined);
     return ctx
-      ? { scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, covered: ctx.covered, heavyLimit: HEAVY_LIMIT }
-      : { scope: globalSettings.analyze, minChineseRatio: globalSettings.minChineseRatio, covered: true };
+      ? { scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, covered: ctx.covered, heavyLimit: HEAVY_LIMIT, positionEncoding: encoding }
+      : { scope: globalSettings.analyze, minChineseRatio: globalSettings.minChineseRatio, covered: true, positionEncoding: encoding };
   });
   const publishTimers = new Map<string, ReturnType<typeof setTimeout>>();
   // --- wengao/status and workspace trust (status.ts) ---
@@ -131,6 +134,7 @@ export function startServer(connection: Connection): void {
     configurationDynamic = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     watchDynamic = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     dataSupport = !!params.capabilities.textDocument?.publishDiagnostics?.dataSupport;
+    encoding = choosePositionEncoding(params.capabilities.general?.positionEncodings);
     // Settings given with the request ({ settings: { wengao: … } }), for clients that push them.
     const given = (params.initializationOptions as { settings?: { wengao?: unknown } } | undefined)?.settings?.wengao;
     if (given !== undefined) pushedSettings = readSettings(given);
@@ -142,8 +146,8 @@ export function startServer(connection: Connection): void {
     resolver.reset({ readsFiles: trusted });
     return {
       capabilities: {
-        // (Columns in UTF-16 code units, the encoding every client must support; said, not assumed.)
-        positionEncoding: 'utf-16',
+        // (Said, not assumed: UTF-16 unless the client offered UTF-8 or UTF-32 first.)
+        positionEncoding: encoding,
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: 'Wengao' },
         foldingRangeProvider: true,
@@ -257,7 +261,7 @@ export function startServer(connection: Connection): void {
   /** A config or ignore file's diagnostics: its own problems, and (an ignore file) its stale lines. */
   async function sendProjectFile(uri: string): Promise<void> {
     const own = fileProblems.get(uri);
-    const lines = new LineIndex(own?.text ?? '');
+    const lines = new LineIndex(own?.text ?? '', encoding);
     // (Each note in the lines of the text it was made on: the file may have changed since.)
     const diagnostics = [...(own?.findings ?? []).map((f) => toDiagnostic(f, lines, uri)), ...[...(staleNotes.get(uri)?.values() ?? [])].flatMap((n) => n.diagnostics)];
     if (diagnostics.length === 0 && !configDiagnosed.has(uri)) return;
@@ -278,7 +282,7 @@ export function startServer(connection: Connection): void {
     const byReport = staleNotes.get(target) ?? new Map<string, { key: string; diagnostics: Diagnostic[] }>();
     const before = byReport.get(report)?.key ?? '';
     if (entries.length) {
-      const lines = new LineIndex(ignoreFile.text);
+      const lines = new LineIndex(ignoreFile.text, encoding);
       const diagnostics = entries.map((e) => toDiagnostic(staleIgnoreFinding(ignoreFile.text, e, locale, lines), lines, target));
       byReport.set(report, { key: JSON.stringify(diagnostics.map((d) => [d.range, d.message])), diagnostics });
     } else byReport.delete(report);
@@ -371,6 +375,7 @@ export function startServer(connection: Connection): void {
       config: resolved.config,
       ignore: resolved.ignore,
       heavyLimit: HEAVY_LIMIT,
+      positionEncoding: encoding,
       // figure.mismatch runs in `validate`, against the workspace.
       checks: LOCAL_CHECKS,
     });
@@ -602,7 +607,7 @@ export function startServer(connection: Connection): void {
       const open = documents.get(targetUri);
       if (open) {
         const text = open.getText();
-        const end = open.positionAt(text.length);
+        const end = new LineIndex(text, encoding).position(text.length);
         const insert = (text && !text.endsWith('\n') ? '\n' : '') + line + '\n';
         const result = await connection.workspace.applyEdit({ label: '忽略此问题 (Ignore this finding)', edit: { changes: { [targetUri]: [{ range: { start: end, end }, newText: insert }] } } });
         if (!result.applied) throw new Error(`the editor did not apply the edit${result.failureReason ? `: ${result.failureReason}` : ''}`);
@@ -676,7 +681,7 @@ export function startServer(connection: Connection): void {
             status.error(read.message, uri); // wengao/status
             continue;
           }
-          analysis = analyze(read.text, { kind: documentKind(uri), scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, checks: [], heavyLimit: HEAVY_LIMIT });
+          analysis = analyze(read.text, { kind: documentKind(uri), scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, checks: [], heavyLimit: HEAVY_LIMIT, positionEncoding: encoding });
         }
         if (!analysis.analyzed) continue;
         const lines = analysis.model.lines;

@@ -8,7 +8,7 @@ import { matches } from '../io/config';
 import { isInside } from '../io/paths';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Analysis, DocumentEntry, FigureIndex, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
+import { Analysis, DocumentEntry, FigureIndex, PositionEncoding, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
 import { readReport } from '../io/read';
 
 export interface WorkspaceSettings {
@@ -45,7 +45,7 @@ export class WorkspaceIndexer {
   constructor(
     private readonly log: (msg: string) => void,
     /** How a file on disk is analysed: its settings and project config; `covered: false` leaves it out. */
-    private readonly analyzeOptions: (file: string) => Promise<{ scope: 'chinese' | 'all' | 'off'; minChineseRatio: number; config?: WengaoConfig; covered: boolean; heavyLimit?: number }>,
+    private readonly analyzeOptions: (file: string) => Promise<{ scope: 'chinese' | 'all' | 'off'; minChineseRatio: number; config?: WengaoConfig; covered: boolean; heavyLimit?: number; positionEncoding?: PositionEncoding }>,
   ) {}
 
   isIndexed(uri: string): boolean {
@@ -97,7 +97,7 @@ export class WorkspaceIndexer {
     if (!o.covered) return undefined;
     // Only the figures are needed for the index: no checks.
     // (Above the heavy limit no figures are read, as for an open document.)
-    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [], heavyLimit: o.heavyLimit });
+    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [], heavyLimit: o.heavyLimit, positionEncoding: o.positionEncoding });
     if (!analysis.analyzed) return undefined;
     return indexEntry(uri, path.basename(file), analysis);
   }
