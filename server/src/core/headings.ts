@@ -215,7 +215,20 @@ export function isTableRow(text: string): boolean {
   // (A caption, "表1　1—2月主要指标", is laid out alike.)
   // (Nor is a line of phrases, each with its own words and number: "民生实事　改造老旧小区150个　新增
   // 养老床位2000张" is prose set out with spaces, read as clauses.)
-  return !!cells && cells.slice(1).some(numericCell) && !cells.slice(1).some(phraseCell) && !TABLE_CAPTION.test(text.trim());
+  // (Nor labels and figures side by side, "城镇居民收入　3.9万元　农村居民收入　2.1万元", nor a first
+  // cell that states its own figure, "工业投资3.8亿元　农业投资　2.0亿元": a row's label holds no
+  // figure, and its other cells are values.)
+  return !!cells && cells.slice(1).some(numericCell) && !cells.slice(1).some(phraseCell) && !TABLE_CAPTION.test(text.trim()) &&
+    !pairedLabels(cells) && !(phraseCell(cells[0]) && !/[0-9０-９]\s*[年月]/.test(cells[0]));
+}
+
+/** Cells that go label, figure, label, figure: an explainer's line, not a table's row. */
+function pairedLabels(cells: string[]): boolean {
+  if (cells.length < 4 || cells.length % 2) return false;
+  for (let k = 0; k < cells.length; k += 2) {
+    if (!/^\p{Script=Han}[^0-9０-９]{3,}$/u.test(cells[k]) || !numericCell(cells[k + 1])) return false;
+  }
+  return true;
 }
 
 /**

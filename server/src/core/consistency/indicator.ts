@@ -32,7 +32,7 @@ export interface Measure {
 
 const LIST_MARK = /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,3}[.．、]|[①-⑳❶-❿]|[●■◆▲★☆○◇□▪•·\-—*>]|[一二三四五六七八九十]{1,2}(?:是|要|抓)|第[一二三四五六七八九十]{1,2}[，,、]|其[一二三四五六七八九十]|其中[：:，,]?)/;
 const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末)?|全年|今年|去年|上年|当年|年内|年末|年底|[上下]半年|前?[一二三四]季度)/;
-const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
+const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全地区|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
 const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|继续)/;
 const LEVEL_START = /^(?:完成|实现|达到)/;
 const ASPECT_START = /^(?:实施|推进|开展|启动|组织)/;
@@ -42,6 +42,7 @@ const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保
 const BASE_END = /(?:同比|比上年|较上年|比去年|较去年|比上年同期)$/;
 /** A count named as such: X总数, X数量 are X. */
 const COUNT_END = /(?:总数|数量|个数|总量)$/;
+const SIZE_END = /(?:总规模|规模)$/;
 /** A verb of change written into the indicator's end: 审批时限压缩至, 城乡低保标准提高到. */
 const CHANGE_END = /(?:压缩至|压缩到|压减至|压减到|缩短至|缩短到|降至|降到|降低至|降低到|下降至|下降到|提高至|提高到|提升至|提升到|增加到|增加至|增至|扩大到|扩大至|达到|稳定在|保持在|控制在|定在|定为|设定为|设定在|确定为)$/;
 const GROWTH_END = /(?:增长率|增速|增幅|涨幅|增长)$/;
@@ -126,7 +127,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     s = s.replace(/(?<=[\p{Script=Han}]{2})(?:完成|实现)(?=[\p{Script=Han}]{2})(?!率)/u, '');
     // (So do words of intent: 中欧班列计划开行 is 中欧班列开行. Not 预期, a noun there: 人均预期寿命.)
     s = s.replace(/(?<=[\p{Script=Han}]{2})(?:计划|力争|确保|预计|争取)(?=[\p{Script=Han}]{2})/u, '');
-    s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '');
+    // (分别 only parts the values among the subjects: 城乡低保标准分别提高到.)
+    s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '').replace(/分别$/, '');
     if (s === before) break;
   }
   // A rate named by the indicator: 增速, 增幅, 增长率 (with no verb of its own, or one of level).
@@ -149,6 +151,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   // 达3.2万家" states the 高新技术企业 there are, not new ones. Its words of action go.)
   const stock = /(?:总数|总量)$/.test(s) && s.length > 4;
   if (COUNT_END.test(s) && s.length > 4) s = s.replace(COUNT_END, '');
+  // (So is a size named as such: 新能源装机规模 is 新能源装机, where what is left still names it.)
+  if (SIZE_END.test(s) && s.length >= 6) s = s.replace(SIZE_END, '');
   if (stock) {
     const made = ACTION_START.exec(s) ?? /^新增/.exec(s);
     if (made && s.length - made[0].length >= 2) s = s.slice(made[0].length);

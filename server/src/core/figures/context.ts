@@ -104,6 +104,8 @@ export function periodCues(text: string): Cue[] {
     // (So is a plan that "圆满收官" or "开局起步": its last or first year.)
     if (/开局|起步之年/.test(m[0])) return span(p[0], p[0], m[0]);
     if (/收官/.test(m[0])) return span(p[1], p[1], m[0]);
+    // (到“十五五”末, 期末: by the plan's last year, 2030, as the plan's own targets are dated.)
+    if (/末$/.test(m[0])) return span(p[1], p[1], m[0]);
     return span(p[0], p[1], m[0]);
   });
   if (relative) {
@@ -294,7 +296,7 @@ export interface Place {
 /** (Not 全国 that qualifies a noun, "建设全国先进制造研发基地", "全国性", "全国首个".) */
 const COUNTRY_RE = /全国(?!先进|领先|一流|重要|性|首|知名|最|示范|文明|百强|统一大市场|样板|标杆)|我国|全中国/g;
 /** What makes a place's name a publisher's: 河北日报, 宜宾电视台. */
-const PUBLISHER_AFTER = /^(?:日报|晚报|都市报|电视台|广播电视台|融媒体中心|新闻网|新闻客户端)/;
+const PUBLISHER_AFTER = /^(?:日报|晚报|都市报|电视台|广播电视台|人民广播电台|广播电台|融媒体中心|新闻网|新闻客户端)/;
 
 /** Provinces by their first character. */
 const PROVINCE_BY_FIRST = new Map<string, string[]>();
@@ -460,7 +462,7 @@ export function partIn(text: string): string | undefined {
 }
 
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
-const SELF_RE = /全省(?!域)|我省|本省|省内|省定(?=[\u4e00-\u9fff])|省里(?=下达|确定|提出|要求|部署|明确|“)|全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国/g;
+const SELF_RE = /全省(?!域)|我省|本省|省内|省定(?=[\u4e00-\u9fff])|省里(?=下达|确定|提出|要求|部署|明确|“)|全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国/g;
 
 /** 'district': 全区 / 我区 / 本区, a district's or an autonomous region's; 'county': 全县 / 全旗, only ever a county's. */
 export type SelfLevel = 'province' | 'city' | 'county' | 'district' | 'country';
@@ -469,9 +471,9 @@ export function selfReference(text: string, offset: number): SelfLevel | undefin
   return nearestSelf(matchesOf(SELF_RE, text), offset);
 }
 
-/** The level a self-reference names: 全省 the province, 本市 (全州, 全盟) the city, 全区 a county's (or a region's), 全国. */
+/** The level a self-reference names: 全省 the province, 本市 (全州, 全盟, 全地区) the city, 全区 a county's (or a region's), 全国. */
 export function selfLevelOf(cue: string): SelfLevel {
-  return /省/.test(cue) ? 'province' : /[市州盟]/.test(cue) ? 'city' : /[县旗]/.test(cue) ? 'county' : /区/.test(cue) ? 'district' : 'country';
+  return /省/.test(cue) ? 'province' : /[市州盟]|地区/.test(cue) ? 'city' : /[县旗]/.test(cue) ? 'county' : /区/.test(cue) ? 'district' : 'country';
 }
 
 /** Whether a whole text is a self-reference: a table's column "全省", "本市". */

@@ -17,7 +17,7 @@
  */
 import type { DocumentModel } from '../model';
 import { PLAN_DOCUMENT, comparisonBase, headingKind, placesIn, yearIn } from './context';
-import { isKnownPlace } from './gazetteer';
+import { areaNamed, isKnownPlace } from './gazetteer';
 
 /** The region of a document that speaks of its own province without naming it. */
 export const OWN_PROVINCE = '本省';
@@ -94,6 +94,10 @@ export function yearFromOccasion(text: string): { year: number; cue: string } | 
     const offset = who?.[1] === '明年' ? -1 : who?.[1] === '去年' ? 1 : 0;
     return { year: year + offset, cue: (who ? who[0] : '') + plan[0] };
   }
+  // A plan said to have ended last year: "过去一年，……“十四五”规划圆满收官" speaks from the year
+  // after its last (not "即将收官", "确保……圆满收官": the last year itself, still under way).
+  const done = /(?:过去一年|去年|上一年|上年)[^。！？；]{0,60}?[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:(?:目标任务)?(?:圆满|胜利|顺利|全面)(?:收官|完成)|画上(?:了)?圆满句号)/.exec(text);
+  if (done && PLAN_START[done[1]] && !/即将|确保|力争|奋力|将要|有望/.test(done[0])) return { year: PLAN_START[done[1]] + 5, cue: done[0] };
   return undefined;
 }
 
@@ -117,7 +121,7 @@ export function yearFromLead(text: string): { year: number; cue: string } | unde
 
 /** National papers and agencies: their name is not a place of the document. */
 const NATIONAL = /^(?:人民|经济|光明|中国|法治|法制|工人|农民|科技|健康|学习|证券|新华|中国青年|中国妇女|参考|环球|国际商|中国经济|中国新闻)$/;
-const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|[（(]记者|记者|融媒记者|全媒体记者)/u;
+const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|人民广播电台|广播电台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|[（(]记者|记者|融媒记者|全媒体记者|[\s\u3000]*(?:新闻稿|广播稿|播出稿|口播稿))/u;
 
 /** A title that names its level: 市政府工作报告, 省委经济工作会议, 县人民政府. */
 const TITLE_LEVEL = /(?:^|[^\p{Script=Han}]|[年的在])(省|自治区|市|州|盟|县|区)(?:人民)?(?:政府|委|人大|人民代表大会|政协)/u;
@@ -153,6 +157,9 @@ export function regionFromPublisher(text: string): { name: string; level: 'provi
   if (province) return { name: province.name, level: 'province', cue: m[0].trim() };
   // A city's paper is named for it without the suffix (宜宾日报 → 宜宾市): a city of that name
   // (gazetteer.ts). Papers named for a region or a slogan (闽南日报, 南方日报, 大众日报) name none.
+  // (A 地区 or 盟 before a city of its name: 喀什 names 喀什地区, whose seat is 喀什市.)
+  const area = /^[\p{Script=Han}]{2,4}$/u.test(stem) ? areaNamed(stem) : undefined;
+  if (area) return { name: area, level: 'city', cue: m[0].trim() };
   if (/^[\p{Script=Han}]{2,3}$/u.test(stem) && isKnownPlace(`${stem}市`)) return { name: `${stem}市`, level: 'city', cue: m[0].trim() };
   return undefined;
 }
@@ -164,7 +171,7 @@ export const NEWS_HEADLINE = /[0-9０-９][0-9０-９.．]*\s*(?:%|％|万|亿|�
 const AIMS = /(?:部署|安排)[^。；，,]{0,6}(?:今年|明年|新一年|(?:19|20)\d{2}\s*年)[^。；，,]{0,6}(?:任务|工作)|(?:今年|明年|(?:19|20)\d{2}\s*年)(?:的)?(?:主要)?(?:预期)?目标(?:任务)?|报告(?:中)?(?:提出|明确)/;
 
 const SELF_PROVINCE = /全省|我省|本省|省政府|省委|省人大|省政协|全区各族|自治区政府|自治区人民政府/g;
-const SELF_CITY = /全市|我市|本市|市政府|市委|市人大|市政协|全州(?![县市区])|我州|本州|州政府|州委|州人大|州政协|全盟|盟行政公署/g;
+const SELF_CITY = /全市|我市|本市|市政府|市委|市人大|市政协|全州(?![县市区])|我州|本州|州政府|州委|州人大|州政协|全盟|盟行政公署|全地区|地区行政公署|行署/g;
 const SELF_COUNTY = /全县|我县|本县|县政府|县委|县人大|县政协/g;
 
 /** The level a document speaks at: which of 全省 / 全市 / 全县 (and their kin) it uses most. */

@@ -815,19 +815,25 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
         // (Not a starting point: 从2009年建厂至今.)
         const start = /[从自由]$/.test(sentenceText.slice(0, head.at));
+        // (Nor a deadline, "到2030年，" "到“十五五”末，": the aims it dates are that sentence's; the
+        // paragraphs after go on with the document's own year.)
+        const by = /(?:到|至)$/.test(sentenceText.slice(0, head.at));
         // (Not a past year in a paragraph that opens with the report's aims, "报告明确，去年……": the
         // paragraphs after it go on with the aims, not with that year.)
         const aims = own?.kind === 'target' && yearOffset(p, ref) < 0;
         // (Nor a year that labels its line's figures, "2024年：13180亿元", as a colon says.)
         const labels = /^[：:]/.test(sentenceText.slice(head.end, head.end + 1));
-        if (!head.fromBase && head.until === undefined && !start && !aims && !labels && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
+        if (!head.fromBase && head.until === undefined && !start && !by && !aims && !labels && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
           carried = p;
         }
       }
       // (A paragraph that turns to another year, "去年全市城镇新增就业17.3万人，今年要达到15万人左右",
       // hands neither year on: the next paragraph is dated by its own words.)
+      // (Not a deadline years ahead, "到“十五五”末，全市经济总量突破2000亿元": a plan's aim, which
+      // leaves the year the paragraphs speak of as it was.)
       const turned = last >= 0 ? cues[last].period(ref) : undefined;
-      if (carried && turned && (turned.start === turned.end || RELATIVE_PERIODS[turned.value] !== undefined) && !mayBeSamePeriod(turned, carried, ref)) carried = undefined;
+      const planAhead = turned && ref !== undefined && turned.start - ref >= 2 && /(?:到|至)$/.test(sentenceText.slice(0, cues[last].at));
+      if (carried && turned && !planAhead && (turned.start === turned.end || RELATIVE_PERIODS[turned.value] !== undefined) && !mayBeSamePeriod(turned, carried, ref)) carried = undefined;
     }
     if (firstSentence) {
       const intent = own;
@@ -1267,7 +1273,9 @@ function build(
   }
   // Markup that PDF or web extraction left in the text (PM<sub>2.5</sub>) is not part of a name.
   let pre = (noted + text.slice(clauseStart, at)).replace(/<\/?[A-Za-z][^<>]{0,40}>/g, '').replace(/[\s\u3000]+/g, '');
-  const respectively = pre.includes('分别');
+  // (分别 said or not: subjects listed with 、 before a run of as many values, "城市低保、农村低保
+  // 标准提高到每人每月750元、560元", go one to one as well.)
+  const respectively = pre.includes('分别') || (text[clauseStart - 1] === '、' && !previous.some((f) => f.span.end > clauseStart - 30 && f.span.end <= clauseStart) && /^(?:以上|左右|以内)?[、和及][0-9０-９]/.test(text.slice(raw.end, raw.end + 4)));
   // A topic that opens the clause before its words of intent, "能源领域将新增……", "投资方面要……":
   // what the clause is about, not the name of what it counts.
   pre = pre.replace(TOPIC_BEFORE_INTENT, '');
@@ -1621,7 +1629,8 @@ function distributeRespectively(inSentence: Figure[]): void {
     if (n < 2) continue;
     let names: string[] | undefined;
     let shared: string | undefined;
-    const ind = RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别$/, '');
+    // (分别 goes wherever it stands, before a verb too: 城乡低保标准分别提高到.)
+    const ind = RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别/g, '');
     const parts = ind.split(/和|与|及|、/);
     if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 1 && p.length <= 4)) {
       const last = parts[n - 1];
@@ -1632,9 +1641,11 @@ function distributeRespectively(inSentence: Figure[]): void {
         names = [...parts.slice(0, -1).map((p) => p + head), last];
         shared = head;
       }
-    } else if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 2)) {
+    }
+    if (!names && parts.length === n && parts.slice(0, -1).every((p) => p.length >= 2)) {
       // (Longer names of areas before a shared measure: "渝东北三峡库区城镇群、渝东南武陵山区城镇群地区
-      // 生产总值": the measure begins where the last name ends as the first one does, after 城镇群.)
+      // 生产总值": the measure begins where the last name ends as the first one does, after 城镇群;
+      // "城镇居民和农村居民人均可支配收入", after 居民.)
       const last = parts[n - 1];
       for (let k = Math.min(parts[0].length, last.length - 2); k >= 2; k--) {
         const end = parts[0].slice(-k);
@@ -1646,9 +1657,14 @@ function distributeRespectively(inSentence: Figure[]): void {
           break;
         }
       }
+      // (Whole names, with nothing shared: "固定资产投资、社零总额分别增长4.2%和4.6%".)
+      if (!names && parts.every((p) => p.length >= 4)) names = parts;
+    }
+    if (names) {
+      // (Found above.)
     } else if (n === 2 && ind.startsWith('城乡') && ind.length > 4) {
       names = [`城镇${ind.slice(2)}`, `农村${ind.slice(2)}`];
-    } else {
+    } else if (!(parts.length === n && parts.slice(0, -1).every((p) => p.length >= 2))) {
       const prior = inSentence.slice(0, i).filter((f) => f.indicatorFrom !== 'previous');
       if (prior.length >= n) names = prior.slice(prior.length - n).map((f) => f.indicator);
     }

@@ -28,6 +28,11 @@ let prefectures: Set<string> | undefined;
  * themselves). Not the one-character forms (克州, 巴州): 巴州 is also a district's name.
  */
 let shortPrefectures: Map<string, string> | undefined;
+/**
+ * City-level places named 地区 or 盟 (喀什地区, 大兴安岭地区, 锡林郭勒盟), by their whole name:
+ * "地区" alone is a common word (西部地区, 地区生产总值), the whole name is not.
+ */
+let areas: Set<string> | undefined;
 /** The peoples named in China's autonomous places (the ones that end a prefecture's stem). */
 const PEOPLES = /(?:朝鲜|土家|苗|藏|羌|彝|布依|侗|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|柯尔克孜|哈萨克|瑶|黎|畲|水|仡佬|土|撒拉|东乡|保安|裕固|纳西|拉祜|佤|普米|独龙|怒|基诺|阿昌|德昂|布朗|锡伯|塔吉克|达斡尔|鄂温克|鄂伦春|满|仫佬|毛南|京)族?$/;
 
@@ -45,6 +50,7 @@ function names(): Set<string> {
     for (const d of list) {
       // (Depth 0 is the provinces, read by their own rule in placesIn.)
       if (depth > 0 && /^[\p{Script=Han}]{3,8}$/u.test(d.n) && /[市县区旗]$/.test(d.n) && !NOT_A_PLACE.test(d.n) && !GENERIC.has(d.n)) known!.add(d.n);
+      if (depth === 1 && /^[\p{Script=Han}]{2,6}(?:地区|盟)$/u.test(d.n)) (areas ??= new Set()).add(d.n);
       if (depth > 0 && d.n.endsWith('自治州')) {
         (prefectures ??= new Set()).add(d.n);
         const stem = prefectureStem(d.n);
@@ -72,11 +78,32 @@ export function isKnownPlace(name: string): boolean {
   return names().has(name);
 }
 
-/** The autonomous prefectures named in `text` (大理白族自治州, 红河哈尼族彝族自治州): name and start. */
+/** The city-level place a bare stem names beside 市: the 地区 or 盟 of that name (喀什 → 喀什地区). */
+export function areaNamed(stem: string): string | undefined {
+  names();
+  for (const suffix of ['地区', '盟']) if (areas?.has(stem + suffix)) return stem + suffix;
+  return undefined;
+}
+
+/**
+ * The city-level places with names of their own kind in `text`: autonomous prefectures
+ * (大理白族自治州, 红河哈尼族彝族自治州, 恩施州) and 地区 / 盟 (喀什地区, 兴安盟): name and start.
+ */
 export function prefecturesIn(text: string): { name: string; at: number }[] {
   const out: { name: string; at: number }[] = [];
-  if (!text.includes('州')) return out;
   names();
+  for (const suffix of ['地区', '盟']) {
+    for (let i = text.indexOf(suffix); i >= 0; i = text.indexOf(suffix, i + 1)) {
+      const end = i + suffix.length;
+      for (let start = Math.max(0, i - 6); start <= i - 2; start++) {
+        if (areas?.has(text.slice(start, end))) {
+          out.push({ name: text.slice(start, end), at: start });
+          break;
+        }
+      }
+    }
+  }
+  if (!text.includes('州')) return out.sort((a, b) => a.at - b.at);
   // The short names, 恩施州, 黔东南州 (not the 州 of a county or district: 恩施州县 is none).
   for (let i = text.indexOf('州'); i >= 0; i = text.indexOf('州', i + 1)) {
     if (/[县区]/.test(text[i + 1] ?? '') || text.startsWith('自治州', i - 2)) continue;
@@ -88,7 +115,7 @@ export function prefecturesIn(text: string): { name: string; at: number }[] {
       }
     }
   }
-  if (!text.includes('自治州')) return out;
+  if (!text.includes('自治州')) return out.sort((a, b) => a.at - b.at);
   for (let i = text.indexOf('自治州'); i >= 0; i = text.indexOf('自治州', i + 3)) {
     const end = i + 3;
     for (let start = Math.max(0, end - 11); start <= end - 7; start++) {

@@ -57,6 +57,11 @@ export function readArabic(text: string, i: number, end: number): NumberToken | 
 /** A Chinese numeral at `i`: 十二, 一百零八, 两千, 三万五千; or neighbours 三四 (3..4). */
 export function readChinese(text: string, i: number, end: number): NumberToken | undefined {
   const whole = readChineseWhole(text, i, end);
+  if (!whole && (text[i] === '零' || text[i] === '〇') && text[i + 1] === '点') {
+    // A fraction read aloud, "零点五个百分点" (0.5): 零 is a number only with its decimals.
+    const zero = withSpokenDecimals(text, { start: i, end: i + 1, value: 0, chinese: true, raw: text[i] }, end);
+    return zero.end > i + 1 ? zero : undefined;
+  }
   return whole && !whole.max ? withSpokenDecimals(text, whole, end) : whole;
 }
 
