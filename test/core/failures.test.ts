@@ -11,7 +11,7 @@ import { renderSarif } from '../../server/src/cli/sarif';
 import { renderGithub } from '../../server/src/cli/github';
 import type { FileResult } from '../../server/src/cli/report';
 
-const broken: Check = { id: 'broken', codes: [], run: () => { throw new Error('boom'); } };
+const broken: Check = { id: 'broken', codes: [], heavy: false, crossDocument: false, run: () => { throw new Error('boom'); } };
 const TEXT = '2026年工作报告\n\n第一段有一个多余的右引号”。\n';
 
 describe('a check that fails', () => {

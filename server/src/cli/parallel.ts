@@ -28,7 +28,7 @@ import { promises as fs } from 'fs';
 import { MessagePort, Worker } from 'worker_threads';
 import {
   Analysis, CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, LOCAL_CHECKS, Locale, Suppressed, WengaoConfig, analyze,
-  WorkspaceFacts, canonicalKey, statedBound, workspaceOf, disagree, indexEntry, mismatch, recheck, statementKey, withCross,
+  WorkspaceFacts, canonicalKey, statedBound, workspaceOf, disagree, indexEntry, CROSS_CHECKS, recheck, statementKey, withCross,
 } from '../core';
 import { readReport } from '../io/read';
 
@@ -296,7 +296,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
     const cross = done.map((d, i) => {
       if (!('analysis' in d) || !d.analysis.analyzed) return null;
       const f = init.files[i];
-      const r = recheck(d.analysis, [mismatch], { uri: f.shown, index, config: f.config, ignore: f.ignore, locale: init.lang });
+      const r = recheck(d.analysis, CROSS_CHECKS, { uri: f.shown, index, config: f.config, ignore: f.ignore, locale: init.lang });
       return { findings: r.findings, suppressed: r.suppressed };
     });
     send({ type: 'done', cross } satisfies FromWorker);

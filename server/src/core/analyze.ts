@@ -2,7 +2,7 @@
  * The core's entry point: a document's text in, its model and findings out. Each check runs
  * contained: one that throws is reported in `failures` and the others still run.
  */
-import { CHECKS, Check, CheckContext, HEAVY_CHECKS } from './checks';
+import { CHECKS, Check, CheckContext } from './checks';
 import type { FigureIndex } from './consistency/index';
 import { DocumentFacts, Figure, extractFigures } from './figures/extract';
 import { documentFacts } from './figures/document';
@@ -38,7 +38,7 @@ export interface AnalyzeOptions {
   /** The ignore-file entries that apply to this document (chosen by the layer). */
   ignore?: readonly IgnoreEntry[];
   /**
-   * Above this many characters the figures are not read and the heavy checks (HEAVY_CHECKS)
+   * Above this many characters the figures are not read and the heavy checks (`Check.heavy`)
    * are left out; `Analysis.limited` says so. Default: no limit (the CLI checks everything).
    */
   heavyLimit?: number;
@@ -101,10 +101,10 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     : [];
   const ctx: CheckContext = { figures, outline, uri: options.uri, index: options.index, locale: localeOf(options) };
   const findings: Finding[] = [];
-  const checks = (options.checks ?? CHECKS).filter((c) => heavy || !HEAVY_CHECKS.has(c.id));
+  const checks = (options.checks ?? CHECKS).filter((c) => heavy || !c.heavy);
   const limited = heavy
     ? undefined
-    : `${text.length.toLocaleString('en-US')} characters > ${options.heavyLimit!.toLocaleString('en-US')}: ${CHECKS.filter((c) => HEAVY_CHECKS.has(c.id)).flatMap((c) => c.codes).join(', ')} left out`;
+    : `${text.length.toLocaleString('en-US')} characters > ${options.heavyLimit!.toLocaleString('en-US')}: ${CHECKS.filter((c) => c.heavy).flatMap((c) => c.codes).join(', ')} left out`;
   for (const check of checks) {
     try {
       appendAll(findings, check.run(model, ctx));

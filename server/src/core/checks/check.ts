@@ -20,5 +20,15 @@ export interface CheckContext {
 export interface Check {
   id: string;
   codes: readonly Code[];
+  /**
+   * Needs the figures (the most expensive step) or scans the whole text again and again: left
+   * out above a size limit (`AnalyzeOptions.heavyLimit`), while the others still run.
+   */
+  heavy: boolean;
+  /**
+   * Reads the other documents of the workspace (`CheckContext.index`): the layers run it with
+   * `inWorkspace`, after the document's own analysis, once the index is in view.
+   */
+  crossDocument: boolean;
   run(model: DocumentModel, ctx: CheckContext): Finding[];
 }

@@ -161,6 +161,8 @@ const ETC_WORD = /[高中初平同对均上次头优特劣相]$/;
 
 export const enumCount: Check = {
   id: 'enumCount',
+  heavy: true,
+  crossDocument: false,
   codes: [CODES.enumCountMismatch],
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
     const flows = buildFlows(model);

@@ -128,6 +128,8 @@ function canonical(h: Heading, style: ListStyle): string {
 
 export const headingNumbers: Check = {
   id: 'headings',
+  heavy: false,
+  crossDocument: false,
   codes: [CODES.headingSequence, CODES.headingMarker],
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
     const outline = ctx.outline ?? buildOutline(model);

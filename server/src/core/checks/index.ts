@@ -1,4 +1,7 @@
-/** The registry of checks. Adding a check: one module here, one line below. */
+/**
+ * The registry of checks. Adding a check: one module here, one line below; the module says
+ * whether it is heavy and whether it reads other documents, and everything else follows.
+ */
 import type { Check } from './check';
 import { headingNumbers } from './headingNumbers';
 import { enumCount } from './enumCount';
@@ -8,16 +11,15 @@ import { targets } from './targets';
 
 export const CHECKS: readonly Check[] = [pairing, targets, mismatch, headingNumbers, enumCount];
 
-/**
- * The checks that need the figures (the most expensive step) or scan the whole text again and
- * again; above a size limit (`AnalyzeOptions.heavyLimit`) they are left out, the others run.
- */
-export const HEAVY_CHECKS: ReadonlySet<string> = new Set([targets.id, mismatch.id, enumCount.id]);
 
 export type { Check, CheckContext } from './check';
 
 /**
- * Every check but figure.mismatch, which `inWorkspace` runs with the other documents in view:
- * the layers analyse with these and then call `inWorkspace`, so the check runs once, not twice.
+ * The checks of one document alone; `inWorkspace` runs the cross-document ones (CROSS_CHECKS)
+ * with the other documents in view: the layers analyse with these and then call `inWorkspace`,
+ * so each check runs once, not twice.
  */
-export const LOCAL_CHECKS: readonly Check[] = CHECKS.filter((c) => c !== mismatch);
+export const LOCAL_CHECKS: readonly Check[] = CHECKS.filter((c) => !c.crossDocument);
+export const CROSS_CHECKS: readonly Check[] = CHECKS.filter((c) => c.crossDocument);
+/** The codes the cross-document checks report (replaced, not added to, when the workspace is in view). */
+export const CROSS_CODES: ReadonlySet<string> = new Set(CROSS_CHECKS.flatMap((c) => c.codes));

@@ -54,6 +54,8 @@ const MAX_RELATED = 20;
 
 export const mismatch: Check = {
   id: 'mismatch',
+  heavy: true,
+  crossDocument: true,
   codes: [CODES.figureMismatch],
   run(model, ctx): Finding[] {
     const figures = ctx.figures ?? [];

@@ -64,6 +64,8 @@ const MAX_DEPTH = 64;
 
 export const pairing: Check = {
   id: 'pairing',
+  heavy: false,
+  crossDocument: false,
   codes: [
     CODES.quoteUnclosed, CODES.quoteUnopened, CODES.quoteParagraphBreak, CODES.quoteNesting,
     CODES.bracketUnclosed, CODES.bracketUnopened,

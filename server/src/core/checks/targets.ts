@@ -8,6 +8,8 @@ import type { Check } from './check';
 
 export const targets: Check = {
   id: 'targets',
+  heavy: true,
+  crossDocument: false,
   codes: [CODES.figureTarget],
   run(_model, ctx): Finding[] {
     return (ctx.figures ?? [])

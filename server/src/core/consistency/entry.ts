@@ -1,7 +1,7 @@
 /** Turning one document's analysis into its entry in the workspace index. */
 import { Analysis, RecheckOptions, recheck } from '../analyze';
 import type { Suppressed } from '../suppress';
-import { mismatch } from '../checks/mismatch';
+import { CROSS_CHECKS, CROSS_CODES } from '../checks';
 import { nodePath } from '../figures/context';
 import { compareFindings, type Finding } from '../findings';
 import type { DocumentEntry, IndexedFigure } from './index';
@@ -33,8 +33,8 @@ export function indexEntry(uri: string, fileName: string, analysis: Analysis): D
 }
 
 /**
- * A document's findings with the workspace in view: its own findings, with figure.mismatch
- * computed again against the other documents of the index.
+ * A document's findings with the workspace in view: its own findings, with the cross-document
+ * checks' (figure.mismatch) computed again against the other documents of the index.
  */
 export function findingsInWorkspace(analysis: Analysis, options: RecheckOptions): Finding[] {
   return inWorkspace(analysis, options).findings;
@@ -43,11 +43,11 @@ export function findingsInWorkspace(analysis: Analysis, options: RecheckOptions)
 /** As `findingsInWorkspace`, with the suppressed findings too. */
 export function inWorkspace(analysis: Analysis, options: RecheckOptions): { findings: Finding[]; suppressed: Suppressed[] } {
   if (!analysis.analyzed) return { findings: [], suppressed: [] };
-  return withCross(analysis, recheck(analysis, [mismatch], options));
+  return withCross(analysis, recheck(analysis, CROSS_CHECKS, options));
 }
 
 /**
- * A document's own findings with figure.mismatch's (from `recheck`) in place of the ones it had,
+ * A document's own findings with the cross-document checks' (from `recheck`) in place of the ones it had,
  * in document order. Apart from `inWorkspace` for the CLI's threads, which compute the two apart.
  */
 export function withCross(
@@ -55,8 +55,8 @@ export function withCross(
   cross: { findings: Finding[]; suppressed: Suppressed[] },
 ): { findings: Finding[]; suppressed: Suppressed[] } {
   return {
-    findings: [...own.findings.filter((f) => f.code !== 'figure.mismatch'), ...cross.findings].sort(compareFindings),
-    suppressed: [...own.suppressed.filter((s) => s.finding.code !== 'figure.mismatch'), ...cross.suppressed],
+    findings: [...own.findings.filter((f) => !CROSS_CODES.has(f.code)), ...cross.findings].sort(compareFindings),
+    suppressed: [...own.suppressed.filter((s) => !CROSS_CODES.has(s.finding.code)), ...cross.suppressed],
   };
 }
 
