@@ -208,25 +208,39 @@ export function numericCell(cell: string): boolean {
   return /^[-－−]?[0-9０-９]/.test(cell) && !/^[0-9０-９]{4}\s*年|^[0-9０-９]{1,2}\s*月|^[0-9０-９]{1,2}[:：][0-9０-９]{2}|^[0-9]{4}[-./][0-9]/.test(cell);
 }
 
-/** A row of a table: tab-separated cells, or soft-separated cells of which one after the first is a number. */
-export function isTableRow(text: string): boolean {
+/**
+ * A row of a table: tab-separated cells, or soft-separated cells of which one after the first is
+ * a number. `above`, the line before it, tells a table's row from an explainer's line where both
+ * read alike (see pairedLabels).
+ */
+export function isTableRow(text: string, above?: string): boolean {
   if (text.includes('\t')) return TABLE_ROW.test(text);
   const cells = softCells(text);
   // (A caption, "表1　1—2月主要指标", is laid out alike.)
   // (Nor is a line of phrases, each with its own words and number: "民生实事　改造老旧小区150个　新增
   // 养老床位2000张" is prose set out with spaces, read as clauses.)
-  // (Nor labels and figures side by side, "城镇居民收入　3.9万元　农村居民收入　2.1万元", nor a first
-  // cell that states its own figure, "工业投资3.8亿元　农业投资　2.0亿元": a row's label holds no
-  // figure, and its other cells are values.)
-  return !!cells && cells.slice(1).some(numericCell) && !cells.slice(1).some(phraseCell) && !TABLE_CAPTION.test(text.trim()) &&
-    !pairedLabels(cells) && !(phraseCell(cells[0]) && !/[0-9０-９]\s*[年月]/.test(cells[0]));
+  // (Nor a first cell that states its own figure, "工业投资3.8亿元　农业投资　2.0亿元": a row's label
+  // holds no figure of its own at its end.)
+  if (!cells || !cells.slice(1).some(numericCell) || cells.slice(1).some(phraseCell) || TABLE_CAPTION.test(text.trim()) || ownFigure(cells[0])) return false;
+  // (Nor labels and figures side by side, "城镇居民收入　3.9万元　农村居民收入　2.1万元", unless the
+  // line above is laid out alike, a header or a row: then they are a table's columns.)
+  if (pairedLabels(cells)) {
+    const up = above !== undefined ? softCells(above) : undefined;
+    return !!up && up.length === cells.length && !pairedLabels(up);
+  }
+  return true;
 }
 
-/** Cells that go label, figure, label, figure: an explainer's line, not a table's row. */
+/** A cell that ends on a figure with its unit, "工业投资3.8亿元": a phrase, not a row's label (其中：5G用户（万户）is one). */
+function ownFigure(cell: string): boolean {
+  return /^\p{Script=Han}{2,}[^0-9０-９（(]*[0-9０-９][0-9０-９.．]*\s*[万亿千百]?(?:[\p{Script=Han}]{1,3}|%|％)$/u.test(cell) && phraseCell(cell) && !/[0-9０-９]\s*[年月]/.test(cell);
+}
+
+/** Cells that go label, figure, label, figure with units: an explainer's line, not a table's row. */
 function pairedLabels(cells: string[]): boolean {
   if (cells.length < 4 || cells.length % 2) return false;
   for (let k = 0; k < cells.length; k += 2) {
-    if (!/^\p{Script=Han}[^0-9０-９]{3,}$/u.test(cells[k]) || !numericCell(cells[k + 1])) return false;
+    if (!/^\p{Script=Han}[^0-9０-９（(]{3,}$/u.test(cells[k]) || !numericCell(cells[k + 1])) return false;
   }
   return true;
 }

@@ -152,7 +152,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   const stock = /(?:总数|总量)$/.test(s) && s.length > 4;
   if (COUNT_END.test(s) && s.length > 4) s = s.replace(COUNT_END, '');
   // (So is a size named as such: 新能源装机规模 is 新能源装机, where what is left still names it.)
-  if (SIZE_END.test(s) && s.length >= 6) s = s.replace(SIZE_END, '');
+  // (Not the size of a flow, 重大项目投资规模 (the projects' whole cost) against 完成投资 (this year's).)
+  if (SIZE_END.test(s) && s.length >= 6 && !/(?:投资|融资|贷款|资金|交易|贸易|信贷|发行)(?:总)?规模$/.test(s)) s = s.replace(SIZE_END, '');
   if (stock) {
     const made = ACTION_START.exec(s) ?? /^新增/.exec(s);
     if (made && s.length - made[0].length >= 2) s = s.slice(made[0].length);

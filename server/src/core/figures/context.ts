@@ -462,7 +462,7 @@ export function partIn(text: string): string | undefined {
 }
 
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
-const SELF_RE = /全省(?!域)|我省|本省|省内|省定(?=[\u4e00-\u9fff])|省里(?=下达|确定|提出|要求|部署|明确|“)|全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国/g;
+const SELF_RE = /全省(?!域)|我省|本省|省内|省定(?=[\u4e00-\u9fff])|省里(?=下达|确定|提出|要求|部署|明确|“)|(?<![健完安])全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|(?<![健完安])全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国/g;
 
 /** 'district': 全区 / 我区 / 本区, a district's or an autonomous region's; 'county': 全县 / 全旗, only ever a county's. */
 export type SelfLevel = 'province' | 'city' | 'county' | 'district' | 'country';

@@ -96,8 +96,9 @@ export function yearFromOccasion(text: string): { year: number; cue: string } | 
   }
   // A plan said to have ended last year: "过去一年，……“十四五”规划圆满收官" speaks from the year
   // after its last (not "即将收官", "确保……圆满收官": the last year itself, still under way).
-  const done = /(?:过去一年|去年|上一年|上年)[^。！？；]{0,60}?[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:(?:目标任务)?(?:圆满|胜利|顺利|全面)(?:收官|完成)|画上(?:了)?圆满句号)/.exec(text);
-  if (done && PLAN_START[done[1]] && !/即将|确保|力争|奋力|将要|有望/.test(done[0])) return { year: PLAN_START[done[1]] + 5, cue: done[0] };
+  // (The completion ends its clause: not "为“十四五”规划圆满收官奠定基础", "顺利完成中期评估".)
+  const done = /(?:过去一年|去年|上一年|上年|过去五年|五年来)[^。！？；]{0,60}?[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(?:(?:主要)?(?:目标任务|目标|任务)?(?:圆满|胜利|顺利|全面)(?:收官|完成)|画上(?:了)?圆满句号)(?=[，。；、！,;]|$)/.exec(text);
+  if (done && PLAN_START[done[1]] && !/即将|确保|力争|奋力|将要|有望|为[^，。]*$/.test(done[0])) return { year: PLAN_START[done[1]] + 5, cue: done[0] };
   return undefined;
 }
 

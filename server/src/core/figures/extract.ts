@@ -458,6 +458,9 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
 /** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出. */
 const PROVINCE_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外)?[，,]?(?:省里|省委|省政府|省委省政府|省委、省政府|省政府工作报告|省委经济工作会议)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达)/;
 
+/** The end of a five-year plan named as a time: “十五五”末, 十四五期末. */
+const PLAN_END = /五[”"]?(?:规划)?(?:的)?(?:期)?末$/;
+
 /** What opens a change, after its subject: 由, 从, 由2020年的. */
 const CHANGE_FROM = /(?:由|从)(?:(?:19|20)\d{2}\s*年(?:底|末)?)?的?$/;
 
@@ -815,24 +818,25 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
         // (Not a starting point: 从2009年建厂至今.)
         const start = /[从自由]$/.test(sentenceText.slice(0, head.at));
-        // (Nor a deadline, "到2030年，" "到“十五五”末，": the aims it dates are that sentence's; the
-        // paragraphs after go on with the document's own year.)
-        const by = /(?:到|至)$/.test(sentenceText.slice(0, head.at));
+        // (Nor a deadline years ahead, "到“十五五”末，", "到2030年，": a plan's aim in a document of
+        // the year (or of no year it states), that sentence's own; the paragraphs after go on with
+        // the document's year. Not a date reached, "截至2025年底".)
+        const by = (PLAN_END.test(p.cue) || ref === undefined || p.start - ref >= 2) && /(?<![截])(?:到|至)$/.test(sentenceText.slice(0, head.at));
         // (Not a past year in a paragraph that opens with the report's aims, "报告明确，去年……": the
         // paragraphs after it go on with the aims, not with that year.)
         const aims = own?.kind === 'target' && yearOffset(p, ref) < 0;
         // (Nor a year that labels its line's figures, "2024年：13180亿元", as a colon says.)
         const labels = /^[：:]/.test(sentenceText.slice(head.end, head.end + 1));
-        if (!head.fromBase && head.until === undefined && !start && !by && !aims && !labels && (/^[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 2)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
+        if (!head.fromBase && head.until === undefined && !start && !by && !aims && !labels && (/^(?:底|末)?[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 3)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
           carried = p;
         }
       }
       // (A paragraph that turns to another year, "去年全市城镇新增就业17.3万人，今年要达到15万人左右",
       // hands neither year on: the next paragraph is dated by its own words.)
-      // (Not a deadline years ahead, "到“十五五”末，全市经济总量突破2000亿元": a plan's aim, which
-      // leaves the year the paragraphs speak of as it was.)
+      // (Nor a deadline years ahead, "到“十五五”末，全市经济总量突破2000亿元", "到2030年，……": a
+      // plan's aim, which leaves the year the paragraphs speak of as it was.)
       const turned = last >= 0 ? cues[last].period(ref) : undefined;
-      const planAhead = turned && ref !== undefined && turned.start - ref >= 2 && /(?:到|至)$/.test(sentenceText.slice(0, cues[last].at));
+      const planAhead = turned && ref !== undefined && turned.start - ref >= 2 && /(?<![截])(?:到|至)$/.test(sentenceText.slice(0, cues[last].at));
       if (carried && turned && !planAhead && (turned.start === turned.end || RELATIVE_PERIODS[turned.value] !== undefined) && !mayBeSamePeriod(turned, carried, ref)) carried = undefined;
     }
     if (firstSentence) {
@@ -1630,7 +1634,8 @@ function distributeRespectively(inSentence: Figure[]): void {
     let names: string[] | undefined;
     let shared: string | undefined;
     // (分别 goes wherever it stands, before a verb too: 城乡低保标准分别提高到.)
-    const ind = RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别/g, '');
+    // (Nor does the whole's scope or time name a subject: 全市粮食、油料产量 are 粮食产量 and 油料产量.)
+    const ind = (RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别/g, '')).replace(/^(?:全年|全市|全省|全县|全区|全州|今年|去年|我市|我省|我县|我区)+/, '');
     const parts = ind.split(/和|与|及|、/);
     if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 1 && p.length <= 4)) {
       const last = parts[n - 1];

@@ -110,7 +110,7 @@ function writtenUnits(list: string): string[] {
 export function readTables(model: DocumentModel): Map<number, Table> {
   const byRow = new Map<number, Table>();
   const ps = model.paragraphs;
-  const row = (p: Paragraph) => isTableRow(p.text);
+  const row = (p: Paragraph) => isTableRow(p.text, ps[p.index - 1]?.text);
   for (let i = 0; i < ps.length; i++) {
     if (!row(ps[i])) continue;
     // (A row without tabs has its header above it, laid out alike but holding no number:
