@@ -3,6 +3,7 @@
  * markdown `#`, and in plain text a news page's title lines with their "——" subtitle.
  */
 import type { DocKind, Paragraph } from './model';
+import { headingKind } from './figures/context';
 import { parseChineseInt } from './numerals';
 import { Span, countHanIn, countLatinIn } from './text';
 
@@ -413,7 +414,10 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
     // 27100元") is a title: they are an explainer's data. (A section's 小标题 that opens with its
     // year may state its aim: "2026年：锚定6%左右".)
     const nextText = paragraphs[i + 1]?.text.trim();
-    if (group === undefined && headings.length > 0 && ((nextText !== undefined && (FIGURE_LINE.test(nextText) || CHANGE_LINE.test(nextText))) || (AMOUNT.test(p.text) && !/^[\s\u3000]*(?:19|20)\d{2}\s*年/.test(p.text)))) {
+    // (Nor one that opens with its section's word and a colon and talks about its figure, "展望：6%
+    // 左右的增长目标怎么看", as its sibling "回望：经济总量迈上新台阶" does.)
+    const aimCaption = /^[\s\u3000]*\p{Script=Han}{2,4}[：:][^，。；！？,;!?]*[0-9０-９][^0-9０-９]*?\p{Script=Han}{5,}$/u.test(p.text.trim());
+    if (group === undefined && headings.length > 0 && ((nextText !== undefined && (FIGURE_LINE.test(nextText) || CHANGE_LINE.test(nextText))) || (AMOUNT.test(p.text) && !/^[\s\u3000]*(?:19|20)\d{2}\s*年/.test(p.text) && !aimCaption))) {
       closeGroup();
       continue;
     }
@@ -422,6 +426,13 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       const subtitle = p.text.startsWith('——') && p.text.length > 2;
       if (!afterBreak && (looksLikeTitle(p) || (group && subtitle))) {
         const span = { start: p.start, end: p.end };
+        // (Under an explainer's labels, a line alone that reads as a title is a caption in the
+        // label's section, "【2025年成绩单】" / "群众腰包更鼓了": text of that section, not another
+        // article, whose figures would lose the label's year.)
+        // (Not one that names its own time or kind, "“十四五”成就", "2025年：稳中有进", "主要预期目标":
+        // a section of its own.)
+        if (!group && !subtitle && headings.some((h) => h.form === 'label') && headings[headings.length - 1].form !== 'title' &&
+          !/(?:19|20)[0-9]{2}|十[一二三四五六]五|[一二三四五六七八九十两]年|今年|去年|明年/.test(p.text) && !headingKind(p.text)) continue;
         if (!group) {
           group = { form: 'title', rank: RANK.title, name: '', nameSpan: span, span, paragraphs: [] };
         }

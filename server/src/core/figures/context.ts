@@ -238,7 +238,7 @@ export function weakKindIn(text: string, offset: number): { kind: Kind; cue: str
 }
 
 const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
-const HEADING_ACTUAL = /回顾|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
+const HEADING_ACTUAL = /回顾|回望|回眸|盘点|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
 
 export function headingKind(name: string): Kind | undefined {
   if (HEADING_ACTUAL.test(name)) return 'actual';

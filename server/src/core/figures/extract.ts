@@ -110,6 +110,9 @@ const VERBS_BY_LAST = byChar(VERBS, (v) => v, 'last');
 /** Verbs of two characters or more (达, 超 are also parts of other words: 发达, 超市). */
 const LONG_VERBS = new RegExp(VERBS.filter((v) => v.length >= 2).join('|'));
 /** Whether a name holds a verb of its own after its first character: 年度完成投资. */
+/** A verb of making at the head of a name: what a list's first item says of all its items. */
+const LIST_ACTION = /^(?:新增|净增|新培育|新引进|新认定|新招引|新创建|新建|新开工|培育|引进|认定|招引|创建)/;
+
 function hasOwnVerb(indicator: string): boolean {
   return LONG_VERBS.test(indicator.slice(1));
 }
@@ -1419,6 +1422,12 @@ function build(
   // 1.3万亿元以上".)
   // (Not onto the investment of the projects the verb counted: "实施市级重大项目1200个、年度计划投资4800亿元".)
   if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2) && !(!indicatorInherited && hasOwnVerb(indicator)) && !projectsInvestment) verb = prevFig.verb;
+  // (So does a verb written into the first item's name, "新培育省级专精特新中小企业50家、高新技术企业
+  // 80家以上": the second item is new ones too, not the stock named later, 高新技术企业总数.)
+  if (!verb && prevFig && separatedFromPrev && !prevFig.verb && !indicatorInherited && indicator.length >= 2 && !hasOwnVerb(indicator) && !LIST_ACTION.test(indicator) && !projectsInvestment) {
+    const act = LIST_ACTION.exec(stripNoise(prevFig.indicator));
+    if (act) indicator = act[0] + indicator;
+  }
   if (cumulative && !verb?.startsWith('累计')) verb = `累计${verb && verb !== '累计' ? verb : ''}`;
 
   // Context: the sentence, then the headings above, then the document.
