@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
-import { FigureIndex, analyze, documentKind, findingsInWorkspace, indexEntry } from '../../server/src/core';
+import { Finding, FigureIndex, analyze, documentKind, figureHover, findingsInWorkspace, firstFindings, indexEntry } from '../../server/src/core';
 import { localeProblems } from '../helpers/fixture';
 
 const root = join(__dirname, '..', 'fixtures', 'workspace');
@@ -134,5 +134,32 @@ describe('a city paper\'s brief, its city read from the paper\'s name', () => {
     expect(found[0].message).toContain('地区按报头“宜宾日报讯”推定为宜宾市');
     const english = findingsInWorkspace(analyze(brief.model.text, { kind: 'plaintext', locale: 'en' }), { uri: 'brief.txt', index, locale: 'en' });
     expect(english.find((f) => f.code === 'figure.mismatch')?.message).toContain('from the publisher "宜宾日报讯"');
+  });
+});
+
+describe('the hover on a figure (figureHover) and the findings an editor shows (firstFindings)', () => {
+  const REPORT = '2026年宁安市政府工作报告\n\n二、2026年主要任务\n\n改造老旧小区300个。\n';
+  const BRIEF = '2026年宁安市政府工作报告新闻稿\n\n2026年，宁安市将改造老旧小区350个。\n';
+  it('says what the figure states and what every document says of its indicator; nothing off a figure', () => {
+    const index = new FigureIndex();
+    const r = analyze(REPORT, { kind: 'plaintext' });
+    const b = analyze(BRIEF, { kind: 'plaintext' });
+    index.set(indexEntry('file:///r.txt', 'r.txt', r));
+    index.set(indexEntry('file:///b.txt', 'b.txt', b));
+    const at = BRIEF.indexOf('350');
+    const hover = figureHover(b.figures, at + 1, 'file:///b.txt', index)!;
+    expect(BRIEF.slice(hover.span.start, hover.span.end)).toContain('350');
+    expect(hover.markdown).toMatch(/老旧小区/);
+    // (The table of the workspace: the report's 300 beside the brief's 350.)
+    expect(hover.markdown).toMatch(/300/);
+    expect(figureHover(b.figures, BRIEF.indexOf('新闻稿'), 'file:///b.txt', index)).toBeUndefined();
+  });
+
+  it('keeps every finding up to the cap; past it, defects before notes, in document order', () => {
+    const f = (start: number, severity: Finding['severity']) => ({ span: { start, end: start + 1 }, severity });
+    const few = [f(1, 'hint'), f(2, 'error')];
+    expect(firstFindings(few, 2)).toBe(few);
+    const many = [f(1, 'hint'), f(2, 'information'), f(3, 'error'), f(4, 'hint'), f(5, 'warning')];
+    expect(firstFindings(many, 3).map((x) => x.span.start)).toEqual([2, 3, 5]);
   });
 });

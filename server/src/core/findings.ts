@@ -57,6 +57,19 @@ export interface Finding {
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
+/**
+ * The findings an editor shows when there are more than `max`: defects first (a flood of target
+ * notes must not push an error out), then by position; in document order. A garbled file can
+ * hold tens of thousands of findings, and the editor needs the first ones.
+ */
+export function firstFindings<T extends Pick<Finding, 'span' | 'severity'>>(findings: readonly T[], max: number): readonly T[] {
+  if (findings.length <= max) return findings;
+  return [...findings]
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.span.start - b.span.start)
+    .slice(0, max)
+    .sort((a, b) => a.span.start - b.span.start);
+}
+
 /** The order findings are reported in: by position, then by code (code units, not the locale's order). */
 export function compareFindings(a: Pick<Finding, 'span' | 'code'>, b: Pick<Finding, 'span' | 'code'>): number {
   return a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);

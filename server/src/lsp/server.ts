@@ -11,8 +11,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Analysis, CODES, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, SEVERITY_ORDER, analyze, buildFolds, comparisonMarkdown, describeFigure, documentKind, sliceWhole,
-  IgnoreEntry, Locale, PositionEncoding, covers, formatIgnoreEntry, indicatorKey, inWorkspace, staleIgnoreEntries, staleIgnoreFinding,
+  Analysis, CODES, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, analyze, buildFolds, documentKind, figureHover, firstFindings, sliceWhole,
+  IgnoreEntry, Locale, PositionEncoding, covers, formatIgnoreEntry, inWorkspace, staleIgnoreEntries, staleIgnoreFinding,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { canonicalUri, isInside } from '../io/paths';
@@ -425,15 +425,7 @@ export function startServer(connection: Connection): void {
       const off = (code: string) => ctx.resolved.config.checks[code] === 'off' || ctx.resolved.config.checks[code.split('.')[0]] === 'off';
       const judged = ctx.resolved.ignore.filter((e) => !off(e.code) && (indexer.scanned || !covers(e.code, CODES.figureMismatch)));
       noteStaleIgnoreLines(uri, ctx.resolved.ignoreFile, analysis.analyzed ? staleIgnoreEntries(analysis.model.text, judged, suppressed) : [], ctx.resolved.config.language);
-      // A garbled file can hold tens of thousands of findings; the editor needs the first ones.
-      // Defects first: a flood of target notes must not push an error out.
-      const shown =
-        findings.length <= MAX_DIAGNOSTICS
-          ? findings
-          : [...findings]
-              .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.span.start - b.span.start)
-              .slice(0, MAX_DIAGNOSTICS)
-              .sort((a, b) => a.span.start - b.span.start);
+      const shown = firstFindings(findings, MAX_DIAGNOSTICS);
       if (findings.length > MAX_DIAGNOSTICS) {
         log(`${uri}: ${findings.length} findings, showing the first ${MAX_DIAGNOSTICS}`);
       }
@@ -633,18 +625,8 @@ export function startServer(connection: Connection): void {
     if (!doc || !isOurs(doc)) return null;
     try {
       const { analysis: a } = await currentAnalysis(doc);
-      const offset = a.model.lines.offset(params.position);
-      const f = a.figures.find((x) => x.span.start <= offset && offset < x.span.end);
-      if (!f) return null;
-      const ws = indexer.index.workspace();
-      let value = describeFigure(f, undefined, ws);
-      const key = indicatorKey(f);
-      const self = indexer.index.get(canon(doc.uri))?.figures.find((x) => x.figure.span.start === f.span.start);
-      if (key && self) {
-        const table = comparisonMarkdown(self, indexer.index.sameIndicator(key), ws);
-        if (table) value += `\n\n---\n\n${table}`;
-      }
-      return { contents: { kind: MarkupKind.Markdown, value }, range: a.model.lines.range(f.span) };
+      const hover = figureHover(a.figures, a.model.lines.offset(params.position), canon(doc.uri), indexer.index);
+      return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: a.model.lines.range(hover.span) } : null;
     } catch (err) {
       connection.console.error(`[wengao] hover on ${doc.uri} failed: ${String(err)}`);
       return null;

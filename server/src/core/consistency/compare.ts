@@ -5,9 +5,31 @@
  */
 import type { Figure } from '../figures/extract';
 import { COMPARATOR_SIGN, kindLabel } from '../figures/format';
-import type { IndexedFigure } from './index';
+import type { FigureIndex, IndexedFigure } from './index';
+import { indicatorKey } from './keys';
+import { describeFigure } from '../figures/format';
+import type { Span } from '../text';
 import { Workspace, shownPeriod, shownRegion } from '../figures/format';
 import { disagree } from './keys';
+
+/**
+ * The hover on a figure: what it states, then what every document of the workspace says of its
+ * indicator (comparisonMarkdown). `uri` is the document's address in the index. Undefined where
+ * `offset` is on no figure.
+ */
+export function figureHover(figures: readonly Figure[], offset: number, uri: string, index: FigureIndex): { markdown: string; span: Span } | undefined {
+  const f = figures.find((x) => x.span.start <= offset && offset < x.span.end);
+  if (!f) return undefined;
+  const ws = index.workspace();
+  let markdown = describeFigure(f, undefined, ws);
+  const key = indicatorKey(f);
+  const self = index.get(uri)?.figures.find((x) => x.figure.span.start === f.span.start);
+  if (key && self) {
+    const table = comparisonMarkdown(self, index.sameIndicator(key), ws);
+    if (table) markdown += `\n\n---\n\n${table}`;
+  }
+  return { markdown, span: f.span };
+}
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
