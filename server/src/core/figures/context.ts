@@ -183,6 +183,24 @@ export function yearIn(text: string): number | undefined {
 }
 
 /**
+ * The year a title speaks from: its own words' year first. A year inside 《》 names another
+ * document, which a news item speaks of in the year it came out: a work report in its own year
+ * (《2026年X市政府工作报告》解读), a statistical bulletin in the year after the one it reports
+ * (《2025年X市国民经济和社会发展统计公报》发布).
+ */
+export function titleYear(title: string): number | undefined {
+  const quoted = /《[^《》]*》/g;
+  const outside = title.replace(quoted, (q) => ' '.repeat(q.length));
+  const own = yearIn(outside);
+  if (own !== undefined) return own;
+  for (const q of title.match(quoted) ?? []) {
+    const y = yearIn(q);
+    if (y !== undefined) return /统计公报》$/.test(q) ? y + 1 : y;
+  }
+  return undefined;
+}
+
+/**
  * Kind cues. Strong ones decide against the heading; weak ones (将, 要, 计划, 争取, which also
  * appear in names like 兴辽英才计划 and in reviews: 争取中央资金) only where nothing else does.
  */
@@ -482,6 +500,14 @@ export function isSelfReference(text: string): boolean {
 }
 const SELF_WHOLE = new RegExp(`^(?:${SELF_RE.source})$`);
 
+/**
+ * A whole named as the frame a place acts in, "在全省汽车产业转型中扛起责任", "在全市大局中": where
+ * the clause happens, not whose figures follow.
+ */
+function selfFrame(text: string, at: number, end: number): boolean {
+  return text[at - 1] === '在' && /^[^，,。；;：:]{1,16}?(?:中|之中|上)(?=[^\p{Script=Han}]|[\p{Script=Han}])/u.test(text.slice(end, end + 20)) && !/^[^，,。；;：:]{0,16}?[0-9０-９]/.test(text.slice(end, end + 20).split(/中|之中|上/)[0]);
+}
+
 function nearestSelf(matches: Match[], offset: number): SelfLevel | undefined {
   let best: Match | undefined;
   for (const m of matches) {
@@ -559,7 +585,7 @@ export class SentenceReading {
   selfReference(offset: number, firstFigure = offset): SelfLevel | undefined {
     // (省定 names the province's aim only where the clause says so, "按照省定……的目标要求", not a
     // designation: 省定重点项目, 省定贫困村 are the place's own.)
-    const all = (this.self ??= matchesOf(SELF_RE, this.text).filter((m) => !comparisonBase(this.text, m.at, m.at + m.cue.length) && (m.cue !== '省定' || this.inAccordance(m.at) || /^[^，。；,]{0,30}?(?:目标|任务)/.test(this.text.slice(m.at + 2, m.at + 40)))));
+    const all = (this.self ??= matchesOf(SELF_RE, this.text).filter((m) => !comparisonBase(this.text, m.at, m.at + m.cue.length) && !selfFrame(this.text, m.at, m.at + m.cue.length) && (m.cue !== '省定' || this.inAccordance(m.at) || /^[^，。；,]{0,30}?(?:目标|任务)/.test(this.text.slice(m.at + 2, m.at + 40)))));
     // The nearest before `offset` that still governs it (matches are in order).
     for (let k = all.length - 1; k >= 0; k--) {
       const m = all[k];

@@ -16,7 +16,7 @@
  * workspace's one province (consistency/index.ts), and nothing else.
  */
 import type { DocumentModel } from '../model';
-import { PLAN_DOCUMENT, comparisonBase, headingKind, placesIn, yearIn } from './context';
+import { PLAN_DOCUMENT, comparisonBase, headingKind, placesIn, titleYear, yearIn } from './context';
 import { areaNamed, isKnownPlace } from './gazetteer';
 
 /** The region of a document that speaks of its own province without naming it. */
@@ -220,7 +220,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     // (The document's own place is in its titles, not in a section heading about a district.)
     if (h.form === 'title' || h.form === 'markdown') titles.push(t);
     if (year === undefined && (h.form === 'title' || h.form === 'markdown') && h.span.start <= bodyStart) {
-      const y = yearIn(t) ?? yearIn(h.name);
+      const y = titleYear(t) ?? titleYear(h.name);
       if (y !== undefined) setYear(y, h.name, 'title');
     }
   }

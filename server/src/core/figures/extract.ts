@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -645,6 +645,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       inheritedRegion = undefined;
       regionFromItem = false;
     }
+    // (Nor past a sentence that opens with the document's own place, named by its stem as people
+    // name it: "十堰作为汽车产业重镇，……全年新能源汽车产量力争达到12万辆".)
+    if (inheritedRegion && facts.city && facts.city.length >= 3 && sentenceText.trimStart().startsWith(facts.city.replace(/市$/, ''))) inheritedRegion = undefined;
     // (A sentence that opens with the report's review, "报告显示，……", dates its own figures too.)
     if (inheritedFromItem && ITEM_OPENS.test(sentenceText)) {
       inherited = undefined;
@@ -2046,7 +2049,7 @@ class Sections {
       // plan, and does not set the kind of every figure under it.)
       const headline = h.heading.form === 'title' && NEWS_HEADLINE.test(full);
       f = {
-        year: yearIn(full),
+        year: h.heading.form === 'title' ? titleYear(full) : yearIn(full),
         plan: PLAN_DOCUMENT.test(full) && !headline,
         // (The place a heading is about opens it: a run-in heading that is a whole paragraph,
         // "一、会议指出，……增速高于绍兴市平均水平", is not about the place it compares with.)
