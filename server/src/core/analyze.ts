@@ -71,7 +71,7 @@ export interface Analysis {
 /** The first line of a list Wengao exports in markdown (figures/format.ts EXPORT_MARK). */
 const EXPORT_MARK_LINE = /^\uFEFF?<!--\s*wengao-export\b/;
 
-export function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', minRatio = 0.5, kind?: DocKind): { ok: boolean; reason?: string } {
+function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', minRatio = 0.5, kind?: DocKind): { ok: boolean; reason?: string } {
   if (scope === 'off') return { ok: false, reason: '未检查 (not analysed): wengao.analyze 为 off' };
   // A list Wengao itself exported (the Targets view's markdown) is its output, not a report.
   if (EXPORT_MARK_LINE.test(text.slice(0, 200))) return { ok: false, reason: '文稿导出的目标清单，不作为报告检查 (a list Wengao exported, not a report)' };

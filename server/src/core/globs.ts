@@ -6,7 +6,7 @@
  */
 
 /** Characters in one pattern at most. */
-export const MAX_GLOB_LENGTH = 256;
+const MAX_GLOB_LENGTH = 256;
 /** Patterns in one include or exclude list, and glob lines in one ignore file, at most. */
 export const MAX_GLOBS = 1000;
 /** Nesting of extglob groups (!( … ), @( … )) and of braces at most. */

@@ -31,7 +31,7 @@ export interface Heading {
   paragraphs: number[];
 }
 
-export const RANK = {
+const RANK = {
   title: 0,
   /** An explainer's section label: 【2025年成绩单】, "01 2025年 我们这样走过". Unnumbered. */
   label: 10,
@@ -152,7 +152,7 @@ export const CHANGE_LINE = new RegExp(`^(?:同比|比上年)?(?:增长|下降|�
 /** A number with a unit or a percent sign: what a line of data holds and a title seldom does. */
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
 /** A row of a table pasted from a word processor: cells separated by tabs (figures/table.ts reads them). */
-export const TABLE_ROW = /\S\t+\S/;
+const TABLE_ROW = /\S\t+\S/;
 /** The gap between cells in a row without tabs: full-width spaces, or two spaces or more. */
 export const SOFT_GAP = /\u3000+| {2,}/g;
 
@@ -204,7 +204,7 @@ export function isTableRule(text: string): boolean {
 }
 
 /** A cell that is a number, not a year (2025年 heads a column; it is no value). */
-export function numericCell(cell: string): boolean {
+function numericCell(cell: string): boolean {
   // (Nor is a date or a time: "宝鸡发布　1月21日".)
   return /^[-－−]?[0-9０-９]/.test(cell) && !/^[0-9０-９]{4}\s*年|^[0-9０-９]{1,2}\s*月|^[0-9０-９]{1,2}[:：][0-9０-９]{2}|^[0-9]{4}[-./][0-9]/.test(cell);
 }
@@ -302,9 +302,9 @@ function readLabel(text: string, inBody = false): { name: string; start: number;
 }
 
 /** A draft's status under its title: （征求意见稿）, （送审稿）, 草案. Not the document's name. */
-export const DRAFT_MARK = /^[（(〔【\[]?[\s\u3000]*(?:征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修改稿|修订稿|代拟稿|审议稿|报审稿|送审讨论稿|第?[一二三四五六七八九十0-9]+稿)[\s\u3000]*[）)〕】\]]?$/;
+const DRAFT_MARK = /^[（(〔【\[]?[\s\u3000]*(?:征求意见稿|送审稿|讨论稿|草案|草稿|初稿|修改稿|修订稿|代拟稿|审议稿|报审稿|送审讨论稿|第?[一二三四五六七八九十0-9]+稿)[\s\u3000]*[）)〕】\]]?$/;
 
-export function isByline(text: string): boolean {
+function isByline(text: string): boolean {
   return BYLINE.test(text);
 }
 

@@ -61,7 +61,7 @@ const MD_HEADING = /^\s{0,3}#{1,6}(\s|$)/;
 const MD_FENCE = /^\s{0,3}(```|~~~)/;
 const MD_QUOTE = /^\s{0,3}>/;
 /** A heading marker at the start of a line: 一、（一）(1) 1. 第一， */
-export const MARKER_START =
+const MARKER_START =
   /^[\s\u3000]*(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十]+[，、,：:]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d))/;
 /** A table-of-contents line: some title, then spaces or leaders, then a page number. */
 const TOC_ENTRY = /^.{4,}?(?:\s|\.{2,}|…+|·{2,})\s*\d{1,4}\s*$/;
@@ -326,7 +326,7 @@ function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
 
 /** Whether a text is predominantly Chinese: Han characters over Han plus Latin letters. */
 /** How much of a document its language is judged from. */
-export const RATIO_SAMPLE = 200_000;
+const RATIO_SAMPLE = 200_000;
 
 export function chineseRatio(text: string): number {
   const sample = languageSample(text);

@@ -45,7 +45,7 @@ const ALL_CODES: readonly string[] = Object.values(CODES);
 const FAMILIES: readonly string[] = [...new Set(ALL_CODES.map((c) => c.split('.')[0]))];
 
 /** Whether a directive or ignore entry names something: '*', a code or a family of codes. */
-export function knownKey(key: string): boolean {
+function knownKey(key: string): boolean {
   return key === '*' || ALL_CODES.includes(key) || FAMILIES.includes(key);
 }
 
@@ -72,7 +72,7 @@ const WINDOW = 8;
 const MAX_SPAN = 40;
 
 /** The text a fingerprint is taken from: the finding's text with a few characters either side on its line. */
-export function fingerprintExcerpt(text: string, span: { start: number; end: number }): string {
+function fingerprintExcerpt(text: string, span: { start: number; end: number }): string {
   const start = Math.max(0, Math.min(span.start, text.length));
   const end = Math.max(start, Math.min(span.end, text.length, start + MAX_SPAN));
   let a = start;
@@ -202,7 +202,7 @@ interface Region {
 const DIRECTIVE = /<!--\s*wengao-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
 
 /** The regions a markdown document's wengao-disable comments silence. */
-export function directiveRegions(text: string, kind: DocKind): Region[] {
+function directiveRegions(text: string, kind: DocKind): Region[] {
   if (kind !== 'markdown' || !text.includes('wengao-')) return [];
   const regions: Region[] = [];
   // Open wengao-disable regions: key → where it started.

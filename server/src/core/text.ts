@@ -274,7 +274,7 @@ const JOINS_PREVIOUS = /^(?:\p{M}|\u200d|[\ufe00-\ufe0f]|\udb40[\udd00-\uddef])/
  * a surrogate pair (𠮷), or before a mark, joiner or variation selector that belongs to the
  * character before it. The ends of the string are boundaries.
  */
-export function insideCharacter(s: string, i: number): boolean {
+function insideCharacter(s: string, i: number): boolean {
   if (i <= 0 || i >= s.length) return false;
   const c = s.charCodeAt(i);
   if (c >= 0xdc00 && c <= 0xdfff && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) return true;
@@ -290,7 +290,7 @@ export function boundaryBefore(s: string, i: number): number {
 }
 
 /** The nearest character boundary at or after `i`. */
-export function boundaryAfter(s: string, i: number): number {
+function boundaryAfter(s: string, i: number): number {
   let k = Math.max(0, Math.min(i, s.length));
   while (k < s.length && insideCharacter(s, k)) k++;
   return k;

@@ -66,7 +66,7 @@ function row(self: IndexedFigure, r: IndexedFigure, differs: boolean, ws: Worksp
  * agree with it: a differing value of the same kind marked ⚠ with its line linked), then the
  * other years and regions, then the differences that mean something.
  */
-export function comparisonMarkdown(self: IndexedFigure, rows: IndexedFigure[], ws: Workspace = {}): string | undefined {
+function comparisonMarkdown(self: IndexedFigure, rows: IndexedFigure[], ws: Workspace = {}): string | undefined {
   if (rows.length <= 1) return undefined;
   const order = (a: IndexedFigure, b: IndexedFigure) =>
     periodOrder(a.figure.period) - periodOrder(b.figure.period) ||

@@ -7,7 +7,7 @@ import { compareFindings, type Finding } from '../findings';
 import type { DocumentEntry, IndexedFigure } from './index';
 
 /** How people name a document: the name of its first title or heading, else its file name. */
-export function documentName(analysis: Analysis, fileName: string): string {
+function documentName(analysis: Analysis, fileName: string): string {
   const first = analysis.outline[0];
   const name = first && first.name !== '目 录' && first.name !== '目录' ? first.name : undefined;
   if (name && name.length <= 40) return name;

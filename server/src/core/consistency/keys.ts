@@ -125,7 +125,7 @@ export function canonicalKey(key: string, ws: WorkspaceFacts): string {
 }
 
 /** What a comparator says of the number: a point (=, ≈), a floor (≥, >), a ceiling (≤, <) or a range. */
-export function boundOf(c: Figure['comparator'] | undefined): 'point' | 'floor' | 'ceiling' | 'range' {
+function boundOf(c: Figure['comparator'] | undefined): 'point' | 'floor' | 'ceiling' | 'range' {
   return c === 'ge' || c === 'gt' ? 'floor' : c === 'le' || c === 'lt' ? 'ceiling' : c === 'range' ? 'range' : 'point';
 }
 
@@ -135,7 +135,7 @@ type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | '
  * A table's bare cell (新增城镇就业　万人　12) gives the number and leaves the bound to the prose:
  * it agrees with 12万人以上 as with 12万人. A bound written in the cell (85以上) is compared.
  */
-export function unboundCell(f: Amount): boolean {
+function unboundCell(f: Amount): boolean {
   return f.cell === true && f.comparator === 'eq';
 }
 

@@ -245,16 +245,6 @@ function nearestCue(offset: number, sets: [Match[], Kind][], strong = false): { 
   return best && { kind: best.kind, cue: best.cue };
 }
 
-/** The strong kind cue nearest before `offset`. */
-export function kindIn(text: string, offset: number): { kind: Kind; cue: string } | undefined {
-  return nearestCue(offset, [[matchesOf(STRONG_TARGET, text), 'target'], [matchesOf(STRONG_ACTUAL, text), 'actual']], true);
-}
-
-/** The weak kind cue nearest before `offset`. */
-export function weakKindIn(text: string, offset: number): { kind: Kind; cue: string } | undefined {
-  return nearestCue(offset, [[matchesOf(WEAK_TARGET, text), 'target'], [matchesOf(WEAK_ACTUAL, text), 'actual']]);
-}
-
 const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
 const HEADING_ACTUAL = /回顾|回望|回眸|盘点|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
 
@@ -285,7 +275,7 @@ const NOT_PLACE = /^(城|都|超|全|我|本|各|门|股|楼|上|夜|集|省|县
 
 const AUTONOMOUS_REGIONS: Record<string, string> = { 内蒙古: '内蒙古自治区', 广西: '广西壮族自治区', 西藏: '西藏自治区', 宁夏: '宁夏回族自治区', 新疆: '新疆维吾尔自治区' };
 
-export function normalizeProvince(name: string, suffix?: string): string {
+function normalizeProvince(name: string, suffix?: string): string {
   if (suffix === '自治区' && AUTONOMOUS_REGIONS[name]) return AUTONOMOUS_REGIONS[name];
   if (suffix) return name + suffix;
   if (MUNICIPALITIES.has(name)) return `${name}市`;
@@ -519,7 +509,7 @@ function nearestSelf(matches: Match[], offset: number): SelfLevel | undefined {
 
 /**
  * One sentence read once for all the figures in it (a sentence of a report often holds
- * several): the same answers as periodCues, periodIn, kindIn, weakKindIn, placesIn and
+ * several): the same answers as periodCues, periodIn, the strong and weak kind cues, placesIn and
  * selfReference on its text, each computed on first use. The arrays are shared: read only.
  */
 export class SentenceReading {

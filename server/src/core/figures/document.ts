@@ -75,7 +75,7 @@ const PLAN_START: Record<string, number> = { 十一: 2006, 十二: 2011, 十三:
  * (庆祝中国共产党成立100周年: 1921 + 100) and the place in a five-year plan (“十五五”开局之年,
  * 踏上“十四五”新征程: its first year; 收官之年: its last).
  */
-export function yearFromOccasion(text: string): { year: number; cue: string } | undefined {
+function yearFromOccasion(text: string): { year: number; cue: string } | undefined {
   const anniversaries: [RegExp, number][] = [
     [/(?:中国共产党|建党)成立\s*(\d{1,3})\s*周年/, 1921],
     [/(?:新中国|中华人民共和国)成立\s*(\d{1,3})\s*周年/, 1949],
@@ -111,7 +111,7 @@ const LEAD_AHEAD = new RegExp(
 const LEAD_REVIEW = new RegExp(`(?:回顾|总结|盘点)(?:了)?(?:过去一年(?:即)?)?\\s*${Y}|${Y}(?:的)?(?:政府)?工作(?:回顾|总结)`);
 
 /** The year a lead implies, with its words: the first sentences of a brief. */
-export function yearFromLead(text: string): { year: number; cue: string } | undefined {
+function yearFromLead(text: string): { year: number; cue: string } | undefined {
   const ahead = LEAD_AHEAD.exec(text);
   if (ahead) return { year: +(ahead[1] ?? ahead[2] ?? ahead[3]), cue: ahead[0] };
   const review = LEAD_REVIEW.exec(text);
@@ -141,7 +141,7 @@ function firstPublisher(text: string): RegExpExecArray | null {
 }
 
 /** The place a publisher's name gives: 宜宾日报讯 → 宜宾市, 甘肃日报讯 → 甘肃省. */
-export function regionFromPublisher(text: string): { name: string; level: 'province' | 'city'; cue: string } | undefined {
+function regionFromPublisher(text: string): { name: string; level: 'province' | 'city'; cue: string } | undefined {
   const account = ACCOUNT.exec(text);
   if (account && isKnownPlace(`${account[1]}市`)) return { name: `${account[1]}市`, level: 'city', cue: account[0].trim() };
   // (Not a reporter who asks at a press conference, "河北日报记者：报告提出……": a speaker's label.)
@@ -176,7 +176,7 @@ const SELF_CITY = /全市|我市|本市|市政府|市委|市人大|市政协|全
 const SELF_COUNTY = /全县|我县|本县|县政府|县委|县人大|县政协/g;
 
 /** The level a document speaks at: which of 全省 / 全市 / 全县 (and their kin) it uses most. */
-export function ownLevel(text: string): 'province' | 'city' | 'county' | undefined {
+function ownLevel(text: string): 'province' | 'city' | 'county' | undefined {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   const p = sample.match(SELF_PROVINCE)?.length ?? 0;
   const c = sample.match(SELF_CITY)?.length ?? 0;

@@ -132,7 +132,7 @@ function num(v: number): string {
 }
 
 /** "46.2万人 = 462,000 人". */
-export function normalizedText(f: Figure): string {
+function normalizedText(f: Figure): string {
   const n = f.normalized;
   return `${num(n.value)}${n.max !== undefined ? `～${num(n.max)}` : ''} ${n.unit}`;
 }

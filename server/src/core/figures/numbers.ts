@@ -13,7 +13,7 @@ export interface NumberToken {
 }
 
 const FULLWIDTH_DIGIT = /[０-９]/g;
-export const toHalfWidth = (s: string) =>
+const toHalfWidth = (s: string) =>
   s.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/，/g, ',');
 
 /** 0-9 or ０-９, by char code (`charCodeAt` past the end gives NaN: not a digit). */

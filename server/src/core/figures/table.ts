@@ -81,7 +81,7 @@ const MEASURE_IN = /(?:产量|产值|增加值|营业收入|销售额)(?=[^，�
 const UNIT_IN_PARENS = /[（(]([^（）()]{1,8})[）)]\s*$/;
 
 /** The unit a header or a label gives in brackets: 增长（%）, 地区生产总值（亿元）. */
-export function unitInParens(s: string): string | undefined {
+function unitInParens(s: string): string | undefined {
   const m = UNIT_IN_PARENS.exec(s);
   if (!m) return undefined;
   const u = m[1].replace(/％/g, '%');
