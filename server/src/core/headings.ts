@@ -349,6 +349,8 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
   // Lines of data: short lines without sentence punctuation that hold figures, two or more in a
   // row (an explainer's "5.3% 经济增速", a table's rows). They are not a title group.
   const dataLine = paragraphs.map((p, i) => p.text.length <= 40 && DATA_FIGURE.test(p.text) && !/[。！？；，,;!?]/.test(p.text) && !readLabel(p.text, i > 0));
+  /** Whether an explainer's label has been met (its captions after it are text of its sections). */
+  let seenLabel = false;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     const prev = paragraphs[i - 1];
@@ -362,6 +364,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       closeGroup();
       const nameSpan = { start: p.start + label.start, end: p.start + label.end };
       headings.push({ form: 'label', rank: RANK.label, name: label.name, nameSpan, span: nameSpan, paragraphs: [p.index] });
+      seenLabel = true;
       continue;
     }
     // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
@@ -416,7 +419,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
     const nextText = paragraphs[i + 1]?.text.trim();
     // (Nor one that opens with its section's word and a colon and talks about its figure, "展望：6%
     // 左右的增长目标怎么看", as its sibling "回望：经济总量迈上新台阶" does.)
-    const aimCaption = /^[\s\u3000]*\p{Script=Han}{2,4}[：:][^，。；！？,;!?]*[0-9０-９][^0-9０-９]*?\p{Script=Han}{5,}$/u.test(p.text.trim());
+    const aimCaption = /^[\s\u3000]*\p{Script=Han}{2,4}[：:][^，。；！？,;!?]*[0-9０-９][^0-9０-９]*?\p{Script=Han}{5,}$/u.test(p.text.trim()) && /目标|怎么|如何|为何|为什么|[？?]/.test(p.text);
     if (group === undefined && headings.length > 0 && ((nextText !== undefined && (FIGURE_LINE.test(nextText) || CHANGE_LINE.test(nextText))) || (AMOUNT.test(p.text) && !/^[\s\u3000]*(?:19|20)\d{2}\s*年/.test(p.text) && !aimCaption))) {
       closeGroup();
       continue;
@@ -431,8 +434,10 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
         // article, whose figures would lose the label's year.)
         // (Not one that names its own time or kind, "“十四五”成就", "2025年：稳中有进", "主要预期目标":
         // a section of its own.)
-        if (!group && !subtitle && headings.some((h) => h.form === 'label') && headings[headings.length - 1].form !== 'title' &&
-          !/(?:19|20)[0-9]{2}|十[一二三四五六]五|[一二三四五六七八九十两]年|今年|去年|明年/.test(p.text) && !headingKind(p.text)) continue;
+        // (Nor a news item's headline, which names who acts: "市政府召开常务会议".)
+        if (!group && !subtitle && seenLabel && headings[headings.length - 1].form !== 'title' &&
+          !/(?:19|20)[0-9]{2}|十[一二三四五六]五|[一二三四五六七八九十两]年|今年|去年|明年/.test(p.text) && !headingKind(p.text) &&
+          !/[省市县区州]|政府|会议|召开|举行|发布|印发|出台/.test(p.text)) continue;
         if (!group) {
           group = { form: 'title', rank: RANK.title, name: '', nameSpan: span, span, paragraphs: [] };
         }

@@ -7,9 +7,8 @@ import type { Figure } from '../figures/extract';
 import { COMPARATOR_SIGN, kindLabel } from '../figures/format';
 import type { FigureIndex, IndexedFigure } from './index';
 import { indicatorKey } from './keys';
-import { describeFigure } from '../figures/format';
 import type { Span } from '../text';
-import { Workspace, shownPeriod, shownRegion } from '../figures/format';
+import { Workspace, describeFigure, shownPeriod, shownRegion } from '../figures/format';
 import { disagree } from './keys';
 
 /**

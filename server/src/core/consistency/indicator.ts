@@ -33,7 +33,7 @@ export interface Measure {
 const LIST_MARK = /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,3}[.．、]|[①-⑳❶-❿]|[●■◆▲★☆○◇□▪•·\-—*>]|[一二三四五六七八九十]{1,2}(?:是|要|抓)|第[一二三四五六七八九十]{1,2}[，,、]|其[一二三四五六七八九十]|其中[：:，,]?)/;
 const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末)?|十[一二三四五六]五(?:规划)?(?:时期|期间|期末|末)?|全年|今年|去年|上年|当年|年内|年末|年底|[上下]半年|前?[一二三四]季度)/;
 /** A deadline written after the name: 地区生产总值力争到2030年 (达到……). */
-const DEADLINE_END = /(?:力争|确保|争取)?(?:到|至)(?:19|20)\d{2}\s*年(?:底|末)?$/;
+const DEADLINE_END = /(?:力争|确保|争取)?(?<![截0-9０-９年])(?:到|至)(?:19|20)\d{2}\s*年(?:底|末|前)?$/;
 const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全地区|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
 const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|继续)/;
 const LEVEL_START = /^(?:完成|实现|达到)/;
@@ -181,7 +181,7 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   }
   for (const [alias, name] of table.inner) if (s.includes(alias)) s = s.split(alias).join(name);
   // 过亿元项目 is 亿元以上项目: "over" a size written before it or as 以上 after it.
-  s = s.replace(/(?:过|超)((?:[0-9.]+|十|百|千|五千)?(?:万|亿)元)(?=项目|企业|工程|产业项目)/, '$1以上');
+  s = s.replace(/(?:过|超)((?:[0-9.]+|[一二三四五六七八九十百千]+)?(?:万|亿)元)(?=\p{Script=Han}{0,4}(?:项目|企业|工程|集群))/u, '$1以上').replace(/(万|亿)元及以上/, '$1元以上');
   // 普惠性托位 is 普惠托位: 性 turns a modifier into an adjective, not into another thing.
   s = s.replace(/(?<=[\p{Script=Han}]{2})性(?=[\p{Script=Han}]{2})/u, '');
   // An industry's output, with or without 产业: 集成电路产业产值 is 集成电路产值.

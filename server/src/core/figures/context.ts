@@ -195,9 +195,24 @@ export function titleYear(title: string): number | undefined {
   if (own !== undefined) return own;
   for (const q of title.match(quoted) ?? []) {
     const y = yearIn(q);
-    if (y !== undefined) return /统计公报》$/.test(q) ? y + 1 : y;
+    if (y !== undefined) return BULLETIN.test(q) ? y + 1 : y;
   }
   return undefined;
+}
+
+/** A statistical bulletin's name as quoted, 《2025年X市国民经济和社会发展统计公报（摘要）》. */
+const BULLETIN = /统计公报(?:[（(]摘要[）)])?》$/;
+
+/**
+ * The year a title gives its section: titleYear, except that a bulletin's news leaves it to the
+ * document (the year after the bulletin's), whose 去年 is the bulletin's year.
+ */
+export function titleSectionYear(title: string): number | undefined {
+  const own = yearIn(title.replace(/《[^《》]*》/g, (q) => ' '.repeat(q.length)));
+  if (own !== undefined) return own;
+  const quoted = title.match(/《[^《》]*》/g) ?? [];
+  if (quoted.some((q) => yearIn(q) !== undefined && BULLETIN.test(q))) return undefined;
+  return titleYear(title);
 }
 
 /**
@@ -246,7 +261,7 @@ function nearestCue(offset: number, sets: [Match[], Kind][], strong = false): { 
 }
 
 const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
-const HEADING_ACTUAL = /回顾|回望|回眸|盘点|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
+const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
 
 export function headingKind(name: string): Kind | undefined {
   if (HEADING_ACTUAL.test(name)) return 'actual';
@@ -495,7 +510,10 @@ const SELF_WHOLE = new RegExp(`^(?:${SELF_RE.source})$`);
  * the clause happens, not whose figures follow.
  */
 function selfFrame(text: string, at: number, end: number): boolean {
-  return text[at - 1] === '在' && /^[^，,。；;：:]{1,16}?(?:中|之中|上)(?=[^\p{Script=Han}]|[\p{Script=Han}])/u.test(text.slice(end, end + 20)) && !/^[^，,。；;：:]{0,16}?[0-9０-９]/.test(text.slice(end, end + 20).split(/中|之中|上/)[0]);
+  if (text[at - 1] !== '在') return false;
+  // (中 or 上 that ends the frame's word: not 中小学, 中心, 以上, 上半年.)
+  const m = /^([^，,。；;：:0-9０-９]{2,16}?)(?:之中|(?<!以)上(?![半年级游市升述海])|中(?![小心医部央高年学型等级期层间共国华外药]))/u.exec(text.slice(end, end + 20));
+  return !!m;
 }
 
 function nearestSelf(matches: Match[], offset: number): SelfLevel | undefined {

@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleSectionYear, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -109,10 +109,20 @@ const COMPARATOR_BEFORE_WORDS = new Set(COMPARATOR_BEFORE.map(([w]) => w));
 const VERBS_BY_LAST = byChar(VERBS, (v) => v, 'last');
 /** Verbs of two characters or more (达, 超 are also parts of other words: 发达, 超市). */
 const LONG_VERBS = new RegExp(VERBS.filter((v) => v.length >= 2).join('|'));
-/** Whether a name holds a verb of its own after its first character: 年度完成投资. */
 /** A verb of making at the head of a name: what a list's first item says of all its items. */
 const LIST_ACTION = /^(?:新增|净增|新培育|新引进|新认定|新招引|新创建|新建|新开工|培育|引进|认定|招引|创建)/;
 
+/**
+ * Whether a sentence opens with the document's own city named by its stem, as people name it:
+ * "十堰作为汽车产业重镇，……", "十堰要……" (not a word that starts alike: 长治久安).
+ */
+function ownStemOpens(sentence: string, city: string): boolean {
+  const stem = city.replace(/市$/, '');
+  const t = sentence.trimStart();
+  return t.startsWith(stem) && /^(?:市|作为|要|将|在|是|的|全市|[，,、\s])/.test(t.slice(stem.length));
+}
+
+/** Whether a name holds a verb of its own after its first character: 年度完成投资. */
 function hasOwnVerb(indicator: string): boolean {
   return LONG_VERBS.test(indicator.slice(1));
 }
@@ -647,7 +657,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     }
     // (Nor past a sentence that opens with the document's own place, named by its stem as people
     // name it: "十堰作为汽车产业重镇，……全年新能源汽车产量力争达到12万辆".)
-    if (inheritedRegion && facts.city && facts.city.length >= 3 && sentenceText.trimStart().startsWith(facts.city.replace(/市$/, ''))) inheritedRegion = undefined;
+    if (inheritedRegion && facts.city && facts.city.length >= 3 && ownStemOpens(sentenceText, facts.city)) inheritedRegion = undefined;
     // (A sentence that opens with the report's review, "报告显示，……", dates its own figures too.)
     if (inheritedFromItem && ITEM_OPENS.test(sentenceText)) {
       inherited = undefined;
@@ -1427,7 +1437,9 @@ function build(
   if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2) && !(!indicatorInherited && hasOwnVerb(indicator)) && !projectsInvestment) verb = prevFig.verb;
   // (So does a verb written into the first item's name, "新培育省级专精特新中小企业50家、高新技术企业
   // 80家以上": the second item is new ones too, not the stock named later, 高新技术企业总数.)
-  if (!verb && prevFig && separatedFromPrev && !prevFig.verb && !indicatorInherited && indicator.length >= 2 && !hasOwnVerb(indicator) && !LIST_ACTION.test(indicator) && !projectsInvestment) {
+  // (Not onto a total or a share, "市场主体总量45万户", nor onto another measure, "到位资金320亿元".)
+  if (!verb && prevFig && separatedFromPrev && !prevFig.verb && !indicatorInherited && indicator.length >= 2 && !hasOwnVerb(indicator) && !LIST_ACTION.test(indicator) && !projectsInvestment &&
+    prevFig.unit === raw.unitText && !/(?:总量|总数|总额|余额|占比|比重|率|资金|投资|金额)$/.test(indicator)) {
     const act = LIST_ACTION.exec(stripNoise(prevFig.indicator));
     if (act) indicator = act[0] + indicator;
   }
@@ -2049,7 +2061,7 @@ class Sections {
       // plan, and does not set the kind of every figure under it.)
       const headline = h.heading.form === 'title' && NEWS_HEADLINE.test(full);
       f = {
-        year: h.heading.form === 'title' ? titleYear(full) : yearIn(full),
+        year: h.heading.form === 'title' ? titleSectionYear(full) : yearIn(full),
         plan: PLAN_DOCUMENT.test(full) && !headline,
         // (The place a heading is about opens it: a run-in heading that is a whole paragraph,
         // "一、会议指出，……增速高于绍兴市平均水平", is not about the place it compares with.)
