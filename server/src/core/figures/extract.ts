@@ -17,7 +17,7 @@ import {
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
-import { isKnownPlace } from './gazetteer';
+import { isKnownPlace, provinceOf } from './gazetteer';
 import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, NEWS_HEADLINE, documentFacts } from './document';
 import { CellReading, TableCell, cellsOf, readTables, rowCells } from './table';
 
@@ -465,7 +465,9 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
     : self === 'city' ? facts.city ?? (facts.county || facts.level === 'county' || facts.level === 'province' ? null : facts.region ?? OWN_CITY)
     // 全区 of an autonomous region's own document is the region (a province); else a county's.
     // (全县 is a county's only: in a province's news, a deputy's own county, "今年全县……力争增长8%".)
-    : facts.county ?? (autonomous && self === 'district' ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY : null);
+    : facts.county ?? (autonomous && self === 'district' ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY
+      // (A city of an autonomous region calls the region 全区: "与全区……的预期目标相衔接" in 南宁市's report.)
+      : self === 'district' && facts.city && provinceOf(facts.city)?.endsWith('自治区') ? facts.province ?? provinceOf(facts.city)! : null);
 }
 
 /** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出. */

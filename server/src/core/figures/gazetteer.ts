@@ -33,6 +33,8 @@ let shortPrefectures: Map<string, string> | undefined;
  * "地区" alone is a common word (西部地区, 地区生产总值), the whole name is not.
  */
 let areas: Set<string> | undefined;
+/** The province of each city-level place (南宁市 → 广西壮族自治区). */
+let provinceOfCity: Map<string, string> | undefined;
 /** The peoples named in China's autonomous places (the ones that end a prefecture's stem). */
 const PEOPLES = /(?:朝鲜|土家|苗|藏|羌|彝|布依|侗|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|柯尔克孜|哈萨克|瑶|黎|畲|水|仡佬|土|撒拉|东乡|保安|裕固|纳西|拉祜|佤|普米|独龙|怒|基诺|阿昌|德昂|布朗|锡伯|塔吉克|达斡尔|鄂温克|鄂伦春|满|仫佬|毛南|京)族?$/;
 
@@ -60,6 +62,8 @@ function names(): Set<string> {
     }
   };
   walk(levels as Division[], 0);
+  provinceOfCity = new Map();
+  for (const p of levels as Division[]) for (const c of p.d ?? []) provinceOfCity.set(c.n, p.n);
   return known;
 }
 
@@ -71,6 +75,12 @@ export function knownPlaceEndingAt(text: string, end: number): number {
   const set = names();
   for (let start = Math.max(0, end - 8); start <= end - 3; start++) if (set.has(text.slice(start, end))) return start;
   return -1;
+}
+
+/** The province a city-level place belongs to, by the gazetteer (南宁市 → 广西壮族自治区). */
+export function provinceOf(city: string): string | undefined {
+  names();
+  return provinceOfCity?.get(city);
 }
 
 /** Whether `name` (with its suffix) is a city, county or district of China. */
