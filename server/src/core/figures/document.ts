@@ -58,6 +58,13 @@ export interface DocumentFacts {
   aimsCue?: string;
   /** Dated in the last quarter of its year (a year-end speech or 纪要): its year's results are estimates. */
   lateInYear?: boolean;
+  /**
+   * The year a report on a statistical bulletin reports, with its words: "市统计局……发布去年全市
+   * 国民经济和社会发展统计公报" (the year before the document's). Its undated figures are that
+   * year's results, though the reporter's closing line may speak of this year.
+   */
+  reportsYear?: number;
+  reportsCue?: string;
   /** Where the text begins: the first paragraph that is no heading (titles after it are 小标题). */
   bodyStart: number;
 }
@@ -344,7 +351,11 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const named = aims ? /((?:19|20)\d{2})\s*年/.exec(aims[0]) : null;
   const aimsOffset = !aims ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims[0]) ? 1 : 0;
   const lateInYear = !!dated && +dated[1] === year && +dated[2] >= 10;
-  return { year, yearCue, yearFrom, lateInYear, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
+  // (A news item on a bulletin says so in its lead: 发布去年……统计公报, 公布《2025年……统计公报》.)
+  const bulletin = /(?:发布|公布)(?:了)?[^。！？]{0,24}?《?(去年|上年|(?:19|20)\d{2}\s*年)[^。！？》]{0,30}统计公报/.exec(model.text.slice(bodyStart, bodyStart + 400));
+  const reportsYear = !bulletin ? undefined : /\d/.test(bulletin[1]) ? parseInt(bulletin[1], 10) : year !== undefined ? year - 1 : undefined;
+  const reports = reportsYear !== undefined && year !== undefined && reportsYear < year && !PLAN_DOCUMENT.test(titles[0] ?? '') ? { reportsYear, reportsCue: bulletin![0] } : {};
+  return { year, yearCue, yearFrom, lateInYear, ...reports, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }
 

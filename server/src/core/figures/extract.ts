@@ -1807,8 +1807,11 @@ function context(
     period = { value: String(pieceYear - 1), start: pieceYear - 1, end: pieceYear - 1, cue: '' };
     periodSource = 'heading';
   } else if (!period && pieceYear !== undefined) {
-    period = { value: String(pieceYear), start: pieceYear, end: pieceYear, cue: facts.yearCue ?? '' };
-    periodSource = pathHasTitleYear(path, sections) ? 'heading' : 'document';
+    const titled = pathHasTitleYear(path, sections);
+    // (A report on last year's bulletin: its undated figures are the bulletin's year.)
+    const y = facts.reportsYear !== undefined && !titled ? facts.reportsYear : pieceYear;
+    period = { value: String(y), start: y, end: y, cue: y === pieceYear ? facts.yearCue ?? '' : facts.reportsCue ?? '' };
+    periodSource = titled ? 'heading' : 'document';
   } else if (!period) {
     // A document that states no year speaks of its own year.
     period = relativePeriod(0, '');
