@@ -175,6 +175,18 @@ describe('suppression', () => {
     expect(ignore.diagnostics[0].message).toMatch(/此行不再屏蔽任何问题.*0123456789abcdef/);
     expect(r.stderr).toMatch(/已忽略 1 个/);
   });
+
+  it('a line for a code the config turns off is not called stale: nothing of it is found to silence (as in the editor)', async () => {
+    const text = '关于开展安全生产检查的通知\n\n各单位要认真落实十五”规划部署。\n';
+    const dir = project({
+      '.wengaorc.json': '{ "checks": { "quote": "off" } }',
+      '.wengaoignore': 'notice.txt quote.unopened 0123456789abcdef  # 编造的\n',
+      'notice.txt': text,
+    });
+    const r = await runCli(['check', '.', '--format', 'json', '--min-severity', 'hint'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(parse(r.stdout).files.find((f) => f.path === '.wengaoignore')?.diagnostics ?? []).toEqual([]);
+  });
 });
 
 describe('standard input', () => {

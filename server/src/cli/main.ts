@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import {
-  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, staleIgnoreEntries, staleIgnoreFinding, tr,
+  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, staleIgnoreEntries, staleIgnoreFinding, tr,
 } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import pkg from '../../../package.json';
@@ -296,7 +296,7 @@ function noteStaleIgnoreLines(reports: { resolved?: Resolved; result: FileResult
   for (const { resolved, result: r } of reports) {
     const file = resolved?.ignoreFile;
     if (!file || r.text === undefined || r.skipped || r.notAnalyzed) continue;
-    const stale = new Set(staleIgnoreEntries(r.text, r.ignore, r.suppressed));
+    const stale = new Set(staleIgnoreEntries(r.text, resolved ? judgedIgnoreEntries(r.ignore, resolved.config) : r.ignore, r.suppressed));
     for (const e of r.ignore) {
       if (e.fingerprint === '*' || /[*?[{]/.test(e.path)) continue;
       // (A line used by any report it names is not stale.)

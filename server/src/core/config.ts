@@ -347,10 +347,13 @@ export function mergeConfig(settings: WengaoConfig, file: WengaoConfig | undefin
 export function severityOverrides(config: WengaoConfig): Partial<Record<Code, CheckSetting>> {
   const out: Partial<Record<Code, CheckSetting>> = {};
   for (const code of Object.values(CODES)) {
-    const exact = config.checks[code];
-    const family = config.checks[code.split('.')[0]];
-    const v = exact ?? family;
+    const v = checkSetting(config, code);
     if (v) out[code] = v;
   }
   return out;
+}
+
+/** What the config sets for one code (or family): the exact key, else its family's. */
+export function checkSetting(config: WengaoConfig, code: string): CheckSetting | undefined {
+  return config.checks[code] ?? config.checks[code.split('.')[0]];
 }

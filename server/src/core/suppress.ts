@@ -20,7 +20,7 @@ import type { DocKind } from './model';
 import { Locale, tr } from './locale';
 import { MAX_GLOBS, globProblem } from './globs';
 import { LineIndex, clip } from './text';
-import { nearest } from './config';
+import { WengaoConfig, checkSetting, nearest } from './config';
 
 export const IGNORE_FILE = '.wengaoignore';
 
@@ -345,6 +345,15 @@ export function suppressionEdit(text: string, finding: Pick<Finding, 'code' | 's
   }
   const end = b;
   return { span: { start: end, end }, newText: ` <!-- wengao-disable-line ${finding.code} -->` };
+}
+
+/**
+ * The entries whose staleness an analysis can judge: not those of a code the config turns off
+ * (nothing of it is found, so nothing is silenced), nor figure.mismatch's before the other
+ * documents are known (`crossKnown`). The CLI and the editor judge the same entries.
+ */
+export function judgedIgnoreEntries(entries: readonly IgnoreEntry[], config: WengaoConfig, crossKnown = true): IgnoreEntry[] {
+  return entries.filter((e) => checkSetting(config, e.code) !== 'off' && (crossKnown || !covers(e.code, CODES.figureMismatch)));
 }
 
 /**

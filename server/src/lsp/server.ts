@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis, CODES, CONFIG_FILE, Finding, IGNORE_FILE, LOCAL_CHECKS, LineIndex, analyze, buildFolds, documentKind, figureHover, firstFindings, sliceWhole,
-  IgnoreEntry, Locale, PositionEncoding, covers, formatIgnoreEntry, inWorkspace, staleIgnoreEntries, staleIgnoreFinding,
+  IgnoreEntry, Locale, PositionEncoding, formatIgnoreEntry, inWorkspace, judgedIgnoreEntries, staleIgnoreEntries, staleIgnoreFinding,
 } from '../core';
 import { ConfigResolver, Resolved, ignoreEntryPath } from '../io/config';
 import { canonicalUri, isInside } from '../io/paths';
@@ -422,8 +422,7 @@ export function startServer(connection: Connection): void {
       const { findings, suppressed } = inWorkspace(analysis, { uri: canon(uri), index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
       // (Judged only where the analysis could have silenced them: not a code turned off, nor
       // figure.mismatch before the workspace is indexed, when its other documents are not known yet.)
-      const off = (code: string) => ctx.resolved.config.checks[code] === 'off' || ctx.resolved.config.checks[code.split('.')[0]] === 'off';
-      const judged = ctx.resolved.ignore.filter((e) => !off(e.code) && (indexer.scanned || !covers(e.code, CODES.figureMismatch)));
+      const judged = judgedIgnoreEntries(ctx.resolved.ignore, ctx.resolved.config, indexer.scanned);
       noteStaleIgnoreLines(uri, ctx.resolved.ignoreFile, analysis.analyzed ? staleIgnoreEntries(analysis.model.text, judged, suppressed) : [], ctx.resolved.config.language);
       const shown = firstFindings(findings, MAX_DIAGNOSTICS);
       if (findings.length > MAX_DIAGNOSTICS) {
