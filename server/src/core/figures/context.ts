@@ -260,14 +260,8 @@ function nearestCue(offset: number, sets: [Match[], Kind][], strong = false): { 
   return best && { kind: best.kind, cue: best.cue };
 }
 
-const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
-const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
-
-export function headingKind(name: string): Kind | undefined {
-  if (HEADING_ACTUAL.test(name)) return 'actual';
-  if (HEADING_TARGET.test(name)) return 'target';
-  return undefined;
-}
+// (What a heading's words say of the figures under it: headings.ts, where headings are read.)
+export { headingKind } from '../headings';
 
 /** Documents whose unqualified figures are plans: reports, plans, lists of tasks. */
 export const PLAN_DOCUMENT = /政府工作报告|规划|计划|方案|清单|要点|纲要|目标|安排|重点工作|任务书/;

@@ -473,6 +473,9 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
 /** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出. */
 const PROVINCE_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外)?[，,]?(?:省里|省委|省政府|省委省政府|省委、省政府|省政府工作报告|省委经济工作会议)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达)/;
 
+/** What makes a time a deadline, before it: 到, 至 (not 截至, a date reached). */
+const BY_DEADLINE = /(?<!截)(?:到|至)$/;
+
 /** The end of a five-year plan named as a time: “十五五”末, 十四五期末. */
 const PLAN_END = /五[”"]?(?:规划)?(?:的)?(?:期)?末$/;
 
@@ -839,7 +842,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         // (Nor a deadline years ahead, "到“十五五”末，", "到2030年，": a plan's aim in a document of
         // the year (or of no year it states), that sentence's own; the paragraphs after go on with
         // the document's year. Not a date reached, "截至2025年底".)
-        const by = (PLAN_END.test(p.cue) || ref === undefined || p.start - ref >= 2) && /(?<![截])(?:到|至)$/.test(sentenceText.slice(0, head.at));
+        const by = (PLAN_END.test(p.cue) || ref === undefined || p.start - ref >= 2) && BY_DEADLINE.test(sentenceText.slice(0, head.at));
         // (Not a past year in a paragraph that opens with the report's aims, "报告明确，去年……": the
         // paragraphs after it go on with the aims, not with that year.)
         const aims = own?.kind === 'target' && yearOffset(p, ref) < 0;
@@ -854,7 +857,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (Nor a deadline years ahead, "到“十五五”末，全市经济总量突破2000亿元", "到2030年，……": a
       // plan's aim, which leaves the year the paragraphs speak of as it was.)
       const turned = last >= 0 ? cues[last].period(ref) : undefined;
-      const planAhead = turned && ref !== undefined && turned.start - ref >= 2 && /(?<![截])(?:到|至)$/.test(sentenceText.slice(0, cues[last].at));
+      const planAhead = turned && ref !== undefined && turned.start - ref >= 2 && BY_DEADLINE.test(sentenceText.slice(0, cues[last].at));
       if (carried && turned && !planAhead && (turned.start === turned.end || RELATIVE_PERIODS[turned.value] !== undefined) && !mayBeSamePeriod(turned, carried, ref)) carried = undefined;
     }
     if (firstSentence) {
@@ -1673,7 +1676,8 @@ function distributeRespectively(inSentence: Figure[]): void {
         shared = head;
       }
     }
-    if (!names && parts.length === n && parts.slice(0, -1).every((p) => p.length >= 2)) {
+    const longParts = parts.length === n && parts.slice(0, -1).every((p) => p.length >= 2);
+    if (!names && longParts) {
       // (Longer names of areas before a shared measure: "渝东北三峡库区城镇群、渝东南武陵山区城镇群地区
       // 生产总值": the measure begins where the last name ends as the first one does, after 城镇群;
       // "城镇居民和农村居民人均可支配收入", after 居民.)
@@ -1691,11 +1695,9 @@ function distributeRespectively(inSentence: Figure[]): void {
       // (Whole names, with nothing shared: "固定资产投资、社零总额分别增长4.2%和4.6%".)
       if (!names && parts.every((p) => p.length >= 4)) names = parts;
     }
-    if (names) {
-      // (Found above.)
-    } else if (n === 2 && ind.startsWith('城乡') && ind.length > 4) {
+    if (!names && n === 2 && ind.startsWith('城乡') && ind.length > 4) {
       names = [`城镇${ind.slice(2)}`, `农村${ind.slice(2)}`];
-    } else if (!(parts.length === n && parts.slice(0, -1).every((p) => p.length >= 2))) {
+    } else if (!names && !longParts) {
       const prior = inSentence.slice(0, i).filter((f) => f.indicatorFrom !== 'previous');
       if (prior.length >= n) names = prior.slice(prior.length - n).map((f) => f.indicator);
     }
