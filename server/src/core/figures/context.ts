@@ -182,37 +182,30 @@ export function yearIn(text: string): number | undefined {
   return m ? +m[1] : undefined;
 }
 
-/**
- * The year a title speaks from: its own words' year first. A year inside 《》 names another
- * document, which a news item speaks of in the year it came out: a work report in its own year
- * (《2026年X市政府工作报告》解读), a statistical bulletin in the year after the one it reports
- * (《2025年X市国民经济和社会发展统计公报》发布).
- */
-export function titleYear(title: string): number | undefined {
-  const quoted = /《[^《》]*》/g;
-  const outside = title.replace(quoted, (q) => ' '.repeat(q.length));
-  const own = yearIn(outside);
-  if (own !== undefined) return own;
-  for (const q of title.match(quoted) ?? []) {
-    const y = yearIn(q);
-    if (y !== undefined) return BULLETIN.test(q) ? y + 1 : y;
-  }
-  return undefined;
-}
-
+/** The names a title quotes, 《……》: other documents. */
+const QUOTED = /《[^《》]*》/g;
 /** A statistical bulletin's name as quoted, 《2025年X市国民经济和社会发展统计公报（摘要）》. */
 const BULLETIN = /统计公报(?:[（(]摘要[）)])?》$/;
 
 /**
- * The year a title gives its section: titleYear, except that a bulletin's news leaves it to the
- * document (the year after the bulletin's), whose 去年 is the bulletin's year.
+ * What a title says of years: the year of its own words, and else the year of the first document
+ * it quotes (a news item speaks of a work report in its own year, 《2026年X市政府工作报告》解读),
+ * and whether that is a statistical bulletin (reported the year after the one it is about).
  */
-export function titleSectionYear(title: string): number | undefined {
-  const own = yearIn(title.replace(/《[^《》]*》/g, (q) => ' '.repeat(q.length)));
-  if (own !== undefined) return own;
-  const quoted = title.match(/《[^《》]*》/g) ?? [];
-  if (quoted.some((q) => yearIn(q) !== undefined && BULLETIN.test(q))) return undefined;
-  return titleYear(title);
+export function titleYears(title: string): { own?: number; quoted?: number; bulletin: boolean } {
+  const own = yearIn(title.replace(QUOTED, (q) => ' '.repeat(q.length)));
+  if (own !== undefined) return { own, bulletin: false };
+  for (const q of title.match(QUOTED) ?? []) {
+    const y = yearIn(q);
+    if (y !== undefined) return { quoted: y, bulletin: BULLETIN.test(q) };
+  }
+  return { bulletin: false };
+}
+
+/** The year a title speaks from: a bulletin's news the year after the bulletin's. */
+export function titleYear(title: string): number | undefined {
+  const t = titleYears(title);
+  return t.own ?? (t.quoted !== undefined && t.bulletin ? t.quoted + 1 : t.quoted);
 }
 
 /**

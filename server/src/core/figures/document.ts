@@ -16,7 +16,7 @@
  * workspace's one province (consistency/index.ts), and nothing else.
  */
 import type { DocumentModel } from '../model';
-import { PLAN_DOCUMENT, comparisonBase, headingKind, placesIn, titleYear, yearIn } from './context';
+import { PLAN_DOCUMENT, comparisonBase, headingKind, placesIn, titleYear, titleYears, yearIn } from './context';
 import { areaNamed, isKnownPlace } from './gazetteer';
 
 /** The region of a document that speaks of its own province without naming it. */
@@ -352,9 +352,12 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const aimsOffset = !aims ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims[0]) ? 1 : 0;
   const lateInYear = !!dated && +dated[1] === year && +dated[2] >= 10;
   // (A news item on a bulletin says so in its lead: 发布去年……统计公报, 公布《2025年……统计公报》.)
+  // (Or its title quotes the bulletin: "——《2025年X市国民经济和社会发展统计公报》发布".)
   const bulletin = /(?:发布|公布)(?:了)?[^。！？]{0,24}?《?(去年|上年|(?:19|20)\d{2}\s*年)[^。！？》]{0,30}统计公报/.exec(model.text.slice(bodyStart, bodyStart + 400));
-  const reportsYear = !bulletin ? undefined : /\d/.test(bulletin[1]) ? parseInt(bulletin[1], 10) : year !== undefined ? year - 1 : undefined;
-  const reports = reportsYear !== undefined && year !== undefined && reportsYear < year && !PLAN_DOCUMENT.test(titles[0] ?? '') ? { reportsYear, reportsCue: bulletin![0] } : {};
+  const quoted = titles.length ? titleYears(titles[0]) : undefined;
+  const reportsYear = bulletin ? (/\d/.test(bulletin[1]) ? parseInt(bulletin[1], 10) : year !== undefined ? year - 1 : undefined) : quoted?.bulletin ? quoted.quoted : undefined;
+  const reportsCue = bulletin ? bulletin[0] : titles[0]?.match(/《[^《》]*》/)?.[0];
+  const reports = reportsYear !== undefined && year !== undefined && reportsYear < year && !PLAN_DOCUMENT.test(titles[0] ?? '') ? { reportsYear, reportsCue } : {};
   return { year, yearCue, yearFrom, lateInYear, ...reports, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }

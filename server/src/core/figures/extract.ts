@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleSectionYear, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -1809,11 +1809,11 @@ function context(
     period = { value: String(pieceYear - 1), start: pieceYear - 1, end: pieceYear - 1, cue: '' };
     periodSource = 'heading';
   } else if (!period && pieceYear !== undefined) {
-    const titled = pathHasTitleYear(path, sections);
-    // (A report on last year's bulletin: its undated figures are the bulletin's year.)
-    const y = facts.reportsYear !== undefined && !titled ? facts.reportsYear : pieceYear;
+    // (A report on last year's bulletin: its undated figures are the bulletin's year, within the
+    // document's own piece.)
+    const y = facts.reportsYear !== undefined && pieceYear === facts.year ? facts.reportsYear : pieceYear;
     period = { value: String(y), start: y, end: y, cue: y === pieceYear ? facts.yearCue ?? '' : facts.reportsCue ?? '' };
-    periodSource = titled ? 'heading' : 'document';
+    periodSource = pathHasTitleYear(path, sections) ? 'heading' : 'document';
   } else if (!period) {
     // A document that states no year speaks of its own year.
     period = relativePeriod(0, '');
@@ -2068,7 +2068,7 @@ class Sections {
       // plan, and does not set the kind of every figure under it.)
       const headline = h.heading.form === 'title' && NEWS_HEADLINE.test(full);
       f = {
-        year: h.heading.form === 'title' ? titleSectionYear(full) : yearIn(full),
+        year: h.heading.form === 'title' ? titleYear(full) : yearIn(full),
         plan: PLAN_DOCUMENT.test(full) && !headline,
         // (The place a heading is about opens it: a run-in heading that is a whole paragraph,
         // "一、会议指出，……增速高于绍兴市平均水平", is not about the place it compares with.)
