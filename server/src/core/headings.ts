@@ -241,6 +241,14 @@ export function isTableRow(text: string, above?: string): boolean {
   return true;
 }
 
+/** The cells of a short line set out with spaces, one or more, three cells or more ("指标 2025年实绩 2026年目标"). */
+function spacedCells(text: string): string[] | undefined {
+  const t = text.trim();
+  if (t.length > 80 || /[。！？；，,;!?]/.test(t)) return undefined;
+  const cells = t.split(/[\s\u3000]+/);
+  return cells.length >= 3 ? cells : undefined;
+}
+
 /** A cell that ends on a figure with its unit, "工业投资3.8亿元": a phrase, not a row's label (其中：5G用户（万户）is one). */
 function ownFigure(cell: string): boolean {
   return /^\p{Script=Han}{2,}[^0-9０-９（(]*[0-9０-９][0-9０-９.．]*\s*[万亿千百]?(?:[\p{Script=Han}]{1,3}|%|％)$/u.test(cell) && phraseCell(cell) && !/[0-9０-９]\s*[年月]/.test(cell);
@@ -358,6 +366,10 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
   // Lines of data: short lines without sentence punctuation that hold figures, two or more in a
   // row (an explainer's "5.3% 经济增速", a table's rows). They are not a title group.
   const dataLine = paragraphs.map((p, i) => p.text.length <= 40 && DATA_FIGURE.test(p.text) && !/[。！？；，,;!?]/.test(p.text) && !readLabel(p.text, i > 0));
+  const spaced = paragraphs.map((p) => spacedCells(p.text));
+  const figureRow = (cells: string[] | undefined) => !!cells && cells.slice(1).every((c) => /^[0-9０-９]/.test(c));
+  const spacedTable = spaced.map((cells, i) => !!cells &&
+    ((spaced[i + 1]?.length === cells.length && figureRow(spaced[i + 1])) || (spaced[i - 1]?.length === cells.length && figureRow(cells))));
   /** Whether an explainer's label has been met (its captions after it are text of its sections). */
   let seenLabel = false;
   for (let i = 0; i < paragraphs.length; i++) {
@@ -379,7 +391,9 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
     // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
     // (Nor is a line of items set apart by bars or dots that state figures: "港口枢纽｜集装箱吞吐量
     // 1380万标箱 · 空港旅客吞吐量超3000万人次".)
-    if ((dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || isTableRow(p.text) || FIGURE_LINE.test(p.text.trim()) || (prev && FIGURE_LINE.test(prev.text.trim())) || (i > 0 && /[｜|]|[\s\u3000][·•][\s\u3000]/.test(p.text) && DATA_FIGURE.test(p.text) && !readMarker(p.text))) {
+    // (Nor a table's lines set out with single spaces, "指标 2025年实绩 2026年目标" over "地区生产总值增速
+    // 5.3 5左右": each is a row of as many cells as a row of figures beside it.)
+    if (spacedTable[i] || (dataLine[i] && (dataLine[i - 1] || dataLine[i + 1])) || FIGURE_LABEL.test(p.text) || isTableRow(p.text) || FIGURE_LINE.test(p.text.trim()) || (prev && FIGURE_LINE.test(prev.text.trim())) || (i > 0 && /[｜|]|[\s\u3000][·•][\s\u3000]/.test(p.text) && DATA_FIGURE.test(p.text) && !readMarker(p.text))) {
       closeGroup();
       continue;
     }
