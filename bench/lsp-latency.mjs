@@ -9,9 +9,9 @@ import { median, p95, rpc, startServer } from './server.mjs';
 import { prng } from '../test/helpers/prng.mjs';
 
 
-/** The server's typing debounce (server/src/lsp/server.ts DEBOUNCE_MS), read from the source. */
+/** The server's typing debounce (server/src/lsp/analyses.ts DEBOUNCE_MS), read from the source. */
 function debounceMs() {
-  const m = /DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(root, 'server', 'src', 'lsp', 'server.ts'), 'utf8'));
+  const m = /DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(root, 'server', 'src', 'lsp', 'analyses.ts'), 'utf8'));
   return m ? Number(m[1]) : NaN;
 }
 

@@ -1,10 +1,14 @@
-import { pathToFileURL } from 'url';
 /**
- * Starts the BUILT language server (`node dist/server.js --stdio`) as a child process and
- * talks LSP to it through vscode-languageserver-protocol, recording what the server sends.
- * Waiting is event driven: a waiter is re-checked whenever a message arrives, with a deadline.
+ * A language-server session a test talks LSP to through vscode-languageserver-protocol,
+ * recording what the server sends. `LspInProcess` runs the server's source in the test's own
+ * process over a pair of in-memory streams (fast; the default for behaviour); `LspProcess`
+ * starts the BUILT server (`node dist/server.js --stdio`) as a child process (for what only a
+ * process shows: framing, exit codes, stderr, the bundle). Waiting is event driven: a waiter is
+ * re-checked whenever a message arrives, with a deadline.
  */
 import { ChildProcess, spawn } from 'child_process';
+import { PassThrough } from 'stream';
+import { pathToFileURL } from 'url';
 import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { afterEach } from 'vitest';
@@ -15,12 +19,17 @@ import {
   PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShowMessageNotification, ShowMessageParams, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { ProposedFeatures, createConnection, createProtocolConnection as serverProtocol } from 'vscode-languageserver';
+import { StreamMessageReader as ServerReader, StreamMessageWriter as ServerWriter } from 'vscode-languageserver/node';
 import { FiguresChangedNotification, StatusNotification } from '../../server/src/lsp/protocol';
+import { startServer } from '../../server/src/lsp/server';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SERVER_JS = join(ROOT, 'dist', 'server.js');
 
 export interface LspOptions {
+  /** Start the built server as a process (`LspProcess`); otherwise \`startLsp\` runs it in-process. */
+  process?: boolean;
   /** Answer to each item of a workspace/configuration request; absent: the request fails. */
   configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
   /** The whole answer to a workspace/configuration request, not one per item: for malformed answers. */
@@ -32,9 +41,8 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-export class LspProcess {
-  readonly proc: ChildProcess;
-  readonly conn: ProtocolConnection;
+export abstract class LspSession {
+  conn!: ProtocolConnection;
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
   /** window/showMessage notifications: what the user would see. */
@@ -46,26 +54,12 @@ export class LspProcess {
   readonly notifications: { method: string; params: unknown }[] = [];
   stderr = '';
   exit: Exit | undefined;
-  readonly exited: Promise<Exit>;
-  private waiters = new Set<() => void>();
+  exited!: Promise<Exit>;
+  protected waiters = new Set<() => void>();
 
-  constructor(options: LspOptions = {}) {
-    if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`node esbuild.js\` first`);
-    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr!.setEncoding('utf8');
-    this.proc.stderr!.on('data', (s: string) => {
-      this.stderr += s;
-    });
-    this.exited = new Promise((resolve) => {
-      this.proc.on('exit', (code, signal) => {
-        this.exit = { code, signal };
-        resolve(this.exit);
-        this.notify();
-      });
-    });
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
-    // Writing to a server that has exited must not crash the test process.
-    this.proc.stdin!.on('error', () => undefined);
+  /** Listens on `conn`: records what the server sends, answers its requests. */
+  protected wire(conn: ProtocolConnection, options: LspOptions): void {
+    this.conn = conn;
     this.conn.onError(() => undefined);
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.push(p);
@@ -100,7 +94,7 @@ export class LspProcess {
     this.conn.listen();
   }
 
-  private notify(): void {
+  protected notify(): void {
     for (const w of [...this.waiters]) w();
   }
 
@@ -181,6 +175,34 @@ export class LspProcess {
     return this.waitFor(() => this.exit, 'the server process to exit', timeoutMs);
   }
 
+  /** Ends the connection and the server. Safe to call more than once. */
+  abstract dispose(): Promise<void>;
+}
+
+/** The BUILT server as a child process over stdio. */
+export class LspProcess extends LspSession {
+  readonly proc: ChildProcess;
+
+  constructor(options: LspOptions = {}) {
+    super();
+    if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`node esbuild.js\` first`);
+    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.setEncoding('utf8');
+    this.proc.stderr!.on('data', (s: string) => {
+      this.stderr += s;
+    });
+    this.exited = new Promise((resolve) => {
+      this.proc.on('exit', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+        this.notify();
+      });
+    });
+    // Writing to a server that has exited must not crash the test process.
+    this.proc.stdin!.on('error', () => undefined);
+    this.wire(createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!)), options);
+  }
+
   /** Ends the connection and, if still alive, the process. Safe to call more than once. */
   async dispose(): Promise<void> {
     this.waiters.clear();
@@ -197,11 +219,68 @@ export class LspProcess {
 }
 
 /**
+ * The server's source run in this process over two in-memory streams, as `main.ts` runs it over
+ * stdio: the same `startServer`, the same protocol. The LSP exit notification ends the
+ * connection here instead of the process.
+ */
+export class LspInProcess extends LspSession {
+
+  constructor(options: LspOptions = {}) {
+    super();
+    const [toServer, toClient] = [new PassThrough(), new PassThrough()];
+    let resolveExit: (e: Exit) => void = () => undefined;
+    this.exited = new Promise((resolve) => (resolveExit = resolve));
+    let shutdownReceived = false;
+    const server = createConnection(
+      (logger) => serverProtocol(new ServerReader(toServer), new ServerWriter(toClient), logger),
+      {
+        get shutdownReceived() {
+          return shutdownReceived;
+        },
+        set shutdownReceived(v: boolean) {
+          shutdownReceived = v;
+        },
+        initialize: () => undefined,
+        // (The server's connection stays open: what it still sends after exit goes unread, as
+        // a process's would go nowhere, instead of throwing into this process.)
+        exit: (code: number) => {
+          this.exit = { code, signal: null };
+          resolveExit(this.exit);
+          this.notify();
+        },
+      },
+      ProposedFeatures.all,
+    );
+    startServer(server);
+    this.wire(createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), options);
+  }
+
+  async dispose(): Promise<void> {
+    this.waiters.clear();
+    // (shutdown and exit, so that the server stops its own watch of the folders.)
+    if (!this.exit) {
+      const done = Promise.race([this.shutdown(2_000).catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
+      await done;
+    }
+    try {
+      this.conn.dispose();
+    } catch {
+      /* already disposed */
+    }
+  }
+}
+
+/** A server for a test: in-process unless `options.process` asks for the built one. */
+export function startLsp(options: LspOptions = {}): LspSession {
+  return options.process ? new LspProcess(options) : new LspInProcess(options);
+}
+
+/**
  * The servers and temporary folders of a test file, cleaned up after each test: `track` a server
  * to have it disposed, take a folder from `tempDir` to have it removed.
  */
-export function sandbox(): { track<T extends LspProcess>(s: T): T; tempDir(prefix: string): string } {
-  let servers: LspProcess[] = [];
+export function sandbox(): { track<T extends LspSession>(s: T): T; tempDir(prefix: string): string } {
+  let servers: LspSession[] = [];
   let dirs: string[] = [];
   afterEach(async () => {
     const all = servers;

@@ -12,7 +12,7 @@ import {
   Position, Range, TextDocumentContentChangeEvent, TextDocumentSyncKind, TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspOptions, LspProcess, ROOT } from '../helpers/procLsp';
+import { LspOptions, LspSession, startLsp, ROOT } from '../helpers/procLsp';
 
 const SEED_000 = '000_d4031d3451319d89.txt';
 const SEED_002 = '002_823a23dd25e68816.txt';
@@ -21,10 +21,10 @@ const seedText = (f: string) => readFileSync(seedPath(f), 'utf8');
 const seedUri = (f: string) => pathToFileURL(seedPath(f)).href;
 const HAN = /[\u4e00-\u9fff]/;
 
-let servers: LspProcess[] = [];
+let servers: LspSession[] = [];
 
-function start(options?: LspOptions): LspProcess {
-  const s = new LspProcess(options);
+function start(options?: LspOptions): LspSession {
+  const s = startLsp(options);
   servers.push(s);
   return s;
 }
@@ -46,13 +46,13 @@ function charAt(text: string, p: Position): string {
   return text.charAt(doc.offsetAt(p));
 }
 
-function open(s: LspProcess, uri: string, text: string, languageId = 'plaintext', version = 1): Promise<void> {
+function open(s: LspSession, uri: string, text: string, languageId = 'plaintext', version = 1): Promise<void> {
   return s.conn.sendNotification(DidOpenTextDocumentNotification.type, {
     textDocument: { uri, languageId, version, text },
   });
 }
 
-function change(s: LspProcess, uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+function change(s: LspSession, uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
   return s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
 }
 

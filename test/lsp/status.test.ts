@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { FiguresRequest, FiguresResult, StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
 import { STATUS_INTERVAL_MS, StatusReporter } from '../../server/src/lsp/status';
-import { LspProcess, sandbox } from '../helpers/procLsp';
+import { LspSession, startLsp, sandbox } from '../helpers/procLsp';
 
 describe('StatusReporter', () => {
   beforeEach(() => {
@@ -109,13 +109,13 @@ describe('wengao/status over LSP', () => {
     return dir;
   }
 
-  function start(): LspProcess {
-    const s = new LspProcess();
+  function start(): LspSession {
+    const s = startLsp();
     box.track(s);
     return s;
   }
 
-  const statuses = (s: LspProcess) => s.received<StatusParams>(StatusNotification);
+  const statuses = (s: LspSession) => s.received<StatusParams>(StatusNotification);
 
   it('reports the indexed count after indexing a workspace folder, and last.ms after an analysis', async () => {
     const dir = workspace();

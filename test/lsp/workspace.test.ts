@@ -12,7 +12,7 @@ import {
   DidOpenTextDocumentNotification, FileChangeType, HoverRequest, MarkupContent, PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspProcess, ROOT, sandbox } from '../helpers/procLsp';
+import { LspSession, startLsp, ROOT, sandbox } from '../helpers/procLsp';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
 const strip = (s: string) => s.replace(/⟦[^⟧]*⟧/g, '');
@@ -29,7 +29,7 @@ function workspace(): { dir: string; report: string; brief: string } {
 
 const mismatches = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'figure.mismatch');
 
-async function openFile(s: LspProcess, file: string, text = readFileSync(file, 'utf8')) {
+async function openFile(s: LspSession, file: string, text = readFileSync(file, 'utf8')) {
   const uri = pathToFileURL(file).href;
   await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
   return uri;
@@ -38,7 +38,7 @@ async function openFile(s: LspProcess, file: string, text = readFileSync(file, '
 describe('workspace index', () => {
   it('flags a mismatch against a closed file on disk, and shows every statement in the hover', async () => {
     const ws = workspace();
-    const s = new LspProcess();
+    const s = startLsp();
     box.track(s);
     await s.initialize({}, [ws.dir]);
     const brief = await openFile(s, ws.brief);
@@ -72,7 +72,7 @@ describe('workspace index', () => {
 
   it("refreshes the other side: an edit of one open document clears the other one's mismatch", async () => {
     const ws = workspace();
-    const s = new LspProcess();
+    const s = startLsp();
     box.track(s);
     await s.initialize({}, [ws.dir]);
     const report = await openFile(s, ws.report);
@@ -93,7 +93,7 @@ describe('workspace index', () => {
 
   it('follows a file changed on disk', async () => {
     const ws = workspace();
-    const s = new LspProcess();
+    const s = startLsp();
     box.track(s);
     await s.initialize({}, [ws.dir]);
     const brief = await openFile(s, ws.brief);

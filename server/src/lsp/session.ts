@@ -1,0 +1,190 @@
+/**
+ * What every feature of the server shares: the connection, the open documents (by the client's
+ * URI and by their canonical one), what the client declared at initialize, the trust, the
+ * workspace folders, the settings and the project config that apply to each document, the
+ * workspace index and the status. Features receive a `Session`; none keeps state another needs.
+ */
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { Connection, MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE, IGNORE_FILE, PositionEncoding } from '../core';
+import { ConfigResolver, Resolved } from '../io/config';
+import { canonicalUri } from '../io/paths';
+import { updateDocument } from './encoding';
+import { StatusNotification } from './protocol';
+import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
+import { StatusReporter } from './status';
+import { WorkspaceIndexer, WorkspaceSettings } from './workspace';
+
+/**
+ * Above this many characters (about 6 MB of Chinese text) the editor leaves out the figures and
+ * the checks that need them; the status item says so. The CLI has no limit.
+ */
+export const HEAVY_LIMIT = 2_000_000;
+
+// ('text': Neovim's name for plain text.)
+const LANGUAGES = new Set(['plaintext', 'text', 'markdown', 'wengao-report']);
+
+/** The project's config and ignore file as they apply to one document. */
+export interface DocContext {
+  settings: Settings;
+  resolved: Resolved;
+  /** False when the project config's include/exclude leave the document out. */
+  covered: boolean;
+  /**
+   * The config generation the context was read in. A config edit that arrives while it is read
+   * makes it stale: its analysis must neither be published nor cached as the new generation's.
+   */
+  generation: number;
+}
+
+export function isConfigName(name: string): boolean {
+  return name === CONFIG_FILE || name === IGNORE_FILE;
+}
+
+/** The file name at the end of a URI, decoded. */
+export function baseName(uri: string): string {
+  const i = uri.lastIndexOf('/');
+  try {
+    return decodeURIComponent(uri.slice(i + 1));
+  } catch {
+    return uri.slice(i + 1);
+  }
+}
+
+/**
+ * A message sent without waiting for it: a client that refuses it (no handler for a request) or
+ * a connection already closed is nothing to act on, and must not surface as an unhandled
+ * rejection.
+ */
+export function sent(p: Promise<unknown>): void {
+  p.catch(() => undefined);
+}
+
+export class Session {
+  /** The units of a position's character, agreed at initialize (encoding.ts). */
+  encoding: PositionEncoding = 'utf-16';
+  readonly documents = new TextDocuments({ create: TextDocument.create, update: updateDocument(() => this.encoding) });
+  /**
+   * One document, one identity: the index speaks of canonical URIs (io/paths.ts canonicalUri),
+   * the editor of its own spelling of them (%e4 or %E4). Open documents by their canonical URI.
+   */
+  readonly openAs = new Map<string, string>();
+  readonly canon = canonicalUri;
+  /** What the client declared (LSP): workspace/configuration, dynamic registration, `data` on diagnostics. */
+  configurationCapability = false;
+  configurationDynamic = false;
+  watchDynamic = false;
+  dataSupport = false;
+  /** initializationOptions.trusted: false in an untrusted workspace (no reading of other files). */
+  trusted = true;
+  folders: string[] = [];
+  workspaceSettings: WorkspaceSettings | undefined;
+  globalSettings: Settings = DEFAULT_SETTINGS;
+  /** Settings pushed by a client that cannot be asked (no workspace/configuration), or given at start. */
+  pushedSettings: Settings | undefined;
+  /** Bumped whenever a config or ignore file changes: every cached analysis is then stale. */
+  configGeneration = 0;
+  readonly settingsCache = new Map<string, Promise<Settings>>();
+  readonly resolver: ConfigResolver;
+  readonly indexer: WorkspaceIndexer;
+  readonly status: StatusReporter;
+  /** Called with a config or ignore file met for the first time since it changed (its own diagnostics). */
+  onConfigSeen: (file: string) => void = () => undefined;
+  /** Config and ignore files read, with the generation their diagnostics were published in. */
+  private readonly configSeen = new Map<string, number>();
+  /** Settings problems already said to the user. */
+  private readonly saidSettings = new Set<string>();
+
+  constructor(readonly connection: Connection) {
+    this.resolver = new ConfigResolver({
+      overlay: (file) => (isConfigName(path.basename(file)) ? this.docOf(pathToFileURL(file).href)?.getText() : undefined),
+    });
+    this.indexer = new WorkspaceIndexer((msg) => this.log(msg), async (file) => {
+      // (The workspace folder's settings: one configuration request, not one per file.)
+      const ctx = await this.contextFor(pathToFileURL(file).href, this.globalSettings).catch(() => undefined);
+      const g = this.globalSettings;
+      return ctx
+        ? { scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, covered: ctx.covered, heavyLimit: HEAVY_LIMIT, positionEncoding: this.encoding }
+        : { scope: g.analyze, minChineseRatio: g.minChineseRatio, covered: true, positionEncoding: this.encoding };
+    });
+    this.status = new StatusReporter((p) => sent(connection.sendNotification(StatusNotification, p)), () => this.indexer.index.size);
+    this.indexer.onReadError = (uri, message) => this.status.error(message, uri);
+  }
+
+  log(msg: string): void {
+    this.connection.console.info(`[wengao] ${msg}`);
+  }
+
+  /** The open document a URI names, however the URI is spelled. */
+  docOf(uri: string): TextDocument | undefined {
+    return this.documents.get(this.openAs.get(this.canon(uri)) ?? uri);
+  }
+
+  /** Whether Wengao analyses the document: a report, not a config or ignore file. */
+  isOurs(doc: TextDocument): boolean {
+    if (isConfigName(baseName(doc.uri))) return false;
+    return LANGUAGES.has(doc.languageId) || /\.(txt|md|markdown)$/i.test(doc.uri);
+  }
+
+  /** Settings from a client's raw value; what is wrong with them is logged, the rest applies. */
+  readSettings(raw: unknown): Settings {
+    const { settings, problems } = parseSettings(raw);
+    this.settingsProblems(problems);
+    return settings;
+  }
+
+  /**
+   * Settings that could not be read: logged, and said once to the user (the same problems are
+   * not said again on every request), since what applies instead is the default.
+   */
+  private settingsProblems(problems: string[]): void {
+    for (const p of problems) this.connection.console.warn(`[wengao] ${p}`);
+    if (problems.length === 0) return;
+    const key = problems.join('\n');
+    if (this.saidSettings.has(key)) return;
+    this.saidSettings.add(key);
+    const more = problems.length > 1 ? `（另有 ${problems.length - 1} 处）` : '';
+    // (A notification: nothing to answer, and every client shows it.)
+    sent(this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `文稿设置有误，这些设置改用默认值${more}：${problems[0]} (Wengao settings: the defaults apply where they could not be read; see the Wengao output)`,
+    }));
+  }
+
+  settingsFor(uri: string): Promise<Settings> {
+    if (!this.configurationCapability) return Promise.resolve(this.pushedSettings ?? DEFAULT_SETTINGS);
+    let s = this.settingsCache.get(uri);
+    if (!s) {
+      s = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'wengao' })
+        .then((raw) => this.readSettings(raw))
+        .catch((err) => {
+          this.connection.console.warn(`[wengao] could not read settings: ${String(err)}; using defaults`);
+          return DEFAULT_SETTINGS;
+        });
+      this.settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  /** A document's settings, with the project's config and ignore file laid over them. */
+  async contextFor(uri: string, given?: Settings): Promise<DocContext> {
+    const generation = this.configGeneration;
+    const settings = given ?? (await this.settingsFor(uri));
+    if (!uri.startsWith('file:')) return { settings, resolved: { config: settings.config, ignore: [] }, covered: true, generation };
+    const file = fileURLToPath(uri);
+    const resolved = await this.resolver.forFile(file, settings.config);
+    // A config or ignore file seen for the first time since it changed: its own diagnostics.
+    for (const f of [resolved.file?.path, resolved.ignoreFile?.path]) {
+      if (f && this.configSeen.get(f) !== this.configGeneration) {
+        this.configSeen.set(f, this.configGeneration);
+        this.onConfigSeen(f);
+      }
+    }
+    const own = resolved.file?.config;
+    const covered = own && (own.include || own.exclude) ? this.resolver.covers(file, resolved) : true;
+    return { settings, resolved, covered, generation };
+  }
+}
