@@ -1,5 +1,5 @@
 /**
- * The project's configuration and suppression over LSP, against the built server: a
+ * The project's configuration and suppression over LSP, the server run in-process: a
  * .wengaorc.json applies to the reports below it, a broken one gets diagnostics of its own while
  * the defaults apply, unsaved edits of it count, the settings mirror it (the file wins), and
  * "ignore this finding" silences a finding in markdown (a comment) and in plain text (a line in
@@ -113,6 +113,35 @@ describe('project configuration over LSP', () => {
       expect(target(latest(s, plan)), `round ${round}: the last publish applies the last config`).toBe(false);
     }
   }, 40_000);
+
+  it('typing in .wengaorc.json re-checks the open reports once the typing pauses, not per keystroke', async () => {
+    const dir = folder({ '.wengaorc.json': '{}\n' });
+    const s = await server(dir);
+    const reports: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      const file = join(dir, `r${k}.txt`);
+      writeFileSync(file, `2026年工作安排\n\n今年力争新增就业岗位${k + 1}万个。\n`);
+      reports.push(await open(s, file));
+    }
+    for (const uri of reports) await s.nextDiagnostics(uri, 0);
+    const analyses = () => s.logs.filter((l) => /^\[wengao\] analysed /.test(l.message)).length;
+    const before = analyses();
+    const cfg = await open(s, join(dir, '.wengaorc.json'), '{}\n', 'json');
+    const published = reports.map((u) => s.published(u).length);
+    // 36 keystrokes, 20 ms apart: "figure.target": "off" typed into the checks.
+    const final = '{ "checks": { "figure.target": "off" } }\n';
+    for (let k = 1; k <= 36; k++) {
+      const text = k === 36 ? final : final.slice(0, Math.round((final.length * k) / 36));
+      await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: cfg, version: k + 1 }, contentChanges: [{ text }] });
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    for (const [k, uri] of reports.entries()) {
+      await s.waitFor(() => s.published(uri).slice(published[k]).some((p) => !p.diagnostics.some((d) => d.code === 'figure.target')), `${uri} re-checked with the typed config`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    // (Opening the config is one re-check of the five; the typing one more, after it pauses.)
+    expect(analyses() - before).toBeLessThanOrEqual(3 * reports.length);
+  });
 
   it('mirrors the config in the settings, and the file wins for the files it covers', async () => {
     const settings = { checks: { 'quote.unopened': 'off', 'quote.paragraph-break': 'off' } };
