@@ -27,7 +27,7 @@ export function indicatorKey(f: Pick<Figure, 'indicator' | 'verb' | 'dimension'>
  * their own and are compared with nothing.
  */
 export function statementKey(
-  f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'> & { measure?: Measure; part?: string },
+  f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'> & { measure?: Measure; part?: string; comparator?: Figure['comparator'] },
   sameDocument = false,
 ): string | undefined {
   // Asked again and again of the same figures (the index, the check, each re-check after an
@@ -42,7 +42,7 @@ export function statementKey(
 const KEYS = new WeakMap<object, { local?: string; global?: string }>();
 
 function computeStatementKey(
-  f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'> & { measure?: Measure; part?: string },
+  f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'> & { measure?: Measure; part?: string; comparator?: Figure['comparator'] },
   sameDocument: boolean,
 ): string | undefined {
   const k = indicatorKey(f);
@@ -51,7 +51,19 @@ function computeStatementKey(
   if (!k || !f.period || (!f.region && !sameDocument) || f.kind === 'unknown') return undefined;
   if (f.indicatorFrom === 'previous' || f.indicator.includes('分别')) return undefined;
   // The period and the region last: the index reads 本年 and 本省 against the workspace.
-  return `${k}|${f.kind}|${f.period}${f.part ? `:${f.part}` : ''}|${f.region}`;
+  return `${k}|${f.kind}|${levelAtClose(f) ?? f.period}${f.part ? `:${f.part}` : ''}|${f.region}`;
+}
+
+/**
+ * A plan's aim for a level over its span, "“十五五”时期，全省经济总量要突破9万亿元", is the level
+ * at the span's close, as "到2030年，……突破8.5万亿元" states it: the two are one statement. (The
+ * figure keeps the span it was stated with.) Not a flow over the span: 新增, 累计, 年均, a growth.
+ */
+function levelAtClose(f: Pick<Figure, 'indicator' | 'verb' | 'period' | 'kind'> & { comparator?: Figure['comparator'] }): string | undefined {
+  const span = f.kind === 'target' && f.period ? /^\d{4}-(\d{4})$/.exec(f.period) : null;
+  if (!span) return undefined;
+  const level = (f.verb !== undefined && /^(?:达到|达|突破|超过|超|迈上)$/.test(f.verb)) || (!f.verb && (f.comparator === 'gt' || f.comparator === 'ge'));
+  return level && !/新增|累计|年均|每年|共计|合计|增长|增速|提高|下降|减少|增加/.test(`${f.indicator}${f.verb ?? ''}`) ? span[1] : undefined;
 }
 
 /** A statement key's period (with its part of the year) and region: its last two fields. */

@@ -118,6 +118,17 @@ export function periodCues(text: string): Cue[] {
     push(NEXT_FIVE, (m) => (ref) => (ref ? span(ref, ref + 4, m[0]) : undefined));
   }
   cues.sort((a, b) => a.at - b.at);
+  // (A deadline met after another time, "今年要突破1700亿元，到2030年突破2500亿元；高新技术企业……",
+  // dates its own clause: the clauses after the next ； go on with the sentence's time. One that
+  // opens the sentence dates all of it; so does one that closes a span named before it, "今后五年，
+  // ……到2030年……；……达到2.6%".)
+  for (let k = 1; k < cues.length; k++) {
+    const c = cues[k];
+    if (c.until !== undefined || !/(?:到|至)\s?$/.test(text.slice(Math.max(0, c.at - 2), c.at))) continue;
+    if (!/^(?:今年|本年度|年内|当年|明年|下一年|(?:19|20)\d{2}\s*年)$/.test(text.slice(cues[k - 1].at, cues[k - 1].end))) continue;
+    const semi = text.slice(c.end).search(/[；;]/);
+    if (semi >= 0) c.until = c.end + semi;
+  }
   return cues;
 }
 

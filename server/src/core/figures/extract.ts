@@ -128,7 +128,7 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“●■◆▲★☆○◇□▪]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“●■◆▲★☆○◇□▪]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|推动|力促|助推|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /**
  * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
  * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
@@ -148,7 +148,7 @@ const TOPIC_BEFORE_INTENT = /^\p{Script=Han}{2,6}(?:领域|方面)(?=将|要|力
 /** Set expressions written with Chinese numerals (GB/T 15835): 八项规定, 两个确立. */
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
-const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
+const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|今年|明年|全年|当年|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
 
 /** Words that make a heading a plan's whatever the section above it: 目标, 今后, 展望, 部署, 会议要求. */
 const STRONG_TARGET_HEADING = /会议(?:要求|明确|部署|决定)|目标|今后|展望|部署|思路|要点|(?:20\d{2}|今|明)年(?:的)?(?:重点)?(?:工作|任务)/;
@@ -176,7 +176,7 @@ function stripPlace(s: string): string {
 }
 
 /** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
-const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年|去年|上年同期)(?:相比)?|同比)/;
+const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年(?:底|末)|去年(?:底|末)|上年|去年|上年同期)(?:相比)?|同比)/;
 const RANGE_SEP = /^[\s]?[～~〜\-—–－至到][\s]?/;
 const RANGE_MARKS = new CharClass('～~〜-—–－至到');
 
@@ -253,6 +253,13 @@ function paragraphIntent(whole: string): Intent | undefined {
     // (报告显示 / 报告回顾: the report's review of the year before, in a brief that gives no year.)
     return { kind: review ? 'actual' : 'target', cue: said[0].replace(/^[^，,。]*?(?=报告|数据|统计)/, ''), ...(review && said[0].includes('报告') ? { past: true } : {}) };
   }
+  // (Words of the time ahead that open the sentence, "下一步，我们将……", "接下来，……": what follows
+  // is aimed at, whatever year the paragraph began with.)
+  const ahead = AHEAD_OPENING.exec(sentence);
+  if (ahead) {
+    const rest = paragraphIntent(sentence.slice(ahead[0].length));
+    return rest?.kind === 'target' ? rest : { kind: 'target', cue: ahead[1] };
+  }
   const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|要|将|必须|务必|力争|确保)/.exec(sentence);
   if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:要|将|必须|务必|力争|确保)/.test(sentence)) {
     return { kind: 'target', cue: m[1] };
@@ -264,7 +271,10 @@ function paragraphIntent(whole: string): Intent | undefined {
 const TOPIC_OPENING = /^(?:(?:在|从|就)?[^，,。；]{1,10}?方面|谈及[^，,。；]{1,10}?|围绕[^，,。；]{1,10}?)[，,]/;
 
 /** First characters of the words of paragraphIntent. */
-const INTENT_FIRST = new CharClass('我要将必务力确报数统');
+const INTENT_FIRST = new CharClass('我要将必务力确报数统下接今');
+
+/** The time ahead opening a sentence: 下一步， 接下来， 下阶段， 今后， (not 今后五年, a span of its own). */
+const AHEAD_OPENING = /^(下一步|接下来|下一阶段|下阶段|今后一个时期|今后)[，,]/;
 
 /**
  * Spans of names and slogans in a sentence: short quotations (“十四五”, “1+10”) and book titles
@@ -601,6 +611,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   // What a paragraph of running text opens with, for the paragraphs after it.
   let carried: Period | undefined;
   let carriedKind: Intent | undefined;
+  /** The time, a span too, that opens a paragraph whose items follow it opened by dashes (——). */
+  let introduced: Period | undefined;
   let firstSentence = false;
   let inheritedPart: string | undefined;
   // Whether `inherited` came from inside an item of a run-in list (一是……): the next item drops it.
@@ -625,9 +637,13 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const goesOn = inRunningText(here, headingParagraphs, s.paragraph);
       // (Under an explainer's or a script's labels the time goes on, "【配音】报告指出，过去一年，……"
       // then "【配音】粮食总产量……"; the intent does not: each line says its own.)
+      // (Nor do the items a paragraph introduces, each opened by a dash: "五年来，……" then
+      // "——城乡面貌焕然一新。……城镇化率提高4.6个百分点" tells of the same five years.)
+      const dashItem = para.text.startsWith('——') && introduced !== undefined && !headingParagraphs.has(s.paragraph);
+      if (!para.text.startsWith('——')) introduced = undefined;
       const timeGoesOn = goesOn || inRunningText(here, headingParagraphs, s.paragraph, true);
       // (Only the time a paragraph opens with carries on, "去年，……", not one met later in it.)
-      inherited = timeGoesOn ? carried : undefined;
+      inherited = dashItem ? introduced : timeGoesOn ? carried : undefined;
       inheritedFromBefore = inherited !== undefined;
       inheritedKind = goesOn ? carriedKind : undefined;
       if (!timeGoesOn) carried = undefined;
@@ -836,6 +852,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (In an explainer's "33981.6亿元——去年全市地区生产总值" the label opens after the dash.)
       const labelAt = FIGURE_LABEL_OPENING.exec(sentenceText)?.[0].length ?? 0;
       const p = head.at < 10 || (labelAt > 0 && head.at <= labelAt + 1) ? head.period(ref) : undefined;
+      if (firstSentence && !para.text.startsWith('——') && p && head.at <= 1 && /^[，,]/.test(sentenceText.slice(head.end, head.end + 1))) introduced = p;
       if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
         // (Not a starting point: 从2009年建厂至今.)
         const start = /[从自由]$/.test(sentenceText.slice(0, head.at));
@@ -1668,7 +1685,10 @@ function distributeRespectively(inSentence: Figure[]): void {
     const parts = ind.split(/和|与|及|、/);
     if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 1 && p.length <= 4)) {
       const last = parts[n - 1];
-      const head = last.slice(parts[n - 2].length);
+      // (The statistics' urban and rural halves need not be written alike: 城镇和农村牧区常住居民
+      // 人均可支配收入, where the rural half is 农村牧区, as Inner Mongolia's statistics call it.)
+      const rural = n === 2 && /^(?:城镇|城市)$/.test(parts[0]) ? /^(?:农村牧区|农牧区|农村)/.exec(last) : null;
+      const head = last.slice(rural ? rural[0].length : parts[n - 2].length);
       // (城镇、农村居民收入: the shared head 居民收入. Not 工业和服务业增加值, where the modifiers
       // differ in length: a head that starts with the first modifier's character is not one.)
       if (head.length >= 2 && !parts[0].includes(head[0]) && !parts[0].includes(last[parts[n - 2].length - 1])) {
