@@ -2,7 +2,7 @@
  * Headings and their levels: 一、 → （一） → 1. → （1） (GB/T 9704 7.3.3), 第一， in speeches,
  * markdown `#`, and in plain text a news page's title lines with their "——" subtitle.
  */
-import type { DocKind, Paragraph } from './model';
+import type { DocKind, Paragraph } from './paragraph';
 import { parseChineseInt } from './numerals';
 import { Span, countHanIn, countLatinIn } from './text';
 

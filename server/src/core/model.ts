@@ -6,29 +6,9 @@
 import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE } from './chars';
 import { CharClass, LineIndex, PositionEncoding, Span, countLetters, isSpaceCode } from './text';
 import { Heading, readHeadings } from './headings';
+import type { DocKind, Paragraph } from './paragraph';
 
-export type DocKind = 'plaintext' | 'markdown';
-
-export interface Paragraph {
-  index: number;
-  /** Offsets of the paragraph's text, leading and trailing spaces excluded. */
-  start: number;
-  end: number;
-  text: string;
-  firstLine: number;
-  lastLine: number;
-  /**
-   * The paragraph stops mid-sentence and the next one carries on: a page break of the PDF the
-   * text was extracted from (or a blank line typed by mistake).
-   */
-  continues: boolean;
-  /** Markdown structure that is not prose for our purposes (code, HTML comments). */
-  verbatim: boolean;
-  /** Markdown list item or bullet line (►, •, -). */
-  listItem: boolean;
-  /** A line of a table of contents: a title followed by a page number. */
-  tocEntry: boolean;
-}
+export type { DocKind, Paragraph } from './paragraph';
 
 export interface Sentence {
   /** Offsets in the document; a sentence cut by a page break spans the break. */
