@@ -9,11 +9,12 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
+import { REPORT_LANGUAGES } from '../../server/src/io/reports';
 import { StatusNotification, StatusParams } from '../../server/src/lsp/protocol';
 import { ServerState, StatusView, formatServer, formatStatus } from './statusText';
 
 /** The documents the server analyses: the client's document selector and the items' selector. */
-export const SELECTOR: { language: string }[] = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'wengao-report' }];
+export const SELECTOR: { language: string }[] = REPORT_LANGUAGES.map((language) => ({ language }));
 
 const SEVERITY: Record<StatusView['severity'], vscode.LanguageStatusSeverity> = {
   information: vscode.LanguageStatusSeverity.Information,

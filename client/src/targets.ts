@@ -5,12 +5,12 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { REPORT_GLOB } from '../../server/src/io/reports';
 import { describeFigure, toCsv, toMarkdownTable } from '../../server/src/core/figures/format';
 import {
   FigureItem, FiguresChangedNotification, FiguresChangedParams, FiguresParams, FiguresRequest, FiguresResult,
 } from '../../server/src/lsp/protocol';
 
-const REPORT_GLOB = '**/*.{txt,md,markdown}';
 const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,.vscode-test}/**';
 const MAX_FILES = 2000;
 

@@ -9,6 +9,8 @@ import { join } from 'path';
 import { minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/procLsp';
+import { REPORT_EXTENSIONS, REPORT_INCLUDE, REPORT_LANGUAGES } from '../../server/src/io/reports';
+import { DEFAULT_WORKSPACE } from '../../server/src/lsp/workspace';
 
 const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 const json = (f: string) => JSON.parse(read(f));
@@ -46,6 +48,14 @@ function l10nMessages(): Map<string, string> {
 
 describe('package.json localisation', () => {
   const keys = [...new Set(strings(pkg).flatMap((s) => [...s.matchAll(/^%([^%\s]+)%$/g)].map((m) => m[1])))];
+
+  it('says which files are reports as the server does: the default include, the activation languages', () => {
+    const props = pkg.contributes.configuration.properties ?? Object.assign({}, ...pkg.contributes.configuration.map((c: { properties: object }) => c.properties));
+    expect(props['wengao.workspace.include'].default).toEqual(REPORT_INCLUDE);
+    expect(DEFAULT_WORKSPACE.include).toEqual(REPORT_INCLUDE);
+    for (const g of REPORT_INCLUDE) expect(REPORT_EXTENSIONS.test(g.replace('**/*', 'a'))).toBe(true);
+    for (const l of REPORT_LANGUAGES) expect(pkg.activationEvents).toContain(`onLanguage:${l}`);
+  });
 
   it('has every %key% in both nls files, and no key the manifest does not use', () => {
     expect(keys.length).toBeGreaterThan(20);

@@ -7,7 +7,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { ConfigResolver, REPORT_EXTENSIONS, Resolved, excludedBy } from '../io/config';
+import { ConfigResolver, Resolved, excludedBy } from '../io/config';
+import { REPORT_EXTENSIONS, relativeTo } from '../io/reports';
 export { readReport } from '../io/read';
 import { isInside } from '../io/paths';
 import { MAX_INPUT_BYTES } from '../io/read';
@@ -117,7 +118,7 @@ async function expandGlob(arg: string, resolver: ConfigResolver): Promise<string
 function excludedByConfig(file: string, resolved: Resolved): boolean {
   const exclude = resolved.file?.config.exclude;
   if (!resolved.file || !exclude?.length) return false;
-  const rel = path.relative(path.dirname(resolved.file.path), path.resolve(file)).split(path.sep).join('/');
+  const rel = relativeTo(path.dirname(resolved.file.path), file);
   if (rel.startsWith('../')) return false;
   return excludedBy(rel, exclude);
 }

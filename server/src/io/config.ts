@@ -11,9 +11,9 @@ import {
   CONFIG_FILE, EMPTY_CONFIG, Finding, IGNORE_FILE, IgnoreEntry, Locale, WengaoConfig, globProblem, mergeConfig, parseConfig, parseIgnoreFile,
 } from '../core';
 import { describeFsError } from './errors';
+import { REPORT_EXTENSIONS, relativeTo } from './reports';
 
-/** Report files by extension: what folders are searched for when no include globs say otherwise. */
-export const REPORT_EXTENSIONS = /\.(txt|md|markdown)$/i;
+export { REPORT_EXTENSIONS };
 
 export interface ConfigFile {
   path: string;
@@ -125,7 +125,7 @@ export class ConfigResolver {
     const c = resolved.config;
     const dir = resolved.file && (resolved.file.config.include || resolved.file.config.exclude) ? path.dirname(resolved.file.path) : root;
     if (!c.include && !c.exclude) return REPORT_EXTENSIONS.test(report);
-    const rel = dir ? path.relative(dir, path.resolve(report)).split(path.sep).join('/') : path.basename(report);
+    const rel = dir ? relativeTo(dir, report) : path.basename(report);
     if (rel.startsWith('../')) return REPORT_EXTENSIONS.test(report);
     const included = c.include ? c.include.some((g) => matches(rel, g)) : REPORT_EXTENSIONS.test(report);
     return included && !excludedBy(rel, c.exclude ?? []);
@@ -218,7 +218,7 @@ async function exists(file: string, overlay?: (file: string) => string | undefin
 
 /** The entries of an ignore file that name this report: its path relative to the file, or a glob matching it. */
 export function entriesFor(ignore: IgnoreFile, report: string): IgnoreEntry[] {
-  const rel = path.relative(path.dirname(ignore.path), path.resolve(report)).split(path.sep).join('/');
+  const rel = relativeTo(path.dirname(ignore.path), report);
   return ignore.entries.filter((e) => {
     const p = e.path.replace(/^\.\//, '');
     return p === rel || (/[*?[{]/.test(p) && matches(rel, p));
@@ -227,5 +227,5 @@ export function entriesFor(ignore: IgnoreFile, report: string): IgnoreEntry[] {
 
 /** The path an ignore entry for `report` is written with: relative to the ignore file, with '/'. */
 export function ignoreEntryPath(ignorePath: string, report: string): string {
-  return path.relative(path.dirname(ignorePath), path.resolve(report)).split(path.sep).join('/');
+  return relativeTo(path.dirname(ignorePath), report);
 }

@@ -8,7 +8,7 @@ import { watch as fsWatch, existsSync, FSWatcher } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CONFIG_FILE, IGNORE_FILE } from '../core';
-import { REPORT_EXTENSIONS } from './config';
+import { REPORT_EXTENSIONS, REPORT_GLOB } from './reports';
 
 /** A file changed on disk: its URI, and whether it is gone. */
 export interface WatchedChange {
@@ -17,7 +17,7 @@ export interface WatchedChange {
 }
 
 /** The files the server wants to hear about, as globs for the client's watchers. */
-export const WATCHED = ['**/*.{txt,md,markdown}', `**/${CONFIG_FILE}`, `**/${IGNORE_FILE}`];
+export const WATCHED = [REPORT_GLOB, `**/${CONFIG_FILE}`, `**/${IGNORE_FILE}`];
 
 function watched(file: string): boolean {
   const name = path.basename(file);

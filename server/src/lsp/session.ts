@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, IGNORE_FILE, PositionEncoding } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import { canonicalUri } from '../io/paths';
+import { isReportDocument } from '../io/reports';
 import { updateDocument } from './encoding';
 import { StatusNotification } from './protocol';
 import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
@@ -22,9 +23,6 @@ import { WorkspaceIndexer, WorkspaceSettings } from './workspace';
  * the checks that need them; the status item says so. The CLI has no limit.
  */
 export const HEAVY_LIMIT = 2_000_000;
-
-// ('text': Neovim's name for plain text.)
-const LANGUAGES = new Set(['plaintext', 'text', 'markdown', 'wengao-report']);
 
 /** The project's config and ignore file as they apply to one document. */
 export interface DocContext {
@@ -124,8 +122,7 @@ export class Session {
 
   /** Whether Wengao analyses the document: a report, not a config or ignore file. */
   isOurs(doc: TextDocument): boolean {
-    if (isConfigName(baseName(doc.uri))) return false;
-    return LANGUAGES.has(doc.languageId) || /\.(txt|md|markdown)$/i.test(doc.uri);
+    return !isConfigName(baseName(doc.uri)) && isReportDocument(doc.uri, doc.languageId);
   }
 
   /** Settings from a client's raw value; what is wrong with them is logged, the rest applies. */

@@ -6,6 +6,7 @@
 import { promises as fs } from 'fs';
 import { matches } from '../io/config';
 import { isInside } from '../io/paths';
+import { REPORT_INCLUDE, relativeTo } from '../io/reports';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, DocumentEntry, FigureIndex, PositionEncoding, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
@@ -19,7 +20,7 @@ export interface WorkspaceSettings {
 }
 
 export const DEFAULT_WORKSPACE: WorkspaceSettings = {
-  include: ['**/*.txt', '**/*.md', '**/*.markdown'],
+  include: REPORT_INCLUDE,
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.vscode-test/**'],
   maxFiles: 5000,
 };
@@ -152,7 +153,7 @@ function fileName(uri: string): string {
 export function included(file: string, folders: string[], settings: WorkspaceSettings): boolean {
   const folder = folders.find((f) => isInside(f, file, true));
   if (!folder) return false;
-  const rel = path.relative(folder, file).split(path.sep).join('/');
+  const rel = relativeTo(folder, file);
   return settings.include.some((g) => matches(rel, g, false)) && !settings.exclude.some((g) => matches(rel, g, false));
 }
 
@@ -167,7 +168,7 @@ async function walk(root: string, dir: string, settings: WorkspaceSettings, out:
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    const rel = path.relative(root, p).split(path.sep).join('/');
+    const rel = relativeTo(root, p);
     if (e.isDirectory()) {
       if (e.name.startsWith('.') || settings.exclude.some((g) => matches(rel + '/', g, false) || matches(rel + '/x', g, false))) continue;
       await walk(root, p, settings, out);
