@@ -7,8 +7,8 @@ import { root } from './inputs.mjs';
 
 export const rpc = createRequire(import.meta.url)('vscode-languageserver-protocol/node');
 
-export function startServer() {
-  const child = spawn(process.execPath, [...(process.env.WENGAO_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export function startServer(env = {}) {
+  const child = spawn(process.execPath, [...(process.env.WENGAO_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = new Set();
   const wake = () => {

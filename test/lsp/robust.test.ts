@@ -429,3 +429,36 @@ describe('versions', () => {
     for (const d of after.diagnostics) expect(d.range.end.line).toBeLessThan(lines.length);
   });
 });
+
+describe('a large document on the worker thread', () => {
+  it('is analysed off the main thread: a small document is answered before the large one is published, whose diagnostics are those the core finds', async () => {
+    const s = start();
+    await s.initialize();
+    const seed = readFileSync(join(ROOT, 'seeds', '002_823a23dd25e68816.txt'), 'utf8');
+    // 1.9 million characters: large enough for the worker (offThread.ts OFF_THREAD_CHARS), under
+    // the heavy limit (2 million), so the figures and every check run there: seconds of work.
+    const big = Array(Math.floor(1_900_000 / (seed.length + 2))).fill(seed).join('\n\n');
+    const uri = 'untitled:big.txt';
+    const order: string[] = [];
+    const published = s.waitFor(() => s.published(uri).length > 0 && order.push('big published'), 'the large document published', 60_000);
+    await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: big } });
+    // (Once its analysis has begun: on the main thread the request would wait for its end.)
+    await new Promise((r) => setTimeout(r, 200));
+    const small = 'untitled:small.txt';
+    const smallText = '2026年工作计划\n\n一、总体要求\n\n今年城镇新增就业45万人以上。\n';
+    await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: small, languageId: 'plaintext', version: 1, text: smallText } });
+    const symbols = (await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: small } })) as DocumentSymbol[];
+    order.push('small answered');
+    expect(symbols.map((x) => x.name)).toEqual(['2026年工作计划']);
+    await published;
+    expect(order).toEqual(['small answered', 'big published']);
+    // The same findings as the core's, in the same order, capped as the server caps them.
+    const core = analyze(big, { kind: 'plaintext', heavyLimit: 2_000_000 });
+    const lines = new LineIndex(big);
+    const got = s.published(uri).at(-1)!.diagnostics.map((d) => key(d.code, d.range));
+    const want = core.findings.map((f) => key(f.code, lines.range(f.span)));
+    expect(got.length).toBe(Math.min(want.length, 1000));
+    expect(got.every((g) => want.includes(g))).toBe(true);
+    expect(s.logs.some((l) => /worker thread failed/.test(l.message))).toBe(false);
+  }, 120_000);
+});

@@ -3,7 +3,7 @@
  * version, and the scheduling of the checks that publish it (features/diagnostics.ts).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, CONFIG_FILE, LOCAL_CHECKS, analyze, documentKind } from '../core';
+import { Analysis, CONFIG_FILE, LOCAL_CHECKS, documentKind } from '../core';
 import { DocContext, HEAVY_LIMIT, Session } from './session';
 
 /**
@@ -29,6 +29,8 @@ export class DocumentAnalyses {
   /** Per document: the analysis of one text. The text is compared too, not only the version: a
    * client that repeats a version number with new text gets the new text analysed. */
   private readonly cache = new Map<string, { version: number; text: string; key: string; analysis: Analysis }>();
+  /** Analyses under way (on the worker thread), by document: a second request waits for the same one. */
+  private readonly underway = new Map<string, { version: number; text: string; key: string; analysis: Promise<Analysis> }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly publishTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents being analysed, and whether another change arrived meanwhile. */
@@ -38,16 +40,22 @@ export class DocumentAnalyses {
 
   constructor(private readonly session: Session) {}
 
-  /** The analysis of a document's current version, computed once per version. */
-  analysisOf(doc: TextDocument, ctx: DocContext): Analysis {
+  /**
+   * The analysis of a document's current version, computed once per version: a large document's
+   * on the worker thread (offThread.ts), while the server answers other requests.
+   */
+  async analysisOf(doc: TextDocument, ctx: DocContext): Promise<Analysis> {
     const { session } = this;
     const { settings, resolved } = ctx;
     const key = `${settings.analyze}/${settings.minChineseRatio}/${JSON.stringify(settings.config)}/${ctx.generation}/${ctx.covered}`;
     const hit = this.cache.get(doc.uri);
     const text = doc.getText();
-    if (hit && hit.version === doc.version && hit.text === text && hit.key === key) return hit.analysis;
+    const version = doc.version;
+    if (hit && hit.version === version && hit.text === text && hit.key === key) return hit.analysis;
+    const going = this.underway.get(doc.uri);
+    if (going && going.version === version && going.text === text && going.key === key) return going.analysis;
     const started = Date.now();
-    const analysis = analyze(text, {
+    const pending = session.offThread.analyze(text, {
       kind: documentKind(doc.uri, doc.languageId),
       scope: ctx.covered ? settings.analyze : 'off',
       minChineseRatio: settings.minChineseRatio,
@@ -58,25 +66,32 @@ export class DocumentAnalyses {
       // figure.mismatch runs when diagnostics are published, against the workspace.
       checks: LOCAL_CHECKS,
     });
+    this.underway.set(doc.uri, { version, text, key, analysis: pending });
+    let analysis: Analysis;
+    try {
+      analysis = await pending;
+    } finally {
+      if (this.underway.get(doc.uri)?.analysis === pending) this.underway.delete(doc.uri);
+    }
     if (!ctx.covered) analysis.skippedReason = `left out by ${resolved.file?.path ?? CONFIG_FILE} (include/exclude)`;
     for (const f of analysis.failures) session.connection.console.error(`[wengao] check ${f.check} failed on ${doc.uri}: ${f.error}`);
     const ms = Date.now() - started;
     if (analysis.analyzed) {
-      session.log(`analysed ${doc.uri} v${doc.version}: ${analysis.findings.length} findings, ${analysis.figures.length} figures, ${ms} ms`);
+      session.log(`analysed ${doc.uri} v${version}: ${analysis.findings.length} findings, ${analysis.figures.length} figures, ${ms} ms`);
     } else {
       session.log(`skipped ${doc.uri}: ${analysis.skippedReason}`);
     }
     if (analysis.limited) session.log(`${doc.uri}: ${analysis.limited}`);
     session.status.limited(doc.uri, analysis.limited); // wengao/status
     session.status.analysed(doc.uri, analysis.analyzed ? { ms, findings: analysis.findings.length } : undefined, analysis.failures); // wengao/status
-    this.cache.set(doc.uri, { version: doc.version, text, key, analysis });
+    this.cache.set(doc.uri, { version, text, key, analysis });
     return analysis;
   }
 
   /** The analysis for a request (outline, hover, …): the cached one, or one made now. */
   async current(doc: TextDocument): Promise<{ analysis: Analysis; ctx: DocContext }> {
     const ctx = await this.session.contextFor(doc.uri);
-    return { analysis: this.analysisOf(doc, ctx), ctx };
+    return { analysis: await this.analysisOf(doc, ctx), ctx };
   }
 
   /**
@@ -147,5 +162,6 @@ export class DocumentAnalyses {
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     this.cache.delete(uri);
+    this.underway.delete(uri);
   }
 }

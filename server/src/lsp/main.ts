@@ -1,5 +1,9 @@
-/** Process entry of the language server: stdio or node IPC, as the client's arguments say. */
+/**
+ * Process entry of the language server: stdio or node IPC, as the client's arguments say. The
+ * same file is the entry of the server's analysis worker thread (offThread.ts).
+ */
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { isAnalysisWorker, serveAnalyses } from './offThread';
 import { startServer } from './server';
 
 /**
@@ -35,8 +39,12 @@ function stdioConnection() {
   return connection;
 }
 
-const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-process.on('uncaughtException', (err) => {
-  connection.console.error(`[wengao] uncaught: ${err.stack ?? String(err)}`);
-});
-startServer(connection);
+if (isAnalysisWorker()) serveAnalyses();
+else {
+  const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+  process.on('uncaughtException', (err) => {
+    connection.console.error(`[wengao] uncaught: ${err.stack ?? String(err)}`);
+  });
+  // (WENGAO_ANALYSIS_WORKER=0: everything on the main thread, the benchmark's baseline.)
+  startServer(connection, { workerScript: process.env.WENGAO_ANALYSIS_WORKER === '0' ? undefined : __filename });
+}

@@ -20,11 +20,11 @@ import { registerHover } from './features/hover';
 import { registerIgnoreCommand } from './features/ignore';
 import { ProjectFiles } from './features/projectFiles';
 import { registerSymbols } from './features/symbols';
-import { Session, baseName, isConfigName, sent } from './session';
+import { ServerOptions, Session, baseName, isConfigName, sent } from './session';
 import { filesExclude } from './settings';
 
-export function startServer(connection: Connection): Session {
-  const session = new Session(connection);
+export function startServer(connection: Connection, options: ServerOptions = {}): Session {
+  const session = new Session(connection, options);
   const { documents, indexer, status, resolver } = session;
   const analyses = new DocumentAnalyses(session);
   const projectFiles = new ProjectFiles(session, analyses);
@@ -133,7 +133,10 @@ export function startServer(connection: Connection): Session {
       if (e.document.uri.startsWith('file:')) projectFiles.changed(fileURLToPath(e.document.uri), CONFIG_DEBOUNCE_MS);
     } else analyses.schedule(e.document);
   });
-  connection.onShutdown(() => stopWatching?.());
+  connection.onShutdown(() => {
+    stopWatching?.();
+    session.offThread.dispose();
+  });
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;

@@ -15,6 +15,7 @@ import { isReportDocument } from '../io/reports';
 import { updateDocument } from './encoding';
 import { StatusNotification } from './protocol';
 import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
+import { OffThreadAnalyzer } from './offThread';
 import { StatusReporter } from './status';
 import { WorkspaceIndexer, WorkspaceSettings } from './workspace';
 
@@ -60,6 +61,11 @@ export function sent(p: Promise<unknown>): void {
   p.catch(() => undefined);
 }
 
+export interface ServerOptions {
+  /** The bundled server's own file, the worker thread's entry too (main.ts); none: no worker. */
+  workerScript?: string;
+}
+
 export class Session {
   /** The units of a position's character, agreed at initialize (encoding.ts). */
   encoding: PositionEncoding = 'utf-16';
@@ -88,6 +94,8 @@ export class Session {
   readonly resolver: ConfigResolver;
   readonly indexer: WorkspaceIndexer;
   readonly status: StatusReporter;
+  /** Where large documents are analysed: a worker thread when the server runs as a process. */
+  readonly offThread: OffThreadAnalyzer;
   /** Called with a config or ignore file met for the first time since it changed (its own diagnostics). */
   onConfigSeen: (file: string) => void = () => undefined;
   /** Config and ignore files read, with the generation their diagnostics were published in. */
@@ -95,7 +103,8 @@ export class Session {
   /** Settings problems already said to the user. */
   private readonly saidSettings = new Set<string>();
 
-  constructor(readonly connection: Connection) {
+  constructor(readonly connection: Connection, options: ServerOptions = {}) {
+    this.offThread = new OffThreadAnalyzer(options.workerScript, (msg) => this.log(msg));
     this.resolver = new ConfigResolver({
       overlay: (file) => (isConfigName(path.basename(file)) ? this.docOf(pathToFileURL(file).href)?.getText() : undefined),
     });
@@ -109,6 +118,7 @@ export class Session {
     });
     this.status = new StatusReporter((p) => sent(connection.sendNotification(StatusNotification, p)), () => this.indexer.index.size);
     this.indexer.onReadError = (uri, message) => this.status.error(message, uri);
+    this.indexer.analyzer = (text, options) => this.offThread.analyze(text, options);
   }
 
   log(msg: string): void {

@@ -9,7 +9,7 @@ import { isInside } from '../io/paths';
 import { REPORT_INCLUDE, relativeTo } from '../io/reports';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Analysis, DocumentEntry, FigureIndex, PositionEncoding, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
+import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
 import { readReport } from '../io/read';
 
 export interface WorkspaceSettings {
@@ -48,6 +48,9 @@ export class WorkspaceIndexer {
     /** How a file on disk is analysed: its settings and project config; `covered: false` leaves it out. */
     private readonly analyzeOptions: (file: string) => Promise<{ scope: 'chinese' | 'all' | 'off'; minChineseRatio: number; config?: WengaoConfig; covered: boolean; heavyLimit?: number; positionEncoding?: PositionEncoding }>,
   ) {}
+
+  /** How a file's text is analysed: `analyze` here; the server gives its worker thread for large files. */
+  analyzer: (text: string, options: AnalyzeOptions) => Promise<Analysis> | Analysis = analyze;
 
   isIndexed(uri: string): boolean {
     return this.index.has(uri);
@@ -98,7 +101,7 @@ export class WorkspaceIndexer {
     if (!o.covered) return undefined;
     // Only the figures are needed for the index: no checks.
     // (Above the heavy limit no figures are read, as for an open document.)
-    const analysis = analyze(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [], heavyLimit: o.heavyLimit, positionEncoding: o.positionEncoding });
+    const analysis = await this.analyzer(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [], heavyLimit: o.heavyLimit, positionEncoding: o.positionEncoding });
     if (!analysis.analyzed) return undefined;
     return indexEntry(uri, path.basename(file), analysis);
   }

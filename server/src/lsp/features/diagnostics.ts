@@ -38,7 +38,10 @@ export class Diagnostics {
     // a config edited meanwhile, which has scheduled this document again.)
     if (!current || current.version !== version || current.getText() !== before || ctx.generation !== session.configGeneration) return;
     try {
-      const analysis = analyses.analysisOf(current, ctx);
+      const analysis = await analyses.analysisOf(current, ctx);
+      // (Changed while it was analysed on the worker thread: the change is analysed next.)
+      const now = documents.get(uri);
+      if (!now || now.version !== version || now.getText() !== before) return;
       const canon = session.canon(uri);
       if (reindex && analysis.analyzed) analyses.refreshOthers(uri, indexer.setOpen(canon, analysis));
       if (reindex && !analysis.analyzed) analyses.refreshOthers(uri, indexer.index.remove(canon));

@@ -3,7 +3,7 @@
  * documents as edited, of other reports of the workspace index as on disk; no other file.
  */
 import { fileURLToPath } from 'url';
-import { Analysis, analyze, documentKind } from '../../core';
+import { Analysis, documentKind } from '../../core';
 import { readReport } from '../../io/read';
 import { DocumentAnalyses } from '../analyses';
 import { FigureItem, FiguresParams, FiguresRequest, FiguresResult } from '../protocol';
@@ -29,7 +29,7 @@ export function registerFigures(session: Session, analyses: DocumentAnalyses): v
         const ctx = await session.contextFor(uri);
         if (open) {
           if (!session.isOurs(open)) continue;
-          analysis = analyses.analysisOf(open, ctx);
+          analysis = await analyses.analysisOf(open, ctx);
         } else {
           if (!ctx.covered) continue;
           const read = await readReport(fileURLToPath(uri));
@@ -40,7 +40,7 @@ export function registerFigures(session: Session, analyses: DocumentAnalyses): v
             status.error(read.message, uri); // wengao/status
             continue;
           }
-          analysis = analyze(read.text, { kind: documentKind(uri), scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, checks: [], heavyLimit: HEAVY_LIMIT, positionEncoding: session.encoding });
+          analysis = await session.offThread.analyze(read.text, { kind: documentKind(uri), scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, checks: [], heavyLimit: HEAVY_LIMIT, positionEncoding: session.encoding });
         }
         if (!analysis.analyzed) continue;
         const lines = analysis.model.lines;

@@ -1,0 +1,59 @@
+// Does a large document block the others? The built server (dist/server.js over stdio) opens a
+// large report; while it is analysed, a small report's outline and hover are asked for every
+// 25 ms, and each answer's latency is recorded until the large one's diagnostics arrive. Run
+// twice in the same run: with the analysis worker thread (the default) and with every analysis
+// on the main thread (WENGAO_ANALYSIS_WORKER=0), the baseline.
+//   node esbuild.js && node bench/lsp-blocking.mjs
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './inputs.mjs';
+import { median, rpc, startServer } from './server.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const SEED = readFileSync(join(root, 'seeds', '002_823a23dd25e68816.txt'), 'utf8');
+const SMALL = '2026年工作计划\n\n一、总体要求\n\n今年城镇新增就业45万人以上。\n';
+
+async function run(label, chars, env) {
+  const { child, conn, wake, until } = startServer(env);
+  const big = 'untitled:big.txt';
+  const small = 'untitled:small.txt';
+  let publishedAt = 0;
+  conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
+    if (p.uri === big && !publishedAt) publishedAt = performance.now();
+    wake();
+  });
+  conn.listen();
+  await conn.sendRequest(rpc.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  await conn.sendNotification(rpc.InitializedNotification.type, {});
+  await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri: small, languageId: 'plaintext', version: 1, text: SMALL } });
+  await conn.sendRequest(rpc.DocumentSymbolRequest.type, { textDocument: { uri: small } });
+  const text = Array(Math.ceil(chars / (SEED.length + 2))).fill(SEED).join('\n\n');
+  const opened = performance.now();
+  await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri: big, languageId: 'plaintext', version: 1, text } });
+  // (The first answer waits for the large didOpen message itself to be read and parsed, the
+  // same on either thread: reported apart.)
+  await conn.sendRequest(rpc.DocumentSymbolRequest.type, { textDocument: { uri: small } });
+  const firstMs = performance.now() - opened;
+  const latencies = [];
+  while (!publishedAt) {
+    const t = performance.now();
+    await conn.sendRequest(rpc.DocumentSymbolRequest.type, { textDocument: { uri: small } });
+    await conn.sendRequest(rpc.HoverRequest.type, { textDocument: { uri: small }, position: { line: 4, character: 10 } });
+    if (!publishedAt || performance.now() < publishedAt) latencies.push(performance.now() - t);
+    await sleep(25);
+  }
+  await until(() => publishedAt, 'the large document published');
+  child.kill();
+  const max = Math.max(...latencies);
+  return { label, chars: text.length, bigMs: Math.round(publishedAt - opened), firstMs: Math.round(firstMs), asked: latencies.length, medianMs: latencies.length ? Math.round(median(latencies)) : '–', maxMs: latencies.length ? Math.round(max) : '–' };
+}
+
+const rows = [];
+for (const chars of [1_900_000, 20_000_000]) {
+  for (const [label, env] of [['worker thread', {}], ['main thread (baseline)', { WENGAO_ANALYSIS_WORKER: '0' }]]) {
+    rows.push(await run(label, chars, env));
+  }
+}
+console.log('| document | analysis on | its diagnostics after | first answer to the small one | its requests answered meanwhile | median | worst |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${(r.chars / 1e6).toFixed(1)} M characters | ${r.label} | ${r.bigMs} ms | ${r.firstMs} ms | ${r.asked} | ${r.medianMs} ms | ${r.maxMs} ms |`);
