@@ -483,6 +483,12 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
 /** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出. */
 const PROVINCE_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外)?[，,]?(?:省里|省委|省政府|省委省政府|省委、省政府|省政府工作报告|省委经济工作会议)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达)/;
 
+/** A sentence that opens with this year and its aims, after another: "。今年要……", "。今年，全市……". */
+const TURNS_TO_THIS_YEAR = /[。！？!?][\s\u3000]*今年(?:[，,]|要|将|力争|我们|全市|全省|全县|全区)/;
+
+/** A sentence that ends by naming the province's aims: "……今年全区经济社会发展的主要预期目标。" */
+const PROVINCE_AIMS = /(?:全省|全区|全自治区|自治区)[^，,。；;]{0,24}(?:主要)?(?:预期)?目标(?:任务)?(?:是|为|如下)?[。：:]?[\s\u3000]*$/;
+
 /** What makes a time a deadline, before it: 到, 至 (not 截至, a date reached). */
 const BY_DEADLINE = /(?<!截)(?:到|至)$/;
 
@@ -614,6 +620,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   /** The time, a span too, that opens a paragraph whose items follow it opened by dashes (——). */
   let introduced: Period | undefined;
   let firstSentence = false;
+  /** Where the paragraph turns to this year (TURNS_TO_THIS_YEAR), or -1. */
+  let turnAt = -1;
   let inheritedPart: string | undefined;
   // Whether `inherited` came from inside an item of a run-in list (一是……): the next item drops it.
   let inheritedFromItem = false;
@@ -630,6 +638,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (s.paragraph !== lastParagraph && !paragraphOf[s.paragraph - 1]?.continues) {
       logical = s.paragraph;
       paragraphFigures = [];
+      // (Where the paragraph turns to this year, "……新增206家，总数突破3100家。今年要……".)
+      const turn = TURNS_TO_THIS_YEAR.exec(para.text);
+      turnAt = turn ? para.start + turn.index + 1 : -1;
       // In running text with no numbered headings (a press brief, a 纪要), a paragraph that
       // names no time of its own goes on with the one before: "报告显示，去年……" then
       // "规上工业增加值增长9.2%……". Under numbered headings the heading tells instead.
@@ -815,6 +826,21 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     partsOfMeasure(text, inSentence, aliases);
     if (streaks) datedByStreak(text, streaks, inSentence);
     shortRepeats(text, inSentence, paragraphFigures);
+    // (What a paragraph says before it turns to this year, dated by nothing of its own, is the
+    // year before's: "规上工业企业新增206家，总数突破3100家。今年要新开工……" answers with results
+    // first. Only where no heading or sentence dates it: the document's year was a guess.)
+    if (turnAt >= 0 && s.end <= turnAt) {
+      const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
+      for (const f of inSentence) {
+        if (f.periodSource !== 'document' || f.kindSource === 'sentence' || f.part || f.kind === 'unknown') continue;
+        const p = ref !== undefined ? { value: String(ref - 1) } : relativePeriod(-1, '');
+        f.period = p.value;
+        f.periodSource = 'paragraph';
+        f.kind = 'actual';
+        f.kindSource = 'paragraph';
+        f.kindCue = undefined;
+      }
+    }
     for (const f of inSentence) paragraphFigures.push(f);
     if (quotesProvince && inSentence.length) {
       // (Only a province the sentence opens with, before its first figure, carries on:
@@ -832,6 +858,15 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (Nor when the sentence turns back to the document's own place: "全省……增长5.3%，我市……",
       // even with no figure after it: "去年全省经济增长5.5%，我市增速连续多年高于全省平均水平".)
       if (inheritedRegion && (inSentence.some((g) => g.regionSource === 'sentence' && !provincial(g.region)) || OWN_PLACE_AGAIN.test(text.slice(f.span.end, s.end)))) inheritedRegion = undefined;
+    }
+    // (A sentence with no figure that says whose aims follow, "……明确了今年全区经济社会发展的主要
+    // 预期目标。", gives them their place: the province's, in a city's document.)
+    if (quotesProvince && !inSentence.length && PROVINCE_AIMS.test(sentenceText)) {
+      const named = /全省|自治区/.test(sentenceText) || (/全区/.test(sentenceText) && !!facts.province?.endsWith('自治区'));
+      if (named) {
+        inheritedRegion = facts.province ?? OWN_PROVINCE;
+        regionFromItem = false;
+      }
     }
     const cues = reading ? reading.cues : periodCues(sentenceText);
     if (cues.length) {
