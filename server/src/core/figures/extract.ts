@@ -829,10 +829,13 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // (What a paragraph says before it turns to this year, dated by nothing of its own, is the
     // year before's: "规上工业企业新增206家，总数突破3100家。今年要新开工……" answers with results
     // first. Only where no heading or sentence dates it: the document's year was a guess.)
-    if (turnAt >= 0 && s.end <= turnAt) {
-      const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
+    if (turnAt >= 0 && s.end <= turnAt && inSentence.length) {
+      const here = nodePath(outline, s.start);
+      const ref = pieceYearOf(here, sections) ?? facts.year;
+      // (The document's title dates nothing more than the document does.)
+      const byDocument = (f: Figure) => f.periodSource === 'document' || (f.periodSource === 'heading' && here.every((n) => n.heading.form === 'title'));
       for (const f of inSentence) {
-        if (f.periodSource !== 'document' || f.kindSource === 'sentence' || f.part || f.kind === 'unknown') continue;
+        if (!byDocument(f) || f.kindSource === 'sentence' || f.part || f.kind === 'unknown') continue;
         const p = ref !== undefined ? { value: String(ref - 1) } : relativePeriod(-1, '');
         f.period = p.value;
         f.periodSource = 'paragraph';
@@ -864,8 +867,10 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (quotesProvince && !inSentence.length && PROVINCE_AIMS.test(sentenceText)) {
       const named = /全省|自治区/.test(sentenceText) || (/全区/.test(sentenceText) && !!facts.province?.endsWith('自治区'));
       if (named) {
+        // (For its own paragraph: the next speaks of its own place.)
         inheritedRegion = facts.province ?? OWN_PROVINCE;
-        regionFromItem = false;
+        regionFromItem = true;
+        regionItemParagraph = s.paragraph;
       }
     }
     const cues = reading ? reading.cues : periodCues(sentenceText);
