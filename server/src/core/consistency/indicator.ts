@@ -41,6 +41,8 @@ const ASPECT_START = /^(?:实施|推进|开展|启动|组织)/;
 /** Who set the figure, and the verb that reports it: 会议要求, 省里要求, 报告提出; and 对照, 按照. */
 const REPORTED = /^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|省里|市里|县里|省委|市委|县委|区委|省政府|市政府|县政府|区政府|国家|中央|上级|规划|方案|文件)?(?:要求|提出|明确|强调|指出|确定)|对照|按照|参照|根据|照)/;
 const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的|再|也|继续)$/;
+/** The whole a share is of, named: 占规上工业产值比重, 占GDP的比重, 占全市比例. */
+const SHARE_OF_WHOLE = /(?<=\p{Script=Han}{2})占(?!比)[^占，,。；;]{1,14}?(?:的)?(?:比重|比例)$/u;
 const BASE_END = /(?:同比|(?:比|较)(?:上年|去年)(?:底|末|同期)?)$/;
 /** A count named as such: X总数, X数量 are X. */
 const COUNT_END = /(?:总数|数量|个数|总量)$/;
@@ -133,6 +135,9 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '').replace(/分别$/, '').replace(DEADLINE_END, '');
     if (s === before) break;
   }
+  // (A share is one share whether or not its whole is named: 高新技术产业产值占规上工业产值比重
+  // is 高新技术产业产值占比, as a brief shortens it.)
+  s = s.replace(SHARE_OF_WHOLE, '占比');
   // A rate named by the indicator: 增速, 增幅, 增长率 (with no verb of its own, or one of level).
   if (LEVEL.has(v) || GROWTH.has(v)) {
     const g = GROWTH_END.exec(s);
