@@ -1496,7 +1496,9 @@ function build(
   // (Nor into an item whose name holds a verb of its own: "实施省大中型项目3000个以上、年度完成投资
   // 1.3万亿元以上".)
   // (Not onto the investment of the projects the verb counted: "实施市级重大项目1200个、年度计划投资4800亿元".)
-  if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2) && !(!indicatorInherited && hasOwnVerb(indicator)) && !projectsInvestment) verb = prevFig.verb;
+  // (Nor onto a stock the item names, "新增规上工业企业260家、总数突破3100家": what there is, not what was added.)
+  if (!verb && prevFig && separatedFromPrev && prevFig.verb && !(verbOfItem && !indicatorInherited && indicator.length > 2) && !(!indicatorInherited && hasOwnVerb(indicator)) && !projectsInvestment &&
+    (indicatorInherited || !/(?:总数|总量|总额|余额|存量|保有量)$/.test(indicator))) verb = prevFig.verb;
   // (So does a verb written into the first item's name, "新培育省级专精特新中小企业50家、高新技术企业
   // 80家以上": the second item is new ones too, not the stock named later, 高新技术企业总数.)
   // (Not onto a total or a share, "市场主体总量45万户", nor onto another measure, "到位资金320亿元".)
