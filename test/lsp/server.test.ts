@@ -153,6 +153,26 @@ describe('language server over stdio', () => {
     expect(exit).toEqual({ code: 0, signal: null });
   });
 
+  it('analyses a version once: diagnostics, outline, folding and hover all read the same analysis; an edit makes one more', async () => {
+    const s = start();
+    await s.initialize();
+    const uri = 'untitled:once.txt';
+    const text = seedText(SEED_002);
+    await open(s, uri, text);
+    await s.nextDiagnostics(uri, 0);
+    const analysed = () => s.logs.filter((l) => l.message.startsWith(`[wengao] analysed ${uri} `)).length;
+    expect(analysed()).toBe(1);
+    await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    await s.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.search(/[0-9]+(?:\.[0-9]+)?%/) + 1) });
+    expect(analysed()).toBe(1);
+    await change(s, uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '　' }]);
+    await s.waitFor(() => s.published(uri).some((p) => p.version === 2), 'the edit published');
+    await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    expect(analysed()).toBe(2);
+  });
+
   it('outlines seed 002: 政府工作报告 with 一、…四、, ten items under 一、, ranges nested', async () => {
     const s = start();
     await s.initialize();
