@@ -11,9 +11,6 @@ import {
   FigureItem, FiguresChangedNotification, FiguresChangedParams, FiguresParams, FiguresRequest, FiguresResult,
 } from '../../server/src/lsp/protocol';
 
-const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,.vscode-test}/**';
-const MAX_FILES = 2000;
-
 type Node =
   | { type: 'doc'; uri: string; figures: FigureItem[] }
   | { type: 'section'; uri: string; name: string; figures: FigureItem[] }
@@ -29,28 +26,18 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
 
   constructor(private readonly client: LanguageClient) {}
 
-  /** Report files of the workspace, and open untitled reports. */
-  async reportUris(): Promise<string[]> {
-    const files = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE_GLOB, MAX_FILES);
-    const uris = new Set(files.map((f) => f.toString()));
-    for (const d of vscode.workspace.textDocuments) {
-      if (['plaintext', 'markdown', 'wengao-report'].includes(d.languageId) && d.uri.scheme !== 'git') uris.add(d.uri.toString());
-    }
-    return [...uris].sort();
-  }
-
-  async fetch(uris: string[], targetsOnly = true): Promise<FiguresResult> {
-    // Restricted Mode: the server reads no other file of the workspace, so ask for open ones only.
-    if (!vscode.workspace.isTrusted) {
-      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-      uris = uris.filter((u) => open.has(u));
-    }
-    const params: FiguresParams = { uris, targetsOnly };
+  /**
+   * The figures of these documents, or (`'all'`) of every report the server knows: the open ones
+   * and its workspace index, so the view lists what the server compares (its include, exclude and
+   * limits; in Restricted Mode the open documents only).
+   */
+  async fetch(uris: string[] | 'all', targetsOnly = true): Promise<FiguresResult> {
+    const params: FiguresParams = uris === 'all' ? { all: true, targetsOnly } : { uris, targetsOnly };
     return this.client.sendRequest<FiguresResult>(FiguresRequest, params);
   }
 
   async reload(): Promise<void> {
-    const result = await this.fetch(await this.reportUris());
+    const result = await this.fetch('all');
     this.docs = new Map(result.documents.filter((d) => d.figures.length > 0).map((d) => [d.uri, d.figures]));
     this.loaded = true;
     this.changed.fire(undefined);
@@ -169,8 +156,7 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
       if (!picked) return;
       format = picked.value;
     }
-    const uris = scope === 'document' && active ? [active.uri.toString()] : await this.reportUris();
-    const result = await this.fetch(uris);
+    const result = await this.fetch(scope === 'document' && active ? [active.uri.toString()] : 'all');
     const rows = result.documents.flatMap((d) =>
       d.figures.map((figure) => ({ path: vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri)), line: figure.line, figure })),
     );

@@ -170,6 +170,14 @@ describe('wengao/status over LSP', () => {
     const inside = pathToFileURL(join(dir, 'a.txt')).href;
     const result = (await s.conn.sendRequest(FiguresRequest, { uris: [pathToFileURL(secret).href, inside] })) as FiguresResult;
     expect(result.documents.map((d) => d.uri)).toEqual([inside]);
+    // The Targets view asks for all: the reports of the index (with figures), and an open untitled one.
+    await s.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: 'untitled:new.txt', languageId: 'plaintext', version: 1, text: '2026年计划\n\n力争新建公园5个。\n' },
+    });
+    const all = (await s.conn.sendRequest(FiguresRequest, { all: true, targetsOnly: true })) as FiguresResult;
+    const names = all.documents.map((d) => d.uri.replace(/^.*\//, ''));
+    expect(names.sort()).toEqual(['a.txt', 'b.txt', 'c.md', 'untitled:new.txt'].sort());
+    expect(all.documents.every((d) => d.figures.every((f) => f.kind === 'target'))).toBe(true);
   });
 
   it('reads no other file in an untrusted workspace: only open documents are indexed', async () => {
@@ -192,5 +200,7 @@ describe('wengao/status over LSP', () => {
     const closed = pathToFileURL(join(dir, 'b.txt')).href;
     const result = (await s.conn.sendRequest(FiguresRequest, { uris: [closed] })) as FiguresResult;
     expect(result.documents).toEqual([]);
+    // Nor does its request for every report: nothing is open, nothing is listed.
+    expect(((await s.conn.sendRequest(FiguresRequest, { all: true })) as FiguresResult).documents).toEqual([]);
   });
 });

@@ -16,10 +16,15 @@ export interface FigureItem extends Figure {
   line: number;
 }
 
-/** client → server request: the figures of these documents (open ones as edited, others from disk). */
+/**
+ * client → server request: the figures of these documents (open ones as edited, others from
+ * disk), or with `all` of every report the server knows: the open ones and those of its
+ * workspace index (as `wengao.workspace` and Restricted Mode decide).
+ */
 export const FiguresRequest = 'wengao/figures';
 export interface FiguresParams {
-  uris: string[];
+  uris?: string[];
+  all?: boolean;
   targetsOnly?: boolean;
 }
 export interface FiguresResult {

@@ -11,9 +11,18 @@ import { HEAVY_LIMIT, Session } from '../session';
 
 export function registerFigures(session: Session, analyses: DocumentAnalyses): void {
   const { connection, indexer, status } = session;
+  /** The documents asked for: those named, or every report the server knows (`all`), open ones by the client's URI. */
+  const asked = async (params: FiguresParams): Promise<string[]> => {
+    if (!params?.all) return Array.isArray(params?.uris) ? params.uris : [];
+    await indexer.whenScanned();
+    // (Not the editor's views of other versions, git: diffs.)
+    const uris = new Set(session.documents.all().filter((d) => session.isOurs(d) && !d.uri.startsWith('git:')).map((d) => d.uri));
+    for (const u of indexer.index.uris()) if (!session.docOf(u)) uris.add(u);
+    return [...uris].sort();
+  };
   connection.onRequest(FiguresRequest, async (params: FiguresParams): Promise<FiguresResult> => {
     const out: FiguresResult = { documents: [] };
-    for (const uri of Array.isArray(params?.uris) ? params.uris : []) {
+    for (const uri of await asked(params)) {
       try {
         let analysis: Analysis;
         const open = session.docOf(uri);
