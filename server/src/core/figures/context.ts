@@ -423,7 +423,8 @@ export function comparisonBase(text: string, at: number, end: number): boolean {
   if (/^(?:确定|提出|下达|设定|部署|要求|明确)的/.test(text.slice(end, end + 3))) return false;
   // (Nor the place whose target the text aligns with: "对标全省全社会研发投入强度达到3.5%左右的目标".)
   // (Nor the place whose aim the text's own aims join: "与全区地区生产总值增长5%以上的预期目标相衔接".)
-  if (/(?:对标|对照|按照|落实|与|同)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[^，,。；;]{0,30}?的(?:预期)?(?:目标|任务|要求)/.test(text.slice(end, end + 40))) return false;
+  // (Nor the province's aim a place carries out, figure and all: "落实全省新增普惠托育托位3万个的部署".)
+  if (/(?:对标|对照|按照|落实|与|同)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[^，,。；;]{0,30}?的(?:预期)?(?:目标|任务|要求|部署|安排)/.test(text.slice(end, end + 40))) return false;
   // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”; nor
   // the plan it carries out: 落实全省“4567”现代化产业体系部署, 按照全省统一安排.)
   return /(?:高于|低于|快于|慢于|优于|好于|劣于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|对标|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||

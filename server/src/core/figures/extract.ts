@@ -128,7 +128,7 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“●■◆▲★☆○◇□▪]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|推动|力促|助推|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“●■◆▲★☆○◇□▪]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|推动|力促|助推|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|落实|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /**
  * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
  * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
@@ -149,6 +149,9 @@ const TOPIC_BEFORE_INTENT = /^\p{Script=Han}{2,6}(?:领域|方面)(?=将|要|力
 const SET_EXPRESSION = /^(?:规定|原则|主义|精神|纪律|禁令|意识|自信|确立|维护|战略|布局|全面|作风|之路|数|一体|市场|资源)/;
 /** Adverbs and bases between an indicator and its verb: 数量已达, 是2017年的. */
 const TRAILING_NOISE = /(?:已经|已|(?<!年)均|分别|累计|共|将|要|今年|明年|全年|当年|(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年|上年|去年)的?)+$/;
+
+/** A heading that names a year's work: 关于2026年经济工作, 2026年工作. */
+const YEAR_WORK_HEADING = /(?:19|20)\d{2}\s*年[^，。；、]{0,4}(?:工作|任务)$/;
 
 /** Words that make a heading a plan's whatever the section above it: 目标, 今后, 展望, 部署, 会议要求. */
 const STRONG_TARGET_HEADING = /会议(?:要求|明确|部署|决定)|目标|今后|展望|部署|思路|要点|(?:20\d{2}|今|明)年(?:的)?(?:重点)?(?:工作|任务)/;
@@ -784,8 +787,15 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         const label = (labelsAbove && above) || (labelLine(paragraphOf[para.index + 1]?.text) ??
           (twoUp === undefined || !FIGURE_LINE.test(twoUp) ? above : undefined));
         if (label) {
-          fig.indicator = label;
-          fig.measure = measureOf(label, fig.verb, aliases);
+          // (A label may end on the words that bound its number: "新能源装机突破" / "1600万千瓦".)
+          const bound = fig.comparator === 'eq' ? LABEL_BOUND.exec(label) : null;
+          const name = bound && label.length - bound[0].length >= 2 ? label.slice(0, -bound[0].length) : label;
+          if (name !== label) {
+            fig.comparator = /^(?:突破|超过|超)$/.test(bound![0]) ? 'gt' : 'ge';
+            if (/^达到?$/.test(bound![0])) fig.verb = '达到';
+          }
+          fig.indicator = name;
+          fig.measure = measureOf(name, fig.verb, aliases);
           fig.indicatorFrom = 'clause';
           fig.statement = `${label} ${fig.text}`;
         }
@@ -1097,6 +1107,9 @@ function labelLine(text: string | undefined, alone = false): string | undefined 
   const first = text.trim().split(/[，,。；;：:（(\u3000｜|]|\s{2,}/)[0].trim();
   return first.length >= 2 && first.length <= 20 && !/[0-9０-９]/.test(first) ? first : undefined;
 }
+
+/** The words at a label's end that bound the number under it: 突破, 超过, 达到, 不低于. */
+const LABEL_BOUND = /(?:突破|超过|超|达到|达|不低于|不少于)$/;
 
 /** Between a figure and one in a bracket after it that names only another place: "（全省", "左右（全国为". */
 const ASIDE_PLACE = /^(?:以上|以内|左右|以下)?[（(](?:全省|全市|全区|全县|全国|全州|全盟|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|自治区))(?:为|是|：|:)?$/;
@@ -1864,6 +1877,10 @@ function context(
     if (headingKindFound === undefined && h.kind === 'target') weakTargetHeading = !STRONG_TARGET_HEADING.test(path[k].name);
     headingKindFound ??= h.kind;
   }
+  // (A section of the year's work, "二、关于2026年经济工作", in a document from that year's start, is
+  // its plan, though it names no word of aims: "一、关于2025年经济工作" before it is the review.)
+  if (headingKindFound === undefined && periodSource === 'heading' && period && pieceYear !== undefined && period.start === pieceYear && period.end === pieceYear && !facts.lateInYear &&
+    path.some((n) => n.heading.form !== 'title' && YEAR_WORK_HEADING.test(n.name) && yearIn(n.name) === pieceYear)) headingKindFound = 'target';
   if (!period && pieceYear !== undefined && headingKindFound === 'actual' && reading.kind(offsetInSentence)?.kind !== 'target' && occasionDated(path) && !path.some((n) => partIn(n.name))) {
     // A section that reviews (回顾, 交出…答卷) in a speech dated only by its occasion (a date line
     // under a title that names no year: "（2026年2月10日）") speaks of the year before it: results
