@@ -1,10 +1,9 @@
 /**
  * Finding the reports a command line names: files (always checked), folders (walked, and
  * filtered by the include/exclude globs of each report's config), glob patterns (expanded with
- * tinyglobby, filtered by the config's exclude) and `-` (standard input). The file system lives
- * here, not in the core.
+ * tinyglobby, filtered by the config's exclude) and `-` (standard input). The file system is
+ * reached through a `WorkspaceFs` (the resolver's, `nodeFs` for the CLI), not in the core.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, Resolved, excludedBy } from '../io/config';
@@ -13,6 +12,7 @@ export { readReport } from '../io/read';
 import { isInside } from '../io/paths';
 import { MAX_INPUT_BYTES } from '../io/read';
 import { describeFsError } from '../io/errors';
+import { WorkspaceFs } from '../io/workspaceFs';
 export { REPORT_EXTENSIONS };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
@@ -34,8 +34,11 @@ export type Source =
  * Expands the arguments to the reports to check, in order and without repeats. Throws
  * UsageError for a path that does not exist, a folder without reports, a glob matching none.
  * `stdinPath`: the path standard input stands for; that file is not also read from disk.
+ * `fs`: where the files are looked at, by default the resolver's. (A glob is expanded by
+ * tinyglobby on node's own fs; it is reached only when `fs.stat` says the argument does not
+ * exist, which a refusing fs never says.)
  */
-export async function collect(args: string[], resolver: ConfigResolver, stdinPath?: string): Promise<Source[]> {
+export async function collect(args: string[], resolver: ConfigResolver, stdinPath?: string, fs: WorkspaceFs = resolver.fs): Promise<Source[]> {
   const out: Source[] = [];
   const seen = new Set<string>();
   if (stdinPath) seen.add(path.resolve(stdinPath));
@@ -67,7 +70,7 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
     if (st.isDirectory()) {
       const unreadable: { path: string; message: string }[] = [];
       const outside: string[] = [];
-      const found = await walk(arg, unreadable, outside);
+      const found = await walk(fs, arg, unreadable, outside);
       for (const u of unreadable) out.push({ kind: 'unreadable', ...u });
       for (const p of outside) out.push({ kind: 'note', path: p, message: '链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)' });
       const covered: string[] = [];
@@ -134,7 +137,7 @@ function compareNames(a: string, b: string): number {
  * folder is walked once (a link back up is no loop). A folder that cannot be read is listed in
  * `unreadable` and the walk goes on. A loop over a stack, not a recursion.
  */
-async function walk(root: string, unreadable: { path: string; message: string }[], outside: string[]): Promise<string[]> {
+async function walk(fs: WorkspaceFs, root: string, unreadable: { path: string; message: string }[], outside: string[]): Promise<string[]> {
   const out: string[] = [];
   const visited = new Set<string>();
   const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
@@ -146,7 +149,7 @@ async function walk(root: string, unreadable: { path: string; message: string }[
       const real = await fs.realpath(dir);
       if (visited.has(real)) continue;
       visited.add(real);
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = await fs.readdir(dir);
     } catch (err) {
       unreadable.push({ path: dir, message: `无法读取文件夹 (cannot read the folder): ${describeFsError(err)}` });
       continue;

@@ -14,6 +14,7 @@ import pkg from '../../../package.json';
 import { CheckFormat, FiguresFormat, Options, STDIN_NAME, parseArgs } from './args';
 import { Source, UsageError, collect, readReport, readStdin } from './files';
 import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
+import { nodeFs } from '../io/workspaceFs';
 import { renderGithub } from './github';
 import { renderFigures, renderJson, renderText, escapedPath, textLines } from './render';
 import type { FileResult, ToolInfo } from './report';
@@ -51,7 +52,10 @@ export async function main(
     return parsed.exit;
   }
   const o = parsed.options;
-  const resolver = new ConfigResolver({ explicit: o.config ? path.resolve(io.cwd, o.config) : undefined, locale: o.lang });
+  // The CLI reads the disk (the user named the files): one WorkspaceFs for the config files,
+  // the file selection and the reports (the threads read theirs with `nodeFs` too).
+  const fs = nodeFs;
+  const resolver = new ConfigResolver({ fs, explicit: o.config ? path.resolve(io.cwd, o.config) : undefined, locale: o.lang });
   if (o.config) {
     try {
       await resolver.readConfig(path.resolve(io.cwd, o.config));
@@ -63,7 +67,7 @@ export async function main(
   const stdinPath = o.stdin ? o.stdinFilename ?? STDIN_NAME : undefined;
   let sources: Source[];
   try {
-    sources = await collect(o.paths, resolver, o.stdinFilename);
+    sources = await collect(o.paths, resolver, o.stdinFilename, fs);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`wengao: ${e.message}\n`);
@@ -117,7 +121,7 @@ export async function main(
   const reads = new Map<number, ReturnType<typeof readReport>>();
   const readAhead = (i: number) => {
     const p = planned[i];
-    if (!parallel && p?.source.kind === 'file') reads.set(i, readReport(p.source.path));
+    if (!parallel && p?.source.kind === 'file') reads.set(i, readReport(p.source.path, fs));
   };
   readAhead(0);
   for (let i = 0; i < planned.length; i++) {
@@ -151,7 +155,7 @@ export async function main(
       }
       text = d.text;
     } else {
-      const input = await (reads.get(i) ?? readReport(source.path));
+      const input = await (reads.get(i) ?? readReport(source.path, fs));
       reads.delete(i);
       if (!input.ok) {
         err(`wengao: 跳过 (skipped) ${escapedPath(shown)}: ${input.message}\n`);

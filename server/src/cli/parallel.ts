@@ -24,13 +24,13 @@
  */
 import * as path from 'path';
 import { availableParallelism } from 'os';
-import { promises as fs } from 'fs';
 import { MessagePort, Worker } from 'worker_threads';
 import {
   Analysis, CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, LOCAL_CHECKS, Locale, Suppressed, WengaoConfig, analyze,
   WorkspaceFacts, canonicalKey, statedBound, workspaceOf, disagree, indexEntry, CROSS_CHECKS, recheck, statementKey, withCross,
 } from '../core';
 import { readReport } from '../io/read';
+import { nodeFs } from '../io/workspaceFs';
 
 /** Fewer reports than this are checked on the main thread: starting workers costs more. */
 export const PARALLEL_MIN_FILES = 50;
@@ -160,7 +160,7 @@ function anyDisagree(amounts: Amount[]): boolean {
 
 /** Reports to threads, largest first to the least loaded: the threads finish together. Each shard in input order. */
 async function split(files: ShardFile[], threads: number): Promise<number[][]> {
-  const sizes = await Promise.all(files.map((f) => fs.stat(f.path).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(files.map((f) => nodeFs.stat(f.path).then((s) => s.size, () => 0)));
   const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
   const shards: number[][] = Array.from({ length: threads }, () => []);
   const load = new Array<number>(threads).fill(0);

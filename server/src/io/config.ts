@@ -4,7 +4,6 @@
  * folder. The core parses their text; this module only finds and reads them, caches what it
  * read, and decides which files a config's include/exclude globs cover.
  */
-import { promises as fs } from 'fs';
 import { Minimatch } from 'minimatch';
 import * as path from 'path';
 import {
@@ -12,6 +11,7 @@ import {
 } from '../core';
 import { describeFsError } from './errors';
 import { REPORT_EXTENSIONS, relativeTo } from './reports';
+import { WorkspaceFs, nodeFs } from './workspaceFs';
 
 export { REPORT_EXTENSIONS };
 
@@ -49,10 +49,12 @@ export interface ResolverOptions {
   overlay?: (file: string) => string | undefined;
   locale?: Locale;
   /**
-   * False in an untrusted workspace (VS Code's Restricted Mode): no config or ignore file is
-   * looked for or read, on disk or in the editor; only `base` (the user's settings) applies.
+   * Where config and ignore files are read (`nodeFs` by default). In an untrusted workspace
+   * (VS Code's Restricted Mode) the server gives `untrustedFs`, which reads nothing: no config
+   * or ignore file is found, on disk or in the editor (`overlay` is not asked either), and only
+   * `base` (the user's settings) applies.
    */
-  readsFiles?: boolean;
+  fs?: WorkspaceFs;
 }
 
 type Cached<T> = Promise<T | undefined>;
@@ -106,9 +108,21 @@ export class ConfigResolver {
     return this.options.explicit !== undefined && path.resolve(file) === path.resolve(this.options.explicit);
   }
 
+  /** Where config and ignore files are read. */
+  get fs(): WorkspaceFs {
+    return this.options.fs ?? nodeFs;
+  }
+
+  /**
+   * The editor's unsaved text of a config or ignore file: it stands for the file on disk, so it
+   * counts only where the disk may be read (an untrusted workspace takes no project file at all).
+   */
+  private get overlay(): ((file: string) => string | undefined) | undefined {
+    return this.fs.trusted ? this.options.overlay : undefined;
+  }
+
   /** What applies to a report: `base` (its settings) if given, else the resolver's. */
   async forFile(report: string, base: WengaoConfig = this.options.base ?? EMPTY_CONFIG): Promise<Resolved> {
-    if (this.options.readsFiles === false) return { config: base, ignore: [] };
     const found = await this.find(path.dirname(path.resolve(report)));
     const configPath = this.options.explicit ? path.resolve(this.options.explicit) : found.config;
     const file = configPath ? await this.readConfig(configPath) : undefined;
@@ -176,11 +190,10 @@ export class ConfigResolver {
   }
 
   private async read(file: string): Promise<string | undefined> {
-    if (this.options.readsFiles === false) return undefined;
-    const open = this.options.overlay?.(file);
+    const open = this.overlay?.(file);
     if (open !== undefined) return open;
     try {
-      const bytes = await fs.readFile(file);
+      const bytes = await this.fs.readFile(file);
       // Config files are UTF-8 (a BOM is allowed).
       const text = new TextDecoder('utf-8').decode(bytes);
       return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -191,11 +204,10 @@ export class ConfigResolver {
   }
 
   private find(dir: string): Promise<{ config?: string; ignore?: string }> {
-    if (this.options.readsFiles === false) return Promise.resolve({});
     let p = this.nearest.get(dir);
     if (!p) {
       p = (async () => {
-        const here = { config: await exists(path.join(dir, CONFIG_FILE), this.options.overlay), ignore: await exists(path.join(dir, IGNORE_FILE), this.options.overlay) };
+        const here = { config: await exists(this.fs, path.join(dir, CONFIG_FILE), this.overlay), ignore: await exists(this.fs, path.join(dir, IGNORE_FILE), this.overlay) };
         const parent = path.dirname(dir);
         if ((here.config && here.ignore) || parent === dir) return here;
         const up = await this.find(parent);
@@ -207,7 +219,7 @@ export class ConfigResolver {
   }
 }
 
-async function exists(file: string, overlay?: (file: string) => string | undefined): Promise<string | undefined> {
+async function exists(fs: WorkspaceFs, file: string, overlay?: (file: string) => string | undefined): Promise<string | undefined> {
   if (overlay?.(file) !== undefined) return file;
   try {
     return (await fs.stat(file)).isFile() ? file : undefined;

@@ -11,6 +11,8 @@ const FS_ERRORS: Record<string, string> = {
   EBUSY: '文件正被占用 (the file is busy)',
   EIO: '读盘出错 (an input/output error)',
   ENAMETOOLONG: '路径过长 (the path is too long)',
+  // (workspaceFs.ts untrustedFs)
+  EUNTRUSTED: '工作区不受信任，不读写文件 (an untrusted workspace: no file is read or written)',
 };
 
 /** An error from `fs`, described: its meaning where known, else its message. */

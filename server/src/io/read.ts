@@ -1,7 +1,7 @@
 /** Reading a report from disk, shared by the CLI and the server (for files not open). */
-import { promises as fs } from 'fs';
 import { decode } from '../core';
 import { describeFsError } from './errors';
+import { WorkspaceFs, nodeFs } from './workspaceFs';
 
 export type ReadResult =
   | { path: string; ok: true; text: string; encoding: string }
@@ -24,7 +24,8 @@ export function tooLarge(bytes?: number): string {
     : `文件 ${mb(bytes)}，超过 ${limit} 的上限，未检查 (the file is ${mb(bytes)}, over the ${limit} limit; not checked)`;
 }
 
-export async function readReport(file: string): Promise<ReadResult> {
+/** Reads and decodes a report through `fs` (the server's, which refuses in an untrusted workspace). */
+export async function readReport(file: string, fs: WorkspaceFs = nodeFs): Promise<ReadResult> {
   let bytes: Uint8Array;
   try {
     // (Looked at before it is opened: opening a named pipe blocks until someone writes to it.)

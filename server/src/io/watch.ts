@@ -4,11 +4,11 @@
  * deleted on disk, as the client's events would say it. Node's recursive fs.watch; events of a
  * burst are gathered for a moment and each file is reported once.
  */
-import { watch as fsWatch, existsSync, FSWatcher } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CONFIG_FILE, IGNORE_FILE } from '../core';
 import { REPORT_EXTENSIONS, REPORT_GLOB } from './reports';
+import { Watcher, WorkspaceFs } from './workspaceFs';
 
 /** A file changed on disk: its URI, and whether it is gone. */
 export interface WatchedChange {
@@ -28,25 +28,33 @@ function watched(file: string): boolean {
 const SKIPPED = /(?:^|[\\/])(?:node_modules|\.git)(?:[\\/]|$)/;
 
 /**
- * Watches `folders` and calls `onChanges` with the files changed (after a quiet moment of
- * `delayMs`). Returns the function that stops it. A folder that cannot be watched is logged and
- * left out.
+ * Watches `folders` through `fs` and calls `onChanges` with the files changed (after a quiet
+ * moment of `delayMs`; a file whose status cannot be read is gone). Returns the function that
+ * stops it. A folder that cannot be watched is logged and left out.
  */
-export function watchFolders(folders: readonly string[], onChanges: (changes: WatchedChange[]) => void, log: (msg: string) => void, delayMs = 100): () => void {
+export function watchFolders(fs: WorkspaceFs, folders: readonly string[], onChanges: (changes: WatchedChange[]) => void, log: (msg: string) => void, delayMs = 100): () => void {
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  // (One burst after the other, in the order they came.)
+  let flushing = Promise.resolve();
   const flush = () => {
     timer = undefined;
     const files = [...pending];
     pending.clear();
-    onChanges(files.map((f) => ({ uri: pathToFileURL(f).href, deleted: !existsSync(f) })));
+    flushing = flushing
+      .then(async () => {
+        const gone = await Promise.all(files.map((f) => fs.stat(f).then(() => false, () => true)));
+        if (!stopped) onChanges(files.map((f, k) => ({ uri: pathToFileURL(f).href, deleted: gone[k] })));
+      })
+      .catch((err) => log(`reporting changes on disk failed: ${String(err)}`));
   };
-  const watchers: FSWatcher[] = [];
+  const watchers: Watcher[] = [];
   for (const folder of folders) {
     try {
-      const w = fsWatch(folder, { recursive: true, persistent: false }, (_event, name) => {
+      const w = fs.watch(folder, (_event, name) => {
         if (!name) return;
-        const rel = String(name);
+        const rel = name;
         if (SKIPPED.test(rel) || !watched(rel)) return;
         pending.add(path.join(folder, rel));
         if (!timer) timer = setTimeout(flush, delayMs);
@@ -59,6 +67,7 @@ export function watchFolders(folders: readonly string[], onChanges: (changes: Wa
   }
   if (watchers.length) log(`watching ${watchers.length} workspace folder(s) for changes on disk (the client does not)`);
   return () => {
+    stopped = true;
     if (timer) clearTimeout(timer);
     for (const w of watchers) w.close();
   };

@@ -25,7 +25,7 @@ import { filesExclude } from './settings';
 
 export function startServer(connection: Connection, options: ServerOptions = {}): Session {
   const session = new Session(connection, options);
-  const { documents, indexer, status, resolver } = session;
+  const { documents, indexer, status } = session;
   const analyses = new DocumentAnalyses(session);
   const projectFiles = new ProjectFiles(session, analyses);
   const diagnostics = new Diagnostics(session, analyses, projectFiles);
@@ -48,10 +48,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (given !== undefined) session.pushedSettings = session.readSettings(given);
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-    session.trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false; // wengao: trust
-    indexer.readsDisk = session.trusted;
-    // (Restricted Mode: no .wengaorc.json or .wengaoignore is read; only the user's settings apply.)
-    resolver.reset({ readsFiles: session.trusted });
+    // wengao: trust. Restricted Mode: the resolver, the index and the commands get a file system
+    // that reads and writes nothing (no .wengaorc.json or .wengaoignore; only the user's settings).
+    session.trust((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false);
     return {
       capabilities: {
         // (Said, not assumed: UTF-16 unless the client offered UTF-8 or UTF-32 first.)
@@ -79,7 +78,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (trusted && session.watchDynamic) {
       sent(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }));
     } else if (trusted && folders.length) {
-      stopWatching = watchFolders(folders, (changes) => void onWatched(changes.map((c) => ({ uri: c.uri, type: c.deleted ? FileChangeType.Deleted : FileChangeType.Changed }))), (msg) => session.log(msg));
+      stopWatching = watchFolders(session.fs, folders, (changes) => void onWatched(changes.map((c) => ({ uri: c.uri, type: c.deleted ? FileChangeType.Deleted : FileChangeType.Changed }))), (msg) => session.log(msg));
     }
     // wengao: trust. An untrusted workspace compares open documents only.
     if (trusted) void startIndexing();

@@ -12,6 +12,7 @@ import { CONFIG_FILE, IGNORE_FILE, PositionEncoding } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import { canonicalUri } from '../io/paths';
 import { isReportDocument } from '../io/reports';
+import { WorkspaceFs, nodeFs, workspaceFs } from '../io/workspaceFs';
 import { updateDocument } from './encoding';
 import { StatusNotification } from './protocol';
 import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
@@ -81,8 +82,12 @@ export class Session {
   configurationDynamic = false;
   watchDynamic = false;
   dataSupport = false;
-  /** initializationOptions.trusted: false in an untrusted workspace (no reading of other files). */
-  trusted = true;
+  /**
+   * The one way to the workspace's files, for the config resolver, the index, the figures
+   * request, the watch and the ignore command: set by `trust` at initialize, `untrustedFs` (which
+   * reads and writes nothing) when initializationOptions.trusted is false.
+   */
+  fs: WorkspaceFs = nodeFs;
   folders: string[] = [];
   workspaceSettings: WorkspaceSettings | undefined;
   globalSettings: Settings = DEFAULT_SETTINGS;
@@ -106,6 +111,7 @@ export class Session {
   constructor(readonly connection: Connection, options: ServerOptions = {}) {
     this.offThread = new OffThreadAnalyzer(options.workerScript, (msg) => this.log(msg));
     this.resolver = new ConfigResolver({
+      fs: this.fs,
       overlay: (file) => (isConfigName(path.basename(file)) ? this.docOf(pathToFileURL(file).href)?.getText() : undefined),
     });
     this.indexer = new WorkspaceIndexer((msg) => this.log(msg), async (file) => {
@@ -115,10 +121,26 @@ export class Session {
       return ctx
         ? { scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, covered: ctx.covered, heavyLimit: HEAVY_LIMIT, positionEncoding: this.encoding }
         : { scope: g.analyze, minChineseRatio: g.minChineseRatio, covered: true, positionEncoding: this.encoding };
-    });
+    }, this.fs);
     this.status = new StatusReporter((p) => sent(connection.sendNotification(StatusNotification, p)), () => this.indexer.index.size);
     this.indexer.onReadError = (uri, message) => this.status.error(message, uri);
     this.indexer.analyzer = (text, options) => this.offThread.analyze(text, options);
+  }
+
+  /** initializationOptions.trusted: false in an untrusted workspace (no file is read or written). */
+  get trusted(): boolean {
+    return this.fs.trusted;
+  }
+
+  /**
+   * The workspace's trust, said at initialize: the resolver and the index are given the file
+   * system for it. Untrusted (Restricted Mode), they can read nothing: no .wengaorc.json or
+   * .wengaoignore applies (only the user's settings), and the index holds open documents only.
+   */
+  trust(trusted: boolean): void {
+    this.fs = workspaceFs(trusted);
+    this.indexer.fs = this.fs;
+    this.resolver.reset({ fs: this.fs });
   }
 
   log(msg: string): void {

@@ -1,9 +1,10 @@
 /**
  * The workspace index: every report file under the workspace folders, read from disk in the
  * background (UTF-8, UTF-16, GB18030), kept current by file watching and by edits of open
- * documents (unsaved text wins). It feeds figure.mismatch and the comparison hover.
+ * documents (unsaved text wins). It feeds figure.mismatch and the comparison hover. The disk is
+ * reached only through its `WorkspaceFs`: in an untrusted workspace that refuses every read, and
+ * the index holds the open documents only.
  */
-import { promises as fs } from 'fs';
 import { matches } from '../io/config';
 import { isInside } from '../io/paths';
 import { REPORT_INCLUDE, relativeTo } from '../io/reports';
@@ -11,6 +12,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
 import { readReport } from '../io/read';
+import { DirEntry, WorkspaceFs, nodeFs } from '../io/workspaceFs';
 
 export interface WorkspaceSettings {
   include: string[];
@@ -35,11 +37,6 @@ export class WorkspaceIndexer {
   private scanning: Promise<void> | undefined;
   /** Whether the workspace's reports have all been read once (the index can answer for them). */
   scanned = false;
-  /**
-   * False in an untrusted workspace: no file is read from disk, so the index holds the open
-   * documents only (a closed or changed file leaves it).
-   */
-  readsDisk = true;
   /** Told about each file that could not be read or decoded (for the status item). */
   onReadError: ((uri: string, message: string) => void) | undefined;
 
@@ -47,6 +44,12 @@ export class WorkspaceIndexer {
     private readonly log: (msg: string) => void,
     /** How a file on disk is analysed: its settings and project config; `covered: false` leaves it out. */
     private readonly analyzeOptions: (file: string) => Promise<{ scope: 'chinese' | 'all' | 'off'; minChineseRatio: number; config?: WengaoConfig; covered: boolean; heavyLimit?: number; positionEncoding?: PositionEncoding }>,
+    /**
+     * Where files are read; the server sets it at initialize for the workspace's trust. In an
+     * untrusted workspace (`untrustedFs`) nothing can be read, so the index holds the open
+     * documents only (a closed or changed file leaves it: its refused read is a file not there).
+     */
+    public fs: WorkspaceFs = nodeFs,
   ) {}
 
   /** How a file's text is analysed: `analyze` here; the server gives its worker thread for large files. */
@@ -75,7 +78,7 @@ export class WorkspaceIndexer {
   /** A file changed, appeared or vanished on disk. Open documents keep their edited text. */
   async refreshFromDisk(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = []): Promise<Set<string>> {
     if (this.open.has(uri)) return new Set();
-    if (!uri.startsWith('file:') || !this.readsDisk) return this.index.remove(uri);
+    if (!uri.startsWith('file:')) return this.index.remove(uri);
     const file = fileURLToPath(uri);
     if (folders.length && !included(file, folders, settings)) return this.index.remove(uri);
     const entry = await this.readEntry(uri);
@@ -86,12 +89,13 @@ export class WorkspaceIndexer {
   private async readEntry(uri: string): Promise<DocumentEntry | undefined> {
     const file = fileURLToPath(uri);
     try {
-      const st = await fs.stat(file);
+      const st = await this.fs.stat(file);
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
     } catch {
+      // (Gone, or not to be read: an untrusted workspace's files are not there for the index.)
       return undefined;
     }
-    const read = await readReport(file);
+    const read = await readReport(file, this.fs);
     if (!read.ok) {
       this.log(`not indexed ${file}: ${read.message}`);
       if (!read.gone) this.onReadError?.(uri, read.message);
@@ -112,10 +116,11 @@ export class WorkspaceIndexer {
    */
   scan(folders: string[], settings: WorkspaceSettings): Promise<void> {
     const run = async () => {
-      if (!this.readsDisk) return;
+      // (Nothing to walk where nothing can be read; and no "indexed 0" in the log.)
+      if (!this.fs.trusted) return;
       const started = Date.now();
       const files: string[] = [];
-      for (const folder of folders) await walk(folder, folder, settings, files);
+      for (const folder of folders) await walk(this.fs, folder, folder, settings, files);
       let cut = 0;
       if (files.length > settings.maxFiles) {
         cut = files.length - settings.maxFiles;
@@ -160,11 +165,11 @@ export function included(file: string, folders: string[], settings: WorkspaceSet
   return settings.include.some((g) => matches(rel, g, false)) && !settings.exclude.some((g) => matches(rel, g, false));
 }
 
-async function walk(root: string, dir: string, settings: WorkspaceSettings, out: string[]): Promise<void> {
+async function walk(fs: WorkspaceFs, root: string, dir: string, settings: WorkspaceSettings, out: string[]): Promise<void> {
   if (out.length > settings.maxFiles * 2) return;
-  let entries: import('fs').Dirent[];
+  let entries: DirEntry[];
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    entries = await fs.readdir(dir);
   } catch {
     return;
   }
@@ -174,7 +179,7 @@ async function walk(root: string, dir: string, settings: WorkspaceSettings, out:
     const rel = relativeTo(root, p);
     if (e.isDirectory()) {
       if (e.name.startsWith('.') || settings.exclude.some((g) => matches(rel + '/', g, false) || matches(rel + '/x', g, false))) continue;
-      await walk(root, p, settings, out);
+      await walk(fs, root, p, settings, out);
     } else if (e.isFile() && included(p, [root], settings)) {
       out.push(p);
     }

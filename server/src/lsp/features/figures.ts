@@ -41,7 +41,7 @@ export function registerFigures(session: Session, analyses: DocumentAnalyses): v
           analysis = await analyses.analysisOf(open, ctx);
         } else {
           if (!ctx.covered) continue;
-          const read = await readReport(fileURLToPath(uri));
+          const read = await readReport(fileURLToPath(uri), session.fs);
           if (!read.ok) {
             // Deleted since the client listed it (the Targets view refreshes on the deletion).
             if (read.gone) continue;

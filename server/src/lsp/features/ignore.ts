@@ -4,7 +4,6 @@
  * folder). Open in the editor, the ignore file is edited there (the user saves it); otherwise it
  * is written on disk. Only inside a trusted workspace folder, as a well-formed entry.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
@@ -23,7 +22,9 @@ export function registerIgnoreCommand(session: Session, projectFiles: ProjectFil
     if (params.command !== IGNORE_COMMAND) return;
     const args = (params.arguments?.[0] ?? {}) as Partial<IgnoreArgs> & { fingerprint?: string };
     try {
+      // (session.fs would refuse the write anyway; this says so before anything is looked at.)
       if (!session.trusted) throw new Error('untrusted workspace: no files are written');
+      const { fs } = session;
       if (typeof args.uri !== 'string' || !args.uri.startsWith('file:') || typeof args.code !== 'string' || typeof args.fingerprint !== 'string') {
         throw new Error(`bad arguments ${JSON.stringify(params.arguments)}`);
       }
@@ -52,11 +53,11 @@ export function registerIgnoreCommand(session: Session, projectFiles: ProjectFil
       } else {
         let text = '';
         try {
-          text = await fs.readFile(target, 'utf8');
+          text = Buffer.from(await fs.readFile(target)).toString('utf8');
         } catch {
           text = '# Wengao 忽略的问题 (findings Wengao ignores): 路径 代码 指纹  # 备注 (path code fingerprint  # note)\n';
         }
-        await fs.writeFile(target, (text && !text.endsWith('\n') ? text + '\n' : text) + line + '\n', 'utf8');
+        await fs.writeFile(target, (text && !text.endsWith('\n') ? text + '\n' : text) + line + '\n');
         projectFiles.changed(target);
       }
       session.log(`ignored ${args.code} in ${report} (${target})`);
