@@ -431,6 +431,32 @@ describe('versions', () => {
 });
 
 describe('a large document on the worker thread', () => {
+  it('comes back as the core analyses it here: model (text, paragraphs, sentences, lines), outline, figures, findings', async () => {
+    const { OffThreadAnalyzer } = await import('../../server/src/lsp/offThread');
+    const { LOCAL_CHECKS } = await import('../../server/src/core');
+    const { SERVER_JS } = await import('../helpers/procLsp');
+    const seed = readFileSync(join(ROOT, 'seeds', '002_823a23dd25e68816.txt'), 'utf8');
+    const text = Array(Math.ceil(600_000 / seed.length)).fill(seed).join('\n\n').replace(/。/, '。\n');
+    const logs: string[] = [];
+    const worker = new OffThreadAnalyzer(SERVER_JS, (m) => logs.push(m));
+    try {
+      expect(worker.wants(text)).toBe(true);
+      const options = { kind: 'plaintext' as const, checks: LOCAL_CHECKS, heavyLimit: 2_000_000 };
+      const there = await worker.analyze(text, options);
+      const here = analyze(text, options);
+      expect(logs).toEqual([]);
+      expect(there.model.text).toBe(text);
+      expect(there.model.lines.position(text.length - 1)).toEqual(here.model.lines.position(text.length - 1));
+      expect(there.model.paragraphs).toEqual(here.model.paragraphs);
+      expect(there.model.sentences).toEqual(here.model.sentences);
+      expect(there.outline).toEqual(here.outline);
+      expect(there.figures).toEqual(here.figures);
+      expect(there.findings).toEqual(here.findings);
+    } finally {
+      worker.dispose();
+    }
+  }, 60_000);
+
   it('is analysed off the main thread: a small document is answered before the large one is published, whose diagnostics are those the core finds', async () => {
     const s = start();
     await s.initialize();

@@ -273,7 +273,8 @@ function closesSentence(c: number): boolean {
   return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29 || c === 0x2026;
 }
 
-function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
+/** The sentences of a text and its paragraphs (buildModel's; the server reads them again for a model that came from its worker without them). */
+export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
   let open: Sentence | undefined;
   for (const p of paragraphs) {

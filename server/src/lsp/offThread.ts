@@ -2,12 +2,15 @@
  * Analysis off the main thread: a document this large is analysed on a worker thread, so that
  * the server answers other documents' requests (hover, symbols, diagnostics) meanwhile. The
  * worker runs the same `analyze` with the same options; the result comes back by structured
- * clone (plain data but for the `LineIndex`, whose prototype is restored). One worker, started
+ * clone (plain data but for the `LineIndex`, whose prototype is restored), without what the main
+ * thread has or can read again: the text, the paragraphs' texts that are slices of it, and the
+ * sentences (read again on first use). Taking the result back is the main thread's share of the
+ * work: the less it takes, the less other documents wait. One worker, started
  * when first needed, one analysis at a time in it. Where no worker can run (the server's source
  * run in-process by the tests) or the worker fails, the analysis runs here instead: never lost.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { Analysis, AnalyzeOptions, LOCAL_CHECKS, LineIndex, analyze } from '../core';
+import { Analysis, AnalyzeOptions, LOCAL_CHECKS, LineIndex, Sentence, analyze, splitSentences } from '../core';
 
 /** Documents of at least this many characters (about 1.5 MB of Chinese) are analysed on the worker. */
 export const OFF_THREAD_CHARS = 500_000;
@@ -34,10 +37,22 @@ export function serveAnalyses(): void {
     try {
       const { checks, ...rest } = job.options;
       const analysis = analyze(job.text, { ...rest, checks: checks === 'local' ? LOCAL_CHECKS : [] });
-      // (The text goes back without its copies: the main thread has it.)
+      // (The text goes back without its copies: the main thread has it. A paragraph's text that
+      // is its slice of the text is left out too, and sliced again there.)
+      const text = analysis.model.text;
+      const sliced: number[] = [];
+      for (const p of analysis.model.paragraphs) {
+        if (p.text === text.slice(p.start, p.end)) {
+          p.text = '';
+          sliced.push(p.index);
+        }
+      }
       analysis.model.text = '';
       (analysis.model.lines as { text: string }).text = '';
-      parentPort!.postMessage({ id: job.id, analysis });
+      // (Nor its sentences: read for the figures and the checks, all done here; the main thread
+      // reads them again only if it is asked for them.)
+      analysis.model.sentences = [];
+      parentPort!.postMessage({ id: job.id, analysis, sliced });
     } catch (err) {
       parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
     }
@@ -47,7 +62,7 @@ export function serveAnalyses(): void {
 export class OffThreadAnalyzer {
   private worker: Worker | undefined;
   private next = 1;
-  private readonly pending = new Map<number, { resolve: (a: Analysis) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: { analysis: Analysis; sliced: number[] }) => void; reject: (e: Error) => void }>();
   /** Set once the worker failed to start or died: later analyses run on the main thread. */
   private broken = false;
 
@@ -68,10 +83,14 @@ export class OffThreadAnalyzer {
     const named: WorkerOptions['checks'] | undefined = checks === LOCAL_CHECKS ? 'local' : checks !== undefined && checks.length === 0 ? 'none' : undefined;
     if (!this.wants(text) || named === undefined) return analyze(text, options);
     try {
-      const analysis = await this.post({ id: this.next++, text, options: { ...rest, checks: named } });
+      const { analysis, sliced } = await this.post({ id: this.next++, text, options: { ...rest, checks: named } });
       Object.setPrototypeOf(analysis.model.lines, LineIndex.prototype);
       analysis.model.text = text;
       (analysis.model.lines as { text: string }).text = text;
+      const paragraphs = analysis.model.paragraphs;
+      for (const i of sliced) paragraphs[i].text = text.slice(paragraphs[i].start, paragraphs[i].end);
+      let sentences: Sentence[] | undefined;
+      Object.defineProperty(analysis.model, 'sentences', { get: () => (sentences ??= splitSentences(text, paragraphs)), enumerable: true, configurable: true });
       return analysis;
     } catch (err) {
       this.log(`analysis on the worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing on the main thread`);
@@ -79,9 +98,9 @@ export class OffThreadAnalyzer {
     }
   }
 
-  private post(job: Job): Promise<Analysis> {
+  private post(job: Job): Promise<{ analysis: Analysis; sliced: number[] }> {
     const worker = this.start();
-    return new Promise<Analysis>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject });
       worker.postMessage(job);
     });
@@ -90,11 +109,11 @@ export class OffThreadAnalyzer {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script!, { workerData: { role: WORKER_FLAG } });
-    worker.on('message', (m: { id: number; analysis?: Analysis; error?: string }) => {
+    worker.on('message', (m: { id: number; analysis?: Analysis; sliced?: number[]; error?: string }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if (m.analysis) p.resolve(m.analysis);
+      if (m.analysis) p.resolve({ analysis: m.analysis, sliced: m.sliced ?? [] });
       else p.reject(new Error(m.error ?? 'no result'));
     });
     const fail = (err: Error) => {
