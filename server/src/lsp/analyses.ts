@@ -73,6 +73,10 @@ export class DocumentAnalyses {
     } finally {
       if (this.underway.get(doc.uri)?.analysis === pending) this.underway.delete(doc.uri);
     }
+    // (Closed or changed while it was analysed on the worker: the analysis answers the request that
+    // waited for it, but is neither cached nor reported: the newer version's is.)
+    const now = session.documents.get(doc.uri);
+    if (!now || now.version !== version || now.getText() !== text) return analysis;
     if (!ctx.covered) analysis.skippedReason = `left out by ${resolved.file?.path ?? CONFIG_FILE} (include/exclude)`;
     for (const f of analysis.failures) session.connection.console.error(`[wengao] check ${f.check} failed on ${doc.uri}: ${f.error}`);
     const ms = Date.now() - started;
@@ -92,6 +96,23 @@ export class DocumentAnalyses {
   async current(doc: TextDocument): Promise<{ analysis: Analysis; ctx: DocContext }> {
     const ctx = await this.session.contextFor(doc.uri);
     return { analysis: await this.analysisOf(doc, ctx), ctx };
+  }
+
+  /**
+   * The answer to a request about an open report, from its analysis: `empty` for a document that
+   * is not a report, not analysed (a skipped one) or whose answer failed (logged as `what`).
+   */
+  async answer<T>(uri: string, what: string, empty: T, from: (analysis: Analysis) => T): Promise<T> {
+    const { session } = this;
+    const doc = session.documents.get(uri);
+    if (!doc || !session.isOurs(doc)) return empty;
+    try {
+      const { analysis } = await this.current(doc);
+      return analysis.analyzed ? from(analysis) : empty;
+    } catch (err) {
+      session.connection.console.error(`[wengao] ${what} of ${uri} failed: ${String(err)}`);
+      return empty;
+    }
   }
 
   /**

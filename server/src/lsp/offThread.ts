@@ -65,6 +65,8 @@ export class OffThreadAnalyzer {
   private readonly pending = new Map<number, { resolve: (r: { analysis: Analysis; sliced: number[] }) => void; reject: (e: Error) => void }>();
   /** Set once the worker failed to start or died: later analyses run on the main thread. */
   private broken = false;
+  /** Set at shutdown: pending analyses are dropped, not run again on the main thread. */
+  private disposed = false;
 
   /**
    * @param script the bundled server (dist/server.js), which is also the worker's entry; none
@@ -90,9 +92,15 @@ export class OffThreadAnalyzer {
       const paragraphs = analysis.model.paragraphs;
       for (const i of sliced) paragraphs[i].text = text.slice(paragraphs[i].start, paragraphs[i].end);
       let sentences: Sentence[] | undefined;
-      Object.defineProperty(analysis.model, 'sentences', { get: () => (sentences ??= splitSentences(text, paragraphs)), enumerable: true, configurable: true });
+      Object.defineProperty(analysis.model, 'sentences', {
+        get: () => (sentences ??= splitSentences(text, paragraphs)),
+        set: (v: Sentence[]) => (sentences = v),
+        enumerable: true,
+        configurable: true,
+      });
       return analysis;
     } catch (err) {
+      if (this.disposed) throw err;
       this.log(`analysis on the worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing on the main thread`);
       return analyze(text, options);
     }
@@ -123,7 +131,9 @@ export class OffThreadAnalyzer {
       this.pending.clear();
     };
     worker.on('error', fail);
+    worker.on('messageerror', fail);
     worker.on('exit', (code) => {
+      if (this.worker !== worker) return;
       if (this.pending.size || code !== 0) fail(new Error(`the worker thread exited (${code})`));
       this.worker = undefined;
     });
@@ -135,6 +145,9 @@ export class OffThreadAnalyzer {
 
   /** Ends the worker (server shutdown). */
   dispose(): void {
+    this.disposed = true;
+    for (const p of this.pending.values()) p.reject(new Error('the server is shutting down'));
+    this.pending.clear();
     void this.worker?.terminate();
     this.worker = undefined;
   }

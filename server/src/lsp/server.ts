@@ -117,6 +117,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       session.globalSettings = session.pushedSettings;
     }
     session.settingsCache.clear();
+    // (What is being analysed under the old settings is stale: neither published nor cached.)
+    session.configGeneration++;
     analyses.clear();
     analyses.scheduleAll(0);
   });

@@ -642,7 +642,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       logical = s.paragraph;
       paragraphFigures = [];
       // (Where the paragraph turns to this year, "……新增206家，总数突破3100家。今年要……".)
-      const turn = TURNS_TO_THIS_YEAR.exec(para.text);
+      // (In the text as it stands: a paragraph's own text may have its hard-wrapped lines joined.)
+      const turn = TURNS_TO_THIS_YEAR.exec(text.slice(para.start, para.end));
       turnAt = turn ? para.start + turn.index + 1 : -1;
       // In running text with no numbered headings (a press brief, a 纪要), a paragraph that
       // names no time of its own goes on with the one before: "报告显示，去年……" then
@@ -1743,10 +1744,11 @@ function distributeRespectively(inSentence: Figure[]): void {
       // (The statistics' urban and rural halves need not be written alike: 城镇和农村牧区常住居民
       // 人均可支配收入, where the rural half is 农村牧区, as Inner Mongolia's statistics call it.)
       const rural = n === 2 && /^(?:城镇|城市)$/.test(parts[0]) ? /^(?:农村牧区|农牧区|农村)/.exec(last) : null;
-      const head = last.slice(rural ? rural[0].length : parts[n - 2].length);
+      const modifier = rural ? rural[0].length : parts[n - 2].length;
+      const head = last.slice(modifier);
       // (城镇、农村居民收入: the shared head 居民收入. Not 工业和服务业增加值, where the modifiers
       // differ in length: a head that starts with the first modifier's character is not one.)
-      if (head.length >= 2 && !parts[0].includes(head[0]) && !parts[0].includes(last[parts[n - 2].length - 1])) {
+      if (head.length >= 2 && !parts[0].includes(head[0]) && !parts[0].includes(last[modifier - 1])) {
         names = [...parts.slice(0, -1).map((p) => p + head), last];
         shared = head;
       }

@@ -41,7 +41,7 @@ export class Diagnostics {
       const analysis = await analyses.analysisOf(current, ctx);
       // (Changed while it was analysed on the worker thread: the change is analysed next.)
       const now = documents.get(uri);
-      if (!now || now.version !== version || now.getText() !== before) return;
+      if (!now || now.version !== version || now.getText() !== before || ctx.generation !== session.configGeneration) return;
       const canon = session.canon(uri);
       if (reindex && analysis.analyzed) analyses.refreshOthers(uri, indexer.setOpen(canon, analysis));
       if (reindex && !analysis.analyzed) analyses.refreshOthers(uri, indexer.index.remove(canon));

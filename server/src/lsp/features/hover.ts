@@ -5,16 +5,10 @@ import { DocumentAnalyses } from '../analyses';
 import { Session } from '../session';
 
 export function registerHover(session: Session, analyses: DocumentAnalyses): void {
-  session.connection.onHover(async (params): Promise<Hover | null> => {
-    const doc = session.documents.get(params.textDocument.uri);
-    if (!doc || !session.isOurs(doc)) return null;
-    try {
-      const { analysis: a } = await analyses.current(doc);
-      const hover = figureHover(a.figures, a.model.lines.offset(params.position), session.canon(doc.uri), session.indexer.index);
+  session.connection.onHover((params) =>
+    analyses.answer<Hover | null>(params.textDocument.uri, 'hover', null, (a) => {
+      const hover = figureHover(a.figures, a.model.lines.offset(params.position), session.canon(params.textDocument.uri), session.indexer.index);
       return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: a.model.lines.range(hover.span) } : null;
-    } catch (err) {
-      session.connection.console.error(`[wengao] hover on ${doc.uri} failed: ${String(err)}`);
-      return null;
-    }
-  });
+    }),
+  );
 }

@@ -54,7 +54,9 @@ export function registerIgnoreCommand(session: Session, projectFiles: ProjectFil
         let text = '';
         try {
           text = Buffer.from(await fs.readFile(target)).toString('utf8');
-        } catch {
+        } catch (err) {
+          // (Only a file not there yet starts afresh: one that cannot be read is not overwritten.)
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
           text = '# Wengao 忽略的问题 (findings Wengao ignores): 路径 代码 指纹  # 备注 (path code fingerprint  # note)\n';
         }
         await fs.writeFile(target, (text && !text.endsWith('\n') ? text + '\n' : text) + line + '\n');
