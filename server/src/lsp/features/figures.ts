@@ -1,16 +1,13 @@
 /**
  * `wengao/figures`: the figures of documents for the Targets view and its export: of open
- * documents as edited, of other reports of the workspace index as on disk; no other file.
+ * documents as edited, of other reports as the workspace index holds them; no other file.
  */
-import { fileURLToPath } from 'url';
-import { Analysis, documentKind } from '../../core';
-import { readReport } from '../../io/read';
 import { DocumentAnalyses } from '../analyses';
 import { FigureItem, FiguresParams, FiguresRequest, FiguresResult } from '../protocol';
-import { HEAVY_LIMIT, Session } from '../session';
+import { Session } from '../session';
 
 export function registerFigures(session: Session, analyses: DocumentAnalyses): void {
-  const { connection, indexer, status } = session;
+  const { connection, indexer } = session;
   /** The documents asked for: those named, or every report the server knows (`all`), open ones by the client's URI. */
   const asked = async (params: FiguresParams): Promise<string[]> => {
     if (!params?.all) return Array.isArray(params?.uris) ? params.uris : [];
@@ -22,40 +19,31 @@ export function registerFigures(session: Session, analyses: DocumentAnalyses): v
   };
   connection.onRequest(FiguresRequest, async (params: FiguresParams): Promise<FiguresResult> => {
     const out: FiguresResult = { documents: [] };
+    const wanted = (f: { kind: string }) => !params.targetsOnly || f.kind === 'target';
     for (const uri of await asked(params)) {
       try {
-        let analysis: Analysis;
         const open = session.docOf(uri);
-        if (!open) {
-          // Only a report the workspace index holds is read from disk: no other file on disk.
-          if (!uri.startsWith('file:') || !session.trusted) continue; // wengao: trust, no reading of other files
-          await indexer.whenScanned();
-          if (!indexer.isIndexed(session.canon(uri))) {
-            session.log(`figures of ${uri} not read: not a report of the workspace index`);
-            continue;
-          }
-        }
-        const ctx = await session.contextFor(uri);
         if (open) {
           if (!session.isOurs(open)) continue;
-          analysis = await analyses.analysisOf(open, ctx);
-        } else {
-          if (!ctx.covered) continue;
-          const read = await readReport(fileURLToPath(uri), session.fs);
-          if (!read.ok) {
-            // Deleted since the client listed it (the Targets view refreshes on the deletion).
-            if (read.gone) continue;
-            out.documents.push({ uri, figures: [], error: read.message });
-            status.error(read.message, uri); // wengao/status
-            continue;
-          }
-          analysis = await session.offThread.analyze(read.text, { kind: documentKind(uri), scope: ctx.settings.analyze, minChineseRatio: ctx.settings.minChineseRatio, config: ctx.resolved.config, checks: [], heavyLimit: HEAVY_LIMIT, positionEncoding: session.encoding });
+          const analysis = await analyses.analysisOf(open, await session.contextFor(uri));
+          if (!analysis.analyzed) continue;
+          const lines = analysis.model.lines;
+          const figures: FigureItem[] = analysis.figures.filter(wanted).map((f) => ({ ...f, range: lines.range(f.span), line: lines.lineAt(f.span.start) + 1 }));
+          out.documents.push({ uri, figures });
+          continue;
         }
-        if (!analysis.analyzed) continue;
-        const lines = analysis.model.lines;
-        const figures: FigureItem[] = analysis.figures
-          .filter((f) => !params.targetsOnly || f.kind === 'target')
-          .map((f) => ({ ...f, range: lines.range(f.span), line: lines.lineAt(f.span.start) + 1 }));
+        // A closed report is answered from the workspace index, which read it with its settings and
+        // config and keeps it current: no other file is read, and none is analysed again.
+        if (!uri.startsWith('file:') || !session.trusted) continue; // wengao: trust, no reading of other files
+        await indexer.whenScanned();
+        const entry = indexer.index.get(session.canon(uri));
+        if (!entry) {
+          session.log(`figures of ${uri} not read: not a report of the workspace index`);
+          continue;
+        }
+        const figures: FigureItem[] = entry.figures
+          .filter((f) => wanted(f.figure))
+          .map((f) => ({ ...f.figure, range: { start: { line: f.line, character: f.character }, end: { line: f.endLine, character: f.endCharacter } }, line: f.line + 1 }));
         out.documents.push({ uri, figures });
       } catch (err) {
         connection.console.error(`[wengao] figures of ${uri} failed: ${String(err)}`);
