@@ -34,13 +34,37 @@ describe('seeds', () => {
       const a = analyze(text, { kind: documentKind(f) });
       expect(a.analyzed).toBe(true);
       expect(a.failures).toEqual([]);
-      for (const x of a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning')) {
+      // (punct.half-width has a test of its own below: hundreds of commas.)
+      for (const x of a.findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && f.code !== 'punct.half-width')) {
         const p = a.model.lines.position(x.span.start);
         const [before, after] = EXPECTED.find((e) => e[0] === f && e[1] === p.line + 1)?.[4].split('|') ?? ['', ''];
         got.push([f, p.line + 1, p.character + 1, x.code, `${text.slice(x.span.start - before.length, x.span.start)}|${text.slice(x.span.start, x.span.start + after.length)}`]);
       }
     }
     expect(got).toEqual(EXPECTED.map((e) => [...e]));
+  });
+
+  it('marks every half-width comma of 001 and 004 (all in Chinese text), and the half-width marks and brackets around Chinese', () => {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const f of readdirSync(seeds).sort()) {
+      const text = read(f);
+      const a = analyze(text, { kind: documentKind(f) });
+      const hw = a.findings.filter((x) => x.code === 'punct.half-width');
+      const at = new Set(hw.map((x) => x.span.start));
+      // Every comma of these two files sits in Chinese text ("水普及率达87%,42个村" too).
+      if (f.startsWith('001') || f.startsWith('004')) for (const m of text.matchAll(/,/g)) expect(at.has(m.index!), `${f}: ${text.slice(m.index! - 6, m.index! + 6)}`).toBe(true);
+      // Each fix writes the full-width mark over the half-width one.
+      for (const x of hw) expect(x.fixes[0].edits[0].newText).toBe({ ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' }[text[x.span.start]]);
+      counts[f.slice(0, 3)] = {};
+      for (const x of hw) counts[f.slice(0, 3)][text[x.span.start]] = (counts[f.slice(0, 3)][text[x.span.start]] ?? 0) + 1;
+    }
+    expect(counts).toEqual({
+      '000': { '(': 4, ')': 4 },
+      '001': { ',': 143, ';': 11, '(': 2, ')': 2 },
+      '002': { '(': 3, ')': 3 },
+      '003': { '(': 7, ')': 7 },
+      '004': { ',': 284, ':': 3, ';': 4 },
+    });
   });
 
   it('every finding, figure.target included, reads the same in English (the fixture helper\'s rule)', () => {

@@ -15,6 +15,7 @@ export const CODES = {
   headingMarker: 'heading.marker',
   figureMismatch: 'figure.mismatch',
   enumCountMismatch: 'enum.count-mismatch',
+  punctHalfWidth: 'punct.half-width',
   // On a project's .wengaorc.json, not on reports.
   configSyntax: 'config.syntax',
   configInvalid: 'config.invalid',

@@ -34,6 +34,23 @@ const PUNCTUATION = ['punctuation', 'GB/T 15834-2011'];
 const HEADINGS = ['headings', 'GB/T 9704-2012'];
 
 export const RULES: Record<Code, Rule> = {
+  'punct.half-width': {
+    code: CODES.punctHalfWidth,
+    name: 'PunctHalfWidth',
+    severity: 'warning',
+    tags: PUNCTUATION,
+    zh: {
+      short: '中文文本中用了半角标点。',
+      full: '中文文本中的逗号、分号、冒号、问号、叹号和括号应为全角（，；：？！（））。半角的 , ; : ? ! 两侧有汉字或中文标点、另一侧不是拉丁字母时报告；半角括号括着中文、或前面是中文时报告。数字之间（1,000万元、14:30、1:1）、拉丁字母之间、网址、电子邮件地址、代码和标题序号（见 heading.marker）中的不报告。',
+      help: '改为全角标点（快速修复：改为全角，并删去粘贴留下的空格）。',
+      example: { wrong: '地区生产总值增长5.2%,全市城镇新增就业(含农民工)3万人', right: '地区生产总值增长5.2%，全市城镇新增就业（含农民工）3万人' },
+    },
+    en: {
+      short: 'Half-width punctuation in Chinese text.',
+      full: 'In Chinese running text the comma, semicolon, colon, question and exclamation marks and brackets are full-width (，；：？！（）). A half-width , ; : ? ! is reported where a Chinese character or mark stands on one side and no Latin letter on the other; half-width brackets where they hold Chinese or follow it. Silent between digits (1,000万元, 14:30, 1:1), among Latin letters, in URLs, e-mail addresses, code and heading markers (see heading.marker).',
+      help: 'Write the full-width mark (quick fix: change to full width, dropping the spaces a paste left).',
+    },
+  },
   'quote.unclosed': {
     code: CODES.quoteUnclosed,
     name: 'QuoteUnclosed',
