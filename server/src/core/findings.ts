@@ -16,6 +16,9 @@ export const CODES = {
   figureMismatch: 'figure.mismatch',
   enumCountMismatch: 'enum.count-mismatch',
   punctHalfWidth: 'punct.half-width',
+  punctMixedWidth: 'punct.mixed-width',
+  textDoubled: 'text.doubled',
+  paraPageBreak: 'para.page-break',
   // On a project's .wengaorc.json, not on reports.
   configSyntax: 'config.syntax',
   configInvalid: 'config.invalid',

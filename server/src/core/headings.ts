@@ -154,9 +154,13 @@ const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰
 const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
 const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
 
+/** A review's word and, after it, a plan's: "回顾去年成绩　部署今年任务". */
+const HEADING_BOTH = /(?:回顾|回望|总结)[^，。；]*?(?:部署|安排|展望)/;
+
 /** What a heading's words say of the figures under it: a review's (actual) or a plan's (target). */
 export function headingKind(name: string): 'target' | 'actual' | undefined {
-  if (HEADING_ACTUAL.test(name)) return 'actual';
+  // (One that names both, "回顾去年成绩　部署今年任务", says neither of what is under it.)
+  if (HEADING_ACTUAL.test(name)) return HEADING_BOTH.test(name) ? undefined : 'actual';
   if (HEADING_TARGET.test(name)) return 'target';
   return undefined;
 }

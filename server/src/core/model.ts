@@ -3,10 +3,11 @@
  * version of a document. Every check and the outline build on it. Reading never fails: any
  * string gives a model.
  */
-import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE } from './chars';
+import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE, SENTENCE_END } from './chars';
 import { CharClass, LineIndex, PositionEncoding, Span, countLetters, isSpaceCode } from './text';
 import { Heading, readHeadings } from './headings';
 import type { DocKind, Paragraph } from './paragraph';
+import { findFurniture, headerLike, isPageMark } from './furniture';
 
 export type { DocKind, Paragraph } from './paragraph';
 
@@ -25,6 +26,8 @@ export interface DocumentModel {
   paragraphs: Paragraph[];
   headings: Heading[];
   sentences: Sentence[];
+  /** Page furniture left in the text (page numbers, running headers, 下转/上接 notes), not in `paragraphs`: see furniture.ts. */
+  furniture: Span[];
 }
 
 export function documentKind(uriOrPath: string, languageId?: string): DocKind {
@@ -58,7 +61,7 @@ interface RawBlock {
 export function buildModel(text: string, kind: DocKind, encoding?: PositionEncoding): DocumentModel {
   const lines = new LineIndex(text, encoding);
   const blocks = kind === 'markdown' ? markdownBlocks(text, lines) : plaintextBlocks(text, lines);
-  const paragraphs: Paragraph[] = blocks.map((b, index) => {
+  const all: Paragraph[] = blocks.map((b, index) => {
     // Leading and trailing spaces (\s, U+3000 included) are not the paragraph's text.
     let start = b.start;
     while (start < b.end && isSpaceCode(text.charCodeAt(start))) start++;
@@ -80,14 +83,19 @@ export function buildModel(text: string, kind: DocKind, encoding?: PositionEncod
       tocEntry: !b.verbatim && last >= 0x30 && last <= 0x39 && TOC_ENTRY.test(ptext) && !/[。！？；]/.test(ptext) && MARKER_START.test(ptext),
     };
   });
-  markPageBreaks(paragraphs, text);
+  // Page furniture is not the document's text: the paragraphs on either side of it meet.
+  const isFurniture = findFurniture(all.map((p) => (p.verbatim ? { text: '' } : p)));
+  const furniture: Span[] = all.filter((_, i) => isFurniture[i]).map((p) => ({ start: p.start, end: p.end }));
+  const paragraphs = all.filter((_, i) => !isFurniture[i]);
+  paragraphs.forEach((p, i) => (p.index = i));
+  markPageBreaks(paragraphs, text, furniture);
   const headings = readHeadings(kind, paragraphs);
   // A title line cannot be cut by a page break.
   for (const h of headings) {
     if (h.form === 'title') for (const i of h.paragraphs) paragraphs[i].continues = false;
   }
   const sentences = splitSentences(text, paragraphs);
-  return { text, kind, lines, paragraphs, headings, sentences };
+  return { text, kind, lines, paragraphs, headings, sentences, furniture };
 }
 
 /**
@@ -103,6 +111,19 @@ function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
   let depth = 0;
   let prevStart = 0;
   let prevEnd = 0;
+  // Page furniture stands on a line of its own: a page number, a continuation note, or a short
+  // line met more than once (a running header) is never joined with its neighbours.
+  const seen = new Map<string, number>();
+  for (let l = 0; l < lines.lineCount; l++) {
+    const line = text.slice(lines.starts[l], lines.lineEnd(l));
+    if (line.length <= 60 && headerLike(line)) seen.set(line.trim(), (seen.get(line.trim()) ?? 0) + 1);
+  }
+  const apart = (start: number, end: number) => {
+    if (end - start > 60) return false;
+    const line = text.slice(start, end);
+    return isPageMark(line) || (seen.get(line.trim()) ?? 0) > 1;
+  };
+  let prevApart = false;
   for (let l = 0; l < lines.lineCount; l++) {
     const start = lines.starts[l];
     const end = lines.lineEnd(l);
@@ -110,7 +131,10 @@ function plaintextBlocks(text: string, lines: LineIndex): RawBlock[] {
       cur = undefined;
       continue;
     }
-    if (cur && softWrapped(text, prevStart, prevEnd, depth, start, end)) {
+    const isApart = apart(start, end);
+    const joined = cur && !isApart && !prevApart && softWrapped(text, prevStart, prevEnd, depth, start, end);
+    prevApart = isApart;
+    if (joined && cur) {
       cur.end = end;
       cur.lastLine = l;
     } else {
@@ -214,6 +238,24 @@ function markdownBlocks(text: string, lines: LineIndex): RawBlock[] {
 }
 
 /** A bar between items: | or ｜ with a space or a Chinese character on each side. */
+/** Cells set apart by runs of spaces, twice or more in a line. */
+const SPACED_CELLS = /(?:[^\s\u3000][ \u3000]{2,}[^\s\u3000].*){2}/u;
+/** Marks that close a quotation, title or bracket. */
+const CLOSERS = new Set(['”', '’', '》', '）', ')', '」', '』', '〉', '】']);
+/** A label of a few characters and its value, whatever the value holds (抄送：…, 列席：…, 联系人：…). */
+const SHORT_LABEL = /^[\s\u3000]*[\p{Script=Han}]{2,3}[：:][^。；;]*$/u;
+/** Whether the quotation, title or bracket that closes `text` opened inside a sentence (落实“第一议题”), not after its end (…施工现场。（记者 李明 摄）). */
+function closesInside(text: string): boolean {
+  const close = text[text.length - 1];
+  const open = ({ '”': '“', '’': '‘', '》': '《', '）': '（', ')': '(', '」': '「', '』': '『', '〉': '〈', '】': '【' } as Record<string, string>)[close];
+  if (!open || text.length < 2 || SENTENCE_END.has(text[text.length - 2])) return false;
+  const at = text.lastIndexOf(open);
+  if (at < 0) return false;
+  // (Opened inside running text: after a character or a comma, not after a label's 】 or a colon.)
+  return at > 0 && (HAN.test(text[at - 1]) || CLAUSE_MARK.has(text[at - 1]) || /[0-9A-Za-z%]/.test(text[at - 1]));
+}
+/** A label and its value, with no clause after it. */
+const LABEL_LINE = /^[^，。；：:,]{1,10}[：:][^，。；,]*$/;
 const ITEM_BAR = /[\p{Script=Han}%％\s][|｜][\p{Script=Han}\s]/u;
 
 /**
@@ -221,7 +263,18 @@ const ITEM_BAR = /[\p{Script=Han}%％\s][|｜][\p{Script=Han}\s]/u;
  * on running text, it is prose (it has punctuation of its own or is long), and what follows is
  * not a heading, a list item or a table-of-contents line.
  */
-function markPageBreaks(paragraphs: Paragraph[], text: string): void {
+function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readonly Span[]): void {
+  // Only blank lines and page furniture may stand between the halves of a paragraph.
+  let f = 0;
+  const onlyBreak = (from: number, to: number): boolean => {
+    while (f < furniture.length && furniture[f].end <= from) f++;
+    let at = from;
+    for (let k = f; k < furniture.length && furniture[k].start < to; k++) {
+      if (!isBlankRange(text, at, furniture[k].start)) return false;
+      at = furniture[k].end;
+    }
+    return isBlankRange(text, at, to);
+  };
   // Only in a text whose prose lines close with a mark as a rule: in an explainer or a script
   // whose short lines end bare ("粮食总产量836.5亿斤，连续9年稳定在800亿斤以上"), a bare end is
   // the writer's style, not a break. (Long paragraphs are not counted: a PDF's are cut anywhere.)
@@ -239,7 +292,8 @@ function markPageBreaks(paragraphs: Paragraph[], text: string): void {
   const bare = prose - closed;
   let wrapped = 0;
   for (const [len, n] of bareLengths) wrapped = Math.max(wrapped, n + (bareLengths.get(len - 1) ?? 0) + (bareLengths.get(len + 1) ?? 0));
-  if (prose >= 4 && closed * 2 < prose && !(wrapped >= 5 && wrapped * 3 >= bare)) return;
+  // (A paragraph that ends on a comma or 顿号 is cut whatever the style.)
+  const bareIsStyle = prose >= 4 && closed * 2 < prose && !(wrapped >= 5 && wrapped * 3 >= bare);
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const p = paragraphs[i];
     const q = paragraphs[i + 1];
@@ -248,16 +302,35 @@ function markPageBreaks(paragraphs: Paragraph[], text: string): void {
     // A table's row (cells separated by tabs) ends where its line ends; so does a line of items
     // set apart by bars, an explainer's "GDP增长5.5%左右 | 规上工业增加值增长7%".
     if (p.text.includes('\t') || q.text.includes('\t') || ITEM_BAR.test(p.text)) continue;
+    // (So does a line of cells set apart by runs of spaces: a list of names, "王  丽  孙  涛".)
+    if (SPACED_CELLS.test(p.text) || SPACED_CELLS.test(q.text)) continue;
     const last = p.text[p.text.length - 1];
-    if (!last || PARAGRAPH_CLOSE.has(last)) continue;
+    // A quotation, title or bracket closed inside a sentence does not end it ("落实“第一议题”",
+    // "《防洪法》"): only one closed after a sentence-final mark does.
+    // (Not a label's line, "【稳增长】预期目标“跳一跳够得着”", "目标：“三个确保”".)
+    const closedInside = CLOSERS.has(last) && closesInside(p.text) && !/^[\s\u3000]*[【\[]/.test(p.text) && !/[：:]/.test(p.text);
+    if (bareIsStyle && !CLAUSE_MARK.has(last)) continue;
+    if (!last || (PARAGRAPH_CLOSE.has(last) && !closedInside)) continue;
     // A heading with nothing but its name is complete; one that runs on as a sentence is prose.
+    // (A heading's name may hold a comma: "（一）坚持党的领导，筑牢共同思想政治基础".)
     const m = MARKER_START.exec(p.text);
     const body = m ? p.text.slice(m[0].length) : p.text;
-    const prose = /[，、。；：,]/.test(body) || body.length >= 30;
-    const cut = CLAUSE_MARK.has(last) || HAN.test(last) || /[0-9A-Za-z%]/.test(last);
+    // (A run-in one, "第六，着力提高人民生活品质，在……展现更", leads its prose and may be cut.)
+    if (m && !/^[\s\u3000]*第/.test(m[0]) && body.length < 40 && !/[。；;]/.test(body)) continue;
+    // A label and its value ("受理地址：南宁市青秀区民族大道109号", "时间：1月12日至15日", "抄送：市委办公室，
+    // 市人大常委会办公室"), and before one ("记录：何  静").
+    if ((LABEL_LINE.test(p.text) || SHORT_LABEL.test(p.text)) && !CLAUSE_MARK.has(last)) continue;
+    if (SHORT_LABEL.test(q.text)) continue;
+    // Verse and slogans: short lines in a row ("两岸青山相对出，" / "天门中断楚江开，"), or one of two
+    // even halves ("文明过节，绿色过年").
+    if (p.text.length <= 12 && q.text.length <= 12) continue;
+    const halves = /^(\p{Script=Han}{2,8})[，、](\p{Script=Han}{2,8})$/u.exec(p.text);
+    if (halves && halves[1].length === halves[2].length) continue;
+    const prose = /[，、。；：,]/.test(body) || body.length >= 30 || (closedInside && p.text.length >= 8);
+    const cut = CLAUSE_MARK.has(last) || HAN.test(last) || /[0-9A-Za-z%]/.test(last) || closedInside;
     if (!prose || !cut) continue;
     // Text between them must be only blank lines (a page break), not other content.
-    if (!isBlankRange(text, p.end, q.start)) continue;
+    if (!onlyBreak(p.end, q.start)) continue;
     // The next paragraph reads as a continuation: it does not open like a new piece (a
     // short title line with no punctuation at all).
     if (q.text.length < 30 && !/[，、。；：,”）)]/.test(q.text)) continue;

@@ -51,6 +51,57 @@ export const RULES: Record<Code, Rule> = {
       help: 'Write the full-width mark (quick fix: change to full width, dropping the spaces a paste left).',
     },
   },
+  'punct.mixed-width': {
+    code: CODES.punctMixedWidth,
+    name: 'PunctMixedWidth',
+    severity: 'warning',
+    tags: PUNCTUATION,
+    zh: {
+      short: '全角半角混用。',
+      full: '一对括号或引号的两半宽度不一（（含农民工)、“十五五"）：括着中文的应都用全角，只括着外文、数字的应都用半角，报告宽度不对的那一半；全角的数字和拉丁字母（２０２６年、ＧＤＰ），每段连续的报告一次。同一句中同一个标点全角半角混用的，半角那个在中文之间时由 punct.half-width 报告。网址、代码和标题序号中的不报告。',
+      help: '改为正确的宽度（快速修复）。',
+      example: { wrong: '城镇新增就业（含农民工)２．５万人', right: '城镇新增就业（含农民工）2.5万人' },
+    },
+    en: {
+      short: 'Full-width and half-width forms mixed.',
+      full: 'A bracket or quotation pair whose halves differ in width ((含农民工), “十五五"): around Chinese both halves are full-width, around Latin text or digits only both are half-width; the half in the wrong width is reported. Full-width digits and Latin letters (２０２６年, ＧＤＰ), one finding per run. One mark in both widths within a sentence is reported by punct.half-width where the half-width one stands in Chinese text. Silent in URLs, code and heading markers.',
+      help: 'Write the right width (quick fix).',
+    },
+  },
+  'text.doubled': {
+    code: CODES.textDoubled,
+    name: 'TextDoubled',
+    severity: 'warning',
+    tags: ['wording'],
+    zh: {
+      short: '字词重复。',
+      full: '同一个字或词连写了两遍（确保保任务、惠及及、的的、工作工作），换行或分页隔开的也算。汉语本有的重叠不报告：词典里的叠词（常常、人人、层层、一一）、AABB 和 ABB 式（扎扎实实、红彤彤）、“一”后的量词重叠（一个个）、表尝试的动词重叠（研究研究）；两个词在同一个字上相接的也不报告（工作｜作了、安全｜全链条、公安局｜局长、目的｜的）。分词用运行环境自带的 ICU 词典，只读重复处前后几个字。',
+      help: '删去重复的字词（快速修复：删去第二个）。',
+      example: { wrong: '确保保任务及目标实现', right: '确保任务及目标实现' },
+    },
+    en: {
+      short: 'A character or word written twice.',
+      full: 'A character or word written twice in a row (确保保任务, 惠及及, 的的, 工作工作), also across a line or page break. Silent for the reduplication Chinese has: words of the dictionary (常常, 人人, 层层, 一一), AABB and ABB forms (扎扎实实, 红彤彤), a measure word doubled after 一 (一个个), tentative verbs (研究研究); and where two words meet on one character (工作|作了, 安全|全链条, 公安局|局长, 目的|的). Words are told by the ICU dictionary of the runtime, read a few characters around the doubling only.',
+      help: 'Delete the repeated copy (quick fix: delete the second).',
+    },
+  },
+  'para.page-break': {
+    code: CODES.paraPageBreak,
+    name: 'ParaPageBreak',
+    severity: 'warning',
+    tags: ['layout'],
+    zh: {
+      short: '段落被分页断开，或正文中留有页码、页眉。',
+      full: '从 PDF 复制的文字常在分页处断开：一段在句子中间结束（没有句末标点），空行之后接着写完。报告在前半段的末尾，快速修复合并两段并删去中间的空行和页码、页眉。分页留在正文里的页码（— 12 —、-3-、第3页、（共18页））、转版说明（（下转第二版））和反复出现的页眉（报告标题、报纸版头及日期）也报告，快速修复删去该行。标题、署名、列表、表格行和以冒号结尾的行不算断开；引文被断开的由 quote.paragraph-break 报告。',
+      help: '合并断开的段落，删去页码和页眉（快速修复）。',
+      example: { wrong: '全年城镇新增就业\n\n— 12 —\n\n5.2万人。', right: '全年城镇新增就业5.2万人。' },
+    },
+    en: {
+      short: 'A paragraph split by a page break, or page furniture left in the text.',
+      full: 'Text copied out of a PDF is often cut at the end of a page: a paragraph stops mid-sentence (no sentence-final mark) and, after blank lines, carries on. Reported at the end of the first half; the quick fix joins the halves and drops the blank lines and page furniture between. Page numbers (— 12 —, -3-, 第3页, （共18页）), continuation notes (（下转第二版）) and running headers met again and again (the title of the report, the header of a newspaper with its date) are reported too, with a fix that deletes the line. Titles, bylines, lists, table rows and lines ending in a colon are not breaks; a break inside a quotation is reported by quote.paragraph-break.',
+      help: 'Join the paragraph and delete page numbers and headers (quick fix).',
+    },
+  },
   'quote.unclosed': {
     code: CODES.quoteUnclosed,
     name: 'QuoteUnclosed',

@@ -8,15 +8,18 @@
  * - ( ) are when what they hold, or what stands before the opening one, is Chinese
  *   ("(含农民工)", "地区生产总值(GDP)"); a lone one by its neighbours.
  *
- * Silent: between digits (1,000万元, 14:30, 1:1), among Latin letters ("Made in China 2025",
- * "GDP (nominal)", ISO 9001:2015), inside URLs, e-mail addresses, markdown code and verbatim
- * blocks, and in heading markers ("(一)", "第一,"), which `heading.marker` reports.
+ * Silent: between digits (1,000万元, 14:30, 1:1) or letters and digits (A1:F20), among Latin letters ("Made in China 2025",
+ * "GDP (nominal)", ISO 9001:2015), inside URLs, e-mail addresses, file names (表(2026版).xlsx), markdown code and verbatim
+ * blocks, and in heading markers ("(一)", "第一,"), which `heading.marker` reports; in emoticons,
+ * formulas ("(x,y)", "!="), menu keys ("属性(R)"), marks quoted to be named ("“,”"), IPv6 and MAC
+ * addresses, and bibliographic entries (GB/T 7714: "[M]. 北京: 中国统计出版社, 2023").
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { tr } from '../locale';
 import type { DocumentModel } from '../model';
 import type { Span } from '../text';
+import { mixedPairs } from './mixedWidth';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const MARK = /[,;:?!()]/g;
@@ -32,6 +35,15 @@ const TERM_CHAR = /[A-Za-z0-9.\-]/;
 /** What is not prose: URLs, e-mail addresses, and (markdown) inline code. */
 const NOT_PROSE = /(?:https?|ftp):\/\/[^\s\u3000，。；、“”（）《》,;()\p{Script=Han}]+|www\.[A-Za-z0-9-]+\.[^\s\u3000，。；、“”（）《》,;()\p{Script=Han}]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\u3000，。；]*/gu;
 const INLINE_CODE = /`[^`\n]*`/g;
+/**
+ * Not prose either: emoticons (:) ;-) :-D (T_T) (^_^)), IPv6 and MAC addresses, a mark quoted to be
+ * named ("英文逗号“,”", "“?”“:”"), and the operators != and n! of code and formulas.
+ */
+const NOT_TEXT = /(?<![A-Za-z0-9])[:;][-']?[()DPp](?![A-Za-z0-9])|\([^\s()\p{Script=Han}]{1,3}_[^\s()\p{Script=Han}]{1,3}\)|\(\^[_\-.]?\^\)|(?<![0-9A-Fa-f:])[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Fa-f:])|(?<=[“‘「])[,;:?!()|*](?=[”’」])|!=|(?<=[0-9A-Za-z])!/gu;
+/** A bibliographic entry (GB/T 7714): its marks are half-width by that standard. */
+const REFERENCE = /\[(?:M|J|N|R|C|D|P|S|Z|A|G|EB\/OL|DB|CP)(?:\/OL)?\]/;
+/** A file's name: no spaces or Chinese marks, ending on a known extension ("汇总表(2026版).xlsx"). */
+const FILE_NAME = /[^\s\u3000，。；：、“”‘’《》,;:!?/\\]+\.(?:xlsx?|docx?|pdf|pptx?|wps|et|dps|ofd|txt|csv|zip|rar|7z|jpe?g|png|gif|json|xml|html?|md|exe|apk)(?![A-Za-z0-9])/giu;
 
 export const halfWidth: Check = {
   id: 'half-width',
@@ -48,9 +60,9 @@ export const halfWidth: Check = {
     for (const p of model.paragraphs) {
       if (p.verbatim) continue;
       const raw = text.slice(p.start, p.end);
-      if (!/[,;:?!()]/.test(raw)) continue;
+      if (!/[,;:?!()]/.test(raw) || REFERENCE.test(raw)) continue;
       const skip: Span[] = [];
-      for (const re of model.kind === 'markdown' ? [NOT_PROSE, INLINE_CODE] : [NOT_PROSE]) {
+      for (const re of model.kind === 'markdown' ? [NOT_PROSE, FILE_NAME, NOT_TEXT, INLINE_CODE] : [NOT_PROSE, FILE_NAME, NOT_TEXT]) {
         re.lastIndex = 0;
         for (let m = re.exec(raw); m; m = re.exec(raw)) skip.push({ start: m.index, end: m.index + m[0].length });
       }
@@ -97,6 +109,9 @@ export const halfWidth: Check = {
         return run <= 8 && k >= 0 && k < raw.length && /\p{Script=Han}/u.test(raw[k]) ? 'zh' : 'latin';
       };
       const flagged = new Set<number>();
+      // A bracket whose partner is full-width is punct.mixed-width's: "（含农民工)".
+      for (const m of mixedPairs(raw, (i) => skipped(i) || inMarker(p.start + i))) flagged.add(m.open).add(m.close);
+      const mixed = new Set(flagged);
       /** Closing brackets judged with their opening one. */
       const judged = new Set<number>();
       MARK.lastIndex = 0;
@@ -111,6 +126,9 @@ export const halfWidth: Check = {
           const inside = j > i ? raw.slice(i + 1, j) : '';
           const chineseInside = /[\p{Script=Han}]/u.test(inside);
           if (j > i) judged.add(j);
+          // (A menu's access key, "属性(R)", and a formula's brackets, "(x,y)", "(0,+∞)", "P(A)", are
+          // not the text's: a letter alone, or Latin and signs with an operator or a comma.)
+          if (j > i && !chineseInside && (/^[A-Za-z]$/.test(inside) || /^[\x21-\x7e∞±×÷≤≥≠√π\s]*[,=+\-*/<>^∞][\x21-\x7e∞±×÷≤≥≠√π\s]*$/.test(inside))) continue;
           if (j > i ? chineseInside || chinese(prev) : chinese(prev) || chinese(next)) {
             flagged.add(i);
             if (j > i && !skipped(j) && !inMarker(p.start + j)) flagged.add(j);
@@ -124,13 +142,15 @@ export const halfWidth: Check = {
           continue;
         }
         if (digit(prev) && digit(next)) continue;
+        // (Between letters or digits with no space, the mark is theirs: A1:F20, N,N-二甲基.)
+        if (/[A-Za-z0-9]/.test(raw[i - 1] ?? '') && /[A-Za-z0-9]/.test(raw[i + 1] ?? '')) continue;
         // (Judged by the words on either side, past figures and short Latin terms: "87%,42个村",
         // "增长10.3%;PM2.5浓度" are Chinese text's; "World Bank,世界银行" is not told.)
         const left = side(i, -1);
         const right = side(i, 1);
         if ((left === 'zh' && right !== 'latin') || (right === 'zh' && left !== 'latin')) flagged.add(i);
       }
-      for (const i of [...flagged].sort((a, b) => a - b)) {
+      for (const i of [...flagged].filter((k) => !mixed.has(k)).sort((a, b) => a - b)) {
         const c = raw[i];
         const full = FULL[c];
         // The fix takes the spaces a paste left beside the mark, where Chinese text meets it.

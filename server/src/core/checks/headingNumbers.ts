@@ -162,9 +162,11 @@ export const headingNumbers: Check = {
     collect(outline);
 
     // "（上接第二版）": the text carries on from a page not in the document.
-    const continuations = model.paragraphs
+    // (The model keeps such notes as page furniture, out of its paragraphs.)
+    const continuations = [...model.paragraphs, ...model.furniture.map((f) => ({ start: f.start, text: model.text.slice(f.start, f.end).trim() }))]
       .filter((p) => CONTINUATION_NOTE.test(p.text) && /[上]接/.test(p.text))
-      .map((p) => p.start);
+      .map((p) => p.start)
+      .sort((a, b) => a - b);
 
     for (const list of lists) {
       const style = listStyle(list);

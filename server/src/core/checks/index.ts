@@ -3,14 +3,17 @@
  * whether it is heavy and whether it reads other documents, and everything else follows.
  */
 import type { Check } from './check';
+import { doubled } from './doubled';
 import { halfWidth } from './halfWidth';
+import { mixedWidth } from './mixedWidth';
+import { pageBreak } from './pageBreak';
 import { headingNumbers } from './headingNumbers';
 import { enumCount } from './enumCount';
 import { pairing } from './pairing';
 import { mismatch } from './mismatch';
 import { targets } from './targets';
 
-export const CHECKS: readonly Check[] = [pairing, halfWidth, targets, mismatch, headingNumbers, enumCount];
+export const CHECKS: readonly Check[] = [pairing, halfWidth, mixedWidth, doubled, pageBreak, targets, mismatch, headingNumbers, enumCount];
 
 
 export type { Check, CheckContext } from './check';

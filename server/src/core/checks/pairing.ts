@@ -14,8 +14,9 @@
  *
  * Silent by convention: a quotation of several paragraphs where each paragraph opens with “ and
  * only the last one closes (GB/T 15834 4.8.3.5); apostrophes in Latin text (it’s); list
- * enumerators such as "1)" or "a)"; a half-width bracket closing a full-width one (a separate
- * matter of form, not of pairing).
+ * enumerators such as "1)" or "a)"; a half-width bracket closing a full-width one, or a straight
+ * quote " ' standing for one half of a curly pair (“十五五") — a matter of form, which
+ * `punct.mixed-width` reports.
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding, Fix } from '../findings';
@@ -59,7 +60,9 @@ const isQuote = (f: Family) => QUOTE_FAMILIES.has(f);
  * there (most of a report is not a mark; making a string of each character costs more than the
  * whole check otherwise does).
  */
-const MARKS = new CharClass([...Object.keys(OPEN), ...Object.keys(CLOSE)].join(''));
+const MARKS = new CharClass([...Object.keys(OPEN), ...Object.keys(CLOSE), '"', "'"].join(''));
+/** The curly quotation a straight quote stands in for, when it pairs with one (“十五五", "十五五”): `punct.mixed-width` reports it. */
+const STRAIGHT: Record<string, Family> = { '"': 'double', "'": 'single' };
 const MAX_DEPTH = 64;
 
 export const pairing: Check = {
@@ -153,8 +156,22 @@ export const pairing: Check = {
       let i = p.start;
       // A quotation of several paragraphs: this paragraph's opening “ continues the open one.
       if (stack.length > 0 && stack[stack.length - 1].multi && text[i] === stack[stack.length - 1].ch) i++;
+      /** Straight quotes of this paragraph not yet paired, by family. */
+      const straight = new Map<Family, number>();
       for (i = MARKS.next(text, i, p.end); i < p.end; i = MARKS.next(text, i + 1, p.end)) {
-        const ch = text[i];
+        let ch = text[i];
+        const sf = STRAIGHT[ch];
+        if (sf !== undefined) {
+          // (An apostrophe in Latin text is none: China's.)
+          if (ch === "'" && !(CHINESE_SIDE.test(text[i - 1] ?? '') || CHINESE_SIDE.test(text[i + 1] ?? ''))) continue;
+          const open = stack.findIndex((o) => o.family === sf && o.paragraph === pi);
+          if (open < 0) {
+            if (straight.has(sf)) straight.delete(sf);
+            else straight.set(sf, i);
+            continue;
+          }
+          ch = PARTNER[sf][1];
+        }
         const of = OPEN[ch];
         if (of !== undefined) {
           // ‘ inside Latin text is an apostrophe-like mark only when ’ follows in Latin; treat as opener.
@@ -181,6 +198,10 @@ export const pairing: Check = {
         }
         if (at < 0) {
           if (cf === 'single' && isApostrophe(text, i)) continue;
+          if (straight.has(cf)) {
+            straight.delete(cf);
+            continue;
+          }
           if (cf === 'round' && isEnumerator(text, p, i)) continue;
           out.push({
             code: isQuote(cf) ? CODES.quoteUnopened : CODES.bracketUnopened,
@@ -234,6 +255,9 @@ export const pairing: Check = {
     return out;
   },
 };
+
+/** A Chinese character or full-width mark. */
+const CHINESE_SIDE = /[\p{Script=Han}，。；：？！、（）《》]/u;
 
 /** ’ right after a Latin letter or digit, with no ‘ open: an apostrophe (it’s, students’). */
 function isApostrophe(text: string, i: number): boolean {

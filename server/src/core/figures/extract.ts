@@ -22,6 +22,8 @@ import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, Year
 import { CellReading, TableCell, cellsOf, readTables, rowCells } from './table';
 
 /** Period cues that count from the document's year. */
+/** Last year, as a review names it. */
+const PAST_YEAR = /^(?:去年|上年|上一年|过去(?:的)?一年|一年来)/;
 const RELATIVE_YEAR = /今年|本年|年内|当年|上年|去年|上一年|过去(?:的)?一年|一年来|明年|下一年|(?<![0-9０-９])[五5]年(?:来|内)|过去[五5]年|近[五5]年|今后[五5]年|未来[五5]年/;
 
 export type { DocumentFacts } from './document';
@@ -602,7 +604,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   /** Whether the explainer sets its labels above its numbers (read once, when a number stands alone). */
   let labelsAbove: boolean | undefined;
   const figures: Figure[] = [];
-  const sections = new Sections(facts.bodyStart, outline);
+  const sections = new Sections(facts.bodyStart, outline, model.text);
   const tables = readTables(model);
   let rowOf: { paragraph: number; cells: CellReading[] } | undefined;
   const headingParagraphs = new Set(model.headings.flatMap((h) => h.paragraphs));
@@ -2114,11 +2116,20 @@ class Sections {
   constructor(
     private readonly bodyStart: number,
     outline: OutlineNode[],
+    text: string,
   ) {
     let last: ReturnType<typeof periodCues> = [];
     const walk = (nodes: OutlineNode[]) => {
       for (const n of nodes) {
         if (n.heading.form === 'title') last = [];
+        else if (n.heading.form !== 'label' && headingKind(n.name) === 'actual' && !headingPeriodCues(n.name).length) {
+          // A review's heading that names no time takes the past its text opens with: "一、成绩单：
+          // 经济总量再上新台阶" / "报告显示，去年全市GDP……" is last year's, until a cue says otherwise.
+          const body = text.slice(n.heading.span.end, Math.min(n.span.end, n.heading.span.end + 60)).replace(/^\s+/, '');
+          const opening = /^[^。；\n]*?[，,][^，,。；\n]*/.exec(body)?.[0] ?? /^[^。；\n]*/.exec(body)![0];
+          const cue = periodCues(opening).find((c) => PAST_YEAR.test(opening.slice(c.at, c.end)));
+          if (cue) this.labelCues.set(n, [{ ...cue, at: 0, end: 0 }]);
+        }
         else if (n.heading.form === 'label') {
           // (A label's year may be written without 年: "回眸2025 · 稳中有进".)
           // (Only a year that ends its word: 回眸2025 · …, 【锚定2026】; not 突破2000万千瓦.)

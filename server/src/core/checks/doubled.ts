@@ -1,0 +1,283 @@
+/**
+ * Check `doubled`: a character or word written twice by a slip of the keyboard or of an edit
+ * (确保保任务, 惠及及, 的的, 工作工作), also where a line or page break falls between the copies.
+ *
+ * Code `text.doubled`, on the second copy, with a fix that deletes it (either copy's deletion
+ * reads the same).
+ *
+ * Chinese doubles characters and words on purpose too, so a doubling is reported only when the
+ * language gives it no reading. Words are told by the runtime's word segmenter (`Intl.Segmenter`,
+ * the ICU dictionary that Node and VS Code ship), asked about a few characters around the doubling
+ * only, so that its cost does not grow with the paragraph. Silent:
+ * - a doubling that is a word of the dictionary (常常, 人人, 层层, 一一, 等等), an AABB or ABB form
+ *   (扎扎实实, 的的确确, 红彤彤), a measure word after 一 (一个个, 一桩桩), a name (王芳芳), the start
+ *   of a place's name (从|从江县), numerals (十五五), and time words after a date (2025年|年末);
+ * - two words that meet on one character: the first copy ends a word and the second starts one
+ *   (工作|作了, 公安局|局长), the second is a particle or prefix (目的|的, 更新|新能源), starts a name
+ *   (学习|习近平), or is alone before a character that is alone too (水库|库容, 安全|全链条: likely a
+ *   word the dictionary lacks); a unit's name before its office (学会会长, 全县县域);
+ * - at a clause's end, the reduplications that close one (寒风阵阵，, 看看、问问);
+ * - a word doubled (ABAB) for the tentative aspect (研究研究), intensity (雪白雪白), 一X一X.
+ * Reported: after a figure (126名名, 2.35亿亿元), at a clause's start (各各县) or end (到位位，), a
+ * copy alone before a word (确保保任务, 安全全生产), and a doubling typed inside a word (西藏自治治区).
+ * Digits, Latin letters and punctuation never count; verbatim blocks are skipped.
+ */
+import type { Check, CheckContext } from './check';
+import { CODES, Finding } from '../findings';
+import { tr } from '../locale';
+import type { DocumentModel } from '../model';
+import { placesIn } from '../figures/context';
+
+/** Characters, with their offsets, of the prose between breaks; spaces and newlines left out. */
+interface Stream {
+  chars: string[];
+  at: number[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const SPACE = /\s/u;
+/** How many characters either side of a doubling the segmenter reads. */
+const WINDOW = 6;
+
+/** Characters that are doubled as a word of their own: measure words and nouns read "every", adverbs, adjectives, kinship terms and the verbs of the tentative aspect. */
+const REDUPLICATES = new Set(
+  ('人年天日月家户个件条项次步层处事时村门样种句字回代辈声片点滴串排行座所栋位名批场顿趟遍下刻分秒岁世节段页张棵朵颗粒根只头匹双对套份笔封篇首部台辆架艘寸尺斤两' +
+    '阵刀声团簇缕丛块口面心念浓密稀粗胖瘦软硬脆嫩酸辣苦咸空光宽窄尖乱碎偷' +
+    '常渐刚仅偏纷频稍往早白明好多大慢快悄默久轻静细深紧高满远近长短小老平安红绿蓝黄黑甜香暖热冷凉亮干湿清浅淡厚薄圆方直弯乖乐美真活欢喜匆急缓徐稳微略屡连区草堂落楚冥翩依恋款脉耿勃茫滔绵潺皑郁葱熊浩荡赫济欣冉蒸井栩津振彬源滚绰侃孜兢洋姗奄历悠漫苍隆哗嗷眈惶凛铮赳昂谆循娓喋窃芸莘泱巍袅粼' +
+    '爸妈哥姐弟妹爷奶叔婶舅姑姥婆娃宝猩蝈星谢' +
+    '看试想谈说听走问等查算比摸尝写读练学议讲聊逛玩笑跳动做帮找坐' +
+    '校乡镇').split(''),
+);
+/** The doubled half of an ABB adjective (红彤彤, 热腾腾, 绿油油, 亮晶晶). */
+const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉蒙盈乎'.split(''));
+/** Particles and suffixes that follow a word ending on the same character (目的的, 其他他们 is not one). */
+const PARTICLES = new Set('的地得了着过之者'.split(''));
+/** Prefixes that bind to the word after them (更新|新能源, 各项|项目); 全 is left out, its doubling being as often a slip (安全全生产) as a prefix (安全全链条). */
+const PREFIXES = new Set('各每本该总副分非超多单双新老大小高低重次准亚反无不可半近'.split(''));
+/** Administrative and organisational units, whose name meets their office or members (学会会长, 全县县域, 本村村民, 党委委员). */
+const UNITS = new Set('省市县区乡镇村局处科厂所院部队站校社班会委组司馆团办室庭厅署州盟旗'.split(''));
+/** Reduplications that may close a clause (寒风阵阵，, 坐坐、看看、问问。, 白雪皑皑。). */
+const CLAUSE_END_REDUP = new Set('阵声久常渐纷默悄慢满深远近轻静细匆皑茫滔绵郁看试想谈说听走问坐聊逛'.split(''));
+/** Words that follow a person's name. */
+const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等|在|主持|出席|带领)/;
+/** Time words after a date: 2025年|年末, 5年|年均, 3月|月底. */
+const TIME_WORDS = /^(?:年(?:末|底|初|内|中|度|均|化)|月(?:底|初|末|中|均))/;
+/** Numerals: a number's digits repeat (十五五, 三三两两, 二〇二二). */
+const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两'.split(''));
+/** Common surnames: a doubled character may be a word's end and a name's start (学习习近平, 会见见某某 is not one). */
+const SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'.split(''),
+);
+/** Verbs doubled for the tentative aspect, and adjectives doubled for intensity (ABAB). */
+const ABAB_WORDS = new Set(
+  ('咔嚓 哗啦 叮咚 轰隆 扑通 嘀嗒 滴答 呼啦 咕噜 噼啪 叽喳 嘟嘟 ' +
+    '研究 讨论 学习 商量 考虑 琢磨 思考 总结 检查 了解 调查 交流 沟通 锻炼 休息 活动 打扫 整理 收拾 介绍 比较 准备 体验 感受 尝试 提醒 清理 梳理 ' +
+    '盘点 对照 反思 斟酌 议论 合计 掂量 溜达 热闹 高兴 轻松 舒服 暖和 凉快 放松 打听 请教 比划 表示 意思 关心 帮助 练习 复习 分析 研讨 走访 看望 ' +
+    '雪白 通红 笔直 冰凉 滚烫 漆黑 碧绿 火红 金黄 冰冷 喷香 瓦蓝 雪亮 蜡黄 煞白 粉红 鲜红').split(' '),
+);
+
+let segmenter: Intl.Segmenter | undefined | null;
+/** The runtime's word segmenter, or null where it has none (then nothing is reported). */
+function wordSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  return segmenter;
+}
+
+/** The segments of `text` as [start, end) pairs. */
+function segments(seg: Intl.Segmenter, text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of seg.segment(text)) out.push([s.index, s.index + s.segment.length]);
+  return out;
+}
+
+/**
+ * The document's prose as streams: a paragraph that a page break cut runs on into the next (its
+ * `continues`, or any paragraph but a heading that ends on a Chinese character where the next
+ * starts on one: a doubling across the blank line is read either way).
+ */
+function streams(model: DocumentModel): Stream[] {
+  const out: Stream[] = [];
+  let cur: Stream | undefined;
+  // (A numbered heading ends where it ends; a short unnumbered line read as a title may be a page's last.)
+  const headings = new Set(model.headings.filter((h) => h.markerSpan).flatMap((h) => h.paragraphs));
+  const { paragraphs, text } = model;
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi];
+    if (p.verbatim) {
+      cur = undefined;
+      continue;
+    }
+    if (!cur) out.push((cur = { chars: [], at: [] }));
+    for (let i = p.start; i < p.end; ) {
+      const c = String.fromCodePoint(model.text.codePointAt(i)!);
+      if (!SPACE.test(c)) {
+        cur.chars.push(c);
+        cur.at.push(i);
+      }
+      i += c.length;
+    }
+    const next = paragraphs[pi + 1];
+    const runsOn = p.continues || (next !== undefined && !headings.has(pi) && !headings.has(pi + 1) && HAN.test(text[p.end - 1] ?? '') && HAN.test(text[next.start] ?? ''));
+    if (!runsOn) cur = undefined;
+  }
+  return out;
+}
+
+const han = (w: string[], k: number) => w[k] !== undefined && HAN.test(w[k]);
+
+/** A figure's digit or sign: the doubling after it is a measure word or unit written twice (126名名, 2.35亿亿元). */
+const FIGURE = /[0-9.%％]/;
+
+/** Whether the doubled character at `i`, `i + 1` of `w` has a reading; see the module comment. */
+function singleIsWritten(seg: Intl.Segmenter, w: string[], i: number): boolean {
+  const a = w[i];
+  const j = i + 1;
+  const text = w.join('');
+  const offset = (k: number) => w.slice(0, k).join('').length;
+  // Which copy belongs to a word: the first read up to itself, the second from itself on.
+  const left = segments(seg, w.slice(0, j).join(''));
+  const lastLeft = left[left.length - 1];
+  const leftWord = lastLeft !== undefined && lastLeft[1] - lastLeft[0] > a.length;
+  const right = segments(seg, w.slice(j).join(''));
+  const rightWord = right.length > 0 && right[0][1] - right[0][0] > a.length;
+  // After a figure, a measure word or unit is never doubled (1860万人次次, 3月月18日), unless the
+  // second copy starts a word of its own (2025年|年末).
+  // (1.6万人人次: the figure's 万 too.)
+  const afterFigure = (w[i - 1] !== undefined && FIGURE.test(w[i - 1])) || (/[万亿千百]/.test(w[i - 1] ?? '') && FIGURE.test(w[i - 2] ?? ''));
+  // (Or a word of its own after a figure's unit: 320家|家庭农场, 1200台|台式, 5年|年均.)
+  if (afterFigure) return (rightWord && !NUMERALS.has(a)) || TIME_WORDS.test(w.slice(j, j + 2).join(''));
+  if (NUMERALS.has(a)) return true;
+  // The second copy starts a place's name (从|从江县, 和|和龙市, 将|将乐县).
+  if (placesIn(w.slice(j).join('')).some((p) => p.at === 0)) return true;
+  // A measure word doubled after 一 (一个个, 一桩桩、一件件), but not after a word ending in 一 (进一步步).
+  if (w[i - 1] === '一' && !(leftWord && lastLeft[1] - lastLeft[0] >= 3)) return true;
+  // A name: a surname and a doubled given name (王芳芳, 李丽丽).
+  // (Where the name ends: before a mark or a word that follows a name.)
+  if (SURNAMES.has(w[i - 1] ?? '') && !leftWord && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join('')))) return true;
+  // AABB and its second half (扎扎实实, 的的确确), ABB (红彤彤).
+  if (han(w, j + 1) && w[j + 1] === w[j + 2]) return true;
+  if (han(w, i - 1) && w[i - 2] === w[i - 1]) return true;
+  if (ABB_TAILS.has(a) && han(w, i - 1)) return true;
+  // At a clause's end the second copy starts no word (到位位，, 百分点点。) after a word ending on it.
+  if (leftWord && !han(w, j + 1)) return false;
+  // The doubling is a word of the dictionary (常常, 人人, 处处, 等等。).
+  const oi = offset(i);
+  // (Not before a figure: 景区区46家.)
+  if (segments(seg, text).some(([s, e]) => s <= oi && oi + a.length < e)) return !/[0-9]/.test(w[j + 1] ?? '');
+  // At a clause's start the first copy ends no word (各各县, 第第三), unless the two are a
+  // reduplication (村村通, 年年有) or a unit's name before a word (市|市场监管局).
+  if (!han(w, i - 1)) return han(w, j + 1) && (REDUPLICATES.has(a) || (UNITS.has(a) && rightWord));
+  // (At a clause's end, a reduplication with no word on either side, of the adjectives and
+  // adverbs that close a clause: 寒风阵阵，, 看看、问问.)
+  if (!han(w, j + 1)) return CLAUSE_END_REDUP.has(a);
+  if (leftWord && rightWord) return true;
+  if (leftWord) {
+    // 一个个, 一步步: a measure word doubled after 一 (but 进一步步 is 进一步 twice over).
+    if (PARTICLES.has(a) || PREFIXES.has(a)) return true;
+    // (The second copy may start a name, a surname and a given name of two: 学习习近平; not a
+    // longer word, 内蒙古古自治区.)
+    const next = segments(seg, w.slice(j + 1).join(''))[0];
+    if (SURNAMES.has(a) && next !== undefined && next[1] - next[0] <= 2 && han(w, j + 2)) return true;
+    // The second copy stands alone when a word follows it (确保保任务, 安全全生产); where the next
+    // character is alone too, the two are likely a word the dictionary lacks (水库|库容, 安全|全链条).
+    const after = segments(seg, w.slice(j + 1).join(''));
+    return !(after.length > 0 && after[0][1] - after[0][0] > 1) && !insideWord(seg, w, i);
+  }
+  // (The first copy alone, the second in a word: most often the first ends a word the dictionary
+  // lacks, 各项|项目, 覆盖率|率先, 地表水|水质.)
+  if (rightWord) return !insideWord(seg, w, i);
+  return (UNITS.has(a) || REDUPLICATES.has(a)) && !insideWord(seg, w, i);
+}
+
+/**
+ * Whether, with the second copy taken out, the first sits inside one word with the characters on
+ * both sides of it: the doubling was typed inside a word (委员员会, 西藏自治治区, 三中全全会).
+ */
+function insideWord(seg: Intl.Segmenter, w: string[], i: number): boolean {
+  const kept = [...w.slice(0, i + 1), ...w.slice(i + 2)];
+  const at = kept.slice(0, i).join('').length;
+  const len = kept[i].length;
+  return segments(seg, kept.join('')).some(([s, e]) => s < at && at + len < e);
+}
+
+/**
+ * Whether the word `w[i, i+n)` written twice has a reading (ABAB), or is not a word doubled at
+ * all: its copies must be whole words of the segmenter (带来|越来越 doubles no word).
+ */
+function wordIsWritten(seg: Intl.Segmenter, w: string[], i: number, n: number): boolean {
+  const unit = w.slice(i, i + n).join('');
+  if (new Set(unit).size === 1) return true;
+  // (一X一X with a measure word: 一步一步, 一点一点; not 一是一是.)
+  if (n === 2 && (ABAB_WORDS.has(unit) || (unit[0] === '一' && REDUPLICATES.has(unit[1])))) return true;
+  if ([...unit].every((c) => NUMERALS.has(c))) return true;
+  const text = w.join('');
+  const offset = (k: number) => w.slice(0, k).join('').length;
+  const bounds = new Set<number>([0, text.length]);
+  for (const [s, e] of segments(seg, text)) {
+    bounds.add(s);
+    bounds.add(e);
+  }
+  return !(bounds.has(offset(i)) && bounds.has(offset(i + n)) && bounds.has(offset(i + 2 * n)));
+}
+
+export const doubled: Check = {
+  id: 'doubled',
+  codes: [CODES.textDoubled],
+  heavy: false,
+  crossDocument: false,
+  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+    const seg = wordSegmenter();
+    if (!seg) return [];
+    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const out: Finding[] = [];
+    for (const s of streams(model)) {
+      const { chars, at } = s;
+      const han = (k: number) => k >= 0 && k < chars.length && HAN.test(chars[k]);
+      let k = 0;
+      while (k < chars.length) {
+        if (!han(k)) {
+          k++;
+          continue;
+        }
+        // The longest unit written twice from here: a word of 2 to 4 characters, or one.
+        let n = 0;
+        for (let m = 4; m >= 1 && !n; m--) {
+          let same = true;
+          for (let d = 0; d < m && same; d++) same = han(k + d) && han(k + m + d) && chars[k + d] === chars[k + m + d];
+          if (same) n = m;
+        }
+        if (!n) {
+          k++;
+          continue;
+        }
+        const lo = Math.max(0, k - WINDOW);
+        const w = chars.slice(lo, Math.min(chars.length, k + 2 * n + WINDOW));
+        const written = n === 1 ? singleIsWritten(seg, w, k - lo) : wordIsWritten(seg, w, k - lo, n);
+        if (written) {
+          k++;
+          continue;
+        }
+        const unit = chars.slice(k, k + n).join('');
+        const start = at[k + n];
+        const end = at[k + 2 * n - 1] + chars[k + 2 * n - 1].length;
+        const shown = chars.slice(Math.max(0, k - 3), Math.min(chars.length, k + 2 * n + 3)).join('');
+        out.push({
+          code: CODES.textDoubled,
+          severity: 'warning',
+          message: t(`“${unit}”重复：“${shown}”中多了一个“${unit}”。请删去重复的字词。`, `"${unit}" is written twice in "${shown}": delete the repeated one.`),
+          span: { start, end },
+          related: [],
+          fixes: [{ title: t(`删去重复的“${unit}”`, `Delete the repeated "${unit}"`), edits: [{ span: { start, end }, newText: '' }] }],
+        });
+        k += 2 * n;
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * Check `page-break`: code `para.page-break`, what a PDF's page left in text copied out of it.
+ * - A paragraph split mid-sentence: it stops without a sentence-final mark, blank lines (and
+ *   perhaps furniture) follow, and the next paragraph carries on (`Paragraph.continues`, decided
+ *   by the model). Reported on the end of the first half, with a fix that joins the halves and
+ *   drops what stands between. A break inside a quotation is `quote.paragraph-break`'s, which
+ *   says so and has the same fix.
+ * - Page furniture (`DocumentModel.furniture`: page numbers, running headers, 上接/下转 notes),
+ *   with a fix that deletes its line.
+ */
+import type { Check, CheckContext } from './check';
+import { CODES, Finding } from '../findings';
+import { tr } from '../locale';
+import type { DocumentModel } from '../model';
+
+export const pageBreak: Check = {
+  id: 'page-break',
+  codes: [CODES.paraPageBreak],
+  heavy: false,
+  crossDocument: false,
+  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+    const { text, paragraphs, furniture } = model;
+    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const line = (offset: number) => model.lines.lineAt(offset) + 1;
+    const out: Finding[] = [];
+    // Quotation marks open across the paragraphs of one sentence (pairing reports those breaks).
+    let open = 0;
+    /** Furniture inside a reported break, which that break's fix deletes. */
+    const joined = new Set<number>();
+    for (let i = 0; i + 1 < paragraphs.length; i++) {
+      const p = paragraphs[i];
+      const q = paragraphs[i + 1];
+      for (const c of p.text) {
+        if (c === '“') open++;
+        else if (c === '”' && open > 0) open--;
+      }
+      if (!p.continues) {
+        open = 0;
+        continue;
+      }
+      if (open > 0) continue;
+      const inside = furniture.filter((f) => f.start >= p.end && f.end <= q.start);
+      for (const f of inside) joined.add(f.start);
+      const between = inside.length;
+      const tail = p.text.slice(-8);
+      const head = q.text.slice(0, 8);
+      out.push({
+        code: CODES.paraPageBreak,
+        severity: 'warning',
+        message: t(
+          `第${line(p.end - 1)}行的段落在句子中间断开（“…${tail}”），下接第${line(q.start)}行（“${head}…”），多为 PDF 分页所致` +
+            (between ? `，中间夹着页码或页眉` : '') + `。请合并为一段。`,
+          `The paragraph on line ${line(p.end - 1)} stops mid-sentence ("…${tail}") and carries on at line ${line(q.start)} ("${head}…"), usually a PDF page break` +
+            (between ? ', with a page number or header between' : '') + '. Join them into one paragraph.',
+        ),
+        span: { start: p.end - 1, end: p.end },
+        related: [{ span: { start: q.start, end: q.start + 1 }, message: t(`段落的后半（第${line(q.start)}行）`, `The rest of the paragraph (line ${line(q.start)})`) }],
+        fixes: [{ title: t('合并被分页断开的段落', 'Join the paragraph split by a page break'), edits: [{ span: { start: p.end, end: q.start }, newText: '' }] }],
+      });
+    }
+    for (const f of furniture) {
+      const shown = text.slice(f.start, f.end);
+      // The fix deletes the line with its line break.
+      let end = f.end;
+      while (end < text.length && (text[end] === ' ' || text[end] === '\t' || text[end] === '\u3000')) end++;
+      if (text[end] === '\r') end++;
+      if (text[end] === '\n') end++;
+      let start = f.start;
+      while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t' || text[start - 1] === '\u3000')) start--;
+      out.push({
+        code: CODES.paraPageBreak,
+        severity: 'warning',
+        message: t(
+          `“${shown}”是 PDF 分页留下的页码、页眉或转版说明，不是正文。请删去。`,
+          `"${shown}" is a page number, running header or continuation note left by a PDF's page, not text. Delete it.`,
+        ),
+        span: { start: f.start, end: f.end },
+        related: [],
+        // (Between the halves of a broken paragraph, the join deletes it.)
+        fixes: joined.has(f.start) ? [] : [{ title: t('删去这一行', 'Delete this line'), edits: [{ span: { start, end }, newText: '' }] }],
+      });
+    }
+    return out.sort((a, b) => a.span.start - b.span.start);
+  },
+};
