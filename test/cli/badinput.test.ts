@@ -9,8 +9,10 @@ import * as iconv from 'iconv-lite';
 import { join } from 'path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, TempDirs, runCli } from '../helpers/procCli';
+import { withoutProofreading } from '../helpers/proofreading';
 
 const SEED_000 = readFileSync(join(ROOT, 'seeds', '000_d4031d3451319d89.txt'), 'utf8');
+/** The two pairing defects of seed 000 (its proofreading findings aside: see test/helpers/proofreading.ts). */
 const TWO = [
   ['quote.unopened', 62, 1],
   ['quote.paragraph-break', 134, 134],
@@ -45,7 +47,7 @@ describe('wengao check on odd bytes', () => {
     expect(Object.keys(byName).sort()).toEqual(Object.keys(files).sort());
     for (const name of ['crlf-bom.txt', 'cr.txt', 'gb18030-bom.txt', 'gbk.txt', 'utf16be.txt', 'nul.txt']) {
       expect(byName[name].skipped, name).toBeUndefined();
-      expect(byName[name].diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), name).toEqual(TWO);
+      expect(withoutProofreading(byName[name].diagnostics).map((d) => [d.code, d.range.start.line, d.range.start.character]), name).toEqual(TWO);
     }
     expect(byName['cesu.txt'].skipped).toMatch(/GB18030/);
     expect(byName['image.txt'].skipped).toMatch(/binary|二进制/i);

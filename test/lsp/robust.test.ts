@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, findingsInWorkspace, FigureIndex, indexEntry, LineIndex } from '../../server/src/core';
 import { splitsCrlf } from '../helpers/invariants';
 import { LspOptions, LspProcess, ROOT, sandbox } from '../helpers/procLsp';
+import { withoutProofreading } from '../helpers/proofreading';
 import { SEEDS } from '../helpers/reportArb';
 
 const box = sandbox();
@@ -189,7 +190,8 @@ describe('the server under random edits', () => {
 });
 
 const SEED_000 = SEEDS.find((x) => x.name.startsWith('000'))!.text;
-const defects = (ds: Diagnostic[]) => ds.filter((d) => d.severity !== undefined && d.severity <= 2).map((d) => d.code);
+/** The codes of the defects (warning or above) other than the proofreading checks' (see test/helpers/proofreading.ts). */
+const defects = (ds: Diagnostic[]) => withoutProofreading(ds).filter((d) => d.severity !== undefined && d.severity <= 2).map((d) => d.code);
 
 /** Pseudo-random bytes with NULs: what a binary file looks like. */
 function binaryBytes(n: number, seed: number): Buffer {

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspOptions, LspSession, startLsp, ROOT } from '../helpers/procLsp';
+import { isProofreading, withoutProofreading } from '../helpers/proofreading';
 
 const SEED_000 = '000_d4031d3451319d89.txt';
 const SEED_002 = '002_823a23dd25e68816.txt';
@@ -67,10 +68,17 @@ function summary(ds: Diagnostic[]) {
 const defects = (ds: Diagnostic[]) => ds.filter((d) => d.severity !== undefined && d.severity <= DiagnosticSeverity.Warning);
 
 /**
- * The two defects of seed 000, as every client must see them. With `onlyDefects` nothing else
- * may be published; otherwise the rest may only be figure.target notes of information severity.
+ * The two pairing defects of seed 000, as every client must see them. Besides them and the
+ * proofreading checks' findings (see test/helpers/proofreading.ts; only their form is checked
+ * here), with `onlyDefects` nothing may be published; otherwise only figure.target notes of
+ * information severity.
  */
-function expect000(all: Diagnostic[], text: string, uri: string, onlyDefects = false): void {
+function expect000(published: Diagnostic[], text: string, uri: string, onlyDefects = false): void {
+  for (const d of published.filter((x) => isProofreading(x.code))) {
+    expect(d.source).toBe('wengao');
+    expect(d.message).toMatch(HAN);
+  }
+  const all = withoutProofreading(published);
   const ds = defects(all);
   const rest = all.filter((d) => !ds.includes(d));
   if (onlyDefects) expect(summary(rest)).toEqual([]);
@@ -146,7 +154,7 @@ describe('language server over stdio', () => {
     await change(s, uri, 2, sorted.map((e) => ({ range: e.range, text: e.newText })));
     const second = await s.nextDiagnostics(uri, n);
     expect(second.version).toBe(2);
-    expect(summary(defects(second.diagnostics))).toEqual([{ code: 'quote.unopened', line: 62, character: 1 }]);
+    expect(summary(defects(withoutProofreading(second.diagnostics)))).toEqual([{ code: 'quote.unopened', line: 62, character: 1 }]);
     expect(second.diagnostics.filter((d) => d.code === 'quote.paragraph-break')).toEqual([]);
 
     const exit = await s.shutdown();
@@ -220,7 +228,7 @@ describe('language server over stdio', () => {
     const uri = seedUri(SEED_000);
     await open(s, uri, seedText(SEED_000));
     const chinese = await s.nextDiagnostics(uri, 0);
-    expect(summary(defects(chinese.diagnostics)).map((d) => d.code)).toEqual(['quote.unopened', 'quote.paragraph-break']);
+    expect(summary(defects(withoutProofreading(chinese.diagnostics))).map((d) => d.code)).toEqual(['quote.unopened', 'quote.paragraph-break']);
     const english = await s.nextDiagnostics(md, 0);
     expect(english.diagnostics).toEqual([]);
     // Nothing non-empty was ever published for it.
@@ -296,7 +304,7 @@ describe('language server over stdio', () => {
     expect(warning.message).toContain('42');
   });
 
-  it('with wengao.targets.severity = off the client sees exactly the two defects of seed 000', async () => {
+  it('with wengao.targets.severity = off the client sees exactly the two pairing defects of seed 000 (and its proofreading findings), no target note', async () => {
     const s = start({ configuration: () => ({ analyze: 'chinese', targets: { severity: 'off' } }) });
     await s.initialize({ workspace: { configuration: true } });
     const uri = seedUri(SEED_000);
