@@ -231,11 +231,17 @@ describe('ignore this finding over LSP', () => {
     expect(note.diagnostics).toHaveLength(1);
     expect(note.diagnostics[0]).toMatchObject({ code: 'config.invalid', severity: 3, range: { start: { line: 1, character: 0 } } });
     expect(note.diagnostics[0].message).toMatch(/^此行不再屏蔽任何问题：000_d4031d3451319d89\.txt 中没有指纹为 [0-9a-f]{16} 的 quote\.unopened/);
-    // Back (undone): the line silences the finding again, and the note goes.
+    // Back (undone): the line silences the finding again, and the note goes. (The report's
+    // analysis of version 3 notes the ignore file's lines before the report's own publish, so
+    // once that is in, the ignore file's last publish is the answer. The first one after `n` need
+    // not be: the re-check of the ignore file the command set off by writing it can still send
+    // the note meanwhile, the likelier the longer an analysis takes.)
     const n = s.published(ignoreUri).length;
     await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
-    const cleared = await s.nextDiagnostics(ignoreUri, n);
-    expect(cleared.diagnostics).toEqual([]);
+    await s.nextDiagnostics(uri, 0, (x) => x.version === 3);
+    const since = s.published(ignoreUri).slice(n);
+    expect(since.length).toBeGreaterThan(0);
+    expect(since.at(-1)!.diagnostics).toEqual([]);
   });
 
   it('in markdown inserts a wengao-disable comment that silences the finding and prints nothing', async () => {
