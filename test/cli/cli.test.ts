@@ -105,15 +105,22 @@ describe('wengao check on the seeds', () => {
 
     // The proofreading checks' findings are left to test/core/seeds.test.ts mark by mark; the
     // count of each per seed file is stated here, so that a change in what the built CLI reports
-    // is seen. punct.half-width:
-    const halfWidth = found.filter((x) => x.code === 'punct.half-width');
-    expect(Object.fromEntries(doc.files.map((f) => [basename(f.path).slice(0, 3), halfWidth.filter((x) => x.path === f.path).length]))).toEqual({
-      '000': 8, // (上接第一版) on lines 103, 119 and 131, and one bracket pair on line 51
-      '001': 158, // 143 commas, 11 semicolons, 2 bracket pairs
-      '002': 6,
-      '003': 14,
-      '004': 291, // 284 commas, 3 colons, 4 semicolons
+    // is seen.
+    const proofreading: Record<string, Record<string, number>> = {};
+    for (const x of found.filter((x) => /^(?:punct|text|para)\./.test(x.code))) {
+      const id = basename(x.path).slice(0, 3);
+      proofreading[id] ??= {};
+      proofreading[id][x.code] = (proofreading[id][x.code] ?? 0) + 1;
+    }
+    expect(proofreading).toEqual({
+      // Two "(上接第一版)" lines alone (page furniture) and one with text, one bracket pair on line 51.
+      '000': { 'punct.half-width': 4, 'para.page-break': 18 },
+      '001': { 'punct.half-width': 158 }, // 143 commas, 11 semicolons, 2 bracket pairs
+      '002': { 'punct.half-width': 6, 'para.page-break': 56 },
+      '003': { 'punct.half-width': 14, 'para.page-break': 8 },
+      '004': { 'punct.half-width': 291, 'para.page-break': 3, 'text.doubled': 2 }, // 284 commas, 3 colons, 4 semicolons
     });
+    const halfWidth = found.filter((x) => x.code === 'punct.half-width');
     // Each a warning on the half-width mark it is about, in the file on disk.
     const onDisk = new Map(doc.files.map((f) => [f.path, readFileSync(join(ROOT, f.path), 'utf8')]));
     for (const { d, path } of halfWidth) {

@@ -120,6 +120,60 @@ export function toCodeActions(uri: string, diagnostics: Diagnostic[], locale?: L
   return actions;
 }
 
+/** The kind of the action that fixes every certain finding of a document: on save, or "Fix All". */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.wengao`;
+
+/**
+ * The codes whose fix is certain, which a fix-all applies without a look: the form of a mark, a
+ * doubled copy, a page break's join, a heading's number. Not figure.mismatch ("take the other
+ * value" is a choice between two documents).
+ */
+const CERTAIN = /^(?:punct|text|para)\.|^quote\.paragraph-break$|^heading\.(?:marker|sequence)$/;
+
+/** The first fix of each diagnostic, in order, leaving out any that overlaps one taken before. */
+function firstFixes(diagnostics: Diagnostic[]): TextEdit[] {
+  const edits = diagnostics
+    .flatMap((d) => (d.data as FixData | undefined)?.fixes?.[0]?.edits.map((e) => ({ e, d })) ?? [])
+    .sort((a, b) => a.e.range.start.line - b.e.range.start.line || a.e.range.start.character - b.e.range.start.character);
+  const out: TextEdit[] = [];
+  let end: { line: number; character: number } | undefined;
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  for (const { e } of edits) {
+    if (end && before(e.range.start, end)) continue;
+    out.push(e);
+    end = e.range.end;
+  }
+  return out;
+}
+
+/**
+ * The fix-alls: per code, "fix all N in this file" beside a diagnostic whose code has others
+ * with a fix; and, asked for with `source.fixAll` (on save, or the Fix All command), one action
+ * that applies every certain fix of the document.
+ */
+export function toFixAllActions(uri: string, given: Diagnostic[], published: Diagnostic[], only: string[] | undefined, locale?: Locale): CodeAction[] {
+  const t = (zh: string, en: string) => tr(locale, zh, en);
+  const fixable = published.filter((d) => d.source === SOURCE && CERTAIN.test(String(d.code)) && ((d.data as FixData | undefined)?.fixes?.length ?? 0) > 0);
+  const actions: CodeAction[] = [];
+  const wantsFixAll = only?.some((k) => k === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(`${k}.`));
+  if (wantsFixAll) {
+    if (fixable.length) actions.push({ title: t(`Wengao：修复全部可确定的问题（${fixable.length} 处）`, `Wengao: fix all certain problems (${fixable.length})`), kind: FIX_ALL_KIND, diagnostics: fixable, edit: { changes: { [uri]: firstFixes(fixable) } } });
+    return actions;
+  }
+  if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return actions;
+  for (const code of new Set(given.filter((d) => d.source === SOURCE).map((d) => String(d.code)))) {
+    const same = fixable.filter((d) => String(d.code) === code);
+    if (same.length < 2) continue;
+    actions.push({
+      title: t(`修复本文件中全部 ${same.length} 处 ${code}`, `Fix all ${same.length} ${code} in this file`),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: same,
+      edit: { changes: { [uri]: firstFixes(same) } },
+    });
+  }
+  return actions;
+}
+
 export function toSymbols(nodes: OutlineNode[], lines: LineIndex): DocumentSymbol[] {
   return nodes.map((n) => ({
     name: n.name,

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver';
 import { WATCHED, watchFolders } from '../io/watch';
 import { CONFIG_DEBOUNCE_MS, DocumentAnalyses } from './analyses';
-import { IGNORE_COMMAND } from './convert';
+import { FIX_ALL_KIND, IGNORE_COMMAND } from './convert';
 import { choosePositionEncoding } from './encoding';
 import { registerCodeActions } from './features/codeActions';
 import { Diagnostics } from './features/diagnostics';
@@ -58,7 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: 'Wengao' },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         hoverProvider: true,
         executeCommandProvider: { commands: [IGNORE_COMMAND] },
       },

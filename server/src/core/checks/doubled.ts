@@ -28,14 +28,13 @@ import { tr } from '../locale';
 import type { DocumentModel } from '../model';
 import { placesIn } from '../figures/context';
 
-/** Characters, with their offsets, of the prose between breaks; spaces and newlines left out. */
+/** Characters (code points), with their offsets, of the prose between breaks; spaces and newlines left out. */
 interface Stream {
-  chars: string[];
+  cps: number[];
   at: number[];
 }
 
 const HAN = /\p{Script=Han}/u;
-const SPACE = /\s/u;
 /** How many characters either side of a doubling the segmenter reads. */
 const WINDOW = 6;
 
@@ -113,14 +112,14 @@ function streams(model: DocumentModel): Stream[] {
       cur = undefined;
       continue;
     }
-    if (!cur) out.push((cur = { chars: [], at: [] }));
+    if (!cur) out.push((cur = { cps: [], at: [] }));
     for (let i = p.start; i < p.end; ) {
-      const c = String.fromCodePoint(model.text.codePointAt(i)!);
-      if (!SPACE.test(c)) {
-        cur.chars.push(c);
+      const c = text.codePointAt(i)!;
+      if (!isSpace(c)) {
+        cur.cps.push(c);
         cur.at.push(i);
       }
-      i += c.length;
+      i += c > 0xffff ? 2 : 1;
     }
     const next = paragraphs[pi + 1];
     const runsOn = p.continues || (next !== undefined && !headings.has(pi) && !headings.has(pi + 1) && HAN.test(text[p.end - 1] ?? '') && HAN.test(text[next.start] ?? ''));
@@ -131,6 +130,17 @@ function streams(model: DocumentModel): Stream[] {
 
 const han = (w: string[], k: number) => w[k] !== undefined && HAN.test(w[k]);
 
+/** \p{Script=Han} by code point, without making a string: the scan looks at every character. */
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x323af) ||
+    c === 0x3005 || c === 0x3007 || (c >= 0x3021 && c <= 0x3029) || (c >= 0x3038 && c <= 0x303b) || (c >= 0x2e80 && c <= 0x2fdf);
+}
+
+/** \s by code point. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f;
+}
+
 /** A figure's digit or sign: the doubling after it is a measure word or unit written twice (126名名, 2.35亿亿元). */
 const FIGURE = /[0-9.%％]/;
 
@@ -140,42 +150,54 @@ function singleIsWritten(seg: Intl.Segmenter, w: string[], i: number): boolean {
   const j = i + 1;
   const text = w.join('');
   const offset = (k: number) => w.slice(0, k).join('').length;
-  // Which copy belongs to a word: the first read up to itself, the second from itself on.
-  const left = segments(seg, w.slice(0, j).join(''));
-  const lastLeft = left[left.length - 1];
-  const leftWord = lastLeft !== undefined && lastLeft[1] - lastLeft[0] > a.length;
-  const right = segments(seg, w.slice(j).join(''));
-  const rightWord = right.length > 0 && right[0][1] - right[0][0] > a.length;
+  // Which copy belongs to a word: the first read up to itself, the second from itself on (asked
+  // of the segmenter only when a rule needs it).
+  let left: Array<[number, number]> | undefined;
+  let right: Array<[number, number]> | undefined;
+  const lastLeftOf = () => {
+    left ??= segments(seg, w.slice(0, j).join(''));
+    return left[left.length - 1];
+  };
+  const isLeftWord = () => {
+    const l = lastLeftOf();
+    return l !== undefined && l[1] - l[0] > a.length;
+  };
+  const isRightWord = () => {
+    right ??= segments(seg, w.slice(j).join(''));
+    return right.length > 0 && right[0][1] - right[0][0] > a.length;
+  };
   // After a figure, a measure word or unit is never doubled (1860万人次次, 3月月18日), unless the
   // second copy starts a word of its own (2025年|年末).
   // (1.6万人人次: the figure's 万 too.)
   const afterFigure = (w[i - 1] !== undefined && FIGURE.test(w[i - 1])) || (/[万亿千百]/.test(w[i - 1] ?? '') && FIGURE.test(w[i - 2] ?? ''));
   // (Or a word of its own after a figure's unit: 320家|家庭农场, 1200台|台式, 5年|年均.)
-  if (afterFigure) return (rightWord && !NUMERALS.has(a)) || TIME_WORDS.test(w.slice(j, j + 2).join(''));
+  if (afterFigure) return (!NUMERALS.has(a) && isRightWord()) || TIME_WORDS.test(w.slice(j, j + 2).join(''));
   if (NUMERALS.has(a)) return true;
   // The second copy starts a place's name (从|从江县, 和|和龙市, 将|将乐县).
   if (placesIn(w.slice(j).join('')).some((p) => p.at === 0)) return true;
   // A measure word doubled after 一 (一个个, 一桩桩、一件件), but not after a word ending in 一 (进一步步).
-  if (w[i - 1] === '一' && !(leftWord && lastLeft[1] - lastLeft[0] >= 3)) return true;
+  if (w[i - 1] === '一' && !(isLeftWord() && lastLeftOf()[1] - lastLeftOf()[0] >= 3)) return true;
   // A name: a surname and a doubled given name (王芳芳, 李丽丽).
   // (Where the name ends: before a mark or a word that follows a name.)
-  if (SURNAMES.has(w[i - 1] ?? '') && !leftWord && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join('')))) return true;
+  if (SURNAMES.has(w[i - 1] ?? '') && !isLeftWord() && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join('')))) return true;
   // AABB and its second half (扎扎实实, 的的确确), ABB (红彤彤).
   if (han(w, j + 1) && w[j + 1] === w[j + 2]) return true;
   if (han(w, i - 1) && w[i - 2] === w[i - 1]) return true;
   if (ABB_TAILS.has(a) && han(w, i - 1)) return true;
   // At a clause's end the second copy starts no word (到位位，, 百分点点。) after a word ending on it.
-  if (leftWord && !han(w, j + 1)) return false;
+  if (!han(w, j + 1) && isLeftWord()) return false;
   // The doubling is a word of the dictionary (常常, 人人, 处处, 等等。).
   const oi = offset(i);
   // (Not before a figure: 景区区46家.)
   if (segments(seg, text).some(([s, e]) => s <= oi && oi + a.length < e)) return !/[0-9]/.test(w[j + 1] ?? '');
   // At a clause's start the first copy ends no word (各各县, 第第三), unless the two are a
   // reduplication (村村通, 年年有) or a unit's name before a word (市|市场监管局).
-  if (!han(w, i - 1)) return han(w, j + 1) && (REDUPLICATES.has(a) || (UNITS.has(a) && rightWord));
+  if (!han(w, i - 1)) return han(w, j + 1) && (REDUPLICATES.has(a) || (UNITS.has(a) && isRightWord()));
   // (At a clause's end, a reduplication with no word on either side, of the adjectives and
   // adverbs that close a clause: 寒风阵阵，, 看看、问问.)
   if (!han(w, j + 1)) return CLAUSE_END_REDUP.has(a);
+  const leftWord = isLeftWord();
+  const rightWord = isRightWord();
   if (leftWord && rightWord) return true;
   if (leftWord) {
     // 一个个, 一步步: a measure word doubled after 一 (but 进一步步 is 进一步 twice over).
@@ -237,10 +259,11 @@ export const doubled: Check = {
     const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
     const out: Finding[] = [];
     for (const s of streams(model)) {
-      const { chars, at } = s;
-      const han = (k: number) => k >= 0 && k < chars.length && HAN.test(chars[k]);
+      const { cps, at } = s;
+      const han = (k: number) => k >= 0 && k < cps.length && isHan(cps[k]);
+      const chars = (from: number, to: number) => cps.slice(Math.max(0, from), Math.min(cps.length, to)).map((c) => String.fromCodePoint(c));
       let k = 0;
-      while (k < chars.length) {
+      while (k < cps.length) {
         if (!han(k)) {
           k++;
           continue;
@@ -249,7 +272,7 @@ export const doubled: Check = {
         let n = 0;
         for (let m = 4; m >= 1 && !n; m--) {
           let same = true;
-          for (let d = 0; d < m && same; d++) same = han(k + d) && han(k + m + d) && chars[k + d] === chars[k + m + d];
+          for (let d = 0; d < m && same; d++) same = cps[k + d] === cps[k + m + d] && han(k + d);
           if (same) n = m;
         }
         if (!n) {
@@ -257,16 +280,16 @@ export const doubled: Check = {
           continue;
         }
         const lo = Math.max(0, k - WINDOW);
-        const w = chars.slice(lo, Math.min(chars.length, k + 2 * n + WINDOW));
+        const w = chars(lo, k + 2 * n + WINDOW);
         const written = n === 1 ? singleIsWritten(seg, w, k - lo) : wordIsWritten(seg, w, k - lo, n);
         if (written) {
           k++;
           continue;
         }
-        const unit = chars.slice(k, k + n).join('');
+        const unit = chars(k, k + n).join('');
         const start = at[k + n];
-        const end = at[k + 2 * n - 1] + chars[k + 2 * n - 1].length;
-        const shown = chars.slice(Math.max(0, k - 3), Math.min(chars.length, k + 2 * n + 3)).join('');
+        const end = at[k + 2 * n - 1] + (cps[k + 2 * n - 1] > 0xffff ? 2 : 1);
+        const shown = chars(k - 3, k + 2 * n + 3).join('');
         out.push({
           code: CODES.textDoubled,
           severity: 'warning',

@@ -62,7 +62,11 @@ export const halfWidth: Check = {
       const raw = text.slice(p.start, p.end);
       if (!/[,;:?!()]/.test(raw) || REFERENCE.test(raw)) continue;
       const skip: Span[] = [];
-      for (const re of model.kind === 'markdown' ? [NOT_PROSE, FILE_NAME, NOT_TEXT, INLINE_CODE] : [NOT_PROSE, FILE_NAME, NOT_TEXT]) {
+      // (Each pattern only where it can match: an address needs its @, :// or www., a path its :\,
+      // a file name its dot, code its backquote.)
+      const address = raw.includes('@') || raw.includes('://') || raw.includes('www.') || raw.includes(':\\');
+      const patterns = [...(address ? [NOT_PROSE] : []), ...(raw.includes('.') ? [FILE_NAME] : []), NOT_TEXT, ...(model.kind === 'markdown' && raw.includes('`') ? [INLINE_CODE] : [])];
+      for (const re of patterns) {
         re.lastIndex = 0;
         for (let m = re.exec(raw); m; m = re.exec(raw)) skip.push({ start: m.index, end: m.index + m[0].length });
       }

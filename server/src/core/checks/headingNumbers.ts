@@ -302,7 +302,21 @@ export const headingNumbers: Check = {
           }
           related = [{ span: at(prev), message: t(`上一个同级标题“${pm}”（第${lineOf(prev.span.start)}行）`, `Previous heading at this level: "${pm}" (line ${lineOf(prev.span.start)})`) }];
         }
-        out.push({ code: CODES.headingSequence, severity: 'warning', message, span: at(h), related, fixes: [] });
+        // The fix the message names: this number, and (where the headings after it carry on from
+        // it) theirs in turn. None where the message asks to check (a heading out of place).
+        const fixes: Finding['fixes'] = [];
+        // (Nor on a marker of the wrong form: heading.marker's fix is on it first.)
+        const asWritten = (x: Heading) => x.markerSpan !== undefined && model.text.slice(x.markerSpan.start, x.markerSpan.end) === written(x);
+        if (!intruder && h.markerSpan) {
+          const renumbered = resync && i + 1 < items.length ? items.slice(i) : [h];
+          if (renumbered.every(asWritten)) {
+            fixes.push({
+              title: renumbered.length > 1 ? t(`改为“${want}”，后面的序号依次顺延`, `Change to "${want}" and renumber the headings after it`) : t(`改为“${want}”`, `Change to "${want}"`),
+              edits: renumbered.map((x, k) => ({ span: x.markerSpan!, newText: renumber(written(x), form, expected + k) })),
+            });
+          }
+        }
+        out.push({ code: CODES.headingSequence, severity: 'warning', message, span: at(h), related, fixes });
         if (resync) expected = n + 1;
         else if (!intruder) expected++;
         prevTrusted = resync;

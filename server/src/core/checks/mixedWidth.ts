@@ -33,6 +33,8 @@ const OTHER: Record<string, Record<string, string>> = {
 const HAN = /\p{Script=Han}/u;
 const CHINESE_SIDE = /[\p{Script=Han}，。；：？！、（）《》]/u;
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]+/g;
+/** What a paragraph must hold for this check to find anything: a half-width bracket or quote, or a full-width letter. */
+const MAYBE = /[()"'０-９Ａ-Ｚａ-ｚ]/;
 const URL = /(?:https?|ftp):\/\/\S+|www\.\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
 const HALF_OPENS: Record<string, true> = { '(': true, '"': true, "'": true };
@@ -115,9 +117,14 @@ export const mixedWidth: Check = {
     for (const p of model.paragraphs) {
       if (p.verbatim) continue;
       const raw = text.slice(p.start, p.end);
+      // (Most paragraphs hold nothing this check reads: no half-width bracket or quote, no full-width letter.)
+      if (!MAYBE.test(raw)) continue;
       const skip: Array<[number, number]> = [];
-      URL.lastIndex = 0;
-      for (let m = URL.exec(raw); m; m = URL.exec(raw)) skip.push([m.index, m.index + m[0].length]);
+      // (The patterns only where they can match: an address needs its @, :// or www.)
+      if (raw.includes('@') || raw.includes('://') || raw.includes('www.')) {
+        URL.lastIndex = 0;
+        for (let m = URL.exec(raw); m; m = URL.exec(raw)) skip.push([m.index, m.index + m[0].length]);
+      }
       if (model.kind === 'markdown') for (const m of raw.matchAll(/`[^`\n]*`/g)) skip.push([m.index!, m.index! + m[0].length]);
       const skipped = (i: number) => skip.some(([s, e]) => s <= i && i < e);
 

@@ -13,6 +13,12 @@ import { CODES, Finding } from '../findings';
 import { tr } from '../locale';
 import type { DocumentModel } from '../model';
 
+/** Where the character that ends at `end` starts (a surrogate pair is one character). */
+function lastChar(text: string, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? end - 2 : end - 1;
+}
+
 export const pageBreak: Check = {
   id: 'page-break',
   codes: [CODES.paraPageBreak],
@@ -42,19 +48,20 @@ export const pageBreak: Check = {
       const inside = furniture.filter((f) => f.start >= p.end && f.end <= q.start);
       for (const f of inside) joined.add(f.start);
       const between = inside.length;
-      const tail = p.text.slice(-8);
-      const head = q.text.slice(0, 8);
+      // (By characters: a slice by code units could cut a surrogate pair.)
+      const tail = [...p.text].slice(-8).join('');
+      const head = [...q.text].slice(0, 8).join('');
       out.push({
         code: CODES.paraPageBreak,
         severity: 'warning',
         message: t(
-          `第${line(p.end - 1)}行的段落在句子中间断开（“…${tail}”），下接第${line(q.start)}行（“${head}…”），多为 PDF 分页所致` +
+          `第${line(lastChar(text, p.end))}行的段落在句子中间断开（“…${tail}”），下接第${line(q.start)}行（“${head}…”），多为 PDF 分页所致` +
             (between ? `，中间夹着页码或页眉` : '') + `。请合并为一段。`,
-          `The paragraph on line ${line(p.end - 1)} stops mid-sentence ("…${tail}") and carries on at line ${line(q.start)} ("${head}…"), usually a PDF page break` +
+          `The paragraph on line ${line(lastChar(text, p.end))} stops mid-sentence ("…${tail}") and carries on at line ${line(q.start)} ("${head}…"), usually a PDF page break` +
             (between ? ', with a page number or header between' : '') + '. Join them into one paragraph.',
         ),
-        span: { start: p.end - 1, end: p.end },
-        related: [{ span: { start: q.start, end: q.start + 1 }, message: t(`段落的后半（第${line(q.start)}行）`, `The rest of the paragraph (line ${line(q.start)})`) }],
+        span: { start: lastChar(text, p.end), end: p.end },
+        related: [{ span: { start: q.start, end: q.start + String.fromCodePoint(text.codePointAt(q.start)!).length }, message: t(`段落的后半（第${line(q.start)}行）`, `The rest of the paragraph (line ${line(q.start)})`) }],
         fixes: [{ title: t('合并被分页断开的段落', 'Join the paragraph split by a page break'), edits: [{ span: { start: p.end, end: q.start }, newText: '' }] }],
       });
     }

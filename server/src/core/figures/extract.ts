@@ -1393,7 +1393,9 @@ function build(
     if (comparatorText === '达到' || comparatorText === '达' || comparatorText === '超') comparatorVerb = comparatorText;
   }
   const phrase = stripNoise(pre).replace(BASE_PHRASE, '');
-  if (raw.approxSuffix && comparator === 'eq') {
+  // (The number's own 多 or 余 says more than its verb: "达到2400多亿元" is more than 2400亿元,
+  // which 2410亿元 restates.)
+  if (raw.approxSuffix && (comparator === 'eq' || comparatorVerb !== undefined)) {
     comparator = 'gt';
     comparatorText = raw.approxSuffix;
   }

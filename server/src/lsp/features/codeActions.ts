@@ -1,6 +1,6 @@
-/** textDocument/codeAction: the quick fixes carried by each diagnostic, and "ignore this finding". */
+/** textDocument/codeAction: the quick fixes carried by each diagnostic, "ignore this finding", and the fix-alls (per code, and `source.fixAll.wengao`). */
 import { Diagnostic } from 'vscode-languageserver';
-import { toCodeActions } from '../convert';
+import { toCodeActions, toFixAllActions } from '../convert';
 import { Session } from '../session';
 import { Diagnostics } from './diagnostics';
 
@@ -16,6 +16,10 @@ export function registerCodeActions(session: Session, diagnostics: Diagnostics):
     const given = params.context.diagnostics.map((d) => (d.data !== undefined ? d : published.find((p) => same(p, d)) ?? d));
     const doc = session.documents.get(uri);
     const locale = doc ? (await session.contextFor(uri).catch(() => undefined))?.resolved.config.language : undefined;
-    return toCodeActions(uri, given, locale);
+    const only = params.context.only;
+    const fixAll = toFixAllActions(uri, given, published, only, locale);
+    // (Asked for the fix-all alone, on save: nothing else.)
+    if (only && !only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k))) return fixAll;
+    return [...toCodeActions(uri, given, locale), ...fixAll];
   });
 }
