@@ -86,6 +86,20 @@ const EN_MD = 'README-en.md';
 const ZH_MD = 'zh-control.md';
 const SEED_TARGETS = '003_d81496748c382e1e.txt';
 const PLAN = 'plan.txt';
+/** A short notice with what a proofreader marks: half-width commas, a doubled character, a page break with its page number. */
+const PROOF = 'proofread.txt';
+const PROOF_TEXT = [
+  '关于做好2026年重点工作的通知',
+  '',
+  '全年地区生产总值增长5.2%,全市城镇新增就业3.2万人,居民收入增长5%,各项指标好于预期。',
+  '',
+  '各地要采取有效措施，确保保任务及目标实现，推动全市经济社会发展主要预期目标顺利',
+  '',
+  '— 3 —',
+  '',
+  '完成。',
+  '',
+].join('\n');
 const PLAN_TEXT = '2026年工作计划\n\n今年力争新增就业岗位3万个。\n';
 // Issue 4: a report and a press brief that restates it with three figures changed
 // (test/fixtures/workspace/press-brief, without its ⟦…⟧ markers).
@@ -413,6 +427,7 @@ function prepareWorkspace() {
   );
   // A small report for the Targets view's "follows edits" case, and the export's target folder.
   fs.writeFileSync(path.join(WS, PLAN), PLAN_TEXT);
+  fs.writeFileSync(path.join(WS, PROOF), PROOF_TEXT);
   const fixture = path.join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
   for (const [from, to] of [['report.txt', MISMATCH_REPORT], ['brief.txt', MISMATCH_BRIEF]]) {
     fs.writeFileSync(path.join(WS, to), fs.readFileSync(path.join(fixture, from), 'utf8').replace(/⟦[^⟧]*⟧/g, ''));
@@ -452,6 +467,14 @@ function prepareWorkspace() {
       null,
       2,
     ),
+  );
+  // Keys for commands the steps run whatever the display language: Fix All, and Revert File.
+  fs.writeFileSync(
+    path.join(userDir, 'keybindings.json'),
+    JSON.stringify([
+      { key: 'ctrl+alt+shift+f', command: 'editor.action.fixAll' },
+      { key: 'ctrl+alt+shift+r', command: 'workbench.action.files.revert' },
+    ], null, 2),
   );
 }
 
@@ -2317,6 +2340,36 @@ const tests = [
         }
       }
       await screenshot(page, 'export.png');
+    },
+  },
+  {
+    name: 'fix-all: "修复本文件中全部" fixes every half-width comma at once; Fix All (source.fixAll.wengao) then deletes the doubled character and joins the page break',
+    id: 'fix-all',
+    async fn(page) {
+      await openFromExplorer(page, PROOF);
+      const { row, offered } = await openQuickFix(page, '5.2%,全市', ',', '修复本文件中全部');
+      log(`  quick fixes offered: ${offered.join(' | ')}`);
+      const line = (text) => page.locator('.editor-instance .view-line', { hasText: text });
+      try {
+        toDocs(await screenshot(page, 'fix-all-menu.png'), 'screenshot-fix-all-menu.png');
+        await row.click();
+        await waitFor('every half-width comma of the file fixed', async () => (await line('增长5.2%，全市城镇新增就业3.2万人，居民收入增长5%，各项').count()) > 0);
+        if (await line('5.2%,全市').count()) throw new Error('a half-width comma is left');
+        if (await line('确保任务').count()) throw new Error('the fix of one code changed another code\'s finding');
+        await hidePanel(page).catch(() => {});
+        await screenshot(page, 'fix-all-code.png');
+        await page.keyboard.press('Control+Alt+Shift+F');
+        await waitFor('Fix All: the doubled 保 deleted and the page break joined, its page number dropped', async () =>
+          (await line('确保任务及目标实现').count()) > 0 && (await line('预期目标顺利完成。').count()) > 0 && (await line('— 3 —').count()) === 0,
+        { timeout: 15_000 });
+        await page.mouse.move(5, 5);
+        toDocs(await screenshot(page, 'fix-all.png'), 'screenshot-fix-all.png');
+      } finally {
+        await page.keyboard.press('Escape').catch(() => {});
+        // (Unsaved: Revert File puts the file back as it is on disk.)
+        await page.keyboard.press('Control+Alt+Shift+R').catch(() => {});
+      }
+      if (fs.readFileSync(path.join(WS, PROOF), 'utf8') !== PROOF_TEXT) throw new Error(`${PROOF} was written to disk`);
     },
   },  // -------------------------------------------------------------------------------------------
   // Issue 5: the language status items, suppression, the project config, the sample, crashes,
