@@ -19,6 +19,11 @@ export const CODES = {
   punctMixedWidth: 'punct.mixed-width',
   textDoubled: 'text.doubled',
   paraPageBreak: 'para.page-break',
+  numberRange: 'number.range',
+  numberApproxList: 'number.approx-list',
+  numberShortYear: 'number.short-year',
+  numberApproxDouble: 'number.approx-double',
+  numberMixed: 'number.mixed',
   // On a project's .wengaorc.json, not on reports.
   configSyntax: 'config.syntax',
   configInvalid: 'config.invalid',

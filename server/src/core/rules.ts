@@ -32,6 +32,8 @@ export interface Rule {
 
 const PUNCTUATION = ['punctuation', 'GB/T 15834-2011'];
 const HEADINGS = ['headings', 'GB/T 9704-2012'];
+const NUMBERS = ['numbers', 'GB/T 15835-2011'];
+
 
 export const RULES: Record<Code, Rule> = {
   'punct.half-width': {
@@ -100,6 +102,91 @@ export const RULES: Record<Code, Rule> = {
       short: 'A paragraph split by a page break, or page furniture left in the text.',
       full: 'Text copied out of a PDF is often cut at the end of a page: a paragraph stops mid-sentence (no sentence-final mark) and, after blank lines, carries on. Reported at the end of the first half; the quick fix joins the halves and drops the blank lines and page furniture between. Page numbers (— 12 —, -3-, 第3页, （共18页）), continuation notes (（下转第二版）) and running headers met again and again (the title of the report, the header of a newspaper with its date) are reported too, with a fix that deletes the line. Titles, bylines, lists, table rows and lines ending in a colon are not breaks; a break inside a quotation is reported by quote.paragraph-break.',
       help: 'Join the paragraph and delete page numbers and headers (quick fix).',
+    },
+  },
+  'number.range': {
+    code: CODES.numberRange,
+    name: 'NumberRange',
+    severity: 'warning',
+    tags: NUMBERS,
+    zh: {
+      short: '数值范围用了短横线。',
+      full: '数值范围（5-10%、2025-2027年、3-5年、8:00-18:00）用连接号：年份之间用一字线“—”，其他数值用浪纹线“～”；万、亿和百分号两个数都要写（5%～10%、1.5万～2万元）。电话号码、日期（2026-01-05）、标准编号、型号、表号（表2-3）、房号（3-201室）和负数不报告。',
+      help: '改用“～”或“—”（快速修复）。',
+      example: { wrong: '增长5-10%，用3-5年时间', right: '增长5%～10%，用3～5年时间' },
+    },
+    en: {
+      short: 'A range written with a hyphen.',
+      full: 'A numerical range (5-10%, 2025-2027年, 3-5年, 8:00-18:00) takes a range mark: "—" between years, "～" between other numbers, with 万, 亿 and % on both numbers (5%～10%, 1.5万～2万元). Silent for telephone numbers, dates (2026-01-05), standards, model numbers, table numbers (表2-3), room numbers (3-201室) and negative numbers.',
+      help: 'Use "～" or "—" (quick fix).',
+    },
+  },
+  'number.approx-list': {
+    code: CODES.numberApproxList,
+    name: 'NumberApproxList',
+    severity: 'warning',
+    tags: NUMBERS,
+    zh: {
+      short: '相邻数字表示概数，中间用了顿号。',
+      full: '两个相邻数字连用表示概数（三四十人、七八个），中间不用顿号。“三、四十人”“七、八个”报告；表示两件事的不报告（一、二产业，三、四年级，第一、二季度，一、二期工程）。',
+      help: '删去顿号（快速修复）。',
+      example: { wrong: '三、四十人', right: '三四十人' },
+    },
+    en: {
+      short: 'Two adjacent numbers of an approximation set apart by a 顿号.',
+      full: 'Two adjacent numbers that together give an approximate number (三四十人, 七八个) take no 顿号 between them. Silent where they name two things (一、二产业, 三、四年级, 第一、二季度, 一、二期工程).',
+      help: 'Delete the 顿号 (quick fix).',
+    },
+  },
+  'number.short-year': {
+    code: CODES.numberShortYear,
+    name: 'NumberShortYear',
+    severity: 'warning',
+    tags: NUMBERS,
+    zh: {
+      short: '年份省写。',
+      full: '年份要写全，不省写为两位（’23年、自23年以来、25年底）。表示年数的不报告（12年间、3年来）。',
+      help: '写全年份。',
+      example: { wrong: '自23年以来', right: '自2023年以来' },
+    },
+    en: {
+      short: 'A year written with two digits.',
+      full: 'A year is written in full, not with two digits (’23年, 自23年以来, 25年底). Silent for a number of years (12年间, 3年来).',
+      help: 'Write the whole year.',
+    },
+  },
+  'number.approx-double': {
+    code: CODES.numberApproxDouble,
+    name: 'NumberApproxDouble',
+    severity: 'warning',
+    tags: NUMBERS,
+    zh: {
+      short: '“约”与“左右”重复。',
+      full: '一个数前用了“约”（大约、近、超过），后又用“左右”（上下），重复表示概数（约30万人左右），只用其一。',
+      help: '删去其中一个。',
+      example: { wrong: '约30万人左右', right: '约30万人' },
+    },
+    en: {
+      short: 'Both "约" and "左右" on one number.',
+      full: 'A number with 约 (大约, 近, 超过) before it and 左右 (上下) after it says "about" twice (约30万人左右): keep one.',
+      help: 'Delete one of them.',
+    },
+  },
+  'number.mixed': {
+    code: CODES.numberMixed,
+    name: 'NumberMixed',
+    severity: 'warning',
+    tags: NUMBERS,
+    zh: {
+      short: '阿拉伯数字与汉字数字混用。',
+      full: '阿拉伯数字后不接“千”“百”作单位（3千万、5千亿元、1百元、4万5千），万、亿可以（3万、3.5亿）；汉字数字中的零写作“〇”，不写作阿拉伯数字“0”或字母“O”（二0二六年）。千米、千瓦、千伏等单位中的“千”不报告。',
+      help: '全用阿拉伯数字（3000万）或全用汉字数字（二〇二六年）。',
+      example: { wrong: '投资3千万元，二0二六年', right: '投资3000万元，二〇二六年' },
+    },
+    en: {
+      short: 'Arabic and Chinese numerals mixed.',
+      full: 'An Arabic number takes no 千 or 百 as a multiplier (3千万, 5千亿元, 1百元, 4万5千); 万 and 亿 are allowed (3万, 3.5亿). Among Chinese numerals zero is 〇, not the digit 0 or the letter O (二0二六年). 千 in units (千米, 千瓦, 千伏) is silent.',
+      help: 'Write it all in Arabic numerals (3000万) or all in Chinese ones (二〇二六年).',
     },
   },
   'quote.unclosed': {

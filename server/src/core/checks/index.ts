@@ -6,6 +6,7 @@ import type { Check } from './check';
 import { doubled } from './doubled';
 import { halfWidth } from './halfWidth';
 import { mixedWidth } from './mixedWidth';
+import { numberUsage } from './numberUsage';
 import { pageBreak } from './pageBreak';
 import { headingNumbers } from './headingNumbers';
 import { enumCount } from './enumCount';
@@ -13,7 +14,7 @@ import { pairing } from './pairing';
 import { mismatch } from './mismatch';
 import { targets } from './targets';
 
-export const CHECKS: readonly Check[] = [pairing, halfWidth, mixedWidth, doubled, pageBreak, targets, mismatch, headingNumbers, enumCount];
+export const CHECKS: readonly Check[] = [pairing, halfWidth, mixedWidth, doubled, pageBreak, numberUsage, targets, mismatch, headingNumbers, enumCount];
 
 
 export type { Check, CheckContext } from './check';
