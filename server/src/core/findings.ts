@@ -17,6 +17,7 @@ export const CODES = {
   enumCountMismatch: 'enum.count-mismatch',
   punctHalfWidth: 'punct.half-width',
   punctMixedWidth: 'punct.mixed-width',
+  punctDunhao: 'punct.dunhao',
   textDoubled: 'text.doubled',
   paraPageBreak: 'para.page-break',
   numberRange: 'number.range',

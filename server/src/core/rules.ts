@@ -70,6 +70,23 @@ export const RULES: Record<Code, Rule> = {
       help: 'Write the right width (quick fix).',
     },
   },
+  'punct.dunhao': {
+    code: CODES.punctDunhao,
+    name: 'PunctDunhao',
+    severity: 'warning',
+    tags: PUNCTUATION,
+    zh: {
+      short: '顿号用法不当。',
+      full: '并列成分的最后一项由“和、及、以及、与、或、或者、并、等”连接时，前面不用顿号（教育、医疗、和养老）；并列的书名号或引号之间通常不用顿号（《民法典》、《刑法》；“十四五”、“十五五”），中间有括注等其他成分的除外（GB/T 15834-2011 4.5）。“和谐”“及时”“与会”“等级”等词和地名中的字不报告。',
+      help: '删去顿号（快速修复）。',
+      example: { wrong: '教育、医疗、和养老，《民法典》、《刑法》', right: '教育、医疗和养老，《民法典》《刑法》' },
+    },
+    en: {
+      short: 'A 顿号 where the standard uses none.',
+      full: 'No 顿号 before the word that joins the last item of a series (和, 及, 以及, 与, 或, 或者, 并, 等: "教育、医疗、和养老"); titles in 书名号 and quotations side by side usually take none between them ("《民法典》、《刑法》"), unless something stands between them (GB/T 15834-2011 4.5). Silent for words such as 和谐, 及时, 与会, 等级, and place names.',
+      help: 'Delete the 顿号 (quick fix).',
+    },
+  },
   'text.doubled': {
     code: CODES.textDoubled,
     name: 'TextDoubled',

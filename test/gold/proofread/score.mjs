@@ -33,6 +33,7 @@ const CODE = {
   // punct.half-width's, or by heading.marker where it is in a heading's number: "（一)".)
   'punct-mixed-width': ['punct.mixed-width', 'punct.half-width', 'heading.marker'],
   number: 'number.',
+  dunhao: 'punct.dunhao',
   // (Half-width marks, mixed pairs and full-width letters together, as a second batch was written.)
   'punct-width': ['punct.half-width', 'punct.mixed-width', 'heading.marker'],
 };

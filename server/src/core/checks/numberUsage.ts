@@ -39,10 +39,12 @@ const REFERENCE_BEFORE = /(?:表|图|附件|附表|附图|章|节|条|款|编号
 /** What a hyphenated code ends with: 3-201室, 5-2号楼, 1-2号. */
 const CODE_AFTER = /^(?:室|号|栋|单元|楼|层|幢|座)/;
 const YEAR = /^(?:19|20)\d{2}$/;
+/** A range of dates with a hyphen: 3月1日-3月20日, 9月3日–5日. */
+const DATE_RANGE = /(?<![\d])(\d{1,2}月\d{1,2}日)( ?)[-–－‐]( ?)((?:\d{1,2}月)?\d{1,2}日)/g;
 
 const CN_DIGIT = '一二三四五六七八九';
 /** Two adjacent numbers with a 顿号 and what follows: 三、四十人, 七、八个. */
-const APPROX_LIST = /(?<![第0-9一二三四五六七八九百千万两])(十?[一二三四五六七八九两])、([一二三四五六七八九两])(?![、0-9一二三四五六七八九两])(十|百|千|万)?(\p{Script=Han}{0,3})/gu;
+const APPROX_LIST = /(?<![第0-9一二三四五六七八九十百千万两])((?:[一二三四五六七八九]?十)?[一二三四五六七八九两])、([一二三四五六七八九两])(?![、0-9一二三四五六七八九两])(十|百|千|万)?(\p{Script=Han}{0,3})/gu;
 /** After the pair: words that make it two things, not "about" (二、三产业, 三、四年级, 一、二期, 一、二类, 第一、二季度). */
 const TWO_THINGS = /^(?:产业|年级|期|类|季度|级|档|星|号|批|等|线|环|版|届|次会议|轮|号楼|区|组|类别|代|层|档次)/;
 /** After the pair: the measure words of an amount (七、八个, 三、四十人, 五、六天). */
@@ -50,21 +52,23 @@ const MEASURE = /^(?:个|人|名|位|次|天|日|年(?!级)|月|岁|家|件|项|
 
 /** '23年, ’23年, 自23年以来, 25年底: a two-digit year. */
 const SHORT_YEAR_MARKED = /['’‘](\d{2})年/g;
+/** A two-digit number that can only be a year: with a leading zero (03年), or 40 to 99 before a deed (97年参加工作), not a decade (90年代), a span or an age (已有60年历史). */
+const SHORT_YEAR_PLAIN = /(?<![\d.．'’‘A-Za-z第有达近满逾超约共每]|连续|持续|长达|历时|经过|坚持|坚守|扎根|奋斗|工作|服务|执教|从事|用了|花了)(0\d|[4-9]\d)年(?=[\p{Script=Han}])(?!代|间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|一遇|期|历史)/gu;
 const SHORT_YEAR = /(?<![\d.．'’‘A-Za-z])(\d{2})年(?=以来|底|末|初|年底|年末|年初|上半年|下半年|全年|前三季度|[一二三四]季度|1?[0-9]月|第[一二三四]季度)/g;
 /** …or after a word that dates: 自23年, 截至24年. */
-const SHORT_YEAR_AFTER = /(?:自|从|截至|截止|于|至|到|在|由|较|与|比|同|继|对照|早在|直到)(\d{2})年(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余)/g;
+const SHORT_YEAR_AFTER = /(?:自|从|截至|截止|于|至|到|在|由|较|与|比|同|继|对照|早在|直到)(\d{2})年(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|代|一遇|历史|期)/g;
 /** …or where a clause opens with it, or after its subject, before what happened in it: 24年全县……, 我市26年民生实事, 该企业24年实现. */
-const SHORT_YEAR_LEAD = /(?:^|[，。；：、]|我[省市县区]|全[省市县区]|本[省市县区]|该(?:企业|县|市|区|村|镇|公司)|计划|预计|力争|争取)(\d{2})年(?=[\p{Script=Han}])(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|的(?!目标|任务|工作|计划))/gu;
+const SHORT_YEAR_LEAD = /(?:^|[，。；：、]|我[省市县区]|全[省市县区]|本[省市县区]|该(?:企业|县|市|区|村|镇|公司)|计划|预计|力争|争取)(\d{2})年(?=[\p{Script=Han}])(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|代|一遇|历史|期|的(?!目标|任务|工作|计划))/gu;
 
 /** 约 (大约, 近, 接近, 超过) … 左右 (上下) about one number, within a few characters. */
-const APPROX_DOUBLE = /(?<![节制签合预违契公条相履邀如隐婚])(?:(?:大约|约)[^\s，。；、：“”（）,;]{0,12}?|(?:接近|近|超过)(?=\d|[一二三四五六七八九十两半]))(?:\d|[一二三四五六七八九十两半])[^\s，。；、：“”（）,;]{0,10}?(?:左右|上下)/gu;
+const APPROX_DOUBLE = /(?<![节制签合预违契公条相履邀如隐婚])(?:(?:大约|大概|约)[^\s，。；、：“”（）,;\d]{0,12}?|(?:将近|接近|近|超过)(?=\d|[一二三四五六七八九十两半百千]))(?:\d+(?:\.\d+)?|[一二三四五六七八九十两半百千万]+)[^\s，。；、：“”（）,;\d]{0,10}?(?:左右|上下)|(?<![节制签合预违契公条相履邀如隐婚])(?:大约|大概|约|将近|近)(?:有|为|达)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)[万亿千百十]?(?:余|多)(?=\p{Script=Han})/gu;
 
 /** 3千万, 5千亿元, 1百元, 1千2百万; not 8.6千米, 120万千瓦, 500千伏. */
-const MIXED_MULTIPLIER = /(?<![\d.])\d+(?:\.\d+)?[千百](?!米|瓦|伏|克|帕|卡|兆|赫|焦|公里|公顷|立方|吨|分点|分比|分之|分率|人口|万千瓦)(?:\d+[百十])?(?:万|亿)?/gu;
+const MIXED_MULTIPLIER = /(?<![\d.])\d+(?:\.\d+)?[千百](?!米|瓦|伏|克|帕|卡|兆|赫|焦|公里|公顷|立方|吨级|分点|分比|分之|分率|人口|万千瓦)(?:\d+[百十])?(?:万|亿)?/gu;
 /** 4万5千: a number of 万 with its 千 written after it. */
 const MIXED_WAN = /(?<![\d.])\d+万\d+千(?!米|瓦|伏|克)/g;
 /** 二0二六年, 二O二六年: the digit 0 (or a letter O) among Chinese numerals. */
-const MIXED_ZERO = new RegExp(`[${CN_DIGIT}〇][0OoＯ０][${CN_DIGIT}〇0OoＯ０]*年?|[${CN_DIGIT}][${CN_DIGIT}〇]*[0OoＯ０][${CN_DIGIT}〇]+年?`, 'g');
+const MIXED_ZERO = /(?<![一二三四五六七八九〇0OoＯ０A-Za-z])(?=[一二三四五六七八九〇0OoＯ０]*[一二三四五六七八九])(?=[一二三四五六七八九〇]*[0OoＯ０])[一二三四五六七八九〇0OoＯ０]{2,}(?![A-Za-z])年?/g;
 
 export const numberUsage: Check = {
   id: 'number-usage',
@@ -83,17 +87,33 @@ export const numberUsage: Check = {
       if (!/\p{Script=Han}/u.test(raw)) continue;
       // (URLs, e-mail addresses and file names hold hyphens and numbers of their own.)
       const skip: Array<[number, number]> = [];
-      for (const m of raw.matchAll(/(?:https?|ftp):\/\/\S+|www\.\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|\S+\.(?:xlsx?|docx?|pdf|pptx?|txt|csv|zip|jpe?g|png)\b/gi)) skip.push([m.index!, m.index! + m[0].length]);
+      // (Only where they can be, and bounded: a pattern that ran to the end of a long line from every
+      // position would cost the square of its length.)
+      if (/@|:\/\/|www\.|\.[A-Za-z]{2,4}\b/.test(raw)) {
+        for (const m of raw.matchAll(/(?:https?|ftp):\/\/[^\s，。；、“”]{1,500}|www\.[^\s，。；、“”]{1,500}|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}|[^\s，。；、“”]{1,120}\.(?:xlsx?|docx?|pdf|pptx?|txt|csv|zip|jpe?g|png)\b/gi)) skip.push([m.index!, m.index! + m[0].length]);
+      }
       const skipped = (i: number) => skip.some(([s, e]) => s <= i && i < e);
 
+      const dates: Array<[number, number]> = [];
       if (/[-–－‐]/.test(raw)) {
+        DATE_RANGE.lastIndex = 0;
+        for (let m = DATE_RANGE.exec(raw); m; m = DATE_RANGE.exec(raw)) {
+          if (skipped(m.index)) continue;
+          const fixed = `${m[1]}—${m[4]}`;
+          dates.push([m.index, m.index + m[0].length]);
+          push(
+            CODES.numberRange, p.start + m.index, p.start + m.index + m[0].length,
+            t(`日期范围“${m[0]}”用了短横线：应为“—”，写作“${fixed}”（GB/T 15834）。`, `The range of dates "${m[0]}" uses a hyphen: write "—", "${fixed}" (GB/T 15834).`),
+            { title: t(`改为“${fixed}”`, `Change to "${fixed}"`), newText: fixed },
+          );
+        }
         RANGE.lastIndex = 0;
         for (let m = RANGE.exec(raw); m; m = RANGE.exec(raw)) {
           const [all, a, ta, spaceBefore, spaceAfter, b, tb] = m;
           // (A space before the dash and none after: a negative number, "118.7 -1.5" in a table's row.)
           if (spaceBefore && !spaceAfter) continue;
           const at = m.index;
-          if (skipped(at)) continue;
+          if (skipped(at) || dates.some(([s0, e0]) => at < e0 && s0 < at + m![0].length)) continue;
           const before = raw.slice(Math.max(0, at - 4), at);
           const after = raw.slice(at + all.length);
           if (REFERENCE_BEFORE.test(before) || CODE_AFTER.test(tb) || CODE_AFTER.test(after)) continue;
@@ -132,7 +152,8 @@ export const numberUsage: Check = {
           const [, x, y, mult, rest] = m;
           // (两 is 2: 一、两个, 两、三位; after 十 the second is the next units digit: 十七、八岁.)
           const digit = (c: string) => (c === '两' ? 2 : CN_DIGIT.indexOf(c) + 1);
-          if (digit(y) !== digit(x[x.length - 1]) + 1) continue;
+          // (三、五 is the customary pair of a few: 三、五天.)
+          if (digit(y) !== digit(x[x.length - 1]) + 1 && !(x === '三' && y === '五')) continue;
           const after = (mult ?? '') + rest;
           if (TWO_THINGS.test(rest) || TWO_THINGS.test(after)) continue;
           if (!mult && !MEASURE.test(rest)) continue;
@@ -149,7 +170,7 @@ export const numberUsage: Check = {
 
       if (raw.includes('年')) {
         const years = new Map<number, string>();
-        for (const re of [SHORT_YEAR_MARKED, SHORT_YEAR, SHORT_YEAR_AFTER, SHORT_YEAR_LEAD]) {
+        for (const re of [SHORT_YEAR_MARKED, SHORT_YEAR, SHORT_YEAR_AFTER, SHORT_YEAR_LEAD, SHORT_YEAR_PLAIN]) {
           re.lastIndex = 0;
           for (let m = re.exec(raw); m; m = re.exec(raw)) {
             const digits = m[1];
@@ -167,12 +188,12 @@ export const numberUsage: Check = {
         }
       }
 
-      if ((raw.includes('约') || raw.includes('近') || raw.includes('超过')) && (raw.includes('左右') || raw.includes('上下'))) {
+      if ((raw.includes('约') || raw.includes('近') || raw.includes('超过') || raw.includes('大概')) && (raw.includes('左右') || raw.includes('上下') || raw.includes('余') || raw.includes('多'))) {
         APPROX_DOUBLE.lastIndex = 0;
         for (let m = APPROX_DOUBLE.exec(raw); m; m = APPROX_DOUBLE.exec(raw)) {
           push(
             CODES.numberApproxDouble, p.start + m.index, p.start + m.index + m[0].length,
-            t(`“${m[0]}”中“${/^(?:大约|约|接近|近|超过)/.exec(m[0])![0]}”与“${/(左右|上下)$/.exec(m[0])![0]}”重复表示概数，只用其一。`,
+            t(`“${m[0]}”中“${/^(?:大约|大概|约|将近|接近|近|超过)/.exec(m[0])?.[0] ?? '约'}”与“${/(左右|上下|余|多)$/.exec(m[0])?.[0] ?? '左右'}”重复表示概数，只用其一。`,
               `"${m[0]}" says "about" twice: keep either the word before the number or the one after it.`),
           );
         }
