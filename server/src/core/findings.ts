@@ -25,6 +25,8 @@ export const CODES = {
   numberShortYear: 'number.short-year',
   numberApproxDouble: 'number.approx-double',
   numberMixed: 'number.mixed',
+  termMisspelling: 'term.misspelling',
+  termFormulation: 'term.formulation',
   // On a project's .wengaorc.json, not on reports.
   configSyntax: 'config.syntax',
   configInvalid: 'config.invalid',

@@ -206,6 +206,40 @@ export const RULES: Record<Code, Rule> = {
       help: 'Write it all in Arabic numerals (3000万) or all in Chinese ones (二〇二六年).',
     },
   },
+  'term.misspelling': {
+    code: CODES.termMisspelling,
+    name: 'TermMisspelling',
+    severity: 'warning',
+    tags: ['wording'],
+    zh: {
+      short: '错别字。',
+      full: '公文中常见的错别字和不规范词形（布署→部署、一如继往→一如既往、再接再励→再接再厉、部份→部分），按《现代汉语词典》第7版和《第一批异形词整理表》逐条收录，每条注明出处（server/src/core/terms.ts）。引述的讲话（冒号或“说、指出、强调”后的引号内）和书名号内不报告。',
+      help: '改为正确的写法（快速修复）。',
+      example: { wrong: '认真布署，一如继往', right: '认真部署，一如既往' },
+    },
+    en: {
+      short: 'A misspelled word.',
+      full: 'Common misspellings and non-standard forms of official writing (布署 for 部署, 一如继往 for 一如既往, 再接再励 for 再接再厉, 部份 for 部分), each entry with its source, the 现代汉语词典 (7th ed.) or the first list of variant forms (server/src/core/terms.ts). Silent in quoted speech and in titles in 《》.',
+      help: 'Write the right form (quick fix).',
+    },
+  },
+  'term.formulation': {
+    code: CODES.termFormulation,
+    name: 'TermFormulation',
+    severity: 'warning',
+    tags: ['wording'],
+    zh: {
+      short: '不规范的表述。',
+      full: '截止→截至（后接时间时：截至2025年底；“截止日期”“报名截止”不报告）、即要……又要→既要……又要、规划名称加引号（十四五→“十四五”，GB/T 15834-2011 4.8.3）。引述的讲话和书名号内不报告。',
+      help: '改为规范的表述（快速修复）。',
+      example: { wrong: '截止2025年底，十四五规划', right: '截至2025年底，“十四五”规划' },
+    },
+    en: {
+      short: 'A non-standard formulation.',
+      full: '截止 before a time is 截至 (截至2025年底; 截止日期 is right), 即要……又要 is 既要……又要, and the name of a five-year plan takes quotation marks (十四五 → “十四五”, GB/T 15834-2011 4.8.3). Silent in quoted speech and in titles in 《》.',
+      help: 'Write the standard formulation (quick fix).',
+    },
+  },
   'quote.unclosed': {
     code: CODES.quoteUnclosed,
     name: 'QuoteUnclosed',

@@ -34,6 +34,7 @@ const CODE = {
   'punct-mixed-width': ['punct.mixed-width', 'punct.half-width', 'heading.marker'],
   number: 'number.',
   dunhao: 'punct.dunhao',
+  term: 'term.',
   // (Half-width marks, mixed pairs and full-width letters together, as a second batch was written.)
   'punct-width': ['punct.half-width', 'punct.mixed-width', 'heading.marker'],
 };

@@ -9,13 +9,14 @@ import { halfWidth } from './halfWidth';
 import { mixedWidth } from './mixedWidth';
 import { numberUsage } from './numberUsage';
 import { pageBreak } from './pageBreak';
+import { terms } from './terms';
 import { headingNumbers } from './headingNumbers';
 import { enumCount } from './enumCount';
 import { pairing } from './pairing';
 import { mismatch } from './mismatch';
 import { targets } from './targets';
 
-export const CHECKS: readonly Check[] = [pairing, halfWidth, mixedWidth, dunhao, doubled, pageBreak, numberUsage, targets, mismatch, headingNumbers, enumCount];
+export const CHECKS: readonly Check[] = [pairing, halfWidth, mixedWidth, dunhao, doubled, pageBreak, numberUsage, terms, targets, mismatch, headingNumbers, enumCount];
 
 
 export type { Check, CheckContext } from './check';

@@ -1,0 +1,102 @@
+/**
+ * Check `terms`: the curated list of `core/terms.ts`, each entry with its source. Codes:
+ * - `term.misspelling`: a word or set phrase written wrong (布署 → 部署, 一如继往 → 一如既往).
+ * - `term.formulation`: a standard formulation (截止2025年底 → 截至, 即要……又要 → 既要, 十四五 →
+ *   “十四五”).
+ * Each with a fix to the right form. Silent inside quoted speech (“…” after a colon or a verb of
+ * saying: a quotation is reproduced as it was said) and inside titles in 《》, which are written as
+ * their documents are.
+ */
+import type { Check, CheckContext } from './check';
+import { CODES, Finding } from '../findings';
+import { tr } from '../locale';
+import type { DocumentModel } from '../model';
+import { PLAN_NAME, SOURCE_EN, TERMS } from '../terms';
+
+let segmenter: Intl.Segmenter | null | undefined;
+/**
+ * Whether a word of the text runs into the match from before it: 宣布|署党组 holds no 布署, 拼凑|和
+ * no 凑和 (the runtime's ICU segmenter, asked about a few characters only).
+ */
+function straddles(raw: string, at: number, len: number): boolean {
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  if (!segmenter || at === 0) return false;
+  const from = Math.max(0, at - 3);
+  for (const s of segmenter.segment(raw.slice(from, at + len + 2))) {
+    const start = from + s.index;
+    const end = start + s.segment.length;
+    if (start < at && end > at && end < at + len) return true;
+  }
+  return false;
+}
+
+/** The opening “ of a quotation of speech: after a colon, or a verb of saying. */
+const SPEECH = /(?:[：:]|说|指出|强调|表示|要求|提出|称)\s*$/;
+
+export const terms: Check = {
+  id: 'terms',
+  codes: [CODES.termMisspelling, CODES.termFormulation],
+  heavy: false,
+  crossDocument: false,
+  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+    const { text } = model;
+    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const out: Finding[] = [];
+    const literals = TERMS.filter((e) => typeof e.wrong === 'string');
+    const patterns = TERMS.filter((e) => typeof e.wrong !== 'string');
+    for (const p of model.paragraphs) {
+      if (p.verbatim) continue;
+      const raw = text.slice(p.start, p.end);
+      /** Spans of quoted speech and of titles in 《》 in this paragraph. */
+      // (One pass, the last opener of each kind paired with the next closer: a scan from every
+      // opener to its closer would cost the square of a paragraph of openers.)
+      const silent: Array<[number, number]> = [];
+      let speech = -1;
+      let title = -1;
+      for (let i = 0; i < raw.length; i++) {
+        const c = raw[i];
+        if (c === '“') speech = SPEECH.test(raw.slice(Math.max(0, i - 4), i)) ? i : -1;
+        else if (c === '”' && speech >= 0) (silent.push([speech, i]), (speech = -1));
+        else if (c === '《') title = i;
+        else if (c === '》' && title >= 0) (silent.push([title, i]), (title = -1));
+      }
+      const quiet = (i: number) => silent.some(([s, e]) => s < i && i < e);
+      const report = (at: number, wrong: string, right: string, source: string, kind: 'misspelling' | 'formulation') => {
+        if (quiet(at)) return;
+        out.push({
+          code: kind === 'misspelling' ? CODES.termMisspelling : CODES.termFormulation,
+          severity: 'warning',
+          message: kind === 'misspelling'
+            ? t(`“${wrong}”应为“${right}”（${source}）。`, `"${wrong}" is written "${right}" (${SOURCE_EN[source] ?? source}).`)
+            : t(`“${wrong}”应写作“${right}”（${source}）。`, `"${wrong}" should be "${right}" here (${SOURCE_EN[source] ?? source}).`),
+          span: { start: p.start + at, end: p.start + at + wrong.length },
+          related: [],
+          fixes: [{ title: t(`改为“${right}”`, `Change to "${right}"`), edits: [{ span: { start: p.start + at, end: p.start + at + wrong.length }, newText: right }] }],
+        });
+      };
+      for (const e of literals) {
+        const w = e.wrong as string;
+        for (let i = raw.indexOf(w); i >= 0; i = raw.indexOf(w, i + w.length)) {
+          if (straddles(raw, i, w.length)) continue;
+          // (既使……又使 is 既 and 使: "既使企业减负，又使群众受益".)
+          if (w === '既使' && /^[^。；！？]{1,30}[又也]/.test(raw.slice(i + 2))) continue;
+          report(i, w, e.right, e.source, e.kind);
+        }
+      }
+      for (const e of patterns) {
+        const re = e.wrong as RegExp;
+        re.lastIndex = 0;
+        for (let m = re.exec(raw); m; m = re.exec(raw)) report(m.index, m[0], e.right, e.source, e.kind);
+      }
+      PLAN_NAME.lastIndex = 0;
+      for (let m = PLAN_NAME.exec(raw); m; m = PLAN_NAME.exec(raw)) report(m.index, m[0], `“${m[0]}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
+    }
+    return out.sort((a, b) => a.span.start - b.span.start);
+  },
+};
