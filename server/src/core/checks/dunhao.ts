@@ -39,14 +39,16 @@ export const dunhao: Check = {
       for (let m = BEFORE_CONJ.exec(raw); m; m = BEFORE_CONJ.exec(raw)) {
         const at = p.start + m.index;
         if (markers.some((s) => s.start <= at && at < s.end)) continue;
-        const rest = raw.slice(m.index + m[0].length);
+        // (Bounded: the rules read a few items around the mark; a slice to the paragraph's end at
+        // every mark would cost the square of a long paragraph.)
+        const rest = raw.slice(m.index + m[0].length, m.index + m[0].length + 40);
         // (A place whose name starts with the word: 喀什、和田; a list of headings' numbers.)
         // (Named by its stem too: 和田 for 和田市, 和平 for 和平区.)
         const stem = rest.slice(0, 2);
         if (placesIn(rest.slice(0, 12)).some((x) => x.at === 0) || [2, 3, 4].some((k) => isKnownPlace(rest.slice(0, k).replace(/[、，。]$/, ''))) || ['市', '县', '区', '地区'].some((suffix) => isKnownPlace(stem + suffix))) continue;
         // (A list of names, 李建华、和丽萍、杨春林: items of two or three characters, the next one a name
         // that starts with the character.)
-        const prevItem = /[^、，,：:；;。\s]*$/.exec(raw.slice(0, m.index))![0];
+        const prevItem = /[^、，,：:；;。\s]*$/.exec(raw.slice(Math.max(0, m.index - 12), m.index))![0];
         const nextItem = /^[^、，,：:；;。\s]*/.exec(rest)![0];
         const afterNext = rest[nextItem.length] === '、' ? /^[^、，,：:；;。\s]*/.exec(rest.slice(nextItem.length + 1))![0] : '';
         const short = (x: string) => x.length >= 2 && x.length <= 4 && /^\p{Script=Han}+$/u.test(x);
