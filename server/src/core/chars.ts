@@ -2,6 +2,9 @@
 
 export const HAN = /\p{Script=Han}/u;
 
+/** A Chinese character or full-width mark: what stands beside a mark of Chinese text (a straight quote there is a quotation's, not an apostrophe). */
+export const CHINESE_SIDE = /[\p{Script=Han}，。；：？！、（）《》]/u;
+
 /** Marks that can end a sentence (GB/T 15834 句末点号) and the ellipsis. */
 export const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '…']);
 

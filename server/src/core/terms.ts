@@ -54,7 +54,7 @@ const MISSPELLINGS: Array<[string, string, string?]> = [
 ];
 
 export const TERMS: readonly TermEntry[] = [
-  ...MISSPELLINGS.filter(([w, r]) => w !== r).map(([wrong, right, source]): TermEntry => ({ wrong, right, source: source ?? XIANDAI, kind: 'misspelling' })),
+  ...MISSPELLINGS.map(([wrong, right, source]): TermEntry => ({ wrong, right, source: source ?? XIANDAI, kind: 'misspelling' })),
   // 截止 is where something stops (截止日期, 报名截止); 截至 is "up to" a time (截至2025年底).
   { wrong: /截止(?=(?:到|于)?(?:\d{4}年|\d{1,2}月|\d{1,2}日|目前|今年|去年|上年|本年|年底|年末|本月|上月|当前|今日|发稿|\d{4}[-./]))/g, right: '截至', source: XIANDAI, kind: 'formulation' },
   // 既要……又要 (both … and), not 即要.

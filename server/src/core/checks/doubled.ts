@@ -26,6 +26,8 @@ import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { tr } from '../locale';
 import type { DocumentModel } from '../model';
+import { isHanCodePoint, isSpaceCode } from '../text';
+import { segments, wordSegmenter } from '../words';
 import { placesIn } from '../figures/context';
 
 /** Characters (code points), with their offsets, of the prose between breaks; spaces and newlines left out. */
@@ -48,7 +50,7 @@ const REDUPLICATES = new Set(
     '校乡镇').split(''),
 );
 /** The doubled half of an ABB adjective (红彤彤, 热腾腾, 绿油油, 亮晶晶). */
-const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉蒙盈乎'.split(''));
+const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉盈'.split(''));
 /** Particles and suffixes that follow a word ending on the same character (目的的, 其他他们 is not one). */
 const PARTICLES = new Set('的地得了着过之者'.split(''));
 /** Prefixes that bind to the word after them (更新|新能源, 各项|项目); 全 is left out, its doubling being as often a slip (安全全生产) as a prefix (安全全链条). */
@@ -75,26 +77,6 @@ const ABAB_WORDS = new Set(
     '雪白 通红 笔直 冰凉 滚烫 漆黑 碧绿 火红 金黄 冰冷 喷香 瓦蓝 雪亮 蜡黄 煞白 粉红 鲜红').split(' '),
 );
 
-let segmenter: Intl.Segmenter | undefined | null;
-/** The runtime's word segmenter, or null where it has none (then nothing is reported). */
-function wordSegmenter(): Intl.Segmenter | null {
-  if (segmenter === undefined) {
-    try {
-      segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-    } catch {
-      segmenter = null;
-    }
-  }
-  return segmenter;
-}
-
-/** The segments of `text` as [start, end) pairs. */
-function segments(seg: Intl.Segmenter, text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const s of seg.segment(text)) out.push([s.index, s.index + s.segment.length]);
-  return out;
-}
-
 /**
  * The document's prose as streams: a paragraph that a page break cut runs on into the next (its
  * `continues`, or any paragraph but a heading that ends on a Chinese character where the next
@@ -115,7 +97,7 @@ function streams(model: DocumentModel): Stream[] {
     if (!cur) out.push((cur = { cps: [], at: [] }));
     for (let i = p.start; i < p.end; ) {
       const c = text.codePointAt(i)!;
-      if (!isSpace(c)) {
+      if (!isSpaceCode(c)) {
         cur.cps.push(c);
         cur.at.push(i);
       }
@@ -129,17 +111,6 @@ function streams(model: DocumentModel): Stream[] {
 }
 
 const han = (w: string[], k: number) => w[k] !== undefined && HAN.test(w[k]);
-
-/** \p{Script=Han} by code point, without making a string: the scan looks at every character. */
-function isHan(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x323af) ||
-    c === 0x3005 || c === 0x3007 || (c >= 0x3021 && c <= 0x3029) || (c >= 0x3038 && c <= 0x303b) || (c >= 0x2e80 && c <= 0x2fdf);
-}
-
-/** \s by code point. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f;
-}
 
 /** A figure's digit or sign: the doubling after it is a measure word or unit written twice (126名名, 2.35亿亿元). */
 const FIGURE = /[0-9.%％]/;
@@ -260,7 +231,7 @@ export const doubled: Check = {
     const out: Finding[] = [];
     for (const s of streams(model)) {
       const { cps, at } = s;
-      const han = (k: number) => k >= 0 && k < cps.length && isHan(cps[k]);
+      const han = (k: number) => k >= 0 && k < cps.length && isHanCodePoint(cps[k]);
       const chars = (from: number, to: number) => cps.slice(Math.max(0, from), Math.min(cps.length, to)).map((c) => String.fromCodePoint(c));
       let k = 0;
       while (k < cps.length) {

@@ -14,6 +14,7 @@ import { placesIn } from '../figures/context';
 import { isKnownPlace } from '../figures/gazetteer';
 import { tr } from '../locale';
 import type { DocumentModel } from '../model';
+import { inHeadingMarker } from './prose';
 
 /** A 顿号 and the word after it that closes a series, unless that character starts another word. */
 const BEFORE_CONJ =
@@ -30,7 +31,7 @@ export const dunhao: Check = {
     const { text } = model;
     const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
     const out: Finding[] = [];
-    const markers = model.headings.flatMap((h) => (h.markerSpan ? [h.markerSpan] : []));
+    const inMarker = inHeadingMarker(model);
     for (const p of model.paragraphs) {
       if (p.verbatim) continue;
       const raw = text.slice(p.start, p.end);
@@ -38,7 +39,7 @@ export const dunhao: Check = {
       BEFORE_CONJ.lastIndex = 0;
       for (let m = BEFORE_CONJ.exec(raw); m; m = BEFORE_CONJ.exec(raw)) {
         const at = p.start + m.index;
-        if (markers.some((s) => s.start <= at && at < s.end)) continue;
+        if (inMarker(at)) continue;
         // (Bounded: the rules read a few items around the mark; a slice to the paragraph's end at
         // every mark would cost the square of a long paragraph.)
         const rest = raw.slice(m.index + m[0].length, m.index + m[0].length + 40);

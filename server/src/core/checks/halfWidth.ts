@@ -20,6 +20,7 @@ import { tr } from '../locale';
 import type { DocumentModel } from '../model';
 import type { Span } from '../text';
 import { mixedPairs } from './mixedWidth';
+import { inHeadingMarker, nonProse } from './prose';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const MARK = /[,;:?!()]/g;
@@ -32,9 +33,6 @@ const SPACE = /[ \t]/;
 const FIGURE_CHAR = /[ \t0-9.%％‰]/;
 /** What a short Latin term is written with: PM2.5, 5G, COVID-19. */
 const TERM_CHAR = /[A-Za-z0-9.\-]/;
-/** What is not prose: URLs, e-mail addresses, and (markdown) inline code. */
-const NOT_PROSE = /(?:https?|ftp):\/\/[^\s\u3000，。；、“”（）《》,;()\p{Script=Han}]+|www\.[A-Za-z0-9-]+\.[^\s\u3000，。；、“”（）《》,;()\p{Script=Han}]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|[A-Za-z]:\\[^\s\u3000，。；]*/gu;
-const INLINE_CODE = /`[^`\n]*`/g;
 /**
  * Not prose either: emoticons (:) ;-) :-D (T_T) (^_^)), IPv6 and MAC addresses, a mark quoted to be
  * named ("英文逗号“,”", "“?”“:”"), and the operators != and n! of code and formulas.
@@ -42,9 +40,6 @@ const INLINE_CODE = /`[^`\n]*`/g;
 const NOT_TEXT = /(?<![A-Za-z0-9])[:;][-']?[()DPp](?![A-Za-z0-9])|\([^\s()\p{Script=Han}]{1,3}_[^\s()\p{Script=Han}]{1,3}\)|\(\^[_\-.]?\^\)|(?<![0-9A-Fa-f:])[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Fa-f:])|(?<=[“‘「])[,;:?!()|*](?=[”’」])|!=|(?<=[0-9A-Za-z])!/gu;
 /** A bibliographic entry (GB/T 7714): its marks are half-width by that standard. */
 const REFERENCE = /\[(?:M|J|N|R|C|D|P|S|Z|A|G|EB\/OL|DB|CP)(?:\/OL)?\]/;
-/** A file's name: no spaces or Chinese marks, ending on a known extension ("汇总表(2026版).xlsx"). */
-const FILE_NAME = /[^\s\u3000，。；：、“”‘’《》,;:!?/\\]+\.(?:xlsx?|docx?|pdf|pptx?|wps|et|dps|ofd|txt|csv|zip|rar|7z|jpe?g|png|gif|json|xml|html?|md|exe|apk)(?![A-Za-z0-9])/giu;
-
 export const halfWidth: Check = {
   id: 'half-width',
   codes: [CODES.punctHalfWidth],
@@ -55,21 +50,14 @@ export const halfWidth: Check = {
     const out: Finding[] = [];
     const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
     // Heading markers are heading.marker's: "(一)", "第一,".
-    const markers: Span[] = model.headings.flatMap((h) => (h.markerSpan ? [h.markerSpan] : []));
-    const inMarker = (at: number) => markers.some((m) => m.start <= at && at < m.end);
+    const inMarker = inHeadingMarker(model);
     for (const p of model.paragraphs) {
       if (p.verbatim) continue;
       const raw = text.slice(p.start, p.end);
       if (!/[,;:?!()]/.test(raw) || REFERENCE.test(raw)) continue;
-      const skip: Span[] = [];
-      // (Each pattern only where it can match: an address needs its @, :// or www., a path its :\,
-      // a file name its dot, code its backquote.)
-      const address = raw.includes('@') || raw.includes('://') || raw.includes('www.') || raw.includes(':\\');
-      const patterns = [...(address ? [NOT_PROSE] : []), ...(raw.includes('.') ? [FILE_NAME] : []), NOT_TEXT, ...(model.kind === 'markdown' && raw.includes('`') ? [INLINE_CODE] : [])];
-      for (const re of patterns) {
-        re.lastIndex = 0;
-        for (let m = re.exec(raw); m; m = re.exec(raw)) skip.push({ start: m.index, end: m.index + m[0].length });
-      }
+      const skip: Span[] = nonProse(raw, model.kind);
+      NOT_TEXT.lastIndex = 0;
+      for (let m = NOT_TEXT.exec(raw); m; m = NOT_TEXT.exec(raw)) skip.push({ start: m.index, end: m.index + m[0].length });
       const skipped = (i: number) => skip.some((s) => s.start <= i && i < s.end);
       /** The nearest character before or after `i` that is not a space (or undefined at the paragraph's edge). */
       const before = (i: number) => {

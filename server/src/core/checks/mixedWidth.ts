@@ -13,8 +13,10 @@
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
+import { CHINESE_SIDE, HAN } from '../chars';
 import { tr } from '../locale';
 import type { DocumentModel } from '../model';
+import { inHeadingMarker, nonProse } from './prose';
 
 const OPENS: Record<string, { family: string; full: boolean }> = {
   '(': { family: 'round', full: false }, '（': { family: 'round', full: true },
@@ -30,12 +32,9 @@ const OTHER: Record<string, Record<string, string>> = {
   open: { '(': '（', '（': '(', '“': '"', '‘': "'", '"': '“', "'": '‘' },
   close: { ')': '）', '）': ')', '”': '"', '’': "'", '"': '”', "'": '’' },
 };
-const HAN = /\p{Script=Han}/u;
-const CHINESE_SIDE = /[\p{Script=Han}，。；：？！、（）《》]/u;
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]+/g;
 /** What a paragraph must hold for this check to find anything: a half-width bracket or quote, or a full-width letter. */
 const MAYBE = /[()"'０-９Ａ-Ｚａ-ｚ]/;
-const URL = /(?:https?|ftp):\/\/\S+|www\.\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
 const HALF_OPENS: Record<string, true> = { '(': true, '"': true, "'": true };
 
@@ -112,21 +111,14 @@ export const mixedWidth: Check = {
       });
     const reportPair = (span: { start: number; end: number }, edit: { span: { start: number; end: number }; newText: string }, zh: string, en: string, fixZh: string, fixEn: string) =>
       out.push({ code: CODES.punctMixedWidth, severity: 'warning', message: t(zh, en), span, related: [], fixes: [{ title: t(fixZh, fixEn), edits: [edit] }] });
-    const markers = model.headings.flatMap((h) => (h.markerSpan ? [h.markerSpan] : []));
-    const inMarker = (at: number) => markers.some((m) => m.start <= at && at < m.end);
+    const inMarker = inHeadingMarker(model);
     for (const p of model.paragraphs) {
       if (p.verbatim) continue;
       const raw = text.slice(p.start, p.end);
       // (Most paragraphs hold nothing this check reads: no half-width bracket or quote, no full-width letter.)
       if (!MAYBE.test(raw)) continue;
-      const skip: Array<[number, number]> = [];
-      // (The patterns only where they can match: an address needs its @, :// or www.)
-      if (raw.includes('@') || raw.includes('://') || raw.includes('www.')) {
-        URL.lastIndex = 0;
-        for (let m = URL.exec(raw); m; m = URL.exec(raw)) skip.push([m.index, m.index + m[0].length]);
-      }
-      if (model.kind === 'markdown') for (const m of raw.matchAll(/`[^`\n]*`/g)) skip.push([m.index!, m.index! + m[0].length]);
-      const skipped = (i: number) => skip.some(([s, e]) => s <= i && i < e);
+      const skip = nonProse(raw, model.kind, { fileNames: false });
+      const skipped = (i: number) => skip.some((x) => x.start <= i && i < x.end);
 
       // Pairs whose halves differ in width.
       for (const m of mixedPairs(raw, (i) => skipped(i) || inMarker(p.start + i))) {

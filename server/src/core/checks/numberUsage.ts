@@ -22,6 +22,7 @@ import type { Check, CheckContext } from './check';
 import { CODES, Code, Finding } from '../findings';
 import { tr } from '../locale';
 import type { DocumentModel } from '../model';
+import { nonProse } from './prose';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 /** What may follow a range's number: its multiplier, percent sign or unit word (up to two characters). */
@@ -86,13 +87,8 @@ export const numberUsage: Check = {
       const raw = text.slice(p.start, p.end);
       if (!/\p{Script=Han}/u.test(raw)) continue;
       // (URLs, e-mail addresses and file names hold hyphens and numbers of their own.)
-      const skip: Array<[number, number]> = [];
-      // (Only where they can be, and bounded: a pattern that ran to the end of a long line from every
-      // position would cost the square of its length.)
-      if (/@|:\/\/|www\.|\.[A-Za-z]{2,4}\b/.test(raw)) {
-        for (const m of raw.matchAll(/(?:https?|ftp):\/\/[^\s，。；、“”]{1,500}|www\.[^\s，。；、“”]{1,500}|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}|[^\s，。；、“”]{1,120}\.(?:xlsx?|docx?|pdf|pptx?|txt|csv|zip|jpe?g|png)\b/gi)) skip.push([m.index!, m.index! + m[0].length]);
-      }
-      const skipped = (i: number) => skip.some(([s, e]) => s <= i && i < e);
+      const skip = nonProse(raw, model.kind);
+      const skipped = (i: number) => skip.some((x) => x.start <= i && i < x.end);
 
       const dates: Array<[number, number]> = [];
       if (/[-–－‐]/.test(raw)) {

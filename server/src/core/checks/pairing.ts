@@ -22,6 +22,7 @@ import type { Check, CheckContext } from './check';
 import { CODES, Finding, Fix } from '../findings';
 import { tr } from '../locale';
 import type { DocumentModel, Paragraph } from '../model';
+import { CHINESE_SIDE } from '../chars';
 import { CharClass } from '../text';
 
 type Family = 'double' | 'single' | 'corner' | 'white-corner' | 'round' | 'book' | 'angle' | 'lenticular';
@@ -256,8 +257,6 @@ export const pairing: Check = {
   },
 };
 
-/** A Chinese character or full-width mark. */
-const CHINESE_SIDE = /[\p{Script=Han}，。；：？！、（）《》]/u;
 
 /** ’ right after a Latin letter or digit, with no ‘ open: an apostrophe (it’s, students’). */
 function isApostrophe(text: string, i: number): boolean {

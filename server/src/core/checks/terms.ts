@@ -12,28 +12,17 @@ import { CODES, Finding } from '../findings';
 import { tr } from '../locale';
 import type { DocumentModel } from '../model';
 import { PLAN_NAME, SOURCE_EN, TERMS } from '../terms';
+import { segments, wordSegmenter } from '../words';
 
-let segmenter: Intl.Segmenter | null | undefined;
 /**
  * Whether a word of the text runs into the match from before it: 宣布|署党组 holds no 布署, 拼凑|和
- * no 凑和 (the runtime's ICU segmenter, asked about a few characters only).
+ * no 凑和 (the word segmenter, asked about a few characters only).
  */
 function straddles(raw: string, at: number, len: number): boolean {
-  if (segmenter === undefined) {
-    try {
-      segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-    } catch {
-      segmenter = null;
-    }
-  }
-  if (!segmenter || at === 0) return false;
+  const seg = wordSegmenter();
+  if (!seg || at === 0) return false;
   const from = Math.max(0, at - 3);
-  for (const s of segmenter.segment(raw.slice(from, at + len + 2))) {
-    const start = from + s.index;
-    const end = start + s.segment.length;
-    if (start < at && end > at && end < at + len) return true;
-  }
-  return false;
+  return segments(seg, raw.slice(from, at + len + 2)).some(([s, e]) => from + s < at && from + e > at && from + e < at + len);
 }
 
 /** The opening “ of a quotation of speech: after a colon, or a verb of saying. */
