@@ -22,6 +22,9 @@ const BEFORE_CONJ =
 /** A 顿号 between two titles or two quotations side by side. */
 const BETWEEN_TITLES = /[》”]、(?=[《“])/g;
 
+/** Characters of a slice without a surrogate the slice cut off from its pair. */
+const whole = (chars: string[]) => chars.filter((c) => !(c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff));
+
 export const dunhao: Check = {
   id: 'dunhao',
   codes: [CODES.punctDunhao],
@@ -69,12 +72,17 @@ export const dunhao: Check = {
       for (let m = BETWEEN_TITLES.exec(raw); m; m = BETWEEN_TITLES.exec(raw)) {
         const at = p.start + m.index + 1;
         const titles = m[0][0] === '》';
+        // (The two items it stands between, so that the message says which; by characters, so that no
+        // surrogate pair is cut.)
+        const open = raw.lastIndexOf(titles ? '《' : '“', m.index);
+        const close = raw.indexOf(titles ? '》' : '”', m.index + 2);
+        const shown = open >= 0 && close > 0 && close - open <= 60 ? raw.slice(open, close + 1) : whole([...raw.slice(Math.max(0, m.index - 12), m.index)]).slice(-6).join('') + whole([...raw.slice(m.index, m.index + 16)]).slice(0, 8).join('');
         out.push({
           code: CODES.punctDunhao,
           severity: 'warning',
           message: titles
-            ? t('并列的书名号之间通常不用顿号（GB/T 15834-2011 4.5.3.5）：请删去。', 'Titles in title marks 《》 side by side usually take no "、" between them (GB/T 15834-2011 4.5.3.5): delete it.')
-            : t('并列的引号之间通常不用顿号（GB/T 15834-2011 4.5.3.5）：请删去。', 'Quotations side by side usually take no "、" between them (GB/T 15834-2011 4.5.3.5): delete it.'),
+            ? t(`${shown}：并列的书名号之间通常不用顿号（GB/T 15834-2011 4.5.3.5），请删去。`, `"${shown}": titles in title marks 《》 side by side usually take no "、" between them (GB/T 15834-2011 4.5.3.5): delete it.`)
+            : t(`${shown}：并列的引号之间通常不用顿号（GB/T 15834-2011 4.5.3.5），请删去。`, `"${shown}": quotations side by side usually take no "、" between them (GB/T 15834-2011 4.5.3.5): delete it.`),
           span: { start: at, end: at + 1 },
           related: [],
           fixes: [{ title: t('删去顿号', 'Delete the "、"'), edits: [{ span: { start: at, end: at + 1 }, newText: '' }] }],
