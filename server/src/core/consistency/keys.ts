@@ -230,8 +230,9 @@ export function disagree(a: Amount, b: Amount): boolean {
       // 增长6% for 6.1% is another number.
       const da = decimals(a.text);
       const db = decimals(b.text);
+      // Nor a number cut to one significant digit: 提高0.2个百分点 for 0.15 is a third off.
       const coarser = da < db ? a : db < da ? b : undefined;
-      if (coarser && (decimals(coarser.text!) > 0 || !/%|％|百分点/.test(coarser.text!)) && roundedAlike(coarser, coarser === a ? b : a)) return false;
+      if (coarser && (decimals(coarser.text!) > 0 || !/%|％|百分点/.test(coarser.text!)) && significant(coarser) >= 2 && roundedAlike(coarser, coarser === a ? b : a)) return false;
     }
   }
   const an = a.normalized;
@@ -244,6 +245,13 @@ export function disagree(a: Amount, b: Amount): boolean {
   if (am === undefined && bm === undefined) return false;
   if (am === undefined || bm === undefined) return true;
   return !same(am, bm);
+}
+
+/** The significant digits of a figure's number: 0.2 has one, 3.4 and 5720 two and four (九百一十二 three). */
+function significant(f: Amount): number {
+  const m = /[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?/.exec(f.text ?? '');
+  const digits = m ? m[0] : String(Math.abs(f.value ?? 0));
+  return digits.replace(/[^0-9０-９]/g, '').replace(/^[0０]+/, '').length;
 }
 
 /** The digits written after the decimal point of a figure's number. */

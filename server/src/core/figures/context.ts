@@ -485,7 +485,7 @@ export function partIn(text: string): string | undefined {
 }
 
 /** 全省/我省 and 全市/我市 stand for the document's own province or city. */
-const SELF_RE = /全省(?!域)|我省|本省|省内|省定(?=[\u4e00-\u9fff])|省里(?=下达|确定|提出|要求|部署|明确|“)|(?<![健完安])全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|(?<![健完安])全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国/g;
+const SELF_RE = /全省(?!域)|我省|本省|省内|省定(?=[\u4e00-\u9fff])|(?:省里|省上)(?=下达|确定|提出|要求|部署|明确|安排|“)|(?<![健完安])全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|(?<![健完安])全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国/g;
 
 /** 'district': 全区 / 我区 / 本区, a district's or an autonomous region's; 'county': 全县 / 全旗, only ever a county's. */
 export type SelfLevel = 'province' | 'city' | 'county' | 'district' | 'country';
@@ -539,6 +539,7 @@ export class SentenceReading {
   private parts?: Match[];
   private subjectsRead?: Place[];
   private semicolons?: number[];
+  private ownVoice?: number[];
   private accordance?: Span[];
   private accordanceStarts?: number[];
   private clauseMarks?: number[];
@@ -642,6 +643,11 @@ export class SentenceReading {
     // 总额1290亿元" is the city's again after it.)
     const aside = this.asideAt(at);
     if (aside && aside.end <= offset) return false;
+    // (Nor past a clause in the document's own voice: "今年省上安排省级重点项目650个，我们要……，
+    // 入选数量保持在50个以上" counts the city's.)
+    const voice = (this.ownVoice ??= [...this.text.matchAll(/(?<=[，,；;：:])[\s\u3000]*(?:我们|咱们)/g)].map((m) => m.index!));
+    const v = firstAtOrAfter(voice, at);
+    if (v < voice.length && voice[v] < offset) return false;
     if (at < firstFigure) return true;
     // The first ； after `at` (positions found once, then a binary search: a sentence of a
     // hundred thousand characters holds thousands of figures and places).

@@ -141,8 +141,18 @@ function stripNoise(s: string): string {
   const cut = s.slice(m[0].length);
   const quote = m[0].lastIndexOf('“');
   // (From the quote on, when the name closes it.)
-  return quote >= 0 && cut.includes('”') ? s.slice(quote) : cut;
+  if (quote >= 0 && cut.includes('”')) return s.slice(quote);
+  // (在 opens where the thing is done, up to the doing: "在城区及乡镇集镇新建社区食堂" counts
+  // 社区食堂 built, wherever they are.)
+  if (m[0].endsWith('在')) {
+    const done = LOCATIVE_THEN_DOING.exec(cut);
+    if (done) return cut.slice(done[0].length);
+  }
+  return cut;
 }
+
+/** A place (in at most twelve characters) and the verb of doing that follows it, after 在. */
+const LOCATIVE_THEN_DOING = /^[\p{Script=Han}、及和与]{2,12}?(?=(?:新建|改建|扩建|改扩建|新改扩建|建设|建成|改造|新增|培育|打造|设立|配建|增设|布设|安装|种植|开设|举办|开行|开通)\p{Script=Han}{2})/u;
 
 /** A topic and the words of intent after it: 能源领域将, 投资方面要, 民生领域力争. */
 const TOPIC_BEFORE_INTENT = /^\p{Script=Han}{2,6}(?:领域|方面)(?=将|要|力争|计划|拟|确保)/u;
@@ -486,7 +496,7 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
 }
 
 /** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出. */
-const PROVINCE_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外)?[，,]?(?:省里|省委|省政府|省委省政府|省委、省政府|省政府工作报告|省委经济工作会议)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达)/;
+const PROVINCE_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外)?[，,]?(?:省里|省上|省委|省政府|省委省政府|省委、省政府|省政府工作报告|省委经济工作会议)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达)/;
 
 /** A sentence that opens with this year and its aims, after another: "。今年要……", "。今年，全市……". */
 const TURNS_TO_THIS_YEAR = /[。！？!?][\s\u3000]*今年(?:[，,]|要|将|力争|我们|全市|全省|全县|全区)/;
@@ -835,10 +845,11 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       i = raw.end - 1;
     }
     inheritedKind = own ?? inheritedKind;
-    distributeRespectively(inSentence);
+    distributeRespectively(inSentence, text);
     partsOfMeasure(text, inSentence, aliases);
     if (streaks) datedByStreak(text, streaks, inSentence);
     shortRepeats(text, inSentence, paragraphFigures);
+    reachedBy(text, s.start, inSentence, aliases);
     // (What a paragraph says before it turns to this year, dated by nothing of its own, is the
     // year before's: "规上工业企业新增206家，总数突破3100家。今年要新开工……" answers with results
     // first. Only where no heading or sentence dates it: the document's year was a guess.)
@@ -967,18 +978,64 @@ function shortRepeats(text: string, inSentence: Figure[], earlier: readonly Figu
     // (A new sentence after a full stop, not the next clause of a list: "新增公办幼儿园学位3600个；
     // 新建、改扩建中小学校15所，新增学位1.8万个" names the schools' places.)
     const last = earlier[earlier.length - 1];
-    if (!/[。！？!?]/.test(text.slice(last.span.end, f.span.start))) continue;
+    const between = text.slice(last.span.end, f.span.start);
+    if (!/[。！？!?]/.test(between)) continue;
+    // (Not a part that 其中 opens: "增加学位1800个。其中，在湄江街道新建小学，新增学位1080个"
+    // counts one school's places. Which part, the words do not say: compared with nothing.)
+    const part = /其中/.test(between.slice(Math.max(between.lastIndexOf('。'), between.lastIndexOf('！'), between.lastIndexOf('？'))));
     // The subject named last (not a share, which names its whole last: 税收收入占比收入).
     for (let k = earlier.length - 1; k >= 0; k--) {
       const g = earlier[k].measure;
       if (/占|比重/.test(g.indicator)) continue;
       // (Its modifier a name of its own, 一般公共预算 + 收入; not 货物进 + 出口, where the head is
       // another measure's end.)
-      if (g.indicator.length >= m.indicator.length + 4 && g.indicator.endsWith(m.indicator)) f.measure = { indicator: g.indicator, verb: m.verb };
+      if (g.indicator.length >= m.indicator.length + 4 && g.indicator.endsWith(m.indicator)) {
+        if (part) f.indicatorFrom = 'previous';
+        else f.measure = { indicator: g.indicator, verb: m.verb };
+      }
       break;
     }
   }
 }
+
+/** Verbs that count whom a work reaches: 惠及4.2万人, 受益群众2.4万人, 覆盖人口30万. */
+const REACH_VERB = /^(?:惠及|受益|覆盖|服务|辐射|造福)$/;
+/** The people reached, named by no more than who they are. */
+const REACHED = /^(?:群众|居民|人口|农户|农民|人民群众|老百姓|百姓|市民|村民|家庭|住户|学生|患者|人)?$/;
+/** Verbs that only say a work is done, before its name: 实施……工程, 建设……项目. */
+const DOING = /^(?:实施|建设|推进|开展|完成|启动|新建|改造|改扩建|建成|提升|巩固提升)+/;
+
+/**
+ * Whom a work reaches is counted for that work: "实施农村饮水安全巩固提升工程，惠及4.2万人" and
+ * "实施……工程12处，惠及群众2.4万人" count the people that project reaches, not people at large.
+ * The work is the figure before in the sentence, else the clause before.
+ */
+function reachedBy(text: string, sentenceStart: number, inSentence: Figure[], aliases: AliasTable | undefined): void {
+  for (let i = 0; i < inSentence.length; i++) {
+    const f = inSentence[i];
+    if (!f.verb || !REACH_VERB.test(f.verb) || !REACHED.test(f.measure.indicator)) continue;
+    const before = text.slice(i > 0 ? inSentence[i - 1].span.end : sentenceStart, f.span.start);
+    const clauses = before.split(/[，,；;：:、]/);
+    // (Only the clause right before: "……，惠及" with nothing else between.)
+    if (clauses.length < 2) continue;
+    let work: string | undefined;
+    if (i > 0 && clauses.length === 2 && !clauses[0].trim()) work = inSentence[i - 1].indicator;
+    else if (i === 0 || clauses.length > 2) {
+      const clause = clauses[clauses.length - 2].trim().replace(DOING, '');
+      if (/^[\p{Script=Han}“”（）()]{2,24}$/u.test(clause)) work = clause;
+    }
+    if (!work) continue;
+    f.indicator = work;
+    f.measure = measureOf(work, f.verb, aliases);
+    f.statement = `${work}${f.verb}${f.text}`;
+  }
+}
+
+/** The aim named right before a figure: 目标为, 目标是, 计划 (with a verb of the aim after it). */
+const AIM_NAMED_BEFORE = /(?:目标(?:为|是|值为)|(?<![完成度超占的总])计划(?:为|是)?)(?:增长|新增|完成|达到|实现)?[\s\u3000]*$/;
+
+/** A plan set at the year's start, up to the figure in its clause: 年初，我们安排……增长. */
+const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下)[^，,。；;！？]{0,24}$/;
 
 /** Words of aim right before a figure, with at most its verb between: 预期增长, 力争达到, 目标是. */
 const AIM_BEFORE = /(?<![于比的超])(?:预期|力争|确保|目标是)(?:增长|提高|达到|实现|完成|新增|下降|控制在|稳定在|保持在)?$/;
@@ -1338,6 +1395,11 @@ function build(
       break;
     }
   }
+  // (A time written with 内 after it is a time limit, as with 以内: 压缩至1个工作日内, 3小时内办结.)
+  if (comparator === 'eq' && text[raw.end] === '内' && /(?:工作日|日|天|小时|分钟|个月|周|秒)$/.test(text.slice(Math.max(0, raw.end - 3), raw.end))) {
+    comparator = 'le';
+    comparatorText = '内';
+  }
   // A clause holding several figures ("23个方面45项重点任务") starts each after the one before.
   const prior = previous[previous.length - 1];
   let clauseStart = clauseStartOf(text, s.start, at);
@@ -1551,10 +1613,14 @@ function build(
   const inHeadline = path.length > 0 && path[0].heading.form === 'title' && at < path[0].heading.span.end && path[0].heading.span.start <= firstText(text);
   // A figure that names the aim after it is the aim: "控制在2%左右的预期目标以内", "高于5%的年初目标".
   const namesAim = /^(?:以上|左右|以内|以下)?的?(?:年初|年度|全年)?(?:确定的)?(?:预期目标|预期|目标|计划)/.exec(text.slice(raw.end, Math.min(s.end, raw.end + 12)));
-  if (namesAim && !listCount && !inHeadline) {
+  // So is one the aim names right before it, in a year gone too: "城镇新增就业目标为4万人，实际完成
+  // 4.3万人", "计划3万个→完成3.2万个". (Not a share of the plan: 完成年度计划103%.)
+  // (Or the plan set at a year's start: "去年年初，我们安排一般公共预算收入增长3%，执行结果是增长3.8%".)
+  const aimedAt = namesAim ? null : AIM_NAMED_BEFORE.exec(text.slice(Math.max(clauseStart, at - 8), at)) ?? SET_AT_YEAR_START.exec(text.slice(Math.max(s.start, at - 40), at));
+  if ((namesAim || aimedAt) && !listCount && !inHeadline) {
     kind = 'target';
     kindSource = 'sentence';
-    kindCue = namesAim[0];
+    kindCue = (namesAim ?? aimedAt)![0];
   }
   if (listCount || inHeadline) {
     kind = 'unknown';
@@ -1722,6 +1788,16 @@ function tableFigure(
 
 /** Figures whose clause says 分别: the first of a run of values that go to several subjects. */
 const RESPECTIVELY = new WeakMap<Figure, string>();
+/** The years a 分别 clause lists before it, in order: 2024年、2025年 (or 2024、2025年, 2024年和2025年). */
+function yearsBefore(text: string, f: Figure): string[] | undefined {
+  const at = text.lastIndexOf('分别', f.span.start);
+  if (at < f.sentence.start) return undefined;
+  const clause = text.slice(f.sentence.start, at);
+  const m = /((?:19|20)\d{2})年?((?:[、和与及](?:19|20)\d{2}年?)+)[^，,；;。、0-9]{0,16}$/u.exec(clause);
+  if (!m || !/年/.test(m[0])) return undefined;
+  return [m[1], ...m[2].split(/[、和与及]/).filter(Boolean).map((y) => y.replace('年', ''))];
+}
+
 
 /**
  * "A、B分别增长x和y" gives x to A and y to B: the subjects are the figures before in the
@@ -1729,7 +1805,7 @@ const RESPECTIVELY = new WeakMap<Figure, string>();
  * modifiers of one indicator (城镇和农村居民人均可支配收入分别达到4.95万元和2.56万元; 城乡 =
  * 城镇 and 农村). Left as it was when the counts do not match.
  */
-function distributeRespectively(inSentence: Figure[]): void {
+function distributeRespectively(inSentence: Figure[], text: string): void {
   for (let i = 0; i < inSentence.length; i++) {
     const f0 = inSentence[i];
     if (!RESPECTIVELY.has(f0)) continue;
@@ -1737,6 +1813,21 @@ function distributeRespectively(inSentence: Figure[]): void {
     for (let j = i + 1; j < inSentence.length && inSentence[j].indicatorFrom === 'previous' && inSentence[j].verb === f0.verb; j++) group.push(inSentence[j]);
     const n = group.length;
     if (n < 2) continue;
+    // Years listed before 分别 part the values among them: "2024年、2025年全市GDP分别增长5.9%和
+    // 6.3%" is one indicator in two years.
+    const years = yearsBefore(text, f0);
+    if (years && years.length === n) {
+      group.forEach((f, k) => {
+        f.period = years[k];
+        f.periodSource = 'sentence';
+        f.periodCue = undefined;
+        f.indicator = f0.indicator;
+        f.measure = f0.measure;
+        f.indicatorFrom = 'clause';
+      });
+      i += n - 1;
+      continue;
+    }
     let names: string[] | undefined;
     let shared: string | undefined;
     // (分别 goes wherever it stands, before a verb too: 城乡低保标准分别提高到.)

@@ -254,8 +254,20 @@ export function rowCells(p: Paragraph, table: Table): CellReading[] {
     const perRow = !perColumn && amountColumns.length === 1 && !table.columns.some((c) => c.growth) && table.written && table.written.length > 1 && table.written.length === table.rows.size
       ? table.written[[...table.rows].indexOf(p.index)]
       : undefined;
-    const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? perColumn ?? perRow ?? table.unit;
+    // (Or several, none by column or row order, "单位：万吨、万标准箱、%": the one the row names, as
+    // 集装箱吞吐量 names the 箱 of 万标准箱.)
+    const byName = !perColumn && !perRow && table.units && table.units.length > 1 ? unitNamedBy(cells[0]?.text ?? '', table.units) : undefined;
+    const unit = column?.growth ? column.unit ?? '%' : labelUnit ?? rowUnit ?? column?.unit ?? perColumn ?? perRow ?? byName ?? table.unit;
     out.push({ cell, indicator: indicatorOf(column, k), place, unit, column, caption: table.caption, heading: table.lead, captionKind: captionKind === 'target' || captionKind === 'actual' ? captionKind : undefined });
   });
   return out;
+}
+
+/** The one unit among `units` whose thing the row's name names: 万标准箱 for 集装箱吞吐量. */
+function unitNamedBy(row: string, units: readonly string[]): string | undefined {
+  const named = units.filter((u) => {
+    const thing = u.replace(/^[万亿千百十]+/, '').slice(-1);
+    return /\p{Script=Han}/u.test(thing) && row.includes(thing);
+  });
+  return named.length === 1 ? named[0] : undefined;
 }
