@@ -106,11 +106,12 @@ export function scorePair(dir, ran = undefined) {
     note: g.note,
   }));
   // A change is also caught against another statement of its source's amount (a report that
-  // states its target twice: the brief's changed figure differs from both).
+  // states its target twice: the brief's changed figure differs from both). A result's amount is
+  // the same however it is worded (达到158.6亿斤, 提高到158.6亿斤).
   const goldAt = (doc, range) =>
     gold.find((g) => g.doc === doc && g.figure !== false && g.text !== undefined && !g.change && !g.silent && overlaps(locate(lines, doc, g, name), doc, range));
   const sameAmount = (g, h) =>
-    g && h && g.normalized && h.normalized && g.normalized.value === h.normalized.value && g.normalized.unit === h.normalized.unit && (g.comparator ?? 'eq') === (h.comparator ?? 'eq');
+    g && h && g.normalized && h.normalized && g.normalized.value === h.normalized.value && g.normalized.unit === h.normalized.unit && ((g.comparator ?? 'eq') === (h.comparator ?? 'eq') || (g.kind === 'actual' && h.kind === 'actual'));
   const partner = (c, side) => gold.find((g) => g.doc === c[side].doc && g.figure !== false && g.text !== undefined && !g.change && !g.silent && overlaps(c[side], g.doc, { start: { line: g.line - 1, character: nthIndex(lines[g.doc][g.line - 1], g.text, g.occurrence ?? 1) }, end: { line: g.line - 1, character: nthIndex(lines[g.doc][g.line - 1], g.text, g.occurrence ?? 1) + g.text.length } }));
   const end = (e, c, side) => overlaps(c[side], e.doc, e.range) || (e.doc === c[side].doc && sameAmount(goldAt(e.doc, e.range), partner(c, side)));
   const linkMatches = (l, c) =>

@@ -235,7 +235,9 @@ export function isTableRow(text: string, above?: string): boolean {
   // 养老床位2000张" is prose set out with spaces, read as clauses.)
   // (Nor a first cell that states its own figure, "工业投资3.8亿元　农业投资　2.0亿元": a row's label
   // holds no figure of its own at its end.)
-  if (!cells || !cells.slice(1).some(numericCell) || cells.slice(1).some(phraseCell) || TABLE_CAPTION.test(text.trim()) || ownFigure(cells[0])) return false;
+  // (Nor an explainer's line of items, each a figure and its own words: "8.6万人 城镇新增就业｜2.1万个
+  // 新增学位｜1200张 新增养老床位". A table's cell holds its number alone.)
+  if (!cells || !cells.slice(1).some(numericCell) || cells.slice(1).some(phraseCell) || cells.slice(1).some(figureThenWords) || TABLE_CAPTION.test(text.trim()) || ownFigure(cells[0])) return false;
   // (Nor labels and figures side by side, "城镇居民收入　3.9万元　农村居民收入　2.1万元", unless the
   // line above is laid out alike, a header or a row: then they are a table's columns.)
   if (pairedLabels(cells)) {
@@ -251,6 +253,11 @@ function spacedCells(text: string): string[] | undefined {
   if (t.length > 80 || /[。！？；，,;!?]/.test(t)) return undefined;
   const cells = t.split(/[\s\u3000]+/);
   return cells.length >= 3 ? cells : undefined;
+}
+
+/** A cell that is a figure and then words of its own: "2.1万个 新增学位", "5%以上 外贸进出口增长". */
+function figureThenWords(cell: string): boolean {
+  return /^[-－−]?[0-9０-９][0-9０-９.．,]*[^\s\u3000]{0,8}[\s\u3000]+\p{Script=Han}{2,}/u.test(cell.trim());
 }
 
 /** A cell that ends on a figure with its unit, "工业投资3.8亿元": a phrase, not a row's label (其中：5G用户（万户）is one). */

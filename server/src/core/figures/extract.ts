@@ -915,7 +915,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (Any sentence of the paragraph that opens with its year: "市长回顾了过去一年的工作。去年，全市……".)
       // (In an explainer's "33981.6亿元——去年全市地区生产总值" the label opens after the dash.)
       const labelAt = FIGURE_LABEL_OPENING.exec(sentenceText)?.[0].length ?? 0;
-      const p = head.at < 10 || (labelAt > 0 && head.at <= labelAt + 1) ? head.period(ref) : undefined;
+      // (After a script's label and the words that cite the report: "【记者 画外音】报告显示，过去一年，".)
+      const opening = OPENING_CITE.exec(sentenceText)?.[0].length ?? 0;
+      const p = head.at - opening < 10 || (labelAt > 0 && head.at <= labelAt + 1) ? head.period(ref) : undefined;
       if (firstSentence && !para.text.startsWith('——') && p && head.at <= 1 && /^[，,]/.test(sentenceText.slice(head.end, head.end + 1))) introduced = p;
       if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
         // (Not a starting point: 从2009年建厂至今.)
@@ -1036,6 +1038,13 @@ const AIM_NAMED_BEFORE = /(?:目标(?:为|是|值为)|(?<![完成度超占的总
 
 /** A plan set at the year's start, up to the figure in its clause: 年初，我们安排……增长. */
 const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下)[^，,。；;！？]{0,24}$/;
+
+/** A sentence's label and the words that cite its source, before what it says: 【记者】报告显示，. */
+const OPENING_CITE = /^[\s\u3000]*(?:【[^】]{1,12}】|[^，,。：:]{1,8}[：:])?[\s\u3000]*(?:(?:报告|会议|公报|数据|统计)(?:显示|指出|提到|回顾|介绍|表明)|据(?:介绍|统计|了解))[，,：:]?/;
+
+/** An explainer's numbered section tag before its first item: "④ 改革开放 ", "01 创新引领　" (not a
+ * label before its figure, "社零总额 3758.6亿元"). */
+const SECTION_TAG = /^[\s\u3000]*(?:[①-⑳❶-❿]|[0-9０-９]{1,2}[.．、]?)[\s\u3000]*\p{Script=Han}{2,6}[\s\u3000]+$/u;
 
 /** Words of aim right before a figure, with at most its verb between: 预期增长, 力争达到, 目标是. */
 const AIM_BEFORE = /(?<![于比的超])(?:预期|力争|确保|目标是)(?:增长|提高|达到|实现|完成|新增|下降|控制在|稳定在|保持在)?$/;
@@ -1520,18 +1529,32 @@ function build(
     if (label) indicator = label;
   }
   if (aimOnly) indicator = '';
-  if (indicator.length <= 2) {
+  // (An explainer's item that opens its ｜-cell after the section's tag, "④ 改革开放 5%以上 外贸进出口
+  // 增长": the words after the figure name it, not the tag.)
+  const itemLead = text.slice(Math.max(s.start, n.start - 24), n.start);
+  const cellAt = Math.max(itemLead.lastIndexOf('｜'), itemLead.lastIndexOf('|'), itemLead.lastIndexOf('\n'));
+  const afterTag = indicator.length > 2 && (cellAt >= 0 || n.start - 24 <= s.start) && SECTION_TAG.test(itemLead.slice(cellAt + 1));
+  if (indicator.length <= 2 || afterTag) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
     const after = text.slice(raw.end, boundaryBefore(text, Math.min(s.end, raw.end + 16)));
     // ("5240亿元：去年全省进出口总额": a number that opens its line names its indicator after a
     // colon; not the next line's words, which are another line's label.)
     const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
-    const opensLine = !text.slice(lineStart, n.start).trim();
+    const opensLine = afterTag || (cellAt >= 0 && !itemLead.slice(cellAt + 1).trim()) || !text.slice(lineStart, n.start).trim();
     // (Twelve characters, not code units: 𠮷 is one character in two.)
     const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|·•\u3000]{2,12}/u.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：: \t\u3000｜|]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
-    const noun = m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等).*$/, '') : '';
+    // (A label set apart after the figure is a name whole, "1800亿元 年度完成投资"; running words
+    // after it end at their verb, "263家规模以上企业实现……".)
+    // (Up to the next space: "3.45% 全社会研发投入强度 全省第2" says its rank after it.)
+    const label = opensLine && /^(?:以上|以内|左右|以下)?[\s\u3000]/.test(after) ? /^(?:以上|以内|左右|以下)?[\s\u3000]+([^\s\u3000，,；;。！？!?：:、（(｜|]{2,20})/u.exec(text.slice(raw.end, Math.min(s.end, raw.end + 28))) : null;
+    const noun = label ? label[1] : m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等).*$/, '') : '';
+    // (Or the noun a 的 ties it to: "在全区816.3亿斤的粮食总产量中占比近15%" states the region's 粮食总产量.)
+    const tied = /^的(\p{Script=Han}{2,10}?)(?:之中|中|里)/u.exec(after);
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
       indicator = noun;
+      indicatorAfter = true;
+    } else if (tied) {
+      indicator = tied[1];
       indicatorAfter = true;
     } else if (!indicator && prevFig) {
       indicator = prevFig.indicator;
