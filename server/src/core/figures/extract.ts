@@ -541,6 +541,13 @@ function datedByStreak(text: string, streaks: Figure[], inSentence: Figure[]): v
     s.kind = 'actual';
     s.kindSource = 'sentence';
     const year = (level ?? s).period;
+    // (A streak counted back from a year the text names relatively, 上年, spans years the
+    // workspace alone can tell: its level is compared with nothing.)
+    if (year && !/^\d{4}$/.test(year) && /^\D+$/.test(year)) {
+      s.period = null;
+      if (level) level.period = null;
+      continue;
+    }
     if (!year || !/^\d{4}$/.test(year)) continue;
     const span = `${Number(year) - s.value + 1}-${year}`;
     s.period = span;
@@ -721,7 +728,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // (Nor does a past year carried from the paragraph before date a sentence that sets aims of
     // its own words, "去年全市新增……" then "外贸进出口总额力争达到14500亿元，货物吞吐量目标为14.3亿吨":
     // aims are for the year ahead.)
-    if (inheritedFromBefore && inherited && AIM_WORDS.test(sentenceText)) {
+    // (Not a plan set against its outcome, "原计划完成投资2200亿元，实际完成2315亿元": a review.)
+    if (inheritedFromBefore && inherited && AIM_WORDS.test(sentenceText) && !PLAN_AGAINST_OUTCOME.test(sentenceText)) {
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       if (yearOffset(inherited, ref) < 0) inherited = undefined;
     }
@@ -1045,6 +1053,9 @@ const OPENING_CITE = /^[\s\u3000]*(?:【[^】]{1,12}】|[^，,。：:]{1,8}[：:
 /** An explainer's numbered section tag before its first item: "④ 改革开放 ", "01 创新引领　" (not a
  * label before its figure, "社零总额 3758.6亿元"). */
 const SECTION_TAG = /^[\s\u3000]*(?:[①-⑳❶-❿]|[0-9０-９]{1,2}[.．、]?)[\s\u3000]*\p{Script=Han}{2,6}[\s\u3000]+$/u;
+
+/** A plan named against its outcome: 原计划……实际完成, 年初预期……执行结果. */
+const PLAN_AGAINST_OUTCOME = /(?:原|年初)(?:计划|预期|目标)[^。；]*?(?:实际|执行结果|结果是)/;
 
 /** Words of aim right before a figure, with at most its verb between: 预期增长, 力争达到, 目标是. */
 const AIM_BEFORE = /(?<![于比的超])(?:预期|力争|确保|目标是)(?:增长|提高|达到|实现|完成|新增|下降|控制在|稳定在|保持在)?$/;
