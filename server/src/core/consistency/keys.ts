@@ -141,7 +141,25 @@ function boundOf(c: Figure['comparator'] | undefined): 'point' | 'floor' | 'ceil
   return c === 'ge' || c === 'gt' ? 'floor' : c === 'le' || c === 'lt' ? 'ceiling' : c === 'range' ? 'range' : 'point';
 }
 
-type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit' | 'cell'>>;
+type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit' | 'cell' | 'section'>>;
+
+/**
+ * Where a result is stated to the last digit: a statistics bulletin or a table. A report rounds
+ * its bulletin (3745亿元 for 3745.26亿元), and speech rounds what it quotes; a written brief, an
+ * explainer or a quotation that rounds the report (1012亿元 for 1012.4亿元, 288亿元 for 287.6亿元)
+ * changes it.
+ */
+function statistical(f: Amount): boolean {
+  return f.cell === true || !!f.section?.some((s) => /统计公报|统计年鉴|统计快报|统计数据/.test(s));
+}
+
+/**
+ * A figure spoken, not written: in Chinese numerals (五千二百六十八亿元), or in a transcript or a
+ * broadcast script. Speech rounds what it quotes ("经济总量达到5126亿元" at a press conference).
+ */
+function spoken(f: Amount): boolean {
+  return (f.text !== undefined && !/[0-9０-９]/.test(f.text)) || !!f.section?.some((s) => /发布会|播出稿|广播|新闻联播|电视|访谈|实录|答记者问|讲话|发言/.test(s));
+}
 
 /**
  * A table's bare cell (新增城镇就业　万人　12) gives the number and leaves the bound to the prose:
@@ -232,7 +250,7 @@ export function disagree(a: Amount, b: Amount): boolean {
       const db = decimals(b.text);
       // Nor a number cut to one significant digit: 提高0.2个百分点 for 0.15 is a third off.
       const coarser = da < db ? a : db < da ? b : undefined;
-      if (coarser && (decimals(coarser.text!) > 0 || !/%|％|百分点/.test(coarser.text!)) && significant(coarser) >= 2 && roundedAlike(coarser, coarser === a ? b : a)) return false;
+      if (coarser && (statistical(coarser === a ? b : a) || spoken(coarser)) && (decimals(coarser.text!) > 0 || !/%|％|百分点/.test(coarser.text!)) && significant(coarser) >= 2 && roundedAlike(coarser, coarser === a ? b : a)) return false;
     }
   }
   const an = a.normalized;
