@@ -9,6 +9,11 @@ export function tr(locale: Locale | undefined, zh: string, en: string): string {
   return locale === 'en' ? en : zh;
 }
 
+/** tr bound to one locale: the `t(zh, en)` every check builds its messages with. */
+export function translator(locale: Locale | undefined): (zh: string, en: string) => string {
+  return (zh, en) => tr(locale, zh, en);
+}
+
 export function isLocale(v: unknown): v is Locale {
   return v === 'zh' || v === 'en';
 }

@@ -24,7 +24,7 @@
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
-import { tr } from '../locale';
+import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { isHanCodePoint, isSpaceCode } from '../text';
 import { segments, wordSegmenter } from '../words';
@@ -227,7 +227,7 @@ export const doubled: Check = {
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
     const seg = wordSegmenter();
     if (!seg) return [];
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     const out: Finding[] = [];
     for (const s of streams(model)) {
       const { cps, at } = s;

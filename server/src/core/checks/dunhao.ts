@@ -12,9 +12,9 @@ import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { placesIn } from '../figures/context';
 import { isKnownPlace } from '../figures/gazetteer';
-import { tr } from '../locale';
+import { translator } from '../locale';
 import type { DocumentModel } from '../model';
-import { inHeadingMarker } from './prose';
+import { inHeadingMarker, proseParagraphs } from './prose';
 
 /** A 顿号 and the word after it that closes a series, unless that character starts another word. */
 const BEFORE_CONJ =
@@ -31,13 +31,10 @@ export const dunhao: Check = {
   heavy: false,
   crossDocument: false,
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
-    const { text } = model;
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     const out: Finding[] = [];
     const inMarker = inHeadingMarker(model);
-    for (const p of model.paragraphs) {
-      if (p.verbatim) continue;
-      const raw = text.slice(p.start, p.end);
+    for (const { p, raw } of proseParagraphs(model)) {
       if (!raw.includes('、')) continue;
       BEFORE_CONJ.lastIndex = 0;
       for (let m = BEFORE_CONJ.exec(raw); m; m = BEFORE_CONJ.exec(raw)) {

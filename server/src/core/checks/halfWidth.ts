@@ -16,11 +16,11 @@
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
-import { tr } from '../locale';
+import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import type { Span } from '../text';
 import { mixedPairs } from './mixedWidth';
-import { inHeadingMarker, nonProse } from './prose';
+import { inHeadingMarker, nonProse, proseParagraphs } from './prose';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const MARK = /[,;:?!()]/g;
@@ -46,14 +46,11 @@ export const halfWidth: Check = {
   heavy: false,
   crossDocument: false,
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
-    const text = model.text;
     const out: Finding[] = [];
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     // Heading markers are heading.marker's: "(一)", "第一,".
     const inMarker = inHeadingMarker(model);
-    for (const p of model.paragraphs) {
-      if (p.verbatim) continue;
-      const raw = text.slice(p.start, p.end);
+    for (const { p, raw } of proseParagraphs(model)) {
       if (!/[,;:?!()]/.test(raw) || REFERENCE.test(raw)) continue;
       const skip: Span[] = nonProse(raw, model.kind);
       NOT_TEXT.lastIndex = 0;

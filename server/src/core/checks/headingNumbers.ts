@@ -28,7 +28,7 @@
 import type { Check, CheckContext } from './check';
 import { CODES, Finding, Related } from '../findings';
 import { CONTINUATION_NOTE, Heading, HeadingForm } from '../headings';
-import { tr } from '../locale';
+import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { OutlineNode, buildOutline } from '../outline';
 import { clip, firstAtOrAfter } from '../text';
@@ -135,7 +135,7 @@ export const headingNumbers: Check = {
     const outline = ctx.outline ?? buildOutline(model);
     const lineOf = (offset: number) => model.lines.lineAt(offset) + 1;
     const at = (h: Heading) => h.markerSpan ?? h.nameSpan;
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     const out: Finding[] = [];
 
     // Every list of numbered siblings, and where each form first appears in the document.

@@ -23,7 +23,7 @@ function yearWordsEn(period: string | null): string {
 function yearWords(period: string | null): string {
   return period && /^\d{4}(?:-\d{4})?$/.test(period) ? `${period}年` : periodLabel(period);
 }
-import { tr } from '../locale';
+import { translator } from '../locale';
 import type { Check } from './check';
 
 const SOURCE_NOTE: Record<string, string> = { document: '按文档推定', heading: '按所在标题推定', paragraph: '按前文推定' };
@@ -59,7 +59,7 @@ export const mismatch: Check = {
   codes: [CODES.figureMismatch],
   run(model, ctx): Finding[] {
     const figures = ctx.figures ?? [];
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     const out: Finding[] = [];
     const byKey = new Map<string, Figure[]>();
     for (const f of figures) {

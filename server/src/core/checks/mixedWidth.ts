@@ -14,9 +14,9 @@
 import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { CHINESE_SIDE, HAN } from '../chars';
-import { tr } from '../locale';
+import { translator } from '../locale';
 import type { DocumentModel } from '../model';
-import { inHeadingMarker, nonProse } from './prose';
+import { inHeadingMarker, nonProse, proseParagraphs } from './prose';
 
 const OPENS: Record<string, { family: string; full: boolean }> = {
   '(': { family: 'round', full: false }, '（': { family: 'round', full: true },
@@ -97,8 +97,7 @@ export const mixedWidth: Check = {
   heavy: false,
   crossDocument: false,
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
-    const text = model.text;
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     const out: Finding[] = [];
     const report = (at: number, end: number, newText: string, zh: string, en: string, fixZh: string, fixEn: string) =>
       out.push({
@@ -112,9 +111,7 @@ export const mixedWidth: Check = {
     const reportPair = (span: { start: number; end: number }, edit: { span: { start: number; end: number }; newText: string }, zh: string, en: string, fixZh: string, fixEn: string) =>
       out.push({ code: CODES.punctMixedWidth, severity: 'warning', message: t(zh, en), span, related: [], fixes: [{ title: t(fixZh, fixEn), edits: [edit] }] });
     const inMarker = inHeadingMarker(model);
-    for (const p of model.paragraphs) {
-      if (p.verbatim) continue;
-      const raw = text.slice(p.start, p.end);
+    for (const { p, raw } of proseParagraphs(model)) {
       // (Most paragraphs hold nothing this check reads: no half-width bracket or quote, no full-width letter.)
       if (!MAYBE.test(raw)) continue;
       const skip = nonProse(raw, model.kind, { fileNames: false });

@@ -20,9 +20,9 @@
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Code, Finding } from '../findings';
-import { tr } from '../locale';
+import { translator } from '../locale';
 import type { DocumentModel } from '../model';
-import { nonProse } from './prose';
+import { nonProse, proseParagraphs } from './prose';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 /** What may follow a range's number: its multiplier, percent sign or unit word (up to two characters). */
@@ -77,14 +77,11 @@ export const numberUsage: Check = {
   heavy: false,
   crossDocument: false,
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
-    const { text } = model;
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     const out: Finding[] = [];
     const push = (code: Code, start: number, end: number, message: string, fix?: { title: string; newText: string }) =>
       out.push({ code, severity: 'warning', message, span: { start, end }, related: [], fixes: fix ? [{ title: fix.title, edits: [{ span: { start, end }, newText: fix.newText }] }] : [] });
-    for (const p of model.paragraphs) {
-      if (p.verbatim) continue;
-      const raw = text.slice(p.start, p.end);
+    for (const { p, raw } of proseParagraphs(model)) {
       if (!/\p{Script=Han}/u.test(raw)) continue;
       // (URLs, e-mail addresses and file names hold hyphens and numbers of their own.)
       const skip = nonProse(raw, model.kind);

@@ -10,7 +10,7 @@
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
-import { tr } from '../locale';
+import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 
 /** Where the character that ends at `end` starts (a surrogate pair is one character). */
@@ -26,7 +26,7 @@ export const pageBreak: Check = {
   crossDocument: false,
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
     const { text, paragraphs, furniture } = model;
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     const line = (offset: number) => model.lines.lineAt(offset) + 1;
     const out: Finding[] = [];
     // Quotation marks open across the paragraphs of one sentence (pairing reports those breaks).

@@ -20,7 +20,7 @@
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding, Fix } from '../findings';
-import { tr } from '../locale';
+import { translator } from '../locale';
 import type { DocumentModel, Paragraph } from '../model';
 import { CHINESE_SIDE } from '../chars';
 import { CharClass } from '../text';
@@ -78,7 +78,7 @@ export const pairing: Check = {
     const { text, paragraphs } = model;
     const out: Finding[] = [];
     const lineOf = (offset: number) => model.lines.lineAt(offset) + 1;
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     let stack: Open[] = [];
 
     const unclosed = (o: Open) => {

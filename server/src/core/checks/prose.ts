@@ -6,6 +6,7 @@
  */
 import type { DocKind } from '../paragraph';
 import type { DocumentModel } from '../model';
+import type { Paragraph } from '../paragraph';
 import type { Span } from '../text';
 
 const ADDRESS =
@@ -34,4 +35,9 @@ export function nonProse(raw: string, kind: DocKind, { fileNames = true } = {}):
 export function inHeadingMarker(model: DocumentModel): (offset: number) => boolean {
   const markers = model.headings.flatMap((h) => (h.markerSpan ? [h.markerSpan] : []));
   return (at) => markers.some((m) => m.start <= at && at < m.end);
+}
+
+/** The paragraphs a proofreading check reads (not verbatim ones: code, tables kept as written), each with its text. */
+export function* proseParagraphs(model: DocumentModel): Generator<{ p: Paragraph; raw: string }> {
+  for (const p of model.paragraphs) if (!p.verbatim) yield { p, raw: model.text.slice(p.start, p.end) };
 }

@@ -9,7 +9,8 @@
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
-import { tr } from '../locale';
+import { translator } from '../locale';
+import { proseParagraphs } from './prose';
 import type { DocumentModel } from '../model';
 import { PLAN_NAME, SOURCE_EN, TERMS } from '../terms';
 import { segments, wordSegmenter } from '../words';
@@ -34,14 +35,11 @@ export const terms: Check = {
   heavy: false,
   crossDocument: false,
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
-    const { text } = model;
-    const t = (zh: string, en: string) => tr(ctx.locale, zh, en);
+    const t = translator(ctx.locale);
     const out: Finding[] = [];
     const literals = TERMS.filter((e) => typeof e.wrong === 'string');
     const patterns = TERMS.filter((e) => typeof e.wrong !== 'string');
-    for (const p of model.paragraphs) {
-      if (p.verbatim) continue;
-      const raw = text.slice(p.start, p.end);
+    for (const { p, raw } of proseParagraphs(model)) {
       /** Spans of quoted speech and of titles in 《》 in this paragraph. */
       // (One pass, the last opener of each kind paired with the next closer: a scan from every
       // opener to its closer would cost the square of a paragraph of openers.)
