@@ -543,7 +543,7 @@ function datedByStreak(text: string, streaks: Figure[], inSentence: Figure[]): v
     const year = (level ?? s).period;
     // (A streak counted back from a year the text names relatively, 上年, spans years the
     // workspace alone can tell: its level is compared with nothing.)
-    if (year && !/^\d{4}$/.test(year) && /^\D+$/.test(year)) {
+    if (year && /^\D+$/.test(year)) {
       s.period = null;
       if (level) level.period = null;
       continue;
@@ -1037,7 +1037,7 @@ function reachedBy(text: string, sentenceStart: number, inSentence: Figure[], al
     if (!work) continue;
     f.indicator = work;
     f.measure = measureOf(work, f.verb, aliases);
-    f.statement = `${work}${f.verb}${f.text}`;
+    f.statement = `${work} ${f.statement}`;
   }
 }
 
@@ -1826,7 +1826,8 @@ const RESPECTIVELY = new WeakMap<Figure, string>();
 function yearsBefore(text: string, f: Figure): string[] | undefined {
   const at = text.lastIndexOf('分别', f.span.start);
   if (at < f.sentence.start) return undefined;
-  const clause = text.slice(f.sentence.start, at);
+  // (The list stands right before the subject: a bounded look back, whatever the sentence's length.)
+  const clause = text.slice(Math.max(f.sentence.start, at - 60), at);
   const m = /((?:19|20)\d{2})年?((?:[、和与及](?:19|20)\d{2}年?)+)[^，,；;。、0-9]{0,16}$/u.exec(clause);
   if (!m || !/年/.test(m[0])) return undefined;
   return [m[1], ...m[2].split(/[、和与及]/).filter(Boolean).map((y) => y.replace('年', ''))];
