@@ -43,7 +43,8 @@ const RANK = {
 
 const CN = '一二三四五六七八九十百';
 const MARKERS: { form: Exclude<HeadingForm, 'title' | 'markdown'>; re: RegExp; cn: boolean }[] = [
-  { form: 'cn', re: new RegExp(`^([${CN}]+)(、)`), cn: true },
+  // (一. 一， are the wrong forms of 一、: heading.marker reports them.)
+  { form: 'cn', re: new RegExp(`^([${CN}]+)([、.．，,])`), cn: true },
   { form: 'ordinal', re: new RegExp(`^第([${CN}]+)([，、,：:])`), cn: true },
   { form: 'cn-paren', re: new RegExp(`^[（(]([${CN}]+)[）)]([、，.]*)`), cn: true },
   { form: 'arabic-paren', re: /^[（(]([0-9０-９]{1,3})[）)]([、，.]*)/, cn: false },
@@ -75,6 +76,8 @@ export function readMarker(text: string):
     if (!r) continue;
     // "一、二线城市", "一、二、三产业": numerals listed, not a heading marker.
     if (m.form === 'cn' && /^[一二两三四五六七八九十]/.test(text.slice(r[0].length))) continue;
+    // A wrong mark after the numeral marks a heading only before its words: "一.5", "一，二" are not.
+    if (m.form === 'cn' && r[2] !== '、' && !/^[\s\u3000]*\p{Script=Han}/u.test(text.slice(r[0].length))) continue;
     const number = m.cn ? parseChineseInt(r[1]) : Number(halfWidthDigits(r[1]));
     if (number === undefined || number === 0) continue;
     return { form: m.form, number, marker: r[0], length: r[0].length };

@@ -415,13 +415,13 @@ export const RULES: Record<Code, Rule> = {
     tags: HEADINGS,
     zh: {
       short: '标题序号的形式不对。',
-      full: '标题序号的形式不对（“1、”应为“1.”，“（一）、”后面不加顿号），或同一列标题全角、半角括号混用（在“（四）”之间出现“(五)”）。层次为 一、 → （一） → 1. → （1）（GB/T 9704-2012 7.3.3）。',
+      full: '序号后的标点不对（GB/T 15834-2011）：汉字数字后用顿号（“一.”“一，”应为“一、”），阿拉伯数字后用下脚点（“1、”应为“1.”），“第一”“其一”“首先”类序次语后用逗号（“第一、”应为“第一，”），带括号或带圈的序号后不加标点（“（一）、”“①、”）；括着汉字数字的括号用全角（“(一)”应为“（一）”），同一列标题全角、半角括号或下脚点混用时报告少数的一种。层次为 一、 → （一） → 1. → （1）（GB/T 9704-2012 7.3.3）。',
       help: '改为正确的形式（快速修复）。',
       example: { wrong: '(五)深化改革', right: '（五）深化改革' },
     },
     en: {
       short: 'A heading marker of the wrong form or width.',
-      full: 'A marker of the wrong form ("1、" instead of "1.", nothing after "（一）") or of mixed width in one list of headings ("(五)" among "（四）"). The levels are 一、 → （一） → 1. → （1） (GB/T 9704-2012 7.3.3).',
+      full: 'The wrong mark after an ordinal (GB/T 15834-2011): a Chinese numeral takes 、 ("一." and "一，" should be "一、"), an Arabic numeral a dot ("1、" should be "1."), ordinals of the 第一, 其一 and 首先 kinds a comma ("第一、" should be "第一，"), a bracketed or circled number nothing ("（一）、", "①、"). Brackets around a Chinese numeral are full-width ("(一)" should be "（一）"); where one list of headings mixes bracket or dot widths, the minority is reported. The levels are 一、 → （一） → 1. → （1） (GB/T 9704-2012 7.3.3).',
       help: 'Rewrite the marker in the right form (quick fix).',
     },
   },

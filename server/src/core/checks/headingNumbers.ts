@@ -12,18 +12,21 @@
  *   been, it counts as a typo (1 2 7 4: only 7) or a stray (1 2 9 3: only 9); two swapped
  *   headings are one finding. 第一，第二， may start over at 第一 within a section (a speech
  *   counts its points afresh); the other forms may not (a missing parent heading).
- * - `heading.marker`: a marker of the wrong form, with a quick fix that rewrites it: 1、 (an
- *   Arabic numeral takes the dot: 1. or 1．), （一）、 （一）. （1）， (nothing follows a bracket),
- *   第一, 第一: (half-width marks in Chinese text), a marker with one half-width and one full-width
- *   bracket, and widths mixed within one list of siblings: the minority is reported ("(五)" among
- *   （四）; on a tie the full-width brackets of Chinese text win, and for the dot after Arabic
- *   numerals the half-width 1.).
+ * - `heading.marker`: a marker of the wrong form, with a quick fix that rewrites it (GB/T
+ *   15834-2011 on the marks after ordinals): 一. 一， (a Chinese numeral takes 、), 1、 (an Arabic
+ *   numeral takes the dot: 1. or 1．), （一）、 （一）. （1）， (nothing follows a bracket), 第一,
+ *   第一: (half-width marks in Chinese text), (一) (brackets around a Chinese numeral are
+ *   full-width), a marker with one half-width and one full-width bracket, and widths mixed within
+ *   one list of (1) siblings: the minority is reported (on a tie the full-width brackets win, and
+ *   for the dot after Arabic numerals the half-width 1.). In the text too, heading or not, at a
+ *   line's or clause's start: 第一、 其一、 首先、 (these take a comma) and ①、 ①. (nothing after a
+ *   circled number).
  *
  * Silent by convention: a list that starts above 1 at the top of a document or after a
  * "（上接第二版）" note (a continuation page: seed 003 opens at （四）), as long as no numbered
  * heading above it started in the text; lists under different parents, each restarting at （一）;
- * 第一， and 第一、 in speeches; titles and markdown headings without a marker; table-of-contents
- * lines (not headings); a list consistently written with half-width brackets.
+ * 第一， in speeches; titles and markdown headings without a marker; table-of-contents
+ * lines (not headings); a list of (1) consistently written with half-width brackets.
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Finding, Related } from '../findings';
@@ -32,6 +35,14 @@ import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { OutlineNode, buildOutline } from '../outline';
 import { clip, firstAtOrAfter } from '../text';
+import { proseParagraphs } from './prose';
+
+/**
+ * An ordinal at the start of a line or clause with the wrong mark after it: 第一、 其二、 首先、
+ * (not 第一、第二产业, a list of ordinals), ①、 ②. (not ①、②, two items named).
+ */
+const ORDINAL_MARK =
+  /(?<=^|[。；：！？;:!?\s\u3000“（(])(?:(第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)、(?![一二两三四五六七八九十第其])|([①-⑳❶-❿])([、，.．])(?![①-⑳❶-❿]))/gu;
 
 type NumberedForm = Exclude<HeadingForm, 'title' | 'markdown'>;
 
@@ -92,7 +103,10 @@ interface ListStyle {
 
 function listStyle(list: SiblingList): ListStyle {
   const { items, form } = list;
-  if (form === 'cn-paren' || form === 'arabic-paren') {
+  // Brackets that hold a Chinese numeral hold Chinese text: full-width, whatever the siblings do
+  // (GB/T 15834-2011 4.9; punct.half-width's rule for brackets around Chinese).
+  if (form === 'cn-paren') return { width: 'full' };
+  if (form === 'arabic-paren') {
     const widths = items.map((h) => bracketWidth(h.marker!));
     const full = widths.filter((w) => w === 'full').length;
     const half = widths.filter((w) => w === 'half').length;
@@ -121,6 +135,9 @@ function canonical(h: Heading, style: ListStyle): string {
       return m.slice(0, -1) + (style.dot ?? '.');
     case 'ordinal':
       return m.replace(/,$/, '，').replace(/:$/, '：');
+    case 'cn':
+      // A Chinese numeral without brackets takes 、 (GB/T 15834-2011 4.5.3.5, B.2.2.2).
+      return m.slice(0, -1) + '、';
     default:
       return m;
   }
@@ -173,7 +190,42 @@ export const headingNumbers: Check = {
       sequence(list, style);
       markers(list, style);
     }
+    ordinalsInText();
     return out.sort((a, b) => a.span.start - b.span.start);
+
+    /**
+     * Ordinals that open a clause or a line in the text, heading or not, followed by the wrong
+     * mark: 第一、 其一、 首先、 (these take a comma) and ①、 ①. (a circled numeral takes none).
+     */
+    function ordinalsInText(): void {
+      for (const { p, raw } of proseParagraphs(model)) {
+        if (!/[第其首次①-⑳❶-❿]/.test(raw)) continue;
+        ORDINAL_MARK.lastIndex = 0;
+        for (let m = ORDINAL_MARK.exec(raw); m; m = ORDINAL_MARK.exec(raw)) {
+          const written = m[0];
+          const start = p.start + m.index;
+          const span = { start, end: start + written.length };
+          const circled = m[2] !== undefined;
+          const fixed = circled ? m[2] : `${m[1]}，`;
+          out.push({
+            code: CODES.headingMarker,
+            severity: 'warning',
+            message: circled
+              ? t(
+                  `序号“${written}”后多了“${m[3]}”（带圈的序号后面不加标点，GB/T 15834-2011）：请改为“${fixed}”。`,
+                  `Ordinal "${written}" has an extra "${m[3]}" (a circled number takes no punctuation after it, GB/T 15834-2011): change it to "${fixed}".`,
+                )
+              : t(
+                  `序次语“${written}”用了顿号（“第”字头、“其”字头和“首先”类序次语后用逗号，GB/T 15834-2011）：请改为“${fixed}”。`,
+                  `Ordinal "${written}" takes the enumeration comma "、" (ordinals of the "第一", "其一" and "首先" kinds take a comma, GB/T 15834-2011): change it to "${fixed}".`,
+                ),
+            span,
+            related: [],
+            fixes: [{ title: t(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ span, newText: fixed }] }],
+          });
+        }
+      }
+    }
 
     function mayStartAbove1(list: SiblingList): boolean {
       const parent = list.parent?.heading;
@@ -325,10 +377,9 @@ export const headingNumbers: Check = {
 
     function markers(list: SiblingList, style: ListStyle): void {
       const { items, form } = list;
-      if (form === 'cn') return;
       // For each sibling, the nearest one before and after it written the way the list agrees on.
       const agrees = (x: Heading) =>
-        form === 'arabic' ? x.marker!.endsWith(style.dot!) : bracketWidth(x.marker!) === style.width;
+        form === 'arabic' ? x.marker!.endsWith(style.dot!) : form === 'cn' || form === 'ordinal' ? canonical(x, style) === x.marker : bracketWidth(x.marker!) === style.width;
       const before: number[] = [];
       const after: number[] = [];
       for (let i = 0, last = -1; i < items.length; i++) {
@@ -372,6 +423,10 @@ export const headingNumbers: Check = {
           if (w === 'mixed') {
             problems.push('左右括号一个半角、一个全角');
             problemsEn.push('has one half-width and one full-width bracket');
+          } else if (w !== style.width && !nearest()) {
+            // No sibling written right to point to: the rule itself.
+            problems.push('用了半角括号（括着汉字数字的括号用全角）');
+            problemsEn.push('uses half-width brackets (brackets around a Chinese numeral are full-width)');
           } else if (w !== style.width) {
             const other = nearest();
             problems.push(`用了${name(w)}括号，同级其他标题用${name(style.width!)}${other ? `“${core(other)}”` : '括号'}`);
@@ -396,6 +451,11 @@ export const headingNumbers: Check = {
             sibling(other, other?.marker ?? '');
             onlyWidth = true;
           }
+        } else if (form === 'cn') {
+          const mark = m.slice(-1);
+          const name = mark === '.' || mark === '．' ? '下脚点' : '逗号';
+          problems.push(`用了${name}（汉字数字序号后用顿号）`);
+          problemsEn.push(`uses ${name === '逗号' ? 'a comma' : 'a dot'} (a Chinese numeral in a heading takes "、")`);
         } else if (form === 'ordinal') {
           const comma = m.endsWith(',');
           problems.push(`用了半角${comma ? '逗号' : '冒号'}（中文行文用全角“${comma ? '，' : '：'}”）`);
