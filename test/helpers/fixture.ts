@@ -307,7 +307,7 @@ export function checkCase(c: Case): string[] {
   if (c.fixed !== undefined) {
     const fixed = applyFixes(c.text, analysis.findings);
     if (fixed !== c.fixed) problems.push(`after the fixes:\n${fixed}\nexpected:\n${c.fixed}`);
-    const again = analyze(fixed, { kind: c.kind, checks: c.checks }).findings.filter((f) => f.fixes.length > 0);
+    const again = analyze(fixed, { kind: c.kind, checks: c.checks, config, ignore }).findings.filter((f) => f.fixes.length > 0);
     if (again.length) problems.push(`the fixed text still has fixable findings: ${again.map((f) => f.code).join(', ')}`);
   }
   if (c.figures !== undefined) {

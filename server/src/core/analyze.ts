@@ -99,7 +99,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const figures = heavy
     ? contained('figures', failures, () => extractFigures(model, { outline, units: config?.units, terms: config?.terms, year: config?.year, region: config?.region, aliases: config?.aliases }, read), [])
     : [];
-  const ctx: CheckContext = { figures, outline, uri: options.uri, index: options.index, locale: localeOf(options) };
+  const ctx: CheckContext = { figures, outline, uri: options.uri, index: options.index, locale: localeOf(options), substitutions: config?.substitutions };
   const findings: Finding[] = [];
   const checks = (options.checks ?? CHECKS).filter((c) => heavy || !c.heavy);
   const limited = heavy

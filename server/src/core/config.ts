@@ -12,6 +12,7 @@
  *       "year":    2026,                                            // for undated documents
  *       "region":  "甘肃省",                                          // for documents naming no place
  *       "aliases": { "地区生产总值": ["经济总量"] },                    // names of one indicator
+ *       "substitutions": { "网格化管理员": "网格员", "截止": null },      // term.* wordings
  *       "language": "zh"                                            // messages: zh or en
  *     }
  *
@@ -45,6 +46,11 @@ export interface WengaoConfig {
   region?: string;
   /** Other names of indicators, by the name compared under (consistency/aliases.ts adds its own). */
   aliases?: Record<string, string[]>;
+  /**
+   * The project's own wordings for `term.*`: wrong form → right form, joining the built-in list
+   * (terms.ts); null turns a built-in entry off.
+   */
+  substitutions?: Record<string, string | null>;
   language?: Locale;
 }
 
@@ -80,7 +86,7 @@ function tooDeep(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-const KEYS = ['$schema', 'checks', 'include', 'exclude', 'units', 'terms', 'year', 'region', 'aliases', 'language'];
+const KEYS = ['$schema', 'checks', 'include', 'exclude', 'units', 'terms', 'year', 'region', 'aliases', 'substitutions', 'language'];
 
 export interface ParsedConfig {
   config: WengaoConfig;
@@ -175,6 +181,9 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
         else problem(CODES.configInvalid, 'error', value, '“aliases”应是对象，键为比较时所用的指标名称，值为其他叫法的列表，如 { "地区生产总值": ["经济总量"] }；此项不生效。', '"aliases" should be an object from the name an indicator is compared under to a list of its other names, such as { "地区生产总值": ["经济总量"] }; it is ignored.');
         break;
       }
+      case 'substitutions':
+        readSubstitutions(value, config, problem);
+        break;
       case 'language': {
         const v = getNodeValue(value);
         if (isLocale(v)) config.language = v;
@@ -191,6 +200,31 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
 }
 
 type Problem = (code: Code, severity: Severity, node: Node | undefined, zh: string, en: string) => void;
+
+/** `substitutions`: each entry is read on its own; a wrong one is reported and left out. */
+function readSubstitutions(node: Node, config: WengaoConfig, problem: Problem): void {
+  if (node.type !== 'object') {
+    problem(CODES.configInvalid, 'error', node, '“substitutions”应是对象，键为错误写法，值为正确写法（null 表示关闭内置的这一条），如 { "网格化管理员": "网格员" }；此项不生效。', '"substitutions" should be an object from a wrong form to its right form (null turns a built-in entry off), such as { "网格化管理员": "网格员" }; it is ignored.');
+    return;
+  }
+  const out: Record<string, string | null> = {};
+  for (const prop of node.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const wrong = String(keyNode.value);
+    const right = getNodeValue(valueNode);
+    if (!/\p{Script=Han}/u.test(wrong) || wrong.length > 30 || /\s/.test(wrong)) {
+      problem(CODES.configInvalid, 'error', keyNode, `“${clip(wrong, 20)}”不是可查找的写法：错误写法应是 1 到 30 个字、含汉字、不含空白；此条不生效。`, `"${clip(wrong, 20)}" is not a form that can be looked for: a wrong form is 1 to 30 characters with Chinese in it and no spaces; the entry is ignored.`);
+    } else if (right === null) {
+      out[wrong] = null;
+    } else if (typeof right !== 'string' || right.trim() === '' || right === wrong) {
+      problem(CODES.configInvalid, 'error', valueNode, `“${clip(wrong, 20)}”的正确写法应是与它不同的非空字符串（或 null，关闭内置的这一条），而不是 ${short(right)}；此条不生效。`, `The right form of "${clip(wrong, 20)}" should be a non-empty string other than the wrong form (or null, to turn a built-in entry off), not ${short(right)}; the entry is ignored.`);
+    } else {
+      out[wrong] = right;
+    }
+  }
+  config.substitutions = out;
+}
 
 function readChecks(node: Node, config: WengaoConfig, problem: Problem): void {
   if (node.type !== 'object') {
@@ -336,6 +370,7 @@ export function mergeConfig(settings: WengaoConfig, file: WengaoConfig | undefin
     year: file.year ?? settings.year,
     region: file.region ?? settings.region,
     aliases: file.aliases ?? settings.aliases,
+    substitutions: file.substitutions ?? settings.substitutions,
     language: file.language ?? settings.language,
   };
 }

@@ -15,15 +15,21 @@ export interface TermEntry {
   source: string;
   /** `term.misspelling` (a word written wrong) or `term.formulation` (a standard formulation). */
   kind: 'misspelling' | 'formulation';
+  /** A pattern entry's name: what a project's `substitutions` turns it off by (null). */
+  name?: string;
 }
 
 const XIANDAI = '《现代汉语词典》第7版';
 const YIXING = '《第一批异形词整理表》';
 
+/** Where a project's own entry (`.wengaorc.json` `substitutions`) comes from, as its messages say. */
+export const PROJECT_SOURCE = '本项目用语表 .wengaorc.json';
+
 /** The sources by their English names, for messages in English. */
 export const SOURCE_EN: Record<string, string> = {
   [XIANDAI]: 'Xiandai Hanyu Cidian, 7th edition',
   [YIXING]: 'the First List of Standardised Variant Forms, 2002',
+  [PROJECT_SOURCE]: "the project's list in .wengaorc.json",
 };
 
 /** Misspelled words and set phrases: wrong form, right form. */
@@ -56,9 +62,9 @@ const MISSPELLINGS: Array<[string, string, string?]> = [
 export const TERMS: readonly TermEntry[] = [
   ...MISSPELLINGS.map(([wrong, right, source]): TermEntry => ({ wrong, right, source: source ?? XIANDAI, kind: 'misspelling' })),
   // 截止 is where something stops (截止日期, 报名截止); 截至 is "up to" a time (截至2025年底).
-  { wrong: /截止(?=(?:到|于)?(?:\d{4}年|\d{1,2}月|\d{1,2}日|目前|今年|去年|上年|本年|年底|年末|本月|上月|当前|今日|发稿|\d{4}[-./]))/g, right: '截至', source: XIANDAI, kind: 'formulation' },
+  { wrong: /截止(?=(?:到|于)?(?:\d{4}年|\d{1,2}月|\d{1,2}日|目前|今年|去年|上年|本年|年底|年末|本月|上月|当前|今日|发稿|\d{4}[-./]))/g, right: '截至', source: XIANDAI, kind: 'formulation', name: '截止' },
   // 既要……又要 (both … and), not 即要.
-  { wrong: /即要(?=[^。；！？\n]{1,40}又要)/g, right: '既要', source: XIANDAI, kind: 'formulation' },
+  { wrong: /即要(?=[^。；！？\n]{1,40}又要)/g, right: '既要', source: XIANDAI, kind: 'formulation', name: '即要' },
 ];
 
 /** The name of a five-year plan written without its quotation marks: 十四五 → “十四五” (GB/T 15834-2011 4.8.3). */

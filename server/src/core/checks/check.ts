@@ -14,6 +14,8 @@ export interface CheckContext {
   index?: FigureIndex;
   /** The language of messages (default Chinese). */
   locale?: Locale;
+  /** The project's wordings for `term.*` (`.wengaorc.json` `substitutions`). */
+  substitutions?: Readonly<Record<string, string | null>>;
 }
 
 /** One module per check: it reads the model and returns findings, never throws on any text. */

@@ -12,7 +12,7 @@ import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import { proseParagraphs } from './prose';
 import type { DocumentModel } from '../model';
-import { PLAN_NAME, SOURCE_EN, TERMS } from '../terms';
+import { PLAN_NAME, PROJECT_SOURCE, SOURCE_EN, TERMS, TermEntry } from '../terms';
 import { segments, wordSegmenter } from '../words';
 
 /**
@@ -26,6 +26,27 @@ function straddles(raw: string, at: number, len: number): boolean {
   return segments(seg, raw.slice(from, at + len + 2)).some(([s, e]) => from + s < at && from + e > at && from + e < at + len);
 }
 
+/**
+ * The built-in list with the project's `substitutions` laid over it: a project's entry replaces
+ * a built-in one of the same wrong form, null turns a built-in entry off (a pattern entry by its
+ * `name`: 截止, 即要), and the others join as formulations.
+ */
+function termList(substitutions: Readonly<Record<string, string | null>> | undefined): { literals: TermEntry[]; patterns: TermEntry[] } {
+  if (!substitutions || Object.keys(substitutions).length === 0) return BUILT_IN;
+  const own = Object.entries(substitutions);
+  const listed = (e: TermEntry) => Object.prototype.hasOwnProperty.call(substitutions, typeof e.wrong === 'string' ? e.wrong : e.name ?? '');
+  const literals = BUILT_IN.literals.filter((e) => !listed(e));
+  for (const [wrong, right] of own) if (right !== null) literals.push({ wrong, right, source: PROJECT_SOURCE, kind: 'formulation' });
+  // (A longer wrong form first: it is the one meant where a shorter one lies inside it.)
+  literals.sort((a, b) => (b.wrong as string).length - (a.wrong as string).length);
+  return { literals, patterns: BUILT_IN.patterns.filter((e) => !listed(e)) };
+}
+
+const BUILT_IN = {
+  literals: TERMS.filter((e) => typeof e.wrong === 'string'),
+  patterns: TERMS.filter((e) => typeof e.wrong !== 'string'),
+};
+
 /** The opening “ of a quotation of speech: after a colon, or a verb of saying. */
 const SPEECH = /(?:[：:]|说|指出|强调|表示|要求|提出|称)\s*$/;
 
@@ -37,8 +58,7 @@ export const terms: Check = {
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
     const t = translator(ctx.locale);
     const out: Finding[] = [];
-    const literals = TERMS.filter((e) => typeof e.wrong === 'string');
-    const patterns = TERMS.filter((e) => typeof e.wrong !== 'string');
+    const { literals, patterns } = termList(ctx.substitutions);
     for (const { p, raw } of proseParagraphs(model)) {
       /** Spans of quoted speech and of titles in 《》 in this paragraph. */
       // (One pass, the last opener of each kind paired with the next closer: a scan from every
@@ -54,8 +74,11 @@ export const terms: Check = {
         else if (c === '》' && title >= 0) (silent.push([title, i]), (title = -1));
       }
       const quiet = (i: number) => silent.some(([s, e]) => s < i && i < e);
+      // (One finding for one stretch of text: a longer wrong form is tried first and wins.)
+      const taken: Array<[number, number]> = [];
       const report = (at: number, wrong: string, right: string, source: string, kind: 'misspelling' | 'formulation') => {
-        if (quiet(at)) return;
+        if (quiet(at) || taken.some(([s, e]) => s < at + wrong.length && at < e)) return;
+        taken.push([at, at + wrong.length]);
         out.push({
           code: kind === 'misspelling' ? CODES.termMisspelling : CODES.termFormulation,
           severity: 'warning',
