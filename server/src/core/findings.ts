@@ -18,6 +18,7 @@ export const CODES = {
   punctHalfWidth: 'punct.half-width',
   punctMixedWidth: 'punct.mixed-width',
   punctDunhao: 'punct.dunhao',
+  punctBooktitle: 'punct.booktitle',
   textDoubled: 'text.doubled',
   paraPageBreak: 'para.page-break',
   numberRange: 'number.range',

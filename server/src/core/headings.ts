@@ -46,8 +46,8 @@ const MARKERS: { form: Exclude<HeadingForm, 'title' | 'markdown'>; re: RegExp; c
   // (一. 一， are the wrong forms of 一、: heading.marker reports them.)
   { form: 'cn', re: new RegExp(`^([${CN}]+)([、.．，,])`), cn: true },
   { form: 'ordinal', re: new RegExp(`^第([${CN}]+)([，、,：:])`), cn: true },
-  { form: 'cn-paren', re: new RegExp(`^[（(]([${CN}]+)[）)]([、，.]*)`), cn: true },
-  { form: 'arabic-paren', re: /^[（(]([0-9０-９]{1,3})[）)]([、，.]*)/, cn: false },
+  { form: 'cn-paren', re: new RegExp(`^[（(]([${CN}]+)[）)]([、，,.．]*)`), cn: true },
+  { form: 'arabic-paren', re: /^[（(]([0-9０-９]{1,3})[）)]([、，,.．]*)/, cn: false },
   { form: 'arabic', re: /^([0-9０-９]{1,3})([.．、])(?![0-9０-９])/, cn: false },
 ];
 
@@ -76,8 +76,8 @@ export function readMarker(text: string):
     if (!r) continue;
     // "一、二线城市", "一、二、三产业": numerals listed, not a heading marker.
     if (m.form === 'cn' && /^[一二两三四五六七八九十]/.test(text.slice(r[0].length))) continue;
-    // A wrong mark after the numeral marks a heading only before its words: "一.5", "一，二" are not.
-    if (m.form === 'cn' && r[2] !== '、' && !/^[\s\u3000]*\p{Script=Han}/u.test(text.slice(r[0].length))) continue;
+    // A wrong mark after the numeral marks a heading only before its words: "一，二", "三.五成" are not.
+    if (m.form === 'cn' && r[2] !== '、' && !/^[\s\u3000]*(?![一二两三四五六七八九十百千万零])[\p{Script=Han}0-9０-９]/u.test(text.slice(r[0].length))) continue;
     const number = m.cn ? parseChineseInt(r[1]) : Number(halfWidthDigits(r[1]));
     if (number === undefined || number === 0) continue;
     return { form: m.form, number, marker: r[0], length: r[0].length };
@@ -140,8 +140,8 @@ const AMOUNT = /(?<![0-9０-９.．A-Za-z])[0-9０-９][0-9０-９.．,，]*\s*(
 /** 表1 …, 图2 …, 附表3 …, 续表, and the lines under them: 单位：吨, 注：…, 资料来源：…. */
 const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三四五六七八九十]+(?:[-－—.．][0-9０-９]+)?(?![0-9０-９])|续表|(?:计量)?单位[：:]|注[：:]|(?:资料|数据)来源[：:])/;
 
-/** A figure that opens a line: a number (not a year), its multiplier and unit (or a range, 5.5%—6%), a bound word. */
-const FIGURE_OPENING = String.raw`^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９][0-9０-９.．,，]*[\s\u3000]{0,4}[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:[—～~－-][0-9０-９][0-9０-９.．]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/²³]{0,5})?(?:以上|左右|以内|以下)?`;
+/** A figure that opens a line: a number (not a year; a dot only between digits, not a heading's 1.), its multiplier and unit (or a range, 5.5%—6%), a bound word. */
+const FIGURE_OPENING = String.raw`^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９](?:[0-9０-９,，]|[.．](?=[0-9０-９]))*[\s\u3000]{0,4}[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:[—～~－-][0-9０-９][0-9０-９.．]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/²³]{0,5})?(?:以上|左右|以内|以下)?`;
 /** A line that opens with a figure and its label after a dash or colon: "33981.6亿元——去年全市地区生产总值". */
 const FIGURE_LABEL = new RegExp(`${FIGURE_OPENING}[\\s\\u3000]{0,4}(?:——|—|--|：|:)`, 'u');
 

@@ -45,7 +45,7 @@ const MD_FENCE = /^\s{0,3}(```|~~~)/;
 const MD_QUOTE = /^\s{0,3}>/;
 /** A heading marker at the start of a line: 一、（一）(1) 1. 第一， */
 const MARKER_START =
-  /^[\s\u3000]*(?:[一二三四五六七八九十百]+(?:、|[.．，,](?=[\s\u3000]*\p{Script=Han}))|第[一二三四五六七八九十]+[，、,：:]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d))/u;
+  /^[\s\u3000]*(?:[一二三四五六七八九十百]+(?:、|[.．，,](?=[\s\u3000]*(?![一二两三四五六七八九十百千万零])[\p{Script=Han}0-9０-９]))|第[一二三四五六七八九十]+[，、,：:]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d))/u;
 /** A table-of-contents line: some title, then spaces or leaders, then a page number. */
 const TOC_ENTRY = /^.{4,}?(?:\s|\.{2,}|…+|·{2,})\s*\d{1,4}\s*$/;
 

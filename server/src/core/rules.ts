@@ -87,6 +87,23 @@ export const RULES: Record<Code, Rule> = {
       help: 'Delete the 顿号 (quick fix).',
     },
   },
+  'punct.booktitle': {
+    code: CODES.punctBooktitle,
+    name: 'PunctBooktitle',
+    severity: 'warning',
+    tags: PUNCTUATION,
+    zh: {
+      short: '书名号用法不当。',
+      full: '书名号里边还要用书名号时，里边一层用单书名号（《关于贯彻〈条例〉的意见》；第三层再用双书名号）；会议、荣誉、活动的名称不是作品，不用书名号（《全市经济工作会议》《五一劳动奖章》《安全生产专项整治》）（GB/T 15834-2011 4.15）。以“纪要”“报告”“方案”等作品名结尾的、节目名称（《中国诗词大会》）不报告。',
+      help: '嵌套的书名号改为单书名号（快速修复）；会议、荣誉、活动的名称去掉书名号，或按需要改用引号。',
+      example: { wrong: '学习《关于贯彻落实《条例》的意见》，筹备《全市经济工作会议》', right: '学习《关于贯彻落实〈条例〉的意见》，筹备全市经济工作会议' },
+    },
+    en: {
+      short: 'Title marks 《》 used wrongly.',
+      full: 'A title inside a title takes the single title marks 〈〉 ("《关于贯彻〈条例〉的意见》"; a third level goes back to 《》); the names of meetings, honours and campaigns are not works and take no title marks ("《全市经济工作会议》", "《五一劳动奖章》") (GB/T 15834-2011 4.15). Silent for names that end in a work (纪要, 报告, 方案) and for programmes ("《中国诗词大会》").',
+      help: 'Make the inner title marks single (quick fix); remove the title marks from the name of a meeting, honour or campaign, or use quotation marks where needed.',
+    },
+  },
   'text.doubled': {
     code: CODES.textDoubled,
     name: 'TextDoubled',

@@ -35,6 +35,8 @@ const CODE = {
   number: 'number.',
   dunhao: 'punct.dunhao',
   term: 'term.',
+  // (The mark after an ordinal: 一. 第一、 ①、 （一）、 1、 (一).)
+  'heading-marker': 'heading.marker',
   // (Half-width marks, mixed pairs and full-width letters together, as a second batch was written.)
   'punct-width': ['punct.half-width', 'punct.mixed-width', 'heading.marker'],
 };

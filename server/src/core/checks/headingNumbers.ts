@@ -35,14 +35,24 @@ import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { OutlineNode, buildOutline } from '../outline';
 import { clip, firstAtOrAfter } from '../text';
-import { proseParagraphs } from './prose';
+import { inHeadingMarker, proseParagraphs } from './prose';
 
 /**
  * An ordinal at the start of a line or clause with the wrong mark after it: 第一、 其二、 首先、
- * (not 第一、第二产业, a list of ordinals), ①、 ②. (not ①、②, two items named).
+ * (not 第一、第二产业, a list of ordinals; after a comma too, "……，其次、要"), ①、 ②. (not ①、②,
+ * two items named). Groups: 1 the 第/其/首 ordinal, 2 the circled number, 3 its mark.
  */
 const ORDINAL_MARK =
-  /(?<=^|[。；：！？;:!?\s\u3000“（(])(?:(第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)、(?![一二两三四五六七八九十第其])|([①-⑳❶-❿])([、，.．])(?![①-⑳❶-❿]))/gu;
+  /(?<=^|[。；：！？;:!?，,\s\u3000“（(])(?:(第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)、(?![一二两三四五六七八九十其])|([①-⑳❶-❿])([、，.．])(?![①-⑳❶-❿]))/gu;
+
+/**
+ * A numbered item run into the text after a colon or a clause's end, with the wrong mark: "：一.增开",
+ * "；二，层次高", "：1、新投产", "：（1）、宾馆". Groups: 1 a Chinese numeral and 2 its mark, 3 an Arabic
+ * one, 4 a bracketed number and 5 the marks after it. Before words only: "：1、2月份", "：一，二" list
+ * numbers.
+ */
+const RUN_IN_MARK =
+  /(?<=[。；：;:])[\s\u3000]*(?:([一二三四五六七八九十]{1,3})([.．，,])(?=(?![一二两三四五六七八九十百千万零])\p{Script=Han})|([0-9０-９]{1,2})、(?=\p{Script=Han})|([（(](?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)])([、，,.．]+))/gu;
 
 type NumberedForm = Exclude<HeadingForm, 'title' | 'markdown'>;
 
@@ -80,7 +90,7 @@ function renumber(marker: string, form: NumberedForm, n: number): string {
 /** The marker without a stray mark after its bracket: "（一）、" → "（一）". */
 function core(h: Heading): string {
   const m = h.marker ?? '';
-  if (h.form === 'cn-paren' || h.form === 'arabic-paren') return m.replace(/[、，.]+$/, '');
+  if (h.form === 'cn-paren' || h.form === 'arabic-paren') return m.replace(/[、，,.．]+$/, '');
   return m;
 }
 
@@ -106,11 +116,11 @@ function listStyle(list: SiblingList): ListStyle {
   // Brackets that hold a Chinese numeral hold Chinese text: full-width, whatever the siblings do
   // (GB/T 15834-2011 4.9; punct.half-width's rule for brackets around Chinese).
   if (form === 'cn-paren') return { width: 'full' };
+  // (1) (2) in half-width brackets throughout is tolerated; mixed with （1）, the full-width ones
+  // of Chinese text are the right ones.
   if (form === 'arabic-paren') {
     const widths = items.map((h) => bracketWidth(h.marker!));
-    const full = widths.filter((w) => w === 'full').length;
-    const half = widths.filter((w) => w === 'half').length;
-    return { width: half > full ? 'half' : 'full' };
+    return { width: widths.every((w) => w === 'half') ? 'half' : 'full' };
   }
   if (form === 'arabic') {
     const dots = items.map((h) => h.marker!.slice(-1));
@@ -194,35 +204,55 @@ export const headingNumbers: Check = {
     return out.sort((a, b) => a.span.start - b.span.start);
 
     /**
-     * Ordinals that open a clause or a line in the text, heading or not, followed by the wrong
-     * mark: 第一、 其一、 首先、 (these take a comma) and ①、 ①. (a circled numeral takes none).
+     * Ordinals in the text, heading or not, followed by the wrong mark: 第一、 其一、 首先、 (these
+     * take a comma) and ①、 ①. (a circled numeral takes none) at a line's or clause's start, and
+     * items numbered into the text after a colon or a clause's end (：一.增开, ；2、光伏, ：（1）、宾馆).
+     * Headings' own markers are markers()'s.
      */
     function ordinalsInText(): void {
+      const inMarker = inHeadingMarker(model);
+      // (A heading's 第一、 is this scan's too: markers() reports only the half-width marks after 第一.)
+      const push = (start: number, written: string, fixed: string, zh: string, en: string, headingsToo = false) => {
+        if (!headingsToo && inMarker(start)) return;
+        const span = { start, end: start + written.length };
+        out.push({
+          code: CODES.headingMarker,
+          severity: 'warning',
+          message: t(`序号“${written}”${zh}：请改为“${fixed}”。`, `Ordinal "${written}" ${en}: change it to "${fixed}".`),
+          span,
+          related: [],
+          fixes: [{ title: t(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ span, newText: fixed }] }],
+        });
+      };
       for (const { p, raw } of proseParagraphs(model)) {
-        if (!/[第其首次①-⑳❶-❿]/.test(raw)) continue;
-        ORDINAL_MARK.lastIndex = 0;
-        for (let m = ORDINAL_MARK.exec(raw); m; m = ORDINAL_MARK.exec(raw)) {
-          const written = m[0];
-          const start = p.start + m.index;
-          const span = { start, end: start + written.length };
-          const circled = m[2] !== undefined;
-          const fixed = circled ? m[2] : `${m[1]}，`;
-          out.push({
-            code: CODES.headingMarker,
-            severity: 'warning',
-            message: circled
-              ? t(
-                  `序号“${written}”后多了“${m[3]}”（带圈的序号后面不加标点，GB/T 15834-2011）：请改为“${fixed}”。`,
-                  `Ordinal "${written}" has an extra "${m[3]}" (a circled number takes no punctuation after it, GB/T 15834-2011): change it to "${fixed}".`,
-                )
-              : t(
-                  `序次语“${written}”用了顿号（“第”字头、“其”字头和“首先”类序次语后用逗号，GB/T 15834-2011）：请改为“${fixed}”。`,
-                  `Ordinal "${written}" takes the enumeration comma "、" (ordinals of the "第一", "其一" and "首先" kinds take a comma, GB/T 15834-2011): change it to "${fixed}".`,
-                ),
-            span,
-            related: [],
-            fixes: [{ title: t(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ span, newText: fixed }] }],
-          });
+        if (/[第其首次①-⑳❶-❿]/.test(raw)) {
+          ORDINAL_MARK.lastIndex = 0;
+          for (let m = ORDINAL_MARK.exec(raw); m; m = ORDINAL_MARK.exec(raw)) {
+            const start = p.start + m.index;
+            if (m[2] !== undefined) {
+              push(start, m[0], m[2], `后多了“${m[3]}”（带圈的序号后面不加标点，GB/T 15834-2011）`, `has an extra "${m[3]}" (a circled number takes no punctuation after it, GB/T 15834-2011)`, true);
+              continue;
+            }
+            // (第一、第二产业 lists two ordinals; 第三、第三段…… is one with its wrong mark.)
+            const next = /^第([一二三四五六七八九十]{1,3})/.exec(raw.slice(m.index + m[0].length));
+            if (next && `第${next[1]}` !== m[1]) continue;
+            push(start, m[0], `${m[1]}，`, '用了顿号（“第”字头、“其”字头和“首先”类序次语后用逗号，GB/T 15834-2011）', 'takes the enumeration comma "、" (ordinals of the "第一", "其一" and "首先" kinds take a comma, GB/T 15834-2011)', true);
+          }
+        }
+        if (!/[。；：;:]/.test(raw)) continue;
+        RUN_IN_MARK.lastIndex = 0;
+        for (let m = RUN_IN_MARK.exec(raw); m; m = RUN_IN_MARK.exec(raw)) {
+          const lead = /^[\s\u3000]*/.exec(m[0])![0].length;
+          const start = p.start + m.index + lead;
+          const written = m[0].slice(lead);
+          if (m[1] !== undefined) {
+            const dot = m[2] === '.' || m[2] === '．';
+            push(start, written, `${m[1]}、`, `用了${dot ? '下脚点' : '逗号'}（汉字数字序号后用顿号，GB/T 15834-2011）`, `uses ${dot ? 'a dot' : 'a comma'} (a Chinese numeral as an ordinal takes "、", GB/T 15834-2011)`);
+          } else if (m[3] !== undefined) {
+            push(start, written, `${m[3]}.`, '用了顿号（阿拉伯数字序号后用下脚点，不用顿号，GB/T 15834-2011）', 'uses the enumeration comma "、" (an Arabic numeral as an ordinal takes a dot, GB/T 15834-2011)');
+          } else {
+            push(start, written, m[4], `的括号后多了“${m[5]}”（括号已把序号和后文隔开，后面不再加标点，GB/T 15834-2011）`, `has an extra "${m[5]}" after the bracket (the bracket already sets the number off, so no punctuation follows it, GB/T 15834-2011)`);
+          }
         }
       }
     }
