@@ -118,7 +118,7 @@ describe('wengao check on the seeds', () => {
       '001': { 'punct.half-width': 158 }, // 143 commas, 11 semicolons, 2 bracket pairs
       '002': { 'punct.half-width': 6, 'para.page-break': 56, 'punct.dunhao': 3 }, // “两个结合”、“六个必须坚持” and two more
       '003': { 'punct.half-width': 14, 'para.page-break': 8 },
-      '004': { 'punct.half-width': 291, 'para.page-break': 3, 'text.doubled': 2, 'punct.dunhao': 1 }, // 284 commas, 3 colons, 4 semicolons
+      '004': { 'punct.half-width': 291, 'para.page-break': 3, 'text.doubled': 2, 'punct.dunhao': 1, 'punct.end-missing': 2 }, // 284 commas, 3 colons, 4 semicolons; two paragraphs that break off (聚焦新兴产业、新业态、 / 辽阳境内“一十五支)
     });
     const halfWidth = found.filter((x) => x.code === 'punct.half-width');
     // Each a warning on the half-width mark it is about, in the file on disk.

@@ -19,6 +19,7 @@ export const CODES = {
   punctMixedWidth: 'punct.mixed-width',
   punctDunhao: 'punct.dunhao',
   punctBooktitle: 'punct.booktitle',
+  punctEndMissing: 'punct.end-missing',
   textDoubled: 'text.doubled',
   paraPageBreak: 'para.page-break',
   numberRange: 'number.range',

@@ -55,7 +55,7 @@ const MARKERS: { form: Exclude<HeadingForm, 'title' | 'markdown'>; re: RegExp; c
 const MARKER_FIRST = new Set([...`${CN}第（(0123456789０１２３４５６７８９`].map((c) => c.charCodeAt(0)));
 
 const TRAILING_PUNCT = /[\s\u3000，。、；：！？,.;:!?…—]+$/;
-const ROLE = '(?:记者|通讯员|编辑|书记|省长|市长|县长|区长|主任|部长|主席|总理|委员|代表|厅长|局长|校长|社长)';
+export const ROLE = '(?:记者|通讯员|编辑|书记|省长|市长|县长|区长|主任|部长|主席|总理|委员|代表|厅长|局长|校长|社长)';
 const BYLINE = new RegExp(`^[^，。；]{0,16}${ROLE}[\\s\\u3000：:]+[\\p{Script=Han}·]{2,5}([\\s\\u3000]+[\\p{Script=Han}·]{2,5})*$`, 'u');
 const DATE_LINE = /^[（(][\s\u3000]*\d{4}[\s\u3000]*年[^（）()]{0,30}[）)]$/;
 const NAME_LINE = /^[\p{Script=Han}·]{2,4}$/u;
@@ -108,7 +108,7 @@ function headingName(text: string, from: number): { name: string; start: number;
 export const CONTINUATION_NOTE = /^[（(][上下][接转]第[一二三四五六七八九十0-9]{1,3}版[）)]$/;
 
 /** A field's name before its colon: 责任单位, 牵头部门, 联系人, 记者, 来源, 时间. */
-const FIELD_LINE = /^[\s\u3000]*(?:(?:责任|牵头|主办|承办|配合|实施|主管|发布)?(?:单位|部门)|联系人|责任人|负责人|记者|通讯员|编辑|责编|作者|审核|来源|时间|地点|电话|地址|邮箱)[：:]/;
+export const FIELD_LINE = /^[\s\u3000]*(?:(?:责任|牵头|主办|承办|配合|实施|主管|发布)?(?:单位|部门)|联系人|责任人|负责人|记者|通讯员|编辑|责编|作者|审核|(?:资料|数据)?来源|时间|地点|电话|地址|邮箱|出席|列席|缺席|请假|主持|记录|参加人员|参会人员|抄送|抄报|附件)[：:]/;
 
 function looksLikeTitle(p: Paragraph): boolean {
   const t = p.text;
@@ -143,7 +143,7 @@ const TABLE_CAPTION = /^(?:(?:续|附)?[表图][\s\u3000]*[0-9０-９一二三�
 /** A figure that opens a line: a number (not a year; a dot only between digits, not a heading's 1.), its multiplier and unit (or a range, 5.5%—6%), a bound word. */
 const FIGURE_OPENING = String.raw`^(?![0-9０-９]{4}\s*年)[近约超逾]?[-－]?[0-9０-９](?:[0-9０-９,，]|[.．](?=[0-9０-９]))*[\s\u3000]{0,4}[万亿千百]?[\p{Script=Han}A-Za-z%％‰/·²³]{0,5}(?:[—～~－-][0-9０-９][0-9０-９.．]*[万亿千百]?[\p{Script=Han}A-Za-z%％‰/²³]{0,5})?(?:以上|左右|以内|以下)?`;
 /** A line that opens with a figure and its label after a dash or colon: "33981.6亿元——去年全市地区生产总值". */
-const FIGURE_LABEL = new RegExp(`${FIGURE_OPENING}[\\s\\u3000]{0,4}(?:——|—|--|：|:)`, 'u');
+export const FIGURE_LABEL = new RegExp(`${FIGURE_OPENING}[\\s\\u3000]{0,4}(?:——|—|--|：|:)`, 'u');
 
 /** A line that is one figure and nothing else: "246.8万辆", "5%左右", "近2.4万亿元" (an explainer's big number). */
 export const FIGURE_LINE = new RegExp(`${FIGURE_OPENING}$`, 'u');

@@ -254,6 +254,15 @@ function closesInside(text: string): boolean {
   // (Opened inside running text: after a character or a comma, not after a label's 】 or a colon.)
   return at > 0 && (HAN.test(text[at - 1]) || CLAUSE_MARK.has(text[at - 1]) || /[0-9A-Za-z%]/.test(text[at - 1]));
 }
+/**
+ * The words no sentence ends on: particles and prepositions, and verbs and measures that want
+ * their object or number after them (覆盖率达到|, 总规模超过|, 连续多年位居|, 每小时|).
+ */
+const WANTS_MORE = /(?:的|地|得|和|与|及|或|并|而|且|在|对|把|被|向|从|于|为|将|是|以|让|使|给|同|跟|比|较|约|近|共|达|达到|到|至|超过|超|位居|居|占|带动|影响了|包括|等|每小时|每年|每|其|这|那|该|各|某|第)$/;
+
+/** A blank line between two lines, whatever ends them (\n, \r\n, \r). */
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)/;
+
 /** A label and its value, with no clause after it. */
 const LABEL_LINE = /^[^，。；：:,]{1,10}[：:][^，。；,]*$/;
 const ITEM_BAR = /[\p{Script=Han}%％\s][|｜][\p{Script=Han}\s]/u;
@@ -294,6 +303,16 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
   for (const [len, n] of bareLengths) wrapped = Math.max(wrapped, n + (bareLengths.get(len - 1) ?? 0) + (bareLengths.get(len + 1) ?? 0));
   // (A paragraph that ends on a comma or 顿号 is cut whatever the style.)
   const bareIsStyle = prose >= 4 && closed * 2 < prose && !(wrapped >= 5 && wrapped * 3 >= bare);
+  // A text that sets its paragraphs apart with one line break each shows a page's break as more
+  // than one (a blank line, the page's number): there, two lines that meet at one line break are
+  // two paragraphs, the first of which lacks its mark (punct.end-missing's), not one broken.
+  let blankGaps = 0;
+  let singleGaps = 0;
+  for (let i = 0; i + 1 < paragraphs.length; i++) {
+    if (BLANK_LINE.test(text.slice(paragraphs[i].end, paragraphs[i + 1].start))) blankGaps++;
+    else singleGaps++;
+  }
+  const singleSpaced = singleGaps > blankGaps;
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const p = paragraphs[i];
     const q = paragraphs[i + 1];
@@ -331,6 +350,9 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
     if (!prose || !cut) continue;
     // Text between them must be only blank lines (a page break), not other content.
     if (!onlyBreak(p.end, q.start)) continue;
+    // (Unless the line stops where no sentence can: on a clause mark, or a word that wants what
+    // comes after it, 的, 达到, 超过, 位居, 带动, 每小时.)
+    if (singleSpaced && !CLAUSE_MARK.has(last) && !WANTS_MORE.test(p.text) && !BLANK_LINE.test(text.slice(p.end, q.start)) && !furniture.some((f) => f.start >= p.end && f.end <= q.start)) continue;
     // The next paragraph reads as a continuation: it does not open like a new piece (a
     // short title line with no punctuation at all).
     if (q.text.length < 30 && !/[，、。；：,”）)]/.test(q.text)) continue;

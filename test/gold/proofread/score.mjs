@@ -37,6 +37,8 @@ const CODE = {
   term: 'term.',
   // (The mark after an ordinal: 一. 第一、 ①、 （一）、 1、 (一).)
   'heading-marker': 'heading.marker',
+  booktitle: 'punct.booktitle',
+  'end-missing': 'punct.end-missing',
   // (Half-width marks, mixed pairs and full-width letters together, as a second batch was written.)
   'punct-width': ['punct.half-width', 'punct.mixed-width', 'heading.marker'],
 };
@@ -88,10 +90,11 @@ for (const file of readdirSync(HERE).filter((f) => f.endsWith('.jsonl')).sort())
   let correct = 0, flaggedCorrect = 0;
   for (const c of cases) {
     const starts = lineStarts(c.text);
-    const byLines = Array.isArray(c.breaks);
+    // (Lines are marked as `breaks` (page breaks, 0-based) or as marks {line} (1-based: punct.end-missing).)
+    const byLines = Array.isArray(c.breaks) || (c.marks ?? []).some((m) => m.line !== undefined);
     // Each mark as a position key (an offset, or a line) with the code it is scored against.
     const want = byLines
-      ? [...c.breaks, ...(c.furniture ?? [])].map((l) => ({ key: l, code, kind: undefined }))
+      ? [...(c.breaks ?? (c.marks ?? []).map((m) => m.line - 1)), ...(c.furniture ?? [])].map((l) => ({ key: l, code, kind: undefined }))
       : c.marks.map((m) => ({ key: nth(c.text, m.text ?? m.char, m.occurrence ?? 1), code: m.kind && typeof code === 'string' && code.endsWith('.') ? code + (KIND_CODE[m.kind] ?? m.kind) : code, kind: m.kind }));
     const got = (byId.get(c.id) ?? [])
       .filter((d) => matches(d.code, code) && d.range.start.line >= FRAME_LINES)

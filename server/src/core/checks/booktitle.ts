@@ -16,9 +16,30 @@ import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { proseParagraphs } from './prose';
 
-/** What a name in 《》 ends with when it is a meeting, an honour or a campaign, not a work. */
-const NOT_A_WORK =
-  /(?:代表大会|(?:工作|常务|全体|专题|现场|推进|调度|动员|部署|务虚|表彰|总结|电视电话)(?:会议|大会)|座谈会|发布会|新闻发布会|博览会|交易会|展览会|洽谈会|运动会|奖章|勋章|荣誉称号|专项行动|专项整治|主题活动|实践活动|主题教育)$/;
+/**
+ * What a name's last words make it when it is a work: a law, a document, a report, a paper, a
+ * book, a song, a programme (晚会, 节目). A name that ends so is always left alone.
+ */
+const WORK_HEAD =
+  /(?:法|法典|条例|规定|办法|细则|规则|准则|意见|通知|通报|决定|决议|方案|规划|纲要|计划|要点|报告|讲话|致辞|发言|纪要|公报|白皮书|指南|指引|标准|规范|目录|清单|名录|名单|汇编|手册|报|刊|志|年鉴|杂志|学报|书|集|选|论|记|传|史|歌|曲|诗|词|赋|剧|片|图|说明|公告|通告|函|批复|令|章程|协议|合同|宣言|倡议|信|晚会|节目|导读|读本|教材|课本)$/;
+
+/**
+ * What a name's last words make it when it is not a work (GB/T 15834-2011 lists 会议、活动、奖项、
+ * 称号、机构、课程、课题、证照、商标 among the names that take no title marks): a meeting, a
+ * festival or season, an honour, a body, a course, a certificate, a campaign.
+ * (Not 大会 alone: 《中国诗词大会》 is a programme.)
+ */
+const NON_WORK_HEAD =
+  /(?:代表大会|(?:工作|常务|全体|专题|现场|推进|调度|动员|部署|务虚|表彰|总结|发展|保护|电视电话)(?:会议|大会)|会议|座谈会|研讨会|推进会|现场会|部署会|动员会|发布会|博览会|交易会|展览会|洽谈会|招聘会|运动会|交流会|培训班|研修班|论坛|峰会|年会|(?:文化|旅游|艺术|读书|消费)(?:节|季|月|周)|(?:宣传|活动|教育|安全生产)(?:周|月|日)|开放日|读书日|奖章|勋章|称号|(?<!导)奖|模范\p{Script=Han}{0,4}|示范(?:县|市|区|村|镇|社区|基地|单位|点|园区)|重点村|名村|名镇|名城|文明(?:城市|单位|村镇|岗)|试点城市|园区|委员会|领导小组|工作小组|专班|总队|联盟|协会|学会|文学社|研究院|研究所|实验室|许可证|证书|合格证|执照|纳税人|企业|专项行动|专项整治|百日行动|(?<!计)划行动|在行动|行动|活动|大赛|竞赛|比赛|评选|(?:作品|书画|摄影|成果)展)$/u;
+
+/** The name of what follows the marks and says what the name is: 《万企兴万村》行动, 《老街坊》商标. */
+const CATEGORY_AFTER = /^(?:系列活动|主题活动|专场活动|活动|荣誉称号|称号|评选|专项行动|行动|商标|品牌|牌|必修课|选修课|课程|项目|课题|模式|创建|开幕式|启动仪式|专题研修|专题培训|主题团日)/;
+
+/** A verb that holds, joins, wins or sets up what it names, right before the marks. */
+const VERB_BEFORE = /(?:召开|举办|举行|承办|开展|启动|成立|组建|开设|荣获|获评|评为|授予|命名为|认定为|入选|颁发|持有|注册)了?$/;
+
+/** An edition's count: 第五届, 首届, 2024年度. */
+const EDITION = /^(?:第[一二三四五六七八九十百0-9０-９]+届|首届)/;
 
 export const booktitle: Check = {
   id: 'booktitle',
@@ -67,15 +88,18 @@ export const booktitle: Check = {
             });
             continue;
           }
-          const name = raw.slice(start + 1, i);
-          if (open.length || name.length < 3 || name.length > 60 || /[《〈]/.test(name) || !NOT_A_WORK.test(name)) continue;
-          const what = /奖章|勋章|称号$/.test(name) ? ['荣誉', 'an honour'] : /行动|整治|活动|教育$/.test(name) ? ['活动', 'a campaign'] : ['会议', 'a meeting'];
+          const name = raw.slice(start + 1, i).trim();
+          if (open.length || name.length < 2 || name.length > 60 || /[《〈]/.test(name) || WORK_HEAD.test(name)) continue;
+          const after = raw.slice(i + 1, i + 7);
+          const before = raw.slice(Math.max(0, start - 5), start);
+          if (!(NON_WORK_HEAD.test(name) || EDITION.test(name) || CATEGORY_AFTER.test(after) || VERB_BEFORE.test(before))) continue;
+          const what = whatItIs(name, after);
           out.push({
             code: CODES.punctBooktitle,
             severity: 'warning',
             message: t(
-              `“${name}”是${what[0]}的名称，不是书籍、文件、报刊等作品，不用书名号（GB/T 15834-2011 4.15）：请去掉书名号，或按需要改用引号。`,
-              `"${name}" is the name of ${what[1]}, not of a book, document, paper or other work, so it takes no title marks 《》 (GB/T 15834-2011 4.15): remove them, or use quotation marks where needed.`,
+              `“${name}”是${what[0]}的名称，不是书籍、文件、报刊、影视等作品，不用书名号（GB/T 15834-2011 4.15）：请去掉书名号，或按需要改用引号。`,
+              `"${name}" is the name of ${what[1]}, not of a book, document, paper, programme or other work, so it takes no title marks 《》 (GB/T 15834-2011 4.15): remove them, or use quotation marks where needed.`,
             ),
             span: { start: p.start + start, end: p.start + i + 1 },
             related: [],
@@ -87,3 +111,16 @@ export const booktitle: Check = {
     return out.sort((a, b) => a.span.start - b.span.start);
   },
 };
+
+/** What kind of thing a name is, for the message: by its last words, or the word after it. */
+function whatItIs(name: string, after: string): [string, string] {
+  const said = `${name}|${after}`;
+  if (/(?:会议|大会|会|论坛|峰会|培训班|研修班)\|/.test(said)) return ['会议', 'a meeting'];
+  if (/(?:奖章|勋章|称号|奖|模范\p{Script=Han}{0,4}|文明\p{Script=Han}{1,2}|示范\p{Script=Han}{1,2}|名[村镇城]|重点村|试点城市|纳税人|企业)\||\|(?:荣誉称号|称号)/u.test(said)) return ['奖项或称号', 'an award or title'];
+  if (/(?:委员会|小组|专班|总队|联盟|协会|学会|文学社|研究院|研究所|实验室|园区)\|/.test(said)) return ['机构或组织', 'a body or organisation'];
+  if (/(?:许可证|证书|合格证|执照)\|/.test(said)) return ['证照', 'a licence or certificate'];
+  if (/\|(?:商标|品牌|牌)/.test(said)) return ['商标或品牌', 'a brand'];
+  if (/\|(?:必修课|选修课|课程|专题研修|专题培训)/.test(said)) return ['课程', 'a course'];
+  if (/\|(?:项目|课题)/.test(said)) return ['课题或项目', 'a project'];
+  return ['活动', 'a campaign or event'];
+}

@@ -6,6 +6,7 @@ import type { Check } from './check';
 import { doubled } from './doubled';
 import { booktitle } from './booktitle';
 import { dunhao } from './dunhao';
+import { endMissing } from './endMissing';
 import { halfWidth } from './halfWidth';
 import { mixedWidth } from './mixedWidth';
 import { numberUsage } from './numberUsage';
@@ -17,7 +18,7 @@ import { pairing } from './pairing';
 import { mismatch } from './mismatch';
 import { targets } from './targets';
 
-export const CHECKS: readonly Check[] = [pairing, halfWidth, mixedWidth, dunhao, booktitle, doubled, pageBreak, numberUsage, terms, targets, mismatch, headingNumbers, enumCount];
+export const CHECKS: readonly Check[] = [pairing, halfWidth, mixedWidth, dunhao, booktitle, endMissing, doubled, pageBreak, numberUsage, terms, targets, mismatch, headingNumbers, enumCount];
 
 
 export type { Check, CheckContext } from './check';

@@ -56,6 +56,8 @@ const FALL_END = /(?:降幅|下降率)$/;
 
 /** Verbs of an action on the thing counted, when they open the indicator. */
 const ACTION_START = /^新?(改造提升|改造|新建|改建|扩建|新改扩建|建设|建成|培育|培训|引进|招引|创建|认定|打造|种植|推广|帮扶|资助|救助|发放|安置|转移|吸纳)/;
+/** The words that make this year's new ones (新增, 新开通, 新签约……): a total's name drops them. */
+const NEWLY = /^新(?:增|开通|开工|开设|开办|签约|投产|登记|注册|设立|引进|落地|落户|认定|上市|获批|组建)/;
 /** Verbs that say how far an action goes, not which: 新开工改造 is 改造. */
 const ASPECT = new Set(['新开工', '开工', '实施', '推进', '启动', '开展', '组织']);
 const GROWTH = new Set(['增长', '增', '上涨', '同比增长', '比上年增长']);
@@ -164,7 +166,7 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   // (Not the size of a flow, 重大项目投资规模 (the projects' whole cost) against 完成投资 (this year's).)
   if (SIZE_END.test(s) && s.length >= 6 && !/(?:投资|融资|贷款|资金|交易|贸易|信贷|发行)(?:总)?规模$/.test(s)) s = s.replace(SIZE_END, '');
   if (stock) {
-    const made = ACTION_START.exec(s) ?? /^新增/.exec(s);
+    const made = ACTION_START.exec(s) ?? NEWLY.exec(s);
     if (made && s.length - made[0].length >= 2) s = s.slice(made[0].length);
   }
   // The action named in the indicator is the verb: 新开工改造城镇老旧小区 = 改造 城镇老旧小区,

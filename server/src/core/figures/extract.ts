@@ -1044,6 +1044,9 @@ function reachedBy(text: string, sentenceStart: number, inSentence: Figure[], al
 /** The aim named right before a figure: 目标为, 目标是, 计划 (with a verb of the aim after it). */
 const AIM_NAMED_BEFORE = /(?:目标(?:为|是|值为)|(?<![完成度超占的总])计划(?:为|是)?)(?:增长|新增|完成|达到|实现)?[\s\u3000]*$/;
 
+/** After a figure, the rest of a series of items that closes on the aims it names: "、改造提升农贸市场20个等目标任务". */
+const SERIES_OF_AIMS = /^(?:以上|左右)?(?:、[^，,。；;！？、]{1,30}?)*等(?:各项|年度|全年)?(?:目标任务|预期目标|目标|计划)(?!书)/;
+
 /** A plan set at the year's start, up to the figure in its clause: 年初，我们安排……增长. */
 const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下)[^，,。；;！？]{0,24}$/;
 
@@ -1646,7 +1649,10 @@ function build(
   const listCount = raw.unit?.dimension.startsWith('count:') ? opensList(text, raw.end, s.end, comparatorText) || sumsUpList(text, raw.num.start, s.start, raw) : false;
   const inHeadline = path.length > 0 && path[0].heading.form === 'title' && at < path[0].heading.span.end && path[0].heading.span.start <= firstText(text);
   // A figure that names the aim after it is the aim: "控制在2%左右的预期目标以内", "高于5%的年初目标".
-  const namesAim = /^(?:以上|左右|以内|以下)?的?(?:年初|年度|全年)?(?:确定的)?(?:预期目标|预期|目标|计划)/.exec(text.slice(raw.end, Math.min(s.end, raw.end + 12)));
+  // (And a series that ends on the aims it was: "新增普惠性托位1500个、改造提升农贸市场20个等目标任务
+  // 超额完成".)
+  const namesAim = /^(?:以上|左右|以内|以下)?的?(?:年初|年度|全年)?(?:确定的)?(?:预期目标|预期|目标|计划)/.exec(text.slice(raw.end, Math.min(s.end, raw.end + 12))) ??
+    SERIES_OF_AIMS.exec(text.slice(raw.end, Math.min(s.end, raw.end + 80)));
   // So is one the aim names right before it, in a year gone too: "城镇新增就业目标为4万人，实际完成
   // 4.3万人", "计划3万个→完成3.2万个". (Not a share of the plan: 完成年度计划103%.)
   // (Or the plan set at a year's start: "去年年初，我们安排一般公共预算收入增长3%，执行结果是增长3.8%".)
