@@ -31,19 +31,28 @@ function straddles(raw: string, at: number, len: number): boolean {
  * a built-in one of the same wrong form, null turns a built-in entry off (a pattern entry by its
  * `name`: 截止, 即要), and the others join as formulations.
  */
-function termList(substitutions: Readonly<Record<string, string | null>> | undefined): { literals: TermEntry[]; patterns: TermEntry[] } {
+function termList(substitutions: Readonly<Record<string, string | null>> | undefined): { literals: Map<string, TermEntry[]>; patterns: TermEntry[] } {
   if (!substitutions || Object.keys(substitutions).length === 0) return BUILT_IN;
-  const own = Object.entries(substitutions);
   const listed = (e: TermEntry) => Object.prototype.hasOwnProperty.call(substitutions, typeof e.wrong === 'string' ? e.wrong : e.name ?? '');
-  const literals = BUILT_IN.literals.filter((e) => !listed(e));
-  for (const [wrong, right] of own) if (right !== null) literals.push({ wrong, right, source: PROJECT_SOURCE, kind: 'formulation' });
-  // (A longer wrong form first: it is the one meant where a shorter one lies inside it.)
-  literals.sort((a, b) => (b.wrong as string).length - (a.wrong as string).length);
-  return { literals, patterns: BUILT_IN.patterns.filter((e) => !listed(e)) };
+  const literals = TERMS.filter((e) => typeof e.wrong === 'string' && !listed(e));
+  for (const [wrong, right] of Object.entries(substitutions)) if (right !== null) literals.push({ wrong, right, source: PROJECT_SOURCE, kind: 'formulation' });
+  return { literals: byFirstCharacter(literals), patterns: BUILT_IN.patterns.filter((e) => !listed(e)) };
+}
+
+/** Literal entries by their first character, longest first: a longer wrong form is the one meant where a shorter one lies inside it. */
+function byFirstCharacter(entries: TermEntry[]): Map<string, TermEntry[]> {
+  const map = new Map<string, TermEntry[]>();
+  for (const e of entries) {
+    const w = e.wrong as string;
+    const list = map.get(w[0]) ?? map.set(w[0], []).get(w[0])!;
+    list.push(e);
+  }
+  for (const list of map.values()) list.sort((a, b) => (b.wrong as string).length - (a.wrong as string).length);
+  return map;
 }
 
 const BUILT_IN = {
-  literals: TERMS.filter((e) => typeof e.wrong === 'string'),
+  literals: byFirstCharacter(TERMS.filter((e) => typeof e.wrong === 'string')),
   patterns: TERMS.filter((e) => typeof e.wrong !== 'string'),
 };
 
@@ -90,13 +99,18 @@ export const terms: Check = {
           fixes: [{ title: t(`改为“${right}”`, `Change to "${right}"`), edits: [{ span: { start: p.start + at, end: p.start + at + wrong.length }, newText: right }] }],
         });
       };
-      for (const e of literals) {
-        const w = e.wrong as string;
-        for (let i = raw.indexOf(w); i >= 0; i = raw.indexOf(w, i + w.length)) {
-          if (straddles(raw, i, w.length)) continue;
+      // One pass over the paragraph, trying at each character the wrong forms that begin with it
+      // (longest first): the cost is the paragraph's length, however long the list.
+      for (let i = 0; i < raw.length; i++) {
+        const here = literals.get(raw[i]);
+        if (!here) continue;
+        for (const e of here) {
+          const w = e.wrong as string;
+          if (!raw.startsWith(w, i) || straddles(raw, i, w.length)) continue;
           // (既使……又使 is 既 and 使: "既使企业减负，又使群众受益".)
-          if (w === '既使' && /^[^。；！？]{1,30}[又也]/.test(raw.slice(i + 2))) continue;
+          if (w === '既使' && /^[^。；！？]{1,30}[又也]/.test(raw.slice(i + 2, i + 40))) continue;
           report(i, w, e.right, e.source, e.kind);
+          break;
         }
       }
       for (const e of patterns) {
