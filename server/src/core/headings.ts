@@ -155,7 +155,7 @@ export const CHANGE_LINE = new RegExp(`^(?:同比|比上年)?(?:增长|下降|�
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
 /** A row of a table pasted from a word processor: cells separated by tabs (figures/table.ts reads them). */
 const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
-const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷/;
+const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷|收官|(?:圆满|全面|顺利|超额)完成/;
 
 /** A review's word and, after it, a plan's: "回顾去年成绩　部署今年任务". */
 const HEADING_BOTH = /(?:回顾|回望|总结)[^，。；]*?(?:部署|安排|展望)/;
@@ -386,6 +386,8 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
     ((spaced[i + 1]?.length === cells.length && figureRow(spaced[i + 1])) || (spaced[i - 1]?.length === cells.length && figureRow(cells))));
   /** Whether an explainer's label has been met (its captions after it are text of its sections). */
   let seenLabel = false;
+  /** Whether the last title group began under an explainer's label (a caption that named its own time). */
+  let titleAfterLabel = false;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     const prev = paragraphs[i - 1];
@@ -400,6 +402,7 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       const nameSpan = { start: p.start + label.start, end: p.start + label.end };
       headings.push({ form: 'label', rank: RANK.label, name: label.name, nameSpan, span: nameSpan, paragraphs: [p.index] });
       seenLabel = true;
+      titleAfterLabel = false;
       continue;
     }
     // (A figure on a line of its own, and the label under it, belong to an explainer's list.)
@@ -472,11 +475,14 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
         // (Not one that names its own time or kind, "“十四五”成就", "2025年：稳中有进", "主要预期目标":
         // a section of its own.)
         // (Nor a news item's headline, which names who acts: "市政府召开常务会议".)
-        if (!group && !subtitle && seenLabel && headings[headings.length - 1].form !== 'title' &&
+        // (So is one after a caption of the label's that named its own time, "2025年工作回顾" /
+        // "“十四五”圆满收官 主要目标任务全面完成" / "农牧业大市地位更加巩固".)
+        if (!group && !subtitle && seenLabel && (headings[headings.length - 1].form !== 'title' || titleAfterLabel) &&
           !/(?:19|20)[0-9]{2}|十[一二三四五六]五|[一二三四五六七八九十两]年|今年|去年|明年/.test(p.text) && !headingKind(p.text) &&
-          !/[省市县区州]|政府|会议|召开|举行|发布|印发|出台/.test(p.text)) continue;
+          !/[省市县区州](?:委|政府|人大|政协|长)|[全我本][省市县区州]|政府|会议|召开|举行|发布|印发|出台/.test(p.text)) continue;
         if (!group) {
           group = { form: 'title', rank: RANK.title, name: '', nameSpan: span, span, paragraphs: [] };
+          titleAfterLabel = seenLabel;
         }
         group.span = { start: group.span.start, end: p.end };
         group.paragraphs.push(p.index);

@@ -40,8 +40,9 @@ const LEVEL_START = /^(?:完成|实现|达到)/;
 const ASPECT_START = /^(?:实施|推进|开展|启动|组织|安排)/;
 /** Who set the figure, and the verb that reports it: 会议要求, 省里要求, 报告提出; and 对照, 按照. */
 /** Who sets figures for a place: the province, city or county speaking, and the state above them. */
-const SETTER = '省里|省上|市里|市上|县里|省委|市委|县委|省政府|市政府|县政府|国家|中央|上级';
-const REPORTED = new RegExp(`^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|区委|区政府|规划|方案|文件|${SETTER})?(?:要求|提出|明确|强调|指出|确定)|(?:${SETTER})(?:安排|下达)|对照|按照|参照|根据|照)`);
+const SETTER = '省里|省上|市里|市上|县里|省委|市委|县委|省政府|市政府|县政府|自治区(?:党委|政府)?|国家|中央|上级';
+/** (And the opportunity seized in another's figure, 抢抓自治区今年新增新能源装机……的机遇: 抢抓 and who.) */
+const REPORTED = new RegExp(`^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|区委|区政府|规划|方案|文件|${SETTER})?(?:要求|提出|明确|强调|指出|确定)|(?:${SETTER})(?:安排|下达)|(?:抢抓|抓住|把握|用好)(?:${SETTER})?|对照|按照|参照|根据|照)`);
 const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|要|将|拟|的|再|也|继续)$/;
 /** The whole a share is of, named: 占规上工业产值比重, 占GDP的比重, 占全市比例. */
 const SHARE_OF_WHOLE = /(?<=\p{Script=Han}{2})占(?!比)[^占，,。；;]{1,14}?(?:的)?(?:比重|比例)$/u;

@@ -443,19 +443,24 @@ function bracketSpans(text: string): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** What opens an adverbial of accordance, or the opportunity a clause seizes ("抢抓自治区……的机遇，"). */
+const ACCORDANCE = /按照|根据|依照|对照|遵照|抢抓|抓住|把握|用好/;
+
 /**
  * The adverbials of accordance in a text, "按照省里确定的……的要求，": from 按照 (根据, 依照…) to the
- * end of a clause that ends with 要求 (部署, 安排, 精神, 标准). One pass over the clauses.
+ * end of a clause that ends with 要求 (部署, 安排, 精神, 标准); and the opportunity seized the same
+ * way, "抢抓自治区今年新增新能源装机4000万千瓦以上的机遇，": what it names is another's. One pass over
+ * the clauses.
  */
 function accordanceSpans(text: string): Span[] {
   const out: Span[] = [];
-  if (!/按照|根据|依照|对照|遵照/.test(text)) return out;
+  if (!ACCORDANCE.test(text)) return out;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = text[i];
     if (i < text.length && c !== '，' && c !== ',' && c !== '。' && c !== '；') continue;
-    if ((c === '，' || c === ',') && /(?:要求|部署|安排|精神|标准)$/.test(text.slice(Math.max(start, i - 2), i))) {
-      const m = /按照|根据|依照|对照|遵照/.exec(text.slice(start, i));
+    if ((c === '，' || c === ',') && /(?:要求|部署|安排|精神|标准|机遇|契机|机会)$/.test(text.slice(Math.max(start, i - 2), i))) {
+      const m = ACCORDANCE.exec(text.slice(start, i));
       if (m) out.push({ start: start + m.index, end: i });
     }
     start = i + 1;
@@ -484,8 +489,8 @@ export function partIn(text: string): string | undefined {
   return m ? normalizePart(m[0]) : undefined;
 }
 
-/** 全省/我省 and 全市/我市 stand for the document's own province or city. */
-const SELF_RE = /全省(?!域)|我省|本省|省内|省定(?=[\u4e00-\u9fff])|(?:省里|省上)(?=下达|确定|提出|要求|部署|明确|安排|“)|(?<![健完安])全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|(?<![健完安])全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国/g;
+/** 全省/我省 and 全市/我市 stand for the document's own province or city; 自治区 alone, in a document of one, for its autonomous region. */
+const SELF_RE = /全省(?!域)|我省|本省|省内|(?<![古族藏]|高出|高于|低于|超出|超过|快于|慢于|比|较)自治区(?![级内])|省定(?=[\u4e00-\u9fff])|(?:省里|省上)(?=下达|确定|提出|要求|部署|明确|安排|“)|(?<![健完安])全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|(?<![健完安])全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国/g;
 
 /** 'district': 全区 / 我区 / 本区, a district's or an autonomous region's; 'county': 全县 / 全旗, only ever a county's. */
 export type SelfLevel = 'province' | 'city' | 'county' | 'district' | 'country';
@@ -496,7 +501,7 @@ export function selfReference(text: string, offset: number): SelfLevel | undefin
 
 /** The level a self-reference names: 全省 the province, 本市 (全州, 全盟, 全地区) the city, 全区 a county's (or a region's), 全国. */
 export function selfLevelOf(cue: string): SelfLevel {
-  return /省/.test(cue) ? 'province' : /[市州盟]|地区/.test(cue) ? 'city' : /[县旗]/.test(cue) ? 'county' : /区/.test(cue) ? 'district' : 'country';
+  return /省|自治区/.test(cue) ? 'province' : /[市州盟]|地区/.test(cue) ? 'city' : /[县旗]/.test(cue) ? 'county' : /区/.test(cue) ? 'district' : 'country';
 }
 
 /** Whether a whole text is a self-reference: a table's column "全省", "本市". */

@@ -275,8 +275,9 @@ function paragraphIntent(whole: string): Intent | undefined {
     const rest = paragraphIntent(sentence.slice(ahead[0].length));
     return rest?.kind === 'target' ? rest : { kind: 'target', cue: ahead[1] };
   }
-  const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|要|将|必须|务必|力争|确保)/.exec(sentence);
-  if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:要|将|必须|务必|力争|确保)/.test(sentence)) {
+  // (Not the 要 of a word, 重要, 主要, 需要, 要素: "（一）国家重要能源……基地建设迈出新步伐" aims at nothing.)
+  const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|(?<![主重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])|将|必须|务必|力争|确保)/.exec(sentence);
+  if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:(?<![主重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])|将|必须|务必|力争|确保)/.test(sentence)) {
     return { kind: 'target', cue: m[1] };
   }
   return undefined;
@@ -495,8 +496,11 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
       : self === 'district' && facts.city && provinceOf(facts.city)?.endsWith('自治区') ? facts.province ?? provinceOf(facts.city)! : null);
 }
 
-/** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出. */
-const PROVINCE_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外)?[，,]?(?:省里|省上|省委|省政府|省委省政府|省委、省政府|省政府工作报告|省委经济工作会议)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达)/;
+/** The words that open a sentence detailing the one before it: 具体来看, 具体而言, 分项看. */
+const DETAILS_BEFORE = /^[\s\u3000]*(具体(?:来看|而言|来说|地说|讲)|分项(?:来)?看)[，,：:]/;
+
+/** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出, 自治区确定 (after a topic, "从区内看，"). */
+const PROVINCE_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外|从[^，,。]{1,6}看)?[，,]?(?:省里|省上|省委|省政府|省委省政府|省委、省政府|省政府工作报告|省委经济工作会议|自治区(?:党委|政府|人民政府|党委、政府|党委政府|政府工作报告)?)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达)/;
 
 /** A sentence that opens with this year and its aims, after another: "。今年要……", "。今年，全市……". */
 const TURNS_TO_THIS_YEAR = /[。！？!?][\s\u3000]*今年(?:[，,]|要|将|力争|我们|全市|全省|全县|全区)/;
@@ -718,11 +722,16 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       inherited = undefined;
       inheritedFromItem = false;
     }
-    const own = paragraphIntent(sentenceText);
+    // (A sentence that details the one before, "具体来看，规上工业增加值增长7.5%", aims as it did.)
+    // (The figure before may end the paragraph before: a transcript puts each sentence on a line.)
+    const last = figures[figures.length - 1];
+    const details = !last || last.span.start < (paragraphOf[s.paragraph - 1]?.start ?? 0) ? null : DETAILS_BEFORE.exec(sentenceText);
+    const detailed: Intent | undefined = details && last.kind === 'target' ? { kind: 'target', cue: details[1] } : undefined;
+    const own = paragraphIntent(sentenceText) ?? detailed;
     // (A city's document that lets its province speak, "省里明确，粮食产量要稳定在710亿斤以上",
     // states the province's figures, until another place is named.)
     if (quotesProvince && PROVINCE_SPEAKS.test(sentenceText)) inheritedRegion = facts.province ?? OWN_PROVINCE;
-    const intentHere = own?.past ? own : inheritedKind;
+    const intentHere = own?.past ? own : detailed ?? inheritedKind;
     // (The report's aims, "报告提出今年主要预期目标：……", end the review a paragraph opened with
     // "过去一年，……": the paragraphs after them go on with the aims, not with that year.)
     // (Nor does a past year carried from the paragraph before date a sentence that sets aims of
