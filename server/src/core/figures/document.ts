@@ -181,13 +181,19 @@ const AIMS = /(?:部署|安排)[^。；，,]{0,6}(?:今年|明年|新一年|(?:1
 const SELF_PROVINCE = /全省|我省|本省|省政府|省委|省人大|省政协|全区各族|自治区政府|自治区人民政府/g;
 const SELF_CITY = /全市|我市|本市|市政府|市委|市人大|市政协|全州(?![县市区])|我州|本州|州政府|州委|州人大|州政协|全盟|盟行政公署|全地区|地区行政公署|行署/g;
 const SELF_COUNTY = /全县|我县|本县|县政府|县委|县人大|县政协/g;
+const SELF_DISTRICT = /全区(?!各族)|我区|本区|区委|区政府|区人大|区政协/g;
 
 /** The level a document speaks at: which of 全省 / 全市 / 全县 (and their kin) it uses most. */
 function ownLevel(text: string): 'province' | 'city' | 'county' | undefined {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   const p = sample.match(SELF_PROVINCE)?.length ?? 0;
   const c = sample.match(SELF_CITY)?.length ?? 0;
-  const k = sample.match(SELF_COUNTY)?.length ?? 0;
+  // (全区 / 区委 are a district's, as a county's 全县, unless the text is an autonomous region's:
+  // one that names 自治区.)
+  const d = sample.match(SELF_DISTRICT)?.length ?? 0;
+  const region = /自治区/.test(sample);
+  const k = (sample.match(SELF_COUNTY)?.length ?? 0) + (region ? 0 : d);
+  if (region) return p + d >= c && p + d >= k ? (p + d === 0 ? undefined : 'province') : c >= k ? 'city' : 'county';
   if (p === 0 && c === 0 && k === 0) return undefined;
   return p >= c && p >= k ? 'province' : c >= k ? 'city' : 'county';
 }
@@ -279,12 +285,16 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   let regionCue: string | undefined;
   let regionFrom: RegionEvidence | undefined;
   for (const t of titles) {
-    for (const p of placesIn(t)) {
+    const places = placesIn(t);
+    for (const [k, p] of places.entries()) {
       // (Not the whole a title measures against: "对标全国定目标".)
       if (p.level === 'country' || comparisonBase(t, p.at, p.at + p.name.length)) continue;
       // (Nor the place a post was sent from, after its time: "大同发布　2026年1月20日 11:30 山西".)
       if (/[0-9０-９]{1,2}[:：][0-9０-９]{2}[\s\u3000]*(?:发表于|IP属地[：:]?)?[\s\u3000]*$/.test(t.slice(0, p.at))) continue;
-      if (!first) {
+      // (A place written with the one it lies in, "苏州市吴江区委", "江苏省苏州市": the inner one is meant.)
+      const inner = places[k + 1];
+      const address = inner && inner.at === p.at + p.name.length && inner.level !== 'country' && inner.level !== p.level;
+      if (!first && !address) {
         first = p.name;
         regionCue = t.trim();
         regionFrom = 'title';
@@ -321,9 +331,12 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
       if (!own || higherBody(sample, p.at, p.at + p.name.length)) continue;
       if (p.level === 'province' && !province) province = p.name;
       if (p.level === 'city' && !city) city = p.name;
+      // (A district or county that issues it, "中共苏州市吴江区委办公室": the city before it is its
+      // address, the district its own place.)
+      if (p.level === 'county' && !county && issuer) county = p.name;
     }
-    if (province || city) {
-      regionCue = province ?? city;
+    if (province || city || county) {
+      regionCue = county ?? city ?? province;
       regionFrom = 'text';
     }
   }
@@ -339,7 +352,11 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   }
   // (The level a title names outweighs a count of 全省 against 全市: "一图读懂｜2026年市政府工作报告".)
   const titled = titles.length ? TITLE_LEVEL.exec(titles[0]) : null;
-  const level = titled ? (titled[1] === '省' || titled[1] === '自治区' ? 'province' : titled[1] === '市' || titled[1] === '州' || titled[1] === '盟' ? 'city' : 'county') : ownLevel(model.text);
+  // (A title that names its own place speaks at that place's level: "中共苏州市吴江区委办公室" a
+  // district's, "……在南宁市第十五届人民代表大会……上" a city's, whatever its 全区 says.)
+  const ownPlace = regionFrom === 'title' ? first : regionFrom === 'text' ? regionCue : undefined;
+  const titledPlace = ownPlace === undefined ? undefined : ownPlace === county ? 'county' : ownPlace === city ? 'city' : ownPlace === province ? 'province' : undefined;
+  const level = titledPlace ?? (titled ? (titled[1] === '省' || titled[1] === '自治区' ? 'province' : titled[1] === '市' || titled[1] === '州' || titled[1] === '盟' ? 'city' : 'county') : ownLevel(model.text));
   // The document as a whole is a plan when its first title says so; a piece of a compilation
   // is judged by its own title (see planContext).
   // (Not a headline that states one of its figures: "人代会开幕 政府工作报告提出今年增长5.5%左右"

@@ -275,9 +275,10 @@ function paragraphIntent(whole: string): Intent | undefined {
     const rest = paragraphIntent(sentence.slice(ahead[0].length));
     return rest?.kind === 'target' ? rest : { kind: 'target', cue: ahead[1] };
   }
-  // (Not the 要 of a word, 重要, 主要, 需要, 要素: "（一）国家重要能源……基地建设迈出新步伐" aims at nothing.)
-  const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|(?<![主重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])|将|必须|务必|力争|确保)/.exec(sentence);
-  if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:(?<![主重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])|将|必须|务必|力争|确保)/.test(sentence)) {
+  // (Not the 要 of a word, 重要, 需要, 要素: "（一）国家重要能源……基地建设迈出新步伐" aims at nothing. 主要
+  // stays a cue: "其他几项主要指标，比如……增长8%以上" speaks of the plan's main figures.)
+  const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|(?<![重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])|将|必须|务必|力争|确保)/.exec(sentence);
+  if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:(?<![重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])|将|必须|务必|力争|确保)/.test(sentence)) {
     return { kind: 'target', cue: m[1] };
   }
   return undefined;
@@ -948,7 +949,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         const aims = own?.kind === 'target' && yearOffset(p, ref) < 0;
         // (Nor a year that labels its line's figures, "2024年：13180亿元", as a colon says.)
         const labels = /^[：:]/.test(sentenceText.slice(head.end, head.end + 1));
-        if (!head.fromBase && head.until === undefined && !start && !by && !aims && !labels && (/^(?:底|末)?[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 3)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
+        if (!head.fromBase && head.until === undefined && !start && !by && !aims && !labels && (/^(?:底|末)?[，,、]|^(?:全|我|本)/.test(sentenceText.slice(head.end, head.end + 3)) || YEAR_CALLED.test(sentenceText.slice(head.end, head.end + 30)) || (head.at <= 1 && !/^(?:这|该|此|同期)/.test(sentenceText.slice(head.end, head.end + 2))))) {
           carried = p;
         }
       }
@@ -1058,6 +1059,9 @@ const SERIES_OF_AIMS = /^(?:以上|左右)?(?:、[^，,。；;！？、]{1,30}?)
 
 /** A plan set at the year's start, up to the figure in its clause: 年初，我们安排……增长. */
 const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下)[^，,。；;！？]{0,24}$/;
+
+/** A year the paragraph opens by naming what it was: "去年是“十四五”规划收官之年，". */
+const YEAR_CALLED = /^是[^，,。；]{2,24}?(?:之年|的一年)[，,]/;
 
 /** A sentence's label and the words that cite its source, before what it says: 【记者】报告显示，. */
 const OPENING_CITE = /^[\s\u3000]*(?:【[^】]{1,12}】|[^，,。：:]{1,8}[：:])?[\s\u3000]*(?:(?:报告|会议|公报|数据|统计)(?:显示|指出|提到|回顾|介绍|表明)|据(?:介绍|统计|了解))[，,：:]?/;
@@ -2321,7 +2325,13 @@ class Sections {
 
 /** The place a heading is about: its first place that is no base of a comparison. */
 function headingPlace(name: string): Place | undefined {
-  return placesIn(name).find((p) => !comparisonBase(name, p.at, p.at + p.name.length));
+  const places = placesIn(name);
+  return places.find((p, k) => {
+    if (comparisonBase(name, p.at, p.at + p.name.length)) return false;
+    // (A place written with the one it lies in, "中共苏州市吴江区委办公室": the inner one is meant.)
+    const inner = places[k + 1];
+    return !(inner && inner.at === p.at + p.name.length && inner.level !== 'country' && inner.level !== p.level);
+  });
 }
 
 /** The part of a year the nearest heading above names (not a title: a 纪要 of 上半年 sets aims for 全年 too). */
