@@ -217,8 +217,8 @@ function readSubstitutions(node: Node, config: WengaoConfig, problem: Problem): 
       problem(CODES.configInvalid, 'error', keyNode, `“${clip(wrong, 20)}”不是可查找的写法：错误写法应是 1 到 30 个字、含汉字、不含空白；此条不生效。`, `"${clip(wrong, 20)}" is not a form that can be looked for: a wrong form is 1 to 30 characters with Chinese in it and no spaces; the entry is ignored.`);
     } else if (right === null) {
       out[wrong] = null;
-    } else if (typeof right !== 'string' || right.trim() === '' || right === wrong) {
-      problem(CODES.configInvalid, 'error', valueNode, `“${clip(wrong, 20)}”的正确写法应是与它不同的非空字符串（或 null，关闭内置的这一条），而不是 ${short(right)}；此条不生效。`, `The right form of "${clip(wrong, 20)}" should be a non-empty string other than the wrong form (or null, to turn a built-in entry off), not ${short(right)}; the entry is ignored.`);
+    } else if (typeof right !== 'string' || right.trim() === '' || right.includes(wrong)) {
+      problem(CODES.configInvalid, 'error', valueNode, `“${clip(wrong, 20)}”的正确写法应是不含它的非空字符串（或 null，关闭内置的这一条），而不是 ${short(right)}；此条不生效。`, `The right form of "${clip(wrong, 20)}" should be a non-empty string that does not contain the wrong form (or null, to turn a built-in entry off), not ${short(right)}; the entry is ignored.`);
     } else {
       out[wrong] = right;
     }

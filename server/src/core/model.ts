@@ -312,7 +312,10 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
     if (BLANK_LINE.test(text.slice(paragraphs[i].end, paragraphs[i + 1].start))) blankGaps++;
     else singleGaps++;
   }
-  const singleSpaced = singleGaps > blankGaps;
+  // (Not a text cut at a page's width, whose bare line ends all fall at one length: its breaks
+  // are cuts, whatever separates them.)
+  const hardWrapped = wrapped >= 5 && wrapped * 3 >= bare;
+  const singleSpaced = singleGaps > blankGaps && !hardWrapped;
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const p = paragraphs[i];
     const q = paragraphs[i + 1];
@@ -352,7 +355,8 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
     if (!onlyBreak(p.end, q.start)) continue;
     // (Unless the line stops where no sentence can: on a clause mark, or a word that wants what
     // comes after it, 的, 达到, 超过, 位居, 带动, 每小时.)
-    if (singleSpaced && !CLAUSE_MARK.has(last) && !WANTS_MORE.test(p.text) && !BLANK_LINE.test(text.slice(p.end, q.start)) && !furniture.some((f) => f.start >= p.end && f.end <= q.start)) continue;
+    // (Nor where the next line cannot open a sentence: ".2%", a digit cut from its number.)
+    if (singleSpaced && !CLAUSE_MARK.has(last) && !WANTS_MORE.test(p.text) && !/^[0-9０-９.．%％)）、，]/.test(q.text) && !/[0-9０-９.．]$/.test(p.text) && !BLANK_LINE.test(text.slice(p.end, q.start)) && !furniture.some((f) => f.start >= p.end && f.end <= q.start)) continue;
     // The next paragraph reads as a continuation: it does not open like a new piece (a
     // short title line with no punctuation at all).
     if (q.text.length < 30 && !/[，、。；：,”）)]/.test(q.text)) continue;

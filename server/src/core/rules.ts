@@ -111,13 +111,13 @@ export const RULES: Record<Code, Rule> = {
     tags: PUNCTUATION,
     zh: {
       short: '段末缺少句末标点。',
-      full: '正文段落（含逗号、顿号或分号、二十字以上的叙述）末尾没有句号、问号或叹号（GB/T 15834-2011 4.1—4.3）；在逗号、顿号或引号中间结束、后面又没有接续的，说明疑有文字缺失。标题、署名、日期、列表项、表格、图解的数字行、以冒号或分号结束的段落、被分页断开的段落（见 para.page-break）不报告；只在文稿的正文段落大多（四分之三以上）有句末标点时检查，图解、微信推文等不以句号收段的文稿不报告。',
+      full: '正文段落（含逗号、顿号或分号、二十字以上的叙述）末尾没有句号、问号或叹号（GB/T 15834-2011 4.1—4.3）；在逗号、顿号或引号中间结束、后面又没有接续的，说明疑有文字缺失。标题、署名、日期、列表项、表格、图解的数字行、以冒号或分号结束的段落、被分页断开的段落（见 para.page-break）不报告；只在文稿有句末标点的正文段落（及以冒号引出下文的段落）不少于无句末标点者的一半时检查，图解、微信推文等不以句号收段的文稿不报告。',
       help: '在段末加句号（快速修复）；在逗号、顿号或引号中间结束的，多为文字缺失，请补全。',
       example: { wrong: '全年地区生产总值增长5.2%，城镇新增就业3万人', right: '全年地区生产总值增长5.2%，城镇新增就业3万人。' },
     },
     en: {
       short: 'A paragraph ends without its sentence-final mark.',
-      full: 'A paragraph of running text (a clause mark and twenty characters or more) that ends without 。, ？ or ！ (GB/T 15834-2011 4.1–4.3); one that stops on a comma, a 、 or inside a quotation with nothing carrying it on is reported as text missing. Silent for headings, bylines, dates, list items, tables, explainer lines, paragraphs ending on ： or ；, and paragraphs split by a page break (para.page-break); checked only in documents that close at least three quarters of their running-text paragraphs, so not in explainers or posts that do not.',
+      full: 'A paragraph of running text (a clause mark and twenty characters or more) that ends without 。, ？ or ！ (GB/T 15834-2011 4.1–4.3); one that stops on a comma, a 、 or inside a quotation with nothing carrying it on is reported as text missing. Silent for headings, bylines, dates, list items, tables, explainer lines, paragraphs ending on ： or ；, and paragraphs split by a page break (para.page-break); checked only in documents whose closed running-text paragraphs (and lines that announce what follows with ：) are at least half as many as the bare ones, so not in explainers or posts that end their lines bare.',
       help: 'Add 。 at the end (quick fix); one that stops on a comma, a 、 or inside a quotation has lost text: complete it.',
     },
   },

@@ -15,6 +15,7 @@ import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { proseParagraphs } from './prose';
+import { clip } from '../text';
 
 /**
  * What a name's last words make it when it is a work: a law, a document, a report, a paper, a
@@ -38,6 +39,33 @@ const CATEGORY_AFTER = /^(?:系列活动|主题活动|专场活动|活动|荣誉
 /** A verb that holds, joins, wins or sets up what it names, right before the marks. */
 const VERB_BEFORE = /(?:召开|举办|举行|承办|开展|启动|成立|组建|开设|荣获|获评|评为|授予|命名为|认定为|入选|颁发|持有|注册)了?$/;
 
+/** A kind of work named right before or after the marks. */
+const MEDIUM_BEFORE = /(?:电影|影片|纪录片|专题片|电视剧|动画片|杂志|期刊|报纸|图书|书籍|歌曲|节目|栏目|小说|诗集)$/;
+const MEDIUM_AFTER = /^(?:杂志|期刊|一书|一文|读书|导读|编制|修订|栏目|节目|剧组|作者)/;
+
+/** The title marks that pair up in a paragraph: each opener's closer (《 with 》, 〈 with 〉, nested). */
+function pairTitleMarks(raw: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '《' || c === '〈') stack.push(i);
+    else if (c === '》' || c === '〉') {
+      // (A closer of the other kind, or with nothing open, pairs with nothing; the openers above a
+      // matching one are left open.)
+      const want = c === '》' ? '《' : '〈';
+      // (A few levels down at most: a run of unpaired openers costs no more per closer.)
+      let k = stack.length - 1;
+      while (k >= 0 && k >= stack.length - 8 && raw[stack[k]] !== want) k--;
+      if (k >= 0 && raw[stack[k]] !== want) continue;
+      if (k < 0) continue;
+      out.set(stack[k], i);
+      stack.length = k;
+    }
+  }
+  return out;
+}
+
 /** An edition's count: 第五届, 首届, 2024年度. */
 const EDITION = /^(?:第[一二三四五六七八九十百0-9０-９]+届|首届)/;
 
@@ -51,35 +79,36 @@ export const booktitle: Check = {
     const out: Finding[] = [];
     for (const { p, raw } of proseParagraphs(model)) {
       if (!raw.includes('《')) continue;
-      // One pass with a stack of the open title marks, single ones too: 《 directly inside 《 is
-      // the slip; a third level, 《 inside 〈 inside 《, is the standard's own form.
+      // Which title marks pair up (a mark left open is no title's, and holds none).
+      const closedAt = pairTitleMarks(raw);
+      // One pass with a stack of the open title marks, single ones too: a title at an odd depth
+      // (inside one other) takes 〈〉, at an even depth 《》 again (the standard's third level).
       const open: number[] = [];
       for (let i = 0; i < raw.length; i++) {
         const c = raw[i];
-        if (c === '《' || c === '〈') {
+        if ((c === '《' || c === '〈') && closedAt.has(i)) {
           open.push(i);
-        } else if (c === '〉' && open.length && raw[open[open.length - 1]] === '〈') {
-          open.pop();
-        } else if (c === '》' && open.length && raw[open[open.length - 1]] === '《') {
+        } else if ((c === '〉' || c === '》') && open.length && closedAt.get(open[open.length - 1]) === i) {
           const start = open.pop()!;
-          if (open.length && raw[open[open.length - 1]] === '《') {
+          if (c === '〉') continue;
+          if (open.length % 2 === 1) {
             // An inner title: its marks become 〈〉.
             const inner = raw.slice(start, i + 1);
             const outerStart = open[open.length - 1];
-            const close = raw.indexOf('》', i + 1);
-            const outer = close > 0 && close - outerStart <= 80 ? raw.slice(outerStart, close + 1) : inner;
+            const outerEnd = closedAt.get(outerStart)!;
+            const outer = raw.slice(outerStart, outerEnd + 1);
             const fixed = `〈${inner.slice(1, -1)}〉`;
             out.push({
               code: CODES.punctBooktitle,
               severity: 'warning',
               message: t(
-                `书名号内的书名“${inner}”应改用单书名号“${fixed}”（${outer}；GB/T 15834-2011 4.15）。`,
-                `The title "${inner}" inside another title takes the single title marks: "${fixed}" ("${outer}"; GB/T 15834-2011 4.15).`,
+                `书名号内的书名“${clip(inner, 40)}”应改用单书名号“${clip(fixed, 40)}”（${clip(outer, 60)}；GB/T 15834-2011 4.15）。`,
+                `The title "${clip(inner, 40)}" inside another title takes the single title marks: "${clip(fixed, 40)}" ("${clip(outer, 60)}"; GB/T 15834-2011 4.15).`,
               ),
               span: { start: p.start + start, end: p.start + i + 1 },
               related: [],
               fixes: [{
-                title: t(`改为“${fixed}”`, `Change to "${fixed}"`),
+                title: t(`改为“${clip(fixed, 40)}”`, `Change to "${clip(fixed, 40)}"`),
                 edits: [
                   { span: { start: p.start + start, end: p.start + start + 1 }, newText: '〈' },
                   { span: { start: p.start + i, end: p.start + i + 1 }, newText: '〉' },
@@ -88,10 +117,14 @@ export const booktitle: Check = {
             });
             continue;
           }
-          const name = raw.slice(start + 1, i).trim();
-          if (open.length || name.length < 2 || name.length > 60 || /[《〈]/.test(name) || WORK_HEAD.test(name)) continue;
+          if (open.length) continue;
+          // (A work's edition or status in brackets after its name: "……规划（2021—2035年）", "（试行）".)
+          const name = raw.slice(start + 1, i).trim().replace(/[（(][^（）()]{1,20}[）)]$/, '');
+          if (name.length < 2 || name.length > 60 || /[《〈]/.test(name) || WORK_HEAD.test(name)) continue;
           const after = raw.slice(i + 1, i + 7);
           const before = raw.slice(Math.max(0, start - 5), start);
+          // (Nor a work the words around it name: 电影《红海行动》, 《人民论坛》杂志, 《平凡的世界》读书分享会.)
+          if (MEDIUM_BEFORE.test(before) || MEDIUM_AFTER.test(after)) continue;
           if (!(NON_WORK_HEAD.test(name) || EDITION.test(name) || CATEGORY_AFTER.test(after) || VERB_BEFORE.test(before))) continue;
           const what = whatItIs(name, after);
           out.push({
@@ -99,7 +132,7 @@ export const booktitle: Check = {
             severity: 'warning',
             message: t(
               `“${name}”是${what[0]}的名称，不是书籍、文件、报刊、影视等作品，不用书名号（GB/T 15834-2011 4.15）：请去掉书名号，或按需要改用引号。`,
-              `"${name}" is the name of ${what[1]}, not of a book, document, paper, programme or other work, so it takes no title marks 《》 (GB/T 15834-2011 4.15): remove them, or use quotation marks where needed.`,
+              `"${name}" is the name of ${what[1]}, not of a book, document, paper, programme or other work, so it takes no title marks "《》" (GB/T 15834-2011 4.15): remove them, or use quotation marks where needed.`,
             ),
             span: { start: p.start + start, end: p.start + i + 1 },
             related: [],

@@ -1,7 +1,7 @@
 /**
  * Check `end-missing`: code `punct.end-missing`, a paragraph of running text that stops without
  * its sentence-final mark (GB/T 15834-2011 4.1–4.3: a sentence ends with 。？！), with a fix that
- * adds 。. One that stops on a comma or 、, or inside a quotation, breaks off: text is missing
+ * adds 。 at its end, after its closing quotes and brackets. One that stops on a comma or 、, or inside a quotation, breaks off: text is missing
  * (no fix; the message says so).
  *
  * Running text is what a paragraph of prose is: long enough to hold a clause mark (，；、) and
@@ -27,8 +27,21 @@ import { countHanIn } from '../text';
  * and the same with its bracket left open, bracket.unclosed's).
  */
 const CLOSED = /(?:[。！？!?…；;：:.]|——)[”’」』）)\]】》〉\s\u3000]*(?:[（(][^（）()]{0,80}[）)]?[\s\u3000]*)?$/;
-/** Where the paragraph's last word ends: before the closing quotes and brackets after it. */
-const TAIL = /[”’」』）)\]】》〉\s\u3000]*$/;
+const CLOSERS = new Set([...'”’」』）)]】》〉 \t\u3000']);
+
+/** Where the paragraph's last word ends: before the closing quotes, brackets and spaces after it (a loop: a regex would try every start). */
+function wordsEnd(text: string): number {
+  let k = text.length;
+  while (k > 0 && CLOSERS.has(text[k - 1])) k--;
+  return k;
+}
+
+/** Whether a paragraph closes: its last mark before the closers, or a note in brackets after a closing mark. */
+function closes(text: string): boolean {
+  const k = wordsEnd(text);
+  // (Bounded: only the paragraph's last 120 characters are asked.)
+  return CLOSED.test(text.slice(Math.max(0, k - 120), text.length)) || CLOSED.test(text.slice(Math.max(0, k - 120), k));
+}
 
 /** A form's field: a short name and its colon at the line's start, not who said what (会议指出：). */
 const FORM_FIELD = /^[\s\u3000]*\p{Script=Han}{2,6}(?<!指出|要求|强调|认为|决定|明确|表示|提出|同意|指示|批示|说|称|讲)[：:]/u;
@@ -50,6 +63,7 @@ export const endMissing: Check = {
     const headingEnd = new Map<number, number>();
     for (const h of model.headings) if (h.form !== 'title') for (const i of h.paragraphs) headingEnd.set(i, h.span.end);
     const running: { index: number; closed: boolean }[] = [];
+    let anyClosed = false;
     const field = (text: string) => FORM_FIELD.test(text) && !/[。！？!?]/.test(text);
     const formLike = model.paragraphs.filter((p) => field(p.text)).length >= 2;
     const labelled = new Set(model.headings.filter((h) => h.form === 'label').flatMap((h) => h.paragraphs));
@@ -72,10 +86,12 @@ export const endMissing: Check = {
       // (Nor a caption on screen, 【字幕】, nor a line of an explainer's section, under its label.)
       if (SCREEN_TAG.test(p.text) || labelled.has(i - 1)) continue;
       // (Nor a headline's deck: a short line above the first paragraph that closes.)
-      if (!running.some((r) => r.closed) && i <= 3 && p.text.length <= 40) continue;
+      if (i <= 3 && p.text.length <= 40 && !anyClosed) continue;
       // (Nor a form's field and its value, where the document is a form: "会议内容：总结……，部署……".)
       if (formLike && field(p.text)) continue;
-      running.push({ index: i, closed: CLOSED.test(p.text) });
+      const closedHere = closes(p.text);
+      anyClosed ||= closedHere;
+      running.push({ index: i, closed: closedHere });
     }
     // The document's habit: its running text closes its paragraphs, and so do the lines that
     // announce what follows ("现将有关情况报告如下："); at least half as many such as are left bare.
@@ -87,16 +103,17 @@ export const endMissing: Check = {
     for (const r of running) {
       if (r.closed) continue;
       const p = paragraphs[r.index];
-      const tail = TAIL.exec(p.text)!;
-      const at = p.start + tail.index;
+      const words = wordsEnd(p.text);
+      const at = p.start + p.text.length;
       // Stopped on a comma or 、, or inside a quotation: the text breaks off (a cut, a page carried
       // over elsewhere) rather than lacking its 。, and what is missing is the writer's to say.
-      const before = p.text.slice(0, tail.index);
-      const quotes = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
+      const before = p.text.slice(0, words);
+      const quotes = (p.text.match(/“/g)?.length ?? 0) - (p.text.match(/”/g)?.length ?? 0);
       const cut = /[，,、]$/.test(before) || quotes > 0;
       // (The last character, a surrogate pair whole.)
       const lastStart = at - (/[\uDC00-\uDFFF]/.test(model.text[at - 1] ?? '') && at >= 2 ? 2 : 1);
-      const shown = [...before].slice(-8).join('');
+      // (A half-width quote of the text would close the English message's own quotes.)
+      const shown = [...before].slice(-8).join('').replace(/"/g, '”');
       const line = model.lines.lineAt(lastStart) + 1;
       out.push({
         code: CODES.punctEndMissing,

@@ -52,7 +52,7 @@ const ORDINAL_MARK =
  * numbers.
  */
 const RUN_IN_MARK =
-  /(?<=[。；：;:])[\s\u3000]*(?:([一二三四五六七八九十]{1,3})([.．，,])(?=(?![一二两三四五六七八九十百千万零])\p{Script=Han})|([0-9０-９]{1,2})、(?=\p{Script=Han})|([（(](?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)])([、，,.．]+))/gu;
+  /(?<=[。；;]|(?<![0-9０-９])[：:])[\s\u3000]*(?:([一二三四五六七八九十]{1,3})([.．，,])(?=(?![一二两三四五六七八九十百千万零])\p{Script=Han})|([0-9０-９]{1,2})、(?=\p{Script=Han})|([（(](?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)])([、，,.．]+))/gu;
 
 type NumberedForm = Exclude<HeadingForm, 'title' | 'markdown'>;
 
@@ -212,16 +212,17 @@ export const headingNumbers: Check = {
     function ordinalsInText(): void {
       const inMarker = inHeadingMarker(model);
       // (A heading's 第一、 is this scan's too: markers() reports only the half-width marks after 第一.)
-      const push = (start: number, written: string, fixed: string, zh: string, en: string, headingsToo = false) => {
+      const push = (start: number, written: string, fixed: string, zh: string, en: string, headingsToo = false, edit?: { start: number; end: number; newText: string }) => {
         if (!headingsToo && inMarker(start)) return;
         const span = { start, end: start + written.length };
+        const edits = [edit ? { span: { start: edit.start, end: edit.end }, newText: edit.newText } : { span, newText: fixed }];
         out.push({
           code: CODES.headingMarker,
           severity: 'warning',
           message: t(`序号“${written}”${zh}：请改为“${fixed}”。`, `Ordinal "${written}" ${en}: change it to "${fixed}".`),
           span,
           related: [],
-          fixes: [{ title: t(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ span, newText: fixed }] }],
+          fixes: [{ title: t(`改为“${fixed}”`, `Change to "${fixed}"`), edits }],
         });
       };
       for (const { p, raw } of proseParagraphs(model)) {
@@ -236,7 +237,7 @@ export const headingNumbers: Check = {
             // (第一、第二产业 lists two ordinals; 第三、第三段…… is one with its wrong mark.)
             const next = /^第([一二三四五六七八九十]{1,3})/.exec(raw.slice(m.index + m[0].length));
             if (next && `第${next[1]}` !== m[1]) continue;
-            push(start, m[0], `${m[1]}，`, '用了顿号（“第”字头、“其”字头和“首先”类序次语后用逗号，GB/T 15834-2011）', 'takes the enumeration comma "、" (ordinals of the "第一", "其一" and "首先" kinds take a comma, GB/T 15834-2011)', true);
+            push(start, m[0], `${m[1]}，`, '用了顿号（“第”字头、“其”字头和“首先”类序次语后用逗号，GB/T 15834-2011）', 'uses the enumeration comma "、" (ordinals of the "第一", "其一" and "首先" kinds take a comma, GB/T 15834-2011)', true);
           }
         }
         if (!/[。；：;:]/.test(raw)) continue;
@@ -251,7 +252,8 @@ export const headingNumbers: Check = {
           } else if (m[3] !== undefined) {
             push(start, written, `${m[3]}.`, '用了顿号（阿拉伯数字序号后用下脚点，不用顿号，GB/T 15834-2011）', 'uses the enumeration comma "、" (an Arabic numeral as an ordinal takes a dot, GB/T 15834-2011)');
           } else {
-            push(start, written, m[4], `的括号后多了“${m[5]}”（括号已把序号和后文隔开，后面不再加标点，GB/T 15834-2011）`, `has an extra "${m[5]}" after the bracket (the bracket already sets the number off, so no punctuation follows it, GB/T 15834-2011)`);
+            // (The fix deletes the marks after the bracket only: the bracket's own width is punct.half-width's.)
+            push(start, written, m[4], `的括号后多了“${m[5]}”（括号已把序号和后文隔开，后面不再加标点，GB/T 15834-2011）`, `has an extra "${m[5]}" after the bracket (the bracket already sets the number off, so no punctuation follows it, GB/T 15834-2011)`, false, { start: start + m[4].length, end: start + written.length, newText: '' });
           }
         }
       }

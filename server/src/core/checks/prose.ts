@@ -33,8 +33,19 @@ export function nonProse(raw: string, kind: DocKind, { fileNames = true } = {}):
 
 /** Whether an offset of the document lies in a heading's marker ("(一)", "第一,"). */
 export function inHeadingMarker(model: DocumentModel): (offset: number) => boolean {
-  const markers = model.headings.flatMap((h) => (h.markerSpan ? [h.markerSpan] : []));
-  return (at) => markers.some((m) => m.start <= at && at < m.end);
+  // (Sorted, and asked by binary search: a check may ask once per finding, and a long document
+  // has thousands of markers.)
+  const markers = model.headings.flatMap((h) => (h.markerSpan ? [h.markerSpan] : [])).sort((a, b) => a.start - b.start);
+  return (at) => {
+    let lo = 0;
+    let hi = markers.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (markers[mid].start <= at) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && at < markers[hi].end;
+  };
 }
 
 /** The paragraphs a proofreading check reads (not verbatim ones: code, tables kept as written), each with its text. */

@@ -84,10 +84,12 @@ export const terms: Check = {
       }
       const quiet = (i: number) => silent.some(([s, e]) => s < i && i < e);
       // (One finding for one stretch of text: a longer wrong form is tried first and wins.)
-      const taken: Array<[number, number]> = [];
+      // (Marked character by character: a paragraph of many findings costs its length.)
+      const taken = new Uint8Array(raw.length);
       const report = (at: number, wrong: string, right: string, source: string, kind: 'misspelling' | 'formulation') => {
-        if (quiet(at) || taken.some(([s, e]) => s < at + wrong.length && at < e)) return;
-        taken.push([at, at + wrong.length]);
+        if (quiet(at)) return;
+        for (let k = at; k < at + wrong.length; k++) if (taken[k]) return;
+        taken.fill(1, at, at + wrong.length);
         out.push({
           code: kind === 'misspelling' ? CODES.termMisspelling : CODES.termFormulation,
           severity: 'warning',
