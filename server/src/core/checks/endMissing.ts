@@ -1,7 +1,8 @@
 /**
  * Check `end-missing`: code `punct.end-missing`, a paragraph of running text that stops without
  * its sentence-final mark (GB/T 15834-2011 4.1–4.3: a sentence ends with 。？！), with a fix that
- * adds 。 at its end, after its closing quotes and brackets. One that stops on a comma or 、, or inside a quotation, breaks off: text is missing
+ * adds 。 at its end (after a title's 》; none after a quotation or a bracket, which may hold a
+ * whole sentence: then the 。 goes inside). One that stops on a comma or 、, or inside a quotation, breaks off: text is missing
  * (no fix; the message says so).
  *
  * Running text is what a paragraph of prose is: long enough to hold a clause mark (，；、) and
@@ -123,7 +124,9 @@ export const endMissing: Check = {
           : t(`第${line}行的段落没有句末标点（“…${shown}”）：请在句末加句号（或问号、叹号）。`, `The paragraph on line ${line} has no sentence-final mark ("…${shown}"): add "。" (or "？" or "！") at its end.`),
         span: { start: lastStart, end: at },
         related: [],
-        fixes: cut ? [] : [{ title: t('加句号', 'Add "。"'), edits: [{ span: { start: at, end: at }, newText: '。' }] }],
+        // (After a quotation or a bracket, whether the 。 goes inside or after depends on whether
+        // it holds a whole sentence: no fix. After a title's 》 it goes after.)
+        fixes: cut || /[”’」』）)\]】]\s*$/.test(p.text) ? [] : [{ title: t('加句号', 'Add "。"'), edits: [{ span: { start: at, end: at }, newText: '。' }] }],
       });
     }
     return out;
