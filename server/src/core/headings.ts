@@ -65,6 +65,13 @@ function halfWidthDigits(s: string): string {
   return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
+/**
+ * What follows a Chinese numeral's wrong mark (一. 一，) when it marks a heading: its words, or a
+ * figure; not another numeral ("一，二线", "三.五成"). Shared with the model's MARKER_START.
+ */
+export const WORDS_AFTER_WRONG_MARK_SOURCE = String.raw`[\s　]*(?![一二两三四五六七八九十百千万零])[\p{Script=Han}0-9０-９]`;
+const WORDS_AFTER_WRONG_MARK = new RegExp(`^${WORDS_AFTER_WRONG_MARK_SOURCE}`, 'u');
+
 /** Reads a marker at the start of `text`. */
 export function readMarker(text: string):
   | { form: Exclude<HeadingForm, 'title' | 'markdown'>; number?: number; marker: string; length: number }
@@ -77,7 +84,7 @@ export function readMarker(text: string):
     // "一、二线城市", "一、二、三产业": numerals listed, not a heading marker.
     if (m.form === 'cn' && /^[一二两三四五六七八九十]/.test(text.slice(r[0].length))) continue;
     // A wrong mark after the numeral marks a heading only before its words: "一，二", "三.五成" are not.
-    if (m.form === 'cn' && r[2] !== '、' && !/^[\s\u3000]*(?![一二两三四五六七八九十百千万零])[\p{Script=Han}0-9０-９]/u.test(text.slice(r[0].length))) continue;
+    if (m.form === 'cn' && r[2] !== '、' && !WORDS_AFTER_WRONG_MARK.test(text.slice(r[0].length))) continue;
     const number = m.cn ? parseChineseInt(r[1]) : Number(halfWidthDigits(r[1]));
     if (number === undefined || number === 0) continue;
     return { form: m.form, number, marker: r[0], length: r[0].length };

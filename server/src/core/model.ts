@@ -5,7 +5,7 @@
  */
 import { CLAUSE_MARK, HAN, PARAGRAPH_CLOSE, SENTENCE_END } from './chars';
 import { CharClass, LineIndex, PositionEncoding, Span, countLetters, isSpaceCode } from './text';
-import { Heading, readHeadings } from './headings';
+import { Heading, WORDS_AFTER_WRONG_MARK_SOURCE, readHeadings } from './headings';
 import type { DocKind, Paragraph } from './paragraph';
 import { findFurniture, headerLike, isPageMark } from './furniture';
 
@@ -44,8 +44,10 @@ const MD_HEADING = /^\s{0,3}#{1,6}(\s|$)/;
 const MD_FENCE = /^\s{0,3}(```|~~~)/;
 const MD_QUOTE = /^\s{0,3}>/;
 /** A heading marker at the start of a line: 一、（一）(1) 1. 第一， */
-const MARKER_START =
-  /^[\s\u3000]*(?:[一二三四五六七八九十百]+(?:、|[.．，,](?=[\s\u3000]*(?![一二两三四五六七八九十百千万零])[\p{Script=Han}0-9０-９]))|第[一二三四五六七八九十]+[，、,：:]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d))/u;
+const MARKER_START = new RegExp(
+  String.raw`^[\s\u3000]*(?:[一二三四五六七八九十百]+(?:、|[.．，,](?=${WORDS_AFTER_WRONG_MARK_SOURCE}))|第[一二三四五六七八九十]+[，、,：:]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d))`,
+  'u',
+);
 /** A table-of-contents line: some title, then spaces or leaders, then a page number. */
 const TOC_ENTRY = /^.{4,}?(?:\s|\.{2,}|…+|·{2,})\s*\d{1,4}\s*$/;
 
@@ -284,6 +286,8 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
     }
     return isBlankRange(text, at, to);
   };
+  /** Whether page furniture stands between (after onlyBreak for the same range: f is there). */
+  const furnitureBetween = (from: number, to: number): boolean => f < furniture.length && furniture[f].start >= from && furniture[f].start < to;
   // Only in a text whose prose lines close with a mark as a rule: in an explainer or a script
   // whose short lines end bare ("粮食总产量836.5亿斤，连续9年稳定在800亿斤以上"), a bare end is
   // the writer's style, not a break. (Long paragraphs are not counted: a PDF's are cut anywhere.)
@@ -302,7 +306,10 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
   let wrapped = 0;
   for (const [len, n] of bareLengths) wrapped = Math.max(wrapped, n + (bareLengths.get(len - 1) ?? 0) + (bareLengths.get(len + 1) ?? 0));
   // (A paragraph that ends on a comma or 顿号 is cut whatever the style.)
-  const bareIsStyle = prose >= 4 && closed * 2 < prose && !(wrapped >= 5 && wrapped * 3 >= bare);
+  // (Not a text cut at a page's width, whose bare line ends all fall at one length: its breaks
+  // are cuts, whatever separates them.)
+  const hardWrapped = wrapped >= 5 && wrapped * 3 >= bare;
+  const bareIsStyle = prose >= 4 && closed * 2 < prose && !hardWrapped;
   // A text that sets its paragraphs apart with one line break each shows a page's break as more
   // than one (a blank line, the page's number): there, two lines that meet at one line break are
   // two paragraphs, the first of which lacks its mark (punct.end-missing's), not one broken.
@@ -312,9 +319,6 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
     if (BLANK_LINE.test(text.slice(paragraphs[i].end, paragraphs[i + 1].start))) blankGaps++;
     else singleGaps++;
   }
-  // (Not a text cut at a page's width, whose bare line ends all fall at one length: its breaks
-  // are cuts, whatever separates them.)
-  const hardWrapped = wrapped >= 5 && wrapped * 3 >= bare;
   const singleSpaced = singleGaps > blankGaps && !hardWrapped;
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const p = paragraphs[i];
@@ -356,7 +360,7 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
     // (Unless the line stops where no sentence can: on a clause mark, or a word that wants what
     // comes after it, 的, 达到, 超过, 位居, 带动, 每小时.)
     // (Nor where the next line cannot open a sentence: ".2%", a digit cut from its number.)
-    if (singleSpaced && !CLAUSE_MARK.has(last) && !WANTS_MORE.test(p.text) && !/^[0-9０-９.．%％)）、，]/.test(q.text) && !/[0-9０-９.．]$/.test(p.text) && !BLANK_LINE.test(text.slice(p.end, q.start)) && !furniture.some((f) => f.start >= p.end && f.end <= q.start)) continue;
+    if (singleSpaced && !CLAUSE_MARK.has(last) && !WANTS_MORE.test(p.text) && !/^[0-9０-９.．%％)）、，]/.test(q.text) && !/[0-9０-９.．]$/.test(p.text) && !BLANK_LINE.test(text.slice(p.end, q.start)) && !furnitureBetween(p.end, q.start)) continue;
     // The next paragraph reads as a continuation: it does not open like a new piece (a
     // short title line with no punctuation at all).
     if (q.text.length < 30 && !/[，、。；：,”）)]/.test(q.text)) continue;

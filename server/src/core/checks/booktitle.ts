@@ -57,8 +57,7 @@ function pairTitleMarks(raw: string): Map<number, number> {
       // (A few levels down at most: a run of unpaired openers costs no more per closer.)
       let k = stack.length - 1;
       while (k >= 0 && k >= stack.length - 8 && raw[stack[k]] !== want) k--;
-      if (k >= 0 && raw[stack[k]] !== want) continue;
-      if (k < 0) continue;
+      if (k < 0 || raw[stack[k]] !== want) continue;
       out.set(stack[k], i);
       stack.length = k;
     }

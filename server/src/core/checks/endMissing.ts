@@ -39,9 +39,8 @@ function wordsEnd(text: string): number {
 
 /** Whether a paragraph closes: its last mark before the closers, or a note in brackets after a closing mark. */
 function closes(text: string): boolean {
-  const k = wordsEnd(text);
-  // (Bounded: only the paragraph's last 120 characters are asked.)
-  return CLOSED.test(text.slice(Math.max(0, k - 120), text.length)) || CLOSED.test(text.slice(Math.max(0, k - 120), k));
+  // (Bounded: the closers at its end, and 120 characters before them, are all asked about.)
+  return CLOSED.test(text.slice(Math.max(0, wordsEnd(text) - 120)));
 }
 
 /** A form's field: a short name and its colon at the line's start, not who said what (会议指出：). */
@@ -114,19 +113,23 @@ export const endMissing: Check = {
       // (The last character, a surrogate pair whole.)
       const lastStart = at - (/[\uDC00-\uDFFF]/.test(model.text[at - 1] ?? '') && at >= 2 ? 2 : 1);
       // (A half-width quote of the text would close the English message's own quotes.)
-      const shown = [...before].slice(-8).join('').replace(/"/g, '”');
+      // (Its closing quotes and brackets shown too: the writer sees where the text stops.)
+      const shown = [...p.text].slice(-8).join('').replace(/"/g, '”');
+      // (After a quotation or a bracket, whether the 。 goes inside or after depends on whether
+      // it holds a whole sentence: no fix, and the message says so. After a title's 》 it goes after.)
+      const closer = /[”’」』）)\]】]\s*$/.test(p.text);
       const line = model.lines.lineAt(lastStart) + 1;
       out.push({
         code: CODES.punctEndMissing,
         severity: 'warning',
         message: cut
           ? t(`第${line}行的段落在句子中间结束（“…${shown}”），后面没有接续的段落：疑有文字缺失，请补全，或改为句末标点。`, `The paragraph on line ${line} stops mid-sentence ("…${shown}") and nothing carries it on: text seems to be missing. Complete it, or end the sentence with "。".`)
-          : t(`第${line}行的段落没有句末标点（“…${shown}”）：请在句末加句号（或问号、叹号）。`, `The paragraph on line ${line} has no sentence-final mark ("…${shown}"): add "。" (or "？" or "！") at its end.`),
+          : closer
+            ? t(`第${line}行的段落没有句末标点（“…${shown}”）：请补上句号（或问号、叹号）；引号或括号里是完整的句子时，标在里面，否则标在后面。`, `The paragraph on line ${line} has no sentence-final mark ("…${shown}"): add "。" (or "？" or "！"), inside the quotation or bracket if it holds a whole sentence, else after it.`)
+            : t(`第${line}行的段落没有句末标点（“…${shown}”）：请在句末加句号（或问号、叹号）。`, `The paragraph on line ${line} has no sentence-final mark ("…${shown}"): add "。" (or "？" or "！") at its end.`),
         span: { start: lastStart, end: at },
         related: [],
-        // (After a quotation or a bracket, whether the 。 goes inside or after depends on whether
-        // it holds a whole sentence: no fix. After a title's 》 it goes after.)
-        fixes: cut || /[”’」』）)\]】]\s*$/.test(p.text) ? [] : [{ title: t('加句号', 'Add "。"'), edits: [{ span: { start: at, end: at }, newText: '。' }] }],
+        fixes: cut || closer ? [] : [{ title: t('加句号', 'Add "。"'), edits: [{ span: { start: at, end: at }, newText: '。' }] }],
       });
     }
     return out;

@@ -7,7 +7,7 @@
 import type { DocKind } from '../paragraph';
 import type { DocumentModel } from '../model';
 import type { Paragraph } from '../paragraph';
-import type { Span } from '../text';
+import { firstAtOrAfter, type Span } from '../text';
 
 const ADDRESS =
   /(?:https?|ftp):\/\/[^\s\u3000，。；、“”（）《》,;()\p{Script=Han}]{1,500}|www\.[A-Za-z0-9-]{1,63}\.[^\s\u3000，。；、“”（）《》,;()\p{Script=Han}]{1,500}|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}|[A-Za-z]:\\[^\s\u3000，。；]{0,260}/gu;
@@ -33,18 +33,13 @@ export function nonProse(raw: string, kind: DocKind, { fileNames = true } = {}):
 
 /** Whether an offset of the document lies in a heading's marker ("(一)", "第一,"). */
 export function inHeadingMarker(model: DocumentModel): (offset: number) => boolean {
-  // (Sorted, and asked by binary search: a check may ask once per finding, and a long document
-  // has thousands of markers.)
+  // (Sorted starts, asked by binary search: a check may ask once per finding, and a long document
+  // has thousands of markers. Markers do not overlap.)
   const markers = model.headings.flatMap((h) => (h.markerSpan ? [h.markerSpan] : [])).sort((a, b) => a.start - b.start);
+  const starts = markers.map((m) => m.start);
   return (at) => {
-    let lo = 0;
-    let hi = markers.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (markers[mid].start <= at) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return hi >= 0 && at < markers[hi].end;
+    const k = firstAtOrAfter(starts, at + 1) - 1;
+    return k >= 0 && at < markers[k].end;
   };
 }
 

@@ -335,6 +335,16 @@ export function mayOpenWithPlace(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether the k-th of the places a text names is written with the one it holds right after it,
+ * "苏州市吴江区", "江苏省苏州市": an address, whose inner place is the one meant.
+ */
+export function beforeInner(places: readonly Place[], k: number): boolean {
+  const p = places[k];
+  const inner = places[k + 1];
+  return !!inner && inner.at === p.at + p.name.length && inner.level !== 'country' && inner.level !== p.level;
+}
+
 export function placesIn(text: string): Place[] {
   const out: Place[] = [];
   // (exec loops over the shared regexes: matchAll would construct a copy of each per call.)
@@ -494,7 +504,7 @@ export function partIn(text: string): string | undefined {
  * of one, for its autonomous region. Not the whole a ranking or a comparison measures against:
  * "增速位居全市前列", "占全区比重", "高于全省": there it is the base, not the subject.
  */
-const SELF_RE = /(?<!居|列|占|高于|低于|快于|慢于|超过|领跑|领先|比|较)(?:全省(?!域)|我省|本省|省内|(?<![古族藏]|高出|高于|低于|超出|超过|快于|慢于|比|较)自治区(?![级内])|省定(?=[\u4e00-\u9fff])|(?:省里|省上)(?=下达|确定|提出|要求|部署|明确|安排|“)|(?<![健完安])全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|(?<![健完安])全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国)/g;
+const SELF_RE = /(?<!居|列|占|高于|低于|高出|超出|快于|慢于|超过|领跑|领先|比|较)(?:全省(?!域)|我省|本省|省内|(?<![古族藏])自治区(?![级内])|省定(?=[\u4e00-\u9fff])|(?:省里|省上)(?=下达|确定|提出|要求|部署|明确|安排|“)|(?<![健完安])全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|(?<![健完安])全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国)/g;
 
 /** 'district': 全区 / 我区 / 本区, a district's or an autonomous region's; 'county': 全县 / 全旗, only ever a county's. */
 export type SelfLevel = 'province' | 'city' | 'county' | 'district' | 'country';

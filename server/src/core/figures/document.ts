@@ -16,7 +16,7 @@
  * workspace's one province (consistency/index.ts), and nothing else.
  */
 import type { DocumentModel } from '../model';
-import { PLAN_DOCUMENT, comparisonBase, headingKind, placesIn, titleYear, titleYears, yearIn } from './context';
+import { PLAN_DOCUMENT, beforeInner, comparisonBase, headingKind, placesIn, titleYear, titleYears, yearIn } from './context';
 import { areaNamed, isKnownPlace } from './gazetteer';
 
 /** The region of a document that speaks of its own province without naming it. */
@@ -186,14 +186,13 @@ const SELF_DISTRICT = /全区(?!各族)|我区|本区|区委|区政府|区人大
 /** The level a document speaks at: which of 全省 / 全市 / 全县 (and their kin) it uses most. */
 function ownLevel(text: string): 'province' | 'city' | 'county' | undefined {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const p = sample.match(SELF_PROVINCE)?.length ?? 0;
   const c = sample.match(SELF_CITY)?.length ?? 0;
   // (全区 / 区委 are a district's, as a county's 全县, unless the text is an autonomous region's:
   // one that names 自治区.)
   const d = sample.match(SELF_DISTRICT)?.length ?? 0;
   const region = /自治区/.test(sample);
+  const p = (sample.match(SELF_PROVINCE)?.length ?? 0) + (region ? d : 0);
   const k = (sample.match(SELF_COUNTY)?.length ?? 0) + (region ? 0 : d);
-  if (region) return p + d >= c && p + d >= k ? (p + d === 0 ? undefined : 'province') : c >= k ? 'city' : 'county';
   if (p === 0 && c === 0 && k === 0) return undefined;
   return p >= c && p >= k ? 'province' : c >= k ? 'city' : 'county';
 }
@@ -282,6 +281,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   let city: string | undefined;
   let county: string | undefined;
   let first: string | undefined;
+  /** The own place read from the lead or the issuing body, when no title names one. */
+  let textPlace: string | undefined;
   let regionCue: string | undefined;
   let regionFrom: RegionEvidence | undefined;
   for (const t of titles) {
@@ -291,10 +292,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
       if (p.level === 'country' || comparisonBase(t, p.at, p.at + p.name.length)) continue;
       // (Nor the place a post was sent from, after its time: "大同发布　2026年1月20日 11:30 山西".)
       if (/[0-9０-９]{1,2}[:：][0-9０-９]{2}[\s\u3000]*(?:发表于|IP属地[：:]?)?[\s\u3000]*$/.test(t.slice(0, p.at))) continue;
-      // (A place written with the one it lies in, "苏州市吴江区委", "江苏省苏州市": the inner one is meant.)
-      const inner = places[k + 1];
-      const address = inner && inner.at === p.at + p.name.length && inner.level !== 'country' && inner.level !== p.level;
-      if (!first && !address) {
+      // (A place written with the one it lies in, "苏州市吴江区委": the inner one is meant.)
+      if (!first && !beforeInner(places, k)) {
         first = p.name;
         regionCue = t.trim();
         regionFrom = 'title';
@@ -336,7 +335,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
       if (p.level === 'county' && !county && issuer) county = p.name;
     }
     if (province || city || county) {
-      regionCue = county ?? city ?? province;
+      textPlace = county ?? city ?? province;
+      regionCue = textPlace;
       regionFrom = 'text';
     }
   }
@@ -354,7 +354,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const titled = titles.length ? TITLE_LEVEL.exec(titles[0]) : null;
   // (A title that names its own place speaks at that place's level: "中共苏州市吴江区委办公室" a
   // district's, "……在南宁市第十五届人民代表大会……上" a city's, whatever its 全区 says.)
-  const ownPlace = regionFrom === 'title' ? first : regionFrom === 'text' ? regionCue : undefined;
+  const ownPlace = regionFrom === 'title' ? first : regionFrom === 'text' ? textPlace : undefined;
   const titledPlace = ownPlace === undefined ? undefined : ownPlace === county ? 'county' : ownPlace === city ? 'city' : ownPlace === province ? 'province' : undefined;
   const level = titledPlace ?? (titled ? (titled[1] === '省' || titled[1] === '自治区' ? 'province' : titled[1] === '市' || titled[1] === '州' || titled[1] === '盟' ? 'city' : 'county') : ownLevel(model.text));
   // The document as a whole is a plan when its first title says so; a piece of a compilation

@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -277,8 +277,8 @@ function paragraphIntent(whole: string): Intent | undefined {
   }
   // (Not the 要 of a word, 重要, 需要, 要素: "（一）国家重要能源……基地建设迈出新步伐" aims at nothing. 主要
   // stays a cue: "其他几项主要指标，比如……增长8%以上" speaks of the plan's main figures.)
-  const m = /^(?:[^，,。]{0,12}?)(我们要|我们将|(?<![重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])|将|必须|务必|力争|确保)/.exec(sentence);
-  if (m && m.index === 0 && /^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:(?<![重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])|将|必须|务必|力争|确保)/.test(sentence)) {
+  const m = INTENT_OPENING.exec(sentence);
+  if (m && m.index === 0 && INTENT_OPENING_SUBJECT.test(sentence)) {
     return { kind: 'target', cue: m[1] };
   }
   return undefined;
@@ -496,6 +496,13 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
       // (A city of an autonomous region calls the region 全区: "与全区……的预期目标相衔接" in 南宁市's report.)
       : self === 'district' && facts.city && provinceOf(facts.city)?.endsWith('自治区') ? facts.province ?? provinceOf(facts.city)! : null);
 }
+
+/** 要 as a word of intent, not inside a word (重要, 需要, 要素). */
+const INTENT_YAO = '(?<![重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])';
+/** A sentence that opens with intent, within its first clause: 我们要, 要, 将, 必须, 力争, 确保. */
+const INTENT_OPENING = new RegExp(`^(?:[^，,。]{0,12}?)(我们要|我们将|${INTENT_YAO}|将|必须|务必|力争|确保)`);
+/** …with at most a short subject before the word: 我们, 全市, or eight characters. */
+const INTENT_OPENING_SUBJECT = new RegExp(`^(?:我们|我省|我市|全省|全市|[^，,。]{0,8}?)(?:${INTENT_YAO}|将|必须|务必|力争|确保)`);
 
 /** The words that open a sentence detailing the one before it: 具体来看, 具体而言, 分项看. */
 const DETAILS_BEFORE = /^[\s\u3000]*(具体(?:来看|而言|来说|地说|讲)|分项(?:来)?看)[，,：:]/;
@@ -2326,12 +2333,8 @@ class Sections {
 /** The place a heading is about: its first place that is no base of a comparison. */
 function headingPlace(name: string): Place | undefined {
   const places = placesIn(name);
-  return places.find((p, k) => {
-    if (comparisonBase(name, p.at, p.at + p.name.length)) return false;
-    // (A place written with the one it lies in, "中共苏州市吴江区委办公室": the inner one is meant.)
-    const inner = places[k + 1];
-    return !(inner && inner.at === p.at + p.name.length && inner.level !== 'country' && inner.level !== p.level);
-  });
+  // (A place written with the one it lies in, "中共苏州市吴江区委办公室": the inner one is meant.)
+  return places.find((p, k) => !comparisonBase(name, p.at, p.at + p.name.length) && !beforeInner(places, k));
 }
 
 /** The part of a year the nearest heading above names (not a title: a 纪要 of 上半年 sets aims for 全年 too). */
