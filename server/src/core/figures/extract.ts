@@ -1067,8 +1067,8 @@ const SERIES_OF_AIMS = /^(?:以上|左右)?(?:、[^，,。；;！？、]{1,30}?)
 /** A plan set at the year's start, up to the figure in its clause: 年初，我们安排……增长. */
 const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下)[^，,。；;！？]{0,24}$/;
 
-/** A year the paragraph opens by naming what it was: "去年是“十四五”规划收官之年，". */
-const YEAR_CALLED = /^是[^，,。；]{2,24}?(?:之年|的一年)[，,]/;
+/** A year the paragraph opens by naming what it was: "去年是“十四五”规划收官之年，" or "……之年。" as a sentence of its own. */
+const YEAR_CALLED = /^是[^，,。；]{2,24}?(?:之年|的一年)(?:[，,。！]|$)/;
 
 /** A sentence's label and the words that cite its source, before what it says: 【记者】报告显示，. */
 const OPENING_CITE = /^[\s\u3000]*(?:【[^】]{1,12}】|[^，,。：:]{1,8}[：:])?[\s\u3000]*(?:(?:报告|会议|公报|数据|统计)(?:显示|指出|提到|回顾|介绍|表明)|据(?:介绍|统计|了解))[，,：:]?/;
