@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import {
-  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, staleIgnoreEntries, staleIgnoreFinding, tr,
+  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, listedTarget, staleIgnoreEntries, staleIgnoreFinding, tr,
 } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import pkg from '../../../package.json';
@@ -189,7 +189,7 @@ export async function main(
     const results = reports.map((r) => r.result);
     for (const line of textLines([...projectFiles.values()], o.lang)) err(`wengao: ${line}\n`);
     out(renderFigures(results, o.format as FiguresFormat, o.targetsOnly, o.lang));
-    const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !o.targetsOnly || f.kind === 'target').length ?? 0), 0);
+    const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !o.targetsOnly || listedTarget(f)).length ?? 0), 0);
     const skippedFiles = results.filter((r) => r.skipped).length;
     for (const r of results) if (r.notAnalyzed) err(`wengao: 未作为报告读取 (not read as a report) ${escapedPath(r.path)}: ${r.notAnalyzed}\n`);
     err(

@@ -1,5 +1,5 @@
 /** The plain formats: text and JSON for `check`, and the formats of `figures`. */
-import { Figure, Finding, LineIndex, Locale, inWorkspaceTerms, toCsv, toMarkdownTable, tr, workspaceOf } from '../core';
+import { Figure, Finding, LineIndex, Locale, inWorkspaceTerms, listedTarget, toCsv, toMarkdownTable, tr, workspaceOf } from '../core';
 import type { FiguresFormat } from './args';
 import type { FileResult } from './report';
 
@@ -88,7 +88,7 @@ export function renderFigures(results: FileResult[], format: FiguresFormat, targ
   const rows = results.flatMap((r) =>
     r.analysis && r.lines
       ? r.analysis.figures
-          .filter((f) => !targetsOnly || f.kind === 'target')
+          .filter((f) => !targetsOnly || listedTarget(f))
           .map((figure) => ({ path: r.path, line: r.lines!.position(figure.span.start).line + 1, figure: inWorkspaceTerms(figure, ws), lines: r.lines! }))
       : [],
   );

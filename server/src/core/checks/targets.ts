@@ -4,6 +4,7 @@
  */
 import { CODES, Finding } from '../findings';
 import { targetMessage } from '../figures/format';
+import { listedTarget } from '../figures/extract';
 import type { Check } from './check';
 
 export const targets: Check = {
@@ -13,7 +14,7 @@ export const targets: Check = {
   codes: [CODES.figureTarget],
   run(_model, ctx): Finding[] {
     return (ctx.figures ?? [])
-      .filter((f) => f.kind === 'target')
+      .filter(listedTarget)
       .map((f) => ({
         code: CODES.figureTarget,
         severity: 'information',

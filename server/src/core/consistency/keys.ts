@@ -18,7 +18,16 @@ export function indicatorKey(f: Pick<Figure, 'indicator' | 'verb' | 'dimension'>
   // 项目, 企业: too generic to say which set they count; the clause before tells. Two characters
   // with a unit that is not a count (投资 in 亿元) say enough.
   if (!specific(m, f.dimension)) return undefined;
-  return `${m.indicator}|${m.verb}|${f.dimension}`;
+  return `${m.indicator}|${m.verb}|${changeDimension(f.dimension, m.verb)}`;
+}
+
+/**
+ * A change of a rate is told in points or in percent of itself (比重提高0.7个百分点, 能耗下降3.2%):
+ * one statement either way, so that a restatement in the other unit is compared (`disagree`).
+ * A level (比重达到12.6%) is in percent only.
+ */
+function changeDimension(dimension: string, verb: string): string {
+  return dimension === 'percentage-point' && verb !== '' ? 'ratio' : dimension;
 }
 
 /**
@@ -171,6 +180,8 @@ function unboundCell(f: Amount): boolean {
 
 /** Verbs that reach a level: a target "达到2.65%" or "突破1万亿元" names the level, as the bare number does. */
 const TARGET_LEVEL = /^(?:达到|达|突破|超过|超|迈上|跨越|实现)$/;
+/** An aim to pass its level: 突破, 超过. */
+const passes = (f: Amount) => f.comparator !== undefined && (f.comparator === 'ge' || f.comparator === 'gt') && f.comparatorText !== undefined && /^(?:突破|超过|超)$/.test(f.comparatorText);
 /** Verbs that state a result's level: "收入达到43260元" is 43260元; 突破, 超过 stay floors. */
 const RESULT_LEVEL = /^(?:达到|达|实现)$/;
 
@@ -229,9 +240,16 @@ function floorHolds(floor: Amount, exact: Amount): boolean {
  * 超过 describe a result).
  */
 export function disagree(a: Amount, b: Amount): boolean {
+  // A change told in points on one side and in percent on the other (提高0.7个百分点, 提高0.7%):
+  // the same number is the unit slipped; another number may be the change's other measure (a share
+  // up 0.7 points is up 6% of itself), and is no disagreement.
+  if ((a.normalized.unit === PP) !== (b.normalized.unit === PP)) return same(a.normalized.value, b.normalized.value);
   // (A target to reach, 达到260天, is met by the floor 260天以上 as by the level 260天: it names
   // either; only a bare level against a floor, 5万人 against 5万人以上, says two things.)
   if (a.kind === 'target' && b.kind === 'target' && statedBound(a) !== statedBound(b) && !unboundCell(a) && !unboundCell(b) && !reachMeetsFloor(a, b)) return true;
+  // (An aim to pass a level, 突破5000万人次, names the level, but not one to come near it: 5000万人次左右
+  // may fall short.)
+  if (a.kind === 'target' && b.kind === 'target' && (passes(a) && b.comparator === 'approx' || passes(b) && a.comparator === 'approx')) return true;
   if (a.kind === 'actual' && b.kind === 'actual') {
     // A result restated approximately (近2.4万亿元), or in a larger unit (3.36万亿元 for
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.
@@ -277,6 +295,8 @@ function decimals(text: string): number {
   const m = /[0-9０-９][.．]([0-9０-９]+)/.exec(text);
   return m ? m[1].length : 0;
 }
+
+const PP = '个百分点';
 
 /** Equal up to rounding: within 1e-9 of the larger magnitude (or of 1). */
 function same(x: number, y: number): boolean {

@@ -43,6 +43,8 @@ export interface Cue {
   until?: number;
   /** “十四五”规划 as the plan's name (no 时期, 以来, 末…): it dates its own sentence, not the next. */
   planName?: boolean;
+  /** Written inside its clause after the subject it dates, or a date reached (截至去年底): see periodCues. */
+  local?: boolean;
   period: (ref: number | undefined) => Period | undefined;
 }
 
@@ -55,6 +57,8 @@ const LAST_YEAR = /上年|去年|上一年|(?:刚刚)?过去(?:的)?一年|一�
 const NEXT_YEAR = /明年|下一年/g;
 const PAST_FIVE = new RegExp(`过去${FIVE}年|${FIVE}年来|近${FIVE}年`, 'g');
 const NEXT_FIVE = new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g');
+/** What follows a time that dates its clause's verb: an adverb or the verb (已达, 将新增, 增长). */
+const ADVERBIAL_AFTER = /^(?:底|末)?(?:已|曾|将|要|共|累计|达|新增|增长|增加|下降|减少|完成|实现|建成|突破|超过|提高|提升)/;
 /** Characters before 年 in 今年 本年度 当年 上年 去年 上一年 明年 下一年 五年来 近5年…: the relative cues. */
 const BEFORE_NIAN = new Set(['今', '本', '当', '上', '去', '一', '明', '五', '5']);
 
@@ -126,6 +130,25 @@ export function periodCues(text: string): Cue[] {
     const c = cues[k];
     if (c.until !== undefined || !/(?:到|至)\s?$/.test(text.slice(Math.max(0, c.at - 2), c.at))) continue;
     if (!/^(?:今年|本年度|年内|当年|明年|下一年|(?:19|20)\d{2}\s*年)$/.test(text.slice(cues[k - 1].at, cues[k - 1].end))) continue;
+    const semi = text.slice(c.end).search(/[；;]/);
+    if (semi >= 0) c.until = c.end + semi;
+  }
+  // (A time written inside a clause, after the subject it dates, "全市助餐点总数去年底已达216个", or a
+  // date reached, "截至去年底已建成9个", is local: after another time has opened the sentence,
+  // "今年全市将新增……，……去年底已达216个；为1500户……", it dates its own clause, and the clauses
+  // after the next ； go on with the sentence's time.)
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k];
+    const lead = text.slice(Math.max(0, c.at - 24), c.at).split(/[，,；;：:。！？、]/).pop()!;
+    // (A date reached after the sentence's own time, "今年……，截至去年底已建成9个"; or a time
+    // between a subject and its verb: "总数去年底已达216个", not a time that names a thing,
+    // "楚雄州2026年10件民生实事".)
+    const reached = k > 0 && /(?:截至|截止)$/.test(lead);
+    if (!reached && (!/\p{Script=Han}{2}/u.test(lead.replace(/^(?:截至|截止|到|至|在|于|从|自|而|但|其中|同时|与|和|比|较|为|是)+/, '')) || !ADVERBIAL_AFTER.test(text.slice(c.end, c.end + 4)))) continue;
+    // (With the figure it dates in its clause: not "先看去年。", which turns the text to that year.)
+    if (!/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))) continue;
+    c.local = true;
+    if (k === 0 || c.until !== undefined) continue;
     const semi = text.slice(c.end).search(/[；;]/);
     if (semi >= 0) c.until = c.end + semi;
   }

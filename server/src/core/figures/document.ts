@@ -247,6 +247,15 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     // A full date near the top: the dateline "2026年1月12日".
     if (dated) setYear(+dated[1], dated[0], 'dateline');
   }
+  // A title that names the year it looks back on, "2025年全市经济运行情况", dated in the year after
+  // ("2026年1月26日"): the document speaks from its date (its 去年 is the title's year), and its
+  // undated figures are the title's year's. Not a plan's title, whose year is the year it plans;
+  // nor a statistical bulletin's, which speaks from its year (its 上年 is the year before it).
+  let reviewed: { year: number; cue: string } | undefined;
+  if (yearFrom === 'title' && year !== undefined && dated && +dated[1] === year + 1 && !PLAN_DOCUMENT.test(yearCue ?? '') && !/统计公报|统计年鉴|统计提要/.test(yearCue ?? '')) {
+    reviewed = { year, cue: yearCue ?? '' };
+    setYear(+dated[1], dated[0], 'dateline');
+  }
   if (year === undefined) {
     const l = yearFromLead(head.slice(0, 1500));
     if (l) setYear(l.year, l.cue, 'lead');
@@ -372,8 +381,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // (Or its title quotes the bulletin: "——《2025年X市国民经济和社会发展统计公报》发布".)
   const bulletin = /(?:发布|公布)(?:了)?[^。！？]{0,24}?《?(去年|上年|(?:19|20)\d{2}\s*年)[^。！？》]{0,30}统计公报/.exec(model.text.slice(bodyStart, bodyStart + 400));
   const quoted = titles.length ? titleYears(titles[0]) : undefined;
-  const reportsYear = bulletin ? (/\d/.test(bulletin[1]) ? parseInt(bulletin[1], 10) : year !== undefined ? year - 1 : undefined) : quoted?.bulletin ? quoted.quoted : undefined;
-  const reportsCue = bulletin ? bulletin[0] : titles[0]?.match(/《[^《》]*》/)?.[0];
+  const reportsYear = bulletin ? (/\d/.test(bulletin[1]) ? parseInt(bulletin[1], 10) : year !== undefined ? year - 1 : undefined) : quoted?.bulletin ? quoted.quoted : reviewed?.year;
+  const reportsCue = bulletin ? bulletin[0] : reviewed && !quoted?.bulletin ? reviewed.cue : titles[0]?.match(/《[^《》]*》/)?.[0];
   const reports = reportsYear !== undefined && year !== undefined && reportsYear < year && !PLAN_DOCUMENT.test(titles[0] ?? '') ? { reportsYear, reportsCue } : {};
   return { year, yearCue, yearFrom, lateInYear, ...reports, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };

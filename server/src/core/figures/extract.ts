@@ -64,6 +64,8 @@ export interface Figure {
   regionBasis?: { cue: string; from: RegionEvidence };
   /** A count that opens or sums up a list: kind unknown, never a target. */
   listCount?: boolean;
+  /** In the headline: compared with the text it restates, not listed as a target of its own. */
+  headline?: boolean;
   /** Read from a table's cell: a bare number there ("12") writes no bound, as 12万人以上 does. */
   cell?: boolean;
   /** The clause read back: "优质本科高校扩招 1500 人". */
@@ -130,7 +132,14 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
-const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“●■◆▲★☆○◇□▪]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|其中|同时|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|推动|力促|助推|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|落实|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+/** A target a reviewer lists: not one a headline restates from the text below it. */
+export function listedTarget(f: Pick<Figure, 'kind' | 'headline'>): boolean {
+  return f.kind === 'target' && !f.headline;
+}
+
+/** A line that is only a date: 2026年3月18日, （2026年1月20日）. */
+const DATE_LINE = /^[\s\u3000]*[（(]?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[）)]?[\s\u3000]*$/;
+const LEADING_NOISE = /^(?:[-*•►▶→➜➔·|｜“●■◆▲★☆○◇□▪—―]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|本报讯|本台消息|其中|同时|同期|同口径|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|推动|力促|助推|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|落实|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /**
  * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
  * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
@@ -633,7 +642,12 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   /** Whether the explainer sets its labels above its numbers (read once, when a number stands alone). */
   let labelsAbove: boolean | undefined;
   const figures: Figure[] = [];
-  const sections = new Sections(facts.bodyStart, outline, model.text);
+  const sections = new Sections(
+    facts.bodyStart,
+    outline,
+    model.text,
+    facts.yearFrom === 'dateline' && facts.year !== undefined && facts.reportsYear === facts.year - 1 ? { year: facts.year, reportsYear: facts.reportsYear } : undefined,
+  );
   const tables = readTables(model);
   let rowOf: { paragraph: number; cells: CellReading[] } | undefined;
   const headingParagraphs = new Set(model.headings.flatMap((h) => h.paragraphs));
@@ -923,12 +937,16 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       }
     }
     const cues = reading ? reading.cues : periodCues(sentenceText);
-    if (cues.length) {
+    // (A date line alone, "2026年3月18日" under a bulletin's title, dates the document, not the
+    // paragraphs after it.)
+    if (cues.length && !DATE_LINE.test(sentenceText)) {
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       // (由2024年的…增至…: the starting year does not govern what follows.)
       let last = cues.length - 1;
       // (Nor does a plan's name, "“十四五”规划主要目标任务圆满完成", date the sentences after it.)
-      while (last >= 0 && (cues[last].fromBase || cues[last].until !== undefined || cues[last].planName)) last--;
+      // (Nor a local time, "……总数去年底已达216个", "截至去年底已建成9个", where the paragraph or the
+      // sentence already has its time: the sentences after go on with that.)
+      while (last >= 0 && (cues[last].fromBase || cues[last].until !== undefined || cues[last].planName || (cues[last].local && (last > 0 || inherited !== undefined)))) last--;
       // (A time inside an item of a run-in list dates the rest of that item, not the items after
       // it: "一是过去一年成绩来之不易。全市经济总量……" but not "……去年这一数字是1020个；二是……".)
       inheritedFromItem = last >= 0 && ITEM_MARK.test(sentenceText.slice(0, cues[last].at));
@@ -1346,8 +1364,9 @@ function rejected(text: string, names: () => Span[], q: Raw): boolean {
   const after = text[q.end] ?? '';
   const next = text[n.end] ?? '';
   if (before === '第' || before === '总' ) return true;
-  // The exponent of a number in scientific notation (1e-400%, 3.2E+5): no figure of a report.
-  if (/[0-9０-９][eE][-+－]?$/.test(text.slice(Math.max(0, n.start - 3), n.start))) return true;
+  // The exponent of a number in scientific notation (1e-400%, 3.2E+5, full width １ｅ－４００％, or
+  // with the minus sign 1e−400%): no figure of a report.
+  if (/[0-9０-９][eEｅＥ][-+－＋−]?$/.test(text.slice(Math.max(0, n.start - 3), n.start))) return true;
   // A table or figure named by its number: 如表1所示, 见图2, 附表3.
   if ((before === '表' || before === '图') && (/^(?:所示|中|[，。、：:\s\u3000）)])/.test(text.slice(n.end, n.end + 2)) || /(?:^|[如见附续下上据\n])$/.test(text.slice(Math.max(0, n.start - 2), n.start - 1)))) return true;
   if (isYear(text, n)) return true;
@@ -1482,6 +1501,8 @@ function build(
   // A topic that opens the clause before its words of intent, "能源领域将新增……", "投资方面要……":
   // what the clause is about, not the name of what it counts.
   pre = pre.replace(TOPIC_BEFORE_INTENT, '');
+  // A verb with its aspect of the done, 增长了5.1%, 达到了1.2万亿元, as 增长5.1% writes it.
+  if (pre.length >= 3 && pre.endsWith('了') && (VERBS_BY_LAST.has(pre[pre.length - 2]) || COMPARATOR_BEFORE_BY_LAST.has(pre[pre.length - 2]))) pre = pre.slice(0, -1);
   if (!comparatorText) {
     for (const [w, c] of COMPARATOR_BEFORE_BY_LAST.get(pre[pre.length - 1]) ?? NONE) {
       if (pre.endsWith(w)) {
@@ -1601,6 +1622,11 @@ function build(
   if (/^(?:其中)?(?:总数|总量|数量|总规模)$/.test(indicator) && prevFig && prevFig.indicator.length >= 2) {
     indicator = prevFig.indicator.replace(/^[●■◆▲★☆○◇□▪•·\-—*>\s\u3000]+/, '').replace(/^(?:净增|新增|新培育|培育|新引进|引进|新认定|认定|新建|累计)/, '') + indicator.replace(/^其中/, '');
   }
+  // A share named without what it is a share of, "高技术制造业增加值增长22.4%，占规模以上工业增加值的
+  // 比重为9.8%": the subject is the one the sentence's figure before it named.
+  if (/^占.{2,}(?:比重|比例|份额)$/.test(indicator) && prevFig && prevFig.span.start >= s.start && prevFig.indicatorFrom === 'clause' && !/^占|比重|比例|份额|占比/.test(prevFig.indicator) && stripNoise(prevFig.indicator).length >= 2) {
+    indicator = stripNoise(prevFig.indicator) + indicator;
+  }
   // The investment of projects just counted is theirs: "实施市级重点项目1200个，完成投资2680亿元" is
   // 市级重点项目 + 投资, as "1200个市级重点项目完成投资2860亿元" says it.
   // (Not where the clause names its own whole: "全市完成投资1800亿元".)
@@ -1682,7 +1708,9 @@ function build(
     kindSource = 'sentence';
     kindCue = (namesAim ?? aimedAt)![0];
   }
-  if (listCount || inHeadline) {
+  // (A headline's own words of time and aim, "——今年城镇新增就业3.42万人以上", say what it restates:
+  // the kind it is compared by. Other documents' figures disagree with it as with the text.)
+  if (listCount || (inHeadline && kindSource !== 'sentence')) {
     kind = 'unknown';
     kindSource = null;
     kindCue = undefined;
@@ -1747,6 +1775,7 @@ function build(
       ? { regionBasis: { cue: facts.regionCue ?? '', from: facts.regionFrom } }
       : {}),
     ...(listCount ? { listCount } : {}),
+    ...(inHeadline ? { headline: true } : {}),
     statement: statementText,
     sentence: { start: s.start, end: s.end },
     section: path.map((p) => p.name),
@@ -1992,6 +2021,12 @@ function context(
   const pieceYear = pieceYearOf(path, sections) ?? facts.year;
   const offsetInSentence = at - s.start;
   let period: Period | undefined = reading.period(offsetInSentence, pieceYear);
+  // (A document that reports an earlier year, its title's or its bulletin's, counts 上年 from that
+  // year, as statistics do: "城乡居民收入比由上年的2.41缩小到2.35"; its 去年 is the year before its date.)
+  if (period && facts.reportsYear !== undefined && pieceYear !== undefined && pieceYear === facts.year && period.start === period.end && period.start === pieceYear - 1 && /^上一?年/.test(period.cue)) {
+    const y = facts.reportsYear - 1;
+    period = { value: String(y), start: y, end: y, cue: period.cue };
+  }
   let periodSource: Source | null = period ? 'sentence' : null;
   if (!period && inherited) {
     period = inherited;
@@ -2219,11 +2254,20 @@ function clauseStartOf(text: string, sentenceStart: number, at: number): number 
  */
 function endsClause(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
+  // (A space before the time or the place a new clause opens with, as a headline parts its phrases:
+  // "听取审议市政府工作报告 今年全市……增长6%左右"; not a space between a label and its words,
+  // "规上工业增加值 增长6.5%", nor between single characters, as some PDF text has it: "城 镇 新 增".)
+  if (c === 0x20) return HAN_PAIR.test(text.slice(Math.max(0, k - 2), k)) && CLAUSE_OPENING.test(text.slice(k + 1, k + 3));
   if (c !== 0x3000) return isBoundary(c);
   let j = k + 1;
   while (text.charCodeAt(j) === 0x3000) j++;
   return /\p{Script=Han}/u.test(text[j] ?? '') && !isChineseNumeralCode(text.charCodeAt(j));
 }
+
+/** Two Han characters. */
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+/** The time or the place that opens a clause: 今年, 去年, 全市, 我省. */
+const CLAUSE_OPENING = /^(?:今年|去年|明年|上年|全年|全市|全省|全区|全县|全州|我市|我省|我区|我县|我州)$/;
 
 /**
  * Where a clause ends: ，,；;。！？!?：:、（(）) and the line break (tested by char code). Quotation
@@ -2271,6 +2315,8 @@ class Sections {
     private readonly bodyStart: number,
     outline: OutlineNode[],
     text: string,
+    /** A document that looks back on the year its title names, from its date the year after. */
+    private readonly dated?: { year: number; reportsYear: number },
   ) {
     let last: ReturnType<typeof periodCues> = [];
     const walk = (nodes: OutlineNode[]) => {
@@ -2313,8 +2359,11 @@ class Sections {
       // (A news headline's words, "报告提出今年增长5.5%左右", say what the item reports: it is no
       // plan, and does not set the kind of every figure under it.)
       const headline = h.heading.form === 'title' && NEWS_HEADLINE.test(full);
+      const year = h.heading.form === 'title' ? titleYear(full) : yearIn(full);
       f = {
-        year: h.heading.form === 'title' ? titleYear(full) : yearIn(full),
+        // (The document's title that names the year it looks back on speaks from its date: see
+        // documentFacts.)
+        year: this.dated && !this.laterTitle(h) && year === this.dated.reportsYear ? this.dated.year : year,
         plan: PLAN_DOCUMENT.test(full) && !headline,
         // (The place a heading is about opens it: a run-in heading that is a whole paragraph,
         // "一、会议指出，……增速高于绍兴市平均水平", is not about the place it compares with.)

@@ -2,6 +2,7 @@
  * `wengao/figures`: the figures of documents for the Targets view and its export: of open
  * documents as edited, of other reports as the workspace index holds them; no other file.
  */
+import { Figure, listedTarget } from '../../core';
 import { DocumentAnalyses } from '../analyses';
 import { FigureItem, FiguresParams, FiguresRequest, FiguresResult } from '../protocol';
 import { Session } from '../session';
@@ -19,7 +20,7 @@ export function registerFigures(session: Session, analyses: DocumentAnalyses): v
   };
   connection.onRequest(FiguresRequest, async (params: FiguresParams): Promise<FiguresResult> => {
     const out: FiguresResult = { documents: [] };
-    const wanted = (f: { kind: string }) => !params.targetsOnly || f.kind === 'target';
+    const wanted = (f: Figure) => !params.targetsOnly || listedTarget(f);
     for (const uri of await asked(params)) {
       try {
         const open = session.docOf(uri);
