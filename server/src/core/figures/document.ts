@@ -92,7 +92,11 @@ function yearFromOccasion(text: string): { year: number; cue: string } | undefin
     const m = re.exec(text);
     if (m) return { year: base + Number(m[1]), cue: m[0] };
   }
-  const plan = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(开局之年|开局起步|起步之年|新征程|收官之年|谋篇布局之年)/.exec(text);
+  let plan = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(开局之年|开局起步|起步之年|新征程|收官之年|谋篇布局之年)/.exec(text);
+  // (An aim to open a plan well, "奋力实现“十五五”良好开局", speaks from its first year, as 开局之年
+  // does; not a base laid for it, "为……良好开局奠定基础", nor an opening already made, "实现了".)
+  const opening = /(?<!了)实现[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:良好|高质量|精彩|好)?开局(?!奠定|打下)/.exec(text);
+  if (opening && (!plan || opening.index < plan.index)) plan = Object.assign([opening[0], opening[1], '开局之年'], { index: opening.index, input: text }) as RegExpExecArray;
   if (plan && PLAN_START[plan[1]]) {
     const start = PLAN_START[plan[1]];
     const year = plan[2] === '收官之年' ? start + 4 : start;
@@ -231,7 +235,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     const t = `${h.name} ${h.detail ?? ''} ${h.byline ?? ''}`;
     // (The document's own place is in its titles, not in a section heading about a district.)
     if (h.form === 'title' || h.form === 'markdown') titles.push(t);
-    if (year === undefined && (h.form === 'title' || h.form === 'markdown') && h.span.start <= bodyStart) {
+    // (Not a headline that states a figure, "2025年全市生产总值增长5.6%": its year is the figure's.)
+    if (year === undefined && (h.form === 'title' || h.form === 'markdown') && h.span.start <= bodyStart && !NEWS_HEADLINE.test(t)) {
       const y = titleYear(t) ?? titleYear(h.name);
       if (y !== undefined) setYear(y, h.name, 'title');
     }
@@ -263,6 +268,12 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   if (year === undefined) {
     const y = yearFromOccasion(head);
     if (y) setYear(y.year, y.cue, 'occasion');
+  }
+  if (year === undefined) {
+    // News of a bulletin its lead names with its year, "发布《X市2025年……统计公报》", speaks from
+    // the year after it, as a title that quotes it does.
+    const b = /(?:发布|公布)(?:了)?[^。！？]{0,24}?《[^《》]{0,20}?((?:19|20)\d{2})\s*年[^《》]{0,30}统计公报(?:[（(]摘要[）)])?》/.exec(model.text.slice(bodyStart, bodyStart + 400));
+    if (b) setYear(+b[1] + 1, b[0], 'lead');
   }
   if (year === undefined) {
     // A year and month in the first lines: "2023 年 2 月".
