@@ -241,6 +241,17 @@ describe('glob patterns', () => {
     expect(parse(g.stdout).files.map((f) => f.path)).toEqual([join('a', 'x.txt')]);
   });
 
+  it('a config glob whose matching would take exponential time is reported as config.invalid and left out; the run does not stall', async () => {
+    // (*a*a*…*b against a name of 34 a's took 16.8 s a report: the matcher backtracks.)
+    const name = `${'a'.repeat(34)}.txt`;
+    const dir = project({ '.wengaorc.json': '{ "exclude": ["*a*a*a*a*a*a*a*a*a*a*b"] }', [name]: '文档\n\n要推进“百日攻坚行动。\n' });
+    const r = await runCli(['check', '.', '--format', 'json'], { cwd: dir, timeoutMs: 10_000 });
+    expect(r.code, r.stderr).toBe(1);
+    const byPath = Object.fromEntries(parse(r.stdout).files.map((f) => [f.path, f.diagnostics.map((d) => [d.code, d.message])]));
+    expect(byPath['.wengaorc.json']).toEqual([['config.invalid', expect.stringMatching(/^模式在一段路径（两个 \/ 之间）中可变长的通配符.*多于 2 个，匹配代价过高；此模式不生效。$/)]]);
+    expect(byPath[name].map(([code]) => code)).toContain('quote.unclosed');
+  });
+
   it('a glob that matches nothing: exit 2 with a message naming it', async () => {
     const r = await runCli(['check', 'seeds/**/*.docx']);
     expect(r.code).toBe(2);

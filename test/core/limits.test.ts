@@ -101,4 +101,25 @@ describe('glob patterns that cost too much', () => {
     expect(globProblem('报告/**/*.txt')).toBeUndefined();
     expect(globProblem('{a,b}/*.md')).toBeUndefined();
   });
+
+  it('bounds the cost of a match by construction: the shapes that backtrack past a quadratic are refused, and a refused pattern costs nothing', async () => {
+    const { globProblem } = await import('../../server/src/core');
+    const { matches } = await import('../../server/src/io/config');
+    // (Wildcards of variable width in one segment, a repeated group holding one, braces past 16.)
+    const refused = ['*a*a*a*a*a*a*a*a*a*a*b', '*a*a*b', '**/*年*报告*', '*(a*)b', '+(a*)b', '*(*(a))b', '?(a)?(a)?(a)b', '!(*a*)b', '{*a,*b}*c*', '{a,b}{a,b}{a,b}{a,b}{a,b}', '{@(a,b),c}'];
+    for (const g of refused) expect(globProblem(g), g).toBeDefined();
+    const started = performance.now();
+    expect(matches('a'.repeat(34) + '.txt', '*a*a*a*a*a*a*a*a*a*a*b')).toBe(false);
+    expect(performance.now() - started).toBeLessThan(100);
+    // What stays allowed matches a name as long as a file system allows (255) in well under a millisecond each.
+    const allowed = ['**/*.txt', '*报告*', '**/node_modules/**', '*.{txt,md,markdown}', '{*a*,*b*}', '*(a)*b', '+(a)+(a)b', '!(a*)b', '{a,b}{a,b}{a,b}{a,b}*a*b'];
+    const name = 'a'.repeat(251) + '.txt';
+    for (const g of allowed) {
+      expect(globProblem(g), g).toBeUndefined();
+      matches(name, g);
+      const t = performance.now();
+      matches(name, g);
+      expect(performance.now() - t, g).toBeLessThan(20);
+    }
+  });
 });
