@@ -259,6 +259,27 @@ describe('glob patterns', () => {
     expect(r.stderr).toMatch(/matches no file/);
     expect(r.stdout).toBe('');
   });
+
+  it('when the config leaves every report out because its patterns were refused, the refusals are shown with the usage error', async () => {
+    // (Every include pattern refused: the config includes nothing, and only the refusals say why.)
+    const dir = project({ '.wengaorc.json': '{\n  "include": ["+(a|b)", "!(!(!(x)))"]\n}\n', 'r/x.txt': '文档\n\n要推进“百日攻坚行动。\n' });
+    const folder = await runCli(['check', 'r', '--format', 'json'], { cwd: dir });
+    expect(folder.code, folder.stderr).toBe(2);
+    expect(folder.stdout).toBe('');
+    expect(folder.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^wengao: \.wengaorc\.json:2:15: error config\.invalid 模式含重复的多选组/),
+      expect.stringMatching(/^wengao: \.wengaorc\.json:2:25: error config\.invalid 模式组嵌套超过 2 层/),
+      expect.stringMatching(/every report in the folder is excluded by the config's include\/exclude\): r$/),
+    ]);
+    // A glob is held to the config's exclude only; the same holds there, in English with --lang en.
+    writeFileSync(join(dir, '.wengaorc.json'), '{ "exclude": ["r/**", "{1..100000}"] }');
+    const glob = await runCli(['check', 'r/*.txt', '--lang', 'en'], { cwd: dir });
+    expect(glob.code, glob.stderr).toBe(2);
+    expect(glob.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^wengao: \.wengaorc\.json:1:23: error config\.invalid The pattern is a brace range/),
+      expect.stringMatching(/every file the glob matches is excluded by the config's exclude\): r\/\*\.txt$/),
+    ]);
+  });
 });
 
 describe('--max-warnings and exit status', () => {

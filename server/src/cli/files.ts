@@ -17,7 +17,15 @@ export { REPORT_EXTENSIONS };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /**
+   * The configurations that left every report out: their files' own problems explain why (a
+   * config whose every include pattern was refused includes nothing), so they are shown too.
+   */
+  constructor(message: string, readonly configs: Resolved[] = []) {
+    super(message);
+  }
+}
 
 /**
  * One report to read: a path as it will be shown, or standard input; or a folder that could not
@@ -74,12 +82,18 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
       for (const u of unreadable) out.push({ kind: 'unreadable', ...u });
       for (const p of outside) out.push({ kind: 'note', path: p, message: '链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)' });
       const covered: string[] = [];
-      for (const f of found) if (resolver.covers(f, await resolver.forFile(f))) covered.push(f);
+      const configs: Resolved[] = [];
+      for (const f of found) {
+        const resolved = await resolver.forFile(f);
+        if (resolver.covers(f, resolved)) covered.push(f);
+        else configs.push(resolved);
+      }
       if (covered.length === 0 && unreadable.length === 0) {
         throw new UsageError(
           found.some((f) => REPORT_EXTENSIONS.test(f))
             ? `文件夹中的报告都被配置文件的 include/exclude 排除了 (every report in the folder is excluded by the config's include/exclude): ${arg}`
             : `文件夹中没有 .txt 或 .md 报告 (no .txt or .md reports in folder): ${arg}`,
+          configs,
         );
       }
       for (const f of covered) await add(f);
@@ -110,9 +124,14 @@ async function expandGlob(arg: string, resolver: ConfigResolver): Promise<string
     throw new UsageError(`通配符没有匹配任何文件 (the glob matches no file): ${arg}（请加引号，以免 shell 先展开 — quote it so the shell does not expand it first）`);
   }
   const kept: string[] = [];
-  for (const f of files) if (!excludedByConfig(f, await resolver.forFile(f))) kept.push(f);
+  const configs: Resolved[] = [];
+  for (const f of files) {
+    const resolved = await resolver.forFile(f);
+    if (!excludedByConfig(f, resolved)) kept.push(f);
+    else configs.push(resolved);
+  }
   if (kept.length === 0) {
-    throw new UsageError(`通配符匹配的 ${files.length} 个文件都被配置文件的 exclude 排除了 (every file the glob matches is excluded by the config's exclude): ${arg}`);
+    throw new UsageError(`通配符匹配的 ${files.length} 个文件都被配置文件的 exclude 排除了 (every file the glob matches is excluded by the config's exclude): ${arg}`, configs);
   }
   return kept;
 }

@@ -70,6 +70,10 @@ export async function main(
     sources = await collect(o.paths, resolver, o.stdinFilename, fs);
   } catch (e) {
     if (e instanceof UsageError) {
+      // (The problems of the config files that left every report out come first: they say why.)
+      const explaining = new Map<string, FileResult>();
+      for (const resolved of e.configs) noteProjectFiles(resolver, resolved, o.lang, explaining, io.cwd);
+      for (const line of textLines([...explaining.values()], o.lang)) err(`wengao: ${line}\n`);
       err(`wengao: ${e.message}\n`);
       return 2;
     }
