@@ -1,6 +1,7 @@
 /**
  * The folder walk: symbolic links followed with each file reported once (through a link, a loop
- * or a glob alike), and a folder that cannot be read reported as skipped while the walk goes on.
+ * or a glob alike), and a folder that cannot be read reported as skipped while the walk goes on,
+ * whether a folder or a glob named it.
  * In-process (collect), with a real temporary folder; the unreadable folder is made so by a spy
  * on readdir, since tests may run as root, for whom no folder is unreadable.
  */
@@ -9,6 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collect } from '../../server/src/cli/files';
+import { main } from '../../server/src/cli/main';
 import { ConfigResolver } from '../../server/src/io/config';
 
 const dirs: string[] = [];
@@ -69,5 +71,32 @@ describe('the folder walk', () => {
     expect(found).toContainEqual({ kind: 'unreadable', path: join(d, 'b'), message: expect.stringMatching(/没有读取权限 \(permission denied\)/) });
     expect(paths(found)).toContain(join(d, 'a', '报告.txt'));
     expect(paths(found)).toContain(join(d, 'c.txt'));
+  });
+
+  it('a glob reports a subfolder it cannot read as unreadable too, and matches the rest', async () => {
+    const d = tree();
+    const real = fsp.readdir.bind(fsp);
+    vi.spyOn(fsp, 'readdir').mockImplementation(((p: string, o: never) => {
+      if (String(p).replace(/[\\/]+$/, '') === join(d, 'b')) return Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' }));
+      return real(p, o);
+    }) as never);
+    const found = await collect([`${d}/**/*.txt`], new ConfigResolver());
+    expect(found).toEqual([
+      { kind: 'unreadable', path: join(d, 'b'), message: expect.stringMatching(/没有读取权限 \(permission denied\)/) },
+      { kind: 'file', path: join(d, 'a', '报告.txt') },
+      { kind: 'file', path: join(d, 'c.txt') },
+    ]);
+    // (Only the unreadable folder held a match: no usage error, the folder is reported skipped.)
+    const only = await collect([`${d}/b/*.txt`], new ConfigResolver());
+    expect(only).toEqual([{ kind: 'unreadable', path: join(d, 'b'), message: expect.stringMatching(/permission denied/) }]);
+    // A glob whose fixed start is not there matches nothing: still a usage error, no folder skipped.
+    await expect(collect([`${d}/nowhere/**/*.txt`], new ConfigResolver())).rejects.toThrow(/matches no file/);
+    // The command names the folder skipped and exits 2, as for a folder, whichever form is used.
+    for (const arg of [d, `${d}/**/*.txt`]) {
+      const err: string[] = [];
+      const code = await main(['check', arg, '--format', 'json'], () => undefined, (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+      expect(code, arg).toBe(2);
+      expect(err.join(''), arg).toContain(`wengao: 跳过 (skipped) ${join(d, 'b')}: 无法读取文件夹 (cannot read the folder)`);
+    }
   });
 });

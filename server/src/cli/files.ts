@@ -5,7 +5,7 @@
  * reached through a `WorkspaceFs` (the resolver's, `nodeFs` for the CLI), not in the core.
  */
 import * as path from 'path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { glob, isDynamicPattern, type FileSystemAdapter } from 'tinyglobby';
 import { ConfigResolver, Resolved, excludedBy } from '../io/config';
 import { REPORT_EXTENSIONS, relativeTo } from '../io/reports';
 export { readReport } from '../io/read';
@@ -42,9 +42,8 @@ export type Source =
  * Expands the arguments to the reports to check, in order and without repeats. Throws
  * UsageError for a path that does not exist, a folder without reports, a glob matching none.
  * `stdinPath`: the path standard input stands for; that file is not also read from disk.
- * `fs`: where the files are looked at, by default the resolver's. (A glob is expanded by
- * tinyglobby on node's own fs; it is reached only when `fs.stat` says the argument does not
- * exist, which a refusing fs never says.)
+ * `fs`: where the files are looked at, by default the resolver's; a glob is expanded by
+ * tinyglobby through it too.
  */
 export async function collect(args: string[], resolver: ConfigResolver, stdinPath?: string, fs: WorkspaceFs = resolver.fs): Promise<Source[]> {
   const out: Source[] = [];
@@ -68,7 +67,11 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && isDynamicPattern(toPattern(arg))) {
-        for (const f of await expandGlob(arg, resolver)) await add(f);
+        // (As for a folder: a subfolder the glob could not read is skipped, and said so.)
+        const unreadable: { path: string; message: string }[] = [];
+        const files = await expandGlob(arg, resolver, fs, unreadable);
+        for (const u of unreadable) out.push({ kind: 'unreadable', ...u });
+        for (const f of files) await add(f);
         continue;
       }
       throw new UsageError(
@@ -109,17 +112,29 @@ function toPattern(arg: string): string {
   return path.sep === '\\' ? arg.split('\\').join('/') : arg;
 }
 
-async function expandGlob(arg: string, resolver: ConfigResolver): Promise<string[]> {
+/**
+ * The files a glob matches, in name order, less those the config excludes. A folder it could not
+ * read is listed in `unreadable` (one that is not there, the glob's own start among them, is no
+ * error: the glob matches nothing in it); then a glob that matched nothing, or only excluded
+ * files, is no usage error either, as for a folder: the run reports the folder skipped.
+ */
+async function expandGlob(arg: string, resolver: ConfigResolver, fs: WorkspaceFs, unreadable: { path: string; message: string }[]): Promise<string[]> {
   const pattern = toPattern(arg);
   const absolute = path.isAbsolute(arg);
+  const cwd = process.cwd();
   const matches = await glob([pattern], {
-    cwd: process.cwd(),
+    cwd,
     absolute,
     onlyFiles: true,
     expandDirectories: false,
     ignore: ['**/node_modules/**'],
+    fs: globFs(fs, (dir, err) => {
+      const shown = absolute ? path.normalize(dir) : path.relative(cwd, dir) || '.';
+      unreadable.push({ path: shown.replace(/(.)[\\/]+$/, '$1'), message: `无法读取文件夹 (cannot read the folder): ${describeFsError(err)}` });
+    }),
   });
   const files = matches.map((m) => (absolute ? path.normalize(m) : m.split('/').join(path.sep))).sort(compareNames);
+  if (files.length === 0 && unreadable.length > 0) return [];
   if (files.length === 0) {
     throw new UsageError(`通配符没有匹配任何文件 (the glob matches no file): ${arg}（请加引号，以免 shell 先展开 — quote it so the shell does not expand it first）`);
   }
@@ -130,10 +145,34 @@ async function expandGlob(arg: string, resolver: ConfigResolver): Promise<string
     if (!excludedByConfig(f, resolved)) kept.push(f);
     else configs.push(resolved);
   }
-  if (kept.length === 0) {
+  if (kept.length === 0 && unreadable.length === 0) {
     throw new UsageError(`通配符匹配的 ${files.length} 个文件都被配置文件的 exclude 排除了 (every file the glob matches is excluded by the config's exclude): ${arg}`, configs);
   }
   return kept;
+}
+
+/**
+ * A `WorkspaceFs` as tinyglobby's file system (its walker, fdir, takes node's callback API and
+ * drops every error). A folder that cannot be listed goes to `unreadable`, unless it is not
+ * there (ENOENT, ENOTDIR): a glob's fixed start may name nothing, and a folder may go while the
+ * glob is expanded.
+ */
+function globFs(fs: WorkspaceFs, unreadable: (dir: string, err: unknown) => void): FileSystemAdapter {
+  type Done<T> = (err: NodeJS.ErrnoException | null, value?: T) => void;
+  const settle = <T>(p: Promise<T>, done: Done<T>) => p.then((v) => done(null, v), (err: NodeJS.ErrnoException) => done(err));
+  const adapter = {
+    readdir: (dir: string, _options: unknown, done: Done<unknown[]>) =>
+      settle(
+        fs.readdir(dir).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT' && err.code !== 'ENOTDIR') unreadable(dir, err);
+          throw err;
+        }),
+        done,
+      ),
+    realpath: (file: string, done: Done<string>) => settle(fs.realpath(file), done),
+    stat: (file: string, done: Done<unknown>) => settle(fs.stat(file), done),
+  };
+  return adapter as unknown as FileSystemAdapter;
 }
 
 /** A glob's pattern chooses the files itself; the config's exclude still applies. */
