@@ -160,4 +160,22 @@ describe('wengao check on hostile file names', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/-- 之后/);
   });
+
+  it('escapes every control character of a name, C1 too, in text and in GitHub annotations (as %XX there)', async () => {
+    const dir = temp.make();
+    const text = '文档\n\n要推进“百日攻坚行动。\n';
+    // ESC, TAB, DEL, U+0085 (next line) and U+009B (the one-character CSI), with : and , and % beside them.
+    const name = 'x\u001b[31m\t\u007f\u0085\u009b2J:,%.txt';
+    writeFileSync(join(dir, name), text);
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const plain = await runCli(['check', name], { cwd: dir });
+    expect(plain.code, plain.stderr).toBe(1);
+    expect(plain.stdout).toBe(`x\\x1b[31m\\t\\x7f\\x85\\x9b2J:,%.txt:3:4: ${plain.stdout.split(':3:4: ')[1]}`);
+    expect(plain.stdout).not.toMatch(raw);
+    const github = await runCli(['check', name, '--format', 'github'], { cwd: dir });
+    expect(github.code, github.stderr).toBe(1);
+    expect(github.stdout).toMatch(/^::error file=x%1B\[31m%09%7F%85%9B2J%3A%2C%25\.txt,line=3,col=4,/);
+    expect(github.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(github.stdout).not.toMatch(raw);
+  });
 });

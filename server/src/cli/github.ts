@@ -6,11 +6,13 @@
  *
  * error → ::error, warning → ::warning, information and hint → ::notice. Lines and columns are
  * 1-based, columns in UTF-16 code units (as in the text format). The message is escaped as the
- * runner's command data (%, CR, LF) and the properties also escape ':' and ','.
+ * runner's command data (%, CR, LF) and the properties also escape ':' and ','. Every other
+ * control character in a property (a file name's ESC, TAB, DEL or U+009B) is written %XX too:
+ * the runner decodes only those five, so it shows %1B as written, and none reaches the log raw.
  */
 import * as path from 'path';
 import type { Locale, Severity } from '../core';
-import { elsewhere } from './render';
+import { CONTROL, elsewhere } from './render';
 import type { FileResult } from './report';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -19,8 +21,13 @@ export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
 export function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return escapeData(s)
+    .replace(/:/g, '%3A')
+    .replace(/,/g, '%2C')
+    .replace(CONTROLS, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** A path as the runner wants it: relative to the working directory (the workspace), with '/'. */

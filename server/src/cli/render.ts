@@ -13,12 +13,17 @@ export function elsewhere(f: Finding, locale?: Locale): string {
   return at.length ? tr(locale, ` （另见 ${at.join('、')}）`, ` (see also ${at.join(', ')})`) : '';
 }
 
+/** The control characters: C0, DEL and C1. */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
 /**
  * A path as a line of text output shows it: control characters escaped (\n, \x1b), so a file
- * name cannot forge a finding's line or send terminal escapes.
+ * name cannot forge a finding's line or send terminal escapes: C0 (U+0000–U+001F), DEL and C1
+ * (U+0080–U+009F, whose U+009B a terminal may read as the escape that opens a command).
  */
 export function escapedPath(p: string): string {
-  return /[\u0000-\u001f\u007f]/.test(p) ? p.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)) : p;
+  return CONTROL.test(p) ? p.replace(CONTROLS, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)) : p;
 }
 
 /** One line per finding, `path:line:col: severity code message`, 1-based like compilers. */
