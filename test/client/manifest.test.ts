@@ -95,6 +95,18 @@ describe('package.json localisation', () => {
     expect(u.restrictedConfigurations.filter((s: string) => !settings.includes(s))).toEqual([]);
     expect(pkg.capabilities.virtualWorkspaces.supported).toBe('limited');
   });
+
+  it('restricts every setting that changes what is checked or reported, so that in Restricted Mode only user settings apply', () => {
+    // (VS Code then ignores a workspace's value of each: a repository's .vscode/settings.json
+    // cannot turn a check off, as its .wengaorc.json, which is not read there, cannot.)
+    const NOT_RESTRICTED: Record<string, string> = {
+      'wengao.trace.server': 'traces the LSP messages to the Wengao output channel: changes no finding, reads and writes no file',
+    };
+    const settings = Object.keys(pkg.contributes.configuration.properties);
+    const restricted: string[] = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    expect(settings.filter((s) => !restricted.includes(s) && !(s in NOT_RESTRICTED)), 'restrict it, or say in NOT_RESTRICTED why not').toEqual([]);
+    expect(Object.keys(NOT_RESTRICTED).filter((s) => !settings.includes(s) || restricted.includes(s))).toEqual([]);
+  });
 });
 
 describe('runtime strings (vscode.l10n)', () => {
