@@ -236,10 +236,14 @@ export function titleYears(title: string): { own?: number; quoted?: number; bull
   return { bulletin: false };
 }
 
-/** The year a title speaks from: a bulletin's news the year after the bulletin's. */
-export function titleYear(title: string): number | undefined {
+/**
+ * The year a title speaks from: a bulletin's news the year after the bulletin's. A headline that
+ * states a figure, "2025年全市生产总值增长5.6%" (`statesFigure`), names that figure's year by its own
+ * words: only a document it quotes dates it.
+ */
+export function titleYear(title: string, statesFigure = false): number | undefined {
   const t = titleYears(title);
-  return t.own ?? (t.quoted !== undefined && t.bulletin ? t.quoted + 1 : t.quoted);
+  return (statesFigure ? undefined : t.own) ?? (t.quoted !== undefined && t.bulletin ? t.quoted + 1 : t.quoted);
 }
 
 /**

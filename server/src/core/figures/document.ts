@@ -236,8 +236,9 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     // (The document's own place is in its titles, not in a section heading about a district.)
     if (h.form === 'title' || h.form === 'markdown') titles.push(t);
     // (Not a headline that states a figure, "2025年全市生产总值增长5.6%": its year is the figure's.)
-    if (year === undefined && (h.form === 'title' || h.form === 'markdown') && h.span.start <= bodyStart && !NEWS_HEADLINE.test(t)) {
-      const y = titleYear(t) ?? titleYear(h.name);
+    if (year === undefined && (h.form === 'title' || h.form === 'markdown') && h.span.start <= bodyStart) {
+      const figure = NEWS_HEADLINE.test(t);
+      const y = titleYear(t, figure) ?? titleYear(h.name, figure);
       if (y !== undefined) setYear(y, h.name, 'title');
     }
   }

@@ -2359,7 +2359,8 @@ class Sections {
       // (A news headline's words, "报告提出今年增长5.5%左右", say what the item reports: it is no
       // plan, and does not set the kind of every figure under it.)
       const headline = h.heading.form === 'title' && NEWS_HEADLINE.test(full);
-      const year = h.heading.form === 'title' ? titleYear(full) : yearIn(full);
+      // (A headline that states a figure names the figure's year, not the one its piece speaks from.)
+      const year = h.heading.form === 'title' ? titleYear(full, headline) : yearIn(full);
       f = {
         // (The document's title that names the year it looks back on speaks from its date: see
         // documentFacts.)
