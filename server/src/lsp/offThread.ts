@@ -1,16 +1,19 @@
 /**
  * Analysis off the main thread: a document this large is analysed on a worker thread, so that
  * the server answers other documents' requests (hover, symbols, diagnostics) meanwhile. The
- * worker runs the same `analyze` with the same options; the result comes back by structured
- * clone (plain data but for the `LineIndex`, whose prototype is restored), without what the main
- * thread has or can read again: the text, the paragraphs' texts that are slices of it, and the
- * sentences (read again on first use). Taking the result back is the main thread's share of the
- * work: the less it takes, the less other documents wait. One worker, started
- * when first needed, one analysis at a time in it. Where no worker can run (the server's source
- * run in-process by the tests) or the worker fails, the analysis runs here instead: never lost.
+ * worker runs the same `analyze` with the same options and sends the result back without what
+ * the main thread has or can read again: the text, the paragraphs' texts that are slices of it,
+ * and the sentences (read again on first use). Taking the result back is the main thread's share
+ * of the work, and other documents wait while it runs: so the large arrays (paragraphs,
+ * headings, outline, figures, findings) come as pieces of serialized bytes, moved, not copied,
+ * and the main thread reads one piece at a time, letting the requests that arrived meanwhile be
+ * answered between pieces. One worker, started when first needed, one analysis at a time in it.
+ * Where no worker can run (the server's source run in-process by the tests) or the worker
+ * fails, the analysis runs here instead: never lost.
  */
+import { deserialize, serialize } from 'v8';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { Analysis, AnalyzeOptions, LOCAL_CHECKS, LineIndex, Sentence, analyze, splitSentences } from '../core';
+import { Analysis, AnalyzeOptions, Heading, LOCAL_CHECKS, LineIndex, OutlineNode, Sentence, analyze, splitSentences } from '../core';
 
 /** Documents of at least this many characters (about 1.5 MB of Chinese) are analysed on the worker. */
 export const OFF_THREAD_CHARS = 500_000;
@@ -31,6 +34,63 @@ export function isAnalysisWorker(): boolean {
   return !isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_FLAG;
 }
 
+/** Items of an array per piece: a piece takes the main thread a few milliseconds to read. */
+const PIECE_ITEMS = 2000;
+
+/** The arrays of an analysis that come in pieces, by where they are. */
+type Part = 'paragraphs' | 'headings' | 'outline' | 'figures' | 'findings' | 'suppressed';
+
+/** An outline node as it travels: its heading by its place in `model.headings`, its children counted, not nested. */
+type FlatNode = Omit<OutlineNode, 'heading' | 'children'> & { heading: number | Heading; children: number };
+
+/** What the worker sends back: the analysis without its large arrays, and those in pieces. */
+interface Result {
+  id: number;
+  analysis: Analysis;
+  /** Paragraphs whose text is their slice of the document's text (sent as ''). */
+  sliced: number[];
+  pieces: { part: Part; bytes: ArrayBuffer }[];
+}
+
+/** The outline in document order, each node followed by its subtree; no recursion (input can nest it deeply). */
+function flatten(roots: OutlineNode[], headings: Heading[]): FlatNode[] {
+  const at = new Map<Heading, number>();
+  headings.forEach((h, i) => at.set(h, i));
+  const out: FlatNode[] = [];
+  const stack = roots.slice().reverse();
+  while (stack.length) {
+    const { children, heading, ...rest } = stack.pop()!;
+    out.push({ ...rest, heading: at.get(heading) ?? heading, children: children.length });
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
+  }
+  return out;
+}
+
+/** Reads `flatten`'s nodes back onto `roots`, continuing the tree `open` holds across pieces. */
+function unflatten(flat: FlatNode[], headings: Heading[], roots: OutlineNode[], open: { node: OutlineNode; left: number }[]): void {
+  for (const f of flat) {
+    const node: OutlineNode = { ...f, heading: typeof f.heading === 'number' ? headings[f.heading] : f.heading, children: [] };
+    const top = open[open.length - 1];
+    if (top) {
+      top.node.children.push(node);
+      top.left--;
+    } else roots.push(node);
+    if (f.children > 0) open.push({ node, left: f.children });
+    while (open.length && open[open.length - 1].left === 0) open.pop();
+  }
+}
+
+/** `items` as pieces of serialized bytes, each an ArrayBuffer of its own (moved to the main thread, not copied). */
+function piecesOf(part: Part, items: unknown[]): { part: Part; bytes: ArrayBuffer }[] {
+  const out: { part: Part; bytes: ArrayBuffer }[] = [];
+  for (let k = 0; k < items.length; k += PIECE_ITEMS) {
+    const b = serialize(items.slice(k, k + PIECE_ITEMS));
+    const bytes = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b.buffer : b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+    out.push({ part, bytes: bytes as ArrayBuffer });
+  }
+  return out;
+}
+
 /** The worker's loop: analyse each job, post the result (or the error) back. */
 export function serveAnalyses(): void {
   parentPort!.on('message', (job: Job) => {
@@ -39,30 +99,80 @@ export function serveAnalyses(): void {
       const analysis = analyze(job.text, { ...rest, checks: checks === 'local' ? LOCAL_CHECKS : [] });
       // (The text goes back without its copies: the main thread has it. A paragraph's text that
       // is its slice of the text is left out too, and sliced again there.)
-      const text = analysis.model.text;
+      const { model } = analysis;
+      const text = model.text;
       const sliced: number[] = [];
-      for (const p of analysis.model.paragraphs) {
+      for (const p of model.paragraphs) {
         if (p.text === text.slice(p.start, p.end)) {
           p.text = '';
           sliced.push(p.index);
         }
       }
-      analysis.model.text = '';
-      (analysis.model.lines as { text: string }).text = '';
+      model.text = '';
+      (model.lines as { text: string }).text = '';
       // (Nor its sentences: read for the figures and the checks, all done here; the main thread
       // reads them again only if it is asked for them.)
-      analysis.model.sentences = [];
-      parentPort!.postMessage({ id: job.id, analysis, sliced });
+      model.sentences = [];
+      const pieces = [
+        ...piecesOf('paragraphs', model.paragraphs),
+        ...piecesOf('headings', model.headings),
+        ...piecesOf('outline', flatten(analysis.outline, model.headings)),
+        ...piecesOf('figures', analysis.figures),
+        ...piecesOf('findings', analysis.findings),
+        ...piecesOf('suppressed', analysis.suppressed),
+      ];
+      const bare: Analysis = { ...analysis, model: { ...model, paragraphs: [], headings: [] }, outline: [], figures: [], findings: [], suppressed: [] };
+      const result: Result = { id: job.id, analysis: bare, sliced, pieces };
+      parentPort!.postMessage(
+        result,
+        pieces.map((p) => p.bytes),
+      );
     } catch (err) {
       parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
     }
   });
 }
 
+/** Lets the event loop answer what arrived (other documents' requests) before going on. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The worker's result made whole on the main thread, a piece at a time. */
+async function assemble(text: string, { analysis, sliced, pieces }: Omit<Result, 'id'>): Promise<Analysis> {
+  const { model } = analysis;
+  Object.setPrototypeOf(model.lines, LineIndex.prototype);
+  model.text = text;
+  (model.lines as { text: string }).text = text;
+  const open: { node: OutlineNode; left: number }[] = [];
+  const into: Record<Exclude<Part, 'outline'>, unknown[]> = {
+    paragraphs: model.paragraphs,
+    headings: model.headings,
+    figures: analysis.figures,
+    findings: analysis.findings,
+    suppressed: analysis.suppressed,
+  };
+  for (const { part, bytes } of pieces) {
+    await breathe();
+    const items = deserialize(Buffer.from(bytes)) as unknown[];
+    if (part === 'outline') unflatten(items as FlatNode[], model.headings, analysis.outline, open);
+    else for (const item of items) into[part].push(item);
+  }
+  await breathe();
+  const paragraphs = model.paragraphs;
+  for (const i of sliced) paragraphs[i].text = text.slice(paragraphs[i].start, paragraphs[i].end);
+  let sentences: Sentence[] | undefined;
+  Object.defineProperty(model, 'sentences', {
+    get: () => (sentences ??= splitSentences(text, paragraphs)),
+    set: (v: Sentence[]) => (sentences = v),
+    enumerable: true,
+    configurable: true,
+  });
+  return analysis;
+}
+
 export class OffThreadAnalyzer {
   private worker: Worker | undefined;
   private next = 1;
-  private readonly pending = new Map<number, { resolve: (r: { analysis: Analysis; sliced: number[] }) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: Result) => void; reject: (e: Error) => void }>();
   /** Set once the worker failed to start or died: later analyses run on the main thread. */
   private broken = false;
   /** Set at shutdown: pending analyses are dropped, not run again on the main thread. */
@@ -85,20 +195,7 @@ export class OffThreadAnalyzer {
     const named: WorkerOptions['checks'] | undefined = checks === LOCAL_CHECKS ? 'local' : checks !== undefined && checks.length === 0 ? 'none' : undefined;
     if (!this.wants(text) || named === undefined) return analyze(text, options);
     try {
-      const { analysis, sliced } = await this.post({ id: this.next++, text, options: { ...rest, checks: named } });
-      Object.setPrototypeOf(analysis.model.lines, LineIndex.prototype);
-      analysis.model.text = text;
-      (analysis.model.lines as { text: string }).text = text;
-      const paragraphs = analysis.model.paragraphs;
-      for (const i of sliced) paragraphs[i].text = text.slice(paragraphs[i].start, paragraphs[i].end);
-      let sentences: Sentence[] | undefined;
-      Object.defineProperty(analysis.model, 'sentences', {
-        get: () => (sentences ??= splitSentences(text, paragraphs)),
-        set: (v: Sentence[]) => (sentences = v),
-        enumerable: true,
-        configurable: true,
-      });
-      return analysis;
+      return await assemble(text, await this.post({ id: this.next++, text, options: { ...rest, checks: named } }));
     } catch (err) {
       if (this.disposed) throw err;
       this.log(`analysis on the worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing on the main thread`);
@@ -106,7 +203,7 @@ export class OffThreadAnalyzer {
     }
   }
 
-  private post(job: Job): Promise<{ analysis: Analysis; sliced: number[] }> {
+  private post(job: Job): Promise<Result> {
     const worker = this.start();
     return new Promise((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject });
@@ -117,11 +214,11 @@ export class OffThreadAnalyzer {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script!, { workerData: { role: WORKER_FLAG } });
-    worker.on('message', (m: { id: number; analysis?: Analysis; sliced?: number[]; error?: string }) => {
+    worker.on('message', (m: Partial<Result> & { id: number; error?: string }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if (m.analysis) p.resolve({ analysis: m.analysis, sliced: m.sliced ?? [] });
+      if (m.analysis) p.resolve(m as Result);
       else p.reject(new Error(m.error ?? 'no result'));
     });
     const fail = (err: Error) => {

@@ -5,6 +5,7 @@
 import { Diagnostic } from 'vscode-languageserver';
 import { Finding, firstFindings, inWorkspace, judgedIgnoreEntries, sliceWhole, staleIgnoreEntries } from '../../core';
 import { DocumentAnalyses } from '../analyses';
+import { OFF_THREAD_CHARS, breathe } from '../offThread';
 import { toDiagnostic } from '../convert';
 import { FiguresChangedNotification } from '../protocol';
 import { Session, sent } from '../session';
@@ -45,7 +46,16 @@ export class Diagnostics {
       const canon = session.canon(uri);
       if (reindex && analysis.analyzed) analyses.refreshOthers(uri, indexer.setOpen(canon, analysis));
       if (reindex && !analysis.analyzed) analyses.refreshOthers(uri, indexer.index.remove(canon));
+      // (A large document's steps are long: the other documents' requests that came meanwhile are
+      // answered between them. Changed meanwhile: the change is analysed next.)
+      const large = before.length >= OFF_THREAD_CHARS;
+      const stale = () => {
+        const d = documents.get(uri);
+        return !d || d.version !== version || d.getText() !== before || ctx.generation !== session.configGeneration;
+      };
+      if (large && (await breathe(), stale())) return;
       const { findings, suppressed } = inWorkspace(analysis, { uri: canon, index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
+      if (large && (await breathe(), stale())) return;
       // (Judged only where the analysis could have silenced them: not a code turned off, nor
       // figure.mismatch before the workspace is indexed, when its other documents are not known yet.)
       const judged = judgedIgnoreEntries(ctx.resolved.ignore, ctx.resolved.config, indexer.scanned);
