@@ -305,7 +305,7 @@ const DOCUMENT_NAME = /(?:报告|公报|纪要|清单|规划|计划|方案|意�
 
 /**
  * An explainer's section label: a line that is 【2025年成绩单】 (with at most a few words after
- * it), or a two-digit block number and a short name ("01 2025年 我们这样走过").
+ * it), or a two-digit block number and a short name ("01 2025年 我们这样走过", "01丨2025年 成绩单").
  */
 function readLabel(text: string, inBody = false): { name: string; start: number; end: number } | undefined {
   // (The words after the bracket are the section's motto, up to a line's worth: "【回眸2025】“十四五”
@@ -334,7 +334,8 @@ function readLabel(text: string, inBody = false): { name: string; start: number;
   // A symbol that marks a section in an explainer: ▌2025年 成绩单, ■ 2026年目标.
   const sym = SECTION_LABEL.exec(text);
   if (sym) return { name: sym[1].trim(), start: text.indexOf(sym[1]), end: text.replace(/[\s\u3000]+$/, '').length };
-  const n = /^(0[1-9]|[1-9][0-9]?)[\s\u3000]+(?![0-9.．]+[\s\u3000]*(?:%|％|万|亿|个|元|人|吨|公里|项|家))([^。！？；，,;!?]{2,24})$/.exec(text);
+  // (Or with a bar after the number, as WeChat explainers write it: "01丨2025年 成绩单", "02｜主要目标".)
+  const n = /^(0[1-9]|[1-9][0-9]?)(?:[\s\u3000]+|[\s\u3000]*[丨｜|][\s\u3000]*)(?![0-9.．]+[\s\u3000]*(?:%|％|万|亿|个|元|人|吨|公里|项|家))([^。！？；，,;!?]{2,24})$/.exec(text);
   if (n && !/\t/.test(text) && /[\u4e00-\u9fff]/.test(n[2])) return { name: text.trim(), start: 0, end: text.replace(/[\s\u3000]+$/, '').length };
   return undefined;
 }
