@@ -1637,13 +1637,17 @@ const tests = [
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'quote.unopened' }).first();
       await waitFor('Problems row quote.unopened', () => row.isVisible(), { timeout: 30_000 });
       await row.click();
-      const squiggle = await waitFor('error squiggle in view', () => firstVisible(page.locator('.editor-instance .view-overlays .squiggly-error')));
-      const box = await squiggle.boundingBox();
+      await waitFor('error squiggle in view', () => firstVisible(page.locator('.editor-instance .view-overlays .squiggly-error')));
       // Message text as shown by the Problems row (without the source/code and position suffix).
       const hover = page.locator('.monaco-hover:not(.hidden)');
       const text = await waitFor(
         '.monaco-hover with the Chinese message',
         async () => {
+          // (The squiggle is looked up again each time: a later publish, the workspace's indexing
+          // ending, redraws the decorations and detaches the element found before.)
+          const squiggle = await firstVisible(page.locator('.editor-instance .view-overlays .squiggly-error'));
+          const box = squiggle ? await squiggle.boundingBox() : null;
+          if (!box) return false;
           // Move off and back on so the hover re-triggers if the first attempt was too early.
           await page.mouse.move(box.x + box.width / 2, box.y - 40);
           await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 2, { steps: 3 });
