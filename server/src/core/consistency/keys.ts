@@ -181,7 +181,7 @@ function unboundCell(f: Amount): boolean {
 /** Verbs that reach a level: a target "达到2.65%" or "突破1万亿元" names the level, as the bare number does. */
 const TARGET_LEVEL = /^(?:达到|达|突破|超过|超|迈上|跨越|实现)$/;
 /** An aim to pass its level: 突破, 超过. */
-const passes = (f: Amount) => f.comparator !== undefined && (f.comparator === 'ge' || f.comparator === 'gt') && f.comparatorText !== undefined && /^(?:突破|超过|超)$/.test(f.comparatorText);
+const passes = (f: Amount) => (f.comparator === 'ge' || f.comparator === 'gt') && /^(?:突破|超过|超)$/.test(f.comparatorText ?? '');
 /** Verbs that state a result's level: "收入达到43260元" is 43260元; 突破, 超过 stay floors. */
 const RESULT_LEVEL = /^(?:达到|达|实现)$/;
 

@@ -130,8 +130,7 @@ export function periodCues(text: string): Cue[] {
     const c = cues[k];
     if (c.until !== undefined || !/(?:到|至)\s?$/.test(text.slice(Math.max(0, c.at - 2), c.at))) continue;
     if (!/^(?:今年|本年度|年内|当年|明年|下一年|(?:19|20)\d{2}\s*年)$/.test(text.slice(cues[k - 1].at, cues[k - 1].end))) continue;
-    const semi = text.slice(c.end).search(/[；;]/);
-    if (semi >= 0) c.until = c.end + semi;
+    untilSemicolon(text, c);
   }
   // (A time written inside a clause, after the subject it dates, "全市助餐点总数去年底已达216个", or a
   // date reached, "截至去年底已建成9个", is local: after another time has opened the sentence,
@@ -148,11 +147,15 @@ export function periodCues(text: string): Cue[] {
     // (With the figure it dates in its clause: not "先看去年。", which turns the text to that year.)
     if (!/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))) continue;
     c.local = true;
-    if (k === 0 || c.until !== undefined) continue;
-    const semi = text.slice(c.end).search(/[；;]/);
-    if (semi >= 0) c.until = c.end + semi;
+    if (k > 0 && c.until === undefined) untilSemicolon(text, c);
   }
   return cues;
+}
+
+/** A cue that dates its own clause only: up to the next ；(the clauses after go on with the sentence's time). */
+function untilSemicolon(text: string, c: Cue): void {
+  const semi = text.slice(c.end).search(/[；;]/);
+  if (semi >= 0) c.until = c.end + semi;
 }
 
 /**

@@ -64,6 +64,11 @@ export interface DocumentFacts {
    * year's results, though the reporter's closing line may speak of this year.
    */
   reportsYear?: number;
+  /**
+   * The year its title names and looks back on, from its date the year after ("2025年全市经济运行
+   * 情况", dated 2026年1月26日): the title speaks from `year`, and `reportsYear` is this one.
+   */
+  titleReviews?: number;
   reportsCue?: string;
   /** Where the text begins: the first paragraph that is no heading (titles after it are 小标题). */
   bodyStart: number;
@@ -92,18 +97,21 @@ function yearFromOccasion(text: string): { year: number; cue: string } | undefin
     const m = re.exec(text);
     if (m) return { year: base + Number(m[1]), cue: m[0] };
   }
-  let plan = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(开局之年|开局起步|起步之年|新征程|收官之年|谋篇布局之年)/.exec(text);
+  const named = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(开局之年|开局起步|起步之年|新征程|收官之年|谋篇布局之年)/.exec(text);
   // (An aim to open a plan well, "奋力实现“十五五”良好开局", speaks from its first year, as 开局之年
   // does; not a base laid for it, "为……良好开局奠定基础", nor an opening already made, "实现了".)
   const opening = /(?<!了)实现[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:良好|高质量|精彩|好)?开局(?!奠定|打下)/.exec(text);
-  if (opening && (!plan || opening.index < plan.index)) plan = Object.assign([opening[0], opening[1], '开局之年'], { index: opening.index, input: text }) as RegExpExecArray;
-  if (plan && PLAN_START[plan[1]]) {
-    const start = PLAN_START[plan[1]];
-    const year = plan[2] === '收官之年' ? start + 4 : start;
+  // (The first of the two the text names.)
+  const plan = opening && (!named || opening.index < named.index)
+    ? { at: opening.index, name: opening[1], last: false, cue: opening[0] }
+    : named && { at: named.index, name: named[1], last: named[2] === '收官之年', cue: named[0] };
+  if (plan && PLAN_START[plan.name]) {
+    const start = PLAN_START[plan.name];
+    const year = plan.last ? start + 4 : start;
     // "明年是“十五五”开局之年" speaks from the year before; "去年是……收官之年" from the year after.
-    const who = /(明年|去年|今年)(?:是|为|作为)?$/.exec(text.slice(Math.max(0, plan.index - 4), plan.index));
+    const who = /(明年|去年|今年)(?:是|为|作为)?$/.exec(text.slice(Math.max(0, plan.at - 4), plan.at));
     const offset = who?.[1] === '明年' ? -1 : who?.[1] === '去年' ? 1 : 0;
-    return { year: year + offset, cue: (who ? who[0] : '') + plan[0] };
+    return { year: year + offset, cue: (who ? who[0] : '') + plan.cue };
   }
   // A plan said to have ended last year: "过去一年，……“十四五”规划圆满收官" speaks from the year
   // after its last (not "即将收官", "确保……圆满收官": the last year itself, still under way).
@@ -396,7 +404,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const reportsYear = bulletin ? (/\d/.test(bulletin[1]) ? parseInt(bulletin[1], 10) : year !== undefined ? year - 1 : undefined) : quoted?.bulletin ? quoted.quoted : reviewed?.year;
   const reportsCue = bulletin ? bulletin[0] : reviewed && !quoted?.bulletin ? reviewed.cue : titles[0]?.match(/《[^《》]*》/)?.[0];
   const reports = reportsYear !== undefined && year !== undefined && reportsYear < year && !PLAN_DOCUMENT.test(titles[0] ?? '') ? { reportsYear, reportsCue } : {};
-  return { year, yearCue, yearFrom, lateInYear, ...reports, province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
+  return { year, yearCue, yearFrom, lateInYear, ...reports, ...(reviewed && reports.reportsYear === reviewed.year ? { titleReviews: reviewed.year } : {}), province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }
 

@@ -646,7 +646,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     facts.bodyStart,
     outline,
     model.text,
-    facts.yearFrom === 'dateline' && facts.year !== undefined && facts.reportsYear === facts.year - 1 ? { year: facts.year, reportsYear: facts.reportsYear } : undefined,
+    facts.titleReviews !== undefined && facts.year !== undefined ? { year: facts.year, reviewed: facts.titleReviews } : undefined,
   );
   const tables = readTables(model);
   let rowOf: { paragraph: number; cells: CellReading[] } | undefined;
@@ -1502,7 +1502,11 @@ function build(
   // what the clause is about, not the name of what it counts.
   pre = pre.replace(TOPIC_BEFORE_INTENT, '');
   // A verb with its aspect of the done, 增长了5.1%, 达到了1.2万亿元, as 增长5.1% writes it.
-  if (pre.length >= 3 && pre.endsWith('了') && (VERBS_BY_LAST.has(pre[pre.length - 2]) || COMPARATOR_BEFORE_BY_LAST.has(pre[pre.length - 2]))) pre = pre.slice(0, -1);
+  if (pre.endsWith('了')) {
+    const bare = pre.slice(0, -1);
+    const c = bare[bare.length - 1];
+    if (VERBS_BY_LAST.get(c)?.some((v) => bare.endsWith(v)) || COMPARATOR_BEFORE_BY_LAST.get(c)?.some(([w]) => bare.endsWith(w))) pre = bare;
+  }
   if (!comparatorText) {
     for (const [w, c] of COMPARATOR_BEFORE_BY_LAST.get(pre[pre.length - 1]) ?? NONE) {
       if (pre.endsWith(w)) {
@@ -2315,8 +2319,8 @@ class Sections {
     private readonly bodyStart: number,
     outline: OutlineNode[],
     text: string,
-    /** A document that looks back on the year its title names, from its date the year after. */
-    private readonly dated?: { year: number; reportsYear: number },
+    /** A document that looks back on the year its title names, from its date the year after (DocumentFacts.titleReviews). */
+    private readonly dated?: { year: number; reviewed: number },
   ) {
     let last: ReturnType<typeof periodCues> = [];
     const walk = (nodes: OutlineNode[]) => {
@@ -2364,7 +2368,7 @@ class Sections {
       f = {
         // (The document's title that names the year it looks back on speaks from its date: see
         // documentFacts.)
-        year: this.dated && !this.laterTitle(h) && year === this.dated.reportsYear ? this.dated.year : year,
+        year: this.dated && !this.laterTitle(h) && year === this.dated.reviewed ? this.dated.year : year,
         plan: PLAN_DOCUMENT.test(full) && !headline,
         // (The place a heading is about opens it: a run-in heading that is a whole paragraph,
         // "一、会议指出，……增速高于绍兴市平均水平", is not about the place it compares with.)

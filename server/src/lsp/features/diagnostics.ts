@@ -34,25 +34,24 @@ export class Diagnostics {
     const version = doc.version;
     const before = doc.getText();
     const ctx = await session.contextFor(uri);
-    const current = documents.get(uri);
-    // (Superseded while reading settings: a new version, or new text under the same number, or
-    // a config edited meanwhile, which has scheduled this document again.)
-    if (!current || current.version !== version || current.getText() !== before || ctx.generation !== session.configGeneration) return;
+    // (Superseded meanwhile: a new version, or new text under the same number, or a config edited,
+    // which has scheduled this document again. Asked after each wait: the change is analysed next.)
+    const stale = () => {
+      const d = documents.get(uri);
+      return !d || d.version !== version || d.getText() !== before || ctx.generation !== session.configGeneration;
+    };
+    if (stale()) return;
     try {
-      const analysis = await analyses.analysisOf(current, ctx);
-      // (Changed while it was analysed on the worker thread: the change is analysed next.)
-      const now = documents.get(uri);
-      if (!now || now.version !== version || now.getText() !== before || ctx.generation !== session.configGeneration) return;
+      // (The document as it is, unchanged since: stale() said so.)
+      const analysis = await analyses.analysisOf(documents.get(uri)!, ctx);
+      // (Changed while it was analysed on the worker thread.)
+      if (stale()) return;
       const canon = session.canon(uri);
       if (reindex && analysis.analyzed) analyses.refreshOthers(uri, indexer.setOpen(canon, analysis));
       if (reindex && !analysis.analyzed) analyses.refreshOthers(uri, indexer.index.remove(canon));
       // (A large document's steps are long: the other documents' requests that came meanwhile are
-      // answered between them. Changed meanwhile: the change is analysed next.)
+      // answered between them.)
       const large = before.length >= OFF_THREAD_CHARS;
-      const stale = () => {
-        const d = documents.get(uri);
-        return !d || d.version !== version || d.getText() !== before || ctx.generation !== session.configGeneration;
-      };
       if (large && (await breathe(), stale())) return;
       const { findings, suppressed } = inWorkspace(analysis, { uri: canon, index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
       if (large && (await breathe(), stale())) return;
