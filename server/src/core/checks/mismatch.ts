@@ -151,13 +151,19 @@ export const mismatch: Check = {
           )
         : '';
       const more = total - 3;
+      // (A change told in points against one in percent, keyed as one statement (keys.ts): the two
+      // numbers may agree while the units do not, which the writer should be told in words.)
+      const points = (g: Figure) => g.normalized.unit === '个百分点';
+      const units = [...inside, ...outside.map((g) => g.figure)].some((g) => points(g) !== points(f))
+        ? t('两处单位不同：比重或比率的升降以“个百分点”计，写作“%”则是相对自身的增幅。', 'The units differ: a share or rate rises or falls by percentage points; in % it is a change relative to itself. ')
+        : '';
       return {
         code: CODES.figureMismatch,
         severity: 'warning',
         message: t(
-          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${yearWords(shownPeriod(f, ws))}${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${held}${places.slice(0, 3).join('；')}${more > 0 ? `；另有${more}处` : ''}。${own}请核对后统一。`,
+          `“${f.indicator}${f.verb ? `（${f.verb}）` : ''}”${yearWords(shownPeriod(f, ws))}${f.part ?? ''}${f.kind === 'target' ? '目标' : '实际'}数据${held}${places.slice(0, 3).join('；')}${more > 0 ? `；另有${more}处` : ''}。${units}${own}请核对后统一。`,
           `The ${yearWordsEn(shownPeriod(f, ws))}${f.part ? ` ("${f.part}")` : ''}${f.kind === 'target' ? 'target' : 'actual figure'} for "${f.indicator}${f.verb ? `（${f.verb}）` : ''}"${/^\d/.test(shownPeriod(f, ws) ?? '') ? '' : ` (${periodLabel(shownPeriod(f, ws), 'en')})`}${held} differs from ` +
-            `${places.slice(0, 3).join('; from ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'place' : 'places'}` : ''}. ${own}Check them and make them agree.`,
+            `${places.slice(0, 3).join('; from ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'place' : 'places'}` : ''}. ${units}${own}Check them and make them agree.`,
         ),
         span: f.span,
         related,

@@ -53,6 +53,12 @@ const YEAR_FROM_EN: Record<YearEvidence, string> = {
   title: 'the title', version: 'the version tag', dateline: 'the date', lead: 'the lead', occasion: 'the text', heading: 'a heading', config: 'the project config',
 };
 
+/** A quoted cue of more than 24 characters by its first 10 and last 10 (whole characters). */
+function clipped(cue: string): string {
+  const chars = Array.from(cue);
+  return chars.length > 24 ? `${chars.slice(0, 10).join('')}……${chars.slice(-10).join('')}` : cue;
+}
+
 /**
  * How a figure's period and region were inferred, when the document does not state them where
  * the figure is: "期间按导语“部署2026年目标任务”推定为2026年", "地区按工作区推定为甘肃省（文中只称全省）".
@@ -74,8 +80,9 @@ export function inferenceNote(f: Figure, locale?: Locale, ws: Workspace = {}): s
   const b = f.yearBasis;
   if (b && f.period && offset === undefined) {
     const relative = f.periodSource !== 'document' && f.periodCue ? f.periodCue.trim() : '';
-    // (The cue as quoted: without its own quotation marks, 今年是十五五规划开局之年.)
-    const cue = b.cue.trim().replace(/[“”"]/g, '');
+    // (The cue as quoted: without its own quotation marks, 今年是十五五规划开局之年; a long one, a
+    // sentence that names a plan's close, by its ends.)
+    const cue = clipped(b.cue.trim().replace(/[“”"]/g, ''));
     const where = b.from === 'config' ? tr(locale, '项目配置的 year', 'the project config\'s "year"') : tr(locale, `${YEAR_FROM_ZH[b.from]}“${cue}”`, `${YEAR_FROM_EN[b.from]} "${cue}"`);
     notes.push(
       relative
