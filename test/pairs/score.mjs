@@ -113,7 +113,9 @@ export function scorePair(dir, ran = undefined) {
   const sameAmount = (g, h) =>
     g && h && g.normalized && h.normalized && g.normalized.value === h.normalized.value && g.normalized.unit === h.normalized.unit && ((g.comparator ?? 'eq') === (h.comparator ?? 'eq') || (g.kind === 'actual' && h.kind === 'actual'));
   const partner = (c, side) => gold.find((g) => g.doc === c[side].doc && g.figure !== false && g.text !== undefined && !g.change && !g.silent && overlaps(c[side], g.doc, { start: { line: g.line - 1, character: nthIndex(lines[g.doc][g.line - 1], g.text, g.occurrence ?? 1) }, end: { line: g.line - 1, character: nthIndex(lines[g.doc][g.line - 1], g.text, g.occurrence ?? 1) + g.text.length } }));
-  const end = (e, c, side) => overlaps(c[side], e.doc, e.range) || (e.doc === c[side].doc && sameAmount(goldAt(e.doc, e.range), partner(c, side)));
+  // (Or against the restatement's own faithful statement of it, in either document: a headline
+  // that differs from its own body and from the source is one planted change, seen twice.)
+  const end = (e, c, side) => overlaps(c[side], e.doc, e.range) || sameAmount(goldAt(e.doc, e.range), partner(c, side));
   const linkMatches = (l, c) =>
     (overlaps(c.b, l.from.doc, l.from.range) && end(l.to, c, 'a')) ||
     (end(l.from, c, 'a') && overlaps(c.b, l.to.doc, l.to.range));
