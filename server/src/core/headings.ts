@@ -314,6 +314,9 @@ function readLabel(text: string, inBody = false): { name: string; start: number;
   // (Not a script's line under its tag that states an amount, "【字幕】全年粮食总产量438.6亿斤":
   // a section label that does, "【锚定2026】经济增长预期6%左右", names its year in the brackets.)
   if (b && !/(?:19|20)\d{2}/.test(b[1]) && /[0-9０-９][0-9０-９.．]*\s*(?:%|％|[\p{Script=Han}])/u.test(b[2]) && !/^(?:19|20)\d{2}\s*年/.test(b[2].trim())) return undefined;
+  // (Nor a panel's callout that is itself a figure, "【GDP增长6.3%】": a headline over the text
+  // of the section it sits in, not a section of its own.)
+  if (b && !/(?:19|20)\d{2}/.test(b[1]) && /[0-9０-９][0-9０-９.．]*\s*(?:%|％|[万亿千百]?[\p{Script=Han}])/u.test(b[1])) return undefined;
   if (b) {
     const start = text.indexOf('【');
     return { name: `【${b[1]}】${b[2] ? b[2].trim() : ''}`, start, end: text.replace(/[\s\u3000]+$/, '').length };
@@ -334,6 +337,10 @@ function readLabel(text: string, inBody = false): { name: string; start: number;
   // A symbol that marks a section in an explainer: ▌2025年 成绩单, ■ 2026年目标.
   const sym = SECTION_LABEL.exec(text);
   if (sym) return { name: sym[1].trim(), start: text.indexOf(sym[1]), end: text.replace(/[\s\u3000]+$/, '').length };
+  // A question-and-answer explainer's question, "问：2025年，经济交出了怎样的成绩单？": the answers
+  // under it are its section, and the time it names is theirs.
+  const q = /^[\s\u3000]*(?:【问】|问[0-9０-９一二三四五六七八九十]{0,3}[：:]|Q[0-9]{0,3}[：:.．])[\s\u3000]*([^。！；;!\n]{2,60}[？?])[\s\u3000]*$/u.exec(text);
+  if (q) return { name: text.trim(), start: text.length - text.trimStart().length, end: text.replace(/[\s\u3000]+$/, '').length };
   // (Or with a bar after the number, as WeChat explainers write it: "01丨2025年 成绩单", "02｜主要目标".)
   const n = /^(0[1-9]|[1-9][0-9]?)(?:[\s\u3000]+|[\s\u3000]*[丨｜|][\s\u3000]*)(?![0-9.．]+[\s\u3000]*(?:%|％|万|亿|个|元|人|吨|公里|项|家))([^。！？；，,;!?]{2,24})$/.exec(text);
   if (n && !/\t/.test(text) && /[\u4e00-\u9fff]/.test(n[2])) return { name: text.trim(), start: 0, end: text.replace(/[\s\u3000]+$/, '').length };
