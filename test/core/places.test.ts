@@ -10,7 +10,7 @@ describe('places', () => {
   for (const line of lines) {
     const [text, want] = line.split(' → ');
     it(text, () => {
-      expect(placesIn(text).map((p) => p.name).join(',')).toBe((want ?? '').trim());
+      expect(placesIn(text, true).map((p) => p.name).join(',')).toBe((want ?? '').trim());
     });
   }
 });

@@ -2,7 +2,7 @@
  * Where a figure belongs: its period, its region and whether it is a target or an actual,
  * read from the sentence, else from the headings it sits under, else from the document.
  */
-import { isKnownPlace, knownPlaceEndingAt, prefecturesIn } from './gazetteer';
+import { cityOfStem, isKnownPlace, knownPlaceEndingAt, prefecturesIn } from './gazetteer';
 import type { OutlineNode } from '../outline';
 import { firstAtOrAfter, type Span } from '../text';
 
@@ -375,7 +375,17 @@ export function beforeInner(places: readonly Place[], k: number): boolean {
   return !!inner && inner.at === p.at + p.name.length && inner.level !== 'country' && inner.level !== p.level;
 }
 
-export function placesIn(text: string): Place[] {
+/**
+ * Where a clause opens: the text's start, or after a sentence's, a clause's or a line's end; or
+ * after 我们, a speaker's own city, "我们遵义去年地区生产总值增长6.0%".
+ */
+const BARE_CITY_RE = /(^|[。；;，,！？!?：:\n\u3000]|我们|咱们)(?=\p{Script=Han}{2})/gu;
+
+/**
+ * The places `text` names, in order. `bareCities`: also a city of the province named bare where a
+ * clause opens (a whole sentence's reading; not a fragment, whose start is no clause's).
+ */
+export function placesIn(text: string, bareCities = false): Place[] {
   const out: Place[] = [];
   // (exec loops over the shared regexes: matchAll would construct a copy of each per call.)
   COUNTRY_RE.lastIndex = 0;
@@ -424,6 +434,24 @@ export function placesIn(text: string): Place[] {
         if (!inside && !joint) known.push({ name, level: 'city', at: start });
         break;
       }
+    }
+  }
+  // A city of the province named bare where a clause opens, as its subject: "桂林世界级旅游城市建设
+  // 提速，全年接待游客1.72亿人次" (not before its own 市, 县 or 区, read above, nor a street's name).
+  BARE_CITY_RE.lastIndex = 0;
+  for (let m = bareCities ? BARE_CITY_RE.exec(text) : null; m; m = BARE_CITY_RE.exec(text)) {
+    const at = m.index + m[1].length;
+    // (Past an empty match by a whole character: a /u regex steps back into a surrogate pair.)
+    if (m[0].length === 0) BARE_CITY_RE.lastIndex += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+    for (const len of [3, 2]) {
+      const city = cityOfStem(text.slice(at, at + len));
+      if (!city) continue;
+      const next = text.slice(at + len, at + len + 2);
+      // (Nor before 地区, "襄阳、宜昌地区生产总值": a series of cities that share their measure.)
+      // (Nor a name joined with another city's, 宁波舟山港, nor a part of the city, 福州新区, 哈尔滨新区.)
+      if (!/^\p{Script=Han}/u.test(next) || /^(?:[市县区州盟旗]|地区|路|街|大道|大街|广场|站|日报|晚报|籍|新区|新城|高新|开发|经开|自贸|港区|片区|园区|都市圈|城区|老城|主城|市区)/.test(next) || cityOfStem(text.slice(at + len, at + len + 2)) || cityOfStem(text.slice(at + len, at + len + 3))) break;
+      if (!out.some((p) => p.at <= at && at < p.at + p.name.length) && !known.some((p) => p.at <= at && at < p.at + p.name.length)) known.push({ name: city, level: 'city', at });
+      break;
     }
   }
   PLACE_RE.lastIndex = 0;
@@ -534,7 +562,7 @@ export function partIn(text: string): string | undefined {
  * of one, for its autonomous region. Not the whole a ranking or a comparison measures against:
  * "增速位居全市前列", "占全区比重", "高于全省": there it is the base, not the subject.
  */
-const SELF_RE = /(?<!居|列|占|高于|低于|高出|超出|快于|慢于|超过|领跑|领先|比|较)(?:全省(?!域)|我省|本省|省内|(?<![古族藏])自治区(?![级内])|省定(?=[\u4e00-\u9fff])|(?:省里|省上)(?=下达|确定|提出|要求|部署|明确|安排|“)|(?<![健完安])全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|(?<![健完安])全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国)/g;
+const SELF_RE = /(?<!居|列|占|高于|低于|高出|超出|快于|慢于|超过|领跑|领先|比|较)(?:(?:我们|咱们)(?:省(?!份)|市(?!场|民|值)|县(?!城|域)|区(?!域|别|间)|州|旗)|全省(?!域)|我省|本省|省内|(?<![古族藏])自治区(?![级内])|省定(?=[\u4e00-\u9fff])|(?:省里|省上)(?=下达|确定|提出|要求|部署|明确|安排|“)|(?<![健完安])全市(?!域)|我市|本市|市内|全州(?![县市区])|我州|本州|州内|全盟|(?<![健完安])全地区|全县(?!域)|我县|本县|县内|全区(?!域)|我区|全旗|全国|我国)/g;
 
 /** 'district': 全区 / 我区 / 本区, a district's or an autonomous region's; 'county': 全县 / 全旗, only ever a county's. */
 export type SelfLevel = 'province' | 'city' | 'county' | 'district' | 'country';
@@ -602,7 +630,7 @@ export class SentenceReading {
   }
 
   get places(): Place[] {
-    return (this.placesRead ??= placesIn(this.text));
+    return (this.placesRead ??= placesIn(this.text, true));
   }
 
   period(offset: number, ref: number | undefined): Period | undefined {

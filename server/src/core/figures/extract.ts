@@ -132,6 +132,11 @@ function hasOwnVerb(indicator: string): boolean {
 }
 const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
+/** A document or meeting and its word of setting, before what it set: "自治区政府工作报告确定了". */
+const REPORTED_BY = /^[^，,。；;：:]{0,16}?(?:报告|会议|规划|纲要|意见|方案)(?:中)?(?:提出|确定|明确|要求|部署)了?/;
+/** Words of a time gone by in a headline: it may report results beside its aims. */
+const PAST_WORDS = /去年|上年|过去|以来|回顾|回望|回眸|盘点|成绩|同比|比上年/;
+
 /** A target a reviewer lists: not one a headline restates from the text below it. */
 export function listedTarget(f: Pick<Figure, 'kind' | 'headline'>): boolean {
   return f.kind === 'target' && !f.headline;
@@ -1554,6 +1559,10 @@ function build(
   const cumulative = /累计/.test(pre);
   // (An aim named only as an aim, "今年的目标是稳定在800亿斤左右", names the subject before it.)
   const aimOnly = /(?:目标|任务)(?:是|为)?$/.test(pre) && /^(?:的)?(?:年度)?(?:预期)?(?:(?:目标|任务)(?:是|为)?)?$/.test(stripNoise(pre));
+  // (What a document or meeting set, told by another: "自治区政府工作报告确定了全区地区生产总值增长
+  // 5.5%以上" states 地区生产总值.)
+  const reported = REPORTED_BY.exec(pre);
+  if (reported && pre.length - reported[0].length >= 2) pre = pre.slice(reported[0].length);
   pre = stripNoise(stripPlace(stripNoise(pre).replace(BASE_PHRASE, '')));
   if (!verb) {
     for (const v of VERBS_BY_FIRST.get(pre[0]) ?? NONE) {
@@ -1561,6 +1570,21 @@ function build(
         verb = v;
         pre = pre.slice(v.length);
         break;
+      }
+    }
+  }
+  // (A subject, then what it will do: "城区将改造老旧供水管网86公里" counts 城区老旧供水管网
+  // 改造, as "改造城区老旧供水管网68公里" does.)
+  if (!verb) {
+    const modal = /^(\p{Script=Han}{2,6}?)(?:将|要|拟)/u.exec(pre);
+    if (modal && !/[将要拟]/.test(modal[1])) {
+      const rest = pre.slice(modal[0].length);
+      for (const v of VERBS_BY_FIRST.get(rest[0]) ?? NONE) {
+        if (rest.startsWith(v) && rest.length - v.length >= 2) {
+          verb = v;
+          pre = modal[1] + rest.slice(v.length);
+          break;
+        }
       }
     }
   }
@@ -1593,7 +1617,10 @@ function build(
   const itemLead = text.slice(Math.max(s.start, n.start - 24), n.start);
   const cellAt = Math.max(itemLead.lastIndexOf('｜'), itemLead.lastIndexOf('|'), itemLead.lastIndexOf('\n'));
   const afterTag = indicator.length > 2 && (cellAt >= 0 || n.start - 24 <= s.start) && SECTION_TAG.test(itemLead.slice(cellAt + 1));
-  if (indicator.length <= 2 || afterTag) {
+  // (Whom a service is for, "将为近3.5万名适龄妇女免费开展筛查", "为3000户家庭实施改造": the people
+  // after the number name it, not the topic before, "妇幼健康方面".)
+  const beneficiary = (raw.unit?.dimension === 'people' || raw.unit?.dimension === 'households') && /为(?:近|约|不少于|不低于|超过|逾|共|累计)?$/.test(text.slice(Math.max(s.start, n.start - 6), n.start));
+  if (indicator.length <= 2 || afterTag || beneficiary) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
     const after = text.slice(raw.end, boundaryBefore(text, Math.min(s.end, raw.end + 16)));
     // ("5240亿元：去年全省进出口总额": a number that opens its line names its indicator after a
@@ -1711,10 +1738,27 @@ function build(
     kind = 'target';
     kindSource = 'sentence';
     kindCue = (namesAim ?? aimedAt)![0];
+  } else if (reported && !listCount && !inHeadline) {
+    // (What a document or meeting set is its aim, even told after the year: "去年初自治区政府工作
+    // 报告提出新增新能源装机3000万千瓦以上，全年超额完成任务".)
+    kind = 'target';
+    kindSource = 'sentence';
+    kindCue = reported[0];
   }
   // (A headline's own words of time and aim, "——今年城镇新增就业3.42万人以上", say what it restates:
   // the kind it is compared by. Other documents' figures disagree with it as with the text.)
-  if (listCount || (inHeadline && kindSource !== 'sentence')) {
+  // (Or its words of what it reports, "今年十件民生实事出炉" over "新增学位1.2万个　新增普惠托位1086个":
+  // a list of this year's aims, said once for the figures the headline lines up.)
+  // (Not one that looks back as well, "去年增长5.8%　今年预期6%左右", nor names two years.)
+  const headlineWords = inHeadline && !listCount && kindSource !== 'sentence' ? `${path[0].name} ${path[0].detail ?? ''}` : undefined;
+  // (Nor the count of the aims it announces, "十件民生实事".)
+  const countsAims = /^(?:民生|重点|重大|主要)?(?:实事|任务|工作|举措|目标|行动|工程|项目)/.test(text.slice(raw.end, raw.end + 6));
+  const headlineKind = headlineWords !== undefined && !countsAims && !PAST_WORDS.test(headlineWords) && new Set(headlineWords.match(/(?:19|20)\d{2}(?=\s*年)/g) ?? []).size <= 1 ? headingKind(headlineWords) : undefined;
+  if (headlineKind) {
+    kind = headlineKind;
+    kindSource = 'heading';
+    kindCue = undefined;
+  } else if (listCount || (inHeadline && kindSource !== 'sentence')) {
     kind = 'unknown';
     kindSource = null;
     kindCue = undefined;

@@ -83,6 +83,30 @@ export function provinceOf(city: string): string | undefined {
   return provinceOfCity?.get(city);
 }
 
+/**
+ * Stems of city-level names that are as often common words or other things: 日照 (sunshine), 大同,
+ * 长治 (长治久安), 四平 (四平八稳), 新乡 (新乡贤), 中山 (中山路), 吉林 (the province), 开封, 河源.
+ */
+const STEM_IS_A_WORD = new Set(['朝阳', '吉林', '白山', '大庆', '黑河', '日照', '中山', '北海', '来宾', '三沙', '普洱', '白银', '中卫', '安康', '四平', '大同', '长治', '河源', '新乡', '开封', '海东', '山南', '海口', '长春', '保定', '承德', '常德', '吉安', '南平', '大连', '南通', '金华', '延安', '黄山', '玉林', '铜仁', '宝鸡']);
+let cityStems: Map<string, string> | undefined;
+
+/**
+ * The city-level place a bare two- or three-character stem names, 桂林 → 桂林市, as reports and
+ * papers name a city of their province without 市 ("桂林世界级旅游城市建设提速"). Not a stem that
+ * is as often a word (STEM_IS_A_WORD).
+ */
+export function cityOfStem(stem: string): string | undefined {
+  if (!cityStems) {
+    names();
+    cityStems = new Map();
+    for (const city of provinceOfCity!.keys()) {
+      const m = /^(\p{Script=Han}{2,3})市$/u.exec(city);
+      if (m && !STEM_IS_A_WORD.has(m[1])) cityStems.set(m[1], city);
+    }
+  }
+  return cityStems.get(stem);
+}
+
 /** Whether `name` (with its suffix) is a city, county or district of China. */
 export function isKnownPlace(name: string): boolean {
   return names().has(name);
