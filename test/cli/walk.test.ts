@@ -100,3 +100,30 @@ describe('the folder walk', () => {
     }
   });
 });
+
+describe('a glob on the command line', () => {
+  it('is held to the limits of config globs: one whose matching would take exponential time is refused, exit 2, nothing read', { timeout: 5_000 }, async () => {
+    const d = mkdtempSync(join(tmpdir(), 'wengao-glob-'));
+    dirs.push(d);
+    // (*a*a*…*b against this name took 8 s through tinyglobby, and more for each a.)
+    writeFileSync(join(d, `${'a'.repeat(40)}.txt`), '中文报告。');
+    const listed = vi.spyOn(fsp, 'readdir');
+    for (const [glob, why] of [
+      [`${d}/*a*a*a*a*a*a*a*a*a*a*b`, /多于 2 个.*more than 2 wildcards of variable width/],
+      [`${d}/!(!(!(!(!(x)))))`, /组嵌套超过 2 层.*groups nested deeper than 2/],
+      [`${d}/${'{a,b}'.repeat(5)}*.txt`, /花括号展开后多于 16 个模式.*more than 16 patterns/],
+      [`${d}/*(a*).txt`, /重复组.*a repeated group holding a wildcard/],
+    ] as const) {
+      await expect(collect([glob], new ConfigResolver()), glob).rejects.toThrow(why);
+      const err: string[] = [];
+      const out: string[] = [];
+      const code = await main(['check', glob], (t) => out.push(t), (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+      expect(code, glob).toBe(2);
+      expect(out, glob).toEqual([]);
+      expect(err.join(''), glob).toMatch(/^wengao: 通配符模式.*匹配代价过高，未展开 \(the glob is .*too costly to match; not expanded\): /);
+    }
+    expect(listed).not.toHaveBeenCalled();
+    // Within the limits, the same folder is matched as usual.
+    expect(await collect([`${d}/*a*.txt`], new ConfigResolver())).toEqual([{ kind: 'file', path: join(d, `${'a'.repeat(40)}.txt`) }]);
+  });
+});

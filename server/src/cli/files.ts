@@ -6,6 +6,7 @@
  */
 import * as path from 'path';
 import { glob, isDynamicPattern, type FileSystemAdapter } from 'tinyglobby';
+import { globProblem } from '../core';
 import { ConfigResolver, Resolved, excludedBy } from '../io/config';
 import { REPORT_EXTENSIONS, relativeTo } from '../io/reports';
 export { readReport } from '../io/read';
@@ -113,13 +114,20 @@ function toPattern(arg: string): string {
 }
 
 /**
- * The files a glob matches, in name order, less those the config excludes. A folder it could not
+ * The files a glob matches, in name order, less those the config excludes. The glob is held to
+ * the limits of config globs first. A folder it could not
  * read is listed in `unreadable` (one that is not there, the glob's own start among them, is no
  * error: the glob matches nothing in it); then a glob that matched nothing, or only excluded
  * files, is no usage error either, as for a folder: the run reports the folder skipped.
  */
 async function expandGlob(arg: string, resolver: ConfigResolver, fs: WorkspaceFs, unreadable: { path: string; message: string }[]): Promise<string[]> {
   const pattern = toPattern(arg);
+  // Held to the limits of config globs (core/globs.ts) before it is compiled: a glob whose
+  // matching would take exponential time is a usage error that names the limit, not a stall.
+  const why = globProblem(pattern);
+  if (why) {
+    throw new UsageError(`通配符模式${why.zh}，匹配代价过高，未展开 (the glob is ${why.en}, too costly to match; not expanded): ${arg}`);
+  }
   const absolute = path.isAbsolute(arg);
   const cwd = process.cwd();
   const matches = await glob([pattern], {
