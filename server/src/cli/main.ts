@@ -74,6 +74,8 @@ export async function main(
       const explaining = new Map<string, FileResult>();
       for (const resolved of e.configs) noteProjectFiles(resolver, resolved, o.lang, explaining, io.cwd);
       for (const line of textLines([...explaining.values()], o.lang)) err(`wengao: ${line}\n`);
+      // (And the links the walk did not follow, which may be where the reports were.)
+      for (const n of e.notes) err(`wengao: ${escapedPath(n.path)}: ${n.message}\n`);
       err(`wengao: ${e.message}\n`);
       return 2;
     }
