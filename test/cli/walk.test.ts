@@ -60,6 +60,24 @@ describe('the folder walk', () => {
     expect(found).toHaveLength(3);
   });
 
+  it('a folder or glob whose only report is a link out: the usage error comes after the link, named', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'wengao-walk-'));
+    const outside = mkdtempSync(join(tmpdir(), 'wengao-outside-'));
+    dirs.push(d, outside);
+    writeFileSync(join(outside, 'secret.txt'), '中文机密。');
+    symlinkSync(join(outside, 'secret.txt'), join(d, 'leak.txt'));
+    for (const arg of [d, `${d}/*.txt`]) {
+      const err: string[] = [];
+      const code = await main(['check', arg], () => undefined, (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+      expect(code, arg).toBe(2);
+      expect(err.join('').split('\n'), arg).toEqual([
+        `wengao: ${join(d, 'leak.txt')}: 链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)`,
+        expect.stringMatching(/^wengao: (文件夹中没有 \.txt 或 \.md 报告|通配符没有匹配任何文件)/),
+        '',
+      ]);
+    }
+  });
+
   it('reports a folder it cannot read as unreadable and walks the rest', async () => {
     const d = tree();
     const real = fsp.readdir.bind(fsp);

@@ -97,13 +97,13 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
       let reports = 0;
       const walked = await walkFolder(fs, arg, {
         enter: (d) => !path.basename(d).startsWith('.') && !SKIP_DIRS.has(path.basename(d)),
-        want: async (f) => {
+        want: async (f, forNote) => {
           if (path.basename(f).startsWith('.')) return false;
-          if (REPORT_EXTENSIONS.test(f)) reports++;
           const resolved = await resolver.forFile(f);
-          if (resolver.covers(f, resolved)) return true;
-          configs.push(resolved);
-          return false;
+          const covered = resolver.covers(f, resolved);
+          if (!forNote && REPORT_EXTENSIONS.test(f)) reports++;
+          if (!forNote && !covered) configs.push(resolved);
+          return covered;
         },
       });
       if (walked.files.length === 0 && walked.unreadable.length === 0) {
@@ -169,11 +169,11 @@ async function expandGlob(arg: string, resolver: ConfigResolver, fs: WorkspaceFs
   const configs: Resolved[] = [];
   const walked = await walkFolder(fs, root, {
     enter: (d) => path.basename(d) !== 'node_modules' && rest.match(rel(d), true),
-    want: async (f) => {
+    want: async (f, forNote) => {
       if (!rest.match(rel(f))) return false;
       const resolved = await resolver.forFile(f);
       if (!excludedByConfig(f, resolved)) return true;
-      configs.push(resolved);
+      if (!forNote) configs.push(resolved);
       return false;
     },
   });

@@ -27,8 +27,11 @@ import { WorkspaceFs } from './workspaceFs';
 export interface WalkRules {
   /** Whether to look into a folder met at this path. */
   enter(dir: string): boolean;
-  /** Whether a file met at this path is one to list. */
-  want(file: string): boolean | Promise<boolean>;
+  /**
+   * Whether a file met at this path is one to list. `forNote`: asked of a link that is not
+   * followed, only to know whether to name it (the caller counts nothing then).
+   */
+  want(file: string, forNote?: boolean): boolean | Promise<boolean>;
   /** Stop once this many files are listed. */
   stopAfter?: number;
   /**
@@ -120,12 +123,12 @@ export async function walkFolder(fs: WorkspaceFs, root: string, rules: WalkRules
         st = await fs.stat(p);
       } catch {
         // (Missing, a loop of links, or not to be resolved: a file or a folder, nobody can say.)
-        if (rules.enter(p) || (await rules.want(p))) out.links.push({ path: p, reason: 'broken' });
+        if (rules.enter(p) || (await rules.want(p, true))) out.links.push({ path: p, reason: 'broken' });
         continue;
       }
       const isDir = st.isDirectory();
       if (!isInside(realRoot, real, true)) {
-        if (isDir ? rules.enter(p) : st.isFile() && (await rules.want(p))) out.links.push({ path: p, reason: 'outside' });
+        if (isDir ? rules.enter(p) : st.isFile() && (await rules.want(p, true))) out.links.push({ path: p, reason: 'outside' });
         continue;
       }
       if (isDir) {
