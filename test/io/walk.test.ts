@@ -108,4 +108,17 @@ describe('symbolic links, one rule for every walker', () => {
     expect(indexer.index.has(uri('draft.txt'))).toBe(false);
     expect(indexer.index.uris().map((u) => fileURLToPath(u)).sort()).toEqual(['a/报告.txt', 'c.txt', 'z.txt', 'zdir/inner.txt'].map((f) => join(d, f)));
   });
+
+  it("the index's cut at wengao.workspace.maxFiles: the first files in name order, and how many more were left out, across folders", async () => {
+    const a = mkdtempSync(join(tmpdir(), 'wengao-cut-'));
+    const b = mkdtempSync(join(tmpdir(), 'wengao-cut-'));
+    made.push(a, b);
+    for (const f of ['1.txt', '2.txt', '3.txt']) writeFileSync(join(a, f), REPORT);
+    for (const f of ['4.txt', '5.txt']) writeFileSync(join(b, f), REPORT);
+    const logs: string[] = [];
+    const indexer = new WorkspaceIndexer((m) => logs.push(m), async () => ({ scope: 'all' as const, minChineseRatio: 0, covered: true }));
+    await indexer.scan([a, b], { ...DEFAULT_WORKSPACE, maxFiles: 2 });
+    expect(indexer.index.uris().map((u) => fileURLToPath(u))).toEqual([join(a, '1.txt'), join(a, '2.txt')]);
+    expect(logs.join('\n')).toMatch(/indexed 2 report files in \d+ ms; 3 more left out \(wengao\.workspace\.maxFiles\)/);
+  });
 });

@@ -186,11 +186,12 @@ export class WorkspaceIndexer {
       // (Shared by the folders, which may nest: each real file once in the workspace.)
       const seen = { files: new Set<string>(), dirs: new Set<string>() };
       for (const folder of folders) {
+        if (files.length > settings.maxFiles * 2) break;
         const walked = await walkFolder(this.fs, folder, {
           enter: (d) => !path.basename(d).startsWith('.') && !excludedFolder(relativeTo(folder, d), settings),
           want: (f) => included(f, [folder], settings),
           // (Enough to say how many are left out, up to as many again.)
-          stopAfter: Math.max(1, settings.maxFiles * 2 + 1 - files.length),
+          stopAfter: settings.maxFiles * 2 + 1 - files.length,
           seen,
         });
         for (const u of walked.unreadable) this.log(`not indexed ${u.path}: 无法读取文件夹 (cannot read the folder): ${describeFsError(u.error)}`);
