@@ -60,6 +60,24 @@ describe('the folder walk', () => {
     expect(found).toHaveLength(3);
   });
 
+  it('a folder or glob whose only report is a link out: the usage error comes after the link, named', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'wengao-walk-'));
+    const outside = mkdtempSync(join(tmpdir(), 'wengao-outside-'));
+    dirs.push(d, outside);
+    writeFileSync(join(outside, 'secret.txt'), '中文机密。');
+    symlinkSync(join(outside, 'secret.txt'), join(d, 'leak.txt'));
+    for (const arg of [d, `${d}/*.txt`]) {
+      const err: string[] = [];
+      const code = await main(['check', arg], () => undefined, (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+      expect(code, arg).toBe(2);
+      expect(err.join('').split('\n'), arg).toEqual([
+        `wengao: ${join(d, 'leak.txt')}: 链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)`,
+        expect.stringMatching(/^wengao: (文件夹中没有 \.txt 或 \.md 报告|通配符没有匹配任何文件)/),
+        '',
+      ]);
+    }
+  });
+
   it('reports a folder it cannot read as unreadable and walks the rest', async () => {
     const d = tree();
     const real = fsp.readdir.bind(fsp);
@@ -98,5 +116,32 @@ describe('the folder walk', () => {
       expect(code, arg).toBe(2);
       expect(err.join(''), arg).toContain(`wengao: 跳过 (skipped) ${join(d, 'b')}: 无法读取文件夹 (cannot read the folder)`);
     }
+  });
+});
+
+describe('a glob on the command line', () => {
+  it('is held to the limits of config globs: one whose matching would take exponential time is refused, exit 2, nothing read', { timeout: 5_000 }, async () => {
+    const d = mkdtempSync(join(tmpdir(), 'wengao-glob-'));
+    dirs.push(d);
+    // (*a*a*…*b against this name took 8 s through tinyglobby, and more for each a.)
+    writeFileSync(join(d, `${'a'.repeat(40)}.txt`), '中文报告。');
+    const listed = vi.spyOn(fsp, 'readdir');
+    for (const [glob, why] of [
+      [`${d}/*a*a*a*a*a*a*a*a*a*a*b`, /多于 2 个.*more than 2 wildcards of variable width/],
+      [`${d}/!(!(!(!(!(x)))))`, /组嵌套超过 2 层.*groups nested deeper than 2/],
+      [`${d}/${'{a,b}'.repeat(5)}*.txt`, /花括号展开后多于 16 个模式.*more than 16 patterns/],
+      [`${d}/*(a*).txt`, /重复组.*a repeated group holding a wildcard/],
+    ] as const) {
+      await expect(collect([glob], new ConfigResolver()), glob).rejects.toThrow(why);
+      const err: string[] = [];
+      const out: string[] = [];
+      const code = await main(['check', glob], (t) => out.push(t), (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+      expect(code, glob).toBe(2);
+      expect(out, glob).toEqual([]);
+      expect(err.join(''), glob).toMatch(/^wengao: 通配符模式.*匹配代价过高，未展开 \(the glob is .*too costly to match; not expanded\): /);
+    }
+    expect(listed).not.toHaveBeenCalled();
+    // Within the limits, the same folder is matched as usual.
+    expect(await collect([`${d}/*a*.txt`], new ConfigResolver())).toEqual([{ kind: 'file', path: join(d, `${'a'.repeat(40)}.txt`) }]);
   });
 });

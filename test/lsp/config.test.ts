@@ -340,3 +340,44 @@ describe('ignore this finding over LSP', () => {
     expect(s.logs.some((l) => l.message.includes('indexed'))).toBe(false);
   });
 });
+
+describe('workspace patterns that are refused', () => {
+  const REPORT = '2025年全市地区生产总值增长5%。\n';
+
+  it('a wengao.workspace pattern beyond the limits of globs is logged with its reason, said once, and does not apply; the others do', async () => {
+    const dir = folder({ 'report.txt': REPORT });
+    const wengao = { workspace: { include: ['*a*a*a*b', '**/*.txt'], exclude: ['!(!(!(x)))'] } };
+    const s = await server(dir, { configuration: (section) => (section === 'files.exclude' ? { '*(a*)': true, '**/tmp': true } : wengao) });
+    await s.waitFor(() => s.logs.find((l) => /indexed \d+ report files/.test(l.message)), 'the scan to end');
+    const logs = s.logs.map((l) => l.message).join('\n');
+    expect(logs).toContain('wengao.workspace.include：模式 "*a*a*a*b" 在一段路径（两个 / 之间）中可变长的通配符');
+    expect(logs).toContain('(the pattern "*a*a*a*b" is one with more than 2 wildcards of variable width');
+    expect(logs).toContain('wengao.workspace.exclude：模式 "!(!(!(x)))" 组嵌套超过 2 层，匹配代价过高，不生效 (the pattern "!(!(!(x)))" is groups nested deeper than 2, too costly to match; it is ignored)');
+    // VS Code's files.exclude is held to the same limits, in the log only (it is not Wengao's setting).
+    expect(logs).toContain('files.exclude：模式 "*(a*)" 含内有通配符的重复组');
+    // The kept pattern applies: the report is indexed.
+    expect(logs).toMatch(/indexed 2 report files/);
+    const said = s.shown.filter((m) => /文稿设置有误/.test(m.message));
+    expect(said).toHaveLength(1);
+    expect(said[0].message).toContain('wengao.workspace.include：模式 "*a*a*a*b"');
+  });
+
+  it('when no include pattern is left, the log says that nothing is indexed', async () => {
+    const dir = folder({ 'report.txt': REPORT });
+    const s = await server(dir, { configuration: (section) => (section === 'files.exclude' ? {} : { workspace: { include: ['+(a|b)/*.txt'] } }) });
+    await s.waitFor(() => s.logs.find((l) => /indexed \d+ report files/.test(l.message)), 'the scan to end');
+    const logs = s.logs.map((l) => l.message).join('\n');
+    expect(logs).toContain('wengao.workspace.include：模式 "+(a|b)/*.txt" 含重复的多选组');
+    expect(logs).toContain('wengao.workspace.include：所有模式都不生效，工作区中的文件一个也不索引 (no pattern applies: no file of the workspace is indexed)');
+    expect(logs).toMatch(/indexed 0 report files/);
+  });
+
+  it('in Restricted Mode the settings that choose what is indexed are refused, and the log says why', async () => {
+    const dir = folder({ 'report.txt': REPORT });
+    const s = await server(dir, { trusted: false, configuration: () => ({ workspace: { include: ['reports/**/*.txt'], maxFiles: 10 } }) });
+    await s.waitFor(() => s.logs.find((l) => l.message.includes('wengao.workspace.maxFiles')), 'the note on maxFiles');
+    const logs = s.logs.map((l) => l.message).join('\n');
+    expect(logs).toContain('wengao.workspace.include 在受限模式下不生效：不受信任的工作区中不读取、不索引其他文件，只比较打开的文档 (wengao.workspace.include does not apply in Restricted Mode: an untrusted workspace reads and indexes no other file; only open documents are compared)');
+    expect(logs).not.toContain('wengao.workspace.exclude 在受限模式下');
+  });
+});

@@ -45,11 +45,12 @@ export const EXIT_CODES = `退出码 (exit status):
      are read, and the status is 2)
   1  发现错误，或警告多于 --max-warnings；配置文件中的错误也算
      (an error was found, or more warnings than --max-warnings; errors in a config file count)
-  2  用法错误，路径不存在或无法读取，文件夹中没有报告，通配符没有匹配，--config 无法读取，
-     文件无法解码（其余文件照常检查并报告），或内部错误
+  2  用法错误，路径不存在或无法读取，文件夹中没有报告，通配符没有匹配或超出限制，--config 无法读取，
+     文件无法解码（其余文件照常检查并报告），结果无法写出（如磁盘已满），或内部错误
      (usage error; a path missing or unreadable; a folder with no reports; a glob matching
-     nothing; an unreadable --config; a file that cannot be decoded, after every other file has
-     been checked and reported; an internal error)`;
+     nothing or beyond the limits of globs; an unreadable --config; a file that cannot be
+     decoded, after every other file has been checked and reported; output that cannot be
+     written, as on a full disk; an internal error)`;
 
 export const USAGE = `用法 (usage):
   wengao check <文件、文件夹或通配符 files, folders or globs | ->... [选项 options]

@@ -1,28 +1,38 @@
 /**
  * Finding the reports a command line names: files (always checked), folders (walked, and
- * filtered by the include/exclude globs of each report's config), glob patterns (expanded with
- * tinyglobby, filtered by the config's exclude) and `-` (standard input). The file system is
- * reached through a `WorkspaceFs` (the resolver's, `nodeFs` for the CLI), not in the core.
+ * filtered by the include/exclude globs of each report's config), glob patterns (held to the
+ * limits of config globs, expanded by the same walk, filtered by the config's exclude) and `-`
+ * (standard input). Folders and globs are walked by io/walk.ts, whose rule for symbolic links the
+ * server's index follows too. The file system is reached through a `WorkspaceFs` (the
+ * resolver's, `nodeFs` for the CLI), not in the core.
  */
+import { Minimatch } from 'minimatch';
 import * as path from 'path';
-import { glob, isDynamicPattern, type FileSystemAdapter } from 'tinyglobby';
+import { globProblem } from '../core';
 import { ConfigResolver, Resolved, excludedBy } from '../io/config';
 import { REPORT_EXTENSIONS, relativeTo } from '../io/reports';
 export { readReport } from '../io/read';
-import { isInside } from '../io/paths';
 import { MAX_INPUT_BYTES } from '../io/read';
 import { describeFsError } from '../io/errors';
+import { LINK_NOT_FOLLOWED, Walked, walkFolder } from '../io/walk';
 import { WorkspaceFs } from '../io/workspaceFs';
 export { REPORT_EXTENSIONS };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
+/** A link not followed or a folder not read, as said on stderr before a usage error or with the results. */
+interface Said {
+  path: string;
+  message: string;
+}
+
 export class UsageError extends Error {
   /**
    * The configurations that left every report out: their files' own problems explain why (a
    * config whose every include pattern was refused includes nothing), so they are shown too.
+   * `notes`: the links the walk did not follow, which may be why nothing was found.
    */
-  constructor(message: string, readonly configs: Resolved[] = []) {
+  constructor(message: string, readonly configs: Resolved[] = [], readonly notes: Said[] = []) {
     super(message);
   }
 }
@@ -35,26 +45,31 @@ export type Source =
   | { kind: 'file'; path: string }
   | { kind: 'stdin' }
   | { kind: 'unreadable'; path: string; message: string }
-  /** A link the walk did not follow (it leads out of the folder named): said on stderr, no error. */
+  /** A link the walk did not follow (io/walk.ts): said on stderr, no error. */
   | { kind: 'note'; path: string; message: string };
 
 /**
  * Expands the arguments to the reports to check, in order and without repeats. Throws
- * UsageError for a path that does not exist, a folder without reports, a glob matching none.
- * `stdinPath`: the path standard input stands for; that file is not also read from disk.
- * `fs`: where the files are looked at, by default the resolver's; a glob is expanded by
- * tinyglobby through it too.
+ * UsageError for a path that does not exist, a folder without reports, a glob matching none or
+ * beyond the limits of globs. `stdinPath`: the path standard input stands for; that file is not
+ * also read from disk. `fs`: where the files are looked at, by default the resolver's.
  */
 export async function collect(args: string[], resolver: ConfigResolver, stdinPath?: string, fs: WorkspaceFs = resolver.fs): Promise<Source[]> {
   const out: Source[] = [];
   const seen = new Set<string>();
   if (stdinPath) seen.add(path.resolve(stdinPath));
-  // (Each file once, however it is reached: by two arguments, a glob and a symlink, or two links.)
-  const add = async (p: string) => {
-    const key = await fs.realpath(p).catch(() => path.resolve(p));
+  // (Each file once, however it is reached: by two arguments, a glob and a folder; within one
+  // walk io/walk.ts has done it already, and says the real path.)
+  const add = async (p: string, real?: string) => {
+    const key = real ?? (await fs.realpath(p).catch(() => path.resolve(p)));
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ kind: 'file', path: p });
+  };
+  /** What a walk could not read and did not follow, said before its files. */
+  const said = (walked: Walked, unreadable: Walked['unreadable']) => {
+    for (const u of unreadable) out.push({ kind: 'unreadable', path: u.path, message: `无法读取文件夹 (cannot read the folder): ${describeFsError(u.error)}` });
+    for (const l of notesOf(walked)) out.push({ kind: 'note', ...l });
   };
   for (const arg of args) {
     if (arg === '-') {
@@ -66,12 +81,10 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
       st = await fs.stat(arg);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && isDynamicPattern(toPattern(arg))) {
-        // (As for a folder: a subfolder the glob could not read is skipped, and said so.)
-        const unreadable: { path: string; message: string }[] = [];
-        const files = await expandGlob(arg, resolver, fs, unreadable);
-        for (const u of unreadable) out.push({ kind: 'unreadable', ...u });
-        for (const f of files) await add(f);
+      if (code === 'ENOENT' && isGlob(toPattern(arg))) {
+        const { walked, unreadable } = await expandGlob(arg, resolver, fs);
+        said(walked, unreadable);
+        for (const f of walked.files) await add(f.path, f.real);
         continue;
       }
       throw new UsageError(
@@ -79,27 +92,31 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
       );
     }
     if (st.isDirectory()) {
-      const unreadable: { path: string; message: string }[] = [];
-      const outside: string[] = [];
-      const found = await walk(fs, arg, unreadable, outside);
-      for (const u of unreadable) out.push({ kind: 'unreadable', ...u });
-      for (const p of outside) out.push({ kind: 'note', path: p, message: '链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)' });
-      const covered: string[] = [];
+      // Every file the walk meets, unless a dot-file, is asked of its config (include/exclude).
       const configs: Resolved[] = [];
-      for (const f of found) {
-        const resolved = await resolver.forFile(f);
-        if (resolver.covers(f, resolved)) covered.push(f);
-        else configs.push(resolved);
-      }
-      if (covered.length === 0 && unreadable.length === 0) {
+      let reports = 0;
+      const walked = await walkFolder(fs, arg, {
+        enter: (d) => !path.basename(d).startsWith('.') && !SKIP_DIRS.has(path.basename(d)),
+        want: async (f, forNote) => {
+          if (path.basename(f).startsWith('.')) return false;
+          const resolved = await resolver.forFile(f);
+          const covered = resolver.covers(f, resolved);
+          if (!forNote && REPORT_EXTENSIONS.test(f)) reports++;
+          if (!forNote && !covered) configs.push(resolved);
+          return covered;
+        },
+      });
+      if (walked.files.length === 0 && walked.unreadable.length === 0) {
         throw new UsageError(
-          found.some((f) => REPORT_EXTENSIONS.test(f))
+          reports > 0
             ? `文件夹中的报告都被配置文件的 include/exclude 排除了 (every report in the folder is excluded by the config's include/exclude): ${arg}`
             : `文件夹中没有 .txt 或 .md 报告 (no .txt or .md reports in folder): ${arg}`,
           configs,
+          notesOf(walked),
         );
       }
-      for (const f of covered) await add(f);
+      said(walked, walked.unreadable);
+      for (const f of walked.files) await add(f.path, f.real);
     } else {
       await add(arg);
     }
@@ -107,72 +124,73 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
   return out;
 }
 
+function notesOf(walked: Walked): Said[] {
+  return walked.links.map((l) => ({ path: l.path, message: LINK_NOT_FOLLOWED[l.reason] }));
+}
+
 /** Glob syntax uses '/', also on Windows. */
 function toPattern(arg: string): string {
   return path.sep === '\\' ? arg.split('\\').join('/') : arg;
 }
 
-/**
- * The files a glob matches, in name order, less those the config excludes. A folder it could not
- * read is listed in `unreadable` (one that is not there, the glob's own start among them, is no
- * error: the glob matches nothing in it); then a glob that matched nothing, or only excluded
- * files, is no usage error either, as for a folder: the run reports the folder skipped.
- */
-async function expandGlob(arg: string, resolver: ConfigResolver, fs: WorkspaceFs, unreadable: { path: string; message: string }[]): Promise<string[]> {
-  const pattern = toPattern(arg);
-  const absolute = path.isAbsolute(arg);
-  const cwd = process.cwd();
-  const matches = await glob([pattern], {
-    cwd,
-    absolute,
-    onlyFiles: true,
-    expandDirectories: false,
-    ignore: ['**/node_modules/**'],
-    fs: globFs(fs, (dir, err) => {
-      const shown = absolute ? path.normalize(dir) : path.relative(cwd, dir) || '.';
-      unreadable.push({ path: shown.replace(/(.)[\\/]+$/, '$1'), message: `无法读取文件夹 (cannot read the folder): ${describeFsError(err)}` });
-    }),
-  });
-  const files = matches.map((m) => (absolute ? path.normalize(m) : m.split('/').join(path.sep))).sort(compareNames);
-  if (files.length === 0 && unreadable.length > 0) return [];
-  if (files.length === 0) {
-    throw new UsageError(`通配符没有匹配任何文件 (the glob matches no file): ${arg}（请加引号，以免 shell 先展开 — quote it so the shell does not expand it first）`);
-  }
-  const kept: string[] = [];
-  const configs: Resolved[] = [];
-  for (const f of files) {
-    const resolved = await resolver.forFile(f);
-    if (!excludedByConfig(f, resolved)) kept.push(f);
-    else configs.push(resolved);
-  }
-  if (kept.length === 0 && unreadable.length === 0) {
-    throw new UsageError(`通配符匹配的 ${files.length} 个文件都被配置文件的 exclude 排除了 (every file the glob matches is excluded by the config's exclude): ${arg}`, configs);
-  }
-  return kept;
+/** A wildcard, a class, braces or an extglob group: a path that is not there is then read as a glob. */
+const GLOB_CHARS = /[*?[{]|[!+@]\(/;
+
+function isGlob(pattern: string): boolean {
+  return GLOB_CHARS.test(pattern);
 }
 
 /**
- * A `WorkspaceFs` as tinyglobby's file system (its walker, fdir, takes node's callback API and
- * drops every error). A folder that cannot be listed goes to `unreadable`, unless it is not
- * there (ENOENT, ENOTDIR): a glob's fixed start may name nothing, and a folder may go while the
- * glob is expanded.
+ * The files a glob matches, in name order, less those the config excludes. The glob is held to
+ * the limits of config globs first (core/globs.ts: length, nesting, wildcards per segment,
+ * repeated groups, brace expansions), so that matching cannot take exponential time: one beyond
+ * them is a usage error that says which limit. Its fixed start (the segments before the first
+ * with a wildcard) is walked as a folder is (io/walk.ts: links followed inside it, each real file
+ * once), looking only into the folders the rest of the pattern can match, and not into
+ * node_modules.
+ *
+ * A folder the walk could not read is in `unreadable` (one that is not there, the glob's own
+ * start among them, is no error: the glob matches nothing in it); then a glob that matched
+ * nothing, or only excluded files, is no usage error either, as for a folder: the run reports
+ * the folder skipped.
  */
-function globFs(fs: WorkspaceFs, unreadable: (dir: string, err: unknown) => void): FileSystemAdapter {
-  type Done<T> = (err: NodeJS.ErrnoException | null, value?: T) => void;
-  const settle = <T>(p: Promise<T>, done: Done<T>) => p.then((v) => done(null, v), (err: NodeJS.ErrnoException) => done(err));
-  const adapter = {
-    readdir: (dir: string, _options: unknown, done: Done<unknown[]>) =>
-      settle(
-        fs.readdir(dir).catch((err: NodeJS.ErrnoException) => {
-          if (err.code !== 'ENOENT' && err.code !== 'ENOTDIR') unreadable(dir, err);
-          throw err;
-        }),
-        done,
-      ),
-    realpath: (file: string, done: Done<string>) => settle(fs.realpath(file), done),
-    stat: (file: string, done: Done<unknown>) => settle(fs.stat(file), done),
-  };
-  return adapter as unknown as FileSystemAdapter;
+async function expandGlob(arg: string, resolver: ConfigResolver, fs: WorkspaceFs): Promise<{ walked: Walked; unreadable: Walked['unreadable'] }> {
+  const pattern = toPattern(arg);
+  const why = globProblem(pattern);
+  if (why) {
+    throw new UsageError(`通配符模式${why.zh}，匹配代价过高，未展开 (the glob is ${why.en}, too costly to match; not expanded): ${arg}`);
+  }
+  const segments = pattern.split('/');
+  let k = 0;
+  while (k < segments.length - 1 && !isGlob(segments[k])) k++;
+  const root = k === 0 ? '.' : segments.slice(0, k).join('/') || '/';
+  const rest = new Minimatch(segments.slice(k).join('/'), { dot: false, nonegate: true, nocomment: true });
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
+  const configs: Resolved[] = [];
+  const walked = await walkFolder(fs, root, {
+    enter: (d) => path.basename(d) !== 'node_modules' && rest.match(rel(d), true),
+    want: async (f, forNote) => {
+      if (!rest.match(rel(f))) return false;
+      const resolved = await resolver.forFile(f);
+      if (!excludedByConfig(f, resolved)) return true;
+      if (!forNote) configs.push(resolved);
+      return false;
+    },
+  });
+  const unreadable = walked.unreadable.filter((u) => {
+    const code = (u.error as NodeJS.ErrnoException | undefined)?.code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  });
+  if (walked.files.length === 0 && unreadable.length === 0) {
+    throw new UsageError(
+      configs.length
+        ? `通配符匹配的 ${configs.length} 个文件都被配置文件的 exclude 排除了 (every file the glob matches is excluded by the config's exclude): ${arg}`
+        : `通配符没有匹配任何文件 (the glob matches no file): ${arg}（请加引号，以免 shell 先展开 — quote it so the shell does not expand it first）`,
+      configs,
+      notesOf(walked),
+    );
+  }
+  return { walked, unreadable };
 }
 
 /** A glob's pattern chooses the files itself; the config's exclude still applies. */
@@ -182,67 +200,6 @@ function excludedByConfig(file: string, resolved: Resolved): boolean {
   const rel = relativeTo(path.dirname(resolved.file.path), file);
   if (rel.startsWith('../')) return false;
   return excludedBy(rel, exclude);
-}
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Every file under a folder, skipping dot-files, dot-folders and build output; the caller
- * filters. Symbolic links are followed, to files and to folders, when they stay inside the
- * folder named (a link to / or to a file elsewhere is listed in `outside`, not read); each real
- * folder is walked once (a link back up is no loop). A folder that cannot be read is listed in
- * `unreadable` and the walk goes on. A loop over a stack, not a recursion.
- */
-async function walk(fs: WorkspaceFs, root: string, unreadable: { path: string; message: string }[], outside: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const visited = new Set<string>();
-  const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
-  const stack = [root];
-  while (stack.length) {
-    const dir = stack.pop()!;
-    let entries;
-    try {
-      const real = await fs.realpath(dir);
-      if (visited.has(real)) continue;
-      visited.add(real);
-      entries = await fs.readdir(dir);
-    } catch (err) {
-      unreadable.push({ path: dir, message: `无法读取文件夹 (cannot read the folder): ${describeFsError(err)}` });
-      continue;
-    }
-    entries.sort((a, b) => compareNames(a.name, b.name));
-    const dirs: string[] = [];
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = path.join(dir, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        const real = await fs.realpath(p).catch(() => undefined);
-        if (real && !isInside(realRoot, real, true)) {
-          outside.push(p);
-          continue;
-        }
-        const st = await fs.stat(p).catch(() => undefined);
-        isDir = !!st?.isDirectory();
-        isFile = !!st?.isFile();
-      }
-      if (isDir) {
-        if (!SKIP_DIRS.has(e.name)) dirs.push(p);
-      } else if (isFile) out.push(p);
-    }
-    for (let k = dirs.length - 1; k >= 0; k--) stack.push(dirs[k]);
-  }
-  // In name order, folder by folder (a/x.txt before b.txt), as a listing reads.
-  const parts = new Map(out.map((p) => [p, p.split(path.sep)]));
-  return out.sort((a, b) => {
-    const x = parts.get(a)!;
-    const y = parts.get(b)!;
-    for (let k = 0; k < Math.min(x.length, y.length); k++) if (x[k] !== y[k]) return compareNames(x[k], y[k]);
-    return x.length - y.length;
-  });
 }
 
 /** Standard input, read up to one byte past MAX_INPUT_BYTES (the caller then says it is too large). */

@@ -12,6 +12,7 @@
  */
 import * as path from 'path';
 import type { Locale, Severity } from '../core';
+import { chunked, mapped } from './jsonStream';
 import { CONTROL, elsewhere } from './render';
 import type { FileResult } from './report';
 
@@ -38,13 +39,21 @@ export function annotationPath(p: string, cwd: string): string {
   return shown.split(path.sep).join('/');
 }
 
+/** One workflow command per line, made and written a chunk at a time (as the text format). */
+export function githubChunks(results: FileResult[], cwd: string, locale?: Locale): Iterable<string> {
+  return chunked(mapped(githubCommands(results, cwd, locale), (line) => `${line}\n`));
+}
+
 export function renderGithub(results: FileResult[], cwd: string, locale?: Locale): string {
-  const out: string[] = [];
+  return [...githubChunks(results, cwd, locale)].join('');
+}
+
+function* githubCommands(results: FileResult[], cwd: string, locale?: Locale): Generator<string> {
   for (const r of results) {
     const file = annotationPath(r.path, cwd);
     // A file that could not be checked must not pass unnoticed in the run's summary.
-    if (r.skipped) out.push(`::error file=${escapeProperty(file)},title=wengao::${escapeData(`跳过 (skipped): ${r.skipped}`)}`);
-    if (r.notAnalyzed) out.push(`::notice file=${escapeProperty(file)},title=wengao::${escapeData(`未作为报告检查 (not checked as a report): ${r.notAnalyzed}`)}`);
+    if (r.skipped) yield `::error file=${escapeProperty(file)},title=wengao::${escapeData(`跳过 (skipped): ${r.skipped}`)}`;
+    if (r.notAnalyzed) yield `::notice file=${escapeProperty(file)},title=wengao::${escapeData(`未作为报告检查 (not checked as a report): ${r.notAnalyzed}`)}`;
     if (!r.lines) continue;
     for (const f of r.findings) {
       const { start, end } = r.lines.range(f.span);
@@ -56,8 +65,7 @@ export function renderGithub(results: FileResult[], cwd: string, locale?: Locale
         ['endColumn', end.character + 1],
         ['title', `wengao ${f.code}`],
       ];
-      out.push(`::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(f.message + elsewhere(f, locale))}`);
+      yield `::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(f.message + elsewhere(f, locale))}`;
     }
   }
-  return out.length ? out.join('\n') + '\n' : '';
 }

@@ -15,10 +15,10 @@ import { CheckFormat, FiguresFormat, Options, STDIN_NAME, parseArgs } from './ar
 import { Source, UsageError, collect, readReport, readStdin } from './files';
 import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { nodeFs } from '../io/workspaceFs';
-import { renderGithub } from './github';
-import { renderFigures, renderJson, renderText, escapedPath, textLines } from './render';
+import { githubChunks } from './github';
+import { jsonChunks, renderFigures, textChunks, escapedPath, textLines } from './render';
 import type { FileResult, ToolInfo } from './report';
-import { renderSarif } from './sarif';
+import { sarifChunks } from './sarif';
 import { ShardFile, ShardResult, checkInParallel, runShard, threadsFor, type ShardInit } from './parallel';
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 
@@ -41,7 +41,8 @@ export interface CliIO {
 
 export async function main(
   argv: string[],
-  out: (s: string) => void,
+  /** Standard output, given a chunk at a time; a promise: wait for it before the next (a full pipe). */
+  out: (s: string) => unknown,
   err: (s: string) => void,
   io: CliIO = { stdin: readStdin, cwd: process.cwd() },
 ): Promise<number> {
@@ -74,6 +75,8 @@ export async function main(
       const explaining = new Map<string, FileResult>();
       for (const resolved of e.configs) noteProjectFiles(resolver, resolved, o.lang, explaining, io.cwd);
       for (const line of textLines([...explaining.values()], o.lang)) err(`wengao: ${line}\n`);
+      // (And the links the walk did not follow, which may be where the reports were.)
+      for (const n of e.notes) err(`wengao: ${escapedPath(n.path)}: ${n.message}\n`);
       err(`wengao: ${e.message}\n`);
       return 2;
     }
@@ -228,7 +231,9 @@ export async function main(
   const results = [...[...projectFiles.values()].filter((p) => p.findings.length > 0), ...reports.map((r) => r.result)];
   // Without --lang, SARIF's rule texts follow the language the (first) report's config asks for.
   const locale = o.lang ?? reports.find((r) => r.resolved)?.resolved?.config.language;
-  out(render(results, o.format as CheckFormat, o, locale, io.cwd));
+  // Written a chunk at a time: the findings are all known (figure.mismatch needed every
+  // report's figures), but their text is made as it is written, never held whole.
+  for (const chunk of render(results, o.format as CheckFormat, o, locale, io.cwd)) await out(chunk);
 
   const all = results.flatMap((r) => r.findings);
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -265,16 +270,17 @@ export async function main(
   return counts.error > 0 || tooMany ? 1 : 0;
 }
 
-function render(results: FileResult[], format: CheckFormat, o: Options, locale: Locale | undefined, cwd: string): string {
+/** The output in chunks, each made as it is written (render.ts, sarif.ts, github.ts). */
+function render(results: FileResult[], format: CheckFormat, o: Options, locale: Locale | undefined, cwd: string): Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJson(results);
+      return jsonChunks(results);
     case 'sarif':
-      return renderSarif(results, { cwd, locale, includeSuppressed: o.includeSuppressed, tool: TOOL });
+      return sarifChunks(results, { cwd, locale, includeSuppressed: o.includeSuppressed, tool: TOOL });
     case 'github':
-      return renderGithub(results, cwd, locale);
+      return githubChunks(results, cwd, locale);
     default:
-      return renderText(results, locale);
+      return textChunks(results, locale);
   }
 }
 
@@ -334,14 +340,32 @@ function shownPath(p: string, cwd: string): string {
 if (require.main === module && !isMainThread && (workerData as ShardInit | undefined)?.wengaoShard) {
   void runShard(workerData as ShardInit, parentPort!);
 } else if (require.main === module) {
-  const chunks: string[] = [];
-  main(process.argv.slice(2), (s) => chunks.push(s), (s) => process.stderr.write(s), { stdin: readStdin, cwd: process.cwd(), workerScript: __filename })
-    .then((code) => {
-      // Written in one piece at the end: a crash never leaves half a JSON document behind.
-      const text = chunks.join('');
-      if (text) process.stdout.write(text, () => process.exit(code));
-      else process.exit(code);
-    })
+  // Standard output as the run writes it, a chunk at a time. A reader that went away (`| head`)
+  // ends the writing quietly, as before; any other failure to write (a full disk) is an error:
+  // CI must not take a cut report for a whole one.
+  let failed: NodeJS.ErrnoException | undefined;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    failed ??= e;
+  });
+  const write = (s: string): Promise<void> | void => {
+    if (failed) return;
+    if (!process.stdout.write(s)) {
+      return new Promise<void>((resolve) => {
+        process.stdout.once('drain', resolve);
+        process.stdout.once('error', () => resolve());
+      });
+    }
+  };
+  const finish = (code: number) => {
+    if (failed && failed.code !== 'EPIPE') {
+      process.stderr.write(`wengao: 无法写出结果 (cannot write the output): ${failed.message}\n`);
+      code = 2;
+    }
+    process.exit(code);
+  };
+  main(process.argv.slice(2), write, (s) => process.stderr.write(s), { stdin: readStdin, cwd: process.cwd(), workerScript: __filename })
+    // (Exit once what was written has left: process.exit drops what is still queued.)
+    .then((code) => (failed ? finish(code) : process.stdout.write('', () => finish(code))))
     .catch((e) => {
       process.stderr.write(`wengao: 内部错误 (internal error): ${e instanceof Error ? e.stack : String(e)}\n`);
       process.exit(2);

@@ -22,11 +22,13 @@
  *   (.wengaoignore, with the entry's note as justification), for readers that honour them.
  * - Files that could not be read or decoded: `invocations[0].toolExecutionNotifications`, and
  *   `executionSuccessful: false`.
+ * - Written in chunks as it is made (`sarifChunks`), the run's `invocations` after its `results`.
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import { Finding, Locale, RULE_LIST, Range, Rule, Severity, appendAll, compareFindings, covers, fingerprint, ruleHelp } from '../core';
+import { Streamed, chunked, document, hole, mapped } from './jsonStream';
 import type { FileResult, ToolInfo } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -74,11 +76,53 @@ export function region(range: Range): Sarif.Region {
   };
 }
 
+/**
+ * The log in chunks (jsonStream.ts): each file's results made as their place in the text comes,
+ * never the whole log as one object or one string. The run's `invocations` follow its `results`
+ * (the order of an object's keys means nothing in JSON), since whether the run was successful is
+ * known only once every file is written.
+ */
+export function sarifChunks(results: FileResult[], options: SarifOptions): Iterable<string> {
+  const { cwd } = options;
+  const notifications: Sarif.Notification[] = [];
+  const cwdUri = pathToFileURL(cwd).href;
+  const run = new Streamed(
+    {
+      tool: {
+        driver: {
+          name: options.tool.name,
+          informationUri: options.tool.informationUri,
+          version: options.tool.version,
+          semanticVersion: options.tool.version,
+          rules: RULE_LIST.map((rule) => sarifRule(rule, options.locale)),
+        },
+      },
+      originalUriBaseIds: { [SRCROOT]: { uri: cwdUri.endsWith('/') ? cwdUri : cwdUri + '/' } },
+      language: options.locale === 'en' ? 'en-US' : 'zh-CN',
+      columnKind: 'utf16CodeUnits',
+      results: hole('results'),
+      invocations: hole('invocations'),
+    },
+    {
+      results: sarifResults(results, options, notifications),
+      // (Read after the results: the notifications are theirs.)
+      invocations: mapped([0], () => ({
+        executionSuccessful: notifications.length === 0,
+        ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+      })),
+    },
+  );
+  return chunked(document(new Streamed({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: hole('runs') }, { runs: [run] })));
+}
+
 export function renderSarif(results: FileResult[], options: SarifOptions): string {
+  return [...sarifChunks(results, options)].join('');
+}
+
+/** Each file's results, in order; its notifications (skipped, not analysed, a check failed) go to `notifications`. */
+function* sarifResults(results: FileResult[], options: SarifOptions, notifications: Sarif.Notification[]): Generator<Sarif.Result> {
   const { cwd } = options;
   const ruleIndex = new Map(RULE_LIST.map((r, i) => [r.code as string, i]));
-  const out: Sarif.Result[] = [];
-  const notifications: Sarif.Notification[] = [];
   for (const r of results) {
     const artifact = artifactLocation(r.path, cwd);
     if (r.skipped) {
@@ -133,36 +177,7 @@ export function renderSarif(results: FileResult[], options: SarifOptions): strin
         const note = by === 'ignore-file' ? r.ignore.find((e) => covers(e.code, f.code) && (e.fingerprint === '*' || e.fingerprint === fp))?.note : undefined;
         result.suppressions = [{ kind: by === 'comment' ? 'inSource' : 'external', status: 'accepted', ...(note ? { justification: note } : {}) }];
       }
-      out.push(result);
+      yield result;
     }
   }
-  const cwdUri = pathToFileURL(cwd).href;
-  const log: Sarif.Log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: options.tool.name,
-            informationUri: options.tool.informationUri,
-            version: options.tool.version,
-            semanticVersion: options.tool.version,
-            rules: RULE_LIST.map((rule) => sarifRule(rule, options.locale)),
-          },
-        },
-        invocations: [
-          {
-            executionSuccessful: notifications.length === 0,
-            ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
-          },
-        ],
-        originalUriBaseIds: { [SRCROOT]: { uri: cwdUri.endsWith('/') ? cwdUri : cwdUri + '/' } },
-        language: options.locale === 'en' ? 'en-US' : 'zh-CN',
-        columnKind: 'utf16CodeUnits',
-        results: out,
-      },
-    ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
 }

@@ -21,7 +21,8 @@ import { registerIgnoreCommand } from './features/ignore';
 import { ProjectFiles } from './features/projectFiles';
 import { registerSymbols } from './features/symbols';
 import { ServerOptions, Session, baseName, isConfigName, sent } from './session';
-import { filesExclude } from './settings';
+import { allowedGlobs, filesExclude } from './settings';
+import { DEFAULT_WORKSPACE } from './workspace';
 
 export function startServer(connection: Connection, options: ServerOptions = {}): Session {
   const session = new Session(connection, options);
@@ -82,9 +83,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     // wengao: trust. An untrusted workspace compares open documents only.
     if (trusted) void startIndexing();
-    else session.log('untrusted workspace: other files are not read; open documents are compared with each other only');
+    else {
+      session.log('untrusted workspace: other files are not read; open documents are compared with each other only');
+      void sayUnusedInRestrictedMode();
+    }
     status.update();
   });
+
+  /**
+   * Restricted Mode indexes no file, so the settings that choose what is indexed are refused
+   * there, whatever they say: a user who set them is told in the log why they do nothing.
+   */
+  async function sayUnusedInRestrictedMode(): Promise<void> {
+    if (session.folders.length === 0) return;
+    const ws = (await session.settingsFor(pathToFileURL(session.folders[0]).href)).workspace;
+    const set = (['include', 'exclude', 'maxFiles'] as const).filter((k) => JSON.stringify(ws[k]) !== JSON.stringify(DEFAULT_WORKSPACE[k]));
+    for (const k of set) {
+      connection.console.warn(`[wengao] wengao.workspace.${k} 在受限模式下不生效：不受信任的工作区中不读取、不索引其他文件，只比较打开的文档 (wengao.workspace.${k} does not apply in Restricted Mode: an untrusted workspace reads and indexes no other file; only open documents are compared)`);
+    }
+  }
 
   /** Reads the workspace's report files in the background, then re-checks the open documents. */
   async function startIndexing(): Promise<void> {
@@ -95,7 +112,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       session.globalSettings = await session.settingsFor(scope);
       let exclude: string[] = [];
       if (session.configurationCapability) {
-        exclude = filesExclude(await connection.workspace.getConfiguration({ scopeUri: scope, section: 'files.exclude' }).catch(() => undefined));
+        // (Held to the limits of globs as Wengao's own settings are: a refused one is logged.)
+        const refused: string[] = [];
+        exclude = allowedGlobs(filesExclude(await connection.workspace.getConfiguration({ scopeUri: scope, section: 'files.exclude' }).catch(() => undefined)), 'files.exclude', refused);
+        for (const p of refused) connection.console.warn(`[wengao] ${p}`);
       }
       const g = session.globalSettings;
       session.workspaceSettings = { ...g.workspace, exclude: [...g.workspace.exclude, ...exclude] };

@@ -178,7 +178,7 @@ export class Session {
     // (A notification: nothing to answer, and every client shows it.)
     sent(this.connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Warning,
-      message: `文稿设置有误，这些设置改用默认值${more}：${problems[0]} (Wengao settings: the defaults apply where they could not be read; see the Wengao output)`,
+      message: `文稿设置有误，有误之处改用默认值或不生效${more}：${problems[0]} (Wengao settings: where they could not be read the defaults apply, or the pattern is ignored; see the Wengao output)`,
     }));
   }
 

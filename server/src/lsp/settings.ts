@@ -1,5 +1,6 @@
 /** Settings, read per document from the client and checked: a malformed value falls back. */
-import { AnalyzeScope, EMPTY_CONFIG, WengaoConfig, parseConfig } from '../core';
+import { AnalyzeScope, EMPTY_CONFIG, WengaoConfig, globProblem, parseConfig } from '../core';
+import { MAX_GLOBS } from '../core/globs';
 import { DEFAULT_WORKSPACE, WorkspaceSettings } from './workspace';
 
 export type TargetSeverity = 'information' | 'hint' | 'off';
@@ -60,8 +61,13 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       for (const key of ['include', 'exclude'] as const) {
         const v = ws[key];
         if (v === undefined) continue;
-        if (Array.isArray(v) && v.every((g) => typeof g === 'string')) settings.workspace[key] = v as string[];
-        else problems.push(`wengao.workspace.${key} must be a list of glob patterns, got ${JSON.stringify(v)}; using the default`);
+        if (Array.isArray(v) && v.every((g) => typeof g === 'string')) {
+          if (v.length > MAX_GLOBS) problems.push(`wengao.workspace.${key}：模式多于 ${MAX_GLOBS} 个，改用默认值 (more than ${MAX_GLOBS} patterns; using the default)`);
+          else settings.workspace[key] = allowedGlobs(v as string[], `wengao.workspace.${key}`, problems);
+        } else problems.push(`wengao.workspace.${key} must be a list of glob patterns, got ${JSON.stringify(v)}; using the default`);
+      }
+      if (settings.workspace.include.length === 0 && Array.isArray(ws.include) && ws.include.length > 0) {
+        problems.push('wengao.workspace.include：所有模式都不生效，工作区中的文件一个也不索引 (no pattern applies: no file of the workspace is indexed)');
       }
       const m = ws.maxFiles;
       if (m !== undefined) {
@@ -96,6 +102,22 @@ function mirroredConfig(r: Record<string, unknown>, problems: string[]): WengaoC
     problems.push(`wengao settings: ${f.message.replace(/“(year|language)”/g, (_m, k: string) => `“wengao.${SETTING[k]}”`)}`);
   }
   return config;
+}
+
+/**
+ * The patterns of a setting that are within the limits of core/globs.ts, as a project file's are
+ * held (one beyond them would cost the matcher time exponential in a name, or worse); each other
+ * is a problem that says which limit, and does not apply.
+ */
+export function allowedGlobs(globs: readonly string[], setting: string, problems: string[]): string[] {
+  return globs.filter((g) => {
+    const why = globProblem(g);
+    if (why) {
+      const shown = JSON.stringify(g.length > 80 ? `${g.slice(0, 80)}…` : g);
+      problems.push(`${setting}：模式 ${shown} ${why.zh}，匹配代价过高，不生效 (the pattern ${shown} is ${why.en}, too costly to match; it is ignored)`);
+    }
+    return !why;
+  });
 }
 
 /** VS Code's files.exclude ({ "**\/tmp": true }) as exclude globs. */

@@ -3,16 +3,21 @@
  * background (UTF-8, UTF-16, GB18030), kept current by file watching and by edits of open
  * documents (unsaved text wins). It feeds figure.mismatch and the comparison hover. The disk is
  * reached only through its `WorkspaceFs`: in an untrusted workspace that refuses every read, and
- * the index holds the open documents only.
+ * the index holds the open documents only. Folders are walked by io/walk.ts, the CLI's walk:
+ * symbolic links are followed inside the workspace folder, each real file is indexed once (under
+ * its own path where the walk meets it), and a link out of the folder or to nothing is logged,
+ * not read; a file the watcher reports is held to the same rule.
  */
 import { matches } from '../io/config';
+import { describeFsError } from '../io/errors';
 import { isInside } from '../io/paths';
 import { REPORT_INCLUDE, relativeTo } from '../io/reports';
+import { LINK_NOT_FOLLOWED, walkFolder } from '../io/walk';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
 import { readReport } from '../io/read';
-import { DirEntry, WorkspaceFs, nodeFs } from '../io/workspaceFs';
+import { WorkspaceFs, nodeFs } from '../io/workspaceFs';
 
 export interface WorkspaceSettings {
   include: string[];
@@ -39,6 +44,15 @@ export class WorkspaceIndexer {
   scanned = false;
   /** Told about each file that could not be read or decoded (for the status item). */
   onReadError: ((uri: string, message: string) => void) | undefined;
+  /**
+   * Files read from disk: the real path of each indexed URI, and the URI each real path is
+   * indexed under. A file reached through a link is indexed under the link's path, but the
+   * watcher names its own path: the change is then read under the link's.
+   */
+  private readonly realOf = new Map<string, string>();
+  private readonly uriOfReal = new Map<string, string>();
+  /** The workspace folders' real paths: a file's must lie inside one. */
+  private readonly realFolders = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly log: (msg: string) => void,
@@ -71,19 +85,67 @@ export class WorkspaceIndexer {
    */
   async closed(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = []): Promise<Set<string>> {
     this.open.delete(uri);
-    if (folders.length === 0) return this.index.remove(uri);
+    if (folders.length === 0) return this.remove(uri);
     return this.refreshFromDisk(uri, settings, folders);
   }
 
-  /** A file changed, appeared or vanished on disk. Open documents keep their edited text. */
-  async refreshFromDisk(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = []): Promise<Set<string>> {
+  /**
+   * A file changed, appeared or vanished on disk. Open documents keep their edited text. Held
+   * to the walk's rule (io/walk.ts): a file whose real path lies outside its workspace folder (a
+   * link made since the scan, say) is not read, and a file the index holds under a link's path is
+   * read again under that path.
+   */
+  async refreshFromDisk(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = [], redirected = false): Promise<Set<string>> {
     if (this.open.has(uri)) return new Set();
-    if (!uri.startsWith('file:')) return this.index.remove(uri);
+    if (!uri.startsWith('file:')) return this.remove(uri);
     const file = fileURLToPath(uri);
-    if (folders.length && !included(file, folders, settings)) return this.index.remove(uri);
+    if (folders.length) {
+      // (Asked first: the file's own path may lie where the walk does not go, in a dot-folder or
+      // one excluded, and be indexed under a link's. Gone: the entry under the link goes too.)
+      const real = await this.fs.realpath(file).catch(() => undefined);
+      const via = this.uriOfReal.get(real ?? file);
+      if (via && via !== uri && !redirected) return this.refreshFromDisk(via, settings, folders, true);
+      if (!included(file, folders, settings) || real === undefined) return this.remove(uri);
+      const folder = folders.find((f) => isInside(f, file, true))!;
+      const realFolder = await this.realFolder(folder);
+      if (!realFolder || !isInside(realFolder, real, true)) {
+        this.log(`not indexed ${file}: ${LINK_NOT_FOLLOWED.outside}`);
+        return this.remove(uri);
+      }
+      return this.indexFromDisk(uri, real);
+    }
+    return this.indexFromDisk(uri);
+  }
+
+  /** Reads a file of the workspace into the index (or out of it, when it is not a report any more). */
+  private async indexFromDisk(uri: string, real?: string): Promise<Set<string>> {
     const entry = await this.readEntry(uri);
     if (this.open.has(uri)) return new Set(); // opened while reading
-    return entry ? this.index.set(entry) : this.index.remove(uri);
+    if (!entry) return this.remove(uri);
+    if (real) {
+      this.realOf.set(uri, real);
+      this.uriOfReal.set(real, uri);
+    }
+    return this.index.set(entry);
+  }
+
+  /** A document leaves the index, and the real path it was read from is forgotten. */
+  private remove(uri: string): Set<string> {
+    const real = this.realOf.get(uri);
+    if (real !== undefined) {
+      this.realOf.delete(uri);
+      if (this.uriOfReal.get(real) === uri) this.uriOfReal.delete(real);
+    }
+    return this.index.remove(uri);
+  }
+
+  private realFolder(folder: string): Promise<string | undefined> {
+    let p = this.realFolders.get(folder);
+    if (!p) {
+      p = this.fs.realpath(folder).catch(() => undefined);
+      this.realFolders.set(folder, p);
+    }
+    return p;
   }
 
   private async readEntry(uri: string): Promise<DocumentEntry | undefined> {
@@ -119,8 +181,23 @@ export class WorkspaceIndexer {
       // (Nothing to walk where nothing can be read; and no "indexed 0" in the log.)
       if (!this.fs.trusted) return;
       const started = Date.now();
-      const files: string[] = [];
-      for (const folder of folders) await walk(this.fs, folder, folder, settings, files);
+      this.realFolders.clear();
+      const files: { path: string; real: string }[] = [];
+      // (Shared by the folders, which may nest: each real file once in the workspace.)
+      const seen = { files: new Set<string>(), dirs: new Set<string>() };
+      for (const folder of folders) {
+        if (files.length > settings.maxFiles * 2) break;
+        const walked = await walkFolder(this.fs, folder, {
+          enter: (d) => !path.basename(d).startsWith('.') && !excludedFolder(relativeTo(folder, d), settings),
+          want: (f) => included(f, [folder], settings),
+          // (Enough to say how many are left out, up to as many again.)
+          stopAfter: settings.maxFiles * 2 + 1 - files.length,
+          seen,
+        });
+        for (const u of walked.unreadable) this.log(`not indexed ${u.path}: 无法读取文件夹 (cannot read the folder): ${describeFsError(u.error)}`);
+        for (const l of walked.links) this.log(`not indexed ${l.path}: ${LINK_NOT_FOLLOWED[l.reason]}`);
+        files.push(...walked.files);
+      }
       let cut = 0;
       if (files.length > settings.maxFiles) {
         cut = files.length - settings.maxFiles;
@@ -128,13 +205,10 @@ export class WorkspaceIndexer {
       }
       let n = 0;
       for (const file of files) {
-        const uri = pathToFileURL(file).href;
+        const uri = pathToFileURL(file.path).href;
         if (this.open.has(uri)) continue;
-        const entry = await this.readEntry(uri);
-        if (entry && !this.open.has(uri)) {
-          this.index.set(entry);
-          n++;
-        }
+        await this.indexFromDisk(uri, file.real);
+        if (this.index.has(uri) && !this.open.has(uri)) n++;
         await new Promise<void>((r) => setImmediate(r));
       }
       this.log(`indexed ${n} report files in ${Date.now() - started} ms${cut ? `; ${cut} more left out (wengao.workspace.maxFiles)` : ''}`);
@@ -165,23 +239,7 @@ export function included(file: string, folders: string[], settings: WorkspaceSet
   return settings.include.some((g) => matches(rel, g, false)) && !settings.exclude.some((g) => matches(rel, g, false));
 }
 
-async function walk(fs: WorkspaceFs, root: string, dir: string, settings: WorkspaceSettings, out: string[]): Promise<void> {
-  if (out.length > settings.maxFiles * 2) return;
-  let entries: DirEntry[];
-  try {
-    entries = await fs.readdir(dir);
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    const rel = relativeTo(root, p);
-    if (e.isDirectory()) {
-      if (e.name.startsWith('.') || settings.exclude.some((g) => matches(rel + '/', g, false) || matches(rel + '/x', g, false))) continue;
-      await walk(fs, root, p, settings, out);
-    } else if (e.isFile() && included(p, [root], settings)) {
-      out.push(p);
-    }
-  }
+/** Whether an exclude pattern leaves out a folder (the folder itself, or everything in it). */
+function excludedFolder(rel: string, settings: WorkspaceSettings): boolean {
+  return settings.exclude.some((g) => matches(rel + '/', g, false) || matches(rel + '/x', g, false));
 }
