@@ -40,9 +40,6 @@ const builds = [
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    // tinyglobby's ES module build (fdir) calls createRequire(import.meta.url), which a CommonJS
-    // bundle leaves empty; createRequire takes this file's absolute path as well.
-    define: { 'import.meta.url': '__filename' },
   },
 ];
 
