@@ -156,7 +156,9 @@ export const mismatch: Check = {
       const points = (g: Figure) => g.normalized.unit === '个百分点';
       const units = [...inside, ...outside.map((g) => g.figure)].some((g) => points(g) !== points(f))
         ? t('两处单位不同：比重或比率的升降以“个百分点”计，写作“%”则是相对自身的增幅。', 'The units differ: a share or rate rises or falls by percentage points; in % it is a change relative to itself. ')
-        : '';
+        : [...inside, ...outside.map((g) => g.figure)].some((g) => (g.normalized.unit === '美元') !== (f.normalized.unit === '美元'))
+          ? t('两处币种不同：一处以人民币（元）计，一处以美元计。', 'The currencies differ: one is in yuan, the other in US dollars. ')
+          : '';
       return {
         code: CODES.figureMismatch,
         severity: 'warning',

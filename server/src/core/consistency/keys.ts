@@ -27,6 +27,9 @@ export function indicatorKey(f: Pick<Figure, 'indicator' | 'verb' | 'dimension'>
  * A level (比重达到12.6%) is in percent only.
  */
 function changeDimension(dimension: string, verb: string): string {
+  // (An amount in 美元 and in 元 is one statement too: the same number in the other currency is
+  // the unit slipped, 586.3亿美元 for 586.3亿元; another number is a conversion, 折合82亿美元.)
+  if (dimension === 'money-usd') return 'money';
   return dimension === 'percentage-point' && verb !== '' ? 'ratio' : dimension;
 }
 
@@ -250,6 +253,7 @@ export function disagree(a: Amount, b: Amount): boolean {
   // the same number is the unit slipped; another number may be the change's other measure (a share
   // up 0.7 points is up 6% of itself), and is no disagreement.
   if ((a.normalized.unit === PP) !== (b.normalized.unit === PP)) return same(a.normalized.value, b.normalized.value);
+  if ((a.normalized.unit === USD) !== (b.normalized.unit === USD)) return same(a.normalized.value, b.normalized.value);
   // (A target to reach, 达到260天, is met by the floor 260天以上 as by the level 260天: it names
   // either; only a bare level against a floor, 5万人 against 5万人以上, says two things.)
   if (a.kind === 'target' && b.kind === 'target' && statedBound(a) !== statedBound(b) && !unboundCell(a) && !unboundCell(b) && !reachMeetsFloor(a, b)) return true;
@@ -306,6 +310,7 @@ function decimals(text: string): number {
 }
 
 const PP = '个百分点';
+const USD = '美元';
 
 /** Equal up to rounding: within 1e-9 of the larger magnitude (or of 1). */
 function same(x: number, y: number): boolean {

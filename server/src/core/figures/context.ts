@@ -669,6 +669,12 @@ export class SentenceReading {
    * before any figure governs all of it. `firstFigure`: where the sentence's first figure stands.
    */
   selfReference(offset: number, firstFigure = offset): SelfLevel | undefined {
+    const m = this.selfReferenceMatch(offset, firstFigure);
+    return m && nearestSelf([m], offset);
+  }
+
+  /** The self-reference selfReference reads, with where it stands. */
+  selfReferenceMatch(offset: number, firstFigure = offset): Match | undefined {
     // (省定 names the province's aim only where the clause says so, "按照省定……的目标要求", not a
     // designation: 省定重点项目, 省定贫困村 are the place's own.)
     const all = (this.self ??= matchesOf(SELF_RE, this.text).filter((m) => !comparisonBase(this.text, m.at, m.at + m.cue.length) && !selfFrame(this.text, m.at, m.at + m.cue.length) && (m.cue !== '省定' || this.inAccordance(m.at) || /^[^，。；,]{0,30}?(?:目标|任务)/.test(this.text.slice(m.at + 2, m.at + 40)))));
@@ -679,7 +685,7 @@ export class SentenceReading {
       // (省定 qualifies the names of its own clause only; so does a place inside an adverbial of
       // accordance, "按照省里确定的全省粮食总产量稳定在430亿斤左右的要求，新建高标准农田25万亩".)
       if ((m.cue === '省定' || this.inAccordance(m.at)) && this.clauseMarkBetween(m.at, offset)) continue;
-      return nearestSelf([m], offset);
+      return m;
     }
     return undefined;
   }

@@ -1745,6 +1745,7 @@ function build(
     kindSource = 'sentence';
     kindCue = reported[0];
   }
+
   // (A headline's own words of time and aim, "——今年城镇新增就业3.42万人以上", say what it restates:
   // the kind it is compared by. Other documents' figures disagree with it as with the text.)
   // (Or its words of what it reports, "今年十件民生实事出炉" over "新增学位1.2万个　新增普惠托位1086个":
@@ -2206,7 +2207,11 @@ function context(
     const p = subjects[k];
     if (p.at < offsetInSentence && reading.governs(p.at, offsetInSentence, firstFigure)) lastPlace = p;
   }
-  const self = reading.selfReference(offsetInSentence, firstFigure);
+  const selfMatch = reading.selfReferenceMatch(offsetInSentence, firstFigure);
+  const self = selfMatch && selfLevelOf(selfMatch.cue);
+  // (A 全省 named after the place, nearer the figure, turns back to the document's own whole:
+  // "崇礼区全年接待游客突破850万人次，全省接待游客突破10亿人次".)
+  if (lastPlace && selfMatch && selfMatch.at > lastPlace.at + lastPlace.name.length && reading.clauseMarkBetween(lastPlace.at, selfMatch.at)) lastPlace = undefined;
   if (lastPlace) {
     region = lastPlace.name;
     regionSource = 'sentence';
