@@ -7,13 +7,14 @@
  * of the work, and other documents wait while it runs: so the large arrays (paragraphs,
  * headings, outline, figures, findings) come as pieces of serialized bytes, moved, not copied,
  * and the main thread reads one piece at a time, letting the requests that arrived meanwhile be
- * answered between pieces. One worker, started when first needed, one analysis at a time in it.
+ * answered between pieces (slices.ts `breathe`). One worker, started when first needed, one analysis at a time in it.
  * Where no worker can run (the server's source run in-process by the tests) or the worker
  * fails, the analysis runs here instead: never lost.
  */
 import { deserialize, serialize } from 'v8';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { Analysis, AnalyzeOptions, Heading, LOCAL_CHECKS, LineIndex, OutlineNode, Sentence, analyze, splitSentences } from '../core';
+import { breathe } from './slices';
 
 /** Documents of at least this many characters (about 1.5 MB of Chinese) are analysed on the worker. */
 export const OFF_THREAD_CHARS = 500_000;
@@ -132,9 +133,6 @@ export function serveAnalyses(): void {
     }
   });
 }
-
-/** Lets the event loop answer what arrived (other documents' requests) before going on. */
-export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The worker's result made whole on the main thread, a piece at a time. */
 async function assemble(text: string, { analysis, sliced, pieces }: Omit<Result, 'id'>): Promise<Analysis> {
