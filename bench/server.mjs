@@ -7,8 +7,11 @@ import { root } from './inputs.mjs';
 
 export const rpc = createRequire(import.meta.url)('vscode-languageserver-protocol/node');
 
+// WENGAO_BENCH_SERVER_ARGS: node's own arguments (--cpu-prof); WENGAO_BENCH_SERVER: another build
+// of the server to start (an older commit's dist/server.js, for a comparison back to back).
 export function startServer(env = {}) {
-  const child = spawn(process.execPath, [...(process.env.WENGAO_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const server = process.env.WENGAO_BENCH_SERVER ?? join(root, 'dist', 'server.js');
+  const child = spawn(process.execPath, [...(process.env.WENGAO_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = new Set();
   const wake = () => {

@@ -43,6 +43,12 @@ function breakCheck(id: string): void {
   vi.spyOn(check, 'run').mockImplementation(() => {
     throw new Error('boom');
   });
+  // (A check written in steps, figure.mismatch, is run by them against the workspace.)
+  if (check.steps) {
+    vi.spyOn(check, 'steps').mockImplementation(function* () {
+      throw new Error('boom');
+    });
+  }
 }
 
 describe('wengao check when a check fails', () => {

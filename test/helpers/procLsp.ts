@@ -23,6 +23,7 @@ import { ProposedFeatures, createConnection, createProtocolConnection as serverP
 import { StreamMessageReader as ServerReader, StreamMessageWriter as ServerWriter } from 'vscode-languageserver/node';
 import { FiguresChangedNotification, StatusNotification } from '../../server/src/lsp/protocol';
 import { startServer } from '../../server/src/lsp/server';
+import type { ServerOptions } from '../../server/src/lsp/session';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SERVER_JS = join(ROOT, 'dist', 'server.js');
@@ -34,6 +35,8 @@ export interface LspOptions {
   configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
   /** The whole answer to a workspace/configuration request, not one per item: for malformed answers. */
   configurationResult?: (params: ConfigurationParams) => unknown;
+  /** The in-process server's own options (`startServer`'s). */
+  server?: ServerOptions;
 }
 
 export interface Exit {
@@ -251,7 +254,7 @@ export class LspInProcess extends LspSession {
       },
       ProposedFeatures.all,
     );
-    startServer(server);
+    startServer(server, options.server);
     this.wire(createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), options);
   }
 

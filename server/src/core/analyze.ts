@@ -13,6 +13,7 @@ import { IgnoreEntry, Suppressed, directiveProblems, suppress } from './suppress
 import { DocKind, DocumentModel, buildModel, chineseRatio, languageSample } from './model';
 import { OutlineNode, buildOutline } from './outline';
 import { PositionEncoding, clip } from './text';
+import { Steps, drain } from './steps';
 
 export type AnalyzeScope = 'chinese' | 'all' | 'off';
 
@@ -152,14 +153,25 @@ function settle(
  * Runs some checks again on an existing analysis, with a newer workspace index: the checks
  * across documents, after another document changed. Nothing else is recomputed.
  */
-export function recheck(analysis: Analysis, checks: readonly Check[], options: RecheckOptions): { findings: Finding[]; suppressed: Suppressed[]; failures: CheckFailure[] } {
+export function recheck(analysis: Analysis, checks: readonly Check[], options: RecheckOptions): Rechecked {
+  return drain(recheckSteps(analysis, checks, options));
+}
+
+export interface Rechecked {
+  findings: Finding[];
+  suppressed: Suppressed[];
+  failures: CheckFailure[];
+}
+
+/** `recheck` in steps (steps.ts): a check that has `steps` may pause between them. */
+export function* recheckSteps(analysis: Analysis, checks: readonly Check[], options: RecheckOptions): Steps<Rechecked> {
   const failures: CheckFailure[] = [];
   if (!analysis.analyzed) return { findings: [], suppressed: [], failures };
   const ctx: CheckContext = { figures: analysis.figures, outline: analysis.outline, uri: options.uri, index: options.index, locale: localeOf(options) };
   const findings: Finding[] = [];
   for (const check of checks) {
     try {
-      appendAll(findings, check.run(analysis.model, ctx));
+      appendAll(findings, check.steps ? yield* check.steps(analysis.model, ctx) : check.run(analysis.model, ctx));
     } catch (err) {
       failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     }

@@ -17,3 +17,4 @@ export * from './consistency/keys';
 export * from './consistency/entry';
 export * from './consistency/compare';
 export * from './rules';
+export { drain, type Steps } from './steps';

@@ -3,17 +3,20 @@
  * the server answers other documents' requests (hover, symbols, diagnostics) meanwhile. The
  * worker runs the same `analyze` with the same options and sends the result back without what
  * the main thread has or can read again: the text, the paragraphs' texts that are slices of it,
- * and the sentences (read again on first use). Taking the result back is the main thread's share
- * of the work, and other documents wait while it runs: so the large arrays (paragraphs,
- * headings, outline, figures, findings) come as pieces of serialized bytes, moved, not copied,
- * and the main thread reads one piece at a time, letting the requests that arrived meanwhile be
- * answered between pieces. One worker, started when first needed, one analysis at a time in it.
+ * and the sentences (read again on first use). Sending the text and taking the result back are
+ * the main thread's share of the work, and other documents wait while it runs: so the text goes
+ * as its code units, encoded a chunk at a time, and the large arrays (paragraphs, headings,
+ * outline, figures, findings) come back as pieces of serialized bytes; both are moved, not
+ * copied, and the main thread lets the requests that arrived meanwhile be answered between
+ * chunks and pieces (slices.ts `breathe`). One worker, started when first needed, one analysis
+ * at a time in it.
  * Where no worker can run (the server's source run in-process by the tests) or the worker
  * fails, the analysis runs here instead: never lost.
  */
 import { deserialize, serialize } from 'v8';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { Analysis, AnalyzeOptions, Heading, LOCAL_CHECKS, LineIndex, OutlineNode, Sentence, analyze, splitSentences } from '../core';
+import { breathe } from './slices';
 
 /** Documents of at least this many characters (about 1.5 MB of Chinese) are analysed on the worker. */
 export const OFF_THREAD_CHARS = 500_000;
@@ -23,7 +26,8 @@ type WorkerOptions = Omit<AnalyzeOptions, 'checks' | 'index'> & { checks: 'local
 
 interface Job {
   id: number;
-  text: string;
+  /** The text as UTF-16 code units (`encode`), moved to the worker, not copied. */
+  text: ArrayBuffer;
   options: WorkerOptions;
 }
 
@@ -34,8 +38,34 @@ export function isAnalysisWorker(): boolean {
   return !isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_FLAG;
 }
 
-/** Items of an array per piece: a piece takes the main thread a few milliseconds to read. */
-const PIECE_ITEMS = 2000;
+/**
+ * Bytes per piece, about: the main thread reads one in about a millisecond (several the first
+ * time, while V8 learns the shapes of its objects; a piece of 2,000 figures, a megabyte, took 30).
+ * Items differ in size (a figure about 500 bytes, a paragraph about 100), so pieces are cut by
+ * their bytes, not by a count of items.
+ */
+const PIECE_BYTES = 64 * 1024;
+
+/** Characters of the text encoded per step on its way to the worker (half a megabyte). */
+const TEXT_CHUNK = 1 << 18;
+
+/**
+ * `text` as its UTF-16 code units (as they are: a lone surrogate too) in an ArrayBuffer of its
+ * own, to be moved to the worker. Encoded a chunk at a time with the event loop answering other
+ * documents between chunks: a structured clone of the string, one step, held it for 130 to 230 ms
+ * at 20 M characters on a loaded machine.
+ */
+async function encode(text: string): Promise<ArrayBuffer> {
+  const bytes = Buffer.allocUnsafeSlow(text.length * 2);
+  for (let k = 0; k < text.length; k += TEXT_CHUNK) {
+    if (k > 0) await breathe();
+    bytes.write(text.slice(k, k + TEXT_CHUNK), k * 2, 'utf16le');
+  }
+  return bytes.buffer as ArrayBuffer;
+}
+
+/** Paragraphs whose text is sliced again per step on the main thread. */
+const SLICED_STEP = 10_000;
 
 /** The arrays of an analysis that come in pieces, by where they are. */
 type Part = 'paragraphs' | 'headings' | 'outline' | 'figures' | 'findings' | 'suppressed';
@@ -80,13 +110,19 @@ function unflatten(flat: FlatNode[], headings: Heading[], roots: OutlineNode[], 
   }
 }
 
-/** `items` as pieces of serialized bytes, each an ArrayBuffer of its own (moved to the main thread, not copied). */
+/**
+ * `items` as pieces of serialized bytes, each an ArrayBuffer of its own (moved to the main thread,
+ * not copied), of about PIECE_BYTES: the first of 64 items, each next one of as many as the bytes
+ * per item of the one before make PIECE_BYTES.
+ */
 function piecesOf(part: Part, items: unknown[]): { part: Part; bytes: ArrayBuffer }[] {
   const out: { part: Part; bytes: ArrayBuffer }[] = [];
-  for (let k = 0; k < items.length; k += PIECE_ITEMS) {
-    const b = serialize(items.slice(k, k + PIECE_ITEMS));
+  for (let k = 0, n = 64; k < items.length; ) {
+    const b = serialize(items.slice(k, k + n));
     const bytes = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b.buffer : b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
     out.push({ part, bytes: bytes as ArrayBuffer });
+    k += n;
+    n = Math.max(1, Math.min(4096, Math.floor((n * PIECE_BYTES) / b.byteLength)));
   }
   return out;
 }
@@ -96,7 +132,7 @@ export function serveAnalyses(): void {
   parentPort!.on('message', (job: Job) => {
     try {
       const { checks, ...rest } = job.options;
-      const analysis = analyze(job.text, { ...rest, checks: checks === 'local' ? LOCAL_CHECKS : [] });
+      const analysis = analyze(Buffer.from(job.text).toString('utf16le'), { ...rest, checks: checks === 'local' ? LOCAL_CHECKS : [] });
       // (The text goes back without its copies: the main thread has it. A paragraph's text that
       // is its slice of the text is left out too, and sliced again there.)
       const { model } = analysis;
@@ -133,9 +169,6 @@ export function serveAnalyses(): void {
   });
 }
 
-/** Lets the event loop answer what arrived (other documents' requests) before going on. */
-export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** The worker's result made whole on the main thread, a piece at a time. */
 async function assemble(text: string, { analysis, sliced, pieces }: Omit<Result, 'id'>): Promise<Analysis> {
   const { model } = analysis;
@@ -158,7 +191,11 @@ async function assemble(text: string, { analysis, sliced, pieces }: Omit<Result,
   }
   await breathe();
   const paragraphs = model.paragraphs;
-  for (const i of sliced) paragraphs[i].text = text.slice(paragraphs[i].start, paragraphs[i].end);
+  for (let k = 0; k < sliced.length; k++) {
+    if (k > 0 && k % SLICED_STEP === 0) await breathe();
+    const p = paragraphs[sliced[k]];
+    p.text = text.slice(p.start, p.end);
+  }
   let sentences: Sentence[] | undefined;
   Object.defineProperty(model, 'sentences', {
     get: () => (sentences ??= splitSentences(text, paragraphs)),
@@ -195,7 +232,7 @@ export class OffThreadAnalyzer {
     const named: WorkerOptions['checks'] | undefined = checks === LOCAL_CHECKS ? 'local' : checks !== undefined && checks.length === 0 ? 'none' : undefined;
     if (!this.wants(text) || named === undefined) return analyze(text, options);
     try {
-      return await assemble(text, await this.post({ id: this.next++, text, options: { ...rest, checks: named } }));
+      return await assemble(text, await this.post({ id: this.next++, text: await encode(text), options: { ...rest, checks: named } }));
     } catch (err) {
       if (this.disposed) throw err;
       this.log(`analysis on the worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing on the main thread`);
@@ -207,7 +244,7 @@ export class OffThreadAnalyzer {
     const worker = this.start();
     return new Promise((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject });
-      worker.postMessage(job);
+      worker.postMessage(job, [job.text]);
     });
   }
 

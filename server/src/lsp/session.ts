@@ -17,6 +17,7 @@ import { updateDocument } from './encoding';
 import { StatusNotification } from './protocol';
 import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
 import { OffThreadAnalyzer } from './offThread';
+import { SLICE_MS } from './slices';
 import { StatusReporter } from './status';
 import { WorkspaceIndexer, WorkspaceSettings } from './workspace';
 
@@ -65,6 +66,8 @@ export function sent(p: Promise<unknown>): void {
 export interface ServerOptions {
   /** The bundled server's own file, the worker thread's entry too (main.ts); none: no worker. */
   workerScript?: string;
+  /** How long a slice of publishing may hold the event loop (slices.ts SLICE_MS); 0: a pause at every step. */
+  sliceMs?: number;
 }
 
 export class Session {
@@ -101,6 +104,8 @@ export class Session {
   readonly status: StatusReporter;
   /** Where large documents are analysed: a worker thread when the server runs as a process. */
   readonly offThread: OffThreadAnalyzer;
+  /** How long a slice of a document's publishing may hold the event loop (slices.ts). */
+  readonly sliceMs: number;
   /** Called with a config or ignore file met for the first time since it changed (its own diagnostics). */
   onConfigSeen: (file: string) => void = () => undefined;
   /** Config and ignore files read, with the generation their diagnostics were published in. */
@@ -110,6 +115,7 @@ export class Session {
 
   constructor(readonly connection: Connection, options: ServerOptions = {}) {
     this.offThread = new OffThreadAnalyzer(options.workerScript, (msg) => this.log(msg));
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.resolver = new ConfigResolver({
       fs: this.fs,
       overlay: (file) => (isConfigName(path.basename(file)) ? this.docOf(pathToFileURL(file).href)?.getText() : undefined),

@@ -15,7 +15,7 @@ import { REPORT_INCLUDE, relativeTo } from '../io/reports';
 import { LINK_NOT_FOLLOWED, walkFolder } from '../io/walk';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, WengaoConfig, analyze, documentKind, indexEntry } from '../core';
+import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, Steps, WengaoConfig, analyze, documentKind, indexEntry, indexEntrySteps } from '../core';
 import { readReport } from '../io/read';
 import { WorkspaceFs, nodeFs } from '../io/workspaceFs';
 
@@ -73,10 +73,15 @@ export class WorkspaceIndexer {
     return this.index.has(uri);
   }
 
-  /** An open document's current analysis: it replaces whatever the disk said. */
-  setOpen(uri: string, analysis: Analysis): Set<string> {
+  /**
+   * An open document's current analysis: it replaces whatever the disk said. In steps (the server
+   * pauses between them for a large document); the index changes in the last one only.
+   */
+  *setOpen(uri: string, analysis: Analysis): Steps<Set<string>> {
+    const entry = yield* indexEntrySteps(uri, fileName(uri), analysis);
+    const touched = yield* this.index.setSteps(entry);
     this.open.add(uri);
-    return this.index.set(indexEntry(uri, fileName(uri), analysis));
+    return touched;
   }
 
   /**

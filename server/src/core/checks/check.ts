@@ -4,6 +4,7 @@ import type { Figure } from '../figures/extract';
 import type { Locale } from '../locale';
 import type { DocumentModel } from '../model';
 import type { OutlineNode } from '../outline';
+import type { Steps } from '../steps';
 
 export interface CheckContext {
   /** The document's figures and outline, read once for every check. */
@@ -33,4 +34,10 @@ export interface Check {
    */
   crossDocument: boolean;
   run(model: DocumentModel, ctx: CheckContext): Finding[];
+  /**
+   * The same work as `run`, in steps (steps.ts), for a check that can take long on a large
+   * document after its analysis (figure.mismatch, run again whenever the workspace changes):
+   * `run` is `drain(steps(…))`, and `recheckSteps` lets its caller pause between the steps.
+   */
+  steps?(model: DocumentModel, ctx: CheckContext): Steps<Finding[]>;
 }

@@ -24,6 +24,7 @@ function yearWords(period: string | null): string {
   return period && /^\d{4}(?:-\d{4})?$/.test(period) ? `${period}年` : periodLabel(period);
 }
 import { translator } from '../locale';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 import type { Check } from './check';
 
 const SOURCE_NOTE: Record<string, string> = { document: '按文档推定', heading: '按所在标题推定', paragraph: '按前文推定' };
@@ -57,12 +58,17 @@ export const mismatch: Check = {
   heavy: true,
   crossDocument: true,
   codes: [CODES.figureMismatch],
-  run(model, ctx): Finding[] {
+  run: (model, ctx) => drain(mismatch.steps!(model, ctx)),
+  // (In steps: on a large document against a large workspace it holds the server's event loop for
+  // tens of milliseconds. A yield after every STEP_ITEMS figures or statements, and before each group.)
+  *steps(model, ctx): Steps<Finding[]> {
+    let handled = 0;
     const figures = ctx.figures ?? [];
     const t = translator(ctx.locale);
     const out: Finding[] = [];
     const byKey = new Map<string, Figure[]>();
     for (const f of figures) {
+      if (++handled % STEP_ITEMS === 0) yield;
       const k = statementKey(f, true);
       if (!k) continue;
       const list = byKey.get(k) ?? [];
@@ -85,7 +91,10 @@ export const mismatch: Check = {
     // (Any two may disagree, not only with the first: 突破5000 holds both 达到5000 and 5036, which
     // do not hold each other. Distinct amounts are few, and the search stops at the first pair.)
     const manyAmounts = new Set<string>();
-    for (const [key, list] of byKey) if (anyDisagree(distinctAmounts(list.map((figure) => ({ figure }))))) manyAmounts.add(key);
+    for (const [key, list] of byKey) {
+      if (++handled % STEP_ITEMS === 0) yield;
+      if (anyDisagree(distinctAmounts(list.map((figure) => ({ figure }))))) manyAmounts.add(key);
+    }
     const paraOf = new Map<Figure, number>();
     for (const f of figures) paraOf.set(f, paragraphOf(f.sentence.start));
     const ws = ctx.index?.workspace() ?? {};
@@ -180,6 +189,7 @@ export const mismatch: Check = {
     const grouped = new Set<string>();
     for (const [key, list] of byKey) {
       if (list.length <= MAX_RELATED + 1 || !manyAmounts.has(key)) continue;
+      yield;
       grouped.add(key);
       const classes = new Map<string, Figure[]>();
       for (const g of list) {
@@ -218,6 +228,7 @@ export const mismatch: Check = {
     }
 
     for (const f of figures) {
+      if (++handled % STEP_ITEMS === 0) yield;
       const local = statementKey(f, true);
       if (!local || grouped.has(local)) continue;
       const k = statementKey(f);

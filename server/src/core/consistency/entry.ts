@@ -1,10 +1,11 @@
 /** Turning one document's analysis into its entry in the workspace index. */
-import { Analysis, RecheckOptions, recheck } from '../analyze';
+import { Analysis, RecheckOptions, recheckSteps } from '../analyze';
 import type { Suppressed } from '../suppress';
 import { CROSS_CHECKS, CROSS_CODES } from '../checks';
 import { nodePath } from '../figures/context';
 import { compareFindings, type Finding } from '../findings';
 import type { DocumentEntry, IndexedFigure } from './index';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 
 /** How people name a document: the name of its first title or heading, else its file name. */
 function documentName(analysis: Analysis, fileName: string): string {
@@ -15,15 +16,22 @@ function documentName(analysis: Analysis, fileName: string): string {
 }
 
 export function indexEntry(uri: string, fileName: string, analysis: Analysis): DocumentEntry {
+  return drain(indexEntrySteps(uri, fileName, analysis));
+}
+
+/** `indexEntry` in steps (steps.ts). */
+export function* indexEntrySteps(uri: string, fileName: string, analysis: Analysis): Steps<DocumentEntry> {
   const docName = documentName(analysis, fileName);
   const lines = analysis.model.lines;
-  const figures: IndexedFigure[] = analysis.figures.map((figure) => {
+  const figures: IndexedFigure[] = [];
+  for (const figure of analysis.figures) {
+    if (figures.length > 0 && figures.length % STEP_ITEMS === 0) yield;
     const s = lines.position(figure.span.start);
     const e = lines.position(figure.span.end);
     // In a compilation (seed 002) a figure belongs to its piece: name the title above it.
     const piece = pieceName(analysis, figure.span.start) ?? docName;
-    return { uri, docName: piece, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, figure };
-  });
+    figures.push({ uri, docName: piece, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, figure });
+  }
   const entry: DocumentEntry = { uri, docName, figures };
   if (analysis.facts?.province) entry.province = analysis.facts.province;
   if (analysis.facts?.city) entry.city = analysis.facts.city;
@@ -42,8 +50,16 @@ export function findingsInWorkspace(analysis: Analysis, options: RecheckOptions)
 
 /** As `findingsInWorkspace`, with the suppressed findings too. */
 export function inWorkspace(analysis: Analysis, options: RecheckOptions): { findings: Finding[]; suppressed: Suppressed[] } {
+  return drain(inWorkspaceSteps(analysis, options));
+}
+
+/**
+ * `inWorkspace` in steps (steps.ts). Its result holds for the index as it was throughout: a
+ * caller that pauses between the steps starts again if the index changed meanwhile.
+ */
+export function* inWorkspaceSteps(analysis: Analysis, options: RecheckOptions): Steps<{ findings: Finding[]; suppressed: Suppressed[] }> {
   if (!analysis.analyzed) return { findings: [], suppressed: [] };
-  return withCross(analysis, recheck(analysis, CROSS_CHECKS, options));
+  return withCross(analysis, yield* recheckSteps(analysis, CROSS_CHECKS, options));
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Figure } from '../figures/extract';
 import { OWN_CITY, OWN_COUNTY, OWN_PROVINCE } from '../figures/document';
 import { RELATIVE_PERIODS } from '../figures/context';
 import { WorkspaceFacts, canonicalKey, indicatorKey, keyAliases, keyParts, statementKey } from './keys';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 
 export interface IndexedFigure {
   uri: string;
@@ -35,8 +36,15 @@ export interface DocumentEntry {
 
 export class FigureIndex {
   private docs = new Map<string, DocumentEntry>();
-  private byStatement = new Map<string, Set<IndexedFigure>>();
-  private byIndicator = new Map<string, Set<IndexedFigure>>();
+  /**
+   * The figures of each statement key and of each indicator key, per document in the order the
+   * documents came (each document's in its own order). A document's own figures are grouped by
+   * key before it enters (`setSteps`), so that entering or leaving costs a step per key, not per
+   * figure.
+   */
+  private byStatement = new Map<string, Map<string, IndexedFigure[]>>();
+  private byIndicator = new Map<string, Map<string, IndexedFigure[]>>();
+  private grouped = new Map<string, Grouped>();
   /**
    * sameStatement's answers, kept until a figure of the key comes or goes: figure.mismatch asks
    * once per figure of every document, and in a workspace of 1,000 reports copying the sets
@@ -48,6 +56,15 @@ export class FigureIndex {
   private cities = new Map<string, number>();
   private counties = new Map<string, number>();
   private years = new Map<number, number>();
+  private changes = 0;
+
+  /**
+   * Counts the changes (`set`, `remove`): a computation that pauses over the index (steps.ts)
+   * knows whether it still reads the index it began with.
+   */
+  get version(): number {
+    return this.changes;
+  }
 
   /**
    * What the workspace says of documents that do not (keys.ts keyAliases): the one year, province
@@ -112,20 +129,36 @@ export class FigureIndex {
    * documents holding any of them need their diagnostics again.
    */
   set(entry: DocumentEntry): Set<string> {
+    return drain(this.setSteps(entry));
+  }
+
+  /**
+   * `set` in steps (steps.ts): the entry's figures are grouped by key first, a step per
+   * STEP_ITEMS figures, reading nothing of the index; then the index changes in one step, so that
+   * whoever reads it meanwhile sees it before or after, never halfway.
+   */
+  *setSteps(entry: DocumentEntry): Steps<Set<string>> {
+    const groups: Grouped = { statements: new Map(), indicators: new Map() };
+    let handled = 0;
+    for (const f of entry.figures) {
+      if (++handled % STEP_ITEMS === 0) yield;
+      const s = statementKey(f.figure);
+      if (s) push(groups.statements, s, f);
+      const i = indicatorKey(f.figure);
+      if (i) push(groups.indicators, i, f);
+    }
     // (The workspace compared once, before and after: replacing a document removes and adds it.)
+    this.changes++;
     const before = this.workspaceKey();
     const touched = this.removeEntry(entry.uri);
     this.docs.set(entry.uri, entry);
+    this.grouped.set(entry.uri, groups);
     this.count(entry, 1);
-    for (const f of entry.figures) {
-      const s = statementKey(f.figure);
-      if (s) {
-        add(this.byStatement, s, f);
-        this.touch(s, touched);
-      }
-      const i = indicatorKey(f.figure);
-      if (i) add(this.byIndicator, i, f);
+    for (const [s, figures] of groups.statements) {
+      place(this.byStatement, s, entry.uri, figures);
+      this.touch(s, touched);
     }
+    for (const [i, figures] of groups.indicators) place(this.byIndicator, i, entry.uri, figures);
     if (this.workspaceKey() !== before) this.workspaceChanged(touched);
     return touched;
   }
@@ -140,6 +173,7 @@ export class FigureIndex {
 
   /** Forgets a document; returns the statement keys it held (and those the workspace now reads otherwise). */
   remove(uri: string): Set<string> {
+    this.changes++;
     const before = this.workspaceKey();
     const touched = this.removeEntry(uri);
     if (this.workspaceKey() !== before) this.workspaceChanged(touched);
@@ -149,22 +183,16 @@ export class FigureIndex {
   private removeEntry(uri: string): Set<string> {
     const touched = new Set<string>();
     const old = this.docs.get(uri);
-    if (!old) return touched;
+    const groups = this.grouped.get(uri);
+    if (!old || !groups) return touched;
     this.docs.delete(uri);
+    this.grouped.delete(uri);
     this.count(old, -1);
-    for (const f of old.figures) {
-      const s = statementKey(f.figure);
-      if (s) {
-        this.byStatement.get(s)?.delete(f);
-        if (this.byStatement.get(s)?.size === 0) this.byStatement.delete(s);
-        this.touch(s, touched);
-      }
-      const i = indicatorKey(f.figure);
-      if (i) {
-        this.byIndicator.get(i)?.delete(f);
-        if (this.byIndicator.get(i)?.size === 0) this.byIndicator.delete(i);
-      }
+    for (const s of groups.statements.keys()) {
+      unplace(this.byStatement, s, uri);
+      this.touch(s, touched);
     }
+    for (const i of groups.indicators.keys()) unplace(this.byIndicator, i, uri);
     return touched;
   }
 
@@ -186,17 +214,16 @@ export class FigureIndex {
     // other document. Where no document names any (a county's speech and its 纪要), the unnamed
     // year or place is the one they share.
     if (this.ambiguous(canonicalKey(key, ws))) {
-      const own = [...(this.byStatement.get(key) ?? [])];
-      const uri = own[0]?.uri;
-      return own.every((f) => f.uri === uri) ? own : [];
+      const own = this.byStatement.get(key);
+      return own && own.size === 1 ? flat(own) : [];
     }
     const aliases = keyAliases(key, ws);
-    return aliases.length === 1 ? [...(this.byStatement.get(key) ?? [])] : aliases.flatMap((a) => [...(this.byStatement.get(a) ?? [])]);
+    return aliases.length === 1 ? flat(this.byStatement.get(key)) : aliases.flatMap((a) => flat(this.byStatement.get(a)));
   }
 
   /** Every figure about the same indicator, whatever its period, region or kind. */
   sameIndicator(key: string): IndexedFigure[] {
-    return [...(this.byIndicator.get(key) ?? [])];
+    return flat(this.byIndicator.get(key));
   }
 
   /** Documents that hold any of these statement keys. */
@@ -207,10 +234,38 @@ export class FigureIndex {
   }
 }
 
-function add(map: Map<string, Set<IndexedFigure>>, key: string, f: IndexedFigure): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(f);
+/** A document's figures by statement key and by indicator key. */
+interface Grouped {
+  statements: Map<string, IndexedFigure[]>;
+  indicators: Map<string, IndexedFigure[]>;
+}
+
+function push(map: Map<string, IndexedFigure[]>, key: string, f: IndexedFigure): void {
+  const list = map.get(key);
+  if (list) list.push(f);
+  else map.set(key, [f]);
+}
+
+function place(map: Map<string, Map<string, IndexedFigure[]>>, key: string, uri: string, figures: IndexedFigure[]): void {
+  let docs = map.get(key);
+  if (!docs) map.set(key, (docs = new Map()));
+  docs.set(uri, figures);
+}
+
+function unplace(map: Map<string, Map<string, IndexedFigure[]>>, key: string, uri: string): void {
+  const docs = map.get(key);
+  if (!docs) return;
+  docs.delete(uri);
+  if (docs.size === 0) map.delete(key);
+}
+
+/** A key's figures, document after document. */
+function flat(docs: Map<string, IndexedFigure[]> | undefined): IndexedFigure[] {
+  if (!docs) return [];
+  if (docs.size === 1) for (const figures of docs.values()) return figures.slice();
+  const out: IndexedFigure[] = [];
+  for (const figures of docs.values()) for (const f of figures) out.push(f);
+  return out;
 }
 
 function bump<K>(map: Map<K, number>, key: K, by: number): void {

@@ -3,9 +3,9 @@
  * capped and ordered by the core (`firstFindings`), with the data its quick fixes need.
  */
 import { Diagnostic } from 'vscode-languageserver';
-import { Finding, firstFindings, inWorkspace, judgedIgnoreEntries, sliceWhole, staleIgnoreEntries } from '../../core';
+import { Finding, firstFindings, inWorkspaceSteps, judgedIgnoreEntries, sliceWhole, staleIgnoreEntries } from '../../core';
 import { DocumentAnalyses } from '../analyses';
-import { OFF_THREAD_CHARS, breathe } from '../offThread';
+import { Slices } from '../slices';
 import { toDiagnostic } from '../convert';
 import { FiguresChangedNotification } from '../protocol';
 import { Session, sent } from '../session';
@@ -46,15 +46,22 @@ export class Diagnostics {
       const analysis = await analyses.analysisOf(documents.get(uri)!, ctx);
       // (Changed while it was analysed on the worker thread.)
       if (stale()) return;
+      // (What follows holds the event loop for long on a large document: in slices, with the
+      // other documents' requests answered between them, and dropped once stale.)
+      const slices = new Slices(session.sliceMs, stale);
       const canon = session.canon(uri);
-      if (reindex && analysis.analyzed) analyses.refreshOthers(uri, indexer.setOpen(canon, analysis));
+      if (reindex && analysis.analyzed) {
+        const touched = await slices.run(() => indexer.setOpen(canon, analysis));
+        if (!touched) return;
+        analyses.refreshOthers(uri, touched);
+      }
       if (reindex && !analysis.analyzed) analyses.refreshOthers(uri, indexer.index.remove(canon));
-      // (A large document's steps are long: the other documents' requests that came meanwhile are
-      // answered between them.)
-      const large = before.length >= OFF_THREAD_CHARS;
-      if (large && (await breathe(), stale())) return;
-      const { findings, suppressed } = inWorkspace(analysis, { uri: canon, index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore });
-      if (large && (await breathe(), stale())) return;
+      if (slices.due() && !(await slices.pause())) return;
+      // (Against the index as it is at the end: begun again if it changed at a pause.)
+      const ws = await slices.run(() => inWorkspaceSteps(analysis, { uri: canon, index: indexer.index, config: ctx.resolved.config, ignore: ctx.resolved.ignore }), () => indexer.index.version);
+      if (!ws) return;
+      const { findings, suppressed } = ws;
+      if (slices.due() && !(await slices.pause())) return;
       // (Judged only where the analysis could have silenced them: not a code turned off, nor
       // figure.mismatch before the workspace is indexed, when its other documents are not known yet.)
       const judged = judgedIgnoreEntries(ctx.resolved.ignore, ctx.resolved.config, indexer.scanned);
@@ -64,7 +71,11 @@ export class Diagnostics {
       const text = analysis.model.text;
       const writable = session.trusted && uri.startsWith('file:');
       const ignorable = (f: Finding) => (writable ? { excerpt: excerptOf(text, f) } : undefined);
-      const diagnostics = shown.map((f) => toDiagnostic(f, analysis.model.lines, uri, { text, kind: analysis.model.kind, ignore: ignorable(f) }));
+      const diagnostics: Diagnostic[] = [];
+      for (const f of shown) {
+        if (slices.due() && !(await slices.pause())) return;
+        diagnostics.push(toDiagnostic(f, analysis.model.lines, uri, { text, kind: analysis.model.kind, ignore: ignorable(f) }));
+      }
       this.published.set(uri, diagnostics);
       status.published(uri, findings.length); // wengao/status: the count the Problems panel shows
       await connection.sendDiagnostics({ uri, version, diagnostics: session.dataSupport ? diagnostics : diagnostics.map(({ data: _data, ...d }) => d) });
