@@ -134,6 +134,9 @@ const VERBS_BY_FIRST = byChar(VERBS, (v) => v, 'first');
 const NONE: never[] = [];
 /** A document or meeting and its word of setting, before what it set: "自治区政府工作报告确定了". */
 const REPORTED_BY = /^[^，,。；;：:]{0,16}?(?:报告|会议|规划|纲要|意见|方案)(?:中)?(?:提出|确定|明确|要求|部署)了?/;
+/** How high a place or a self-reference stands: a 全省 above a county named before it. */
+const LEVEL_RANK: Record<string, number> = { country: 4, province: 3, city: 2, district: 1, county: 1 };
+
 /** Words of a time gone by in a headline: it may report results beside its aims. */
 const PAST_WORDS = /去年|上年|过去|以来|回顾|回望|回眸|盘点|成绩|同比|比上年/;
 
@@ -2209,9 +2212,11 @@ function context(
   }
   const selfMatch = reading.selfReferenceMatch(offsetInSentence, firstFigure);
   const self = selfMatch && selfLevelOf(selfMatch.cue);
-  // (A 全省 named after the place, nearer the figure, turns back to the document's own whole:
-  // "崇礼区全年接待游客突破850万人次，全省接待游客突破10亿人次".)
-  if (lastPlace && selfMatch && selfMatch.at > lastPlace.at + lastPlace.name.length && reading.clauseMarkBetween(lastPlace.at, selfMatch.at)) lastPlace = undefined;
+  // (A 全省 named after a place below it, nearer the figure, turns back to the document's own
+  // whole: "崇礼区全年接待游客突破850万人次，全省接待游客突破10亿人次". Not a 全市 after a city named:
+  // "无锡市委经济工作会议提出，明年全市地区生产总值增长5%" is 无锡's whole city.)
+  if (lastPlace && selfMatch && self && selfMatch.at > lastPlace.at + lastPlace.name.length && reading.clauseMarkBetween(lastPlace.at, selfMatch.at) &&
+    (LEVEL_RANK[self] ?? 0) > (LEVEL_RANK[lastPlace.level] ?? 0)) lastPlace = undefined;
   if (lastPlace) {
     region = lastPlace.name;
     regionSource = 'sentence';
