@@ -211,11 +211,17 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
  * unless the noun is a container of anything (项目, 企业, 活动: which ones, the words do not say).
  */
 export function specific(m: Measure, dimension: string): boolean {
+  // (A word of how a rate is taken names no thing: "年均增长7.4%" of whatever the clause before
+  // spoke of, 年均 and 39.9% of another line's.)
+  if (RATE_ONLY.test(m.indicator)) return false;
   if (m.indicator.length >= 4) return true;
   if (m.indicator.length < 2) return false;
   if (!dimension.startsWith('count:')) return true;
   return m.verb !== '' && m.verb !== '增长' && m.verb !== '下降' && !CONTAINER.test(m.indicator);
 }
+
+/** Words that say how a figure is taken, not what it measures. */
+const RATE_ONLY = /^(?:年均|平均|同比|环比|累计|当年|全年|比上年|较上年|分别)$/;
 
 /** Nouns that hold anything: a count of them says nothing of which. */
 const CONTAINER = /^(?:项目|企业|活动|工程|任务|事项|单位|主体|平台|载体|场次|人次|个数|家数|批次|行动|举措|措施|政策|产品|品牌)$/;
