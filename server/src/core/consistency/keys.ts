@@ -57,12 +57,7 @@ function computeStatementKey(
   f: Pick<Figure, 'indicator' | 'indicatorFrom' | 'verb' | 'dimension' | 'period' | 'region' | 'kind'> & { measure?: Measure; part?: string; comparator?: Figure['comparator'] },
   sameDocument: boolean,
 ): string | undefined {
-  // (A city's name that opens the indicator of the city's own figure names its place, not what
-  // is measured: 桂林两江国际机场旅客吞吐量 of 桂林市 is 两江国际机场旅客吞吐量.)
-  const stem = f.region?.endsWith('市') ? f.region.slice(0, -1) : undefined;
-  // (Not a port, an airport or a station named for the city, 厦门港集装箱吞吐量.)
-  const own = stem && stem.length >= 2 && f.indicator.startsWith(stem) && f.indicator.length - stem.length >= 4 && !/^(?:港|机场|站|火车站|海关|[东西南北]站)/.test(f.indicator.slice(stem.length)) ? f.indicator.slice(stem.length) : undefined;
-  const k = own ? indicatorKey({ indicator: own, verb: f.verb, dimension: f.dimension }) : indicatorKey(f);
+  const k = indicatorKey(f);
   // Inside one document an unnamed region is the same unnamed region on both sides. (An unnamed
   // province or city, 本省 / 本市, is read by the index as the workspace's one province or city.)
   if (!k || !f.period || (!f.region && !sameDocument) || f.kind === 'unknown') return undefined;

@@ -203,9 +203,12 @@ function stripPlace(s: string): string {
   // (The name as written: 天津 of 天津港 is read as 天津市, three characters where two stand.)
   const written = s.startsWith(p.name) ? p.name.length : p.name.replace(/(?:省|市|自治区|特别行政区)$/, '').length;
   // (Not a place that names a port, an airport or a station: 天津港集装箱吞吐量.)
-  if (/^(?:港|机场|站|火车站|海关)/.test(s.slice(written))) return s;
+  if (NAMED_FOR_PLACE.test(s.slice(written))) return s;
   return s.slice(written).replace(/^(?:省|市)/, '');
 }
+
+/** What is named for a place, after its name: 天津港, 桂林两江国际机场 is not; 厦门港, 北京西站 are. */
+const NAMED_FOR_PLACE = /^(?:港|机场|站|火车站|海关|[东西南北]站)/;
 
 /** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
 const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年(?:底|末)|去年(?:底|末)|上年|去年|上年同期)(?:相比)?|同比)/;
@@ -1795,6 +1798,10 @@ function build(
   const statementText =
     `${lead}${lead ? ' ' : ''}${before ? comparatorText + ' ' : ''}${spaced}${!before && comparatorText ? comparatorText : ''}` +
     (indicatorAfter ? indicator : '');
+  // (The city's own name that opens its figure's indicator names the place, not what is measured:
+  // 桂林两江国际机场旅客吞吐量 of 桂林市 is what the city's report calls 两江国际机场旅客吞吐量.)
+  const ownStem = region?.endsWith('市') ? region.slice(0, -1) : undefined;
+  if (ownStem && ownStem.length >= 2 && indicator.startsWith(ownStem) && indicator.length - ownStem.length >= 4 && !NAMED_FOR_PLACE.test(indicator.slice(ownStem.length))) indicator = indicator.slice(ownStem.length);
   const figure: Figure = {
     span: { start: n.start, end: raw.end },
     text: figText,
