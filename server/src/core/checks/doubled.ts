@@ -9,13 +9,16 @@
  * language gives it no reading. Words are told by the runtime's word segmenter (`Intl.Segmenter`,
  * the ICU dictionary that Node and VS Code ship), asked about a few characters around the doubling
  * only, so that its cost does not grow with the paragraph. Silent:
- * - a doubling that is a word of the dictionary (常常, 人人, 层层, 一一, 等等), an AABB or ABB form
- *   (扎扎实实, 的的确确, 红彤彤), a measure word after 一 (一个个, 一桩桩), a name (王芳芳), the start
- *   of a place's name (从|从江县), numerals (十五五), and time words after a date (2025年|年末);
+ * - a doubling that is a word of the dictionary (常常, 人人, 层层, 一一, 等等), a noun read "every"
+ *   (组组通, 季季有), the head of an AABC idiom (息息相关), an AABB or ABB form (扎扎实实, 的的确确,
+ *   红彤彤), a measure word after 一 (一个个, 一桩桩), a name (王芳芳), the start of a place's name
+ *   (从|从江县), numerals (十五五), time words after a date (2025年|年末), and a structure's name
+ *   before its part (立交桥|桥下);
  * - two words that meet on one character: the first copy ends a word and the second starts one
  *   (工作|作了, 公安局|局长), the second is a particle or prefix (目的|的, 更新|新能源), starts a name
  *   (学习|习近平), or is alone before a character that is alone too (水库|库容, 安全|全链条: likely a
- *   word the dictionary lacks); a unit's name before its office (学会会长, 全县县域);
+ *   word the dictionary lacks); a unit's name before its office or members (学会会长, 全县县域,
+ *   幼儿园园长, 微信群群主);
  * - at a clause's end, the reduplications that close one (寒风阵阵，, 看看、问问);
  * - a word doubled (ABAB) for the tentative aspect (研究研究), intensity (雪白雪白), 一X一X.
  * Reported: after a figure (126名名, 2.35亿亿元), at a clause's start (各各县) or end (到位位，), a
@@ -47,20 +50,25 @@ const REDUPLICATES = new Set(
     '常渐刚仅偏纷频稍往早白明好多大慢快悄默久轻静细深紧高满远近长短小老平安红绿蓝黄黑甜香暖热冷凉亮干湿清浅淡厚薄圆方直弯乖乐美真活欢喜匆急缓徐稳微略屡连区草堂落楚冥翩依恋款脉耿勃茫滔绵潺皑郁葱熊浩荡赫济欣冉蒸井栩津振彬源滚绰侃孜兢洋姗奄历悠漫苍隆哗嗷眈惶凛铮赳昂谆循娓喋窃芸莘泱巍袅粼' +
     '爸妈哥姐弟妹爷奶叔婶舅姑姥婆娃宝猩蝈星谢' +
     '看试想谈说听走问等查算比摸尝写读练学议讲聊逛玩笑跳动做帮找坐' +
-    '校乡镇').split(''),
+    '校乡镇县组季周强' +
+    // (The doubled head of an AABC idiom: 息息相关, 跃跃欲试, 格格不入, 岌岌可危.)
+    '息跃格夸沾惴岌惺亭虎生翼').split(''),
 );
 /** The doubled half of an ABB adjective (红彤彤, 热腾腾, 绿油油, 亮晶晶). */
 const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉盈'.split(''));
 /** Particles and suffixes that follow a word ending on the same character (目的的, 其他他们 is not one). */
 const PARTICLES = new Set('的地得了着过之者'.split(''));
 /** Prefixes that bind to the word after them (更新|新能源, 各项|项目); 全 is left out, its doubling being as often a slip (安全全生产) as a prefix (安全全链条). */
-const PREFIXES = new Set('各每本该总副分非超多单双新老大小高低重次准亚反无不可半近'.split(''));
+const PREFIXES = new Set('各每本该总副分非超多单双新老大小中高低重次准亚反无不可半近'.split(''));
+/** The parts of a structure, after its name (立交桥|桥下, 大桥|桥面, 楼|楼顶). */
+const PARTS = new Set('面下顶头身底侧'.split(''));
 /** Administrative and organisational units, whose name meets their office or members (学会会长, 全县县域, 本村村民, 党委委员). */
-const UNITS = new Set('省市县区乡镇村局处科厂所院部队站校社班会委组司馆团办室庭厅署州盟旗'.split(''));
+const UNITS = new Set('省市县区乡镇村局处科厂所院部队站校社班会委组司馆团办室庭厅署州盟旗园群店场港湖河林路街网'.split(''));
+
 /** Reduplications that may close a clause (寒风阵阵，, 坐坐、看看、问问。, 白雪皑皑。). */
 const CLAUSE_END_REDUP = new Set('阵声久常渐纷默悄慢满深远近轻静细匆皑茫滔绵郁看试想谈说听走问坐聊逛'.split(''));
 /** Words that follow a person's name. */
-const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等|在|主持|出席|带领)/;
+const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等|在|主持|出席|带领|作了|作为|发言|荣获|获得|当选|担任|现任|扎根|带头|参加|代表)/;
 /** Time words after a date: 2025年|年末, 5年|年均, 3月|月底. */
 const TIME_WORDS = /^(?:年(?:末|底|初|内|中|度|均|化)|月(?:底|初|末|中|均))/;
 /** Numerals: a number's digits repeat (十五五, 三三两两, 二〇二二). */
@@ -155,6 +163,8 @@ function singleIsWritten(seg: Intl.Segmenter, w: string[], i: number): boolean {
   if (han(w, j + 1) && w[j + 1] === w[j + 2]) return true;
   if (han(w, i - 1) && w[i - 2] === w[i - 1]) return true;
   if (ABB_TAILS.has(a) && han(w, i - 1)) return true;
+  // A structure's name before one of its parts (立交桥|桥下, 大桥|桥面).
+  if (PARTS.has(w[j + 1] ?? '') && han(w, i - 1) && han(w, j + 2)) return true;
   // At a clause's end the second copy starts no word (到位位，, 百分点点。) after a word ending on it.
   if (!han(w, j + 1) && isLeftWord()) return false;
   // The doubling is a word of the dictionary (常常, 人人, 处处, 等等。).
