@@ -34,7 +34,7 @@ const WORK_HEAD =
  * (Not 大会 alone: 《中国诗词大会》 is a programme.)
  */
 const NON_WORK_HEAD =
-  /(?:代表大会|(?:工作|常务|全体|专题|现场|推进|调度|动员|部署|务虚|表彰|总结|发展|保护|电视电话)(?:会议|大会)|会议|座谈会|研讨会|推进会|现场会|部署会|动员会|发布会|博览会|交易会|展览会|洽谈会|招聘会|运动会|交流会|培训班|研修班|论坛|峰会|年会|(?:文化|旅游|艺术|读书|消费)(?:节|季|月|周)|(?:宣传|活动|教育|安全生产)(?:周|月|日)|开放日|读书日|奖章|勋章|称号|(?<!导)奖|模范\p{Script=Han}{0,4}|示范(?:县|市|区|村|镇|社区|基地|单位|点|园区)|重点村|名村|名镇|名城|文明(?:城市|单位|村镇|岗)|试点城市|园区|委员会|领导小组|工作小组|专班|总队|联盟|协会|学会|文学社|研究院|研究所|实验室|\p{Script=Han}{2,}(?:局|厅|中心|学院|大学|中学|小学|学校|基金会|集团|公司|医院|报社|杂志社|出版社|电视台|电台)|许可证|证书|合格证|执照|\p{Script=Han}{2,}证|纳税人|企业|专项行动|专项整治|百日行动|(?<!计)划行动|在行动|行动|活动|大赛|竞赛|比赛|评选|(?:作品|书画|摄影|成果)展|(?<![发进拓施伸扩开参])展|展览|马拉松|两会|^(?:19|20)\d\d年?\p{Script=Han}{2,}大会|红旗手|标兵|能手|先进个人|先进集体)$/u;
+  /(?:代表大会|(?:工作|常务|全体|专题|现场|推进|调度|动员|部署|务虚|表彰|总结|发展|保护|电视电话)(?:会议|大会)|会议|座谈会|研讨会|推进会|现场会|部署会|动员会|发布会|博览会|交易会|展览会|洽谈会|招聘会|运动会|交流会|培训班|研修班|论坛|峰会|年会|(?:文化|旅游|艺术|读书|消费)(?:节|季|月|周)|\p{Script=Han}{2,}(?:丰收|啤酒|美食|音乐|电影|灯会|庙会|购物|冰雪)节|\p{Script=Han}{2,}杯|\p{Script=Han}{2,}(?:引水|调水|水利|交通|民生|惠民|安居|水源)工程|(?:宣传|活动|教育|安全生产)(?:周|月|日)|开放日|读书日|奖章|勋章|称号|(?<!导)奖|模范\p{Script=Han}{0,4}|示范(?:县|市|区|村|镇|社区|基地|单位|点|园区)|重点村|名村|名镇|名城|(?:文明|卫生|园林|生态)(?:城市|县城|单位|村镇|岗)|试点城市|园区|委员会|领导小组|工作小组|专班|总队|联盟|协会|学会|文学社|研究院|研究所|实验室|\p{Script=Han}{2,}(?:局|厅|中心|学院|大学|中学|小学|学校|基金会|集团|公司|医院|报社|杂志社|出版社|电视台|电台)|许可证|证书|合格证|执照|\p{Script=Han}{2,}证|纳税人|企业|专项行动|专项整治|百日行动|(?<!计)划行动|在行动|行动|活动|大赛|竞赛|比赛|评选|(?:作品|书画|摄影|成果)展|(?<![发进拓施伸扩开参])展|展览|马拉松|两会|^(?:19|20)\d\d年?\p{Script=Han}{2,}大会|红旗手|标兵|能手|先进个人|先进集体)$/u;
 
 /** The name of what follows the marks and says what the name is: 《万企兴万村》行动, 《老街坊》商标. */
 const CATEGORY_AFTER = /^(?:系列活动|主题活动|专场活动|活动|荣誉称号|称号|评选|专项行动|行动|商标|品牌|牌|必修课|选修课|课程|项目|课题|模式|创建|开幕式|启动仪式|专题研修|专题培训|主题团日)/;
@@ -48,12 +48,15 @@ const COUNTED_AFTER = /^(?:等|[一二两三四五六七八九十0-9]+(?:门|项
 /** The award a title names: 《最佳纪录片》奖 (not 奖励, 奖金, 奖补). */
 const AWARD_AFTER = /^奖(?![励金补惩学助])/;
 
+/** An edition's count or a category right before the marks: 第三十五届《……节》, 区域公用品牌《……》. */
+const CATEGORY_BEFORE = /(?:第[一二三四五六七八九十百0-9]+届|首届|品牌|商标|称号)$/;
+
 /** A verb that holds, joins, wins or sets up what it names, right before the marks. */
 const VERB_BEFORE = /(?:召开|举办|举行|承办|开展|启动|成立|组建|开设|荣获|获评|评为|授予|命名为|认定为|入选|颁发|持有|注册)了?$/;
 
 /** A kind of work named right before or after the marks. */
 const MEDIUM_BEFORE = /(?:电影|影片|纪录片|专题片|电视剧|动画片|杂志|期刊|报纸|图书|书籍|歌曲|节目|栏目|小说|诗集)$/;
-const MEDIUM_AFTER = /^(?:杂志|期刊|一书|一文|读书|导读|编制|修订|栏目|节目|剧组|作者)/;
+const MEDIUM_AFTER = /^(?:杂志|期刊|一书|一文|读书|导读|编制|修订|栏目|专栏|专版|频道|节目|剧组|作者)/;
 
 /** The title marks that pair up in a paragraph: each opener's closer (《 with 》, 〈 with 〉, nested). */
 function pairTitleMarks(raw: string): Map<number, number> {
@@ -130,7 +133,10 @@ export const booktitle: Check = {
           }
           if (open.length) continue;
           // (A work's edition or status in brackets after its name: "……规划（2021—2035年）", "（试行）".)
-          const name = raw.slice(start + 1, i).trim().replace(/[（(][^（）()]{1,20}[）)]$/, '');
+          const whole = raw.slice(start + 1, i).trim();
+          const name = whole.replace(/[（(][^（）()]{1,20}[）)]$/, '');
+          // (A period in brackets makes a name a plan's, a work: 《健康中国行动（2019—2030年）》.)
+          if (/[（(](?:19|20)\d\d[^（）()]*[）)]$/.test(whole)) continue;
           if (name.length < 2 || name.length > 60 || /[《〈]/.test(name)) continue;
           // (In a series of titles, 《人工智能基础》《创意编程》两门课程, each is named by the words
           // around the whole series.)
@@ -144,7 +150,7 @@ export const booktitle: Check = {
           if (WORK_HEAD.test(name)) continue;
           // (Nor a work the words around it name: 电影《红海行动》, 《人民论坛》杂志, 《平凡的世界》读书分享会.)
           if (MEDIUM_BEFORE.test(before) || MEDIUM_AFTER.test(after)) continue;
-          if (!(NON_WORK_HEAD.test(name) || EDITION.test(name) || CATEGORY_AFTER.test(after) || COUNTED_AFTER.test(after) || VERB_BEFORE.test(before))) continue;
+          if (!(NON_WORK_HEAD.test(name) || EDITION.test(name) || CATEGORY_AFTER.test(after) || COUNTED_AFTER.test(after) || VERB_BEFORE.test(before) || CATEGORY_BEFORE.test(before))) continue;
           out.push(notAWork(t, p.start, start, i, name, whatItIs(name, after)));
         }
       }
