@@ -57,7 +57,13 @@ const SHORT_YEAR_MARKED = /['’‘](\d{2})年/g;
 const SHORT_YEAR_PLAIN = /(?<![\d.．'’‘A-Za-z第有达近满逾超约共每]|连续|持续|长达|历时|经过|坚持|坚守|扎根|奋斗|工作|服务|执教|从事|用了|花了)(0\d|[4-9]\d)年(?=[\p{Script=Han}])(?!代|间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|一遇|期|历史)/gu;
 const SHORT_YEAR = /(?<![\d.．'’‘A-Za-z])(\d{2})年(?=以来|底|末|初|年底|年末|年初|上半年|下半年|全年|前三季度|[一二三四]季度|1?[0-9]月|第[一二三四]季度)/g;
 /** …or after a word that dates: 自23年, 截至24年. */
-const SHORT_YEAR_AFTER = /(?:自|从|截至|截止|于|至|到|在|由|较|与|比|同|继|对照|早在|直到)(\d{2})年(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|代|一遇|历史|期)/g;
+const SHORT_YEAR_AFTER = /(?<![\d０-９一二三四五六七八九十两])(?:自|从|截至|截止|于|至|到|在|由|较|与|比|同|继|对照|早在|直到)(\d{2})年(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|代|一遇|历史|期)/g;
+/**
+ * …or 10 to 39 before a deed done at a point of time (13年动工, 17年建成, 24年出台, 21年营业收入),
+ * where a span of so many years is told by the words before it (用了13年, 这20年, 运行15年) or
+ * after it (12年间, 19年来, 13年如一日).
+ */
+const SHORT_YEAR_DEED = /(?<![\d.．'’‘A-Za-z第有达近满逾超约共每这那头用花至到、和及或]|连续|持续|长达|历时|经过|坚持|坚守|扎根|奋斗|工作|服务|执教|从教|从事|运行|使用|过去|最近|未来|今后|短短|不到|不足)([1-3]\d)年(?=动工|开工|建成|竣工|投产|投用|投运|通车|并网|成立|设立|组建|挂牌|揭牌|引进|出台|印发|发布|颁布|施行|列入|纳入|入选|获批|获评|被评为|购置|购买|毕业|入职|入学|参军|退休|参加工作|开通|开业|落户|签约|上市|营业收入|营收|销售额|工作安排|工作要点)/gu;
 /** …or where a clause opens with it, or after its subject, before what happened in it: 24年全县……, 我市26年民生实事, 该企业24年实现. */
 const SHORT_YEAR_LEAD = /(?:^|[，。；：、]|我[省市县区]|全[省市县区]|本[省市县区]|该(?:企业|县|市|区|村|镇|公司)|计划|预计|力争|争取)(\d{2})年(?=[\p{Script=Han}])(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|代|一遇|历史|期|的(?!目标|任务|工作|计划))/gu;
 
@@ -163,7 +169,7 @@ export const numberUsage: Check = {
 
       if (raw.includes('年')) {
         const years = new Map<number, string>();
-        for (const re of [SHORT_YEAR_MARKED, SHORT_YEAR, SHORT_YEAR_AFTER, SHORT_YEAR_LEAD, SHORT_YEAR_PLAIN]) {
+        for (const re of [SHORT_YEAR_MARKED, SHORT_YEAR, SHORT_YEAR_AFTER, SHORT_YEAR_LEAD, SHORT_YEAR_PLAIN, SHORT_YEAR_DEED]) {
           re.lastIndex = 0;
           for (let m = re.exec(raw); m; m = re.exec(raw)) {
             const digits = m[1];
