@@ -16,7 +16,8 @@
  *   it once.
  * - `number.mixed`: an Arabic number with 千 or 百 as a multiplier (3千万, 5千亿元, 1百元), a
  *   number of 万 and 千 (4万5千), and 〇 or O written as the digit 0 among Chinese numerals
- *   (二0二六年). Silent: 千 and 百 of units (8.6千米, 120万千瓦, 500千伏), 3万, 3.5亿.
+ *   (二0二六年), a percentage in words with digits (百分之20) and digits with 几 (30几岁). Silent: 千
+ *   and 百 of units (8.6千米, 120万千瓦, 500千伏), 3万, 3.5亿.
  */
 import type { Check, CheckContext } from './check';
 import { CODES, Code, Finding } from '../findings';
@@ -54,7 +55,7 @@ const MEASURE = /^(?:个|人|名|位|次|天|日|年(?!级)|月|岁|家|件|项|
 /** '23年, ’23年, 自23年以来, 25年底: a two-digit year. */
 const SHORT_YEAR_MARKED = /['’‘](\d{2})年/g;
 /** A two-digit number that can only be a year: with a leading zero (03年), or 40 to 99 before a deed (97年参加工作), not a decade (90年代), a span or an age (已有60年历史). */
-const SHORT_YEAR_PLAIN = /(?<![\d.．'’‘A-Za-z第有达近满逾超约共每]|连续|持续|长达|历时|经过|坚持|坚守|扎根|奋斗|工作|服务|执教|从事|用了|花了)(0\d|[4-9]\d)年(?=[\p{Script=Han}])(?!代|间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|一遇|期|历史)/gu;
+const SHORT_YEAR_PLAIN = /(?<![\d.．'’‘A-Za-z第有达近满逾超约共每限]|连续|持续|长达|历时|经过|坚持|坚守|扎根|奋斗|工作|服务|执教|从事|用了|花了)(0\d|[4-9]\d)年(?=[\p{Script=Han}])(?!代|间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|一遇|期|历史)/gu;
 const SHORT_YEAR = /(?<![\d.．'’‘A-Za-z])(\d{2})年(?=以来|底|末|初|年底|年末|年初|上半年|下半年|全年|前三季度|[一二三四]季度|1?[0-9]月|第[一二三四]季度)/g;
 /** …or after a word that dates: 自23年, 截至24年. */
 const SHORT_YEAR_AFTER = /(?<![\d０-９一二三四五六七八九十两])(?:自|从|截至|截止|于|至|到|在|由|较|与|比|同|继|对照|早在|直到)(\d{2})年(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|代|一遇|历史|期)/g;
@@ -63,15 +64,19 @@ const SHORT_YEAR_AFTER = /(?<![\d０-９一二三四五六七八九十两])(?:�
  * where a span of so many years is told by the words before it (用了13年, 这20年, 运行15年) or
  * after it (12年间, 19年来, 13年如一日).
  */
-const SHORT_YEAR_DEED = /(?<![\d.．'’‘A-Za-z第有达近满逾超约共每这那头用花至到、和及或]|连续|持续|长达|历时|经过|坚持|坚守|扎根|奋斗|工作|服务|执教|从教|从事|运行|使用|过去|最近|未来|今后|短短|不到|不足)([1-3]\d)年(?=动工|开工|建成|竣工|投产|投用|投运|通车|并网|成立|设立|组建|挂牌|揭牌|引进|出台|印发|发布|颁布|施行|列入|纳入|入选|获批|获评|被评为|购置|购买|毕业|入职|入学|参军|退休|参加工作|开通|开业|落户|签约|上市|营业收入|营收|销售额|工作安排|工作要点)/gu;
+const SHORT_YEAR_DEED = /(?<![\d.．'’‘A-Za-z第有达近满逾超约共每这那头用花至到、和及或]|连续|持续|长达|历时|经过|坚持|坚守|扎根|奋斗|工作|服务|执教|从教|从事|运行|使用|过去|最近|未来|今后|短短|不到|不足)([1-3]\d)年(?=的?(?:营业收入|营收|销售额|产值|利润|净利润)|那(?:场|次|一年)|动工|开工|建成|竣工|投产|投用|投运|通车|并网|成立|设立|组建|挂牌|揭牌|引进|出台|印发|发布|颁布|施行|列入|纳入|入选|获批|获评|被评为|购置|购买|毕业|入职|入学|参军|退休|参加工作|开通|开业|落户|签约|上市|营业收入|营收|销售额|工作安排|工作要点)/gu;
 /** …or where a clause opens with it, or after its subject, before what happened in it: 24年全县……, 我市26年民生实事, 该企业24年实现. */
-const SHORT_YEAR_LEAD = /(?:^|[，。；：、]|我[省市县区]|全[省市县区]|本[省市县区]|该(?:企业|县|市|区|村|镇|公司)|计划|预计|力争|争取)(\d{2})年(?=[\p{Script=Han}])(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|代|一遇|历史|期|的(?!目标|任务|工作|计划))/gu;
+const SHORT_YEAR_LEAD = /(?:^|[，。；：、“「]|我[省市县区]|全[省市县区]|本[省市县区]|该(?:企业|县|市|区|村|镇|公司)|计划|预计|力争|争取)(\d{2})年(?=[\p{Script=Han}])(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|代|一遇|历史|期|的(?!目标|任务|工作|计划))/gu;
 
 /** 约 (大约, 近, 接近, 超过) … 左右 (上下) about one number, within a few characters. */
 const APPROX_DOUBLE = /(?<![节制签合预违契公条相履邀如隐婚])(?:(?:大约|大概|约)[^\s，。；、：“”（）,;\d]{0,12}?|(?:将近|接近|近|超过)(?=\d|[一二三四五六七八九十两半百千]))(?:\d+(?:\.\d+)?|[一二三四五六七八九十两半百千万]+)[^\s，。；、：“”（）,;\d]{0,10}?(?:左右|上下)|(?<![节制签合预违契公条相履邀如隐婚])(?:大约|大概|约|将近|近)(?:有|为|达)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)[万亿千百十]?(?:余|多)(?=\p{Script=Han})/gu;
 
 /** 3千万, 5千亿元, 1百元, 1千2百万; not 8.6千米, 120万千瓦, 500千伏. */
-const MIXED_MULTIPLIER = /(?<![\d.])\d+(?:\.\d+)?[千百](?!米|瓦|伏|克|帕|卡|兆|赫|焦|公里|公顷|立方|吨级|分点|分比|分之|分率|人口|万千瓦)(?:\d+[百十])?(?:万|亿)?/gu;
+const MIXED_MULTIPLIER = /(?<![\d.])(?:\d+亿)?\d+(?:\.\d+)?[千百](?!米|瓦|伏|克|帕|卡|兆|赫|焦|公里|公顷|立方|吨级|分点|分比|分之|分率|人口|万千瓦)(?:\d+[百十])?(?:万|亿)?/gu;
+/** 百分之20, 百分之0.5: a percentage in Chinese words with Arabic digits (20%, or 百分之二十). */
+const MIXED_PERCENT = /百分之\d+(?:\.\d+)?/g;
+/** 30几岁, 10几栋: Arabic digits with 几, which takes Chinese numerals (三十几岁, 十几栋). */
+const MIXED_JI = /(?<![\d.])\d+几(?=\p{Script=Han})/gu;
 /** 4万5千: a number of 万 with its 千 written after it. */
 const MIXED_WAN = /(?<![\d.])\d+万\d+千(?!米|瓦|伏|克)/g;
 /** 二0二六年, 二O二六年: the digit 0 (or a letter O) among Chinese numerals. */
@@ -198,9 +203,9 @@ export const numberUsage: Check = {
         }
       }
 
-      if (/\d[千百]|\d万\d|[一二三四五六七八九〇][0OoＯ０]|[0OoＯ０][一二三四五六七八九〇]/.test(raw)) {
+      if (/\d[千百几]|\d万\d|百分之\d|[一二三四五六七八九〇][0OoＯ０]|[0OoＯ０][一二三四五六七八九〇]/.test(raw)) {
         const taken: Array<[number, number]> = [];
-        for (const re of [MIXED_WAN, MIXED_MULTIPLIER, MIXED_ZERO]) {
+        for (const re of [MIXED_WAN, MIXED_MULTIPLIER, MIXED_PERCENT, MIXED_JI, MIXED_ZERO]) {
           re.lastIndex = 0;
           for (let m = re.exec(raw); m; m = re.exec(raw)) {
             const end = m.index + m[0].length;
