@@ -167,7 +167,9 @@ export const mismatch: Check = {
         ? t('两处单位不同：比重或比率的升降以“个百分点”计，写作“%”则是相对自身的增幅。', 'The units differ: a share or rate rises or falls by percentage points; in % it is a change relative to itself. ')
         : [...inside, ...outside.map((g) => g.figure)].some((g) => (g.normalized.unit === '美元') !== (f.normalized.unit === '美元'))
           ? t('两处币种不同：一处以人民币（元）计，一处以美元计。', 'The currencies differ: one is in yuan, the other in US dollars. ')
-          : '';
+          : [...inside, ...outside.map((g) => g.figure)].some((g) => (g.normalized.unit === '斤') !== (f.normalized.unit === '斤'))
+            ? t('两处计量单位不同：一处以“斤”计，一处以“吨”或“公斤”计（1公斤＝2斤）。', 'The units differ: one is in jin, the other in tonnes or kilograms (1 kg = 2 jin). ')
+            : '';
       return {
         code: CODES.figureMismatch,
         severity: 'warning',

@@ -65,7 +65,7 @@ const GROWTH = new Set(['增长', '增', '上涨', '同比增长', '比上年增
 const FALL = new Set(['下降', '降低', '降', '减少', '回落', '减']);
 /** Verbs of making whose total (累计建成, 累计培育) is the stock made. */
 const MADE = new Set(['建成', '建设', '创建', '培育', '认定', '打造', '建']);
-const LEVEL = new Set(['', '达到', '达', '完成', '实现', '为', '是', '稳定在', '保持在', '控制在', '突破', '超过', '超']);
+const LEVEL = new Set(['', '达到', '达', '完成', '实现', '为', '是', '稳定在', '保持在', '控制在', '突破', '超过', '超', '瞄准', '锚定', '剑指']);
 
 /** Full-width Latin letters and digits to half-width: ＧＤＰ → GDP. */
 function halfWidth(s: string): string {
@@ -97,6 +97,9 @@ const BUILT_IN = aliasTable();
  * states 地区生产总值 dozens of times). Bounded: a table starts again when full. */
 const MEASURES = new WeakMap<AliasTable, Map<string, Measure>>();
 const MAX_MEASURES = 50_000;
+
+/** Research spending as a share of GDP: the definition of 研究与试验发展经费投入强度. */
+const RD_OF_GDP = /^(?:全社会)?(?:研究与试验发展|研发|R&D)(?:经费)?(?:支出|投入)占(?:地区生产总值|国内生产总值|GDP)(?:的)?(?:比重|比例)$/;
 
 /** The measure of a figure: its indicator and verb as compared (see the rules above). Read only. */
 /** A place's port opening an indicator of what it handles: 厦门港集装箱吞吐量. */
@@ -140,6 +143,9 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '').replace(/分别$/, '').replace(DEADLINE_END, '');
     if (s === before) break;
   }
+  // (An indicator named by its definition, a share of GDP, is that indicator: 研发经费支出占地区生产总值
+  // 比重 is 研发投入强度; not a share of something else, 研发投入占营业收入的比重, an enterprise's.)
+  if (RD_OF_GDP.test(s)) s = '研发投入强度';
   // (A share is one share whether or not its whole is named: 高新技术产业产值占规上工业产值比重
   // is 高新技术产业产值占比, as a brief shortens it.)
   s = s.replace(SHARE_OF_WHOLE, '占比');

@@ -30,6 +30,8 @@ function changeDimension(dimension: string, verb: string): string {
   // (An amount in 美元 and in 元 is one statement too: the same number in the other currency is
   // the unit slipped, 586.3亿美元 for 586.3亿元; another number is a conversion, 折合82亿美元.)
   if (dimension === 'money-usd') return 'money';
+  // (So is a weight in 斤 and in 吨 or 公斤: 256.8亿公斤 for 256.8亿斤 is the unit slipped.)
+  if (dimension === 'weight-jin') return 'weight';
   return dimension === 'percentage-point' && verb !== '' ? 'ratio' : dimension;
 }
 
@@ -249,6 +251,14 @@ export function disagree(a: Amount, b: Amount): boolean {
   // up 0.7 points is up 6% of itself), and is no disagreement.
   if ((a.normalized.unit === PP) !== (b.normalized.unit === PP)) return same(a.normalized.value, b.normalized.value);
   if ((a.normalized.unit === USD) !== (b.normalized.unit === USD)) return same(a.normalized.value, b.normalized.value);
+  // A weight in 斤 against one in 吨 (公斤, 千克): the same count of 斤 and 公斤 is the unit slipped;
+  // else the two are compared converted (1斤 = 0.5公斤), within a conversion's rounding.
+  if ((a.normalized.unit === JIN) !== (b.normalized.unit === JIN)) {
+    const [jin, ton] = a.normalized.unit === JIN ? [a.normalized.value, b.normalized.value] : [b.normalized.value, a.normalized.value];
+    if (same(jin, ton * 1000)) return true;
+    const converted = jin * 0.0005;
+    return Math.abs(converted - ton) > 0.005 * Math.max(Math.abs(converted), Math.abs(ton));
+  }
   // (A target to reach, 达到260天, is met by the floor 260天以上 as by the level 260天: it names
   // either; only a bare level against a floor, 5万人 against 5万人以上, says two things.)
   if (a.kind === 'target' && b.kind === 'target' && statedBound(a) !== statedBound(b) && !unboundCell(a) && !unboundCell(b) && !reachMeetsFloor(a, b)) return true;
@@ -306,6 +316,7 @@ function decimals(text: string): number {
 
 const PP = '个百分点';
 const USD = '美元';
+const JIN = '斤';
 
 /** Equal up to rounding: within 1e-9 of the larger magnitude (or of 1). */
 function same(x: number, y: number): boolean {

@@ -2,7 +2,7 @@
  * Where a figure belongs: its period, its region and whether it is a target or an actual,
  * read from the sentence, else from the headings it sits under, else from the document.
  */
-import { cityOfStem, isKnownPlace, knownPlaceEndingAt, prefecturesIn } from './gazetteer';
+import { cityOfStem, isKnownPlace, knownPlaceEndingAt, prefecturesIn, shortCountiesIn } from './gazetteer';
 import type { OutlineNode } from '../outline';
 import { firstAtOrAfter, type Span } from '../text';
 
@@ -230,7 +230,12 @@ const BULLETIN = /统计公报(?:[（(]摘要[）)])?》$/;
  * and whether that is a statistical bulletin (reported the year after the one it is about).
  */
 export function titleYears(title: string): { own?: number; quoted?: number; bulletin: boolean } {
-  const own = yearIn(title.replace(QUOTED, (q) => ' '.repeat(q.length)));
+  const bare = title.replace(QUOTED, (q) => ' '.repeat(q.length));
+  // (A report on one year's execution and the next year's draft, "关于2025年国民经济和社会发展计划
+  // 执行情况与2026年计划草案的报告", speaks from the draft's year.)
+  const draft = EXECUTION_AND_DRAFT.exec(bare);
+  if (draft && +draft[2] === +draft[1] + 1) return { own: +draft[2], bulletin: false };
+  const own = yearIn(bare);
   if (own !== undefined) return { own, bulletin: false };
   for (const q of title.match(QUOTED) ?? []) {
     const y = yearIn(q);
@@ -238,6 +243,9 @@ export function titleYears(title: string): { own?: number; quoted?: number; bull
   }
   return { bulletin: false };
 }
+
+/** A year's execution and the next year's draft or plan, in one title. */
+const EXECUTION_AND_DRAFT = /((?:19|20)\d{2})\s*年[^年。]{0,30}?执行(?:情况)?[^年。]{0,20}?((?:19|20)\d{2})\s*年[^年。]{0,30}?(?:草案|计划|预算)/;
 
 /**
  * The year a title speaks from: a bulletin's news the year after the bulletin's. A headline that
@@ -260,7 +268,7 @@ export function titleYear(title: string, statesFigure = false): number | undefin
  * A run of months or a quarter of this year (1—2月, 前三季度, 上半年以来) reports results so far.
  */
 const STRONG_TARGET =
-  /会议(?:要求|明确|提出|部署|决定)|(?:确定|下达|设定)的|力争|确保|预期目标|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期(?!寿命)|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|到\d{4}\s*年|到20\d\d|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
+  /会议(?:要求|明确|提出|部署|决定)|(?:确定|下达|设定)的|力争|确保|预期目标|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期(?!寿命)|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升|由[^，,。；]{0,30}))到\d{4}\s*年(?!的)|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升))到20\d\d(?![\d.．０-９])|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
 const STRONG_ACTUAL =
   /(?<!下)半年(?:来|以来)?(?=[，,]|全|我|本|[\p{Script=Han}]{0,4}(?:实现|完成|达到))|(?<![下四])(?:一|第一)季度(?=[，,]|全|我|本)|今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了|(?:今年|本年|全年)?(?:(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月(?:份)?|前(?:[一二三]|[1-3])季度|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月|[一二三四1-4]季度(?!末)(?=[，,、全我本各]|[\p{Script=Han}]{0,12}(?:增长|下降|实现|完成|达到|同比))|(?<![0-9０-９一二三四五六七八九十年])(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?![底末初前中])(?=[\p{Script=Han}]{0,12}(?:同比|比上年同期)))/gu;
 /** Words that introduce a plan's aims: 计划, 将; and a report's own words as a brief restates them (报告提出, 明确, 部署). */
@@ -361,7 +369,7 @@ for (const p of PROVINCES) PROVINCE_BY_FIRST.set(p[0], [...(PROVINCE_BY_FIRST.ge
 export function mayOpenWithPlace(text: string): boolean {
   if (text.startsWith('全国') || text.startsWith('我国') || text.startsWith('全中国')) return true;
   if (PROVINCE_BY_FIRST.get(text[0])?.some((p) => text.startsWith(p))) return true;
-  for (let k = 2; k <= 5; k++) if (text[k] === '市' || text[k] === '县' || text[k] === '区' || text[k] === '旗') return true;
+  for (let k = 1; k <= 5; k++) if (text[k] === '市' || text[k] === '县' || text[k] === '区' || text[k] === '旗') return true;
   return false;
 }
 
@@ -377,9 +385,10 @@ export function beforeInner(places: readonly Place[], k: number): boolean {
 
 /**
  * Where a clause opens: the text's start, or after a sentence's, a clause's or a line's end; or
- * after 我们, a speaker's own city, "我们遵义去年地区生产总值增长6.0%".
+ * after 我们, a speaker's own city, "我们遵义去年地区生产总值增长6.0%"; or after the verb with which
+ * a province's report backs a city, "支持广州实现老城市新活力，地区生产总值增长4.5%以上".
  */
-const BARE_CITY_RE = /(^|[。；;，,！？!?：:\n\u3000]|我们|咱们)(?=\p{Script=Han}{2})/gu;
+const BARE_CITY_RE = /((?:^|[。；;，,：:])(?:支持|推动|鼓励|指导|引导|帮助|助力)|^|[。；;，,！？!?：:\n\u3000]|我们|咱们)(?=\p{Script=Han}{2})/gu;
 
 /**
  * The places `text` names, in order. `bareCities`: also a city of the province named bare where a
@@ -418,6 +427,9 @@ export function placesIn(text: string, bareCities = false): Place[] {
       }
     }
   }
+  // A county named by one character, where its own body, session or year follows: 荣县人民政府,
+  // 荣县2026年政府工作报告 (gazetteer.ts).
+  if (text.includes('县') || text.includes('旗')) for (const p of shortCountiesIn(text)) known.push({ name: p.name, level: 'county', at: p.at });
   // A city's port is the city's: 厦门港, 湛江港 (a known city's name before 港; not a port named
   // for two places, 宁波舟山港, nor a name inside a province's or a prefecture's).
   if (text.includes('港')) {

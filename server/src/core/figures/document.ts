@@ -17,7 +17,7 @@
  */
 import type { DocumentModel } from '../model';
 import { PLAN_DOCUMENT, beforeInner, comparisonBase, headingKind, placesIn, titleYear, titleYears, yearIn } from './context';
-import { areaNamed, isKnownPlace } from './gazetteer';
+import { areaNamed, cityOfCounty, isKnownPlace } from './gazetteer';
 
 /** The region of a document that speaks of its own province without naming it. */
 export const OWN_PROVINCE = '本省';
@@ -252,7 +252,9 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   }
   const head = model.text.slice(0, 3000);
   // A full date near the top: the dateline "2026年1月12日" (its month tells a year-end document).
-  const dated = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日/.exec(head.slice(0, 2000));
+  // (Or a web page's publishing line, "发布时间：2026-02-06", "日期：2026/01/20".)
+  const dated = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日/.exec(head.slice(0, 2000)) ??
+    /(?:发布时间|发布日期|发稿时间|更新时间|日期|时间)[：:][\s\u3000]*((?:19|20)\d{2})[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)/.exec(head.slice(0, 2000));
   if (year === undefined) {
     const v = /[（(]((?:19|20)\d{2})\s*版[）)]/.exec(model.text);
     if (v) setYear(+v[1], v[0], 'version');
@@ -379,6 +381,9 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     regionCue = '';
     regionFrom = 'config';
   }
+  // A county's own document that names no city: its 全市 is the city the county lies in (荣县 →
+  // 自贡市), where the gazetteer knows only one county of that name.
+  if (county && !city && (regionFrom === 'title' || regionFrom === 'text')) city = cityOfCounty(county);
   // (The level a title names outweighs a count of 全省 against 全市: "一图读懂｜2026年市政府工作报告".)
   const titled = titles.length ? TITLE_LEVEL.exec(titles[0]) : null;
   // (A title that names its own place speaks at that place's level: "中共苏州市吴江区委办公室" a

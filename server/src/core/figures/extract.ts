@@ -91,7 +91,7 @@ const VERBS = [
   '改造', '培育', '培训', '建设', '达到', '完成', '实现', '突破', '扩招', '招引', '引进', '引育', '认定', '创建',
   '累计', '压减', '缩短', '节约', '回落', '收窄', '扩大', '改善', '发放', '帮扶', '救助', '资助', '惠及', '覆盖', '带动',
   '吸纳', '安置', '转移', '落地', '签约', '实施', '开展', '举办', '组织', '推出', '打造', '提供', '筹集', '投入', '储备',
-  '谋划', '稳定在', '保持在', '控制在', '达', '超', '增', '减', '降',
+  '谋划', '稳定在', '保持在', '控制在', '瞄准', '锚定', '剑指', '达', '超', '增', '减', '降',
 ].sort((a, b) => b.length - a.length);
 /**
  * The words above grouped by their last (or first) character, each group in the list's order:
@@ -895,7 +895,10 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       i = raw.end - 1;
     }
     inheritedKind = own ?? inheritedKind;
-    distributeRespectively(inSentence, text);
+    distributeRespectively(inSentence, text, facts);
+    budgetBases(inSentence);
+    fromTo(text, inSentence);
+    siblingHeads(inSentence);
     partsOfMeasure(text, inSentence, aliases);
     if (streaks) datedByStreak(text, streaks, inSentence);
     shortRepeats(text, inSentence, paragraphFigures);
@@ -1639,8 +1642,9 @@ function build(
     // after it end at their verb, "263家规模以上企业实现……".)
     // (Up to the next space: "3.45% 全社会研发投入强度 全省第2" says its rank after it.)
     const label = opensLine && /^(?:以上|以内|左右|以下)?[\s\u3000]/.test(after) ? /^(?:以上|以内|左右|以下)?[\s\u3000]+([^\s\u3000，,；;。！？!?：:、（(｜|]{2,20})/u.exec(text.slice(raw.end, Math.min(s.end, raw.end + 28))) : null;
-    const noun = label ? label[1] : m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等).*$/, '') : '';
-    // (Or the noun a 的 ties it to: "在全区816.3亿斤的粮食总产量中占比近15%" states the region's 粮食总产量.)
+    const noun = label ? label[1] : m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等|(?:之)?中(?=占|的|排|位|居|所占)).*$/, '') : '';
+    // (Or the noun a 的 ties it to: "在全区816.3亿斤的粮食总产量中占比近15%" states the region's 粮食总产量;
+    // without 的, the noun ends where the frame does: "在全市2.6万家国家高新技术企业中占比超过两成".)
     const tied = /^的(\p{Script=Han}{2,10}?)(?:之中|中|里)/u.exec(after);
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
       indicator = noun;
@@ -1954,7 +1958,7 @@ function yearsBefore(text: string, f: Figure): string[] | undefined {
  * modifiers of one indicator (城镇和农村居民人均可支配收入分别达到4.95万元和2.56万元; 城乡 =
  * 城镇 and 农村). Left as it was when the counts do not match.
  */
-function distributeRespectively(inSentence: Figure[], text: string): void {
+function distributeRespectively(inSentence: Figure[], text: string, facts: DocumentFacts): void {
   for (let i = 0; i < inSentence.length; i++) {
     const f0 = inSentence[i];
     if (!RESPECTIVELY.has(f0)) continue;
@@ -1974,6 +1978,27 @@ function distributeRespectively(inSentence: Figure[], text: string): void {
         f.measure = f0.measure;
         f.indicatorFrom = 'clause';
       });
+      i += n - 1;
+      continue;
+    }
+    // Places listed before one measure part the values among them: "荣县、富顺县地区生产总值分别
+    // 达到412.6亿元、436.8亿元", "全省、全市地区生产总值分别增长5.6%、6.1%".
+    const places = placeSeries(RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别/g, ''), n, facts, f0);
+    if (places) {
+      const place = (f: Figure, k: number) => {
+        f.indicator = places.measure;
+        f.measure = measureOf(f.indicator, f.verb, aliases);
+        f.indicatorFrom = 'clause';
+        f.region = places.regions[k];
+        f.regionSource = 'sentence';
+      };
+      group.forEach(place);
+      // (A second run of as many values goes to the same places: "……分别达到……，增长……".)
+      const next = inSentence.slice(i + n, i + 2 * n);
+      if (next.length === n && next[0].indicatorFrom !== 'clause' && next.slice(1).every((f) => f.indicatorFrom === 'previous' && f.verb === next[0].verb)) {
+        next.forEach(place);
+        i += n;
+      }
       i += n - 1;
       continue;
     }
@@ -2046,6 +2071,126 @@ function distributeRespectively(inSentence: Figure[], text: string): void {
     }
     i += n - 1;
   }
+}
+
+/** The start of a change from one level to another: 由2020年的, 从, 由. */
+const FROM_END = /(?:由|从)((?:19|20)\d{2})?(?:年(?:底|末)?)?(?:的)?$/;
+/** Between the two levels: 增加到2025年的, 提高至, 下降到. */
+const TO_BETWEEN = /^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|下降|降低|减少|缩小|缩减|回落)?(?:到|至)((?:19|20)\d{2})?(?:年(?:底|末)?)?(?:的)?$/;
+
+/**
+ * A level that went from one value to another, "地区生产总值由2020年的1372.9亿元增加到2025年的1985.6亿元":
+ * both are the subject's levels, each of its own year, not "地区生产总值由2020年" and "到2025年".
+ */
+function fromTo(text: string, inSentence: Figure[]): void {
+  for (let k = 0; k + 1 < inSentence.length; k++) {
+    const [a, b] = [inSentence[k], inSentence[k + 1]];
+    const from = FROM_END.exec(a.indicator);
+    const to = from && TO_BETWEEN.exec(text.slice(a.span.end, b.span.start).replace(/[\s\u3000]/g, ''));
+    if (!from || !to || a.unit !== b.unit) continue;
+    const subject = a.indicator.slice(0, from.index);
+    if (subject.length < 2) continue;
+    for (const [f, y] of [[a, from[1]], [b, to[1]]] as const) {
+      // (Each is a level: 增加到 names where it got to, as 达到 does, not a change by that much.)
+      if (f.verb && /^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|下降|降低|减少|缩小|缩减|回落)$/.test(f.verb)) f.verb = '达到';
+      f.indicator = subject;
+      f.measure = measureOf(subject, f.verb, aliases);
+      f.indicatorFrom = 'clause';
+      if (y) {
+        f.period = y;
+        f.periodSource = 'sentence';
+        f.periodCue = undefined;
+      } else if (f === a) {
+        // (The level it started from, with no year written, "研发投入强度由3.14%提高到3.48%", is
+        // of a time before the sentence's: none that can be named.)
+        f.period = null;
+        f.periodSource = null;
+        f.periodCue = undefined;
+      }
+    }
+  }
+}
+
+/** A budget or plan named as the base of a result: 为调整预算（720.60亿元）的100.8%, 完成年度计划的. */
+const BUDGET_BASE = /^(?:为|完成|达到|达|占)?(?:年初|调整|调整后|年度|全年)?(?:预算|计划)数?$/;
+
+/**
+ * A result read against its budget, "一般公共预算收入726.38亿元，为调整预算720.60亿元的100.8%，
+ * 增长3.1%": the budget's amount is the subject's budget (一般公共预算收入调整预算), the share its
+ * completion, and what follows, the growth, the subject's own again, not the budget's.
+ */
+function budgetBases(inSentence: Figure[]): void {
+  let subject: Figure | undefined;
+  for (const f of inSentence) {
+    if (!BUDGET_BASE.test(f.indicator)) {
+      subject = f;
+      continue;
+    }
+    if (!subject) continue;
+    const base = f.indicator.replace(/^(?:为|完成|达到|达|占)/, '');
+    const head = subject.indicator;
+    f.indicator = f.unit === '%' && !f.verb?.match(/增长|下降|提高|降低|减少|增加/) ? `${head}完成${base}` : f.unit === '%' || f.unit === '个百分点' ? head : `${head}${base}`;
+    f.measure = measureOf(f.indicator, f.verb, aliases);
+    f.indicatorFrom = 'clause';
+  }
+}
+
+/**
+ * A budget's other side named by its head alone after the first, "国有资本经营预算收入预期19.10亿元，
+ * 支出安排11.20亿元": the 支出 is that budget's (国有资本经营预算支出安排), not spending at large.
+ */
+function siblingHeads(inSentence: Figure[]): void {
+  for (let k = 1; k < inSentence.length; k++) {
+    const f = inSentence[k];
+    const bare = /^(收入|支出)(安排|预期|预计|计划)?$/.exec(f.indicator);
+    if (!bare) continue;
+    for (let j = k - 1; j >= 0; j--) {
+      const m = /^(.{2,}?)(收入|支出)/.exec(inSentence[j].indicator);
+      if (!m) continue;
+      if (m[2] !== bare[1]) {
+        f.indicator = m[1] + f.indicator;
+        f.measure = measureOf(f.indicator, f.verb, aliases);
+      }
+      break;
+    }
+  }
+}
+
+/**
+ * The places a 分别 clause lists before its one measure, each whole (荣县、富顺县, 全省、全市,
+ * 江苏省和浙江省), the last one opening the measure: their regions, in order, and the measure.
+ */
+function placeSeries(subject: string, n: number, facts: DocumentFacts, f0: Figure): { regions: (string | null)[]; measure: string } | undefined {
+  const parts = subject.split(/、|和|与|及/);
+  if (parts.length !== n) return undefined;
+  const regions: (string | null)[] = [];
+  let measure = '';
+  for (const [k, part] of parts.entries()) {
+    // (The last place was read already as the figure's own, its name taken off the measure.)
+    if (k === n - 1 && f0.regionSource === 'sentence' && f0.region && regions.length && !(mayOpenWithPlace(part) && placesIn(part)[0]?.at === 0) && !/^(?:全|我|本)[国省市县区州旗]/.test(part)) {
+      if (part.length < 2) return undefined;
+      regions.push(f0.region);
+      measure = part;
+      break;
+    }
+    const self = /^(?:全国|全省|全市|全县|全区|全州|全旗|我国|我省|我市|我县|我区|本省|本市|本县)/.exec(part);
+    let name: string;
+    let region: string | null;
+    if (self) {
+      name = self[0];
+      region = selfRegion(selfLevelOf(name), facts);
+    } else {
+      const p = mayOpenWithPlace(part) ? placesIn(part)[0] : undefined;
+      if (!p || p.at !== 0 || p.level === 'country' || !part.startsWith(p.name)) return undefined;
+      name = p.name;
+      region = p.name;
+    }
+    const rest = part.slice(name.length);
+    if (k < n - 1 ? rest !== '' : rest.length < 2) return undefined;
+    regions.push(region);
+    if (k === n - 1) measure = rest;
+  }
+  return { regions, measure };
 }
 
 interface Context {
@@ -2168,7 +2313,10 @@ function context(
   // 预计 estimates: a result of a year gone, or of the year a year-end document speaks in ("预计全年
   // 地区生产总值达到1985亿元" in a December speech); only of a year to come is it an aim.
   if (weak?.cue === '预计' && (past || (!future && facts.lateInYear))) weak = { kind: 'actual', cue: weak.cue };
-  if (strong) set(strong.kind, 'sentence', strong.cue);
+  // (累计 over a span not yet over, "“十五五”期间城镇新增就业累计不少于18万人", is a total to reach,
+  // not a result: it tells nothing of kind there.)
+  const openTotal = strong?.kind === 'actual' && strong.cue === '累计' && !!period && pieceYear !== undefined && period.end > pieceYear && rel === undefined;
+  if (strong && !openTotal) set(strong.kind, 'sentence', strong.cue);
   // (A year stated in the text, in this sentence or carried from the one before, outweighs a heading.)
   else if ((periodSource === 'sentence' || periodSource === 'paragraph') && past) set('actual', periodSource, period!.cue);
   else if ((periodSource === 'sentence' || periodSource === 'paragraph') && future) set('target', periodSource, period!.cue);

@@ -35,6 +35,10 @@ let shortPrefectures: Map<string, string> | undefined;
 let areas: Set<string> | undefined;
 /** The province of each city-level place (南宁市 → 广西壮族自治区). */
 let provinceOfCity: Map<string, string> | undefined;
+/** The city of each county-level place whose name is the only one of its kind (荣县 → 自贡市). */
+let cityOfCountyMap: Map<string, string> | undefined;
+/** Counties named by one character and 县 or 旗 (荣县, 沛县, 歙县): places only where a cue says so. */
+let shortCounties: Set<string> | undefined;
 /** The peoples named in China's autonomous places (the ones that end a prefecture's stem). */
 const PEOPLES = /(?:朝鲜|土家|苗|藏|羌|彝|布依|侗|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|柯尔克孜|哈萨克|瑶|黎|畲|水|仡佬|土|撒拉|东乡|保安|裕固|纳西|拉祜|佤|普米|独龙|怒|基诺|阿昌|德昂|布朗|锡伯|塔吉克|达斡尔|鄂温克|鄂伦春|满|仫佬|毛南|京)族?$/;
 
@@ -63,7 +67,21 @@ function names(): Set<string> {
   };
   walk(levels as Division[], 0);
   provinceOfCity = new Map();
-  for (const p of levels as Division[]) for (const c of p.d ?? []) provinceOfCity.set(c.n, p.n);
+  cityOfCountyMap = new Map();
+  shortCounties = new Set();
+  const twice = new Set<string>();
+  for (const p of levels as Division[]) {
+    for (const c of p.d ?? []) {
+      provinceOfCity.set(c.n, p.n);
+      for (const k of c.d ?? []) {
+        if (/^\p{Script=Han}[县旗]$/u.test(k.n)) shortCounties.add(k.n);
+        if (cityOfCountyMap.has(k.n)) twice.add(k.n);
+        else cityOfCountyMap.set(k.n, c.n);
+      }
+    }
+  }
+  // (A name two cities share, 新华区, 城关区, names neither.)
+  for (const n of twice) cityOfCountyMap.delete(n);
   return known;
 }
 
@@ -105,6 +123,36 @@ export function cityOfStem(stem: string): string | undefined {
     }
   }
   return cityStems.get(stem);
+}
+
+/** The city a county or district lies in, where its name is the only one (荣县 → 自贡市). */
+export function cityOfCounty(county: string): string | undefined {
+  names();
+  const city = cityOfCountyMap?.get(county);
+  // (Not the catch-all rows, 省直辖县级行政区划, nor a municipality's own districts, 市辖区.)
+  return city && isKnownPlace(city) ? city : city && areas?.has(city) ? city : undefined;
+}
+
+/**
+ * Where a county named by one character stands as a place: the county's own body, session or
+ * year after it (荣县人民政府, 荣县第十八届人民代表大会, 荣县2026年政府工作报告, 沛县县委).
+ */
+const SHORT_COUNTY_CUE = /^(?:(?:19|20)\d\d年|人民政府|人民代表大会|人大|政府|第[一二三四五六七八九十]+届|[县旗]委|融媒体中心)/;
+
+/** The counties named by one character in `text` where a cue or a clause's start makes them places: name and start. */
+export function shortCountiesIn(text: string): { name: string; at: number }[] {
+  names();
+  const out: { name: string; at: number }[] = [];
+  for (const suffix of ['县', '旗']) {
+    for (let i = text.indexOf(suffix, 1); i >= 0; i = text.indexOf(suffix, i + 1)) {
+      const name = text.slice(i - 1, i + 1);
+      if (!shortCounties?.has(name) || /\p{Script=Han}/u.test(text[i - 2] ?? '') && !/[在于和与及、的市州盟共]/.test(text[i - 2])) continue;
+      // (Or where a clause opens with it, as its subject: "；荣县规模以上工业增加值增长10.3%", "荣县、富顺县……".)
+      const opens = i < 2 || /[\n。；，、：]/.test(text[i - 2]);
+      if (SHORT_COUNTY_CUE.test(text.slice(i + 1, i + 12)) || (opens && /^(?:、|\p{Script=Han}|$)/u.test(text[i + 1] ?? '') && !/^[级域城里长内外乡镇区委]/.test(text[i + 1] ?? ''))) out.push({ name, at: i - 1 });
+    }
+  }
+  return out;
 }
 
 /** Whether `name` (with its suffix) is a city, county or district of China. */
