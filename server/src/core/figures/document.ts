@@ -58,6 +58,8 @@ export interface DocumentFacts {
   aimsCue?: string;
   /** Dated in the last quarter of its year (a year-end speech or 纪要): its year's results are estimates. */
   lateInYear?: boolean;
+  /** Its date falls in the first quarter of its year, when last year's results are reported. */
+  earlyInYear?: boolean;
   /**
    * The year a report on a statistical bulletin reports, with its words: "市统计局……发布去年全市
    * 国民经济和社会发展统计公报" (the year before the document's). Its undated figures are that
@@ -402,6 +404,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const named = aims ? /((?:19|20)\d{2})\s*年/.exec(aims[0]) : null;
   const aimsOffset = !aims ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims[0]) ? 1 : 0;
   const lateInYear = !!dated && +dated[1] === year && +dated[2] >= 10;
+  const earlyInYear = !!dated && +dated[1] === year && +dated[2] <= 3;
   // (A news item on a bulletin says so in its lead: 发布去年……统计公报, 公布《2025年……统计公报》.)
   // (Or its title quotes the bulletin: "——《2025年X市国民经济和社会发展统计公报》发布".)
   const bulletin = /(?:发布|公布)(?:了)?[^。！？]{0,24}?《?(去年|上年|(?:19|20)\d{2}\s*年)[^。！？》]{0,30}统计公报/.exec(model.text.slice(bodyStart, bodyStart + 400));
@@ -409,7 +412,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const reportsYear = bulletin ? (/\d/.test(bulletin[1]) ? parseInt(bulletin[1], 10) : year !== undefined ? year - 1 : undefined) : quoted?.bulletin ? quoted.quoted : reviewed?.year;
   const reportsCue = bulletin ? bulletin[0] : reviewed && !quoted?.bulletin ? reviewed.cue : titles[0]?.match(/《[^《》]*》/)?.[0];
   const reports = reportsYear !== undefined && year !== undefined && reportsYear < year && !PLAN_DOCUMENT.test(titles[0] ?? '') ? { reportsYear, reportsCue } : {};
-  return { year, yearCue, yearFrom, lateInYear, ...reports, ...(reviewed && reports.reportsYear === reviewed.year ? { titleReviews: reviewed.year } : {}), province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
+  return { year, yearCue, yearFrom, lateInYear, earlyInYear, ...reports, ...(reviewed && reports.reportsYear === reviewed.year ? { titleReviews: reviewed.year } : {}), province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }
 

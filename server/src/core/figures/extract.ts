@@ -686,6 +686,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   let inheritedFromItem = false;
   // Whether `inherited` is the time of a paragraph before this one, none of this one's own.
   let inheritedFromBefore = false;
+  // A place that opened a clause, carried over its ； to the clauses after it (see below).
+  let semicolonPlace: string | undefined;
   // The figures of the paragraph's earlier sentences (see shortRepeats).
   let paragraphFigures: Figure[] = [];
   // Whether inheritedRegion was quoted by an item of a run-in list, and in which paragraph.
@@ -721,6 +723,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       if (!goesOn) carriedKind = undefined;
       firstSentence = true;
       inheritedPart = undefined;
+      semicolonPlace = undefined;
       // (同时提出, 此外, 报告还: a paragraph that says it goes on with the one before.)
       if (!goesOn && !CONTINUES.test(text.slice(s.start, s.start + 6))) inheritedRegion = undefined;
     }
@@ -805,7 +808,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
           const r = readRange(text, n, n.end, s.end);
           if (r && r.unit) {
             reading ??= new SentenceReading(sentenceText);
-            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion, inheritedPart);
+            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion ?? semicolonPlace, inheritedPart);
             if (fig) {
               fig.comparator = 'range';
               figures.push(fig);
@@ -825,7 +828,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const r = readRange(text, q.num, q.end, s.end);
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
       reading ??= new SentenceReading(sentenceText);
-      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion, inheritedPart);
+      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion ?? semicolonPlace, inheritedPart);
       // The base a result is set against, "增长5.6%，高于全省5.3%的增速", "达到3.55%，高于全省3.35%的
       // 平均水平": the named whole's own figure of the same measure, not this place's.
       const prevFig = inSentence[inSentence.length - 1];
@@ -898,7 +901,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     distributeRespectively(inSentence, text, facts);
     budgetBases(inSentence);
     fromTo(text, inSentence);
-    siblingHeads(inSentence);
+    baseValues(text, s.start, inSentence, facts);
+    siblingHeads(inSentence, paragraphFigures);
     partsOfMeasure(text, inSentence, aliases);
     if (streaks) datedByStreak(text, streaks, inSentence);
     shortRepeats(text, inSentence, paragraphFigures);
@@ -939,6 +943,16 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // even with no figure after it: "去年全省经济增长5.5%，我市增速连续多年高于全省平均水平".)
       if (inheritedRegion && (inSentence.some((g) => g.regionSource === 'sentence' && !provincial(g.region)) || OWN_PLACE_AGAIN.test(text.slice(f.span.end, s.end)))) inheritedRegion = undefined;
     }
+    // A place that opens a clause carries over its ；: "浦东新区生产总值达到18965.3亿元……；外贸进出口
+    // 总额2.58万亿元" is still 浦东新区's (a clause that names its own place says so). Not past a 。.
+    const semicolonEnds = /；[\s\u3000]*$/.test(text.slice(s.start, s.end));
+    if (semicolonPlace && (!semicolonEnds || inSentence.some((g) => g.regionSource === 'sentence'))) semicolonPlace = undefined;
+    if (!semicolonPlace && semicolonEnds) {
+      const f = inSentence[0];
+      // (A place the gazetteer knows, that the clause opens with: not a verb's stem before 市,
+      // "实施市重大项目", nor a name inside words, "新增城区公办学位".)
+      if (f?.regionSource === 'sentence' && f.region && isKnownPlace(f.region) && reading?.places.some((p) => p.name === f.region && !/\p{Script=Han}/u.test(text.slice(s.start, s.start + p.at)))) semicolonPlace = f.region;
+    }
     // (A sentence with no figure that says whose aims follow, "……明确了今年全区经济社会发展的主要
     // 预期目标。", gives them their place: the province's, in a city's document.)
     if (quotesProvince && !inSentence.length && PROVINCE_AIMS.test(sentenceText)) {
@@ -973,7 +987,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (In an explainer's "33981.6亿元——去年全市地区生产总值" the label opens after the dash.)
       const labelAt = FIGURE_LABEL_OPENING.exec(sentenceText)?.[0].length ?? 0;
       // (After a script's label and the words that cite the report: "【记者 画外音】报告显示，过去一年，".)
-      const opening = OPENING_CITE.exec(sentenceText)?.[0].length ?? 0;
+      // (Or a news lead's, the report named first: "本报讯……20日，……预算报告显示，去年全省……".)
+      const opening = OPENING_CITE.exec(sentenceText)?.[0].length ?? LEAD_CITE.exec(sentenceText.slice(0, 120))?.[0].length ?? 0;
       const p = head.at - opening < 10 || (labelAt > 0 && head.at <= labelAt + 1) ? head.period(ref) : undefined;
       if (firstSentence && !para.text.startsWith('——') && p && head.at <= 1 && /^[，,]/.test(sentenceText.slice(head.end, head.end + 1))) introduced = p;
       if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
@@ -1104,6 +1119,9 @@ const YEAR_CALLED = /^是[^，,。；]{2,24}?(?:之年|的一年)(?:[，,。！]
 
 /** A sentence's label and the words that cite its source, before what it says: 【记者】报告显示，. */
 const OPENING_CITE = /^[\s\u3000]*(?:【[^】]{1,12}】|[^，,。：:]{1,8}[：:])?[\s\u3000]*(?:(?:报告|会议|公报|数据|统计)(?:显示|指出|提到|回顾|介绍|表明)|据(?:介绍|统计|了解))[，,：:]?/;
+
+/** A news lead up to the words that cite what it reports: "……20日，……预算报告显示，". */
+const LEAD_CITE = /^[^。！？]*?(?:报告|公报|数据|会议)(?:显示|指出|提到|表明|介绍)[，,：:]/;
 
 /** An explainer's numbered section tag before its first item: "④ 改革开放 ", "01 创新引领　" (not a
  * label before its figure, "社零总额 3758.6亿元"). */
@@ -1646,8 +1664,11 @@ function build(
     // (Or the noun a 的 ties it to: "在全区816.3亿斤的粮食总产量中占比近15%" states the region's 粮食总产量;
     // without 的, the noun ends where the frame does: "在全市2.6万家国家高新技术企业中占比超过两成".)
     const tied = /^的(\p{Script=Han}{2,10}?)(?:之中|中|里)/u.exec(after);
+    // (A count a causative verb governs, "推动2100家规上工业企业实施数字化转型", counts those that
+    // do the deed, not all there are: the deed is part of its name.)
+    const caused = noun.length >= 2 && m && m[0].length > noun.length && CAUSATIVE_BEFORE.test(text.slice(Math.max(s.start, n.start - 4), n.start));
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
-      indicator = noun;
+      indicator = caused ? (/^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|·•\u3000]{2,20}/u.exec(text.slice(raw.end, Math.min(s.end, raw.end + 28)).replace(/^(?:以上|以内|左右|以下)/, ''))?.[0] ?? m![0]) : noun;
       indicatorAfter = true;
     } else if (tied) {
       indicator = tied[1];
@@ -1938,6 +1959,15 @@ function tableFigure(
   return fig;
 }
 
+/** Verbs that make others act, right before a count: 推动, 带动, 引导, 支持, 组织. */
+const CAUSATIVE_BEFORE = /(?:推动|带动|引导|支持|帮助|组织|鼓励|指导|促进|助推|督促)(?:了)?(?:全市|全省|全县|全区)?$/;
+
+/** The head of an account or a measure that a list's names share, written once after the last. */
+const SHARED_HEAD = /(?:支出|收入|产值|增加值|投资|产量|销售额|营业收入)$/;
+
+/** What joins the values of a 分别 run: 、 or 和 (after a value's bound). */
+const VALUE_JOIN = /^[\s\u3000]*(?:以上|左右|以内|以下)?[\s\u3000]*(?:、|和|及|与|以及|,|，)?[\s\u3000]*$/;
+
 /** Figures whose clause says 分别: the first of a run of values that go to several subjects. */
 const RESPECTIVELY = new WeakMap<Figure, string>();
 /** The years a 分别 clause lists before it, in order: 2024年、2025年 (or 2024、2025年, 2024年和2025年). */
@@ -1963,7 +1993,9 @@ function distributeRespectively(inSentence: Figure[], text: string, facts: Docum
     const f0 = inSentence[i];
     if (!RESPECTIVELY.has(f0)) continue;
     const group = [f0];
-    for (let j = i + 1; j < inSentence.length && inSentence[j].indicatorFrom === 'previous' && inSentence[j].verb === f0.verb; j++) group.push(inSentence[j]);
+    // (The run of values is joined by 、 or 和: "分别增长6.8%、7.1%，岱山县增长12.7%" ends at the comma,
+    // after which a place names its own figure.)
+    for (let j = i + 1; j < inSentence.length && inSentence[j].indicatorFrom === 'previous' && inSentence[j].verb === f0.verb && VALUE_JOIN.test(text.slice(inSentence[j - 1].span.end, inSentence[j].span.start)); j++) group.push(inSentence[j]);
     const n = group.length;
     if (n < 2) continue;
     // Years listed before 分别 part the values among them: "2024年、2025年全市GDP分别增长5.9%和
@@ -1993,9 +2025,11 @@ function distributeRespectively(inSentence: Figure[], text: string, facts: Docum
         f.regionSource = 'sentence';
       };
       group.forEach(place);
-      // (A second run of as many values goes to the same places: "……分别达到……，增长……".)
+      // (A second run of as many values goes to the same places: "……分别达到……，增长……"; not
+      // values that name places of their own: "……，岱山县增长12.7%，嵊泗县增长5.9%".)
       const next = inSentence.slice(i + n, i + 2 * n);
-      if (next.length === n && next[0].indicatorFrom !== 'clause' && next.slice(1).every((f) => f.indicatorFrom === 'previous' && f.verb === next[0].verb)) {
+      const ownPlaces = next.length > 0 && placesIn(text.slice(group[n - 1].span.end, next[next.length - 1].span.start)).length > 0;
+      if (next.length === n && !ownPlaces && next[0].indicatorFrom !== 'clause' && next.slice(1).every((f) => f.indicatorFrom === 'previous' && f.verb === next[0].verb)) {
         next.forEach(place);
         i += n;
       }
@@ -2007,7 +2041,9 @@ function distributeRespectively(inSentence: Figure[], text: string, facts: Docum
     // (分别 goes wherever it stands, before a verb too: 城乡低保标准分别提高到.)
     // (Nor does the whole's scope or time name a subject: 全市粮食、油料产量 are 粮食产量 and 油料产量.)
     const ind = (RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别/g, '')).replace(/^(?:全年|全市|全省|全县|全区|全州|今年|去年|我市|我省|我县|我区)+/, '');
-    const parts = ind.split(/和|与|及|、/);
+    let parts = ind.split(/和|与|及|、/);
+    // (A name with 和 of its own, "教育、社会保障和就业、卫生健康支出": the 顿号 part the names.)
+    if (parts.length !== n && ind.split('、').length === n) parts = ind.split('、');
     if (parts.length === n && parts.slice(0, -1).every((p) => p.length >= 1 && p.length <= 4)) {
       const last = parts[n - 1];
       // (The statistics' urban and rural halves need not be written alike: 城镇和农村牧区常住居民
@@ -2040,6 +2076,12 @@ function distributeRespectively(inSentence: Figure[], text: string, facts: Docum
       }
       // (Whole names, with nothing shared: "固定资产投资、社零总额分别增长4.2%和4.6%".)
       if (!names && parts.every((p) => p.length >= 4)) names = parts;
+      // (Or a head of account that only the last name writes: "教育、社会保障和就业、卫生健康支出".)
+      const head = SHARED_HEAD.exec(parts[n - 1])?.[0];
+      if (!names && head && parts[n - 1].length > head.length + 1 && parts.slice(0, -1).every((p) => !p.endsWith(head))) {
+        names = [...parts.slice(0, -1).map((p) => p + head), parts[n - 1]];
+        shared = head;
+      }
     }
     if (!names && n === 2 && ind.startsWith('城乡') && ind.length > 4) {
       names = [`城镇${ind.slice(2)}`, `农村${ind.slice(2)}`];
@@ -2070,6 +2112,40 @@ function distributeRespectively(inSentence: Figure[], text: string, facts: Docum
       i += n;
     }
     i += n - 1;
+  }
+}
+
+/** The whole a comparison measures against, its value given: 与全市55.7%的平均水平, 高出全市（4.7%）. */
+const BASE_BEFORE = /(?:与|同|比|较|高于|低于|高出|低出|快于|慢于|超过|超出|优于)(全国|全省|全市|全州|全县|全区)(?:平均)?(?:水平)?[（(]?$/;
+const BASE_AFTER = /^(?:[）)]|的(?:平均)?水平|的平均值)/;
+/** The words that compare, after a clause's subject: 高出, 与…相比. */
+const COMPARING = /(?:与|同|比|较|高于|低于|高出|低出|快于|慢于|超过|超出|优于)(?:全国|全省|全市|全州|全县|全区)/;
+
+/**
+ * A value given for the whole a clause compares with: "全县常住人口城镇化率提高到46.3%，与全市55.7%的
+ * 平均水平差距进一步缩小", "社会消费品零售总额增速高出全市（4.7%）1.2个百分点". It is that whole's
+ * figure of the clause's subject, not the subject's own.
+ */
+function baseValues(text: string, sentenceStart: number, inSentence: Figure[], facts: DocumentFacts): void {
+  for (let k = 0; k < inSentence.length; k++) {
+    const f = inSentence[k];
+    const before = BASE_BEFORE.exec(text.slice(Math.max(sentenceStart, f.span.start - 8), f.span.start));
+    if (!before || !BASE_AFTER.test(text.slice(f.span.end, f.span.end + 6))) continue;
+    // (The subject: the figure before it in the clause, or the words before the comparison.)
+    const clauseStart = Math.max(sentenceStart, ...['，', '；', '。'].map((c) => text.lastIndexOf(c, f.span.start - before[0].length - 1) + 1));
+    const prior = k > 0 && inSentence[k - 1].span.end > sentenceStart ? inSentence[k - 1] : undefined;
+    let subject = prior && prior.span.start >= text.lastIndexOf('。', f.span.start) ? prior.indicator : '';
+    if (!subject) {
+      const words = text.slice(clauseStart, f.span.start);
+      const m = COMPARING.exec(words);
+      subject = m ? words.slice(0, m.index).replace(/^(?:全国|全省|全市|全州|全县|全区|我省|我市|我县|我区)/, '') : '';
+    }
+    if (subject.length < 2) continue;
+    f.indicator = subject;
+    f.measure = measureOf(subject, f.verb, aliases);
+    f.indicatorFrom = 'clause';
+    f.region = selfRegion(selfLevelOf(before[1]), facts);
+    f.regionSource = 'sentence';
   }
 }
 
@@ -2139,17 +2215,26 @@ function budgetBases(inSentence: Figure[]): void {
  * A budget's other side named by its head alone after the first, "国有资本经营预算收入预期19.10亿元，
  * 支出安排11.20亿元": the 支出 is that budget's (国有资本经营预算支出安排), not spending at large.
  */
-function siblingHeads(inSentence: Figure[]): void {
-  for (let k = 1; k < inSentence.length; k++) {
+function siblingHeads(inSentence: Figure[], paragraph: Figure[]): void {
+  for (let k = 0; k < inSentence.length; k++) {
     const f = inSentence[k];
-    const bare = /^(收入|支出)(安排|预期|预计|计划)?$/.exec(f.indicator);
+    // (Or its balance: "支出2605.19亿元；当年结余207.17亿元" is that fund's.)
+    const bare = /^(?:当年|年末滚存|滚存|累计)?(收入|支出|结余)(安排|预期|预计|计划)?$/.exec(f.indicator);
     if (!bare) continue;
-    for (let j = k - 1; j >= 0; j--) {
-      const m = /^(.{2,}?)(收入|支出)/.exec(inSentence[j].indicator);
+    // (The budget named before it in the sentence, or earlier in the paragraph: "……收入68.42亿元，
+    // 完成预算的106.1%，增长12.5%；支出31.27亿元".)
+    const before = [...paragraph, ...inSentence.slice(0, k)];
+    for (let j = before.length - 1; j >= 0; j--) {
+      const m = /^(.{2,}?)(收入|支出)/.exec(before[j].indicator);
       if (!m) continue;
       if (m[2] !== bare[1]) {
-        f.indicator = m[1] + f.indicator;
-        f.measure = measureOf(f.indicator, f.verb, aliases);
+        const was = f.indicator;
+        // (With the figures after it that borrow its name: "支出31.27亿元，增长4.8%".)
+        for (const g of inSentence.slice(k)) {
+          if (g !== f && (g.indicator !== was || g.indicatorFrom === 'clause')) break;
+          g.indicator = m[1] + was;
+          g.measure = measureOf(g.indicator, g.verb, aliases);
+        }
       }
       break;
     }
@@ -2338,6 +2423,12 @@ function context(
   // is not dated by a past year an earlier sentence of its paragraph opened with: "去年全市一般公共
   // 预算收入完成652.7亿元……。收入预期增长5.5%" sets this year's aim.
   // (The words must set the figure's own aim, right before it: not 高于年初确定的预期目标0.6个百分点.)
+  // (A review's heading that names no year, "三、产业发展有哪些亮点？", in a document dated at its
+  // year's start: what it reports without a year of its own is the year just ended.)
+  if ((kindSource as Source | null) === 'heading' && (kind as Kind) === 'actual' && periodSource === 'document' && facts.earlyInYear && facts.year !== undefined && period?.value === String(facts.year)) {
+    const y = facts.year - 1;
+    period = { value: String(y), start: y, end: y, cue: facts.yearCue ?? '' };
+  }
   const ownAim = strong?.kind === 'target' && periodSource === 'paragraph' && past && /^(?:预期|力争|确保|目标是)$/.test(strong.cue) &&
     AIM_BEFORE.test(reading.text.slice(Math.max(0, offsetInSentence - 10), offsetInSentence));
   if (ownAim && pieceYear !== undefined) {
