@@ -162,7 +162,7 @@ export const CHANGE_LINE = new RegExp(`^(?:同比|比上年)?(?:增长|下降|�
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
 /** A row of a table pasted from a word processor: cells separated by tabs (figures/table.ts reads them). */
 const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|草案|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
-const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|亮点|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷|(?<!(?:确保|力争|努力|争取|(?<![主重需必])要|将(?!军))[^，。；]{0,16})(?:收官|(?:圆满|全面|顺利|超额)完成)/;
+const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷|(?<!(?:确保|力争|努力|争取|(?<![主重需必])要|将(?!军))[^，。；]{0,16})(?:收官|(?:圆满|全面|顺利|超额)完成)/;
 
 /** A review's word and, after it, a plan's: "回顾去年成绩　部署今年任务". */
 const HEADING_BOTH = /(?:回顾|回望|总结)[^，。；]*?(?:部署|安排|展望)/;
@@ -172,6 +172,8 @@ export function headingKind(name: string): 'target' | 'actual' | undefined {
   // (One that names both, "回顾去年成绩　部署今年任务", says neither of what is under it.)
   if (HEADING_ACTUAL.test(name)) return HEADING_BOTH.test(name) ? undefined : 'actual';
   if (HEADING_TARGET.test(name)) return 'target';
+  // (Highlights, 亮点, are a review's where the heading names no plan: "民生实事有哪些亮点" plans.)
+  if (/亮点/.test(name) && !/今年|明年|新的一年/.test(name)) return 'actual';
   return undefined;
 }
 

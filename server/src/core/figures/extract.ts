@@ -744,6 +744,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       continue;
     }
     const sentenceText = text.slice(s.start, s.end);
+    // (The place carried over a ； names a clause that goes straight to its figures, "；外贸进出口总额
+    // 2.58万亿元", not one that turns to another topic first: "；城乡融合扎实推进，城镇居民……".)
+    const semicolonHere = semicolonPlace && /^[^，,；;。]{0,16}?[0-9０-９]/.test(sentenceText) ? semicolonPlace : undefined;
     // (The province an item of a run-in list quotes, "二是全省确定今年生产总值预期增长5.5%左右", is
     // that item's: the next item, and the paragraphs after the list, speak of their own place.)
     if (regionFromItem && (ITEM_OPENS.test(sentenceText) || s.paragraph !== regionItemParagraph)) {
@@ -808,7 +811,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
           const r = readRange(text, n, n.end, s.end);
           if (r && r.unit) {
             reading ??= new SentenceReading(sentenceText);
-            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion ?? semicolonPlace, inheritedPart);
+            const fig = build(text, s, reading, { ...r, num: n, value: n.value, max: r.value }, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion ?? semicolonHere, inheritedPart);
             if (fig) {
               fig.comparator = 'range';
               figures.push(fig);
@@ -828,7 +831,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const r = readRange(text, q.num, q.end, s.end);
       if (r && r.unit && (!q.unit || r.unit.dimension === q.unit.dimension)) raw = { ...q, end: r.end, max: r.value * (r.factor / q.factor) };
       reading ??= new SentenceReading(sentenceText);
-      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion ?? semicolonPlace, inheritedPart);
+      const fig = build(text, s, reading, raw, inSentence, facts, outline, sections, i, inherited, intentHere, inheritedRegion ?? semicolonHere, inheritedPart);
       // The base a result is set against, "增长5.6%，高于全省5.3%的增速", "达到3.55%，高于全省3.35%的
       // 平均水平": the named whole's own figure of the same measure, not this place's.
       const prevFig = inSentence[inSentence.length - 1];
@@ -902,7 +905,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     budgetBases(inSentence);
     fromTo(text, inSentence);
     baseValues(text, s.start, inSentence, facts);
-    siblingHeads(inSentence, paragraphFigures);
+    siblingHeads(text, inSentence, paragraphFigures);
     partsOfMeasure(text, inSentence, aliases);
     if (streaks) datedByStreak(text, streaks, inSentence);
     shortRepeats(text, inSentence, paragraphFigures);
@@ -1966,7 +1969,7 @@ const CAUSATIVE_BEFORE = /(?:推动|带动|引导|支持|帮助|组织|鼓励|�
 const SHARED_HEAD = /(?:支出|收入|产值|增加值|投资|产量|销售额|营业收入)$/;
 
 /** What joins the values of a 分别 run: 、 or 和 (after a value's bound). */
-const VALUE_JOIN = /^[\s\u3000]*(?:以上|左右|以内|以下)?[\s\u3000]*(?:、|和|及|与|以及|,|，)?[\s\u3000]*$/;
+const VALUE_JOIN = /^[\s\u3000]*(?:以上|左右|以内|以下)?[\s\u3000]*(?:、|和|及|与|以及)?[\s\u3000]*[-－−]?$/;
 
 /** Figures whose clause says 分别: the first of a run of values that go to several subjects. */
 const RESPECTIVELY = new WeakMap<Figure, string>();
@@ -2133,13 +2136,12 @@ function baseValues(text: string, sentenceStart: number, inSentence: Figure[], f
     if (!before || !BASE_AFTER.test(text.slice(f.span.end, f.span.end + 6))) continue;
     // (The subject: the figure before it in the clause, or the words before the comparison.)
     const clauseStart = Math.max(sentenceStart, ...['，', '；', '。'].map((c) => text.lastIndexOf(c, f.span.start - before[0].length - 1) + 1));
-    const prior = k > 0 && inSentence[k - 1].span.end > sentenceStart ? inSentence[k - 1] : undefined;
-    let subject = prior && prior.span.start >= text.lastIndexOf('。', f.span.start) ? prior.indicator : '';
-    if (!subject) {
-      const words = text.slice(clauseStart, f.span.start);
-      const m = COMPARING.exec(words);
-      subject = m ? words.slice(0, m.index).replace(/^(?:全国|全省|全市|全州|全县|全区|我省|我市|我县|我区)/, '') : '';
-    }
+    // (The words before the comparison when the clause names its subject, "农村居民人均可支配收入高于
+    // 全市（2.3万元）"; else the figure before, "……提高到46.3%，与全市55.7%的平均水平……".)
+    const words = text.slice(clauseStart, f.span.start);
+    const m = COMPARING.exec(words);
+    let subject = m ? words.slice(0, m.index).replace(/^(?:全国|全省|全市|全州|全县|全区|我省|我市|我县|我区)/, '') : '';
+    if (subject.length < 2) subject = k > 0 && inSentence[k - 1].span.end > sentenceStart ? inSentence[k - 1].indicator : '';
     if (subject.length < 2) continue;
     f.indicator = subject;
     f.measure = measureOf(subject, f.verb, aliases);
@@ -2215,7 +2217,7 @@ function budgetBases(inSentence: Figure[]): void {
  * A budget's other side named by its head alone after the first, "国有资本经营预算收入预期19.10亿元，
  * 支出安排11.20亿元": the 支出 is that budget's (国有资本经营预算支出安排), not spending at large.
  */
-function siblingHeads(inSentence: Figure[], paragraph: Figure[]): void {
+function siblingHeads(text: string, inSentence: Figure[], paragraph: Figure[]): void {
   for (let k = 0; k < inSentence.length; k++) {
     const f = inSentence[k];
     // (Or its balance: "支出2605.19亿元；当年结余207.17亿元" is that fund's.)
@@ -2225,8 +2227,9 @@ function siblingHeads(inSentence: Figure[], paragraph: Figure[]): void {
     // 完成预算的106.1%，增长12.5%；支出31.27亿元".)
     const before = [...paragraph, ...inSentence.slice(0, k)];
     for (let j = before.length - 1; j >= 0; j--) {
+      // (A budget's or a fund's, not an item 其中 names: "其中税收收入250.3亿元".)
       const m = /^(.{2,}?)(收入|支出)/.exec(before[j].indicator);
-      if (!m) continue;
+      if (!m || !/预算|基金/.test(m[1]) || /其中[，,]?[^，,；;。]*$/.test(text.slice(Math.max(0, before[j].span.start - 16), before[j].span.start))) continue;
       if (m[2] !== bare[1]) {
         const was = f.indicator;
         // (With the figures after it that borrow its name: "支出31.27亿元，增长4.8%".)

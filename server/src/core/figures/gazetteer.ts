@@ -147,6 +147,8 @@ export function shortCountiesIn(text: string): { name: string; at: number }[] {
     for (let i = text.indexOf(suffix, 1); i >= 0; i = text.indexOf(suffix, i + 1)) {
       const name = text.slice(i - 1, i + 1);
       if (!shortCounties?.has(name) || /\p{Script=Han}/u.test(text[i - 2] ?? '') && !/[在于和与及、的市州盟共]/.test(text[i - 2])) continue;
+      // (Not a conjunction's character before 县: "各市和县政府" is no 和县.)
+      if (/[和与及或并]/.test(name[0]) && /\p{Script=Han}/u.test(text[i - 2] ?? '')) continue;
       // (Or where a clause opens with it, as its subject: "；荣县规模以上工业增加值增长10.3%", "荣县、富顺县……".)
       const opens = i < 2 || /[\n。；，、：]/.test(text[i - 2]);
       if (SHORT_COUNTY_CUE.test(text.slice(i + 1, i + 12)) || (opens && /^(?:、|\p{Script=Han}|$)/u.test(text[i + 1] ?? '') && !/^[级域城里长内外乡镇区委]/.test(text[i + 1] ?? ''))) out.push({ name, at: i - 1 });
