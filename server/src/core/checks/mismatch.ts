@@ -8,7 +8,7 @@
  * Not a mismatch (see consistency/keys.ts): a different year, region or kind, 新增 against 累计,
  * a different unit dimension, or a figure whose period or region is unknown.
  */
-import { disagree, statementKey } from '../consistency/keys';
+import { disagree, statementKey, unitsApart } from '../consistency/keys';
 import type { IndexedFigure } from '../consistency/index';
 import { CODES, Finding, Fix, Related } from '../findings';
 import type { Figure } from '../figures/extract';
@@ -162,12 +162,12 @@ export const mismatch: Check = {
       const more = total - 3;
       // (A change told in points against one in percent, keyed as one statement (keys.ts): the two
       // numbers may agree while the units do not, which the writer should be told in words.)
-      const points = (g: Figure) => g.normalized.unit === '个百分点';
-      const units = [...inside, ...outside.map((g) => g.figure)].some((g) => points(g) !== points(f))
+      const apart = [...inside, ...outside.map((g) => g.figure)].map((g) => unitsApart(g, f)).find((u) => u !== undefined);
+      const units = apart === 'points'
         ? t('两处单位不同：比重或比率的升降以“个百分点”计，写作“%”则是相对自身的增幅。', 'The units differ: a share or rate rises or falls by percentage points; in % it is a change relative to itself. ')
-        : [...inside, ...outside.map((g) => g.figure)].some((g) => (g.normalized.unit === '美元') !== (f.normalized.unit === '美元'))
+        : apart === 'currency'
           ? t('两处币种不同：一处以人民币（元）计，一处以美元计。', 'The currencies differ: one is in yuan, the other in US dollars. ')
-          : [...inside, ...outside.map((g) => g.figure)].some((g) => (g.normalized.unit === '斤') !== (f.normalized.unit === '斤'))
+          : apart === 'weight'
             ? t('两处计量单位不同：一处以“斤”计，一处以“吨”或“公斤”计（1公斤＝2斤）。', 'The units differ: one is in jin, the other in tonnes or kilograms (1 kg = 2 jin). ')
             : '';
       return {

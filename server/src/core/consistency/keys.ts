@@ -320,6 +320,15 @@ const PP = '个百分点';
 const USD = '美元';
 const JIN = '斤';
 
+/**
+ * How two figures keyed as one statement are told in units apart (see changeDimension): a change
+ * in points against one in percent, yuan against US dollars, 斤 against 吨 or 公斤; or undefined.
+ */
+export function unitsApart(a: Amount, b: Amount): 'points' | 'currency' | 'weight' | undefined {
+  const apart = (u: string) => (a.normalized.unit === u) !== (b.normalized.unit === u);
+  return apart(PP) ? 'points' : apart(USD) ? 'currency' : apart(JIN) ? 'weight' : undefined;
+}
+
 /** Equal up to rounding: within 1e-9 of the larger magnitude (or of 1). */
 function same(x: number, y: number): boolean {
   const ax = x < 0 ? -x : x;

@@ -194,9 +194,12 @@ const ITEM_OPENS = new RegExp(`^[\\s\\u3000]*${ITEM_WORD}`);
 /** A figure and the dash before its label, opening an explainer's line: "33981.6亿元——". */
 const FIGURE_LABEL_OPENING = /^[^，,。；：:]{1,16}?[0-9０-９][^，,。；：:]{0,6}?(?:——|—|--)/;
 
+/** A whole a text names as its own, opening a phrase: 全省, 全市, 我县, 本区 (not 全州县, 全县域). */
+const WHOLE_OPENING = /^(?:全国|全省|全市|全州(?![县市区])|全县(?!域)|全区(?!域)|全旗|我国|我省|我市|我州|我县|我区|本省|本市|本州|本县|本区)/;
+
 /** A place at the start of an indicator is its region, not part of it: 沈阳市新建5G基站. */
 function stripPlace(s: string): string {
-  const m = /^(?:全国|全省|全市|全州(?![县市区])|全县(?!域)|全区(?!域)|全旗|我国|我省|我市|我州|我县|我区|本省|本市|本州|本县|本区)/.exec(s);
+  const m = WHOLE_OPENING.exec(s);
   if (m) return s.slice(m[0].length);
   const p = mayOpenWithPlace(s) ? placesIn(s)[0] : undefined;
   if (!p || p.at !== 0) return s;
@@ -948,13 +951,13 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     }
     // A place that opens a clause carries over its ；: "浦东新区生产总值达到18965.3亿元……；外贸进出口
     // 总额2.58万亿元" is still 浦东新区's (a clause that names its own place says so). Not past a 。.
-    const semicolonEnds = /；[\s\u3000]*$/.test(text.slice(s.start, s.end));
+    const semicolonEnds = /；[\s\u3000]*$/.test(sentenceText);
     if (semicolonPlace && (!semicolonEnds || inSentence.some((g) => g.regionSource === 'sentence'))) semicolonPlace = undefined;
     if (!semicolonPlace && semicolonEnds) {
       const f = inSentence[0];
       // (A place the gazetteer knows, that the clause opens with: not a verb's stem before 市,
       // "实施市重大项目", nor a name inside words, "新增城区公办学位".)
-      if (f?.regionSource === 'sentence' && f.region && isKnownPlace(f.region) && reading?.places.some((p) => p.name === f.region && !/\p{Script=Han}/u.test(text.slice(s.start, s.start + p.at)))) semicolonPlace = f.region;
+      if (f?.regionSource === 'sentence' && f.region && isKnownPlace(f.region) && reading?.places.some((p) => p.name === f.region && !/\p{Script=Han}/u.test(sentenceText.slice(0, p.at)))) semicolonPlace = f.region;
     }
     // (A sentence with no figure that says whose aims follow, "……明确了今年全区经济社会发展的主要
     // 预期目标。", gives them their place: the province's, in a city's document.)
@@ -2118,11 +2121,12 @@ function distributeRespectively(inSentence: Figure[], text: string, facts: Docum
   }
 }
 
-/** The whole a comparison measures against, its value given: 与全市55.7%的平均水平, 高出全市（4.7%）. */
-const BASE_BEFORE = /(?:与|同|比|较|高于|低于|高出|低出|快于|慢于|超过|超出|优于)(全国|全省|全市|全州|全县|全区)(?:平均)?(?:水平)?[（(]?$/;
+/** The words that compare a clause's subject with a whole, 高出全市, 与全省: the verb and the whole. */
+const COMPARED_WITH = '(?:与|同|比|较|高于|低于|高出|低出|快于|慢于|超过|超出|优于)(全国|全省|全市|全州|全县|全区)';
+/** That whole right before its value: 与全市55.7%的平均水平, 高出全市（4.7%）. */
+const BASE_BEFORE = new RegExp(`${COMPARED_WITH}(?:平均)?(?:水平)?[（(]?$`);
 const BASE_AFTER = /^(?:[）)]|的(?:平均)?水平|的平均值)/;
-/** The words that compare, after a clause's subject: 高出, 与…相比. */
-const COMPARING = /(?:与|同|比|较|高于|低于|高出|低出|快于|慢于|超过|超出|优于)(?:全国|全省|全市|全州|全县|全区)/;
+const COMPARING = new RegExp(COMPARED_WITH);
 
 /**
  * A value given for the whole a clause compares with: "全县常住人口城镇化率提高到46.3%，与全市55.7%的
@@ -2140,7 +2144,7 @@ function baseValues(text: string, sentenceStart: number, inSentence: Figure[], f
     // 全市（2.3万元）"; else the figure before, "……提高到46.3%，与全市55.7%的平均水平……".)
     const words = text.slice(clauseStart, f.span.start);
     const m = COMPARING.exec(words);
-    let subject = m ? words.slice(0, m.index).replace(/^(?:全国|全省|全市|全州|全县|全区|我省|我市|我县|我区)/, '') : '';
+    let subject = m ? words.slice(0, m.index).replace(WHOLE_OPENING, '') : '';
     if (subject.length < 2) subject = k > 0 && inSentence[k - 1].span.end > sentenceStart ? inSentence[k - 1].indicator : '';
     if (subject.length < 2) continue;
     f.indicator = subject;
@@ -2153,8 +2157,11 @@ function baseValues(text: string, sentenceStart: number, inSentence: Figure[], f
 
 /** The start of a change from one level to another: 由2020年的, 从, 由. */
 const FROM_END = /(?:由|从)((?:19|20)\d{2})?(?:年(?:底|末)?)?(?:的)?$/;
+/** The verbs of a change to a level: 增加到, 提高至, 下降到. */
+const CHANGED_TO = '增加|增长|提高|提升|上升|扩大|跃升|攀升|下降|降低|减少|缩小|缩减|回落';
 /** Between the two levels: 增加到2025年的, 提高至, 下降到. */
-const TO_BETWEEN = /^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|下降|降低|减少|缩小|缩减|回落)?(?:到|至)((?:19|20)\d{2})?(?:年(?:底|末)?)?(?:的)?$/;
+const TO_BETWEEN = new RegExp(`^(?:${CHANGED_TO})?(?:到|至)((?:19|20)\\d{2})?(?:年(?:底|末)?)?(?:的)?$`);
+const CHANGE_VERB = new RegExp(`^(?:${CHANGED_TO})$`);
 
 /**
  * A level that went from one value to another, "地区生产总值由2020年的1372.9亿元增加到2025年的1985.6亿元":
@@ -2170,7 +2177,7 @@ function fromTo(text: string, inSentence: Figure[]): void {
     if (subject.length < 2) continue;
     for (const [f, y] of [[a, from[1]], [b, to[1]]] as const) {
       // (Each is a level: 增加到 names where it got to, as 达到 does, not a change by that much.)
-      if (f.verb && /^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|下降|降低|减少|缩小|缩减|回落)$/.test(f.verb)) f.verb = '达到';
+      if (f.verb && CHANGE_VERB.test(f.verb)) f.verb = '达到';
       f.indicator = subject;
       f.measure = measureOf(subject, f.verb, aliases);
       f.indicatorFrom = 'clause';
@@ -2255,13 +2262,13 @@ function placeSeries(subject: string, n: number, facts: DocumentFacts, f0: Figur
   let measure = '';
   for (const [k, part] of parts.entries()) {
     // (The last place was read already as the figure's own, its name taken off the measure.)
-    if (k === n - 1 && f0.regionSource === 'sentence' && f0.region && regions.length && !(mayOpenWithPlace(part) && placesIn(part)[0]?.at === 0) && !/^(?:全|我|本)[国省市县区州旗]/.test(part)) {
+    if (k === n - 1 && f0.regionSource === 'sentence' && f0.region && regions.length && !(mayOpenWithPlace(part) && placesIn(part)[0]?.at === 0) && !WHOLE_OPENING.test(part)) {
       if (part.length < 2) return undefined;
       regions.push(f0.region);
       measure = part;
       break;
     }
-    const self = /^(?:全国|全省|全市|全县|全区|全州|全旗|我国|我省|我市|我县|我区|本省|本市|本县)/.exec(part);
+    const self = WHOLE_OPENING.exec(part);
     let name: string;
     let region: string | null;
     if (self) {

@@ -130,7 +130,8 @@ export function cityOfCounty(county: string): string | undefined {
   names();
   const city = cityOfCountyMap?.get(county);
   // (Not the catch-all rows, 省直辖县级行政区划, nor a municipality's own districts, 市辖区.)
-  return city && isKnownPlace(city) ? city : city && areas?.has(city) ? city : undefined;
+  // (A city, or a city-level place named otherwise: 黔东南苗族侗族自治州, 喀什地区.)
+  return city && (isKnownPlace(city) || prefectures?.has(city) || areas?.has(city)) ? city : undefined;
 }
 
 /**
