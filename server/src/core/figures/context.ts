@@ -59,6 +59,13 @@ const PAST_FIVE = new RegExp(`过去${FIVE}年|${FIVE}年来|近${FIVE}年`, 'g'
 const NEXT_FIVE = new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g');
 /** What follows a time that dates its clause's verb: an adverb or the verb (已达, 将新增, 增长). */
 const ADVERBIAL_AFTER = /^(?:底|末)?(?:已|曾|将|要|共|累计|达|新增|增长|增加|下降|减少|完成|实现|建成|突破|超过|提高|提升)/;
+/** The words that open a clause giving a reason: 主要是, 主要由于, 这是因为, 受……影响, 得益于. */
+const REASON_OPENS = /^(?:这|其中|但|而)?(?:主要(?:是|由于|因为|原因是|系|受|得益于)|(?:是)?由于|(?:是)?因为|原因是|得益于|受)/;
+/** Where the clause holding `at` opens: after the last ，；。：before it. */
+function clauseStart(text: string, at: number): number {
+  for (let k = at - 1; k >= 0; k--) if ('，,；;。：:！？\n'.includes(text[k])) return k + 1;
+  return 0;
+}
 /** Characters before 年 in 今年 本年度 当年 上年 去年 上一年 明年 下一年 五年来 近5年…: the relative cues. */
 const BEFORE_NIAN = new Set(['今', '本', '当', '上', '去', '一', '明', '五', '5']);
 
@@ -92,7 +99,10 @@ export function periodCues(text: string): Cue[] {
       // "在去年增长6.1%的基础上": the year of the base, not of what is built on it.
       // (It dates the figures inside the base, "在2025年新增普惠托位2000个的基础上": only those.)
       const base = /在\s?$/.test(before) ? /^[^，。；]{0,16}?的?基础上/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) : null;
-      const until = base ? m.index + m[0].length + base[0].length : undefined;
+      // "下降11.0%，主要是上年一次性收入较多；支出安排35.60亿元": a time in a clause that gives a
+      // reason dates that clause only, not the figures after it.
+      const reason = !base && REASON_OPENS.test(text.slice(clauseStart(text, m.index), m.index)) ? /^[^，,；;。]*/.exec(text.slice(m.index + m[0].length))![0].length : undefined;
+      const until = base ? m.index + m[0].length + base[0].length : reason !== undefined ? m.index + m[0].length + reason : undefined;
       // "由2024年的4010亿元增至4286亿元": the year dates the figure after it, not the one it grew to.
       const fromBase = /[由从]\s?$/.test(before) && text[m.index + m[0].length] === '的';
       const planName = m[0].endsWith('规划') || (m[0].endsWith('”') && text.startsWith('规划', m.index + m[0].length));
@@ -268,11 +278,11 @@ export function titleYear(title: string, statesFigure = false): number | undefin
  * A run of months or a quarter of this year (1—2月, 前三季度, 上半年以来) reports results so far.
  */
 const STRONG_TARGET =
-  /会议(?:要求|明确|提出|部署|决定)|(?:确定|下达|设定)的|力争|确保|预期目标|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期(?!寿命)|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升|由[^，,。；]{0,30}))到\d{4}\s*年(?!的)|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升))到20\d\d(?![\d.．０-９])|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
+  /会议(?:要求|明确|提出|部署|决定)|(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,6})(?:确定|下达|设定)的(?![^，,。；]{0,24}目标(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|力争|确保|(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,16})预期目标(?!(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期(?!寿命|目标(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升|由[^，,。；]{0,30}))到\d{4}\s*年(?!的)|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升))到20\d\d(?![\d.．０-９])|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
 const STRONG_ACTUAL =
   /(?<!下)半年(?:来|以来)?(?=[，,]|全|我|本|[\p{Script=Han}]{0,4}(?:实现|完成|达到))|(?<![下四])(?:一|第一)季度(?=[，,]|全|我|本)|今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了|(?:今年|本年|全年)?(?:(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月(?:份)?|前(?:[一二三]|[1-3])季度|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月|[一二三四1-4]季度(?!末)(?=[，,、全我本各]|[\p{Script=Han}]{0,12}(?:增长|下降|实现|完成|达到|同比))|(?<![0-9０-９一二三四五六七八九十年])(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?![底末初前中])(?=[\p{Script=Han}]{0,12}(?:同比|比上年同期)))/gu;
 /** Words that introduce a plan's aims: 计划, 将; and a report's own words as a brief restates them (报告提出, 明确, 部署). */
-const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标|提出|明确|部署|(?<=收入|支出|资金)安排/g;
+const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标(?!(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|提出|明确|部署|(?<=收入|支出|资金)安排/g;
 // 比上年 and 同比 compare with last year: in a review they report, in a plan they set the aim.
 const WEAK_ACTUAL = /完成|实现|取得|共有|全年|同比|比上年|较上年|比去年/g;
 
@@ -307,6 +317,8 @@ export { headingKind } from '../headings';
 
 /** Documents whose unqualified figures are plans: reports, plans, lists of tasks. */
 export const PLAN_DOCUMENT = /政府工作报告|规划|计划|方案|清单|要点|纲要|目标|安排|重点工作|任务书/;
+/** The record of an event about a document, a press conference, an interview, a transcript: no plan. */
+export const AN_EVENT_ABOUT = /发布会|实录|答记者问|访谈|座谈会|新闻|直播/;
 
 const PROVINCES = [
   '北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西',
@@ -386,9 +398,11 @@ export function beforeInner(places: readonly Place[], k: number): boolean {
 /**
  * Where a clause opens: the text's start, or after a sentence's, a clause's or a line's end; or
  * after 我们, a speaker's own city, "我们遵义去年地区生产总值增长6.0%"; or after the verb with which
- * a province's report backs a city, "支持广州实现老城市新活力，地区生产总值增长4.5%以上".
+ * a province's report backs a city, "支持广州实现老城市新活力，地区生产总值增长4.5%以上"; or after
+ * the word for a province's capital, which a city's name follows bare: "省会长沙地区生产总值……".
  */
-const BARE_CITY_RE = /((?:^|[。；;，,：:])(?:支持|推动|鼓励|指导|引导|帮助|助力)|^|[。；;，,！？!?：:\n\u3000]|我们|咱们)(?=\p{Script=Han}{2})/gu;
+const CAPITAL = /^(?:省会|首府|省城)$/;
+const BARE_CITY_RE = /((?:^|[。；;，,：:])(?:支持|推动|鼓励|指导|引导|帮助|助力)|省会|首府|省城|^|[。；;，,！？!?：:\n\u3000]|我们|咱们)(?=\p{Script=Han}{2})/gu;
 
 /**
  * The places `text` names, in order. `bareCities`: also a city of the province named bare where a
@@ -459,6 +473,11 @@ export function placesIn(text: string, bareCities = false): Place[] {
       const city = cityOfStem(text.slice(at, at + len));
       if (!city) continue;
       const next = text.slice(at + len, at + len + 2);
+      // (After 省会 the name is the capital's whatever follows, 省会长沙地区生产总值, unless its own 市 does.)
+      if (CAPITAL.test(m[1])) {
+        if (!next.startsWith('市') && !out.some((p) => p.at <= at && at < p.at + p.name.length)) known.push({ name: city, level: 'city', at });
+        break;
+      }
       // (Nor before 地区, "襄阳、宜昌地区生产总值": a series of cities that share their measure.)
       // (Nor a name joined with another city's, 宁波舟山港, nor a part of the city, 福州新区, 哈尔滨新区.)
       if (!/^\p{Script=Han}/u.test(next) || /^(?:[市县区州盟旗]|地区|路|街|大道|大街|广场|站|日报|晚报|籍|新区|新城|高新|开发|经开|自贸|港区|片区|园区|都市圈|城区|老城|主城|市区|大学|学院|理工|师范|职业|医科|医院|机场|银行|农商)/.test(next) || cityOfStem(text.slice(at + len, at + len + 2)) || cityOfStem(text.slice(at + len, at + len + 3))) break;

@@ -16,7 +16,7 @@
  * workspace's one province (consistency/index.ts), and nothing else.
  */
 import type { DocumentModel } from '../model';
-import { PLAN_DOCUMENT, beforeInner, comparisonBase, headingKind, placesIn, titleYear, titleYears, yearIn } from './context';
+import { AN_EVENT_ABOUT, PLAN_DOCUMENT, beforeInner, comparisonBase, headingKind, placesIn, titleYear, titleYears, yearIn } from './context';
 import { areaNamed, cityOfCounty, isKnownPlace } from './gazetteer';
 
 /** The region of a document that speaks of its own province without naming it. */
@@ -397,12 +397,17 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // is judged by its own title (see planContext).
   // (Not a headline that states one of its figures: "人代会开幕 政府工作报告提出今年增长5.5%左右"
   // reports the plan.)
-  const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]) && !NEWS_HEADLINE.test(titles[0]);
-  const aims = AIMS.exec(head.slice(0, 800));
-  const aimsAt = aims ? aims.index : undefined;
+  // (Nor the record of an event about one, "……《政府工作报告》解读新闻发布会实录": what is said there
+  // reviews as much as it aims.)
+  const plan = titles.length > 0 && PLAN_DOCUMENT.test(titles[0]) && !NEWS_HEADLINE.test(titles[0]) && !AN_EVENT_ABOUT.test(titles[0]);
+  // (The record of an event about a plan, "2026年天津市政府工作报告新闻发布会", restates its aims as
+  // a lead that says 报告提出 does: the year's figures are aims, a year gone stays a year gone.)
+  const lead = AIMS.exec(head.slice(0, 800));
+  const aims = lead ? lead[0] : titles.length > 0 && PLAN_DOCUMENT.test(titles[0]) && AN_EVENT_ABOUT.test(titles[0]) ? titles[0] : undefined;
+  const aimsAt = lead ? lead.index : aims !== undefined ? 0 : undefined;
   // Aims for the year after (部署明年工作 in a December speech) leave this year's figures alone.
-  const named = aims ? /((?:19|20)\d{2})\s*年/.exec(aims[0]) : null;
-  const aimsOffset = !aims ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims[0]) ? 1 : 0;
+  const named = aims !== undefined ? /((?:19|20)\d{2})\s*年/.exec(aims) : null;
+  const aimsOffset = aims === undefined ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims) ? 1 : 0;
   const lateInYear = !!dated && +dated[1] === year && +dated[2] >= 10;
   // (Only for a text about a year's report, 政府工作报告, its 解读 or 图解, where last year's results are
   // told: not a holiday's or a quarter's news in the same months.)
@@ -414,7 +419,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const reportsYear = bulletin ? (/\d/.test(bulletin[1]) ? parseInt(bulletin[1], 10) : year !== undefined ? year - 1 : undefined) : quoted?.bulletin ? quoted.quoted : reviewed?.year;
   const reportsCue = bulletin ? bulletin[0] : reviewed && !quoted?.bulletin ? reviewed.cue : titles[0]?.match(/《[^《》]*》/)?.[0];
   const reports = reportsYear !== undefined && year !== undefined && reportsYear < year && !PLAN_DOCUMENT.test(titles[0] ?? '') ? { reportsYear, reportsCue } : {};
-  return { year, yearCue, yearFrom, lateInYear, earlyInYear, ...reports, ...(reviewed && reports.reportsYear === reviewed.year ? { titleReviews: reviewed.year } : {}), province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims?.[0], bodyStart,
+  return { year, yearCue, yearFrom, lateInYear, earlyInYear, ...reports, ...(reviewed && reports.reportsYear === reviewed.year ? { titleReviews: reviewed.year } : {}), province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims, bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }
 

@@ -12,12 +12,12 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, AN_EVENT_ABOUT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
-import { isKnownPlace, provinceOf } from './gazetteer';
+import { cityOfStem, isKnownPlace, provinceOf } from './gazetteer';
 import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, NEWS_HEADLINE, documentFacts } from './document';
 import { CellReading, TableCell, cellsOf, readTables, rowCells } from './table';
 
@@ -201,6 +201,9 @@ const WHOLE_OPENING = /^(?:全国|全省|全市|全州(?![县市区])|全县(?!�
 function stripPlace(s: string): string {
   const m = WHOLE_OPENING.exec(s);
   if (m) return s.slice(m[0].length);
+  // (A province's capital named bare after the word for it: 省会长沙地区生产总值.)
+  const capital = /^(?:省会|首府|省城)/.exec(s);
+  if (capital) for (const len of [3, 2]) if (cityOfStem(s.slice(2, 2 + len))) return s.slice(2 + len).replace(/^市/, '');
   const p = mayOpenWithPlace(s) ? placesIn(s)[0] : undefined;
   if (!p || p.at !== 0) return s;
   // (The name as written: 天津 of 天津港 is read as 天津市, three characters where two stand.)
@@ -305,6 +308,13 @@ function paragraphIntent(whole: string): Intent | undefined {
     return { kind: 'target', cue: m[1] };
   }
   return undefined;
+}
+
+/** Whether a sentence opens with a year before `year` as its time: "2025年，", "去年全市……", "过去一年，". */
+function opensWithPastYear(sentence: string, year: number | undefined): boolean {
+  const m = /^(?:[^，,。：:]{1,12}[：:])?(?:(19|20)(\d{2})\s*年(?![代底末])|去年|上年(?!同期)|过去一年|刚刚过去的一年)/.exec(sentence);
+  if (!m) return false;
+  return m[1] === undefined || (year !== undefined && +(m[1] + m[2]) < year);
 }
 
 /** A topic that opens a sentence before what it says: "在民生方面，", "产业方面，", "谈及扩大开放，". */
@@ -773,7 +783,10 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // (A city's document that lets its province speak, "省里明确，粮食产量要稳定在710亿斤以上",
     // states the province's figures, until another place is named.)
     if (quotesProvince && PROVINCE_SPEAKS.test(sentenceText)) inheritedRegion = facts.province ?? OWN_PROVINCE;
-    const intentHere = own?.past ? own : detailed ?? inheritedKind;
+    // (Nor an aim carried from before into a sentence that opens with a year gone, "先说去年。2025年，
+    // 全市地区生产总值达到2268.5亿元": results of that year, whatever the speaker aimed at before.)
+    const pastOpening = !own && !detailed && inheritedKind?.kind === 'target' && opensWithPastYear(sentenceText, pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year);
+    const intentHere = own?.past ? own : detailed ?? (pastOpening ? undefined : inheritedKind);
     // (The report's aims, "报告提出今年主要预期目标：……", end the review a paragraph opened with
     // "过去一年，……": the paragraphs after them go on with the aims, not with that year.)
     // (Nor does a past year carried from the paragraph before date a sentence that sets aims of
@@ -908,6 +921,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     budgetBases(inSentence);
     fromTo(text, inSentence);
     baseValues(text, s.start, inSentence, facts);
+    targetsMeasured(text, s.start, inSentence);
     siblingHeads(text, inSentence, paragraphFigures);
     partsOfMeasure(text, inSentence, aliases);
     if (streaks) datedByStreak(text, streaks, inSentence);
@@ -1274,7 +1288,7 @@ const LABEL_BOUND = /(?:突破|超过|超|达到|达|不低于|不少于)$/;
 const ASIDE_PLACE = /^(?:以上|以内|左右|以下)?[（(](?:全省|全市|全区|全县|全国|全州|全盟|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|自治区))(?:为|是|：|:)?$/;
 
 /** What a measure's name ends with: the kind of amount, not the thing measured. */
-const MEASURE_END = /(?:产量|销量|产值|增加值|营业收入|收入|投资|总额|总量|规模|人数|面积|里程|用量)$/;
+const MEASURE_END = /(?:产量|销量|产值|增加值|营业收入|收入|支出|结余|余额|利润|投资|总额|总量|规模|人数|面积|里程|用量)$/;
 
 /**
  * A part named after 其中 takes its whole's measure: "汽车产量突破250万辆，其中新能源汽车106.3万辆"
@@ -1597,6 +1611,8 @@ function build(
   const reported = REPORTED_BY.exec(pre);
   if (reported && pre.length - reported[0].length >= 2) pre = pre.slice(reported[0].length);
   pre = stripNoise(stripPlace(stripNoise(pre).replace(BASE_PHRASE, '')));
+  // (A new area names itself by its kind, "新区研发投入强度达到4.85%" in 滨海新区's report: its own whole.)
+  if (pre.startsWith('新区') && pre.length > 4 && (facts.county ?? facts.region ?? '').endsWith('新区')) pre = stripNoise(pre.slice(2));
   if (!verb) {
     for (const v of VERBS_BY_FIRST.get(pre[0]) ?? NONE) {
       if (pre.startsWith(v) && pre.length > v.length) {
@@ -1692,8 +1708,12 @@ function build(
   }
   // A share named without what it is a share of, "高技术制造业增加值增长22.4%，占规模以上工业增加值的
   // 比重为9.8%": the subject is the one the sentence's figure before it named.
-  if (/^占.{2,}(?:比重|比例|份额)$/.test(indicator) && prevFig && prevFig.span.start >= s.start && prevFig.indicatorFrom === 'clause' && !/^占|比重|比例|份额|占比/.test(prevFig.indicator) && stripNoise(prevFig.indicator).length >= 2) {
-    indicator = stripNoise(prevFig.indicator) + indicator;
+  // (Or the share given as a percent without 比重, "科学技术支出186.42亿元，增长9.8%，占一般公共预算支出的
+  // 7.8%": the subject is the last one the sentence named in its own words.)
+  const shareOf = /^占.{2,}(?:比重|比例|份额)$/.test(indicator) || (/^占.{2,}$/.test(indicator) && /[%％]/.test(text.slice(n.start, raw.end)));
+  const subject = shareOf ? lastOf(previous, (f) => f.span.start >= s.start && f.span.end <= at && f.indicatorFrom === 'clause') : undefined;
+  if (subject && !/^占|比重|比例|份额|占比/.test(subject.indicator) && stripNoise(subject.indicator).length >= 2) {
+    indicator = stripNoise(subject.indicator) + indicator;
   }
   // The investment of projects just counted is theirs: "实施市级重点项目1200个，完成投资2680亿元" is
   // 市级重点项目 + 投资, as "1200个市级重点项目完成投资2860亿元" says it.
@@ -1953,7 +1973,11 @@ function tableFigure(
   // start from: a result, not an aim.)
   const captionYear = c.caption ? yearIn(c.caption) : undefined;
   const baseColumn = !c.column?.kind && (c.captionKind ?? fig.kind) === 'target' && captionYear !== undefined && period !== undefined && period.end < captionYear;
-  const kind = c.column?.kind ?? (baseColumn ? 'actual' : c.captionKind);
+  // (A column of estimates, "2025年预计", for a year gone or the one a year-end text closes, holds
+  // results as they stand: 预计 names an aim only for a year to come.)
+  const estimated = c.column?.kind === 'target' && /预计/.test(c.column.header) && !/目标|预期|计划/.test(c.column.header) &&
+    period !== undefined && pieceYear !== undefined && (period.end < pieceYear || (!!facts.lateInYear && period.end <= pieceYear));
+  const kind = estimated ? 'actual' : c.column?.kind ?? (baseColumn ? 'actual' : c.captionKind);
   if (kind) {
     fig.kind = kind;
     fig.kindSource = 'heading';
@@ -2021,7 +2045,10 @@ function distributeRespectively(inSentence: Figure[], text: string, facts: Docum
     }
     // Places listed before one measure part the values among them: "荣县、富顺县地区生产总值分别
     // 达到412.6亿元、436.8亿元", "全省、全市地区生产总值分别增长5.6%、6.1%".
-    const places = placeSeries(RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别/g, ''), n, facts, f0);
+    const subject = RESPECTIVELY.get(f0)! + f0.indicator.replace(/分别/g, '');
+    // (Or listed before an earlier 分别 of the sentence, its measure naming no place: "长沙县、浏阳市、
+    // 宁乡市分别位居……，地区生产总值分别为……".)
+    const places = placeSeries(subject, n, facts, f0) ?? listedBefore(text, f0, subject, n, facts);
     if (places) {
       const place = (f: Figure, k: number) => {
         f.indicator = places.measure;
@@ -2155,6 +2182,65 @@ function baseValues(text: string, sentenceStart: number, inSentence: Figure[], f
   }
 }
 
+const COMPARATOR_WORDS_BEFORE = new Set(COMPARATOR_BEFORE.map(([w]) => w));
+
+/** The last element that passes `test` (Array.prototype.findLast is ES2023, past the target). */
+function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let k = items.length - 1; k >= 0; k--) if (test(items[k])) return items[k];
+  return undefined;
+}
+
+/** A result measured against its target: 高于, 低于, 完成, 与……持平 before the target's value. */
+const AGAINST_TARGET = /(?:高于|低于|超过|超出|好于|快于|慢于|优于|未完成|未达到|完成|实现|达到|与|同|比|较)(?:了)?(?:年初|年度|全年)?(?:确定|定|提出|设定|下达)?的?(增长|下降|提高|降低|增加|减少)?$/;
+/** The target named after its value: 7%左右的预期目标, 60万人预期目标, 2%左右的调控目标. */
+const TARGET_NAMED = /^(?:左右|以上|以内|以下|上下)?(?:的)?(?:年初|年度|全年)?(?:确定的|提出的|设定的)?(?:预期|调控|计划|考核|发展|年度)?目标/;
+
+/**
+ * A target's value a result is measured against, "规模以上工业增加值增长7.8%，高于7%左右的预期目标",
+ * "城镇新增就业62.3万人，完成60万人预期目标的103.8%": the target of the subject the clause or the
+ * figure before it names, not an indicator "高于" or "完成".
+ */
+function targetsMeasured(text: string, sentenceStart: number, inSentence: Figure[]): void {
+  for (let k = 1; k < inSentence.length; k++) {
+    const f = inSentence[k];
+    if (!TARGET_NAMED.test(text.slice(f.span.end, f.span.end + 14))) continue;
+    const clauseStart = Math.max(sentenceStart, ...['，', '；', '。', '：'].map((c) => text.lastIndexOf(c, f.span.start - 1) + 1));
+    const words = text.slice(clauseStart, f.span.start);
+    const against = AGAINST_TARGET.exec(words);
+    if (!against) continue;
+    // (The subject: the clause's words before the comparison, else the figure before it.)
+    const own = stripNoise(words.slice(0, against.index));
+    // (The figure before in its unit: "增长5.6%，比全省高0.2个百分点，超过了年初定的5.5%的预期目标".)
+    const prior = lastOf(inSentence.slice(0, k), (p) => p.unit === f.unit);
+    const subject = own.length >= 2 ? own : prior?.indicator ?? '';
+    if (subject.length < 2) continue;
+    f.indicator = subject;
+    // (高于 or 超过 before it compares the result with the target: it bounds nothing of the target's.)
+    if (f.comparatorText !== undefined && COMPARATOR_WORDS_BEFORE.has(f.comparatorText)) {
+      f.comparator = 'eq';
+      f.comparatorText = undefined;
+    }
+    // (The comparison's own verb, 完成 or 达到, is not the subject's: 增长 of 未完成增长3% is.)
+    if (own.length < 2) f.verb = against[1] ?? prior?.verb;
+    f.measure = measureOf(subject, f.verb, aliases);
+    f.indicatorFrom = 'clause';
+    f.kind = 'target';
+    f.kindSource = 'sentence';
+    f.kindCue = text.slice(f.span.end, f.span.end + 14).match(TARGET_NAMED)![0].replace(/^(?:左右|以上|以内|以下|上下)?的?/, '');
+    // (And the share of it done, "完成60万人预期目标的103.8%", is a result: how much of the target.)
+    const done = inSentence[k + 1];
+    if (done && /[%％]/.test(done.text) && /^(?:左右|以上)?(?:的)?(?:年初|年度|全年)?(?:预期|调控|计划|考核|发展|年度)?目标的$/.test(text.slice(f.span.end, done.span.start))) {
+      done.indicator = `${subject}目标完成率`;
+      done.verb = undefined;
+      done.measure = measureOf(done.indicator, undefined, aliases);
+      done.indicatorFrom = 'clause';
+      done.kind = 'actual';
+      done.kindSource = 'sentence';
+      done.kindCue = undefined;
+    }
+  }
+}
+
 /** The start of a change from one level to another: 由2020年的, 从, 由. */
 const FROM_END = /(?:由|从)((?:19|20)\d{2})?(?:年(?:底|末)?)?(?:的)?$/;
 /** The verbs of a change to a level: 增加到, 提高至, 下降到. */
@@ -2255,6 +2341,28 @@ function siblingHeads(text: string, inSentence: Figure[], paragraph: Figure[]): 
  * The places a 分别 clause lists before its one measure, each whole (荣县、富顺县, 全省、全市,
  * 江苏省和浙江省), the last one opening the measure: their regions, in order, and the measure.
  */
+function listedBefore(text: string, f0: Figure, subject: string, n: number, facts: DocumentFacts): { regions: (string | null)[]; measure: string } | undefined {
+  const measure = subject.replace(WHOLE_OPENING, '');
+  if (measure.length < 2 || placesIn(measure).length > 0) return undefined;
+  const before = text.slice(f0.sentence.start, f0.span.start);
+  const clause = /(?:^|[，,；;：:])([^，,；;：:。]{4,60}?)分别/.exec(before);
+  if (!clause) return undefined;
+  const parts = clause[1].split(/、|和|与|及/);
+  if (parts.length !== n) return undefined;
+  const regions: (string | null)[] = [];
+  for (const part of parts) {
+    const self = WHOLE_OPENING.exec(part);
+    if (self && self[0] === part) {
+      regions.push(selfRegion(selfLevelOf(part), facts));
+      continue;
+    }
+    const p = mayOpenWithPlace(part) ? placesIn(part)[0] : undefined;
+    if (!p || p.at !== 0 || p.level === 'country' || p.name !== part) return undefined;
+    regions.push(p.name);
+  }
+  return { regions, measure };
+}
+
 function placeSeries(subject: string, n: number, facts: DocumentFacts, f0: Figure): { regions: (string | null)[]; measure: string } | undefined {
   const parts = subject.split(/、|和|与|及/);
   if (parts.length !== n) return undefined;
@@ -2394,7 +2502,10 @@ function context(
   let kind: Kind = 'unknown';
   let kindSource: Source | null = null;
   let kindCue: string | undefined;
-  const strong = reading.kind(offsetInSentence);
+  // (今年 in a text of the year's end, "会议认为，今年全市经济运行……预计增长5.8%", is the year it closes:
+  // no aim.)
+  const said = reading.kind(offsetInSentence);
+  const strong = said?.cue === '今年' && facts.lateInYear ? undefined : said;
   let weak = reading.weakKind(offsetInSentence);
   const set = (k: Kind, src: Source, cue?: string) => {
     kind = k;
@@ -2679,7 +2790,7 @@ class Sections {
         // (The document's title that names the year it looks back on speaks from its date: see
         // documentFacts.)
         year: this.dated && !this.laterTitle(h) && year === this.dated.reviewed ? this.dated.year : year,
-        plan: PLAN_DOCUMENT.test(full) && !headline,
+        plan: PLAN_DOCUMENT.test(full) && !headline && !(h.heading.form === 'title' && AN_EVENT_ABOUT.test(full)),
         // (The place a heading is about opens it: a run-in heading that is a whole paragraph,
         // "一、会议指出，……增速高于绍兴市平均水平", is not about the place it compares with.)
         // (Not the whole it measures against: "对标全国定目标".)
