@@ -267,6 +267,8 @@ const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)/;
 
 /** A label and its value, with no clause after it. */
 const LABEL_LINE = /^[^，。；：:,]{1,10}[：:][^，。；,]*$/;
+/** A panel's line: a figure, its bound, a colon and what it is ("46万人左右：今年全省城镇新增就业预期目标"). */
+const FIGURE_LABEL_LINE = /^[\s\u3000]*[0-9０-９][0-9０-９.．,，]*[\p{Script=Han}%％‰]{0,5}?(?:以上|左右|以内)?[：:]/u;
 const ITEM_BAR = /[\p{Script=Han}%％\s][|｜][\p{Script=Han}\s]/u;
 
 /**
@@ -328,6 +330,8 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
     // A table's row (cells separated by tabs) ends where its line ends; so does a line of items
     // set apart by bars, an explainer's "GDP增长5.5%左右 | 规上工业增加值增长7%".
     if (p.text.includes('\t') || q.text.includes('\t') || ITEM_BAR.test(p.text)) continue;
+    // (So does a panel's line that opens with its figure and a colon, "2548万吨：去年全省粮食总产量".)
+    if (FIGURE_LABEL_LINE.test(p.text) || FIGURE_LABEL_LINE.test(q.text)) continue;
     // (So does a line of cells set apart by runs of spaces: a list of names, "王  丽  孙  涛".)
     if (SPACED_CELLS.test(p.text) || SPACED_CELLS.test(q.text)) continue;
     const last = p.text[p.text.length - 1];

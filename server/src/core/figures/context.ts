@@ -66,6 +66,8 @@ function clauseStart(text: string, at: number): number {
   for (let k = at - 1; k >= 0; k--) if ('，,；;。：:！？\n'.includes(text[k])) return k + 1;
   return 0;
 }
+/** The figure a sentence has just given, named back: 这一数字, 该指标, 这个比例. */
+const THAT_FIGURE = /^(?:的)?(?:这一|这个|该|此)(?:数字|数据|指标|数值|比例|比重|规模|总量)/;
 /** Characters before 年 in 今年 本年度 当年 上年 去年 上一年 明年 下一年 五年来 近5年…: the relative cues. */
 const BEFORE_NIAN = new Set(['今', '本', '当', '上', '去', '一', '明', '五', '5']);
 
@@ -153,7 +155,10 @@ export function periodCues(text: string): Cue[] {
     // between a subject and its verb: "总数去年底已达216个", not a time that names a thing,
     // "楚雄州2026年10件民生实事".)
     const reached = k > 0 && /(?:截至|截止)$/.test(lead);
-    if (!reached && (!/\p{Script=Han}{2}/u.test(lead.replace(/^(?:截至|截止|到|至|在|于|从|自|而|但|其中|同时|与|和|比|较|为|是)+/, '')) || !ADVERBIAL_AFTER.test(text.slice(c.end, c.end + 4)))) continue;
+    // (Or a year that names the same figure's value then, "而2020年这一数字还是25115亿元": it dates that
+    // value only.)
+    const then = k > 0 && THAT_FIGURE.test(text.slice(c.end, c.end + 8));
+    if (!reached && !then && (!/\p{Script=Han}{2}/u.test(lead.replace(/^(?:截至|截止|到|至|在|于|从|自|而|但|其中|同时|与|和|比|较|为|是)+/, '')) || !ADVERBIAL_AFTER.test(text.slice(c.end, c.end + 4)))) continue;
     // (With the figure it dates in its clause: not "先看去年。", which turns the text to that year.)
     if (!/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))) continue;
     c.local = true;

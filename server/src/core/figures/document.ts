@@ -211,6 +211,9 @@ function ownLevel(text: string): 'province' | 'city' | 'county' | undefined {
   return p >= c && p >= k ? 'province' : c >= k ? 'city' : 'county';
 }
 
+/** A session of a place's own congress or conference, after its name: 第十九届人民代表大会第五次会议, 两会. */
+const OWN_SESSION = /^(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:人民代表大会|人大|政协|委员会)/;
+
 /** A place named as a body whose decisions the clause carries out: 贯彻……X市委……精神, 按照X市委部署. */
 function higherBody(text: string, at: number, end: number): boolean {
   const before = text.slice(Math.max(0, at - 30), at);
@@ -357,7 +360,11 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
       // not a body the text cites: "无锡市委经济工作会议提出……".)
       const line = sample.slice(sample.lastIndexOf('\n', p.at) + 1, (sample.indexOf('\n', p.at) + 1 || sample.length + 1) - 1);
       const issuer = line.trim().length <= 40 && /^(?:人民政府|政府|委员会|党委|委|人大|人民代表大会)/.test(sample.slice(p.at + p.name.length, p.at + p.name.length + 6));
-      const own = p.at < lead || issuer;
+      // (Or whose session the lead reports, "渝北区第十九届人民代表大会第五次会议……开幕": the news of
+      // its own people's congress, which its city's sessions would not open. Within the opening: a
+      // headline that states a figure is read as the first paragraph.)
+      const session = p.level === 'county' && p.at < Math.max(lead, 600) && OWN_SESSION.test(sample.slice(p.at + p.name.length, p.at + p.name.length + 14));
+      const own = p.at < lead || issuer || session;
       // (The bodies above, whose decisions the text carries out, are not its own: "贯彻中央、省委和
       // 嘉兴市委经济工作会议精神", "按照X市委部署".)
       if (!own || higherBody(sample, p.at, p.at + p.name.length)) continue;
@@ -365,7 +372,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
       if (p.level === 'city' && !city) city = p.name;
       // (A district or county that issues it, "中共苏州市吴江区委办公室": the city before it is its
       // address, the district its own place.)
-      if (p.level === 'county' && !county && issuer) county = p.name;
+      if (p.level === 'county' && !county && (issuer || session)) county = p.name;
     }
     if (province || city || county) {
       textPlace = county ?? city ?? province;

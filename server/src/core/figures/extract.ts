@@ -120,10 +120,23 @@ const LIST_ACTION = /^(?:新增|净增|新培育|新引进|新认定|新招引|�
  * Whether a sentence opens with the document's own city named by its stem, as people name it:
  * "十堰作为汽车产业重镇，……", "十堰要……" (not a word that starts alike: 长治久安).
  */
-function ownStemOpens(sentence: string, city: string): boolean {
-  const stem = city.replace(/市$/, '');
+function ownStemOpens(sentence: string, place: string): boolean {
+  const stem = place.replace(/(?:市|区|县|旗)$/, '');
+  if (stem.length < 2) return false;
   const t = sentence.trimStart();
-  return t.startsWith(stem) && /^(?:市|作为|要|将|在|是|的|全市|[，,、\s])/.test(t.slice(stem.length));
+  // (At the sentence's start, or a clause's before its first figure: "作为全市汽车产业重要承载地，渝北
+  // 今年将力争……".)
+  const head = t.slice(0, t.search(/[0-9０-９]/) + 1 || t.length);
+  for (let at = 0; at >= 0; at = nextClause(head, at)) {
+    if (head.startsWith(stem, at) && /^(?:市|区|县|作为|要|将|在|是|的|全市|全区|全县|今年|去年|明年|[，,、\s])/.test(head.slice(at + stem.length))) return true;
+  }
+  return false;
+}
+
+/** Where the clause after the one at `at` opens, or -1. */
+function nextClause(text: string, at: number): number {
+  const k = text.slice(at).search(/[，,；;：:]/);
+  return k < 0 ? -1 : at + k + 1;
 }
 
 /** Whether a name holds a verb of its own after its first character: 年度完成投资. */
@@ -543,6 +556,9 @@ const DETAILS_BEFORE = /^[\s\u3000]*(具体(?:来看|而言|来说|地说|讲)|�
 /** A sentence whose speaker is the province: 省里明确, 省委要求, 省政府工作报告提出, 自治区确定 (after a topic, "从区内看，"). */
 const PROVINCE_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外|从[^，,。]{1,6}看)?[，,]?(?:省里|省上|省委|省政府|省委省政府|省委、省政府|省政府工作报告|省委经济工作会议|自治区(?:党委|政府|人民政府|党委、政府|党委政府|政府工作报告)?)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达)/;
 
+/** A county's text that lets its city speak: 市政府工作报告提出, 据市政府工作报告, 市里明确. */
+const CITY_SPEAKS = /^[\s\u3000]*(?:同时|此外|另外)?[，,]?(?:(?:据|根据)(?:市政府工作报告|市委经济工作会议)[，,]|(?:市里|市委|市政府|市委市政府|市委、市政府|市政府工作报告|市委经济工作会议)(?:已经|也|还)?(?:明确|提出|要求|强调|部署|确定|下达|显示))/;
+
 /** A sentence that opens with this year and its aims, after another: "。今年要……", "。今年，全市……". */
 const TURNS_TO_THIS_YEAR = /[。！？!?][\s\u3000]*今年(?:[，,]|要|将|力争|我们|全市|全省|全县|全区)/;
 
@@ -769,6 +785,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // (Nor past a sentence that opens with the document's own place, named by its stem as people
     // name it: "十堰作为汽车产业重镇，……全年新能源汽车产量力争达到12万辆".)
     if (inheritedRegion && facts.city && facts.city.length >= 3 && ownStemOpens(sentenceText, facts.city)) inheritedRegion = undefined;
+    // (Or a county's own stem, "渝北今年将力争……", in a county's text that let its city speak.)
+    if (inheritedRegion && facts.level === 'county' && facts.county && facts.county.length >= 3 && ownStemOpens(sentenceText, facts.county)) inheritedRegion = undefined;
     // (A sentence that opens with the report's review, "报告显示，……", dates its own figures too.)
     if (inheritedFromItem && ITEM_OPENS.test(sentenceText)) {
       inherited = undefined;
@@ -783,6 +801,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // (A city's document that lets its province speak, "省里明确，粮食产量要稳定在710亿斤以上",
     // states the province's figures, until another place is named.)
     if (quotesProvince && PROVINCE_SPEAKS.test(sentenceText)) inheritedRegion = facts.province ?? OWN_PROVINCE;
+    // (So does a county's that lets its city speak: "据市政府工作报告，去年全市……；常住人口城镇化率达到72.5%".)
+    else if (facts.level === 'county' && facts.city && CITY_SPEAKS.test(sentenceText)) inheritedRegion = facts.city;
     // (Nor an aim carried from before into a sentence that opens with a year gone, "先说去年。2025年，
     // 全市地区生产总值达到2268.5亿元": results of that year, whatever the speaker aimed at before.)
     const pastOpening = !own && !detailed && inheritedKind?.kind === 'target' && opensWithPastYear(sentenceText, pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year);
@@ -927,6 +947,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (streaks) datedByStreak(text, streaks, inSentence);
     shortRepeats(text, inSentence, paragraphFigures);
     reachedBy(text, s.start, inSentence, aliases);
+    countyGoesOn(text, inSentence, facts);
     // (What a paragraph says before it turns to this year, dated by nothing of its own, is the
     // year before's: "规上工业企业新增206家，总数突破3100家。今年要新开工……" answers with results
     // first. Only where no heading or sentence dates it: the document's year was a guess.)
@@ -950,7 +971,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (Only a province the sentence opens with, before its first figure, carries on:
       // "省政府工作报告提出，全省……", not "……增长8.3%，全省为5.2%".)
       const f = inSentence[0];
-      const provincial = (r: string | null) => !!r && (r === facts.province || r === OWN_PROVINCE || r.endsWith('省') || r.endsWith('自治区'));
+      // (Or, in a county's text, its city's: "据市政府工作报告，去年全市……；常住人口城镇化率……".)
+      const provincial = (r: string | null) => !!r && (r === facts.province || r === OWN_PROVINCE || r.endsWith('省') || r.endsWith('自治区') || (facts.level === 'county' && r === facts.city));
       // (Nor the province's aim a clause names, "按照省定城镇新增就业60万人左右……": 省定 qualifies
       // its own names.)
       // (Nor the target a sentence aligns with, "对标全省……的目标，": the sentences after it are the place's own.)
@@ -1611,6 +1633,11 @@ function build(
   const reported = REPORTED_BY.exec(pre);
   if (reported && pre.length - reported[0].length >= 2) pre = pre.slice(reported[0].length);
   pre = stripNoise(stripPlace(stripNoise(pre).replace(BASE_PHRASE, '')));
+  // (A county names itself by its stem, "渝北今年将力争汽车产量突破50万辆" in 渝北区's text: the figure is
+  // its own, whatever whole the clause before named, "作为全市汽车产业重要承载地".)
+  const countyStem = facts.county && facts.county.length >= 3 ? facts.county.replace(/(?:区|县|市|旗)$/, '') : undefined;
+  const countyNamed = !!countyStem && pre.startsWith(countyStem) && !/^(?:区|县|市|旗)/.test(pre.slice(countyStem.length));
+  if (countyNamed) pre = stripNoise(pre.slice(countyStem!.length));
   // (A new area names itself by its kind, "新区研发投入强度达到4.85%" in 滨海新区's report: its own whole.)
   if (pre.startsWith('新区') && pre.length > 4 && (facts.county ?? facts.region ?? '').endsWith('新区')) pre = stripNoise(pre.slice(2));
   if (!verb) {
@@ -1651,6 +1678,8 @@ function build(
   let indicatorAfter = false;
   let indicatorInherited = false;
   const prevFig = previous[previous.length - 1];
+  // (The figure named back, "经济总量迈上3万亿元台阶，而2020年这一数字还是25115亿元": the one before's.)
+  if (prevFig && THAT_FIGURE_BACK.test(indicator) && prevFig.span.start >= s.start) indicator = prevFig.indicator;
   // "新增A 300家、B 500家": the verb carries over a list, not over a comma.
   const separatedFromPrev = prevFig && /^[、和及与]?$/.test(text.slice(prevFig.span.end, clauseStart).replace(/[\s]|以上|以内|左右|以下/g, '').slice(0, 2));
   if (!indicator && (!prevFig || /\n[^\n]*$/.test(text.slice(prevFig.span.end, clauseStartOf(text, s.start, at))))) {
@@ -1690,7 +1719,10 @@ function build(
     // do the deed, not all there are: the deed is part of its name.)
     const caused = noun.length >= 2 && m && m[0].length > noun.length && CAUSATIVE_BEFORE.test(text.slice(Math.max(s.start, n.start - 4), n.start));
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
-      indicator = caused ? (/^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|·•\u3000]{2,20}/u.exec(text.slice(raw.end, Math.min(s.end, raw.end + 28)).replace(/^(?:以上|以内|左右|以下)/, ''))?.[0] ?? m![0]) : noun;
+      // (A panel's label names its time and scope before the measure: "去年全省粮食总产量".)
+      // (Not a place it names, "1068亿元 荣成市地区生产总值": that stays, and says whose it is.)
+      const named = opensLine ? stripNoise(noun) : noun;
+      indicator = caused ? (/^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|·•\u3000]{2,20}/u.exec(text.slice(raw.end, Math.min(s.end, raw.end + 28)).replace(/^(?:以上|以内|左右|以下)/, ''))?.[0] ?? m![0]) : named.length >= 2 ? named : noun;
       indicatorAfter = true;
     } else if (tied) {
       indicator = tied[1];
@@ -1764,7 +1796,9 @@ function build(
   // A bound (以上, 不低于, 以内, 不超过, 控制在) is what an aim sets; a result is reported as it is.
   const bounded = comparatorText !== undefined && BOUND_WORDS.has(comparatorText) && verb !== undefined && !LEVEL_VERBS.has(verb);
   const ctx = context(s, reading, facts, outline, sections, at, inherited, inheritedKind, bounded, inheritedRegion, (previous[0]?.span.start ?? at) - s.start);
-  const { path, periodSource, region, regionSource } = ctx;
+  const { path, periodSource } = ctx;
+  const region = countyNamed ? facts.county! : ctx.region;
+  const regionSource = countyNamed ? 'sentence' : ctx.regionSource;
   let period = ctx.period;
   // A change over a span, "五年来，经济总量由5.5万亿元增加到6.69万亿元": the end is the level at
   // the span's close; the start the level before it, unless it names its own year (由2020年的……).
@@ -1777,6 +1811,17 @@ function build(
     prior.measure = measureOf(prior.indicator, prior.verb, aliases);
   }
   let { kind, kindSource, kindCue } = ctx;
+  // (A panel's line, "46万人左右：今年全省城镇新增就业预期目标": the words after the colon say what the
+  // figure is, an aim too.)
+  if (kindSource !== 'sentence' && !text.slice(text.lastIndexOf('\n', n.start - 1) + 1, n.start).trim()) {
+    const label = /^(?:以上|左右|以内|以下)?[：:]([^，,。；;\n]{2,30})/.exec(text.slice(raw.end, s.end));
+    const aim = label ? /预期目标|目标任务|力争|计划|目标/.exec(label[1]) : null;
+    if (aim) {
+      kind = 'target';
+      kindSource = 'sentence';
+      kindCue = aim[0];
+    }
+  }
   // The count that opens or sums up a list (重点抓好三项工作：一是……; 以上五个方面) is checked
   // against the list (enum.count-mismatch); it is neither a target nor a result. Nor is a
   // figure in a headline, which restates one of the text below it.
@@ -1901,6 +1946,7 @@ function build(
     }
     RESPECTIVELY.set(figure, from < clauseStart ? text.slice(from, clauseStart) : '');
   }
+  if (countyNamed) COUNTY_NAMED.add(figure);
   return figure;
 }
 
@@ -2000,6 +2046,23 @@ const VALUE_JOIN = /^[\s\u3000]*(?:以上|左右|以内|以下)?[\s\u3000]*(?:�
 
 /** Figures whose clause says 分别: the first of a run of values that go to several subjects. */
 const RESPECTIVELY = new WeakMap<Figure, string>();
+/** Figures whose clause opened with the county's own stem (渝北今年将……). */
+const COUNTY_NAMED = new WeakSet<Figure>();
+
+/**
+ * The county that named itself by its stem goes on over the sentence's clauses after it until
+ * another place is named: "渝北今年将力争汽车产量突破50万辆，其中新能源汽车产量30万辆".
+ */
+function countyGoesOn(text: string, inSentence: Figure[], facts: DocumentFacts): void {
+  const k = inSentence.findIndex((f) => COUNTY_NAMED.has(f));
+  if (k < 0) return;
+  for (let j = k + 1; j < inSentence.length; j++) {
+    const f = inSentence[j];
+    if (placesIn(text.slice(inSentence[k].span.end, f.span.start)).length || /全市|全省|全国|我市|我省/.test(text.slice(inSentence[k].span.end, f.span.start))) break;
+    f.region = facts.county!;
+    f.regionSource = 'sentence';
+  }
+}
 /** The years a 分别 clause lists before it, in order: 2024年、2025年 (or 2024、2025年, 2024年和2025年). */
 function yearsBefore(text: string, f: Figure): string[] | undefined {
   const at = text.lastIndexOf('分别', f.span.start);
@@ -2184,6 +2247,14 @@ function baseValues(text: string, sentenceStart: number, inSentence: Figure[], f
 
 const COMPARATOR_WORDS_BEFORE = new Set(COMPARATOR_BEFORE.map(([w]) => w));
 
+/** The year just past told as a stretch of time, not as the year before: 一年来, 过去一年. */
+const TWELVE_MONTHS = /^(?:一年来|(?:刚刚)?过去(?:的)?一年)$/;
+/** Years just past told as a stretch of time: 五年来, 过去五年, 近5年. */
+const PAST_SPAN = /^(?:过去|近)?[五5]年(?:来)?$/;
+
+/** A figure named back as "this figure", before its value then: 这一数字还是, 该指标为. */
+const THAT_FIGURE_BACK = /(?:这一|这个|该|此)(?:数字|数据|指标|数值)(?:还|仅|只)?(?:是|为|达)?$/;
+
 /** The last element that passes `test` (Array.prototype.findLast is ES2023, past the target). */
 function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
   for (let k = items.length - 1; k >= 0; k--) if (test(items[k])) return items[k];
@@ -2242,7 +2313,7 @@ function targetsMeasured(text: string, sentenceStart: number, inSentence: Figure
 }
 
 /** The start of a change from one level to another: 由2020年的, 从, 由. */
-const FROM_END = /(?:由|从)((?:19|20)\d{2})?(?:年(?:底|末)?)?(?:的)?$/;
+const FROM_END = /(?:由|从)(?:((?:19|20)\d{2})|(上年|去年|上一年))?(?:年(?:底|末)?|底|末)?(?:的)?$/;
 /** The verbs of a change to a level: 增加到, 提高至, 下降到. */
 const CHANGED_TO = '增加|增长|提高|提升|上升|扩大|跃升|攀升|下降|降低|减少|缩小|缩减|回落';
 /** Between the two levels: 增加到2025年的, 提高至, 下降到. */
@@ -2261,7 +2332,10 @@ function fromTo(text: string, inSentence: Figure[]): void {
     if (!from || !to || a.unit !== b.unit) continue;
     const subject = a.indicator.slice(0, from.index);
     if (subject.length < 2) continue;
-    for (const [f, y] of [[a, from[1]], [b, to[1]]] as const) {
+    // (From the year before, "由上年的68.2万辆增加到81.6万辆": the year before the level reached.)
+    const reached = to[1] ?? (b.period && /^\d{4}$/.test(b.period) ? b.period : undefined);
+    const before = from[2] && reached ? String(Number(reached) - 1) : undefined;
+    for (const [f, y] of [[a, from[1] ?? before], [b, to[1]]] as const) {
       // (Each is a level: 增加到 names where it got to, as 达到 does, not a change by that much.)
       if (f.verb && CHANGE_VERB.test(f.verb)) f.verb = '达到';
       f.indicator = subject;
@@ -2438,6 +2512,12 @@ function context(
   if (!period && inherited) {
     period = inherited;
     periodSource = 'paragraph';
+  }
+  // (In a text of its year's end, "一年来" and "过去一年" are the twelve months now ending: this year.)
+  // (So are "五年来" and "过去五年" the five years now ending.)
+  if (period && facts.lateInYear && pieceYear === facts.year && pieceYear !== undefined && period.end === pieceYear - 1 && (period.start === period.end ? TWELVE_MONTHS : PAST_SPAN).test(period.cue)) {
+    const start = period.start + 1;
+    period = { value: start === pieceYear ? String(pieceYear) : `${start}-${pieceYear}`, start, end: pieceYear, cue: period.cue };
   }
   if (!period && inheritedKind?.past && !path.some((n) => n.heading.form !== 'title')) {
     // (A brief's "报告显示，……" reports the year the report reviews: the one before its own.)

@@ -37,6 +37,7 @@ let areas: Set<string> | undefined;
 let provinceOfCity: Map<string, string> | undefined;
 /** The city of each county-level place whose name is the only one of its kind (荣县 → 自贡市). */
 let cityOfCountyMap: Map<string, string> | undefined;
+const MUNICIPALITY = /^(?:北京|天津|上海|重庆)市$/;
 /** Counties named by one character and 县 or 旗 (荣县, 沛县, 歙县): places only where a cue says so. */
 let shortCounties: Set<string> | undefined;
 /** The peoples named in China's autonomous places (the ones that end a prefecture's stem). */
@@ -73,6 +74,11 @@ function names(): Set<string> {
   for (const p of levels as Division[]) {
     for (const c of p.d ?? []) {
       provinceOfCity.set(c.n, p.n);
+      // (A municipality's districts and counties lie in the municipality itself: 渝北区 in 重庆市.)
+      if (MUNICIPALITY.test(p.n) && /[区县]$/.test(c.n)) {
+        if (cityOfCountyMap.has(c.n)) twice.add(c.n);
+        else cityOfCountyMap.set(c.n, p.n);
+      }
       for (const k of c.d ?? []) {
         if (/^\p{Script=Han}[县旗]$/u.test(k.n)) shortCounties.add(k.n);
         if (cityOfCountyMap.has(k.n)) twice.add(k.n);
@@ -131,7 +137,7 @@ export function cityOfCounty(county: string): string | undefined {
   const city = cityOfCountyMap?.get(county);
   // (Not the catch-all rows, 省直辖县级行政区划, nor a municipality's own districts, 市辖区.)
   // (A city, or a city-level place named otherwise: 黔东南苗族侗族自治州, 喀什地区.)
-  return city && (isKnownPlace(city) || prefectures?.has(city) || areas?.has(city)) ? city : undefined;
+  return city && (isKnownPlace(city) || MUNICIPALITY.test(city) || prefectures?.has(city) || areas?.has(city)) ? city : undefined;
 }
 
 /**
