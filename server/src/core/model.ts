@@ -268,7 +268,7 @@ const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)/;
 /** A label and its value, with no clause after it. */
 const LABEL_LINE = /^[^，。；：:,]{1,10}[：:][^，。；,]*$/;
 /** A panel's line: a figure, its bound, a colon and what it is ("46万人左右：今年全省城镇新增就业预期目标"). */
-const FIGURE_LABEL_LINE = /^[\s\u3000]*[0-9０-９][0-9０-９.．,，]*[\p{Script=Han}%％‰]{0,5}?(?:以上|左右|以内)?[：:]/u;
+const FIGURE_LABEL_LINE = /^[\s\u3000]*[0-9０-９][0-9０-９.．,，]*[\p{Script=Han}%％‰]{0,5}?(?:以上|左右|以内)?(?<![年月日])[：:][\s\u3000]*\p{Script=Han}[^，,、；;]*$/u;
 const ITEM_BAR = /[\p{Script=Han}%％\s][|｜][\p{Script=Han}\s]/u;
 
 /**

@@ -2,7 +2,7 @@
  * Where a figure belongs: its period, its region and whether it is a target or an actual,
  * read from the sentence, else from the headings it sits under, else from the document.
  */
-import { cityOfStem, isKnownPlace, knownPlaceEndingAt, prefecturesIn, shortCountiesIn } from './gazetteer';
+import { capitalOfStem, cityOfStem, isKnownPlace, knownPlaceEndingAt, prefecturesIn, shortCountiesIn } from './gazetteer';
 import type { OutlineNode } from '../outline';
 import { firstAtOrAfter, type Span } from '../text';
 
@@ -60,14 +60,16 @@ const NEXT_FIVE = new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 
 /** What follows a time that dates its clause's verb: an adverb or the verb (已达, 将新增, 增长). */
 const ADVERBIAL_AFTER = /^(?:底|末)?(?:已|曾|将|要|共|累计|达|新增|增长|增加|下降|减少|完成|实现|建成|突破|超过|提高|提升)/;
 /** The words that open a clause giving a reason: 主要是, 主要由于, 这是因为, 受……影响, 得益于. */
-const REASON_OPENS = /^(?:这|其中|但|而)?(?:主要(?:是|由于|因为|原因是|系|受|得益于)|(?:是)?由于|(?:是)?因为|原因是|得益于|受)/;
+const REASON_OPENS = /^(?:这|其中|但|而)?(?:主要(?:是|由于|因为|原因是|系|得益于)|(?:主要)?受[^，,；;。]{1,16}影响|(?:是)?由于|(?:是)?因为|原因是|得益于)/;
 /** Where the clause holding `at` opens: after the last ，；。：before it. */
 function clauseStart(text: string, at: number): number {
   for (let k = at - 1; k >= 0; k--) if ('，,；;。：:！？\n'.includes(text[k])) return k + 1;
   return 0;
 }
 /** The figure a sentence has just given, named back: 这一数字, 该指标, 这个比例. */
-const THAT_FIGURE = /^(?:的)?(?:这一|这个|该|此)(?:数字|数据|指标|数值|比例|比重|规模|总量)/;
+/** The nouns a figure is named back by: 这一数字, 该指标, 这个比例. */
+export const THAT_FIGURE_NOUN = '(?:这一|这个|该|此)(?:数字|数据|指标|数值|比例|比重|规模|总量)';
+const THAT_FIGURE = new RegExp(`^(?:的)?${THAT_FIGURE_NOUN}`);
 /** Characters before 年 in 今年 本年度 当年 上年 去年 上一年 明年 下一年 五年来 近5年…: the relative cues. */
 const BEFORE_NIAN = new Set(['今', '本', '当', '上', '去', '一', '明', '五', '5']);
 
@@ -283,7 +285,7 @@ export function titleYear(title: string, statesFigure = false): number | undefin
  * A run of months or a quarter of this year (1—2月, 前三季度, 上半年以来) reports results so far.
  */
 const STRONG_TARGET =
-  /会议(?:要求|明确|提出|部署|决定)|(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,6})(?:确定|下达|设定)的(?![^，,。；]{0,24}目标(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|力争|确保|(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,16})预期目标(?!(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期(?!寿命|目标(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升|由[^，,。；]{0,30}))到\d{4}\s*年(?!的)|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升))到20\d\d(?![\d.．０-９])|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
+  /会议(?:要求|明确|提出|部署|决定)|(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,6})(?:确定|下达|设定)的(?![^，,。；]{0,24}目标(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|力争|确保|(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,16})预期目标(?!(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,16})预期(?!寿命|目标(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升|由[^，,。；]{0,30}))到\d{4}\s*年(?!的)|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升))到20\d\d(?![\d.．０-９])|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
 const STRONG_ACTUAL =
   /(?<!下)半年(?:来|以来)?(?=[，,]|全|我|本|[\p{Script=Han}]{0,4}(?:实现|完成|达到))|(?<![下四])(?:一|第一)季度(?=[，,]|全|我|本)|今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了|(?:今年|本年|全年)?(?:(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月(?:份)?|前(?:[一二三]|[1-3])季度|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月|[一二三四1-4]季度(?!末)(?=[，,、全我本各]|[\p{Script=Han}]{0,12}(?:增长|下降|实现|完成|达到|同比))|(?<![0-9０-９一二三四五六七八九十年])(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?![底末初前中])(?=[\p{Script=Han}]{0,12}(?:同比|比上年同期)))/gu;
 /** Words that introduce a plan's aims: 计划, 将; and a report's own words as a brief restates them (报告提出, 明确, 部署). */
@@ -323,7 +325,9 @@ export { headingKind } from '../headings';
 /** Documents whose unqualified figures are plans: reports, plans, lists of tasks. */
 export const PLAN_DOCUMENT = /政府工作报告|规划|计划|方案|清单|要点|纲要|目标|安排|重点工作|任务书/;
 /** The record of an event about a document, a press conference, an interview, a transcript: no plan. */
-export const AN_EVENT_ABOUT = /发布会|实录|答记者问|访谈|座谈会|新闻|直播/;
+export const AN_EVENT_ABOUT = /新闻发布会|发布会|新闻通气会|答记者问|实录|访谈|座谈会/;
+/** An event that reviews a plan's outcome ("……规划实施情况新闻发布会"): no aims of its own. */
+export const REVIEW_EVENT = /实施情况|执行情况|成效|成就|回顾/;
 
 const PROVINCES = [
   '北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西',
@@ -406,7 +410,9 @@ export function beforeInner(places: readonly Place[], k: number): boolean {
  * a province's report backs a city, "支持广州实现老城市新活力，地区生产总值增长4.5%以上"; or after
  * the word for a province's capital, which a city's name follows bare: "省会长沙地区生产总值……".
  */
-const CAPITAL = /^(?:省会|首府|省城)$/;
+/** The words for a province's capital, which its name follows bare. */
+export const CAPITAL_WORDS = '省会|首府|省城';
+const CAPITAL = new RegExp(`^(?:${CAPITAL_WORDS})$`);
 const BARE_CITY_RE = /((?:^|[。；;，,：:])(?:支持|推动|鼓励|指导|引导|帮助|助力)|省会|首府|省城|^|[。；;，,！？!?：:\n\u3000]|我们|咱们)(?=\p{Script=Han}{2})/gu;
 
 /**
@@ -474,15 +480,22 @@ export function placesIn(text: string, bareCities = false): Place[] {
     const at = m.index + m[1].length;
     // (Past an empty match by a whole character: a /u regex steps back into a surrogate pair.)
     if (m[0].length === 0) BARE_CITY_RE.lastIndex += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+    // (After 省会 the name is the capital's whatever follows, 省会长沙地区生产总值, unless its own 市
+    // does; a name that is also a word, 长春, and one of four characters, 呼和浩特, too.)
+    if (CAPITAL.test(m[1])) {
+      for (const len of [4, 3, 2]) {
+        const city = capitalOfStem(text.slice(at, at + len));
+        if (!city) continue;
+        const inside = (p: Place) => p.at <= at && at < p.at + p.name.length;
+        if (text[at + len] !== '市' && !out.some(inside) && !known.some(inside)) known.push({ name: city, level: 'city', at });
+        break;
+      }
+      continue;
+    }
     for (const len of [3, 2]) {
       const city = cityOfStem(text.slice(at, at + len));
       if (!city) continue;
       const next = text.slice(at + len, at + len + 2);
-      // (After 省会 the name is the capital's whatever follows, 省会长沙地区生产总值, unless its own 市 does.)
-      if (CAPITAL.test(m[1])) {
-        if (!next.startsWith('市') && !out.some((p) => p.at <= at && at < p.at + p.name.length)) known.push({ name: city, level: 'city', at });
-        break;
-      }
       // (Nor before 地区, "襄阳、宜昌地区生产总值": a series of cities that share their measure.)
       // (Nor a name joined with another city's, 宁波舟山港, nor a part of the city, 福州新区, 哈尔滨新区.)
       if (!/^\p{Script=Han}/u.test(next) || /^(?:[市县区州盟旗]|地区|路|街|大道|大街|广场|站|日报|晚报|籍|新区|新城|高新|开发|经开|自贸|港区|片区|园区|都市圈|城区|老城|主城|市区|大学|学院|理工|师范|职业|医科|医院|机场|银行|农商)/.test(next) || cityOfStem(text.slice(at + len, at + len + 2)) || cityOfStem(text.slice(at + len, at + len + 3))) break;

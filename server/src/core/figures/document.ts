@@ -16,7 +16,7 @@
  * workspace's one province (consistency/index.ts), and nothing else.
  */
 import type { DocumentModel } from '../model';
-import { AN_EVENT_ABOUT, PLAN_DOCUMENT, beforeInner, comparisonBase, headingKind, placesIn, titleYear, titleYears, yearIn } from './context';
+import { AN_EVENT_ABOUT, PLAN_DOCUMENT, REVIEW_EVENT, beforeInner, comparisonBase, headingKind, placesIn, titleYear, titleYears, yearIn } from './context';
 import { areaNamed, cityOfCounty, isKnownPlace } from './gazetteer';
 
 /** The region of a document that speaks of its own province without naming it. */
@@ -211,6 +211,9 @@ function ownLevel(text: string): 'province' | 'city' | 'county' | undefined {
   return p >= c && p >= k ? 'province' : c >= k ? 'city' : 'county';
 }
 
+/** How far into a text its opening reaches, where a lead may stand after a headline read as text. */
+const OPENING = 600;
+
 /** A session of a place's own congress or conference, after its name: 第十九届人民代表大会第五次会议, 两会. */
 const OWN_SESSION = /^(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)(?:人民代表大会|人大|政协|委员会)/;
 
@@ -363,7 +366,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
       // (Or whose session the lead reports, "渝北区第十九届人民代表大会第五次会议……开幕": the news of
       // its own people's congress, which its city's sessions would not open. Within the opening: a
       // headline that states a figure is read as the first paragraph.)
-      const session = p.level === 'county' && p.at < Math.max(lead, 600) && OWN_SESSION.test(sample.slice(p.at + p.name.length, p.at + p.name.length + 14));
+      const session = p.level === 'county' && p.at < Math.max(lead, OPENING) && OWN_SESSION.test(sample.slice(p.at + p.name.length, p.at + p.name.length + 14));
       const own = p.at < lead || issuer || session;
       // (The bodies above, whose decisions the text carries out, are not its own: "贯彻中央、省委和
       // 嘉兴市委经济工作会议精神", "按照X市委部署".)
@@ -410,7 +413,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // (The record of an event about a plan, "2026年天津市政府工作报告新闻发布会", restates its aims as
   // a lead that says 报告提出 does: the year's figures are aims, a year gone stays a year gone.)
   const lead = AIMS.exec(head.slice(0, 800));
-  const aims = lead ? lead[0] : titles.length > 0 && PLAN_DOCUMENT.test(titles[0]) && AN_EVENT_ABOUT.test(titles[0]) ? titles[0] : undefined;
+  const aims = lead ? lead[0] : titles.length > 0 && PLAN_DOCUMENT.test(titles[0]) && AN_EVENT_ABOUT.test(titles[0]) && !REVIEW_EVENT.test(titles[0]) ? titles[0] : undefined;
   const aimsAt = lead ? lead.index : aims !== undefined ? 0 : undefined;
   // Aims for the year after (部署明年工作 in a December speech) leave this year's figures alone.
   const named = aims !== undefined ? /((?:19|20)\d{2})\s*年/.exec(aims) : null;

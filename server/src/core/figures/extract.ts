@@ -12,12 +12,12 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, AN_EVENT_ABOUT, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
+  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, AN_EVENT_ABOUT, CAPITAL_WORDS, THAT_FIGURE_NOUN, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
 import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
-import { cityOfStem, isKnownPlace, provinceOf } from './gazetteer';
+import { capitalOfStem, isKnownPlace, provinceOf } from './gazetteer';
 import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, NEWS_HEADLINE, documentFacts } from './document';
 import { CellReading, TableCell, cellsOf, readTables, rowCells } from './table';
 
@@ -128,7 +128,7 @@ function ownStemOpens(sentence: string, place: string): boolean {
   // 今年将力争……".)
   const head = t.slice(0, t.search(/[0-9０-９]/) + 1 || t.length);
   for (let at = 0; at >= 0; at = nextClause(head, at)) {
-    if (head.startsWith(stem, at) && /^(?:市|区|县|作为|要|将|在|是|的|全市|全区|全县|今年|去年|明年|[，,、\s])/.test(head.slice(at + stem.length))) return true;
+    if (head.startsWith(stem, at) && (/^(?:市|区|县|是|的)/.test(head.slice(at + stem.length)) || STEM_AS_SUBJECT.test(head.slice(at + stem.length)))) return true;
   }
   return false;
 }
@@ -208,6 +208,10 @@ const ITEM_OPENS = new RegExp(`^[\\s\\u3000]*${ITEM_WORD}`);
 const FIGURE_LABEL_OPENING = /^[^，,。；：:]{1,16}?[0-9０-９][^，,。；：:]{0,6}?(?:——|—|--)/;
 
 /** A whole a text names as its own, opening a phrase: 全省, 全市, 我县, 本区 (not 全州县, 全县域). */
+/** The word for a capital, then its name: 省会长沙, 首府呼和浩特. */
+const CAPITAL_OPENING = new RegExp(`^(?:${CAPITAL_WORDS})`);
+/** What follows a place's stem named as a subject: a time, an adverb or a clause's mark (渝北今年将……), not a word it begins (安居工程). */
+const STEM_AS_SUBJECT = /^(?:今年|去年|明年|当年|全年|将|要|已|作为|在|全区|全县|全市|[，、,\s])/;
 const WHOLE_OPENING = /^(?:全国|全省|全市|全州(?![县市区])|全县(?!域)|全区(?!域)|全旗|我国|我省|我市|我州|我县|我区|本省|本市|本州|本县|本区)/;
 
 /** A place at the start of an indicator is its region, not part of it: 沈阳市新建5G基站. */
@@ -215,8 +219,7 @@ function stripPlace(s: string): string {
   const m = WHOLE_OPENING.exec(s);
   if (m) return s.slice(m[0].length);
   // (A province's capital named bare after the word for it: 省会长沙地区生产总值.)
-  const capital = /^(?:省会|首府|省城)/.exec(s);
-  if (capital) for (const len of [3, 2]) if (cityOfStem(s.slice(2, 2 + len))) return s.slice(2 + len).replace(/^市/, '');
+  if (CAPITAL_OPENING.test(s)) for (const len of [4, 3, 2]) if (capitalOfStem(s.slice(2, 2 + len))) return s.slice(2 + len).replace(/^市/, '');
   const p = mayOpenWithPlace(s) ? placesIn(s)[0] : undefined;
   if (!p || p.at !== 0) return s;
   // (The name as written: 天津 of 天津港 is read as 天津市, three characters where two stand.)
@@ -1636,7 +1639,7 @@ function build(
   // (A county names itself by its stem, "渝北今年将力争汽车产量突破50万辆" in 渝北区's text: the figure is
   // its own, whatever whole the clause before named, "作为全市汽车产业重要承载地".)
   const countyStem = facts.county && facts.county.length >= 3 ? facts.county.replace(/(?:区|县|市|旗)$/, '') : undefined;
-  const countyNamed = !!countyStem && pre.startsWith(countyStem) && !/^(?:区|县|市|旗)/.test(pre.slice(countyStem.length));
+  const countyNamed = !!countyStem && pre.startsWith(countyStem) && STEM_AS_SUBJECT.test(pre.slice(countyStem.length));
   if (countyNamed) pre = stripNoise(pre.slice(countyStem!.length));
   // (A new area names itself by its kind, "新区研发投入强度达到4.85%" in 滨海新区's report: its own whole.)
   if (pre.startsWith('新区') && pre.length > 4 && (facts.county ?? facts.region ?? '').endsWith('新区')) pre = stripNoise(pre.slice(2));
@@ -1815,7 +1818,7 @@ function build(
   // figure is, an aim too.)
   if (kindSource !== 'sentence' && !text.slice(text.lastIndexOf('\n', n.start - 1) + 1, n.start).trim()) {
     const label = /^(?:以上|左右|以内|以下)?[：:]([^，,。；;\n]{2,30})/.exec(text.slice(raw.end, s.end));
-    const aim = label ? /预期目标|目标任务|力争|计划|目标/.exec(label[1]) : null;
+    const aim = label ? /力争|(?:计划|目标)(?![^，,。；;]{0,4}完成)/.exec(label[1]) : null;
     if (aim) {
       kind = 'target';
       kindSource = 'sentence';
@@ -2253,7 +2256,7 @@ const TWELVE_MONTHS = /^(?:一年来|(?:刚刚)?过去(?:的)?一年)$/;
 const PAST_SPAN = /^(?:过去|近)?[五5]年(?:来)?$/;
 
 /** A figure named back as "this figure", before its value then: 这一数字还是, 该指标为. */
-const THAT_FIGURE_BACK = /(?:这一|这个|该|此)(?:数字|数据|指标|数值)(?:还|仅|只)?(?:是|为|达)?$/;
+const THAT_FIGURE_BACK = new RegExp(`${THAT_FIGURE_NOUN}(?:还|仅|只)?(?:是|为|达)?$`);
 
 /** The last element that passes `test` (Array.prototype.findLast is ES2023, past the target). */
 function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
@@ -2262,7 +2265,7 @@ function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefin
 }
 
 /** A result measured against its target: 高于, 低于, 完成, 与……持平 before the target's value. */
-const AGAINST_TARGET = /(?:高于|低于|超过|超出|好于|快于|慢于|优于|未完成|未达到|完成|实现|达到|与|同|比|较)(?:了)?(?:年初|年度|全年)?(?:确定|定|提出|设定|下达)?的?(增长|下降|提高|降低|增加|减少)?$/;
+const AGAINST_TARGET = /(?:高于|低于|超过|超出|好于|快于|慢于|优于|未完成|未达到|完成|实现|达到|(?<!\p{Script=Han})与)(?:了)?(?:年初|年度|全年)?(?:确定|定|提出|设定|下达)?的?(增长|下降|提高|降低|增加|减少)?$/u;
 /** The target named after its value: 7%左右的预期目标, 60万人预期目标, 2%左右的调控目标. */
 const TARGET_NAMED = /^(?:左右|以上|以内|以下|上下)?(?:的)?(?:年初|年度|全年)?(?:确定的|提出的|设定的)?(?:预期|调控|计划|考核|发展|年度)?目标/;
 
@@ -2279,6 +2282,11 @@ function targetsMeasured(text: string, sentenceStart: number, inSentence: Figure
     const words = text.slice(clauseStart, f.span.start);
     const against = AGAINST_TARGET.exec(words);
     if (!against) continue;
+    // (与 compares only where the clause says so after the target: 与……预期目标基本持平.)
+    if (/与$/.test(against[0].replace(/(?:了)?(?:年初|年度|全年)?(?:确定|定|提出|设定|下达)?的?(?:增长|下降|提高|降低|增加|减少)?$/, '')) && !/持平|相当|一致|相符/.test(text.slice(f.span.end, f.span.end + 24))) continue;
+    // (A result is measured: a figure of the sentence before it is one. "研发投入强度达到2.5%的目标" in
+    // a plan aims, and keeps its bound.)
+    if (!inSentence.slice(0, k).some((p) => p.kind === 'actual')) continue;
     // (The subject: the clause's words before the comparison, else the figure before it.)
     const own = stripNoise(words.slice(0, against.index));
     // (The figure before in its unit: "增长5.6%，比全省高0.2个百分点，超过了年初定的5.5%的预期目标".)
@@ -2419,9 +2427,18 @@ function listedBefore(text: string, f0: Figure, subject: string, n: number, fact
   const measure = subject.replace(WHOLE_OPENING, '');
   if (measure.length < 2 || placesIn(measure).length > 0) return undefined;
   const before = text.slice(f0.sentence.start, f0.span.start);
-  const clause = /(?:^|[，,；;：:])([^，,；;：:。]{4,60}?)分别/.exec(before);
-  if (!clause) return undefined;
-  const parts = clause[1].split(/、|和|与|及/);
+  // (The nearest list before it of as many places: "望城区、雨花区分别……，长沙县、浏阳市、宁乡市分别……".)
+  const lists = [...before.matchAll(/(?:^|[，,；;：:])([^，,；;：:。]{4,60}?)分别/g)].reverse();
+  for (const clause of lists) {
+    const regions = listedPlaces(clause[1], n, facts);
+    if (regions) return { regions, measure };
+  }
+  return undefined;
+}
+
+/** The regions of a list of exactly `n` places and nothing else ("长沙县、浏阳市、宁乡市"), or undefined. */
+function listedPlaces(list: string, n: number, facts: DocumentFacts): (string | null)[] | undefined {
+  const parts = list.split(/、|和|与|及/);
   if (parts.length !== n) return undefined;
   const regions: (string | null)[] = [];
   for (const part of parts) {
@@ -2434,7 +2451,7 @@ function listedBefore(text: string, f0: Figure, subject: string, n: number, fact
     if (!p || p.at !== 0 || p.level === 'country' || p.name !== part) return undefined;
     regions.push(p.name);
   }
-  return { regions, measure };
+  return regions;
 }
 
 function placeSeries(subject: string, n: number, facts: DocumentFacts, f0: Figure): { regions: (string | null)[]; measure: string } | undefined {
@@ -2585,7 +2602,8 @@ function context(
   // (今年 in a text of the year's end, "会议认为，今年全市经济运行……预计增长5.8%", is the year it closes:
   // no aim.)
   const said = reading.kind(offsetInSentence);
-  const strong = said?.cue === '今年' && facts.lateInYear ? undefined : said;
+  // (Only where the sentence estimates: "今年……增长5.5%左右，前三季度增长5.3%" in October still aims.)
+  const strong = said?.cue === '今年' && facts.lateInYear && /预计/.test(reading.text) ? undefined : said;
   let weak = reading.weakKind(offsetInSentence);
   const set = (k: Kind, src: Source, cue?: string) => {
     kind = k;

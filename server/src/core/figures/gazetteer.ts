@@ -119,6 +119,16 @@ let cityStems: Map<string, string> | undefined;
  * papers name a city of their province without 市 ("桂林世界级旅游城市建设提速"). Not a stem that
  * is as often a word (STEM_IS_A_WORD).
  */
+/**
+ * The city a stem names where the word for a capital has said it is one (省会长春, 首府呼和浩特):
+ * any city's stem, of two to four characters, words too.
+ */
+export function capitalOfStem(stem: string): string | undefined {
+  names();
+  const city = `${stem}市`;
+  return provinceOfCity!.has(city) ? city : undefined;
+}
+
 export function cityOfStem(stem: string): string | undefined {
   if (!cityStems) {
     names();
