@@ -173,7 +173,8 @@ function statistical(f: Amount): boolean {
  * broadcast script. Speech rounds what it quotes ("经济总量达到5126亿元" at a press conference).
  */
 function spoken(f: Amount): boolean {
-  return (f.text !== undefined && !/[0-9０-９]/.test(f.text)) || !!f.section?.some((s) => /发布会|播出稿|广播|新闻联播|电视|访谈|实录|答记者问|讲话|发言/.test(s));
+  // (A script's own labels say it is read out: 【导语】, 【正文】, 【同期声】, 【解说】.)
+  return (f.text !== undefined && !/[0-9０-９]/.test(f.text)) || !!f.section?.some((s) => /发布会|播出稿|广播|新闻联播|电视|访谈|实录|答记者问|讲话|发言/.test(s) || /^[【\[](?:导语|正文|结束语|口播|播音员?|同期声?|配音|解说|画外音|主持人)/.test(s));
 }
 
 /**

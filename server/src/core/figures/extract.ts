@@ -233,7 +233,7 @@ function stripPlace(s: string): string {
 const NAMED_FOR_PLACE = /^(?:港|机场|站|火车站|海关|[东西南北]站)/;
 
 /** The base of a comparison at the start of a clause: 较2015年, 比上年, 同比. */
-const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年(?:底|末)|去年(?:底|末)|上年|去年|上年同期)(?:相比)?|同比)/;
+const BASE_PHRASE = /^(?:(?:较|比|与)(?:(?:19|20)\d{2}\s*年(?:底|末)?|上年(?:底|末)|去年(?:底|末)|上年|去年|上年同期|年初)(?:相比)?|同比)/;
 const RANGE_SEP = /^[\s]?[～~〜\-—–－至到][\s]?/;
 const RANGE_MARKS = new CharClass('～~〜-—–－至到');
 
@@ -1690,7 +1690,7 @@ function build(
     // topic before a comma the ones in its clause ("高新技术企业方面，计划新增3000家"). Not a
     // speaker ("记者：", "×××："), not a heading's marker.
     const label = labelBefore(text, s.start, clauseStartOf(text, s.start, at));
-    if (label) indicator = label;
+    if (label) indicator = stripNoise(label).length >= 2 ? stripNoise(label) : label;
   }
   if (aimOnly) indicator = '';
   // (An explainer's item that opens its ｜-cell after the section's tag, "④ 改革开放 5%以上 外贸进出口
@@ -2258,6 +2258,9 @@ const PAST_SPAN = /^(?:过去|近)?[五5]年(?:来)?$/;
 /** A figure named back as "this figure", before its value then: 这一数字还是, 该指标为. */
 const THAT_FIGURE_BACK = new RegExp(`${THAT_FIGURE_NOUN}(?:还|仅|只)?(?:是|为|达)?$`);
 
+/** The report of the place above, named bare in a heading: 市政府工作报告, 省政府工作报告. */
+const HIGHER_REPORT = /(?:^|[】\s\u3000：:])(省|自治区|市)(?:人民)?政府工作报告/;
+
 /** The last element that passes `test` (Array.prototype.findLast is ES2023, past the target). */
 function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
   for (let k = items.length - 1; k >= 0; k--) if (test(items[k])) return items[k];
@@ -2701,6 +2704,15 @@ function context(
       if (pl) {
         region = pl.name;
         regionSource = 'heading';
+      } else if (path[k].heading.form !== 'title' || sections.laterTitle(path[k])) {
+        // (A section of a lower place's text that gives the report of the place above it,
+        // "【新闻链接】市政府工作报告中的几组数据" in a district's: the figures under it are that place's.)
+        const higher = HIGHER_REPORT.exec(path[k].name);
+        const above = !higher ? undefined : higher[1] === '市' ? (facts.level === 'county' ? facts.city : undefined) : facts.level !== 'province' ? facts.province ?? OWN_PROVINCE : undefined;
+        if (above) {
+          region = above;
+          regionSource = 'heading';
+        }
       }
     }
   }
