@@ -55,7 +55,8 @@ const PLAN = /[“"]?(十[一二三四五六])五[”"]?(?:规划)?(?:的)?(?:�
 const THIS_YEAR = /今年|本年度|年内|当年/g;
 const LAST_YEAR = /上年|去年|上一年|(?:刚刚)?过去(?:的)?一年|一年来/g;
 const NEXT_YEAR = /明年|下一年/g;
-const PAST_FIVE = new RegExp(`过去${FIVE}年|${FIVE}年来|近${FIVE}年`, 'g');
+// (这五年 opens a review's paragraph on the span it has just named: "这五年，综合实力跃上新台阶".)
+const PAST_FIVE = new RegExp(`过去${FIVE}年|${FIVE}年来|近${FIVE}年|这${FIVE}年(?!来)`, 'g');
 const NEXT_FIVE = new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g');
 /** What follows a time that dates its clause's verb: an adverb or the verb (已达, 将新增, 增长). */
 const ADVERBIAL_AFTER = /^(?:底|末)?(?:已|曾|将|要|共|累计|达|新增|增长|增加|下降|减少|完成|实现|建成|突破|超过|提高|提升)/;

@@ -2253,7 +2253,7 @@ const COMPARATOR_WORDS_BEFORE = new Set(COMPARATOR_BEFORE.map(([w]) => w));
 /** The year just past told as a stretch of time, not as the year before: 一年来, 过去一年. */
 const TWELVE_MONTHS = /^(?:一年来|(?:刚刚)?过去(?:的)?一年)$/;
 /** Years just past told as a stretch of time: 五年来, 过去五年, 近5年. */
-const PAST_SPAN = /^(?:过去|近)?[五5]年(?:来)?$/;
+const PAST_SPAN = /^(?:过去|近|这)?[五5]年(?:来)?$/;
 
 /** A figure named back as "this figure", before its value then: 这一数字还是, 该指标为. */
 const THAT_FIGURE_BACK = new RegExp(`${THAT_FIGURE_NOUN}(?:还|仅|只)?(?:是|为|达)?$`);
