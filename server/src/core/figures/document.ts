@@ -418,7 +418,9 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // Aims for the year after (部署明年工作 in a December speech) leave this year's figures alone.
   const named = aims !== undefined ? /((?:19|20)\d{2})\s*年/.exec(aims) : null;
   const aimsOffset = aims === undefined ? undefined : named && year !== undefined ? +named[1] - year : /明年|下一年|新一年/.test(aims) ? 1 : 0;
-  const lateInYear = !!dated && +dated[1] === year && +dated[2] >= 10;
+  // (A dateline without its year, "12月26日，市委经济工作会议召开", in a text whose year is known.)
+  const dayOnly = dated ? null : /(?:^|[\n\s\u3000（(）)])(\d{1,2})\s*月\s*\d{1,2}\s*日/.exec(head.slice(0, 400));
+  const lateInYear = (!!dated && +dated[1] === year && +dated[2] >= 10) || (!!dayOnly && year !== undefined && +dayOnly[1] >= 10);
   // (Only for a text about a year's report, 政府工作报告, its 解读 or 图解, where last year's results are
   // told: not a holiday's or a quarter's news in the same months.)
   const earlyInYear = !!dated && +dated[1] === year && +dated[2] <= 3 && titles.some((t) => /工作报告|解读|一图读懂|图解|公报/.test(t));

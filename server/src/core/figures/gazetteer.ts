@@ -150,6 +150,9 @@ export function cityOfCounty(county: string): string | undefined {
   return city && (isKnownPlace(city) || MUNICIPALITY.test(city) || prefectures?.has(city) || areas?.has(city)) ? city : undefined;
 }
 
+/** The verbs with which a report backs a place it names next: 支持, 推动, 鼓励, 指导, 引导, 帮助, 助力. */
+const BACKING_VERB = /(?:支持|推动|鼓励|指导|引导|帮助|助力)$/;
+
 /**
  * Where a county named by one character stands as a place: the county's own body, session or
  * year after it (荣县人民政府, 荣县第十八届人民代表大会, 荣县2026年政府工作报告, 沛县县委).
@@ -163,11 +166,13 @@ export function shortCountiesIn(text: string): { name: string; at: number }[] {
   for (const suffix of ['县', '旗']) {
     for (let i = text.indexOf(suffix, 1); i >= 0; i = text.indexOf(suffix, i + 1)) {
       const name = text.slice(i - 1, i + 1);
-      if (!shortCounties?.has(name) || /\p{Script=Han}/u.test(text[i - 2] ?? '') && !/[在于和与及、的市州盟共]/.test(text[i - 2])) continue;
+      // (After the verb with which a city's report backs it, as a city's bare name: "支持磁县建设……".)
+      const backed = i >= 3 && BACKING_VERB.test(text.slice(Math.max(0, i - 3), i - 1));
+      if (!shortCounties?.has(name) || /\p{Script=Han}/u.test(text[i - 2] ?? '') && !/[在于和与及、的市州盟共]/.test(text[i - 2]) && !backed) continue;
       // (Not a conjunction's character before 县: "各市和县政府" is no 和县.)
       if (/[和与及或并]/.test(name[0]) && /\p{Script=Han}/u.test(text[i - 2] ?? '')) continue;
       // (Or where a clause opens with it, as its subject: "；荣县规模以上工业增加值增长10.3%", "荣县、富顺县……".)
-      const opens = i < 2 || /[\n。；，、：]/.test(text[i - 2]);
+      const opens = i < 2 || /[\n。；，、：]/.test(text[i - 2]) || backed;
       if (SHORT_COUNTY_CUE.test(text.slice(i + 1, i + 12)) || (opens && /^(?:、|\p{Script=Han}|$)/u.test(text[i + 1] ?? '') && !/^[级域城里长内外乡镇区委]/.test(text[i + 1] ?? ''))) out.push({ name, at: i - 1 });
     }
   }
