@@ -2,7 +2,7 @@
  * Where a figure belongs: its period, its region and whether it is a target or an actual,
  * read from the sentence, else from the headings it sits under, else from the document.
  */
-import { capitalOfStem, cityOfStem, isKnownPlace, knownPlaceEndingAt, prefecturesIn, shortCountiesIn } from './gazetteer';
+import { BACKING_VERBS, capitalOfStem, cityOfStem, isKnownPlace, knownPlaceEndingAt, prefecturesIn, shortCountiesIn } from './gazetteer';
 import type { OutlineNode } from '../outline';
 import { firstAtOrAfter, type Span } from '../text';
 
@@ -279,6 +279,11 @@ export function titleYear(title: string, statesFigure = false): number | undefin
  * Kind cues. Strong ones decide against the heading; weak ones (将, 要, 计划, 争取, which also
  * appear in names like 兴辽英才计划 and in reviews: 争取中央资金) only where nothing else does.
  */
+/** A target told as met, after its name: 目标圆满完成, 目标任务顺利实现 (a review, no aim). */
+const MET = String.raw`(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现)`;
+/** A result measured against what follows: 完成了, 超过, 高于 (年初确定的……预期目标 is then no aim). */
+const BEATEN = String.raw`(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?`;
+
 /**
  * 要 before a verb of aim sets a target as 力争 does (speeches: 要达到, 要压缩至, 要新增); not the
  * 要 of 主要, 重要, 需要. 预期 names a target, but not in 预期寿命 (life expectancy, an indicator)
@@ -286,11 +291,11 @@ export function titleYear(title: string, statesFigure = false): number | undefin
  * A run of months or a quarter of this year (1—2月, 前三季度, 上半年以来) reports results so far.
  */
 const STRONG_TARGET =
-  /会议(?:要求|明确|提出|部署|决定)|(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,6})(?:确定|下达|设定)的(?![^，,。；]{0,24}目标(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|力争|确保|(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,16})预期目标(?!(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)(?<!(?:完成|实现|达到|超过|超出|超|高于|低于|好于|快于|不及|未完成|未达到)了?[^，,。；]{0,16})预期(?!寿命|目标(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升|由[^，,。；]{0,30}))到\d{4}\s*年(?!的)|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升))到20\d\d(?![\d.．０-９])|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))/g;
+  new RegExp(String.raw`会议(?:要求|明确|提出|部署|决定)|(?<!${BEATEN}[^，,。；]{0,6})(?:确定|下达|设定)的(?![^，,。；]{0,24}目标${MET})|力争|确保|(?<!${BEATEN}[^，,。；]{0,16})预期目标(?!${MET})|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)(?<!${BEATEN}[^，,。；]{0,16})预期(?!寿命|目标${MET})|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升|由[^，,。；]{0,30}))到\d{4}\s*年(?!的)|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升))到20\d\d(?![\d.．０-９])|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))`, 'g');
 const STRONG_ACTUAL =
   /(?<!下)半年(?:来|以来)?(?=[，,]|全|我|本|[\p{Script=Han}]{0,4}(?:实现|完成|达到))|(?<![下四])(?:一|第一)季度(?=[，,]|全|我|本)|今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了|(?:今年|本年|全年)?(?:(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月(?:份)?|前(?:[一二三]|[1-3])季度|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月|[一二三四1-4]季度(?!末)(?=[，,、全我本各]|[\p{Script=Han}]{0,12}(?:增长|下降|实现|完成|达到|同比))|(?<![0-9０-９一二三四五六七八九十年])(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?![底末初前中])(?=[\p{Script=Han}]{0,12}(?:同比|比上年同期)))/gu;
 /** Words that introduce a plan's aims: 计划, 将; and a report's own words as a brief restates them (报告提出, 明确, 部署). */
-const WEAK_TARGET = /计划|争取|力求|预计|将|拟|目标(?!(?:任务)?(?:圆满|顺利|超额|全面|基本)?(?:完成|实现))|提出|明确|部署|(?<=收入|支出|资金)安排/g;
+const WEAK_TARGET = new RegExp(String.raw`计划|争取|力求|预计|将|拟|目标(?!${MET})|提出|明确|部署|(?<=收入|支出|资金)安排`, 'g');
 // 比上年 and 同比 compare with last year: in a review they report, in a plan they set the aim.
 const WEAK_ACTUAL = /完成|实现|取得|共有|全年|同比|比上年|较上年|比去年/g;
 
@@ -414,7 +419,7 @@ export function beforeInner(places: readonly Place[], k: number): boolean {
 /** The words for a province's capital, which its name follows bare. */
 export const CAPITAL_WORDS = '省会|首府|省城';
 const CAPITAL = new RegExp(`^(?:${CAPITAL_WORDS})$`);
-const BARE_CITY_RE = /((?:^|[。；;，,：:])(?:支持|推动|鼓励|指导|引导|帮助|助力)|省会|首府|省城|^|[。；;，,！？!?：:\n\u3000]|我们|咱们)(?=\p{Script=Han}{2})/gu;
+const BARE_CITY_RE = new RegExp(`((?:^|[。；;，,：:])(?:${BACKING_VERBS})|${CAPITAL_WORDS}|^|[。；;，,！？!?：:\\n\\u3000]|我们|咱们)(?=\\p{Script=Han}{2})`, 'gu');
 
 /**
  * The places `text` names, in order. `bareCities`: also a city of the province named bare where a

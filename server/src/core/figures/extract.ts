@@ -1690,7 +1690,10 @@ function build(
     // topic before a comma the ones in its clause ("高新技术企业方面，计划新增3000家"). Not a
     // speaker ("记者：", "×××："), not a heading's marker.
     const label = labelBefore(text, s.start, clauseStartOf(text, s.start, at));
-    if (label) indicator = stripNoise(label).length >= 2 ? stripNoise(label) : label;
+    if (label) {
+      const named = stripNoise(label);
+      indicator = named.length >= 2 ? named : label;
+    }
   }
   if (aimOnly) indicator = '';
   // (An explainer's item that opens its ｜-cell after the section's tag, "④ 改革开放 5%以上 外贸进出口
@@ -2248,8 +2251,6 @@ function baseValues(text: string, sentenceStart: number, inSentence: Figure[], f
   }
 }
 
-const COMPARATOR_WORDS_BEFORE = new Set(COMPARATOR_BEFORE.map(([w]) => w));
-
 /** The year just past told as a stretch of time, not as the year before: 一年来, 过去一年. */
 const TWELVE_MONTHS = /^(?:一年来|(?:刚刚)?过去(?:的)?一年)$/;
 /** Years just past told as a stretch of time: 五年来, 过去五年, 近5年. */
@@ -2281,7 +2282,7 @@ function targetsMeasured(text: string, sentenceStart: number, inSentence: Figure
   for (let k = 1; k < inSentence.length; k++) {
     const f = inSentence[k];
     if (!TARGET_NAMED.test(text.slice(f.span.end, f.span.end + 14))) continue;
-    const clauseStart = Math.max(sentenceStart, ...['，', '；', '。', '：'].map((c) => text.lastIndexOf(c, f.span.start - 1) + 1));
+    const clauseStart = clauseStartOf(text, sentenceStart, f.span.start);
     const words = text.slice(clauseStart, f.span.start);
     const against = AGAINST_TARGET.exec(words);
     if (!against) continue;
@@ -2298,7 +2299,7 @@ function targetsMeasured(text: string, sentenceStart: number, inSentence: Figure
     if (subject.length < 2) continue;
     f.indicator = subject;
     // (高于 or 超过 before it compares the result with the target: it bounds nothing of the target's.)
-    if (f.comparatorText !== undefined && COMPARATOR_WORDS_BEFORE.has(f.comparatorText)) {
+    if (f.comparatorText !== undefined && COMPARATOR_BEFORE_WORDS.has(f.comparatorText)) {
       f.comparator = 'eq';
       f.comparatorText = undefined;
     }

@@ -150,8 +150,9 @@ export function cityOfCounty(county: string): string | undefined {
   return city && (isKnownPlace(city) || MUNICIPALITY.test(city) || prefectures?.has(city) || areas?.has(city)) ? city : undefined;
 }
 
-/** The verbs with which a report backs a place it names next: 支持, 推动, 鼓励, 指导, 引导, 帮助, 助力. */
-const BACKING_VERB = /(?:支持|推动|鼓励|指导|引导|帮助|助力)$/;
+/** The verbs with which a report backs a place it names next, bare: 支持广州……, 支持磁县……. */
+export const BACKING_VERBS = '支持|推动|鼓励|指导|引导|帮助|助力';
+const BACKING_VERB = new RegExp(`(?:${BACKING_VERBS})$`);
 
 /**
  * Where a county named by one character stands as a place: the county's own body, session or
