@@ -36,7 +36,9 @@ export function* indexEntrySteps(uri: string, fileName: string, analysis: Analys
   if (analysis.facts?.province) entry.province = analysis.facts.province;
   if (analysis.facts?.city) entry.city = analysis.facts.city;
   if (analysis.facts?.county) entry.county = analysis.facts.county;
-  if (analysis.facts?.year !== undefined) entry.year = analysis.facts.year;
+  // (A bulletin by the year it is published: see DocumentFacts.published.)
+  const year = analysis.facts?.published ?? analysis.facts?.year;
+  if (year !== undefined) entry.year = year;
   return entry;
 }
 

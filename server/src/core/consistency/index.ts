@@ -24,7 +24,7 @@ export interface IndexedFigure {
 export interface DocumentEntry {
   uri: string;
   docName: string;
-  /** The province the document names as its own, and the year it speaks from, if it states them. */
+  /** The province the document names as its own, and the year it speaks from (a bulletin: the year it is published), if it states them. */
   province?: string;
   /** The city (prefecture level) it names as its own. */
   city?: string;

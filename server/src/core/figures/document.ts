@@ -72,6 +72,11 @@ export interface DocumentFacts {
    */
   titleReviews?: number;
   reportsCue?: string;
+  /**
+   * A statistical bulletin's year of publication, the year after the one its title names and
+   * speaks from: the year the news that restates it speaks from ("去年全市地区生产总值……").
+   */
+  published?: number;
   /** Where the text begins: the first paragraph that is no heading (titles after it are 小标题). */
   bodyStart: number;
 }
@@ -89,6 +94,9 @@ const PLAN_START: Record<string, number> = { 十一: 2006, 十二: 2011, 十三:
  * (庆祝中国共产党成立100周年: 1921 + 100) and the place in a five-year plan (“十五五”开局之年,
  * 踏上“十四五”新征程: its first year; 收官之年: its last).
  */
+/** Words that look back on a time named right after them, within its clause: 回望, 记录下我市. */
+const LOOKS_BACK = /(?:回望|回顾|回眸|盘点|记录下?|见证了?|总结|复盘)[^，。；！？,;\n]{0,6}$/;
+
 function yearFromOccasion(text: string): { year: number; cue: string } | undefined {
   const anniversaries: [RegExp, number][] = [
     [/(?:中国共产党|建党)成立\s*(\d{1,3})\s*周年/, 1921],
@@ -112,7 +120,9 @@ function yearFromOccasion(text: string): { year: number; cue: string } | undefin
     const year = plan.last ? start + 4 : start;
     // "明年是“十五五”开局之年" speaks from the year before; "去年是……收官之年" from the year after.
     const who = /(明年|去年|今年)(?:是|为|作为)?$/.exec(text.slice(Math.max(0, plan.at - 4), plan.at));
-    const offset = who?.[1] === '明年' ? -1 : who?.[1] === '去年' ? 1 : 0;
+    // (So does one looked back on, "记录下我市“十四五”收官之年的发展成绩单", "回望开局之年".)
+    const looksBack = !who && LOOKS_BACK.test(text.slice(Math.max(0, plan.at - 12), plan.at));
+    const offset = who?.[1] === '明年' ? -1 : who?.[1] === '去年' || looksBack ? 1 : 0;
     return { year: year + offset, cue: (who ? who[0] : '') + plan.cue };
   }
   // A plan said to have ended last year: "过去一年，……“十四五”规划圆满收官" speaks from the year
@@ -146,7 +156,8 @@ const NATIONAL = /^(?:人民|经济|光明|中国|法治|法制|工人|农民|�
 const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|人民广播电台|广播电台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|[（(]记者|记者|融媒记者|全媒体记者|[\s\u3000]*(?:新闻稿|广播稿|播出稿|口播稿))/u;
 
 /** A title that names its level: 市政府工作报告, 省委经济工作会议, 县人民政府. */
-const TITLE_LEVEL = /(?:^|[^\p{Script=Han}]|[年的在])(省|自治区|市|州|盟|县|区)(?:人民)?(?:政府|委|人大|人民代表大会|政协)/u;
+// (A session's ordinal may stand between: "区十八届人大五次会议开幕" is the district's own congress.)
+const TITLE_LEVEL = /(?:^|[^\p{Script=Han}]|[年的在])(省|自治区|市|州|盟|县|区)(?:第?[一二三四五六七八九十]+届)?(?:人民)?(?:政府|委|人大|人民代表大会|政协)/u;
 
 /** A government's account "宝鸡发布　1月21日" (X发布 is how cities name their news accounts). */
 const ACCOUNT = /(?:^|\n)[\s\u3000]*([\p{Script=Han}]{2,4}?)发布(?=[\s\u3000]|$)/mu;
@@ -430,8 +441,10 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const quoted = titles.length ? titleYears(titles[0]) : undefined;
   const reportsYear = bulletin ? (/\d/.test(bulletin[1]) ? parseInt(bulletin[1], 10) : year !== undefined ? year - 1 : undefined) : quoted?.bulletin ? quoted.quoted : reviewed?.year;
   const reportsCue = bulletin ? bulletin[0] : reviewed && !quoted?.bulletin ? reviewed.cue : titles[0]?.match(/《[^《》]*》/)?.[0];
+  // (A bulletin is published the year after the one it speaks from and its title names.)
+  const published = yearFrom === 'title' && year !== undefined && /统计公报/.test(yearCue ?? '') && !/《[^》]*统计公报/.test(yearCue ?? '') ? { published: year + 1 } : {};
   const reports = reportsYear !== undefined && year !== undefined && reportsYear < year && !PLAN_DOCUMENT.test(titles[0] ?? '') ? { reportsYear, reportsCue } : {};
-  return { year, yearCue, yearFrom, lateInYear, earlyInYear, ...reports, ...(reviewed && reports.reportsYear === reviewed.year ? { titleReviews: reviewed.year } : {}), province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims, bodyStart,
+  return { year, yearCue, yearFrom, lateInYear, earlyInYear, ...reports, ...published, ...(reviewed && reports.reportsYear === reviewed.year ? { titleReviews: reviewed.year } : {}), province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims, bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }
 

@@ -19,13 +19,15 @@ export function shownPeriod(f: Pick<Figure, 'period'>, ws: Workspace = {}): stri
 }
 
 /** The workspace of a set of documents' facts: the one year and the one province they state. */
-export function workspaceOf(facts: readonly ({ year?: number; province?: string; city?: string; county?: string } | undefined)[]): Workspace {
+export function workspaceOf(facts: readonly ({ year?: number; published?: number; province?: string; city?: string; county?: string } | undefined)[]): Workspace {
   const years = new Set<number>();
   const provinces = new Set<string>();
   const cities = new Set<string>();
   const counties = new Set<string>();
   for (const f of facts) {
-    if (f?.year !== undefined) years.add(f.year);
+    // (A bulletin counts by the year it is published, as the news that restates it speaks.)
+    const year = f?.published ?? f?.year;
+    if (year !== undefined) years.add(year);
     if (f?.province) provinces.add(f.province);
     if (f?.city) cities.add(f.city);
     if (f?.county) counties.add(f.county);
