@@ -19,6 +19,7 @@ export interface Period {
 }
 
 /** Year spans of the five-year plans, named in Chinese numerals. */
+
 const PLANS: Record<string, [number, number]> = {
   十一五: [2006, 2010], 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030], 十六五: [2031, 2035],
 };
@@ -32,6 +33,11 @@ const RELATIVE_NAME: Record<number, string> = { 0: '本年', [-1]: '上年', 1: 
 /** A period counted from a document year nobody stated (start and end NaN: never compared as numbers). */
 export function relativePeriod(offset: -1 | 0 | 1, cue: string): Period {
   return { value: RELATIVE_NAME[offset], start: NaN, end: NaN, cue };
+}
+
+/** The years of a five-year plan named in Chinese numerals, 十四五 → 2021–2025. */
+export function planYears(name: string): readonly [number, number] | undefined {
+  return PLANS[name];
 }
 
 export interface Cue {
@@ -100,7 +106,8 @@ export function periodCues(text: string): Cue[] {
       // "创近五年新高": the span of a record is the base of the comparison, not the period.
       if (/创\s?$/.test(before) && /^(?:[^，。；]{0,4})(?:新高|新低|最高|最低|最好|最快|最多)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
       // "是2017年的1.6倍": the year is the base of a multiple.
-      if (/是\s?$/.test(before) && text[m.index + m[0].length] === '的') continue;
+      // (Or the year's end, "是2020年末的3.6倍".)
+      if (/是\s?$/.test(before) && /^(?:末|底)?的/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
       // "在去年增长6.1%的基础上": the year of the base, not of what is built on it.
       // (It dates the figures inside the base, "在2025年新增普惠托位2000个的基础上": only those.)
       const base = /在\s?$/.test(before) ? /^[^，。；]{0,16}?的?基础上/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) : null;

@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, AN_EVENT_ABOUT, CAPITAL_WORDS, THAT_FIGURE_NOUN, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
+  planYears, ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, AN_EVENT_ABOUT, CAPITAL_WORDS, THAT_FIGURE_NOUN, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -538,7 +538,9 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
   return self === 'country' ? '全国'
     // (A city's document that quotes 全省 without naming it speaks of its own province too.)
     : self === 'province' ? facts.province ?? OWN_PROVINCE
-    : self === 'city' ? facts.city ?? (facts.county || facts.level === 'county' || facts.level === 'province' ? null : facts.region ?? OWN_CITY)
+    // (A county's or district's document that names no county quotes 全市 of the city above it,
+    // which the workspace may name: a district paper beside its city's report.)
+    : self === 'city' ? facts.city ?? (facts.county || facts.level === 'province' ? null : facts.level === 'county' ? OWN_CITY : facts.region ?? OWN_CITY)
     // 全区 of an autonomous region's own document is the region (a province); else a county's.
     // (全县 is a county's only: in a province's news, a deputy's own county, "今年全县……力争增长8%".)
     : facts.county ?? (autonomous && self === 'district' ? facts.province ?? OWN_PROVINCE : facts.level === 'county' ? OWN_COUNTY
@@ -716,6 +718,12 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   let inheritedPart: string | undefined;
   // Whether `inherited` came from inside an item of a run-in list (一是……): the next item drops it.
   let inheritedFromItem = false;
+  /**
+   * The time a paragraph opens with under a heading that names two, "一、2025年和“十四五”时期工作
+   * 回顾": "五年来，我们主要做了以下工作：" dates the paragraphs after it (and the items under it)
+   * as the heading alone cannot, up to one that opens with a time of its own or the heading's end.
+   */
+  let reviewCarry: { period: Period; node: OutlineNode } | undefined;
   // Whether `inherited` is the time of a paragraph before this one, none of this one's own.
   let inheritedFromBefore = false;
   // A place that opened a clause, carried over its ； to the clauses after it (see below).
@@ -749,6 +757,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const timeGoesOn = goesOn || inRunningText(here, headingParagraphs, s.paragraph, true);
       // (Only the time a paragraph opens with carries on, "去年，……", not one met later in it.)
       inherited = dashItem ? introduced : timeGoesOn ? carried : undefined;
+      if (reviewCarry && !here.includes(reviewCarry.node)) reviewCarry = undefined;
+      inherited ??= reviewCarry?.period;
       inheritedFromBefore = inherited !== undefined;
       inheritedKind = goesOn ? carriedKind : undefined;
       if (!timeGoesOn) carried = undefined;
@@ -1036,6 +1046,13 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const opening = OPENING_CITE.exec(sentenceText)?.[0].length ?? LEAD_CITE.exec(sentenceText.slice(0, 120))?.[0].length ?? 0;
       const p = head.at - opening < 10 || (labelAt > 0 && head.at <= labelAt + 1) ? head.period(ref) : undefined;
       if (firstSentence && !para.text.startsWith('——') && p && head.at <= 1 && /^[，,]/.test(sentenceText.slice(head.end, head.end + 1))) introduced = p;
+      // (A lead-in that states no figure of its own: one that does, "五年来，全市地区生产总值由……",
+      // dates itself, and the items after it are the heading's.)
+      if (firstSentence && p && head.at <= 1) {
+        const dual = twoTimeHeading(nodePath(outline, s.start), sections, ref);
+        const leadIn = !/[0-9０-９]/.test(para.text.replace(/(?:19|20)\d{2}\s*年/g, ''));
+        reviewCarry = dual && leadIn && dual.periods.includes(p.value) ? { period: p, node: dual.node } : undefined;
+      }
       if (p && p.start === p.end || p && RELATIVE_PERIODS[p.value] !== undefined) {
         // (Not a starting point: 从2009年建厂至今.)
         const start = /[从自由]$/.test(sentenceText.slice(0, head.at));
@@ -1392,6 +1409,75 @@ function inRunningText(path: OutlineNode[], headingParagraphs: ReadonlySet<numbe
   // running text too.)
   if (path.some((n) => n.heading.form !== 'title' && !(underLabels && n.heading.form === 'label'))) return false;
   return !headingParagraphs.has(paragraph) && !headingParagraphs.has(paragraph - 1);
+}
+
+/** An average over years, 年均增长, 平均每年新增 (not 年均气温, PM2.5年均浓度: one year's mean). */
+const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|新增|递增|递减|上涨|上升|拉动)[^，,；;。]{0,6}$/;
+/** A sum of N years, right before its figure: 五年累计, 三年间共, 五年来累计新增. */
+const YEARS_SUMMED = /(?<![0-9０-９])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计|共)[^，,；;。]{0,12}$/;
+/** The year a change is measured from: 比2020年, 较2020年末, 是2020年的 (as 从/由2020年的 for an average). */
+const CHANGE_BASE = /(?:比|较|是|与|同)\s?((?:19|20)\d{2})\s*年(?:末|底)?/g;
+const AVERAGE_BASE = /(?:比|较|是|与|同|从|由)\s?((?:19|20)\d{2})\s*年(?:末|底)?/g;
+/** A five-year plan named: “十五五”. */
+const PLAN_NAMED = /[“"]?(十[一二三四五六]五)[”"]?/;
+/** The five-year plans' last years: a review or a plan that closes one speaks of its five years. */
+const PLAN_END_YEAR = (y: number) => y % 5 === 0;
+
+/**
+ * The years a figure about years covers, where its sentence dates it to one year Y:
+ * - an average, 年均增长5.7%: from the year after a base it names (从2020年的……增加到……) to Y;
+ *   else, in a plan, from the year the document speaks from (the plan's first, 到2030年 → 2026-2030);
+ *   else, in a review closing a five-year plan, the plan's five years (2021-2025);
+ * - a sum of N years, 五年累计新增96.8万人: the N years to Y;
+ * - a result's change since a year it names, 比2020年提高0.74个百分点: the years after that one, to Y.
+ * Undefined where the figure is of one year.
+ */
+function spanOfYears(text: string, sentenceStart: number, clauseStart: number, at: number, period: Period, kind: Kind, path: OutlineNode[], sections: Sections, facts: DocumentFacts): Period | undefined {
+  const y = period.end;
+  if (!Number.isFinite(y)) return undefined;
+  const clause = text.slice(clauseStart, at);
+  const span = (from: number, cue: string): Period | undefined => (from < y ? { value: `${from}-${y}`, start: from, end: y, cue } : undefined);
+  const lastBase = (re: RegExp, within: string): RegExpExecArray | undefined => {
+    let found: RegExpExecArray | undefined;
+    re.lastIndex = 0;
+    for (let m = re.exec(within); m; m = re.exec(within)) if (+m[1] < y) found = m;
+    return found;
+  };
+  if (AVERAGE_YEARLY.test(clause)) {
+    const base = lastBase(AVERAGE_BASE, text.slice(sentenceStart, at));
+    if (base) return span(+base[1] + 1, base[0]);
+    // (A plan its sentence names whose years hold Y: "与“十五五”时期年均增长5.5%的目标相衔接".)
+    const plan = PLAN_NAMED.exec(text.slice(sentenceStart, at));
+    const years = plan ? planYears(plan[1]) : undefined;
+    if (years && years[0] <= y && y <= years[1]) return { value: `${years[0]}-${years[1]}`, start: years[0], end: years[1], cue: plan![0] };
+    const ref = pieceYearOf(path, sections) ?? facts.year;
+    if (ref === undefined) return undefined;
+    if (kind === 'target' && ref < y) return span(PLAN_END_YEAR(y) && ref > y - 5 ? y - 4 : ref, period.cue);
+    if (kind === 'actual' && PLAN_END_YEAR(y) && (ref === y || ref === y + 1)) return span(y - 4, period.cue);
+    return undefined;
+  }
+  const summed = YEARS_SUMMED.exec(clause);
+  if (summed) {
+    const n = /\d/.test(summed[1]) ? +summed[1] : summed[1] === '两' ? 2 : '一二三四五六七八九十'.indexOf(summed[1]) + 1;
+    return span(y - n + 1, summed[0]);
+  }
+  // (A result's change only: an aim's, "到2027年……较2020年下降22%", is stated for its deadline.)
+  const base = kind === 'actual' ? lastBase(CHANGE_BASE, clause) : undefined;
+  return base ? span(+base[1] + 1, base[0]) : undefined;
+}
+
+/** The nearest heading above that names a time, where it names two (2025年和“十四五”时期): with their values. */
+function twoTimeHeading(path: OutlineNode[], sections: Sections, ref: number | undefined): { node: OutlineNode; periods: string[] } | undefined {
+  for (let k = path.length - 1; k >= 0; k--) {
+    if (path[k].heading.form === 'title' && !sections.laterTitle(path[k])) continue;
+    const periods = new Set<string>();
+    for (const c of sections.of(path[k]).nameCues) {
+      const q = c.period(ref);
+      if (q) periods.add(q.value);
+    }
+    if (periods.size) return periods.size >= 2 ? { node: path[k], periods: [...periods] } : undefined;
+  }
+  return undefined;
 }
 
 function isYear(text: string, n: NumberToken): boolean {
@@ -1872,6 +1958,9 @@ function build(
     kindSource = null;
     kindCue = undefined;
   }
+  // A figure about years, not one year: an average (年均增长5.7%), a sum of N years (五年累计),
+  // a change since a year named (比2020年提高0.74个百分点, 是2020年末的3.6倍). See spanOfYears.
+  if (period && period.start === period.end) period = spanOfYears(text, s.start, clauseStartOf(text, s.start, at), n.start, period, kind, ctx.path, sections, facts) ?? period;
   // Part of a year (1—2月, 一季度, 上半年) is another statement than the year.
   // (A heading that names one, "一、客观看待上半年经济运行形势", names it for the figures under it,
   // unless the sentence speaks of the whole year: "全年固定资产投资增长6%以上".)
@@ -2709,7 +2798,7 @@ function context(
         // (A section of a lower place's text that gives the report of the place above it,
         // "【新闻链接】市政府工作报告中的几组数据" in a district's: the figures under it are that place's.)
         const higher = HIGHER_REPORT.exec(path[k].name);
-        const above = !higher ? undefined : higher[1] === '市' ? (facts.level === 'county' ? facts.city : undefined) : facts.level !== 'province' ? facts.province ?? OWN_PROVINCE : undefined;
+        const above = !higher ? undefined : higher[1] === '市' ? (facts.level === 'county' ? facts.city ?? (facts.county ? undefined : OWN_CITY) : undefined) : facts.level !== 'province' ? facts.province ?? OWN_PROVINCE : undefined;
         if (above) {
           region = above;
           regionSource = 'heading';
