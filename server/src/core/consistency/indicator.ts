@@ -167,8 +167,10 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   if (port && placesIn(`${port[1]}市`).some((p) => p.at === 0 && p.name.length === port[1].length + 1)) s = s.slice(port[0].length);
   // (The total of things is their stock, whatever made this year's: "新认定高新技术企业3200家，总数
   // 达3.2万家" states the 高新技术企业 there are, not new ones. Its words of action go.)
-  const stock = /(?:总数|总量)$/.test(s) && s.length > 4;
-  if (COUNT_END.test(s) && s.length > 4) s = s.replace(COUNT_END, '');
+  // (A budget's 收入总量 and 支出总量 are its totals with transfers and balances, not its 收入 and 支出.)
+  const budgetTotal = /(?:收入|支出)总量$/.test(s);
+  const stock = /(?:总数|总量)$/.test(s) && s.length > 4 && !budgetTotal;
+  if (COUNT_END.test(s) && s.length > 4 && !budgetTotal) s = s.replace(COUNT_END, '');
   // (So is a size named as such: 新能源装机规模 is 新能源装机, where what is left still names it.)
   // (Not the size of a flow, 重大项目投资规模 (the projects' whole cost) against 完成投资 (this year's).)
   if (SIZE_END.test(s) && s.length >= 6 && !/(?:投资|融资|贷款|资金|交易|贸易|信贷|发行)(?:总)?规模$/.test(s)) s = s.replace(SIZE_END, '');
