@@ -114,8 +114,8 @@ function headingName(text: string, from: number): { name: string; start: number;
 /** Newspaper layout, not text: （上接第一版） (下转第二版). */
 export const CONTINUATION_NOTE = /^[（(][上下][接转]第[一二三四五六七八九十0-9]{1,3}版[）)]$/;
 
-/** A field's name before its colon: 责任单位, 牵头部门, 联系人, 记者, 来源, 时间. */
-export const FIELD_LINE = /^[\s\u3000]*(?:(?:责任|牵头|主办|承办|配合|实施|主管|发布)?(?:单位|部门)|联系人|责任人|负责人|记者|通讯员|编辑|责编|作者|审核|(?:资料|数据)?来源|时间|地点|电话|地址|邮箱|出席|列席|缺席|请假|主持|记录|参加人员|参会人员|抄送|抄报|附件)[：:]/;
+/** A field's name before its colon: 责任单位, 牵头部门, 联系人, 记者, 来源, 时间; a press conference's 主持人, 发布人. */
+export const FIELD_LINE = /^[\s\u3000]*(?:(?:责任|牵头|主办|承办|配合|实施|主管|发布)?(?:单位|部门)|联系人|责任人|负责人|记者|通讯员|编辑|责编|作者|审核|(?:资料|数据)?来源|时间|地点|电话|地址|邮箱|出席|列席|缺席|请假|主持人?|发布人|发言人|主讲人?|嘉宾|受访(?:者|人)|记录|参加人员|参会人员|抄送|抄报|附件)[：:]/;
 
 function looksLikeTitle(p: Paragraph): boolean {
   const t = p.text;

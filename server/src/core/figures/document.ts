@@ -67,6 +67,11 @@ export interface DocumentFacts {
    */
   reportsYear?: number;
   /**
+   * Where the document states no year, its lead's words that it reports last year's bulletin
+   * ("发布去年全市国民经济和社会发展统计公报"): its undated figures are of the year before its own.
+   */
+  reportsLast?: string;
+  /**
    * The year its title names and looks back on, from its date the year after ("2025年全市经济运行
    * 情况", dated 2026年1月26日): the title speaks from `year`, and `reportsYear` is this one.
    */
@@ -434,7 +439,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   const lateInYear = (!!dated && +dated[1] === year && +dated[2] >= 10) || (!!dayOnly && year !== undefined && +dayOnly[1] >= 10);
   // (Only for a text about a year's report, 政府工作报告, its 解读 or 图解, where last year's results are
   // told: not a holiday's or a quarter's news in the same months.)
-  const earlyInYear = !!dated && +dated[1] === year && +dated[2] <= 3 && titles.some((t) => /工作报告|解读|一图读懂|图解|公报/.test(t));
+  // (Or a congress's session, "市八届人大五次会议开幕", dated "1月15日" with no year.)
+  const earlyInYear = ((!!dated && +dated[1] === year && +dated[2] <= 3) || (!dated && !!dayOnly && +dayOnly[1] <= 3)) && titles.some((t) => /工作报告|解读|一图读懂|图解|公报|人大|人代会|两会/.test(t));
   // (A news item on a bulletin says so in its lead: 发布去年……统计公报, 公布《2025年……统计公报》.)
   // (Or its title quotes the bulletin: "——《2025年X市国民经济和社会发展统计公报》发布".)
   const bulletin = /(?:发布|公布)(?:了)?[^。！？]{0,24}?《?(去年|上年|(?:19|20)\d{2}\s*年)[^。！？》]{0,30}统计公报/.exec(model.text.slice(bodyStart, bodyStart + 400));
@@ -444,7 +450,8 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // (A bulletin is published the year after the one it speaks from and its title names.)
   const published = yearFrom === 'title' && year !== undefined && /统计公报/.test(yearCue ?? '') && !/《[^》]*统计公报/.test(yearCue ?? '') ? { published: year + 1 } : {};
   const reports = reportsYear !== undefined && year !== undefined && reportsYear < year && !PLAN_DOCUMENT.test(titles[0] ?? '') ? { reportsYear, reportsCue } : {};
-  return { year, yearCue, yearFrom, lateInYear, earlyInYear, ...reports, ...published, ...(reviewed && reports.reportsYear === reviewed.year ? { titleReviews: reviewed.year } : {}), province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims, bodyStart,
+  const reportsLast = bulletin && year === undefined && !/\d/.test(bulletin[1]) ? { reportsLast: bulletin[0] } : {};
+  return { year, yearCue, yearFrom, lateInYear, earlyInYear, ...reports, ...reportsLast, ...published, ...(reviewed && reports.reportsYear === reviewed.year ? { titleReviews: reviewed.year } : {}), province, city, county, region: first ?? county ?? city ?? province, regionCue, regionFrom, level, plan, aimsAt, aimsOffset, aimsCue: aims, bodyStart,
     autonomous: !!province?.endsWith('自治区') || /自治区(?:人民)?政府|自治区党委|自治区人大|全区各族/.test(model.text.slice(0, 20000)) };
 }
 

@@ -549,7 +549,7 @@ function selfRegion(self: SelfLevel, facts: DocumentFacts): string | null {
 }
 
 /** 要 as a word of intent, not inside a word (重要, 需要, 要素). */
-const INTENT_YAO = '(?<![重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])';
+const INTENT_YAO = '(?<![主重需必只纲摘概提简想紧显首])要(?![素点件害闻务员])';
 /** A sentence that opens with intent, within its first clause: 我们要, 要, 将, 必须, 力争, 确保. */
 const INTENT_OPENING = new RegExp(`^(?:[^，,。]{0,12}?)(我们要|我们将|${INTENT_YAO}|将|必须|务必|力争|确保)`);
 /** …with at most a short subject before the word: 我们, 全市, or eight characters. */
@@ -696,6 +696,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   const tables = readTables(model);
   let rowOf: { paragraph: number; cells: CellReading[] } | undefined;
   const headingParagraphs = new Set(model.headings.flatMap((h) => h.paragraphs));
+  const ordinalParagraphs = new Set(model.headings.filter((h) => h.form === 'ordinal').flatMap((h) => h.paragraphs));
   let skipIdx = 0;
 
   // A period set at the head of a paragraph ("“十三五”期间，……") governs the sentences after it.
@@ -754,7 +755,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // "——城乡面貌焕然一新。……城镇化率提高4.6个百分点" tells of the same five years.)
       const dashItem = para.text.startsWith('——') && introduced !== undefined && !headingParagraphs.has(s.paragraph);
       if (!para.text.startsWith('——')) introduced = undefined;
-      const timeGoesOn = goesOn || inRunningText(here, headingParagraphs, s.paragraph, true);
+      const timeGoesOn = goesOn || inRunningText(here, headingParagraphs, s.paragraph, true, ordinalParagraphs);
       // (Only the time a paragraph opens with carries on, "去年，……", not one met later in it.)
       inherited = dashItem ? introduced : timeGoesOn ? carried : undefined;
       if (reviewCarry && !here.includes(reviewCarry.node)) reviewCarry = undefined;
@@ -1006,7 +1007,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       const f = inSentence[0];
       // (A place the gazetteer knows, that the clause opens with: not a verb's stem before 市,
       // "实施市重大项目", nor a name inside words, "新增城区公办学位".)
-      if (f?.regionSource === 'sentence' && f.region && isKnownPlace(f.region) && reading?.places.some((p) => p.name === f.region && !/\p{Script=Han}/u.test(sentenceText.slice(0, p.at)))) semicolonPlace = f.region;
+      // (After a short frame of time or source only: "去年，兰州新区地区生产总值增长9.6%……；".)
+      if (f?.regionSource === 'sentence' && f.region && isKnownPlace(f.region) && reading?.places.some((p) => p.name === f.region && OPENS_CLAUSE.test(sentenceText.slice(0, p.at)))) semicolonPlace = f.region;
     }
     // (A sentence with no figure that says whose aims follow, "……明确了今年全区经济社会发展的主要
     // 预期目标。", gives them their place: the province's, in a city's document.)
@@ -1088,7 +1090,56 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   }
   // (The cells read as sentences come after their row's numbers: back in the order of the text.)
   if (tables.size) figures.sort((a, b) => a.span.start - b.span.start);
+  if (!facts.lateInYear) measuredPanels(figures, outline, sections);
   return figures;
+}
+
+/**
+ * An amount measured to its last digits, 548.63亿元 or 46275元: aims are set in round numbers
+ * (5.5%左右, 突破550亿元), so such a figure reports a result.
+ */
+function measured(f: Figure): boolean {
+  if (/^(?:%|％|‰|个百分点|倍)$/.test(f.unit) || f.max !== undefined) return false;
+  const digits = /([0-9]+)(?:\.([0-9]+))?/.exec(f.text.replace(/[,，]/g, ''));
+  if (!digits) return false;
+  const decimals = digits[2]?.length ?? 0;
+  const significant = (digits[1].replace(/^0+/, '') + (digits[2] ?? '')).replace(/0+$/, '').length;
+  return decimals >= 2 || (significant >= 5 && !digits[0].endsWith('0'));
+}
+
+/**
+ * An explainer's panel whose label names no time and no aim, "【核心数据】", and whose figures state
+ * amounts measured to their last digits (548.63亿元, 1.92万元) with no word of aim: the report's
+ * results, the year before the one its title names, not that year's aims.
+ */
+function measuredPanels(figures: Figure[], outline: OutlineNode[], sections: Sections): void {
+  const panels = new Map<OutlineNode, Figure[]>();
+  for (const f of figures) {
+    const path = nodePath(outline, f.span.start);
+    const node = path[path.length - 1];
+    if (!node || node.heading.form !== 'label') continue;
+    const list = panels.get(node);
+    if (list) list.push(f);
+    else panels.set(node, [f]);
+  }
+  for (const [node, list] of panels) {
+    const own = sections.of(node);
+    if (own.nameCues.length || own.kind) continue;
+    // (Every figure of it taken from the title's year and the document's default kind.)
+    const undated = (f: Figure) => f.periodSource === 'heading' && (!f.kindSource || f.kindSource === 'document') && f.kind === 'target' && /^\d{4}$/.test(f.period ?? '');
+    if (!list.every((f) => undated(f) || f.listCount)) continue;
+    const precise = list.find((f) => !f.listCount && measured(f));
+    if (!precise) continue;
+    for (const f of list) {
+      if (f.listCount) continue;
+      f.period = String(Number(f.period) - 1);
+      f.periodSource = 'paragraph';
+      f.periodCue = precise.text;
+      f.kind = 'actual';
+      f.kindSource = 'paragraph';
+      f.kindCue = precise.text;
+    }
+  }
 }
 
 /**
@@ -1400,16 +1451,25 @@ function firstText(text: string): number {
   return m ? m.index : 0;
 }
 
+const NO_PARAGRAPHS: ReadonlySet<number> = new Set();
+
 /**
  * Whether a paragraph stands in running text: under no heading but a title (or none), and not
  * a heading itself. Its period and intent then carry on from the paragraph before.
  */
-function inRunningText(path: OutlineNode[], headingParagraphs: ReadonlySet<number>, paragraph: number, underLabels = false): boolean {
+function inRunningText(path: OutlineNode[], headingParagraphs: ReadonlySet<number>, paragraph: number, underLabels = false, runIn: ReadonlySet<number> = NO_PARAGRAPHS): boolean {
   // (With underLabels, an explainer's or a broadcast script's label, 【数说】 or 【标题】, heads
   // running text too.)
-  if (path.some((n) => n.heading.form !== 'title' && !(underLabels && n.heading.form === 'label'))) return false;
-  return !headingParagraphs.has(paragraph) && !headingParagraphs.has(paragraph - 1);
+  // (So does a speaker's run-in ordinal, "第二，产业发展有新突破。古雷石化基地产值……", after "先说
+  // 去年的成绩单……第一，……": the items of one account go on in its time.)
+  const through = (n: OutlineNode) => underLabels && (n.heading.form === 'label' || n.heading.form === 'ordinal');
+  if (path.some((n) => n.heading.form !== 'title' && !through(n))) return false;
+  const blocks = (k: number) => headingParagraphs.has(k) && !(underLabels && runIn.has(k));
+  return !blocks(paragraph) && !blocks(paragraph - 1);
 }
+
+/** What may stand before a place that opens its sentence: nothing Han, or a speaker's label (答：) and a short frame and its comma (去年，). */
+const OPENS_CLAUSE = /^[^\p{Script=Han}]*(?:[^，,。；;：:\n]{1,4}[：:][^\p{Script=Han}]*)?(?:[^，,。；;：:\n]{1,6}[，,][^\p{Script=Han}]*)?$/u;
 
 /** An average over years, 年均增长, 平均每年新增 (not 年均气温, PM2.5年均浓度: one year's mean). */
 const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|新增|递增|递减|上涨|上升|拉动)[^，,；;。]{0,6}$/;
@@ -2684,8 +2744,8 @@ function context(
     period = { value: String(y), start: y, end: y, cue: y === pieceYear ? facts.yearCue ?? '' : facts.reportsCue ?? '' };
     periodSource = pathHasTitleYear(path, sections) ? 'heading' : 'document';
   } else if (!period) {
-    // A document that states no year speaks of its own year.
-    period = relativePeriod(0, '');
+    // A document that states no year speaks of its own year (a bulletin's news, of the bulletin's: last year).
+    period = facts.reportsLast ? relativePeriod(-1, facts.reportsLast) : relativePeriod(0, '');
     periodSource = 'document';
   }
 
@@ -2737,9 +2797,11 @@ function context(
   // (The words must set the figure's own aim, right before it: not 高于年初确定的预期目标0.6个百分点.)
   // (A review's heading that names no year, "三、产业发展有哪些亮点？", in a document dated at its
   // year's start: what it reports without a year of its own is the year just ended.)
-  if ((kindSource as Source | null) === 'heading' && (kind as Kind) === 'actual' && periodSource === 'document' && facts.earlyInYear && facts.year !== undefined && period?.value === String(facts.year)) {
-    const y = facts.year - 1;
-    period = { value: String(y), start: y, end: y, cue: facts.yearCue ?? '' };
+  if ((kindSource as Source | null) === 'heading' && (kind as Kind) === 'actual' && periodSource === 'document' && facts.earlyInYear) {
+    if (facts.year !== undefined && period?.value === String(facts.year)) {
+      const y = facts.year - 1;
+      period = { value: String(y), start: y, end: y, cue: facts.yearCue ?? '' };
+    } else if (facts.year === undefined && period && RELATIVE_PERIODS[period.value] === 0) period = relativePeriod(-1, period.cue);
   }
   const ownAim = strong?.kind === 'target' && periodSource === 'paragraph' && past && /^(?:预期|力争|确保|目标是)$/.test(strong.cue) &&
     AIM_BEFORE.test(reading.text.slice(Math.max(0, offsetInSentence - 10), offsetInSentence));
