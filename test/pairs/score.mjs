@@ -115,7 +115,10 @@ export function scorePair(dir, ran = undefined) {
   const partner = (c, side) => gold.find((g) => g.doc === c[side].doc && g.figure !== false && g.text !== undefined && !g.change && !g.silent && overlaps(c[side], g.doc, { start: { line: g.line - 1, character: nthIndex(lines[g.doc][g.line - 1], g.text, g.occurrence ?? 1) }, end: { line: g.line - 1, character: nthIndex(lines[g.doc][g.line - 1], g.text, g.occurrence ?? 1) + g.text.length } }));
   // (Or against the restatement's own faithful statement of it, in either document: a headline
   // that differs from its own body and from the source is one planted change, seen twice.)
-  const end = (e, c, side) => overlaps(c[side], e.doc, e.range) || sameAmount(goldAt(e.doc, e.range), partner(c, side));
+  // (Or one the gold records as a faithful restatement of the source's figure: "6.79万亿元" in the
+  // body for the source's 67856.3亿元, while the headline says 6.97万亿元.)
+  const restates = (e, c) => silents.some((s) => s.why === 'same' && s.a.line === c.a.line && s.a.start === c.a.start && overlaps(s.b, e.doc, e.range));
+  const end = (e, c, side) => overlaps(c[side], e.doc, e.range) || sameAmount(goldAt(e.doc, e.range), partner(c, side)) || (side === 'a' && restates(e, c));
   const linkMatches = (l, c) =>
     (overlaps(c.b, l.from.doc, l.from.range) && end(l.to, c, 'a')) ||
     (end(l.from, c, 'a') && overlaps(c.b, l.to.doc, l.to.range));

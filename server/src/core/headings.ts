@@ -158,10 +158,13 @@ export const FIGURE_LINE = new RegExp(`${FIGURE_OPENING}$`, 'u');
 /** A line that opens with a change and its figure: "增长7.8%", "下降3.1%（全省2.5%）" (an explainer's "more of it"). */
 export const CHANGE_LINE = new RegExp(`^(?:同比|比上年)?(?:增长|下降|增加|减少|提高|降低|上涨|回落)${FIGURE_OPENING.slice(1)}`, 'u');
 
+/** A news item's lead: 本报讯, 本台消息, X日报讯, 新华社X月X日电. */
+const NEWS_LEAD = /^[\s\u3000]*(?:本报讯|本台(?:讯|消息)|本报(?:记者|消息)|新华社|[\p{Script=Han}]{2,8}(?:讯|消息)[\s\u3000]*[（(])/u;
+
 /** A number with a unit or a percent sign: what a line of data holds and a title seldom does. */
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
 /** A row of a table pasted from a word processor: cells separated by tabs (figures/table.ts reads them). */
-const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|任务|计划|清单|安排|草案|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
+const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|目标|任务|计划|清单|安排|草案|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
 const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷|(?<!(?:确保|力争|努力|争取|(?<![主重需必])要|将(?!军))[^，。；]{0,16})(?:收官|(?:圆满|全面|顺利|超额)完成)/;
 
 /** A review's word and, after it, a plan's: "回顾去年成绩　部署今年任务". */
@@ -396,7 +399,10 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
 
   // Lines of data: short lines without sentence punctuation that hold figures, two or more in a
   // row (an explainer's "5.3% 经济增速", a table's rows). They are not a title group.
-  const dataLine = paragraphs.map((p, i) => p.text.length <= 40 && DATA_FIGURE.test(p.text) && !/[。！？；，,;!?]/.test(p.text) && !readLabel(p.text, i > 0));
+  // (Not a news item's headline lines above its lead, "全省经济总量达6.97万亿元" / "今年地区生产总值预期
+  // 增长5.5%左右" over "本报讯（记者……）": they are its title, whatever figures they state.)
+  const lead = paragraphs.slice(0, 4).findIndex((p) => NEWS_LEAD.test(p.text));
+  const dataLine = paragraphs.map((p, i) => i >= lead && p.text.length <= 40 && DATA_FIGURE.test(p.text) && !/[。！？；，,;!?]/.test(p.text) && !readLabel(p.text, i > 0));
   const spaced = paragraphs.map((p) => spacedCells(p.text));
   const figureRow = (cells: string[] | undefined) => !!cells && cells.slice(1).every((c) => /^[0-9０-９]/.test(c));
   const spacedTable = spaced.map((cells, i) => !!cells &&

@@ -428,6 +428,20 @@ export const CAPITAL_WORDS = '省会|首府|省城';
 const CAPITAL = new RegExp(`^(?:${CAPITAL_WORDS})$`);
 const BARE_CITY_RE = new RegExp(`((?:^|[。；;，,：:])(?:${BACKING_VERBS})|${CAPITAL_WORDS}|^|[。；;，,！？!?：:\\n\\u3000]|我们|咱们)(?=\\p{Script=Han}{2})`, 'gu');
 
+/** Stems of places that are verbs after 我们 as often: 我们新建高标准农田 (新建区), 我们开发…. */
+const VERB_STEM = /^(?:新建|新增|新开|开发|建设|建成|改造|推进|实施|完成|加快|提升|扩大|保持|坚持|持续|全面|深化|发展|确保|力争|争取|计划|预计|积极|大力|着力|重点|共同|一起)/;
+
+/** A place named by its stem, a city's or a county's, right at `at` (not before its own suffix, read elsewhere). */
+function ownPlaceAt(text: string, at: number): Place | undefined {
+  for (const len of [3, 2]) {
+    const stem = text.slice(at, at + len);
+    if (!/^\p{Script=Han}+$/u.test(stem) || /^[市县区旗]/.test(text.slice(at + len, at + len + 1)) || VERB_STEM.test(stem)) continue;
+    const name = ['市', '县', '区', '旗'].map((s) => stem + s).find((n) => isKnownPlace(n));
+    if (name) return { name, level: capitalOfStem(stem) ? 'city' : 'county', at };
+  }
+  return undefined;
+}
+
 /**
  * The places `text` names, in order. `bareCities`: also a city of the province named bare where a
  * clause opens (a whole sentence's reading; not a fragment, whose start is no clause's).
@@ -504,6 +518,14 @@ export function placesIn(text: string, bareCities = false): Place[] {
         break;
       }
       continue;
+    }
+    // (After 我们 the speaker names its own place, a county's too: "去年我们浏阳一般公共预算支出里".)
+    if (/^(?:我们|咱们)$/.test(m[1])) {
+      const own = ownPlaceAt(text, at);
+      if (own && !out.some((p) => p.at <= at && at < p.at + p.name.length) && !known.some((p) => p.at <= at && at < p.at + p.name.length)) {
+        known.push(own);
+        continue;
+      }
     }
     for (const len of [3, 2]) {
       const city = cityOfStem(text.slice(at, at + len));

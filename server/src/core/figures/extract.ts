@@ -731,6 +731,10 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   let semicolonPlace: string | undefined;
   // The figures of the paragraph's earlier sentences (see shortRepeats).
   let paragraphFigures: Figure[] = [];
+  // The budget of a government's own level the paragraph speaks of (BUDGET_SCOPE), as 省级.
+  let budgetLevel: string | undefined;
+  // Whether the paragraph lists products' output, "主要工业产品产量中，原煤……；新能源汽车8.62万辆": each named product's figure is its 产量.
+  let outputList = false;
   // Whether inheritedRegion was quoted by an item of a run-in list, and in which paragraph.
   let regionFromItem = false;
   let regionItemParagraph = -1;
@@ -740,6 +744,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (s.paragraph !== lastParagraph && !paragraphOf[s.paragraph - 1]?.continues) {
       logical = s.paragraph;
       paragraphFigures = [];
+      budgetLevel = undefined;
+      outputList = false;
       // (Where the paragraph turns to this year, "……新增206家，总数突破3100家。今年要……".)
       // (In the text as it stands: a paragraph's own text may have its hard-wrapped lines joined.)
       const turn = TURNS_TO_THIS_YEAR.exec(text.slice(para.start, para.end));
@@ -787,6 +793,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       continue;
     }
     const sentenceText = text.slice(s.start, s.end);
+    const scope = BUDGET_SCOPE.exec(sentenceText);
+    if (scope) budgetLevel = scope[1].endsWith('级') ? scope[1] : undefined;
+    if (OUTPUT_LIST.test(sentenceText)) outputList = true;
     // (The place carried over a ； names a clause that goes straight to its figures, "；外贸进出口总额
     // 2.58万亿元", not one that turns to another topic first: "；城乡融合扎实推进，城镇居民……".)
     const semicolonHere = semicolonPlace && /^[^，,；;。]{0,16}?[0-9０-９]/.test(sentenceText) ? semicolonPlace : undefined;
@@ -942,6 +951,17 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       }
       if (fig) {
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
+        // (A paragraph of a government's own budget, "省级一般公共预算收入724.6亿元……。加上……，收入
+        // 总计5236.4亿元": every figure of it is that level's, not the whole province's.)
+        if (budgetLevel && fig.indicator && !fig.indicator.includes(budgetLevel)) {
+          fig.indicator = budgetLevel + fig.indicator;
+          fig.measure = measureOf(fig.indicator, fig.verb, aliases);
+        }
+        // (A product named in a list of output is its output: 新能源汽车8.62万辆 is 新能源汽车产量.)
+        if (outputList && fig.indicatorFrom === 'clause' && fig.indicator.length >= 2 && !/[量值额率数比重]$/.test(fig.indicator) && !/^(?:%|％|‰|个百分点|倍)$/.test(fig.unit)) {
+          fig.indicator += '产量';
+          fig.measure = measureOf(fig.indicator, fig.verb, aliases);
+        }
         figures.push(fig);
         // (A streak's length is no subject for the figures after it: 连续十三年稳定在430亿斤
         // reads its level's indicator back past it.)
@@ -1091,7 +1111,32 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   // (The cells read as sentences come after their row's numbers: back in the order of the text.)
   if (tables.size) figures.sort((a, b) => a.span.start - b.span.start);
   if (!facts.lateInYear) measuredPanels(figures, outline, sections);
+  headlinesAsBody(figures);
   return figures;
+}
+
+/**
+ * A headline restates the text below it: a figure of it that names no time of its own, "全省经济总量
+ * 达6.97万亿元" over "去年全省地区生产总值达到6.79万亿元", is of the time (and kind) the text first
+ * states its measure in, whatever number the text gives.
+ */
+function headlinesAsBody(figures: Figure[]): void {
+  for (const f of figures) {
+    if (!f.headline || f.periodSource === 'sentence' || f.listCount) continue;
+    const body = figures.find((g) => !g.headline && g.span.start > f.span.start && g.period && g.dimension === f.dimension &&
+      g.measure.indicator === f.measure.indicator && g.measure.verb === f.measure.verb && g.region === f.region);
+    if (!body) continue;
+    f.period = body.period;
+    f.periodSource = 'paragraph';
+    f.periodCue = body.periodCue;
+    if (body.yearBasis) f.yearBasis = body.yearBasis;
+    else delete f.yearBasis;
+    if (f.kindSource !== 'sentence') {
+      f.kind = body.kind;
+      f.kindSource = 'paragraph';
+      f.kindCue = body.kindCue;
+    }
+  }
 }
 
 /**
@@ -1468,8 +1513,17 @@ function inRunningText(path: OutlineNode[], headingParagraphs: ReadonlySet<numbe
   return !blocks(paragraph) && !blocks(paragraph - 1);
 }
 
-/** What may stand before a place that opens its sentence: nothing Han, or a speaker's label (答：) and a short frame and its comma (去年，). */
-const OPENS_CLAUSE = /^[^\p{Script=Han}]*(?:[^，,。；;：:\n]{1,4}[：:][^\p{Script=Han}]*)?(?:[^，,。；;：:\n]{1,6}[，,][^\p{Script=Han}]*)?$/u;
+/** What may stand before a place that opens its sentence: nothing Han, or a speaker's label (答：) and its time (去年，); not a topic (分领域看，), which opens a breakdown. */
+const OPENS_CLAUSE = /^[^\p{Script=Han}]*(?:[^，,。；;：:\n]{1,4}[：:][^\p{Script=Han}]*)?(?:(?:去年|今年|上年|当年|全年|过去一年|一年来|(?:19|20)\d{2}\s*年|上半年|前三季度)[，,][^\p{Script=Han}]*)?$/u;
+
+/** A sentence that opens a list of products' output: 主要工业产品产量中，, 主要农产品产量方面：. */
+const OUTPUT_LIST = /^[\s\u3000]*(?:其中[，,]?)?[^，,。；;：:]{0,10}产品(?:的)?产量(?:中|方面|看|里)?[，,：:]/;
+
+/**
+ * A sentence that opens with a budget's scope: a government's own (省级, 市本级), as against its
+ * whole area's (全省). A scope of its own goes on through the paragraph (see extract).
+ */
+const BUDGET_SCOPE = /^[\s\u3000]*(?:其中[，,]?)?(全省|全市|全县|全区|全州|(?:省|市|县|区|州)(?:本)?级|本级)(?=[^，,。；;]{0,12}(?:预算|收入|支出|财政))/;
 
 /** An average over years, 年均增长, 平均每年新增 (not 年均气温, PM2.5年均浓度: one year's mean). */
 const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|新增|递增|递减|上涨|上升|拉动)[^，,；;。]{0,6}$/;
