@@ -296,6 +296,13 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     reviewed = { year, cue: yearCue ?? '' };
     setYear(+dated[1], dated[0], 'dateline');
   }
+  // (Or one over a bulletin of that year its title quotes, "2025年我市经济运行稳中有进" over "——解读
+  // 《焦作市2025年国民经济和社会发展统计公报》", dated "3月28日": the bulletin is out the year after.)
+  const quotesBulletin = titles.length ? /《[^《》]*?((?:19|20)\d{2})\s*年[^《》]*?统计公报(?:[（(]摘要[）)])?》/.exec(titles[0]) : null;
+  if (!reviewed && yearFrom === 'title' && year !== undefined && !dated && quotesBulletin && +quotesBulletin[1] === year && !/统计公报|统计年鉴|统计提要/.test(yearCue ?? '')) {
+    reviewed = { year, cue: yearCue ?? '' };
+    setYear(year + 1, quotesBulletin[0], 'title');
+  }
   if (year === undefined) {
     const l = yearFromLead(head.slice(0, 1500));
     if (l) setYear(l.year, l.cue, 'lead');
@@ -440,7 +447,7 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // (Only for a text about a year's report, 政府工作报告, its 解读 or 图解, where last year's results are
   // told: not a holiday's or a quarter's news in the same months.)
   // (Or a congress's session, "市八届人大五次会议开幕", dated "1月15日" with no year.)
-  const earlyInYear = ((!!dated && +dated[1] === year && +dated[2] <= 3) || (!dated && !!dayOnly && year === undefined && +dayOnly[1] <= 3)) && titles.some((t) => /工作报告|解读|一图读懂|图解|公报|人大|人代会|两会/.test(t));
+  const earlyInYear = ((!!dated && +dated[1] === year && +dated[2] <= 3) || (!dated && !!dayOnly && yearFrom !== 'title' && +dayOnly[1] <= 3)) && titles.some((t) => /工作报告|解读|一图读懂|图解|公报|人大|人代会|两会/.test(t));
   // (A news item on a bulletin says so in its lead: 发布去年……统计公报, 公布《2025年……统计公报》.)
   // (Or its title quotes the bulletin: "——《2025年X市国民经济和社会发展统计公报》发布".)
   const bulletin = /(?:发布|公布)(?:了)?[^。！？]{0,24}?《?(去年|上年|(?:19|20)\d{2}\s*年)[^。！？》]{0,30}统计公报/.exec(model.text.slice(bodyStart, bodyStart + 400));

@@ -836,7 +836,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // its own words, "去年全市新增……" then "外贸进出口总额力争达到14500亿元，货物吞吐量目标为14.3亿吨":
     // aims are for the year ahead.)
     // (Not a plan set against its outcome, "原计划完成投资2200亿元，实际完成2315亿元": a review.)
-    if (inheritedFromBefore && inherited && AIM_WORDS.test(sentenceText) && !PLAN_AGAINST_OUTCOME.test(sentenceText)) {
+    // (So does a run of rates with their bounds, "规上工业增加值增长8%以上、固定资产投资增长7%左右": aims.)
+    if (inheritedFromBefore && inherited && (AIM_WORDS.test(sentenceText) || BOUNDED_RATES.test(sentenceText)) && !PLAN_AGAINST_OUTCOME.test(sentenceText)) {
       const ref = pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year;
       if (yearOffset(inherited, ref) < 0) inherited = undefined;
     }
@@ -1483,6 +1484,8 @@ const COMPARED_WHOLE = /(?:高于|低于|快于|慢于|好于|优于)(全省|全
 
 /** Words that set an aim in a sentence of its own: 力争, 目标为, 计划 (not 计划单列市), 要达到, 确保. */
 const AIM_WORDS = /力争|目标(?:为|是)|计划(?!单列)|要(?:达到|突破|完成|实现|控制)|确保/;
+/** Two rates or more, each with its bound: a list of aims (results are reported as they came). */
+const BOUNDED_RATES = /(?:增长|提高|下降|控制在)[0-9０-９.．]+[%％](?:以上|左右|以内)[^。！？]*?(?:增长|提高|下降|控制在)[0-9０-９.．]+[%％](?:以上|左右|以内)/;
 
 /** A sentence's head that may name a part of the year (月, 季度, 半年): most do not. */
 const HAS_PART = /月|季|半年/;
