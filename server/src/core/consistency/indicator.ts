@@ -118,6 +118,35 @@ export function measureOf(indicator: string, verb: string | undefined, table: Al
   return m;
 }
 
+/** Words that may stand before a place at an indicator's head: a verb of support, a setter, a time. */
+const BEFORE_PLACE = /^(?:(?:有力)?(?:支撑|助力|带动|推动)|(?:确定|提出|明确)?(?:今年|去年|全年)?)$/;
+
+/** Where an indicator opens with a place (within its first words): what follows it, else the indicator. */
+function withoutPlace(s: string): string {
+  if (s.length < 6) return s;
+  let end = -1;
+  // (A province, city, county or prefecture as written; not a district or zone, 兰州新区, whose figures a
+  // city's text may give beside its own under the city's name.)
+  const p = placesIn(s).find((q) => q.level !== 'country' && q.at <= 6 && s.startsWith(q.name, q.at) && /[省市县州盟]$/.test(q.name));
+  if (p && BEFORE_PLACE.test(s.slice(0, p.at))) end = p.at + p.name.length;
+  // (A city named by its stem before its 全市: 金华全市.)
+  const whole = /全(?:省|市|县|区)/.exec(s.slice(0, 12));
+  if (end < 0 && whole) {
+    for (const len of [3, 2]) {
+      const from = whole.index - len;
+      if (from < 0 || !BEFORE_PLACE.test(s.slice(0, from))) continue;
+      const stem = s.slice(from, whole.index);
+      if (placesIn(`${stem}市`).some((q) => q.at === 0 && q.name.length === len + 1) || placesIn(`${stem}省`).some((q) => q.at === 0)) {
+        end = whole.index;
+        break;
+      }
+    }
+  }
+  if (end < 0) return s;
+  const rest = s.slice(end).replace(/^全(?:省|市|县|区)/, '');
+  return rest.length >= 4 ? rest : s;
+}
+
 function computeMeasure(indicator: string, verb: string | undefined, table: AliasTable): Measure {
   // (的 joins words without changing what they name: 开工的审批时限 = 开工审批时限.)
   let s = halfWidth(indicator.replace(/[\s\u3000“”"'‘’《》〈〉()（）【】的]/g, ''));
@@ -129,6 +158,10 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   if (/^新建(?:和|、)?(?:改造|改建)$/.test(v)) v = '新改建';
   const acted = ACTION_START.exec(v);
   if (acted && acted[0] === v) v = acted[1];
+  // (A place named at its head is the figure's region, not what is measured: "金华市进出口总额",
+  // and after a verb of support or a setter, "有力支撑金华市进出口总额", "确定今年金华全市地区
+  // 生产总值". Its 全市 goes with it.)
+  s = withoutPlace(s);
   for (let guard = 0; guard < 12; guard++) {
     const before = s;
     s = s.replace(LIST_MARK, '').replace(REPORTED, '').replace(TIME, '').replace(SCOPE, '').replace(INTENT_START, '');

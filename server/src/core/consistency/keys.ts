@@ -155,7 +155,7 @@ function boundOf(c: Figure['comparator'] | undefined): 'point' | 'floor' | 'ceil
   return c === 'ge' || c === 'gt' ? 'floor' : c === 'le' || c === 'lt' ? 'ceiling' : c === 'range' ? 'range' : 'point';
 }
 
-type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit' | 'cell' | 'section'>>;
+type Amount = Pick<Figure, 'normalized'> & Partial<Pick<Figure, 'comparator' | 'comparatorText' | 'kind' | 'text' | 'value' | 'unit' | 'cell' | 'section' | 'spoken'>>;
 
 /**
  * Where a result is stated to the last digit: a statistics bulletin or a table. A report rounds
@@ -174,7 +174,7 @@ function statistical(f: Amount): boolean {
  */
 function spoken(f: Amount): boolean {
   // (A script's own labels say it is read out: 【导语】, 【正文】, 【同期声】, 【解说】.)
-  return (f.text !== undefined && !/[0-9０-９]/.test(f.text)) || !!f.section?.some((s) => /发布会|播出稿|广播|新闻联播|电视|访谈|实录|答记者问|讲话|发言/.test(s) || /^[【\[](?:导语|正文|结束语|口播|播音员?|同期声?|配音|解说|画外音|主持人)/.test(s));
+  return f.spoken === true || (f.text !== undefined && !/[0-9０-９]/.test(f.text)) || !!f.section?.some((s) => /发布会|播出稿|广播|新闻联播|电视|访谈|实录|答记者问|讲话|发言/.test(s) || /^[【\[](?:导语|正文|结束语|口播|播音员?|同期声?|配音|解说|画外音|主持人)/.test(s));
 }
 
 /**
@@ -237,7 +237,18 @@ function floorHolds(floor: Amount, exact: Amount): boolean {
   const f = floor.normalized.value;
   const e = exact.normalized.value;
   if (floor.normalized.max !== undefined || exact.normalized.max !== undefined || !(f > 0)) return false;
-  return (floor.comparator === 'gt' ? e > f : e >= f) && e < f * 1.1;
+  // (Or less than a step of its last digit above it: 三成以上 holds 34.3%, a step being 一成.)
+  return (floor.comparator === 'gt' ? e > f : e >= f) && (e < f * 1.1 || e < f + lastDigitStep(floor));
+}
+
+/** The amount one unit of a figure's last written digit stands for: 三成 → 一成 (10%), 5300万人次 → 100万人次. */
+function lastDigitStep(x: Amount): number {
+  if (x.text === undefined || !x.value) return 0;
+  const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(x.text.replace(/(?<=[0-9０-９])[,，](?=[0-9０-９]{3})/g, '')) ?? /^(\d+)(?:\.(\d+))?$/.exec(String(x.value));
+  if (!digits) return 0;
+  const places = digits[2]?.length ?? 0;
+  const zeros = digits[2] ? 0 : /0*$/.exec(digits[1])![0].length;
+  return ((x.normalized.value / x.value) * 10 ** zeros) / 10 ** places;
 }
 
 /**

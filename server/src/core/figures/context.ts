@@ -62,7 +62,8 @@ const THIS_YEAR = /今年|本年度|年内|当年/g;
 const LAST_YEAR = /上年|去年|上一年|(?:刚刚)?过去(?:的)?一年|一年来/g;
 const NEXT_YEAR = /明年|下一年/g;
 // (这五年 opens a review's paragraph on the span it has just named: "这五年，综合实力跃上新台阶".)
-const PAST_FIVE = new RegExp(`过去${FIVE}年|${FIVE}年来|近${FIVE}年|这${FIVE}年(?!来)`, 'g');
+// (And 五年间 / 五年里, "五年间，……产值从1280亿元增加到1680亿元".)
+const PAST_FIVE = new RegExp(`过去${FIVE}年|(?<!今后|未来)${FIVE}年(?:来|间|里)|近${FIVE}年|这${FIVE}年(?![来间里])`, 'g');
 const NEXT_FIVE = new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g');
 /** What follows a time that dates its clause's verb: an adverb or the verb (已达, 将新增, 增长). */
 const ADVERBIAL_AFTER = /^(?:底|末)?(?:已|曾|将|要|共|累计|达|新增|增长|增加|下降|减少|完成|实现|建成|突破|超过|提高|提升)/;
@@ -116,7 +117,8 @@ export function periodCues(text: string): Cue[] {
       const reason = !base && REASON_OPENS.test(text.slice(clauseStart(text, m.index), m.index)) ? /^[^，,；;。]*/.exec(text.slice(m.index + m[0].length))![0].length : undefined;
       const until = base ? m.index + m[0].length + base[0].length : reason !== undefined ? m.index + m[0].length + reason : undefined;
       // "由2024年的4010亿元增至4286亿元": the year dates the figure after it, not the one it grew to.
-      const fromBase = /[由从]\s?$/.test(before) && text[m.index + m[0].length] === '的';
+      // (Or from its end, "从2020年末的1016万千瓦增加到2186万千瓦".)
+      const fromBase = /[由从]\s?$/.test(before) && /^(?:末|底)?的/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
       const planName = m[0].endsWith('规划') || (m[0].endsWith('”') && text.startsWith('规划', m.index + m[0].length));
       cues.push({ at: m.index, end: m.index + m[0].length, period: f(m), ...(fromBase ? { fromBase } : {}), ...(until !== undefined ? { until } : {}), ...(planName && re === PLAN ? { planName } : {}) });
     }
@@ -577,6 +579,9 @@ export function comparisonBase(text: string, at: number, end: number): boolean {
   // (Nor the place whose aim the text's own aims join: "与全区地区生产总值增长5%以上的预期目标相衔接".)
   // (Nor the province's aim a place carries out, figure and all: "落实全省新增普惠托育托位3万个的部署".)
   if (/(?:对标|对照|按照|落实|与|同)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[^，,。；;]{0,30}?的(?:预期)?(?:目标|任务|要求|部署|安排)/.test(text.slice(end, end + 40))) return false;
+  // (A whole a clause serves, named with its own figure right after it, owns the figure: "有力支撑
+  // 金华市进出口总额达到9261.7亿元".)
+  if (/(?:支撑|助力|带动|推动)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[^，,。；;的“”]{2,16}?(?:达到|达|突破|实现|增长|增加到|提高到)?[0-9０-９]/.test(text.slice(end, end + 24))) return false;
   // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”; nor
   // the plan it carries out: 落实全省“4567”现代化产业体系部署, 按照全省统一安排.)
   return /(?:高于|低于|快于|慢于|优于|好于|劣于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|对标|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||

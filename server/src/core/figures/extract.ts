@@ -68,6 +68,8 @@ export interface Figure {
   headline?: boolean;
   /** Read from a table's cell: a bare number there ("12") writes no bound, as 12万人以上 does. */
   cell?: boolean;
+  /** Read out, not written: a script's or a transcript's whose title group says so (【播出】, 实录). Speech rounds. */
+  spoken?: boolean;
   /** The clause read back: "优质本科高校扩招 1500 人". */
   statement: string;
   /** The sentence it was read from. */
@@ -901,7 +903,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         fig.verb = prevFig.verb;
         fig.measure = prevFig.measure;
         fig.indicatorFrom = 'chained';
-        fig.region = selfRegion(selfLevelOf(base[1]), facts);
+        fig.region = /^全[省国市区]$/.test(base[1]) ? selfRegion(selfLevelOf(base[1]), facts) : isKnownPlace(base[1]) ? base[1] : fig.region;
         fig.statement = `${fig.indicator} ${fig.text}`;
       }
       // An explainer's big number on a line of its own, its label on the next: "246.8万辆" /
@@ -1171,14 +1173,16 @@ function measuredPanels(figures: Figure[], outline: OutlineNode[], sections: Sec
   for (const [node, list] of panels) {
     const own = sections.of(node);
     if (own.nameCues.length || own.kind) continue;
-    // (Every figure of it taken from the title's year and the document's default kind.)
-    const undated = (f: Figure) => f.periodSource === 'heading' && (!f.kindSource || f.kindSource === 'document') && f.kind === 'target' && /^\d{4}$/.test(f.period ?? '');
-    if (!list.every((f) => undated(f) || f.listCount)) continue;
-    const precise = list.find((f) => !f.listCount && measured(f));
+    // (Its figures taken from the title's or the document's year and the document's default kind.)
+    const undated = (f: Figure) => (f.periodSource === 'heading' || f.periodSource === 'document') && (!f.kindSource || f.kindSource === 'document') && f.kind === 'target' &&
+      (/^\d{4}$/.test(f.period ?? '') || (f.period !== null && RELATIVE_PERIODS[f.period] === 0));
+    // (None of it aims in words of its own; its figures dated by their own words keep their time.)
+    if (list.some((f) => f.kind === 'target' && f.kindSource === 'sentence')) continue;
+    const precise = list.find((f) => !f.listCount && undated(f) && measured(f));
     if (!precise) continue;
     for (const f of list) {
-      if (f.listCount) continue;
-      f.period = String(Number(f.period) - 1);
+      if (f.listCount || !undated(f)) continue;
+      f.period = /^\d{4}$/.test(f.period!) ? String(Number(f.period) - 1) : relativePeriod(-1, '').value;
       f.periodSource = 'paragraph';
       f.periodCue = precise.text;
       f.kind = 'actual';
@@ -1480,7 +1484,8 @@ function partsOfMeasure(text: string, inSentence: Figure[], aliases: AliasTable 
 }
 
 /** A whole named as the base of a comparison right before its figure: 高于全省, 低于全国平均. */
-const COMPARED_WHOLE = /(?:高于|低于|快于|慢于|好于|优于)(全省|全国|全市|全区)(?:平均)?(?:水平)?$/;
+// (Or a place named, "快于金华市同期6.1%的年均增速", and 比, "比全国5.0%的增速高0.7个百分点".)
+const COMPARED_WHOLE = /(?:高于|低于|快于|慢于|好于|优于|比)(全省|全国|全市|全区|\p{Script=Han}{2,8}?(?:省|市|县|区|州))(?:同期)?(?:平均)?(?:水平)?$/u;
 
 /** Words that set an aim in a sentence of its own: 力争, 目标为, 计划 (not 计划单列市), 要达到, 确保. */
 const AIM_WORDS = /力争|目标(?:为|是)|计划(?!单列)|要(?:达到|突破|完成|实现|控制)|确保/;
@@ -1527,6 +1532,9 @@ const OUTPUT_LIST = /^[\s\u3000]*(?:其中[，,]?)?[^，,。；;：:]{0,10}产�
  * whole area's (全省). A scope of its own goes on through the paragraph (see extract).
  */
 const BUDGET_SCOPE = /^[\s\u3000]*(?:其中[，,]?)?(全省|全市|全县|全区|全州|(?:省|市|县|区|州)(?:本)?级|本级)(?=[^，,。；;]{0,12}(?:预算|收入|支出|财政))/;
+
+/** A title group that says its text is read out: a broadcast's tags (【播出】, 新闻广播, 播出稿) or a transcript's (实录). */
+const SPOKEN_TITLE = /播出稿|【播出】|新闻广播|广播电台|人民广播|电视台|新闻联播|口播|实录|答记者问/;
 
 /** An average over years, 年均增长, 平均每年新增 (not 年均气温, PM2.5年均浓度: one year's mean). */
 const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|新增|递增|递减|上涨|上升|拉动)[^，,；;。]{0,6}$/;
@@ -2143,6 +2151,7 @@ function build(
       : {}),
     ...(listCount ? { listCount } : {}),
     ...(inHeadline ? { headline: true } : {}),
+    ...(path.some((p) => p.heading.form === 'title' && SPOKEN_TITLE.test(`${p.name} ${p.detail ?? ''}`)) ? { spoken: true } : {}),
     statement: statementText,
     sentence: { start: s.start, end: s.end },
     section: path.map((p) => p.name),
@@ -2736,7 +2745,10 @@ function context(
     period = { value: String(y), start: y, end: y, cue: period.cue };
   }
   let periodSource: Source | null = period ? 'sentence' : null;
-  if (!period && inherited) {
+  // (A sentence that names a time of its own no year can tell, "五年间，……" in a text that states no
+  // year, is not dated by the paragraph's: its time is unknown.)
+  const ownTime = !period && reading.cues.some((c) => c.at < offsetInSentence && !c.fromBase && c.until === undefined && !c.planName && !c.period(pieceYear));
+  if (!period && inherited && !ownTime) {
     period = inherited;
     periodSource = 'paragraph';
   }
@@ -2800,7 +2812,7 @@ function context(
     const y = facts.reportsYear !== undefined && pieceYear === facts.year ? facts.reportsYear : pieceYear;
     period = { value: String(y), start: y, end: y, cue: y === pieceYear ? facts.yearCue ?? '' : facts.reportsCue ?? '' };
     periodSource = pathHasTitleYear(path, sections) ? 'heading' : 'document';
-  } else if (!period) {
+  } else if (!period && !ownTime) {
     // A document that states no year speaks of its own year (a bulletin's news, of the bulletin's: last year).
     period = facts.reportsLast ? relativePeriod(-1, facts.reportsLast) : relativePeriod(0, '');
     periodSource = 'document';
