@@ -956,7 +956,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         if (raw.max !== undefined && fig.comparator === 'eq') fig.comparator = 'range';
         // (A paragraph of a government's own budget, "省级一般公共预算收入724.6亿元……。加上……，收入
         // 总计5236.4亿元": every figure of it is that level's, not the whole province's.)
-        if (budgetLevel && fig.indicator && !fig.indicator.includes(budgetLevel)) {
+        // (Its money only: the projects its 州级 funds, 新增城镇就业3.5万人, are the prefecture's.)
+        if (budgetLevel && fig.indicator && !fig.indicator.includes(budgetLevel) && (fig.dimension === 'money' || fig.unit === '%' && /收入|支出/.test(fig.indicator))) {
           fig.indicator = budgetLevel + fig.indicator;
           fig.measure = measureOf(fig.indicator, fig.verb, aliases);
         }
@@ -1126,7 +1127,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
 function headlinesAsBody(figures: Figure[]): void {
   for (const f of figures) {
     if (!f.headline || f.periodSource === 'sentence' || f.listCount) continue;
-    const body = figures.find((g) => !g.headline && g.span.start > f.span.start && g.period && g.dimension === f.dimension &&
+    // (Of the kind its own words give it, where they do: "GDP预期增长5.5%左右" restates the aim, not last year's result.)
+    const body = figures.find((g) => !g.headline && g.span.start > f.span.start && g.period && g.dimension === f.dimension && (f.kindSource !== 'sentence' || g.kind === f.kind) &&
       g.measure.indicator === f.measure.indicator && g.measure.verb === f.measure.verb && g.region === f.region);
     if (!body) continue;
     f.period = body.period;
@@ -1540,8 +1542,6 @@ const SPOKEN_TITLE = /播出稿|【播出】|新闻广播|广播电台|人民广
 const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|新增|递增|递减|上涨|上升|拉动)[^，,；;。]{0,6}$/;
 /** A sum of N years, right before its figure: 五年累计, 三年间共, 五年来累计新增. */
 const YEARS_SUMMED = /(?<![0-9０-９])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计|共)[^，,；;。]{0,12}$/;
-/** The year a change is measured from: 比2020年, 较2020年末, 是2020年的 (as 从/由2020年的 for an average). */
-const CHANGE_BASE = /(?:比|较|是|与|同)\s?((?:19|20)\d{2})\s*年(?:末|底)?/g;
 const AVERAGE_BASE = /(?:比|较|是|与|同|从|由)\s?((?:19|20)\d{2})\s*年(?:末|底)?/g;
 /** A five-year plan named: “十五五”. */
 const PLAN_NAMED = /[“"]?(十[一二三四五六]五)[”"]?/;
@@ -1553,8 +1553,7 @@ const PLAN_END_YEAR = (y: number) => y % 5 === 0;
  * - an average, 年均增长5.7%: from the year after a base it names (从2020年的……增加到……) to Y;
  *   else, in a plan, from the year the document speaks from (the plan's first, 到2030年 → 2026-2030);
  *   else, in a review closing a five-year plan, the plan's five years (2021-2025);
- * - a sum of N years, 五年累计新增96.8万人: the N years to Y;
- * - a result's change since a year it names, 比2020年提高0.74个百分点: the years after that one, to Y.
+ * - a sum of N years, 五年累计新增96.8万人: the N years to Y.
  * Undefined where the figure is of one year.
  */
 function spanOfYears(text: string, sentenceStart: number, clauseStart: number, at: number, period: Period, kind: Kind, path: OutlineNode[], sections: Sections, facts: DocumentFacts): Period | undefined {
@@ -1586,9 +1585,10 @@ function spanOfYears(text: string, sentenceStart: number, clauseStart: number, a
     const n = /\d/.test(summed[1]) ? +summed[1] : summed[1] === '两' ? 2 : '一二三四五六七八九十'.indexOf(summed[1]) + 1;
     return span(y - n + 1, summed[0]);
   }
-  // (A result's change only: an aim's, "到2027年……较2020年下降22%", is stated for its deadline.)
-  const base = kind === 'actual' ? lastBase(CHANGE_BASE, clause) : undefined;
-  return base ? span(+base[1] + 1, base[0]) : undefined;
+  // (Not a change since a year named, 是2020年的2.1倍, 比2020年提高0.74个百分点: it is the year's
+  // level against that one, dated as the sentence dates it; a five-year review dates it over the
+  // five years by its paragraph.)
+  return undefined;
 }
 
 /** The nearest heading above that names a time, where it names two (2025年和“十四五”时期): with their values. */
@@ -2078,13 +2078,15 @@ function build(
     kind = headlineKind;
     kindSource = 'heading';
     kindCue = undefined;
-  } else if (listCount || (inHeadline && kindSource !== 'sentence')) {
+  } else if (listCount || (inHeadline && kindSource !== 'sentence' && kindSource !== 'document')) {
+    // (A headline's figure of the document's own kind keeps it, where the text below does not say
+    // otherwise: see headlinesAsBody.)
     kind = 'unknown';
     kindSource = null;
     kindCue = undefined;
   }
-  // A figure about years, not one year: an average (年均增长5.7%), a sum of N years (五年累计),
-  // a change since a year named (比2020年提高0.74个百分点, 是2020年末的3.6倍). See spanOfYears.
+  // A figure about years, not one year: an average (年均增长5.7%), a sum of N years (五年累计).
+  // See spanOfYears.
   if (period && period.start === period.end) period = spanOfYears(text, s.start, clauseStartOf(text, s.start, at), n.start, period, kind, ctx.path, sections, facts) ?? period;
   // Part of a year (1—2月, 一季度, 上半年) is another statement than the year.
   // (A heading that names one, "一、客观看待上半年经济运行形势", names it for the figures under it,
