@@ -22,6 +22,7 @@
  */
 import { INDICATOR_ALIASES } from './aliases';
 import { placesIn } from '../figures/context';
+import { isKnownPlace } from '../figures/gazetteer';
 
 export interface Measure {
   /** The indicator as compared. */
@@ -42,7 +43,7 @@ const ASPECT_START = /^(?:实施|推进|开展|启动|组织|安排)/;
 /** Who sets figures for a place: the province, city or county speaking, and the state above them. */
 const SETTER = '省里|省上|市里|市上|县里|省委|市委|县委|省政府|市政府|县政府|自治区(?:党委|政府)?|国家|中央|上级';
 /** (And the opportunity seized in another's figure, 抢抓自治区今年新增新能源装机……的机遇: 抢抓 and who.) */
-const REPORTED = new RegExp(`^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|区委|区政府|规划|方案|文件|${SETTER})?(?:要求|提出|明确|强调|指出|确定)|(?:${SETTER})(?:安排|下达)|(?:抢抓|抓住|把握|用好)(?:${SETTER})?|对照|按照|参照|根据|照)`);
+const REPORTED = new RegExp(`^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|区委|区政府|规划|方案|文件|${SETTER})?(?:要求|提出|明确|强调|指出|确定)|(?:${SETTER})(?:安排|下达)|(?:抢抓|抓住|把握|用好)(?:${SETTER})?|对照|按照|参照|根据|围绕|照)`);
 const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|安排|要|将|拟|的|再|也|继续)$/;
 /** The whole a share is of, named: 占规上工业产值比重, 占GDP的比重, 占全市比例. */
 const SHARE_OF_WHOLE = /(?<=\p{Script=Han}{2})占(?!比)[^占，,。；;]{1,14}?(?:的)?(?:比重|比例)$/u;
@@ -121,29 +122,33 @@ export function measureOf(indicator: string, verb: string | undefined, table: Al
 /** Words that may stand before a place at an indicator's head: a verb of support, a setter, a time. */
 const BEFORE_PLACE = /^(?:(?:有力)?(?:支撑|助力|带动|推动)|(?:确定|提出|明确)?(?:今年|去年|全年)?)$/;
 
-/** Where an indicator opens with a place (within its first words): what follows it, else the indicator. */
-function withoutPlace(s: string): string {
-  if (s.length < 6) return s;
-  let end = -1;
-  // (A province, city, county or prefecture as written; not a district or zone, 兰州新区, whose figures a
-  // city's text may give beside its own under the city's name.)
-  const p = placesIn(s).find((q) => q.level !== 'country' && q.at <= 6 && s.startsWith(q.name, q.at) && /[省市县州盟]$/.test(q.name));
-  if (p && BEFORE_PLACE.test(s.slice(0, p.at))) end = p.at + p.name.length;
+/**
+ * A place at an indicator's head (within its first words): its name, where its figures are that
+ * place's (1068亿元 荣成市地区生产总值), and where what names the measure begins after it.
+ */
+export function placeAtHead(s: string): { place: string; end: number } | undefined {
+  if (s.length < 6) return undefined;
+  // (A place the gazetteer knows: not a verb's stem before 全市, 围绕全市.)
+  const p = placesIn(s).find((q) => q.level !== 'country' && q.at <= 6 && s.startsWith(q.name, q.at) && /[省市县州盟]$/.test(q.name) && (q.level === 'province' || isKnownPlace(q.name)));
+  if (p && BEFORE_PLACE.test(s.slice(0, p.at))) return { place: p.name, end: p.at + p.name.length };
   // (A city named by its stem before its 全市: 金华全市.)
   const whole = /全(?:省|市|县|区)/.exec(s.slice(0, 12));
-  if (end < 0 && whole) {
-    for (const len of [3, 2]) {
-      const from = whole.index - len;
-      if (from < 0 || !BEFORE_PLACE.test(s.slice(0, from))) continue;
-      const stem = s.slice(from, whole.index);
-      if (placesIn(`${stem}市`).some((q) => q.at === 0 && q.name.length === len + 1) || placesIn(`${stem}省`).some((q) => q.at === 0)) {
-        end = whole.index;
-        break;
-      }
-    }
+  if (!whole) return undefined;
+  for (const len of [3, 2]) {
+    const from = whole.index - len;
+    if (from < 0 || !BEFORE_PLACE.test(s.slice(0, from))) continue;
+    const stem = s.slice(from, whole.index);
+    const named = isKnownPlace(`${stem}市`) ? `${stem}市` : placesIn(`${stem}省`).find((q) => q.at === 0 && q.level === 'province')?.name;
+    if (named) return { place: named, end: whole.index };
   }
-  if (end < 0) return s;
-  const rest = s.slice(end).replace(/^全(?:省|市|县|区)/, '');
+  return undefined;
+}
+
+/** An indicator without the place at its head (placeAtHead), where what is left still names a measure. */
+function withoutPlace(s: string): string {
+  const head = placeAtHead(s);
+  if (!head) return s;
+  const rest = s.slice(head.end).replace(/^全(?:省|市|县|区)/, '');
   return rest.length >= 4 ? rest : s;
 }
 

@@ -581,7 +581,8 @@ export function comparisonBase(text: string, at: number, end: number): boolean {
   if (/(?:对标|对照|按照|落实|与|同)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[^，,。；;]{0,30}?的(?:预期)?(?:目标|任务|要求|部署|安排)/.test(text.slice(end, end + 40))) return false;
   // (A whole a clause serves, named with its own figure right after it, owns the figure: "有力支撑
   // 金华市进出口总额达到9261.7亿元".)
-  if (/(?:支撑|助力|带动|推动)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[^，,。；;的“”]{2,16}?(?:达到|达|突破|实现|增长|增加到|提高到)?[0-9０-９]/.test(text.slice(end, end + 24))) return false;
+  // (A place written with its suffix: not a port named for its city, 助力天津港集装箱吞吐量.)
+  if (/[省市县州]$/.test(text.slice(at, end)) && /(?:支撑|助力|带动|推动)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[^，,。；;的“”]{2,16}?(?:达到|达|突破|实现|增长|增加到|提高到)?[0-9０-９]/.test(text.slice(end, end + 24))) return false;
   // (Nor the whole a place joins or serves: 融入全省“4567”现代化产业体系, 对接全省“百大项目”; nor
   // the plan it carries out: 落实全省“4567”现代化产业体系部署, 按照全省统一安排.)
   return /(?:高于|低于|快于|慢于|优于|好于|劣于|超过|超出|领先|落后|占|居|位居|位列|列|比|较|与|融入|对接|对标|服务|助力|支撑|纳入|跻身|带动|辐射|融合|落实|贯彻|按照|遵照|执行)$/.test(text.slice(Math.max(0, at - 2), at)) ||

@@ -16,7 +16,7 @@ import {
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
-import { AliasTable, Measure, aliasTable, measureOf } from '../consistency/indicator';
+import { AliasTable, Measure, aliasTable, measureOf, placeAtHead } from '../consistency/indicator';
 import { capitalOfStem, isKnownPlace, provinceOf } from './gazetteer';
 import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, NEWS_HEADLINE, documentFacts } from './document';
 import { CellReading, TableCell, cellsOf, readTables, rowCells } from './table';
@@ -1116,7 +1116,22 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   if (tables.size) figures.sort((a, b) => a.span.start - b.span.start);
   if (!facts.lateInYear) measuredPanels(figures, outline, sections);
   headlinesAsBody(figures);
+  placesAtHead(figures);
   return figures;
+}
+
+/**
+ * A place at an indicator's head is the figure's, however the indicator was read (its clause, a
+ * label line, the figure before): "1068亿元" over "荣成市地区生产总值" in a city's explainer, "有力支撑
+ * 金华市进出口总额达到……". The measure drops it (consistency/indicator.ts), so the region must say it.
+ */
+function placesAtHead(figures: Figure[]): void {
+  for (const f of figures) {
+    const head = placeAtHead(f.indicator);
+    if (!head || head.place === f.region) continue;
+    f.region = head.place;
+    f.regionSource = 'sentence';
+  }
 }
 
 /**
@@ -1542,6 +1557,9 @@ const SPOKEN_TITLE = /播出稿|【播出】|新闻广播|广播电台|人民广
 const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|新增|递增|递减|上涨|上升|拉动)[^，,；;。]{0,6}$/;
 /** A sum of N years, right before its figure: 五年累计, 三年间共, 五年来累计新增. */
 const YEARS_SUMMED = /(?<![0-9０-９])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计|共)[^，,；;。]{0,12}$/;
+/** A sum of N years opening a series of figures joined by 、: its items are sums too. */
+const YEARS_SUMMED_SERIES = /^(?:[^、]{0,12}?)(?<![0-9０-９])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计)[^，,；;。]*$/;
+/** The year an average is measured from: 从2020年的, 比2020年. */
 const AVERAGE_BASE = /(?:比|较|是|与|同|从|由)\s?((?:19|20)\d{2})\s*年(?:末|底)?/g;
 /** A five-year plan named: “十五五”. */
 const PLAN_NAMED = /[“"]?(十[一二三四五六]五)[”"]?/;
@@ -1580,7 +1598,9 @@ function spanOfYears(text: string, sentenceStart: number, clauseStart: number, a
     if (kind === 'actual' && PLAN_END_YEAR(y) && (ref === y || ref === y + 1)) return span(y - 4, period.cue);
     return undefined;
   }
-  const summed = YEARS_SUMMED.exec(clause);
+  // (Over a series too: "五年累计新增城镇学位52万个、改造城镇老旧小区1.38万个".)
+  const seriesStart = Math.max(sentenceStart, ...['，', ',', '；', ';', '。', '：'].map((c) => text.lastIndexOf(c, at - 1) + 1));
+  const summed = YEARS_SUMMED.exec(clause) ?? YEARS_SUMMED_SERIES.exec(text.slice(seriesStart, at));
   if (summed) {
     const n = /\d/.test(summed[1]) ? +summed[1] : summed[1] === '两' ? 2 : '一二三四五六七八九十'.indexOf(summed[1]) + 1;
     return span(y - n + 1, summed[0]);
