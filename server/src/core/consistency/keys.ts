@@ -279,6 +279,20 @@ export function disagree(a: Amount, b: Amount): boolean {
   // (An aim to pass a level, 突破5000万人次, names the level, but not one to come near it: 5000万人次左右
   // may fall short.)
   if (a.kind === 'target' && b.kind === 'target' && (passes(a) && b.comparator === 'approx' || passes(b) && a.comparator === 'approx')) return true;
+  // (An amount set as a point, a budget's 安排11636.3亿元, is restated as a result is: in a larger
+  // unit, 1.16万亿元, or rounded in speech, 486亿元 on TV for 486.2亿元.)
+  const points = a.kind === 'target' && b.kind === 'target' && statedBound(a) === 'point' && statedBound(b) === 'point' && a.comparator === 'eq' && b.comparator === 'eq';
+  if (points && a.unit !== undefined && b.unit !== undefined && a.value && b.value && !/%|％|百分点/.test(`${a.unit}${b.unit}`)) {
+    if (a.unit !== b.unit) {
+      const coarser = a.normalized.value / a.value > b.normalized.value / b.value ? a : b;
+      if (roundedAlike(coarser, coarser === a ? b : a)) return false;
+    } else if (a.text !== undefined && b.text !== undefined) {
+      const da = decimals(a.text);
+      const db = decimals(b.text);
+      const coarser = da < db ? a : db < da ? b : undefined;
+      if (coarser && spoken(coarser) && significant(coarser) >= 2 && roundedAlike(coarser, coarser === a ? b : a)) return false;
+    }
+  }
   if (a.kind === 'actual' && b.kind === 'actual') {
     // A result restated approximately (近2.4万亿元), or in a larger unit (3.36万亿元 for
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.

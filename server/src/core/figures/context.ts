@@ -378,8 +378,8 @@ function normalizeProvince(name: string, suffix?: string): string {
  * of placesIn already): at the head of a clause, a
  * short stem and the zone's kind.
  */
-const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区/;
-const ZONE_RE = /(?:^|[，,；;。：:、\s　])((?![全我本以在对把])(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
+const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区|新区/;
+const ZONE_RE = /(?:^|[，,；;。：:、\s　])((?![全我本以在对把])(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<=\p{Script=Han}{2})新区))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
 
 export interface Place {
   name: string;
