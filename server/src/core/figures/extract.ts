@@ -1127,7 +1127,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
  */
 function placesAtHead(figures: Figure[]): void {
   for (const f of figures) {
-    const head = placeAtHead(f.indicator);
+    const head = placeAtHead(f.indicator.replace(/[\s\u3000]+/g, ''));
     if (!head || head.place === f.region) continue;
     f.region = head.place;
     f.regionSource = 'sentence';
@@ -2770,7 +2770,8 @@ function context(
   // (A sentence that names a time of its own no year can tell, "五年间，……" in a text that states no
   // year, is not dated by the paragraph's: its time is unknown.)
   const ownTime = !period && reading.cues.some((c) => c.at < offsetInSentence && !c.fromBase && c.until === undefined && !c.planName && !c.period(pieceYear));
-  if (!period && inherited && !ownTime) {
+  // (Except last year told as such, 上年, which a span such cues close on: "五年来，我县经济总量由……跃升至196.8亿元".)
+  if (!period && inherited && (!ownTime || RELATIVE_PERIODS[inherited.value] === -1)) {
     period = inherited;
     periodSource = 'paragraph';
   }
