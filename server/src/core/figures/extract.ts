@@ -1143,8 +1143,14 @@ function headlinesAsBody(figures: Figure[]): void {
   for (const f of figures) {
     if (!f.headline || f.periodSource === 'sentence' || f.listCount) continue;
     // (Of the kind its own words give it, where they do: "GDP预期增长5.5%左右" restates the aim, not last year's result.)
-    const body = figures.find((g) => !g.headline && g.span.start > f.span.start && g.period && g.dimension === f.dimension && (f.kindSource !== 'sentence' || g.kind === f.kind) &&
-      g.measure.indicator === f.measure.indicator && g.measure.verb === f.measure.verb && g.region === f.region);
+    // (Of the text's statements, the one nearest its number: "固定资产投资增长6.5%" over "去年……增长4.3%" and
+    // "今年……增长6%" restates the aim; the first where they are as near.)
+    let body: Figure | undefined;
+    for (const g of figures) {
+      if (g.headline || g.span.start <= f.span.start || !g.period || g.dimension !== f.dimension || (f.kindSource === 'sentence' && g.kind !== f.kind) ||
+        g.measure.indicator !== f.measure.indicator || g.measure.verb !== f.measure.verb || g.region !== f.region) continue;
+      if (!body || Math.abs(g.normalized.value - f.normalized.value) < Math.abs(body.normalized.value - f.normalized.value)) body = g;
+    }
     if (!body) continue;
     f.period = body.period;
     f.periodSource = 'paragraph';
