@@ -1551,10 +1551,10 @@ const OPENS_CLAUSE = /^[^\p{Script=Han}]*(?:[^，,。；;：:\n]{1,4}[：:][^\p{
 const OUTPUT_LIST = /^[\s\u3000]*(?:其中[，,]?)?[^，,。；;：:]{0,10}产品(?:的)?产量(?:中|方面|看|里)?[，,：:]/;
 
 /**
- * A sentence that opens with a budget's scope: a government's own (省级, 市本级), as against its
+ * A sentence that opens with a budget's scope: a government's own (省级, 市本级, 省级层面，), as against its
  * whole area's (全省). A scope of its own goes on through the paragraph (see extract).
  */
-const BUDGET_SCOPE = /^[\s\u3000]*(?:其中[，,]?)?(全省|全市|全县|全区|全州|(?:省|市|县|区|州)(?:本)?级|本级)(?=[^，,。；;]{0,12}(?:预算|收入|支出|财政))/;
+const BUDGET_SCOPE = /^[\s\u3000]*(?:其中[，,]?)?(全省|全市|全县|全区|全州|(?:省|市|县|区|州)(?:本)?级|本级)(?:层面|方面)?[，,]?(?=[^，,。；;]{0,12}(?:预算|收入|支出|财政))/;
 
 /** A title group that says its text is read out: a broadcast's tags (【播出】, 新闻广播, 播出稿) or a transcript's (实录). */
 const SPOKEN_TITLE = /播出稿|【播出】|新闻广播|广播电台|人民广播|电视台|新闻联播|口播|实录|答记者问/;
