@@ -149,7 +149,8 @@ function withoutPlace(s: string): string {
   const head = placeAtHead(s);
   if (!head) return s;
   const rest = s.slice(head.end).replace(/^全(?:省|市|县|区)/, '');
-  return rest.length >= 4 ? rest : s;
+  // (Or a Latin abbreviation the aliases resolve: 无为市GDP = 地区生产总值 of 无为市.)
+  return rest.length >= 4 || /^[A-Za-z]{2,}/.test(rest) ? rest : s;
 }
 
 function computeMeasure(indicator: string, verb: string | undefined, table: AliasTable): Measure {

@@ -247,8 +247,8 @@ function lastDigitStep(x: Amount): number {
   const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(x.text.replace(/(?<=[0-9０-９])[,，](?=[0-9０-９]{3})/g, '')) ?? /^(\d+)(?:\.(\d+))?$/.exec(String(x.value));
   if (!digits) return 0;
   const places = digits[2]?.length ?? 0;
-  const zeros = digits[2] ? 0 : /0*$/.exec(digits[1])![0].length;
-  return ((x.normalized.value / x.value) * 10 ** zeros) / 10 ** places;
+  // (A whole number's trailing zeros are no step: 突破100亿元 holds 105亿元, not 199亿元.)
+  return (x.normalized.value / x.value) / 10 ** places;
 }
 
 /**

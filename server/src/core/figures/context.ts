@@ -63,7 +63,7 @@ const LAST_YEAR = /上年|去年|上一年|(?:刚刚)?过去(?:的)?一年|一�
 const NEXT_YEAR = /明年|下一年/g;
 // (这五年 opens a review's paragraph on the span it has just named: "这五年，综合实力跃上新台阶".)
 // (And 五年间 / 五年里, "五年间，……产值从1280亿元增加到1680亿元".)
-const PAST_FIVE = new RegExp(`过去${FIVE}年|(?<!今后|未来)${FIVE}年(?:来|间|里)|近${FIVE}年|这${FIVE}年(?![来间里])`, 'g');
+const PAST_FIVE = new RegExp(`过去${FIVE}年|(?<![0-9０-９〇零一二三四五六七八九十]|今后|未来)${FIVE}年(?:来|间|里)|近${FIVE}年|这${FIVE}年(?![来间里])`, 'g');
 const NEXT_FIVE = new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g');
 /** What follows a time that dates its clause's verb: an adverb or the verb (已达, 将新增, 增长). */
 const ADVERBIAL_AFTER = /^(?:底|末)?(?:已|曾|将|要|共|累计|达|新增|增长|增加|下降|减少|完成|实现|建成|突破|超过|提高|提升)/;
@@ -431,7 +431,8 @@ const CAPITAL = new RegExp(`^(?:${CAPITAL_WORDS})$`);
 const BARE_CITY_RE = new RegExp(`((?:^|[。；;，,：:])(?:${BACKING_VERBS})|${CAPITAL_WORDS}|^|[。；;，,！？!?：:\\n\\u3000]|我们|咱们)(?=\\p{Script=Han}{2})`, 'gu');
 
 /** Stems of places that are verbs after 我们 as often: 我们新建高标准农田 (新建区), 我们开发…. */
-const VERB_STEM = /^(?:新建|新增|新开|开发|建设|建成|改造|推进|实施|完成|加快|提升|扩大|保持|坚持|持续|全面|深化|发展|确保|力争|争取|计划|预计|积极|大力|着力|重点|共同|一起)/;
+// (And words that name counties as well: 我们新兴产业 is no 新兴县's, 我们光明的 no 光明区's.)
+const VERB_STEM = /^(?:新建|新增|新开|开发|建设|建成|改造|推进|实施|完成|加快|提升|扩大|保持|坚持|持续|全面|深化|发展|确保|力争|争取|计划|预计|积极|大力|着力|重点|共同|一起|新兴|光明|振兴|东方|红旗|长安|和平|前进|富民|永安|兴业|安全|开放|城关|城区|新城|高新|青年)/;
 
 /** A place named by its stem, a city's or a county's, right at `at` (not before its own suffix, read elsewhere). */
 function ownPlaceAt(text: string, at: number): Place | undefined {

@@ -797,6 +797,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     const sentenceText = text.slice(s.start, s.end);
     const scope = BUDGET_SCOPE.exec(sentenceText);
     if (scope) budgetLevel = scope[1].endsWith('级') ? scope[1] : undefined;
+    // (The list ends with its sentence's 。: "……工业机器人1.23万套。全年规模以上工业企业实现营业收入……".)
+    if (outputList && /。[\s\u3000]*$/.test(text.slice(Math.max(0, s.start - 3), s.start))) outputList = false;
     if (OUTPUT_LIST.test(sentenceText)) outputList = true;
     // (The place carried over a ； names a clause that goes straight to its figures, "；外贸进出口总额
     // 2.58万亿元", not one that turns to another topic first: "；城乡融合扎实推进，城镇居民……".)
@@ -903,7 +905,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         fig.verb = prevFig.verb;
         fig.measure = prevFig.measure;
         fig.indicatorFrom = 'chained';
-        fig.region = /^全[省国市区]$/.test(base[1]) ? selfRegion(selfLevelOf(base[1]), facts) : isKnownPlace(base[1]) ? base[1] : fig.region;
+        fig.region = /^全[省国市区]$/.test(base[1]) ? selfRegion(selfLevelOf(base[1]), facts) : namedPlace(base[1]) ?? null;
         fig.statement = `${fig.indicator} ${fig.text}`;
       }
       // An explainer's big number on a line of its own, its label on the next: "246.8万辆" /
@@ -962,7 +964,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
           fig.measure = measureOf(fig.indicator, fig.verb, aliases);
         }
         // (A product named in a list of output is its output: 新能源汽车8.62万辆 is 新能源汽车产量.)
-        if (outputList && fig.indicatorFrom === 'clause' && fig.indicator.length >= 2 && !/[量值额率数比重]$/.test(fig.indicator) && !/^(?:%|％|‰|个百分点|倍)$/.test(fig.unit)) {
+        if (outputList && fig.indicatorFrom === 'clause' && fig.dimension !== 'money' && fig.indicator.length >= 2 && !/[量值额率数比重]$/.test(fig.indicator) && !/^(?:%|％|‰|个百分点|倍)$/.test(fig.unit)) {
           fig.indicator += '产量';
           fig.measure = measureOf(fig.indicator, fig.verb, aliases);
         }
@@ -1136,12 +1138,14 @@ function placesAtHead(figures: Figure[]): void {
 
 /**
  * A headline restates the text below it: a figure of it that names no time of its own, "全省经济总量
- * 达6.97万亿元" over "去年全省地区生产总值达到6.79万亿元", is of the time (and kind) the text first
- * states its measure in, whatever number the text gives.
+ * 达6.97万亿元" over "去年全省地区生产总值达到6.79万亿元", is of the time (and kind) of the text's
+ * statement of its measure nearest its number (the first where as near), whatever number that gives.
  */
 function headlinesAsBody(figures: Figure[]): void {
   for (const f of figures) {
-    if (!f.headline || f.periodSource === 'sentence' || f.listCount) continue;
+    // (Not one the headline's own words date or aim: "今年十件民生实事出炉" over its items.)
+    const ownWords = (cue: string | undefined) => !!cue && cue.trim().length > 0 && f.section.some((name) => name.includes(cue.trim()));
+    if (!f.headline || f.periodSource === 'sentence' || f.listCount || (f.periodSource === 'heading' && ownWords(f.periodCue))) continue;
     // (Of the kind its own words give it, where they do: "GDP预期增长5.5%左右" restates the aim, not last year's result.)
     // (Of the text's statements, the one nearest its number: "固定资产投资增长6.5%" over "去年……增长4.3%" and
     // "今年……增长6%" restates the aim; the first where they are as near.)
@@ -1510,10 +1514,16 @@ function partsOfMeasure(text: string, inSentence: Figure[], aliases: AliasTable 
 // (Or a place named, "快于金华市同期6.1%的年均增速", and 比, "比全国5.0%的增速高0.7个百分点".)
 const COMPARED_WHOLE = /(?:高于|低于|快于|慢于|好于|优于|比)(全省|全国|全市|全区|\p{Script=Han}{2,8}?(?:省|市|县|区|州))(?:同期)?(?:平均)?(?:水平)?$/u;
 
+/** A place written whole, a province's too (浙江省, 金华市): its name, else undefined. */
+function namedPlace(name: string): string | undefined {
+  return placesIn(name).find((p) => p.at === 0 && p.level !== 'country' && (p.name === name || (p.level === 'province' && name.startsWith(p.name.slice(0, 2)))))?.name;
+}
+
 /** Words that set an aim in a sentence of its own: 力争, 目标为, 计划 (not 计划单列市), 要达到, 确保. */
 const AIM_WORDS = /力争|目标(?:为|是)|计划(?!单列)|要(?:达到|突破|完成|实现|控制)|确保/;
 /** Two rates or more, each with its bound: a list of aims (results are reported as they came). */
-const BOUNDED_RATES = /(?:增长|提高|下降|控制在)[0-9０-９.．]+[%％](?:以上|左右|以内)[^。！？]*?(?:增长|提高|下降|控制在)[0-9０-９.．]+[%％](?:以上|左右|以内)/;
+// (Joined by 、 with nothing counted before them: not "8个县区……增长6%以上，5个县区……增长10%以上", a review.)
+const BOUNDED_RATES = /(?:增长|提高|下降|控制在)[0-9０-９.．]+[%％](?:以上|左右|以内)、[^。！？，,；;]{0,24}?(?:增长|提高|下降|控制在)[0-9０-９.．]+[%％](?:以上|左右|以内)/;
 
 /** A sentence's head that may name a part of the year (月, 季度, 半年): most do not. */
 const HAS_PART = /月|季|半年/;
@@ -1562,9 +1572,9 @@ const SPOKEN_TITLE = /播出稿|【播出】|新闻广播|广播电台|人民广
 /** An average over years, 年均增长, 平均每年新增 (not 年均气温, PM2.5年均浓度: one year's mean). */
 const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|新增|递增|递减|上涨|上升|拉动)[^，,；;。]{0,6}$/;
 /** A sum of N years, right before its figure: 五年累计, 三年间共, 五年来累计新增. */
-const YEARS_SUMMED = /(?<![0-9０-９])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计|共)[^，,；;。]{0,12}$/;
+const YEARS_SUMMED = /(?<![0-9０-９〇零一二三四五六七八九十两])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计|共)[^，,；;。]{0,12}$/;
 /** A sum of N years opening a series of figures joined by 、: its items are sums too. */
-const YEARS_SUMMED_SERIES = /^(?:[^、]{0,12}?)(?<![0-9０-９])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计)[^，,；;。]*$/;
+const YEARS_SUMMED_SERIES = /^(?:[^、]{0,12}?)(?<![0-9０-９〇零一二三四五六七八九十两])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计)[^，,；;。]*$/;
 /** The year an average is measured from: 从2020年的, 比2020年. */
 const AVERAGE_BASE = /(?:比|较|是|与|同|从|由)\s?((?:19|20)\d{2})\s*年(?:末|底)?/g;
 /** A five-year plan named: “十五五”. */
@@ -1605,7 +1615,8 @@ function spanOfYears(text: string, sentenceStart: number, clauseStart: number, a
     return undefined;
   }
   // (Over a series too: "五年累计新增城镇学位52万个、改造城镇老旧小区1.38万个".)
-  const seriesStart = Math.max(sentenceStart, ...['，', ',', '；', ';', '。', '：'].map((c) => text.lastIndexOf(c, at - 1) + 1));
+  const head = text.slice(sentenceStart, at);
+  const seriesStart = sentenceStart + Math.max(0, ...['，', ',', '；', ';', '。', '：'].map((c) => head.lastIndexOf(c) + 1));
   const summed = YEARS_SUMMED.exec(clause) ?? YEARS_SUMMED_SERIES.exec(text.slice(seriesStart, at));
   if (summed) {
     const n = /\d/.test(summed[1]) ? +summed[1] : summed[1] === '两' ? 2 : '一二三四五六七八九十'.indexOf(summed[1]) + 1;
