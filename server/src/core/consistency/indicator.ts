@@ -127,7 +127,8 @@ const BEFORE_PLACE = /^(?:(?:有力)?(?:支撑|助力|带动|推动)|(?:确定|�
  * place's (1068亿元 荣成市地区生产总值), and where what names the measure begins after it.
  */
 export function placeAtHead(s: string): { place: string; end: number } | undefined {
-  if (s.length < 6) return undefined;
+  // (Most indicators name no place: a cheap look before the gazetteer's, once per figure.)
+  if (s.length < 6 || !/[省市县州盟]/.test(s.slice(0, 14))) return undefined;
   // (A place the gazetteer knows: not a verb's stem before 全市, 围绕全市.)
   const p = placesIn(s).find((q) => q.level !== 'country' && q.at <= 6 && s.startsWith(q.name, q.at) && /[省市县州盟]$/.test(q.name) && (q.level === 'province' || isKnownPlace(q.name)));
   if (p && BEFORE_PLACE.test(s.slice(0, p.at))) return { place: p.name, end: p.at + p.name.length };

@@ -210,6 +210,15 @@ export function statedBound(f: Pick<Amount, 'comparator' | 'comparatorText' | 'k
 }
 
 /**
+ * A figure's digits as written: [whole, integer part, decimals]. (A number written in Chinese
+ * numerals, 近两千亿元, 八点二六亿吨, has its digits in its value; the separators of thousands are
+ * no digits: 约1,234.5亿元 is to the tenth.)
+ */
+function writtenDigits(x: Amount): RegExpExecArray | null {
+  return /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(x.text!.replace(/(?<=[0-9０-９])[,，](?=[0-9０-９]{3})/g, '')) ?? /^(\d+)(?:\.(\d+))?$/.exec(String(x.value));
+}
+
+/**
  * A result rounded where it is restated: 近2.4万亿元 (approximate, one decimal) holds 23980.6亿元.
  * The approximate side's last written digit sets the tolerance, half a step either way.
  */
@@ -217,7 +226,7 @@ function roundedAlike(approx: Amount, exact: Amount): boolean {
   if (approx.text === undefined || approx.value === undefined || approx.value === 0) return false;
   // (A number written in Chinese numerals, 近两千亿元, 八点二六亿吨, has its digits in its value.)
   // (Without the separators of thousands: 约1,234.5亿元 is to the tenth.)
-  const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(approx.text.replace(/(?<=[0-9０-９])[,，](?=[0-9０-９]{3})/g, '')) ?? /^(\d+)(?:\.(\d+))?$/.exec(String(approx.value));
+  const digits = writtenDigits(approx);
   if (!digits) return false;
   // (Written digits after the point, as decimals() counts them.)
   const places = digits[2]?.length ?? 0;
@@ -244,11 +253,34 @@ function floorHolds(floor: Amount, exact: Amount): boolean {
 /** The amount one unit of a figure's last written digit stands for: 三成 → 一成 (10%), 5300万人次 → 100万人次. */
 function lastDigitStep(x: Amount): number {
   if (x.text === undefined || !x.value) return 0;
-  const digits = /([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(x.text.replace(/(?<=[0-9０-９])[,，](?=[0-9０-９]{3})/g, '')) ?? /^(\d+)(?:\.(\d+))?$/.exec(String(x.value));
+  const digits = writtenDigits(x);
   if (!digits) return 0;
   const places = digits[2]?.length ?? 0;
   // (A whole number's trailing zeros are no step: 突破100亿元 holds 105亿元, not 199亿元.)
   return (x.normalized.value / x.value) / 10 ** places;
+}
+
+/** One of two amounts in a larger unit (3.36万亿元 for 33620亿元) that rounds the other. */
+function coarserUnitRounds(a: Amount, b: Amount): boolean {
+  if (a.unit === undefined || b.unit === undefined || a.unit === b.unit || !a.value || !b.value) return false;
+  const coarser = a.normalized.value / a.value > b.normalized.value / b.value ? a : b;
+  return roundedAlike(coarser, coarser === a ? b : a);
+}
+
+/**
+ * One of two amounts written with fewer digits (5720亿元 for 5720.4亿元) that rounds the other
+ * where people round: speech, and (`fromTables`) any text that quotes a bulletin or a table. Not
+ * a rate without its decimal (增长6% for 6.1%), nor a number cut to one significant digit
+ * (提高0.2个百分点 for 0.15 is a third off).
+ */
+function fewerDigitsRound(a: Amount, b: Amount, fromTables: boolean): boolean {
+  if (a.text === undefined || b.text === undefined) return false;
+  const da = decimals(a.text);
+  const db = decimals(b.text);
+  const coarser = da < db ? a : db < da ? b : undefined;
+  if (!coarser) return false;
+  const finer = coarser === a ? b : a;
+  return (spoken(coarser) || (fromTables && statistical(finer))) && (decimals(coarser.text!) > 0 || !/%|％|百分点/.test(coarser.text!)) && significant(coarser) >= 2 && roundedAlike(coarser, finer);
 }
 
 /**
@@ -282,17 +314,7 @@ export function disagree(a: Amount, b: Amount): boolean {
   // (An amount set as a point, a budget's 安排11636.3亿元, is restated as a result is: in a larger
   // unit, 1.16万亿元, or rounded in speech, 486亿元 on TV for 486.2亿元.)
   const points = a.kind === 'target' && b.kind === 'target' && statedBound(a) === 'point' && statedBound(b) === 'point' && a.comparator === 'eq' && b.comparator === 'eq';
-  if (points && a.unit !== undefined && b.unit !== undefined && a.value && b.value && !/%|％|百分点/.test(`${a.unit}${b.unit}`)) {
-    if (a.unit !== b.unit) {
-      const coarser = a.normalized.value / a.value > b.normalized.value / b.value ? a : b;
-      if (roundedAlike(coarser, coarser === a ? b : a)) return false;
-    } else if (a.text !== undefined && b.text !== undefined) {
-      const da = decimals(a.text);
-      const db = decimals(b.text);
-      const coarser = da < db ? a : db < da ? b : undefined;
-      if (coarser && spoken(coarser) && significant(coarser) >= 2 && roundedAlike(coarser, coarser === a ? b : a)) return false;
-    }
-  }
+  if (points && !/%|％|百分点/.test(`${a.unit}${b.unit}`) && (coarserUnitRounds(a, b) || fewerDigitsRound(a, b, false))) return false;
   if (a.kind === 'actual' && b.kind === 'actual') {
     // A result restated approximately (近2.4万亿元), or in a larger unit (3.36万亿元 for
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.
@@ -303,19 +325,9 @@ export function disagree(a: Amount, b: Amount): boolean {
       // number reached and passed, 突破5000亿元 and 达到5000亿元, is one statement.)
       if (statedBound(a) === 'floor' ? floorHolds(a, b) : floorHolds(b, a)) return false;
       if (!same(a.normalized.value, b.normalized.value)) return true;
-    } else if (a.unit !== undefined && b.unit !== undefined && a.unit !== b.unit && a.value && b.value) {
-      const coarser = a.normalized.value / a.value > b.normalized.value / b.value ? a : b;
-      if (roundedAlike(coarser, coarser === a ? b : a)) return false;
-    } else if (a.text !== undefined && b.text !== undefined && statedBound(a) === statedBound(b)) {
-      // A result restated with fewer digits (5720亿元 for 5720.4亿元, 3.4万亿元 for 3.41万亿元)
-      // is rounded, as a report rounds its bulletin. Not a rate restated without its decimal:
-      // 增长6% for 6.1% is another number.
-      const da = decimals(a.text);
-      const db = decimals(b.text);
-      // Nor a number cut to one significant digit: 提高0.2个百分点 for 0.15 is a third off.
-      const coarser = da < db ? a : db < da ? b : undefined;
-      if (coarser && (statistical(coarser === a ? b : a) || spoken(coarser)) && (decimals(coarser.text!) > 0 || !/%|％|百分点/.test(coarser.text!)) && significant(coarser) >= 2 && roundedAlike(coarser, coarser === a ? b : a)) return false;
-    }
+    } else if (a.unit !== undefined && b.unit !== undefined && a.unit !== b.unit) {
+      if (coarserUnitRounds(a, b)) return false;
+    } else if (statedBound(a) === statedBound(b) && fewerDigitsRound(a, b, true)) return false;
   }
   const an = a.normalized;
   const bn = b.normalized;
