@@ -350,9 +350,16 @@ if (require.main === module && !isMainThread && (workerData as ShardInit | undef
   const write = (s: string): Promise<void> | void => {
     if (failed) return;
     if (!process.stdout.write(s)) {
+      // (Each wait takes its listeners away again: a slow reader makes many waits, and listeners
+      // left behind pile up into Node's MaxListenersExceededWarning on standard error.)
       return new Promise<void>((resolve) => {
-        process.stdout.once('drain', resolve);
-        process.stdout.once('error', () => resolve());
+        const done = () => {
+          process.stdout.off('drain', done);
+          process.stdout.off('error', done);
+          resolve();
+        };
+        process.stdout.on('drain', done);
+        process.stdout.on('error', done);
       });
     }
   };
