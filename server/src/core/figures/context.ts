@@ -169,12 +169,14 @@ export function periodCues(text: string): Cue[] {
     const reached = k > 0 && /(?:截至|截止)$/.test(lead);
     // (Or a year that names the same figure's value then, "而2020年这一数字还是25115亿元": it dates that
     // value only.)
-    const then = k > 0 && THAT_FIGURE.test(text.slice(c.end, c.end + 8));
+    const then = THAT_FIGURE.test(text.slice(c.end, c.end + 8));
     if (!reached && !then && (!/\p{Script=Han}{2}/u.test(lead.replace(/^(?:截至|截止|到|至|在|于|从|自|而|但|其中|同时|与|和|比|较|为|是)+/, '')) || !ADVERBIAL_AFTER.test(text.slice(c.end, c.end + 4)))) continue;
     // (With the figure it dates in its clause: not "先看去年。", which turns the text to that year.)
     if (!/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))) continue;
     c.local = true;
-    if (k > 0 && c.until === undefined) untilSemicolon(text, c);
+    // (A year that names the same figure's value then dates that value's clause wherever it
+    // stands: "高新技术企业突破4200家，2020年这个数字是1980家；电子信息产业营业收入……" is not of 2020.)
+    if ((k > 0 || then) && c.until === undefined) untilSemicolon(text, c);
   }
   return cues;
 }
@@ -675,10 +677,13 @@ export function isSelfReference(text: string): boolean {
 const SELF_WHOLE = new RegExp(`^(?:${SELF_RE.source})$`);
 
 /**
- * A whole named as the frame a place acts in, "在全省汽车产业转型中扛起责任", "在全市大局中": where
- * the clause happens, not whose figures follow.
+ * A whole named as the frame a place acts in, "在全省汽车产业转型中扛起责任", "在全市大局中", or
+ * in the role it plays, "作为全市汽车产业主阵地，": where the clause happens, not whose figures follow.
  */
 function selfFrame(text: string, at: number, end: number): boolean {
+  // (Or the role a subject plays in it, "我区作为全市汽车产业主阵地，……全年地区生产总值1638.2亿元":
+  // the clause's figures are the subject's, not the whole's.)
+  if (text.slice(Math.max(0, at - 2), at) === '作为' && /^[^，,。；;：:]{2,24}?(?:[，,]|$)/u.test(text.slice(end, end + 26))) return true;
   if (text[at - 1] !== '在') return false;
   // (中 or 上 that ends the frame's word: not 中小学, 中心, 以上, 上半年.)
   const m = /^([^，,。；;：:0-9０-９]{2,16}?)(?:之中|(?<!以)上(?![半年级游市升述海])|中(?![小心医部央高年学型等级期层间共国华外药]))/u.exec(text.slice(end, end + 20));

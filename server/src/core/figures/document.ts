@@ -308,14 +308,15 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
     if (l) setYear(l.year, l.cue, 'lead');
   }
   if (year === undefined) {
-    const y = yearFromOccasion(head);
-    if (y) setYear(y.year, y.cue, 'occasion');
-  }
-  if (year === undefined) {
     // News of a bulletin its lead names with its year, "发布《X市2025年……统计公报》", speaks from
-    // the year after it, as a title that quotes it does.
+    // the year after it, as a title that quotes it does; before the
+    // occasions the text names, which a script may look back on (“十四五”收官之年，我市……).
     const b = /(?:发布|公布)(?:了)?[^。！？]{0,24}?《[^《》]{0,20}?((?:19|20)\d{2})\s*年[^《》]{0,30}统计公报(?:[（(]摘要[）)])?》/.exec(model.text.slice(bodyStart, bodyStart + 400));
     if (b) setYear(+b[1] + 1, b[0], 'lead');
+  }
+  if (year === undefined) {
+    const y = yearFromOccasion(head);
+    if (y) setYear(y.year, y.cue, 'occasion');
   }
   if (year === undefined) {
     // A year and month in the first lines: "2023 年 2 月".

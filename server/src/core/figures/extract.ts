@@ -1566,8 +1566,11 @@ const OUTPUT_LIST = /^[\s\u3000]*(?:其中[，,]?)?[^，,。；;：:]{0,10}产�
  */
 const BUDGET_SCOPE = /^[\s\u3000]*(?:其中[，,]?)?(全省|全市|全县|全区|全州|(?:省|市|县|区|州)(?:本)?级|本级)(?:层面|方面)?[，,]?(?=[^，,。；;]{0,12}(?:预算|收入|支出|财政))/;
 
-/** A title group that says its text is read out: a broadcast's tags (【播出】, 新闻广播, 播出稿) or a transcript's (实录). */
-const SPOKEN_TITLE = /播出稿|【播出】|新闻广播|广播电台|人民广播|电视台|新闻联播|口播|实录|答记者问/;
+/**
+ * A title group that says its text is read out: a broadcast's tags (【播出】, 新闻广播, 播出稿, 播出时间)
+ * or a radio channel's name (中国之声, X之声), or a transcript's (实录).
+ */
+const SPOKEN_TITLE = /播出|新闻广播|广播电台|人民广播|电视台|新闻联播|口播|实录|答记者问|\p{Script=Han}之声/u;
 
 /** An average over years, 年均增长, 平均每年新增 (not 年均气温, PM2.5年均浓度: one year's mean). */
 const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|新增|递增|递减|上涨|上升|拉动)[^，,；;。]{0,6}$/;
