@@ -39,20 +39,23 @@ const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全地区|全旗|�
 const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟|可(?=新增|增加|提供|带动|吸纳|减少|节约|实现)|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|继续)/;
 const LEVEL_START = /^(?:完成|实现|达到)/;
 const ASPECT_START = /^(?:实施|推进|开展|启动|组织|安排)/;
-/** Who set the figure, and the verb that reports it: 会议要求, 省里要求, 报告提出; and 对照, 按照. */
+/** Who set the figure, and the verb that reports it: 会议要求, 省里要求, 报告(还)提出; and 对照, 按照. */
 /** Who sets figures for a place: the province, city or county speaking, and the state above them. */
 const SETTER = '省里|省上|市里|市上|县里|省委|市委|县委|省政府|市政府|县政府|自治区(?:党委|政府)?|国家|中央|上级';
 /** (And the opportunity seized in another's figure, 抢抓自治区今年新增新能源装机……的机遇: 抢抓 and who.) */
-const REPORTED = new RegExp(`^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|区委|区政府|规划|方案|文件|${SETTER})?(?:要求|提出|明确|强调|指出|确定)|(?:${SETTER})(?:安排|下达)|(?:抢抓|抓住|把握|用好)(?:${SETTER})?|对照|按照|参照|根据|围绕|照)`);
+const REPORTED = new RegExp(`^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|区委|区政府|规划|方案|文件|${SETTER})?(?:还|也|同时|并|又)?(?:要求|提出|明确|强调|指出|确定)|(?:${SETTER})(?:安排|下达)|(?:抢抓|抓住|把握|用好)(?:${SETTER})?|对照|按照|参照|根据|围绕|照)`);
 const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|安排|要|将|拟|的|再|也|继续)$/;
-/** The whole a share is of, named: 占规上工业产值比重, 占GDP的比重, 占全市比例. */
-const SHARE_OF_WHOLE = /(?<=\p{Script=Han}{2})占(?!比)[^占，,。；;]{1,14}?(?:的)?(?:比重|比例)$/u;
+/**
+ * The whole a share is of, named: 占规上工业产值比重, 占GDP的比重, 占全市比例; or named alone at the
+ * end, as "民生支出占一般公共预算支出的76.2%" names it (not 占地, 占用, 占有: land taken, held).
+ */
+const SHARE_OF_WHOLE = /(?<=\p{Script=Han}{2})占(?!比|地|用|有|据)[^占，,。；;]{1,14}?(?:(?:的)?(?:比重|比例)|的?)$/u;
 const BASE_END = /(?:同比|(?:比|较)(?:上年|去年)(?:底|末|同期)?)$/;
 /** A count named as such: X总数, X数量 are X. */
 const COUNT_END = /(?:总数|数量|个数|总量)$/;
 const SIZE_END = /(?:总规模|规模)$/;
 /** A verb of change written into the indicator's end: 审批时限压缩至, 城乡低保标准提高到. */
-const CHANGE_END = /(?:压缩至|压缩到|压减至|压减到|缩短至|缩短到|降至|降到|降低至|降低到|下降至|下降到|提高至|提高到|提升至|提升到|增加到|增加至|增至|扩大到|扩大至|达到|稳定在|保持在|控制在|定在|定为|设定为|设定在|确定为)$/;
+const CHANGE_END = /(?:压缩至|压缩到|压减至|压减到|缩短至|缩短到|降至|降到|降低至|降低到|下降至|下降到|提高至|提高到|提升至|提升到|增加到|增加至|增至|扩大到|扩大至|达到|稳定在|保持在|控制在|定在|定为|设定为|设定在|确定为|(?<=目标)定)$/;
 const GROWTH_END = /(?:增长率|增速|增幅|涨幅|增长)$/;
 const FALL_END = /(?:降幅|下降率)$/;
 
@@ -240,6 +243,9 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   for (const [alias, name] of table.inner) if (s.includes(alias)) s = s.split(alias).join(name);
   // 过亿元项目 is 亿元以上项目: "over" a size written before it or as 以上 after it.
   s = s.replace(/(?:过|超)((?:[0-9.]+|[一二三四五六七八九十百千]+)?(?:万|亿)元)(?=\p{Script=Han}{0,4}(?:项目|企业|工程|集群))/u, '$1以上').replace(/(万|亿)元及以上/, '$1元以上');
+  // 环境空气质量 is the standard's full name of 空气质量 (GB 3095《环境空气质量标准》), wherever it
+  // stands: 市区环境空气质量优良天数 is 市区空气质量优良天数.
+  s = s.replace(/环境空气质量/g, '空气质量');
   // 普惠性托位 is 普惠托位: 性 turns a modifier into an adjective, not into another thing.
   s = s.replace(/(?<=[\p{Script=Han}]{2})性(?=[\p{Script=Han}]{2})/u, '');
   // An industry's output, with or without 产业: 集成电路产业产值 is 集成电路产值.

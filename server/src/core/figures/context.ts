@@ -63,7 +63,8 @@ const LAST_YEAR = /上年|去年|上一年|(?:刚刚)?过去(?:的)?一年|一�
 const NEXT_YEAR = /明年|下一年/g;
 // (这五年 opens a review's paragraph on the span it has just named: "这五年，综合实力跃上新台阶".)
 // (And 五年间 / 五年里, "五年间，……产值从1280亿元增加到1680亿元".)
-const PAST_FIVE = new RegExp(`过去${FIVE}年|(?<![0-9０-９〇零一二三四五六七八九十]|今后|未来)${FIVE}年(?:来|间|里)|近${FIVE}年|这${FIVE}年(?![来间里])`, 'g');
+// (Or five years named by what they left, as a review's panel is: 【五年答卷】, 五年成绩单, 五年巨变.)
+const PAST_FIVE = new RegExp(`过去${FIVE}年|(?<![0-9０-９〇零一二三四五六七八九十]|今后|未来)${FIVE}年(?:来|间|里)|近${FIVE}年|这${FIVE}年(?![来间里])|(?<![0-9０-９〇零一二三四五六七八九十]|今后|未来)${FIVE}年(?=答卷|成绩单|成就|巨变|回眸|回望|回顾|变迁|历程|成果)`, 'g');
 const NEXT_FIVE = new RegExp(`今后${FIVE}年|未来${FIVE}年|${FIVE}年内`, 'g');
 /** What follows a time that dates its clause's verb: an adverb or the verb (已达, 将新增, 增长). */
 const ADVERBIAL_AFTER = /^(?:底|末)?(?:已|曾|将|要|共|累计|达|新增|增长|增加|下降|减少|完成|实现|建成|突破|超过|提高|提升)/;
@@ -169,7 +170,9 @@ export function periodCues(text: string): Cue[] {
     const reached = k > 0 && /(?:截至|截止)$/.test(lead);
     // (Or a year that names the same figure's value then, "而2020年这一数字还是25115亿元": it dates that
     // value only.)
-    const then = THAT_FIGURE.test(text.slice(c.end, c.end + 8));
+    // (Or a clause of its own that gives only that value, "今年……提高到2.6%，去年是2.45%；新认定……".)
+    const then = THAT_FIGURE.test(text.slice(c.end, c.end + 8)) ||
+      (/^(?:而|但|其中)?$/.test(lead) && /^(?:底|末)?(?:同期)?(?:还|只|仅|才)?(?:是|为|有)[0-9０-９]/.test(text.slice(c.end, c.end + 6)));
     if (!reached && !then && (!/\p{Script=Han}{2}/u.test(lead.replace(/^(?:截至|截止|到|至|在|于|从|自|而|但|其中|同时|与|和|比|较|为|是)+/, '')) || !ADVERBIAL_AFTER.test(text.slice(c.end, c.end + 4)))) continue;
     // (With the figure it dates in its clause: not "先看去年。", which turns the text to that year.)
     if (!/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))) continue;
@@ -177,6 +180,8 @@ export function periodCues(text: string): Cue[] {
     // (A year that names the same figure's value then dates that value's clause wherever it
     // stands: "高新技术企业突破4200家，2020年这个数字是1980家；电子信息产业营业收入……" is not of 2020.)
     if ((k > 0 || then) && c.until === undefined) untilSemicolon(text, c);
+    // (At the sentence's end it dates the rest of it: "……要突破200亿元，去年是176.3亿元。")
+    if (then && c.until === undefined) c.until = text.length;
   }
   return cues;
 }
@@ -238,7 +243,8 @@ function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: 
   // 交出的去年成绩单", not when it dates a number of its own: "一是……1000个以上，去年这一数字是
   // 1020个" leaves the 1000 to the sentence's own year.)
   // (Nor a base's year, 在2025年基础上, for a figure before the base.)
-  const chosen = best ?? cues.find((c) => c.at >= offset && c.until === undefined && !(text && /[，,；;。！？]/.test(text.slice(offset, c.at)) && /^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))));
+  // (Nor a time in a question after it, "经济总量8486.3亿元，今年怎么干？": it asks about that time.)
+  const chosen = best ?? cues.find((c) => c.at >= offset && c.until === undefined && !(text && /[，,；;。！？]/.test(text.slice(offset, c.at)) && (/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end)) || /^[^，,；;。！]*[？?]/.test(text.slice(c.end)))));
   return chosen?.period(ref);
 }
 
@@ -322,7 +328,7 @@ function matchesOf(re: RegExp, text: string): Match[] {
   return out;
 }
 
-function nearestCue(offset: number, sets: [Match[], Kind][], strong = false): { kind: Kind; cue: string } | undefined {
+function nearestCue(offset: number, sets: [Match[], Kind][], strong = false): { kind: Kind; cue: string; at: number } | undefined {
   let best: { at: number; kind: Kind; cue: string } | undefined;
   for (const [matches, kind] of sets) {
     for (const m of matches) {
@@ -333,7 +339,7 @@ function nearestCue(offset: number, sets: [Match[], Kind][], strong = false): { 
       if (!best || m.at > best.at || (m.at === best.at && m.cue.length > best.cue.length)) best = { at: m.at, kind, cue: m.cue };
     }
   }
-  return best && { kind: best.kind, cue: best.cue };
+  return best && { kind: best.kind, cue: best.cue, at: best.at };
 }
 
 // (What a heading's words say of the figures under it: headings.ts, where headings are read.)
@@ -380,8 +386,12 @@ function normalizeProvince(name: string, suffix?: string): string {
  * of placesIn already): at the head of a clause, a
  * short stem and the zone's kind.
  */
-const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区|新区/;
-const ZONE_RE = /(?:^|[，,；;。：:、\s　])((?![全我本以在对把])(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<=\p{Script=Han}{2})新区))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
+// (And a named 示范区 or 试验区 at a clause's head, "综改示范区地区生产总值增长8.6%"; not one a verb
+// makes, "创建示范区3个". A time may open the clause before it: "去年临港新区……".)
+const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区|新区|示范区|试验区|实验区/;
+const ZONE_RE = /(?:^|[，,；;。：:、\s　])(?:(?:19|20)\d{2}年|去年|今年|明年|全年|上年)?((?![全我本以在对把]|创建|建设|建成|新建|打造|争创|创成|获批|申报|推进|加快|支持|培育)(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<=\p{Script=Han}{2})(?:新区|示范区|试验区|实验区)))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
+
+const BARE_ZONE = /(?:支持|推动|推进|引导|鼓励|指导|帮助|促进)(新区|园区|开发区|高新区|经开区|示范区|自贸区)(?=\p{Script=Han}{2})/gu;
 
 export interface Place {
   name: string;
@@ -690,6 +700,19 @@ function selfFrame(text: string, at: number, end: number): boolean {
   return !!m;
 }
 
+/** What a place's bare name may open as part of a name: 佛山地铁3号线, 南海港, 宁波大学. */
+const FACILITY = /^(?:地铁|轨道交通|城际|高铁|机场|火车站|西站|东站|南站|北站|港(?!澳)|大学|学院|银行|农商行|海关|大桥|日报|晚报|电视台|广播电视台)/;
+
+/** A place's bare name (no 市, 区, 县) that opens the name of a facility: not the clause's subject. */
+function facilityName(text: string, p: Place): boolean {
+  const stem = p.name.replace(/(?:省|市|区|县|州|旗|盟)$/, '');
+  if (stem === p.name || !text.startsWith(stem, p.at) || text.startsWith(p.name, p.at)) return false;
+  return FACILITY.test(text.slice(p.at + stem.length, p.at + stem.length + 6));
+}
+
+/** A clause that goes on with the figure before it: its change or share, 增长8%, 同比下降, 占全市. */
+const PART_GOES_ON = /^(?:同比|比上年|较上年|分别|约|均|也|实际)?(?:增长|下降|提高|增加|减少|降低|上升|回落|占|达|为|是|居)/;
+
 function nearestSelf(matches: Match[], offset: number): SelfLevel | undefined {
   let best: Match | undefined;
   for (const m of matches) {
@@ -752,7 +775,11 @@ export class SentenceReading {
 
   kind(offset: number): { kind: Kind; cue: string } | undefined {
     this.strong ??= [[matchesOf(STRONG_TARGET, this.text), 'target'], [matchesOf(STRONG_ACTUAL, this.text), 'actual']];
-    return nearestCue(offset, this.strong, true);
+    const found = nearestCue(offset, this.strong, true);
+    // (Not across a clause that names a time of its own for its value alone, "研发经费投入强度要提高到
+    // 2.6%，去年是2.45%": what the clause before intends is not that value's.)
+    if (found && this.cues.some((c) => c.local && c.until !== undefined && c.at > found.at && c.end <= offset && offset < c.until)) return undefined;
+    return found && { kind: found.kind, cue: found.cue };
   }
 
   weakKind(offset: number): { kind: Kind; cue: string } | undefined {
@@ -828,6 +855,22 @@ export class SentenceReading {
     const voice = (this.ownVoice ??= [...this.text.matchAll(/(?<=[，,；;：:])[\s\u3000]*(?:我们|咱们)/g)].map((m) => m.index!));
     const v = firstAtOrAfter(voice, at);
     if (v < voice.length && voice[v] < offset) return false;
+    // (A part named after 其中 governs its own clause and those that go on with its figure, "其中南海区
+    // 完成1.2万亩，增长8%", or give the part's share of another measure the whole stated, "实现旅游收入
+    // 3350亿元；其中哈尔滨市接待游客1.36亿人次，实现旅游收入1624.8亿元"; not a clause that opens with a
+    // measure of its own: "……改造2.3万亩，其中南海区完成1.2万亩，连片整理产业用地1.1万亩" is the whole's.)
+    // (Where the whole's clause is in the text read: a sentence that opens with 其中, after a ；, goes on
+    // with the part.)
+    if (at > 2 && /[，,：:]其中$/.test(this.text.slice(Math.max(0, at - 3), at))) {
+      for (let c = this.text.slice(at, offset).search(/[，,]/); c >= 0; ) {
+        const k = at + c + 1;
+        const words = /^[^0-9０-９，,；;。]*/.exec(this.text.slice(k, k + 40))![0];
+        const head = words.length >= 4 ? words.slice(-4) : '';
+        if (!PART_GOES_ON.test(this.text.slice(k, k + 6)) && !(head && this.text.slice(0, at).includes(head))) return false;
+        const next = this.text.slice(k, offset).search(/[，,]/);
+        c = next < 0 ? -1 : k - at + next;
+      }
+    }
     if (at < firstFigure) return true;
     // The first ； after `at` (positions found once, then a binary search: a sentence of a
     // hundred thousand characters holds thousands of figures and places).
@@ -843,7 +886,7 @@ export class SentenceReading {
    */
   get subjects(): Place[] {
     if (this.subjectsRead) return this.subjectsRead;
-    const out = this.places.filter((p) => !comparisonBase(this.text, p.at, p.at + p.name.length));
+    const out = this.places.filter((p) => !comparisonBase(this.text, p.at, p.at + p.name.length) && !facilityName(this.text, p));
     if (ZONE_HINT.test(this.text)) {
       ZONE_RE.lastIndex = 0;
       for (let m = ZONE_RE.exec(this.text); m; m = ZONE_RE.exec(this.text)) {
@@ -851,6 +894,13 @@ export class SentenceReading {
         // (The zone replaces the city named in its own name: 宜兴 of 宜兴经济开发区.)
         for (let k = out.length - 1; k >= 0; k--) if (out[k].at >= at && out[k].at < at + m[1].length) out.splice(k, 1);
         out.push({ name: m[1], level: 'county', at });
+      }
+      // (A zone named back by its kind alone, after the verb that backs it: "去年赣江新区……。今年报告
+      // 提出支持新区地区生产总值增长8%以上" is the zone's aim, not the city's.)
+      BARE_ZONE.lastIndex = 0;
+      for (let m = BARE_ZONE.exec(this.text); m; m = BARE_ZONE.exec(this.text)) {
+        const at = m.index + m[0].length - m[1].length;
+        if (!out.some((p) => p.at === at)) out.push({ name: m[1], level: 'county', at });
       }
       out.sort((a, b) => a.at - b.at);
     }

@@ -1826,6 +1826,23 @@ function build(
   // (分别 said or not: subjects listed with 、 before a run of as many values, "城市低保、农村低保
   // 标准提高到每人每月750元、560元", go one to one as well.)
   const respectively = pre.includes('分别') || (text[clauseStart - 1] === '、' && !previous.some((f) => f.span.end > clauseStart - 30 && f.span.end <= clauseStart) && /^(?:以上|左右|以内)?[、和及][0-9０-９]/.test(text.slice(raw.end, raw.end + 4)));
+  // (Things named together for one count, "新建改扩建中小学、幼儿园38所", "对甘孜、阿坝、凉山三州转移
+  // 支付": the name is all of them, with the verb before the first; not one item of a list whose items
+  // have figures of their own, nor the bodies that set an aim, "市委、市政府提出全市地区生产总值增长5%":
+  // the last name is a short noun. In digits: "冰雪经济、创意设计四个" counts the names it sums up.)
+  if (!respectively && !noted && text[clauseStart - 1] === '、' && at - clauseStart <= 8 && /[0-9０-９]/.test(text[at] ?? '')) {
+    let from = clauseStart;
+    for (let n = 0; n < 6 && text[from - 1] === '、'; n++) {
+      const start = clauseStartOf(text, s.start, from - 1);
+      const item = text.slice(start, from - 1);
+      if (start >= from - 1 || item.length > 12 || !/^\p{Script=Han}+$/u.test(item) || isChineseNumeralCode(item.charCodeAt(item.length - 1))) break;
+      from = start;
+    }
+    if (from < clauseStart && !previous.some((f) => f.span.end > from && f.span.end <= clauseStart)) {
+      clauseStart = from;
+      pre = text.slice(clauseStart, at).replace(/[\s\u3000]+/g, '');
+    }
+  }
   // A topic that opens the clause before its words of intent, "能源领域将新增……", "投资方面要……":
   // what the clause is about, not the name of what it counts.
   pre = pre.replace(TOPIC_BEFORE_INTENT, '');
@@ -2596,10 +2613,13 @@ const CHANGE_VERB = new RegExp(`^(?:${CHANGED_TO})$`);
 function fromTo(text: string, inSentence: Figure[]): void {
   for (let k = 0; k + 1 < inSentence.length; k++) {
     const [a, b] = [inSentence[k], inSentence[k + 1]];
-    const from = FROM_END.exec(a.indicator);
+    // (Or a panel's label names the subject, and 由 opens its line after the colon: "高新技术企业：由
+    // 1328家增加到2712家".)
+    const labelled = !FROM_END.test(a.indicator) && /[：:]$/.test(text.slice(Math.max(0, a.span.start - 40), a.span.start).replace(FROM_END, '')) ? FROM_END.exec(text.slice(Math.max(0, a.span.start - 12), a.span.start)) : null;
+    const from = labelled ?? FROM_END.exec(a.indicator);
     const to = from && TO_BETWEEN.exec(text.slice(a.span.end, b.span.start).replace(/[\s\u3000]/g, ''));
     if (!from || !to || a.unit !== b.unit) continue;
-    const subject = a.indicator.slice(0, from.index);
+    const subject = labelled ? a.indicator : a.indicator.slice(0, from.index);
     if (subject.length < 2) continue;
     // (From the year before, "由上年的68.2万辆增加到81.6万辆": the year before the level reached.)
     const reached = to[1] ?? (b.period && /^\d{4}$/.test(b.period) ? b.period : undefined);
@@ -2614,9 +2634,10 @@ function fromTo(text: string, inSentence: Figure[]): void {
         f.period = y;
         f.periodSource = 'sentence';
         f.periodCue = undefined;
-      } else if (f === a) {
+      } else if (f === a && !(labelled && a.period && a.period !== b.period)) {
         // (The level it started from, with no year written, "研发投入强度由3.14%提高到3.48%", is
-        // of a time before the sentence's: none that can be named.)
+        // of a time before the sentence's: none that can be named. A panel's line keeps the span's
+        // start already given it, "经济总量：从1639亿元跃升至2368.5亿元" under 五年来.)
         f.period = null;
         f.periodSource = null;
         f.periodCue = undefined;
@@ -3078,6 +3099,7 @@ function isBoundary(c: number): boolean {
     case 0xff1a: case 0x3a: case 0x3001: case 0xff08: case 0x28: case 0xff09: case 0x29: case 0x0a:
     case 0x3010: case 0x3011: case 0x09: // 【 】 (a label: 【数读】6.015万亿元) and a table's tab
     case 0xff5c: // the full-width bar that parts an explainer's phrases: 增长5.8%｜全省增长5.4%
+    case 0x7c: case 0x4e28: // and the bars that part a headline's column tag from it: 权威解读丨经济总量…
       return true;
     default:
       return false;
