@@ -55,7 +55,7 @@ const BASE_END = /(?:同比|(?:比|较)(?:上年|去年)(?:底|末|同期)?)$/;
 const COUNT_END = /(?:总数|数量|个数|总量)$/;
 const SIZE_END = /(?:总规模|规模)$/;
 /** A verb of change written into the indicator's end: 审批时限压缩至, 城乡低保标准提高到. */
-const CHANGE_END = /(?:压缩至|压缩到|压减至|压减到|缩短至|缩短到|降至|降到|降低至|降低到|下降至|下降到|提高至|提高到|提升至|提升到|增加到|增加至|增至|扩大到|扩大至|达到|稳定在|保持在|控制在|定在|定为|设定为|设定在|确定为|(?<=目标)定)$/;
+const CHANGE_END = /(?:压缩至|压缩到|压减至|压减到|缩短至|缩短到|降至|降到|降低至|降低到|下降至|下降到|提高至|提高到|提升至|提升到|增加到|增加至|增至|扩大到|扩大至|达到|稳定在|保持在|控制在|定在|定为|设定为|设定在|确定为|(?<=目标)(?:确)?定)$/;
 const GROWTH_END = /(?:增长率|增速|增幅|涨幅|增长)$/;
 const FALL_END = /(?:降幅|下降率)$/;
 
@@ -197,6 +197,9 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     const g = GROWTH_END.exec(s);
     if (g && s.length > g[0].length) {
       s = s.slice(0, -g[0].length).replace(BASE_END, '');
+      // (Words of intent before the growth the name gives: 地区生产总值预期增长目标 is 地区生产总值's.)
+      const aimless = s.replace(/(?:预期|计划|目标|力争|确保|预计)$/, '');
+      if (aimless.length >= 2) s = aimless;
       v = '增长';
     }
     const f = FALL_END.exec(s);

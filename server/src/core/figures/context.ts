@@ -389,7 +389,7 @@ function normalizeProvince(name: string, suffix?: string): string {
 // (And a named 示范区 or 试验区 at a clause's head, "综改示范区地区生产总值增长8.6%"; not one a verb
 // makes, "创建示范区3个". A time may open the clause before it: "去年临港新区……".)
 const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区|新区|示范区|试验区|实验区/;
-const ZONE_RE = /(?:^|[，,；;。：:、\s　])(?:(?:19|20)\d{2}年|去年|今年|明年|全年|上年)?((?![全我本以在对把]|创建|建设|建成|新建|打造|争创|创成|获批|申报|推进|加快|支持|培育)(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<=\p{Script=Han}{2})(?:新区|示范区|试验区|实验区)))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
+const ZONE_RE = /(?:^|[，,；;。：:、\s　])(?:(?:19|20)\d{2}年|去年|今年|明年|全年|上年)?((?![全我本以在对把]|创建|建设|建成|新建|打造|争创|创成|获批|申报|推进|加快|支持|培育)(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<=\p{Script=Han}{2})(?:新区|新片区|示范区|试验区|实验区)))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
 
 const BARE_ZONE = /(?:支持|推动|推进|引导|鼓励|指导|帮助|促进)(新区|园区|开发区|高新区|经开区|示范区|自贸区)(?=\p{Script=Han}{2})/gu;
 
@@ -567,7 +567,11 @@ export function placesIn(text: string, bareCities = false): Place[] {
     // (An unknown stem before 市政府 / 县委 is a verb that governs the body, "解读市政府工作报告",
     // "听取县委部署": the 市 opens the body's name. Real places are known by name above; a name
     // at a line's start stays a place, "青川市人民政府".)
-    if (/^(?:人民)?(?:政府|委|人大|政协)/.test(text.slice(stemAt + stem.length + 1, stemAt + stem.length + 5)) && stemAt > 0 && !/[\n\s]/.test(text[stemAt - 1])) continue;
+    // (At a line's start only a body's own line, "青川市人民政府", not a sentence that opens with the
+    // verb: "根据市政府工作报告，今年……".)
+    const body = /^(?:人民)?(?:政府|委|人大|政协)/.test(text.slice(stemAt + stem.length + 1, stemAt + stem.length + 5));
+    if (body && ((stemAt > 0 && !/[\n\s]/.test(text[stemAt - 1])) ||
+      !/^(?:人民)?(?:政府|委|人大|政协)(?:办公室|办公厅|常委会|常务委员会)?(?:[\s\u3000]|$)/.test(text.slice(stemAt + stem.length + 1, stemAt + stem.length + 12)))) continue;
     if (suffix === '区' || suffix === '旗') {
       // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.
       if (NOT_DISTRICT.test(stem) || stem.length < 2) continue;
@@ -710,6 +714,9 @@ function facilityName(text: string, p: Place): boolean {
   return FACILITY.test(text.slice(p.at + stem.length, p.at + stem.length + 6));
 }
 
+/** A whole's task or total named as a frame: 全市新增……6万套（间）的任务中. */
+const TASK_FRAME = /^[^，,。；;：:]{2,40}?的(?:任务|目标|盘子|总量|份额)(?:之)?中/u;
+
 /** A clause that goes on with the figure before it: its change or share, 增长8%, 同比下降, 占全市. */
 const PART_GOES_ON = /^(?:同比|比上年|较上年|分别|约|均|也|实际)?(?:增长|下降|提高|增加|减少|降低|上升|回落|占|达|为|是|居)/;
 
@@ -846,6 +853,12 @@ export class SentenceReading {
 
   /** Whether a place named at `at` still governs a figure at `offset` (see selfReference). */
   governs(at: number, offset: number, firstFigure: number): boolean {
+    // (A whole's task a part takes a share of governs its own figures only: "在全市新增筹措保障性租赁
+    // 住房6万套（间）的任务中，浦东承担1.6万套（间）".)
+    if (this.text[at - 1] === '在') {
+      const task = TASK_FRAME.exec(this.text.slice(at, at + 48));
+      if (task && offset >= at + task[0].length) return false;
+    }
     // (A place inside a bracket governs only what the bracket holds: "增长8.3%（全省增长6.8%），社零
     // 总额1290亿元" is the city's again after it.)
     const aside = this.asideAt(at);

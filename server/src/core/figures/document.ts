@@ -158,7 +158,7 @@ function yearFromLead(text: string): { year: number; cue: string } | undefined {
 
 /** National papers and agencies: their name is not a place of the document. */
 const NATIONAL = /^(?:人民|经济|光明|中国|法治|法制|工人|农民|科技|健康|学习|证券|新华|中国青年|中国妇女|参考|环球|国际商|中国经济|中国新闻)$/;
-const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|人民广播电台|广播电台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|[（(]记者|记者|融媒记者|全媒体记者|[\s\u3000]*(?:新闻稿|广播稿|播出稿|口播稿))/u;
+const PUBLISHER = /(?:^|[\n\s（(【])([\p{Script=Han}]{2,4}?)(?:日报|晚报|都市报|新闻网|广播电视台|电视台|人民广播电台|广播电台|融媒体中心|新闻客户端)(?:社)?(?:讯|消息|全媒体讯|融媒体讯|融媒讯|客户端讯|[（(]记者|记者|融媒记者|全媒体记者|[\s\u3000]*(?:新闻稿|广播稿|播出稿|口播稿))/u;
 
 /** A title that names its level: 市政府工作报告, 省委经济工作会议, 县人民政府. */
 // (A session's ordinal may stand between: "区十八届人大五次会议开幕" is the district's own congress.)

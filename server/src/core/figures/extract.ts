@@ -1023,7 +1023,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       }
       // (Nor when the sentence turns back to the document's own place: "全省……增长5.3%，我市……",
       // even with no figure after it: "去年全省经济增长5.5%，我市增速连续多年高于全省平均水平".)
-      if (inheritedRegion && (inSentence.some((g) => g.regionSource === 'sentence' && !provincial(g.region)) || OWN_PLACE_AGAIN.test(text.slice(f.span.end, s.end)))) inheritedRegion = undefined;
+      // (Or whose last figure is the place's own again: "在全市……6万套（间）的任务中，浦东承担1.6万套（间）。")
+      if (inheritedRegion && (inSentence.some((g) => g.regionSource === 'sentence' && !provincial(g.region)) || !provincial(inSentence[inSentence.length - 1].region) || OWN_PLACE_AGAIN.test(text.slice(f.span.end, s.end)))) inheritedRegion = undefined;
     }
     // A place that opens a clause carries over its ；: "浦东新区生产总值达到18965.3亿元……；外贸进出口
     // 总额2.58万亿元" is still 浦东新区's (a clause that names its own place says so). Not past a 。.
@@ -1972,7 +1973,9 @@ function build(
   // (Whom a service is for, "将为近3.5万名适龄妇女免费开展筛查", "为3000户家庭实施改造": the people
   // after the number name it, not the topic before, "妇幼健康方面".)
   const beneficiary = (raw.unit?.dimension === 'people' || raw.unit?.dimension === 'households') && /为(?:近|约|不少于|不低于|超过|逾|共|累计)?$/.test(text.slice(Math.max(s.start, n.start - 6), n.start));
-  if (indicator.length <= 2 || afterTag || beneficiary) {
+  // (Not after a short name that is a standard indicator's, "去年全省经济增长5.6% 今年预期目标5%左右":
+  // 经济 is 地区生产总值, and the words after the space are the headline's next phrase.)
+  if ((indicator.length <= 2 && !aliases?.whole.has(stripNoise(indicator))) || afterTag || beneficiary) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
     const after = text.slice(raw.end, boundaryBefore(text, Math.min(s.end, raw.end + 16)));
     // ("5240亿元：去年全省进出口总额": a number that opens its line names its indicator after a
@@ -1980,7 +1983,8 @@ function build(
     const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
     const opensLine = afterTag || (cellAt >= 0 && !itemLead.slice(cellAt + 1).trim()) || !text.slice(lineStart, n.start).trim();
     // (Twelve characters, not code units: 𠮷 is one character in two.)
-    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|·•\u3000]{2,12}/u.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：: \t\u3000｜|]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
+    // (A dash ends the name: "25件民生实事——问答读懂……" runs on to the headline's other half.)
+    const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|·•\u3000—]{2,12}/u.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：: \t\u3000｜|]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
     // (A label set apart after the figure is a name whole, "1800亿元 年度完成投资"; running words
     // after it end at their verb, "263家规模以上企业实现……".)
     // (Up to the next space: "3.45% 全社会研发投入强度 全省第2" says its rank after it.)
@@ -2930,7 +2934,9 @@ function context(
   // (The words must set the figure's own aim, right before it: not 高于年初确定的预期目标0.6个百分点.)
   // (A review's heading that names no year, "三、产业发展有哪些亮点？", in a document dated at its
   // year's start: what it reports without a year of its own is the year just ended.)
-  if ((kindSource as Source | null) === 'heading' && (kind as Kind) === 'actual' && periodSource === 'document' && facts.earlyInYear) {
+  // (So is a result under a panel's label in a news text of the year's first weeks, "【民生数据】" /
+  // "城镇居民人均可支配收入：50216元": nothing of the new year is measured yet.)
+  if (((kindSource as Source | null) === 'heading' || ((kindSource as Source | null) === 'document' && path.length > 1 && path[path.length - 1].heading.form === 'label' && !facts.plan)) && (kind as Kind) === 'actual' && periodSource === 'document' && facts.earlyInYear) {
     if (facts.year !== undefined && period?.value === String(facts.year)) {
       const y = facts.year - 1;
       period = { value: String(y), start: y, end: y, cue: facts.yearCue ?? '' };
