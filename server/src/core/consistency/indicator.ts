@@ -43,13 +43,13 @@ const ASPECT_START = /^(?:实施|推进|开展|启动|组织|安排)/;
 /** Who sets figures for a place: the province, city or county speaking, and the state above them. */
 const SETTER = '省里|省上|市里|市上|县里|省委|市委|县委|省政府|市政府|县政府|自治区(?:党委|政府)?|国家|中央|上级';
 /** (And the opportunity seized in another's figure, 抢抓自治区今年新增新能源装机……的机遇: 抢抓 and who.) */
-const REPORTED = new RegExp(`^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|区委|区政府|规划|方案|文件|${SETTER})?(?:还|也|同时|并|又)?(?:要求|提出|明确|强调|指出|确定)|(?:${SETTER})(?:安排|下达)|(?:抢抓|抓住|把握|用好)(?:${SETTER})?|对照|按照|参照|根据|围绕|照)`);
+const REPORTED = new RegExp(`^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|区委|区政府|规划|方案|文件|${SETTER})?(?:还|也|同时|并|又)?(?:要求|提出|明确|强调|指出|确定)(?:了)?|(?:${SETTER})(?:安排|下达)|(?:抢抓|抓住|把握|用好)(?:${SETTER})?|对照|按照|参照|根据|围绕|照)`);
 const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|安排|要|将|拟|的|再|也|继续)$/;
 /**
  * The whole a share is of, named: 占规上工业产值比重, 占GDP的比重, 占全市比例; or named alone at the
  * end, as "民生支出占一般公共预算支出的76.2%" names it (not 占地, 占用, 占有: land taken, held).
  */
-const SHARE_OF_WHOLE = /(?<=\p{Script=Han}{2})占(?!比|地|用|有|据)[^占，,。；;]{1,14}?(?:(?:的)?(?:比重|比例)|的?)$/u;
+const SHARE_OF_WHOLE = /(?<=\p{Script=Han}{2})占(?!比|地(?!区)|用|有|据)[^占，,。；;]{1,14}?(?:(?:的)?(?:比重|比例)|的?)$/u;
 const BASE_END = /(?:同比|(?:比|较)(?:上年|去年)(?:底|末|同期)?)$/;
 /** A count named as such: X总数, X数量 are X. */
 const COUNT_END = /(?:总数|数量|个数|总量)$/;
@@ -251,6 +251,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   s = s.replace(/环境空气质量/g, '空气质量');
   // 普惠性托位 is 普惠托位: 性 turns a modifier into an adjective, not into another thing.
   s = s.replace(/(?<=[\p{Script=Han}]{2})性(?=[\p{Script=Han}]{2})/u, '');
+  // 营收 is the common short name of 营业收入 (规上工业营收, 产业营收).
+  s = s.replace(/(?<=[\p{Script=Han}]{2})营收$/u, '营业收入');
   // An industry's output, with or without 产业: 集成电路产业产值 is 集成电路产值.
   s = s.replace(/(?<=[\p{Script=Han}]{2})(?<![第一二三])产业(?=产值$|营业收入$)/u, '');
   if (GROWTH.has(v)) v = '增长';

@@ -704,8 +704,11 @@ function selfFrame(text: string, at: number, end: number): boolean {
   return !!m;
 }
 
-/** What a place's bare name may open as part of a name: 佛山地铁3号线, 南海港, 宁波大学. */
-const FACILITY = /^(?:地铁|轨道交通|城际|高铁|机场|火车站|西站|东站|南站|北站|港(?!澳)|大学|学院|银行|农商行|海关|大桥|日报|晚报|电视台|广播电视台)/;
+/**
+ * What a place's bare name may open as part of a name: 佛山地铁3号线, 宁波大学. (Not its port or
+ * airport, 天津港集装箱吞吐量, 白云机场旅客吞吐量: what they handle is the place's figure.)
+ */
+const FACILITY = /^(?:地铁|轨道交通|城际|高铁|火车站|西站|东站|南站|北站|大学|学院|银行|农商行|海关|大桥|日报|晚报|电视台|广播电视台)/;
 
 /** A place's bare name (no 市, 区, 县) that opens the name of a facility: not the clause's subject. */
 function facilityName(text: string, p: Place): boolean {

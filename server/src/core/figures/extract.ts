@@ -1579,6 +1579,10 @@ const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)
 const YEARS_SUMMED = /(?<![0-9０-９〇零一二三四五六七八九十两])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计|共)[^，,；;。]{0,12}$/;
 /** A sum of N years opening a series of figures joined by 、: its items are sums too. */
 const YEARS_SUMMED_SERIES = /^(?:[^、]{0,12}?)(?<![0-9０-９〇零一二三四五六七八九十两])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计)[^，,；;。]*$/;
+/** A sum of N years that opens a sentence: 五年累计, 三年来累计. */
+const YEARS_SUMMED_OPENING = /^[^，,；;。]{0,8}?(?<![0-9０-９〇零一二三四五六七八九十两])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计)/;
+/** An item that adds things, as a sum's items do: 新增学位, 改造城镇老旧小区, 新建…, 完成…. */
+const ADDS_THINGS = /^(?:城镇|农村|全市|全省)?(?:新增|新建|新改扩建|改扩建|改造|建成|完成|实施|引进|培育|开工|新开|新认定|累计)/;
 /** The year an average is measured from: 从2020年的, 比2020年. */
 const AVERAGE_BASE = /(?:比|较|是|与|同|从|由)\s?((?:19|20)\d{2})\s*年(?:末|底)?/g;
 /** A five-year plan named: “十五五”. */
@@ -1621,7 +1625,15 @@ function spanOfYears(text: string, sentenceStart: number, clauseStart: number, a
   // (Over a series too: "五年累计新增城镇学位52万个、改造城镇老旧小区1.38万个".)
   const head = text.slice(sentenceStart, at);
   const seriesStart = sentenceStart + Math.max(0, ...['，', ',', '；', ';', '。', '：'].map((c) => head.lastIndexOf(c) + 1));
-  const summed = YEARS_SUMMED.exec(clause) ?? YEARS_SUMMED_SERIES.exec(text.slice(seriesStart, at));
+  // (Or over a series parted by commas whose items add things, as the sum's first did: "五年累计城镇
+  // 新增就业155万人，新增学位20.5万个" — not a level after it, "城乡居民收入倍差由1.77缩小到1.69".)
+  const commaSeries = () => {
+    const opening = YEARS_SUMMED_OPENING.exec(head);
+    if (!opening) return null;
+    const items = head.slice(opening.index + opening[0].length).split(/[，,]/).slice(1);
+    return items.length && items.every((item) => ADDS_THINGS.test(item)) ? opening : null;
+  };
+  const summed = YEARS_SUMMED.exec(clause) ?? YEARS_SUMMED_SERIES.exec(text.slice(seriesStart, at)) ?? commaSeries();
   if (summed) {
     const n = /\d/.test(summed[1]) ? +summed[1] : summed[1] === '两' ? 2 : '一二三四五六七八九十'.indexOf(summed[1]) + 1;
     return span(y - n + 1, summed[0]);
