@@ -244,7 +244,10 @@ function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: 
   // 1020个" leaves the 1000 to the sentence's own year.)
   // (Nor a base's year, 在2025年基础上, for a figure before the base.)
   // (Nor a time in a question after it, "经济总量8486.3亿元，今年怎么干？": it asks about that time.)
-  const chosen = best ?? cues.find((c) => c.at >= offset && c.until === undefined && !(text && /[，,；;。！？]/.test(text.slice(offset, c.at)) && (/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end)) || /^[^，,；;。！]*[？?]/.test(text.slice(c.end)))));
+  // (Nor a time inside the object of a later clause's preposition, "……增长10%以上，对去年未完成招引任务
+  // 的单位进行专题约谈": it dates those units' failing, not the figures.)
+  const objectOf = (c: Cue) => !!text && /(?:^|[，,；;。！？])(?:并|要|将|还)?(?:对|向|给|把|针对|对于)[^，,；;。！？]*$/.test(text.slice(0, c.at));
+  const chosen = best ?? cues.find((c) => c.at >= offset && c.until === undefined && !(text && /[，,；;。！？]/.test(text.slice(offset, c.at)) && (/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end)) || /^[^，,；;。！]*[？?]/.test(text.slice(c.end)) || objectOf(c))));
   return chosen?.period(ref);
 }
 

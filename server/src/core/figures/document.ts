@@ -448,7 +448,10 @@ export function documentFacts(model: DocumentModel, options: FactsOptions = {}):
   // (Only for a text about a year's report, 政府工作报告, its 解读 or 图解, where last year's results are
   // told: not a holiday's or a quarter's news in the same months.)
   // (Or a congress's session, "市八届人大五次会议开幕", dated "1月15日" with no year.)
-  const earlyInYear = ((!!dated && +dated[1] === year && +dated[2] <= 3) || (!dated && !!dayOnly && yearFrom !== 'title' && +dayOnly[1] <= 3)) && titles.some((t) => /工作报告|解读|一图读懂|图解|公报|人大|人代会|两会/.test(t));
+  // (Or no month at all, where the text reports its people's congress in session, as its year's first
+  // weeks hold it: "省十四届人大四次会议在广州开幕", "省两会特别报道"; not a standing committee's.)
+  const session = !dated && !dayOnly && /届人大[一二三四五六七八九十]+次会议|人民代表大会第[一二三四五六七八九十]+次会议|人代会|两会/.test(head.slice(0, 800));
+  const earlyInYear = ((!!dated && +dated[1] === year && +dated[2] <= 3) || (!dated && !!dayOnly && yearFrom !== 'title' && +dayOnly[1] <= 3) || session) && titles.some((t) => /工作报告|解读|一图读懂|图解|公报|人大|人代会|两会/.test(t));
   // (A news item on a bulletin says so in its lead: 发布去年……统计公报, 公布《2025年……统计公报》.)
   // (Or its title quotes the bulletin: "——《2025年X市国民经济和社会发展统计公报》发布".)
   const bulletin = /(?:发布|公布)(?:了)?[^。！？]{0,24}?《?(去年|上年|(?:19|20)\d{2}\s*年)[^。！？》]{0,30}统计公报/.exec(model.text.slice(bodyStart, bodyStart + 400));

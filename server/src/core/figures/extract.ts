@@ -2023,6 +2023,11 @@ function build(
       indicatorInherited = !aimOnly;
     }
   }
+  // A result named only as such after its aim, "提出引进亿元以上项目120个，全年实际引进108个": the
+  // same measure's (its verb is its own).
+  if (/^(?:全年|年底|年末)?(?:实际|实际上)$/.test(stripNoise(indicator)) && prevFig && prevFig.unit === raw.unitText && stripNoise(prevFig.indicator).length >= 2) {
+    indicator = prevFig.indicator;
+  }
   // A total named alone is the total of what the figure before it counts: "净增高新技术企业620家，
   // 总数达到5210家" (高新技术企业总数).
   if (/^(?:其中)?(?:总数|总量|数量|总规模)$/.test(indicator) && prevFig && prevFig.indicator.length >= 2) {
@@ -2918,7 +2923,10 @@ function context(
   const future = !!period && (rel !== undefined ? rel > 0 : pieceYear !== undefined && period.start > pieceYear);
   // 预计 estimates: a result of a year gone, or of the year a year-end document speaks in ("预计全年
   // 地区生产总值达到1985亿元" in a December speech); only of a year to come is it an aim.
-  if (weak?.cue === '预计' && (past || (!future && facts.lateInYear))) weak = { kind: 'actual', cue: weak.cue };
+  // (So is 预计 in a report heard in its year's first weeks, of the year just ended: "全社会研发经费支出
+  // 预计达5630亿元" in the governor's report at the people's congress.)
+  const estimatedLastYear = weak?.cue === '预计' && !past && !future && !!facts.earlyInYear && periodSource === 'document' && !strong;
+  if (weak?.cue === '预计' && (past || (!future && facts.lateInYear) || estimatedLastYear)) weak = { kind: 'actual', cue: weak.cue };
   // (累计 over a span not yet over, "“十五五”期间城镇新增就业累计不少于18万人", is a total to reach,
   // not a result: it tells nothing of kind there.)
   const openTotal = strong?.kind === 'actual' && strong.cue === '累计' && !!period && pieceYear !== undefined && period.end > pieceYear && rel === undefined;
@@ -2930,6 +2938,7 @@ function context(
   else if (headingKindFound) set(headingKindFound, 'heading');
   else if (past) set('actual', periodSource ?? 'document', period!.cue);
   else if (future) set('target', periodSource ?? 'document', period!.cue);
+  else if (estimatedLastYear) set('actual', 'sentence', '预计');
   else if (planContext(path, facts, sections)) set('target', 'document');
   else if (facts.aimsAt !== undefined && at > facts.aimsAt && period && yearOffset(period, pieceYear) >= (facts.aimsOffset ?? 0)) {
     // After a lead that restates a plan (报告提出, 部署今年任务), the year's figures are its aims.
@@ -2949,6 +2958,12 @@ function context(
   // (So is a result under a panel's label in a news text of the year's first weeks, "【民生数据】" /
   // "城镇居民人均可支配收入：50216元": nothing of the new year is measured yet.)
   if (((kindSource as Source | null) === 'heading' || ((kindSource as Source | null) === 'document' && path.length > 1 && path[path.length - 1].heading.form === 'label' && !facts.plan)) && (kind as Kind) === 'actual' && periodSource === 'document' && facts.earlyInYear) {
+    if (facts.year !== undefined && period?.value === String(facts.year)) {
+      const y = facts.year - 1;
+      period = { value: String(y), start: y, end: y, cue: facts.yearCue ?? '' };
+    } else if (facts.year === undefined && period && RELATIVE_PERIODS[period.value] === 0) period = relativePeriod(-1, period.cue);
+  }
+  if (estimatedLastYear && (kindCue as string | undefined) === '预计') {
     if (facts.year !== undefined && period?.value === String(facts.year)) {
       const y = facts.year - 1;
       period = { value: String(y), start: y, end: y, cue: facts.yearCue ?? '' };
