@@ -394,7 +394,8 @@ function normalizeProvince(name: string, suffix?: string): string {
 const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区|新区|示范区|试验区|实验区/;
 const ZONE_RE = /(?:^|[，,；;。：:、\s　])(?:(?:19|20)\d{2}年|去年|今年|明年|全年|上年)?((?![全我本以在对把]|创建|建设|建成|新建|打造|争创|创成|获批|申报|推进|加快|支持|培育)(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<=\p{Script=Han}{2})(?:新区|新片区|示范区|试验区|实验区)))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
 
-const BARE_ZONE = /(?:支持|推动|推进|引导|鼓励|指导|帮助|促进)(新区|园区|开发区|高新区|经开区|示范区|自贸区)(?=\p{Script=Han}{2})/gu;
+// (Or at a clause's head, after its time: "兰州新区的引擎作用更加明显。去年新区地区生产总值增长12.3%".)
+const BARE_ZONE = /(?:支持|推动|推进|引导|鼓励|指导|帮助|促进|(?:^|[，,；;。：:\s　])(?:去年|今年|全年|上年|(?:19|20)\d{2}年)[，,]?)(新区|园区|开发区|高新区|经开区|示范区|自贸区)(?=\p{Script=Han}{2})/gu;
 
 export interface Place {
   name: string;
@@ -591,6 +592,8 @@ export function placesIn(text: string, bareCities = false): Place[] {
  * 占全市的, 比全国高.
  */
 export function comparisonBase(text: string, at: number, end: number): boolean {
+  // (The whole a part contributes to: "对全市经济增长的贡献率达到24.6%".)
+  if (text[at - 1] === '对' && /^[^，,。；;]{0,10}?的?贡献/.test(text.slice(end, end + 14))) return true;
   // (省定: the aim the province set, "按照省定城镇新增就业60万人左右", is the province's own figure.)
   if (text.startsWith('省定', at)) return false;
   // (The place that set the figure owns it: "与宁波市确定的增长5.5%左右的目标相衔接".)
@@ -623,7 +626,7 @@ function bracketSpans(text: string): Span[] {
 }
 
 /** What opens an adverbial of accordance, or the opportunity a clause seizes ("抢抓自治区……的机遇，"). */
-const ACCORDANCE = /按照|根据|依照|对照|遵照|抢抓|抓住|把握|用好/;
+const ACCORDANCE = /按照|根据|依照|对照|遵照|围绕|紧扣|锚定|抢抓|抓住|把握|用好/;
 
 /**
  * The adverbials of accordance in a text, "按照省里确定的……的要求，": from 按照 (根据, 依照…) to the
@@ -638,7 +641,7 @@ function accordanceSpans(text: string): Span[] {
   for (let i = 0; i <= text.length; i++) {
     const c = text[i];
     if (i < text.length && c !== '，' && c !== ',' && c !== '。' && c !== '；') continue;
-    if ((c === '，' || c === ',') && /(?:要求|部署|安排|精神|标准|机遇|契机|机会)$/.test(text.slice(Math.max(start, i - 2), i))) {
+    if ((c === '，' || c === ',') && /(?:要求|部署|安排|精神|标准|机遇|契机|机会|目标|任务)$/.test(text.slice(Math.max(start, i - 2), i))) {
       const m = ACCORDANCE.exec(text.slice(start, i));
       if (m) out.push({ start: start + m.index, end: i });
     }

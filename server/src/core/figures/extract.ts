@@ -1016,7 +1016,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // (Nor the province's aim a clause names, "按照省定城镇新增就业60万人左右……": 省定 qualifies
       // its own names.)
       // (Nor the target a sentence aligns with, "对标全省……的目标，": the sentences after it are the place's own.)
-      if (f.regionSource === 'sentence' && f.region && !/省定|(?:对标|对照|按照|落实)(?:全省|省里)/.test(text.slice(s.start, f.span.start))) {
+      // (Nor the whole's aim a sentence works toward, "围绕全市今年城镇新增就业31.6万人的目标，全区……".)
+      if (f.regionSource === 'sentence' && f.region && !/省定|(?:对标|对照|按照|落实|围绕|紧扣|锚定)(?:全省|省里|全市|市里)/.test(text.slice(s.start, f.span.start))) {
         inheritedRegion = provincial(f.region) ? f.region : undefined;
         regionFromItem = inheritedRegion !== undefined && ITEM_OPENS.test(sentenceText);
         regionItemParagraph = s.paragraph;
