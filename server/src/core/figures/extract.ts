@@ -1304,7 +1304,7 @@ const AIM_NAMED_BEFORE = /(?:目标(?:为|是|值为)|(?<![完成度超占的总
 const SERIES_OF_AIMS = /^(?:以上|左右)?(?:、[^，,。；;！？、]{1,30}?)*等(?:各项|年度|全年)?(?:目标任务|预期目标|目标|计划)(?!书)/;
 
 /** A plan set at the year's start, up to the figure in its clause: 年初，我们安排……增长. */
-const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下)[^，,。；;！？]{0,24}$/;
+const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下|计划)[^，,。；;！？]{0,24}$/;
 
 /** A year the paragraph opens by naming what it was: "去年是“十四五”规划收官之年，" or "……之年。" as a sentence of its own. */
 const YEAR_CALLED = /^是[^，,。；]{2,24}?(?:之年|的一年)(?:[，,。！]|$)/;
@@ -2023,11 +2023,6 @@ function build(
       // (The subject an aim names back is named, not borrowed from a list: it is compared.)
       indicatorInherited = !aimOnly;
     }
-  }
-  // A result named only as such after its aim, "提出引进亿元以上项目120个，全年实际引进108个": the
-  // same measure's (its verb is its own).
-  if (/^(?:全年|年底|年末)?(?:实际|实际上)$/.test(stripNoise(indicator)) && prevFig && prevFig.unit === raw.unitText && stripNoise(prevFig.indicator).length >= 2) {
-    indicator = prevFig.indicator;
   }
   // A total named alone is the total of what the figure before it counts: "净增高新技术企业620家，
   // 总数达到5210家" (高新技术企业总数).
@@ -2926,7 +2921,10 @@ function context(
   // 地区生产总值达到1985亿元" in a December speech); only of a year to come is it an aim.
   // (So is 预计 in a report heard in its year's first weeks, of the year just ended: "全社会研发经费支出
   // 预计达5630亿元" in the governor's report at the people's congress.)
-  const estimatedLastYear = weak?.cue === '预计' && !past && !future && !!facts.earlyInYear && periodSource === 'document' && !strong;
+  // (In a sentence that names no time at all, and not in an item of a run-in list, whose items are
+  // plans or reasons: "……；二是今年计划实施……；三是社零总额预计突破4400亿元" forecasts.)
+  const estimatedLastYear = weak?.cue === '预计' && !past && !future && !!facts.earlyInYear && periodSource === 'document' && !strong && reading.cues.length === 0 &&
+    !ITEM_MARK.test(reading.text.slice(0, offsetInSentence));
   if (weak?.cue === '预计' && (past || (!future && facts.lateInYear) || estimatedLastYear)) weak = { kind: 'actual', cue: weak.cue };
   // (累计 over a span not yet over, "“十五五”期间城镇新增就业累计不少于18万人", is a total to reach,
   // not a result: it tells nothing of kind there.)
