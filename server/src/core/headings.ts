@@ -492,7 +492,9 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
       const subtitle = p.text.startsWith('——') && p.text.length > 2;
       // (A first line over a "——" subtitle that states a figure is a headline, though it asks or runs
       // on with a comma: "权威解读丨经济总量8486.3亿元，潍坊今年怎么干？" / "——市政府研究室负责人解读……".)
-      const overSubtitle = p.index === 0 && !!nextText?.startsWith('——') && p.text.length <= 60 && !/[。；;\n]/.test(p.text) && /[0-9０-９]/.test(p.text);
+      // (Not a lead-in and its dashed items: "2026年主要预期目标是：" / "——地区生产总值……" / "——……".)
+      const overSubtitle = p.index === 0 && !!nextText?.startsWith('——') && p.text.length <= 60 && !/[。；;：:\n]/.test(p.text) && /[0-9０-９]/.test(p.text) &&
+        !paragraphs[i + 2]?.text.trim().startsWith('——') && !/[0-9０-９]/.test(nextText ?? '');
       if (!afterBreak && (looksLikeTitle(p) || (group && subtitle) || overSubtitle)) {
         const span = { start: p.start, end: p.end };
         // (Under an explainer's labels, a line alone that reads as a title is a caption in the

@@ -32,7 +32,7 @@ export interface Measure {
 }
 
 const LIST_MARK = /^(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,3}[.．、]|[①-⑳❶-❿]|[●■◆▲★☆○◇□▪•·\-—*>]|[一二三四五六七八九十]{1,2}(?:是|要|抓)|第[一二三四五六七八九十]{1,2}[，,、]|其[一二三四五六七八九十]|其中[：:，,]?)/;
-const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末|初)?|年初|十[一二三四五六]五(?:规划)?(?:时期|期间|期末|末)?|全年|今年|去年|上年|当年|年内|年末|年底|[上下]半年|前?[一二三四]季度)/;
+const TIME = /^(?:(?:19|20)\d{2}\s*年(?:全年|度|底|末|初(?!步))?|年初(?!步)|十[一二三四五六]五(?:规划)?(?:时期|期间|期末|末)?|全年|今年|去年|上年|当年|年内|年末|年底|[上下]半年|前?[一二三四]季度)/;
 /** A deadline written after the name: 地区生产总值力争到2030年 (达到……). */
 const DEADLINE_END = /(?:力争|确保|争取)?(?<![截0-9０-９年])(?:到|至)(?:19|20)\d{2}\s*年(?:底|末|前)?$/;
 const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全地区|全旗|我省|我市|我县|我区|本省|本市|本县|本区|全国|我国)/;
@@ -46,10 +46,11 @@ const SETTER = '省里|省上|市里|市上|县里|省委|市委|县委|省政�
 const REPORTED = new RegExp(`^(?:(?:会议|(?:[省市县区]?(?:人民)?政府)?(?:工作)?报告|区委|区政府|规划|方案|文件|${SETTER})?(?:还|也|同时|并|又)?(?:要求|提出|明确|强调|指出|确定)(?:了)?|(?:${SETTER})(?:安排|下达)|(?:抢抓|抓住|把握|用好)(?:${SETTER})?|对照|按照|参照|根据|围绕|照)`);
 const INTENT_END = /(?:预期目标|预期|计划|目标为|目标|力争|确保|预计|争取|安排|要|将|拟|的|再|也|继续)$/;
 /**
- * The whole a share is of, named: 占规上工业产值比重, 占GDP的比重, 占全市比例; or named alone at the
- * end, as "民生支出占一般公共预算支出的76.2%" names it (not 占地, 占用, 占有: land taken, held).
+ * The whole a share is of, named: 占规上工业产值比重, 占GDP的比重, 占全市比例; or an amount named alone
+ * at the end, as "民生支出占一般公共预算支出的76.2%" names it (not a place's share, 占全省的32.5%,
+ * which stays apart; nor 占地, 占用, 占有, 占道, 占补: land taken, held, traded).
  */
-const SHARE_OF_WHOLE = /(?<=\p{Script=Han}{2})占(?!比|地(?!区)|用|有|据)[^占，,。；;]{1,14}?(?:(?:的)?(?:比重|比例)|的?)$/u;
+const SHARE_OF_WHOLE = /(?<=\p{Script=Han}{2})占(?!比|地(?!区)|用|有|据|道|补|压|位)[^占，,。；;]{1,14}?(?:(?:的)?(?:比重|比例)|(?:支出|收入|投资|增加值|总额|总量|产值)的?)$/u;
 const BASE_END = /(?:同比|(?:比|较)(?:上年|去年)(?:底|末|同期)?)$/;
 /** A count named as such: X总数, X数量 are X. */
 const COUNT_END = /(?:总数|数量|个数|总量)$/;
@@ -235,6 +236,9 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     s = s.replace('新增', '');
     v = '新增';
   }
+  // 环境空气质量 is the standard's full name of 空气质量 (GB 3095《环境空气质量标准》), wherever it
+  // stands (before the aliases read it): 市区环境空气质量优良天数 is 市区空气质量优良天数.
+  s = s.replace(/环境空气质量/g, '空气质量');
   const exact = table.whole.get(s);
   if (exact) s = exact;
   else for (const [alias, name] of table.prefixes) {
@@ -246,9 +250,6 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
   for (const [alias, name] of table.inner) if (s.includes(alias)) s = s.split(alias).join(name);
   // 过亿元项目 is 亿元以上项目: "over" a size written before it or as 以上 after it.
   s = s.replace(/(?:过|超)((?:[0-9.]+|[一二三四五六七八九十百千]+)?(?:万|亿)元)(?=\p{Script=Han}{0,4}(?:项目|企业|工程|集群))/u, '$1以上').replace(/(万|亿)元及以上/, '$1元以上');
-  // 环境空气质量 is the standard's full name of 空气质量 (GB 3095《环境空气质量标准》), wherever it
-  // stands: 市区环境空气质量优良天数 is 市区空气质量优良天数.
-  s = s.replace(/环境空气质量/g, '空气质量');
   // 普惠性托位 is 普惠托位: 性 turns a modifier into an adjective, not into another thing.
   s = s.replace(/(?<=[\p{Script=Han}]{2})性(?=[\p{Script=Han}]{2})/u, '');
   // 营收 is the common short name of 营业收入 (规上工业营收, 产业营收).

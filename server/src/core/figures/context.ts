@@ -171,8 +171,11 @@ export function periodCues(text: string): Cue[] {
     // (Or a year that names the same figure's value then, "而2020年这一数字还是25115亿元": it dates that
     // value only.)
     // (Or a clause of its own that gives only that value, "今年……提高到2.6%，去年是2.45%；新认定……".)
+    // (After a figure, and the clause holds that value alone: not "2025年有128个重点项目开工建设", "去年为
+    // 3.2万名困难群众发放救助金".)
     const then = THAT_FIGURE.test(text.slice(c.end, c.end + 8)) ||
-      (/^(?:而|但|其中)?$/.test(lead) && /^(?:底|末)?(?:同期)?(?:还|只|仅|才)?(?:是|为|有)[0-9０-９]/.test(text.slice(c.end, c.end + 6)));
+      (/^(?:而|但|其中)?$/.test(lead) && /[0-9０-９]/.test(text.slice(0, c.at)) &&
+        /^(?:底|末)?(?:同期)?(?:还|只|仅|才)?(?:是|为|有)[0-9０-９][0-9０-９.．]*[^，,；;。！？、0-9０-９\s]{0,4}(?:[，,；;。！？、]|$)/.test(text.slice(c.end, c.end + 24)));
     if (!reached && !then && (!/\p{Script=Han}{2}/u.test(lead.replace(/^(?:截至|截止|到|至|在|于|从|自|而|但|其中|同时|与|和|比|较|为|是)+/, '')) || !ADVERBIAL_AFTER.test(text.slice(c.end, c.end + 4)))) continue;
     // (With the figure it dates in its clause: not "先看去年。", which turns the text to that year.)
     if (!/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end))) continue;
@@ -246,7 +249,7 @@ function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: 
   // (Nor a time in a question after it, "经济总量8486.3亿元，今年怎么干？": it asks about that time.)
   // (Nor a time inside the object of a later clause's preposition, "……增长10%以上，对去年未完成招引任务
   // 的单位进行专题约谈": it dates those units' failing, not the figures.)
-  const objectOf = (c: Cue) => !!text && /(?:^|[，,；;。！？])(?:并|要|将|还)?(?:对|向|给|把|针对|对于)[^，,；;。！？]*$/.test(text.slice(0, c.at));
+  const objectOf = (c: Cue) => !!text && /^(?:并|要|将|还)?(?:对|向|给|把|针对|对于)/.test(text.slice(clauseStart(text, c.at), c.at));
   const chosen = best ?? cues.find((c) => c.at >= offset && c.until === undefined && !(text && /[，,；;。！？]/.test(text.slice(offset, c.at)) && (/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end)) || /^[^，,；;。！]*[？?]/.test(text.slice(c.end)) || objectOf(c))));
   return chosen?.period(ref);
 }
@@ -391,11 +394,11 @@ function normalizeProvince(name: string, suffix?: string): string {
  */
 // (And a named 示范区 or 试验区 at a clause's head, "综改示范区地区生产总值增长8.6%"; not one a verb
 // makes, "创建示范区3个". A time may open the clause before it: "去年临港新区……".)
-const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区|新区|示范区|试验区|实验区/;
-const ZONE_RE = /(?:^|[，,；;。：:、\s　])(?:(?:19|20)\d{2}年|去年|今年|明年|全年|上年)?((?![全我本以在对把]|创建|建设|建成|新建|打造|争创|创成|获批|申报|推进|加快|支持|培育)(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<=\p{Script=Han}{2})(?:新区|新片区|示范区|试验区|实验区)))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
+const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区|新区|示范区|试验区|实验区|自贸区/;
+const ZONE_RE = /(?:^|[，,；;。：:、\s　])(?:(?:19|20)\d{2}年|去年|今年|明年|全年|上年)?((?![全我本以在对把]|创建|建设|建成|新建|打造|争创|创成|获批|申报|推进|加快|支持|培育|累计|今年|去年|明年|全年|上年|(?:19|20)\d{2}年)(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<=\p{Script=Han}{2})(?:新区|新片区|示范区|试验区|实验区)))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
 
 // (Or at a clause's head, after its time: "兰州新区的引擎作用更加明显。去年新区地区生产总值增长12.3%".)
-const BARE_ZONE = /(?:支持|推动|推进|引导|鼓励|指导|帮助|促进|(?:^|[，,；;。：:\s　])(?:去年|今年|全年|上年|(?:19|20)\d{2}年)[，,]?)(新区|园区|开发区|高新区|经开区|示范区|自贸区)(?=\p{Script=Han}{2})/gu;
+const BARE_ZONE = /(?:支持|推动|推进|引导|鼓励|指导|帮助|促进|(?:^|[，,；;。：:\s　])(?:去年|今年|全年|上年|(?:19|20)\d{2}年)[，,]?)(新区|高新区|经开区|示范区|自贸区)(?=\p{Script=Han}{2})/gu;
 
 export interface Place {
   name: string;
@@ -574,8 +577,7 @@ export function placesIn(text: string, bareCities = false): Place[] {
     // (At a line's start only a body's own line, "青川市人民政府", not a sentence that opens with the
     // verb: "根据市政府工作报告，今年……".)
     const body = /^(?:人民)?(?:政府|委|人大|政协)/.test(text.slice(stemAt + stem.length + 1, stemAt + stem.length + 5));
-    if (body && ((stemAt > 0 && !/[\n\s]/.test(text[stemAt - 1])) ||
-      !/^(?:人民)?(?:政府|委|人大|政协)(?:办公室|办公厅|常委会|常务委员会)?(?:[\s\u3000]|$)/.test(text.slice(stemAt + stem.length + 1, stemAt + stem.length + 12)))) continue;
+    if (body && ((stemAt > 0 && !/[\n\s]/.test(text[stemAt - 1])) || VERB_BEFORE_BODY.test(stem))) continue;
     if (suffix === '区' || suffix === '旗') {
       // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.
       if (NOT_DISTRICT.test(stem) || stem.length < 2) continue;
@@ -723,6 +725,9 @@ function facilityName(text: string, p: Place): boolean {
   return FACILITY.test(text.slice(p.at + stem.length, p.at + stem.length + 6));
 }
 
+/** Verbs that open a sentence before a body's name: 根据市政府工作报告, 听取县委部署. */
+const VERB_BEFORE_BODY = /^(?:根据|按照|依据|依照|遵照|解读|听取|落实|贯彻|学习|审议|对照|关于|经过|通过)$/;
+
 /** A whole's task or total named as a frame: 全市新增……6万套（间）的任务中. */
 const TASK_FRAME = /^[^，,。；;：:]{2,40}?的(?:任务|目标|盘子|总量|份额)(?:之)?中/u;
 
@@ -758,6 +763,7 @@ export class SentenceReading {
   private clauseMarks?: number[];
   private asides?: Span[];
   private asideStarts?: number[];
+  private partStops?: Map<number, number>;
 
   constructor(readonly text: string) {}
 
@@ -860,6 +866,29 @@ export class SentenceReading {
     return k >= 0 && at < spans[k].end;
   }
 
+  /**
+   * Where a part named after 其中 at `at` stops governing (see governs): the first clause after it
+   * that opens with a measure of its own. Found once per part: a sentence of thousands of clauses
+   * asks it for each figure.
+   */
+  private partStop(at: number): number {
+    const stops = (this.partStops ??= new Map());
+    let stop = stops.get(at);
+    if (stop !== undefined) return stop;
+    stop = Infinity;
+    const before = this.text.slice(0, at);
+    const commas = /[，,]/g;
+    commas.lastIndex = at;
+    for (let m = commas.exec(this.text); m && stop === Infinity; m = commas.exec(this.text)) {
+      const k = m.index + 1;
+      const words = /^[^0-9０-９，,；;。]*/.exec(this.text.slice(k, k + 40))![0];
+      const head = words.length >= 4 ? words.slice(-4) : '';
+      if (!PART_GOES_ON.test(this.text.slice(k, k + 6)) && !(head && before.includes(head))) stop = k;
+    }
+    stops.set(at, stop);
+    return stop;
+  }
+
   /** Whether a place named at `at` still governs a figure at `offset` (see selfReference). */
   governs(at: number, offset: number, firstFigure: number): boolean {
     // (A whole's task a part takes a share of governs its own figures only: "在全市新增筹措保障性租赁
@@ -883,16 +912,7 @@ export class SentenceReading {
     // measure of its own: "……改造2.3万亩，其中南海区完成1.2万亩，连片整理产业用地1.1万亩" is the whole's.)
     // (Where the whole's clause is in the text read: a sentence that opens with 其中, after a ；, goes on
     // with the part.)
-    if (at > 2 && /[，,：:]其中$/.test(this.text.slice(Math.max(0, at - 3), at))) {
-      for (let c = this.text.slice(at, offset).search(/[，,]/); c >= 0; ) {
-        const k = at + c + 1;
-        const words = /^[^0-9０-９，,；;。]*/.exec(this.text.slice(k, k + 40))![0];
-        const head = words.length >= 4 ? words.slice(-4) : '';
-        if (!PART_GOES_ON.test(this.text.slice(k, k + 6)) && !(head && this.text.slice(0, at).includes(head))) return false;
-        const next = this.text.slice(k, offset).search(/[，,]/);
-        c = next < 0 ? -1 : k - at + next;
-      }
-    }
+    if (at > 2 && /[，,：:]其中$/.test(this.text.slice(Math.max(0, at - 3), at)) && offset >= this.partStop(at)) return false;
     if (at < firstFigure) return true;
     // The first ； after `at` (positions found once, then a binary search: a sentence of a
     // hundred thousand characters holds thousands of figures and places).

@@ -1304,7 +1304,7 @@ const AIM_NAMED_BEFORE = /(?:目标(?:为|是|值为)|(?<![完成度超占的总
 const SERIES_OF_AIMS = /^(?:以上|左右)?(?:、[^，,。；;！？、]{1,30}?)*等(?:各项|年度|全年)?(?:目标任务|预期目标|目标|计划)(?!书)/;
 
 /** A plan set at the year's start, up to the figure in its clause: 年初，我们安排……增长. */
-const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下|计划)[^，,。；;！？]{0,24}$/;
+const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下|计划(?![的数]))[^，,。；;！？]{0,24}$/;
 
 /** A year the paragraph opens by naming what it was: "去年是“十四五”规划收官之年，" or "……之年。" as a sentence of its own. */
 const YEAR_CALLED = /^是[^，,。；]{2,24}?(?:之年|的一年)(?:[，,。！]|$)/;
@@ -1572,7 +1572,7 @@ const BUDGET_SCOPE = /^[\s\u3000]*(?:其中[，,]?)?(全省|全市|全县|全区
  * A title group that says its text is read out: a broadcast's tags (【播出】, 新闻广播, 播出稿, 播出时间)
  * or a radio channel's name (中国之声, X之声), or a transcript's (实录).
  */
-const SPOKEN_TITLE = /播出|新闻广播|广播电台|人民广播|电视台|新闻联播|口播|实录|答记者问|\p{Script=Han}之声/u;
+const SPOKEN_TITLE = /【播出】|播出(?:稿|时间|版)|新闻广播|广播电台|人民广播|电视台|新闻联播|口播|实录|答记者问|\p{Script=Han}之声(?=《|新闻|稿|播)/u;
 
 /** An average over years, 年均增长, 平均每年新增 (not 年均气温, PM2.5年均浓度: one year's mean). */
 const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加|新增|递增|递减|上涨|上升|拉动)[^，,；;。]{0,6}$/;
@@ -1580,6 +1580,9 @@ const AVERAGE_YEARLY = /(?:年均|年平均|平均每年|每年平均)(?:实际)
 const YEARS_SUMMED = /(?<![0-9０-９〇零一二三四五六七八九十两])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计|共)[^，,；;。]{0,12}$/;
 /** A sum of N years opening a series of figures joined by 、: its items are sums too. */
 const YEARS_SUMMED_SERIES = /^(?:[^、]{0,12}?)(?<![0-9０-９〇零一二三四五六七八九十两])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计)[^，,；;。]*$/;
+/** An item that opens with its deed: 改造老旧小区, 新建高标准农田. */
+const ITEM_DEED = /^(?:改造|新建|新增|建设|建成|实施|推进|打造|培育|引进|完成|开工|改扩建|新改扩建|提升|整治|创建)/;
+
 /** A sum of N years that opens a sentence: 五年累计, 三年来累计. */
 const YEARS_SUMMED_OPENING = /^[^，,；;。]{0,8}?(?<![0-9０-９〇零一二三四五六七八九十两])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计)/;
 /** An item that adds things, as a sum's items do: 新增学位, 改造城镇老旧小区, 新建…, 完成…. */
@@ -1844,7 +1847,8 @@ function build(
   // 支付": the name is all of them, with the verb before the first; not one item of a list whose items
   // have figures of their own, nor the bodies that set an aim, "市委、市政府提出全市地区生产总值增长5%":
   // the last name is a short noun. In digits: "冰雪经济、创意设计四个" counts the names it sums up.)
-  if (!respectively && !noted && text[clauseStart - 1] === '、' && at - clauseStart <= 8 && /[0-9０-９]/.test(text[at] ?? '')) {
+  // (Nor a deed of its own after another, "实施城市更新、改造老旧小区1200个": the last item opens with its verb.)
+  if (!respectively && !noted && text[clauseStart - 1] === '、' && at - clauseStart <= 8 && /[0-9０-９]/.test(text[at] ?? '') && !ITEM_DEED.test(text.slice(clauseStart, at))) {
     let from = clauseStart;
     for (let n = 0; n < 6 && text[from - 1] === '、'; n++) {
       const start = clauseStartOf(text, s.start, from - 1);
@@ -3131,7 +3135,7 @@ function isBoundary(c: number): boolean {
     case 0xff1a: case 0x3a: case 0x3001: case 0xff08: case 0x28: case 0xff09: case 0x29: case 0x0a:
     case 0x3010: case 0x3011: case 0x09: // 【 】 (a label: 【数读】6.015万亿元) and a table's tab
     case 0xff5c: // the full-width bar that parts an explainer's phrases: 增长5.8%｜全省增长5.4%
-    case 0x7c: case 0x4e28: // and the bars that part a headline's column tag from it: 权威解读丨经济总量…
+    case 0x4e28: // and the bar (丨) that parts a headline's column tag from it: 权威解读丨经济总量…
       return true;
     default:
       return false;
