@@ -577,7 +577,7 @@ export function placesIn(text: string, bareCities = false): Place[] {
     // (At a line's start only a body's own line, "青川市人民政府", not a sentence that opens with the
     // verb: "根据市政府工作报告，今年……".)
     const body = /^(?:人民)?(?:政府|委|人大|政协)/.test(text.slice(stemAt + stem.length + 1, stemAt + stem.length + 5));
-    if (body && ((stemAt > 0 && !/[\n\s]/.test(text[stemAt - 1])) || VERB_BEFORE_BODY.test(stem))) continue;
+    if (body && ((stemAt > 0 && !/[\n\s]/.test(text[stemAt - 1])) || VERB_BEFORE_BODY.test(stem) || !/^(?:人民政府|委员会|人民代表大会)/.test(text.slice(stemAt + stem.length + 1, stemAt + stem.length + 7)))) continue;
     if (suffix === '区' || suffix === '旗') {
       // A district or banner: a stem of a place (兰州新区, 襄州区, 土默特左旗), not a kind of zone.
       if (NOT_DISTRICT.test(stem) || stem.length < 2) continue;
