@@ -1304,7 +1304,9 @@ const AIM_NAMED_BEFORE = /(?:目标(?:为|是|值为)|(?<![完成度超占的总
 const SERIES_OF_AIMS = /^(?:以上|左右)?(?:、[^，,。；;！？、]{1,30}?)*等(?:各项|年度|全年)?(?:目标任务|预期目标|目标|计划)(?!书)/;
 
 /** A plan set at the year's start, up to the figure in its clause: 年初，我们安排……增长. */
-const SET_AT_YEAR_START = /年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下|计划(?![的数]))[^，,。；;！？]{0,24}$/;
+// (Not a ratio to the plan, "完成年初计划的105%", "为年初计划的105.2%"; the plan's own value stays,
+// "超出年初计划的2万个".)
+const SET_AT_YEAR_START = /(?<!完成|为|占)年初[，,]?[^，,。；;！？]{0,8}?(?:安排|确定|提出|设定|制定|定下|计划(?!数))[^，,。；;！？]{0,24}$/;
 
 /** A year the paragraph opens by naming what it was: "去年是“十四五”规划收官之年，" or "……之年。" as a sentence of its own. */
 const YEAR_CALLED = /^是[^，,。；]{2,24}?(?:之年|的一年)(?:[，,。！]|$)/;
