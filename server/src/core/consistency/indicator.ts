@@ -181,6 +181,9 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     if (s.length > 5 && ASPECT_START.test(s)) s = s.slice(2);
     // (Or after the subject: 北部湾港完成集装箱吞吐量 is 北部湾港集装箱吞吐量; not 完成率.)
     s = s.replace(/(?<=[\p{Script=Han}]{2})(?:完成|实现)(?=[\p{Script=Han}]{2})(?!率)/u, '');
+    // (So does a time after the subject, which dates the statement, not the thing: 铜产业去年主营业务收入
+    // is 铜产业主营业务收入, 外贸2025年进出口总额 外贸进出口总额.)
+    s = s.replace(/(?<=[\p{Script=Han}]{2})(?:今年|去年|上年|明年|(?:19|20)\d{2}年(?:全年|底|末)?)(?=[\p{Script=Han}]{2})/u, '');
     // (So do words of intent: 中欧班列计划开行 is 中欧班列开行. Not 预期, a noun there: 人均预期寿命.)
     s = s.replace(/(?<=[\p{Script=Han}]{2})(?:计划|力争|确保|预计|争取)(?=[\p{Script=Han}]{2})/u, '');
     // (分别 only parts the values among the subjects: 城乡低保标准分别提高到.)
