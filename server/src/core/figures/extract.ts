@@ -2124,10 +2124,11 @@ function build(
   // figure in a headline, which restates one of the text below it.
   const listCount = raw.unit?.dimension.startsWith('count:') ? opensList(text, raw.end, s.end, comparatorText) || sumsUpList(text, raw.num.start, s.start, raw) : false;
   const inHeadline = path.length > 0 && path[0].heading.form === 'title' && at < path[0].heading.span.end && path[0].heading.span.start <= firstText(text);
-  // A figure that names the aim after it is the aim: "控制在2%左右的预期目标以内", "高于5%的年初目标".
+  // A figure that names the aim after it is the aim: "控制在2%左右的预期目标以内", "高于5%的年初目标",
+  // "超额完成年初确定的6%增长目标".
   // (And a series that ends on the aims it was: "新增普惠性托位1500个、改造提升农贸市场20个等目标任务
   // 超额完成".)
-  const namesAim = /^(?:以上|左右|以内|以下)?的?(?:年初|年度|全年)?(?:确定的)?(?:预期目标|预期|目标|计划)/.exec(text.slice(raw.end, Math.min(s.end, raw.end + 12))) ??
+  const namesAim = /^(?:以上|左右|以内|以下)?的?(?:年初|年度|全年)?(?:确定的)?(?:增长|增速)?(?:预期目标|预期|目标|计划)/.exec(text.slice(raw.end, Math.min(s.end, raw.end + 12))) ??
     SERIES_OF_AIMS.exec(text.slice(raw.end, Math.min(s.end, raw.end + 80)));
   // So is one the aim names right before it, in a year gone too: "城镇新增就业目标为4万人，实际完成
   // 4.3万人", "计划3万个→完成3.2万个". (Not a share of the plan: 完成年度计划103%.)
@@ -2565,10 +2566,10 @@ function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefin
   return undefined;
 }
 
-/** A result measured against its target: 高于, 低于, 完成, 与……持平 before the target's value. */
-const AGAINST_TARGET = /(?:高于|低于|超过|超出|好于|快于|慢于|优于|未完成|未达到|完成|实现|达到|(?<!\p{Script=Han})与)(?:了)?(?:年初|年度|全年)?(?:确定|定|提出|设定|下达)?的?(增长|下降|提高|降低|增加|减少)?$/u;
-/** The target named after its value: 7%左右的预期目标, 60万人预期目标, 2%左右的调控目标. */
-const TARGET_NAMED = /^(?:左右|以上|以内|以下|上下)?(?:的)?(?:年初|年度|全年)?(?:确定的|提出的|设定的)?(?:预期|调控|计划|考核|发展|年度)?目标/;
+/** A result measured against its target: 高于, 低于, (超额)完成, 与……持平 before the target's value. */
+const AGAINST_TARGET = /(?:高于|低于|超过|超出|好于|快于|慢于|优于|未完成|未达到|(?:超额)?完成|实现|达到|(?<!\p{Script=Han})与)(?:了)?(?:年初|年度|全年)?(?:确定|定|提出|设定|下达)?的?(增长|下降|提高|降低|增加|减少)?$/u;
+/** The target named after its value: 7%左右的预期目标, 60万人预期目标, 2%左右的调控目标, 6%增长目标. */
+const TARGET_NAMED = /^(?:左右|以上|以内|以下|上下)?(?:的)?(?:年初|年度|全年)?(?:确定的|提出的|设定的)?(?:增长|增速)?(?:预期|调控|计划|考核|发展|年度)?目标/;
 
 /**
  * A target's value a result is measured against, "规模以上工业增加值增长7.8%，高于7%左右的预期目标",
