@@ -629,23 +629,27 @@ function bracketSpans(text: string): Span[] {
 
 /** What opens an adverbial of accordance, or the opportunity a clause seizes ("抢抓自治区……的机遇，"). */
 const ACCORDANCE = /按照|根据|依照|对照|遵照|围绕|紧扣|锚定|抢抓|抓住|把握|用好/;
+/** A clause that opens on what it relies on, "依托全市规模超过1.2万亿元的电子信息产业，": a whole named there qualifies that, not the clauses after it. */
+const RELIANCE = /^[^，,。；]{0,4}?(?:依托|依靠|借助|立足|凭借|背靠)/;
 
 /**
  * The adverbials of accordance in a text, "按照省里确定的……的要求，": from 按照 (根据, 依照…) to the
  * end of a clause that ends with 要求 (部署, 安排, 精神, 标准); and the opportunity seized the same
  * way, "抢抓自治区今年新增新能源装机4000万千瓦以上的机遇，": what it names is another's. One pass over
- * the clauses.
+ * the clauses. And a clause that opens on what it relies on (依托, 借助, 立足……), to its comma.
  */
 function accordanceSpans(text: string): Span[] {
   const out: Span[] = [];
-  if (!ACCORDANCE.test(text)) return out;
+  if (!ACCORDANCE.test(text) && !/依托|依靠|借助|立足|凭借|背靠/.test(text)) return out;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = text[i];
     if (i < text.length && c !== '，' && c !== ',' && c !== '。' && c !== '；') continue;
-    if ((c === '，' || c === ',') && /(?:要求|部署|安排|精神|标准|机遇|契机|机会|目标|任务)$/.test(text.slice(Math.max(start, i - 2), i))) {
-      const m = ACCORDANCE.exec(text.slice(start, i));
+    if (c === '，' || c === ',') {
+      const clause = text.slice(start, i);
+      const m = /(?:要求|部署|安排|精神|标准|机遇|契机|机会|目标|任务)$/.test(clause) ? ACCORDANCE.exec(clause) : null;
       if (m) out.push({ start: start + m.index, end: i });
+      else if (RELIANCE.test(clause)) out.push({ start, end: i });
     }
     start = i + 1;
   }
