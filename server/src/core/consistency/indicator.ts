@@ -10,7 +10,7 @@
  *   the scope (全市, 我省; a place named in the sentence is the figure's region already), words of intent (预期, 计划, 目标, 力争, 确保, 要, 将),
  *   and a verb of level (完成, 实现, 达到): 完成投资 is 投资; the same words of intent and of level
  *   after the subject too (中欧班列计划开行 is 中欧班列开行; not 预期 in 人均预期寿命);
- * - dropped at the end: words of intent and the base of a comparison (比上年, 同比);
+ * - dropped at the end: words of intent, the base of a comparison (比上年, 同比), and 合计 (a sum's whole);
  * - 增长, 增速, 增幅, 增长率, 上涨, 涨幅 are one growth rate; 下降, 降低, 减少, 回落, 降幅 one fall;
  *   达到, 完成, 实现, 为, 稳定在, 保持在, 控制在, 突破, 超过 state a level, as no verb does;
  * - 新增 inside the name is the verb 新增 (城镇新增就业 = 新增城镇就业); 累计 stays apart;
@@ -39,6 +39,7 @@ const SCOPE = /^(?:全省|全市|全县|全区|全州|全盟|全地区|全旗|�
 const INTENT_START = /^(?:预期目标|预期|计划|目标|力争|确保|预计|争取|努力|力求|要|将|拟|可(?=新增|增加|提供|带动|吸纳|减少|节约|实现)|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|继续)/;
 const LEVEL_START = /^(?:完成|实现|达到)/;
 const ASPECT_START = /^(?:实施|推进|开展|启动|组织|安排)/;
+const HELP_START = /^(?:帮助|协助|扶持|支持|引导|鼓励)/;
 /** Who set the figure, and the verb that reports it: 会议要求, 省里要求, 报告(还)提出; and 对照, 按照. */
 /** Who sets figures for a place: the province, city or county speaking, and the state above them. */
 const SETTER = '省里|省上|市里|市上|县里|省委|市委|县委|省政府|市政府|县政府|自治区(?:党委|政府)?|国家|中央|上级|我们';
@@ -132,7 +133,7 @@ const BEFORE_PLACE = /^(?:(?:有力)?(?:支撑|助力|带动|推动)|(?:确定|�
  */
 export function placeAtHead(s: string): { place: string; end: number } | undefined {
   // (Most indicators name no place: a cheap look before the gazetteer's, once per figure.)
-  if (s.length < 6 || !/[省市县州盟]/.test(s.slice(0, 14))) return undefined;
+  if (s.length < 6 || !/[省市县州盟]/.test(s.slice(0, 14))) return s.length >= 5 ? stemAtHead(s) : undefined;
   // (A place the gazetteer knows: not a verb's stem before 全市, 围绕全市.)
   const p = placesIn(s).find((q) => q.level !== 'country' && q.at <= 6 && s.startsWith(q.name, q.at) && /[省市县州盟]$/.test(q.name) && (q.level === 'province' || isKnownPlace(q.name)));
   if (p && BEFORE_PLACE.test(s.slice(0, p.at))) return { place: p.name, end: p.at + p.name.length };
@@ -145,6 +146,24 @@ export function placeAtHead(s: string): { place: string; end: number } | undefin
     const stem = s.slice(from, whole.index);
     const named = isKnownPlace(`${stem}市`) ? `${stem}市` : placesIn(`${stem}省`).find((q) => q.at === 0 && q.level === 'province')?.name;
     if (named) return { place: named, end: whole.index };
+  }
+  return undefined;
+}
+
+/**
+ * A city or province named by its stem at an indicator's head, as headlines and briefs name them
+ * ("今年盘锦GDP预期增长6%左右", "去年江苏经济总量"), where what is left still names a measure.
+ */
+function stemAtHead(s: string): { place: string; end: number } | undefined {
+  for (const from of [0, 2, 4]) {
+    if (from > 0 && !BEFORE_PLACE.test(s.slice(0, from))) continue;
+    for (const len of [3, 2]) {
+      const stem = s.slice(from, from + len);
+      const rest = s.slice(from + len);
+      if (!/^\p{Script=Han}+$/u.test(stem) || !(rest.length >= 3 || /^[A-Za-z]{2,}/.test(rest)) || /^[省市县州盟区港湾岛]/.test(rest)) continue;
+      const named = isKnownPlace(`${stem}市`) ? `${stem}市` : placesIn(`${stem}省`).find((q) => q.at === 0 && q.level === 'province' && q.name === `${stem}省`)?.name;
+      if (named) return { place: named, end: from + len };
+    }
   }
   return undefined;
 }
@@ -179,6 +198,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     if (s.length > 3 && LEVEL_START.test(s)) s = s.slice(2);
     // (A verb that says only that something is done, 实施城镇老旧小区改造, is not the indicator.)
     if (s.length > 5 && ASPECT_START.test(s)) s = s.slice(2);
+    // (Nor one that says the people counted were helped: 帮助就业困难人员实现就业 counts those who found work.)
+    if (s.length > 5 && HELP_START.test(s)) s = s.slice(2);
     // (Or after the subject: 北部湾港完成集装箱吞吐量 is 北部湾港集装箱吞吐量; not 完成率.)
     s = s.replace(/(?<=[\p{Script=Han}]{2})(?:完成|实现)(?=[\p{Script=Han}]{2})(?!率)/u, '');
     // (So does a time after the subject, which dates the statement, not the thing: 铜产业去年主营业务收入
@@ -188,6 +209,8 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     s = s.replace(/(?<=[\p{Script=Han}]{2})(?:计划|力争|确保|预计|争取)(?=[\p{Script=Han}]{2})/u, '');
     // (分别 only parts the values among the subjects: 城乡低保标准分别提高到.)
     s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '').replace(/分别$/, '').replace(DEADLINE_END, '');
+    // (A sum said as such is the measure's whole: 两场航空旅客吞吐量合计 is 航空旅客吞吐量.)
+    s = s.replace(/(?<=\p{Script=Han}{2})(?:合计|总计|共计)$/u, '');
     if (s === before) break;
   }
   // (An indicator named by its definition, a share of GDP, is that indicator: 研发经费支出占地区生产总值
