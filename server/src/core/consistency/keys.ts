@@ -289,6 +289,11 @@ function fewerDigitsRound(a: Amount, b: Amount, fromTables: boolean): boolean {
  * target gives its number with its comparator). Actuals are not held to their wording (达到,
  * 超过 describe a result).
  */
+/** An amount said to come near its number from below: 近320家, 接近5000亿元. */
+function justUnder(x: Amount): boolean {
+  return x.comparator === 'approx' && /^(?:近|接近|将近|逼近)$/.test(x.comparatorText ?? '');
+}
+
 export function disagree(a: Amount, b: Amount): boolean {
   // A change told in points on one side and in percent on the other (提高0.7个百分点, 提高0.7%):
   // the same number is the unit slipped; another number may be the change's other measure (a share
@@ -315,6 +320,9 @@ export function disagree(a: Amount, b: Amount): boolean {
   // unit, 1.16万亿元, or rounded in speech, 486亿元 on TV for 486.2亿元.)
   const points = a.kind === 'target' && b.kind === 'target' && statedBound(a) === 'point' && statedBound(b) === 'point' && a.comparator === 'eq' && b.comparator === 'eq';
   if (points && !/%|％|百分点/.test(`${a.unit}${b.unit}`) && (coarserUnitRounds(a, b) || fewerDigitsRound(a, b, false))) return false;
+  // (近X says just under X; 超过X, X以上, 突破X say over it: the same X bounded from both sides, "日均新设
+  // 近320家" against "日均超过320家", is two statements, not one rounded.)
+  if ((justUnder(a) && statedBound(b) === 'floor' && b.normalized.value >= a.normalized.value) || (justUnder(b) && statedBound(a) === 'floor' && a.normalized.value >= b.normalized.value)) return true;
   if (a.kind === 'actual' && b.kind === 'actual') {
     // A result restated approximately (近2.4万亿元), or in a larger unit (3.36万亿元 for
     // 33620亿元), is rounded: the coarser side's last digit sets the tolerance.

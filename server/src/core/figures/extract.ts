@@ -986,6 +986,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     partsOfMeasure(text, inSentence, aliases);
     if (streaks) datedByStreak(text, streaks, inSentence);
     shortRepeats(text, inSentence, paragraphFigures);
+    perDayOfTotal(text, inSentence, aliases);
+    outputOfSown(inSentence, aliases);
     reachedBy(text, s.start, inSentence, aliases);
     countyGoesOn(text, inSentence, facts);
     // (What a paragraph says before it turns to this year, dated by nothing of its own, is the
@@ -1261,6 +1263,43 @@ function shortRepeats(text: string, inSentence: Figure[], earlier: readonly Figu
       }
       break;
     }
+  }
+}
+
+/**
+ * The output of the crop whose sown area the clause before gives, "粮食播种面积7148.6万亩，总产量617.2亿斤":
+ * 粮食总产量, not an output of anything.
+ */
+function outputOfSown(inSentence: Figure[], aliases: AliasTable | undefined): void {
+  for (let k = 1; k < inSentence.length; k++) {
+    const f = inSentence[k];
+    if (!/^(?:总产量|产量|总产|单产)$/.test(f.indicator.trim())) continue;
+    const sown = /^(\p{Script=Han}{1,6}?)(?:播种|种植)面积$/u.exec(inSentence[k - 1].indicator.trim());
+    if (!sown) continue;
+    f.indicator = `${sown[1]}${f.indicator.trim()}`;
+    f.measure = measureOf(f.indicator, f.verb, aliases);
+  }
+}
+
+/** A clause that is a rate per day (month, week) and at most a verb: "日均新设近320家", "日均超过320家". */
+const PER_DAY = /(?:^|[，,、；;：:])[\s\u3000]*((?:日|月|周)均)(\p{Script=Han}{0,3}?)(?:近|接近|超过|超|达到|达|突破|约|逾|为|均)?[\s\u3000]*$/u;
+
+/**
+ * A rate per day of the total before it, "全年新设科技型企业11.6万家，日均新设近320家": the clause names
+ * no thing of its own, so it is the per-day rate of the figure before in its unit (11.6万家 and 320家: 日均新设科技型企业),
+ * not a measure "日均新设" that any other total's rate would meet.
+ */
+function perDayOfTotal(text: string, inSentence: Figure[], aliases: AliasTable | undefined): void {
+  for (let k = 1; k < inSentence.length; k++) {
+    const f = inSentence[k];
+    const m = PER_DAY.exec(text.slice(Math.max(0, f.span.start - 12), f.span.start));
+    if (!m) continue;
+    const prior = lastOf(inSentence.slice(0, k), (p) => p.normalized.unit === f.normalized.unit && p.measure.indicator.length >= 2 && !/^(?:日|月|周)均/.test(p.indicator));
+    if (!prior) continue;
+    f.indicator = `${m[1]}${prior.indicator.replace(/^[\s\u3000]+/, '')}`;
+    f.verb = prior.verb;
+    f.measure = measureOf(f.indicator, f.verb, aliases);
+    f.indicatorFrom = 'clause';
   }
 }
 
