@@ -200,8 +200,11 @@ const YEAR_WORK_HEADING = /(?:19|20)\d{2}\s*年[^，。；、]{0,4}(?:工作|任
 /** Words that make a heading a plan's whatever the section above it: 目标, 今后, 展望, 部署, 会议要求. */
 const STRONG_TARGET_HEADING = /会议(?:要求|明确|部署|决定)|目标|今后|展望|部署|思路|要点|(?:20\d{2}|今|明)年(?:的)?(?:重点)?(?:工作|任务)/;
 
-/** The document's own city or county named again: 我市, 全市, 本县. */
-const OWN_PLACE_AGAIN = /(?:我|全|本)(?:市|县|州|盟|旗)/;
+/** A whole's named measure before a bracket that gives its amount: 占全市进出口总额（. */
+const WHOLE_IN_BRACKETS = /(?:占|相当于|高于|低于|超过)(全省|全国|全市|全区|全县)([^，,；;。（(）)的\s\u3000]{2,14})[（(]$/;
+
+/** The document's own city or county named again: 我市, 全市, 本县; or its own voice after a comma, "，我们将……". */
+const OWN_PLACE_AGAIN = /(?:我|全|本)(?:市|县|州|盟|旗)|[，,；;：:][\s\u3000]*(?:我们|咱们)/;
 
 /** A sentence that opens an item of a run-in list: 二是, 其三, 第四，. */
 const ITEM_OPENS = new RegExp(`^[\\s\\u3000]*${ITEM_WORD}`);
@@ -908,6 +911,19 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
         fig.region = /^全[省国市区]$/.test(base[1]) ? selfRegion(selfLevelOf(base[1]), facts) : namedPlace(base[1]) ?? null;
         fig.statement = `${fig.indicator} ${fig.text}`;
       }
+      // A whole's amount given in brackets after its named measure, "占全市进出口总额（6103.7亿元）的
+      // 12.0%": that whole's figure of that measure, not this place's.
+      const bracketed = fig && !base ? WHOLE_IN_BRACKETS.exec(text.slice(Math.max(s.start, raw.num.start - 24), raw.num.start)) : null;
+      if (fig && bracketed && !/水平$|比重|比例|份额/.test(bracketed[2])) {
+        fig.indicator = bracketed[2];
+        fig.verb = undefined;
+        fig.measure = measureOf(bracketed[2], undefined, aliases);
+        // (Chained: the share after it is the clause subject's, not the whole's.)
+        fig.indicatorFrom = 'chained';
+        fig.region = selfRegion(selfLevelOf(bracketed[1]), facts);
+        fig.regionSource = 'sentence';
+        fig.statement = `${bracketed[1]}${fig.indicator} ${fig.text}`;
+      }
       // An explainer's big number on a line of its own, its label on the next: "246.8万辆" /
       // "汽车产量"; or on the line before, when the next says more of it ("地区生产总值" /
       // "5436.8亿元" / "增长5.8%") and the line before is no label of the figure before it.
@@ -987,6 +1003,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (streaks) datedByStreak(text, streaks, inSentence);
     shortRepeats(text, inSentence, paragraphFigures);
     perDayOfTotal(text, inSentence, aliases);
+    deedsApart(inSentence, aliases);
     outputOfSown(inSentence, aliases);
     reachedBy(text, s.start, inSentence, aliases);
     countyGoesOn(text, inSentence, facts);
@@ -2033,6 +2050,7 @@ function build(
   const beneficiary = (raw.unit?.dimension === 'people' || raw.unit?.dimension === 'households') && /为(?:近|约|不少于|不低于|超过|逾|共|累计)?$/.test(text.slice(Math.max(s.start, n.start - 6), n.start));
   // (Not after a short name that is a standard indicator's, "去年全省经济增长5.6% 今年预期目标5%左右":
   // 经济 is 地区生产总值, and the words after the space are the headline's next phrase.)
+  let deedName: string | undefined;
   if ((indicator.length <= 2 && !aliases?.whole.has(stripNoise(indicator))) || afterTag || beneficiary) {
     // "263家规模以上企业", "建强2个国家级…中心": the noun after the number.
     const after = text.slice(raw.end, boundaryBefore(text, Math.min(s.end, raw.end + 16)));
@@ -2054,6 +2072,11 @@ function build(
     // (A count a causative verb governs, "推动2100家规上工业企业实施数字化转型", counts those that
     // do the deed, not all there are: the deed is part of its name.)
     const caused = noun.length >= 2 && m && m[0].length > noun.length && CAUSATIVE_BEFORE.test(text.slice(Math.max(s.start, n.start - 4), n.start));
+    // (The deed done for those a service is for, kept for deedsApart; a deed's name in quotes,
+    // 免费开展“两癌”筛查, is read whole.)
+    if (beneficiary && noun.length >= 2 && m && m[0].length > noun.length) {
+      deedName = /^(?:[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|·•\u3000]|“[^“”，,。；;\n]{1,8}”){2,20}/u.exec(text.slice(raw.end, Math.min(s.end, raw.end + 28)).replace(/^(?:以上|以内|左右|以下)/, ''))?.[0];
+    }
     if (noun.length >= 2 && !/^[的了是个]/.test(noun)) {
       // (A panel's label names its time and scope before the measure: "去年全省粮食总产量".)
       // (Not a place it names, "1068亿元 荣成市地区生产总值": that stays, and says whose it is.)
@@ -2290,7 +2313,31 @@ function build(
     RESPECTIVELY.set(figure, from < clauseStart ? text.slice(from, clauseStart) : '');
   }
   if (countyNamed) COUNTY_NAMED.add(figure);
+  if (deedName && deedName !== indicator) DEED_NAMED.set(figure, deedName);
   return figure;
+}
+
+/** The deed done for those a figure counts, where a service is for them (build): "适龄妇女免费开展宫颈癌筛查". */
+const DEED_NAMED = new WeakMap<Figure, string>();
+
+/**
+ * Those a service is for, counted twice in one sentence for two deeds, "为4.2万名适龄妇女免费开展宫颈癌
+ * 筛查、为3.6万名适龄妇女免费开展乳腺癌筛查": two measures, each named with its deed. (Named alone, the
+ * people name it: "为3.2万名适龄妇女免费开展“两癌”筛查" meets "为3.2万名适龄妇女免费开展宫颈癌、乳腺癌筛查".)
+ */
+function deedsApart(inSentence: Figure[], aliases: AliasTable | undefined): void {
+  const named = inSentence.filter((f) => DEED_NAMED.has(f));
+  for (const f of named) {
+    const deeds = new Set(named.filter((g) => g.indicator === f.indicator).map((g) => DEED_NAMED.get(g)));
+    if (deeds.size < 2) continue;
+    for (const g of named) {
+      if (g === f || g.indicator !== f.indicator) continue;
+      g.indicator = DEED_NAMED.get(g)!;
+      g.measure = measureOf(g.indicator, g.verb, aliases);
+    }
+    f.indicator = DEED_NAMED.get(f)!;
+    f.measure = measureOf(f.indicator, f.verb, aliases);
+  }
 }
 
 /**
