@@ -10,7 +10,7 @@
  *   the scope (全市, 我省; a place named in the sentence is the figure's region already), words of intent (预期, 计划, 目标, 力争, 确保, 要, 将),
  *   and a verb of level (完成, 实现, 达到): 完成投资 is 投资; the same words of intent and of level
  *   after the subject too (中欧班列计划开行 is 中欧班列开行; not 预期 in 人均预期寿命);
- * - dropped at the end: words of intent, the base of a comparison (比上年, 同比), and 合计 (a sum's whole);
+ * - dropped at the end: words of intent, the base of a comparison (比上年, 同比), and 合计 (a sum's whole, not a budget's);
  * - 增长, 增速, 增幅, 增长率, 上涨, 涨幅 are one growth rate; 下降, 降低, 减少, 回落, 降幅 one fall;
  *   达到, 完成, 实现, 为, 稳定在, 保持在, 控制在, 突破, 超过 state a level, as no verb does;
  * - 新增 inside the name is the verb 新增 (城镇新增就业 = 新增城镇就业); 累计 stays apart;
@@ -160,7 +160,7 @@ function stemAtHead(s: string): { place: string; end: number } | undefined {
     for (const len of [3, 2]) {
       const stem = s.slice(from, from + len);
       const rest = s.slice(from + len);
-      if (!/^\p{Script=Han}+$/u.test(stem) || !(rest.length >= 3 || /^[A-Za-z]{2,}/.test(rest)) || /^[省市县州盟区港湾岛]/.test(rest)) continue;
+      if (!/^\p{Script=Han}+$/u.test(stem) || !(rest.length >= 3 || /^[A-Za-z]{2,}/.test(rest)) || /^(?:[省市县州盟区港湾岛]|高新|经开|经济技术|开发区|新区|自贸|综保|保税|工业园|产业园|园区)/.test(rest)) continue;
       const named = isKnownPlace(`${stem}市`) ? `${stem}市` : placesIn(`${stem}省`).find((q) => q.at === 0 && q.level === 'province' && q.name === `${stem}省`)?.name;
       if (named) return { place: named, end: from + len };
     }
@@ -209,8 +209,9 @@ function computeMeasure(indicator: string, verb: string | undefined, table: Alia
     s = s.replace(/(?<=[\p{Script=Han}]{2})(?:计划|力争|确保|预计|争取)(?=[\p{Script=Han}]{2})/u, '');
     // (分别 only parts the values among the subjects: 城乡低保标准分别提高到.)
     s = s.replace(INTENT_END, '').replace(BASE_END, '').replace(CHANGE_END, '').replace(/分别$/, '').replace(DEADLINE_END, '');
-    // (A sum said as such is the measure's whole: 两场航空旅客吞吐量合计 is 航空旅客吞吐量.)
-    s = s.replace(/(?<=\p{Script=Han}{2})(?:合计|总计|共计)$/u, '');
+    // (A sum said as such is the measure's whole: 两场航空旅客吞吐量合计 is 航空旅客吞吐量. Not a budget's
+    // 收入总计, 支出合计: its totals with transfers and balances, as 收入总量.)
+    s = s.replace(/(?<=\p{Script=Han}{2})(?<!收入|支出|资金)(?:合计|共计)$/u, '');
     if (s === before) break;
   }
   // (An indicator named by its definition, a share of GDP, is that indicator: 研发经费支出占地区生产总值
