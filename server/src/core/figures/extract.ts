@@ -201,7 +201,7 @@ const YEAR_WORK_HEADING = /(?:19|20)\d{2}\s*年[^，。；、]{0,4}(?:工作|任
 const STRONG_TARGET_HEADING = /会议(?:要求|明确|部署|决定)|目标|今后|展望|部署|思路|要点|(?:20\d{2}|今|明)年(?:的)?(?:重点)?(?:工作|任务)/;
 
 /** A whole's named measure before a bracket that gives its amount: 占全市进出口总额（. */
-const WHOLE_IN_BRACKETS = /(?:占|相当于|高于|低于|超过)(全省|全国|全市|全区|全县)([^，,；;。（(）)的\s\u3000]{2,14})[（(]$/;
+const WHOLE_IN_BRACKETS = /(?:占|相当于|高于|低于|超过)(全省|全国|全市|全区|全县)([^，,；;。（(）)的\s\u3000]{2,14})?[（(]$/;
 
 /** The document's own city or county named again: 我市, 全市, 本县; or its own voice after a comma, "，我们将……". */
 const OWN_PLACE_AGAIN = /(?:我|全|本)(?:市|县|州|盟|旗)|[，,；;：:][\s\u3000]*(?:我们|咱们)/;
@@ -913,11 +913,13 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       }
       // A whole's amount given in brackets after its named measure, "占全市进出口总额（6103.7亿元）的
       // 12.0%": that whole's figure of that measure, not this place's.
+      // (Or named before it as the clause's subject: "外贸进出口总额452.6亿元，……，占全区（7863.2亿元）的5.8%".)
       const bracketed = fig && !base ? WHOLE_IN_BRACKETS.exec(text.slice(Math.max(s.start, raw.num.start - 24), raw.num.start)) : null;
-      if (fig && bracketed && !/水平$|比重|比例|份额/.test(bracketed[2])) {
-        fig.indicator = bracketed[2];
-        fig.verb = undefined;
-        fig.measure = measureOf(bracketed[2], undefined, aliases);
+      const subjectOfWhole = bracketed && !bracketed[2] ? lastOf(inSentence, (p) => p.normalized.unit === fig!.normalized.unit && p.indicatorFrom === 'clause') : undefined;
+      if (fig && bracketed && (bracketed[2] ? !/水平$|比重|比例|份额/.test(bracketed[2]) : subjectOfWhole)) {
+        fig.indicator = bracketed[2] ?? subjectOfWhole!.indicator;
+        fig.verb = bracketed[2] ? undefined : subjectOfWhole!.verb;
+        fig.measure = bracketed[2] ? measureOf(bracketed[2], undefined, aliases) : subjectOfWhole!.measure;
         // (Chained: the share after it is the clause subject's, not the whole's.)
         fig.indicatorFrom = 'chained';
         fig.region = selfRegion(selfLevelOf(bracketed[1]), facts);
@@ -1004,6 +1006,8 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     shortRepeats(text, inSentence, paragraphFigures);
     perDayOfTotal(text, inSentence, aliases);
     deedsApart(inSentence, aliases);
+    facilitiesOfCapacities(text, inSentence);
+    areaParts(text, inSentence);
     outputOfSown(inSentence, aliases);
     reachedBy(text, s.start, inSentence, aliases);
     countyGoesOn(text, inSentence, facts);
@@ -1026,6 +1030,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       }
     }
     for (const f of inSentence) paragraphFigures.push(f);
+    capacitiesApart(paragraphFigures, aliases);
     if (quotesProvince && inSentence.length) {
       // (Only a province the sentence opens with, before its first figure, carries on:
       // "省政府工作报告提出，全省……", not "……增长8.3%，全省为5.2%".)
@@ -1514,8 +1519,8 @@ function labelLine(text: string | undefined, alone = false): string | undefined 
 /** The words at a label's end that bound the number under it: 突破, 超过, 达到, 不低于. */
 const LABEL_BOUND = /(?:突破|超过|超|达到|达|不低于|不少于)$/;
 
-/** Between a figure and one in a bracket after it that names only another place: "（全省", "左右（全国为". */
-const ASIDE_PLACE = /^(?:以上|以内|左右|以下)?[（(](?:全省|全市|全区|全县|全国|全州|全盟|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|自治区))(?:为|是|：|:)?$/;
+/** Between a figure and one in a bracket after it that names only another place: "（全省", "左右（全国为", "（全区增长". */
+const ASIDE_PLACE = /^(?:以上|以内|左右|以下)?[（(](?:全省|全市|全区|全县|全国|全州|全盟|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|自治区))(?:为|是|：|:|(?:同比)?(?:增长|下降)(?:为)?)?$/;
 
 /** What a measure's name ends with: the kind of amount, not the thing measured. */
 const MEASURE_END = /(?:产量|销量|产值|增加值|营业收入|收入|支出|结余|余额|利润|投资|总额|总量|规模|人数|面积|里程|用量)$/;
@@ -2057,7 +2062,8 @@ function build(
     // ("5240亿元：去年全省进出口总额": a number that opens its line names its indicator after a
     // colon; not the next line's words, which are another line's label.)
     const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
-    const opensLine = afterTag || (cellAt >= 0 && !itemLead.slice(cellAt + 1).trim()) || !text.slice(lineStart, n.start).trim();
+    // (After a bullet only: "▲28.6万人　去年城镇新增就业".)
+    const opensLine = afterTag || (cellAt >= 0 && !itemLead.slice(cellAt + 1).trim()) || !text.slice(lineStart, n.start).replace(/^[\s\u3000]*[▲△●○■□◆◇★☆▪•►▶※]+/, '').trim();
     // (Twelve characters, not code units: 𠮷 is one character in two.)
     // (A dash ends the name: "25件民生实事——问答读懂……" runs on to the headline's other half.)
     const m = /^[^，,；;。！？!?：:、（(“”）)\n0-9０-９｜|·•\u3000—]{2,12}/u.exec(after.replace(opensLine ? /^(?:以上|以内|左右|以下)?(?:[：: \t\u3000｜|]|——|—|--)*/ : /^(以上|以内|左右|以下)/, ''));
@@ -2315,6 +2321,58 @@ function build(
   if (countyNamed) COUNTY_NAMED.add(figure);
   if (deedName && deedName !== indicator) DEED_NAMED.set(figure, deedName);
   return figure;
+}
+
+/** Capacities counted bare: places at school, beds, nursery places, berths, parking spaces. */
+const CAPACITY = /^(?:学位|床位|托位|泊位|车位|座位)$/;
+/** The facility whose capacity a bare capacity counts (facilitiesOfCapacities). */
+const FACILITY_OF = new WeakMap<Figure, string>();
+
+/** A bare capacity right after a count of facilities, "新建改扩建公办幼儿园30所、新增学位6000个": that facility's. */
+function facilitiesOfCapacities(text: string, inSentence: Figure[]): void {
+  for (let k = 1; k < inSentence.length; k++) {
+    const f = inSentence[k];
+    const prior = inSentence[k - 1];
+    if (!CAPACITY.test(f.measure.indicator) || !prior.dimension.startsWith('count:')) continue;
+    const gap = text.slice(prior.span.end, f.span.start);
+    if (gap.length > 8 || /[；;。]/.test(gap)) continue;
+    const facility = prior.indicator.trim().replace(/^(?:新建|改扩建|新改扩建|改建|扩建|建设|建成|续建)+/, '');
+    if (facility.length >= 2 && !CAPACITY.test(facility)) FACILITY_OF.set(f, facility);
+  }
+}
+
+/**
+ * Bare capacities of two facilities in one paragraph, "新建改扩建公办幼儿园30所、新增学位6000个，新建改扩建
+ * 中小学15所、新增学位1.2万个": two measures, each named with its facility (公办幼儿园学位, 中小学学位).
+ * (Named once, the capacity names it: "新增学位1.2万个" meets "新建学校3所，新增学位1.2万个".)
+ */
+function capacitiesApart(paragraph: Figure[], aliases: AliasTable | undefined): void {
+  const named = paragraph.filter((f) => FACILITY_OF.has(f) && CAPACITY.test(f.measure.indicator));
+  if (named.length < 2) return;
+  for (const f of named) {
+    if (new Set(named.filter((g) => g.measure.indicator === f.measure.indicator && g.measure.verb === f.measure.verb).map((g) => FACILITY_OF.get(g))).size < 2) continue;
+    f.indicator = `${FACILITY_OF.get(f)}${f.indicator.trim()}`;
+  }
+  for (const f of named) if (!CAPACITY.test(f.indicator.trim())) f.measure = measureOf(f.indicator, f.verb, aliases);
+}
+
+/**
+ * A part an area names after 其中, "改造城镇老旧小区186个……，其中中心城区64个", "新建城市口袋公园40个（其中
+ * 中心城区15个）": the whole's measure in that area, not a measure "中心城区". Which part, the words do not
+ * say against another document's: compared with nothing.
+ */
+function areaParts(text: string, inSentence: Figure[]): void {
+  for (let k = 1; k < inSentence.length; k++) {
+    const f = inSentence[k];
+    const m = /其中[，,：:]?(\p{Script=Han}{2,5})$/u.exec(text.slice(Math.max(0, f.span.start - 10), f.span.start));
+    if (!m || !/(?:[区城乡村镇县]|市本级)$/.test(m[1]) || f.indicator.trim() !== m[1]) continue;
+    const prior = lastOf(inSentence.slice(0, k), (p) => p.normalized.unit === f.normalized.unit && p.indicatorFrom !== 'previous');
+    if (!prior) continue;
+    f.indicator = prior.indicator;
+    f.verb = prior.verb;
+    f.measure = prior.measure;
+    f.indicatorFrom = 'previous';
+  }
 }
 
 /** The deed done for those a figure counts, where a service is for them (build): "适龄妇女免费开展宫颈癌筛查". */
