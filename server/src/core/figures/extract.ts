@@ -1008,6 +1008,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     deedsApart(inSentence, aliases);
     facilitiesOfCapacities(text, inSentence);
     areaParts(text, inSentence);
+    datedByEra(text, s.start, inSentence);
     outputOfSown(inSentence, aliases);
     reachedBy(text, s.start, inSentence, aliases);
     countyGoesOn(text, inSentence, facts);
@@ -2321,6 +2322,32 @@ function build(
   if (countyNamed) COUNTY_NAMED.add(figure);
   if (deedName && deedName !== indicator) DEED_NAMED.set(figure, deedName);
   return figure;
+}
+
+/** An era named by what happened, not by its years: 在和平解放初期，在改革开放之初，. */
+const ERA = /在([^，,。；;！？\d０-９年]{2,12}?)(?:初期|之初|时期|年代|时候|前夕)[，,]/gu;
+
+/**
+ * Figures after an era the sentence names by what happened, "人均预期寿命由72.19岁提高到73.2岁，而在和平
+ * 解放初期，这一数字只有35.5岁": of that time, which no year says; compared with nothing. (Not an era
+ * that names its plan, 在“十四五”时期, which dates as a plan does.)
+ */
+function datedByEra(text: string, sentenceStart: number, inSentence: Figure[]): void {
+  if (!inSentence.length) return;
+  const sentence = text.slice(sentenceStart, inSentence[inSentence.length - 1].span.start);
+  if (!/初期|之初|时期|年代|时候|前夕/.test(sentence)) return;
+  for (const m of sentence.matchAll(ERA)) {
+    if (/十[一二三四五六]五/.test(m[1])) continue;
+    const eraEnd = sentenceStart + m.index! + m[0].length;
+    for (const f of inSentence) {
+      if (f.span.start < eraEnd || /[；;]/.test(text.slice(eraEnd, f.span.start))) continue;
+      const cueAt = f.periodCue ? text.lastIndexOf(f.periodCue, f.span.start) : -1;
+      if (cueAt >= eraEnd) continue;
+      f.period = null;
+      f.periodSource = null;
+      f.periodCue = undefined;
+    }
+  }
 }
 
 /** Capacities counted bare: places at school, beds, nursery places, berths, parking spaces. */
