@@ -630,7 +630,8 @@ function bracketSpans(text: string): Span[] {
 /** What opens an adverbial of accordance, or the opportunity a clause seizes ("抢抓自治区……的机遇，"). */
 const ACCORDANCE = /按照|根据|依照|对照|遵照|围绕|紧扣|锚定|抢抓|抓住|把握|用好/;
 /** A clause that opens on what it relies on, "依托全市规模超过1.2万亿元的电子信息产业，": a whole named there qualifies that, not the clauses after it. */
-const RELIANCE = /^[^，,。；]{0,4}?(?:依托|依靠|借助|立足|凭借|背靠)/;
+const RELYING = /依托|依靠|借助|立足|凭借|背靠/;
+const RELIANCE = new RegExp(`^[^，,。；]{0,4}?(?:${RELYING.source})`);
 
 /**
  * The adverbials of accordance in a text, "按照省里确定的……的要求，": from 按照 (根据, 依照…) to the
@@ -640,7 +641,7 @@ const RELIANCE = /^[^，,。；]{0,4}?(?:依托|依靠|借助|立足|凭借|背�
  */
 function accordanceSpans(text: string): Span[] {
   const out: Span[] = [];
-  if (!ACCORDANCE.test(text) && !/依托|依靠|借助|立足|凭借|背靠/.test(text)) return out;
+  if (!ACCORDANCE.test(text) && !RELYING.test(text)) return out;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = text[i];

@@ -748,6 +748,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (!para || para.verbatim || para.tocEntry) continue;
     if (s.paragraph !== lastParagraph && !paragraphOf[s.paragraph - 1]?.continues) {
       logical = s.paragraph;
+      capacitiesApart(paragraphFigures, aliases);
       paragraphFigures = [];
       budgetLevel = undefined;
       outputList = false;
@@ -1031,7 +1032,6 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       }
     }
     for (const f of inSentence) paragraphFigures.push(f);
-    capacitiesApart(paragraphFigures, aliases);
     if (quotesProvince && inSentence.length) {
       // (Only a province the sentence opens with, before its first figure, carries on:
       // "省政府工作报告提出，全省……", not "……增长8.3%，全省为5.2%".)
@@ -1142,6 +1142,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     if (HAS_PART.test(sentenceText.slice(0, 12))) inheritedPart = (reading ?? new SentenceReading(sentenceText)).headPart() ?? inheritedPart;
   }
   // (The cells read as sentences come after their row's numbers: back in the order of the text.)
+  capacitiesApart(paragraphFigures, aliases);
   if (tables.size) figures.sort((a, b) => a.span.start - b.span.start);
   if (!facts.lateInYear) measuredPanels(figures, outline, sections);
   headlinesAsBody(figures);
@@ -2341,8 +2342,8 @@ function datedByEra(text: string, sentenceStart: number, inSentence: Figure[]): 
     const eraEnd = sentenceStart + m.index! + m[0].length;
     for (const f of inSentence) {
       if (f.span.start < eraEnd || /[；;]/.test(text.slice(eraEnd, f.span.start))) continue;
-      const cueAt = f.periodCue ? text.lastIndexOf(f.periodCue, f.span.start) : -1;
-      if (cueAt >= eraEnd) continue;
+      // (Unless its own time is named after the era: looked for within the sentence only.)
+      if (f.periodCue && text.slice(eraEnd, f.span.start).includes(f.periodCue)) continue;
       f.period = null;
       f.periodSource = null;
       f.periodCue = undefined;
@@ -2371,16 +2372,35 @@ function facilitiesOfCapacities(text: string, inSentence: Figure[]): void {
 /**
  * Bare capacities of two facilities in one paragraph, "新建改扩建公办幼儿园30所、新增学位6000个，新建改扩建
  * 中小学15所、新增学位1.2万个": two measures, each named with its facility (公办幼儿园学位, 中小学学位).
- * (Named once, the capacity names it: "新增学位1.2万个" meets "新建学校3所，新增学位1.2万个".)
+ * (Named once, the capacity names it: "新增学位1.2万个" meets "新建学校3所，新增学位1.2万个".) Once per
+ * paragraph, when it ends.
  */
-function capacitiesApart(paragraph: Figure[], aliases: AliasTable | undefined): void {
-  const named = paragraph.filter((f) => FACILITY_OF.has(f) && CAPACITY.test(f.measure.indicator));
-  if (named.length < 2) return;
-  for (const f of named) {
-    if (new Set(named.filter((g) => g.measure.indicator === f.measure.indicator && g.measure.verb === f.measure.verb).map((g) => FACILITY_OF.get(g))).size < 2) continue;
-    f.indicator = `${FACILITY_OF.get(f)}${f.indicator.trim()}`;
+function capacitiesApart(paragraph: readonly Figure[], aliases: AliasTable | undefined): void {
+  apartByWord(paragraph.filter((f) => CAPACITY.test(f.measure.indicator)), FACILITY_OF, (f) => `${f.measure.indicator}\u0000${f.measure.verb}`, (f, facility) => `${facility}${f.indicator.trim()}`, aliases);
+}
+
+/**
+ * Figures of one measure told apart by a word each carries (the deed done for them, the facility
+ * they are the places of): where the figures of one measure carry two words or more, each is named
+ * with its own; where all carry one, the measure stays as it is. Linear in the figures.
+ */
+function apartByWord(figures: readonly Figure[], word: WeakMap<Figure, string>, keyOf: (f: Figure) => string, named: (f: Figure, w: string) => string, aliases: AliasTable | undefined): void {
+  const words = new Map<string, Set<string>>();
+  const carriers: [Figure, string, string][] = [];
+  for (const f of figures) {
+    const w = word.get(f);
+    if (w === undefined) continue;
+    const k = keyOf(f);
+    carriers.push([f, k, w]);
+    const set = words.get(k);
+    if (set) set.add(w);
+    else words.set(k, new Set([w]));
   }
-  for (const f of named) if (!CAPACITY.test(f.indicator.trim())) f.measure = measureOf(f.indicator, f.verb, aliases);
+  for (const [f, k, w] of carriers) {
+    if (words.get(k)!.size < 2) continue;
+    f.indicator = named(f, w);
+    f.measure = measureOf(f.indicator, f.verb, aliases);
+  }
 }
 
 /**
@@ -2411,18 +2431,7 @@ const DEED_NAMED = new WeakMap<Figure, string>();
  * people name it: "为3.2万名适龄妇女免费开展“两癌”筛查" meets "为3.2万名适龄妇女免费开展宫颈癌、乳腺癌筛查".)
  */
 function deedsApart(inSentence: Figure[], aliases: AliasTable | undefined): void {
-  const named = inSentence.filter((f) => DEED_NAMED.has(f));
-  for (const f of named) {
-    const deeds = new Set(named.filter((g) => g.indicator === f.indicator).map((g) => DEED_NAMED.get(g)));
-    if (deeds.size < 2) continue;
-    for (const g of named) {
-      if (g === f || g.indicator !== f.indicator) continue;
-      g.indicator = DEED_NAMED.get(g)!;
-      g.measure = measureOf(g.indicator, g.verb, aliases);
-    }
-    f.indicator = DEED_NAMED.get(f)!;
-    f.measure = measureOf(f.indicator, f.verb, aliases);
-  }
+  apartByWord(inSentence, DEED_NAMED, (f) => f.indicator, (_f, deed) => deed, aliases);
 }
 
 /**
