@@ -397,6 +397,17 @@ function normalizeProvince(name: string, suffix?: string): string {
 const ZONE_HINT = /开发区|高新区|经开区|园区|保税区|片区|新区|示范区|试验区|实验区|自贸区/;
 const ZONE_RE = /(?:^|[，,；;。：:、\s　])(?:(?:19|20)\d{2}年|去年|今年|明年|全年|上年)?((?![全我本以在对把]|创建|建设|建成|新建|打造|争创|创成|获批|申报|推进|加快|支持|培育|累计|今年|去年|明年|全年|上年|(?:19|20)\d{2}年)(?:[\p{Script=Han}]{0,6}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|综合保税区|保税区|自贸片区|(?<=\p{Script=Han}{2})(?:新区|新片区|示范区|试验区|实验区)))(?![域块内])(?![\p{Script=Han}]{0,2}(?:建设|发展|改革|管委会))/gu;
 
+// (And a part of a city named by its class, at a clause's head: "主城都市区引领作用更加凸显，经济总量
+// 2.62万亿元", "渝东北三峡库区城镇群……": a city's districts taken as one, or a group of towns, whose
+// figures are not the city's. Not one a verb makes, "推动都市圈建设"; not one of a list, whose
+// measure names each, "北部城镇群、南部城镇群地区生产总值分别……", nor a table's row; not a part
+// after 其中.)
+const AREA_HINT = /都市区|都市圈|城镇群|城市群|主城区|中心城区|老城区/;
+const AREA_RE = /(?:^|[，,；;。：:\s　])(?:(?:19|20)\d{2}年|去年|今年|明年|全年|上年)?((?![全我本以在对把]|推动|推进|加快|支持|建设|打造|融入|其中)\p{Script=Han}{0,8}?(?:都市区|都市圈|城镇群|城市群|主城区|中心城区|老城区))(?![域块内、和与及\t])(?!\p{Script=Han}{0,2}(?:建设|发展|改革|一体化|管委会))/gu;
+
+/** Such a part at a clause's head, one of a list too: where the part named before stops governing. */
+const AREA_HEAD_RE = /(?:^|[，,；;。：:、\s　])(?:(?:19|20)\d{2}年|去年|今年|明年|全年|上年)?((?![全我本以在对把]|推动|推进|加快|支持|建设|打造|融入|其中)\p{Script=Han}{0,8}?(?:都市区|都市圈|城镇群|城市群|主城区|中心城区|老城区))/gu;
+
 // (Or at a clause's head, after its time: "兰州新区的引擎作用更加明显。去年新区地区生产总值增长12.3%".)
 const BARE_ZONE = /(?:支持|推动|推进|引导|鼓励|指导|帮助|促进|(?:^|[，,；;。：:\s　])(?:去年|今年|全年|上年|(?:19|20)\d{2}年)[，,]?)(新区|高新区|经开区|示范区|自贸区)(?=\p{Script=Han}{2})/gu;
 
@@ -763,6 +774,8 @@ export class SentenceReading {
   private subjectsRead?: Place[];
   private semicolons?: number[];
   private ownVoice?: number[];
+  /** Where a part of the city named by its class opens a clause, a list's too (see areaStop). */
+  private areaHeads?: number[];
   private accordance?: Span[];
   private accordanceStarts?: number[];
   private clauseMarks?: number[];
@@ -918,6 +931,14 @@ export class SentenceReading {
     // (Where the whole's clause is in the text read: a sentence that opens with 其中, after a ；, goes on
     // with the part.)
     if (at > 2 && /[，,：:]其中$/.test(this.text.slice(Math.max(0, at - 3), at)) && offset >= this.partStop(at)) return false;
+    // (A part of the city named by its class governs the clauses after it up to one that opens
+    // with another such part: "主城都市区……占全市比重达到77.6%，渝东北城镇群、渝东南城镇群地区生产
+    // 总值分别增长6.1%、5.9%" are not 主城都市区's.)
+    if (AREA_HINT.test(this.text.slice(at, at + 12))) {
+      const heads = (this.areaHeads ??= [...this.text.matchAll(AREA_HEAD_RE)].map((m) => m.index! + m[0].length - m[1].length));
+      const h = firstAtOrAfter(heads, at + 1);
+      if (h < heads.length && heads[h] < offset) return false;
+    }
     if (at < firstFigure) return true;
     // The first ； after `at` (positions found once, then a binary search: a sentence of a
     // hundred thousand characters holds thousands of figures and places).
@@ -934,6 +955,15 @@ export class SentenceReading {
   get subjects(): Place[] {
     if (this.subjectsRead) return this.subjectsRead;
     const out = this.places.filter((p) => !comparisonBase(this.text, p.at, p.at + p.name.length) && !facilityName(this.text, p));
+    if (AREA_HINT.test(this.text)) {
+      AREA_RE.lastIndex = 0;
+      for (let m = AREA_RE.exec(this.text); m; m = AREA_RE.exec(this.text)) {
+        const at = m.index + m[0].length - m[1].length;
+        for (let k = out.length - 1; k >= 0; k--) if (out[k].at >= at && out[k].at < at + m[1].length) out.splice(k, 1);
+        out.push({ name: m[1], level: 'county', at });
+      }
+      out.sort((a, b) => a.at - b.at);
+    }
     if (ZONE_HINT.test(this.text)) {
       ZONE_RE.lastIndex = 0;
       for (let m = ZONE_RE.exec(this.text); m; m = ZONE_RE.exec(this.text)) {

@@ -203,6 +203,11 @@ const STRONG_TARGET_HEADING = /会议(?:要求|明确|部署|决定)|目标|今�
 /** A whole's named measure before a bracket that gives its amount: 占全市进出口总额（. */
 const WHOLE_IN_BRACKETS = /(?:占|相当于|高于|低于|超过)(全省|全国|全市|全区|全县)([^，,；;。（(）)的\s\u3000]{2,14})?[（(]$/;
 
+/** A whole its amount follows right after, a share after that: 占全市78.6亿元的11.7%. */
+const WHOLE_BEFORE_AMOUNT = /(?:占|相当于)(全省|全国|全市|全区|全县)$/;
+/** A sum of money in any currency, normalised: 元, 美元, 欧元. */
+const MONEY = /元$/;
+
 /** The document's own city or county named again: 我市, 全市, 本县; or its own voice after a comma, "，我们将……". */
 const OWN_PLACE_AGAIN = /(?:我|全|本)(?:市|县|州|盟|旗)|[，,；;：:][\s\u3000]*(?:我们|咱们)/;
 
@@ -915,17 +920,36 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // A whole's amount given in brackets after its named measure, "占全市进出口总额（6103.7亿元）的
       // 12.0%": that whole's figure of that measure, not this place's.
       // (Or named before it as the clause's subject: "外贸进出口总额452.6亿元，……，占全区（7863.2亿元）的5.8%".)
-      const bracketed = fig && !base ? WHOLE_IN_BRACKETS.exec(text.slice(Math.max(s.start, raw.num.start - 24), raw.num.start)) : null;
-      const subjectOfWhole = bracketed && !bracketed[2] ? lastOf(inSentence, (p) => p.normalized.unit === fig!.normalized.unit && p.indicatorFrom === 'clause') : undefined;
+      // (Or right after the whole, its share after it: "实际使用外资9.2亿美元，占全市78.6亿美元的11.7%";
+      // one sum may be in another currency than the other, the slip a reviewer wants shown.)
+      const bracketed = !fig || base ? null : WHOLE_IN_BRACKETS.exec(text.slice(Math.max(s.start, raw.num.start - 24), raw.num.start)) ??
+        (text[fig.span.end] === '的' ? WHOLE_BEFORE_AMOUNT.exec(text.slice(Math.max(s.start, raw.num.start - 4), raw.num.start)) : null);
+      const sameKind = (p: Figure) => p.normalized.unit === fig!.normalized.unit || (MONEY.test(p.normalized.unit) && MONEY.test(fig!.normalized.unit));
+      const subjectOfWhole = bracketed && !bracketed[2] ? lastOf(inSentence, (p) => sameKind(p) && p.indicatorFrom === 'clause') : undefined;
       if (fig && bracketed && (bracketed[2] ? !/水平$|比重|比例|份额/.test(bracketed[2]) : subjectOfWhole)) {
-        fig.indicator = bracketed[2] ?? subjectOfWhole!.indicator;
+        // (The subject's measure without the subject's own name: "高新区实际使用外资9.2亿美元，占全市
+        // 78.6亿美元的" gives the city's 实际使用外资.)
+        const own = subjectOfWhole?.region && subjectOfWhole.indicator?.startsWith(subjectOfWhole.region) && subjectOfWhole.indicator.length > subjectOfWhole.region.length + 1 ? subjectOfWhole.region.length : 0;
+        fig.indicator = bracketed[2] ?? subjectOfWhole!.indicator!.slice(own);
         fig.verb = bracketed[2] ? undefined : subjectOfWhole!.verb;
-        fig.measure = bracketed[2] ? measureOf(bracketed[2], undefined, aliases) : subjectOfWhole!.measure;
+        fig.measure = bracketed[2] ? measureOf(bracketed[2], undefined, aliases) : own ? measureOf(fig.indicator, fig.verb, aliases) : subjectOfWhole!.measure;
         // (Chained: the share after it is the clause subject's, not the whole's.)
         fig.indicatorFrom = 'chained';
         fig.region = selfRegion(selfLevelOf(bracketed[1]), facts);
         fig.regionSource = 'sentence';
         fig.statement = `${bracketed[1]}${fig.indicator} ${fig.text}`;
+      }
+      // The share after a whole's amount given inline, "占全市78.6亿美元的11.7%": the subject's
+      // share of that whole, as "占全市（78.6亿美元）的11.7%" is.
+      if (fig && prevFig && prevFig.indicatorFrom === 'chained' && fig.normalized.unit === '%' && text.slice(prevFig.span.end, raw.num.start) === '的') {
+        const whole = WHOLE_BEFORE_AMOUNT.exec(text.slice(Math.max(s.start, prevFig.span.start - 4), prevFig.span.start));
+        if (whole && prevFig.indicator) {
+          fig.indicator = `${prevFig.indicator}占${whole[1]}`;
+          fig.verb = undefined;
+          fig.measure = measureOf(fig.indicator, undefined, aliases);
+          fig.indicatorFrom = 'chained';
+          fig.statement = `${fig.indicator} ${fig.text}`;
+        }
       }
       // An explainer's big number on a line of its own, its label on the next: "246.8万辆" /
       // "汽车产量"; or on the line before, when the next says more of it ("地区生产总值" /
