@@ -165,7 +165,10 @@ const NEWS_LEAD = /^[\s\u3000]*(?:本报讯|本台(?:讯|消息)|本报(?:记者
 const DATA_FIGURE = /[0-9０-９](?:[.．][0-9０-９]+)?[\s\u3000]*(?:%|％|‰|万|亿|个|元|人|吨|公里|项|家|亩|户|斤|所|张|条|座|倍|千瓦|[A-Za-z])/;
 /** A row of a table pasted from a word processor: cells separated by tabs (figures/table.ts reads them). */
 const HEADING_TARGET = /会议(?:要求|明确|部署|决定)|重点工作|目标任务|主要目标|目标(?![^，。；]{0,6}(?:实现|达成|完成))|任务|计划|清单|安排|草案|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)预期|今后|展望|部署|思路|要点|实事/;
-const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷|(?<!(?:确保|力争|努力|争取|(?<![主重需必])要|将(?!军))[^，。；]{0,16})(?:收官|(?:圆满|全面|顺利|超额)完成|(?:圆满|全面|顺利|胜利)实现)/;
+const HEADING_ACTUAL = /回顾|回望|回眸|过去|成绩|成就|一年来|五年来|总结|进展|成效|工作情况|执行情况|完成情况|答卷|(?<!(?:确保|力争|努力|争取|(?<![主重需必])要|将(?!军))[^，。；]{0,16})(?:收官|(?:圆满|全面|顺利|超额)完成|(?:全部|如期|按期)?办结|(?:圆满|全面|顺利|胜利)实现)/;
+
+/** A clause that reports a deed done, ending on its verb: 全部办结, 圆满完成, 如期建成. */
+const DONE_CAPTION = /(?:办结|完成|实现|建成|收官)[\s\u3000]*$/;
 
 /** A review's word and, after it, a plan's: "回顾去年成绩　部署今年任务". */
 const HEADING_BOTH = /(?:回顾|回望|总结)[^，。；]*?(?:部署|安排|展望)/;
@@ -502,11 +505,13 @@ export function readHeadings(kind: DocKind, paragraphs: Paragraph[]): Heading[] 
         // article, whose figures would lose the label's year.)
         // (Not one that names its own time or kind, "“十四五”成就", "2025年：稳中有进", "主要预期目标":
         // a section of its own.)
+        // (But a caption that reports a deed done, "十件民生实事全部办结", says what its label's
+        // section shows: it is text of that section.)
         // (Nor a news item's headline, which names who acts: "市政府召开常务会议".)
         // (So is one after a caption of the label's that named its own time, "2025年工作回顾" /
         // "“十四五”圆满收官 主要目标任务全面完成" / "农牧业大市地位更加巩固".)
         if (!group && !subtitle && seenLabel && (headings[headings.length - 1].form !== 'title' || titleAfterLabel) &&
-          !/(?:19|20)[0-9]{2}|十[一二三四五六]五|[一二三四五六七八九十两]年|今年|去年|明年/.test(p.text) && !headingKind(p.text) &&
+          !/(?:19|20)[0-9]{2}|十[一二三四五六]五|[一二三四五六七八九十两]年|今年|去年|明年/.test(p.text) && (!headingKind(p.text) || DONE_CAPTION.test(p.text)) &&
           !/[省市县区州](?:委|政府|人大|政协|长)|[全我本][省市县区州]|政府|会议|召开|举行|发布|印发|出台/.test(p.text)) continue;
         if (!group) {
           group = { form: 'title', rank: RANK.title, name: '', nameSpan: span, span, paragraphs: [] };

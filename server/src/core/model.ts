@@ -305,8 +305,15 @@ function markPageBreaks(paragraphs: Paragraph[], text: string, furniture: readon
     else bareLengths.set(p.text.length, (bareLengths.get(p.text.length) ?? 0) + 1);
   }
   const bare = prose - closed;
+  // (Cut at a width, the lines are of that width at most: not an explainer's panels, whose bare
+  // lengths may meet around one length by chance while others run past it.)
   let wrapped = 0;
-  for (const [len, n] of bareLengths) wrapped = Math.max(wrapped, n + (bareLengths.get(len - 1) ?? 0) + (bareLengths.get(len + 1) ?? 0));
+  for (const [len, n] of bareLengths) {
+    const around = n + (bareLengths.get(len - 1) ?? 0) + (bareLengths.get(len + 1) ?? 0);
+    let longer = 0;
+    for (const [other, m] of bareLengths) if (other > len + 1) longer += m;
+    if (longer * 4 <= around) wrapped = Math.max(wrapped, around);
+  }
   // (A paragraph that ends on a comma or 顿号 is cut whatever the style.)
   // (Not a text cut at a page's width, whose bare line ends all fall at one length: its breaks
   // are cuts, whatever separates them.)

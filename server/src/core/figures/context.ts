@@ -249,9 +249,20 @@ function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: 
   // (Nor a time in a question after it, "经济总量8486.3亿元，今年怎么干？": it asks about that time.)
   // (Nor a time inside the object of a later clause's preposition, "……增长10%以上，对去年未完成招引任务
   // 的单位进行专题约谈": it dates those units' failing, not the figures.)
-  const objectOf = (c: Cue) => !!text && /^(?:并|要|将|还)?(?:对|向|给|把|针对|对于)/.test(text.slice(clauseStart(text, c.at), c.at));
+  // (Or of one that says what the figures were for, "……累计实际使用外资33.6亿美元，为“十五五”发展打下了
+  // 坚实基础": that time is the purpose's.)
+  const objectOf = (c: Cue) => !!text && /^(?:并|要|将|还|也)?(?:对|向|给|把|针对|对于|为)/.test(text.slice(clauseStart(text, c.at), c.at));
   const chosen = best ?? cues.find((c) => c.at >= offset && c.until === undefined && !(text && /[，,；;。！？]/.test(text.slice(offset, c.at)) && (/^[^，,；;。！？]*[0-9０-９]/.test(text.slice(c.end)) || /^[^，,；;。！]*[？?]/.test(text.slice(c.end)) || objectOf(c))));
-  return chosen?.period(ref);
+  const period = chosen?.period(ref);
+  // (Five years just past, where the text states no year to count them from, are the plan the
+  // sentence named before them: "回顾了“十四五”时期的发展成就：五年来，……".)
+  if (!period && chosen && text && ref === undefined && /^(?:过去|近|这)?[五5]年(?:来|间|里)?$/.test(text.slice(chosen.at, chosen.end))) {
+    for (let k = cues.indexOf(chosen) - 1; k >= 0; k--) {
+      const p = cues[k].period(ref);
+      if (p && p.end - p.start === 4 && cues[k].until === undefined) return p;
+    }
+  }
+  return period;
 }
 
 /** A year stated anywhere in a heading or title: the first one. */
@@ -314,7 +325,7 @@ const BEATEN = String.raw`(?:完成|实现|达到|超过|超出|超|高于|低�
  * A run of months or a quarter of this year (1—2月, 前三季度, 上半年以来) reports results so far.
  */
 const STRONG_TARGET =
-  new RegExp(String.raw`会议(?:要求|明确|提出|部署|决定)|(?<!${BEATEN}[^，,。；]{0,6})(?:确定|下达|设定)的(?![^，,。；]{0,24}目标${MET})|力争|确保|(?<!${BEATEN}[^，,。；]{0,16})预期目标(?!${MET})|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)(?<!${BEATEN}[^，,。；]{0,16})预期(?!寿命|目标${MET})|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升|由[^，,。；]{0,30}))到\d{4}\s*年(?!的)|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升))到20\d\d(?![\d.．０-９])|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))`, 'g');
+  new RegExp(String.raw`会议(?:要求|明确|提出|部署|决定)|(?<!${BEATEN}[^，,。；]{0,6})(?:确定|下达|设定)的(?![^，,。；]{0,24}目标${MET})|力争|确保|(?<!${BEATEN}[^，,。；]{0,16})预期目标(?!${MET})|(?<!好于|高于|超出|超过|超|低于|不及|符合|不如)(?<!${BEATEN}[^，,。；]{0,16})预期(?!寿命|目标${MET})|目标是|主要目标|(?<!(?:完成|实现|达到|超过|超)了?(?:年度|全年|预期|计划)?)目标(?=[0-9０-９])|今年|明年|今后|未来(?=[0-9０-９一二三四五六七八九十两几数]|一个|一段|时期|[，,])|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升|由[^，,。；]{0,30}))到\d{4}\s*年(?!的)|(?<!(?:增加|增长|提高|提升|上升|下降|降低|减少|扩大|跃升|攀升)|[由从][^，,。；]{0,30})到20\d\d(?![\d.．０-９])|(?<![主重需必只纲摘概提简想])要(?=(?:全力|努力|力争|确保|继续|进一步|加快)?(?:达到|实现|完成|压缩|压减|控制|降|下降|减少|提高|提升|增长|增加|突破|新增|培育|建成|建设|新建|改造|保持|稳定|引进|招引|开工|新开工|落地|发放|培训|帮扶|把))`, 'g');
 const STRONG_ACTUAL =
   /(?<!下)半年(?:来|以来)?(?=[，,]|全|我|本|[\p{Script=Han}]{0,4}(?:实现|完成|达到))|(?<![下四])(?:一|第一)季度(?=[，,]|全|我|本)|今年以来|年初以来|以来|截至|截止|过去|一年来|五年来|年来|已经|已|累计|超额|提前|增长了|完成了|实现了|达到了|建成了|(?:今年|本年|全年)?(?:(?:1|一)\s*[-—–～~至到]\s*(?:1[0-2]|[2-9]|十[一二]|[二三四五六七八九十])\s*月(?:份)?|前(?:[一二三]|[1-3])季度|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个月|[一二三四1-4]季度(?!末)(?=[，,、全我本各]|[\p{Script=Han}]{0,12}(?:增长|下降|实现|完成|达到|同比))|(?<![0-9０-９一二三四五六七八九十年])(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?![底末初前中])(?=[\p{Script=Han}]{0,12}(?:同比|比上年同期)))/gu;
 /** Words that introduce a plan's aims: 计划, 将; and a report's own words as a brief restates them (报告提出, 明确, 部署). */

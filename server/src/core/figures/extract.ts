@@ -162,7 +162,7 @@ export function listedTarget(f: Pick<Figure, 'kind' | 'headline'>): boolean {
 
 /** A line that is only a date: 2026年3月18日, （2026年1月20日）. */
 const DATE_LINE = /^[\s\u3000]*[（(]?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[）)]?[\s\u3000]*$/;
-const LEADING_NOISE = /^(?:按(?:可比|不变)价(?:格)?(?:计算)?|[-*•►▶→➜➔·|｜“●■◆▲★☆○◇□▪—―]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|本报讯|本台消息|其中|同时|同期|同口径|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|计划|争取|力求|努力|推动|力促|助推|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|落实|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
+const LEADING_NOISE = /^(?:按(?:可比|不变)价(?:格)?(?:计算)?|[-*•►▶→➜➔·|｜“●■◆▲★☆○◇□▪—―]|[0-9０-９]{1,3}[.．](?![0-9０-９])|[\u2460-\u2473\u2776-\u277f]|的?(?:主要)?(?:预期)?目标(?:是|为)|到?(?:19|20)\d{2}\s*年(?:底|末)?|连续[0-9０-９一二三四五六七八九十两]{1,3}年|[上下]半年|前?[一二三四]季度|[一二三四五六七八九十]是|本报讯|本台消息|其中|同时|同期|同口径|再(?!生|制造|就业|贷款|贴现|担保|保险|融资)|全年|今年|去年|上年|明年|当年|共计|总计|合计|累计|力争|确保|预计|原(?=计划)|计划|实际(?=完成|新增|建成|新建|改造|开展|发放|实施|帮扶|培训)|争取|力求|努力|推动|力促|助推|全省|全市|我省|我市|我们|继续|进一步|按照|依照|对标|对照|落实|省定|要|将|并|且|把|对|为|使|让|在|和|及|与)+/;
 /**
  * A name without the words before it that are not the name (LEADING_NOISE); an opening quote
  * goes only when the name does not close it: "“小巨人”企业" keeps its quotes.
@@ -842,7 +842,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
     // (Nor an aim carried from before into a sentence that opens with a year gone, "先说去年。2025年，
     // 全市地区生产总值达到2268.5亿元": results of that year, whatever the speaker aimed at before.)
     const pastOpening = !own && !detailed && inheritedKind?.kind === 'target' && opensWithPastYear(sentenceText, pieceYearOf(nodePath(outline, s.start), sections) ?? facts.year);
-    const intentHere = own?.past ? own : detailed ?? (pastOpening ? undefined : inheritedKind);
+    // (A sentence that says what the report proposes, "报告提出，“十五五”时期……", ends a review carried
+    // from the paragraph before, "报告回顾了……": its figures are aims.)
+    const intentHere = own?.past || (own?.kind === 'target' && inheritedKind?.past) ? own : detailed ?? (pastOpening ? undefined : inheritedKind);
     // (The report's aims, "报告提出今年主要预期目标：……", end the review a paragraph opened with
     // "过去一年，……": the paragraphs after them go on with the aims, not with that year.)
     // (Nor does a past year carried from the paragraph before date a sentence that sets aims of
@@ -1408,6 +1410,12 @@ const LEAD_CITE = /^[^。！？]*?(?:报告|公报|数据|会议)(?:显示|指�
  * label before its figure, "社零总额 3758.6亿元"). */
 const SECTION_TAG = /^[\s\u3000]*(?:[①-⑳❶-❿]|[0-9０-９]{1,2}[.．、]?)[\s\u3000]*\p{Script=Han}{2,6}[\s\u3000]+$/u;
 
+/** A clause that opens with a plan: 计划改造, 原计划完成 (not 计划单列市, 计划生育). */
+// (Or names its measure as planned, "154个省市重点项目年度计划投资380亿元，实际完成投资412亿元".)
+const PLAN_CLAUSE = /^(?:原|年初)?计划(?!单列|生育|数|外|内)|^[^，,；;。]{0,16}?(?<![完成度超占的总])(?:年度|年初)计划(?=投资|总投资|完成|新增|建设|改造|实施)/;
+/** A clause after it that tells what came of the plan: ，实际完成, ，执行结果. */
+const OUTCOME_AFTER = /^[^。！？]*?[，,；;][\s\u3000]*(?:但|而)?(?:实际|执行结果|结果)/;
+
 /** A plan named against its outcome: 原计划……实际完成, 年初预期……执行结果. */
 const PLAN_AGAINST_OUTCOME = /(?:原|年初)(?:计划|预期|目标)[^。；]*?(?:实际|执行结果|结果是)/;
 
@@ -1676,6 +1684,8 @@ const ITEM_DEED = /^(?:改造|新建|新增|建设|建成|实施|推进|打造|�
 const YEARS_SUMMED_OPENING = /^[^，,；;。]{0,8}?(?<![0-9０-９〇零一二三四五六七八九十两])([两二三四五六七八九十]|[2-9])年(?:来|间|中|里)?(?:累计|共计|合计|总计)/;
 /** An item that adds things, as a sum's items do: 新增学位, 改造城镇老旧小区, 新建…, 完成…. */
 const ADDS_THINGS = /^(?:城镇|农村|全市|全省)?(?:新增|新建|新改扩建|改扩建|改造|建成|完成|实施|引进|培育|开工|新开|新认定|累计)/;
+/** Or after its short subject: 钦州港新建万吨级以上泊位. */
+const ADDS_THINGS_AFTER_SUBJECT = /^\p{Script=Han}{2,4}?(?:新增|新建|新改扩建|改扩建|改造|建成|实施|引进|培育|开工|新开|新认定|累计)/u;
 /** The year an average is measured from: 从2020年的, 比2020年. */
 const AVERAGE_BASE = /(?:比|较|是|与|同|从|由)\s?((?:19|20)\d{2})\s*年(?:末|底)?/g;
 /** A five-year plan named: “十五五”. */
@@ -1720,11 +1730,19 @@ function spanOfYears(text: string, sentenceStart: number, clauseStart: number, a
   const seriesStart = sentenceStart + Math.max(0, ...['，', ',', '；', ';', '。', '：'].map((c) => head.lastIndexOf(c) + 1));
   // (Or over a series parted by commas whose items add things, as the sum's first did: "五年累计城镇
   // 新增就业155万人，新增学位20.5万个" — not a level after it, "城乡居民收入倍差由1.77缩小到1.69".)
+  // (And by semicolons: "五年累计完成固定资产投资5260亿元，钦州港新建泊位12个；累计实施民生实事50件".)
   const commaSeries = () => {
-    const opening = YEARS_SUMMED_OPENING.exec(head);
+    // (From the sentence a ； goes on with, in the same paragraph.)
+    let runStart = sentenceStart;
+    if (/[；;][\s\u3000]*$/.test(text.slice(Math.max(0, sentenceStart - 3), sentenceStart))) {
+      const before = text.slice(Math.max(0, sentenceStart - 400), sentenceStart);
+      runStart = sentenceStart - before.length + Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n'), before.lastIndexOf('！'), before.lastIndexOf('？')) + 1;
+    }
+    const run = text.slice(runStart, at);
+    const opening = YEARS_SUMMED_OPENING.exec(run);
     if (!opening) return null;
-    const items = head.slice(opening.index + opening[0].length).split(/[，,]/).slice(1);
-    return items.length && items.every((item) => ADDS_THINGS.test(item)) ? opening : null;
+    const items = run.slice(opening.index + opening[0].length).split(/[，,；;]/).slice(1);
+    return items.length && items.every((item) => ADDS_THINGS.test(item) || ADDS_THINGS_AFTER_SUBJECT.test(item)) ? opening : null;
   };
   const summed = YEARS_SUMMED.exec(clause) ?? YEARS_SUMMED_SERIES.exec(text.slice(seriesStart, at)) ?? commaSeries();
   if (summed) {
@@ -2044,10 +2062,16 @@ function build(
   }
   let indicator = pre.replace(TRAILING_NOISE, '').replace(/[的了是为有]$/, '');
   // (A change's 从 / 由 alone names nothing: "经济总量：从1639亿元跃升至2368.5亿元" takes its label.)
-  if (indicator === '从' || indicator === '由') indicator = '';
+  // (Nor with its year: "地区生产总值：从2020年的1869.8亿元到……".)
+  if (/^[从由](?:(?:19|20)\d{2}\s*年(?:末|底)?)?的?$/.test(indicator)) indicator = '';
+  // (Nor does the word for what came of a plan, "计划改造80个，实际完成92个": the plan's measure.)
+  // (Named so, it is the plan's measure, compared as its own words are.)
+  const outcome = /^实际(?:完成|新增|建成|实现|达到|改造|新建|开展|发放|培训|帮扶|惠及|实施)?$/.test(indicator);
+  if (outcome) indicator = '';
   // "由2024年的4010亿元增至4286亿元": the figure grown to has the subject of the one it grew from.
+  // (So has one after an arrow, a panel's "新能源装机：352万千瓦→2150万千瓦".)
   const grewTo = prior && prior.span.end <= at && prior.span.end >= clauseStartOf(text, s.start, at) &&
-    /^(?:的)?(?:增|增加|增长|提高|提升|上升|跃升|攀升|回升|扩大|下降|降低|减少|缩小|压减|降|减)?(?:到|至)$/.test(text.slice(prior.span.end, at).replace(/[\s\u3000]|以上|左右/g, ''));
+    /^(?:的)?(?:增|增加|增长|提高|提升|上升|跃升|攀升|回升|扩大|下降|降低|减少|缩小|压减|降|减)?(?:到|至)$|^(?:→|➔|➜|⟶|-+>|—+>)$/.test(text.slice(prior.span.end, at).replace(/[\s\u3000]|以上|左右/g, ''));
   if (grewTo) {
     // (The start's indicator without the 由 / 从 that opened the change.)
     indicator = prior.indicator.replace(CHANGE_FROM, '');
@@ -2058,6 +2082,11 @@ function build(
   const prevFig = previous[previous.length - 1];
   // (The figure named back, "经济总量迈上3万亿元台阶，而2020年这一数字还是25115亿元": the one before's.)
   if (prevFig && THAT_FIGURE_BACK.test(indicator) && prevFig.span.start >= s.start) indicator = prevFig.indicator;
+  // (An average over the years after the level they led to is that measure's: "地区生产总值从1869.8亿元
+  // 增加到2620.5亿元，年均增长7.0%" states 地区生产总值年均增长, as "地区生产总值年均增长7.0%" does.)
+  if (prevFig && /^(?:年均|年平均|平均每年)$/.test(indicator) && prevFig.span.start >= s.start && stripNoise(prevFig.indicator).length >= 2 && !/年均|平均|增长|增速|增幅|比重|占/.test(prevFig.indicator) && prevFig.normalized.unit !== '%') {
+    indicator = stripNoise(prevFig.indicator.replace(CHANGE_FROM, '')) + indicator;
+  }
   // "新增A 300家、B 500家": the verb carries over a list, not over a comma.
   const separatedFromPrev = prevFig && /^[、和及与]?$/.test(text.slice(prevFig.span.end, clauseStart).replace(/[\s]|以上|以内|左右|以下/g, '').slice(0, 2));
   if (!indicator && (!prevFig || /\n[^\n]*$/.test(text.slice(prevFig.span.end, clauseStartOf(text, s.start, at))))) {
@@ -2097,7 +2126,7 @@ function build(
     // after it end at their verb, "263家规模以上企业实现……".)
     // (Up to the next space: "3.45% 全社会研发投入强度 全省第2" says its rank after it.)
     const label = opensLine && /^(?:以上|以内|左右|以下)?[\s\u3000]/.test(after) ? /^(?:以上|以内|左右|以下)?[\s\u3000]+([^\s\u3000，,；;。！？!?：:、（(｜|]{2,20})/u.exec(text.slice(raw.end, Math.min(s.end, raw.end + 28))) : null;
-    const noun = label ? label[1] : m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等|(?:之)?中(?=占|的|排|位|居|所占)).*$/, '') : '';
+    const noun = label ? label[1] : m ? m[0].replace(/(实行|实施|开展|进行|完成|实现|落户|入驻|投产|开工|建成|达到|等|(?:之)?中(?=占|的|排|位|居|所占)|(?:年度)?(?:计划)?(?:总)?投资(?!项目|主体|者|机构|基金|公司)).*$/, '') : '';
     // (Or the noun a 的 ties it to: "在全区816.3亿斤的粮食总产量中占比近15%" states the region's 粮食总产量;
     // without 的, the noun ends where the frame does: "在全市2.6万家国家高新技术企业中占比超过两成".)
     const tied = /^的(\p{Script=Han}{2,10}?)(?:之中|中|里)/u.exec(after);
@@ -2141,12 +2170,18 @@ function build(
   // The investment of projects just counted is theirs: "实施市级重点项目1200个，完成投资2680亿元" is
   // 市级重点项目 + 投资, as "1200个市级重点项目完成投资2860亿元" says it.
   // (Not where the clause names its own whole: "全市完成投资1800亿元".)
+  // (What came of a plan the sentence stated, named by its measure's last word, "年度计划投资380亿元，
+  // 实际完成投资412亿元", is the plan's measure.)
+  if (prevFig && prevFig.kind === 'target' && prevFig.kindCue?.endsWith('计划') && prevFig.span.start >= s.start && indicator.length >= 2 &&
+    prevFig.indicator.length > indicator.length && prevFig.indicator.endsWith(indicator) && /^[\s\u3000]*实际/.test(text.slice(clauseStart, at))) indicator = prevFig.indicator;
   let projectsInvestment = false;
-  if (/^(?:年度)?(?:计划)?(?:完成)?(?:总)?投资(?:额)?$/.test(indicator) && prevFig && prevFig.span.end <= at && prevFig.span.start >= s.start && /(?:项目|工程)$/.test(prevFig.indicator) &&
+  if (/^(?:年度)?(?:计划)?(?:完成)?(?:总)?投资(?:额)?$/.test(indicator) && prevFig && prevFig.span.end <= at && prevFig.span.start >= s.start && /(?:项目|工程|实事)$/.test(prevFig.indicator) &&
     !/全市|全省|全县|全区|全社会|固定资产/.test(text.slice(clauseStart, at))) {
     // (The projects' name without its noise and the size that sorts them, 亿元以上重点项目, 500万元以上
     // 项目: a brief says 重点项目.)
-    const projects = stripNoise(stripNoise(prevFig.indicator).replace(/^(?:实施|安排|推进|新开工|开工|谋划|储备|建设)/, '')).replace(/[0-9０-９.．]*[万亿]?元?以上/g, '');
+    // (And the things a government does for its people each year, counted as 件 or 项, "集中实施民生实事
+    // 13项", "安排为民办实事项目10件": 民生实事 by any of their names, whoever the clause says set them.)
+    const projects = /实事(?:项目)?$/.test(prevFig.indicator) ? '民生实事' : stripNoise(stripNoise(prevFig.indicator).replace(/^(?:实施|安排|推进|新开工|开工|谋划|储备|建设)/, '')).replace(/[0-9０-９.．]*[万亿]?元?以上/g, '');
     if (projects.length >= 2) {
       indicator = projects + indicator;
       projectsInvestment = true;
@@ -2228,10 +2263,17 @@ function build(
   // 4.3万人", "计划3万个→完成3.2万个". (Not a share of the plan: 完成年度计划103%.)
   // (Or the plan set at a year's start: "去年年初，我们安排一般公共预算收入增长3%，执行结果是增长3.8%".)
   const aimedAt = namesAim ? null : AIM_NAMED_BEFORE.exec(text.slice(Math.max(clauseStart, at - 8), at)) ?? SET_AT_YEAR_START.exec(text.slice(Math.max(s.start, at - 40), at));
-  if ((namesAim || aimedAt) && !listCount && !inHeadline) {
+  // (Or the plan a clause opens with, set against what came of it after: "计划城镇新增就业2.5万人，
+  // 实际完成2.76万人" in a review states the plan, then the result.)
+  // (Every item of the clause, after its 顿号 too: "计划新建幼儿园10所、新增公办学位1万个，实际……".)
+  let planFrom = at - 1;
+  while (planFrom > s.start && !'，,；;：:。'.includes(text[planFrom - 1])) planFrom--;
+  const planned = namesAim || aimedAt ? null : PLAN_CLAUSE.exec(text.slice(planFrom, at).replace(/^[\s\u3000]+/, ''));
+  const planAgainstOutcome = planned && OUTCOME_AFTER.test(text.slice(at, s.end)) ? planned : null;
+  if ((namesAim || aimedAt || planAgainstOutcome) && !listCount && !inHeadline) {
     kind = 'target';
     kindSource = 'sentence';
-    kindCue = (namesAim ?? aimedAt)![0];
+    kindCue = (namesAim ?? aimedAt ?? planAgainstOutcome)![0];
   } else if (reported && !listCount && !inHeadline) {
     // (What a document or meeting set is its aim, even told after the year: "去年初自治区政府工作
     // 报告提出新增新能源装机3000万千瓦以上，全年超额完成任务".)
@@ -2302,7 +2344,7 @@ function build(
     measure: measureOf(indicator, verb, aliases),
     // (Borrowed with a verb of its own, "外贸进出口总额2910亿元、增长7.2%", the subject is not in
     // doubt: chained. Borrowed with the same verb, "分别增长2.2%和3.6%", it may be another's.)
-    indicatorFrom: indicatorInherited ? ((verb && prevFig && verb !== prevFig.verb && !respectively) || placeAside ? 'chained' : 'previous') : indicatorAfter ? 'after' : 'clause',
+    indicatorFrom: indicatorInherited ? ((verb && prevFig && verb !== prevFig.verb && !respectively) || placeAside || outcome ? 'chained' : 'previous') : indicatorAfter ? 'after' : 'clause',
     verb,
     value: raw.value,
     max: raw.max,
