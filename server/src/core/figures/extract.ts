@@ -772,7 +772,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       // "——城乡面貌焕然一新。……城镇化率提高4.6个百分点" tells of the same five years.)
       const dashItem = para.text.startsWith('——') && introduced !== undefined && !headingParagraphs.has(s.paragraph);
       if (!para.text.startsWith('——')) introduced = undefined;
-      const timeGoesOn = goesOn || inRunningText(here, headingParagraphs, s.paragraph, true, ordinalParagraphs);
+      // (Nor under numbered headings, where the paragraph opens by naming back what the one before set:
+      // "今年是“十五五”开局之年……" then "围绕上述目标，重点抓好以下量化任务：……".)
+      const timeGoesOn = goesOn || NAMES_BACK.test(para.text.slice(0, 16)) || inRunningText(here, headingParagraphs, s.paragraph, true, ordinalParagraphs);
       // (Only the time a paragraph opens with carries on, "去年，……", not one met later in it.)
       inherited = dashItem ? introduced : timeGoesOn ? carried : undefined;
       if (reviewCarry && !here.includes(reviewCarry.node)) reviewCarry = undefined;
@@ -1629,6 +1631,8 @@ const HAS_PART = /月|季|半年/;
 
 /** Openings of a paragraph that goes on with the one before. */
 const CONTINUES = /^(?:同时|此外|另外|报告还|会议还|还提出|并提出|其中)/;
+/** A paragraph that opens by naming back what the one before set: 围绕上述目标, 确定这样的目标, 按照以上要求. */
+const NAMES_BACK = /^[\s\u3000]*(?:围绕|为实现|为完成|为确保|按照|根据|对照|落实|确定|提出|设定)?(?:上述|以上|前述|这样的|这些|这一|这个)(?:预期)?(?:目标|任务|要求|部署|指标)/;
 
 /** Where the document's text starts (after blank lines and spaces). */
 function firstText(text: string): number {
@@ -2175,13 +2179,14 @@ function build(
   if (prevFig && prevFig.kind === 'target' && prevFig.kindCue?.endsWith('计划') && prevFig.span.start >= s.start && indicator.length >= 2 &&
     prevFig.indicator.length > indicator.length && prevFig.indicator.endsWith(indicator) && /^[\s\u3000]*实际/.test(text.slice(clauseStart, at))) indicator = prevFig.indicator;
   let projectsInvestment = false;
-  if (/^(?:年度)?(?:计划)?(?:完成)?(?:总)?投资(?:额)?$/.test(indicator) && prevFig && prevFig.span.end <= at && prevFig.span.start >= s.start && /(?:项目|工程|实事)$/.test(prevFig.indicator) &&
+  // (Its growth too: "新开工亿元及以上项目6215个，完成投资比上年增长12.5%".)
+  if (/^(?:年度)?(?:计划)?(?:完成)?(?:总)?投资(?:额)?(?:比上年|比去年|同比|较上年)?$/.test(indicator) && prevFig && prevFig.span.end <= at && prevFig.span.start >= s.start && /(?:项目|工程|实事)$/.test(prevFig.indicator) &&
     !/全市|全省|全县|全区|全社会|固定资产/.test(text.slice(clauseStart, at))) {
     // (The projects' name without its noise and the size that sorts them, 亿元以上重点项目, 500万元以上
     // 项目: a brief says 重点项目.)
     // (And the things a government does for its people each year, counted as 件 or 项, "集中实施民生实事
     // 13项", "安排为民办实事项目10件": 民生实事 by any of their names, whoever the clause says set them.)
-    const projects = /实事(?:项目)?$/.test(prevFig.indicator) ? '民生实事' : stripNoise(stripNoise(prevFig.indicator).replace(/^(?:实施|安排|推进|新开工|开工|谋划|储备|建设)/, '')).replace(/[0-9０-９.．]*[万亿]?元?以上/g, '');
+    const projects = /实事(?:项目)?$/.test(prevFig.indicator) ? '民生实事' : stripNoise(stripNoise(prevFig.indicator).replace(/^(?:实施|安排|推进|新开工|开工|谋划|储备|建设)/, '')).replace(/[0-9０-９.．]*[万亿]?元?及?以上/g, '');
     if (projects.length >= 2) {
       indicator = projects + indicator;
       projectsInvestment = true;
