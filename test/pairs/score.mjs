@@ -118,7 +118,17 @@ export function scorePair(dir, ran = undefined) {
   // (Or one the gold records as a faithful restatement of the source's figure: "6.79万亿元" in the
   // body for the source's 67856.3亿元, while the headline says 6.97万亿元.)
   const restates = (e, c) => silents.some((s) => s.why === 'same' && s.a.line === c.a.line && s.a.start === c.a.start && overlaps(s.b, e.doc, e.range));
-  const end = (e, c, side) => overlaps(c[side], e.doc, e.range) || sameAmount(goldAt(e.doc, e.range), partner(c, side)) || (side === 'a' && restates(e, c));
+  // (Or the source's own rounding of it, in the source: "56708.3亿元" in its table, "5.67万亿元" in its
+  // text; b's "5.76万亿元" disagrees with both, and either link shows the one planted change.)
+  const roundsTo = (g, h) => {
+    if (!g || !h || !g.normalized || !h.normalized || g.normalized.unit !== h.normalized.unit || !g.value) return false;
+    // (Bounds as sameAmount takes them: the same, or two results, whose 达到 states a level.)
+    if ((g.comparator ?? 'eq') !== (h.comparator ?? 'eq') && !(g.kind === 'actual' && h.kind === 'actual')) return false;
+    const decimals = (String(g.value).split('.')[1] ?? '').length;
+    const step = (g.normalized.value / g.value) * 10 ** -decimals;
+    return Math.abs(g.normalized.value - h.normalized.value) <= step / 2 + 1e-9 * Math.abs(h.normalized.value);
+  };
+  const end = (e, c, side) => overlaps(c[side], e.doc, e.range) || sameAmount(goldAt(e.doc, e.range), partner(c, side)) || (side === 'a' && (restates(e, c) || (e.doc === c.a.doc && roundsTo(goldAt(e.doc, e.range), partner(c, side)))));
   const linkMatches = (l, c) =>
     (overlaps(c.b, l.from.doc, l.from.range) && end(l.to, c, 'a')) ||
     (end(l.from, c, 'a') && overlaps(c.b, l.to.doc, l.to.range));
