@@ -305,8 +305,9 @@ export function disagree(a: Amount, b: Amount): boolean {
   if ((a.normalized.unit === JIN) !== (b.normalized.unit === JIN)) {
     const [jin, ton] = a.normalized.unit === JIN ? [a.normalized.value, b.normalized.value] : [b.normalized.value, a.normalized.value];
     if (same(jin, ton * 1000)) return true;
-    // (A bound on either side, 突破10亿斤, 1200斤以上, is not a point to convert: silent.)
-    if (a.comparator !== 'eq' || b.comparator !== 'eq') return false;
+    // (A bound on either side, 突破10亿斤, 1200斤以上, is not a point to convert: silent. A level
+    // reached, 达到264.8万吨, is a point.)
+    if (statedBound(a) !== 'point' || statedBound(b) !== 'point' || a.comparator === 'approx' || b.comparator === 'approx') return false;
     const converted = jin * 0.0005;
     return Math.abs(converted - ton) > 0.005 * Math.max(Math.abs(converted), Math.abs(ton));
   }

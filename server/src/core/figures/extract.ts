@@ -1412,6 +1412,9 @@ const LEAD_CITE = /^[^。！？]*?(?:报告|公报|数据|会议)(?:显示|指�
  * label before its figure, "社零总额 3758.6亿元"). */
 const SECTION_TAG = /^[\s\u3000]*(?:[①-⑳❶-❿]|[0-9０-９]{1,2}[.．、]?)[\s\u3000]*\p{Script=Han}{2,6}[\s\u3000]+$/u;
 
+/** A clause that names only a sum planned or in total: 计划投资, 较上年计划投资, 总投资. */
+const BARE_PLANNED_SUM = /^[\s\u3000]*(?:较上年|比上年|上年)?(?:年度)?(?:计划)?(?:总)?投资(?:额)?[\s\u3000]*$/;
+
 /** A clause that opens with a plan: 计划改造, 原计划完成 (not 计划单列市, 计划生育). */
 // (Or names its measure as planned, "154个省市重点项目年度计划投资380亿元，实际完成投资412亿元".)
 const PLAN_CLAUSE = /^(?:原|年初)?计划(?!单列|生育|数|外|内)|^[^，,；;。]{0,16}?(?<![完成度超占的总])(?:年度|年初)计划(?=投资|总投资|完成|新增|建设|改造|实施)/;
@@ -1613,7 +1616,8 @@ function partsOfMeasure(text: string, inSentence: Figure[], aliases: AliasTable 
 
 /** A whole named as the base of a comparison right before its figure: 高于全省, 低于全国平均. */
 // (Or a place named, "快于金华市同期6.1%的年均增速", and 比, "比全国5.0%的增速高0.7个百分点".)
-const COMPARED_WHOLE = /(?:高于|低于|快于|慢于|好于|优于|比)(全省|全国|全市|全区|\p{Script=Han}{2,8}?(?:省|市|县|区|州))(?:同期)?(?:平均)?(?:水平)?$/u;
+// (Its value may stand in brackets, "比全省（5.5%）高0.4个百分点", or before the gap to it, "与全省2.6%的差距".)
+const COMPARED_WHOLE = /(?:高于|低于|快于|慢于|好于|优于|比|与)(全省|全国|全市|全区|\p{Script=Han}{2,8}?(?:省|市|县|区|州))(?:同期)?(?:平均)?(?:水平)?[（(]?$/u;
 
 /** A place written whole, a province's too (浙江省, 金华市): its name, else undefined. */
 function namedPlace(name: string): string | undefined {
@@ -2192,6 +2196,24 @@ function build(
       projectsInvestment = true;
     }
   }
+  // A sum planned or in total with no subject of its own, "计划投资8600万元。" under an item's heading, or
+  // "较上年计划投资10.8亿元" after a sum of the same projects: the projects' sum, the item's or the
+  // sentence's, never the whole's fixed-asset investment, which no one plans as a sum.
+  // (A base of last year's, "较上年计划投资10.8亿元增加1.8亿元", is that year's sum.)
+  let lastYearsSum = false;
+  if (!projectsInvestment && /计划|总/.test(text.slice(clauseStart, at)) && BARE_PLANNED_SUM.test(text.slice(clauseStart, at))) {
+    if (prevFig && prevFig.span.start >= s.start) {
+      // (Another sum of the same projects, "总投资3150亿元，年度计划投资826亿元", names its own measure.)
+      if (prevFig.dimension === 'money' && /投资/.test(prevFig.indicator) && /^[\s\u3000]*[较比]上年/.test(text.slice(clauseStart, at))) {
+        indicator = prevFig.indicator;
+        lastYearsSum = true;
+      }
+    } else {
+      const above = nodePath(outline, at);
+      const item = above.length && above[above.length - 1].heading.form !== 'title' ? above[above.length - 1].heading.name.replace(/[\s\u3000]+/g, '').replace(/^[（(]?[一二三四五六七八九十0-9０-９]+[）)、.．]/, '') : '';
+      if (item.length >= 2) indicator = `${item}计划投资`;
+    }
+  }
   // A group of residents named alone takes the measure the sentence gave the whole: "全体居民人均
   // 可支配收入55800元，其中城镇居民68900元、农村居民32400元".
   if (RESIDENT_GROUP.test(indicator)) {
@@ -2231,6 +2253,7 @@ function build(
   const region = countyNamed ? facts.county! : ctx.region;
   const regionSource = countyNamed ? 'sentence' : ctx.regionSource;
   let period = ctx.period;
+  if (lastYearsSum && period && period.start === period.end && Number.isFinite(period.start)) period = { value: String(period.start - 1), start: period.start - 1, end: period.start - 1, cue: '较上年' };
   // A change over a span, "五年来，经济总量由5.5万亿元增加到6.69万亿元": the end is the level at
   // the span's close; the start the level before it, unless it names its own year (由2020年的……).
   const spanStart = grewTo && period && period.start < period.end && prior.period ? prior.period : undefined;
