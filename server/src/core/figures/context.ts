@@ -422,6 +422,19 @@ const AREA_HEAD_RE = /(?:^|[，,；;。：:、\s　])(?:(?:19|20)\d{2}年|去年
 // (Or at a clause's head, after its time: "兰州新区的引擎作用更加明显。去年新区地区生产总值增长12.3%".)
 const BARE_ZONE = /(?:支持|推动|推进|引导|鼓励|指导|帮助|促进|(?:^|[，,；;。：:\s　])(?:去年|今年|全年|上年|(?:19|20)\d{2}年)[，,]?)(新区|高新区|经开区|示范区|自贸区)(?=\p{Script=Han}{2})/gu;
 
+/**
+ * The parts of a place `re` finds at clauses' heads (group 1), each put among `out` as a subject in
+ * place of the places named inside its own name (宜兴 of 宜兴经济开发区).
+ */
+function namedParts(text: string, re: RegExp, out: Place[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index + m[0].length - m[1].length;
+    for (let k = out.length - 1; k >= 0; k--) if (out[k].at >= at && out[k].at < at + m[1].length) out.splice(k, 1);
+    out.push({ name: m[1], level: 'county', at });
+  }
+}
+
 export interface Place {
   name: string;
   level: 'country' | 'province' | 'city' | 'county';
@@ -967,22 +980,11 @@ export class SentenceReading {
     if (this.subjectsRead) return this.subjectsRead;
     const out = this.places.filter((p) => !comparisonBase(this.text, p.at, p.at + p.name.length) && !facilityName(this.text, p));
     if (AREA_HINT.test(this.text)) {
-      AREA_RE.lastIndex = 0;
-      for (let m = AREA_RE.exec(this.text); m; m = AREA_RE.exec(this.text)) {
-        const at = m.index + m[0].length - m[1].length;
-        for (let k = out.length - 1; k >= 0; k--) if (out[k].at >= at && out[k].at < at + m[1].length) out.splice(k, 1);
-        out.push({ name: m[1], level: 'county', at });
-      }
+      namedParts(this.text, AREA_RE, out);
       out.sort((a, b) => a.at - b.at);
     }
     if (ZONE_HINT.test(this.text)) {
-      ZONE_RE.lastIndex = 0;
-      for (let m = ZONE_RE.exec(this.text); m; m = ZONE_RE.exec(this.text)) {
-        const at = m.index + m[0].length - m[1].length;
-        // (The zone replaces the city named in its own name: 宜兴 of 宜兴经济开发区.)
-        for (let k = out.length - 1; k >= 0; k--) if (out[k].at >= at && out[k].at < at + m[1].length) out.splice(k, 1);
-        out.push({ name: m[1], level: 'county', at });
-      }
+      namedParts(this.text, ZONE_RE, out);
       // (A zone named back by its kind alone, after the verb that backs it: "去年赣江新区……。今年报告
       // 提出支持新区地区生产总值增长8%以上" is the zone's aim, not the city's.)
       BARE_ZONE.lastIndex = 0;
