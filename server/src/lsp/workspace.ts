@@ -53,6 +53,23 @@ export class WorkspaceIndexer {
   private readonly uriOfReal = new Map<string, string>();
   /** The workspace folders' real paths: a file's must lie inside one. */
   private readonly realFolders = new Map<string, Promise<string | undefined>>();
+  /**
+   * How often each URI's entry was asked for anew (opened, closed, changed on disk, read by the
+   * scan). Reads overlap: a large file's analysis takes seconds, and the watcher's "deleted" may
+   * be handled meanwhile. A read whose URI was asked for again since it began is dropped, so the
+   * latest event decides and a file deleted during its own read does not come back.
+   */
+  private readonly asked = new Map<string, number>();
+
+  private ask(uri: string): number {
+    const n = (this.asked.get(uri) ?? 0) + 1;
+    this.asked.set(uri, n);
+    return n;
+  }
+
+  private stale(uri: string, n: number): boolean {
+    return this.asked.get(uri) !== n;
+  }
 
   constructor(
     private readonly log: (msg: string) => void,
@@ -79,6 +96,7 @@ export class WorkspaceIndexer {
    */
   *setOpen(uri: string, analysis: Analysis): Steps<Set<string>> {
     const entry = yield* indexEntrySteps(uri, fileName(uri), analysis);
+    this.ask(uri);
     const touched = yield* this.index.setSteps(entry);
     this.open.add(uri);
     return touched;
@@ -90,7 +108,10 @@ export class WorkspaceIndexer {
    */
   async closed(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = []): Promise<Set<string>> {
     this.open.delete(uri);
-    if (folders.length === 0) return this.remove(uri);
+    if (folders.length === 0) {
+      this.ask(uri);
+      return this.remove(uri);
+    }
     return this.refreshFromDisk(uri, settings, folders);
   }
 
@@ -102,30 +123,36 @@ export class WorkspaceIndexer {
    */
   async refreshFromDisk(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = [], redirected = false): Promise<Set<string>> {
     if (this.open.has(uri)) return new Set();
+    const n = this.ask(uri);
     if (!uri.startsWith('file:')) return this.remove(uri);
     const file = fileURLToPath(uri);
     if (folders.length) {
       // (Asked first: the file's own path may lie where the walk does not go, in a dot-folder or
       // one excluded, and be indexed under a link's. Gone: the entry under the link goes too.)
       const real = await this.fs.realpath(file).catch(() => undefined);
+      if (this.stale(uri, n)) return new Set();
       const via = this.uriOfReal.get(real ?? file);
       if (via && via !== uri && !redirected) return this.refreshFromDisk(via, settings, folders, true);
       if (!included(file, folders, settings) || real === undefined) return this.remove(uri);
       const folder = folders.find((f) => isInside(f, file, true))!;
       const realFolder = await this.realFolder(folder);
+      if (this.stale(uri, n)) return new Set();
       if (!realFolder || !isInside(realFolder, real, true)) {
         this.log(`not indexed ${file}: ${LINK_NOT_FOLLOWED.outside}`);
         return this.remove(uri);
       }
-      return this.indexFromDisk(uri, real);
+      return this.indexFromDisk(uri, n, real);
     }
-    return this.indexFromDisk(uri);
+    return this.indexFromDisk(uri, n);
   }
 
-  /** Reads a file of the workspace into the index (or out of it, when it is not a report any more). */
-  private async indexFromDisk(uri: string, real?: string): Promise<Set<string>> {
+  /**
+   * Reads a file of the workspace into the index (or out of it, when it is not a report any more),
+   * unless its URI was asked for again meanwhile (`n`, from `ask`): then the later read decides.
+   */
+  private async indexFromDisk(uri: string, n: number, real?: string): Promise<Set<string>> {
     const entry = await this.readEntry(uri);
-    if (this.open.has(uri)) return new Set(); // opened while reading
+    if (this.open.has(uri) || this.stale(uri, n)) return new Set(); // opened, changed or deleted while reading
     if (!entry) return this.remove(uri);
     if (real) {
       this.realOf.set(uri, real);
@@ -212,7 +239,7 @@ export class WorkspaceIndexer {
       for (const file of files) {
         const uri = pathToFileURL(file.path).href;
         if (this.open.has(uri)) continue;
-        await this.indexFromDisk(uri, file.real);
+        await this.indexFromDisk(uri, this.ask(uri), file.real);
         if (this.index.has(uri) && !this.open.has(uri)) n++;
         await new Promise<void>((r) => setImmediate(r));
       }
