@@ -58,7 +58,7 @@ describe('workspace index, overlapping reads of one file', () => {
     const { d, file, uri } = folder('全市地区生产总值增长5.5%。\n');
     const { indexer, release, firstStarted } = slowFirstRead();
     // Opened: the editor's text is indexed. Closed: the disk's version is read again.
-    const opened = indexer.setOpen(uri, analyze('全市地区生产总值增长5.5%。\n', { kind: 'plain', scope: 'all', minChineseRatio: 0 }));
+    const opened = indexer.setOpen(uri, analyze('全市地区生产总值增长5.5%。\n', { kind: 'plaintext', scope: 'all', minChineseRatio: 0 }));
     for (let s = opened.next(); !s.done; s = opened.next());
     const closing = indexer.closed(uri, DEFAULT_WORKSPACE, [d]);
     await firstStarted;
