@@ -1,6 +1,7 @@
 /** Above `heavyLimit` the figures and the checks that need them are left out; the rest still run. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/core';
+import { analyze, parseConfig } from '../../server/src/core';
 
 const TEXT = '2026年工作要点\n\n今年力争新增就业岗位3万个。要推进“百日攻坚行动。\n';
 
@@ -121,5 +122,23 @@ describe('glob patterns that cost too much', () => {
       matches(name, g);
       expect(performance.now() - t, g).toBeLessThan(20);
     }
+  });
+});
+
+describe('a config file nested thousands deep', () => {
+  it('is one config.syntax finding whatever comes before the nesting (strings cut by line breaks, comments, escapes), never a stack overflow', () => {
+    // (A string cut by a line break, {"a":"x⏎"b": and 5,000 [, once got past the guard and
+    // overflowed the parser: the config had no finding and the reports under it none either.)
+    // (Each token complete: whatever it is, the nesting after it is read as nesting.)
+    const token = fc.constantFrom('"x\n', '"x\r\n', '"y"', '"a\\\\"', '"q\\"q"', '//c\n', '/*c\n*/', '*/', '{', '"k":', ',', ' ', '\n', "'", ']', '}');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 8 }), fc.constantFrom('[', '{"a":'), fc.integer({ min: 33, max: 5000 }), (before, open, depth) => {
+        const text = before.join('') + open.repeat(depth);
+        const { findings, config } = parseConfig(text);
+        expect(findings.filter((f) => f.code === 'config.syntax' && f.message.includes('嵌套超过')).length).toBe(1);
+        expect(config).toEqual({ checks: {}, units: [], terms: [] });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

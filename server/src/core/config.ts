@@ -19,7 +19,7 @@
  * VS Code settings mirror these keys (`wengao.checks`, …); `mergeConfig` lays the file over
  * them: a key the file sets wins, and `checks` merges code by code.
  */
-import { ParseError, getNodeValue, parseTree, printParseErrorCode, type Node } from 'jsonc-parser';
+import { ParseError, createScanner, getNodeValue, parseTree, printParseErrorCode, type Node } from 'jsonc-parser';
 import { CODES, Code, Finding, Severity } from './findings';
 import { Locale, isLocale, tr } from './locale';
 import { UnitDef, unitDef } from './figures/units';
@@ -64,24 +64,19 @@ const SEVERITIES: readonly CheckSetting[] = ['error', 'warning', 'information', 
 const MAX_NESTING = 32;
 
 /**
- * Where the nesting of { and [ first goes past `limit`, strings and comments skipped; undefined
- * if it never does. A loop, not a recursion: any depth costs one pass.
+ * Where the nesting of { and [ first goes past `limit`; undefined if it never does. Read with the
+ * parser's own scanner, so that strings and comments end where the parser ends them (a string
+ * ends at a line break too: a guard of its own let "x\n followed by 5,000 [ through, and the
+ * parser's recursion overflowed the stack). A loop, not a recursion: any depth costs one pass.
  */
 function tooDeep(text: string, limit: number): number | undefined {
+  const scanner = createScanner(text, true);
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
-    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
-      const e = text.indexOf('\n', i);
-      i = e < 0 ? text.length : e;
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
-      const e = text.indexOf('*/', i + 2);
-      i = e < 0 ? text.length : e + 1;
-    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (++depth > limit) return i;
-    } else if ((c === 0x7d || c === 0x5d) && depth > 0) depth--;
+  // (SyntaxKind is a const enum of the .d.ts, not in the bundle: 1 { 2 } 3 [ 4 ] 17 end.)
+  for (let kind = scanner.scan(); kind !== 17; kind = scanner.scan()) {
+    if (kind === 1 || kind === 3) {
+      if (++depth > limit) return scanner.getTokenOffset();
+    } else if ((kind === 2 || kind === 4) && depth > 0) depth--;
   }
   return undefined;
 }
