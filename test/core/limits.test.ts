@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, parseConfig } from '../../server/src/core';
+import { ITEM_MARK, itemMarkWithin } from '../../server/src/core/figures/context';
 
 const TEXT = '2026年工作要点\n\n今年力争新增就业岗位3万个。要推进“百日攻坚行动。\n';
 
@@ -130,7 +131,7 @@ describe('a config file nested thousands deep', () => {
     // (A string cut by a line break, {"a":"x⏎"b": and 5,000 [, once got past the guard and
     // overflowed the parser: the config had no finding and the reports under it none either.)
     // (Each token complete: whatever it is, the nesting after it is read as nesting.)
-    const token = fc.constantFrom('"x\n', '"x\r\n', '"y"', '"a\\\\"', '"q\\"q"', '//c\n', '/*c\n*/', '*/', '{', '"k":', ',', ' ', '\n', "'", ']', '}');
+    const token = fc.constantFrom('"x\n', '"x\r\n', '"y"', '"a\\\\"', '"q\\"q"', '//c\n', '/*c\n*/', '{', '"k":', ',', ' ', '\n', "'", ']', '}');
     fc.assert(
       fc.property(fc.array(token, { maxLength: 8 }), fc.constantFrom('[', '{"a":'), fc.integer({ min: 33, max: 5000 }), (before, open, depth) => {
         const text = before.join('') + open.repeat(depth);
@@ -139,6 +140,22 @@ describe('a config file nested thousands deep', () => {
         expect(config).toEqual({ checks: {}, units: [], terms: [] });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('where a run-in list item opens, asked without slicing', () => {
+  it('answers as ITEM_MARK on the slice does, for any text and any slice', () => {
+    // (chooseCue asked the regex on slices for every cue of every figure: cubic in a sentence's
+    // length. The index must give the same answers.)
+    const ch = fc.constantFrom('，', ',', '：', '；', '。', '、', ' ', '\u3000', '一', '二', '十', '是', '其', '第', '今', '年', '5');
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 40 }).map((a) => a.join('')), fc.nat(), fc.nat(), (text, a, b) => {
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length - from + 1));
+        expect(itemMarkWithin(text, from, to)).toBe(ITEM_MARK.test(text.slice(from, to)));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
