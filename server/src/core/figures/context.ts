@@ -229,6 +229,62 @@ export const RESIDENT_MEASURE = /^(?:全体|城镇|农村|城乡|全省|全市|�
 export const ITEM_WORD = '(?:[一二三四五六七八九十]是|其[一二三四五六七八九十](?:是)?|第[一二三四五六七八九十][，,、])';
 export const ITEM_MARK = new RegExp(`(?:^|[：:，,；;。])\\s*${ITEM_WORD}`);
 
+/**
+ * Where the items of a run-in list open in a text: whether `ITEM_MARK` matches inside a slice,
+ * answered without slicing. Asked for every time cue of every figure of a sentence, the regex on
+ * slices made a long sentence of many times and figures cubic (2,000 clauses "今年新增45万人，"
+ * took 27 s); this is one pass per text and a binary search per question, the same answers.
+ */
+interface ItemMarks {
+  text: string;
+  /** The starts of the marks that open with a mark of punctuation, ascending. */
+  starts: number[];
+  /** For each of those, the earliest end of a mark from there or any later start. */
+  endsFrom: number[];
+}
+
+/** ITEM_WORD whose optional 是 is taken last: a slice ending before it still holds the mark. */
+const ITEM_WORD_SHORTEST = ITEM_WORD.replace('(?:是)?', '(?:是)??');
+const ITEM_AT_PUNCT = new RegExp(`[：:，,；;。]\\s*${ITEM_WORD_SHORTEST}`, 'y');
+const ITEM_AT_START = new RegExp(`\\s*${ITEM_WORD_SHORTEST}`, 'y');
+const PUNCT_OF_ITEM = /[：:，,；;。]/g;
+let lastMarks: ItemMarks | undefined;
+
+function itemMarks(text: string): ItemMarks {
+  if (lastMarks?.text === text) return lastMarks;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  PUNCT_OF_ITEM.lastIndex = 0;
+  for (let m = PUNCT_OF_ITEM.exec(text); m; m = PUNCT_OF_ITEM.exec(text)) {
+    ITEM_AT_PUNCT.lastIndex = m.index;
+    if (ITEM_AT_PUNCT.test(text)) {
+      starts.push(m.index);
+      ends.push(ITEM_AT_PUNCT.lastIndex);
+    }
+  }
+  const endsFrom = ends.slice();
+  for (let k = endsFrom.length - 2; k >= 0; k--) endsFrom[k] = Math.min(endsFrom[k], endsFrom[k + 1]);
+  lastMarks = { text, starts, endsFrom };
+  return lastMarks;
+}
+
+/** Whether an item of a run-in list opens within text[from, to): `ITEM_MARK.test(text.slice(from, to))`. */
+export function itemMarkWithin(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  // (At the slice's start the mark needs no punctuation before it.)
+  ITEM_AT_START.lastIndex = from;
+  if (ITEM_AT_START.test(text) && ITEM_AT_START.lastIndex <= to) return true;
+  const { starts, endsFrom } = itemMarks(text);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && endsFrom[lo] <= to;
+}
+
 function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: boolean, text?: string): Period | undefined {
   if (first) return cues[0]?.period(ref);
   let best: Cue | undefined;
@@ -239,7 +295,7 @@ function chooseCue(cues: Cue[], offset: number, ref: number | undefined, first: 
     if (c.until !== undefined && offset >= c.until) continue;
     // (A time inside one item of a list does not date the next: "一是……，去年这一数字是1020个；
     // 二是……力争达到2450万标准箱". One before the list dates every item.)
-    if (text && ITEM_MARK.test(text.slice(0, c.at)) && ITEM_MARK.test(text.slice(c.end, offset))) continue;
+    if (text && itemMarkWithin(text, 0, c.at) && itemMarkWithin(text, c.end, offset)) continue;
     best = c;
   }
   // (A time named in a later clause dates the figures before it when it sums them up, "——这是我市

@@ -12,7 +12,7 @@ import { buildOutline, OutlineNode } from '../outline';
 import { CHANGE_LINE, FIGURE_LINE, phraseCell } from '../headings';
 import { CharClass, Span, boundaryBefore, isHanCodePoint, isSpaceCode } from '../text';
 import {
-  planYears, ITEM_MARK, ITEM_WORD, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, AN_EVENT_ABOUT, CAPITAL_WORDS, THAT_FIGURE_NOUN, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
+  planYears, ITEM_WORD, itemMarkWithin, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, AN_EVENT_ABOUT, CAPITAL_WORDS, THAT_FIGURE_NOUN, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
 import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
@@ -1115,7 +1115,7 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
       while (last >= 0 && (cues[last].fromBase || cues[last].until !== undefined || cues[last].planName || (cues[last].local && (last > 0 || inherited !== undefined)))) last--;
       // (A time inside an item of a run-in list dates the rest of that item, not the items after
       // it: "一是过去一年成绩来之不易。全市经济总量……" but not "……去年这一数字是1020个；二是……".)
-      inheritedFromItem = last >= 0 && ITEM_MARK.test(sentenceText.slice(0, cues[last].at));
+      inheritedFromItem = last >= 0 && itemMarkWithin(sentenceText, 0, cues[last].at);
       inherited = (last >= 0 ? cues[last].period(ref) : undefined) ?? inherited;
       if (last >= 0) inheritedFromBefore = false;
       // (A single year that opens the paragraph as its time: "去年，……", "2025年，全市……"; not
@@ -3205,7 +3205,7 @@ function context(
   // (In a sentence that names no time at all, and not in an item of a run-in list, whose items are
   // plans or reasons: "……；二是今年计划实施……；三是社零总额预计突破4400亿元" forecasts.)
   const estimatedLastYear = weak?.cue === '预计' && !past && !future && !!facts.earlyInYear && periodSource === 'document' && !strong && reading.cues.length === 0 &&
-    !ITEM_MARK.test(reading.text.slice(0, offsetInSentence));
+    !itemMarkWithin(reading.text, 0, offsetInSentence);
   if (weak?.cue === '预计' && (past || (!future && facts.lateInYear) || estimatedLastYear)) weak = { kind: 'actual', cue: weak.cue };
   // (累计 over a span not yet over, "“十五五”期间城镇新增就业累计不少于18万人", is a total to reach,
   // not a result: it tells nothing of kind there.)
