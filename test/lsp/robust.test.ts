@@ -410,6 +410,32 @@ describe('the message stream', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('incomplete');
   });
+
+  it.each([
+    ['a header framed with bare line feeds, never ended by a blank line', 'Content-Length: 52\n\n{"jsonrpc":"2.0","id":1,"method":"shutdown"}'.repeat(3), '300', 'unfinished'],
+    ['a header longer than any client writes', 'X'.repeat(9000), '60000', 'more than 8192 bytes'],
+  ])('ends the server on %s, after a whole message was read', async (_what, garbage, ms, said) => {
+    const { spawn } = await import('child_process');
+    const { SERVER_JS } = await import('../helpers/procLsp');
+    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, WENGAO_PARTIAL_MESSAGE_MS: ms } });
+    let stderr = '';
+    let stdout = '';
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    // A whole message first (its body skipped by the watch, whatever its bytes), answered.
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: { note: '\r\n\r\nContent-Length: 9\r\n\r\n' } } });
+    proc.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const timer = setTimeout(() => proc.kill(), 15_000);
+    while (!stdout.includes('"id":1') && proc.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    proc.stdin.write(garbage);
+    const code = await exited;
+    clearTimeout(timer);
+    expect(stdout).toContain('"capabilities"');
+    expect(code).toBe(1);
+    expect(stderr).toContain(said);
+    expect(stderr).toContain('exiting so that the client restarts the server');
+  });
 });
 
 describe('versions', () => {

@@ -3,6 +3,7 @@
  * same file is the entry of the server's analysis worker thread (offThread.ts).
  */
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { watchHeaders } from './framing';
 import { isAnalysisWorker, serveAnalyses } from './offThread';
 import { startServer } from './server';
 
@@ -28,6 +29,8 @@ function stdioConnection() {
   // (The reader tells of a message still incomplete once per timeout: the timeout is the limit.)
   reader.partialMessageTimeout = PARTIAL_MESSAGE_LIMIT_MS;
   reader.onPartialMessage((info) => fail(`a message incomplete after ${info.waitingTime} ms`));
+  // (The reader times a body, not a header that never ends: lines ended by bare line feeds.)
+  watchHeaders(process.stdin, PARTIAL_MESSAGE_LIMIT_MS, fail);
   // (As the library's own stdio transport does: the client gone, the server goes.)
   reader.onClose(() => process.exit(1));
   const connection = createConnection(ProposedFeatures.all, reader, writer);
