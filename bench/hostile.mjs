@@ -34,6 +34,12 @@ for (const n of [1000, 4000, 16000]) {
   const r = median(['check', f, '--format', 'json']);
   rows.push([`one indicator × ${n} values, JSON`, r]);
 }
+// One sentence of many times and figures: each figure's time is chosen among every cue before it.
+for (const n of [1000, 2000, 4000]) {
+  const f = join(work, `cues-${n}.txt`);
+  writeFileSync(f, '全市经济运行情况\n\n' + '今年城镇新增就业45万人以上，'.repeat(n) + '。\n');
+  rows.push([`one sentence of ${n} clauses 今年……45万人以上，`, median(['check', f])]);
+}
 // A folder whose .wengaorc.json holds hostile globs and nesting.
 const dir = join(work, 'hostile');
 mkdirSync(dir);
@@ -42,6 +48,8 @@ writeFileSync(join(dir, '.wengaorc.json'), JSON.stringify({ exclude: ['!(!(!(!(!
 rows.push(['config with hostile globs', median(['check', dir])]);
 writeFileSync(join(dir, '.wengaorc.json'), '{"checks":' + '['.repeat(5000) + ']'.repeat(5000) + '}');
 rows.push(['config nested 5,000 deep', median(['check', dir])]);
+writeFileSync(join(dir, '.wengaorc.json'), '{"a":"x\n"b":' + '['.repeat(5000));
+rows.push(['config nested 5,000 deep after a string cut by a line break', median(['check', dir])]);
 writeFileSync(join(dir, '.wengaorc.json'), '{}');
 writeFileSync(join(dir, '.wengaoignore'), Array.from({ length: 100_000 }, (_, k) => `d${k}/*.txt quote.unopened *`).join('\n'));
 rows.push(['.wengaoignore of 100,000 glob lines', median(['check', dir])]);
