@@ -228,4 +228,38 @@ describe('wengao check on hostile file names', () => {
     expect(github.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(github.stdout).not.toMatch(raw);
   });
+
+  it('escapes control characters in the usage errors on stderr: a missing file, a glob matching nothing, a folder without reports, a --config not read, an unknown option', async () => {
+    const dir = temp.make();
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    mkdirSync(join(dir, 'empty\u001b[2J'));
+    writeFileSync(join(dir, 'a.txt'), '文档\n\n要推进“百日攻坚行动。\n');
+    for (const [args, said] of [
+      [['check', 'gone\u001b]0;x\u0007.txt'], '路径不存在 (no such file or folder): gone\\x1b]0;x\\x07.txt'],
+      [['check', 'none\u001b[31m*.txt'], '通配符没有匹配任何文件 (the glob matches no file): none\\x1b[31m*.txt'],
+      [['check', 'empty\u001b[2J'], '文件夹中没有 .txt 或 .md 报告 (no .txt or .md reports in folder): empty\\x1b[2J'],
+      [['check', '--config', 'c\u009b2J.json', 'a.txt'], `无法读取配置文件 (cannot read the config file) ${join(dir, 'c\\x9b2J.json')}: 不存在 (does not exist)`],
+      [['figures', '-x\u001b[31m'], '未知选项 (unknown option): -x\\x1b[31m'],
+    ] as const) {
+      const r = await runCli([...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(`wengao: ${said}`);
+      expect(r.stderr, args.join(' ')).not.toMatch(raw);
+    }
+  });
+
+  it('escapes control characters in wengao figures as markdown and text: in the path and in the text quoted from the report', async () => {
+    const dir = temp.make();
+    mkdirSync(join(dir, 'e\u001bx'));
+    writeFileSync(join(dir, 'e\u001bx', 'b.txt'), '一、经济\u001b[31m发展\n\n全市地区生产总值\u001b增长6%左右。\n');
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const md = await runCli(['figures', 'e\u001bx', '--format', 'markdown'], { cwd: dir });
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).not.toMatch(raw);
+    expect(md.stdout).toContain('| e\\x1bx/b.txt | 3 | 一、经济\\x1b[31m发展 | 地区生产总值\\x1b（增长） | 6% |');
+    const text = await runCli(['figures', 'e\u001bx', '--format', 'text'], { cwd: dir });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).not.toMatch(raw);
+    expect(text.stdout).toMatch(/^e\\x1bx\/b\.txt:3:\d+: actual .*地区生产总值\\x1b/);
+  });
 });

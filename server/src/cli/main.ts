@@ -61,7 +61,8 @@ export async function main(
     try {
       await resolver.readConfig(path.resolve(io.cwd, o.config));
     } catch (e) {
-      err(`wengao: ${e instanceof Error ? e.message : String(e)}\n`);
+      // (Its path escaped, as every path on stderr is: control characters reach no terminal raw.)
+      err(`wengao: ${escapedPath(e instanceof Error ? e.message : String(e))}\n`);
       return 2;
     }
   }
@@ -78,7 +79,7 @@ export async function main(
       sayUnread(explaining, err);
       // (And the links the walk did not follow, which may be where the reports were.)
       for (const n of e.notes) err(`wengao: ${escapedPath(n.path)}: ${n.message}\n`);
-      err(`wengao: ${e.message}\n`);
+      err(`wengao: ${escapedPath(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -144,7 +145,7 @@ export async function main(
         reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: done.skipped } });
         continue;
       }
-      for (const f of done.failures) err(`wengao: 检查 ${f.check} 在 ${shown} 上出错 (check failed): ${f.error.split('\n')[0]}\n`);
+      for (const f of done.failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
       reports.push({
         resolved,
         result: {
@@ -177,7 +178,7 @@ export async function main(
     // (figure.mismatch runs below, once every report's figures are in the index.)
     const checks = o.command === 'figures' ? [] : LOCAL_CHECKS;
     const analysis = analyze(text, { kind: documentKind(shown), config: resolved.config, ignore: resolved.ignore, locale: o.lang, checks });
-    for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${shown} 上出错 (check failed): ${f.error.split('\n')[0]}\n`);
+    for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
     reports.push({
       resolved,
       result: {

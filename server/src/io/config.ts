@@ -37,14 +37,10 @@ export interface IgnoreFile {
   unread?: string;
 }
 
-/** A --config file that could not be read: the run stops (exit 2). `file` and `reason` apart, for the CLI to show the path escaped. */
+/** A --config file that could not be read: the run stops (exit 2). */
 export class ConfigReadError extends Error {
   constructor(readonly file: string, readonly reason: string) {
-    super(ConfigReadError.describe(file, reason));
-  }
-
-  static describe(file: string, reason: string): string {
-    return `无法读取配置文件 (cannot read the config file) ${file}: ${reason}`;
+    super(`无法读取配置文件 (cannot read the config file) ${file}: ${reason}`);
   }
 }
 
