@@ -224,7 +224,8 @@ export class ConfigResolver {
     const r = await readBounded(file, this.fs, MAX_CONFIG_BYTES, configTooLarge);
     if (!r.ok) {
       if (this.isExplicit(file)) throw new ConfigReadError(file, r.reason);
-      if (r.gone) return undefined;
+      // (In an untrusted workspace a refusal reads as no file, quietly: nothing there is read.)
+      if (r.gone || !this.fs.trusted) return undefined;
       return { unread: r.failed ? `无法读取 (cannot read): ${r.reason}` : r.reason };
     }
     // Config files are UTF-8 (a BOM is allowed).
