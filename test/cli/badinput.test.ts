@@ -4,7 +4,7 @@
  * image renamed .txt, and empty or binary standard input.
  */
 import { execFileSync } from 'child_process';
-import { readFileSync, truncateSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { join } from 'path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -133,6 +133,56 @@ describe('wengao check on inputs without end', () => {
     expect(byName['huge.txt'].skipped).toMatch(/70 MB.*64 MB/);
   });
 
+  it('--config that is a named pipe, a device or over 1 MB: exit 2 at once, saying why', async () => {
+    const dir = temp.make();
+    writeFileSync(join(dir, 'a.txt'), '文档\n\n要推进“百日攻坚行动。\n');
+    execFileSync('mkfifo', [join(dir, 'cfg.json')]);
+    writeFileSync(join(dir, 'big.json'), '');
+    truncateSync(join(dir, 'big.json'), 2 * 1024 * 1024);
+    for (const [config, why] of [
+      [join(dir, 'cfg.json'), /不是普通文件（设备、管道或套接字），未读取 \(not a regular file/],
+      ['/dev/zero', /不是普通文件/],
+      [join(dir, 'big.json'), /文件 2 MB，超过配置文件和忽略文件 1 MB 的上限，未读取 \(the file is 2 MB, over the 1 MB limit/],
+    ] as const) {
+      const r = await runCli(['check', '--config', config, join(dir, 'a.txt')], { timeoutMs: 5_000 });
+      expect(r.signal, config).toBeNull();
+      expect(r.code, config).toBe(2);
+      expect(r.stdout, config).toBe('');
+      expect(r.stderr, config).toMatch(new RegExp(`^wengao: 无法读取配置文件 \\(cannot read the config file\\) .*: ${why.source}`));
+    }
+  });
+
+  it('a project .wengaorc.json that is a named pipe and a .wengaoignore over 1 MB are found, skipped with the reason in every format, exit 2; the reports are checked without them', async () => {
+    const dir = temp.make();
+    // (The config above: were the pipe passed over, it would apply in silence.)
+    writeFileSync(join(dir, '.wengaorc.json'), '{ "checks": { "quote": "off" } }');
+    const sub = join(dir, 'sub');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'a.txt'), '文档\n\n要推进“百日攻坚行动。\n');
+    execFileSync('mkfifo', [join(sub, '.wengaorc.json')]);
+    writeFileSync(join(sub, '.wengaoignore'), '');
+    truncateSync(join(sub, '.wengaoignore'), 200 * 1024 * 1024);
+    const r = await runCli(['check', sub, '--format', 'json'], { timeoutMs: 5_000 });
+    expect(r.signal, r.stderr).toBeNull();
+    expect(r.code, r.stderr).toBe(2);
+    const byName = Object.fromEntries((JSON.parse(r.stdout) as JsonReport).files.map((f) => [f.path.split(/[\\/]/).pop()!, f]));
+    expect(byName['.wengaorc.json'].skipped).toMatch(/^不是普通文件.*；其下的报告不用它的设置 \(its settings do not apply to the reports under it\)$/);
+    expect(byName['.wengaoignore'].skipped).toMatch(/^文件 200 MB，超过配置文件和忽略文件 1 MB 的上限，未读取 .*；它不为其下的报告忽略任何问题/);
+    // Checked with the defaults, not with the config above.
+    expect(byName['a.txt'].diagnostics.map((d) => d.code)).toEqual(['quote.unclosed']);
+    expect(r.stderr).toContain(`wengao: 跳过 (skipped) ${join(sub, '.wengaorc.json')}: 不是普通文件`);
+    expect(r.stderr).toContain(`wengao: 跳过 (skipped) ${join(sub, '.wengaoignore')}: 文件 200 MB`);
+    for (const format of ['sarif', 'github', 'text']) {
+      const f = await runCli(['check', sub, '--format', format], { timeoutMs: 5_000 });
+      expect(f.code, format).toBe(2);
+      if (format === 'sarif') expect(f.stdout).toMatch(/跳过，未检查 \(skipped, not checked\): 不是普通文件/);
+      if (format === 'github') expect(f.stdout).toMatch(/^::error file=.*\.wengaorc\.json,title=wengao::跳过 \(skipped\): 不是普通文件/m);
+    }
+    const figures = await runCli(['figures', sub], { timeoutMs: 5_000 });
+    expect(figures.code, figures.stderr).toBe(2);
+    expect(figures.stderr).toMatch(/跳过 \(skipped\) .*\.wengaorc\.json: 不是普通文件/);
+  });
+
   it('standard input past the limit is cut off and skipped', async () => {
     const r = await runCli(['check', '-', '--format', 'json'], { input: Buffer.alloc(65 * 1024 * 1024, '中文“\n') });
     expect(r.code).toBe(2);
@@ -177,5 +227,39 @@ describe('wengao check on hostile file names', () => {
     expect(github.stdout).toMatch(/^::error file=x%1B\[31m%09%7F%85%9B2J%3A%2C%25\.txt,line=3,col=4,/);
     expect(github.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(github.stdout).not.toMatch(raw);
+  });
+
+  it('escapes control characters in the usage errors on stderr: a missing file, a glob matching nothing, a folder without reports, a --config not read, an unknown option', async () => {
+    const dir = temp.make();
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    mkdirSync(join(dir, 'empty\u001b[2J'));
+    writeFileSync(join(dir, 'a.txt'), '文档\n\n要推进“百日攻坚行动。\n');
+    for (const [args, said] of [
+      [['check', 'gone\u001b]0;x\u0007.txt'], '路径不存在 (no such file or folder): gone\\x1b]0;x\\x07.txt'],
+      [['check', 'none\u001b[31m*.txt'], '通配符没有匹配任何文件 (the glob matches no file): none\\x1b[31m*.txt'],
+      [['check', 'empty\u001b[2J'], '文件夹中没有 .txt 或 .md 报告 (no .txt or .md reports in folder): empty\\x1b[2J'],
+      [['check', '--config', 'c\u009b2J.json', 'a.txt'], `无法读取配置文件 (cannot read the config file) ${join(dir, 'c\\x9b2J.json')}: 不存在 (does not exist)`],
+      [['figures', '-x\u001b[31m'], '未知选项 (unknown option): -x\\x1b[31m'],
+    ] as const) {
+      const r = await runCli([...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(`wengao: ${said}`);
+      expect(r.stderr, args.join(' ')).not.toMatch(raw);
+    }
+  });
+
+  it('escapes control characters in wengao figures as markdown and text: in the path and in the text quoted from the report', async () => {
+    const dir = temp.make();
+    mkdirSync(join(dir, 'e\u001bx'));
+    writeFileSync(join(dir, 'e\u001bx', 'b.txt'), '一、经济\u001b[31m发展\n\n全市地区生产总值\u001b增长6%左右。\n');
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const md = await runCli(['figures', 'e\u001bx', '--format', 'markdown'], { cwd: dir });
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).not.toMatch(raw);
+    expect(md.stdout).toContain('| e\\x1bx/b.txt | 3 | 一、经济\\x1b[31m发展 | 地区生产总值\\x1b（增长） | 6% |');
+    const text = await runCli(['figures', 'e\u001bx', '--format', 'text'], { cwd: dir });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).not.toMatch(raw);
+    expect(text.stdout).toMatch(/^e\\x1bx\/b\.txt:3:\d+: actual .*地区生产总值\\x1b/);
   });
 });

@@ -90,4 +90,22 @@ describe('wengao check when a check fails', () => {
     expect(codes).toContain('quote.unopened');
     expect(codes).not.toContain('figure.mismatch');
   });
+
+  it('names the report and the error on stderr with their control characters escaped', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'wengao-failed-'));
+    dirs.push(d);
+    const file = join(d, 'a\u001b[31m.txt');
+    writeFileSync(file, TEXT);
+    const check = LOCAL_CHECKS.find((c) => c.id === 'pairing')!;
+    vi.spyOn(check, 'run').mockImplementation(() => {
+      throw new Error('bo\u001b]0;om');
+    });
+    const r = await run(['check', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`检查 pairing 在 ${join(d, 'a\\x1b[31m.txt')} 上出错 (check failed): bo\\x1b]0;om`);
+    expect(r.stderr).not.toContain('\u001b');
+    // (And the finding that says so, in the text output: its message quotes the error.)
+    expect(r.stdout).toMatch(/a\\x1b\[31m\.txt:1:1: error internal\.check-failed .*bo\\x1b\]0;om/);
+    expect(r.stdout).not.toContain('\u001b');
+  });
 });

@@ -5,6 +5,7 @@
  * In-process (collect), with a real temporary folder; the unreadable folder is made so by a spy
  * on readdir, since tests may run as root, for whom no folder is unreadable.
  */
+import { execFileSync } from 'child_process';
 import { promises as fsp, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -115,6 +116,42 @@ describe('the folder walk', () => {
       const code = await main(['check', arg, '--format', 'json'], () => undefined, (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
       expect(code, arg).toBe(2);
       expect(err.join(''), arg).toContain(`wengao: 跳过 (skipped) ${join(d, 'b')}: 无法读取文件夹 (cannot read the folder)`);
+    }
+  });
+});
+
+describe('a named pipe or a device in a folder walked', () => {
+  it('named like a report, through a folder, a glob or a link (out of the folder too): named skipped with the reason a file named directly gets, once each, exit 2; never opened', { timeout: 5_000 }, async () => {
+    const d = tree();
+    execFileSync('mkfifo', [join(d, 'a', 'p.txt')]);
+    symlinkSync('/dev/zero', join(d, 'z.txt')); // a device, out of the folder
+    symlinkSync(join(d, 'a', 'p.txt'), join(d, 'b', 'p2.txt')); // a second name of the pipe
+    execFileSync('mkfifo', [join(d, 'a', 'p.pdf')]); // not named like a report: not named
+    const skipped = (path: string) => ({ kind: 'unreadable', path, message: '不是普通文件（设备、管道或套接字），未读取 (not a regular file: a device, pipe or socket; not read)' });
+    for (const arg of [d, `${d}/**/*.txt`]) {
+      const found = await collect([arg], new ConfigResolver());
+      expect(found, arg).toEqual([
+        skipped(join(d, 'a', 'p.txt')),
+        skipped(join(d, 'z.txt')),
+        { kind: 'file', path: join(d, 'a', '报告.txt') },
+        { kind: 'file', path: join(d, 'b', '简报.txt') },
+        { kind: 'file', path: join(d, 'c.txt') },
+      ]);
+    }
+    // Named directly as well as walked: once.
+    const both = await collect([join(d, 'a', 'p.txt'), d], new ConfigResolver());
+    expect(both.filter((x) => 'path' in x && x.path.endsWith('p.txt'))).toEqual([{ kind: 'file', path: join(d, 'a', 'p.txt') }]);
+    // A folder or a glob that holds only a pipe: no usage error, the pipe is skipped.
+    const only = mkdtempSync(join(tmpdir(), 'wengao-walk-'));
+    dirs.push(only);
+    execFileSync('mkfifo', [join(only, 'p.txt')]);
+    for (const arg of [d, `${d}/**/*.txt`, only, `${only}/*.txt`]) {
+      const err: string[] = [];
+      const code = await main(['check', arg, '--format', 'json'], () => undefined, (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+      expect(code, arg).toBe(2);
+      expect(err.join(''), arg).toContain(`wengao: 跳过 (skipped) ${join(arg.startsWith(only) ? only : join(d, 'a'), 'p.txt')}: 不是普通文件（设备、管道或套接字），未读取 (not a regular file: a device, pipe or socket; not read)\n`);
+      if (!arg.startsWith(only)) expect(err.join(''), arg).toContain(`wengao: 跳过 (skipped) ${join(d, 'z.txt')}: 不是普通文件`);
+      expect(err.join(''), arg).not.toMatch(/p\.pdf|p2\.txt/);
     }
   });
 });

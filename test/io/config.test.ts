@@ -1,8 +1,10 @@
 /**
  * Finding the config and ignore files on disk: nearest upward, --config, unsaved editor text,
- * include/exclude globs, ignore entries by relative path or glob.
+ * include/exclude globs, ignore entries by relative path or glob; config and ignore files that
+ * are not regular files or are too large, found and not read.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative as relativePath } from 'path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,5 +89,38 @@ describe('ConfigResolver', () => {
     expect((await x.forFile(join(root, '报告/a.txt'))).config.year).toBe(2031);
     x.changed(join(root, '.wengaorc.json'));
     expect((await x.forFile(join(root, '报告/a.txt'))).config.year).toBe(2025);
+  });
+
+  it('finds a config or ignore file that is a named pipe, a link to a device or over 1 MB, and reads none of them, saying why', { timeout: 5_000 }, async () => {
+    const top = join(root, '界');
+    mkdirSync(join(top, '管道'), { recursive: true });
+    mkdirSync(join(top, '大'));
+    // (The config above them: found, it would apply in silence to the reports below.)
+    writeFileSync(join(top, '.wengaorc.json'), '{ "year": 2024 }');
+    execFileSync('mkfifo', [join(top, '管道', '.wengaorc.json')]);
+    symlinkSync('/dev/zero', join(top, '管道', '.wengaoignore'));
+    // (Sparse: 2 MB on paper, nothing on disk.)
+    writeFileSync(join(top, '大', '.wengaorc.json'), '');
+    truncateSync(join(top, '大', '.wengaorc.json'), 2 * 1024 * 1024);
+    const x = new ConfigResolver({ base: { checks: {}, units: [], terms: [], year: 2020 } });
+    const piped = await x.forFile(join(top, '管道', 'a.txt'));
+    expect(piped.file?.path).toBe(join(top, '管道', '.wengaorc.json'));
+    expect(piped.file?.unread).toMatch(/^不是普通文件（设备、管道或套接字），未读取 \(not a regular file: .*\)；其下的报告不用它的设置/);
+    expect(piped.config.year).toBe(2020);
+    expect(piped.ignoreFile?.unread).toMatch(/^不是普通文件.*；它不为其下的报告忽略任何问题/);
+    expect(piped.ignore).toEqual([]);
+    const big = await x.forFile(join(top, '大', 'a.txt'));
+    expect(big.file?.unread).toMatch(/^文件 2 MB，超过配置文件和忽略文件 1 MB 的上限，未读取 \(the file is 2 MB, over the 1 MB limit of config and ignore files; not read\)/);
+    expect(big.config.year).toBe(2020);
+    expect(x.problemsIn(big.file!, 'en')).toEqual([]);
+    // As --config: an error that says why, at once (the pipe blocked for good, /dev/zero filled the memory).
+    for (const [file, why] of [
+      [join(top, '管道', '.wengaorc.json'), /不是普通文件/],
+      ['/dev/zero', /不是普通文件/],
+      [join(top, '大', '.wengaorc.json'), /文件 2 MB，超过配置文件和忽略文件 1 MB 的上限/],
+    ] as const) {
+      const explicit = new ConfigResolver({ explicit: file });
+      await expect(explicit.forFile(join(root, '报告/a.txt')), file).rejects.toThrow(new RegExp(`^无法读取配置文件 \\(cannot read the config file\\) .*: ${why.source}`));
+    }
   });
 });

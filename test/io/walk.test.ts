@@ -6,6 +6,7 @@
  * walk meets it, and each names the links it did not follow. The index holds a file the watcher
  * reports to the same rule.
  */
+import { execFileSync } from 'child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -13,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect } from '../../server/src/cli/files';
 import { ConfigResolver } from '../../server/src/io/config';
+import { NOT_REGULAR } from '../../server/src/io/read';
 import { LINK_NOT_FOLLOWED, walkFolder } from '../../server/src/io/walk';
 import { nodeFs } from '../../server/src/io/workspaceFs';
 import { DEFAULT_WORKSPACE, WorkspaceIndexer } from '../../server/src/lsp/workspace';
@@ -107,6 +109,29 @@ describe('symbolic links, one rule for every walker', () => {
     await indexer.refreshFromDisk(uri('.drafts/草稿.txt'), DEFAULT_WORKSPACE, [d]);
     expect(indexer.index.has(uri('draft.txt'))).toBe(false);
     expect(indexer.index.uris().map((u) => fileURLToPath(u)).sort()).toEqual(['a/报告.txt', 'c.txt', 'z.txt', 'zdir/inner.txt'].map((f) => join(d, f)));
+  });
+
+  it('a named pipe and a link to a device, named like reports: listed apart by the walk, named by the CLI and in the index log, never read', { timeout: 5_000 }, async () => {
+    const { d } = tree();
+    execFileSync('mkfifo', [join(d, 'zdir', 'p.txt')]);
+    symlinkSync('/dev/zero', join(d, 'a', 'zero.txt'));
+    const walked = await walkFolder(nodeFs, d, { enter: (p) => !p.endsWith('/.drafts'), want: (p) => p.endsWith('.txt') });
+    expect(walked.files.map((f) => f.path)).toEqual(FILES.map((f) => join(d, f)));
+    expect(walked.special).toEqual([
+      { path: join(d, 'a', 'zero.txt'), real: '/dev/zero' },
+      { path: join(d, 'zdir', 'p.txt'), real: join(d, 'zdir', 'p.txt') },
+    ]);
+    const found = await collect([d], new ConfigResolver());
+    expect(found.filter((s) => s.kind === 'unreadable')).toEqual([
+      { kind: 'unreadable', path: join(d, 'a', 'zero.txt'), message: NOT_REGULAR },
+      { kind: 'unreadable', path: join(d, 'zdir', 'p.txt'), message: NOT_REGULAR },
+    ]);
+    const logs: string[] = [];
+    const indexer = new WorkspaceIndexer((m) => logs.push(m), async () => ({ scope: 'all' as const, minChineseRatio: 0, covered: true }));
+    await indexer.scan([d], DEFAULT_WORKSPACE);
+    expect(indexer.index.uris().map((u) => fileURLToPath(u))).toEqual(FILES.map((f) => join(d, f)));
+    expect(logs).toContain(`not indexed ${join(d, 'zdir', 'p.txt')}: ${NOT_REGULAR}`);
+    expect(logs).toContain(`not indexed ${join(d, 'a', 'zero.txt')}: ${NOT_REGULAR}`);
   });
 
   it("the index's cut at wengao.workspace.maxFiles: the first files in name order, and how many more were left out, across folders", async () => {

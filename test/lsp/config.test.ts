@@ -5,6 +5,7 @@
  * "ignore this finding" silences a finding in markdown (a comment) and in plain text (a line in
  * .wengaoignore, written by the server), where it stays silent after edits elsewhere.
  */
+import { execFileSync } from 'child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
@@ -312,6 +313,17 @@ describe('ignore this finding over LSP', () => {
     await run(args);
     await s.waitFor(() => s.logs.find((l) => l.message.includes('symbolic link')), 'the refusal');
     expect(readFileSync(victim, 'utf8')).toBe('untouched\n');
+  });
+
+  it('a .wengaorc.json and a .wengaoignore that are named pipes hold nothing: the report is checked without them, the log says why, and the ignore command refuses', { timeout: 10_000 }, async () => {
+    const { dir, s, args, run } = await ignoreCase((_, d) => {
+      execFileSync('mkfifo', [join(d, '.wengaorc.json')]);
+      execFileSync('mkfifo', [join(d, '.wengaoignore')]);
+    });
+    await s.waitFor(() => s.logs.find((l) => l.message.includes(`not read ${join(dir, '.wengaorc.json')}: 不是普通文件`)), 'the config not read, in the log');
+    // (Reading the ignore file to add a line to it blocked on the pipe for good.)
+    await run(args);
+    await s.waitFor(() => s.logs.find((l) => l.message.includes('ignoring a finding failed') && l.message.includes('不是普通文件')), 'the refusal naming the pipe');
   });
 
   it('in Restricted Mode reads no project config: a .wengaorc.json that turns a check off does not apply', async () => {

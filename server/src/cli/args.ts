@@ -1,5 +1,6 @@
 /** The command line: options, their values and the usage text. No IO. */
 import { Locale, SEVERITY_ORDER, Severity, isLocale } from '../core';
+import { escapedPath } from './render';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
 export type FiguresFormat = 'json' | 'csv' | 'text' | 'markdown';
@@ -87,7 +88,8 @@ ${EXIT_CODES}`;
 
 export type Parsed = { ok: true; options: Options } | { ok: false; exit: number; stdout?: string; stderr?: string };
 
-const usageError = (message: string): Parsed => ({ ok: false, exit: 2, stderr: `wengao: ${message}\n\n${USAGE}\n` });
+// (The message quotes what was typed, which may hold control characters: escaped as a path is.)
+const usageError = (message: string): Parsed => ({ ok: false, exit: 2, stderr: `wengao: ${escapedPath(message)}\n\n${USAGE}\n` });
 
 export function parseArgs(argv: string[], version: string): Parsed {
   const args = [...argv];

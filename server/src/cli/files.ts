@@ -12,7 +12,7 @@ import { globProblem } from '../core';
 import { ConfigResolver, Resolved, excludedBy } from '../io/config';
 import { REPORT_EXTENSIONS, relativeTo } from '../io/reports';
 export { readReport } from '../io/read';
-import { MAX_INPUT_BYTES } from '../io/read';
+import { MAX_INPUT_BYTES, NOT_REGULAR } from '../io/read';
 import { describeFsError } from '../io/errors';
 import { LINK_NOT_FOLLOWED, Walked, walkFolder } from '../io/walk';
 import { WorkspaceFs } from '../io/workspaceFs';
@@ -38,8 +38,9 @@ export class UsageError extends Error {
 }
 
 /**
- * One report to read: a path as it will be shown, or standard input; or a folder that could not
- * be read (its reports are unknown: reported as skipped, never silently left out).
+ * One report to read: a path as it will be shown, or standard input; or what a walk met and
+ * cannot read, reported as skipped, never silently left out: a folder that could not be listed
+ * (its reports are unknown), a named pipe or a device named like a report (io/walk.ts `special`).
  */
 export type Source =
   | { kind: 'file'; path: string }
@@ -70,6 +71,13 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
   const said = (walked: Walked, unreadable: Walked['unreadable']) => {
     for (const u of unreadable) out.push({ kind: 'unreadable', path: u.path, message: `无法读取文件夹 (cannot read the folder): ${describeFsError(u.error)}` });
     for (const l of notesOf(walked)) out.push({ kind: 'note', ...l });
+    // (Skipped for the reason io/read.ts gives a pipe or a device named on the command line; once,
+    // however many arguments reach it.)
+    for (const x of walked.special) {
+      if (seen.has(x.real)) continue;
+      seen.add(x.real);
+      out.push({ kind: 'unreadable', path: x.path, message: NOT_REGULAR });
+    }
   };
   for (const arg of args) {
     if (arg === '-') {
@@ -106,7 +114,7 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
           return covered;
         },
       });
-      if (walked.files.length === 0 && walked.unreadable.length === 0) {
+      if (walked.files.length === 0 && walked.unreadable.length === 0 && walked.special.length === 0) {
         throw new UsageError(
           reports > 0
             ? `文件夹中的报告都被配置文件的 include/exclude 排除了 (every report in the folder is excluded by the config's include/exclude): ${arg}`
@@ -152,7 +160,7 @@ function isGlob(pattern: string): boolean {
  * A folder the walk could not read is in `unreadable` (one that is not there, the glob's own
  * start among them, is no error: the glob matches nothing in it); then a glob that matched
  * nothing, or only excluded files, is no usage error either, as for a folder: the run reports
- * the folder skipped.
+ * the folder skipped. So too when it matched only a named pipe or a device (`special`).
  */
 async function expandGlob(arg: string, resolver: ConfigResolver, fs: WorkspaceFs): Promise<{ walked: Walked; unreadable: Walked['unreadable'] }> {
   const pattern = toPattern(arg);
@@ -181,7 +189,7 @@ async function expandGlob(arg: string, resolver: ConfigResolver, fs: WorkspaceFs
     const code = (u.error as NodeJS.ErrnoException | undefined)?.code;
     return code !== 'ENOENT' && code !== 'ENOTDIR';
   });
-  if (walked.files.length === 0 && unreadable.length === 0) {
+  if (walked.files.length === 0 && unreadable.length === 0 && walked.special.length === 0) {
     throw new UsageError(
       configs.length
         ? `通配符匹配的 ${configs.length} 个文件都被配置文件的 exclude 排除了 (every file the glob matches is excluded by the config's exclude): ${arg}`

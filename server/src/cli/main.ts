@@ -61,7 +61,8 @@ export async function main(
     try {
       await resolver.readConfig(path.resolve(io.cwd, o.config));
     } catch (e) {
-      err(`wengao: ${e instanceof Error ? e.message : String(e)}\n`);
+      // (Its path escaped, as every path on stderr is: control characters reach no terminal raw.)
+      err(`wengao: ${escapedPath(e instanceof Error ? e.message : String(e))}\n`);
       return 2;
     }
   }
@@ -75,9 +76,10 @@ export async function main(
       const explaining = new Map<string, FileResult>();
       for (const resolved of e.configs) noteProjectFiles(resolver, resolved, o.lang, explaining, io.cwd);
       for (const line of textLines([...explaining.values()], o.lang)) err(`wengao: ${line}\n`);
+      sayUnread(explaining, err);
       // (And the links the walk did not follow, which may be where the reports were.)
       for (const n of e.notes) err(`wengao: ${escapedPath(n.path)}: ${n.message}\n`);
-      err(`wengao: ${e.message}\n`);
+      err(`wengao: ${escapedPath(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -105,6 +107,8 @@ export async function main(
     noteProjectFiles(resolver, resolved, o.lang, projectFiles, io.cwd);
     planned.push({ source, shown, resolved });
   }
+  // (A config or ignore file found but not read, first: the reports under it are checked without it.)
+  sayUnread(projectFiles, err);
 
   // Many reports: on every core (parallel.ts), figure.mismatch included.
   const threads = o.command === 'check' && io.workerScript && !o.stdin ? threadsFor(planned.length, o.threads) : 1;
@@ -141,7 +145,7 @@ export async function main(
         reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: done.skipped } });
         continue;
       }
-      for (const f of done.failures) err(`wengao: 检查 ${f.check} 在 ${shown} 上出错 (check failed): ${f.error.split('\n')[0]}\n`);
+      for (const f of done.failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
       reports.push({
         resolved,
         result: {
@@ -174,7 +178,7 @@ export async function main(
     // (figure.mismatch runs below, once every report's figures are in the index.)
     const checks = o.command === 'figures' ? [] : LOCAL_CHECKS;
     const analysis = analyze(text, { kind: documentKind(shown), config: resolved.config, ignore: resolved.ignore, locale: o.lang, checks });
-    for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${shown} 上出错 (check failed): ${f.error.split('\n')[0]}\n`);
+    for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
     reports.push({
       resolved,
       result: {
@@ -197,7 +201,8 @@ export async function main(
     for (const line of textLines([...projectFiles.values()], o.lang)) err(`wengao: ${line}\n`);
     out(renderFigures(results, o.format as FiguresFormat, o.targetsOnly, o.lang));
     const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !o.targetsOnly || listedTarget(f)).length ?? 0), 0);
-    const skippedFiles = results.filter((r) => r.skipped).length;
+    // (A config or ignore file not read counts too: the figures were read without it.)
+    const skippedFiles = results.filter((r) => r.skipped).length + [...projectFiles.values()].filter((p) => p.skipped).length;
     for (const r of results) if (r.notAnalyzed) err(`wengao: 未作为报告读取 (not read as a report) ${escapedPath(r.path)}: ${r.notAnalyzed}\n`);
     err(
       tr(
@@ -227,8 +232,9 @@ export async function main(
     r.findings = r.findings.filter(shown);
     r.suppressed = r.suppressed.filter((s) => shown(s.finding));
   }
-  // The project files' problems first: they explain the rest. A project file is listed only for them.
-  const results = [...[...projectFiles.values()].filter((p) => p.findings.length > 0), ...reports.map((r) => r.result)];
+  // The project files' problems first: they explain the rest. A project file is listed only for
+  // them, or when it was not read (skipped: exit 2).
+  const results = [...[...projectFiles.values()].filter((p) => p.findings.length > 0 || p.skipped), ...reports.map((r) => r.result)];
   // Without --lang, SARIF's rule texts follow the language the (first) report's config asks for.
   const locale = o.lang ?? reports.find((r) => r.resolved)?.resolved?.config.language;
   // Written a chunk at a time: the findings are all known (figure.mismatch needed every
@@ -293,10 +299,20 @@ function noteProjectFiles(resolver: ConfigResolver, resolved: Resolved, lang: Lo
   for (const [file, role] of [[resolved.file, 'config'], [resolved.ignoreFile, 'ignore']] as const) {
     if (!file) continue;
     const key = path.resolve(file.path);
-    if (into.has(key) || file.findings.length === 0) continue;
+    if (into.has(key)) continue;
+    if (file.unread !== undefined) {
+      into.set(key, { path: shownPath(file.path, cwd), role, findings: [], suppressed: [], ignore: [], skipped: file.unread });
+      continue;
+    }
+    if (file.findings.length === 0) continue;
     const lines = new LineIndex(file.text);
     into.set(key, { path: shownPath(file.path, cwd), role, text: file.text, lines, findings: resolver.problemsIn(file, locale), suppressed: [], ignore: [] });
   }
+}
+
+/** The config and ignore files found but not read (not a regular file, too large), on stderr as a skipped report is. */
+function sayUnread(projectFiles: Map<string, FileResult>, err: (s: string) => void): void {
+  for (const p of projectFiles.values()) if (p.skipped) err(`wengao: 跳过 (skipped) ${escapedPath(p.path)}: ${p.skipped}\n`);
 }
 
 /**

@@ -27,14 +27,17 @@ export function escapedPath(p: string): string {
   return CONTROL.test(p) ? p.replace(CONTROLS, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)) : p;
 }
 
-/** One line per finding, `path:line:col: severity code message`, 1-based like compilers. */
+/**
+ * One line per finding, `path:line:col: severity code message`, 1-based like compilers; the
+ * message escaped as the path is (one may quote the report's text, or a failed check's error).
+ */
 export function* textLineItems(results: FileResult[], locale?: Locale): Generator<string> {
   for (const r of results) {
     if (!r.lines) continue;
     const shown = escapedPath(r.path);
     for (const f of r.findings) {
       const p = r.lines.position(f.span.start);
-      yield `${shown}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${f.message}${elsewhere(f, locale)}`;
+      yield `${shown}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${escapedPath(f.message)}${elsewhere(f, locale)}`;
     }
   }
 }
@@ -120,11 +123,13 @@ export function renderFigures(results: FileResult[], format: FiguresFormat, targ
     case 'csv':
       return toCsv(rows, locale);
     case 'markdown':
-      return toMarkdownTable(rows, locale);
+      // (Read in a terminal as often as in a file: each line escaped as a path is, the path and
+      // the text quoted from the report alike, so that no ESC reaches the terminal raw.)
+      return toMarkdownTable(rows, locale).split('\n').map(escapedPath).join('\n');
     case 'text':
       return (
         rows
-          .map(({ path, line, figure: f, lines }) => `${escapedPath(path)}:${line}:${lines.position(f.span.start).character + 1}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`)
+          .map(({ path, line, figure: f, lines }) => escapedPath(`${path}:${line}:${lines.position(f.span.start).character + 1}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`))
           .join('\n') + (rows.length ? '\n' : '')
       );
     default:

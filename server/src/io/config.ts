@@ -9,7 +9,7 @@ import * as path from 'path';
 import {
   CONFIG_FILE, EMPTY_CONFIG, Finding, IGNORE_FILE, IgnoreEntry, Locale, WengaoConfig, globProblem, mergeConfig, parseConfig, parseIgnoreFile,
 } from '../core';
-import { describeFsError } from './errors';
+import { MAX_CONFIG_BYTES, configTooLarge, readBounded } from './read';
 import { REPORT_EXTENSIONS, relativeTo } from './reports';
 import { WorkspaceFs, nodeFs } from './workspaceFs';
 
@@ -21,6 +21,11 @@ export interface ConfigFile {
   config: WengaoConfig;
   /** Problems with the file, on its text. */
   findings: Finding[];
+  /**
+   * Why the file was found but not read (not a regular file, over MAX_CONFIG_BYTES, refused):
+   * then its text is empty and it sets nothing. The CLI reports it skipped (exit 2).
+   */
+  unread?: string;
 }
 
 export interface IgnoreFile {
@@ -28,6 +33,15 @@ export interface IgnoreFile {
   text: string;
   entries: IgnoreEntry[];
   findings: Finding[];
+  /** As for a config file: why it was found but not read; then it has no entries. */
+  unread?: string;
+}
+
+/** A --config file that could not be read: the run stops (exit 2). */
+export class ConfigReadError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`无法读取配置文件 (cannot read the config file) ${file}: ${reason}`);
+  }
 }
 
 export interface Resolved {
@@ -149,10 +163,14 @@ export class ConfigResolver {
   readConfig(file: string): Promise<ConfigFile | undefined> {
     let p = this.configs.get(file);
     if (!p) {
-      p = this.read(file).then((text) => {
-        if (text === undefined) return undefined;
-        const { config, findings } = parseConfig(text, this.options.locale);
-        return { path: file, text, config, findings };
+      p = this.read(file).then((read) => {
+        if (read === undefined) return undefined;
+        if ('unread' in read) {
+          const unread = `${read.unread}；其下的报告不用它的设置 (its settings do not apply to the reports under it)`;
+          return { path: file, text: '', config: EMPTY_CONFIG, findings: [], unread };
+        }
+        const { config, findings } = parseConfig(read.text, this.options.locale);
+        return { path: file, text: read.text, config, findings };
       });
       this.configs.set(file, p);
     }
@@ -162,10 +180,14 @@ export class ConfigResolver {
   readIgnore(file: string): Promise<IgnoreFile | undefined> {
     let p = this.ignores.get(file);
     if (!p) {
-      p = this.read(file).then((text) => {
-        if (text === undefined) return undefined;
-        const { entries, findings } = parseIgnoreFile(text, this.options.locale);
-        return { path: file, text, entries, findings };
+      p = this.read(file).then((read) => {
+        if (read === undefined) return undefined;
+        if ('unread' in read) {
+          const unread = `${read.unread}；它不为其下的报告忽略任何问题 (it silences nothing in the reports under it)`;
+          return { path: file, text: '', entries: [], findings: [], unread };
+        }
+        const { entries, findings } = parseIgnoreFile(read.text, this.options.locale);
+        return { path: file, text: read.text, entries, findings };
       });
       this.ignores.set(file, p);
     }
@@ -177,6 +199,7 @@ export class ConfigResolver {
    * when the resolver's own locale is that one, else read again in it.
    */
   problemsIn(file: ConfigFile | IgnoreFile, locale: Locale | undefined): Finding[] {
+    if (file.unread !== undefined) return [];
     if ((locale ?? 'zh') === (this.options.locale ?? 'zh')) return file.findings;
     return 'entries' in file ? parseIgnoreFile(file.text, locale).findings : parseConfig(file.text, locale).findings;
   }
@@ -189,18 +212,25 @@ export class ConfigResolver {
     return path.join(root ?? path.dirname(path.resolve(report)), IGNORE_FILE);
   }
 
-  private async read(file: string): Promise<string | undefined> {
+  /**
+   * A config or ignore file's text, through `readBounded` (io/read.ts): only a regular file, up
+   * to MAX_CONFIG_BYTES, so that a named pipe, a device or a huge file never holds the CLI or the
+   * server. `undefined`: not there (any more); `{ unread }`: there but not read, and why.
+   * The --config file throws instead (ConfigReadError): the run cannot go on without it.
+   */
+  private async read(file: string): Promise<{ text: string } | { unread: string } | undefined> {
     const open = this.overlay?.(file);
-    if (open !== undefined) return open;
-    try {
-      const bytes = await this.fs.readFile(file);
-      // Config files are UTF-8 (a BOM is allowed).
-      const text = new TextDecoder('utf-8').decode(bytes);
-      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    } catch (err) {
-      if (this.isExplicit(file)) throw new Error(`无法读取配置文件 (cannot read the config file) ${file}: ${describeFsError(err)}`);
-      return undefined;
+    if (open !== undefined) return { text: open };
+    const r = await readBounded(file, this.fs, MAX_CONFIG_BYTES, configTooLarge);
+    if (!r.ok) {
+      if (this.isExplicit(file)) throw new ConfigReadError(file, r.reason);
+      // (In an untrusted workspace a refusal reads as no file, quietly: nothing there is read.)
+      if (r.gone || !this.fs.trusted) return undefined;
+      return { unread: r.failed ? `无法读取 (cannot read): ${r.reason}` : r.reason };
     }
+    // Config files are UTF-8 (a BOM is allowed).
+    const text = new TextDecoder('utf-8').decode(r.bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
 
   private find(dir: string): Promise<{ config?: string; ignore?: string }> {
@@ -219,10 +249,15 @@ export class ConfigResolver {
   }
 }
 
+/**
+ * Whether a config or ignore file is there: anything but a folder (a named pipe, a device or a
+ * link to one is found, then not read and said so: it must not let a config further up apply
+ * in silence).
+ */
 async function exists(fs: WorkspaceFs, file: string, overlay?: (file: string) => string | undefined): Promise<string | undefined> {
   if (overlay?.(file) !== undefined) return file;
   try {
-    return (await fs.stat(file)).isFile() ? file : undefined;
+    return (await fs.stat(file)).isDirectory() ? undefined : file;
   } catch {
     return undefined;
   }

@@ -14,6 +14,10 @@
  *   watched under its own name, and a link adds a name only for a file the walk does not
  *   otherwise meet (one in a folder left out, say).
  * - A folder that cannot be listed is listed in `unreadable`, and the walk goes on.
+ * - What is neither a regular file nor a folder (a named pipe, a device, a socket), met as itself
+ *   or through a link (inside the folder or not: it is never read), is listed in `special` when
+ *   the caller wants its name, each real one once, so that the caller names it skipped
+ *   (io/read.ts reads none of them) instead of leaving it out in silence.
  *
  * Which folders are entered and which files are wanted is the caller's (`enter`, `want`, both
  * given the path as met); a file is claimed for its real path only once wanted, so a file left
@@ -51,6 +55,8 @@ export interface Walked {
   unreadable: { path: string; error: unknown }[];
   /** Links not followed, in name order. */
   links: { path: string; reason: LinkNotFollowed }[];
+  /** Wanted names of what is not a regular file nor a folder (a pipe, a device), in name order, with the real path of each. */
+  special: { path: string; real: string }[];
 }
 
 /** The message each layer shows for a link it did not follow (Chinese, then English). */
@@ -60,7 +66,7 @@ export const LINK_NOT_FOLLOWED: Record<LinkNotFollowed, string> = {
 };
 
 export async function walkFolder(fs: WorkspaceFs, root: string, rules: WalkRules): Promise<Walked> {
-  const out: Walked = { files: [], unreadable: [], links: [] };
+  const out: Walked = { files: [], unreadable: [], links: [], special: [] };
   const seen = rules.seen ?? { files: new Set<string>(), dirs: new Set<string>() };
   const stopAfter = rules.stopAfter ?? Infinity;
   let realRoot: string;
@@ -77,6 +83,12 @@ export async function walkFolder(fs: WorkspaceFs, root: string, rules: WalkRules
     if (seen.files.has(real) || !(await rules.want(p))) return;
     seen.files.add(real);
     out.files.push({ path: p, real });
+  };
+  /** A pipe, a device or a socket the caller wants by its name (asked as for a note: nothing counted). */
+  const special = async (p: string, real: string) => {
+    if (seen.files.has(real) || !(await rules.want(p, true))) return;
+    seen.files.add(real);
+    out.special.push({ path: p, real });
   };
   /** Links met in this round: followed in the next, so that a path through fewer links wins. */
   let links: string[] = [];
@@ -105,6 +117,7 @@ export async function walkFolder(fs: WorkspaceFs, root: string, rules: WalkRules
             dirs.push({ dir: p, real: r });
           }
         } else if (e.isFile()) await claim(p, r);
+        else await special(p, r);
       }
       for (let k = dirs.length - 1; k >= 0; k--) stack.push(dirs[k]);
     }
@@ -127,6 +140,10 @@ export async function walkFolder(fs: WorkspaceFs, root: string, rules: WalkRules
         continue;
       }
       const isDir = st.isDirectory();
+      if (!isDir && !st.isFile()) {
+        await special(p, real);
+        continue;
+      }
       if (!isInside(realRoot, real, true)) {
         if (isDir ? rules.enter(p) : st.isFile() && (await rules.want(p, true))) out.links.push({ path: p, reason: 'outside' });
         continue;
@@ -141,6 +158,7 @@ export async function walkFolder(fs: WorkspaceFs, root: string, rules: WalkRules
   }
   inNameOrder(out.files);
   inNameOrder(out.links);
+  inNameOrder(out.special);
   return out;
 }
 

@@ -16,7 +16,7 @@ import { LINK_NOT_FOLLOWED, walkFolder } from '../io/walk';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, Steps, WengaoConfig, analyze, documentKind, indexEntry, indexEntrySteps } from '../core';
-import { readReport } from '../io/read';
+import { NOT_REGULAR, readReport } from '../io/read';
 import { WorkspaceFs, nodeFs } from '../io/workspaceFs';
 
 export interface WorkspaceSettings {
@@ -228,6 +228,7 @@ export class WorkspaceIndexer {
         });
         for (const u of walked.unreadable) this.log(`not indexed ${u.path}: 无法读取文件夹 (cannot read the folder): ${describeFsError(u.error)}`);
         for (const l of walked.links) this.log(`not indexed ${l.path}: ${LINK_NOT_FOLLOWED[l.reason]}`);
+        for (const x of walked.special) this.log(`not indexed ${x.path}: ${NOT_REGULAR}`);
         files.push(...walked.files);
       }
       let cut = 0;

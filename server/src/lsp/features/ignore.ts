@@ -10,6 +10,7 @@ import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { CODES, LineIndex, formatIgnoreEntry } from '../../core';
 import { ignoreEntryPath } from '../../io/config';
 import { isInside } from '../../io/paths';
+import { MAX_CONFIG_BYTES, configTooLarge, readBounded } from '../../io/read';
 import { IGNORE_COMMAND, IgnoreArgs } from '../convert';
 import { Session, sent } from '../session';
 import { ProjectFiles } from './projectFiles';
@@ -51,14 +52,14 @@ export function registerIgnoreCommand(session: Session, projectFiles: ProjectFil
         const result = await connection.workspace.applyEdit({ label: '忽略此问题 (Ignore this finding)', edit: { changes: { [targetUri]: [{ range: { start: end, end }, newText: insert }] } } });
         if (!result.applied) throw new Error(`the editor did not apply the edit${result.failureReason ? `: ${result.failureReason}` : ''}`);
       } else {
+        // (Read as the resolver reads it: a named pipe there would hold the server for good, a
+        // device or a huge file fill its memory; neither is written to.)
+        const read = await readBounded(target, fs, MAX_CONFIG_BYTES, configTooLarge);
         let text = '';
-        try {
-          text = Buffer.from(await fs.readFile(target)).toString('utf8');
-        } catch (err) {
-          // (Only a file not there yet starts afresh: one that cannot be read is not overwritten.)
-          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-          text = '# Wengao 忽略的问题 (findings Wengao ignores): 路径 代码 指纹  # 备注 (path code fingerprint  # note)\n';
-        }
+        if (read.ok) text = Buffer.from(read.bytes).toString('utf8');
+        // (Only a file not there yet starts afresh: one that cannot be read is not overwritten.)
+        else if (!read.gone) throw new Error(`${target}: ${read.reason}`);
+        else text = '# Wengao 忽略的问题 (findings Wengao ignores): 路径 代码 指纹  # 备注 (path code fingerprint  # note)\n';
         await fs.writeFile(target, (text && !text.endsWith('\n') ? text + '\n' : text) + line + '\n');
         projectFiles.changed(target);
       }

@@ -48,6 +48,9 @@ export class ProjectFiles {
       // as the CLI reports them.
       const locale = parsed ? (await resolver.forFile(file, globalSettings.config)).config.language : undefined;
       const findings = parsed ? resolver.problemsIn(parsed, locale) : [];
+      // (Found but not read: a named pipe, a device, a file over the limit. The reports under it
+      // are checked without it; the log says why, as the CLI does on stderr.)
+      if (parsed?.unread) this.session.log(`not read ${file}: ${parsed.unread}`);
       this.problems.set(uri, { text: parsed?.text ?? '', findings });
       await this.send(uri);
     } catch (err) {
