@@ -18,8 +18,11 @@ import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { Analysis, AnalyzeOptions, Heading, LOCAL_CHECKS, LineIndex, OutlineNode, Sentence, analyze, splitSentences } from '../core';
 import { breathe } from './slices';
 
-/** Documents of at least this many characters (about 1.5 MB of Chinese) are analysed on the worker. */
-export const OFF_THREAD_CHARS = 500_000;
+/**
+ * Documents of at least this many characters (about 1.5 MB of Chinese) are analysed on the worker.
+ * (WENGAO_OFF_THREAD_CHARS sets another, for the benchmark of where the line should be.)
+ */
+export const OFF_THREAD_CHARS = Number(process.env.WENGAO_OFF_THREAD_CHARS) > 0 ? Number(process.env.WENGAO_OFF_THREAD_CHARS) : 500_000;
 
 /** What crosses to the worker: the options without the checks (functions), named instead. */
 type WorkerOptions = Omit<AnalyzeOptions, 'checks' | 'index'> & { checks: 'local' | 'none' };
