@@ -30,7 +30,7 @@ describe('a check with hundreds of thousands of findings', () => {
     expect(a.failures).toEqual([]);
     expect(a.findings.length).toBe(400_000);
     expect(a.findings.every((f) => f.code === 'quote.unclosed')).toBe(true);
-  });
+  }, 60_000);
 });
 
 describe('one indicator stated many times in one document with different values', () => {
@@ -110,9 +110,12 @@ describe('glob patterns that cost too much', () => {
     // (Wildcards of variable width in one segment, a repeated group holding one, braces past 16.)
     const refused = ['*a*a*a*a*a*a*a*a*a*a*b', '*a*a*b', '**/*年*报告*', '*(a*)b', '+(a*)b', '*(*(a))b', '?(a)?(a)?(a)b', '!(*a*)b', '{*a,*b}*c*', '{a,b}{a,b}{a,b}{a,b}{a,b}', '{@(a,b),c}'];
     for (const g of refused) expect(globProblem(g), g).toBeDefined();
+    // (The bounds below are far above the microseconds these take and far below the minutes a
+    // backtracking match takes on these names, 8 s at 34 characters: a loaded CI machine must not
+    // fail them, a shape that backtracks must.)
     const started = performance.now();
     expect(matches('a'.repeat(34) + '.txt', '*a*a*a*a*a*a*a*a*a*a*b')).toBe(false);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(1000);
     // What stays allowed matches a name as long as a file system allows (255) in well under a millisecond each.
     const allowed = ['**/*.txt', '*报告*', '**/node_modules/**', '*.{txt,md,markdown}', '{*a*,*b*}', '*(a)*b', '+(a)+(a)b', '!(a*)b', '{a,b}{a,b}{a,b}{a,b}*a*b'];
     const name = 'a'.repeat(251) + '.txt';
@@ -121,7 +124,7 @@ describe('glob patterns that cost too much', () => {
       matches(name, g);
       const t = performance.now();
       matches(name, g);
-      expect(performance.now() - t, g).toBeLessThan(20);
+      expect(performance.now() - t, g).toBeLessThan(1000);
     }
   });
 });
