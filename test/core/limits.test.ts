@@ -147,6 +147,21 @@ describe('a config file nested thousands deep', () => {
   });
 });
 
+describe('a config of any opens and closers', () => {
+  it('is judged by the guard, never by the parser overflowing: a closer of the other kind closes nothing for either', () => {
+    // ("[}," repeated: the guard closed on any closer, the parser skips a } inside a list as an
+    // error, and 20,000 of them overflowed it. The backstop's message must never be needed.)
+    const token = fc.constantFrom('[', '{"a":', '{', '}', ']', ',', '"x\n', '1');
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1000, max: 30000 }), (unit, times) => {
+        const { findings } = parseConfig(unit.join('').repeat(times));
+        expect(findings.filter((f) => f.message.includes('嵌套过深'))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('where a run-in list item opens, asked without slicing', () => {
   it('answers as ITEM_MARK on the slice does, for any text and any slice', () => {
     // (chooseCue asked the regex on slices for every cue of every figure: cubic in a sentence's

@@ -71,12 +71,15 @@ const MAX_NESTING = 32;
  */
 function tooDeep(text: string, limit: number): number | undefined {
   const scanner = createScanner(text, true);
-  let depth = 0;
+  // (The kinds open, innermost last: a closer closes only its own kind, as the parser reads it;
+  // it skips a } inside a list as an error, so "[}," repeated nests without end.)
+  const open: number[] = [];
   // (SyntaxKind is a const enum of the .d.ts, not in the bundle: 1 { 2 } 3 [ 4 ] 17 end.)
   for (let kind = scanner.scan(); kind !== 17; kind = scanner.scan()) {
     if (kind === 1 || kind === 3) {
-      if (++depth > limit) return scanner.getTokenOffset();
-    } else if ((kind === 2 || kind === 4) && depth > 0) depth--;
+      open.push(kind);
+      if (open.length > limit) return scanner.getTokenOffset();
+    } else if ((kind === 2 || kind === 4) && open[open.length - 1] === kind - 1) open.pop();
   }
   return undefined;
 }
@@ -106,7 +109,15 @@ export function parseConfig(text: string, locale?: Locale): ParsedConfig {
     return { config, findings };
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (err) {
+    // (A backstop: the guard above is meant to leave the parser nothing that deep.)
+    if (!(err instanceof RangeError)) throw err;
+    problem(CODES.configSyntax, 'error', { offset: 0, length: 1 }, `配置文件嵌套过深，不予读取：使用默认设置。`, `The config file is nested too deep to be read: the defaults apply.`);
+    return { config, findings };
+  }
   for (const e of errors) {
     const code = printParseErrorCode(e.error);
     const [zh, en] = JSON_ERRORS[code] ?? ['格式有误', code];
