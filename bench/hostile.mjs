@@ -40,6 +40,11 @@ for (const n of [1000, 2000, 4000]) {
   writeFileSync(f, '全市经济运行情况\n\n' + '今年城镇新增就业45万人以上，'.repeat(n) + '。\n');
   rows.push([`one sentence of ${n} clauses 今年……45万人以上，`, median(['check', f])]);
 }
+for (const n of [1000, 2000, 4000]) {
+  const f = join(work, `base-${n}.txt`);
+  writeFileSync(f, '全市经济运行情况\n\n' + '由2020年的100人提高，'.repeat(n) + '。\n');
+  rows.push([`one sentence of ${n} clauses 由2020年的100人提高，`, median(['check', f])]);
+}
 // A folder whose .wengaorc.json holds hostile globs and nesting.
 const dir = join(work, 'hostile');
 mkdirSync(dir);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, parseConfig } from '../../server/src/core';
-import { ITEM_MARK, itemMarkWithin } from '../../server/src/core/figures/context';
+import { ITEM_MARK, itemMarkWithin, reachWithin } from '../../server/src/core/figures/context';
 
 const TEXT = '2026年工作要点\n\n今年力争新增就业岗位3万个。要推进“百日攻坚行动。\n';
 
@@ -166,12 +166,13 @@ describe('where a run-in list item opens, asked without slicing', () => {
   it('answers as ITEM_MARK on the slice does, for any text and any slice', () => {
     // (chooseCue asked the regex on slices for every cue of every figure: cubic in a sentence's
     // length. The index must give the same answers.)
-    const ch = fc.constantFrom('，', ',', '：', '；', '。', '、', ' ', '\u3000', '一', '二', '十', '是', '其', '第', '今', '年', '5');
+    const ch = fc.constantFrom('，', ',', '：', '；', '。', '、', ' ', '\u3000', '一', '二', '十', '是', '其', '第', '今', '年', '5', '到', '至');
     fc.assert(
       fc.property(fc.array(ch, { maxLength: 40 }).map((a) => a.join('')), fc.nat(), fc.nat(), (text, a, b) => {
         const from = a % (text.length + 1);
         const to = from + (b % (text.length - from + 1));
         expect(itemMarkWithin(text, from, to)).toBe(ITEM_MARK.test(text.slice(from, to)));
+        expect(reachWithin(text, from, to)).toBe(/(?:到|至)/.test(text.slice(from, to)));
       }),
       { numRuns: 3000 },
     );
