@@ -79,5 +79,7 @@ describe('workspace index, overlapping reads of one file', () => {
     release();
     await first;
     expect(indexer.index.get(uri)?.figures.map((f) => f.figure.value)).toEqual([6.5]);
+    // (What it keeps of the reads goes with them: a workspace's churn does not grow it.)
+    expect((indexer as unknown as { asked: Map<string, number> }).asked.size).toBe(0);
   });
 });

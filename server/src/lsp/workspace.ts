@@ -54,21 +54,29 @@ export class WorkspaceIndexer {
   /** The workspace folders' real paths: a file's must lie inside one. */
   private readonly realFolders = new Map<string, Promise<string | undefined>>();
   /**
-   * How often each URI's entry was asked for anew (opened, closed, changed on disk, read by the
-   * scan). Reads overlap: a large file's analysis takes seconds, and the watcher's "deleted" may
-   * be handled meanwhile. A read whose URI was asked for again since it began is dropped, so the
-   * latest event decides and a file deleted during its own read does not come back.
+   * The reads of URIs in flight: each URI's latest, numbered from one counter. Reads overlap: a
+   * large file's analysis takes seconds, and the watcher's "deleted" may be handled meanwhile. A
+   * read whose URI was asked for again since it began (another read, or the editor's text) finds
+   * another number here or none, and is dropped: the latest event decides, and a file deleted
+   * during its own read does not come back. An entry goes when its read ends, so the map holds
+   * only the reads under way.
    */
   private readonly asked = new Map<string, number>();
+  private reads = 0;
 
   private ask(uri: string): number {
-    const n = (this.asked.get(uri) ?? 0) + 1;
+    const n = ++this.reads;
     this.asked.set(uri, n);
     return n;
   }
 
   private stale(uri: string, n: number): boolean {
     return this.asked.get(uri) !== n;
+  }
+
+  /** A read ended: its entry goes, unless a later read of the URI has taken its place. */
+  private settle(uri: string, n: number): void {
+    if (this.asked.get(uri) === n) this.asked.delete(uri);
   }
 
   constructor(
@@ -96,7 +104,7 @@ export class WorkspaceIndexer {
    */
   *setOpen(uri: string, analysis: Analysis): Steps<Set<string>> {
     const entry = yield* indexEntrySteps(uri, fileName(uri), analysis);
-    this.ask(uri);
+    this.asked.delete(uri); // (a read of the disk's text under way is stale now)
     const touched = yield* this.index.setSteps(entry);
     this.open.add(uri);
     return touched;
@@ -109,7 +117,7 @@ export class WorkspaceIndexer {
   async closed(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = []): Promise<Set<string>> {
     this.open.delete(uri);
     if (folders.length === 0) {
-      this.ask(uri);
+      this.asked.delete(uri);
       return this.remove(uri);
     }
     return this.refreshFromDisk(uri, settings, folders);
@@ -124,6 +132,14 @@ export class WorkspaceIndexer {
   async refreshFromDisk(uri: string, settings = DEFAULT_WORKSPACE, folders: string[] = [], redirected = false): Promise<Set<string>> {
     if (this.open.has(uri)) return new Set();
     const n = this.ask(uri);
+    try {
+      return await this.refresh(uri, n, settings, folders, redirected);
+    } finally {
+      this.settle(uri, n);
+    }
+  }
+
+  private async refresh(uri: string, n: number, settings: WorkspaceSettings, folders: string[], redirected: boolean): Promise<Set<string>> {
     if (!uri.startsWith('file:')) return this.remove(uri);
     const file = fileURLToPath(uri);
     if (folders.length) {
@@ -240,7 +256,8 @@ export class WorkspaceIndexer {
       for (const file of files) {
         const uri = pathToFileURL(file.path).href;
         if (this.open.has(uri)) continue;
-        await this.indexFromDisk(uri, this.ask(uri), file.real);
+        const asked = this.ask(uri);
+        await this.indexFromDisk(uri, asked, file.real).finally(() => this.settle(uri, asked));
         if (this.index.has(uri) && !this.open.has(uri)) n++;
         await new Promise<void>((r) => setImmediate(r));
       }
