@@ -172,6 +172,8 @@ describe('wengao check on inputs without end', () => {
     expect(byName['a.txt'].diagnostics.map((d) => d.code)).toEqual(['quote.unclosed']);
     expect(r.stderr).toContain(`wengao: 跳过 (skipped) ${join(sub, '.wengaorc.json')}: 不是普通文件`);
     expect(r.stderr).toContain(`wengao: 跳过 (skipped) ${join(sub, '.wengaoignore')}: 文件 200 MB`);
+    // The summary counts the one report as checked, and the two project files apart.
+    expect(r.stderr).toMatch(/wengao: 1 个文件，1 个问题（错误 1，警告 0，提示 0），2 个配置或忽略文件未读取\n/);
     for (const format of ['sarif', 'github', 'text']) {
       const f = await runCli(['check', sub, '--format', format], { timeoutMs: 5_000 });
       expect(f.code, format).toBe(2);
@@ -181,6 +183,9 @@ describe('wengao check on inputs without end', () => {
     const figures = await runCli(['figures', sub], { timeoutMs: 5_000 });
     expect(figures.code, figures.stderr).toBe(2);
     expect(figures.stderr).toMatch(/跳过 \(skipped\) .*\.wengaorc\.json: 不是普通文件/);
+    expect(figures.stderr).toMatch(/wengao: 1 个文件，0 项数据，2 个配置或忽略文件未读取\n/);
+    const en = await runCli(['figures', sub, '--lang', 'en'], { timeoutMs: 5_000 });
+    expect(en.stderr).toMatch(/wengao: 1 file, 0 figures, 2 config or ignore files not read\n/);
   });
 
   it('standard input past the limit is cut off and skipped', async () => {

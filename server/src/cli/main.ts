@@ -201,18 +201,19 @@ export async function main(
     for (const line of textLines([...projectFiles.values()], o.lang)) err(`wengao: ${line}\n`);
     out(renderFigures(results, o.format as FiguresFormat, o.targetsOnly, o.lang));
     const n = results.reduce((k, r) => k + (r.analysis?.figures.filter((f) => !o.targetsOnly || listedTarget(f)).length ?? 0), 0);
-    // (A config or ignore file not read counts too: the figures were read without it.)
-    const skippedFiles = results.filter((r) => r.skipped).length + [...projectFiles.values()].filter((p) => p.skipped).length;
+    const skippedFiles = results.filter((r) => r.skipped).length;
+    // (A config or ignore file not read is said apart, and fails the run too: the figures were read without it.)
+    const unreadProject = [...projectFiles.values()].filter((p) => p.skipped).length;
     for (const r of results) if (r.notAnalyzed) err(`wengao: 未作为报告读取 (not read as a report) ${escapedPath(r.path)}: ${r.notAnalyzed}\n`);
     err(
       tr(
         o.lang,
-        `wengao: ${results.length} 个文件，${n} 项${o.targetsOnly ? '目标' : '数据'}${skippedFiles ? `，跳过 ${skippedFiles} 个` : ''}\n`,
-        `wengao: ${results.length} ${results.length === 1 ? 'file' : 'files'}, ${n} ${o.targetsOnly ? (n === 1 ? 'target' : 'targets') : n === 1 ? 'figure' : 'figures'}${skippedFiles ? `, ${skippedFiles} skipped` : ''}\n`,
+        `wengao: ${results.length} 个文件，${n} 项${o.targetsOnly ? '目标' : '数据'}${skippedFiles ? `，跳过 ${skippedFiles} 个` : ''}${unreadProjectZh(unreadProject)}\n`,
+        `wengao: ${results.length} ${results.length === 1 ? 'file' : 'files'}, ${n} ${o.targetsOnly ? (n === 1 ? 'target' : 'targets') : n === 1 ? 'figure' : 'figures'}${skippedFiles ? `, ${skippedFiles} skipped` : ''}${unreadProjectEn(unreadProject)}\n`,
       ),
     );
     // (As for check: a file that could not be read was not read, and CI must not pass on it.)
-    return skippedFiles ? 2 : 0;
+    return skippedFiles || unreadProject ? 2 : 0;
   }
 
   // Across documents: every report's figures in one index, then figure.mismatch for each against it
@@ -245,7 +246,9 @@ export async function main(
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of all) counts[f.severity]++;
   const suppressed = results.reduce((n, r) => n + r.suppressed.length, 0);
-  const skipped = results.filter((r) => r.skipped).length;
+  const reportResults = new Set(reports.map((r) => r.result));
+  const skipped = results.filter((r) => r.skipped && reportResults.has(r)).length;
+  const unreadProject = results.filter((r) => r.skipped && !reportResults.has(r)).length;
   const notAnalyzed = results.filter((r) => r.notAnalyzed);
   for (const r of notAnalyzed) err(`wengao: 未作为报告检查 (not checked as a report) ${escapedPath(r.path)}: ${r.notAnalyzed}\n`);
   const tooMany = o.maxWarnings >= 0 && counts.warning > o.maxWarnings;
@@ -256,6 +259,7 @@ export async function main(
       `wengao: ${reports.length} 个文件，${all.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
         (suppressed ? `，已忽略 ${suppressed} 个（注释或 .wengaoignore）` : '') +
         (skipped ? `，跳过 ${skipped} 个` : '') +
+        unreadProjectZh(unreadProject) +
         (notAnalyzed.length ? `，${notAnalyzed.length} 个不以中文为主等，未作为报告检查` : '') +
         (parallel ? `，${threads} 个线程` : '') +
         (counts.warning && o.maxWarnings > 0 ? (tooMany ? `；警告多于 --max-warnings ${o.maxWarnings}` : `；警告未超过 --max-warnings ${o.maxWarnings}`) : '') +
@@ -263,6 +267,7 @@ export async function main(
       `wengao: ${plural(reports.length, 'file')}, ${plural(all.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'note')})` +
         (suppressed ? `, ${suppressed} ignored (comments or .wengaoignore)` : '') +
         (skipped ? `, ${skipped} skipped` : '') +
+        unreadProjectEn(unreadProject) +
         (notAnalyzed.length ? `, ${notAnalyzed.length} not checked as reports (not mainly Chinese, …)` : '') +
         (parallel ? `, ${threads} threads` : '') +
         (counts.warning && o.maxWarnings > 0 ? (tooMany ? `; more warnings than --max-warnings ${o.maxWarnings}` : `; warnings within --max-warnings ${o.maxWarnings}`) : '') +
@@ -271,9 +276,17 @@ export async function main(
   );
   // A file that could not be read was not checked, a check that failed left its results out:
   // CI must not pass on either.
-  if (skipped) return 2;
+  if (skipped || unreadProject) return 2;
   if (all.some((f) => f.code === CODES.internalCheckFailed)) return 2;
   return counts.error > 0 || tooMany ? 1 : 0;
+}
+
+/** The summary's words for config and ignore files found but not read (the reports were read without them). */
+function unreadProjectZh(n: number): string {
+  return n ? `，${n} 个配置或忽略文件未读取` : '';
+}
+function unreadProjectEn(n: number): string {
+  return n ? `, ${n} config or ignore ${n === 1 ? 'file' : 'files'} not read` : '';
 }
 
 /** The output in chunks, each made as it is written (render.ts, sarif.ts, github.ts). */
