@@ -52,8 +52,13 @@ async function run(label, chars, env) {
 }
 
 const rows = [];
-for (const chars of [1_900_000, 20_000_000]) {
-  for (const [label, env] of [['worker thread', {}], ['main thread (baseline)', { WENGAO_ANALYSIS_WORKER: '0' }]]) {
+// (--chars 60000,250000 --worker-from 1: other sizes, with the worker taking documents from that
+// many characters on, as BENCHMARKS' "where the line to the worker should be" was measured.)
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const sizes = arg('--chars')?.split(',').map(Number) ?? [1_900_000, 20_000_000];
+const workerEnv = arg('--worker-from') ? { WENGAO_OFF_THREAD_CHARS: arg('--worker-from') } : {};
+for (const chars of sizes) {
+  for (const [label, env] of [['worker thread', workerEnv], ['main thread (baseline)', { WENGAO_ANALYSIS_WORKER: '0' }]]) {
     rows.push(await run(label, chars, env));
   }
 }
