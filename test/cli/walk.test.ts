@@ -79,6 +79,21 @@ describe('the folder walk', () => {
     }
   });
 
+  it('a link out reached by a folder and by a glob is named once', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'wengao-walk-'));
+    const outside = mkdtempSync(join(tmpdir(), 'wengao-outside-'));
+    dirs.push(d, outside);
+    writeFileSync(join(d, 'a.txt'), '报告\n\n今年新增就业3万人。\n');
+    writeFileSync(join(outside, 'secret.txt'), '中文机密。');
+    symlinkSync(join(outside, 'secret.txt'), join(d, 'leak.txt'));
+    const err: string[] = [];
+    const code = await main(['check', d, `${d}/*.txt`], () => undefined, (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+    expect(code).toBe(0);
+    expect(err.join('').split('\n').filter((l) => l.includes('leak.txt'))).toEqual([
+      `wengao: ${join(d, 'leak.txt')}: 链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)`,
+    ]);
+  });
+
   it('reports a folder it cannot read as unreadable and walks the rest', async () => {
     const d = tree();
     const real = fsp.readdir.bind(fsp);

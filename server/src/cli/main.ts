@@ -89,9 +89,13 @@ export async function main(
   const reports: { result: FileResult; resolved?: Resolved }[] = [];
   const projectFiles = new Map<string, FileResult>();
   const planned: { source: Source; shown: string; resolved: Resolved }[] = [];
+  // (A link reached by a folder and by a glob is named once.)
+  const noted = new Set<string>();
   for (const source of sources) {
     if (source.kind === 'note') {
-      err(`wengao: ${escapedPath(source.path)}: ${source.message}\n`);
+      const line = `wengao: ${escapedPath(source.path)}: ${source.message}\n`;
+      if (!noted.has(line)) err(line);
+      noted.add(line);
       continue;
     }
     if (source.kind === 'unreadable') {
