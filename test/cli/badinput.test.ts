@@ -68,6 +68,11 @@ describe('wengao check on odd bytes', () => {
     expect(r.stderr).toMatch(/未作为报告检查 \(not checked as a report\) .*notes\.txt/);
     const sarif = await runCli(['check', dir, '--format', 'sarif']);
     expect(sarif.stdout).toContain('not checked as a report');
+    // GitHub Actions: a notice on the file, not an error.
+    const github = await runCli(['check', dir, '--format', 'github']);
+    expect(github.code).toBe(0);
+    expect(github.stdout).toMatch(/^::notice file=.*notes\.txt,title=wengao::未作为报告检查 \(not checked as a report\): 不以中文为主/m);
+    expect(github.stdout).not.toMatch(/^::error file=.*notes\.txt/m);
   });
 
   it('empty standard input: exit 0 and nothing found; binary standard input: skipped, exit 2', async () => {
