@@ -94,10 +94,6 @@ export class WorkspaceIndexer {
   /** How a file's text is analysed: `analyze` here; the server gives its worker thread for large files. */
   analyzer: (text: string, options: AnalyzeOptions) => Promise<Analysis> | Analysis = analyze;
 
-  isIndexed(uri: string): boolean {
-    return this.index.has(uri);
-  }
-
   /**
    * An open document's current analysis: it replaces whatever the disk said. In steps (the server
    * pauses between them for a large document); the index changes in the last one only.
