@@ -157,6 +157,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onShutdown(() => {
     stopWatching?.();
     session.offThread.dispose();
+    // (No status sent after shutdown: a throttled send still pending is dropped.)
+    status.dispose();
   });
 
   documents.onDidClose((e) => {
