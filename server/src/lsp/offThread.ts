@@ -144,8 +144,6 @@ function piecesOf(part: Part, items: unknown[]): { part: Part; bytes: ArrayBuffe
 
 /** The worker's loop: analyse each job, post the result (or the error) back. */
 export function serveAnalyses(): void {
-  // (Loaded and listening: the main thread sends it documents of a report's size from now on.)
-  parentPort!.postMessage({ ready: true });
   parentPort!.on('message', (job: Job) => {
     try {
       const { checks, ...rest } = job.options;
@@ -238,16 +236,9 @@ export class OffThreadAnalyzer {
    */
   constructor(private readonly script: string | undefined, private readonly log: (msg: string) => void) {}
 
-  /** Whether the worker has loaded and listens (it says so once). */
-  private ready = false;
-
-  /**
-   * Whether `text` goes to the worker, from `from` characters on. Below OFF_THREAD_CHARS only once
-   * the worker is ready: starting it takes about a second, longer than such a document's analysis
-   * here, so the first one after the server starts is analysed here while the worker loads.
-   */
+  /** Whether `text` goes to the worker, from `from` characters on. */
   wants(text: string, from = OFF_THREAD_CHARS): boolean {
-    return !this.broken && this.script !== undefined && text.length >= from && (this.ready || text.length >= OFF_THREAD_CHARS);
+    return !this.broken && this.script !== undefined && text.length >= from;
   }
 
   /**
@@ -258,11 +249,7 @@ export class OffThreadAnalyzer {
   async analyze(text: string, options: AnalyzeOptions, from = OFF_THREAD_CHARS): Promise<Analysis> {
     const { checks, index: _index, ...rest } = options;
     const named: WorkerOptions['checks'] | undefined = checks === LOCAL_CHECKS ? 'local' : checks !== undefined && checks.length === 0 ? 'none' : undefined;
-    if (!this.wants(text, from) || named === undefined) {
-      // (A document the worker will take once it is ready: it starts loading now.)
-      if (!this.broken && this.script !== undefined && !this.disposed && text.length >= from) this.start();
-      return analyze(text, options);
-    }
+    if (!this.wants(text, from) || named === undefined) return analyze(text, options);
     try {
       return await assemble(text, await this.post({ id: this.next++, text: await encode(text), options: { ...rest, checks: named } }));
     } catch (err) {
@@ -283,11 +270,7 @@ export class OffThreadAnalyzer {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script!, { workerData: { role: WORKER_FLAG } });
-    worker.on('message', (m: Partial<Result> & { id: number; error?: string; ready?: boolean }) => {
-      if (m.ready) {
-        this.ready = true;
-        return;
-      }
+    worker.on('message', (m: Partial<Result> & { id: number; error?: string }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
@@ -296,7 +279,6 @@ export class OffThreadAnalyzer {
     });
     const fail = (err: Error) => {
       this.broken = true;
-      this.ready = false;
       this.worker = undefined;
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
@@ -307,7 +289,6 @@ export class OffThreadAnalyzer {
       if (this.worker !== worker) return;
       if (this.pending.size || code !== 0) fail(new Error(`the worker thread exited (${code})`));
       this.worker = undefined;
-      this.ready = false;
     });
     // (The worker does not keep the server alive: the process ends when the client goes.)
     worker.unref();
