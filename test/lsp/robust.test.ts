@@ -488,29 +488,6 @@ describe('a large document on the worker thread', () => {
     }
   }, 60_000);
 
-  it("an open document of a report's size (seed 002, about 49,000 characters) is analysed on the worker too, a short one here, and both publish what the core finds", async () => {
-    // (Open documents go from OPEN_OFF_THREAD_CHARS, about 50 ms of analysis: none holds the
-    // others' requests longer. The index's reads of closed files keep OFF_THREAD_CHARS.)
-    const { OPEN_OFF_THREAD_CHARS } = await import('../../server/src/lsp/offThread');
-    const s = start();
-    await s.initialize();
-    const seed = readFileSync(join(ROOT, 'seeds', '002_823a23dd25e68816.txt'), 'utf8');
-    const short = readFileSync(join(ROOT, 'seeds', '001_35a3e5c16cba96b6.txt'), 'utf8');
-    expect(seed.length).toBeGreaterThanOrEqual(OPEN_OFF_THREAD_CHARS);
-    expect(short.length).toBeLessThan(OPEN_OFF_THREAD_CHARS);
-    for (const [uri, text] of [['untitled:report.txt', seed], ['untitled:short.txt', short]] as const) {
-      await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-      await s.waitFor(() => s.published(uri).length > 0, `${uri} published`, 30_000);
-      const line = s.logs.find((l) => l.message.startsWith(`[wengao] analysed ${uri} v1:`))!.message;
-      expect(line.endsWith(', on the worker thread'), line).toBe(text === seed);
-      const core = analyze(text, { kind: 'plaintext', heavyLimit: 2_000_000 });
-      const lines = new LineIndex(text);
-      const got = s.published(uri).at(-1)!.diagnostics.map((d) => key(d.code, d.range)).sort();
-      expect(got).toEqual(core.findings.filter((f) => f.code !== 'figure.mismatch').map((f) => key(f.code, lines.range(f.span))).sort());
-    }
-    expect(s.logs.some((l) => /worker thread failed/.test(l.message))).toBe(false);
-  }, 60_000);
-
   it('is analysed off the main thread: a small document is answered before the large one is published, whose diagnostics are those the core finds', async () => {
     const s = start();
     await s.initialize();

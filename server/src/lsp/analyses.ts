@@ -4,7 +4,6 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, CONFIG_FILE, LOCAL_CHECKS, documentKind } from '../core';
-import { OPEN_OFF_THREAD_CHARS } from './offThread';
 import { DocContext, HEAVY_LIMIT, Session } from './session';
 
 /**
@@ -56,7 +55,6 @@ export class DocumentAnalyses {
     const going = this.underway.get(doc.uri);
     if (going && going.version === version && going.text === text && going.key === key) return going.analysis;
     const started = Date.now();
-    const onWorker = session.offThread.wants(text, OPEN_OFF_THREAD_CHARS);
     const pending = session.offThread.analyze(text, {
       kind: documentKind(doc.uri, doc.languageId),
       scope: ctx.covered ? settings.analyze : 'off',
@@ -67,7 +65,7 @@ export class DocumentAnalyses {
       positionEncoding: session.encoding,
       // figure.mismatch runs when diagnostics are published, against the workspace.
       checks: LOCAL_CHECKS,
-    }, OPEN_OFF_THREAD_CHARS);
+    });
     this.underway.set(doc.uri, { version, text, key, analysis: pending });
     let analysis: Analysis;
     try {
@@ -83,7 +81,7 @@ export class DocumentAnalyses {
     for (const f of analysis.failures) session.connection.console.error(`[wengao] check ${f.check} failed on ${doc.uri}: ${f.error}`);
     const ms = Date.now() - started;
     if (analysis.analyzed) {
-      session.log(`analysed ${doc.uri} v${version}: ${analysis.findings.length} findings, ${analysis.figures.length} figures, ${ms} ms${onWorker ? ', on the worker thread' : ''}`);
+      session.log(`analysed ${doc.uri} v${version}: ${analysis.findings.length} findings, ${analysis.figures.length} figures, ${ms} ms`);
     } else {
       session.log(`skipped ${doc.uri}: ${analysis.skippedReason}`);
     }

@@ -18,23 +18,11 @@ import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { Analysis, AnalyzeOptions, Heading, LOCAL_CHECKS, LineIndex, OutlineNode, Sentence, analyze, splitSentences } from '../core';
 import { breathe } from './slices';
 
-/** WENGAO_OFF_THREAD_CHARS sets both lines below, for the benchmark of where they should be. */
-const LINE_SET = Number(process.env.WENGAO_OFF_THREAD_CHARS) > 0 ? Number(process.env.WENGAO_OFF_THREAD_CHARS) : undefined;
-
 /**
- * Files the index reads from disk are analysed on the worker from this many characters (about
- * 1.5 MB of Chinese): below it the round trips cost the scan more than it gains (300 reports
- * indexed in 4.06 s against 3.18 s with every file sent, BENCHMARKS), and the scan pauses between
- * files anyway.
+ * Documents of at least this many characters (about 1.5 MB of Chinese) are analysed on the worker.
+ * (WENGAO_OFF_THREAD_CHARS sets another, for the benchmark of where the line should be.)
  */
-export const OFF_THREAD_CHARS = LINE_SET ?? 500_000;
-
-/**
- * Open documents, which are analysed again as they are edited, go to the worker from this many
- * characters: about 50 ms of analysis on this machine, so that no open document holds the other
- * documents' requests longer (issue 11; BENCHMARKS, "where the line to the worker should be").
- */
-export const OPEN_OFF_THREAD_CHARS = LINE_SET ?? 12_000;
+export const OFF_THREAD_CHARS = Number(process.env.WENGAO_OFF_THREAD_CHARS) > 0 ? Number(process.env.WENGAO_OFF_THREAD_CHARS) : 500_000;
 
 /** What crosses to the worker: the options without the checks (functions), named instead. */
 type WorkerOptions = Omit<AnalyzeOptions, 'checks' | 'index'> & { checks: 'local' | 'none' };
@@ -236,20 +224,16 @@ export class OffThreadAnalyzer {
    */
   constructor(private readonly script: string | undefined, private readonly log: (msg: string) => void) {}
 
-  /** Whether `text` goes to the worker, from `from` characters on. */
-  wants(text: string, from = OFF_THREAD_CHARS): boolean {
-    return !this.broken && this.script !== undefined && text.length >= from;
+  /** Whether `text` goes to the worker. */
+  wants(text: string): boolean {
+    return !this.broken && this.script !== undefined && text.length >= OFF_THREAD_CHARS;
   }
 
-  /**
-   * `analyze(text, options)` on the worker if `text` has at least `from` characters (the index's
-   * line by default; open documents give OPEN_OFF_THREAD_CHARS); on the main thread otherwise, or
-   * if the worker cannot do it.
-   */
-  async analyze(text: string, options: AnalyzeOptions, from = OFF_THREAD_CHARS): Promise<Analysis> {
+  /** `analyze(text, options)` on the worker; on the main thread if the worker cannot do it. */
+  async analyze(text: string, options: AnalyzeOptions): Promise<Analysis> {
     const { checks, index: _index, ...rest } = options;
     const named: WorkerOptions['checks'] | undefined = checks === LOCAL_CHECKS ? 'local' : checks !== undefined && checks.length === 0 ? 'none' : undefined;
-    if (!this.wants(text, from) || named === undefined) return analyze(text, options);
+    if (!this.wants(text) || named === undefined) return analyze(text, options);
     try {
       return await assemble(text, await this.post({ id: this.next++, text: await encode(text), options: { ...rest, checks: named } }));
     } catch (err) {
