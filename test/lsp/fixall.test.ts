@@ -14,7 +14,7 @@ import { LspSession, startLsp, ROOT } from '../helpers/procLsp';
 
 const SEED_004 = join(ROOT, 'seeds', '004_0624703ab3c854fd.txt');
 const HAN = /[\u4e00-\u9fff]/;
-const CERTAIN = /^(?:punct|text|para)\.|^quote\.paragraph-break$|^heading\.(?:marker|sequence)$/;
+const CERTAIN = /^(?:punct|text|para)\.|^quote\.paragraph-break$|^heading\.(?:marker|sequence)$|^number\.(?:range|approx-list)$|^term\.misspelling$/;
 
 let servers: LspSession[] = [];
 afterEach(async () => {
@@ -83,5 +83,28 @@ describe('fix-all', () => {
     })) as CodeAction[];
     expect(fixAll).toHaveLength(1);
     expect(fixAll[0].diagnostics?.map((d) => d.code)).not.toContain('figure.mismatch');
+  });
+
+  it('number notation and misspellings: "fix all N" of their code, and the document fix-all takes them too', async () => {
+    const uri = 'file:///ws/notice.txt';
+    const text = '关于工作安排的通知\n\n今年增长5-10%，计划在2025-2027年完成。要认真布署各项工作，统一布署到位，人数在三、四十人。\n';
+    const { s, first } = await opened(text, uri);
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    for (const [code, want] of [['number.range', ['5%～10%', '2025—2027年']], ['term.misspelling', ['认真部署', '统一部署']]] as const) {
+      const found = first.diagnostics.filter((d) => d.code === code);
+      expect(found, code).toHaveLength(2);
+      const actions = (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: found[0].range, context: { diagnostics: [found[0]] } })) as CodeAction[];
+      const all = actions.find((a) => a.title.includes(`全部 2 处 ${code}`));
+      expect(all, `${code}: ${actions.map((a) => a.title).join(' | ')}`).toBeDefined();
+      const fixed = TextDocument.applyEdits(doc, all!.edit!.changes![uri]);
+      for (const w of want) expect(fixed, code).toContain(w);
+    }
+    const fixAll = (await s.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    const fixed = TextDocument.applyEdits(doc, fixAll[0].edit!.changes![uri]);
+    expect(fixed).toBe('关于工作安排的通知\n\n今年增长5%～10%，计划在2025—2027年完成。要认真部署各项工作，统一部署到位，人数在三四十人。\n');
   });
 });

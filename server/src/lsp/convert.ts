@@ -125,10 +125,12 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.wengao`;
 
 /**
  * The codes whose fix is certain, which a fix-all applies without a look: the form of a mark, a
- * doubled copy, a page break's join, a heading's number. Not figure.mismatch ("take the other
- * value" is a choice between two documents).
+ * doubled copy, a page break's join, a heading's number, a range's or an approximate number's
+ * notation (GB/T 15835), a misspelling from the published tables. Not figure.mismatch ("take the
+ * other value" is a choice between two documents), nor term.formulation (a wording the team
+ * chose, for the writer to see where it applies).
  */
-const CERTAIN = /^(?:punct|text|para)\.|^quote\.paragraph-break$|^heading\.(?:marker|sequence)$/;
+const CERTAIN = /^(?:punct|text|para)\.|^quote\.paragraph-break$|^heading\.(?:marker|sequence)$|^number\.(?:range|approx-list)$|^term\.misspelling$/;
 
 /** The first fix of each diagnostic, in order, leaving out any that overlaps one taken before. */
 function firstFixes(diagnostics: Diagnostic[]): TextEdit[] {
@@ -153,7 +155,8 @@ function firstFixes(diagnostics: Diagnostic[]): TextEdit[] {
  */
 export function toFixAllActions(uri: string, given: Diagnostic[], published: Diagnostic[], only: string[] | undefined, locale?: Locale): CodeAction[] {
   const t = (zh: string, en: string) => tr(locale, zh, en);
-  const fixable = published.filter((d) => d.source === SOURCE && CERTAIN.test(String(d.code)) && ((d.data as FixData | undefined)?.fixes?.length ?? 0) > 0);
+  const withFix = published.filter((d) => d.source === SOURCE && ((d.data as FixData | undefined)?.fixes?.length ?? 0) > 0);
+  const fixable = withFix.filter((d) => CERTAIN.test(String(d.code)));
   const actions: CodeAction[] = [];
   const wantsFixAll = only?.some((k) => k === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(`${k}.`));
   if (wantsFixAll) {
@@ -161,8 +164,10 @@ export function toFixAllActions(uri: string, given: Diagnostic[], published: Dia
     return actions;
   }
   if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return actions;
+  // (Beside a finding the writer has seen one of the kind: every code's fixes, but a mismatch's.)
   for (const code of new Set(given.filter((d) => d.source === SOURCE).map((d) => String(d.code)))) {
-    const same = fixable.filter((d) => String(d.code) === code);
+    if (code === 'figure.mismatch') continue;
+    const same = withFix.filter((d) => String(d.code) === code);
     if (same.length < 2) continue;
     actions.push({
       title: t(`修复本文件中全部 ${same.length} 处 ${code}`, `Fix all ${same.length} ${code} in this file`),
