@@ -19,6 +19,18 @@ function lastChar(text: string, end: number): number {
   return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? end - 2 : end - 1;
 }
 
+
+/**
+ * The length of a list item's bullet that a PDF's extraction repeated on the continuation of the
+ * item ("- 培训……促进儿童" / "- 健康成长"): the join drops it with the break. Only when the first
+ * half opens with the same bullet: the model read the second as no new item.
+ */
+function repeatedBullet(first: string, second: string): number {
+  const a = /^([-*•·])[ \t\u3000]+/.exec(first);
+  const b = /^([-*•·])[ \t\u3000]+/.exec(second);
+  return a && b && a[1] === b[1] ? b[0].length : 0;
+}
+
 export const pageBreak: Check = {
   id: 'page-break',
   codes: [CODES.paraPageBreak],
@@ -50,19 +62,22 @@ export const pageBreak: Check = {
       const between = inside.length;
       // (By characters: a slice by code units could cut a surrogate pair.)
       const tail = [...p.text].slice(-8).join('');
-      const head = [...q.text].slice(0, 8).join('');
+      // (Where the rest opens: past a bullet the extraction repeated, which the join drops.)
+      const skip = repeatedBullet(p.text, q.text);
+      const rest = q.start + skip;
+      const head = [...q.text.slice(skip)].slice(0, 8).join('');
       out.push({
         code: CODES.paraPageBreak,
         severity: 'warning',
         message: t(
-          `第${line(lastChar(text, p.end))}行的段落在句子中间断开（“…${tail}”），下接第${line(q.start)}行（“${head}…”），多为 PDF 分页所致` +
+          `第${line(lastChar(text, p.end))}行的段落在句子中间断开（“…${tail}”），下接第${line(rest)}行（“${head}…”），多为 PDF 分页所致` +
             (between ? `，中间夹着页码或页眉` : '') + `。请合并为一段。`,
-          `The paragraph on line ${line(lastChar(text, p.end))} stops mid-sentence ("…${tail}") and carries on at line ${line(q.start)} ("${head}…"), usually a PDF page break` +
+          `The paragraph on line ${line(lastChar(text, p.end))} stops mid-sentence ("…${tail}") and carries on at line ${line(rest)} ("${head}…"), usually a PDF page break` +
             (between ? ', with a page number or header between' : '') + '. Join them into one paragraph.',
         ),
         span: { start: lastChar(text, p.end), end: p.end },
-        related: [{ span: { start: q.start, end: q.start + String.fromCodePoint(text.codePointAt(q.start)!).length }, message: t(`段落的后半（第${line(q.start)}行）`, `The rest of the paragraph (line ${line(q.start)})`) }],
-        fixes: [{ title: t('合并被分页断开的段落', 'Join the paragraph split by a page break'), edits: [{ span: { start: p.end, end: q.start }, newText: '' }] }],
+        related: [{ span: { start: rest, end: rest + String.fromCodePoint(text.codePointAt(rest)!).length }, message: t(`段落的后半（第${line(rest)}行）`, `The rest of the paragraph (line ${line(rest)})`) }],
+        fixes: [{ title: t('合并被分页断开的段落', 'Join the paragraph split by a page break'), edits: [{ span: { start: p.end, end: rest }, newText: '' }] }],
       });
     }
     for (const f of furniture) {
