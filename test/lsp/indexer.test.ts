@@ -41,43 +41,43 @@ function folder(text: string) {
   return { d, file, uri: pathToFileURL(file).href };
 }
 
+/**
+ * A read of the report begun by `begin` (held at its analysis), the file changed by `meanwhile`
+ * and the watcher's event for it handled, then the first read let go to its end.
+ */
+async function overlapped(begin: (indexer: WorkspaceIndexer, d: string, uri: string) => Promise<unknown>, meanwhile: (file: string) => void) {
+  const { d, file, uri } = folder('全市地区生产总值增长5.5%。\n');
+  const { indexer, release, firstStarted } = slowFirstRead();
+  const first = begin(indexer, d, uri);
+  await firstStarted;
+  meanwhile(file);
+  await indexer.refreshFromDisk(uri, DEFAULT_WORKSPACE, [d]);
+  release();
+  await first;
+  return { indexer, uri };
+}
+
+const refresh = (indexer: WorkspaceIndexer, d: string, uri: string) => indexer.refreshFromDisk(uri, DEFAULT_WORKSPACE, [d]);
+
 describe('workspace index, overlapping reads of one file', () => {
   it('a file deleted while it is being read does not come back when the read ends', async () => {
-    const { d, file, uri } = folder('全市地区生产总值增长5.5%。\n');
-    const { indexer, release, firstStarted } = slowFirstRead();
-    const first = indexer.refreshFromDisk(uri, DEFAULT_WORKSPACE, [d]);
-    await firstStarted;
-    rmSync(file);
-    await indexer.refreshFromDisk(uri, DEFAULT_WORKSPACE, [d]);
-    release();
-    await first;
+    const { indexer, uri } = await overlapped(refresh, (file) => rmSync(file));
     expect(indexer.index.has(uri)).toBe(false);
   });
 
   it('a document closed and then deleted (the read the close started is still running) leaves the index', async () => {
-    const { d, file, uri } = folder('全市地区生产总值增长5.5%。\n');
-    const { indexer, release, firstStarted } = slowFirstRead();
     // Opened: the editor's text is indexed. Closed: the disk's version is read again.
-    const opened = indexer.setOpen(uri, analyze('全市地区生产总值增长5.5%。\n', { kind: 'plaintext', scope: 'all', minChineseRatio: 0 }));
-    for (let s = opened.next(); !s.done; s = opened.next());
-    const closing = indexer.closed(uri, DEFAULT_WORKSPACE, [d]);
-    await firstStarted;
-    rmSync(file);
-    await indexer.refreshFromDisk(uri, DEFAULT_WORKSPACE, [d]);
-    release();
-    await closing;
+    const closeOpen = (indexer: WorkspaceIndexer, d: string, uri: string) => {
+      const opened = indexer.setOpen(uri, analyze('全市地区生产总值增长5.5%。\n', { kind: 'plaintext', scope: 'all', minChineseRatio: 0 }));
+      for (let s = opened.next(); !s.done; s = opened.next());
+      return indexer.closed(uri, DEFAULT_WORKSPACE, [d]);
+    };
+    const { indexer, uri } = await overlapped(closeOpen, (file) => rmSync(file));
     expect(indexer.index.has(uri)).toBe(false);
   });
 
   it('a file changed while it is being read keeps the later text', async () => {
-    const { d, file, uri } = folder('全市地区生产总值增长5.5%。\n');
-    const { indexer, release, firstStarted } = slowFirstRead();
-    const first = indexer.refreshFromDisk(uri, DEFAULT_WORKSPACE, [d]);
-    await firstStarted;
-    writeFileSync(file, '全市地区生产总值增长6.5%。\n');
-    await indexer.refreshFromDisk(uri, DEFAULT_WORKSPACE, [d]);
-    release();
-    await first;
+    const { indexer, uri } = await overlapped(refresh, (file) => writeFileSync(file, '全市地区生产总值增长6.5%。\n'));
     expect(indexer.index.get(uri)?.figures.map((f) => f.figure.value)).toEqual([6.5]);
     // (What it keeps of the reads goes with them: a workspace's churn does not grow it.)
     expect((indexer as unknown as { asked: Map<string, number> }).asked.size).toBe(0);
