@@ -4,13 +4,13 @@
  */
 import { CHECKS, Check, CheckContext } from './checks';
 import type { FigureIndex } from './consistency/index';
-import { DocumentFacts, Figure, extractFigures } from './figures/extract';
+import { DocumentFacts, Figure, extractFigureSteps } from './figures/extract';
 import { documentFacts } from './figures/document';
 import { CODES, appendAll, compareFindings, type Code, type Finding, type Severity } from './findings';
 import { WengaoConfig, severityOverrides } from './config';
 import { tr, type Locale } from './locale';
 import { IgnoreEntry, Suppressed, directiveProblems, suppress } from './suppress';
-import { DocKind, DocumentModel, buildModel, chineseRatio, languageSample } from './model';
+import { DocKind, DocumentModel, buildModelSteps, chineseRatio, languageSample } from './model';
 import { OutlineNode, buildOutline } from './outline';
 import { PositionEncoding, clip } from './text';
 import { Steps, drain } from './steps';
@@ -89,16 +89,26 @@ function shouldAnalyze(text: string, scope: AnalyzeScope = 'chinese', minRatio =
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
-  const model = buildModel(text, options.kind, options.positionEncoding);
+  return drain(analyzeSteps(text, options));
+}
+
+/**
+ * `analyze` in steps (steps.ts): it may pause after the model, inside the reading of the figures
+ * (every STEP_ITEMS sentences) and after each check, so that the language server answers other
+ * documents while a large one is analysed on its main thread. The result is `analyze`'s.
+ */
+export function* analyzeSteps(text: string, options: AnalyzeOptions): Steps<Analysis> {
+  const model = yield* buildModelSteps(text, options.kind, options.positionEncoding);
   const gate = shouldAnalyze(text, options.scope, options.minChineseRatio, options.kind);
   const failures: CheckFailure[] = [];
   const outline = contained('outline', failures, () => buildOutline(model), []);
   if (!gate.ok) return { analyzed: false, skippedReason: gate.reason, model, outline, figures: [], findings: [], suppressed: [], failures };
+  yield;
   const config = options.config;
   const heavy = options.heavyLimit === undefined || text.length <= options.heavyLimit;
   const read: { facts?: DocumentFacts } = {};
   const figures = heavy
-    ? contained('figures', failures, () => extractFigures(model, { outline, units: config?.units, terms: config?.terms, year: config?.year, region: config?.region, aliases: config?.aliases }, read), [])
+    ? yield* containedSteps('figures', failures, () => extractFigureSteps(model, { outline, units: config?.units, terms: config?.terms, year: config?.year, region: config?.region, aliases: config?.aliases }, read), [])
     : [];
   const ctx: CheckContext = { figures, outline, uri: options.uri, index: options.index, locale: localeOf(options), substitutions: config?.substitutions };
   const findings: Finding[] = [];
@@ -107,12 +117,14 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     ? undefined
     : `${text.length.toLocaleString('en-US')} characters > ${options.heavyLimit!.toLocaleString('en-US')}: ${CHECKS.filter((c) => c.heavy).flatMap((c) => c.codes).join(', ')} left out`;
   for (const check of checks) {
+    yield;
     try {
-      appendAll(findings, check.run(model, ctx));
+      appendAll(findings, check.steps ? yield* check.steps(model, ctx) : check.run(model, ctx));
     } catch (err) {
       failures.push({ check: check.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
     }
   }
+  yield;
   const { kept, suppressed } = settle(findings, model, options, true);
   // (Above the heavy limit the figures are not read, but the document's year and places still
   // count in the workspace, as on the command line.)
@@ -208,6 +220,16 @@ function withFailures(kept: Finding[], failures: readonly CheckFailure[], locale
 
 /** What a re-check needs: the same options the analysis had, and the newer index. */
 export type RecheckOptions = Pick<AnalyzeOptions, 'uri' | 'index' | 'severity' | 'locale' | 'config' | 'ignore'>;
+
+/** `contained` for a step that pauses (steps.ts). */
+function* containedSteps<T>(step: string, failures: CheckFailure[], f: () => Steps<T>, fallback: T): Steps<T> {
+  try {
+    return yield* f();
+  } catch (err) {
+    failures.push({ check: step, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+    return fallback;
+  }
+}
 
 /** Runs a step of the analysis; if it throws, records the failure and goes on with `fallback`. */
 function contained<T>(step: string, failures: CheckFailure[], f: () => T, fallback: T): T {

@@ -8,6 +8,7 @@ import { CharClass, LineIndex, PositionEncoding, Span, countLetters, isSpaceCode
 import { Heading, WORDS_AFTER_WRONG_MARK_SOURCE, readHeadings } from './headings';
 import type { DocKind, Paragraph } from './paragraph';
 import { findFurniture, headerLike, isPageMark } from './furniture';
+import { Steps, drain } from './steps';
 
 export type { DocKind, Paragraph } from './paragraph';
 
@@ -61,8 +62,15 @@ interface RawBlock {
 }
 
 export function buildModel(text: string, kind: DocKind, encoding?: PositionEncoding): DocumentModel {
+  return drain(buildModelSteps(text, kind, encoding));
+}
+
+/** `buildModel` in steps (steps.ts): it may pause between its passes over the text. */
+export function* buildModelSteps(text: string, kind: DocKind, encoding?: PositionEncoding): Steps<DocumentModel> {
   const lines = new LineIndex(text, encoding);
+  yield;
   const blocks = kind === 'markdown' ? markdownBlocks(text, lines) : plaintextBlocks(text, lines);
+  yield;
   const all: Paragraph[] = blocks.map((b, index) => {
     // Leading and trailing spaces (\s, U+3000 included) are not the paragraph's text.
     let start = b.start;
@@ -85,18 +93,22 @@ export function buildModel(text: string, kind: DocKind, encoding?: PositionEncod
       tocEntry: !b.verbatim && last >= 0x30 && last <= 0x39 && TOC_ENTRY.test(ptext) && !/[。！？；]/.test(ptext) && MARKER_START.test(ptext),
     };
   });
+  yield;
   // Page furniture is not the document's text: the paragraphs on either side of it meet.
   const isFurniture = findFurniture(all.map((p) => (p.verbatim ? { text: '' } : p)));
   const furniture: Span[] = all.filter((_, i) => isFurniture[i]).map((p) => ({ start: p.start, end: p.end }));
   const paragraphs = all.filter((_, i) => !isFurniture[i]);
   paragraphs.forEach((p, i) => (p.index = i));
   markPageBreaks(paragraphs, text, furniture);
+  yield;
   const headings = readHeadings(kind, paragraphs);
+  yield;
   // A title line cannot be cut by a page break.
   for (const h of headings) {
     if (h.form === 'title') for (const i of h.paragraphs) paragraphs[i].continues = false;
   }
   const sentences = splitSentences(text, paragraphs);
+  yield;
   return { text, kind, lines, paragraphs, headings, sentences, furniture };
 }
 

@@ -15,8 +15,8 @@
  */
 import { deserialize, serialize } from 'v8';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { Analysis, AnalyzeOptions, Heading, LOCAL_CHECKS, LineIndex, OutlineNode, Sentence, analyze, splitSentences } from '../core';
-import { breathe } from './slices';
+import { Analysis, AnalyzeOptions, Heading, LOCAL_CHECKS, LineIndex, OutlineNode, Sentence, analyze, analyzeSteps, splitSentences } from '../core';
+import { SLICE_MS, Slices, breathe } from './slices';
 
 /**
  * Documents of at least this many characters (about 1.5 MB of Chinese) are analysed on the worker.
@@ -222,25 +222,42 @@ export class OffThreadAnalyzer {
    * @param script the bundled server (dist/server.js), which is also the worker's entry; none
    * (the server's TypeScript source, run in-process) means no worker.
    */
-  constructor(private readonly script: string | undefined, private readonly log: (msg: string) => void) {}
+  /**
+   * @param sliceMs how long an analysis on the main thread runs before it pauses (0: at every
+   * step, as the tests ask for)
+   */
+  constructor(
+    private readonly script: string | undefined,
+    private readonly log: (msg: string) => void,
+    private readonly sliceMs = SLICE_MS,
+  ) {}
 
   /** Whether `text` goes to the worker. */
   wants(text: string): boolean {
     return !this.broken && this.script !== undefined && text.length >= OFF_THREAD_CHARS;
   }
 
-  /** `analyze(text, options)` on the worker; on the main thread if the worker cannot do it. */
+  /**
+   * `analyze(text, options)` on the worker; on the main thread if the document is below the line
+   * or the worker cannot do it, there in slices of SLICE_MS with the event loop answering other
+   * documents between them (slices.ts).
+   */
   async analyze(text: string, options: AnalyzeOptions): Promise<Analysis> {
     const { checks, index: _index, ...rest } = options;
     const named: WorkerOptions['checks'] | undefined = checks === LOCAL_CHECKS ? 'local' : checks !== undefined && checks.length === 0 ? 'none' : undefined;
-    if (!this.wants(text) || named === undefined) return analyze(text, options);
+    if (!this.wants(text) || named === undefined) return this.here(text, options);
     try {
       return await assemble(text, await this.post({ id: this.next++, text: await encode(text), options: { ...rest, checks: named } }));
     } catch (err) {
       if (this.disposed) throw err;
       this.log(`analysis on the worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing on the main thread`);
-      return analyze(text, options);
+      return this.here(text, options);
     }
+  }
+
+  /** The analysis on the main thread, pausing once a slice has run its time. */
+  private async here(text: string, options: AnalyzeOptions): Promise<Analysis> {
+    return (await new Slices(this.sliceMs, () => false).run(() => analyzeSteps(text, options)))!;
   }
 
   private post(job: Job): Promise<Result> {

@@ -104,7 +104,7 @@ export class Session {
   readonly status: StatusReporter;
   /** Where large documents are analysed: a worker thread when the server runs as a process. */
   readonly offThread: OffThreadAnalyzer;
-  /** How long a slice of a document's publishing may hold the event loop (slices.ts). */
+  /** How long a slice of a document's analysis or publishing may hold the event loop (slices.ts). */
   readonly sliceMs: number;
   /** Called with a config or ignore file met for the first time since it changed (its own diagnostics). */
   onConfigSeen: (file: string) => void = () => undefined;
@@ -114,8 +114,8 @@ export class Session {
   private readonly saidSettings = new Set<string>();
 
   constructor(readonly connection: Connection, options: ServerOptions = {}) {
-    this.offThread = new OffThreadAnalyzer(options.workerScript, (msg) => this.log(msg));
     this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.offThread = new OffThreadAnalyzer(options.workerScript, (msg) => this.log(msg), this.sliceMs);
     this.resolver = new ConfigResolver({
       fs: this.fs,
       overlay: (file) => (isConfigName(path.basename(file)) ? this.docOf(pathToFileURL(file).href)?.getText() : undefined),

@@ -29,6 +29,7 @@ import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
+import { Steps, drain } from '../steps';
 import { isHanCodePoint, isSpaceCode } from '../text';
 import { segments, wordSegmenter } from '../words';
 import { placesIn } from '../figures/context';
@@ -42,6 +43,9 @@ interface Stream {
 const HAN = /\p{Script=Han}/u;
 /** How many characters either side of a doubling the segmenter reads. */
 const WINDOW = 6;
+
+/** Characters scanned between two pauses (steps.ts); a doubling found costs a segmentation or two. */
+const CHARS_PER_STEP = 2000;
 
 /** Characters that are doubled as a word of their own: measure words and nouns read "every", adverbs, adjectives, kinship terms and the verbs of the tentative aspect. */
 const REDUPLICATES = new Set(
@@ -234,17 +238,21 @@ export const doubled: Check = {
   codes: [CODES.textDoubled],
   heavy: false,
   crossDocument: false,
-  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+  run: (model, ctx) => drain(doubled.steps!(model, ctx)),
+  // (In steps, a pause every CHARS_PER_STEP characters: a stream may be the whole document.)
+  *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const seg = wordSegmenter();
     if (!seg) return [];
     const t = translator(ctx.locale);
     const out: Finding[] = [];
+    let read = 0;
     for (const s of streams(model)) {
       const { cps, at } = s;
       const han = (k: number) => k >= 0 && k < cps.length && isHanCodePoint(cps[k]);
       const chars = (from: number, to: number) => cps.slice(Math.max(0, from), Math.min(cps.length, to)).map((c) => String.fromCodePoint(c));
       let k = 0;
       while (k < cps.length) {
+        if (++read % CHARS_PER_STEP === 0) yield;
         if (!han(k)) {
           k++;
           continue;

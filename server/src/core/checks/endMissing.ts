@@ -20,6 +20,7 @@ import { CODES, Finding } from '../findings';
 import { FIELD_LINE, FIGURE_LABEL, ROLE, isTableRow, softCells } from '../headings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 import { countHanIn } from '../text';
 
 /**
@@ -56,7 +57,10 @@ export const endMissing: Check = {
   codes: [CODES.punctEndMissing],
   heavy: false,
   crossDocument: false,
-  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+  run: (model, ctx) => drain(endMissing.steps!(model, ctx)),
+  // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
+  // main thread lets other documents be answered meanwhile.)
+  *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const t = translator(ctx.locale);
     const headed = new Set(model.headings.flatMap((h) => h.paragraphs));
     // (A run-in heading's paragraph is running text after its heading: "（一）扩大内需。全年……".)
@@ -68,7 +72,9 @@ export const endMissing: Check = {
     const formLike = model.paragraphs.filter((p) => field(p.text)).length >= 2;
     const labelled = new Set(model.headings.filter((h) => h.form === 'label').flatMap((h) => h.paragraphs));
     const { paragraphs } = model;
+    let read = 0;
     for (let i = 0; i < paragraphs.length; i++) {
+      if (++read % STEP_ITEMS === 0) yield;
       const p = paragraphs[i];
       if (p.verbatim || p.tocEntry || p.listItem || p.continues || p.text.includes('\t')) continue;
       let body = p.text;

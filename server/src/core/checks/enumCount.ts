@@ -32,6 +32,7 @@ import {
   type ReadList,
 } from '../lists';
 import type { DocumentModel } from '../model';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 import { clip } from '../text';
 
 export const enumCount: Check = {
@@ -39,14 +40,19 @@ export const enumCount: Check = {
   heavy: true,
   crossDocument: false,
   codes: [CODES.enumCountMismatch],
-  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+  run: (model, ctx) => drain(enumCount.steps!(model, ctx)),
+  // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
+  // main thread lets other documents be answered meanwhile.)
+  *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const doc = readListDoc(model);
     const { flows } = doc;
     const out: Finding[] = [];
     const resolved = new Set<string>();
     const key = (c: Count) => `${c.flow.paras[0]}:${c.start}`;
 
+    let read = 0;
     for (let fi = 0; fi < flows.length; fi++) {
+      if (++read % STEP_ITEMS === 0) yield;
       for (const c of countsIn(flows[fi])) {
         if (c.approx) continue;
         const r = forwardList(c, ctx.locale) ?? reverseList(c, ctx.locale) ?? pointList(doc, fi, c, ctx.locale);

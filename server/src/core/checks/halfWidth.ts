@@ -18,6 +18,7 @@ import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 import type { Span } from '../text';
 import { mixedPairs } from './mixedWidth';
 import { inHeadingMarker, nonProse, proseParagraphs } from './prose';
@@ -45,12 +46,17 @@ export const halfWidth: Check = {
   codes: [CODES.punctHalfWidth],
   heavy: false,
   crossDocument: false,
-  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+  run: (model, ctx) => drain(halfWidth.steps!(model, ctx)),
+  // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
+  // main thread lets other documents be answered meanwhile.)
+  *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const out: Finding[] = [];
     const t = translator(ctx.locale);
     // Heading markers are heading.marker's: "(一)", "第一,".
     const inMarker = inHeadingMarker(model);
+    let read = 0;
     for (const { p, raw } of proseParagraphs(model)) {
+      if (++read % STEP_ITEMS === 0) yield;
       if (!/[,;:?!()]/.test(raw) || REFERENCE.test(raw)) continue;
       const skip: Span[] = nonProse(raw, model.kind);
       NOT_TEXT.lastIndex = 0;

@@ -16,6 +16,7 @@ import { CODES, Finding } from '../findings';
 import { CHINESE_SIDE, HAN } from '../chars';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 import { inHeadingMarker, nonProse, proseParagraphs } from './prose';
 
 const OPENS: Record<string, { family: string; full: boolean }> = {
@@ -96,7 +97,10 @@ export const mixedWidth: Check = {
   codes: [CODES.punctMixedWidth],
   heavy: false,
   crossDocument: false,
-  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+  run: (model, ctx) => drain(mixedWidth.steps!(model, ctx)),
+  // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
+  // main thread lets other documents be answered meanwhile.)
+  *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const t = translator(ctx.locale);
     const out: Finding[] = [];
     const report = (at: number, end: number, newText: string, zh: string, en: string, fixZh: string, fixEn: string) =>
@@ -111,7 +115,9 @@ export const mixedWidth: Check = {
     const reportPair = (span: { start: number; end: number }, edit: { span: { start: number; end: number }; newText: string }, zh: string, en: string, fixZh: string, fixEn: string) =>
       out.push({ code: CODES.punctMixedWidth, severity: 'warning', message: t(zh, en), span, related: [], fixes: [{ title: t(fixZh, fixEn), edits: [edit] }] });
     const inMarker = inHeadingMarker(model);
+    let read = 0;
     for (const { p, raw } of proseParagraphs(model)) {
+      if (++read % STEP_ITEMS === 0) yield;
       // (Most paragraphs hold nothing this check reads: no half-width bracket or quote, no full-width letter.)
       if (!MAYBE.test(raw)) continue;
       const skip = nonProse(raw, model.kind, { fileNames: false });

@@ -23,6 +23,7 @@ import type { Check, CheckContext } from './check';
 import { CODES, Code, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 import { nonProse, proseParagraphs } from './prose';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
@@ -87,12 +88,17 @@ export const numberUsage: Check = {
   codes: [CODES.numberRange, CODES.numberApproxList, CODES.numberShortYear, CODES.numberApproxDouble, CODES.numberMixed],
   heavy: false,
   crossDocument: false,
-  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+  run: (model, ctx) => drain(numberUsage.steps!(model, ctx)),
+  // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
+  // main thread lets other documents be answered meanwhile.)
+  *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const t = translator(ctx.locale);
     const out: Finding[] = [];
     const push = (code: Code, start: number, end: number, message: string, fix?: { title: string; newText: string }) =>
       out.push({ code, severity: 'warning', message, span: { start, end }, related: [], fixes: fix ? [{ title: fix.title, edits: [{ span: { start, end }, newText: fix.newText }] }] : [] });
+    let read = 0;
     for (const { p, raw } of proseParagraphs(model)) {
+      if (++read % STEP_ITEMS === 0) yield;
       if (!/\p{Script=Han}/u.test(raw)) continue;
       // (URLs, e-mail addresses and file names hold hyphens and numbers of their own.)
       const skip = nonProse(raw, model.kind);

@@ -12,6 +12,7 @@ import type { Check, CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 
 /** Where the character that ends at `end` starts (a surrogate pair is one character). */
 function lastChar(text: string, end: number): number {
@@ -36,7 +37,10 @@ export const pageBreak: Check = {
   codes: [CODES.paraPageBreak],
   heavy: false,
   crossDocument: false,
-  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+  run: (model, ctx) => drain(pageBreak.steps!(model, ctx)),
+  // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
+  // main thread lets other documents be answered meanwhile.)
+  *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const { text, paragraphs, furniture } = model;
     const t = translator(ctx.locale);
     const line = (offset: number) => model.lines.lineAt(offset) + 1;
@@ -45,7 +49,11 @@ export const pageBreak: Check = {
     let open = 0;
     /** Furniture inside a reported break, which that break's fix deletes. */
     const joined = new Set<number>();
+    // (The furniture after the paragraph before, in order as the paragraphs: one pass over it,
+    // not a search of all of it per paragraph.)
+    let next = 0;
     for (let i = 0; i + 1 < paragraphs.length; i++) {
+      if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
       const p = paragraphs[i];
       const q = paragraphs[i + 1];
       for (const c of p.text) {
@@ -57,7 +65,9 @@ export const pageBreak: Check = {
         continue;
       }
       if (open > 0) continue;
-      const inside = furniture.filter((f) => f.start >= p.end && f.end <= q.start);
+      while (next < furniture.length && furniture[next].start < p.end) next++;
+      const inside: typeof furniture = [];
+      for (let k = next; k < furniture.length && furniture[k].end <= q.start; k++) inside.push(furniture[k]);
       for (const f of inside) joined.add(f.start);
       const between = inside.length;
       // (By characters: a slice by code units could cut a surrogate pair.)
@@ -80,7 +90,9 @@ export const pageBreak: Check = {
         fixes: [{ title: t('合并被分页断开的段落', 'Join the paragraph split by a page break'), edits: [{ span: { start: p.end, end: rest }, newText: '' }] }],
       });
     }
-    for (const f of furniture) {
+    for (let k = 0; k < furniture.length; k++) {
+      if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
+      const f = furniture[k];
       const shown = text.slice(f.start, f.end);
       // The fix deletes the line with its line break.
       let end = f.end;

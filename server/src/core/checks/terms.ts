@@ -12,6 +12,7 @@ import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import { proseParagraphs } from './prose';
 import type { DocumentModel } from '../model';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 import { PLAN_NAME, PROJECT_SOURCE, SOURCE_EN, TERMS, TermEntry } from '../terms';
 import { segments, wordSegmenter } from '../words';
 
@@ -64,11 +65,15 @@ export const terms: Check = {
   codes: [CODES.termMisspelling, CODES.termFormulation],
   heavy: false,
   crossDocument: false,
-  run(model: DocumentModel, ctx: CheckContext): Finding[] {
+  run: (model, ctx) => drain(terms.steps!(model, ctx)),
+  // (In steps, a pause every STEP_ITEMS paragraphs: see pageBreak.)
+  *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const t = translator(ctx.locale);
     const out: Finding[] = [];
     const { literals, patterns } = termList(ctx.substitutions);
+    let read = 0;
     for (const { p, raw } of proseParagraphs(model)) {
+      if (++read % STEP_ITEMS === 0) yield;
       /** Spans of quoted speech and of titles in 《》 in this paragraph. */
       // (One pass, the last opener of each kind paired with the next closer: a scan from every
       // opener to its closer would cost the square of a paragraph of openers.)

@@ -15,7 +15,8 @@ import {
   planYears, ITEM_WORD, itemMarkWithin, Kind, RESIDENT_GROUP, RESIDENT_MEASURE, beforeInner, comparisonBase, SelfLevel, isSelfReference, selfLevelOf, PLAN_DOCUMENT, AN_EVENT_ABOUT, CAPITAL_WORDS, THAT_FIGURE_NOUN, Period, Place, RELATIVE_PERIODS, headingPeriodCues, partIn, Source, SentenceReading, headingKind, mayOpenWithPlace, nodePath, periodCues, placesIn, relativePeriod, titleYear, yearIn,
 } from './context';
 import { MULTIPLIERS, NumberToken, isChineseNumeral, isChineseNumeralCode, isDigit, isDigitCode, readArabic, readChinese } from './numbers';
-import { NOT_AFTER_CHINESE, UnitDef, matchUnit, withUnits } from './units';
+import { NOT_AFTER_CHINESE, UnitDef, matchUnit, unitTable, withUnitTable } from './units';
+import { STEP_ITEMS, Steps, drain } from '../steps';
 import { AliasTable, Measure, aliasTable, measureOf, placeAtHead } from '../consistency/indicator';
 import { capitalOfStem, isKnownPlace, provinceOf } from './gazetteer';
 import { DocumentFacts, OWN_CITY, OWN_COUNTY, OWN_PROVINCE, RegionEvidence, YearEvidence, NEWS_HEADLINE, documentFacts } from './document';
@@ -657,7 +658,7 @@ export interface ExtractOptions {
   aliases?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The alias table in force while one extraction runs (as withUnits for units). */
+/** The alias table in force while one extraction runs (as units.ts's table for units). */
 let aliases: AliasTable | undefined;
 const ALIAS_TABLES = new Map<string, AliasTable>();
 
@@ -666,6 +667,15 @@ const NUMBER_CHARS = new CharClass('0123456789０１２３４５６７８９零�
 
 /** `out.facts` receives the document's context (figures/document.ts), read once for the figures. */
 export function extractFigures(model: DocumentModel, options: ExtractOptions = {}, out?: { facts?: DocumentFacts }): Figure[] {
+  return drain(extractFigureSteps(model, options, out));
+}
+
+/**
+ * `extractFigures` in steps (steps.ts): it may pause every STEP_ITEMS sentences. The project's
+ * aliases and units are in force while a step runs, and only then: another document's extraction
+ * may run in a pause, with tables of its own.
+ */
+export function* extractFigureSteps(model: DocumentModel, options: ExtractOptions = {}, out?: { facts?: DocumentFacts }): Steps<Figure[]> {
   const extra = options.aliases && Object.keys(options.aliases).length ? options.aliases : undefined;
   const key = extra ? JSON.stringify(extra) : '';
   let table = ALIAS_TABLES.get(key);
@@ -674,16 +684,25 @@ export function extractFigures(model: DocumentModel, options: ExtractOptions = {
     if (ALIAS_TABLES.size > 50) ALIAS_TABLES.clear();
     ALIAS_TABLES.set(key, table);
   }
-  const outer = aliases;
-  aliases = table;
-  try {
-    return withUnits(options.units, () => extract(model, options, out));
-  } finally {
-    aliases = outer;
+  const units = unitTable(options.units);
+  const steps = extract(model, options, out);
+  const step = () => {
+    const outer = aliases;
+    aliases = table;
+    try {
+      return withUnitTable(units, () => steps.next());
+    } finally {
+      aliases = outer;
+    }
+  };
+  for (;;) {
+    const r = step();
+    if (r.done) return r.value;
+    yield;
   }
 }
 
-function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: DocumentFacts }): Figure[] {
+function* extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: DocumentFacts }): Steps<Figure[]> {
   const text = model.text;
   const outline = options.outline ?? buildOutline(model);
   const facts = documentFacts(model, { year: options.year, region: options.region });
@@ -748,7 +767,9 @@ function extract(model: DocumentModel, options: ExtractOptions, out?: { facts?: 
   // Whether inheritedRegion was quoted by an item of a run-in list, and in which paragraph.
   let regionFromItem = false;
   let regionItemParagraph = -1;
+  let read = 0;
   for (const s of withPhraseCells(model.sentences, tables, paragraphOf)) {
+    if (++read % STEP_ITEMS === 0) yield;
     const para = paragraphOf[s.paragraph];
     if (!para || para.verbatim || para.tocEntry) continue;
     if (s.paragraph !== lastParagraph && !paragraphOf[s.paragraph - 1]?.continues) {

@@ -1,6 +1,6 @@
 export * from './extract';
 export * from './format';
-export { matchUnit, unitDef, withUnits } from './units';
+export { matchUnit, unitDef } from './units';
 export type { UnitDef } from './units';
 export type { Kind, Source } from './context';
 export { OWN_PROVINCE, OWN_CITY, OWN_COUNTY, documentFacts } from './document';

@@ -78,19 +78,31 @@ function index(units: Map<string, UnitDef>): Map<number, string[]> {
   return m;
 }
 
-/**
- * A project's extra units, in force while one extraction runs (`withUnits`): the built-in table
- * stays as it is, so projects with different units never see each other's.
- */
-let extra: { byUnit: Map<string, UnitDef>; byFirst: Map<number, string[]> } | undefined;
+/** The unit table with a project's extra units (`unitTable`); undefined: the built-in one. */
+export type UnitTable = { byUnit: Map<string, UnitDef>; byFirst: Map<number, string[]> } | undefined;
 
-/** Runs `f` with `defs` added to the table (they win over built-in units of the same spelling). */
-export function withUnits<T>(defs: readonly UnitDef[] | undefined, f: () => T): T {
-  if (!defs || defs.length === 0) return f();
-  const saved = extra;
+/**
+ * A project's extra units, in force while one extraction runs (`withUnitTable`): the built-in
+ * table stays as it is, so projects with different units never see each other's.
+ */
+let extra: UnitTable;
+
+/** The table with `defs` added (they win over built-in units of the same spelling); undefined if none. */
+export function unitTable(defs: readonly UnitDef[] | undefined): UnitTable {
+  if (!defs || defs.length === 0) return undefined;
   const map = new Map(byUnit);
   for (const d of defs) if (d.unit) map.set(d.unit, d);
-  extra = { byUnit: map, byFirst: index(map) };
+  return { byUnit: map, byFirst: index(map) };
+}
+
+/**
+ * Runs `f` with `table` in force, and the one in force before it afterwards. An extraction that
+ * pauses (core/steps.ts) sets its own table again for every step: another document's extraction
+ * may run in its pauses.
+ */
+export function withUnitTable<T>(table: UnitTable, f: () => T): T {
+  const saved = extra;
+  extra = table;
   try {
     return f();
   } finally {
