@@ -94,6 +94,30 @@ describe('the folder walk', () => {
     ]);
   });
 
+  it('a link out is named in every format as not followed, and is no error', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'wengao-walk-'));
+    const outside = mkdtempSync(join(tmpdir(), 'wengao-outside-'));
+    dirs.push(d, outside);
+    writeFileSync(join(d, 'a.txt'), '报告\n\n今年新增就业3万人。\n');
+    writeFileSync(join(outside, 'secret.txt'), '中文机密。');
+    symlinkSync(join(outside, 'secret.txt'), join(d, 'leak.txt'));
+    const leak = join(d, 'leak.txt');
+    const reason = '链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)';
+    const run = async (format: string) => {
+      const out: string[] = [];
+      const code = await main(['check', d, '--format', format], (t) => void out.push(t), () => undefined, { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+      expect(code, format).toBe(0);
+      return out.join('');
+    };
+    const json = JSON.parse(await run('json'));
+    expect(json.files).toContainEqual({ path: leak, diagnostics: [], notFollowed: reason });
+    expect(json.files.filter((f: { path: string }) => f.path === leak)).toHaveLength(1);
+    const sarif = JSON.parse(await run('sarif'));
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notes).toContainEqual({ level: 'note', message: { text: reason }, locations: [{ physicalLocation: { artifactLocation: expect.objectContaining({ uri: expect.stringContaining('leak.txt') }) } }] });
+    expect(await run('github')).toMatch(/^::notice file=[^,\n]*leak\.txt,title=wengao::链接指向所查文件夹之外，未跟随/m);
+  });
+
   it('reports a folder it cannot read as unreadable and walks the rest', async () => {
     const d = tree();
     const real = fsp.readdir.bind(fsp);

@@ -53,6 +53,7 @@ function* githubCommands(results: FileResult[], cwd: string, locale?: Locale): G
     const file = annotationPath(r.path, cwd);
     // A file that could not be checked must not pass unnoticed in the run's summary.
     if (r.skipped) yield `::error file=${escapeProperty(file)},title=wengao::${escapeData(`跳过 (skipped): ${r.skipped}`)}`;
+    if (r.notFollowed) yield `::notice file=${escapeProperty(file)},title=wengao::${escapeData(r.notFollowed)}`;
     if (r.notAnalyzed) yield `::notice file=${escapeProperty(file)},title=wengao::${escapeData(`未作为报告检查 (not checked as a report): ${r.notAnalyzed}`)}`;
     if (!r.lines) continue;
     for (const f of r.findings) {

@@ -89,12 +89,17 @@ export async function main(
   const reports: { result: FileResult; resolved?: Resolved }[] = [];
   const projectFiles = new Map<string, FileResult>();
   const planned: { source: Source; shown: string; resolved: Resolved }[] = [];
-  // (A link reached by a folder and by a glob is named once.)
+  // (A link reached by a folder and by a glob is named once; on stderr now, and in the output as
+  // a file not followed, no error.)
   const noted = new Set<string>();
+  const links: FileResult[] = [];
   for (const source of sources) {
     if (source.kind === 'note') {
       const line = `wengao: ${escapedPath(source.path)}: ${source.message}\n`;
-      if (!noted.has(line)) err(line);
+      if (!noted.has(line)) {
+        err(line);
+        links.push({ path: source.path, role: 'report', findings: [], suppressed: [], ignore: [], notFollowed: source.message });
+      }
       noted.add(line);
       continue;
     }
@@ -239,7 +244,7 @@ export async function main(
   }
   // The project files' problems first: they explain the rest. A project file is listed only for
   // them, or when it was not read (skipped: exit 2).
-  const results = [...[...projectFiles.values()].filter((p) => p.findings.length > 0 || p.skipped), ...reports.map((r) => r.result)];
+  const results = [...[...projectFiles.values()].filter((p) => p.findings.length > 0 || p.skipped), ...reports.map((r) => r.result), ...links];
   // Without --lang, SARIF's rule texts follow the language the (first) report's config asks for.
   const locale = o.lang ?? reports.find((r) => r.resolved)?.resolved?.config.language;
   // Written a chunk at a time: the findings are all known (figure.mismatch needed every

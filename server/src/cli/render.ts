@@ -80,7 +80,9 @@ export function jsonChunks(results: FileResult[]): Iterable<string> {
           { path: r.path, diagnostics: hole('d'), ...(r.notAnalyzed ? { notAnalyzed: r.notAnalyzed } : {}) },
           { d: mapped(r.findings, (f) => jsonFinding(f, r.path, r.lines!)) },
         )
-      : { path: r.path, diagnostics: [], skipped: r.skipped },
+      : r.notFollowed && !r.skipped
+        ? { path: r.path, diagnostics: [], notFollowed: r.notFollowed }
+        : { path: r.path, diagnostics: [], skipped: r.skipped },
   );
   return chunked(document(new Streamed({ version: 1, files: hole('files') }, { files })));
 }

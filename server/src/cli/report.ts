@@ -24,6 +24,9 @@ export interface FileResult {
   /** Why a file that was read is not analysed as a report (not predominantly Chinese, empty):
    * said in every output, no error. */
   notAnalyzed?: string;
+  /** Why a path met in a folder or a glob was not followed (a link out of it, or to nothing:
+   * io/walk.ts): said in every output, no error. */
+  notFollowed?: string;
 }
 
 /** What SARIF's tool section says about the tool. */

@@ -133,6 +133,10 @@ function* sarifResults(results: FileResult[], options: SarifOptions, notificatio
       });
       continue;
     }
+    if (r.notFollowed) {
+      notifications.push({ level: 'note', message: { text: r.notFollowed }, locations: [{ physicalLocation: { artifactLocation: artifact } }] });
+      continue;
+    }
     if (r.notAnalyzed) {
       notifications.push({
         level: 'note',
