@@ -210,15 +210,19 @@ export function scoreBatch(batch) {
   return summarize(batch, pairsOf(batch).map((dir) => scorePair(dir)));
 }
 
-/** scoreBatch with the CLI runs side by side, `width` at a time. */
-export async function scoreBatchAsync(batch, width = 4) {
+/**
+ * scoreBatch with the CLI runs side by side, `width` at a time. `run` runs one (its arguments in,
+ * its JSON output parsed out): by default the built CLI as a process; the test passes the CLI's
+ * `main` called in its own process, the same code without a process started per run.
+ */
+export async function scoreBatchAsync(batch, width = 4, run = runCliAsync) {
   const dirs = pairsOf(batch);
   const ran = new Array(dirs.length);
   let next = 0;
   const worker = async () => {
     for (let k = next++; k < dirs.length; k = next++) {
       const args = pairArgs(dirs[k]);
-      ran[k] = { check: await runCliAsync(args.check), figures: await runCliAsync(args.figures) };
+      ran[k] = { check: await run(args.check), figures: await run(args.figures) };
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, dirs.length) }, worker));
