@@ -15,7 +15,7 @@
 //                   mismatch-inferred,
 //                   targets, targets-edit, export, status, status-large, status-error,
 //                   suppress-md, suppress-ignore, config, sample, crash, zh-palette,
-//                   zh-walkthrough, restricted)
+//                   zh-walkthrough, restricted, trust)
 //   --ui=X          run every selected case in phase X only (en, zh-cn or restricted), e.g.
 //                   --ui=zh-cn runs the whole suite in the Chinese UI; no docs/ are written
 //
@@ -147,6 +147,8 @@ const CFG_BROKEN_RC = '{\n  "checks": { "figure.target": off }\n}\n';
 const CFG_PLAN = (name) => `2026年工作计划\n\n今年力争新增就业岗位3万个。\n\n${name}要落实十五”规划部署。\n`;
 const SAMPLE = '示例报告.txt';
 const RESTRICTED_REPORT = 'notice.report.txt'; // the Wengao Report language (*.report.txt)
+const TRUST_DIR = 'trust'; // a folder with a .wengaorc.json, read only once the workspace is trusted
+const TRUST_REPORT = 'duty.txt';
 const RESTRICTED_PLAIN = 'notice-plain.txt';
 
 // ---------------------------------------------------------------------------------------------
@@ -2778,6 +2780,44 @@ const tests = [
       if (reportBoxes !== 0) throw new Error(`${reportBoxes} characters of the report boxed in Restricted Mode, expected none`);
       await page.mouse.move(5, 5);
       toDocs(await screenshot(page, 'restricted-mode.png'), 'screenshot-restricted-mode.png');
+    },
+  },
+  {
+    name: 'trust: in Restricted Mode a .wengaorc.json in the workspace is not read; trusting the folder restarts the server, which reads it',
+    id: 'trust',
+    ui: 'restricted',
+    async fn(page) {
+      // A config that turns quote.unclosed off, beside a report with an unclosed quote and a
+      // half-width comma (punct.half-width: on either way, so that a list without quote.unclosed
+      // is a new server's analysis, not the diagnostics cleared while the server restarts).
+      writeWs(`${TRUST_DIR}/.wengaorc.json`, '{ "checks": { "quote.unclosed": "off" } }\n');
+      writeWs(`${TRUST_DIR}/${TRUST_REPORT}`, '关于做好安全工作的通知\n\n各单位要认真落实“安全第一的方针,加强值班值守。\n');
+      await openInFolder(page, TRUST_DIR, TRUST_REPORT);
+      await openProblems(page);
+      const codes = async () => wengaoMarkers(problemGroup(await readProblems(page), TRUST_REPORT, TRUST_DIR)).map((m) => m.code);
+      const untrusted = await waitFor('quote.unclosed and punct.half-width in Restricted Mode, the config not read', async () => {
+        const c = await codes();
+        return c.includes('quote.unclosed') && c.includes('punct.half-width') ? c : false;
+      }, { timeout: 60_000 });
+      log(`  in Restricted Mode: ${untrusted.join(', ')}`);
+      const starts = serverStarts();
+      if (!starts.length || !/untrusted workspace/.test(wengaoLog())) throw new Error('the server was not started as untrusted');
+      await runCommand(page, 'Workspaces: Manage Workspace Trust');
+      const button = await waitFor('the Trust button of the Workspace Trust editor', () => firstVisible(page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ })), { timeout: 20_000 });
+      await button.click();
+      await waitFor('"Restricted Mode" gone from the status bar', async () => (await page.locator('.statusbar-item', { hasText: /Restricted Mode/ }).filter({ visible: true }).count()) === 0, { timeout: 20_000 });
+      const after = await waitFor('a new server started, trusted', () => {
+        const now = serverStarts();
+        if (now.length <= starts.length) return false;
+        const last = [...wengaoLog().matchAll(/server started \(pid \d+,[^\n]*/g)].at(-1)?.[0] ?? '';
+        return /untrusted workspace/.test(last) ? false : now;
+      }, { timeout: 60_000 });
+      log(`  servers started: ${starts.join(', ')} then ${after.slice(starts.length).join(', ')}`);
+      const trusted = await waitFor('punct.half-width without quote.unclosed: the config read once trusted', async () => {
+        const c = await codes();
+        return c.includes('punct.half-width') && !c.includes('quote.unclosed') ? c : false;
+      }, { timeout: 60_000 });
+      log(`  trusted: ${trusted.join(', ')}`);
     },
   },
 ];
