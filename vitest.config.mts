@@ -1,19 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `fast`: the pure core, the client's pure modules and the language server run
- * in-process (test/helpers/procLsp.ts LspInProcess): no build needed, seconds. `process`: what
- * only the built bundles as processes show (the CLI, the server over stdio: framing, encodings,
- * exit codes) and the pairs' quality floors (the CLI on every pair). `vitest run` runs both;
- * `npm run test:fast` the first.
+ * Three projects. `fast`: the pure core, the client's pure modules and the language server run
+ * in-process (test/helpers/procLsp.ts LspInProcess): no build needed, seconds. `thorough`: the
+ * core's fast-check properties over any text and its tests at scale (hundreds of thousands of
+ * findings, 250 KB openings, deep nesting), pure too but half a minute. `process`: what only the
+ * built bundles as processes show (the CLI, the server over stdio: framing, encodings, exit codes)
+ * and the pairs' quality floors. `vitest run` (npm test, CI) runs all three; `npm run test:fast`
+ * the first.
  */
+const THOROUGH = ['test/core/robustness.test.ts', 'test/core/limits.test.ts'];
 const PROCESS = ['test/cli/**/*.test.ts', 'test/lsp/robust.test.ts', 'test/lsp/conformance.test.ts', 'test/pairs/**/*.test.ts'];
 
 export default defineConfig({
   test: {
     testTimeout: 20_000,
     projects: [
-      { test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'node_modules/**', ...PROCESS], testTimeout: 20_000 } },
+      { test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'node_modules/**', ...THOROUGH, ...PROCESS], testTimeout: 20_000 } },
+      { test: { name: 'thorough', include: THOROUGH, testTimeout: 20_000 } },
       { test: { name: 'process', include: PROCESS, testTimeout: 20_000 } },
     ],
   },

@@ -50,14 +50,9 @@ describe('an analysis in steps', () => {
     expect(unit(alone[1])).toEqual([]);
     expect(measure(alone[0])).toEqual(['数字经济核心产业增加值']);
     expect(measure(alone[1])).toEqual(['数字核心产业增加值']);
-    for (const [first, second] of [
-      [withConfig, without],
-      [without, withConfig],
-    ]) {
-      const [a, b] = interleaved(analyzeSteps(TEXT, first), analyzeSteps(TEXT, second));
-      expect(said(a)).toEqual(said(analyze(TEXT, first)));
-      expect(said(b)).toEqual(said(analyze(TEXT, second)));
-    }
+    const [a, b] = interleaved(analyzeSteps(TEXT, withConfig), analyzeSteps(TEXT, without));
+    expect(said(a)).toEqual(said(alone[0]));
+    expect(said(b)).toEqual(said(alone[1]));
   });
 
   it('on the server without a worker: other work runs in its pauses, and the result is the unpaused one', async () => {
