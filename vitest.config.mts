@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
  * and the pairs' quality floors. `vitest run` (npm test, CI) runs all three; `npm run test:fast`
  * the first.
  */
-const THOROUGH = ['test/core/robustness.test.ts', 'test/core/limits.test.ts'];
+const THOROUGH = ['test/core/robustness.test.ts', 'test/core/limits.test.ts', 'test/io/walkScale.test.ts'];
 const PROCESS = ['test/cli/**/*.test.ts', 'test/lsp/robust.test.ts', 'test/lsp/conformance.test.ts', 'test/pairs/**/*.test.ts'];
 
 export default defineConfig({
