@@ -11,6 +11,7 @@
  * the runner decodes only those five, so it shows %1B as written, and none reaches the log raw.
  */
 import * as path from 'path';
+import { relativeInside } from '../io/paths';
 import type { Locale, Severity } from '../core';
 import { chunked, mapped } from './jsonStream';
 import { CONTROL, elsewhere } from './render';
@@ -34,9 +35,7 @@ export function escapeProperty(s: string): string {
 /** A path as the runner wants it: relative to the working directory (the workspace), with '/'. */
 export function annotationPath(p: string, cwd: string): string {
   const abs = path.resolve(cwd, p);
-  const rel = path.relative(cwd, abs);
-  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-  return shown.split(path.sep).join('/');
+  return (relativeInside(cwd, abs) ?? abs).split(path.sep).join('/');
 }
 
 /** One workflow command per line, made and written a chunk at a time (as the text format). */

@@ -15,6 +15,7 @@ import { CheckFormat, FiguresFormat, Options, STDIN_NAME, parseArgs } from './ar
 import { Source, UsageError, collect, readReport, readStdin } from './files';
 import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { nodeFs } from '../io/workspaceFs';
+import { relativeInside } from '../io/paths';
 import { githubChunks } from './github';
 import { jsonChunks, renderFigures, textChunks, escapedPath, textLines } from './render';
 import type { FileResult, ToolInfo } from './report';
@@ -371,8 +372,7 @@ function noteStaleIgnoreLines(reports: { resolved?: Resolved; result: FileResult
 
 /** A project file's path as shown: relative to the working directory when inside it. */
 function shownPath(p: string, cwd: string): string {
-  const rel = path.relative(cwd, p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+  return relativeInside(cwd, path.resolve(cwd, p)) ?? p;
 }
 
 if (require.main === module && !isMainThread && (workerData as ShardInit | undefined)?.wengaoShard) {

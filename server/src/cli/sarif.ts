@@ -26,6 +26,7 @@
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { relativeInside } from '../io/paths';
 import type * as Sarif from 'sarif';
 import { Finding, Locale, RULE_LIST, Range, Rule, Severity, appendAll, compareFindings, covers, fingerprint, ruleHelp } from '../core';
 import { Streamed, chunked, document, hole, mapped } from './jsonStream';
@@ -60,8 +61,8 @@ export function sarifRule(rule: Rule, locale: Locale | undefined): Sarif.Reporti
 /** An artifact location for a path as the CLI shows it. */
 export function artifactLocation(p: string, cwd: string): Sarif.ArtifactLocation {
   const abs = path.resolve(cwd, p);
-  const rel = path.relative(cwd, abs);
-  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+  const rel = relativeInside(cwd, abs);
+  if (rel !== undefined) {
     return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
   }
   return { uri: pathToFileURL(abs).href };

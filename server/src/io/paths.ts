@@ -8,9 +8,17 @@ import { fileURLToPath, pathToFileURL } from 'url';
  * share a prefix (/a/b against /a/bc) are judged right.
  */
 export function isInside(dir: string, file: string, orSame = false): boolean {
+  return path.relative(dir, file) === '' ? orSame : relativeInside(dir, file) !== undefined;
+}
+
+/**
+ * `file`'s path relative to the folder `dir` when it lies inside it, else undefined (the folder
+ * itself too): what the CLI shows, SARIF and GitHub name relative to the working directory. A
+ * name that only begins with two dots ("..附件.txt") lies inside.
+ */
+export function relativeInside(dir: string, file: string): string | undefined {
   const rel = path.relative(dir, file);
-  if (rel === '') return orSame;
-  return !rel.startsWith('..') && !path.isAbsolute(rel);
+  return rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : rel;
 }
 
 /**
