@@ -101,7 +101,8 @@ describe('seeds', () => {
     // quotation are quote.paragraph-break's.
     expect(breaks).toEqual({ '000': 17, '002': 57, '003': 7, '004': 4 });
     expect(Object.values(breaks).reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(Math.ceil(0.9 * 84));
-    expect(furniture).toEqual(['000:103 (上接第一版)', '000:119 (上接第一版)', '003:5 （上接第二版）']);
+    // (And the one at the head of 000's line 131, "(上接第一版) 笃定高质量发展……", inside its paragraph.)
+    expect(furniture).toEqual(['000:103 (上接第一版)', '000:119 (上接第一版)', '000:131 (上接第一版)', '003:5 （上接第二版）']);
   });
 
   it('every finding, figure.target included, reads the same in English (the fixture helper\'s rule)', () => {

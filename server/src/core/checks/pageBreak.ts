@@ -13,6 +13,7 @@ import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { STEP_ITEMS, Steps, drain } from '../steps';
+import { proseParagraphs } from './prose';
 
 /** Where the character that ends at `end` starts (a surrogate pair is one character). */
 function lastChar(text: string, end: number): number {
@@ -114,6 +115,31 @@ export const pageBreak: Check = {
         fixes: joined.has(f.start) ? [] : [{ title: t('删去这一行', 'Delete this line'), edits: [{ span: { start, end }, newText: '' }] }],
       });
     }
+    // A continuation note inside a paragraph, in brackets: "（上接第一版）推动……", "……就座。（下转A2版）".
+    let read = 0;
+    for (const { p, raw } of proseParagraphs(model)) {
+      if (++read % STEP_ITEMS === 0) yield;
+      if (!raw.includes('接') && !raw.includes('转') && !raw.includes('续')) continue;
+      INLINE_CONTINUED.lastIndex = 0;
+      for (let m = INLINE_CONTINUED.exec(raw); m; m = INLINE_CONTINUED.exec(raw)) {
+        const start = p.start + m.index;
+        const end = start + m[0].length;
+        // (At the paragraph's head the fix takes the spaces after it too.)
+        let cut = end;
+        if (m.index === 0) while (cut < p.end && (text[cut] === ' ' || text[cut] === '\u3000')) cut++;
+        out.push({
+          code: CODES.paraPageBreak,
+          severity: 'warning',
+          message: t(`“${m[0]}”是报纸或排版留下的转版说明，不是正文。请删去。`, `"${m[0]}" is a continuation note left by a newspaper's layout, not text. Delete it.`),
+          span: { start, end },
+          related: [],
+          fixes: [{ title: t('删去转版说明', 'Delete the continuation note'), edits: [{ span: { start, end: cut }, newText: '' }] }],
+        });
+      }
+    }
     return out.sort((a, b) => a.span.start - b.span.start);
   },
 };
+
+/** A continuation note in brackets inside a paragraph: （上接第一版）, (下转第3版), （转A2版）, （续第二页）. */
+const INLINE_CONTINUED = /[（(]\s*(?:上接|下转|接|转|续)(?:第|自)?\s*(?:[一二三四五六七八九十]{1,3}|[A-Za-z]?\d{1,3})\s*(?:版|页)\s*[）)]/g;
