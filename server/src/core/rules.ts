@@ -145,13 +145,13 @@ export const RULES: Record<Code, Rule> = {
     tags: ['layout'],
     zh: {
       short: '段落被分页断开，或正文中留有页码、页眉。',
-      full: '从 PDF 复制的文字常在分页处断开：一段在句子中间结束（没有句末标点），空行之后接着写完。报告在前半段的末尾，快速修复合并两段并删去中间的空行和页码、页眉。分页留在正文里的页码（— 12 —、-3-、第3页、（共18页））、转版说明（（下转第二版））和反复出现的页眉（报告标题、报纸版头及日期）也报告，快速修复删去该行。标题、署名、列表、表格行和以冒号结尾的行不算断开；引文被断开的由 quote.paragraph-break 报告。',
+      full: '从 PDF 复制的文字常在分页处断开：一段在句子中间结束（没有句末标点），空行之后接着写完。报告在前半段的末尾，快速修复合并两段并删去中间的空行和页码、页眉。分页留在正文里的页码（— 12 —、-3-、第3页、（共18页））、转版说明（（下转第二版））和反复出现的页眉（报告标题、报纸版头及日期）也报告，快速修复删去该行；段落中括注的转版说明（“（上接第一版）推动……”）也报告，快速修复删去它。标题、署名、列表、表格行和以冒号结尾的行不算断开；引文被断开的由 quote.paragraph-break 报告。',
       help: '合并断开的段落，删去页码和页眉（快速修复）。',
       example: { wrong: '全年城镇新增就业\n\n— 12 —\n\n5.2万人。', right: '全年城镇新增就业5.2万人。' },
     },
     en: {
       short: 'A paragraph split by a page break, or page furniture left in the text.',
-      full: 'Text copied out of a PDF is often cut at the end of a page: a paragraph stops mid-sentence (no sentence-final mark) and, after blank lines, carries on. Reported at the end of the first half; the quick fix joins the halves and drops the blank lines and page furniture between. Page numbers (— 12 —, -3-, 第3页, （共18页）), continuation notes (（下转第二版）) and running headers met again and again (the title of the report, the header of a newspaper with its date) are reported too, with a fix that deletes the line. Titles, bylines, lists, table rows and lines ending in a colon are not breaks; a break inside a quotation is reported by quote.paragraph-break.',
+      full: 'Text copied out of a PDF is often cut at the end of a page: a paragraph stops mid-sentence (no sentence-final mark) and, after blank lines, carries on. Reported at the end of the first half; the quick fix joins the halves and drops the blank lines and page furniture between. Page numbers (— 12 —, -3-, 第3页, （共18页）), continuation notes (（下转第二版）) and running headers met again and again (the title of the report, the header of a newspaper with its date) are reported too, with a fix that deletes the line; so is a continuation note in brackets inside a paragraph ("（上接第一版）推动……"), with a fix that deletes it. Titles, bylines, lists, table rows and lines ending in a colon are not breaks; a break inside a quotation is reported by quote.paragraph-break.',
       help: 'Join the paragraph and delete page numbers and headers (quick fix).',
     },
   },
