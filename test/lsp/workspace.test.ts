@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession, startLsp, ROOT, sandbox } from '../helpers/procLsp';
+import { MemoryFs } from '../helpers/memoryFs';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
 const strip = (s: string) => s.replace(/⟦[^⟧]*⟧/g, '');
@@ -104,5 +105,34 @@ describe('workspace index', () => {
     const n = s.published(brief).length;
     await s.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(ws.report).href, type: FileChangeType.Changed }] });
     await s.waitFor(() => s.published(brief).slice(n).find((x) => mismatches(x).length === 0), 'the brief cleared', 15_000);
+  });
+});
+
+describe('a workspace in memory (ServerOptions.workspace)', () => {
+  it('is where the server reads the project config and the reports it indexes: none of it is on disk', async () => {
+    // (A folder that is not on disk: what the server finds there, it found in memory.)
+    const dir = '/wengao-in-memory/ws';
+    const text = (f: string) => strip(readFileSync(join(FIXTURE, f), 'utf8'));
+    const files = new Map([
+      [`${dir}/.wengaorc.json`, '{ "checks": { "figure.target": "off" } }\n'],
+      [`${dir}/report.txt`, text('report.txt')],
+    ]);
+    const codes = async (workspace?: MemoryFs) => {
+      const s = box.track(startLsp({ server: workspace ? { workspace } : {} }));
+      await s.initialize({}, [dir]);
+      const brief = await openFile(s, `${dir}/brief.txt`, text('brief.txt'));
+      const p = await s.waitFor(() => s.published(brief).find((x) => !workspace || mismatches(x).length === 3), 'the brief published', 15_000);
+      return p.diagnostics.map((d) => String(d.code));
+    };
+    const memory = new MemoryFs(files);
+    const inMemory = await codes(memory);
+    // The report in memory was indexed (the brief's three changed figures), the config applied.
+    expect(inMemory.filter((c) => c === 'figure.mismatch')).toHaveLength(3);
+    expect(inMemory).not.toContain('figure.target');
+    expect(memory.asked).toEqual(expect.arrayContaining([`${dir}/.wengaorc.json`, `${dir}/report.txt`]));
+    // The control: the same brief with the disk as the workspace, where the folder is not.
+    const onDisk = await codes();
+    expect(onDisk).toContain('figure.target');
+    expect(onDisk).not.toContain('figure.mismatch');
   });
 });

@@ -81,7 +81,3 @@ export const untrustedFs: WorkspaceFs = {
   },
 };
 
-/** The file system for a workspace the client trusts or not. */
-export function workspaceFs(trusted: boolean): WorkspaceFs {
-  return trusted ? nodeFs : untrustedFs;
-}

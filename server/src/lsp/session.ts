@@ -12,7 +12,7 @@ import { CONFIG_FILE, IGNORE_FILE, PositionEncoding } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import { canonicalUri } from '../io/paths';
 import { isReportDocument } from '../io/reports';
-import { WorkspaceFs, nodeFs, workspaceFs } from '../io/workspaceFs';
+import { WorkspaceFs, nodeFs, untrustedFs } from '../io/workspaceFs';
 import { updateDocument } from './encoding';
 import { StatusNotification } from './protocol';
 import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
@@ -68,6 +68,11 @@ export interface ServerOptions {
   workerScript?: string;
   /** How long a slice of publishing may hold the event loop (slices.ts SLICE_MS); 0: a pause at every step. */
   sliceMs?: number;
+  /**
+   * The workspace's files in a trusted workspace (default the disk, `nodeFs`): the one way the
+   * server reads and writes them; the tests give one in memory. Untrusted, `untrustedFs` instead.
+   */
+  workspace?: WorkspaceFs;
 }
 
 export class Session {
@@ -90,7 +95,9 @@ export class Session {
    * request, the watch and the ignore command: set by `trust` at initialize, `untrustedFs` (which
    * reads and writes nothing) when initializationOptions.trusted is false.
    */
-  fs: WorkspaceFs = nodeFs;
+  fs: WorkspaceFs;
+  /** The files of a trusted workspace (`ServerOptions.workspace`). */
+  private readonly trustedFs: WorkspaceFs;
   folders: string[] = [];
   workspaceSettings: WorkspaceSettings | undefined;
   globalSettings: Settings = DEFAULT_SETTINGS;
@@ -114,6 +121,8 @@ export class Session {
   private readonly saidSettings = new Set<string>();
 
   constructor(readonly connection: Connection, options: ServerOptions = {}) {
+    this.trustedFs = options.workspace ?? nodeFs;
+    this.fs = this.trustedFs;
     this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.offThread = new OffThreadAnalyzer(options.workerScript, (msg) => this.log(msg), this.sliceMs);
     this.resolver = new ConfigResolver({
@@ -144,7 +153,7 @@ export class Session {
    * .wengaoignore applies (only the user's settings), and the index holds open documents only.
    */
   trust(trusted: boolean): void {
-    this.fs = workspaceFs(trusted);
+    this.fs = trusted ? this.trustedFs : untrustedFs;
     this.indexer.fs = this.fs;
     this.resolver.reset({ fs: this.fs });
   }
