@@ -79,13 +79,19 @@ describe('the folder walk', () => {
     }
   });
 
-  it('a link out reached by a folder and by a glob is named once', async () => {
+  /** A folder with a report and a link, leak.txt, to a file outside it. */
+  const withLinkOut = () => {
     const d = mkdtempSync(join(tmpdir(), 'wengao-walk-'));
     const outside = mkdtempSync(join(tmpdir(), 'wengao-outside-'));
     dirs.push(d, outside);
     writeFileSync(join(d, 'a.txt'), '报告\n\n今年新增就业3万人。\n');
     writeFileSync(join(outside, 'secret.txt'), '中文机密。');
     symlinkSync(join(outside, 'secret.txt'), join(d, 'leak.txt'));
+    return d;
+  };
+
+  it('a link out reached by a folder and by a glob is named once', async () => {
+    const d = withLinkOut();
     const err: string[] = [];
     const code = await main(['check', d, `${d}/*.txt`], () => undefined, (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
     expect(code).toBe(0);
@@ -95,12 +101,7 @@ describe('the folder walk', () => {
   });
 
   it('a link out is named in every format as not followed, and is no error', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'wengao-walk-'));
-    const outside = mkdtempSync(join(tmpdir(), 'wengao-outside-'));
-    dirs.push(d, outside);
-    writeFileSync(join(d, 'a.txt'), '报告\n\n今年新增就业3万人。\n');
-    writeFileSync(join(outside, 'secret.txt'), '中文机密。');
-    symlinkSync(join(outside, 'secret.txt'), join(d, 'leak.txt'));
+    const d = withLinkOut();
     const leak = join(d, 'leak.txt');
     const reason = '链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)';
     const run = async (format: string) => {

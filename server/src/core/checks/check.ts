@@ -4,7 +4,7 @@ import type { Figure } from '../figures/extract';
 import type { Locale } from '../locale';
 import type { DocumentModel } from '../model';
 import type { OutlineNode } from '../outline';
-import type { Steps } from '../steps';
+import { drain, type Steps } from '../steps';
 
 export interface CheckContext {
   /** The document's figures and outline, read once for every check. */
@@ -40,4 +40,9 @@ export interface Check {
    * `run` is `drain(steps(…))`, and `recheckSteps` lets its caller pause between the steps.
    */
   steps?(model: DocumentModel, ctx: CheckContext): Steps<Finding[]>;
+}
+
+/** A check written in steps (`steps`): its `run` is `drain(steps(…))`. */
+export function inSteps(check: Omit<Check, 'run' | 'steps'> & { steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> }): Check {
+  return { ...check, run: (model, ctx) => drain(check.steps(model, ctx)) };
 }

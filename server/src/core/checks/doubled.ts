@@ -25,11 +25,11 @@
  * copy alone before a word (确保保任务, 安全全生产), and a doubling typed inside a word (西藏自治治区).
  * Digits, Latin letters and punctuation never count; verbatim blocks are skipped.
  */
-import type { Check, CheckContext } from './check';
+import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
-import { Steps, drain } from '../steps';
+import { Steps } from '../steps';
 import { isHanCodePoint, isSpaceCode } from '../text';
 import { segments, wordSegmenter } from '../words';
 import { placesIn } from '../figures/context';
@@ -233,12 +233,11 @@ function wordIsWritten(seg: Intl.Segmenter, w: string[], i: number, n: number): 
   return !(bounds.has(offset(i)) && bounds.has(offset(i + n)) && bounds.has(offset(i + 2 * n)));
 }
 
-export const doubled: Check = {
+export const doubled: Check = inSteps({
   id: 'doubled',
   codes: [CODES.textDoubled],
   heavy: false,
   crossDocument: false,
-  run: (model, ctx) => drain(doubled.steps!(model, ctx)),
   // (In steps, a pause every CHARS_PER_STEP characters: a stream may be the whole document.)
   *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const seg = wordSegmenter();
@@ -292,4 +291,4 @@ export const doubled: Check = {
     }
     return out;
   },
-};
+});

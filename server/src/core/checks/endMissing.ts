@@ -15,12 +15,12 @@
  * end with their mark (and the lines that announce what follows with ：) are at least half as
  * many as those left bare, one at least.
  */
-import type { Check, CheckContext } from './check';
+import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { FIELD_LINE, FIGURE_LABEL, ROLE, isTableRow, softCells } from '../headings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
-import { STEP_ITEMS, Steps, drain } from '../steps';
+import { STEP_ITEMS, Steps } from '../steps';
 import { countHanIn } from '../text';
 
 /**
@@ -52,12 +52,11 @@ const LEADING_SYMBOL = /^[\s\u3000]*[^\s\u3000\p{Script=Han}\p{L}\p{N}“‘「�
 const TRAILING_SYMBOL = /[\p{Extended_Pictographic}\p{So}\p{Sm}][\s\u3000]*$/u;
 const ENDS_ON_PERSON = new RegExp(`${ROLE}[\\s\\u3000·]*(?:[\\p{Script=Han}]{2,3}|[×＊*Xx某]{1,3}|\\p{Script=Han}[×＊*Xx某]{1,2})?[\\s\\u3000]*$`, 'u');
 
-export const endMissing: Check = {
+export const endMissing: Check = inSteps({
   id: 'end-missing',
   codes: [CODES.punctEndMissing],
   heavy: false,
   crossDocument: false,
-  run: (model, ctx) => drain(endMissing.steps!(model, ctx)),
   // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
   // main thread lets other documents be answered meanwhile.)
   *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
@@ -140,4 +139,4 @@ export const endMissing: Check = {
     }
     return out;
   },
-};
+});

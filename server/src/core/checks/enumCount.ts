@@ -15,7 +15,7 @@
  * - 和/及/与 that may join two items or belong to one: any reading that fits is accepted;
  * - and every list `lists.ts` does not read (see there).
  */
-import type { Check, CheckContext } from './check';
+import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Finding, Related } from '../findings';
 import { Locale, tr } from '../locale';
 import {
@@ -32,15 +32,14 @@ import {
   type ReadList,
 } from '../lists';
 import type { DocumentModel } from '../model';
-import { STEP_ITEMS, Steps, drain } from '../steps';
+import { STEP_ITEMS, Steps } from '../steps';
 import { clip } from '../text';
 
-export const enumCount: Check = {
+export const enumCount: Check = inSteps({
   id: 'enumCount',
   heavy: true,
   crossDocument: false,
   codes: [CODES.enumCountMismatch],
-  run: (model, ctx) => drain(enumCount.steps!(model, ctx)),
   // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
   // main thread lets other documents be answered meanwhile.)
   *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
@@ -67,7 +66,7 @@ export const enumCount: Check = {
     }
     return out;
   },
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Deciding. Each returns a finding, null when the count has its list and agrees with it (or the

@@ -14,11 +14,11 @@
  * formulas ("(x,y)", "!="), menu keys ("属性(R)"), marks quoted to be named ("“,”"), IPv6 and MAC
  * addresses, and bibliographic entries (GB/T 7714: "[M]. 北京: 中国统计出版社, 2023").
  */
-import type { Check, CheckContext } from './check';
+import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
-import { STEP_ITEMS, Steps, drain } from '../steps';
+import { STEP_ITEMS, Steps } from '../steps';
 import type { Span } from '../text';
 import { mixedPairs } from './mixedWidth';
 import { inHeadingMarker, nonProse, proseParagraphs } from './prose';
@@ -41,12 +41,11 @@ const TERM_CHAR = /[A-Za-z0-9.\-]/;
 const NOT_TEXT = /(?<![A-Za-z0-9])[:;][-']?[()DPp](?![A-Za-z0-9])|\([^\s()\p{Script=Han}]{1,3}_[^\s()\p{Script=Han}]{1,3}\)|\(\^[_\-.]?\^\)|(?<![0-9A-Fa-f:])[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Fa-f:])|(?<=[“‘「])[,;:?!()|*](?=[”’」])|!=|(?<=[0-9A-Za-z])!/gu;
 /** A bibliographic entry (GB/T 7714): its marks are half-width by that standard. */
 const REFERENCE = /\[(?:M|J|N|R|C|D|P|S|Z|A|G|EB\/OL|DB|CP)(?:\/OL)?\]/;
-export const halfWidth: Check = {
+export const halfWidth: Check = inSteps({
   id: 'half-width',
   codes: [CODES.punctHalfWidth],
   heavy: false,
   crossDocument: false,
-  run: (model, ctx) => drain(halfWidth.steps!(model, ctx)),
   // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
   // main thread lets other documents be answered meanwhile.)
   *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
@@ -166,4 +165,4 @@ export const halfWidth: Check = {
     }
     return out;
   },
-};
+});

@@ -24,8 +24,8 @@ function yearWords(period: string | null): string {
   return period && /^\d{4}(?:-\d{4})?$/.test(period) ? `${period}年` : periodLabel(period);
 }
 import { translator } from '../locale';
-import { STEP_ITEMS, Steps, drain } from '../steps';
-import type { Check } from './check';
+import { STEP_ITEMS, Steps } from '../steps';
+import { inSteps, type Check } from './check';
 
 const SOURCE_NOTE: Record<string, string> = { document: '按文档推定', heading: '按所在标题推定', paragraph: '按前文推定' };
 const SOURCE_NOTE_EN: Record<string, string> = {
@@ -53,12 +53,11 @@ function shownPair(f: Figure, g: Figure): [string, string] {
 /** The other statements a finding links (and offers as fixes): the message counts the rest. */
 const MAX_RELATED = 20;
 
-export const mismatch: Check = {
+export const mismatch: Check = inSteps({
   id: 'mismatch',
   heavy: true,
   crossDocument: true,
   codes: [CODES.figureMismatch],
-  run: (model, ctx) => drain(mismatch.steps!(model, ctx)),
   // (In steps: on a large document against a large workspace it holds the server's event loop for
   // tens of milliseconds. A yield after every STEP_ITEMS figures or statements, and before each group.)
   *steps(model, ctx): Steps<Finding[]> {
@@ -252,7 +251,7 @@ export const mismatch: Check = {
     }
     return out;
   },
-};
+});
 
 export type { IndexedFigure };
 

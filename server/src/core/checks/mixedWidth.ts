@@ -11,12 +11,12 @@
  *   found no mark of the gold corpus that punct.half-width missed, and flagged a JSON snippet.)
  * Silent: verbatim blocks and code; straight quotes paired with each other; apostrophes.
  */
-import type { Check, CheckContext } from './check';
+import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { CHINESE_SIDE, HAN } from '../chars';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
-import { STEP_ITEMS, Steps, drain } from '../steps';
+import { STEP_ITEMS, Steps } from '../steps';
 import { inHeadingMarker, nonProse, proseParagraphs } from './prose';
 
 const OPENS: Record<string, { family: string; full: boolean }> = {
@@ -92,12 +92,11 @@ export function mixedPairs(raw: string, skip: (i: number) => boolean): Array<{ o
   return out.sort((a, b) => a.open - b.open);
 }
 
-export const mixedWidth: Check = {
+export const mixedWidth: Check = inSteps({
   id: 'mixed-width',
   codes: [CODES.punctMixedWidth],
   heavy: false,
   crossDocument: false,
-  run: (model, ctx) => drain(mixedWidth.steps!(model, ctx)),
   // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
   // main thread lets other documents be answered meanwhile.)
   *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
@@ -161,4 +160,4 @@ export const mixedWidth: Check = {
 
     return out.sort((a, b) => a.span.start - b.span.start);
   },
-};
+});

@@ -19,11 +19,11 @@
  *   (二0二六年), a percentage in words with digits (百分之20) and digits with 几 (30几岁). Silent: 千
  *   and 百 of units (8.6千米, 120万千瓦, 500千伏), 3万, 3.5亿.
  */
-import type { Check, CheckContext } from './check';
+import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Code, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
-import { STEP_ITEMS, Steps, drain } from '../steps';
+import { STEP_ITEMS, Steps } from '../steps';
 import { nonProse, proseParagraphs } from './prose';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
@@ -83,12 +83,11 @@ const MIXED_WAN = /(?<![\d.])\d+万\d+千(?!米|瓦|伏|克)/g;
 /** 二0二六年, 二O二六年: the digit 0 (or a letter O) among Chinese numerals. */
 const MIXED_ZERO = /(?<![一二三四五六七八九〇0OoＯ０A-Za-z])(?=[一二三四五六七八九〇0OoＯ０]*[一二三四五六七八九])(?=[一二三四五六七八九〇]*[0OoＯ０])[一二三四五六七八九〇0OoＯ０]{2,}(?![A-Za-z])年?/g;
 
-export const numberUsage: Check = {
+export const numberUsage: Check = inSteps({
   id: 'number-usage',
   codes: [CODES.numberRange, CODES.numberApproxList, CODES.numberShortYear, CODES.numberApproxDouble, CODES.numberMixed],
   heavy: false,
   crossDocument: false,
-  run: (model, ctx) => drain(numberUsage.steps!(model, ctx)),
   // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
   // main thread lets other documents be answered meanwhile.)
   *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
@@ -230,4 +229,4 @@ export const numberUsage: Check = {
     }
     return out.sort((a, b) => a.span.start - b.span.start);
   },
-};
+});

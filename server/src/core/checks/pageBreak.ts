@@ -8,11 +8,11 @@
  * - Page furniture (`DocumentModel.furniture`: page numbers, running headers, 上接/下转 notes),
  *   with a fix that deletes its line.
  */
-import type { Check, CheckContext } from './check';
+import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
-import { STEP_ITEMS, Steps, drain } from '../steps';
+import { STEP_ITEMS, Steps } from '../steps';
 import { proseParagraphs } from './prose';
 
 /** Where the character that ends at `end` starts (a surrogate pair is one character). */
@@ -33,12 +33,11 @@ function repeatedBullet(first: string, second: string): number {
   return a && b && a[1] === b[1] ? b[0].length : 0;
 }
 
-export const pageBreak: Check = {
+export const pageBreak: Check = inSteps({
   id: 'page-break',
   codes: [CODES.paraPageBreak],
   heavy: false,
   crossDocument: false,
-  run: (model, ctx) => drain(pageBreak.steps!(model, ctx)),
   // (In steps, a pause every STEP_ITEMS paragraphs: a large document's analysis on the server's
   // main thread lets other documents be answered meanwhile.)
   *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
@@ -139,7 +138,7 @@ export const pageBreak: Check = {
     }
     return out.sort((a, b) => a.span.start - b.span.start);
   },
-};
+});
 
 /** A continuation note in brackets inside a paragraph: （上接第一版）, (下转第3版), （转A2版）, （续第二页）. */
 const INLINE_CONTINUED = /[（(]\s*(?:上接|下转|接|转|续)(?:第|自)?\s*(?:[一二三四五六七八九十]{1,3}|[A-Za-z]?\d{1,3})\s*(?:版|页)\s*[）)]/g;

@@ -7,12 +7,12 @@
  * saying: a quotation is reproduced as it was said) and inside titles in 《》, which are written as
  * their documents are.
  */
-import type { Check, CheckContext } from './check';
+import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import { proseParagraphs } from './prose';
 import type { DocumentModel } from '../model';
-import { STEP_ITEMS, Steps, drain } from '../steps';
+import { STEP_ITEMS, Steps } from '../steps';
 import { PLAN_NAME, PROJECT_SOURCE, SOURCE_EN, TERMS, TermEntry } from '../terms';
 import { segments, wordSegmenter } from '../words';
 
@@ -60,12 +60,11 @@ const BUILT_IN = {
 /** The opening “ of a quotation of speech: after a colon, or a verb of saying. */
 const SPEECH = /(?:[：:]|说|指出|强调|表示|要求|提出|称)\s*$/;
 
-export const terms: Check = {
+export const terms: Check = inSteps({
   id: 'terms',
   codes: [CODES.termMisspelling, CODES.termFormulation],
   heavy: false,
   crossDocument: false,
-  run: (model, ctx) => drain(terms.steps!(model, ctx)),
   // (In steps, a pause every STEP_ITEMS paragraphs: see pageBreak.)
   *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const t = translator(ctx.locale);
@@ -130,4 +129,4 @@ export const terms: Check = {
     }
     return out.sort((a, b) => a.span.start - b.span.start);
   },
-};
+});
