@@ -99,6 +99,7 @@ export function* buildModelSteps(text: string, kind: DocKind, encoding?: Positio
   const furniture: Span[] = all.filter((_, i) => isFurniture[i]).map((p) => ({ start: p.start, end: p.end }));
   const paragraphs = all.filter((_, i) => !isFurniture[i]);
   paragraphs.forEach((p, i) => (p.index = i));
+  yield;
   markPageBreaks(paragraphs, text, furniture);
   yield;
   const headings = readHeadings(kind, paragraphs);

@@ -92,10 +92,10 @@ const ABAB_WORDS = new Set(
 /**
  * The document's prose as streams: a paragraph that a page break cut runs on into the next (its
  * `continues`, or any paragraph but a heading that ends on a Chinese character where the next
- * starts on one: a doubling across the blank line is read either way).
+ * starts on one: a doubling across the blank line is read either way). Each as it is made: the
+ * check pauses between them (steps.ts), not after all of them are built.
  */
-function streams(model: DocumentModel): Stream[] {
-  const out: Stream[] = [];
+function* streams(model: DocumentModel): Generator<Stream> {
   let cur: Stream | undefined;
   // (A numbered heading ends where it ends; a short unnumbered line read as a title may be a page's last.)
   const headings = new Set(model.headings.filter((h) => h.markerSpan).flatMap((h) => h.paragraphs));
@@ -103,10 +103,11 @@ function streams(model: DocumentModel): Stream[] {
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi];
     if (p.verbatim) {
+      if (cur) yield cur;
       cur = undefined;
       continue;
     }
-    if (!cur) out.push((cur = { cps: [], at: [] }));
+    cur ??= { cps: [], at: [] };
     for (let i = p.start; i < p.end; ) {
       const c = text.codePointAt(i)!;
       if (!isSpaceCode(c)) {
@@ -117,9 +118,12 @@ function streams(model: DocumentModel): Stream[] {
     }
     const next = paragraphs[pi + 1];
     const runsOn = p.continues || (next !== undefined && !headings.has(pi) && !headings.has(pi + 1) && HAN.test(text[p.end - 1] ?? '') && HAN.test(text[next.start] ?? ''));
-    if (!runsOn) cur = undefined;
+    if (!runsOn) {
+      yield cur;
+      cur = undefined;
+    }
   }
-  return out;
+  if (cur) yield cur;
 }
 
 const han = (w: string[], k: number) => w[k] !== undefined && HAN.test(w[k]);
