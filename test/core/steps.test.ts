@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { Analysis, AnalyzeOptions, analyze, analyzeSteps, parseConfig } from '../../server/src/core';
-import { OffThreadAnalyzer } from '../../server/src/lsp/offThread';
+import { OFF_THREAD_CHARS, OFF_THREAD_LINE, OffThreadAnalyzer } from '../../server/src/lsp/offThread';
 
 const SEEDS = join(__dirname, '..', '..', 'seeds');
 const seed = (prefix: string) => readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(prefix))!), 'utf8');
@@ -55,6 +55,17 @@ describe('an analysis in steps', () => {
     const [a, b] = interleaved(analyzeSteps(TEXT, withConfig), analyzeSteps(OTHER, without));
     expect(said(a)).toEqual(said(alone[0]));
     expect(said(b)).toEqual(said(alone[1]));
+  });
+
+  it('a document with a line too long to pause in goes to the worker, whatever its size', () => {
+    // (A check pauses between paragraphs, not inside one.)
+    const withWorker = new OffThreadAnalyzer('server.js', () => undefined);
+    expect(withWorker.wants('中'.repeat(OFF_THREAD_LINE))).toBe(true);
+    expect(withWorker.wants(`标题\n\n${'中'.repeat(OFF_THREAD_LINE)}\n`)).toBe(true);
+    expect(withWorker.wants(`${'中'.repeat(1000)}\n`.repeat(60))).toBe(false);
+    expect(withWorker.wants(`${'中'.repeat(1000)}\n`.repeat(Math.ceil(OFF_THREAD_CHARS / 1001)))).toBe(true);
+    // (No worker: the main thread, in slices.)
+    expect(new OffThreadAnalyzer(undefined, () => undefined).wants('中'.repeat(OFF_THREAD_LINE))).toBe(false);
   });
 
   it('on the server without a worker: other work runs in its pauses, and the result is the unpaused one', async () => {
