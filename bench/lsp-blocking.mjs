@@ -31,7 +31,8 @@ async function run(label, chars, env) {
   await conn.sendNotification(rpc.InitializedNotification.type, {});
   await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri: small, languageId: 'plaintext', version: 1, text: SMALL } });
   await conn.sendRequest(rpc.DocumentSymbolRequest.type, { textDocument: { uri: small } });
-  const text = Array(Math.ceil(chars / (SEED.length + 2))).fill(SEED).join('\n\n');
+  // (--one-line: the seed without its line breaks, as a document pasted as one line.)
+  const text = oneLine ? SEED.replace(/\s+/g, '').repeat(Math.ceil(chars / SEED.replace(/\s+/g, '').length)) : Array(Math.ceil(chars / (SEED.length + 2))).fill(SEED).join('\n\n');
   if (warm) {
     // (--warm: a server in use has analysed documents before, and V8 has compiled the analysis:
     // one document as large is analysed and closed first.)
@@ -72,6 +73,7 @@ const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.i
 const sizes = arg('--chars')?.split(',').map(Number) ?? [1_900_000, 20_000_000];
 const workerEnv = arg('--worker-from') ? { WENGAO_OFF_THREAD_CHARS: arg('--worker-from') } : {};
 const warm = process.argv.includes('--warm');
+const oneLine = process.argv.includes('--one-line');
 for (const chars of sizes) {
   for (const [label, env] of [['worker thread', workerEnv], ['main thread (baseline)', { WENGAO_ANALYSIS_WORKER: '0' }]]) {
     rows.push(await run(label, chars, env));
