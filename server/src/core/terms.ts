@@ -148,6 +148,27 @@ export const TERMS: readonly TermEntry[] = [
   { wrong: /即要(?=[^。；！？\n]{1,40}又要)/g, right: '既要', source: XIANDAI, kind: 'formulation', name: '即要' },
 ];
 
+/**
+ * Numeric abbreviations (数字缩略语) of formulations, policies and campaigns that 公文 and news copy
+ * cite in quotation marks (GB/T 15834-2011 4.8.3): “两学一做”, “最多跑一次”. Compiled for Wengao by a
+ * proofreader who saw neither the code nor any test (126 short names; those without a numeral, whose
+ * quotation marks house styles differ on, left out, and three written either way).
+ */
+export const QUOTED_NAMES: readonly string[] = [
+  '千村示范、万村整治', '四个革命、一个合作', '六廊六路多国多港', '一控两减三基本', '双随机、一公开', '四张清单一张网', '一件事一次办', '一圈一带两区',
+  '一核一带一区', '七区二十三带', '三去一降一补', '三集中三到位', '两不愁三保障', '两个毫不动摇', '一基地三区', '万企帮万村', '三管三必须', '三超一疲劳',
+  '三通两平台', '两个一百年', '五个一工程', '四好农村路', '四议两公开', '最多跑一次', '百千万工程', '一中一台', '一主六双', '一代一线', '一利五率',
+  '一区两群', '一国两制', '一带一路', '一干多支', '一核两翼', '一案三制', '一案双查', '一盔一带', '七一勋章', '七个有之', '三严三实', '三中一青',
+  '三会一课', '三供一业', '三全育人', '三减三健', '三区三州', '三区三线', '三区四带', '三医联动', '三品一标', '三地一区', '三抓三促', '三支一扶',
+  '三改一拆', '三期叠加', '三来一补', '三治融合', '三清一改', '三社联动', '三线一单', '三证合一', '三重一创', '三重一大', '三馆一站', '三高四新',
+  '两个凡是', '两个至上', '两优一先', '两免一补', '两利四率', '两增两控', '两学一做', '两客一危', '两屏三带', '两弹一星', '两新一重', '两横三纵',
+  '两法衔接', '九二共识', '五水共治', '五社联动', '五讲四美', '五证合一', '八一勋章', '八八战略', '八纵八横', '八荣八耻', '双招双引', '双高计划',
+  '四不两直', '四个不摘', '四条丝路', '四边三化', '多规合一', '多证合一', '双一流', '双报到',
+];
+
+/** A name of QUOTED_NAMES not inside quotation marks of its own (longest first). */
+export const QUOTED_NAME = new RegExp(`(?<![“"「『‘])(?:${QUOTED_NAMES.map((n) => n.replace(/[+.*?^$()|[\]{}\\]/g, '\\$&')).join('|')})(?![”"」』’])`, 'g');
+
 /** The name of a five-year plan written without its quotation marks: 十四五 → “十四五” (GB/T 15834-2011 4.8.3). */
 /** (Not an approximate number, 十四五个 — fourteen or fifteen.) */
 export const PLAN_NAME = /(?<![“"「『‘〈一二三四五六七八九十第])十[一二三四五六七八九]五(?![”"」』’五年个人岁天名家次位只件条万千百])/g;

@@ -13,7 +13,7 @@ import { translator } from '../locale';
 import { proseParagraphs } from './prose';
 import type { DocumentModel } from '../model';
 import { STEP_ITEMS, Steps } from '../steps';
-import { PLAN_NAME, PROJECT_SOURCE, SOURCE_EN, TERMS, TermEntry } from '../terms';
+import { PLAN_NAME, PROJECT_SOURCE, QUOTED_NAME, SOURCE_EN, TERMS, TermEntry } from '../terms';
 import { segments, wordSegmenter } from '../words';
 
 /**
@@ -56,6 +56,16 @@ const BUILT_IN = {
   literals: byFirstCharacter(TERMS.filter((e) => typeof e.wrong === 'string')),
   patterns: TERMS.filter((e) => typeof e.wrong !== 'string'),
 };
+
+/** Whether `at` lies inside a “…” quotation of the paragraph (more “ than ” before it). */
+function insideQuotation(raw: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (raw[i] === '“') depth++;
+    else if (raw[i] === '”' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
 
 /** The opening “ of a quotation of speech: after a colon, or a verb of saying. */
 const SPEECH = /(?:[：:]|说|指出|强调|表示|要求|提出|称)\s*$/;
@@ -126,6 +136,11 @@ export const terms: Check = inSteps({
       }
       PLAN_NAME.lastIndex = 0;
       for (let m = PLAN_NAME.exec(raw); m; m = PLAN_NAME.exec(raw)) report(m.index, m[0], `“${m[0]}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
+      // (A short name inside a longer quotation, “深入开展两学一做学习教育”, is that quotation's.)
+      QUOTED_NAME.lastIndex = 0;
+      for (let m = QUOTED_NAME.exec(raw); m; m = QUOTED_NAME.exec(raw)) {
+        if (!insideQuotation(raw, m.index)) report(m.index, m[0], `“${m[0]}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
+      }
     }
     return out.sort((a, b) => a.span.start - b.span.start);
   },
