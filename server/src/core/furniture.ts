@@ -21,6 +21,12 @@ const PAGE_NUMBER = new RegExp(
 const BARE_NUMBER = /^\d{1,4}$/;
 /** A page number at a header's edge: "·15·  江州市人民政府公报  2026年第3期", "2026年政府工作报告  — 12 —". */
 const PAGE_EDGE = new RegExp(`^${DASH}{1,3}\\s*\\d{1,4}\\s*${DASH}{1,3}\\s+|\\s+${DASH}{1,3}\\s*\\d{1,4}\\s*${DASH}{1,3}$`);
+/**
+ * A continuation note in brackets inside a paragraph: （上接第一版）, (下转第3版), （转A2版）, （续第二页）
+ * (para.page-break deletes it; punct.half-width leaves its brackets alone).
+ */
+export const INLINE_CONTINUED = /[（(]\s*(?:上接|下转|接|转|续)(?:第|自)?\s*(?:[一二三四五六七八九十]{1,3}|[A-Za-z]?\d{1,3})\s*(?:版|页)\s*[）)]/g;
+
 /** Continuation notes: （下转第二版）, (上接第1页), 转第3版. */
 const CONTINUED = /^[（(]?\s*(?:上接|下转|接|转)第?\s*[一二三四五六七八九十\d]{1,3}\s*(?:版|页)\s*[）)]?$/;
 /** A newspaper's or gazette's page header: a date with its weekday (XX日报 2026年1月15日 星期四 3). */

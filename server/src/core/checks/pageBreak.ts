@@ -14,6 +14,7 @@ import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { STEP_ITEMS, Steps } from '../steps';
 import { proseParagraphs } from './prose';
+import { INLINE_CONTINUED } from '../furniture';
 
 /** Where the character that ends at `end` starts (a surrogate pair is one character). */
 function lastChar(text: string, end: number): number {
@@ -140,5 +141,3 @@ export const pageBreak: Check = inSteps({
   },
 });
 
-/** A continuation note in brackets inside a paragraph: （上接第一版）, (下转第3版), （转A2版）, （续第二页）. */
-const INLINE_CONTINUED = /[（(]\s*(?:上接|下转|接|转|续)(?:第|自)?\s*(?:[一二三四五六七八九十]{1,3}|[A-Za-z]?\d{1,3})\s*(?:版|页)\s*[）)]/g;
