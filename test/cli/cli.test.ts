@@ -113,8 +113,9 @@ describe('wengao check on the seeds', () => {
       proofreading[id][x.code] = (proofreading[id][x.code] ?? 0) + 1;
     }
     expect(proofreading).toEqual({
-      // Two "(上接第一版)" lines alone (page furniture) and one with text, one bracket pair on line 51.
-      '000': { 'punct.half-width': 4, 'para.page-break': 18 },
+      // Two "(上接第一版)" lines alone (page furniture) and one at the head of its paragraph (para.page-break
+      // too, its brackets not half-width's: the fix deletes it), one bracket pair on line 51.
+      '000': { 'punct.half-width': 2, 'para.page-break': 19 },
       '001': { 'punct.half-width': 158 }, // 143 commas, 11 semicolons, 2 bracket pairs
       '002': { 'punct.half-width': 6, 'para.page-break': 56, 'punct.dunhao': 3 }, // “两个结合”、“六个必须坚持” and two more
       '003': { 'punct.half-width': 14, 'para.page-break': 8 },
