@@ -18,6 +18,7 @@ import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { STEP_ITEMS, Steps } from '../steps';
 import { inHeadingMarker, nonProse, proseParagraphs } from './prose';
+import { CharClass } from '../text';
 
 const OPENS: Record<string, { family: string; full: boolean }> = {
   '(': { family: 'round', full: false }, '（': { family: 'round', full: true },
@@ -28,6 +29,8 @@ const CLOSES: Record<string, { family: string; full: boolean }> = {
   '”': { family: 'double', full: true }, '’': { family: 'single', full: true },
 };
 const STRAIGHT: Record<string, string> = { '"': 'double', "'": 'single' };
+/** Every mark of OPENS, CLOSES and STRAIGHT. */
+const PAIR_MARKS = new CharClass(Object.keys(OPENS).join('') + Object.keys(CLOSES).join('') + Object.keys(STRAIGHT).join(''));
 /** The other width of each mark of a pair. */
 const OTHER: Record<string, Record<string, string>> = {
   open: { '(': '（', '（': '(', '“': '"', '‘': "'", '"': '“', "'": '‘' },
@@ -57,9 +60,10 @@ export function mixedPairs(raw: string, skip: (i: number) => boolean): Array<{ o
   const close = (o: Open, at: number, full: boolean) => {
     if (o.full !== full) out.push({ open: o.at, close: at });
   };
-  for (let i = 0; i < raw.length; i++) {
+  // (From one mark of a pair to the next: most of a paragraph holds none.)
+  for (let i = PAIR_MARKS.next(raw, 0, raw.length); i < raw.length; i = PAIR_MARKS.next(raw, i + 1, raw.length)) {
     const c = raw[i];
-    if (!(c in OPENS || c in CLOSES || c in STRAIGHT) || skip(i)) continue;
+    if (skip(i)) continue;
     const sf = STRAIGHT[c];
     if (sf !== undefined) {
       // (An apostrophe in Latin text is none: China's.)
