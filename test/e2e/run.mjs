@@ -1543,7 +1543,13 @@ async function checkSample(page) {
   await waitFor(`language mode "${T.language}"`, async () => (await page.locator('#status\\.editor\\.mode').getAttribute('aria-label')) === T.language, { timeout: 15_000 });
   // Read-only: typing is refused and nothing changes.
   const LINE = '实施城市更新行动。';
-  await page.locator('.editor-instance .view-line', { hasText: LINE }).first().click();
+  // (A hover left open by the mouse, over a figure or a squiggle, would take the click: the mouse
+  // goes away and the hover is closed first, and the click lands at the line's start, End then
+  // taking the cursor to its end.)
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.locator('.editor-instance .view-line', { hasText: LINE }).first().click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('End');
   await page.keyboard.type('x');
   const refused = await waitFor('"Cannot edit in read-only editor"', async () => {
     const t = await page.locator('.monaco-editor-overlaymessage').first().innerText().catch(() => '');
