@@ -173,7 +173,7 @@ async function expandGlob(arg: string, resolver: ConfigResolver, fs: WorkspaceFs
   while (k < segments.length - 1 && !isGlob(segments[k])) k++;
   const root = k === 0 ? '.' : segments.slice(0, k).join('/') || '/';
   const rest = new Minimatch(segments.slice(k).join('/'), { dot: false, nonegate: true, nocomment: true });
-  const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
+  const rel = (p: string) => relativeTo(root, p);
   const configs: Resolved[] = [];
   const walked = await walkFolder(fs, root, {
     enter: (d) => path.basename(d) !== 'node_modules' && rest.match(rel(d), true),

@@ -138,16 +138,19 @@ export async function main(
     }
   }
 
-  // On this thread, the next report is read from disk while this one is analysed.
+  // On this thread, the next reports are read from disk while this one is analysed: READ_AHEAD
+  // of them in flight, since a read is several turns of the event loop (stat, open, fstat, read,
+  // close) and the loop turns only between two analyses: with one in flight, the thread waited
+  // for most of each read.
   const reads = new Map<number, ReturnType<typeof readReport>>();
   const readAhead = (i: number) => {
     const p = planned[i];
-    if (!parallel && p?.source.kind === 'file') reads.set(i, readReport(p.source.path, fs));
+    if (!parallel && p?.source.kind === 'file' && !reads.has(i)) reads.set(i, readReport(p.source.path, fs));
   };
-  readAhead(0);
+  for (let k = 0; k < READ_AHEAD; k++) readAhead(k);
   for (let i = 0; i < planned.length; i++) {
     const { source, shown, resolved } = planned[i];
-    readAhead(i + 1);
+    readAhead(i + READ_AHEAD);
     const done = parallel?.[i];
     if (done) {
       if ('skipped' in done) {
@@ -371,6 +374,9 @@ function noteStaleIgnoreLines(reports: { resolved?: Resolved; result: FileResult
 }
 
 /** A project file's path as shown: relative to the working directory when inside it. */
+/** Reports read ahead of the one analysed (their texts held meanwhile). */
+const READ_AHEAD = 8;
+
 function shownPath(p: string, cwd: string): string {
   return relativeInside(cwd, path.resolve(cwd, p)) ?? p;
 }
