@@ -46,3 +46,22 @@ export function buildWorkspace(dir, n) {
   }
   return files;
 }
+
+/**
+ * `n` short reports of about `bytes` bytes each (press briefs, notices: what most folders hold), in
+ * folders of 100: whole paragraphs of the seeds in turn, each report going on where the one
+ * before stopped. Returns the folder.
+ */
+export function buildSmallReports(dir, n = 1000, bytes = 10_000) {
+  const paras = seeds().flatMap((s) => s.text.split(/\n\s*\n/)).filter((p) => p.trim());
+  rmSync(dir, { recursive: true, force: true });
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const sub = join(dir, `d${Math.floor(i / 100)}`);
+    mkdirSync(sub, { recursive: true });
+    let text = '';
+    while (Buffer.byteLength(text) < bytes) text += `${paras[k++ % paras.length]}\n\n`;
+    writeFileSync(join(sub, `r${i}.txt`), text);
+  }
+  return dir;
+}
