@@ -116,7 +116,14 @@ describe('the folder walk', () => {
     const sarif = JSON.parse(await run('sarif'));
     const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;
     expect(notes).toContainEqual({ level: 'note', message: { text: reason }, locations: [{ physicalLocation: { artifactLocation: expect.objectContaining({ uri: expect.stringContaining('leak.txt') }) } }] });
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(true);
     expect(await run('github')).toMatch(/^::notice file=[^,\n]*leak\.txt,title=wengao::链接指向所查文件夹之外，未跟随/m);
+    // (Named on the command line too, the link is checked, and listed once.)
+    const out: string[] = [];
+    await main(['check', d, leak, '--format', 'json'], (t) => void out.push(t), () => undefined, { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+    const both = JSON.parse(out.join('')).files.filter((f: { path: string }) => f.path === leak);
+    expect(both).toHaveLength(1);
+    expect(both[0].notFollowed).toBeUndefined();
   });
 
   it('reports a folder it cannot read as unreadable and walks the rest', async () => {

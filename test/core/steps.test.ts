@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { Analysis, AnalyzeOptions, analyze, analyzeSteps, parseConfig } from '../../server/src/core';
-import { OFF_THREAD_CHARS, OFF_THREAD_LINE, OffThreadAnalyzer } from '../../server/src/lsp/offThread';
+import { OFF_THREAD_CHARS, OFF_THREAD_LINE, OFF_THREAD_SENTENCE, OffThreadAnalyzer } from '../../server/src/lsp/offThread';
 
 const SEEDS = join(__dirname, '..', '..', 'seeds');
 const seed = (prefix: string) => readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(prefix))!), 'utf8');
@@ -62,8 +62,12 @@ describe('an analysis in steps', () => {
     const withWorker = new OffThreadAnalyzer('server.js', () => undefined);
     expect(withWorker.wants('中'.repeat(OFF_THREAD_LINE))).toBe(true);
     expect(withWorker.wants(`标题\n\n${'中'.repeat(OFF_THREAD_LINE)}\n`)).toBe(true);
-    expect(withWorker.wants(`${'中'.repeat(1000)}\n`.repeat(60))).toBe(false);
-    expect(withWorker.wants(`${'中'.repeat(1000)}\n`.repeat(Math.ceil(OFF_THREAD_CHARS / 1001)))).toBe(true);
+    expect(withWorker.wants(`${'中'.repeat(999)}。\n`.repeat(60))).toBe(false);
+    // (Lines that run on into each other, with no sentence-final mark: one sentence.)
+    expect(withWorker.wants(`${'中文中文，'.repeat(8)}\n`.repeat(Math.ceil(OFF_THREAD_SENTENCE / 40) + 1))).toBe(true);
+    expect(withWorker.wants(`${'中文中文，'.repeat(7)}中文。\n`.repeat(Math.ceil(OFF_THREAD_SENTENCE / 40) + 1))).toBe(false);
+    expect(withWorker.wants(`${'中文中文，'.repeat(8)}\n\n`.repeat(Math.ceil(OFF_THREAD_SENTENCE / 40) + 1))).toBe(false);
+    expect(withWorker.wants(`${'中'.repeat(999)}。\n`.repeat(Math.ceil(OFF_THREAD_CHARS / 1001)))).toBe(true);
     // (No worker: the main thread, in slices.)
     expect(new OffThreadAnalyzer(undefined, () => undefined).wants('中'.repeat(OFF_THREAD_LINE))).toBe(false);
   });

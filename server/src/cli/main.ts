@@ -248,7 +248,13 @@ export async function main(
   }
   // The project files' problems first: they explain the rest. A project file is listed only for
   // them, or when it was not read (skipped: exit 2).
-  const results = [...[...projectFiles.values()].filter((p) => p.findings.length > 0 || p.skipped), ...reports.map((r) => r.result), ...links];
+  // (A link named on the command line is checked: not listed again as not followed by a folder's walk.)
+  const checked = new Set(planned.map((p) => (p.source.kind === 'file' ? path.resolve(io.cwd, p.source.path) : '')));
+  const results = [
+    ...[...projectFiles.values()].filter((p) => p.findings.length > 0 || p.skipped),
+    ...reports.map((r) => r.result),
+    ...links.filter((l) => !checked.has(path.resolve(io.cwd, l.path))),
+  ];
   // Without --lang, SARIF's rule texts follow the language the (first) report's config asks for.
   const locale = o.lang ?? reports.find((r) => r.resolved)?.resolved?.config.language;
   // Written a chunk at a time: the findings are all known (figure.mismatch needed every
@@ -373,10 +379,10 @@ function noteStaleIgnoreLines(reports: { resolved?: Resolved; result: FileResult
   }
 }
 
-/** A project file's path as shown: relative to the working directory when inside it. */
 /** Reports read ahead of the one analysed (their texts held meanwhile). */
 const READ_AHEAD = 8;
 
+/** A project file's path as shown: relative to the working directory when inside it. */
 function shownPath(p: string, cwd: string): string {
   return relativeInside(cwd, path.resolve(cwd, p)) ?? p;
 }

@@ -108,7 +108,8 @@ export function sarifChunks(results: FileResult[], options: SarifOptions): Itera
       results: sarifResults(results, options, notifications),
       // (Read after the results: the notifications are theirs.)
       invocations: mapped([0], () => ({
-        executionSuccessful: notifications.length === 0,
+        // (A note, a link not followed or a file not in Chinese, is no failure of the run.)
+        executionSuccessful: !notifications.some((n) => n.level === 'error'),
         ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
       })),
     },

@@ -164,8 +164,9 @@ export const TERMS: readonly TermEntry[] = [
 /**
  * Numeric abbreviations (数字缩略语) of formulations, policies and campaigns that 公文 and news copy
  * cite in quotation marks (GB/T 15834-2011 4.8.3): “两学一做”, “最多跑一次”. Compiled for Wengao by a
- * proofreader who saw neither the code nor any test (126 short names; those without a numeral, whose
- * quotation marks house styles differ on, left out, and three written either way).
+ * proofreader who saw neither the code nor any test: of its 126 short names, the 97 with a numeral
+ * (those without one, whose quotation marks house styles differ on, left out, and three written
+ * either way). A project's `substitutions` turns one off with null.
  */
 export const QUOTED_NAMES: readonly string[] = [
   '千村示范、万村整治', '四个革命、一个合作', '六廊六路多国多港', '一控两减三基本', '双随机、一公开', '四张清单一张网', '一件事一次办', '一圈一带两区',

@@ -57,14 +57,22 @@ const BUILT_IN = {
   patterns: TERMS.filter((e) => typeof e.wrong !== 'string'),
 };
 
-/** Whether `at` lies inside a “…” quotation of the paragraph (more “ than ” before it). */
-function insideQuotation(raw: string, at: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < at; i++) {
-    if (raw[i] === '“') depth++;
-    else if (raw[i] === '”' && depth > 0) depth--;
-  }
-  return depth > 0;
+/** The depth of quotation after `c` (“…”, 「…」, and a straight " that opens where none is open). */
+function quoteDepth(depth: number, c: string): number {
+  if (c === '“' || c === '「') return depth + 1;
+  if ((c === '”' || c === '」') && depth > 0) return depth - 1;
+  if (c === '"') return depth > 0 ? depth - 1 : depth + 1;
+  return depth;
+}
+
+/** Whether the segmenter reads a word boundary at both ends of [at, at + length) in `raw`. */
+function wordOfItsOwn(raw: string, at: number, length: number): boolean {
+  const seg = wordSegmenter();
+  if (!seg) return true;
+  const from = Math.max(0, at - 6);
+  const bounds = new Set<number>();
+  for (const [s, e] of segments(seg, raw.slice(from, Math.min(raw.length, at + length + 6)))) bounds.add(from + s).add(from + e);
+  return bounds.has(at) && bounds.has(at + length);
 }
 
 /** The opening “ of a quotation of speech: after a colon, or a verb of saying. */
@@ -80,6 +88,7 @@ export const terms: Check = inSteps({
     const t = translator(ctx.locale);
     const out: Finding[] = [];
     const { literals, patterns } = termList(ctx.substitutions);
+    const substitutions = ctx.substitutions;
     let read = 0;
     for (const { p, raw } of proseParagraphs(model)) {
       if (++read % STEP_ITEMS === 0) yield;
@@ -136,10 +145,16 @@ export const terms: Check = inSteps({
       }
       PLAN_NAME.lastIndex = 0;
       for (let m = PLAN_NAME.exec(raw); m; m = PLAN_NAME.exec(raw)) report(m.index, m[0], `“${m[0]}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
-      // (A short name inside a longer quotation, “深入开展两学一做学习教育”, is that quotation's.)
+      // (A short name inside a longer quotation, “深入开展两学一做学习教育”, is that quotation's; one
+      // whose first or last character belongs to a word around it, 新一代|一线, is no name there.
+      // The depth of quotation is carried from one match to the next: one pass over the paragraph.)
       QUOTED_NAME.lastIndex = 0;
+      let depth = 0;
+      let scanned = 0;
       for (let m = QUOTED_NAME.exec(raw); m; m = QUOTED_NAME.exec(raw)) {
-        if (!insideQuotation(raw, m.index)) report(m.index, m[0], `“${m[0]}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
+        for (; scanned < m.index; scanned++) depth = quoteDepth(depth, raw[scanned]);
+        if (depth > 0 || substitutions?.[m[0]] === null || !wordOfItsOwn(raw, m.index, m[0].length)) continue;
+        report(m.index, m[0], `“${m[0]}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
       }
     }
     return out.sort((a, b) => a.span.start - b.span.start);
