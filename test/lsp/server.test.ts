@@ -460,6 +460,21 @@ describe('a document published in slices', () => {
     expect(shown).toEqual(await hover(whole));
   }, 120_000);
 
+  it('stops the analysis of a version a newer one replaced, at its next pause: the newer one is analysed, once', async () => {
+    const s = await slicedServer(0);
+    await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: BIG, languageId: 'plaintext', version: 1, text: BIG_TEXT } });
+    // (The outline of v1 asks for its analysis; the small document answered means it has paused.)
+    const outline = s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: BIG } });
+    await s.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SMALL } });
+    const added = '七、新增的一节';
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: BIG, version: 2 }, contentChanges: [{ text: `${BIG_TEXT}\n\n${added}\n\n今年完成投资100亿元。\n` }] });
+    // (v1's analysis stopped at its pause after the change: the request is answered from v2's.)
+    expect(JSON.stringify(await outline)).toContain(added);
+    await s.nextDiagnostics(BIG, 0, (p) => p.version === 2, 60_000);
+    const analysed = s.logs.filter((l) => l.message.startsWith(`[wengao] analysed ${BIG} `)).map((l) => / (v\d+):/.exec(l.message)?.[1]);
+    expect(analysed).toEqual(['v2']);
+  }, 120_000);
+
   it('drops a version changed while it was published: only the newer one is published', async () => {
     const s = await slicedServer(0);
     await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: BIG, languageId: 'plaintext', version: 1, text: BIG_TEXT } });

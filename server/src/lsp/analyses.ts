@@ -5,6 +5,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, CONFIG_FILE, LOCAL_CHECKS, documentKind } from '../core';
 import { DocContext, HEAVY_LIMIT, Session } from './session';
+import { Superseded } from './offThread';
 
 /**
  * Quiet time after a keystroke before a document is analysed again: none beyond the messages
@@ -53,7 +54,7 @@ export class DocumentAnalyses {
     const version = doc.version;
     if (hit && hit.version === version && hit.text === text && hit.key === key) return hit.analysis;
     const going = this.underway.get(doc.uri);
-    if (going && going.version === version && going.text === text && going.key === key) return going.analysis;
+    if (going && going.version === version && going.text === text && going.key === key) return this.orNewest(going.analysis, doc.uri);
     const started = Date.now();
     const pending = session.offThread.analyze(text, {
       kind: documentKind(doc.uri, doc.languageId),
@@ -65,11 +66,18 @@ export class DocumentAnalyses {
       positionEncoding: session.encoding,
       // figure.mismatch runs when diagnostics are published, against the workspace.
       checks: LOCAL_CHECKS,
+    }, () => {
+      // (Stopped at a pause once a newer version is open; a closed document's runs to its end.)
+      const now = session.documents.get(doc.uri);
+      return now !== undefined && (now.version !== version || now.getText() !== text);
     });
     this.underway.set(doc.uri, { version, text, key, analysis: pending });
     let analysis: Analysis;
     try {
       analysis = await pending;
+    } catch (err) {
+      if (this.underway.get(doc.uri)?.analysis === pending) this.underway.delete(doc.uri);
+      return this.orNewest(Promise.reject(err), doc.uri);
     } finally {
       if (this.underway.get(doc.uri)?.analysis === pending) this.underway.delete(doc.uri);
     }
@@ -90,6 +98,17 @@ export class DocumentAnalyses {
     session.status.analysed(doc.uri, analysis.analyzed ? { ms, findings: analysis.findings.length } : undefined, analysis.failures); // wengao/status
     this.cache.set(doc.uri, { version, text, key, analysis });
     return analysis;
+  }
+
+  /** `analysis`, or, where it stopped for a newer version (`Superseded`), that version's. */
+  private async orNewest(analysis: Promise<Analysis>, uri: string): Promise<Analysis> {
+    try {
+      return await analysis;
+    } catch (err) {
+      const now = err instanceof Superseded ? this.session.documents.get(uri) : undefined;
+      if (!now) throw err;
+      return this.analysisOf(now, await this.session.contextFor(now.uri));
+    }
   }
 
   /** The analysis for a request (outline, hover, …): the cached one, or one made now. */

@@ -59,6 +59,13 @@ function tooLongToPause(text: string): boolean {
   return false;
 }
 
+/** An analysis on the main thread stopped because a newer version of its document came. */
+export class Superseded extends Error {
+  constructor() {
+    super('a newer version of the document came');
+  }
+}
+
 /** What crosses to the worker: the options without the checks (functions), named instead. */
 type WorkerOptions = Omit<AnalyzeOptions, 'checks' | 'index'> & { checks: 'local' | 'none' };
 
@@ -280,10 +287,10 @@ export class OffThreadAnalyzer {
    * or the worker cannot do it, there in slices of SLICE_MS with the event loop answering other
    * documents between them (slices.ts).
    */
-  async analyze(text: string, options: AnalyzeOptions): Promise<Analysis> {
+  async analyze(text: string, options: AnalyzeOptions, superseded?: () => boolean): Promise<Analysis> {
     const { checks, index: _index, ...rest } = options;
     const named: WorkerOptions['checks'] | undefined = checks === LOCAL_CHECKS ? 'local' : checks !== undefined && checks.length === 0 ? 'none' : undefined;
-    if (!this.wants(text) || named === undefined) return this.here(text, options);
+    if (!this.wants(text) || named === undefined) return this.here(text, options, superseded);
     try {
       return await assemble(text, await this.post({ id: this.next++, text: await encode(text), options: { ...rest, checks: named } }));
     } catch (err) {
@@ -293,9 +300,15 @@ export class OffThreadAnalyzer {
     }
   }
 
-  /** The analysis on the main thread, pausing once a slice has run its time. */
-  private async here(text: string, options: AnalyzeOptions): Promise<Analysis> {
-    return (await new Slices(this.sliceMs, () => false).run(() => analyzeSteps(text, options)))!;
+  /**
+   * The analysis on the main thread, pausing once a slice has run its time; it stops at a pause
+   * where `superseded` says a newer version of the document came (`Superseded`): typing in a large
+   * document would otherwise pile up an analysis per version, all interleaved.
+   */
+  private async here(text: string, options: AnalyzeOptions, superseded?: () => boolean): Promise<Analysis> {
+    const analysis = await new Slices(this.sliceMs, superseded ?? (() => false)).run(() => analyzeSteps(text, options));
+    if (!analysis) throw new Superseded();
+    return analysis;
   }
 
   private post(job: Job): Promise<Result> {
