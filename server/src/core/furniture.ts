@@ -21,14 +21,15 @@ const PAGE_NUMBER = new RegExp(
 const BARE_NUMBER = /^\d{1,4}$/;
 /** A page number at a header's edge: "·15·  江州市人民政府公报  2026年第3期", "2026年政府工作报告  — 12 —". */
 const PAGE_EDGE = new RegExp(`^${DASH}{1,3}\\s*\\d{1,4}\\s*${DASH}{1,3}\\s+|\\s+${DASH}{1,3}\\s*\\d{1,4}\\s*${DASH}{1,3}$`);
+/** A continuation note's words: 上接第一版, 下转第3版, 转A2版, 续第二页. */
+const CONTINUED_NOTE = String.raw`(?:上接|下转|接|转|续)(?:第|自)?\s*(?:[一二三四五六七八九十]{1,3}|[A-Za-z]?\d{1,3})\s*(?:版|页)`;
+/** A continuation note on a line of its own, in brackets or not: （下转第二版）, 转第3版. */
+const CONTINUED = new RegExp(`^[（(]?\\s*${CONTINUED_NOTE}\\s*[）)]?$`);
 /**
- * A continuation note in brackets inside a paragraph: （上接第一版）, (下转第3版), （转A2版）, （续第二页）
- * (para.page-break deletes it; punct.half-width leaves its brackets alone).
+ * One in brackets inside a paragraph: "（上接第一版）推动……", "……就座。（下转A2版）" (para.page-break
+ * deletes it; the proofreading checks read it as no prose: checks/prose.ts nonProse).
  */
-export const INLINE_CONTINUED = /[（(]\s*(?:上接|下转|接|转|续)(?:第|自)?\s*(?:[一二三四五六七八九十]{1,3}|[A-Za-z]?\d{1,3})\s*(?:版|页)\s*[）)]/g;
-
-/** Continuation notes: （下转第二版）, (上接第1页), 转第3版. */
-const CONTINUED = /^[（(]?\s*(?:上接|下转|接|转)第?\s*[一二三四五六七八九十\d]{1,3}\s*(?:版|页)\s*[）)]?$/;
+export const INLINE_CONTINUED = new RegExp(`[（(]\\s*${CONTINUED_NOTE}\\s*[）)]`, 'g');
 /** A newspaper's or gazette's page header: a date with its weekday (XX日报 2026年1月15日 星期四 3). */
 const DATED_HEADER = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,6}星期[一二三四五六日天]|星期[一二三四五六日天].{0,6}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
 const SENTENCE_MARK = /[。！？；!?;，,：:]/;

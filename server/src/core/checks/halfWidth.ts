@@ -19,7 +19,6 @@ import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { STEP_ITEMS, Steps } from '../steps';
-import { INLINE_CONTINUED } from '../furniture';
 import type { Span } from '../text';
 import { mixedPairs } from './mixedWidth';
 import { inHeadingMarker, nonProse, proseParagraphs } from './prose';
@@ -61,9 +60,6 @@ export const halfWidth: Check = inSteps({
       const skip: Span[] = nonProse(raw, model.kind);
       NOT_TEXT.lastIndex = 0;
       for (let m = NOT_TEXT.exec(raw); m; m = NOT_TEXT.exec(raw)) skip.push({ start: m.index, end: m.index + m[0].length });
-      // (A continuation note is deleted whole by para.page-break's fix, not given full-width brackets.)
-      INLINE_CONTINUED.lastIndex = 0;
-      for (let m = INLINE_CONTINUED.exec(raw); m; m = INLINE_CONTINUED.exec(raw)) skip.push({ start: m.index, end: m.index + m[0].length });
       const skipped = (i: number) => skip.some((s) => s.start <= i && i < s.end);
       /** The nearest character before or after `i` that is not a space (or undefined at the paragraph's edge). */
       const before = (i: number) => {

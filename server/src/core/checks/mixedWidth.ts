@@ -19,7 +19,6 @@ import type { DocumentModel } from '../model';
 import { STEP_ITEMS, Steps } from '../steps';
 import { inHeadingMarker, nonProse, proseParagraphs } from './prose';
 import { CharClass } from '../text';
-import { INLINE_CONTINUED } from '../furniture';
 
 const OPENS: Record<string, { family: string; full: boolean }> = {
   '(': { family: 'round', full: false }, '（': { family: 'round', full: true },
@@ -125,9 +124,6 @@ export const mixedWidth: Check = inSteps({
       // (Most paragraphs hold nothing this check reads: no half-width bracket or quote, no full-width letter.)
       if (!MAYBE.test(raw)) continue;
       const skip = nonProse(raw, model.kind, { fileNames: false });
-      // (A continuation note is deleted whole by para.page-break's fix, as in punct.half-width.)
-      INLINE_CONTINUED.lastIndex = 0;
-      for (let m = INLINE_CONTINUED.exec(raw); m; m = INLINE_CONTINUED.exec(raw)) skip.push({ start: m.index, end: m.index + m[0].length });
       const skipped = (i: number) => skip.some((x) => x.start <= i && i < x.end);
 
       // Pairs whose halves differ in width.

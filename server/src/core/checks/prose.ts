@@ -8,6 +8,7 @@ import type { DocKind } from '../paragraph';
 import type { DocumentModel } from '../model';
 import type { Paragraph } from '../paragraph';
 import { firstAtOrAfter, type Span } from '../text';
+import { INLINE_CONTINUED } from '../furniture';
 
 const ADDRESS =
   /(?:https?|ftp):\/\/[^\s\u3000，。；、“”（）《》,;()\p{Script=Han}]{1,500}|www\.[A-Za-z0-9-]{1,63}\.[^\s\u3000，。；、“”（）《》,;()\p{Script=Han}]{1,500}|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}|[A-Za-z]:\\[^\s\u3000，。；]{0,260}/gu;
@@ -28,6 +29,8 @@ export function nonProse(raw: string, kind: DocKind, { fileNames = true } = {}):
   if (raw.includes('@') || raw.includes('://') || raw.includes('www.') || raw.includes(':\\')) add(ADDRESS);
   if (fileNames && raw.includes('.')) add(FILE_NAME);
   if (kind === 'markdown' && raw.includes('`')) add(INLINE_CODE);
+  // (A continuation note, "(上接第一版)": layout, which para.page-break deletes whole.)
+  if (raw.includes('版') || raw.includes('页')) add(INLINE_CONTINUED);
   return out;
 }
 
