@@ -54,7 +54,7 @@ export class DocumentAnalyses {
     const version = doc.version;
     if (hit && hit.version === version && hit.text === text && hit.key === key) return hit.analysis;
     const going = this.underway.get(doc.uri);
-    if (going && going.version === version && going.text === text && going.key === key) return this.orNewest(going.analysis, doc.uri);
+    if (going && going.version === version && going.text === text && going.key === key) return going.analysis.catch((err) => this.newest(err, doc.uri));
     const started = Date.now();
     const pending = session.offThread.analyze(text, {
       kind: documentKind(doc.uri, doc.languageId),
@@ -76,8 +76,7 @@ export class DocumentAnalyses {
     try {
       analysis = await pending;
     } catch (err) {
-      if (this.underway.get(doc.uri)?.analysis === pending) this.underway.delete(doc.uri);
-      return this.orNewest(Promise.reject(err), doc.uri);
+      return this.newest(err, doc.uri);
     } finally {
       if (this.underway.get(doc.uri)?.analysis === pending) this.underway.delete(doc.uri);
     }
@@ -100,15 +99,11 @@ export class DocumentAnalyses {
     return analysis;
   }
 
-  /** `analysis`, or, where it stopped for a newer version (`Superseded`), that version's. */
-  private async orNewest(analysis: Promise<Analysis>, uri: string): Promise<Analysis> {
-    try {
-      return await analysis;
-    } catch (err) {
-      const now = err instanceof Superseded ? this.session.documents.get(uri) : undefined;
-      if (!now) throw err;
-      return this.analysisOf(now, await this.session.contextFor(now.uri));
-    }
+  /** After an analysis failed with `err`: the newer version's where it stopped for one (`Superseded`), else the error. */
+  private async newest(err: unknown, uri: string): Promise<Analysis> {
+    const now = err instanceof Superseded ? this.session.documents.get(uri) : undefined;
+    if (!now) throw err;
+    return this.analysisOf(now, await this.session.contextFor(now.uri));
   }
 
   /** The analysis for a request (outline, hover, …): the cached one, or one made now. */

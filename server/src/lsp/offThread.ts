@@ -15,7 +15,7 @@
  */
 import { deserialize, serialize } from 'v8';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { Analysis, AnalyzeOptions, Heading, LOCAL_CHECKS, LineIndex, OutlineNode, Sentence, analyze, analyzeSteps, splitSentences } from '../core';
+import { Analysis, AnalyzeOptions, Heading, LOCAL_CHECKS, LineIndex, OutlineNode, Sentence, analyze, analyzeSteps, isSpaceCode, splitSentences } from '../core';
 import { SLICE_MS, Slices, breathe } from './slices';
 
 /**
@@ -44,15 +44,19 @@ const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
 function tooLongToPause(text: string): boolean {
   let line = 0;
   let stretch = 0;
+  /** Whether the line so far holds more than spaces. */
+  let written = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') {
       // (A blank line ends the stretch: the paragraph ends there.)
-      if (line === 0 || /^\s*$/.test(text.slice(i - line, i))) stretch = 0;
+      if (!written) stretch = 0;
       line = 0;
+      written = false;
       continue;
     }
     line++;
+    if (!written && !isSpaceCode(text.charCodeAt(i))) written = true;
     stretch = SENTENCE_END.has(c) ? 0 : stretch + 1;
     if (line >= OFF_THREAD_LINE || stretch >= OFF_THREAD_SENTENCE) return true;
   }
@@ -263,8 +267,6 @@ export class OffThreadAnalyzer {
   /**
    * @param script the bundled server (dist/server.js), which is also the worker's entry; none
    * (the server's TypeScript source, run in-process) means no worker.
-   */
-  /**
    * @param sliceMs how long an analysis on the main thread runs before it pauses (0: at every
    * step, as the tests ask for)
    */
