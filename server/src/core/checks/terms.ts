@@ -118,10 +118,13 @@ export const terms: Check = inSteps({
           severity: 'warning',
           message: kind === 'misspelling'
             ? t(`“${wrong}”应为“${right}”（${source}）。`, `"${wrong}" is written "${right}" (${SOURCE_EN[source] ?? source}).`)
-            : t(`“${wrong}”应写作“${right}”（${source}）。`, `"${wrong}" should be "${right}" here (${SOURCE_EN[source] ?? source}).`),
+            : right === `“${wrong}”`
+              // (Only the marks are missing: "“两学一做”应写作““两学一做””" would read as a stutter.)
+              ? t(`简称${wrong}引用时应加引号，写作${right}（${source}）。`, `The short name "${wrong}" is cited in quotation marks: "${right}" (${SOURCE_EN[source] ?? source}).`)
+              : t(`“${wrong}”应写作“${right}”（${source}）。`, `"${wrong}" should be "${right}" here (${SOURCE_EN[source] ?? source}).`),
           span: { start: p.start + at, end: p.start + at + wrong.length },
           related: [],
-          fixes: [{ title: t(`改为“${right}”`, `Change to "${right}"`), edits: [{ span: { start: p.start + at, end: p.start + at + wrong.length }, newText: right }] }],
+          fixes: [{ title: right === `“${wrong}”` ? t('加上引号', 'Add the quotation marks') : t(`改为“${right}”`, `Change to "${right}"`), edits: [{ span: { start: p.start + at, end: p.start + at + wrong.length }, newText: right }] }],
         });
       };
       // One pass over the paragraph, trying at each character the wrong forms that begin with it
