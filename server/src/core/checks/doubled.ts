@@ -31,7 +31,7 @@ import { translator } from '../locale';
 import type { DocumentModel } from '../model';
 import { Steps } from '../steps';
 import { isHanCodePoint, isSpaceCode } from '../text';
-import { segments, wordSegmenter } from '../words';
+import { segments, wordSegmenter, type WordSegmenter } from '../words';
 import { placesIn } from '../figures/context';
 
 /** Characters (code points), with their offsets, of the prose between breaks; spaces and newlines left out. */
@@ -132,7 +132,7 @@ const han = (w: string[], k: number) => w[k] !== undefined && HAN.test(w[k]);
 const FIGURE = /[0-9.%％]/;
 
 /** Whether the doubled character at `i`, `i + 1` of `w` has a reading; see the module comment. */
-function singleIsWritten(seg: Intl.Segmenter, w: string[], i: number): boolean {
+function singleIsWritten(seg: WordSegmenter, w: string[], i: number): boolean {
   const a = w[i];
   const j = i + 1;
   const text = w.join('');
@@ -210,7 +210,7 @@ function singleIsWritten(seg: Intl.Segmenter, w: string[], i: number): boolean {
  * Whether, with the second copy taken out, the first sits inside one word with the characters on
  * both sides of it: the doubling was typed inside a word (委员员会, 西藏自治治区, 三中全全会).
  */
-function insideWord(seg: Intl.Segmenter, w: string[], i: number): boolean {
+function insideWord(seg: WordSegmenter, w: string[], i: number): boolean {
   const kept = [...w.slice(0, i + 1), ...w.slice(i + 2)];
   const at = kept.slice(0, i).join('').length;
   const len = kept[i].length;
@@ -219,9 +219,10 @@ function insideWord(seg: Intl.Segmenter, w: string[], i: number): boolean {
 
 /**
  * Whether the word `w[i, i+n)` written twice has a reading (ABAB), or is not a word doubled at
- * all: its copies must be whole words of the segmenter (带来|越来越 doubles no word).
+ * all: the copies must meet at a word's end, each whole on its side (带来|越来越 doubles no word;
+ * 深入|深入开展 and 认真贯彻|贯彻落实 do).
  */
-function wordIsWritten(seg: Intl.Segmenter, w: string[], i: number, n: number): boolean {
+function wordIsWritten(seg: WordSegmenter, w: string[], i: number, n: number): boolean {
   const unit = w.slice(i, i + n).join('');
   if (new Set(unit).size === 1) return true;
   // (一X一X with a measure word: 一步一步, 一点一点; not 一是一是.)
@@ -229,12 +230,18 @@ function wordIsWritten(seg: Intl.Segmenter, w: string[], i: number, n: number): 
   if ([...unit].every((c) => NUMERALS.has(c))) return true;
   const text = w.join('');
   const offset = (k: number) => w.slice(0, k).join('').length;
-  const bounds = new Set<number>([0, text.length]);
-  for (const [s, e] of segments(seg, text)) {
-    bounds.add(s);
-    bounds.add(e);
-  }
-  return !(bounds.has(offset(i)) && bounds.has(offset(i + n)) && bounds.has(offset(i + 2 * n)));
+  const words = segments(seg, text);
+  // The copies meet where one word ends and the next starts; the first starts a word or ends one
+  // that holds it whole, the second ends a word or starts one that holds it whole (乡村|振兴|乡村|振兴,
+  // 认真贯彻|贯彻落实, 此项工作|工作).
+  const mid = offset(i + n);
+  const len = mid - offset(i);
+  const before = words.find(([, e]) => e === mid);
+  const after = words.find(([s]) => s === mid);
+  if (!before || !after) return true;
+  const firstWhole = before[1] - before[0] >= len || words.some(([s]) => s === offset(i));
+  const secondWhole = after[1] - after[0] >= len || words.some(([, e]) => e === offset(i + 2 * n)) || offset(i + 2 * n) === text.length;
+  return !(firstWhole && secondWhole);
 }
 
 export const doubled: Check = inSteps({

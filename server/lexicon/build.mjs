@@ -1,0 +1,66 @@
+// Builds the word list `text.doubled` and `term.*` segment with (server/src/core/lexicon.ts) from
+// jieba's dictionary (dict.txt of @node-rs/jieba, MIT: 349,000 words with their frequencies in a
+// balanced corpus). Only the data is taken, at build time: the bundles import the virtual module
+// `wengao-lexicon` (esbuild.js and vitest.config.ts resolve it here), so the .vsix ships no native
+// code and the core reads no file.
+//
+// The compiled form, one string: a header line `wengao-lexicon 1 <ln of the total frequency>`,
+// then per word length L a line `L <count>`, a line of the words of that length concatenated in
+// code-unit order (a word is found by binary search, no object per word), and a line of one
+// character per word, its frequency as 0x30 + round(4 ln f) (a quarter of a nat: segmentation by
+// the most probable path is not changed by it).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+export const LEXICON_MODULE = 'wengao-lexicon';
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/** jieba's dict.txt (`word freq tag` a line) in the compiled form. */
+export function compileLexicon(dict) {
+  const byLen = new Map();
+  let total = 0;
+  for (const line of dict.split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp < 1) continue;
+    const word = line.slice(0, sp);
+    const f = parseInt(line.slice(sp + 1), 10);
+    if (!(f > 0)) continue;
+    total += f;
+    if (!HAN_ONLY.test(word)) continue;
+    let list = byLen.get(word.length);
+    if (!list) byLen.set(word.length, (list = new Map()));
+    list.set(word, Math.max(list.get(word) ?? 0, f));
+  }
+  const out = [`wengao-lexicon 1 ${Math.log(total).toFixed(6)}`];
+  for (const len of [...byLen.keys()].sort((a, b) => a - b)) {
+    const words = [...byLen.get(len).keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    out.push(`${len} ${words.length}`, words.join(''), words.map((w) => String.fromCharCode(0x30 + Math.round(4 * Math.log(byLen.get(len).get(w))))).join(''));
+  }
+  return out.join('\n');
+}
+
+let compiled;
+/** The compiled lexicon of the installed @node-rs/jieba, made once per process. */
+export function lexiconText() {
+  compiled ??= compileLexicon(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
+  return compiled;
+}
+
+const moduleSource = () => `export default ${JSON.stringify(lexiconText())};`;
+
+/** esbuild: `import lexicon from 'wengao-lexicon'`. */
+export const lexiconEsbuildPlugin = {
+  name: 'wengao-lexicon',
+  setup(build) {
+    build.onResolve({ filter: /^wengao-lexicon$/ }, () => ({ path: LEXICON_MODULE, namespace: 'wengao-lexicon' }));
+    build.onLoad({ filter: /.*/, namespace: 'wengao-lexicon' }, () => ({ contents: moduleSource(), loader: 'js' }));
+  },
+};
+
+/** Vite (vitest): the same module. */
+export const lexiconVitePlugin = {
+  name: 'wengao-lexicon',
+  resolveId: (id) => (id === LEXICON_MODULE ? '\0' + LEXICON_MODULE : undefined),
+  load: (id) => (id === '\0' + LEXICON_MODULE ? moduleSource() : undefined),
+};

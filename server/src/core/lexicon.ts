@@ -1,0 +1,129 @@
+/**
+ * A word list with frequencies (jieba's dictionary, compiled at build time by
+ * server/lexicon/build.mjs into the virtual module `wengao-lexicon`) and the segmentation it gives:
+ * the most probable split of a text into its words, each word's probability its frequency in the
+ * list (a unigram model, as jieba segments). The checks ask it about a few characters at a time
+ * (words.ts), where a word ends. Words are looked up by binary search in one string per length:
+ * no object per word, and nothing is read until a check first asks.
+ */
+import compiled from 'wengao-lexicon';
+
+interface Shelf {
+  /** The words of one length, concatenated in code-unit order. */
+  words: string;
+  /** One character a word: 0x30 + round(4 ln frequency). */
+  freqs: string;
+  count: number;
+  /** The words starting with each code unit, as [first, end) indexes: a lookup searches those only. */
+  byFirst: Map<number, [number, number]>;
+}
+
+export class Lexicon {
+  private readonly shelves: Array<Shelf | undefined> = [];
+  readonly maxLength: number;
+  private readonly lnTotal: number;
+
+  constructor(text: string) {
+    const lines = text.split('\n');
+    const header = /^wengao-lexicon 1 ([\d.]+)$/.exec(lines[0] ?? '');
+    if (!header) throw new Error('not a compiled lexicon');
+    this.lnTotal = Number(header[1]);
+    let max = 1;
+    for (let i = 1; i + 2 < lines.length + 1 && lines[i]; i += 3) {
+      const [len, count] = lines[i].split(' ').map(Number);
+      const words = lines[i + 1] ?? '';
+      const freqs = lines[i + 2] ?? '';
+      if (!(len > 0) || words.length !== len * count || freqs.length !== count) throw new Error(`lexicon: shelf ${len} is malformed`);
+      const byFirst = new Map<number, [number, number]>();
+      for (let k = 0; k < count; k++) {
+        const c = words.charCodeAt(k * len);
+        const range = byFirst.get(c);
+        if (range) range[1] = k + 1;
+        else byFirst.set(c, [k, k + 1]);
+      }
+      this.shelves[len] = { words, freqs, count, byFirst };
+      max = Math.max(max, len);
+    }
+    this.maxLength = max;
+  }
+
+  /** The natural log of the probability of `text[start, start + length)` as one word, or undefined if it is none. */
+  logProbability(text: string, start: number, length: number): number | undefined {
+    const shelf = this.shelves[length];
+    if (!shelf || start + length > text.length) return undefined;
+    const range = shelf.byFirst.get(text.charCodeAt(start));
+    if (!range) return undefined;
+    const word = text.slice(start, start + length);
+    let lo = range[0];
+    let hi = range[1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = shelf.words.slice(mid * length, mid * length + length);
+      if (w === word) return (shelf.freqs.charCodeAt(mid) - 0x30) / 4 - this.lnTotal;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /**
+   * The most probable split of `text` into words, as [start, end) pairs: a character no word
+   * covers stands alone (at the probability of a word seen once); a run of letters and digits is
+   * one word, as a segmenter reads it.
+   */
+  segments(text: string): Array<[number, number]> {
+    const n = text.length;
+    const best = new Float64Array(n + 1);
+    const next = new Int32Array(n + 1);
+    const unseen = -this.lnTotal;
+    for (let i = n - 1; i >= 0; i--) {
+      const run = alnumRun(text, i);
+      if (run > i + 1) {
+        best[i] = unseen + best[run];
+        next[i] = run;
+        continue;
+      }
+      // (A surrogate pair is one character.)
+      const one = i + 1 < n && isHighSurrogate(text.charCodeAt(i)) ? 2 : 1;
+      best[i] = unseen + best[i + one];
+      next[i] = i + one;
+      for (let len = 1; len <= this.maxLength && i + len <= n; len++) {
+        const p = this.logProbability(text, i, len);
+        if (p === undefined) continue;
+        const s = p + best[i + len];
+        if (s > best[i]) {
+          best[i] = s;
+          next[i] = i + len;
+        }
+      }
+    }
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < n; i = next[i]) out.push([i, next[i]]);
+    return out;
+  }
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const ALNUM = /[0-9A-Za-z]/;
+
+/** The end of a run of two or more letters and digits from `i`, or `i + 1`. */
+function alnumRun(text: string, i: number): number {
+  if (!ALNUM.test(text[i] ?? '')) return i + 1;
+  let j = i + 1;
+  while (j < text.length && ALNUM.test(text[j])) j++;
+  return j;
+}
+
+let lexicon: Lexicon | null | undefined;
+
+/** The bundled lexicon, read on first use, or null if the build carries none (words.ts falls back on the runtime's segmenter). */
+export function bundledLexicon(): Lexicon | null {
+  if (lexicon === undefined) {
+    try {
+      lexicon = compiled ? new Lexicon(compiled) : null;
+    } catch {
+      lexicon = null;
+    }
+  }
+  return lexicon;
+}
