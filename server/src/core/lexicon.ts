@@ -14,7 +14,7 @@ interface Shelf {
   /** One character a word: 0x30 + round(4 ln frequency). */
   freqs: string;
   count: number;
-  /** The words starting with each code unit, as [first, end) indexes: a lookup searches those only. */
+  /** The words starting with a code unit, as [first, end) indexes, found on the first lookup of that unit: a lookup searches those only. */
   byFirst: Map<number, [number, number]>;
 }
 
@@ -34,14 +34,7 @@ export class Lexicon {
       const words = lines[i + 1] ?? '';
       const freqs = lines[i + 2] ?? '';
       if (!(len > 0) || words.length !== len * count || freqs.length !== count) throw new Error(`lexicon: shelf ${len} is malformed`);
-      const byFirst = new Map<number, [number, number]>();
-      for (let k = 0; k < count; k++) {
-        const c = words.charCodeAt(k * len);
-        const range = byFirst.get(c);
-        if (range) range[1] = k + 1;
-        else byFirst.set(c, [k, k + 1]);
-      }
-      this.shelves[len] = { words, freqs, count, byFirst };
+      this.shelves[len] = { words, freqs, count, byFirst: new Map() };
       max = Math.max(max, len);
     }
     this.maxLength = max;
@@ -51,8 +44,10 @@ export class Lexicon {
   logProbability(text: string, start: number, length: number): number | undefined {
     const shelf = this.shelves[length];
     if (!shelf || start + length > text.length) return undefined;
-    const range = shelf.byFirst.get(text.charCodeAt(start));
-    if (!range) return undefined;
+    const first = text.charCodeAt(start);
+    let range = shelf.byFirst.get(first);
+    if (!range) shelf.byFirst.set(first, (range = firstRange(shelf, length, first)));
+    if (range[0] >= range[1]) return undefined;
     const word = text.slice(start, start + length);
     let lo = range[0];
     let hi = range[1] - 1;
@@ -101,6 +96,23 @@ export class Lexicon {
     for (let i = 0; i < n; i = next[i]) out.push([i, next[i]]);
     return out;
   }
+}
+
+/** The indexes [first, end) of the words of `shelf` (of `length`) that start with code unit `c`. */
+function firstRange(shelf: Shelf, length: number, c: number): [number, number] {
+  // (The first index whose word starts at or after c, then after c.)
+  const bound = (after: boolean) => {
+    let lo = 0;
+    let hi = shelf.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = shelf.words.charCodeAt(mid * length);
+      if (d < c || (after && d === c)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [bound(false), bound(true)];
 }
 
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
