@@ -17,7 +17,8 @@ let dir = '';
 
 /**
  * 75 reports in three folders: the seeds in turn, each with its own year and 1500人 → 1500…1506人
- * (so the copies disagree with one another across folders and threads), a markdown report with a
+ * (so the copies disagree with one another across folders and threads), two that state one amount
+ * with different bounds (突破 and 左右), a markdown report with a
  * suppressed finding, one in GB18030, one that is not text, and a folder whose config makes
  * quote findings errors and turns the heading checks off, and an ignore file that silences one
  * report's figure.mismatch findings.
@@ -37,6 +38,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'b', 'gb.txt'), iconv.encode(seeds[0].replace('1500人', '1509人'), 'gb18030'));
   writeFileSync(join(dir, 'b', 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 10]));
   writeFileSync(join(dir, 'c', '.wengaorc.json'), JSON.stringify({ checks: { quote: 'error', heading: 'off' } }));
+  // One amount with two bounds' words: 突破 against 左右 disagree though value and bound type agree
+  // (the threads once cut this key out of the index they compare).
+  writeFileSync(join(dir, 'a', 'gz1.txt'), '贵州省2026年政府工作报告\n\n到2030年，全省地区生产总值突破3万亿元。\n');
+  writeFileSync(join(dir, 'b', 'gz2.txt'), '贵州省2026年国民经济和社会发展计划\n\n到2030年，全省地区生产总值达到3万亿元左右。\n');
   // A report's mismatches silenced by the ignore file: the suppressed side of the merge.
   writeFileSync(join(dir, 'b', '.wengaoignore'), 'r28.txt figure.mismatch *  # 已核实\n');
 });
@@ -83,6 +88,7 @@ describe('wengao check on two or three threads gives what one thread gives', () 
       (x) => x.ruleId === 'figure.mismatch' && (x.relatedLocations ?? []).some((l) => l.physicalLocation.artifactLocation.uri.split('/')[0] !== where(x).split('/')[0]),
     );
     expect(cross.length).toBeGreaterThan(10);
+    expect(cross.some((x) => where(x) === 'a/gz1.txt' && x.relatedLocations!.some((l) => l.physicalLocation.artifactLocation.uri === 'b/gz2.txt'))).toBe(true);
     expect(results.some((x) => x.ruleId === 'quote.unclosed' && x.suppressions?.length && where(x) === 'a/note.md')).toBe(true);
     expect(results.some((x) => x.ruleId === 'quote.unclosed' && !x.suppressions?.length && where(x) === 'a/note.md')).toBe(true);
     expect(results.some((x) => where(x).startsWith('b/gb.txt'))).toBe(true);

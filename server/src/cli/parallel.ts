@@ -27,9 +27,10 @@ import { availableParallelism } from 'os';
 import { MessagePort, Worker } from 'worker_threads';
 import {
   Analysis, CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, LOCAL_CHECKS, Locale, Suppressed, WengaoConfig, analyze,
-  WorkspaceFacts, canonicalKey, statedBound, workspaceOf, disagree, indexEntry, CROSS_CHECKS, recheck, statementKey, withCross,
+  WorkspaceFacts, canonicalKey, workspaceOf, indexEntry, CROSS_CHECKS, recheck, statementKey, withCross,
 } from '../core';
 import { readReport } from '../io/read';
+import { Amount, addAmount, amountOf, anyDisagree, cutEntry } from './statements';
 import { nodeFs } from '../io/workspaceFs';
 
 /** Fewer reports than this are checked on the main thread: starting workers costs more. */
@@ -56,8 +57,6 @@ export type ShardResult =
   | { skipped: string }
   | { text: string; analyzed: boolean; skippedReason?: string; findings: Finding[]; suppressed: Suppressed[]; failures: CheckFailure[] };
 
-/** An amount, or 'odd' for one JSON cannot carry (NaN, Infinity): its key is always compared. */
-type Amount = [value: number, max: number | null, bound: string] | ['odd'];
 type Cross = { findings: Finding[]; suppressed: Suppressed[] };
 type FromWorker =
   | { type: 'report'; result: ShardResult }
@@ -118,7 +117,7 @@ export async function checkInParallel(files: ShardFile[], threads: number, scrip
         if (!s) stated.set(key, { reports, amounts });
         else {
           s.reports += reports;
-          for (const a of amounts) if (!s.amounts.some((b) => b[0] === a[0] && b[1] === a[1] && b[2] === a[2])) s.amounts.push(a);
+          for (const a of amounts) addAmount(s.amounts, a);
         }
       }
     }
@@ -143,19 +142,6 @@ export async function checkInParallel(files: ShardFile[], threads: number, scrip
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-/** Whether two of the amounts disagree (as figure.mismatch compares them). */
-function anyDisagree(amounts: Amount[]): boolean {
-  if (amounts.some((a) => a[0] === 'odd')) return true;
-  const n = (amounts as [number, number | null, string][]).map(([value, max, bound]) => ({
-    normalized: { value, max: max ?? undefined, unit: '' },
-    // (Amounts of one key share its kind: the bound is compared only between targets.)
-    comparator: bound === 'floor' ? ('ge' as const) : bound === 'ceiling' ? ('le' as const) : bound === 'range' ? ('range' as const) : ('eq' as const),
-    kind: bound === 'actual' ? ('actual' as const) : ('target' as const),
-  }));
-  for (let i = 0; i < n.length; i++) for (let j = i + 1; j < n.length; j++) if (disagree(n[i], n[j])) return true;
-  return false;
 }
 
 /** Reports to threads, largest first to the least loaded: the threads finish together. Each shard in input order. */
@@ -269,10 +255,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
           mine.add(k);
           s.reports++;
         }
-        const { value, max } = g.figure.normalized;
-        const bound = g.figure.kind === 'target' ? statedBound(g.figure) : 'actual';
-        const amount: Amount = !Number.isFinite(value) || (max !== undefined && !Number.isFinite(max)) ? ['odd'] : [value, max ?? null, bound];
-        if (!s.amounts.some((a) => a[0] === amount[0] && a[1] === amount[1] && a[2] === amount[2])) s.amounts.push(amount);
+        addAmount(s.amounts, amountOf(g));
       }
     }
     send({
@@ -286,9 +269,7 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
     const live = new Set(liveKeys);
     send({
       type: 'figures',
-      entries: done.map((d) =>
-        'entry' in d && d.entry ? { ...d.entry, figures: d.entry.figures.filter((g) => live.has(canonicalKey(statementKey(g.figure) ?? '', workspace))) } : null,
-      ),
+      entries: done.map((d) => ('entry' in d && d.entry ? cutEntry(d.entry, live, workspace) : null)),
     } satisfies FromWorker, undefined, true);
 
     const index = new FigureIndex();

@@ -10,6 +10,7 @@ export * from './config';
 export * from './suppress';
 export { globProblem } from './globs';
 export { CHECKS, CROSS_CHECKS, LOCAL_CHECKS } from './checks';
+export { amountKey } from './checks/mismatch';
 export type { Heading, HeadingForm } from './headings';
 export * from './figures';
 export * from './consistency/index';

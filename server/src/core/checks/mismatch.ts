@@ -290,7 +290,8 @@ function differs(list: readonly IndexedFigure[], f: Figure): boolean {
  * What makes two statements one amount for the comparison: the number as written and its value,
  * its bound and its words, its kind and unit, and whether it is a bare table cell.
  */
-function amountKey(g: Amount): string {
+/** What figure.mismatch compares of an amount, as a string: two figures of one key with the same string never disagree. */
+export function amountKey(g: Amount): string {
   const n = g.normalized;
   return `${n.value}\u0000${n.max ?? ''}\u0000${g.comparator ?? ''}\u0000${g.comparatorText ?? ''}\u0000${g.cell ? 1 : 0}\u0000${g.kind}\u0000${g.unit ?? ''}\u0000${g.text ?? ''}`;
 }

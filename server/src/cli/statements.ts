@@ -1,0 +1,58 @@
+/**
+ * Which statements figure.mismatch can use across reports, for the CLI's two ways of running it
+ * without every report's analysis at hand: on threads (parallel.ts) and from the cache (cache.ts).
+ *
+ * A statement whose every figure states one amount yields no mismatch (checks/mismatch.ts looks
+ * at the other documents only when an amount differs), so an index cut to the "live" keys — stated
+ * by two reports or more, with amounts that differ — gives every report the findings the whole
+ * index gives (the tests compare the paths finding by finding). (Differ, not disagree: the live
+ * keys were once those whose value and bound disagreed, which lost 突破3万亿元 against 3万亿元左右,
+ * which figure.mismatch tells apart by the bound's words.)
+ */
+import { DocumentEntry, IndexedFigure, WorkspaceFacts, amountKey, canonicalKey, statementKey } from '../core';
+
+/**
+ * An amount as figure.mismatch compares it (`amountKey`: the normalized value and bounds, the
+ * comparator and its words, the kind, unit and written text). Two figures of a key with the same
+ * string never disagree; two with different strings may (突破3万亿元 against 3万亿元左右), and their
+ * key is kept.
+ */
+export type Amount = string;
+
+export function amountOf(g: IndexedFigure): Amount {
+  return amountKey(g.figure);
+}
+
+/** Adds `a` to `amounts` unless it is there (two are enough to keep a key). */
+export function addAmount(amounts: Amount[], a: Amount): void {
+  if (amounts.length < 2 && !amounts.includes(a)) amounts.push(a);
+}
+
+/** Whether the amounts may disagree: two or more of them. */
+export function anyDisagree(amounts: readonly Amount[]): boolean {
+  return amounts.length >= 2;
+}
+
+/** The live keys of the reports (in the workspace's terms: 本年 read as the reports' one year), from each one's [statement key, amount]. */
+export function liveKeys(reports: Iterable<readonly (readonly [key: string, amount: string])[]>, workspace: WorkspaceFacts): Set<string> {
+  const stated = new Map<string, { reports: number; amounts: Amount[] }>();
+  for (const statements of reports) {
+    const mine = new Set<string>();
+    for (const [raw, amount] of statements) {
+      const k = canonicalKey(raw, workspace);
+      let s = stated.get(k);
+      if (!s) stated.set(k, (s = { reports: 0, amounts: [] }));
+      if (!mine.has(k)) {
+        mine.add(k);
+        s.reports++;
+      }
+      addAmount(s.amounts, amount);
+    }
+  }
+  return new Set([...stated].filter(([, s]) => s.reports >= 2 && anyDisagree(s.amounts)).map(([k]) => k));
+}
+
+/** `entry` with its figures of the live keys only. */
+export function cutEntry(entry: DocumentEntry, live: ReadonlySet<string>, workspace: WorkspaceFacts): DocumentEntry {
+  return { ...entry, figures: entry.figures.filter((g) => live.has(canonicalKey(statementKey(g.figure) ?? '', workspace))) };
+}
