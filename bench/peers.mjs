@@ -44,6 +44,8 @@ if (only === 'all') {
   for (const [script, args] of [
     ['run.mjs', quick ? ['--quick'] : []],
     ['workspace.mjs', quick ? ['--files', '100'] : []],
+    // (The folder of 1,000 short reports, and --cache on it: cold, nothing changed, one report changed.)
+    ['small.mjs', ['--cache', '--runs', quick ? '1' : '5']],
   ]) {
     progress(`node bench/${script} ${args.join(' ')}`);
     const r = spawnSync(process.execPath, [join(bench, script), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

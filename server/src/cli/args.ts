@@ -34,7 +34,14 @@ export interface Options {
   paths: string[];
   /** --threads: how many threads check the reports (check); 0 (the default): one per core but one. */
   threads: number;
+  /** --cache: reuse the results of reports whose content, configuration and Wengao are unchanged (check). */
+  cache: boolean;
+  /** --cache-location: the cache file, or a folder to hold it (default: DEFAULT_CACHE under the working directory). */
+  cacheLocation?: string;
 }
+
+/** Where --cache keeps its file by default, under the working directory (as ESLint and Prettier keep theirs). */
+export const DEFAULT_CACHE = 'node_modules/.cache/wengao/cache.json';
 
 export const STDIN_NAME = '<stdin>';
 
@@ -69,6 +76,12 @@ export const USAGE = `用法 (usage):
                     50 份时总在本线程；不多于 CPU 核数）(threads that check the reports; default 0:
                     one per core but one; fewer than 50 reports are always checked on the main
                     thread; never more than the cores)
+    --cache         只重新检查内容、配置或 Wengao 版本有变的报告，其余用上次的结果（输出与不用缓存时
+                    完全相同；跨文档比对总是重新计算；使用缓存时在本线程检查）(re-check only reports
+                    whose content, configuration or Wengao changed; the output is the same as
+                    without it; figure.mismatch is always recomputed; checks on the main thread)
+    --cache-location P  缓存文件或其所在文件夹（默认 ${DEFAULT_CACHE}；隐含 --cache）
+                    (the cache file or its folder; implies --cache)
   figures           列出全部数据（指标、数值、单位、比较、期间、地区、目标或实际）
     --format F      json（默认）、csv（UTF-8 BOM，可用 Excel/WPS 打开）、text 或 markdown
     --targets       只列目标
@@ -109,6 +122,7 @@ export function parseArgs(argv: string[], version: string): Parsed {
     includeSuppressed: false,
     paths: [],
     threads: 0,
+    cache: false,
   };
   const only = (cmd: Command, a: string) => (command === cmd ? undefined : usageError(`${a} 只用于 wengao ${cmd} (only for wengao ${cmd})`));
   for (let i = 0; i < args.length; i++) {
@@ -158,6 +172,21 @@ export function parseArgs(argv: string[], version: string): Parsed {
         const v = value();
         if (v === undefined || !/^\d{1,3}$/.test(v)) return usageError(`--threads 应是 0 到 999 的整数（0：按 CPU 核数自动）(a whole number up to 999; 0 chooses from the cores), 而不是 ${v ?? '(空)'}`);
         o.threads = Number(v);
+        break;
+      }
+      case '--cache': {
+        const bad = only('check', name);
+        if (bad) return bad;
+        o.cache = true;
+        break;
+      }
+      case '--cache-location': {
+        const bad = only('check', name);
+        if (bad) return bad;
+        const v = value();
+        if (!v) return usageError('--cache-location 需要一个文件或文件夹路径 (needs a file or folder)');
+        o.cacheLocation = v;
+        o.cache = true;
         break;
       }
       case '--targets': {

@@ -5,13 +5,17 @@
  * the problems of those files are reported as findings on them. Exit status: see EXIT_CODES in
  * args.ts (0 clean, 1 findings, 2 usage or unreadable input).
  */
+import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import {
-  CODES, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, listedTarget, staleIgnoreEntries, staleIgnoreFinding, tr,
+  CODES, CROSS_CHECKS, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, listedTarget, recheck, staleIgnoreEntries, workspaceOf, canonicalKey, staleIgnoreFinding, tr, withCross,
 } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import pkg from '../../../package.json';
-import { CheckFormat, FiguresFormat, Options, STDIN_NAME, parseArgs } from './args';
+import { CheckFormat, DEFAULT_CACHE, FiguresFormat, Options, STDIN_NAME, parseArgs } from './args';
+import { CachedReport, ReportCache, Stated, crossDigest, statedFrom, statedNow } from './cache';
+import { cutEntry, liveKeys } from './statements';
 import { Source, UsageError, collect, readReport, readStdin } from './files';
 import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { nodeFs } from '../io/workspaceFs';
@@ -38,6 +42,8 @@ export interface CliIO {
   cwd: string;
   /** The CLI bundle, which worker threads run to check many reports at once; without it, one thread. */
   workerScript?: string;
+  /** What a --cache file is tied to besides the version: the build (a digest of the bundle), asked only with --cache. */
+  build?: () => string;
 }
 
 export async function main(
@@ -87,7 +93,7 @@ export async function main(
   }
 
   // Each report with its configuration; the config and ignore files that have problems.
-  const reports: { result: FileResult; resolved?: Resolved }[] = [];
+  const reports: { result: FileResult; resolved?: Resolved; cached?: CachedReport; key?: string }[] = [];
   const projectFiles = new Map<string, FileResult>();
   const planned: { source: Source; shown: string; resolved: Resolved }[] = [];
   // (A link reached by a folder and by a glob is named once; on stderr now, and in the output as
@@ -120,8 +126,12 @@ export async function main(
   // (A config or ignore file found but not read, first: the reports under it are checked without it.)
   sayUnread(projectFiles, err);
 
+  // --cache: the results of unchanged reports from the last run (cache.ts); the others are checked here.
+  const cacheNote = (m: string) => err(`wengao: ${escapedPath(m)}\n`);
+  const cache = o.cache && o.command === 'check' ? await ReportCache.open(o.cacheLocation ?? DEFAULT_CACHE, io.cwd, `${VERSION}+${io.build?.() ?? 'source'}`, cacheNote) : undefined;
+
   // Many reports: on every core (parallel.ts), figure.mismatch included.
-  const threads = o.command === 'check' && io.workerScript && !o.stdin ? threadsFor(planned.length, o.threads) : 1;
+  const threads = o.command === 'check' && io.workerScript && !o.stdin && !cache ? threadsFor(planned.length, o.threads) : 1;
   let parallel: ShardResult[] | undefined;
   if (threads > 1) {
     const files: ShardFile[] = planned.map((p) => ({
@@ -188,12 +198,29 @@ export async function main(
       }
       text = input.text;
     }
+    const kind = documentKind(shown);
+    const key = cache && source.kind === 'file' ? cache.keyOf({ shown, kind, lang: o.lang, config: resolved.config, ignore: resolved.ignore, text }) : undefined;
+    const cached = key ? cache!.get(path.resolve(io.cwd, shown), key) : undefined;
+    if (cached) {
+      for (const f of cached.failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
+      reports.push({
+        resolved,
+        cached,
+        key,
+        result: {
+          path: shown, role: 'report', text, lines: new LineIndex(text), notAnalyzed: cached.skippedReason, failures: cached.failures,
+          findings: cached.findings, suppressed: cached.suppressed, ignore: resolved.ignore,
+        },
+      });
+      continue;
+    }
     // (figure.mismatch runs below, once every report's figures are in the index.)
     const checks = o.command === 'figures' ? [] : LOCAL_CHECKS;
-    const analysis = analyze(text, { kind: documentKind(shown), config: resolved.config, ignore: resolved.ignore, locale: o.lang, checks });
+    const analysis = analyze(text, { kind, config: resolved.config, ignore: resolved.ignore, locale: o.lang, checks });
     for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
     reports.push({
       resolved,
+      key,
       result: {
         path: shown,
         role: 'report',
@@ -231,13 +258,18 @@ export async function main(
 
   // Across documents: every report's figures in one index, then figure.mismatch for each against it
   // (done already when the reports were checked on several threads).
-  const index = new FigureIndex();
-  for (const { result: r } of reports) if (r.analysis?.analyzed) index.set(indexEntry(r.path, path.basename(r.path), r.analysis));
-  for (const { result: r, resolved } of reports) {
-    if (!r.analysis?.analyzed || !resolved) continue;
-    const ws = inWorkspace(r.analysis, { uri: r.path, index, config: resolved.config, ignore: resolved.ignore, locale: o.lang });
-    r.findings = ws.findings;
-    r.suppressed = ws.suppressed;
+  if (cache) {
+    crossFromCache(reports, cache, o.lang, io.cwd);
+    await cache.save(cacheNote);
+  } else {
+    const index = new FigureIndex();
+    for (const { result: r } of reports) if (r.analysis?.analyzed) index.set(indexEntry(r.path, path.basename(r.path), r.analysis));
+    for (const { result: r, resolved } of reports) {
+      if (!r.analysis?.analyzed || !resolved) continue;
+      const ws = inWorkspace(r.analysis, { uri: r.path, index, config: resolved.config, ignore: resolved.ignore, locale: o.lang });
+      r.findings = ws.findings;
+      r.suppressed = ws.suppressed;
+    }
   }
   noteStaleIgnoreLines(reports, projectFiles, o.lang, io.cwd);
   // Findings below the threshold (figure.target is information) are left out of the report.
@@ -326,6 +358,70 @@ function render(results: FileResult[], format: CheckFormat, o: Options, locale: 
  * The config and ignore files a report uses, each once, as results of their own when they have
  * problems. Their messages follow --lang, else the config's own `language`.
  */
+/**
+ * figure.mismatch with --cache: every report's index entry (cached, or made from this run's
+ * analysis), cut to the live keys (statements.ts); a cached report keeps its cached findings of
+ * it when what it reads of the others is unchanged (cache.ts crossDigest), any other is analysed
+ * (again, if it came from the cache) and compared. Each report's results go back into the cache.
+ */
+function crossFromCache(reports: { result: FileResult; resolved?: Resolved; cached?: CachedReport; key?: string }[], cache: ReportCache, lang: Locale | undefined, cwd: string): void {
+  const stated = new Map<FileResult, Stated>();
+  const fresh = new Map<FileResult, ReturnType<typeof statedNow>>();
+  for (const { result: r, cached } of reports) {
+    if (r.analysis?.analyzed) {
+      const now = statedNow(indexEntry(r.path, path.basename(r.path), r.analysis));
+      fresh.set(r, now);
+      stated.set(r, now);
+    } else if (cached) {
+      const s = statedFrom(cached);
+      if (s) stated.set(r, s);
+    }
+  }
+  const all = [...stated.values()];
+  const facts = workspaceOf(all.map((s) => s.doc));
+  const live = liveKeys(all.map((s) => s.statements), facts);
+  // (Only a report that states a live key has its figures read.)
+  const index = new FigureIndex();
+  for (const s of all) index.set(s.statements.some(([k]) => live.has(canonicalKey(k, facts))) ? cutEntry(s.entry(), live, facts) : { ...s.doc, figures: [] });
+  const ws = index.workspace();
+  const memo = new Map<string, string>();
+  for (const report of reports) {
+    const { result: r, resolved, key } = report;
+    if (!resolved || !key) continue;
+    let { cached } = report;
+    const s = stated.get(r);
+    const digest = s ? crossDigest(s, index, ws, memo) : '';
+    let cross = cached?.cross?.digest === digest ? cached.cross : undefined;
+    if (!cross && s) {
+      // (A cached report whose comparison changed is analysed again: figure.mismatch needs its model.)
+      const analysis = r.analysis ?? analyze(r.text!, { kind: documentKind(r.path), config: resolved.config, ignore: resolved.ignore, locale: lang, checks: LOCAL_CHECKS });
+      r.analysis = analysis;
+      const c = recheck(analysis, CROSS_CHECKS, { uri: r.path, index, config: resolved.config, ignore: resolved.ignore, locale: lang });
+      cross = { digest, findings: c.findings, suppressed: c.suppressed };
+    }
+    const own = { findings: r.findings, suppressed: r.suppressed };
+    if (!cached || cached.cross !== cross) {
+      const now = fresh.get(r);
+      cached = {
+        key,
+        analyzed: r.analysis ? r.analysis.analyzed : cached!.analyzed,
+        ...(r.notAnalyzed !== undefined ? { skippedReason: r.notAnalyzed } : {}),
+        findings: own.findings,
+        suppressed: own.suppressed,
+        failures: r.failures ?? [],
+        ...(now ? now.cached : cached ? { doc: cached.doc, statements: cached.statements, figures: cached.figures } : { doc: null, statements: [], figures: '[]' }),
+        ...(cross ? { cross } : {}),
+      };
+      cache.set(path.resolve(cwd, r.path), cached);
+    }
+    if (cross) {
+      const merged = withCross(own, cross);
+      r.findings = merged.findings;
+      r.suppressed = merged.suppressed;
+    }
+  }
+}
+
 function noteProjectFiles(resolver: ConfigResolver, resolved: Resolved, lang: Locale | undefined, into: Map<string, FileResult>, cwd: string): void {
   const locale = lang ?? resolved.config.language;
   for (const [file, role] of [[resolved.file, 'config'], [resolved.ignoreFile, 'ignore']] as const) {
@@ -420,7 +516,7 @@ if (require.main === module && !isMainThread && (workerData as ShardInit | undef
     }
     process.exit(code);
   };
-  main(process.argv.slice(2), write, (s) => process.stderr.write(s), { stdin: readStdin, cwd: process.cwd(), workerScript: __filename })
+  main(process.argv.slice(2), write, (s) => process.stderr.write(s), { stdin: readStdin, cwd: process.cwd(), workerScript: __filename, build: () => createHash('sha256').update(readFileSync(__filename)).digest('hex') })
     // (Exit once what was written has left: process.exit drops what is still queued.)
     .then((code) => (failed ? finish(code) : process.stdout.write('', () => finish(code))))
     .catch((e) => {
