@@ -46,6 +46,8 @@ if (only === 'all') {
     ['workspace.mjs', quick ? ['--files', '100'] : []],
     // (The folder of 1,000 short reports, and --cache on it: cold, nothing changed, one report changed.)
     ['small.mjs', ['--cache', '--runs', quick ? '1' : '5']],
+    // (The server's restart on 1,000 reports with the index saved.)
+    ['restart.mjs', quick ? ['--files', '100', '--runs', '1'] : []],
   ]) {
     progress(`node bench/${script} ${args.join(' ')}`);
     const r = spawnSync(process.execPath, [join(bench, script), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

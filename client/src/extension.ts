@@ -58,8 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     outputChannel,
     errorHandler,
-    // Read at each start: after the user trusts the workspace the restart passes `true`.
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    // Read at each start: after the user trusts the workspace the restart passes `true`. The
+    // workspace's storage folder holds the index of the last session (server/src/lsp/persist.ts).
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, storagePath: context.storageUri?.fsPath }),
   };
   client = new LanguageClient('wengao', 'Wengao 文稿', serverOptions, clientOptions);
   const c = client;

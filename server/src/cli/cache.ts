@@ -15,7 +15,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, Locale, Suppressed, WengaoConfig, WorkspaceFacts } from '../core';
 import { amountKey, statementKey } from '../core';
-import { tagNumbers, untagNumbers } from './parallel';
+import { tagNumbers, untagNumbers } from '../io/exactJson';
 
 const FORMAT = 'wengao-cache';
 const VERSION = 1;

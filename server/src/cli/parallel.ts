@@ -30,6 +30,8 @@ import {
   WorkspaceFacts, canonicalKey, workspaceOf, indexEntry, CROSS_CHECKS, recheck, statementKey, withCross,
 } from '../core';
 import { readReport } from '../io/read';
+import { tagNumbers, untagNumbers } from '../io/exactJson';
+export { tagNumbers, untagNumbers };
 import { Amount, addAmount, amountOf, anyDisagree, cutEntry } from './statements';
 import { nodeFs } from '../io/workspaceFs';
 
@@ -70,13 +72,6 @@ type FromWorker =
  * are tagged, so that figure.mismatch compares the same amounts as on one thread.
  */
 type Envelope = { json: string; text?: string; exact?: boolean };
-const NUMBER_TAG = '\u0000number';
-export function tagNumbers(_key: string, v: unknown): unknown {
-  return typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? { [NUMBER_TAG]: Object.is(v, -0) ? '-0' : String(v) } : v;
-}
-export function untagNumbers(_key: string, v: unknown): unknown {
-  return v !== null && typeof v === 'object' && NUMBER_TAG in v ? Number((v as Record<string, string>)[NUMBER_TAG]) : v;
-}
 
 /** More threads than this are not started, whatever --threads asks: each is a V8 heap. */
 const MAX_THREADS = 64;

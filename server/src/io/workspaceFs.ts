@@ -11,6 +11,8 @@ import { promises as fs, watch } from 'fs';
 /** What a caller reads of a file's status (node's `Stats` is one). */
 export interface FileStat {
   size: number;
+  /** When it was last modified (node's Stats has it; a file system that does not know leaves it out). */
+  mtimeMs?: number;
   isFile(): boolean;
   isDirectory(): boolean;
   isSymbolicLink(): boolean;

@@ -23,6 +23,8 @@ import { registerSymbols } from './features/symbols';
 import { ServerOptions, Session, baseName, isConfigName, sent } from './session';
 import { allowedGlobs, filesExclude } from './settings';
 import { DEFAULT_WORKSPACE } from './workspace';
+import { SavedIndex } from './persist';
+import { statementKey } from '../core';
 
 export function startServer(connection: Connection, options: ServerOptions = {}): Session {
   const session = new Session(connection, options);
@@ -52,6 +54,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // wengao: trust. Restricted Mode: the resolver, the index and the commands get a file system
     // that reads and writes nothing (no .wengaorc.json or .wengaoignore; only the user's settings).
     session.trust((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false);
+    // The extension's storage for this workspace: the index of the last session (persist.ts).
+    const storage = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
+    if (typeof storage === 'string' && storage) session.storagePath = storage;
     return {
       capabilities: {
         // (Said, not assumed: UTF-16 unless the client offered UTF-8 or UTF-32 first.)
@@ -119,6 +124,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       const g = session.globalSettings;
       session.workspaceSettings = { ...g.workspace, exclude: [...g.workspace.exclude, ...exclude] };
+      if (session.storagePath) {
+        indexer.saved = await SavedIndex.open(session.storagePath, session.build(), (m) => session.log(m));
+        // (Restored entries: the open documents that share a statement with them are checked again.)
+        indexer.onTouched = (touched) => {
+          // (The open documents are few; the index's own lookup of who holds a key is not cheap.)
+          for (const doc of documents.all()) {
+            const figures = indexer.index.get(session.canon(doc.uri))?.figures ?? [];
+            if (figures.some((g) => touched.has(statementKey(g.figure) ?? ''))) analyses.schedulePublish(doc.uri);
+          }
+        };
+      }
       await indexer.scan(session.folders, session.workspaceSettings);
       for (const doc of documents.all()) analyses.schedulePublish(doc.uri);
     } catch (err) {
@@ -154,8 +170,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (e.document.uri.startsWith('file:')) projectFiles.changed(fileURLToPath(e.document.uri), CONFIG_DEBOUNCE_MS);
     } else analyses.schedule(e.document);
   });
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     stopWatching?.();
+    // (What changed since the last write of the saved index.)
+    await indexer.saved.save();
     session.offThread.dispose();
     // (No status sent after shutdown: a throttled send still pending is dropped.)
     status.dispose();

@@ -4,6 +4,8 @@
  * workspace folders, the settings and the project config that apply to each document, the
  * workspace index and the status. Features receive a `Session`; none keeps state another needs.
  */
+import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver';
@@ -120,7 +122,7 @@ export class Session {
   /** Settings problems already said to the user. */
   private readonly saidSettings = new Set<string>();
 
-  constructor(readonly connection: Connection, options: ServerOptions = {}) {
+  constructor(readonly connection: Connection, private readonly options: ServerOptions = {}) {
     this.trustedFs = options.workspace ?? nodeFs;
     this.fs = this.trustedFs;
     this.sliceMs = options.sliceMs ?? SLICE_MS;
@@ -152,6 +154,19 @@ export class Session {
    * system for it. Untrusted (Restricted Mode), they can read nothing: no .wengaorc.json or
    * .wengaoignore applies (only the user's settings), and the index holds open documents only.
    */
+  /** The extension's storage folder for this workspace (initializationOptions.storagePath), where the index is kept between sessions. */
+  storagePath: string | undefined;
+
+  /** What the saved index is tied to: this build of the server (a digest of its bundle), or its source in tests. */
+  build(): string {
+    if (!this.options.workerScript) return 'source';
+    try {
+      return createHash('sha256').update(readFileSync(this.options.workerScript)).digest('hex');
+    } catch {
+      return 'unknown';
+    }
+  }
+
   trust(trusted: boolean): void {
     this.fs = trusted ? this.trustedFs : untrustedFs;
     this.indexer.fs = this.fs;

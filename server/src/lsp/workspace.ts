@@ -15,9 +15,10 @@ import { REPORT_INCLUDE, relativeTo } from '../io/reports';
 import { LINK_NOT_FOLLOWED, walkFolder } from '../io/walk';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, Steps, WengaoConfig, analyze, documentKind, indexEntry, indexEntrySteps } from '../core';
+import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, Steps, WengaoConfig, analyze, documentKind, indexEntry, indexEntrySteps, statementKey } from '../core';
 import { NOT_REGULAR, readReport } from '../io/read';
-import { WorkspaceFs, nodeFs } from '../io/workspaceFs';
+import { FileStat, WorkspaceFs, nodeFs } from '../io/workspaceFs';
+import { SavedIndex, textDigest } from './persist';
 
 export interface WorkspaceSettings {
   include: string[];
@@ -32,6 +33,9 @@ export const DEFAULT_WORKSPACE: WorkspaceSettings = {
   maxFiles: 5000,
 };
 
+/** The longest a restored batch waits before the open documents it touches are checked again (ten times as long after their own statements are back). */
+const RESTORE_BATCH_MS = 100;
+
 /** Files larger than this are not indexed from disk (open ones still are). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -42,6 +46,18 @@ export class WorkspaceIndexer {
   private scanning: Promise<void> | undefined;
   /** Whether the workspace's reports have all been read once (the index can answer for them). */
   scanned = false;
+  /**
+   * The index of the last session (persist.ts), set by the server before the scan when it has a
+   * storage folder and the workspace is trusted; `fromSaved` counts the files it answered for.
+   */
+  saved: SavedIndex = SavedIndex.none();
+  fromSaved = 0;
+  /** Files whose size or time changed, read again, and found with the same text: their saved entry holds. */
+  sameText = 0;
+  /** Files the scan took from the saved index before walking the folders (`restore`). */
+  private readonly restored = new Set<string>();
+  /** Told the statement keys each restored batch touched: the open documents holding them are checked again. */
+  onTouched: ((touched: Set<string>) => void) | undefined;
   /** Told about each file that could not be read or decoded (for the status item). */
   onReadError: ((uri: string, message: string) => void) | undefined;
   /**
@@ -194,26 +210,104 @@ export class WorkspaceIndexer {
 
   private async readEntry(uri: string): Promise<DocumentEntry | undefined> {
     const file = fileURLToPath(uri);
+    let st: FileStat;
     try {
-      const st = await this.fs.stat(file);
+      st = await this.fs.stat(file);
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
     } catch {
       // (Gone, or not to be read: an untrusted workspace's files are not there for the index.)
+      this.saved.drop(uri);
       return undefined;
+    }
+    const o = await this.analyzeOptions(file);
+    if (!o.covered) return undefined;
+    // The entry of the last session, where the file and the options it was read with are unchanged (persist.ts).
+    const options = JSON.stringify(o);
+    const saved = this.saved.get(uri);
+    const same = saved !== undefined && saved.options === options;
+    if (same && typeof st.mtimeMs === 'number' && saved.size === st.size && saved.mtimeMs === st.mtimeMs) {
+      const entry = this.saved.entry(uri);
+      if (entry !== undefined) {
+        this.fromSaved++;
+        return entry ?? undefined;
+      }
     }
     const read = await readReport(file, this.fs);
     if (!read.ok) {
       this.log(`not indexed ${file}: ${read.message}`);
       if (!read.gone) this.onReadError?.(uri, read.message);
+      this.saved.drop(uri);
       return undefined;
     }
-    const o = await this.analyzeOptions(file);
-    if (!o.covered) return undefined;
+    const hash = textDigest(read.text);
+    if (same && saved.hash === hash) {
+      const entry = this.saved.entry(uri);
+      if (entry !== undefined) {
+        this.saved.touch(uri, st.size, st.mtimeMs ?? -1);
+        this.sameText++;
+        return entry ?? undefined;
+      }
+    }
     // Only the figures are needed for the index: no checks.
     // (Above the heavy limit no figures are read, as for an open document.)
     const analysis = await this.analyzer(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [], heavyLimit: o.heavyLimit, positionEncoding: o.positionEncoding });
-    if (!analysis.analyzed) return undefined;
-    return indexEntry(uri, path.basename(file), analysis);
+    const entry = analysis.analyzed ? indexEntry(uri, path.basename(file), analysis) : undefined;
+    this.saved.put(uri, { size: st.size, mtimeMs: st.mtimeMs ?? -1, hash, options }, entry ?? null);
+    return entry;
+  }
+
+  /**
+   * The saved index's entries into the index, each whose file's size, time and options vouch for
+   * it (persist.ts): first the files that share a statement with an open document, then the rest.
+   * The open documents they touch are checked again as they come (`onTouched`, a batch at most
+   * every RESTORE_BATCH_MS), so that their cross-document findings are back before the walk.
+   */
+  private async restore(folders: string[], settings: WorkspaceSettings): Promise<void> {
+    const openKeys = new Set<string>();
+    for (const uri of this.open) for (const g of this.index.get(uri)?.figures ?? []) {
+      const k = statementKey(g.figure);
+      if (k) openKeys.add(k);
+    }
+    const uris = this.saved.uris().filter((u) => u.startsWith('file:') && !this.open.has(u));
+    const first = new Set(uris.filter((u) => this.saved.get(u)!.keys.some((k) => openKeys.has(k))));
+    let touched = new Set<string>();
+    let last = Date.now();
+    let k = 0;
+    const flush = () => {
+      if (touched.size) this.onTouched?.(touched);
+      touched = new Set();
+      last = Date.now();
+    };
+    for (const uri of [...first, ...uris.filter((u) => !first.has(u))]) {
+      const file = fileURLToPath(uri);
+      if (!included(file, folders, settings)) continue;
+      const asked = this.ask(uri);
+      try {
+        const entry = await this.savedEntry(uri, file);
+        if (entry === undefined || this.stale(uri, asked) || this.open.has(uri)) continue;
+        if (entry) for (const key of this.index.set(entry)) touched.add(key);
+        this.restored.add(uri);
+        this.fromSaved++;
+      } finally {
+        this.settle(uri, asked);
+      }
+      // (Often while the open documents' statements come back; then seldom: each batch re-checks them.)
+      const firstDone = first.has(uri) && first.size === this.restored.size;
+      if (firstDone || Date.now() - last > (first.has(uri) ? RESTORE_BATCH_MS : RESTORE_BATCH_MS * 10)) flush();
+      if (++k % 20 === 0) await new Promise<void>((r) => setImmediate(r));
+    }
+    flush();
+  }
+
+  /** A file's saved entry if its size, time and options are unchanged (null: not a report); else undefined. */
+  private async savedEntry(uri: string, file: string): Promise<DocumentEntry | null | undefined> {
+    const saved = this.saved.get(uri);
+    if (!saved) return undefined;
+    const st = await this.fs.stat(file).catch(() => undefined);
+    if (!st || !st.isFile() || st.size !== saved.size || typeof st.mtimeMs !== 'number' || st.mtimeMs !== saved.mtimeMs) return undefined;
+    const o = await this.analyzeOptions(file);
+    if (!o.covered || JSON.stringify(o) !== saved.options) return undefined;
+    return this.saved.entry(uri);
   }
 
   /**
@@ -226,6 +320,8 @@ export class WorkspaceIndexer {
       if (!this.fs.trusted) return;
       const started = Date.now();
       this.realFolders.clear();
+      // The saved index first: its entries come back before the folders are walked.
+      if (this.saved.size) await this.restore(folders, settings);
       const files: { path: string; real: string }[] = [];
       // (Shared by the folders, which may nest: each real file once in the workspace.)
       const seen = { files: new Set<string>(), dirs: new Set<string>() };
@@ -252,12 +348,26 @@ export class WorkspaceIndexer {
       for (const file of files) {
         const uri = pathToFileURL(file.path).href;
         if (this.open.has(uri)) continue;
+        if (this.restored.has(uri)) {
+          // (Restored: the walk found it where it was, and says where it lies.)
+          this.realOf.set(uri, file.real);
+          this.uriOfReal.set(file.real, uri);
+          if (this.index.has(uri)) n++;
+          continue;
+        }
         const asked = this.ask(uri);
         await this.indexFromDisk(uri, asked, file.real).finally(() => this.settle(uri, asked));
         if (this.index.has(uri) && !this.open.has(uri)) n++;
         await new Promise<void>((r) => setImmediate(r));
       }
-      this.log(`indexed ${n} report files in ${Date.now() - started} ms${cut ? `; ${cut} more left out (wengao.workspace.maxFiles)` : ''}`);
+      this.log(`indexed ${n} report files in ${Date.now() - started} ms${this.fromSaved || this.sameText ? ` (${this.fromSaved} from the saved index, ${this.sameText} read again and unchanged)` : ''}${cut ? `; ${cut} more left out (wengao.workspace.maxFiles)` : ''}`);
+      // (Files deleted or left out since the last session leave the saved index, and a restored
+      // one the walk no longer finds, behind a link that now leads out, leaves the index.)
+      const walked = new Set(files.map((f) => pathToFileURL(f.path).href));
+      for (const uri of this.restored) if (!walked.has(uri) && !this.open.has(uri)) this.remove(uri);
+      this.restored.clear();
+      this.saved.keepOnly(walked);
+      await this.saved.save();
     };
     this.scanning = run().finally(() => {
       this.scanned = true;

@@ -1,0 +1,208 @@
+/**
+ * The workspace index kept across restarts, in the extension's storage for this workspace
+ * (`initializationOptions.storagePath`, the client's `ExtensionContext.storageUri`): per report
+ * file, its size, modification time, the digest of its text, the options it was analysed with
+ * (settings and project config), its statement keys and its index entry. At the next start the
+ * indexer takes an entry without reading the file when size, time and options are unchanged,
+ * reads the file when size or time changed and takes the entry when its text's digest is
+ * unchanged, and analyses it otherwise (workspace.ts). An entry of another Wengao build is never
+ * used. The entries of the files that share a statement with an open document are restored
+ * first, so that its cross-document findings come back before the rest of the index.
+ *
+ * Two files: `index.json` (per file all but the entry, and where its entry lies in the other) and
+ * `entries.json` (the entries' JSON one after the other). An entry is parsed when it is restored:
+ * parsing all of them at once took as long as the restore. Both carry one generation id, so that
+ * a pair torn by a crash is not read together. A pair that cannot be read is logged and replaced.
+ * Deleting the folder clears the index. Restricted Mode neither reads nor writes them.
+ */
+import { createHash, randomUUID } from 'crypto';
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { DocumentEntry, statementKey } from '../core';
+import { NUMBER_TAG, tagNumbers, untagNumbers } from '../io/exactJson';
+
+const FORMAT = 'wengao-index';
+const VERSION = 2;
+export const INDEX_FILE = 'index.json';
+export const ENTRIES_FILE = 'entries.json';
+/** A quiet moment after the index changed before it is written. */
+const SAVE_DELAY_MS = 2000;
+/** The tag of a number JSON cannot write, as JSON text holds it. */
+const TAG_TEXT = `"${JSON.stringify(NUMBER_TAG).slice(1, -1)}"`;
+
+export interface SavedFile {
+  size: number;
+  mtimeMs: number;
+  /** sha256 of the file's decoded text. */
+  hash: string;
+  /** The analysis options it was read with, as JSON. */
+  options: string;
+  /** Its statement keys: which open documents its entry matters to. */
+  keys: string[];
+}
+
+/** As index.json holds it: where the entry's JSON lies in entries.json, or null (read, and not a report). */
+type Stored = SavedFile & { at: [start: number, end: number] | null };
+
+/** A file's saved state and its entry, as JSON bytes (parsed on demand) or as parsed. */
+interface Held {
+  file: SavedFile;
+  json: Buffer | null;
+  entry?: DocumentEntry | null;
+}
+
+export const textDigest = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export class SavedIndex {
+  private timer: NodeJS.Timeout | undefined;
+  private dirty = false;
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly folder: string | undefined,
+    private readonly build: string,
+    private readonly files: Map<string, Held>,
+    private readonly log: (msg: string) => void,
+  ) {}
+
+  /** Nothing kept: no storage folder, or an untrusted workspace. */
+  static none(): SavedIndex {
+    return new SavedIndex(undefined, '', new Map(), () => undefined);
+  }
+
+  /** The index saved in `folder` by this `build` of the server, or an empty one. */
+  static async open(folder: string, build: string, log: (msg: string) => void): Promise<SavedIndex> {
+    const empty = () => new SavedIndex(folder, build, new Map(), log);
+    let raw: string;
+    let entries: Buffer;
+    try {
+      raw = (await fsp.readFile(path.join(folder, INDEX_FILE))).toString('utf8');
+      entries = await fsp.readFile(path.join(folder, ENTRIES_FILE));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log(`saved index not read (${folder}): ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return empty();
+    }
+    try {
+      const saved = JSON.parse(raw) as { format?: string; version?: number; build?: string; generation?: string; files?: Record<string, Stored> };
+      if (saved.format !== FORMAT || typeof saved.files !== 'object' || saved.files === null) throw new Error('not a Wengao index');
+      // (Another layout, or another build of the server: its entries may read figures otherwise.)
+      if (saved.version !== VERSION || saved.build !== build) return empty();
+      const head = `${saved.generation}\n`;
+      if (entries.toString('utf8', 0, head.length) !== head) throw new Error('its two files are of different generations');
+      const files = new Map<string, Held>();
+      for (const [uri, s] of Object.entries(saved.files)) {
+        const { at, ...file } = s;
+        files.set(uri, { file, json: at ? entries.subarray(at[0], at[1]) : null });
+      }
+      return new SavedIndex(folder, build, files, log);
+    } catch (e) {
+      log(`saved index ignored, to be written afresh (${folder}): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      return empty();
+    }
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  get(uri: string): SavedFile | undefined {
+    return this.files.get(uri)?.file;
+  }
+
+  /** The saved entry (parsed on first use); null: the file is not a report; undefined: unreadable. */
+  entry(uri: string): DocumentEntry | null | undefined {
+    const held = this.files.get(uri);
+    if (!held) return undefined;
+    if (held.entry === undefined) {
+      if (!held.json) held.entry = null;
+      else {
+        try {
+          const text = held.json.toString('utf8');
+          held.entry = JSON.parse(text, text.includes(TAG_TEXT) ? untagNumbers : undefined) as DocumentEntry;
+        } catch {
+          this.drop(uri);
+          return undefined;
+        }
+      }
+    }
+    return held.entry;
+  }
+
+  put(uri: string, file: Omit<SavedFile, 'keys'>, entry: DocumentEntry | null): void {
+    const keys = entry ? [...new Set(entry.figures.map((g) => statementKey(g.figure)).filter((k): k is string => !!k))] : [];
+    this.files.set(uri, { file: { ...file, keys }, json: null, entry });
+    this.changed();
+  }
+
+  /** The same entry, for a file whose size or time changed but whose text did not. */
+  touch(uri: string, size: number, mtimeMs: number): void {
+    const held = this.files.get(uri);
+    if (!held) return;
+    held.file = { ...held.file, size, mtimeMs };
+    this.changed();
+  }
+
+  drop(uri: string): void {
+    if (this.files.delete(uri)) this.changed();
+  }
+
+  /** Only the files the workspace holds now are kept (after a scan: deleted and excluded files go). */
+  keepOnly(uris: ReadonlySet<string>): void {
+    for (const uri of [...this.files.keys()]) if (!uris.has(uri)) this.drop(uri);
+  }
+
+  private changed(): void {
+    if (!this.folder) return;
+    this.dirty = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+    this.timer.unref?.();
+  }
+
+  /**
+   * Writes both files if anything changed (each to a temporary file renamed over it, entries
+   * first), after any write under way: a save at shutdown waits for the scan's.
+   */
+  save(): Promise<void> {
+    clearTimeout(this.timer);
+    this.writing = this.writing.then(() => this.write());
+    return this.writing;
+  }
+
+  private async write(): Promise<void> {
+    if (!this.folder || !this.dirty) return;
+    this.dirty = false;
+    const generation = randomUUID();
+    const parts: Buffer[] = [Buffer.from(`${generation}\n`)];
+    let offset = parts[0].length;
+    const files: Record<string, Stored> = {};
+    for (const [uri, held] of this.files) {
+      // (An entry never parsed is written as it was read.)
+      const json = held.json ?? (held.entry ? Buffer.from(JSON.stringify(held.entry, tagNumbers)) : null);
+      held.json = json;
+      let at: Stored['at'] = null;
+      if (json) {
+        parts.push(json, Buffer.from('\n'));
+        at = [offset, offset + json.length];
+        offset += json.length + 1;
+      }
+      files[uri] = { ...held.file, at };
+    }
+    const index = JSON.stringify({ format: FORMAT, version: VERSION, build: this.build, generation, files });
+    const tmp = (name: string) => path.join(this.folder!, `${name}.${process.pid}.tmp`);
+    try {
+      await fsp.mkdir(this.folder, { recursive: true });
+      await fsp.writeFile(tmp(ENTRIES_FILE), Buffer.concat(parts));
+      await fsp.writeFile(tmp(INDEX_FILE), index, 'utf8');
+      await fsp.rename(tmp(ENTRIES_FILE), path.join(this.folder, ENTRIES_FILE));
+      await fsp.rename(tmp(INDEX_FILE), path.join(this.folder, INDEX_FILE));
+    } catch (e) {
+      for (const name of [ENTRIES_FILE, INDEX_FILE]) await fsp.rm(tmp(name), { force: true }).catch(() => undefined);
+      this.log(`saved index not written (${this.folder}): ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+  }
+}
