@@ -26,8 +26,6 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // (Chinese as UTF-8, not \u escapes: the word list is a million characters.)
-  charset: 'utf8',
   // ES modules first: jsonc-parser's UMD build (its "main") requires its parts at run time,
   // which a bundle cannot resolve (vscode-json-languageservice bundles it the same way).
   mainFields: ['module', 'main'],
@@ -46,9 +44,9 @@ const builds = [
 ];
 
 async function main() {
-  // The word list (server/lexicon/build.mjs): the server and the CLI import it, the client does not.
-  const { lexiconEsbuildPlugin } = await import('./server/lexicon/build.mjs');
-  for (const b of builds) b.plugins = [...b.plugins, lexiconEsbuildPlugin];
+  // The word list (server/lexicon/build.mjs), beside the bundles that read it.
+  const { writeLexicon } = await import('./server/lexicon/build.mjs');
+  writeLexicon('dist/lexicon.txt');
   // The grammar's YAML source becomes the JSON the .vsix ships.
   const { buildGrammar, watchGrammar } = await import('./syntaxes/build-grammar.mjs');
   await buildGrammar();

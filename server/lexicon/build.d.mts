@@ -1,6 +1,4 @@
-/** Types of build.mjs, for vitest.config.mts. */
-export declare const LEXICON_MODULE: string;
+/** Types of build.mjs, for the test set-up. */
 export declare function compileLexicon(dict: string): string;
 export declare function lexiconText(): string;
-export declare const lexiconEsbuildPlugin: { name: string; setup(build: unknown): void };
-export declare const lexiconVitePlugin: { name: string; resolveId(id: string): string | undefined; load(id: string): string | undefined };
+export declare function writeLexicon(file: string): void;

@@ -1,19 +1,20 @@
 // Builds the word list `text.doubled` and `term.*` segment with (server/src/core/lexicon.ts) from
 // jieba's dictionary (dict.txt of @node-rs/jieba, MIT: 349,000 words with their frequencies in a
-// balanced corpus). Only the data is taken, at build time: the bundles import the virtual module
-// `wengao-lexicon` (esbuild.js and vitest.config.ts resolve it here), so the .vsix ships no native
-// code and the core reads no file.
+// balanced corpus). Only the data is taken, at build time: esbuild.js writes dist/lexicon.txt,
+// which the CLI and the server read when a check first asks for words (io/lexiconFile.ts), and
+// the tests give the core the same text (test/helpers/lexicon.setup.ts); the .vsix ships no
+// native code and the core reads no file.
 //
 // The compiled form, one string: a header line `wengao-lexicon 1 <ln of the total frequency>`,
 // then per word length L a line `L <count>`, a line of the words of that length concatenated in
 // code-unit order (a word is found by binary search, no object per word), and a line of one
 // character per word, its frequency as 0x30 + round(4 ln f) (a quarter of a nat: segmentation by
 // the most probable path is not changed by it).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-export const LEXICON_MODULE = 'wengao-lexicon';
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /** jieba's dict.txt (`word freq tag` a line) in the compiled form. */
@@ -41,26 +42,31 @@ export function compileLexicon(dict) {
 }
 
 let compiled;
-/** The compiled lexicon of the installed @node-rs/jieba, made once per process. */
+/**
+ * The compiled lexicon of the installed @node-rs/jieba, made once per process, and kept in
+ * node_modules/.cache (by the dictionary's size and time) for the tests, which run the source.
+ */
 export function lexiconText() {
-  compiled ??= compileLexicon(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
+  if (compiled) return compiled;
+  const dict = require.resolve('@node-rs/jieba/dict.txt');
+  const st = statSync(dict);
+  const cache = join(dirname(dirname(dirname(dict))), '.cache', 'wengao', `lexicon-${st.size}-${Math.round(st.mtimeMs)}.txt`);
+  try {
+    compiled = readFileSync(cache, 'utf8');
+  } catch {
+    compiled = compileLexicon(readFileSync(dict, 'utf8'));
+    try {
+      mkdirSync(dirname(cache), { recursive: true });
+      writeFileSync(cache, compiled);
+    } catch {
+      // (A read-only node_modules: compiled again next time.)
+    }
+  }
   return compiled;
 }
 
-const moduleSource = () => `export default ${JSON.stringify(lexiconText())};`;
-
-/** esbuild: `import lexicon from 'wengao-lexicon'`. */
-export const lexiconEsbuildPlugin = {
-  name: 'wengao-lexicon',
-  setup(build) {
-    build.onResolve({ filter: /^wengao-lexicon$/ }, () => ({ path: LEXICON_MODULE, namespace: 'wengao-lexicon' }));
-    build.onLoad({ filter: /.*/, namespace: 'wengao-lexicon' }, () => ({ contents: moduleSource(), loader: 'js' }));
-  },
-};
-
-/** Vite (vitest): the same module. */
-export const lexiconVitePlugin = {
-  name: 'wengao-lexicon',
-  resolveId: (id) => (id === LEXICON_MODULE ? '\0' + LEXICON_MODULE : undefined),
-  load: (id) => (id === '\0' + LEXICON_MODULE ? moduleSource() : undefined),
-};
+/** Writes the compiled lexicon to `file` (esbuild.js: dist/lexicon.txt, beside the bundles that read it). */
+export function writeLexicon(file) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, lexiconText());
+}

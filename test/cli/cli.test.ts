@@ -147,6 +147,16 @@ describe('wengao check on the seeds', () => {
   });
 });
 
+describe('the word list beside the bundle', () => {
+  it('the built CLI tells words by it (dist/lexicon.txt), not by the runtime\'s ICU dictionary', async () => {
+    // (ICU's dictionary lacks 业态: 服务业|业|态 reads as a doubling; jieba's list has 服务业|业态.)
+    const r = await runCli(['check', '-', '--min-severity', 'hint'], { input: '通知\n\n鼓励生活性服务业业态创新，省京剧院院长出席。\n' });
+    expect(r.stderr).not.toMatch(/word list not read/);
+    expect(r.stdout).not.toMatch(/text\.doubled/);
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('wengao usage errors', () => {
   it('a missing path: exit 2 and a message naming it', async () => {
     const missing = join(temp.make(), 'no-such-report.txt');

@@ -177,7 +177,7 @@ describe('.vscodeignore', () => {
     return !ignored;
   };
 
-  it('ships the nls files, the l10n bundle, the walkthrough media and the sample', () => {
+  it('ships the nls files, the l10n bundle, the walkthrough media, the sample and the word list', () => {
     const files = [
       'package.nls.json',
       'package.nls.zh-cn.json',
@@ -186,6 +186,8 @@ describe('.vscodeignore', () => {
       ...readdirSync(join(ROOT, 'samples')).map((f) => `samples/${f}`),
     ];
     expect(files.filter((f) => !shipped(f))).toEqual([]);
+    // (The server reads its word list from beside its bundle: without it, words fall back on ICU.)
+    expect(['dist/server.js', 'dist/lexicon.txt'].filter((f) => !shipped(f))).toEqual([]);
     expect(shipped('client/src/extension.ts')).toBe(false);
   });
 });

@@ -19,6 +19,7 @@ import { cutEntry, liveKeys } from './statements';
 import { Source, UsageError, collect, readReport, readStdin } from './files';
 import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { nodeFs } from '../io/workspaceFs';
+import { provideLexiconBeside } from '../io/lexiconFile';
 import { relativeInside } from '../io/paths';
 import { githubChunks } from './github';
 import { jsonChunks, renderFigures, textChunks, escapedPath, textLines } from './render';
@@ -28,6 +29,9 @@ import { ShardFile, ShardResult, checkInParallel, runShard, threadsFor, type Sha
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 
 export const VERSION: string = pkg.version;
+
+// The word list beside the bundle (dist/lexicon.txt), for this thread and the workers alike.
+provideLexiconBeside(__dirname, (m) => process.stderr.write(`wengao: ${m}\n`));
 
 /** The repository's address from package.json, as a page people can open. */
 export const TOOL: ToolInfo = {

@@ -1,12 +1,12 @@
 /**
  * A word list with frequencies (jieba's dictionary, compiled at build time by
- * server/lexicon/build.mjs into the virtual module `wengao-lexicon`) and the segmentation it gives:
+ * server/lexicon/build.mjs into dist/lexicon.txt, which the layers hand over with
+ * `provideLexicon`) and the segmentation it gives:
  * the most probable split of a text into its words, each word's probability its frequency in the
  * list (a unigram model, as jieba segments). The checks ask it about a few characters at a time
  * (words.ts), where a word ends. Words are looked up by binary search in one string per length:
  * no object per word, and nothing is read until a check first asks.
  */
-import compiled from 'wengao-lexicon';
 
 interface Shelf {
   /** The words of one length, concatenated in code-unit order. */
@@ -127,12 +127,20 @@ function alnumRun(text: string, i: number): number {
 }
 
 let lexicon: Lexicon | null | undefined;
+let load: (() => string | undefined) | undefined;
 
-/** The bundled lexicon, read on first use, or null if the build carries none (words.ts falls back on the runtime's segmenter). */
+/** Where the word list comes from: the layers read dist/lexicon.txt; read when a check first asks. */
+export function provideLexicon(source: () => string | undefined): void {
+  load = source;
+  lexicon = undefined;
+}
+
+/** The word list, read on first use, or null if none was provided or it cannot be read (words.ts falls back on the runtime's segmenter). */
 export function bundledLexicon(): Lexicon | null {
   if (lexicon === undefined) {
     try {
-      lexicon = compiled ? new Lexicon(compiled) : null;
+      const text = load?.();
+      lexicon = text ? new Lexicon(text) : null;
     } catch {
       lexicon = null;
     }

@@ -1,11 +1,11 @@
 /**
  * Words, for the checks that need to know where a word ends (text.doubled, term.*), asked about a
- * few characters at a time. The split is the most probable one under the bundled word list with
- * frequencies (lexicon.ts, jieba's dictionary); where a build carries none, the runtime's
+ * few characters at a time. The split is the most probable one under the word list with
+ * frequencies (lexicon.ts, jieba's dictionary); where none was provided or it cannot be read, the runtime's
  * segmenter (`Intl.Segmenter`, ICU's dictionary) splits; where a runtime has neither,
  * `wordSegmenter()` is null and those checks say nothing they would need it for.
  */
-import { bundledLexicon } from './lexicon';
+import { Lexicon, bundledLexicon } from './lexicon';
 
 export interface WordSegmenter {
   /** The words of `text` as [start, end) pairs. */
@@ -13,11 +13,13 @@ export interface WordSegmenter {
 }
 
 let segmenter: WordSegmenter | null | undefined;
+let madeFor: Lexicon | null | undefined;
 
-/** The word segmenter, made once, or null where there is none. */
+/** The word segmenter, made once (per word list provided), or null where there is none. */
 export function wordSegmenter(): WordSegmenter | null {
-  if (segmenter === undefined) {
-    const lexicon = bundledLexicon();
+  const lexicon = bundledLexicon();
+  if (segmenter === undefined || madeFor !== lexicon) {
+    madeFor = lexicon;
     segmenter = lexicon ? { spans: (text) => lexicon.segments(text) } : icuSegmenter();
   }
   return segmenter;

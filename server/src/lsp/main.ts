@@ -6,6 +6,7 @@ import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConne
 import { watchHeaders } from './framing';
 import { isAnalysisWorker, serveAnalyses } from './offThread';
 import { startServer } from './server';
+import { provideLexiconBeside } from '../io/lexiconFile';
 
 /**
  * A message that has not arrived whole after this long means the stream's framing is lost.
@@ -41,6 +42,9 @@ function stdioConnection() {
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
   return connection;
 }
+
+// The word list beside the bundle (dist/lexicon.txt), for the main thread and the worker alike.
+provideLexiconBeside(__dirname, (m) => process.stderr.write(`[wengao] ${m}\n`));
 
 if (isAnalysisWorker()) serveAnalyses();
 else {
