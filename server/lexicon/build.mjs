@@ -5,14 +5,16 @@
 // the tests give the core the same text (test/helpers/lexicon.setup.ts); the .vsix ships no
 // native code and the core reads no file.
 //
-// The compiled form, one string: a header line `wengao-lexicon 1 <ln of the total frequency>`,
+// The compiled form, one string: a header line `wengao-lexicon 1 <ln of the total frequency> <shelves>`,
 // then per word length L a line `L <count>`, a line of the words of that length concatenated in
 // code-unit order (a word is found by binary search, no object per word), and a line of one
 // character per word, its frequency as 0x30 + round(4 ln f) (a quarter of a nat: segmentation by
 // the most probable path is not changed by it).
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const HAN_ONLY = /^\p{Script=Han}+$/u;
@@ -33,7 +35,7 @@ export function compileLexicon(dict) {
     if (!list) byLen.set(word.length, (list = new Map()));
     list.set(word, Math.max(list.get(word) ?? 0, f));
   }
-  const out = [`wengao-lexicon 1 ${Math.log(total).toFixed(6)}`];
+  const out = [`wengao-lexicon 1 ${Math.log(total).toFixed(6)} ${byLen.size}`];
   for (const len of [...byLen.keys()].sort((a, b) => a - b)) {
     const words = [...byLen.get(len).keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     out.push(`${len} ${words.length}`, words.join(''), words.map((w) => String.fromCharCode(0x30 + Math.round(4 * Math.log(byLen.get(len).get(w))))).join(''));
@@ -50,14 +52,19 @@ export function lexiconText() {
   if (compiled) return compiled;
   const dict = require.resolve('@node-rs/jieba/dict.txt');
   const st = statSync(dict);
-  const cache = join(dirname(dirname(dirname(dict))), '.cache', 'wengao', `lexicon-${st.size}-${Math.round(st.mtimeMs)}.txt`);
+  // (Named by the dictionary and by this file, whose compiler may change.)
+  const self = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 12);
+  const cache = join(dirname(dirname(dirname(dict))), '.cache', 'wengao', `lexicon-${st.size}-${Math.round(st.mtimeMs)}-${self}.txt`);
   try {
     compiled = readFileSync(cache, 'utf8');
   } catch {
     compiled = compileLexicon(readFileSync(dict, 'utf8'));
     try {
+      // (Renamed into place: parallel test workers never read half a file.)
       mkdirSync(dirname(cache), { recursive: true });
-      writeFileSync(cache, compiled);
+      const tmp = `${cache}.${process.pid}.tmp`;
+      writeFileSync(tmp, compiled);
+      renameSync(tmp, cache);
     } catch {
       // (A read-only node_modules: compiled again next time.)
     }
@@ -68,5 +75,7 @@ export function lexiconText() {
 /** Writes the compiled lexicon to `file` (esbuild.js: dist/lexicon.txt, beside the bundles that read it). */
 export function writeLexicon(file) {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, lexiconText());
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, lexiconText());
+  renameSync(tmp, file);
 }

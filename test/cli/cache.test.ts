@@ -4,7 +4,7 @@
  * without it; a corrupt or foreign cache file is said and never trusted, and a foreign one is
  * never written over. Runs the BUILT command line.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { join } from 'path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,30 @@ describe('wengao check --cache gives what a run without it gives', () => {
     writeFileSync(join(dir, 'a', '.wengaoignore'), '');
     same(await check(), await check('--cache'));
     same(await check('--lang', 'en'), await check('--cache', '--lang', 'en'));
+  }, 60_000);
+});
+
+describe('--cache with standard input and with reports that go', () => {
+  it('a report on standard input is compared as without the cache (and not kept)', async () => {
+    const input = readFileSync(join(dir, 'b', 'gz2.txt'), 'utf8');
+    const plain = await runCli(['check', '.', '-', '--stdin-filename', 'x.txt', '--min-severity', 'hint'], { cwd: dir, input, timeoutMs: 60_000 });
+    expect(plain.stdout).toMatch(/^x\.txt:3:\d+: warning figure\.mismatch/m);
+    const cached = await runCli(['check', '.', '-', '--stdin-filename', 'x.txt', '--min-severity', 'hint', '--cache'], { cwd: dir, input, timeoutMs: 60_000 });
+    same(plain, cached);
+    expect(readFileSync(join(dir, 'node_modules', '.cache', 'wengao', 'cache.json'), 'utf8')).not.toContain(join(dir, 'x.txt'));
+  }, 60_000);
+
+  it('a report deleted since leaves the cache file; one of another folder stays', async () => {
+    const other = makeFolder();
+    const cacheFile = join(dir, 'shared-cache.json');
+    await runCli(['check', other, '--cache-location', cacheFile], { cwd: dir, timeoutMs: 60_000 });
+    await check('--cache-location', cacheFile);
+    rmSync(join(dir, 'a', 'gz1.txt'));
+    await check('--cache-location', cacheFile);
+    const kept = Object.keys((JSON.parse(readFileSync(cacheFile, 'utf8')) as { reports: Record<string, unknown> }).reports);
+    expect(kept).not.toContain(join(dir, 'a', 'gz1.txt'));
+    expect(kept).toContain(join(dir, 'b', 'gz2.txt'));
+    expect(kept).toContain(join(other, 'a', 'gz1.txt'));
   }, 60_000);
 });
 

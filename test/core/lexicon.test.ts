@@ -28,8 +28,10 @@ describe('the bundled word list', () => {
 
   it('refuses a malformed list instead of reading wrong words', () => {
     expect(() => new Lexicon('')).toThrow();
-    expect(() => new Lexicon('wengao-lexicon 1 17.9\n2 3\n工作\nA')).toThrow(/shelf 2/);
-    const tiny = new Lexicon('wengao-lexicon 1 10\n2 2\n安全工作\nBA');
+    expect(() => new Lexicon('wengao-lexicon 1 17.9 1\n2 3\n工作\nA')).toThrow(/shelf 2/);
+    // (Cut short: fewer shelves than the header says.)
+    expect(() => new Lexicon('wengao-lexicon 1 17.9 2\n2 1\n工作\nA')).toThrow(/1 shelves of 2/);
+    const tiny = new Lexicon('wengao-lexicon 1 10 1\n2 2\n安全工作\nBA');
     expect(tiny.logProbability('安全', 0, 2)).toBeCloseTo((0x42 - 0x30) / 4 - 10);
     expect(tiny.segments('安全工作')).toEqual([[0, 2], [2, 4]]);
   });

@@ -26,6 +26,9 @@ function folder(): string {
   for (const [i, seed] of ['000_d4031d3451319d89.txt', '001_35a3e5c16cba96b6.txt', '003_d81496748c382e1e.txt'].entries()) {
     writeFileSync(join(dir, `s${i}.txt`), readFileSync(join(ROOT, 'seeds', seed)));
   }
+  // (Written a minute ago: a file modified just before it was read is read again at the next start.)
+  const past = new Date(Date.now() - 60_000);
+  for (const f of ['report.txt', 'brief.txt', 's0.txt', 's1.txt', 's2.txt']) utimesSync(join(dir, f), past, past);
   return dir;
 }
 
@@ -94,6 +97,29 @@ describe('the index saved between sessions', () => {
     expect(extend(await briefMismatches(second.s, dir))).not.toContain('《2026年辽宁省政府工作报告（节选）》');
   }, 60_000);
 
+  it('a file modified just before it was read is not vouched for by its time: rewritten within the same tick, it is read again', async () => {
+    const dir = folder();
+    const file = join(dir, 'report.txt');
+    // (Modified now, as a clock of 2-second ticks would leave a rewrite's time unchanged.)
+    const now = new Date();
+    utimesSync(file, now, now);
+    const storage = box.tempDir('wengao-storage-');
+    const first = server(dir, storage);
+    await first.start();
+    await indexed(first.s);
+    await first.s.dispose();
+    const { mtime } = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('1500人', '1800人'));
+    utimesSync(file, mtime, mtime);
+    const second = server(dir, storage);
+    await second.start();
+    await indexed(second.s);
+    expect(second.reads).toContain(file);
+    expect(second.reads).not.toContain(join(dir, 's2.txt'));
+    const extend = (await briefMismatches(second.s, dir)).find((m) => m.includes('此处1800人'))!;
+    expect(extend).not.toContain('《2026年辽宁省政府工作报告（节选）》');
+  }, 60_000);
+
   it('a corrupt saved index is said in the log and replaced; Restricted Mode neither reads nor writes it', async () => {
     const dir = folder();
     const storage = box.tempDir('wengao-storage-');
@@ -105,6 +131,15 @@ describe('the index saved between sessions', () => {
     expect(first.s.logs.some((l) => /saved index ignored, to be written afresh/.test(l.message))).toBe(true);
     await first.s.dispose();
     expect(() => JSON.parse(readFileSync(join(storage, INDEX_FILE), 'utf8'))).not.toThrow();
+    // A record of the wrong shape (no keys): dropped, its file read again; the others are used.
+    const whole = JSON.parse(readFileSync(join(storage, INDEX_FILE), 'utf8')) as { files: Record<string, { keys?: string[] }> };
+    delete Object.values(whole.files)[0].keys;
+    writeFileSync(join(storage, INDEX_FILE), JSON.stringify(whole));
+    const shaped = server(dir, storage);
+    await shaped.start();
+    expect((await indexed(shaped.s)).message).toMatch(/indexed 5 report files in \d+ ms \(4 from the saved index/);
+    expect(shaped.s.logs.some((l) => /1 records of the wrong shape dropped/.test(l.message))).toBe(true);
+    await shaped.s.dispose();
     // A pair torn apart (the entries of another write): not read together.
     const index = JSON.parse(readFileSync(join(storage, INDEX_FILE), 'utf8')) as { generation: string };
     writeFileSync(join(storage, ENTRIES_FILE), readFileSync(join(storage, ENTRIES_FILE), 'utf8').replace(index.generation, 'another'));

@@ -144,12 +144,17 @@ export class ReportCache {
     this.changed = true;
   }
 
-  /** Writes the file if anything changed (to a temporary file, then renamed over it). */
-  async save(note: (message: string) => void): Promise<void> {
+  /**
+   * Writes the file if anything changed (to a temporary file, then renamed over it). Reports not
+   * checked in this run are kept while their file is there (another run checks other folders),
+   * and dropped once it is gone: the file does not grow with renamed and deleted reports.
+   */
+  async save(note: (message: string) => void, seen: ReadonlySet<string>): Promise<void> {
     if (!this.changed || !this.writable) return;
-    const body = JSON.stringify({ format: FORMAT, version: VERSION, tool: this.tool, reports: Object.fromEntries(this.reports) }, tagNumbers);
+    for (const file of [...this.reports.keys()]) if (!seen.has(file) && !(await fsp.stat(file).then(() => true, () => false))) this.reports.delete(file);
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
+      const body = JSON.stringify({ format: FORMAT, version: VERSION, tool: this.tool, reports: Object.fromEntries(this.reports) }, tagNumbers);
       await fsp.mkdir(path.dirname(this.file), { recursive: true });
       await fsp.writeFile(tmp, body, 'utf8');
       await fsp.rename(tmp, this.file);

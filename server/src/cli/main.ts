@@ -19,7 +19,7 @@ import { cutEntry, liveKeys } from './statements';
 import { Source, UsageError, collect, readReport, readStdin } from './files';
 import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { nodeFs } from '../io/workspaceFs';
-import { provideLexiconBeside } from '../io/lexiconFile';
+import { LEXICON_FILE, provideLexiconBeside } from '../io/lexiconFile';
 import { relativeInside } from '../io/paths';
 import { githubChunks } from './github';
 import { jsonChunks, renderFigures, textChunks, escapedPath, textLines } from './render';
@@ -264,7 +264,7 @@ export async function main(
   // (done already when the reports were checked on several threads).
   if (cache) {
     crossFromCache(reports, cache, o.lang, io.cwd);
-    await cache.save(cacheNote);
+    await cache.save(cacheNote, new Set(reports.map((r) => path.resolve(io.cwd, r.result.path))));
   } else {
     const index = new FigureIndex();
     for (const { result: r } of reports) if (r.analysis?.analyzed) index.set(indexEntry(r.path, path.basename(r.path), r.analysis));
@@ -391,7 +391,8 @@ function crossFromCache(reports: { result: FileResult; resolved?: Resolved; cach
   const memo = new Map<string, string>();
   for (const report of reports) {
     const { result: r, resolved, key } = report;
-    if (!resolved || !key) continue;
+    // (Standard input has no key: compared like any report, and not kept.)
+    if (!resolved) continue;
     let { cached } = report;
     const s = stated.get(r);
     const digest = s ? crossDigest(s, index, ws, memo) : '';
@@ -404,7 +405,7 @@ function crossFromCache(reports: { result: FileResult; resolved?: Resolved; cach
       cross = { digest, findings: c.findings, suppressed: c.suppressed };
     }
     const own = { findings: r.findings, suppressed: r.suppressed };
-    if (!cached || cached.cross !== cross) {
+    if (key && (!cached || cached.cross !== cross)) {
       const now = fresh.get(r);
       cached = {
         key,
@@ -487,6 +488,17 @@ function shownPath(p: string, cwd: string): string {
   return relativeInside(cwd, path.resolve(cwd, p)) ?? p;
 }
 
+/** This build: the bundle and the word list beside it (text.doubled and term.* read it). */
+function buildDigest(): string {
+  const h = createHash('sha256').update(readFileSync(__filename));
+  try {
+    h.update(readFileSync(path.join(__dirname, LEXICON_FILE)));
+  } catch {
+    h.update('no word list');
+  }
+  return h.digest('hex');
+}
+
 if (require.main === module && !isMainThread && (workerData as ShardInit | undefined)?.wengaoShard) {
   void runShard(workerData as ShardInit, parentPort!);
 } else if (require.main === module) {
@@ -520,7 +532,7 @@ if (require.main === module && !isMainThread && (workerData as ShardInit | undef
     }
     process.exit(code);
   };
-  main(process.argv.slice(2), write, (s) => process.stderr.write(s), { stdin: readStdin, cwd: process.cwd(), workerScript: __filename, build: () => createHash('sha256').update(readFileSync(__filename)).digest('hex') })
+  main(process.argv.slice(2), write, (s) => process.stderr.write(s), { stdin: readStdin, cwd: process.cwd(), workerScript: __filename, build: buildDigest })
     // (Exit once what was written has left: process.exit drops what is still queued.)
     .then((code) => (failed ? finish(code) : process.stdout.write('', () => finish(code))))
     .catch((e) => {

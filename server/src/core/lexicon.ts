@@ -25,9 +25,11 @@ export class Lexicon {
 
   constructor(text: string) {
     const lines = text.split('\n');
-    const header = /^wengao-lexicon 1 ([\d.]+)$/.exec(lines[0] ?? '');
+    const header = /^wengao-lexicon 1 ([\d.]+) (\d+)$/.exec(lines[0] ?? '');
     if (!header) throw new Error('not a compiled lexicon');
     this.lnTotal = Number(header[1]);
+    // (As many shelves as the header says, each whole: a file cut short is refused, not half read.)
+    if (lines.length !== 1 + 3 * Number(header[2])) throw new Error(`lexicon: ${Math.floor((lines.length - 1) / 3)} shelves of ${header[2]}`);
     let max = 1;
     for (let i = 1; i + 2 < lines.length + 1 && lines[i]; i += 3) {
       const [len, count] = lines[i].split(' ').map(Number);
@@ -128,10 +130,15 @@ function alnumRun(text: string, i: number): number {
 
 let lexicon: Lexicon | null | undefined;
 let load: (() => string | undefined) | undefined;
+let problem: ((message: string) => void) | undefined;
 
-/** Where the word list comes from: the layers read dist/lexicon.txt; read when a check first asks. */
-export function provideLexicon(source: () => string | undefined): void {
+/**
+ * Where the word list comes from: the layers read dist/lexicon.txt; read when a check first asks.
+ * `onProblem` is told if it cannot be read as a word list (then words are told by ICU).
+ */
+export function provideLexicon(source: () => string | undefined, onProblem?: (message: string) => void): void {
   load = source;
+  problem = onProblem;
   lexicon = undefined;
 }
 
@@ -141,8 +148,9 @@ export function bundledLexicon(): Lexicon | null {
     try {
       const text = load?.();
       lexicon = text ? new Lexicon(text) : null;
-    } catch {
+    } catch (e) {
       lexicon = null;
+      problem?.(`word list not used: ${e instanceof Error ? e.message : String(e)}; words are told by the runtime's segmenter`);
     }
   }
   return lexicon;

@@ -14,12 +14,15 @@ export const LEXICON_FILE = 'lexicon.txt';
 export function provideLexiconBeside(dir: string, onError: (message: string) => void = () => undefined): void {
   const file = path.join(dir, LEXICON_FILE);
   if (!existsSync(file)) return;
-  provideLexicon(() => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (e) {
-      onError(`word list not read (${file}): ${(e as NodeJS.ErrnoException).code ?? String(e)}; words are told by the runtime's segmenter`);
-      return undefined;
-    }
-  });
+  provideLexicon(
+    () => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch (e) {
+        onError(`word list not read (${file}): ${(e as NodeJS.ErrnoException).code ?? String(e)}; words are told by the runtime's segmenter`);
+        return undefined;
+      }
+    },
+    (m) => onError(`${m} (${file})`),
+  );
 }

@@ -25,6 +25,8 @@ const FORMAT = 'wengao-index';
 const VERSION = 2;
 export const INDEX_FILE = 'index.json';
 export const ENTRIES_FILE = 'entries.json';
+/** How close to its read a file's modification time leaves it in doubt (git's "racy" entries). */
+export const RACY_MS = 2000;
 /** A quiet moment after the index changed before it is written. */
 const SAVE_DELAY_MS = 2000;
 /** The tag of a number JSON cannot write, as JSON text holds it. */
@@ -33,6 +35,11 @@ const TAG_TEXT = `"${JSON.stringify(NUMBER_TAG).slice(1, -1)}"`;
 export interface SavedFile {
   size: number;
   mtimeMs: number;
+  /**
+   * When it was stat'ed before being read. A file modified within RACY_MS of it may have changed
+   * again within the same tick of a coarse clock (FAT 2 s, HFS+ 1 s): its time does not vouch for it.
+   */
+  readAt: number;
   /** sha256 of the file's decoded text. */
   hash: string;
   /** The analysis options it was read with, as JSON. */
@@ -52,6 +59,15 @@ interface Held {
 }
 
 export const textDigest = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function wellFormed(s: Stored, entriesLength: number): boolean {
+  const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  return (
+    typeof s === 'object' && s !== null && num(s.size) && num(s.mtimeMs) && num(s.readAt) && typeof s.hash === 'string' && typeof s.options === 'string' &&
+    Array.isArray(s.keys) && s.keys.every((k) => typeof k === 'string') &&
+    (s.at === null || (Array.isArray(s.at) && s.at.length === 2 && Number.isInteger(s.at[0]) && Number.isInteger(s.at[1]) && 0 <= s.at[0] && s.at[0] <= s.at[1] && s.at[1] <= entriesLength))
+  );
+}
 
 export class SavedIndex {
   private timer: NodeJS.Timeout | undefined;
@@ -90,10 +106,17 @@ export class SavedIndex {
       const head = `${saved.generation}\n`;
       if (entries.toString('utf8', 0, head.length) !== head) throw new Error('its two files are of different generations');
       const files = new Map<string, Held>();
+      let bad = 0;
       for (const [uri, s] of Object.entries(saved.files)) {
+        // (A record of the wrong shape is dropped, not trusted: its file is read again.)
+        if (!wellFormed(s, entries.length)) {
+          bad++;
+          continue;
+        }
         const { at, ...file } = s;
         files.set(uri, { file, json: at ? entries.subarray(at[0], at[1]) : null });
       }
+      if (bad) log(`saved index: ${bad} records of the wrong shape dropped (${folder})`);
       return new SavedIndex(folder, build, files, log);
     } catch (e) {
       log(`saved index ignored, to be written afresh (${folder}): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
@@ -139,10 +162,10 @@ export class SavedIndex {
   }
 
   /** The same entry, for a file whose size or time changed but whose text did not. */
-  touch(uri: string, size: number, mtimeMs: number): void {
+  touch(uri: string, size: number, mtimeMs: number, readAt: number): void {
     const held = this.files.get(uri);
     if (!held) return;
-    held.file = { ...held.file, size, mtimeMs };
+    held.file = { ...held.file, size, mtimeMs, readAt };
     this.changed();
   }
 

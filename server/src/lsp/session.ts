@@ -122,7 +122,7 @@ export class Session {
   /** Settings problems already said to the user. */
   private readonly saidSettings = new Set<string>();
 
-  constructor(readonly connection: Connection, private readonly options: ServerOptions = {}) {
+  constructor(readonly connection: Connection, options: ServerOptions = {}) {
     this.trustedFs = options.workspace ?? nodeFs;
     this.fs = this.trustedFs;
     this.sliceMs = options.sliceMs ?? SLICE_MS;
@@ -157,13 +157,13 @@ export class Session {
   /** The extension's storage folder for this workspace (initializationOptions.storagePath), where the index is kept between sessions. */
   storagePath: string | undefined;
 
-  /** What the saved index is tied to: this build of the server (a digest of its bundle), or its source in tests. */
+  /** What the saved index is tied to: this build of the server (a digest of the bundle, or in tests of this module's source). */
   build(): string {
-    if (!this.options.workerScript) return 'source';
     try {
-      return createHash('sha256').update(readFileSync(this.options.workerScript)).digest('hex');
+      return createHash('sha256').update(readFileSync(__filename)).digest('hex');
     } catch {
-      return 'unknown';
+      // (Unreadable: a build that matches none, so that nothing saved is used.)
+      return `unknown ${Date.now()}`;
     }
   }
 

@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, Steps, WengaoConfig, analyze, documentKind, indexEntry, indexEntrySteps, statementKey } from '../core';
 import { NOT_REGULAR, readReport } from '../io/read';
 import { FileStat, WorkspaceFs, nodeFs } from '../io/workspaceFs';
-import { SavedIndex, textDigest } from './persist';
+import { RACY_MS, SavedIndex, textDigest } from './persist';
 
 export interface WorkspaceSettings {
   include: string[];
@@ -221,17 +221,12 @@ export class WorkspaceIndexer {
     }
     const o = await this.analyzeOptions(file);
     if (!o.covered) return undefined;
-    // The entry of the last session, where the file and the options it was read with are unchanged (persist.ts).
+    // The saved entry (persist.ts), where the text and the options it was read with are unchanged:
+    // the file is read (its size and time vouch for it only in `restore`), not analysed.
     const options = JSON.stringify(o);
     const saved = this.saved.get(uri);
     const same = saved !== undefined && saved.options === options;
-    if (same && typeof st.mtimeMs === 'number' && saved.size === st.size && saved.mtimeMs === st.mtimeMs) {
-      const entry = this.saved.entry(uri);
-      if (entry !== undefined) {
-        this.fromSaved++;
-        return entry ?? undefined;
-      }
-    }
+    const readAt = Date.now();
     const read = await readReport(file, this.fs);
     if (!read.ok) {
       this.log(`not indexed ${file}: ${read.message}`);
@@ -243,7 +238,7 @@ export class WorkspaceIndexer {
     if (same && saved.hash === hash) {
       const entry = this.saved.entry(uri);
       if (entry !== undefined) {
-        this.saved.touch(uri, st.size, st.mtimeMs ?? -1);
+        this.saved.touch(uri, st.size, st.mtimeMs ?? -1, readAt);
         this.sameText++;
         return entry ?? undefined;
       }
@@ -252,7 +247,7 @@ export class WorkspaceIndexer {
     // (Above the heavy limit no figures are read, as for an open document.)
     const analysis = await this.analyzer(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [], heavyLimit: o.heavyLimit, positionEncoding: o.positionEncoding });
     const entry = analysis.analyzed ? indexEntry(uri, path.basename(file), analysis) : undefined;
-    this.saved.put(uri, { size: st.size, mtimeMs: st.mtimeMs ?? -1, hash, options }, entry ?? null);
+    this.saved.put(uri, { size: st.size, mtimeMs: st.mtimeMs ?? -1, readAt, hash, options }, entry ?? null);
     return entry;
   }
 
@@ -299,12 +294,14 @@ export class WorkspaceIndexer {
     flush();
   }
 
-  /** A file's saved entry if its size, time and options are unchanged (null: not a report); else undefined. */
+  /** A file's saved entry if its size, time and options are unchanged and its time was not in doubt (null: not a report); else undefined. */
   private async savedEntry(uri: string, file: string): Promise<DocumentEntry | null | undefined> {
     const saved = this.saved.get(uri);
     if (!saved) return undefined;
     const st = await this.fs.stat(file).catch(() => undefined);
     if (!st || !st.isFile() || st.size !== saved.size || typeof st.mtimeMs !== 'number' || st.mtimeMs !== saved.mtimeMs) return undefined;
+    // (Modified close to its read: it may have changed again within the clock's tick. Read again.)
+    if (saved.mtimeMs > saved.readAt - RACY_MS) return undefined;
     const o = await this.analyzeOptions(file);
     if (!o.covered || JSON.stringify(o) !== saved.options) return undefined;
     return this.saved.entry(uri);
