@@ -8,7 +8,7 @@ import { cpSync, existsSync, readFileSync, statSync, utimesSync, writeFileSync }
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
-import { DidOpenTextDocumentNotification, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { LspSession, ROOT, sandbox, startLsp } from '../helpers/procLsp';
 import { nodeFs } from '../../server/src/io/workspaceFs';
 import { ENTRIES_FILE, INDEX_FILE } from '../../server/src/lsp/persist';
@@ -95,6 +95,30 @@ describe('the index saved between sessions', () => {
     await indexed(second.s);
     expect(second.reads).toContain(file);
     expect(extend(await briefMismatches(second.s, dir))).not.toContain('《2026年辽宁省政府工作报告（节选）》');
+  }, 60_000);
+
+  it('a third session reads what the second wrote after a change on disk (entries copied from the file on disk)', async () => {
+    const dir = folder();
+    const storage = box.tempDir('wengao-storage-');
+    const first = server(dir, storage);
+    await first.start();
+    await indexed(first.s);
+    const before = await briefMismatches(first.s, dir);
+    await first.s.dispose();
+    const second = server(dir, storage);
+    await second.start();
+    await indexed(second.s);
+    // A report changes while the second session runs: the watcher's read replaces its entry.
+    const s0 = join(dir, 's0.txt');
+    writeFileSync(s0, readFileSync(s0, 'utf8') + '\n全年新增就业1.2万人。\n');
+    await second.s.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(s0).href, type: FileChangeType.Changed }] });
+    await second.s.waitFor(() => second.reads.filter((f) => f === s0).length > 0, 'the watcher\'s read', 10_000);
+    await second.s.dispose();
+    const third = server(dir, storage);
+    await third.start();
+    expect((await indexed(third.s)).message).toMatch(/indexed 5 report files in \d+ ms \((4|5) from the saved index/);
+    expect(third.reads).not.toContain(join(dir, 'report.txt'));
+    expect(await briefMismatches(third.s, dir)).toEqual(before);
   }, 60_000);
 
   it('a file modified just before it was read is not vouched for by its time: rewritten within the same tick, it is read again', async () => {

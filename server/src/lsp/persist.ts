@@ -11,7 +11,8 @@
  *
  * Two files: `index.json` (per file all but the entry, and where its entry lies in the other) and
  * `entries.json` (the entries' JSON one after the other). An entry is parsed when it is restored:
- * parsing all of them at once took as long as the restore. Both carry one generation id, so that
+ * parsing all of them at once took as long as the restore. No JSON is held between writes: a
+ * write copies the unchanged entries from the file on disk and serializes the changed ones. Both carry one generation id, so that
  * a pair torn by a crash is not read together. A pair that cannot be read is logged and replaced.
  * Deleting the folder clears the index. Restricted Mode neither reads nor writes them.
  */
@@ -51,10 +52,14 @@ export interface SavedFile {
 /** As index.json holds it: where the entry's JSON lies in entries.json, or null (read, and not a report). */
 type Stored = SavedFile & { at: [start: number, end: number] | null };
 
-/** A file's saved state and its entry, as JSON bytes (parsed on demand) or as parsed. */
+/**
+ * A file's saved state and its entry: where the entry's JSON lies in entries.json as on disk
+ * (parsed on demand while the file read at start is held, then not needed), or the entry itself
+ * (parsed, or new since the last write).
+ */
 interface Held {
   file: SavedFile;
-  json: Buffer | null;
+  at: [start: number, end: number] | null;
   entry?: DocumentEntry | null;
 }
 
@@ -72,6 +77,8 @@ function wellFormed(s: Stored, entriesLength: number): boolean {
 export class SavedIndex {
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
+  /** A write made while the file read at start was held: where its entries lie, applied at `release`. */
+  private pending: { generation: string; moved: Map<Held, Stored['at']> } | undefined;
   private writing: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -79,6 +86,10 @@ export class SavedIndex {
     private readonly build: string,
     private readonly files: Map<string, Held>,
     private readonly log: (msg: string) => void,
+    /** entries.json as read at start, until `release` (the restore parses from it). */
+    private source?: Buffer,
+    /** The generation of entries.json on disk, which the `at` of the entries refer to. */
+    private generation?: string,
   ) {}
 
   /** Nothing kept: no storage folder, or an untrusted workspace. */
@@ -114,10 +125,10 @@ export class SavedIndex {
           continue;
         }
         const { at, ...file } = s;
-        files.set(uri, { file, json: at ? entries.subarray(at[0], at[1]) : null });
+        files.set(uri, { file, at });
       }
       if (bad) log(`saved index: ${bad} records of the wrong shape dropped (${folder})`);
-      return new SavedIndex(folder, build, files, log);
+      return new SavedIndex(folder, build, files, log, entries, saved.generation);
     } catch (e) {
       log(`saved index ignored, to be written afresh (${folder}): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       return empty();
@@ -136,15 +147,16 @@ export class SavedIndex {
     return this.files.get(uri)?.file;
   }
 
-  /** The saved entry (parsed on first use); null: the file is not a report; undefined: unreadable. */
+  /** The saved entry (parsed on first use); null: the file is not a report; undefined: not to be had (released, or unreadable). */
   entry(uri: string): DocumentEntry | null | undefined {
     const held = this.files.get(uri);
     if (!held) return undefined;
     if (held.entry === undefined) {
-      if (!held.json) held.entry = null;
+      if (!held.at) held.entry = null;
+      else if (!this.source) return undefined;
       else {
         try {
-          const text = held.json.toString('utf8');
+          const text = this.source.toString('utf8', held.at[0], held.at[1]);
           held.entry = JSON.parse(text, text.includes(TAG_TEXT) ? untagNumbers : undefined) as DocumentEntry;
         } catch {
           this.drop(uri);
@@ -155,9 +167,21 @@ export class SavedIndex {
     return held.entry;
   }
 
+  /** The restore is over: entries.json as read at start is no longer held (a save reads what it needs again). */
+  release(): void {
+    this.source = undefined;
+    if (this.pending) this.moveTo(this.pending.generation, this.pending.moved);
+    this.pending = undefined;
+  }
+
+  private moveTo(generation: string, moved: Map<Held, Stored['at']>): void {
+    this.generation = generation;
+    for (const [held, at] of moved) held.at = at;
+  }
+
   put(uri: string, file: Omit<SavedFile, 'keys'>, entry: DocumentEntry | null): void {
     const keys = entry ? [...new Set(entry.figures.map((g) => statementKey(g.figure)).filter((k): k is string => !!k))] : [];
-    this.files.set(uri, { file: { ...file, keys }, json: null, entry });
+    this.files.set(uri, { file: { ...file, keys }, at: null, entry });
     this.changed();
   }
 
@@ -199,14 +223,24 @@ export class SavedIndex {
   private async write(): Promise<void> {
     if (!this.folder || !this.dirty) return;
     this.dirty = false;
+    // The entries unchanged since the last write are copied from entries.json as it is on disk
+    // (read again here, not held between writes); the others are serialized.
+    let old: Buffer | undefined = this.source;
+    if (!old && [...this.files.values()].some((h) => h.at && h.entry !== null)) {
+      old = await fsp.readFile(path.join(this.folder, ENTRIES_FILE)).catch(() => undefined);
+      if (old && old.toString('utf8', 0, (this.generation ?? '').length + 1) !== `${this.generation}\n`) old = undefined;
+    }
     const generation = randomUUID();
     const parts: Buffer[] = [Buffer.from(`${generation}\n`)];
     let offset = parts[0].length;
     const files: Record<string, Stored> = {};
+    const placed: [Held, Stored['at']][] = [];
     for (const [uri, held] of this.files) {
-      // (An entry never parsed is written as it was read.)
-      const json = held.json ?? (held.entry ? Buffer.from(JSON.stringify(held.entry, tagNumbers)) : null);
-      held.json = json;
+      let json: Buffer | null = null;
+      if (held.at && old) json = old.subarray(held.at[0], held.at[1]);
+      else if (held.entry) json = Buffer.from(JSON.stringify(held.entry, tagNumbers));
+      // (An entry neither parsed nor to be found on disk any more: its file is read again next time.)
+      else if (held.at) continue;
       let at: Stored['at'] = null;
       if (json) {
         parts.push(json, Buffer.from('\n'));
@@ -214,6 +248,7 @@ export class SavedIndex {
         offset += json.length + 1;
       }
       files[uri] = { ...held.file, at };
+      placed.push([held, at]);
     }
     const index = JSON.stringify({ format: FORMAT, version: VERSION, build: this.build, generation, files });
     const tmp = (name: string) => path.join(this.folder!, `${name}.${process.pid}.tmp`);
@@ -223,8 +258,14 @@ export class SavedIndex {
       await fsp.writeFile(tmp(INDEX_FILE), index, 'utf8');
       await fsp.rename(tmp(ENTRIES_FILE), path.join(this.folder, ENTRIES_FILE));
       await fsp.rename(tmp(INDEX_FILE), path.join(this.folder, INDEX_FILE));
+      // (What was written is where the entries now lie; while the file read at start is held for
+      // the restore, their places stay those in it until `release`.)
+      const moved = new Map(placed);
+      if (this.source) this.pending = { generation, moved };
+      else this.moveTo(generation, moved);
     } catch (e) {
       for (const name of [ENTRIES_FILE, INDEX_FILE]) await fsp.rm(tmp(name), { force: true }).catch(() => undefined);
+      this.dirty = true;
       this.log(`saved index not written (${this.folder}): ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
   }

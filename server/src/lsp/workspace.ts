@@ -365,6 +365,7 @@ export class WorkspaceIndexer {
       this.restored.clear();
       this.saved.keepOnly(walked);
       await this.saved.save();
+      this.saved.release();
     };
     this.scanning = run().finally(() => {
       this.scanned = true;
