@@ -78,10 +78,14 @@ describe('wengao check --cache gives what a run without it gives', () => {
   it('reads unchanged reports from the cache: a finding edited in the cache file comes out as edited', async () => {
     await check('--cache');
     const file = join(dir, 'node_modules', '.cache', 'wengao', 'cache.json');
-    const cache = JSON.parse(readFileSync(file, 'utf8')) as { reports: Record<string, { findings: { message: string }[] }> };
-    const report = Object.values(cache.reports).find((r) => r.findings.length > 0)!;
-    report.findings[0].message = '（缓存里改过的消息）';
-    writeFileSync(file, JSON.stringify(cache));
+    // (A line per report: its path, its key and its record, tab-separated.)
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const k = lines.findIndex((l, i) => i > 0 && l && (JSON.parse(l.split('\t')[2]) as { findings: unknown[] }).findings.length > 0);
+    const [name, key, json] = lines[k].split('\t');
+    const record = JSON.parse(json) as { findings: { message: string }[] };
+    record.findings[0].message = '（缓存里改过的消息）';
+    lines[k] = [name, key, JSON.stringify(record)].join('\t');
+    writeFileSync(file, lines.join('\n'));
     expect((await check('--cache')).stdout).toContain('（缓存里改过的消息）');
   }, 60_000);
 
@@ -119,7 +123,7 @@ describe('--cache with standard input and with reports that go', () => {
     await check('--cache-location', cacheFile);
     rmSync(join(dir, 'a', 'gz1.txt'));
     await check('--cache-location', cacheFile);
-    const kept = Object.keys((JSON.parse(readFileSync(cacheFile, 'utf8')) as { reports: Record<string, unknown> }).reports);
+    const kept = readFileSync(cacheFile, 'utf8').split('\n').slice(1, -1).map((l) => JSON.parse(l.split('\t')[0]) as string);
     expect(kept).not.toContain(join(dir, 'a', 'gz1.txt'));
     expect(kept).toContain(join(dir, 'b', 'gz2.txt'));
     expect(kept).toContain(join(other, 'a', 'gz1.txt'));
@@ -130,12 +134,12 @@ describe('a cache file that is not a good one', () => {
   it('corrupt: said, ignored, and written afresh', async () => {
     const plain = await check();
     const file = join(dir, 'c.json');
-    writeFileSync(file, '{"format":"wengao-cache","version":1,"tool":"x","reports":{"');
+    writeFileSync(file, '{"format":"wengao-cache","version":2,"tool":"');
     const r = await check('--cache-location', file);
     expect(r.stderr).toMatch(/缓存文件已损坏，已忽略并将重写 \(cache corrupt: ignored, and written afresh\)/);
     expect(r.stdout).toBe(plain.stdout);
     expect(r.code).toBe(plain.code);
-    expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
+    expect(() => readFileSync(file, 'utf8').split('\n').slice(0, -1).map((l, i) => JSON.parse(i ? l.split('\t')[2] : l))).not.toThrow();
     same(plain, await check('--cache-location', file));
   }, 60_000);
 

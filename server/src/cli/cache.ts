@@ -6,7 +6,9 @@
  * reads of the other reports is the same as last time (`crossDigest`), else the report is
  * analysed again. The output is the same as without the cache (test/cli/cache.test.ts diffs it).
  *
- * The file is JSON: `{ format, version, tool, reports: { [absolute path]: CachedReport } }`. A file
+ * The file is a header line of JSON (`{ format, version, tool, reports: count }`) and a line per
+ * report: its absolute path as JSON, its key and its record as JSON, tab-separated; a run parses
+ * the records of the reports it checks, and writes the others back as they were. A file
  * that is not one (corrupt, or some other file at that path) is never trusted: it is said on
  * stderr, and only a file that is a Wengao cache is ever written over.
  */
@@ -18,7 +20,7 @@ import { amountKey, statementKey } from '../core';
 import { tagNumbers, untagNumbers } from '../io/exactJson';
 
 const FORMAT = 'wengao-cache';
-const VERSION = 1;
+const VERSION = 2;
 /** How a Wengao cache file begins (written so: the header's keys come first). */
 const HEAD = `{"format":"${FORMAT}"`;
 /** The tag parallel.ts gives numbers JSON cannot write, as it appears in JSON text. */
@@ -88,13 +90,20 @@ export interface KeyParts {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** A report in the cache file: its key, and its record as the file holds it (parsed when asked) or as this run made it. */
+interface Line {
+  key: string;
+  raw?: string;
+  record?: CachedReport;
+}
+
 export class ReportCache {
   private changed = false;
 
   private constructor(
     readonly file: string,
     private readonly tool: string,
-    private readonly reports: Map<string, CachedReport>,
+    private readonly reports: Map<string, Line>,
     /** Whether the file may be written: absent, or a Wengao cache. */
     private readonly writable: boolean,
   ) {}
@@ -118,10 +127,19 @@ export class ReportCache {
       return new ReportCache(file, tool, new Map(), false);
     }
     try {
-      const parsed = JSON.parse(raw, raw.includes(NUMBER_TAG_JSON) ? untagNumbers : undefined) as { format: string; version: number; tool: string; reports: Record<string, CachedReport> };
+      const lines = raw.split('\n');
+      const header = JSON.parse(lines[0]) as { format: string; version: number; tool: string; reports: number };
       // (Another version of Wengao, or of the file's layout: start afresh, silently, as after an upgrade.)
-      if (parsed.version !== VERSION || parsed.tool !== tool || typeof parsed.reports !== 'object' || parsed.reports === null) return new ReportCache(file, tool, new Map(), true);
-      return new ReportCache(file, tool, new Map(Object.entries(parsed.reports)), true);
+      if (header.version !== VERSION || header.tool !== tool) return new ReportCache(file, tool, new Map(), true);
+      // (A file cut short: as many report lines as the header says, and nothing after them.)
+      if (lines.length !== header.reports + 2 || lines[lines.length - 1] !== '') throw new Error(`${lines.length - 2} report lines of ${header.reports}`);
+      const reports = new Map<string, Line>();
+      for (let i = 1; i <= header.reports; i++) {
+        const [name, key, ...rest] = lines[i].split('\t');
+        if (!key || rest.length !== 1) throw new Error(`line ${i + 1} is malformed`);
+        reports.set(JSON.parse(name) as string, { key, raw: rest[0] });
+      }
+      return new ReportCache(file, tool, reports, true);
     } catch (e) {
       note(`缓存文件已损坏，已忽略并将重写 (cache corrupt: ignored, and written afresh): ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       return new ReportCache(file, tool, new Map(), true);
@@ -133,30 +151,44 @@ export class ReportCache {
     return sha256(`${JSON.stringify([VERSION, this.tool, p.shown, p.kind, p.lang ?? null, p.config, p.ignore])}\u0000${p.text}`);
   }
 
-  /** The report cached at `file` under `key`, if it is there. */
+  /** The report cached at `file` under `key`, if it is there (a record that cannot be parsed is not). */
   get(file: string, key: string): CachedReport | undefined {
-    const r = this.reports.get(file);
-    return r && r.key === key ? r : undefined;
+    const line = this.reports.get(file);
+    if (!line || line.key !== key) return undefined;
+    if (!line.record && line.raw !== undefined) {
+      try {
+        line.record = JSON.parse(line.raw, line.raw.includes(NUMBER_TAG_JSON) ? untagNumbers : undefined) as CachedReport;
+      } catch {
+        this.reports.delete(file);
+        this.changed = true;
+        return undefined;
+      }
+    }
+    return line.record;
   }
 
   set(file: string, report: CachedReport): void {
-    this.reports.set(file, report);
+    this.reports.set(file, { key: report.key, record: report });
     this.changed = true;
   }
 
   /**
-   * Writes the file if anything changed (to a temporary file, then renamed over it). Reports not
-   * checked in this run are kept while their file is there (another run checks other folders),
-   * and dropped once it is gone: the file does not grow with renamed and deleted reports.
+   * Writes the file if anything changed (to a temporary file, then renamed over it): a header
+   * line, then a line per report (its path, its key and its record, tab-separated), the records
+   * unchanged written back as they were read. Reports not checked in this run are kept while
+   * their file is there (another run checks other folders), and dropped once it is gone: the file
+   * does not grow with renamed and deleted reports.
    */
   async save(note: (message: string) => void, seen: ReadonlySet<string>): Promise<void> {
     if (!this.changed || !this.writable) return;
     for (const file of [...this.reports.keys()]) if (!seen.has(file) && !(await fsp.stat(file).then(() => true, () => false))) this.reports.delete(file);
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      const body = JSON.stringify({ format: FORMAT, version: VERSION, tool: this.tool, reports: Object.fromEntries(this.reports) }, tagNumbers);
+      const out = [JSON.stringify({ format: FORMAT, version: VERSION, tool: this.tool, reports: this.reports.size })];
+      for (const [file, line] of this.reports) out.push(`${JSON.stringify(file)}\t${line.key}\t${line.raw ?? JSON.stringify(line.record, tagNumbers)}`);
+      out.push('');
       await fsp.mkdir(path.dirname(this.file), { recursive: true });
-      await fsp.writeFile(tmp, body, 'utf8');
+      await fsp.writeFile(tmp, out.join('\n'), 'utf8');
       await fsp.rename(tmp, this.file);
     } catch (e) {
       await fsp.rm(tmp, { force: true }).catch(() => undefined);
