@@ -4,7 +4,8 @@
  * without it; a corrupt or foreign cache file is said and never trusted, and a foreign one is
  * never written over. Runs the BUILT command line.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { join } from 'path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +88,36 @@ describe('wengao check --cache gives what a run without it gives', () => {
     lines[k] = [name, key, JSON.stringify(record)].join('\t');
     writeFileSync(file, lines.join('\n'));
     expect((await check('--cache')).stdout).toContain('（缓存里改过的消息）');
+  }, 60_000);
+
+  it('a cache is of one build: after the word list beside the bundle changed, it is not read', async () => {
+    // (A copy of the built CLI with its own word list, which the test may change.)
+    const bin = temp.make('wengao-bin-');
+    copyFileSync(join(ROOT, 'dist', 'cli.js'), join(bin, 'cli.js'));
+    copyFileSync(join(ROOT, 'dist', 'lexicon.txt'), join(bin, 'lexicon.txt'));
+    const run = () => execFileSync(process.execPath, [join(bin, 'cli.js'), 'check', '.', '--cache', '--min-severity', 'hint'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 }).toString();
+    const first = (() => {
+      try {
+        return run();
+      } catch (e) {
+        return (e as { stdout: string }).stdout;
+      }
+    })();
+    expect(first.length).toBeGreaterThan(1000);
+    const file = join(dir, 'node_modules', '.cache', 'wengao', 'cache.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"message":"[^"]+"/, '"message":"（缓存里改过的消息）"'));
+    const again = () => {
+      try {
+        return run();
+      } catch (e) {
+        return (e as { stdout: string }).stdout;
+      }
+    };
+    expect(again()).toContain('（缓存里改过的消息）');
+    // Another word list (its total frequency in the last place): another build.
+    const lexicon = join(bin, 'lexicon.txt');
+    writeFileSync(lexicon, readFileSync(lexicon, 'utf8').replace(/^(wengao-lexicon 1 \d+\.\d*)\d/, (_m, head: string) => `${head}9`));
+    expect(again()).not.toContain('（缓存里改过的消息）');
   }, 60_000);
 
   it('after a report changed, re-checks it and what it is compared with: a new mismatch on an unchanged report', async () => {

@@ -33,11 +33,11 @@ function folder(): string {
 }
 
 /** A server on `dir` whose reads of report files are counted. */
-function server(dir: string, storage: string, trusted = true): { s: LspSession; reads: string[]; start: () => Promise<void> } {
+function server(dir: string, storage: string, trusted = true, settings?: unknown): { s: LspSession; reads: string[]; start: () => Promise<void> } {
   const reads: string[] = [];
   const fs = { ...nodeFs, readFile: (f: string) => (reads.push(f), nodeFs.readFile(f)) };
   const s = box.track(startLsp({ server: { workspace: fs } }));
-  return { s, reads, start: async () => void (await s.initialize({}, [dir], { trusted, storagePath: storage })) };
+  return { s, reads, start: async () => void (await s.initialize({}, [dir], { trusted, storagePath: storage, ...(settings ? { settings: { wengao: settings } } : {}) })) };
 }
 
 const indexed = (s: LspSession) => s.waitFor(() => s.logs.find((l) => /indexed \d+ report files/.test(l.message)), 'the scan', 20_000);
@@ -119,6 +119,19 @@ describe('the index saved between sessions', () => {
     expect((await indexed(third.s)).message).toMatch(/indexed 5 report files in \d+ ms \((4|5) from the saved index/);
     expect(third.reads).not.toContain(join(dir, 'report.txt'));
     expect(await briefMismatches(third.s, dir)).toEqual(before);
+  }, 60_000);
+
+  it('a restart holds the saved entries to the walk\'s rules: no more files than wengao.workspace.maxFiles, none excluded since', async () => {
+    const dir = folder();
+    const storage = box.tempDir('wengao-storage-');
+    const first = server(dir, storage);
+    await first.start();
+    await indexed(first.s);
+    await first.s.dispose();
+    const second = server(dir, storage, true, { workspace: { maxFiles: 2, exclude: ['s2.txt'] } });
+    await second.start();
+    expect((await indexed(second.s)).message).toMatch(/indexed 2 report files in \d+ ms \(2 from the saved index/);
+    await second.s.dispose();
   }, 60_000);
 
   it('a file modified just before it was read is not vouched for by its time: rewritten within the same tick, it is read again', async () => {

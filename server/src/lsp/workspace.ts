@@ -274,8 +274,10 @@ export class WorkspaceIndexer {
       last = Date.now();
     };
     for (const uri of [...first, ...uris.filter((u) => !first.has(u))]) {
+      // (Held to the walk's rules: no more than it would index, nothing in a folder it does not enter.)
+      if (this.restored.size >= settings.maxFiles) break;
       const file = fileURLToPath(uri);
-      if (!included(file, folders, settings)) continue;
+      if (!included(file, folders, settings) || !walkable(file, folders, settings)) continue;
       const asked = this.ask(uri);
       try {
         const entry = await this.savedEntry(uri, file);
@@ -391,6 +393,14 @@ export function included(file: string, folders: string[], settings: WorkspaceSet
   if (!folder) return false;
   const rel = relativeTo(folder, file);
   return settings.include.some((g) => matches(rel, g, false)) && !settings.exclude.some((g) => matches(rel, g, false));
+}
+
+/** Whether the walk enters every folder on the way to `file` (scan's `enter`: no dot-folder, none excluded). */
+function walkable(file: string, folders: string[], settings: WorkspaceSettings): boolean {
+  const folder = folders.find((f) => isInside(f, file, true));
+  if (!folder) return false;
+  const dirs = relativeTo(folder, path.dirname(file)).split('/').filter((d) => d && d !== '.');
+  return dirs.every((d, i) => !d.startsWith('.') && !excludedFolder(dirs.slice(0, i + 1).join('/'), settings));
 }
 
 /** Whether an exclude pattern leaves out a folder (the folder itself, or everything in it). */
