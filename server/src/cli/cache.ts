@@ -17,14 +17,13 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, Locale, Suppressed, WengaoConfig, WorkspaceFacts } from '../core';
 import { amountKey, statementKey } from '../core';
-import { tagNumbers, untagNumbers } from '../io/exactJson';
+import { parseExact, tagNumbers } from '../io/exactJson';
+import { writeAtomically } from '../io/atomicWrite';
 
 const FORMAT = 'wengao-cache';
 const VERSION = 2;
 /** How a Wengao cache file begins (written so: the header's keys come first). */
 const HEAD = `{"format":"${FORMAT}"`;
-/** The tag parallel.ts gives numbers JSON cannot write, as it appears in JSON text. */
-const NUMBER_TAG_JSON = '"\\u0000number"';
 
 export interface CachedReport {
   key: string;
@@ -69,7 +68,7 @@ export function statedFrom(r: CachedReport): Stated | undefined {
   if (!r.analyzed || !r.doc) return undefined;
   const doc = r.doc;
   let entry: DocumentEntry | undefined;
-  return { doc, statements: r.statements, entry: () => (entry ??= { ...doc, figures: JSON.parse(r.figures, r.figures.includes(NUMBER_TAG_JSON) ? untagNumbers : undefined) }) };
+  return { doc, statements: r.statements, entry: () => (entry ??= { ...doc, figures: parseExact(r.figures) }) };
 }
 
 /** An entry of this run's analysis, as stated and as the cache keeps it. */
@@ -157,7 +156,7 @@ export class ReportCache {
     if (!line || line.key !== key) return undefined;
     if (!line.record && line.raw !== undefined) {
       try {
-        line.record = JSON.parse(line.raw, line.raw.includes(NUMBER_TAG_JSON) ? untagNumbers : undefined) as CachedReport;
+        line.record = parseExact<CachedReport>(line.raw);
       } catch {
         this.reports.delete(file);
         this.changed = true;
@@ -182,16 +181,12 @@ export class ReportCache {
   async save(note: (message: string) => void, seen: ReadonlySet<string>): Promise<void> {
     if (!this.changed || !this.writable) return;
     for (const file of [...this.reports.keys()]) if (!seen.has(file) && !(await fsp.stat(file).then(() => true, () => false))) this.reports.delete(file);
-    const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       const out = [JSON.stringify({ format: FORMAT, version: VERSION, tool: this.tool, reports: this.reports.size })];
       for (const [file, line] of this.reports) out.push(`${JSON.stringify(file)}\t${line.key}\t${line.raw ?? JSON.stringify(line.record, tagNumbers)}`);
       out.push('');
-      await fsp.mkdir(path.dirname(this.file), { recursive: true });
-      await fsp.writeFile(tmp, out.join('\n'), 'utf8');
-      await fsp.rename(tmp, this.file);
+      await writeAtomically(this.file, out.join('\n'));
     } catch (e) {
-      await fsp.rm(tmp, { force: true }).catch(() => undefined);
       note(`缓存文件无法写入 (cache not written): ${this.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
   }
@@ -203,7 +198,10 @@ export class ReportCache {
  * the workspace's facts. Equal digests, equal findings.
  */
 export function crossDigest(stated: Stated, index: FigureIndex, workspace: WorkspaceFacts, memo: Map<string, string>): string {
-  const h = createHash('sha256').update(JSON.stringify(workspace));
+  // (The workspace's facts and each key's statements, as JSON once per run: `memo`.)
+  let facts = memo.get('\u0000workspace');
+  if (facts === undefined) memo.set('\u0000workspace', (facts = JSON.stringify(workspace)));
+  const h = createHash('sha256').update(facts);
   const seen = new Set<string>();
   for (const [k] of stated.statements) {
     if (seen.has(k)) continue;

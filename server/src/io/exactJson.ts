@@ -11,3 +11,11 @@ export function tagNumbers(_key: string, v: unknown): unknown {
 export function untagNumbers(_key: string, v: unknown): unknown {
   return v !== null && typeof v === 'object' && NUMBER_TAG in v ? Number((v as Record<string, string>)[NUMBER_TAG]) : v;
 }
+
+/** `NUMBER_TAG` as JSON text holds it: a text without it needs no reviver (which halves parsing speed). */
+const TAG_TEXT = JSON.stringify(NUMBER_TAG);
+
+/** JSON.parse of what `tagNumbers` wrote, with the reviver only where a number was tagged. */
+export function parseExact<T>(text: string): T {
+  return JSON.parse(text, text.includes(TAG_TEXT) ? untagNumbers : undefined) as T;
+}

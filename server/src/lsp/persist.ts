@@ -20,7 +20,8 @@ import { createHash, randomUUID } from 'crypto';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { DocumentEntry, statementKey } from '../core';
-import { NUMBER_TAG, tagNumbers, untagNumbers } from '../io/exactJson';
+import { parseExact, tagNumbers } from '../io/exactJson';
+import { writeAtomically } from '../io/atomicWrite';
 
 const FORMAT = 'wengao-index';
 const VERSION = 2;
@@ -30,8 +31,6 @@ export const ENTRIES_FILE = 'entries.json';
 export const RACY_MS = 2000;
 /** A quiet moment after the index changed before it is written. */
 const SAVE_DELAY_MS = 2000;
-/** The tag of a number JSON cannot write, as JSON text holds it. */
-const TAG_TEXT = `"${JSON.stringify(NUMBER_TAG).slice(1, -1)}"`;
 
 export interface SavedFile {
   size: number;
@@ -156,8 +155,7 @@ export class SavedIndex {
       else if (!this.source) return undefined;
       else {
         try {
-          const text = this.source.toString('utf8', held.at[0], held.at[1]);
-          held.entry = JSON.parse(text, text.includes(TAG_TEXT) ? untagNumbers : undefined) as DocumentEntry;
+          held.entry = parseExact<DocumentEntry>(this.source.toString('utf8', held.at[0], held.at[1]));
         } catch {
           this.drop(uri);
           return undefined;
@@ -251,20 +249,17 @@ export class SavedIndex {
       placed.push([held, at]);
     }
     const index = JSON.stringify({ format: FORMAT, version: VERSION, build: this.build, generation, files });
-    const tmp = (name: string) => path.join(this.folder!, `${name}.${process.pid}.tmp`);
     try {
-      await fsp.mkdir(this.folder, { recursive: true });
-      await fsp.writeFile(tmp(ENTRIES_FILE), Buffer.concat(parts));
-      await fsp.writeFile(tmp(INDEX_FILE), index, 'utf8');
-      await fsp.rename(tmp(ENTRIES_FILE), path.join(this.folder, ENTRIES_FILE));
-      await fsp.rename(tmp(INDEX_FILE), path.join(this.folder, INDEX_FILE));
+      // (Entries first: an index never names entries that are not there; a crash between the two
+      // leaves a pair of different generations, which is not read.)
+      await writeAtomically(path.join(this.folder, ENTRIES_FILE), Buffer.concat(parts));
+      await writeAtomically(path.join(this.folder, INDEX_FILE), index);
       // (What was written is where the entries now lie; while the file read at start is held for
       // the restore, their places stay those in it until `release`.)
       const moved = new Map(placed);
       if (this.source) this.pending = { generation, moved };
       else this.moveTo(generation, moved);
     } catch (e) {
-      for (const name of [ENTRIES_FILE, INDEX_FILE]) await fsp.rm(tmp(name), { force: true }).catch(() => undefined);
       this.dirty = true;
       this.log(`saved index not written (${this.folder}): ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
