@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import {
-  CODES, CROSS_CHECKS, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, listedTarget, recheck, staleIgnoreEntries, workspaceOf, canonicalKey, staleIgnoreFinding, tr, withCross,
+  CODES, CROSS_CHECKS, CheckFailure, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, listedTarget, recheck, staleIgnoreEntries, workspaceOf, canonicalKey, staleIgnoreFinding, tr, withCross,
 } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import pkg from '../../../package.json';
@@ -172,7 +172,7 @@ export async function main(
         reports.push({ result: { path: shown, role: 'report', findings: [], suppressed: [], ignore: [], skipped: done.skipped } });
         continue;
       }
-      for (const f of done.failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
+      sayFailures(done.failures, shown, err);
       reports.push({
         resolved,
         result: {
@@ -206,7 +206,7 @@ export async function main(
     const key = cache && source.kind === 'file' ? cache.keyOf({ shown, kind, lang: o.lang, config: resolved.config, ignore: resolved.ignore, text }) : undefined;
     const cached = key ? cache!.get(path.resolve(io.cwd, shown), key) : undefined;
     if (cached) {
-      for (const f of cached.failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
+      sayFailures(cached.failures, shown, err);
       reports.push({
         resolved,
         cached,
@@ -221,7 +221,7 @@ export async function main(
     // (figure.mismatch runs below, once every report's figures are in the index.)
     const checks = o.command === 'figures' ? [] : LOCAL_CHECKS;
     const analysis = analyze(text, { kind, config: resolved.config, ignore: resolved.ignore, locale: o.lang, checks });
-    for (const f of analysis.failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
+    sayFailures(analysis.failures, shown, err);
     reports.push({
       resolved,
       key,
@@ -425,6 +425,11 @@ function crossFromCache(reports: { result: FileResult; resolved?: Resolved; cach
       r.suppressed = merged.suppressed;
     }
   }
+}
+
+/** The checks that failed on a report, on stderr (the others ran; the output carries a finding for each). */
+function sayFailures(failures: readonly CheckFailure[], shown: string, err: (s: string) => void): void {
+  for (const f of failures) err(`wengao: 检查 ${f.check} 在 ${escapedPath(shown)} 上出错 (check failed): ${escapedPath(f.error.split('\n')[0])}\n`);
 }
 
 function noteProjectFiles(resolver: ConfigResolver, resolved: Resolved, lang: Locale | undefined, into: Map<string, FileResult>, cwd: string): void {
