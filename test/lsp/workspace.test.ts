@@ -3,7 +3,7 @@
  * refreshed when the other side changes (an edit, a file changed on disk, a document closed),
  * and the comparison table in the hover. The built server over stdio, as in server.test.ts.
  */
-import { cpSync, readFileSync, writeFileSync } from 'fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession, startLsp, ROOT, sandbox } from '../helpers/procLsp';
 import { MemoryFs } from '../helpers/memoryFs';
+import { textDocx } from '../helpers/docx';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace', 'press-brief');
 const strip = (s: string) => s.replace(/⟦[^⟧]*⟧/g, '');
@@ -69,6 +70,29 @@ describe('workspace index', () => {
     expect(md).toContain('1200个');
     expect(md).toContain('沈阳市');
     expect(md).toContain('差异');
+  });
+
+  it('reads a .docx on disk as a reference document: the mismatch and the hover name the place in it (Word 第N段)', async () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'report.docx'), await textDocx(readFileSync(ws.report, 'utf8')));
+    rmSync(ws.report);
+    const s = startLsp();
+    box.track(s);
+    await s.initialize({}, [ws.dir]);
+    const brief = await openFile(s, ws.brief);
+    const p = await s.waitFor(() => s.published(brief).find((x) => mismatches(x).length === 3), 'three mismatches in the brief', 15_000);
+    const extend = mismatches(p)[1];
+    // (The report's line n is its paragraph n: one paragraph per line, blank lines not counted.)
+    const report = readFileSync(join(FIXTURE, 'report.txt'), 'utf8').split('\n');
+    const line = report.findIndex((l) => strip(l).includes('扩招1500人'));
+    const paragraph = report.slice(0, line + 1).filter((l) => l.trim()).length;
+    expect(extend.message).toContain(`（Word 第${paragraph}段）不一致：此处1800人，彼处1500人`);
+    expect(extend.relatedInformation![0].location.uri).toBe(pathToFileURL(join(ws.dir, 'report.docx')).href);
+    expect(extend.relatedInformation![0].message).toContain(`（Word 第${paragraph}段）`);
+    const texts = readFileSync(ws.brief, 'utf8');
+    const doc = TextDocument.create(brief, 'plaintext', 1, texts);
+    const hover = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: brief }, position: doc.positionAt(texts.indexOf('1800人') + 1) });
+    expect((hover!.contents as MarkupContent).value).toContain(`（Word 第${paragraph}段）`);
   });
 
   it("refreshes the other side: an edit of one open document clears the other one's mismatch", async () => {

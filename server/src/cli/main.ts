@@ -16,6 +16,7 @@ import pkg from '../../../package.json';
 import { CheckFormat, DEFAULT_CACHE, FiguresFormat, Options, STDIN_NAME, parseArgs } from './args';
 import { CachedReport, ReportCache, Stated, crossDigest, statedFrom, statedNow } from './cache';
 import { cutEntry, liveKeys } from './statements';
+import type { SourceText } from '../formats';
 import { Source, UsageError, collect, readReport, readStdin } from './files';
 import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { nodeFs } from '../io/workspaceFs';
@@ -176,13 +177,14 @@ export async function main(
       reports.push({
         resolved,
         result: {
-          path: shown, role: 'report', text: done.text, lines: new LineIndex(done.text), failures: done.failures, notAnalyzed: done.skippedReason,
+          path: shown, role: 'report', text: done.text, lines: new LineIndex(done.text), failures: done.failures, notAnalyzed: done.skippedReason, source: done.source,
           findings: done.findings, suppressed: done.suppressed, ignore: resolved.ignore,
         },
       });
       continue;
     }
     let text: string;
+    let converted: SourceText | undefined;
     if (source.kind === 'stdin') {
       const bytes = await io.stdin();
       const d = bytes.length > MAX_INPUT_BYTES ? { ok: false as const, message: tooLarge() } : decode(bytes);
@@ -201,6 +203,7 @@ export async function main(
         continue;
       }
       text = input.text;
+      converted = input.source;
     }
     const kind = documentKind(shown);
     const key = cache && source.kind === 'file' ? cache.keyOf({ shown, kind, lang: o.lang, config: resolved.config, ignore: resolved.ignore, text }) : undefined;
@@ -212,7 +215,7 @@ export async function main(
         cached,
         key,
         result: {
-          path: shown, role: 'report', text, lines: new LineIndex(text), notAnalyzed: cached.skippedReason, failures: cached.failures,
+          path: shown, role: 'report', text, lines: new LineIndex(text), notAnalyzed: cached.skippedReason, failures: cached.failures, source: converted,
           findings: cached.findings, suppressed: cached.suppressed, ignore: resolved.ignore,
         },
       });
@@ -220,7 +223,7 @@ export async function main(
     }
     // (figure.mismatch runs below, once every report's figures are in the index.)
     const checks = o.command === 'figures' ? [] : LOCAL_CHECKS;
-    const analysis = analyze(text, { kind, config: resolved.config, ignore: resolved.ignore, locale: o.lang, checks });
+    const analysis = analyze(text, { kind, config: resolved.config, ignore: resolved.ignore, locale: o.lang, checks, origins: converted });
     sayFailures(analysis.failures, shown, err);
     reports.push({
       resolved,
@@ -230,6 +233,7 @@ export async function main(
         role: 'report',
         text,
         lines: analysis.model.lines,
+        source: converted,
         analysis,
         notAnalyzed: analysis.skippedReason,
         failures: analysis.failures,
@@ -239,6 +243,9 @@ export async function main(
       },
     });
   }
+
+  // (What reading a .docx noted, such as tracked changes read as accepted, is said once per file.)
+  for (const { result: r } of reports) for (const note of r.source?.notes ?? []) err(`wengao: ${escapedPath(r.path)}: ${note}\n`);
 
   if (o.command === 'figures') {
     const results = reports.map((r) => r.result);
@@ -399,7 +406,7 @@ function crossFromCache(reports: { result: FileResult; resolved?: Resolved; cach
     let cross = cached?.cross?.digest === digest ? cached.cross : undefined;
     if (!cross && s) {
       // (A cached report whose comparison changed is analysed again: figure.mismatch needs its model.)
-      const analysis = r.analysis ?? analyze(r.text!, { kind: documentKind(r.path), config: resolved.config, ignore: resolved.ignore, locale: lang, checks: LOCAL_CHECKS });
+      const analysis = r.analysis ?? analyze(r.text!, { kind: documentKind(r.path), config: resolved.config, ignore: resolved.ignore, locale: lang, checks: LOCAL_CHECKS, origins: r.source });
       r.analysis = analysis;
       const c = recheck(analysis, CROSS_CHECKS, { uri: r.path, index, config: resolved.config, ignore: resolved.ignore, locale: lang });
       cross = { digest, findings: c.findings, suppressed: c.suppressed };

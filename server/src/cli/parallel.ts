@@ -30,6 +30,7 @@ import {
   WorkspaceFacts, canonicalKey, workspaceOf, indexEntry, CROSS_CHECKS, recheck, statementKey, withCross,
 } from '../core';
 import { readReport } from '../io/read';
+import type { SourceText } from '../formats';
 import { tagNumbers, untagNumbers } from '../io/exactJson';
 export { tagNumbers, untagNumbers };
 import { Amount, addAmount, amountOf, anyDisagree, cutEntry } from './statements';
@@ -57,7 +58,7 @@ export interface ShardInit {
 /** One report's outcome, as the single-threaded path would have it after figure.mismatch. */
 export type ShardResult =
   | { skipped: string }
-  | { text: string; analyzed: boolean; skippedReason?: string; findings: Finding[]; suppressed: Suppressed[]; failures: CheckFailure[] };
+  | { text: string; analyzed: boolean; skippedReason?: string; findings: Finding[]; suppressed: Suppressed[]; failures: CheckFailure[]; source?: SourceText };
 
 type Cross = { findings: Finding[]; suppressed: Suppressed[] };
 type FromWorker =
@@ -173,7 +174,10 @@ function channel(w: Worker, onReport: (r: ShardResult) => void) {
     }
     if (m.type === 'error') return fail(new Error(m.message));
     if (m.type === 'report') {
-      if (!('skipped' in m.result)) m.result.text = e.text!;
+      if (!('skipped' in m.result)) {
+        m.result.text = e.text!;
+        if (m.result.source) m.result.source.text = e.text!;
+      }
       return onReport(m.result);
     }
     if (waiting) {
@@ -231,10 +235,10 @@ export async function runShard(init: ShardInit, port: MessagePort): Promise<void
         send({ type: 'report', result: { skipped: input.message } });
         continue;
       }
-      const a = analyze(input.text, { kind: f.kind, config: f.config, ignore: f.ignore, locale: init.lang, checks: LOCAL_CHECKS });
+      const a = analyze(input.text, { kind: f.kind, config: f.config, ignore: f.ignore, locale: init.lang, checks: LOCAL_CHECKS, origins: input.source });
       done.push({ analysis: a, entry: a.analyzed ? indexEntry(f.shown, path.basename(f.shown), a) : undefined });
       // (The text goes beside the JSON.)
-      send({ type: 'report', result: { text: '', analyzed: a.analyzed, skippedReason: a.skippedReason, findings: a.findings, suppressed: a.suppressed, failures: a.failures } }, input.text);
+      send({ type: 'report', result: { text: '', analyzed: a.analyzed, skippedReason: a.skippedReason, findings: a.findings, suppressed: a.suppressed, failures: a.failures, ...(input.source ? { source: { ...input.source, text: '' } } : {}) } }, input.text);
     }
     // Per statement: how many reports of this shard state it, and with which amounts.
     const keys = new Map<string, { reports: number; amounts: Amount[] }>();

@@ -3,15 +3,44 @@ import { Figure, Finding, LineIndex, Locale, inWorkspaceTerms, listedTarget, toC
 import type { FiguresFormat } from './args';
 import { Streamed, chunked, document, hole, mapped } from './jsonStream';
 import type { FileResult } from './report';
+import { SourcePlace, placeOf } from '../formats';
+
+/** The place of `offset` in a converted file (.docx) as the reviewer finds it; undefined for a text file. */
+export function sourcePlace(r: Pick<FileResult, 'source' | 'lines'>, offset: number): SourcePlace | undefined {
+  if (!r.source || !r.lines) return undefined;
+  const line = r.lines.lineAt(offset);
+  return placeOf(r.source, r.lines.text, line, r.lines.starts[line], r.lines.lineEnd(line), offset);
+}
+
+/** A place as text output names it: 第8段（“…新增就业60万人…”）, in English paragraph 8 ("…"). */
+export function placeText(place: SourcePlace, locale?: Locale): string {
+  return tr(locale, `${place.zh}（“${place.excerpt}”）`, `${place.en} ("${place.excerpt}")`);
+}
+
+/**
+ * Where a position is as text output shows it, after the path: `line:col` (1-based), or in a
+ * converted file the paragraph (page and line) and an excerpt.
+ */
+function at(r: Pick<FileResult, 'source' | 'lines'>, line: number, character: number, locale?: Locale): string {
+  const place = r.source && r.lines ? sourcePlace(r, r.lines.offset({ line, character })) : undefined;
+  return place ? placeText(place, locale) : `${line + 1}:${character + 1}`;
+}
 
 /**
  * Where the other documents a finding names are, as `path:line:col` (a message names a document
  * by its title, and two drafts often share one): ` （另见 brief.txt:9:53、…）`, in English
  * ` (see also brief.txt:9:53, …)`, or '' when none.
  */
-export function elsewhere(f: Finding, locale?: Locale): string {
-  const at = f.related.filter((r) => r.path && r.range).map((r) => `${escapedPath(r.path!)}:${r.range!.start.line + 1}:${r.range!.start.character + 1}`);
-  return at.length ? tr(locale, ` （另见 ${at.join('、')}）`, ` (see also ${at.join(', ')})`) : '';
+export function elsewhere(f: Finding, locale?: Locale, converted?: ReadonlyMap<string, FileResult>): string {
+  const places = f.related
+    .filter((r) => r.path && r.range)
+    .map((r) => `${escapedPath(r.path!)}:${escapedPath(at(converted?.get(r.path!) ?? {}, r.range!.start.line, r.range!.start.character, locale))}`);
+  return places.length ? tr(locale, ` （另见 ${places.join('、')}）`, ` (see also ${places.join(', ')})`) : '';
+}
+
+/** The converted files among the results, by path (a finding's other documents are named by path). */
+export function convertedFiles(results: FileResult[]): Map<string, FileResult> {
+  return new Map(results.filter((r) => r.source).map((r) => [r.path, r]));
 }
 
 /** The control characters: C0, DEL and C1. */
@@ -32,12 +61,14 @@ export function escapedPath(p: string): string {
  * message escaped as the path is (one may quote the report's text, or a failed check's error).
  */
 export function* textLineItems(results: FileResult[], locale?: Locale): Generator<string> {
+  const converted = convertedFiles(results);
   for (const r of results) {
     if (!r.lines) continue;
     const shown = escapedPath(r.path);
     for (const f of r.findings) {
       const p = r.lines.position(f.span.start);
-      yield `${shown}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code} ${escapedPath(f.message)}${elsewhere(f, locale)}`;
+      const where = r.source ? escapedPath(at(r, p.line, p.character, locale)) : `${p.line + 1}:${p.character + 1}`;
+      yield `${shown}:${where}: ${f.severity} ${f.code} ${escapedPath(f.message)}${elsewhere(f, locale, converted)}`;
     }
   }
 }
@@ -58,13 +89,33 @@ export function renderText(results: FileResult[], locale?: Locale): string {
   return [...textChunks(results, locale)].join('');
 }
 
-function jsonFinding(f: Finding, path: string, lines: LineIndex) {
+/** A converted file's place in JSON: `location` as the reviewer names it, the page or paragraph, and the excerpt. */
+export function placeJson(place: SourcePlace | undefined) {
+  if (!place) return {};
+  const o = place.origin;
+  const where =
+    o?.part === 'paragraph' ? { paragraph: o.paragraph }
+    : o?.part === 'page' ? { page: o.page, pageLine: o.line }
+    : o?.part === 'table' ? { table: o.table, row: o.row }
+    : o?.part === 'footnote' || o?.part === 'endnote' ? { [o.part]: o.note }
+    : {};
+  return { source: { location: place.zh, ...where, excerpt: place.excerpt } };
+}
+
+function jsonFinding(f: Finding, r: FileResult, converted: ReadonlyMap<string, FileResult>) {
+  const lines = r.lines!;
   return {
     code: f.code,
     severity: f.severity,
     message: f.message,
     range: lines.range(f.span),
-    related: f.related.map((r) => ({ path: r.path ?? path, range: r.range ?? lines.range(r.span), message: r.message })),
+    ...placeJson(sourcePlace(r, f.span.start)),
+    related: f.related.map((x) => {
+      const other = x.path ? converted.get(x.path) : r;
+      const range = x.range ?? lines.range(x.span);
+      const place = other?.source && other.lines ? sourcePlace(other, other.lines.offset(range.start)) : undefined;
+      return { path: x.path ?? r.path, range, message: x.message, ...placeJson(place) };
+    }),
   };
 }
 
@@ -74,11 +125,17 @@ function jsonFinding(f: Finding, path: string, lines: LineIndex) {
  * JSON.stringify of the whole document, which for 2,000,000 findings ran out of memory (4.4 GB).
  */
 export function jsonChunks(results: FileResult[]): Iterable<string> {
+  const converted = convertedFiles(results);
   const files = mapped(results, (r) =>
     r.lines && !r.skipped
       ? new Streamed(
-          { path: r.path, diagnostics: hole('d'), ...(r.notAnalyzed ? { notAnalyzed: r.notAnalyzed } : {}) },
-          { d: mapped(r.findings, (f) => jsonFinding(f, r.path, r.lines!)) },
+          {
+            path: r.path,
+            ...(r.source ? { format: r.source.format, ...(r.source.notes.length ? { notes: r.source.notes } : {}) } : {}),
+            diagnostics: hole('d'),
+            ...(r.notAnalyzed ? { notAnalyzed: r.notAnalyzed } : {}),
+          },
+          { d: mapped(r.findings, (f) => jsonFinding(f, r, converted)) },
         )
       : r.notFollowed && !r.skipped
         ? { path: r.path, diagnostics: [], notFollowed: r.notFollowed }
@@ -118,7 +175,7 @@ export function renderFigures(results: FileResult[], format: FiguresFormat, targ
     r.analysis && r.lines
       ? r.analysis.figures
           .filter((f) => !targetsOnly || listedTarget(f))
-          .map((figure) => ({ path: r.path, line: r.lines!.position(figure.span.start).line + 1, figure: inWorkspaceTerms(figure, ws), lines: r.lines! }))
+          .map((figure) => ({ path: r.path, line: r.lines!.position(figure.span.start).line + 1, figure: inWorkspaceTerms(figure, ws), lines: r.lines!, result: r }))
       : [],
   );
   switch (format) {
@@ -131,10 +188,12 @@ export function renderFigures(results: FileResult[], format: FiguresFormat, targ
     case 'text':
       return (
         rows
-          .map(({ path, line, figure: f, lines }) => escapedPath(`${path}:${line}:${lines.position(f.span.start).character + 1}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`))
+          .map(({ path, line, figure: f, lines, result }) =>
+            escapedPath(`${path}:${result.source ? at(result, line - 1, lines.position(f.span.start).character, locale) : `${line}:${lines.position(f.span.start).character + 1}`}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`),
+          )
           .join('\n') + (rows.length ? '\n' : '')
       );
     default:
-      return JSON.stringify({ version: 1, figures: rows.map(({ path, figure, lines }) => figureJson(figure, path, lines)) }, null, 2) + '\n';
+      return JSON.stringify({ version: 1, figures: rows.map(({ path, figure, lines, result }) => ({ ...figureJson(figure, path, lines), ...placeJson(sourcePlace(result, figure.span.start)) })) }, null, 2) + '\n';
   }
 }

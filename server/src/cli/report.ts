@@ -1,4 +1,5 @@
 /** What a run of the CLI found, per file, before it is written in one of the formats. */
+import type { SourceText } from '../formats';
 import type { Analysis, CheckFailure, Finding, IgnoreEntry, LineIndex, Suppressed } from '../core';
 
 export interface FileResult {
@@ -9,6 +10,8 @@ export interface FileResult {
   /** The text the positions refer to (absent when the file was skipped). */
   text?: string;
   lines?: LineIndex;
+  /** A file converted to `text` (.docx): where each line came from, and what the reading noted. */
+  source?: SourceText;
   /** The analysis, when the report was checked on this thread (not on a worker). */
   analysis?: Analysis;
   /** Checks that threw on this report (the others ran). */

@@ -22,6 +22,9 @@
  *   (.wengaoignore, with the entry's note as justification), for readers that honour them.
  * - Files that could not be read or decoded: `invocations[0].toolExecutionNotifications`, and
  *   `executionSuccessful: false`.
+ * - A file read into text (.docx): the region's lines and columns are those of the text Wengao
+ *   read from it; the region's `snippet` holds the words around the finding and the location's
+ *   `message` says where they are in the file (第8段, 表1第2行, 脚注1).
  * - Written in chunks as it is made (`sarifChunks`), the run's `invocations` after its `results`.
  */
 import * as path from 'path';
@@ -31,6 +34,17 @@ import type * as Sarif from 'sarif';
 import { Finding, Locale, RULE_LIST, Range, Rule, Severity, appendAll, compareFindings, covers, fingerprint, ruleHelp } from '../core';
 import { Streamed, chunked, document, hole, mapped } from './jsonStream';
 import type { FileResult, ToolInfo } from './report';
+import { convertedFiles, sourcePlace } from './render';
+
+/** A location in a result: in a converted file, with the excerpt as the region's snippet and the place as its message. */
+function sourceLocation(r: Pick<FileResult, 'source' | 'lines'>, artifactLocation: Sarif.ArtifactLocation, at: Sarif.Region, offset: number): Sarif.Location {
+  const place = sourcePlace(r, offset);
+  if (!place) return { physicalLocation: { artifactLocation, region: at } };
+  return {
+    physicalLocation: { artifactLocation, region: { ...at, snippet: { text: place.excerpt } } },
+    message: { text: `${place.zh} (${place.en})` },
+  };
+}
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const FINGERPRINT_KEY = 'wengao/v1';
@@ -125,6 +139,7 @@ export function renderSarif(results: FileResult[], options: SarifOptions): strin
 function* sarifResults(results: FileResult[], options: SarifOptions, notifications: Sarif.Notification[]): Generator<Sarif.Result> {
   const { cwd } = options;
   const ruleIndex = new Map(RULE_LIST.map((r, i) => [r.code as string, i]));
+  const converted = convertedFiles(results);
   for (const r of results) {
     const artifact = artifactLocation(r.path, cwd);
     if (r.skipped) {
@@ -166,18 +181,16 @@ function* sarifResults(results: FileResult[], options: SarifOptions, notificatio
         ruleIndex: ruleIndex.get(f.code),
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: artifact, region: region(lines.range(f.span)) } }],
+        locations: [sourceLocation(r, artifact, region(lines.range(f.span)), f.span.start)],
         partialFingerprints: { [FINGERPRINT_KEY]: fp },
       };
       if (f.related.length) {
-        result.relatedLocations = f.related.map((rel, i) => ({
-          id: i + 1,
-          physicalLocation: {
-            artifactLocation: rel.path && rel.path !== r.path ? artifactLocation(rel.path, cwd) : artifact,
-            region: region(rel.range ?? lines.range(rel.span)),
-          },
-          message: { text: rel.message },
-        }));
+        result.relatedLocations = f.related.map((rel, i) => {
+          const other = rel.path && rel.path !== r.path ? converted.get(rel.path) : r;
+          const range = rel.range ?? lines.range(rel.span);
+          const at = sourceLocation(other ?? {}, rel.path && rel.path !== r.path ? artifactLocation(rel.path, cwd) : artifact, region(range), other?.lines?.offset(range.start) ?? 0);
+          return { id: i + 1, ...at, message: { text: rel.message } };
+        });
       }
       if (by) {
         const note = by === 'ignore-file' ? r.ignore.find((e) => covers(e.code, f.code) && (e.fingerprint === '*' || e.fingerprint === fp))?.note : undefined;

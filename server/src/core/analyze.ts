@@ -10,6 +10,7 @@ import { CODES, appendAll, compareFindings, type Code, type Finding, type Severi
 import { WengaoConfig, severityOverrides } from './config';
 import { tr, type Locale } from './locale';
 import { IgnoreEntry, Suppressed, directiveProblems, suppress } from './suppress';
+import type { Origins } from './origins';
 import { DocKind, DocumentModel, buildModelSteps, chineseRatio, languageSample } from './model';
 import { OutlineNode, buildOutline } from './outline';
 import { PositionEncoding, clip } from './text';
@@ -45,6 +46,8 @@ export interface AnalyzeOptions {
   heavyLimit?: number;
   /** The units of the positions the model gives (the LSP client's `positionEncoding`); default UTF-16. */
   positionEncoding?: PositionEncoding;
+  /** For a text read out of a .docx or .pdf: where its lines came from (the model keeps them; messages name those places). */
+  origins?: Origins;
 }
 
 export interface CheckFailure {
@@ -99,6 +102,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
  */
 export function* analyzeSteps(text: string, options: AnalyzeOptions): Steps<Analysis> {
   const model = yield* buildModelSteps(text, options.kind, options.positionEncoding);
+  if (options.origins) model.origins = options.origins;
   const gate = shouldAnalyze(text, options.scope, options.minChineseRatio, options.kind);
   const failures: CheckFailure[] = [];
   const outline = contained('outline', failures, () => buildOutline(model), []);

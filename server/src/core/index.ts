@@ -5,6 +5,7 @@ export * from './model';
 export * from './outline';
 export * from './text';
 export * from './decode';
+export * from './origins';
 export * from './locale';
 export * from './config';
 export * from './suppress';

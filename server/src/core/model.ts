@@ -11,6 +11,7 @@ import { findFurniture, headerLike, isPageMark } from './furniture';
 import { Steps, drain } from './steps';
 
 export type { DocKind, Paragraph } from './paragraph';
+import type { Origins } from './origins';
 
 export interface Sentence {
   /** Offsets in the document; a sentence cut by a page break spans the break. */
@@ -29,6 +30,8 @@ export interface DocumentModel {
   sentences: Sentence[];
   /** Page furniture left in the text (page numbers, running headers, 下转/上接 notes), not in `paragraphs`: see furniture.ts. */
   furniture: Span[];
+  /** Where the lines came from, for a text read out of a .docx or .pdf (origins.ts); messages name those places. */
+  origins?: Origins;
 }
 
 export function documentKind(uriOrPath: string, languageId?: string): DocKind {

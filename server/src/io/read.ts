@@ -4,11 +4,13 @@
  * `ConfigResolver` and the ignore command). Only regular files are read, and only up to a limit.
  */
 import { decode } from '../core';
+import { SourceText, isSourceFile, readSource } from '../formats';
 import { describeFsError } from './errors';
 import { WorkspaceFs, nodeFs } from './workspaceFs';
 
 export type ReadResult =
-  | { path: string; ok: true; text: string; encoding: string }
+  /** `source`: a file converted to text (.docx), with where each line of `text` came from. */
+  | { path: string; ok: true; text: string; encoding: string; source?: SourceText }
   /** `gone`: the file does not exist (it was deleted since it was listed). */
   | { path: string; ok: false; message: string; gone?: boolean };
 
@@ -83,6 +85,10 @@ export async function readBounded(
 export async function readReport(file: string, fs: WorkspaceFs = nodeFs): Promise<ReadResult> {
   const r = await readBounded(file, fs, MAX_INPUT_BYTES, tooLarge);
   if (!r.ok) return { path: file, ok: false, message: r.failed ? `无法读取 (cannot read): ${r.reason}` : r.reason, ...(r.gone ? { gone: true } : {}) };
+  if (isSourceFile(file)) {
+    const s = readSource(file, r.bytes);
+    return s.ok ? { path: file, ok: true, text: s.source.text, encoding: s.source.format, source: s.source } : { path: file, ok: false, message: s.message };
+  }
   const d = decode(r.bytes);
   if (!d.ok) return { path: file, ok: false, message: d.message };
   return { path: file, ok: true, text: d.text, encoding: d.encoding };

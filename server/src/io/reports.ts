@@ -6,7 +6,12 @@
  */
 import * as path from 'path';
 
-const EXTENSIONS = ['txt', 'md', 'markdown'];
+const TEXT_EXTENSIONS = ['txt', 'md', 'markdown'];
+/** Text formats, and the formats read into text by `formats/` (.docx). */
+const EXTENSIONS = [...TEXT_EXTENSIONS, 'docx'];
+
+/** Reports that are text, which an editor opens as documents. */
+const TEXT_REPORT = new RegExp(`\\.(?:${TEXT_EXTENSIONS.join('|')})$`, 'i');
 
 /** Report files by extension: what folders are searched for when no include globs say otherwise. */
 export const REPORT_EXTENSIONS = new RegExp(`\\.(?:${EXTENSIONS.join('|')})$`, 'i');
@@ -25,7 +30,7 @@ const OTHER_NAMES = ['text'];
 
 /** Whether an open document is a report: by its language, or else by its file's extension. */
 export function isReportDocument(uri: string, languageId: string): boolean {
-  return REPORT_LANGUAGES.includes(languageId) || OTHER_NAMES.includes(languageId) || REPORT_EXTENSIONS.test(uri);
+  return REPORT_LANGUAGES.includes(languageId) || OTHER_NAMES.includes(languageId) || TEXT_REPORT.test(uri);
 }
 
 /** `file` relative to `folder`, with '/' on every platform, as globs and ignore entries are written ("../" when outside). */

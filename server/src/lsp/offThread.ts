@@ -294,7 +294,10 @@ export class OffThreadAnalyzer {
     const named: WorkerOptions['checks'] | undefined = checks === LOCAL_CHECKS ? 'local' : checks !== undefined && checks.length === 0 ? 'none' : undefined;
     if (!this.wants(text) || named === undefined) return this.here(text, options, superseded);
     try {
-      return await assemble(text, await this.post({ id: this.next++, text: await encode(text), options: { ...rest, checks: named } }));
+      const analysis = await assemble(text, await this.post({ id: this.next++, text: await encode(text), options: { ...rest, checks: named } }));
+      // (The model comes back without what the main thread already holds: the text, and where its lines came from.)
+      if (options.origins) analysis.model.origins = options.origins;
+      return analysis;
     } catch (err) {
       if (this.disposed) throw err;
       this.log(`analysis on the worker thread failed (${err instanceof Error ? err.message : String(err)}); analysing on the main thread`);

@@ -245,7 +245,8 @@ export class WorkspaceIndexer {
     }
     // Only the figures are needed for the index: no checks.
     // (Above the heavy limit no figures are read, as for an open document.)
-    const analysis = await this.analyzer(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [], heavyLimit: o.heavyLimit, positionEncoding: o.positionEncoding });
+    // (A .docx read into text keeps where its lines came from: the index names those places.)
+    const analysis = await this.analyzer(read.text, { kind: documentKind(file), scope: o.scope, minChineseRatio: o.minChineseRatio, config: o.config, checks: [], heavyLimit: o.heavyLimit, positionEncoding: o.positionEncoding, origins: read.source && { format: read.source.format, lines: read.source.lines } });
     const entry = analysis.analyzed ? indexEntry(uri, path.basename(file), analysis) : undefined;
     this.saved.put(uri, { size: st.size, mtimeMs: st.mtimeMs ?? -1, readAt, hash, options }, entry ?? null);
     return entry;

@@ -15,6 +15,7 @@
  * end with their mark (and the lines that announce what follows with ：) are at least half as
  * many as those left bare, one at least.
  */
+import { lineWords } from '../origins';
 import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { FIELD_LINE, FIGURE_LABEL, ROLE, isTableRow, softCells } from '../headings';
@@ -123,15 +124,15 @@ export const endMissing: Check = inSteps({
       // (After a quotation or a bracket, whether the 。 goes inside or after depends on whether
       // it holds a whole sentence: no fix, and the message says so. After a title's 》 it goes after.)
       const closer = /[”’」』）)\]】]\s*$/.test(p.text);
-      const line = model.lines.lineAt(lastStart) + 1;
+      const line = lineWords(model.origins, model.lines.lineAt(lastStart) + 1);
       out.push({
         code: CODES.punctEndMissing,
         severity: 'warning',
         message: cut
-          ? t(`第${line}行的段落在句子中间结束（“…${shown}”），后面没有接续的段落：疑有文字缺失，请补全，或改为句末标点。`, `The paragraph on line ${line} stops mid-sentence ("…${shown}") and nothing carries it on: text seems to be missing. Complete it, or end the sentence with "。".`)
+          ? t(`${line.zh}的段落在句子中间结束（“…${shown}”），后面没有接续的段落：疑有文字缺失，请补全，或改为句末标点。`, `The paragraph on ${line.en} stops mid-sentence ("…${shown}") and nothing carries it on: text seems to be missing. Complete it, or end the sentence with "。".`)
           : closer
-            ? t(`第${line}行的段落没有句末标点（“…${shown}”）：请补上句号（或问号、叹号）；引号或括号里是完整的句子时，标在里面，否则标在后面。`, `The paragraph on line ${line} has no sentence-final mark ("…${shown}"): add "。" (or "？" or "！"), inside the quotation or bracket if it holds a whole sentence, else after it.`)
-            : t(`第${line}行的段落没有句末标点（“…${shown}”）：请在句末加句号（或问号、叹号）。`, `The paragraph on line ${line} has no sentence-final mark ("…${shown}"): add "。" (or "？" or "！") at its end.`),
+            ? t(`${line.zh}的段落没有句末标点（“…${shown}”）：请补上句号（或问号、叹号）；引号或括号里是完整的句子时，标在里面，否则标在后面。`, `The paragraph on ${line.en} has no sentence-final mark ("…${shown}"): add "。" (or "？" or "！"), inside the quotation or bracket if it holds a whole sentence, else after it.`)
+            : t(`${line.zh}的段落没有句末标点（“…${shown}”）：请在句末加句号（或问号、叹号）。`, `The paragraph on ${line.en} has no sentence-final mark ("…${shown}"): add "。" (or "？" or "！") at its end.`),
         span: { start: lastStart, end: at },
         related: [],
         fixes: cut || closer ? [] : [{ title: t('加句号', 'Add "。"'), edits: [{ span: { start: at, end: at }, newText: '。' }] }],

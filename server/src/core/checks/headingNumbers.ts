@@ -28,6 +28,7 @@
  * 第一， in speeches; titles and markdown headings without a marker; table-of-contents
  * lines (not headings); a list of (1) consistently written with half-width brackets.
  */
+import { lineWords } from '../origins';
 import type { Check, CheckContext } from './check';
 import { CODES, Finding, Related } from '../findings';
 import { CONTINUATION_NOTE, Heading, HeadingForm } from '../headings';
@@ -160,7 +161,7 @@ export const headingNumbers: Check = {
   codes: [CODES.headingSequence, CODES.headingMarker],
   run(model: DocumentModel, ctx: CheckContext): Finding[] {
     const outline = ctx.outline ?? buildOutline(model);
-    const lineOf = (offset: number) => model.lines.lineAt(offset) + 1;
+    const lineOf = (offset: number) => lineWords(model.origins, model.lines.lineAt(offset) + 1);
     const at = (h: Heading) => h.markerSpan ?? h.nameSpan;
     const t = translator(ctx.locale);
     const out: Finding[] = [];
@@ -303,13 +304,13 @@ export const headingNumbers: Check = {
             code: CODES.headingSequence,
             severity: 'warning',
             message: t(
-              `标题序号顺序颠倒：“${core(h)}”（第${lineOf(h.span.start)}行）排在了“${core(second)}”前面，` +
+              `标题序号顺序颠倒：“${core(h)}”（${lineOf(h.span.start).zh}）排在了“${core(second)}”前面，` +
                 `“${core(second)}”应在前。请对调这两部分，或把序号依次改为“${renumber(written(h), form, expected)}”“${renumber(written(second), form, expected + 1)}”。`,
-              `Heading numbers swapped: "${core(h)}" (line ${lineOf(h.span.start)}) comes before "${core(second)}", ` +
+              `Heading numbers swapped: "${core(h)}" (${lineOf(h.span.start).en}) comes before "${core(second)}", ` +
                 `which should come first. Swap the two sections, or renumber them "${renumber(written(h), form, expected)}" and "${renumber(written(second), form, expected + 1)}" in this order.`,
             ),
             span: at(second),
-            related: [{ span: at(h), message: t(`上一个同级标题“${core(h)}”（第${lineOf(h.span.start)}行）`, `Previous heading at this level: "${core(h)}" (line ${lineOf(h.span.start)})`) }],
+            related: [{ span: at(h), message: t(`上一个同级标题“${core(h)}”（${lineOf(h.span.start).zh}）`, `Previous heading at this level: "${core(h)}" (${lineOf(h.span.start).en})`) }],
             fixes: [],
           });
           expected += 2;
@@ -328,8 +329,8 @@ export const headingNumbers: Check = {
             )
           : intruder
             ? t(
-                `后面的“${core(items[i + 1])}”（第${lineOf(items[i + 1].span.start)}行）才接上顺序：这个标题的序号有误或放错了位置，请核对。`,
-                `The sequence resumes only at the next one, "${core(items[i + 1])}" (line ${lineOf(items[i + 1].span.start)}): this heading's number is wrong or the heading is out of place. Check it.`,
+                `后面的“${core(items[i + 1])}”（${lineOf(items[i + 1].span.start).zh}）才接上顺序：这个标题的序号有误或放错了位置，请核对。`,
+                `The sequence resumes only at the next one, "${core(items[i + 1])}" (${lineOf(items[i + 1].span.start).en}): this heading's number is wrong or the heading is out of place. Check it.`,
               )
             : t(`请改为“${want}”。`, `Change it to "${want}".`);
         let message: string;
@@ -344,23 +345,23 @@ export const headingNumbers: Check = {
           const p = list.parent!.heading;
           const pname = clip(p.name, 20);
           message = t(
-            `标题序号没有从头开始：这是“${pname}”（第${lineOf(p.span.start)}行）下第一个这一级的标题，` +
+            `标题序号没有从头开始：这是“${pname}”（${lineOf(p.span.start).zh}）下第一个这一级的标题，` +
               `应为“${want}”，这里是${found}。${resync && i + 1 < items.length ? `如前面确有缺漏请补上，否则请从这里起依次改正序号。` : `请改为“${want}”。`}`,
-            `Heading numbering does not start at the first number: this is the first heading of its level under "${pname}" (line ${lineOf(p.span.start)}), ` +
+            `Heading numbering does not start at the first number: this is the first heading of its level under "${pname}" (${lineOf(p.span.start).en}), ` +
               `so it should be "${want}", not ${foundEn}. ${resync && i + 1 < items.length ? 'If headings before it are really missing, add them; otherwise renumber the headings from here on.' : `Change it to "${want}".`}`,
           );
-          related = [{ span: at(p), message: t(`上一级标题“${pname}”（第${lineOf(p.span.start)}行）`, `Parent heading: "${pname}" (line ${lineOf(p.span.start)})`) }];
+          related = [{ span: at(p), message: t(`上一级标题“${pname}”（${lineOf(p.span.start).zh}）`, `Parent heading: "${pname}" (${lineOf(p.span.start).en})`) }];
         } else {
           const pm = core(prev);
           const pl = lineOf(prev.span.start);
           // After a heading whose own number is a slip, count from where the list should be.
-          const after = prevTrusted ? `上一个同级标题“${pm}”（第${pl}行）之后应为` : '按顺序这里应为';
-          const note = prevTrusted ? '' : `（上一个同级标题“${pm}”在第${pl}行，它的序号也有误）`;
+          const after = prevTrusted ? `上一个同级标题“${pm}”（${pl.zh}）之后应为` : '按顺序这里应为';
+          const note = prevTrusted ? '' : `（上一个同级标题“${pm}”在${pl.zh}，它的序号也有误）`;
           // 'after the previous heading at this level, "2." (line 5), comes "3."'
           const expectedEn = prevTrusted
-            ? `after the previous heading at this level, "${pm}" (line ${pl}), comes "${want}"`
+            ? `after the previous heading at this level, "${pm}" (${pl.en}), comes "${want}"`
             : `in sequence "${want}" comes here`;
-          const noteEn = prevTrusted ? '' : ` (the previous heading at this level, "${pm}" on line ${pl}, is misnumbered too)`;
+          const noteEn = prevTrusted ? '' : ` (the previous heading at this level, "${pm}" on ${pl.en}, is misnumbered too)`;
           if (n === prev.number) {
             message = t(
               `标题序号重复：${after}“${want}”，这里又是${found}${note}。请改为“${want}”。`,
@@ -384,7 +385,7 @@ export const headingNumbers: Check = {
               `Heading number out of order: ${expectedEn}, but this one is ${foundEn}${noteEn}. ${tail}`,
             );
           }
-          related = [{ span: at(prev), message: t(`上一个同级标题“${pm}”（第${lineOf(prev.span.start)}行）`, `Previous heading at this level: "${pm}" (line ${lineOf(prev.span.start)})`) }];
+          related = [{ span: at(prev), message: t(`上一个同级标题“${pm}”（${lineOf(prev.span.start).zh}）`, `Previous heading at this level: "${pm}" (${lineOf(prev.span.start).en})`) }];
         }
         // The fix the message names: this number, and (where the headings after it carry on from
         // it) theirs in turn. None where the message asks to check (a heading out of place).
@@ -443,7 +444,7 @@ export const headingNumbers: Check = {
           if (other) {
             related = [{
               span: at(other),
-              message: t(`同级标题“${shown}”（第${lineOf(other.span.start)}行）`, `Heading at the same level: "${shown}" (line ${lineOf(other.span.start)})`),
+              message: t(`同级标题“${shown}”（${lineOf(other.span.start).zh}）`, `Heading at the same level: "${shown}" (${lineOf(other.span.start).en})`),
             }];
           }
         };

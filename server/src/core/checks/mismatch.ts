@@ -8,6 +8,7 @@
  * Not a mismatch (see consistency/keys.ts): a different year, region or kind, 新增 against 累计,
  * a different unit dimension, or a figure whose period or region is unknown.
  */
+import { lineWords, capitalized } from '../origins';
 import { disagree, statementKey, unitsApart } from '../consistency/keys';
 import type { IndexedFigure } from '../consistency/index';
 import { CODES, Finding, Fix, Related } from '../findings';
@@ -103,7 +104,7 @@ export const mismatch: Check = inSteps({
       const n = g.periodSource ? SOURCE_NOTE[g.periodSource] : undefined;
       return n ? t(`（彼处期间${g.period}系${n}）`, ` (there, the period ${g.period} is ${SOURCE_NOTE_EN[g.periodSource!]})`) : '';
     };
-    const lineOf = (g: Figure) => model.lines.position(g.span.start).line + 1;
+    const lineOf = (g: Figure) => lineWords(model.origins, model.lines.position(g.span.start).line + 1);
 
     /**
      * The finding on `f`: the places that state another amount (at most MAX_RELATED linked and
@@ -123,22 +124,25 @@ export const mismatch: Check = inSteps({
       for (const g of inside) {
         const line = lineOf(g);
         places.push(t(
-          `与本文第${line}行不一致：此处${shownPair(f, g)[0]}，彼处${shownPair(f, g)[1]}${note(g)}`,
-          `line ${line} of this document: "${shownPair(f, g)[0]}" here, "${shownPair(f, g)[1]}" there${note(g)}`,
+          `与本文${line.zh}不一致：此处${shownPair(f, g)[0]}，彼处${shownPair(f, g)[1]}${note(g)}`,
+          `${line.en} of this document: "${shownPair(f, g)[0]}" here, "${shownPair(f, g)[1]}" there${note(g)}`,
         ));
-        related.push({ span: g.span, message: t(`本文第${line}行：${g.statement}`, `Line ${line} of this document: "${g.statement}"`) });
+        related.push({ span: g.span, message: t(`本文${line.zh}：${g.statement}`, `${capitalized(line.en)} of this document: "${g.statement}"`) });
         addFix(g);
       }
       for (const g of outside) {
+        // (A document read out of a .docx or .pdf is named with the place in it: 《…》（Word 第8段）.)
+        const zhAt = g.place ? `（${g.place.zh}）` : `第${g.line + 1}行`;
+        const enAt = g.place ? `"${g.docName}" (${g.place.en})` : `line ${g.line + 1} of "${g.docName}"`;
         places.push(t(
-          `与《${g.docName}》第${g.line + 1}行不一致：此处${shownPair(f, g.figure)[0]}，彼处${shownPair(f, g.figure)[1]}${note(g.figure)}`,
-          `line ${g.line + 1} of "${g.docName}": "${shownPair(f, g.figure)[0]}" here, "${shownPair(f, g.figure)[1]}" there${note(g.figure)}`,
+          `与《${g.docName}》${zhAt}不一致：此处${shownPair(f, g.figure)[0]}，彼处${shownPair(f, g.figure)[1]}${note(g.figure)}`,
+          `${enAt}: "${shownPair(f, g.figure)[0]}" here, "${shownPair(f, g.figure)[1]}" there${note(g.figure)}`,
         ));
         related.push({
           span: { start: 0, end: 0 },
           path: g.uri,
           range: { start: { line: g.line, character: g.character }, end: { line: g.endLine, character: g.endCharacter } },
-          message: t(`《${g.docName}》第${g.line + 1}行：${g.figure.statement}`, `Line ${g.line + 1} of "${g.docName}": "${g.figure.statement}"`),
+          message: t(`《${g.docName}》${zhAt}：${g.figure.statement}`, `${capitalized(enAt)}: "${g.figure.statement}"`),
         });
         addFix(g.figure);
       }
@@ -154,8 +158,8 @@ export const mismatch: Check = inSteps({
       const GROUP_SHOWN = 5;
       const held = group
         ? t(
-            `在本文出现${group.count}处，数值${group.amounts.length}种（${group.amounts.slice(0, GROUP_SHOWN).map(([g, n]) => `${shown(g)}见第${lineOf(g)}行${n > 1 ? `等${n}处` : ''}`).join('，')}${group.amounts.length > GROUP_SHOWN ? '等' : ''}）；其中此处`,
- ` is stated ${group.count} times in this document, with ${group.amounts.length} amounts (${group.amounts.slice(0, GROUP_SHOWN).map(([g, n]) => `"${shown(g)}" at line ${lineOf(g)}${n > 1 ? `, ${n} times` : ''}`).join('; ')}${group.amounts.length > GROUP_SHOWN ? '; …' : ''}); here it`,
+            `在本文出现${group.count}处，数值${group.amounts.length}种（${group.amounts.slice(0, GROUP_SHOWN).map(([g, n]) => `${shown(g)}见${lineOf(g).zh}${n > 1 ? `等${n}处` : ''}`).join('，')}${group.amounts.length > GROUP_SHOWN ? '等' : ''}）；其中此处`,
+ ` is stated ${group.count} times in this document, with ${group.amounts.length} amounts (${group.amounts.slice(0, GROUP_SHOWN).map(([g, n]) => `"${shown(g)}" at ${lineOf(g).en}${n > 1 ? `, ${n} times` : ''}`).join('; ')}${group.amounts.length > GROUP_SHOWN ? '; …' : ''}); here it`,
           )
         : '';
       const more = total - 3;

@@ -8,6 +8,7 @@
  * - Page furniture (`DocumentModel.furniture`: page numbers, running headers, 上接/下转 notes),
  *   with a fix that deletes its line.
  */
+import { lineWords } from '../origins';
 import { inSteps, type Check, type CheckContext } from './check';
 import { CODES, Finding } from '../findings';
 import { translator } from '../locale';
@@ -44,7 +45,7 @@ export const pageBreak: Check = inSteps({
   *steps(model: DocumentModel, ctx: CheckContext): Steps<Finding[]> {
     const { text, paragraphs, furniture } = model;
     const t = translator(ctx.locale);
-    const line = (offset: number) => model.lines.lineAt(offset) + 1;
+    const line = (offset: number) => lineWords(model.origins, model.lines.lineAt(offset) + 1);
     const out: Finding[] = [];
     // Quotation marks open across the paragraphs of one sentence (pairing reports those breaks).
     let open = 0;
@@ -81,13 +82,13 @@ export const pageBreak: Check = inSteps({
         code: CODES.paraPageBreak,
         severity: 'warning',
         message: t(
-          `第${line(lastChar(text, p.end))}行的段落在句子中间断开（“…${tail}”），下接第${line(rest)}行（“${head}…”），多为 PDF 分页所致` +
+          `${line(lastChar(text, p.end)).zh}的段落在句子中间断开（“…${tail}”），下接${line(rest).zh}（“${head}…”），多为 PDF 分页所致` +
             (between ? `，中间夹着页码或页眉` : '') + `。请合并为一段。`,
-          `The paragraph on line ${line(lastChar(text, p.end))} stops mid-sentence ("…${tail}") and carries on at line ${line(rest)} ("${head}…"), usually a PDF page break` +
+          `The paragraph on ${line(lastChar(text, p.end)).en} stops mid-sentence ("…${tail}") and carries on at ${line(rest).en} ("${head}…"), usually a PDF page break` +
             (between ? ', with a page number or header between' : '') + '. Join them into one paragraph.',
         ),
         span: { start: lastChar(text, p.end), end: p.end },
-        related: [{ span: { start: rest, end: rest + String.fromCodePoint(text.codePointAt(rest)!).length }, message: t(`段落的后半（第${line(rest)}行）`, `The rest of the paragraph (line ${line(rest)})`) }],
+        related: [{ span: { start: rest, end: rest + String.fromCodePoint(text.codePointAt(rest)!).length }, message: t(`段落的后半（${line(rest).zh}）`, `The rest of the paragraph (${line(rest).en})`) }],
         fixes: [{ title: t('合并被分页断开的段落', 'Join the paragraph split by a page break'), edits: [{ span: { start: p.end, end: rest }, newText: '' }] }],
       });
     }

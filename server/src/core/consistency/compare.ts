@@ -54,7 +54,8 @@ function regionOf(f: Figure, ws: Workspace): string | null {
 function row(self: IndexedFigure, r: IndexedFigure, differs: boolean, ws: Workspace): string {
   const f = r.figure;
   const here = r.uri === self.uri && r.line === self.line && r.character === self.character;
-  const link = `[${esc(r.docName)}:${r.line + 1}](${r.uri}#L${r.line + 1},${r.character + 1})`;
+  // (A document read out of a .docx or .pdf: the place in the file, "Word 第8段".)
+  const link = `[${esc(r.docName)}${r.place ? `（${r.place.zh}）` : `:${r.line + 1}`}](${r.uri}#L${r.line + 1},${r.character + 1})`;
   const mark = here ? '▶ ' : differs ? '⚠ ' : '';
   const period = `${shownPeriod(f, ws) ?? '未明'}${f.part ? ` ${f.part}` : ''}`;
   return `| ${mark}${link} | ${esc(f.section[f.section.length - 1] ?? '')} | ${period} | ${kindLabel(f)} | ${esc(shownRegion(f, ws) ?? '未明')} | ${esc(valueOf(f))} |`;
@@ -129,7 +130,7 @@ export function differences(rowsAsStated: IndexedFigure[], ws: Workspace = {}): 
         const same = list.filter((r) => r.figure.period === p && r.figure.kind === kind);
         const values = [...new Set(same.map((r) => r.figure.normalized.value))];
         if (values.length > 1) {
-          out.push(`${region} ${p}年${kind === 'target' ? '目标' : '实际'}表述不一：${same.map((r) => `${valueOf(r.figure)}（${r.docName}第${r.line + 1}行）`).join('、')}`);
+          out.push(`${region} ${p}年${kind === 'target' ? '目标' : '实际'}表述不一：${same.map((r) => `${valueOf(r.figure)}（${r.docName}${r.place ? ` ${r.place.zh}` : `第${r.line + 1}行`}）`).join('、')}`);
         }
       }
     }

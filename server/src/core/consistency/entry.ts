@@ -6,6 +6,7 @@ import { nodePath } from '../figures/context';
 import { compareFindings, type Finding } from '../findings';
 import type { DocumentEntry, IndexedFigure } from './index';
 import { STEP_ITEMS, Steps, drain } from '../steps';
+import { placeAcross } from '../origins';
 
 /** How people name a document: the name of its first title or heading, else its file name. */
 function documentName(analysis: Analysis, fileName: string): string {
@@ -30,7 +31,8 @@ export function* indexEntrySteps(uri: string, fileName: string, analysis: Analys
     const e = lines.position(figure.span.end);
     // In a compilation (seed 002) a figure belongs to its piece: name the title above it.
     const piece = pieceName(analysis, figure.span.start) ?? docName;
-    figures.push({ uri, docName: piece, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, figure });
+    const place = placeAcross(analysis.model.origins, s.line);
+    figures.push({ uri, docName: piece, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, figure, ...(place ? { place } : {}) });
   }
   const entry: DocumentEntry = { uri, docName, figures };
   if (analysis.facts?.province) entry.province = analysis.facts.province;

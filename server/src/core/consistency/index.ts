@@ -19,6 +19,8 @@ export interface IndexedFigure {
   endLine: number;
   endCharacter: number;
   figure: Figure;
+  /** For a document read out of a .docx or .pdf, the place of the figure in the file ("Word 第8段"). */
+  place?: { zh: string; en: string };
 }
 
 export interface DocumentEntry {

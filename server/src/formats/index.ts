@@ -1,0 +1,30 @@
+/**
+ * Files that are not text: which are read (.docx; .pdf), which are named and refused (.doc, .wps:
+ * "请另存为 .docx"), and the reading of one from its bytes. Pure: the layers read the bytes.
+ */
+import { readDocx } from './docx';
+import { SourceRead } from './source';
+
+export * from './source';
+export { readDocx } from './docx';
+
+/** Formats read into text by a reader of their own (not decoded as text). */
+export const SOURCE_EXTENSIONS = /\.docx$/i;
+
+/** Formats recognised only to say that they are not read, and what to do. */
+const REFUSED = /\.(?:doc|wps|dot|wpt)$/i;
+
+/** Whether `path` names a file of a format Wengao converts or refuses (not one decoded as text). */
+export function isSourceFile(path: string): boolean {
+  return SOURCE_EXTENSIONS.test(path) || REFUSED.test(path);
+}
+
+/** The reading of a file of a format `isSourceFile` names, from its bytes. */
+export function readSource(path: string, bytes: Uint8Array): SourceRead {
+  if (/\.docx$/i.test(path)) return readDocx(bytes);
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1] ?? '';
+  return {
+    ok: false,
+    message: `.${ext} 格式不能读取：请在 Word 或 WPS 中另存为 .docx (the .${ext} format is not read: save it as .docx in Word or WPS)`,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * `wengao check` and `wengao figures` on .docx files, through the built CLI: the seeds as .docx
+ * give the findings they give as .txt (places aside); findings are located as a reviewer finds
+ * them in Word (paragraph and excerpt) in text, JSON and SARIF; a folder run includes them; the
+ * formats not read (.doc, .wps) are named with what to do.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, TempDirs, runCli } from '../helpers/procCli';
+import { d, docxOf, textDocx } from '../helpers/docx';
+
+const temp = new TempDirs();
+afterEach(() => temp.cleanup());
+
+interface Diagnostic {
+  code: string;
+  message: string;
+  range: { start: { line: number } };
+  source?: { location: string; paragraph?: number; excerpt: string };
+  related: { path: string; message: string; source?: { location: string } }[];
+}
+interface Json {
+  files: { path: string; format?: string; notes?: string[]; skipped?: string; diagnostics: Diagnostic[] }[];
+}
+
+/** A finding with its places in the text left out: 第12行 and 第8段 alike. */
+const placeless = (f: Diagnostic) => `${f.code} ${f.message.replace(/第\d+(?:行|段)/g, '第N处').replace(/(?:（另见[^）]*）)$/, '')}`;
+
+describe('wengao on .docx', () => {
+  it('gives each seed, as a .docx of one paragraph per line, the findings it gives as .txt (places aside)', async () => {
+    const txt = temp.make();
+    const docx = temp.make();
+    for (const f of readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt'))) {
+      const text = readFileSync(join(ROOT, 'seeds', f), 'utf8');
+      writeFileSync(join(txt, f), text);
+      writeFileSync(join(docx, f.replace(/\.txt$/, '.docx')), await textDocx(text));
+    }
+    const [a, b] = await Promise.all([txt, docx].map((dir) => runCli(['check', '.', '--format', 'json', '--min-severity', 'hint'], { cwd: dir, timeoutMs: 60_000 })));
+    expect(a.code).toBe(1);
+    expect(b.code).toBe(1);
+    const ja = JSON.parse(a.stdout) as Json;
+    const jb = JSON.parse(b.stdout) as Json;
+    expect(jb.files.map((f) => f.path)).toEqual(ja.files.map((f) => f.path.replace(/\.txt$/, '.docx')));
+    for (let i = 0; i < ja.files.length; i++) {
+      expect(jb.files[i].format).toBe('docx');
+      expect(jb.files[i].diagnostics.map(placeless)).toEqual(ja.files[i].diagnostics.map(placeless));
+      // Every finding is placed in a paragraph, with words of the paragraph around it.
+      for (const f of jb.files[i].diagnostics) expect(f.source?.location).toMatch(/^第\d+段$/);
+    }
+    expect(ja.files.reduce((n, f) => n + f.diagnostics.length, 0)).toBeGreaterThan(500);
+  });
+
+  it('locates a finding by paragraph and excerpt in text, JSON and SARIF; a tracked change is said; a report and a .docx draft are compared', async () => {
+    const dir = temp.make();
+    const draft = docxOf([
+      new d.Paragraph('2026年政府工作报告'),
+      new d.Paragraph('今年全省地区生产总值增长5.5%左右。'),
+      new d.Paragraph({
+        children: [
+          new d.TextRun('城镇新增就业'),
+          new d.DeletedTextRun({ text: '50', id: 1, author: '审校', date: '2026-01-05T09:00:00Z' }),
+          new d.InsertedTextRun({ text: '60', id: 2, author: '审校', date: '2026-01-05T09:00:00Z' }),
+          new d.TextRun('万人以上,登记失业率控制在5%以内。'),
+        ],
+      }),
+    ]);
+    writeFileSync(join(dir, 'draft.docx'), await draft);
+    writeFileSync(join(dir, 'brief.txt'), '2026年政府工作报告解读\n\n今年全省地区生产总值增长6%左右，城镇新增就业60万人以上。\n');
+    const text = await runCli(['check', '.'], { cwd: dir });
+    expect(text.stdout).toContain('draft.docx:第3段（“…新增就业60万人以上,登记失业率控制在5…”）: warning punct.half-width');
+    expect(text.stdout).toMatch(/brief\.txt:3:\d+: warning figure\.mismatch .*与《2026年政府工作报告》（Word 第2段）不一致.*（另见 draft\.docx:第2段（“/);
+    expect(text.stderr).toContain('draft.docx: 文档含修订，按接受全部修订后的文本检查');
+    const json = JSON.parse((await runCli(['check', '.', '--format', 'json'], { cwd: dir })).stdout) as Json;
+    const file = json.files.find((f) => f.path === 'draft.docx')!;
+    expect(file.format).toBe('docx');
+    expect(file.notes?.[0]).toMatch(/修订/);
+    const comma = file.diagnostics.find((f) => f.code === 'punct.half-width')!;
+    expect(comma.source).toEqual({ location: '第3段', paragraph: 3, excerpt: '…新增就业60万人以上,登记失业率控制在5…' });
+    const briefMismatch = json.files.find((f) => f.path === 'brief.txt')!.diagnostics.find((f) => f.code === 'figure.mismatch')!;
+    expect(briefMismatch.related[0]).toMatchObject({ path: 'draft.docx', source: { location: '第2段' } });
+    const sarif = JSON.parse((await runCli(['check', '.', '--format', 'sarif'], { cwd: dir })).stdout);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'punct.half-width');
+    expect(result.locations[0].message.text).toBe('第3段 (paragraph 3)');
+    expect(result.locations[0].physicalLocation.region.snippet.text).toBe('…新增就业60万人以上,登记失业率控制在5…');
+    const figures = await runCli(['figures', 'draft.docx', '--format', 'text'], { cwd: dir });
+    expect(figures.stdout).toContain('draft.docx:第3段（“城镇新增就业60万人以上,登记失…”）: target 2026');
+  });
+
+  it('names the formats it does not read (.doc, .wps) and a damaged .docx, each with what to do; the rest of the run goes on', async () => {
+    const dir = temp.make();
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    writeFileSync(join(dir, 'old.doc'), ole);
+    writeFileSync(join(dir, 'draft.wps'), ole);
+    writeFileSync(join(dir, 'locked.docx'), ole);
+    writeFileSync(join(dir, 'broken.docx'), 'PK\u0003\u0004 not really a zip');
+    writeFileSync(join(dir, 'ok.txt'), '全省地区生产总值增长5%,城镇新增就业60万人。\n');
+    const r = await runCli(['check', 'old.doc', 'draft.wps', 'locked.docx', 'broken.docx', 'ok.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('old.doc: .doc 格式不能读取：请在 Word 或 WPS 中另存为 .docx');
+    expect(r.stderr).toContain('draft.wps: .wps 格式不能读取：请在 Word 或 WPS 中另存为 .docx');
+    expect(r.stderr).toMatch(/locked\.docx: 文件已加密，或是旧版 Word 格式（\.doc）：请解除密码，或在 Word 中另存为 \.docx/);
+    expect(r.stderr).toMatch(/broken\.docx: 文件已损坏，无法解压/);
+    expect(r.stdout).toContain('ok.txt:1:13: warning punct.half-width');
+  });
+});
