@@ -247,7 +247,7 @@ describe('wengao check on hostile file names', () => {
     for (const [args, said] of [
       [['check', 'gone\u001b]0;x\u0007.txt'], '路径不存在 (no such file or folder): gone\\x1b]0;x\\x07.txt'],
       [['check', 'none\u001b[31m*.txt'], '通配符没有匹配任何文件 (the glob matches no file): none\\x1b[31m*.txt'],
-      [['check', 'empty\u001b[2J'], '文件夹中没有 .txt、.md 或 .docx 报告 (no .txt, .md or .docx reports in folder): empty\\x1b[2J'],
+      [['check', 'empty\u001b[2J'], '文件夹中没有 .txt、.md、.docx 或 .pdf 报告 (no .txt, .md, .docx or .pdf reports in folder): empty\\x1b[2J'],
       [['check', '--config', 'c\u009b2J.json', 'a.txt'], `无法读取配置文件 (cannot read the config file) ${join(dir, 'c\\x9b2J.json')}: 不存在 (does not exist)`],
       [['figures', '-x\u001b[31m'], '未知选项 (unknown option): -x\\x1b[31m'],
     ] as const) {

@@ -186,8 +186,9 @@ describe('.vscodeignore', () => {
       ...readdirSync(join(ROOT, 'samples')).map((f) => `samples/${f}`),
     ];
     expect(files.filter((f) => !shipped(f))).toEqual([]);
-    // (The server reads its word list from beside its bundle: without it, words fall back on ICU.)
-    expect(['dist/server.js', 'dist/lexicon.txt'].filter((f) => !shipped(f))).toEqual([]);
+    // (The server reads its word list and its PDF engine from beside its bundle: without the list, words
+    // fall back on ICU; without the engine, no PDF is read.)
+    expect(['dist/server.js', 'dist/lexicon.txt', 'dist/pdf.js'].filter((f) => !shipped(f))).toEqual([]);
     expect(shipped('client/src/extension.ts')).toBe(false);
   });
 });

@@ -118,7 +118,7 @@ export async function collect(args: string[], resolver: ConfigResolver, stdinPat
         throw new UsageError(
           reports > 0
             ? `文件夹中的报告都被配置文件的 include/exclude 排除了 (every report in the folder is excluded by the config's include/exclude): ${arg}`
-            : `文件夹中没有 .txt、.md 或 .docx 报告 (no .txt, .md or .docx reports in folder): ${arg}`,
+            : `文件夹中没有 .txt、.md、.docx 或 .pdf 报告 (no .txt, .md, .docx or .pdf reports in folder): ${arg}`,
           configs,
           notesOf(walked),
         );

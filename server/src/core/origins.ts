@@ -13,8 +13,11 @@ export type LineOrigin =
   | { part: 'table'; table: number; row: number }
   /** A footnote or endnote, by its number as displayed. */
   | { part: 'footnote' | 'endnote'; note: number }
-  /** A line of a .pdf page, both from 1. */
-  | { part: 'page'; page: number; line: number }
+  /**
+   * A line of a .pdf page, both from 1; a paragraph joined from several lines of the PDF says
+   * where (`at`, an offset in the line of text) each later one begins, on which page and line.
+   */
+  | { part: 'page'; page: number; line: number; rest?: { at: number; page: number; line: number }[] }
   /** A blank line the reader put between paragraphs. */
   | { part: 'blank' };
 
@@ -24,6 +27,19 @@ export type SourceFormat = 'docx' | 'pdf';
 export interface Origins {
   format: SourceFormat;
   lines: readonly LineOrigin[];
+}
+
+/** The origin of the character at `at` (an offset in its line of text): a joined PDF paragraph's own page and line there. */
+export function originAt(o: LineOrigin | undefined, at: number): LineOrigin | undefined {
+  if (o?.part !== 'page' || !o.rest) return o;
+  let page = o.page;
+  let line = o.line;
+  for (const r of o.rest) {
+    if (r.at > at) break;
+    page = r.page;
+    line = r.line;
+  }
+  return { part: 'page', page, line };
 }
 
 /** The origin as the reviewer names it: 第12段, 第3页第5行, 表2第4行, 脚注1 ('' for a blank line). */
@@ -47,17 +63,18 @@ export function describeOrigin(o: LineOrigin | undefined, locale: 'zh' | 'en' = 
 
 /**
  * A line (1-based) of a document as its messages name it: 第12行 / line 12 in a text file, the
- * place in the file it was read from otherwise (第8段 / paragraph 8).
+ * place in the file it was read from otherwise (第8段 / paragraph 8); `at`, an offset in the line,
+ * picks the PDF line of a paragraph joined from several.
  */
-export function lineWords(origins: Origins | undefined, line1: number): { zh: string; en: string } {
-  const o = origins?.lines[line1 - 1];
+export function lineWords(origins: Origins | undefined, line1: number, at = 0): { zh: string; en: string } {
+  const o = originAt(origins?.lines[line1 - 1], at);
   if (!o || o.part === 'blank') return { zh: `第${line1}行`, en: `line ${line1}` };
   return { zh: describeOrigin(o, 'zh'), en: describeOrigin(o, 'en') };
 }
 
-/** A line of another document, for messages that name it beside its title: "Word 第8段", "PDF 第12页第3行"; undefined for a text file. */
-export function placeAcross(origins: Origins | undefined, line0: number): { zh: string; en: string } | undefined {
-  const o = origins?.lines[line0];
+/** A line of another document (`at`: the offset in it), for messages that name it beside its title: "Word 第8段", "PDF 第12页第3行"; undefined for a text file. */
+export function placeAcross(origins: Origins | undefined, line0: number, at = 0): { zh: string; en: string } | undefined {
+  const o = originAt(origins?.lines[line0], at);
   if (!origins || !o || o.part === 'blank') return undefined;
   const name = origins.format === 'pdf' ? 'PDF' : 'Word';
   return { zh: `${name} ${describeOrigin(o, 'zh')}`, en: `${name}, ${describeOrigin(o, 'en')}` };

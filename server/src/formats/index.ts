@@ -1,15 +1,18 @@
 /**
- * Files that are not text: which are read (.docx; .pdf), which are named and refused (.doc, .wps:
- * "请另存为 .docx"), and the reading of one from its bytes. Pure: the layers read the bytes.
+ * Files that are not text: which are read (.docx, .pdf), which are named and refused (.doc, .wps:
+ * "请另存为 .docx"), and the reading of one from its bytes. Pure: the layers read the bytes and
+ * hand in the PDF engine (`io/pdfEngine.ts`), loaded only when a PDF is read.
  */
 import { readDocx } from './docx';
+import { PdfEngine, readPdf } from './pdf';
 import { SourceRead } from './source';
 
 export * from './source';
 export { readDocx } from './docx';
+export { layoutPdf, readPdf, type PdfEngine, type PdfItem } from './pdf';
 
 /** Formats read into text by a reader of their own (not decoded as text). */
-export const SOURCE_EXTENSIONS = /\.docx$/i;
+export const SOURCE_EXTENSIONS = /\.(?:docx|pdf)$/i;
 
 /** Formats recognised only to say that they are not read, and what to do. */
 const REFUSED = /\.(?:doc|wps|dot|wpt)$/i;
@@ -20,8 +23,17 @@ export function isSourceFile(path: string): boolean {
 }
 
 /** The reading of a file of a format `isSourceFile` names, from its bytes. */
-export function readSource(path: string, bytes: Uint8Array): SourceRead {
+export async function readSource(path: string, bytes: Uint8Array, pdfEngine: () => Promise<PdfEngine>): Promise<SourceRead> {
   if (/\.docx$/i.test(path)) return readDocx(bytes);
+  if (/\.pdf$/i.test(path)) {
+    let engine: PdfEngine;
+    try {
+      engine = await pdfEngine();
+    } catch (err) {
+      return { ok: false, message: `PDF 读取组件无法加载（${(err as Error)?.message ?? err}），未检查 (the PDF reader could not be loaded; not checked)` };
+    }
+    return readPdf(engine, bytes);
+  }
   const ext = /\.([^./\\]+)$/.exec(path)?.[1] ?? '';
   return {
     ok: false,

@@ -6,7 +6,7 @@
  */
 
 import type { LineOrigin, SourceFormat } from '../core/origins';
-import { describeOrigin } from '../core/origins';
+import { describeOrigin, originAt } from '../core/origins';
 
 export type { LineOrigin, SourceFormat };
 export { describeOrigin };
@@ -41,7 +41,7 @@ const EXCERPT = 10;
  * units), and drops the `#` a styled heading was given.
  */
 export function placeOf(source: { lines: readonly LineOrigin[] }, text: string, line: number, lineStart: number, lineEnd: number, offset: number): SourcePlace {
-  const origin = source.lines[line];
+  const origin = originAt(source.lines[line], offset - lineStart);
   const before = Array.from(text.slice(lineStart, offset).replace(/^#{1,6} /, ''));
   const after = Array.from(text.slice(offset, lineEnd));
   const excerpt =

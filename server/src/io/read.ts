@@ -5,6 +5,7 @@
  */
 import { decode } from '../core';
 import { SourceText, isSourceFile, readSource } from '../formats';
+import { pdfEngine } from './pdfEngine';
 import { describeFsError } from './errors';
 import { WorkspaceFs, nodeFs } from './workspaceFs';
 
@@ -86,7 +87,7 @@ export async function readReport(file: string, fs: WorkspaceFs = nodeFs): Promis
   const r = await readBounded(file, fs, MAX_INPUT_BYTES, tooLarge);
   if (!r.ok) return { path: file, ok: false, message: r.failed ? `无法读取 (cannot read): ${r.reason}` : r.reason, ...(r.gone ? { gone: true } : {}) };
   if (isSourceFile(file)) {
-    const s = readSource(file, r.bytes);
+    const s = await readSource(file, r.bytes, pdfEngine);
     return s.ok ? { path: file, ok: true, text: s.source.text, encoding: s.source.format, source: s.source } : { path: file, ok: false, message: s.message };
   }
   const d = decode(r.bytes);

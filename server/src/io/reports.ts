@@ -7,8 +7,8 @@
 import * as path from 'path';
 
 const TEXT_EXTENSIONS = ['txt', 'md', 'markdown'];
-/** Text formats, and the formats read into text by `formats/` (.docx). */
-const EXTENSIONS = [...TEXT_EXTENSIONS, 'docx'];
+/** Text formats, and the formats read into text by `formats/` (.docx, .pdf). */
+const EXTENSIONS = [...TEXT_EXTENSIONS, 'docx', 'pdf'];
 
 /** Reports that are text, which an editor opens as documents. */
 const TEXT_REPORT = new RegExp(`\\.(?:${TEXT_EXTENSIONS.join('|')})$`, 'i');

@@ -104,7 +104,10 @@ export const mismatch: Check = inSteps({
       const n = g.periodSource ? SOURCE_NOTE[g.periodSource] : undefined;
       return n ? t(`（彼处期间${g.period}系${n}）`, ` (there, the period ${g.period} is ${SOURCE_NOTE_EN[g.periodSource!]})`) : '';
     };
-    const lineOf = (g: Figure) => lineWords(model.origins, model.lines.position(g.span.start).line + 1);
+    const lineOf = (g: Figure) => {
+      const line = model.lines.lineAt(g.span.start);
+      return lineWords(model.origins, line + 1, g.span.start - model.lines.starts[line]);
+    };
 
     /**
      * The finding on `f`: the places that state another amount (at most MAX_RELATED linked and

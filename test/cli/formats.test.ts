@@ -1,14 +1,16 @@
 /**
- * `wengao check` and `wengao figures` on .docx files, through the built CLI: the seeds as .docx
- * give the findings they give as .txt (places aside); findings are located as a reviewer finds
- * them in Word (paragraph and excerpt) in text, JSON and SARIF; a folder run includes them; the
- * formats not read (.doc, .wps) are named with what to do.
+ * `wengao check` and `wengao figures` on .docx and .pdf files, through the built CLI: the seeds as
+ * .docx and as printed PDFs give the findings they give as .txt (places aside); findings are
+ * located as a reviewer finds them (a paragraph and an excerpt in Word, a page and line in a PDF)
+ * in text, JSON and SARIF; a folder run includes them; the formats not read (.doc, .wps) and a
+ * scanned PDF are named with what to do.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, TempDirs, runCli } from '../helpers/procCli';
 import { d, docxOf, textDocx } from '../helpers/docx';
+import { reportPdf } from '../helpers/pdf';
 
 const temp = new TempDirs();
 afterEach(() => temp.cleanup());
@@ -25,31 +27,34 @@ interface Json {
 }
 
 /** A finding with its places in the text left out: 第12行 and 第8段 alike. */
-const placeless = (f: Diagnostic) => `${f.code} ${f.message.replace(/第\d+(?:行|段)/g, '第N处').replace(/(?:（另见[^）]*）)$/, '')}`;
+const placeless = (f: Diagnostic) => `${f.code} ${f.message.replace(/第\d+页第\d+行|第\d+(?:行|段)/g, '第N处').replace(/(?:（另见[^）]*）)$/, '')}`;
 
 describe('wengao on .docx', () => {
-  it('gives each seed, as a .docx of one paragraph per line, the findings it gives as .txt (places aside)', async () => {
+  it('gives each seed, as a .docx of one paragraph per line and as a printed PDF, the findings it gives as .txt (places aside)', async () => {
     const txt = temp.make();
     const docx = temp.make();
+    const pdf = temp.make();
     for (const f of readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt'))) {
       const text = readFileSync(join(ROOT, 'seeds', f), 'utf8');
       writeFileSync(join(txt, f), text);
       writeFileSync(join(docx, f.replace(/\.txt$/, '.docx')), await textDocx(text));
+      writeFileSync(join(pdf, f.replace(/\.txt$/, '.pdf')), await reportPdf(text));
     }
-    const [a, b] = await Promise.all([txt, docx].map((dir) => runCli(['check', '.', '--format', 'json', '--min-severity', 'hint'], { cwd: dir, timeoutMs: 60_000 })));
-    expect(a.code).toBe(1);
-    expect(b.code).toBe(1);
+    const [a, b, c] = await Promise.all([txt, docx, pdf].map((dir) => runCli(['check', '.', '--format', 'json', '--min-severity', 'hint'], { cwd: dir, timeoutMs: 120_000 })));
     const ja = JSON.parse(a.stdout) as Json;
-    const jb = JSON.parse(b.stdout) as Json;
-    expect(jb.files.map((f) => f.path)).toEqual(ja.files.map((f) => f.path.replace(/\.txt$/, '.docx')));
-    for (let i = 0; i < ja.files.length; i++) {
-      expect(jb.files[i].format).toBe('docx');
-      expect(jb.files[i].diagnostics.map(placeless)).toEqual(ja.files[i].diagnostics.map(placeless));
-      // Every finding is placed in a paragraph, with words of the paragraph around it.
-      for (const f of jb.files[i].diagnostics) expect(f.source?.location).toMatch(/^第\d+段$/);
-    }
     expect(ja.files.reduce((n, f) => n + f.diagnostics.length, 0)).toBeGreaterThan(500);
-  });
+    for (const [r, format, place] of [[b, 'docx', /^第\d+段$/], [c, 'pdf', /^第\d+页第\d+行$/]] as const) {
+      expect(r.code).toBe(1);
+      const j = JSON.parse(r.stdout) as Json;
+      expect(j.files.map((f) => f.path)).toEqual(ja.files.map((f) => f.path.replace(/\.txt$/, `.${format}`)));
+      for (let i = 0; i < ja.files.length; i++) {
+        expect(j.files[i].format).toBe(format);
+        expect(j.files[i].diagnostics.map(placeless)).toEqual(ja.files[i].diagnostics.map(placeless));
+        // Every finding is placed where the reviewer finds it, with words around it.
+        for (const f of j.files[i].diagnostics) expect(f.source?.location).toMatch(place);
+      }
+    }
+  }, 120_000);
 
   it('locates a finding by paragraph and excerpt in text, JSON and SARIF; a tracked change is said; a report and a .docx draft are compared', async () => {
     const dir = temp.make();
@@ -85,6 +90,24 @@ describe('wengao on .docx', () => {
     expect(result.locations[0].physicalLocation.region.snippet.text).toBe('…新增就业60万人以上,登记失业率控制在5…');
     const figures = await runCli(['figures', 'draft.docx', '--format', 'text'], { cwd: dir });
     expect(figures.stdout).toContain('draft.docx:第3段（“城镇新增就业60万人以上,登记失…”）: target 2026');
+  });
+
+  it('compares a .docx draft with the published PDF: each names the place in the other (Word 第N段, PDF 第N页第N行)', async () => {
+    const dir = temp.make();
+    const report = '2026年政府工作报告\n\n各位代表：\n今年全省地区生产总值预期增长5.5%左右，城镇新增就业60万人以上，粮食产量稳定在1200万吨以上。\n';
+    writeFileSync(join(dir, 'report.pdf'), await reportPdf(report, { charsPerLine: 20 }));
+    writeFileSync(join(dir, 'draft.docx'), await textDocx(report.replace('60万人', '65万人')));
+    const r = await runCli(['check', '.'], { cwd: dir });
+    expect(r.stdout).toMatch(/^draft\.docx:第3段（“…%左右，城镇新增就业65万人以上，粮食产…”）: warning figure\.mismatch .*与《2026年政府工作报告》（PDF 第1页第4行）不一致：此处65万人，彼处60万人.*（另见 report\.pdf:第1页第4行（“/m);
+    expect(r.stdout).toMatch(/^report\.pdf:第1页第4行（“…%左右，城镇新增就业60万人以上，粮食产…”）: warning figure\.mismatch .*（Word 第3段）不一致：此处60万人，彼处65万人/m);
+  });
+
+  it('says a PDF without a text layer is perhaps a scan, and what to do', async () => {
+    const dir = temp.make();
+    writeFileSync(join(dir, 'scan.pdf'), await reportPdf('', { pageNumbers: false }));
+    const r = await runCli(['check', 'scan.pdf'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('scan.pdf: PDF 没有文字层，可能是扫描件：请用带文字层的 PDF，或先做文字识别（OCR），未检查');
   });
 
   it('names the formats it does not read (.doc, .wps) and a damaged .docx, each with what to do; the rest of the run goes on', async () => {

@@ -1,0 +1,127 @@
+/**
+ * PDFs for the tests, made with pdfkit and a CJK font embedded (Noto Sans SC, OFL, from
+ * @fontsource-variable/noto-sans-sc: subsets of about 40 KB by Unicode range, each registered
+ * when a character of its range is first written): a report set as a 公文 is printed, each
+ * paragraph with a first-line indent of two characters, lines filled to the right margin, a
+ * blank line left as a gap, a running header on every page after the first and the page number
+ * centred at its foot. Cells of a line with tabs are set at fixed columns.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import PDFDocument from 'pdfkit';
+
+const FONT_DIR = join(__dirname, '..', '..', 'node_modules', '@fontsource-variable', 'noto-sans-sc');
+const RANGES: [string, [number, number][]][] = Object.entries(JSON.parse(readFileSync(join(FONT_DIR, 'unicode.json'), 'utf8')) as Record<string, string>).map(([k, v]) => [
+  k.replace(/[[\]]/g, ''),
+  v.split(',').map((r) => {
+    const [a, b] = r.trim().replace('U+', '').split('-');
+    return [parseInt(a, 16), parseInt(b ?? a, 16)] as [number, number];
+  }),
+]);
+const subsetOf = (cp: number) => RANGES.find(([, rs]) => rs.some(([a, b]) => cp >= a && cp <= b))?.[0] ?? 'latin';
+
+export interface PdfLayout {
+  /** Points; A4 by default with the margins of GB/T 9704 in spirit. */
+  size?: number;
+  charsPerLine?: number;
+  linesPerPage?: number;
+  /** The running header of pages 2 onwards; none when ''. */
+  header?: string;
+  pageNumbers?: boolean;
+  /** Encrypts the file with this password to open it. */
+  password?: string;
+}
+
+/** A report's text (one paragraph per line) as a printed PDF. */
+export function reportPdf(text: string, layout: PdfLayout = {}): Promise<Buffer> {
+  const size = layout.size ?? 16;
+  const perLine = layout.charsPerLine ?? 28;
+  const perPage = layout.linesPerPage ?? 22;
+  const left = 80;
+  const top = 100;
+  const lineHeight = size * 1.75;
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, ...(layout.password ? { userPassword: layout.password, ownerPassword: layout.password } : {}) });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const registered = new Set<string>();
+  const use = (key: string, sz: number) => {
+    if (!registered.has(key)) {
+      doc.registerFont(key, readFileSync(join(FONT_DIR, 'files', `noto-sans-sc-${key}-wght-normal.woff2`)));
+      registered.add(key);
+    }
+    return doc.font(key).fontSize(sz);
+  };
+  const widths = new Map<string, number>();
+  /** Width of a character in ems, as the font sets it. */
+  const em = (ch: string) => {
+    let w = widths.get(ch);
+    if (w === undefined) widths.set(ch, (w = use(subsetOf(ch.codePointAt(0)!), 100).widthOfString(ch) / 100));
+    return w;
+  };
+  const write = (s: string, x: number, y: number, sz = size) => {
+    let run = '';
+    let key = '';
+    const flush = () => {
+      if (!run) return;
+      use(key, sz).text(run, x, y, { lineBreak: false });
+      x += doc.widthOfString(run);
+      run = '';
+    };
+    for (const ch of s) {
+      const k = ch === ' ' ? key || 'latin' : subsetOf(ch.codePointAt(0)!);
+      if (k !== key) {
+        flush();
+        key = k;
+      }
+      run += ch;
+    }
+    flush();
+  };
+  let page = 0;
+  let row = perPage;
+  const newPage = () => {
+    doc.addPage();
+    page++;
+    row = 0;
+    if (page > 1 && layout.header !== '') write(layout.header ?? '政府工作报告', left, top - lineHeight * 1.6, size * 0.75);
+    if (layout.pageNumbers !== false) write(`— ${page} —`, left + (perLine * size) / 2 - size * 2, top + perPage * lineHeight + lineHeight, size * 0.75);
+  };
+  const put = (s: string, indent: number) => {
+    if (row >= perPage) newPage();
+    write(s, left + indent * size, top + row * lineHeight);
+    row++;
+  };
+  for (const paragraph of text.replace(/\n$/, '').split('\n')) {
+    if (!paragraph.trim()) {
+      // (A blank line: a gap, at the top or foot of a page too.)
+      if (row >= perPage) newPage();
+      row++;
+      continue;
+    }
+    if (paragraph.includes('\t')) {
+      if (row >= perPage) newPage();
+      paragraph.split('\t').forEach((cell, i) => write(cell, left + i * 8 * size, top + row * lineHeight));
+      row++;
+      continue;
+    }
+    // Lines filled to the margin: the first indented two characters.
+    let line = '';
+    let width = 2;
+    let indent = 2;
+    for (const ch of paragraph.trim()) {
+      if (width + em(ch) > perLine + 0.01) {
+        put(line, indent);
+        line = '';
+        width = 0;
+        indent = 0;
+      }
+      line += ch;
+      width += em(ch);
+    }
+    if (line) put(line, indent);
+  }
+  if (page === 0) newPage();
+  doc.end();
+  return done;
+}
