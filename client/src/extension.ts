@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CrashPolicy, onConnectionError } from './crashPolicy';
 import { registerSample } from './sample';
+import { registerSourceViews } from './sourceView';
 import { SELECTOR, StatusItems } from './status';
 import { TargetsProvider } from './targets';
 
@@ -88,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
   registerSample(context);
+  registerSourceViews(context, () => client);
   await client.start();
 
   const targets = new TargetsProvider(client);

@@ -95,6 +95,42 @@ describe('workspace index', () => {
     expect((hover!.contents as MarkupContent).value).toContain(`（Word 第${paragraph}段）`);
   });
 
+  it('opens a .docx as a read-only text view (wengao/sourceText): its own diagnostics, and one document in the index with the file', async () => {
+    const ws = workspace();
+    const docx = join(ws.dir, 'report.docx');
+    writeFileSync(docx, await textDocx(readFileSync(ws.report, 'utf8')));
+    rmSync(ws.report);
+    const s = startLsp();
+    box.track(s);
+    await s.initialize({}, [ws.dir]);
+    const brief = await openFile(s, ws.brief);
+    await s.waitFor(() => s.published(brief).find((x) => mismatches(x).length === 3), 'three mismatches in the brief', 15_000);
+    const r = (await s.conn.sendRequest('wengao/sourceText', { uri: pathToFileURL(docx).href })) as { text?: string; error?: string };
+    expect(r.text).toBe(readFileSync(join(FIXTURE, 'report.txt'), 'utf8').split('\n').map(strip).filter((l, i, all) => l.trim() || (i > 0 && all[i - 1].trim())).join('\n'));
+    // The view: the file's own reading, as an open document of the report language.
+    const view = `wengao-source:${pathToFileURL(docx).pathname}`;
+    await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: view, languageId: 'wengao-report', version: 1, text: r.text! } });
+    const againstBrief = (x: PublishDiagnosticsParams) => mismatches(x).filter((d) => d.relatedInformation!.some((ri) => ri.location.uri === brief));
+    // (Five: the report states two of the three figures twice, in its body and in its list.)
+    const p = await s.waitFor(() => s.published(view).find((x) => againstBrief(x).length === 5), 'the view compared with the brief', 15_000);
+    expect(new Set(againstBrief(p).map((d) => r.text!.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)))).toEqual(new Set(['300个', '1500人', '45万人']));
+    // (The view stands for the file: no finding compares it with a second copy of itself.)
+    const file = pathToFileURL(docx).href;
+    expect(mismatches(p).flatMap((d) => d.relatedInformation!.map((ri) => ri.location.uri)).filter((u) => u === file || u === view)).toEqual([]);
+    expect(await s.conn.sendRequest('wengao/sourceText', { uri: pathToFileURL(ws.brief).href })).toEqual({ error: expect.stringContaining('只能打开 .docx 或 .pdf') });
+  });
+
+  it('reads no .docx in Restricted Mode: the view is refused with the reason', async () => {
+    const ws = workspace();
+    const docx = join(ws.dir, 'report.docx');
+    writeFileSync(docx, await textDocx(readFileSync(ws.report, 'utf8')));
+    const s = startLsp();
+    box.track(s);
+    await s.initialize({}, [ws.dir], { trusted: false });
+    const r = (await s.conn.sendRequest('wengao/sourceText', { uri: pathToFileURL(docx).href })) as { error?: string };
+    expect(r.error).toContain('受限模式下不读取 Word 和 PDF 文件');
+  });
+
   it("refreshes the other side: an edit of one open document clears the other one's mismatch", async () => {
     const ws = workspace();
     const s = startLsp();

@@ -94,8 +94,10 @@ export const USAGE = `用法 (usage):
   --help            显示本说明
   --version         显示版本
 
-  文件夹中查找 .txt、.md、.markdown（跳过以 . 开头的文件夹和 node_modules、dist、out），并按配置文件的
-  include/exclude 筛选；直接写出的文件总会检查。通配符请加引号，如 "reports/**/*.txt"。
+  文件夹中查找 .txt、.md、.markdown、.docx、.pdf（跳过以 . 开头的文件夹和 node_modules、dist、out），并按
+  配置文件的 include/exclude 筛选；直接写出的文件总会检查。通配符请加引号，如 "reports/**/*.txt"。
+  .docx 按段落读取（编号、标题、表格、脚注，修订按全部接受），位置写作“第8段”；.pdf 读文字层（去掉页码、
+  页眉，跨页段落接上），位置写作“第3页第5行”。.doc、.wps 请先另存为 .docx；扫描的 PDF 请先做文字识别。
 
 ${EXIT_CODES}`;
 

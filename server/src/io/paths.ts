@@ -21,12 +21,18 @@ export function relativeInside(dir: string, file: string): string | undefined {
   return rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : rel;
 }
 
+/** The scheme of the editor's read-only text view of a .docx or .pdf (`wengao-source:/path/draft.docx`). */
+export const SOURCE_VIEW_SCHEME = 'wengao-source';
+
 /**
  * One spelling per document: a file: URI as Node spells it (percent-encoding in upper case, as
  * RFC 3986 advises, and the path's own normalisation), so that a client writing %e4 and the
- * index writing %E4 name one document. Any other URI as given.
+ * index writing %E4 name one document; a read-only view of a file (`wengao-source:`) as that
+ * file's. Any other URI as given.
  */
 export function canonicalUri(uri: string): string {
+  // (The editor's read-only view of a .docx or .pdf is that file: one document, one index entry.)
+  if (uri.startsWith(`${SOURCE_VIEW_SCHEME}:`)) uri = `file://${uri.slice(SOURCE_VIEW_SCHEME.length + 1).replace(/^\/\/[^/]*/, '').replace(/[?#].*$/, '')}`;
   if (!uri.startsWith('file:')) return uri;
   try {
     return pathToFileURL(fileURLToPath(uri)).href;

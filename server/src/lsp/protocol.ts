@@ -55,3 +55,21 @@ export interface StatusParams {
   /** Recent failures (a check that threw, a file that could not be read), newest last. */
   errors: { uri?: string; message: string }[];
 }
+
+/**
+ * client → server request: a .docx or .pdf of the workspace as the text Wengao reads in it, for
+ * the editor's read-only view (`wengao-source:` documents, which the server takes for the file).
+ * Refused in Restricted Mode and for a file that is not a .docx or .pdf.
+ */
+export const SourceTextRequest = 'wengao/sourceText';
+export interface SourceTextParams {
+  /** The file's `file:` URI. */
+  uri: string;
+}
+export interface SourceTextResult {
+  text?: string;
+  /** What the reading noted (tracked changes accepted, paragraphs joined across pages). */
+  notes?: string[];
+  /** Why the file could not be read, Chinese then English. */
+  error?: string;
+}

@@ -19,6 +19,7 @@ import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
 import { registerIgnoreCommand } from './features/ignore';
 import { ProjectFiles } from './features/projectFiles';
+import { registerSourceView } from './features/sourceView';
 import { registerSymbols } from './features/symbols';
 import { ServerOptions, Session, baseName, isConfigName, sent } from './session';
 import { allowedGlobs, filesExclude } from './settings';
@@ -38,6 +39,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerCodeActions(session, diagnostics);
   registerIgnoreCommand(session, projectFiles);
   registerFigures(session, analyses);
+  registerSourceView(session);
   let stopWatching: (() => void) | undefined;
 
   connection.onInitialize((params): InitializeResult => {

@@ -1,0 +1,57 @@
+/**
+ * `wengao.openAsText` (command palette, and the Explorer's menu on a .docx or .pdf): the file as
+ * the text Wengao reads in it, in a read-only editor (a `wengao-source:` document, its text from
+ * the server's `wengao/sourceText`), in the report language, so that it has the diagnostics,
+ * outline, hovers and Targets of any report. The view follows the file when it changes on disk.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { SOURCE_VIEW_SCHEME } from '../../server/src/io/paths';
+import { SourceTextParams, SourceTextRequest, SourceTextResult } from '../../server/src/lsp/protocol';
+
+export function registerSourceViews(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const changed = new vscode.EventEmitter<vscode.Uri>();
+  const provider: vscode.TextDocumentContentProvider = {
+    onDidChange: changed.event,
+    async provideTextDocumentContent(uri) {
+      const c = client();
+      if (!c) throw new Error(vscode.l10n.t('The Wengao language server is not running.'));
+      const file = vscode.Uri.file(uri.path);
+      const r = (await c.sendRequest(SourceTextRequest, { uri: file.toString() } satisfies SourceTextParams)) as SourceTextResult;
+      if (r.error !== undefined || r.text === undefined) throw new Error(r.error ?? '');
+      return r.text;
+    },
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{docx,pdf}');
+  const refresh = (file: vscode.Uri) => {
+    const view = file.with({ scheme: SOURCE_VIEW_SCHEME });
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === view.toString())) changed.fire(view);
+  };
+  context.subscriptions.push(
+    changed,
+    watcher,
+    watcher.onDidChange(refresh),
+    watcher.onDidCreate(refresh),
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_VIEW_SCHEME, provider),
+    vscode.commands.registerCommand('wengao.openAsText', async (resource?: vscode.Uri) => {
+      const file =
+        resource ??
+        (
+          await vscode.window.showOpenDialog({
+            canSelectMany: false,
+            filters: { [vscode.l10n.t('Word and PDF documents')]: ['docx', 'pdf'] },
+            openLabel: vscode.l10n.t('Open as Text'),
+          })
+        )?.[0];
+      if (!file) return;
+      const view = vscode.Uri.file(file.fsPath).with({ scheme: SOURCE_VIEW_SCHEME });
+      try {
+        const doc = await vscode.workspace.openTextDocument(view);
+        const report = await vscode.languages.setTextDocumentLanguage(doc, 'wengao-report');
+        await vscode.window.showTextDocument(report, { preview: false });
+      } catch (err) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Wengao could not read {0}: {1}', file.fsPath, err instanceof Error ? err.message : String(err)));
+      }
+    }),
+  );
+}
