@@ -61,7 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler,
     // Read at each start: after the user trusts the workspace the restart passes `true`. The
     // workspace's storage folder holds the index of the last session (server/src/lsp/persist.ts).
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, storagePath: context.storageUri?.fsPath }),
+    // `sourceViews`: links to a .docx or .pdf open its read-only view (sourceView.ts).
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, storagePath: context.storageUri?.fsPath, sourceViews: true }),
   };
   client = new LanguageClient('wengao', 'Wengao 文稿', serverOptions, clientOptions);
   const c = client;

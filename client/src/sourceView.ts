@@ -32,6 +32,10 @@ export function registerSourceViews(context: vscode.ExtensionContext, client: ()
     watcher,
     watcher.onDidChange(refresh),
     watcher.onDidCreate(refresh),
+    // (A view opened from a link, not by the command, in the report language too.)
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.uri.scheme === SOURCE_VIEW_SCHEME && doc.languageId !== 'wengao-report') void vscode.languages.setTextDocumentLanguage(doc, 'wengao-report');
+    }),
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_VIEW_SCHEME, provider),
     vscode.commands.registerCommand('wengao.openAsText', async (resource?: vscode.Uri) => {
       const file =

@@ -14,7 +14,7 @@
 //                   figure-hover, mismatch, mismatch-hover, mismatch-fix, mismatch-closed,
 //                   mismatch-inferred,
 //                   targets, targets-edit, export, status, status-large, status-error,
-//                   suppress-md, suppress-ignore, config, sample, crash, zh-palette,
+//                   suppress-md, suppress-ignore, config, sample, crash, sources, zh-palette,
 //                   zh-walkthrough, restricted, trust)
 //   --ui=X          run every selected case in phase X only (en, zh-cn or restricted), e.g.
 //                   --ui=zh-cn runs the whole suite in the Chinese UI; no docs/ are written
@@ -62,7 +62,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -126,6 +126,40 @@ const EXPORT_DIR = 'out'; // (excluded from the Targets view's file search)
 const EXPORT_NAME = 'targets.csv';
 // Issue 5. Written by the cases that use them (after the cases above ran), so the earlier
 // cases see the workspace they always saw. No figures in them except the config's plans.
+// The sources case: a Word draft and the published PDF of one report (a city no other file names).
+const SOURCE_DRAFT = '呼伦贝尔市报告征求意见稿.docx';
+const SOURCE_REPORT = '呼伦贝尔市政府工作报告.pdf';
+const SOURCE_TEXT = [
+  '2026年呼伦贝尔市政府工作报告',
+  '',
+  '各位代表：',
+  '现在，我代表市人民政府向大会报告工作，请予审议。',
+  '一、2026年主要目标',
+  '今年经济社会发展的主要预期目标是：全市地区生产总值增长5.5%左右，城镇新增就业1.8万人以上，城镇调查失业率控制在5.5%以内，粮食产量稳定在160亿斤以上，居民收入增长与经济增长同步。',
+  '',
+].join('\n');
+/** The draft says 2万人 where the published report says 1.8万人. */
+const SOURCE_DRAFT_TEXT = SOURCE_TEXT.replace('1.8万人', '2万人');
+
+/** The draft (.docx) and the report (.pdf), made by the test helpers (test/helpers/docx.ts, pdf.ts), bundled for this script. */
+async function makeSources() {
+  const esbuild = await import('esbuild');
+  const out = path.join(ROOT, 'node_modules', '.cache', 'wengao-e2e', 'sources.mjs');
+  await esbuild.build({
+    stdin: { contents: "export { textDocx } from './test/helpers/docx'; export { reportPdf } from './test/helpers/pdf';", resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    // (The font's folder is found from the helper's own folder.)
+    define: { __dirname: JSON.stringify(path.join(ROOT, 'test', 'helpers')) },
+    outfile: out,
+    logLevel: 'warning',
+  });
+  const { textDocx, reportPdf } = await import(`${pathToFileURL(out).href}?${Date.now()}`);
+  return { draft: await textDocx(SOURCE_DRAFT_TEXT), report: await reportPdf(SOURCE_TEXT, { charsPerLine: 22 }) };
+}
+
 const NOTICE = 'notice.txt'; // one finding (quote.unclosed), no figures: the status's "last analysis"
 const NOTICE_TEXT = '关于做好春节期间安全工作的通知\n\n各单位要认真落实“安全第一的方针，压实安全责任。\n';
 const BIG = 'big.txt'; // above the server's HEAVY_LIMIT of 2,000,000 characters
@@ -1526,7 +1560,9 @@ async function openQuickFix(page, context, char, title) {
 function expectedIndexed() {
   return walk(WS).filter((f) => {
     const rel = path.relative(WS, f);
-    if (!/\.(txt|md|markdown)$/i.test(rel) || rel.split(path.sep).some((p) => p === EXPORT_DIR || p.startsWith('.'))) return false;
+    if (!/\.(txt|md|markdown|docx|pdf)$/i.test(rel) || rel.split(path.sep).some((p) => p === EXPORT_DIR || p.startsWith('.'))) return false;
+    // (The Word draft and the PDF report of the sources case: Chinese, read by their readers.)
+    if (/\.(docx|pdf)$/i.test(rel)) return true;
     const text = fs.readFileSync(f, 'utf8');
     return han.test(text) && !text.includes('\uFFFD');
   }).length;
@@ -2386,6 +2422,68 @@ const tests = [
   },  // -------------------------------------------------------------------------------------------
   // Issue 5: the language status items, suppression, the project config, the sample, crashes,
   // and (in the zh-cn phase) the extension's UI in Chinese.
+  {
+    name: 'sources: a Word draft and the published PDF: the draft opened as text from the Explorer, read-only, shows the mismatch naming the PDF page, and so does its hover',
+    id: 'sources',
+    async fn(page) {
+      const { draft, report } = await makeSources();
+      writeWs(SOURCE_REPORT, report);
+      writeWs(SOURCE_DRAFT, draft);
+      const lap = lapTimer();
+      // The Explorer's menu on the .docx: Open Word or PDF Document as Text.
+      const row = page.locator('.explorer-folders-view').getByRole('treeitem', { name: SOURCE_DRAFT, exact: true });
+      await waitForExplorerRow(page, row, SOURCE_DRAFT);
+      await row.click({ button: 'right' });
+      const item = page.locator('.monaco-menu .action-item', { hasText: 'Open Word or PDF Document as Text' }).first();
+      await waitFor('the Explorer menu item "Open Word or PDF Document as Text"', () => item.isVisible(), { timeout: 10_000 });
+      await item.click();
+      await waitFor(`editor tab ${SOURCE_DRAFT} active`, async () => {
+        const tab = page.locator('.tabs-container .tab.active');
+        return (await tab.count()) > 0 && (await tab.first().getAttribute('aria-label'))?.includes(SOURCE_DRAFT);
+      }, { timeout: 15_000 });
+      await waitFor('the draft\'s text in the view', async () => (await page.locator('.editor-instance .view-line', { hasText: '城镇新增就业2万人以上' }).count()) > 0, { timeout: 15_000 });
+      lap('view opened');
+      // Read-only: typing changes nothing.
+      await clickInText(page, '各位代表', 0.5);
+      await page.keyboard.type('X');
+      await page.waitForTimeout(500);
+      if ((await page.locator('.editor-instance .view-line', { hasText: 'X' }).count()) > 0) throw new Error('the view took a keystroke: it is not read-only');
+      // The mismatch on the draft, naming the PDF page, in the Problems panel.
+      const lines = SOURCE_DRAFT_TEXT.split('\n');
+      const lineNo = lines.findIndex((l) => l.includes('2万人')) + 1;
+      await openProblems(page);
+      await filterProblems(page, 'figure.mismatch');
+      try {
+        const m = await waitFor('the draft\'s figure.mismatch naming the PDF page', async () => {
+          const groups = await readProblems(page);
+          const g = groups.find((x) => x.file.startsWith(SOURCE_DRAFT));
+          const found = g && markersOf(g).filter((x) => x.text.includes('figure.mismatch'));
+          return found?.find((x) => x.line === lineNo && /（PDF 第\d+页第\d+行）不一致：此处2万人，彼处1\.8万人/.test(x.text));
+        }, { timeout: 20_000 });
+        log(`  ${SOURCE_DRAFT}: ${m.text.slice(0, 200)}`);
+        lap('mismatch shown');
+      } finally {
+        await filterProblems(page, '').catch(() => undefined);
+      }
+      await hidePanel(page);
+      // The hover on 2万人 names the PDF page too.
+      const rect = await waitFor('"2万人" rendered in the view', () => textRect(page, '2万人'));
+      const { text } = await hoverUntil(page, '.monaco-hover naming the PDF page', rect.x + rect.width * 0.3, rect.y + rect.height / 2, (t) => /PDF 第\d+页第\d+行/.test(t) && t.includes('同一指标在工作区中的全部表述'));
+      log(`  hover: ${text.slice(0, 240)}…`);
+      toDocs(await screenshot(page, 'sources.png'), 'screenshot-sources.png');
+      // The hover's link to the PDF opens the PDF's own read-only view, at the statement.
+      const link = page.locator('.monaco-hover:not(.hidden) a', { hasText: SOURCE_REPORT }).first();
+      await waitFor(`the hover's link to ${SOURCE_REPORT}`, () => link.isVisible(), { timeout: 5_000 });
+      await link.click();
+      await waitFor(`editor tab ${SOURCE_REPORT} active`, async () => {
+        const tab = page.locator('.tabs-container .tab.active');
+        return (await tab.count()) > 0 && (await tab.first().getAttribute('aria-label'))?.includes(SOURCE_REPORT);
+      }, { timeout: 15_000 });
+      await waitFor('the PDF\'s text in its view', async () => (await page.locator('.editor-instance .view-line', { hasText: '城镇新增就业1.8万人以上' }).count()) > 0, { timeout: 15_000 });
+      log(`  the link opened ${SOURCE_REPORT} as text`);
+      await page.mouse.move(5, 5);
+    },
+  },
   {
     name: 'status: the {} language status shows the server running (Restart) and the reports indexed with the last analysis (Open Log)',
     id: 'status',

@@ -95,20 +95,26 @@ describe('workspace index', () => {
     expect((hover!.contents as MarkupContent).value).toContain(`（Word 第${paragraph}段）`);
   });
 
-  it('opens a .docx as a read-only text view (wengao/sourceText): its own diagnostics, and one document in the index with the file', async () => {
+  it('opens a .docx as a read-only text view (wengao/sourceText): its own diagnostics, one document in the index with the file, links to it open the view', async () => {
     const ws = workspace();
     const docx = join(ws.dir, 'report.docx');
     writeFileSync(docx, await textDocx(readFileSync(ws.report, 'utf8')));
     rmSync(ws.report);
     const s = startLsp();
     box.track(s);
-    await s.initialize({}, [ws.dir]);
+    // (Wengao's client opens such views: it says so, and links to a .docx or .pdf then point at its view.)
+    await s.initialize({}, [ws.dir], { sourceViews: true });
+    const view = `wengao-source:${pathToFileURL(docx).pathname}`;
     const brief = await openFile(s, ws.brief);
-    await s.waitFor(() => s.published(brief).find((x) => mismatches(x).length === 3), 'three mismatches in the brief', 15_000);
+    const before = await s.waitFor(() => s.published(brief).find((x) => mismatches(x).length === 3), 'three mismatches in the brief', 15_000);
+    expect(mismatches(before).map((d) => d.relatedInformation![0].location.uri)).toEqual([view, view, view]);
+    const briefText = readFileSync(ws.brief, 'utf8');
+    const briefDoc = TextDocument.create(brief, 'plaintext', 1, briefText);
+    const hover = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: brief }, position: briefDoc.positionAt(briefText.indexOf('1800人') + 1) });
+    expect((hover!.contents as MarkupContent).value).toContain(`](${view}#L`);
     const r = (await s.conn.sendRequest('wengao/sourceText', { uri: pathToFileURL(docx).href })) as { text?: string; error?: string };
     expect(r.text).toBe(readFileSync(join(FIXTURE, 'report.txt'), 'utf8').split('\n').map(strip).filter((l, i, all) => l.trim() || (i > 0 && all[i - 1].trim())).join('\n'));
     // The view: the file's own reading, as an open document of the report language.
-    const view = `wengao-source:${pathToFileURL(docx).pathname}`;
     await s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: view, languageId: 'wengao-report', version: 1, text: r.text! } });
     const againstBrief = (x: PublishDiagnosticsParams) => mismatches(x).filter((d) => d.relatedInformation!.some((ri) => ri.location.uri === brief));
     // (Five: the report states two of the three figures twice, in its body and in its list.)

@@ -24,6 +24,12 @@ export function relativeInside(dir: string, file: string): string | undefined {
 /** The scheme of the editor's read-only text view of a .docx or .pdf (`wengao-source:/path/draft.docx`). */
 export const SOURCE_VIEW_SCHEME = 'wengao-source';
 
+/** A .docx or .pdf file's URI as its read-only view's (`wengao-source:`); any other URI as given. */
+export function sourceViewUri(uri: string): string {
+  if (!uri.startsWith('file:') || !/\.(?:docx|pdf)$/i.test(uri)) return uri;
+  return `${SOURCE_VIEW_SCHEME}:${uri.slice('file://'.length).replace(/^[^/]*/, '')}`;
+}
+
 /**
  * One spelling per document: a file: URI as Node spells it (percent-encoding in upper case, as
  * RFC 3986 advises, and the path's own normalisation), so that a client writing %e4 and the

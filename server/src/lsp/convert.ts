@@ -44,9 +44,13 @@ export interface SuppressionContext {
   ignore?: { excerpt: string };
 }
 
-export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, suppression?: SuppressionContext): Diagnostic {
+/**
+ * `linkOf`: the URI a related location in another document is given (the client's read-only view
+ * of a .docx or .pdf, where the client has one: `Session.linkOf`).
+ */
+export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, suppression?: SuppressionContext, linkOf: (uri: string) => string = (u) => u): Diagnostic {
   const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({
-    location: { uri: r.path ?? uri, range: r.range ?? lines.range(r.span) },
+    location: { uri: r.path ? linkOf(r.path) : uri, range: r.range ?? lines.range(r.span) },
     message: r.message,
   }));
   // (Lean: a document may publish a thousand of these while its writer types.)

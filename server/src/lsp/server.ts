@@ -59,6 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // The extension's storage for this workspace: the index of the last session (persist.ts).
     const storage = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
     if (typeof storage === 'string' && storage) session.storagePath = storage;
+    session.sourceViews = (params.initializationOptions as { sourceViews?: unknown } | undefined)?.sourceViews === true;
     return {
       capabilities: {
         // (Said, not assumed: UTF-16 unless the client offered UTF-8 or UTF-32 first.)

@@ -12,7 +12,7 @@ import { Connection, MessageType, ShowMessageNotification, TextDocuments } from 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, IGNORE_FILE, PositionEncoding } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
-import { canonicalUri } from '../io/paths';
+import { canonicalUri, sourceViewUri } from '../io/paths';
 import { isReportDocument } from '../io/reports';
 import { WorkspaceFs, nodeFs, untrustedFs } from '../io/workspaceFs';
 import { updateDocument } from './encoding';
@@ -156,6 +156,12 @@ export class Session {
    */
   /** The extension's storage folder for this workspace (initializationOptions.storagePath), where the index is kept between sessions. */
   storagePath: string | undefined;
+
+  /** Whether the client opens a .docx or .pdf as a read-only view (initializationOptions.sourceViews: Wengao's own client). */
+  sourceViews = false;
+
+  /** The URI a link to another document is given: a .docx or .pdf's read-only view where the client has one. */
+  readonly linkOf = (uri: string): string => (this.sourceViews ? sourceViewUri(uri) : uri);
 
   /** What the saved index is tied to: this build of the server (a digest of the bundle, or in tests of this module's source). */
   build(): string {

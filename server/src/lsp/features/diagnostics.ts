@@ -74,7 +74,7 @@ export class Diagnostics {
       const diagnostics: Diagnostic[] = [];
       for (const f of shown) {
         if (slices.due() && !(await slices.pause())) return;
-        diagnostics.push(toDiagnostic(f, analysis.model.lines, uri, { text, kind: analysis.model.kind, ignore: ignorable(f) }));
+        diagnostics.push(toDiagnostic(f, analysis.model.lines, uri, { text, kind: analysis.model.kind, ignore: ignorable(f) }, session.linkOf));
       }
       this.published.set(uri, diagnostics);
       status.published(uri, findings.length); // wengao/status: the count the Problems panel shows
