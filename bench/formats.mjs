@@ -30,8 +30,9 @@ await esbuild.build({
 });
 const { textDocx, reportPdf } = await import(pathToFileURL(helpers).href);
 
-// A PDF page holds 22 lines of 28 characters (about 600); a Word page about 700 characters.
-const pdfText = buildReport(100 * 22 * 28 * 3).toString('utf8');
+// About 100 printed pages (22 lines of 28 characters, paragraphs and blank lines as the seeds
+// have them), and about 200 Word pages of 700 characters.
+const pdfText = buildReport(142_000).toString('utf8');
 const docxText = buildReport(200 * 700 * 3).toString('utf8');
 const files = {
   'PDF': join(dir, 'report.pdf'),

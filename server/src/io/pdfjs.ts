@@ -16,7 +16,8 @@ export const engine: PdfEngine = {
       pages: doc.numPages,
       async page(n) {
         const page = await doc.getPage(n);
-        const content = await page.getTextContent();
+        // (The text as written: no Unicode normalization, which would turn some forms into others.)
+        const content = await page.getTextContent({ disableNormalization: true });
         const items: PdfItem[] = [];
         for (const it of content.items) {
           if (!('str' in it) || !it.str) continue;
