@@ -9,8 +9,15 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { SOURCE_VIEW_SCHEME } from '../../server/src/io/paths';
 import { SourceTextParams, SourceTextRequest, SourceTextResult } from '../../server/src/lsp/protocol';
 
+/** A .docx or .pdf file as its read-only view (where a Targets entry or a link takes the user); any other URI as given. */
+export function viewOf(uri: vscode.Uri): vscode.Uri {
+  return uri.scheme === 'file' && /\.(?:docx|pdf)$/i.test(uri.path) ? uri.with({ scheme: SOURCE_VIEW_SCHEME }) : uri;
+}
+
 export function registerSourceViews(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const changed = new vscode.EventEmitter<vscode.Uri>();
+  /** What the server noted on reading each view's file. */
+  const notesOf = new Map<string, string[]>();
   const provider: vscode.TextDocumentContentProvider = {
     onDidChange: changed.event,
     async provideTextDocumentContent(uri) {
@@ -19,6 +26,7 @@ export function registerSourceViews(context: vscode.ExtensionContext, client: ()
       const file = vscode.Uri.file(uri.path);
       const r = (await c.sendRequest(SourceTextRequest, { uri: file.toString() } satisfies SourceTextParams)) as SourceTextResult;
       if (r.error !== undefined || r.text === undefined) throw new Error(r.error ?? '');
+      notesOf.set(uri.toString(), r.notes ?? []);
       return r.text;
     },
   };
@@ -53,6 +61,9 @@ export function registerSourceViews(context: vscode.ExtensionContext, client: ()
         const doc = await vscode.workspace.openTextDocument(view);
         const report = await vscode.languages.setTextDocumentLanguage(doc, 'wengao-report');
         await vscode.window.showTextDocument(report, { preview: false });
+        // What the reading noted (tracked changes read as accepted, paragraphs joined across pages).
+        const notes = notesOf.get(view.toString());
+        if (notes?.length) void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', file.fsPath.split(/[\\/]/).pop() ?? '', notes.join('; ')));
       } catch (err) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Wengao could not read {0}: {1}', file.fsPath, err instanceof Error ? err.message : String(err)));
       }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REPORT_GLOB } from '../../server/src/io/reports';
+import { viewOf } from './sourceView';
 import { describeFigure, toCsv, toMarkdownTable } from '../../server/src/core/figures/format';
 import {
   FigureItem, FiguresChangedNotification, FiguresChangedParams, FiguresParams, FiguresRequest, FiguresResult,
@@ -102,7 +103,8 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
       command: 'vscode.open',
       title: vscode.l10n.t('Open'),
       arguments: [
-        vscode.Uri.parse(node.uri),
+        // (A .docx or .pdf opens as its read-only view, whose lines the ranges count.)
+        viewOf(vscode.Uri.parse(node.uri)),
         { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) },
       ],
     };

@@ -23,7 +23,7 @@ export function isSourceFile(path: string): boolean {
 }
 
 /** The reading of a file of a format `isSourceFile` names, from its bytes. */
-export async function readSource(path: string, bytes: Uint8Array, pdfEngine: () => Promise<PdfEngine>): Promise<SourceRead> {
+export async function readSource(path: string, bytes: Uint8Array, pdfEngine: () => Promise<PdfEngine>, pause?: () => Promise<void>): Promise<SourceRead> {
   if (/\.docx$/i.test(path)) return readDocx(bytes);
   if (/\.pdf$/i.test(path)) {
     let engine: PdfEngine;
@@ -32,7 +32,7 @@ export async function readSource(path: string, bytes: Uint8Array, pdfEngine: () 
     } catch (err) {
       return { ok: false, message: `PDF 读取组件无法加载（${(err as Error)?.message ?? err}），未检查 (the PDF reader could not be loaded; not checked)` };
     }
-    return readPdf(engine, bytes);
+    return readPdf(engine, bytes, pause);
   }
   const ext = /\.([^./\\]+)$/.exec(path)?.[1] ?? '';
   return {

@@ -32,8 +32,11 @@ export const MAX_PDF_PAGES = 3000;
 
 const fail = (zh: string, en: string): SourceRead => ({ ok: false, message: `${zh} (${en})` });
 
-/** The reading of a PDF's bytes through `engine`. */
-export async function readPdf(engine: PdfEngine, bytes: Uint8Array): Promise<SourceRead> {
+/**
+ * The reading of a PDF's bytes through `engine`; `pause` is awaited between pages (the server
+ * lets the event loop answer the editor there: a page takes some 20 ms, a long PDF seconds).
+ */
+export async function readPdf(engine: PdfEngine, bytes: Uint8Array, pause: () => Promise<void> = async () => undefined): Promise<SourceRead> {
   let doc: Awaited<ReturnType<PdfEngine['open']>>;
   try {
     doc = await engine.open(bytes);
@@ -47,7 +50,10 @@ export async function readPdf(engine: PdfEngine, bytes: Uint8Array): Promise<Sou
       return fail(`PDF 有 ${doc.pages} 页，超过 ${MAX_PDF_PAGES} 页的上限，未检查`, `the PDF has ${doc.pages} pages, over the limit of ${MAX_PDF_PAGES}; not checked`);
     }
     const pages: PdfItem[][] = [];
-    for (let n = 1; n <= doc.pages; n++) pages.push(await doc.page(n));
+    for (let n = 1; n <= doc.pages; n++) {
+      pages.push(await doc.page(n));
+      await pause();
+    }
     return layoutPdf(pages);
   } catch (err) {
     return fail(`PDF 读取失败（${(err as Error)?.message ?? err}），未检查`, `the PDF could not be read (${(err as Error)?.message ?? err}); not checked`);

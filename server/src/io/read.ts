@@ -87,7 +87,8 @@ export async function readReport(file: string, fs: WorkspaceFs = nodeFs): Promis
   const r = await readBounded(file, fs, MAX_INPUT_BYTES, tooLarge);
   if (!r.ok) return { path: file, ok: false, message: r.failed ? `无法读取 (cannot read): ${r.reason}` : r.reason, ...(r.gone ? { gone: true } : {}) };
   if (isSourceFile(file)) {
-    const s = await readSource(file, r.bytes, pdfEngine);
+    // (Between a PDF's pages, a turn of the event loop: the server answers the editor meanwhile.)
+    const s = await readSource(file, r.bytes, pdfEngine, () => new Promise((resolve) => setImmediate(resolve)));
     return s.ok ? { path: file, ok: true, text: s.source.text, encoding: s.source.format, source: s.source } : { path: file, ok: false, message: s.message };
   }
   const d = decode(r.bytes);
