@@ -48,6 +48,8 @@ if (only === 'all') {
     ['small.mjs', ['--cache', '--runs', quick ? '1' : '5']],
     // (The server's restart on 1,000 reports with the index saved.)
     ['restart.mjs', quick ? ['--files', '100', '--runs', '1'] : []],
+    // (A 99-page PDF and a 206-page .docx read, against their text as .txt.)
+    ['formats.mjs', ['--runs', quick ? '1' : '5']],
   ]) {
     progress(`node bench/${script} ${args.join(' ')}`);
     const r = spawnSync(process.execPath, [join(bench, script), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
