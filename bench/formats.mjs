@@ -9,26 +9,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import { buildReport, root } from './inputs.mjs';
 import { median } from './server.mjs';
+import { sourceHelpers } from './sourceHelpers.mjs';
 
 const arg = (name, d) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : d);
 const runs = Number(arg('--runs', 5));
 const dir = join(root, 'bench', '.work', 'formats');
 mkdirSync(dir, { recursive: true });
-const helpers = join(dir, 'helpers.mjs');
-await esbuild.build({
-  stdin: { contents: "export { textDocx } from './test/helpers/docx'; export { reportPdf } from './test/helpers/pdf';", resolveDir: root, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  define: { __dirname: JSON.stringify(join(root, 'test', 'helpers')) },
-  outfile: helpers,
-  logLevel: 'warning',
-});
-const { textDocx, reportPdf } = await import(pathToFileURL(helpers).href);
+const { textDocx, reportPdf } = await sourceHelpers();
 
 // About 100 printed pages (22 lines of 28 characters, paragraphs and blank lines as the seeds
 // have them), and about 200 Word pages of 700 characters.

@@ -1,11 +1,15 @@
 // Adversarial inputs through the built CLI (issue 11): time and peak memory grow with the input,
-// not with its square, and hostile project files cost nothing. Run: node bench/hostile.mjs
+// not with its square, and hostile project files cost nothing; and (issue 16) hostile .docx and
+// .pdf files are refused or read in bounded time and memory. Run: node bench/hostile.mjs
 // Prints a markdown table; each row is the median of 3 runs on this machine.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
+import { buildReport } from './inputs.mjs';
+import { sourceHelpers } from './sourceHelpers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -58,6 +62,27 @@ rows.push(['config nested 5,000 deep after a string cut by a line break', median
 writeFileSync(join(dir, '.wengaorc.json'), '{}');
 writeFileSync(join(dir, '.wengaoignore'), Array.from({ length: 100_000 }, (_, k) => `d${k}/*.txt quote.unopened *`).join('\n'));
 rows.push(['.wengaoignore of 100,000 glob lines', median(['check', dir])]);
+
+// Word and PDF files (issue 16): each refused with its message, or read, in bounded time and memory.
+const { textDocx, reportPdf } = await sourceHelpers();
+const body = (xml) => `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${xml}</w:body></w:document>`;
+const files = {
+  // 65 MB of spaces announced: refused before inflating.
+  'zip-bomb.docx': zipSync({ 'word/document.xml': new Uint8Array(65 * 1024 * 1024).fill(0x20) }, { level: 9 }),
+  'malformed.docx': zipSync({ 'word/document.xml': strToU8(body('<w:p><w:r><w:t>正文</w:r></w:p>'.repeat(100_000))) }),
+  'nested-200000.docx': zipSync({ 'word/document.xml': strToU8(body('<w:sdt>'.repeat(200_000) + '<w:p><w:r><w:t>正文。</w:t></w:r></w:p>' + '</w:sdt>'.repeat(200_000))) }),
+  'images-only.docx': zipSync({ 'word/document.xml': strToU8(body('<w:p><w:r><w:drawing/></w:r></w:p>'.repeat(10_000))) }),
+  'encrypted.docx': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(4096).fill(0)]),
+  '2MB-text.docx': await textDocx(buildReport(2 * 1024 * 1024).toString('utf8')),
+  '300-pages.pdf': await reportPdf(buildReport(430_000).toString('utf8')),
+  'encrypted.pdf': await reportPdf('全省地区生产总值增长5%左右。\n', { password: 'secret' }),
+  'truncated.pdf': (await reportPdf(buildReport(20_000).toString('utf8'))).subarray(0, 30_000),
+};
+for (const [name, bytes] of Object.entries(files)) {
+  const f = join(work, name);
+  writeFileSync(f, bytes);
+  rows.push([`${name} (${(bytes.length / 1024).toFixed(0)} KB)`, median(['check', f, '--min-severity', 'hint'])]);
+}
 
 console.log('| input | time (ms) | peak memory (MB) | output (bytes) | exit |');
 console.log('|---|---|---|---|---|');

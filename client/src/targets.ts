@@ -160,7 +160,7 @@ export class TargetsProvider implements vscode.TreeDataProvider<Node> {
     }
     const result = await this.fetch(scope === 'document' && active ? [active.uri.toString()] : 'all');
     const rows = result.documents.flatMap((d) =>
-      d.figures.map((figure) => ({ path: vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri)), line: figure.line, figure })),
+      d.figures.map((figure) => ({ path: vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri)), line: figure.place ?? figure.line, figure })),
     );
     const content = format === 'csv' ? toCsv(rows) : toMarkdownTable(rows);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

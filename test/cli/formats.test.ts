@@ -100,6 +100,11 @@ describe('wengao on .docx', () => {
     const r = await runCli(['check', '.'], { cwd: dir });
     expect(r.stdout).toMatch(/^draft\.docx:第3段（“…%左右，城镇新增就业65万人以上，粮食产…”）: warning figure\.mismatch .*与《2026年政府工作报告》（PDF 第1页第4行）不一致：此处65万人，彼处60万人.*（另见 report\.pdf:第1页第4行（“/m);
     expect(r.stdout).toMatch(/^report\.pdf:第1页第4行（“…%左右，城镇新增就业60万人以上，粮食产…”）: warning figure\.mismatch .*（Word 第3段）不一致：此处60万人，彼处65万人/m);
+ 
+    // The tables of `wengao figures` name the place too, where a text file has its line.
+    const csv = (await runCli(['figures', '.', '--format', 'csv'], { cwd: dir })).stdout;
+    expect(csv).toContain('report.pdf,第1页第4行,');
+    expect(csv).toContain('draft.docx,第3段,');
   });
 
   it('says a PDF without a text layer is perhaps a scan, and what to do', async () => {

@@ -176,15 +176,20 @@ export function renderFigures(results: FileResult[], format: FiguresFormat, targ
       ? r.analysis.figures
           .filter((f) => !targetsOnly || listedTarget(f))
           .map((figure) => ({ path: r.path, line: r.lines!.position(figure.span.start).line + 1, figure: inWorkspaceTerms(figure, ws), lines: r.lines!, result: r }))
+          // (In a .docx or .pdf the tables name the place, 第8段 or 第3页第5行, not a line of the text read.)
+          .map((row) => {
+            const place = sourcePlace(r, row.figure.span.start);
+            return place ? { ...row, place: tr(locale, place.zh, place.en) } : row;
+          })
       : [],
   );
   switch (format) {
     case 'csv':
-      return toCsv(rows, locale);
+      return toCsv(rows.map((r) => ('place' in r ? { ...r, line: r.place } : r)), locale);
     case 'markdown':
       // (Read in a terminal as often as in a file: each line escaped as a path is, the path and
       // the text quoted from the report alike, so that no ESC reaches the terminal raw.)
-      return toMarkdownTable(rows, locale).split('\n').map(escapedPath).join('\n');
+      return toMarkdownTable(rows.map((r) => ('place' in r ? { ...r, line: r.place } : r)), locale).split('\n').map(escapedPath).join('\n');
     case 'text':
       return (
         rows

@@ -14,6 +14,8 @@ export interface FigureItem extends Figure {
   range: LspRange;
   /** 1-based line, for tables. */
   line: number;
+  /** In a .docx or .pdf read from disk: the place as the reviewer finds it ("Word 第8段"), for tables. */
+  place?: string;
 }
 
 /**

@@ -185,7 +185,8 @@ export function describeFigure(f: Figure, docName?: string, ws: Workspace = {}):
 
 export interface FigureRow {
   path: string;
-  line: number;
+  /** The 1-based line, or in a .docx or .pdf the place as the reviewer finds it (第8段, 第3页第5行). */
+  line: number | string;
   figure: Figure;
 }
 

@@ -44,7 +44,7 @@ export function registerFigures(session: Session, analyses: DocumentAnalyses): v
         }
         const figures: FigureItem[] = entry.figures
           .filter((f) => wanted(f.figure))
-          .map((f) => ({ ...f.figure, range: { start: { line: f.line, character: f.character }, end: { line: f.endLine, character: f.endCharacter } }, line: f.line + 1 }));
+          .map((f) => ({ ...f.figure, range: { start: { line: f.line, character: f.character }, end: { line: f.endLine, character: f.endCharacter } }, line: f.line + 1, ...(f.place ? { place: f.place.zh } : {}) }));
         out.documents.push({ uri, figures });
       } catch (err) {
         connection.console.error(`[wengao] figures of ${uri} failed: ${String(err)}`);
