@@ -73,7 +73,7 @@ describe('the folder walk', () => {
       expect(code, arg).toBe(2);
       expect(err.join('').split('\n'), arg).toEqual([
         `wengao: ${join(d, 'leak.txt')}: 链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)`,
-        expect.stringMatching(/^wengao: (文件夹中没有 \.txt 或 \.md 报告|通配符没有匹配任何文件)/),
+        expect.stringMatching(/^wengao: (文件夹中没有 \.txt、\.md、\.docx 或 \.pdf 报告|通配符没有匹配任何文件)/),
         '',
       ]);
     }
@@ -173,7 +173,7 @@ describe('a named pipe or a device in a folder walked', () => {
     execFileSync('mkfifo', [join(d, 'a', 'p.txt')]);
     symlinkSync('/dev/zero', join(d, 'z.txt')); // a device, out of the folder
     symlinkSync(join(d, 'a', 'p.txt'), join(d, 'b', 'p2.txt')); // a second name of the pipe
-    execFileSync('mkfifo', [join(d, 'a', 'p.pdf')]); // not named like a report: not named
+    execFileSync('mkfifo', [join(d, 'a', 'p.rtf')]); // not named like a report: not named
     const skipped = (path: string) => ({ kind: 'unreadable', path, message: '不是普通文件（设备、管道或套接字），未读取 (not a regular file: a device, pipe or socket; not read)' });
     for (const arg of [d, `${d}/**/*.txt`]) {
       const found = await collect([arg], new ConfigResolver());
@@ -198,7 +198,7 @@ describe('a named pipe or a device in a folder walked', () => {
       expect(code, arg).toBe(2);
       expect(err.join(''), arg).toContain(`wengao: 跳过 (skipped) ${join(arg.startsWith(only) ? only : join(d, 'a'), 'p.txt')}: 不是普通文件（设备、管道或套接字），未读取 (not a regular file: a device, pipe or socket; not read)\n`);
       if (!arg.startsWith(only)) expect(err.join(''), arg).toContain(`wengao: 跳过 (skipped) ${join(d, 'z.txt')}: 不是普通文件`);
-      expect(err.join(''), arg).not.toMatch(/p\.pdf|p2\.txt/);
+      expect(err.join(''), arg).not.toMatch(/p\.rtf|p2\.txt/);
     }
   });
 });

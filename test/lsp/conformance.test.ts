@@ -58,7 +58,7 @@ describe('what the client declares', () => {
     await s.waitFor(() => s.registrations.length >= 2, 'two registrations');
     expect(s.registrations.map((r) => r.method).sort()).toEqual(['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
     const watchers = (s.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] }).watchers;
-    expect(watchers.map((w) => w.globPattern)).toEqual(['**/*.{txt,md,markdown}', '**/.wengaorc.json', '**/.wengaoignore']);
+    expect(watchers.map((w) => w.globPattern)).toEqual(['**/*.{txt,md,markdown,docx,pdf}', '**/.wengaorc.json', '**/.wengaoignore']);
   });
 
   it('registers nothing dynamically with a client that did not allow it', async () => {
