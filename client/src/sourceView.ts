@@ -23,7 +23,8 @@ export function registerSourceViews(context: vscode.ExtensionContext, client: ()
     async provideTextDocumentContent(uri) {
       const c = client();
       if (!c) throw new Error(vscode.l10n.t('The Wengao language server is not running.'));
-      const file = vscode.Uri.file(uri.path);
+      // (The file the view stands for, its host kept: \\server\share\a.docx.)
+      const file = uri.with({ scheme: 'file' });
       const r = (await c.sendRequest(SourceTextRequest, { uri: file.toString() } satisfies SourceTextParams)) as SourceTextResult;
       if (r.error !== undefined || r.text === undefined) throw new Error(r.error ?? '');
       notesOf.set(uri.toString(), r.notes ?? []);
@@ -56,7 +57,7 @@ export function registerSourceViews(context: vscode.ExtensionContext, client: ()
           })
         )?.[0];
       if (!file) return;
-      const view = vscode.Uri.file(file.fsPath).with({ scheme: SOURCE_VIEW_SCHEME });
+      const view = file.with({ scheme: SOURCE_VIEW_SCHEME });
       try {
         const doc = await vscode.workspace.openTextDocument(view);
         const report = await vscode.languages.setTextDocumentLanguage(doc, 'wengao-report');

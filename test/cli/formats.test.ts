@@ -19,7 +19,7 @@ interface Diagnostic {
   code: string;
   message: string;
   range: { start: { line: number } };
-  source?: { location: string; paragraph?: number; excerpt: string };
+  source?: { location: string; paragraph?: number; page?: number; pageLine?: number; excerpt: string };
   related: { path: string; message: string; source?: { location: string } }[];
 }
 interface Json {
@@ -50,8 +50,21 @@ describe('wengao on .docx', () => {
       for (let i = 0; i < ja.files.length; i++) {
         expect(j.files[i].format).toBe(format);
         expect(j.files[i].diagnostics.map(placeless)).toEqual(ja.files[i].diagnostics.map(placeless));
-        // Every finding is placed where the reviewer finds it, with words around it.
-        for (const f of j.files[i].diagnostics) expect(f.source?.location).toMatch(place);
+        // Every finding is placed where the reviewer finds it, with words around it: in the .docx
+        // the paragraph of its line (the text's lines that are not empty, counted), in the PDF a
+        // page and line that move on as the text's line does.
+        const lines = readFileSync(join(ROOT, 'seeds', ja.files[i].path.replace(/^\.\//, '')), 'utf8').split('\n');
+        let last = [0, 0];
+        j.files[i].diagnostics.forEach((f, k) => {
+          expect(f.source?.location).toMatch(place);
+          const line = ja.files[i].diagnostics[k].range.start.line;
+          if (format === 'docx') expect(f.source?.paragraph).toBe(lines.slice(0, line + 1).filter((l) => l.trim()).length);
+          else {
+            const at = [f.source!.page!, f.source!.pageLine!];
+            expect(at[0] > last[0] || (at[0] === last[0] && at[1] >= last[1])).toBe(true);
+            last = at;
+          }
+        });
       }
     }
   }, 120_000);
@@ -105,6 +118,26 @@ describe('wengao on .docx', () => {
     const csv = (await runCli(['figures', '.', '--format', 'csv'], { cwd: dir })).stdout;
     expect(csv).toContain('report.pdf,第1页第4行,');
     expect(csv).toContain('draft.docx,第3段,');
+  });
+
+  it('--format github opens the message with the place; --cache tells the same text laid out on other pages apart', async () => {
+    const dir = temp.make();
+    const text = '2026年政府工作报告\n\n今年全省地区生产总值增长5%左右,城镇新增就业60万人以上。\n一、总体要求\n三、主要任务\n';
+    writeFileSync(join(dir, 'draft.docx'), await textDocx(text));
+    const gh = await runCli(['check', 'draft.docx', '--format', 'github'], { cwd: dir });
+    expect(gh.stdout).toMatch(/^::warning file=draft\.docx,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=wengao punct\.half-width::第2段（“…生产总值增长5%25左右,城镇新增就业60万…”）: 中文文本中的半角/m);
+    // (Other messages name places in the file too: the heading before, 第3段.)
+    expect(gh.stdout).toContain('::第4段（“三、主要任务”）: 标题序号跳号：上一个同级标题“一、”（第3段）之后应为“二、”');
+    const cache = join(dir, 'cache.json');
+    const run = (...extra: string[]) => runCli(['check', 'report.pdf', '--min-severity', 'hint', ...extra], { cwd: dir });
+    writeFileSync(join(dir, 'report.pdf'), await reportPdf(text, { charsPerLine: 12, linesPerPage: 3 }));
+    const first = await run('--cache-location', cache);
+    expect(first.stdout).toBe((await run()).stdout);
+    // The same text, other line lengths: other pages and lines, the same text read.
+    writeFileSync(join(dir, 'report.pdf'), await reportPdf(text, { charsPerLine: 30, linesPerPage: 30 }));
+    const again = await run('--cache-location', cache);
+    expect(again.stdout).not.toBe(first.stdout);
+    expect(again.stdout).toBe((await run()).stdout);
   });
 
   it('says a PDF without a text layer is perhaps a scan, and what to do', async () => {

@@ -152,6 +152,56 @@ describe('readDocx: what a reviewer reads in a .docx', () => {
   });
 });
 
+describe('readDocx: Word\'s XML as other editors and old files write it', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+  const doc = (xml: string) => `<?xml version="1.0"?><w:document ${W}><w:body>${xml}</w:body></w:document>`;
+  const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  const p = (text: string, props = '') => `<w:p><w:pPr>${props}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const num = (ilvl: number) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="1"/></w:numPr>`;
+  const file = (body: string, extra: Record<string, string> = {}) =>
+    zipSync(Object.fromEntries(Object.entries({ 'word/document.xml': doc(body), 'word/numbering.xml': numbering, ...extra }).map(([k, v]) => [k, strToU8(v)])));
+  const lines = (bytes: Uint8Array) => {
+    const r = readDocx(bytes);
+    if (!r.ok) throw new Error(r.message);
+    return r.source.text.replace(/\n$/, '').split('\n');
+  };
+
+  it('a deleted paragraph mark joins two paragraphs, which keep the second one\'s number alone', () => {
+    expect(lines(file(p('总体要求', num(0)) + p('稳', num(1) + '<w:rPr><w:del w:id="1" w:author="a"/></w:rPr>') + p('增长', num(1)) + p('促改革', num(1))))).toEqual([
+      '一、总体要求',
+      '（一）稳增长',
+      '（二）促改革',
+    ]);
+  });
+
+  it('the old properties of a tracked change (w:pPrChange) are not the ones in force', () => {
+    const changed = `${num(1)}<w:pPrChange w:id="2" w:author="a"><w:pPr><w:pStyle w:val="Heading1"/>${num(0)}</w:pPr></w:pPrChange>`;
+    expect(lines(file(p('总体要求', num(0)) + p('稳增长', changed)))).toEqual(['一、总体要求', '（一）稳增长']);
+  });
+
+  it('a text box is read once: its fallback copy for old readers adds no table and no line', () => {
+    const table = (cell: string) => `<w:tbl><w:tr><w:tc>${p(cell)}</w:tc></w:tr></w:tbl>`;
+    const box = `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent>${p('框内文字。')}</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>${p('框内文字。')}${table('旧表')}${p('')}</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const r = readDocx(file(box + table('指标') + p('正文。')));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.source.text).toBe('框内文字。\n\n指标\n\n正文。\n');
+    expect(r.source.lines.map((o) => describeOrigin(o))).toEqual(['第1段', '', '表1第1行', '', '第2段']);
+  });
+
+  it('numbers a file states out of bounds (a level "x", a start of -100 or 2,000,000,000) are read as Word\'s defaults, never thrown on', () => {
+    const odd = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="x"><w:start w:val="1"/></w:lvl><w:lvl w:ilvl="0"><w:start w:val="-100"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="2000000000"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="x"><w:startOverride/></w:lvlOverride></w:num></w:numbering>`;
+    expect(lines(file(p('第一项', num(0)) + p('第二项', num(1)), { 'word/numbering.xml': odd }))).toEqual(['a)第一项', 'A.第二项']);
+  });
+
+  it('a CR written in w:t is a space, not a line of its own; the main part is where the package\'s relationships say', () => {
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`;
+    const bytes = zipSync({ '_rels/.rels': strToU8(rels), 'word/document2.xml': strToU8(doc(p('全省地区生产总值&#13;增长5%。'))) });
+    const r = readDocx(bytes);
+    expect(r.ok && r.source.text).toBe('全省地区生产总值 增长5%。\n');
+    expect(r.ok && r.source.lines).toHaveLength(1);
+  });
+});
+
 describe('readDocx: what it refuses, each with a message and nothing read', () => {
   const zip = (files: Record<string, string | Uint8Array>) =>
     zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v])));

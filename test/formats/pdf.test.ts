@@ -16,10 +16,15 @@ const STEP = 28;
 
 /**
  * A page written as lines: leading full-width spaces are a first-line indent (one character
- * each), `|` sets cells apart by a wide gap, and a line of '' leaves a blank line's gap.
+ * each), `|` sets cells apart by a wide gap, and a line of '' leaves a blank line's gap. A line
+ * that opens with ↑ stands in the top margin (a running header), one with ↓ in the foot margin
+ * (a page number), as a printed page has them, apart from the text.
  */
-function page(...lines: string[]): PdfItem[] {
+function page(...all: string[]): PdfItem[] {
   const items: PdfItem[] = [];
+  const lines = all.filter((l) => !/^[↑↓]/.test(l));
+  const margin = all.filter((l) => /^[↑↓]/.test(l)).map((l) => ({ text: l.slice(1), y: l.startsWith('↑') ? TOP + STEP * 1.8 : TOP - (lines.length + 1.5) * STEP }));
+  for (const m of margin) items.push({ str: m.text, x: LEFT + SIZE * 6, y: m.y, width: SIZE * [...m.text].length, size: SIZE * 0.75 });
   lines.forEach((line, row) => {
     const indent = /^\u3000*/.exec(line)![0].length;
     let x = LEFT + indent * SIZE;
@@ -63,15 +68,17 @@ describe('layoutPdf: a page as it is printed, read as paragraphs', () => {
 
   it('drops page numbers and a running header met on two pages; joins the paragraph the page break cut, and says so', () => {
     const r = read([
-      page('\u3000\u3000' + FULL.slice(2), FULL, '\u3000\u3000城镇新增就业60万人以上，居民收入增长', '与经济增长同步，全年粮食产量稳定在1200万吨', '— 1 —'),
-      page('2026年政府工作报告', '以上，单位地区生产总值能耗下降3%左右。', '\u3000\u3000二、主要任务', '\u3000\u3000各地区各部门要抓好落实。', '— 2 —'),
-      page('2026年政府工作报告', '\u3000\u3000三、保障措施', '— 3 —'),
+      page('\u3000\u3000' + FULL.slice(2), FULL, '\u3000\u3000城镇新增就业60万人以上，居民收入增长', '与经济增长同步，全年粮食产量稳定在1200万吨', '↓— 1 —'),
+      page('↑2026年政府工作报告', '以上，单位地区生产总值能耗下降3%左右。', '\u3000\u3000二、主要任务', '\u3000\u3000各地区各部门要抓好落实。', '\u3000\u3000确保各项任务落到实处。', '↓— 2 —'),
+      page('↑2026年政府工作报告', '\u3000\u3000三、保障措施', '↓— 3 —'),
     ]);
+    // (Lines are counted as printed from the page's top: the header is line 1.)
     expect(r.lines).toEqual([
       `第1页第1行 | ${FULL.slice(2)}${FULL}`,
       '第1页第3行 | 城镇新增就业60万人以上，居民收入增长与经济增长同步，全年粮食产量稳定在1200万吨以上，单位地区生产总值能耗下降3%左右。',
       '第2页第3行 | 二、主要任务',
       '第2页第4行 | 各地区各部门要抓好落实。',
+      '第2页第5行 | 确保各项任务落到实处。',
       '第3页第2行 | 三、保障措施',
     ]);
     expect(r.notes.join()).toContain('跨页的段落 1 处已按版式接上');
@@ -82,7 +89,35 @@ describe('layoutPdf: a page as it is printed, read as paragraphs', () => {
   });
 
   it('a page that opens with an indented line starts a new paragraph however full the last line was', () => {
-    expect(read([page(FULL, FULL, '— 1 —'), page('\u3000\u3000二、主要任务', '— 2 —')]).lines).toEqual([`第1页第1行 | ${FULL}${FULL}`, '第2页第1行 | 二、主要任务']);
+    expect(read([page(FULL, FULL, '↓— 1 —'), page('\u3000\u3000二、主要任务', '↓— 2 —')]).lines).toEqual([`第1页第1行 | ${FULL}${FULL}`, '第2页第1行 | 二、主要任务']);
+  });
+
+  it("keeps the text's own short lines at a page's edge, though they repeat: a title like the running header, a table's rows", () => {
+    expect(
+      read([
+        page('\u3000\u3000政府工作报告', '\u3000\u3000各位代表：', '年份|增速', '2021|5.2', '↓— 1 —'),
+        page('↑政府工作报告', '年份|增速', '2022|5.3', '↓— 2 —'),
+        page('↑政府工作报告', '\u3000\u3000以上。', '2023|5.4', '↓— 3 —'),
+      ]).lines,
+    ).toEqual([
+      '第1页第1行 | 政府工作报告',
+      '第1页第2行 | 各位代表：',
+      '第1页第3行 | 年份\t增速',
+      '第1页第4行 | 2021\t5.2',
+      '第2页第2行 | 年份\t增速',
+      '第2页第3行 | 2022\t5.3',
+      '第3页第2行 | 以上。',
+      '第3页第3行 | 2023\t5.4',
+    ]);
+  });
+
+  it("a paragraph joined from thousands of lines keeps every line's place (pushed, not copied anew for each line)", () => {
+    const lines = Array.from({ length: 5000 }, () => FULL);
+    const r = read([page('\u3000\u3000' + FULL.slice(2), ...lines, '\u3000\u3000完。')]);
+    expect(r.lines).toHaveLength(2);
+    const o = r.source.lines[0];
+    expect(o.part === 'page' && o.rest?.length).toBe(5000);
+    expect(describeOrigin(originAt(o, 18 + 20 * 4999 + 3))).toBe('第1页第5001行');
   });
 
   it('a gap of a blank line reads as a blank line; cells set apart by a wide gap as tabs', () => {

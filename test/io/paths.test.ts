@@ -1,7 +1,7 @@
-/** Paths relative to a folder (io/paths.ts): what the CLI, SARIF and GitHub show, and what the layers hold inside a folder. */
+/** Paths relative to a folder (io/paths.ts): what the CLI, SARIF and GitHub show, and what the layers hold inside a folder; the read-only view's URI. */
 import { join, sep } from 'path';
 import { describe, expect, it } from 'vitest';
-import { isInside, relativeInside } from '../../server/src/io/paths';
+import { canonicalUri, isInside, relativeInside, sourceViewUri } from '../../server/src/io/paths';
 import { annotationPath } from '../../server/src/cli/github';
 import { artifactLocation } from '../../server/src/cli/sarif';
 
@@ -36,5 +36,21 @@ describe('a path relative to a folder', () => {
     expect(annotationPath('..附件.txt', dir)).toBe('..附件.txt');
     expect(artifactLocation('..附件.txt', dir)).toEqual({ uri: encodeURIComponent('..附件.txt'), uriBaseId: expect.any(String) });
     expect(artifactLocation(join('..', 'c.txt'), dir).uri).toMatch(/^file:\/\//);
+  });
+});
+
+describe('the read-only view of a .docx or .pdf (wengao-source:) stands for its file', () => {
+  it('maps a file to its view and back, a host kept (a Windows share), percent-encoding spelled one way', () => {
+    for (const [file, view] of [
+      ['file:///tmp/%E8%8D%89%E7%A8%BF.docx', 'wengao-source:/tmp/%E8%8D%89%E7%A8%BF.docx'],
+      ['file://server/share/report.pdf', 'wengao-source://server/share/report.pdf'],
+    ]) {
+      expect(sourceViewUri(file)).toBe(view);
+      expect(canonicalUri(view)).toBe(canonicalUri(file));
+    }
+    expect(canonicalUri('wengao-source:/tmp/%e8%8d%89%e7%a8%bf.docx')).toBe('file:///tmp/%E8%8D%89%E7%A8%BF.docx');
+    // Other files and schemes as given.
+    expect(sourceViewUri('file:///tmp/a.txt')).toBe('file:///tmp/a.txt');
+    expect(sourceViewUri('untitled:Untitled-1')).toBe('untitled:Untitled-1');
   });
 });

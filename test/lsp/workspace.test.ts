@@ -126,15 +126,20 @@ describe('workspace index', () => {
     expect(await s.conn.sendRequest('wengao/sourceText', { uri: pathToFileURL(ws.brief).href })).toEqual({ error: expect.stringContaining('只能打开 .docx 或 .pdf') });
   });
 
-  it('reads no .docx in Restricted Mode: the view is refused with the reason', async () => {
+  it('reads no .docx in Restricted Mode: the view is refused with the reason, the index holds none', async () => {
     const ws = workspace();
     const docx = join(ws.dir, 'report.docx');
     writeFileSync(docx, await textDocx(readFileSync(ws.report, 'utf8')));
     const s = startLsp();
     box.track(s);
+    rmSync(ws.report);
     await s.initialize({}, [ws.dir], { trusted: false });
     const r = (await s.conn.sendRequest('wengao/sourceText', { uri: pathToFileURL(docx).href })) as { error?: string };
     expect(r.error).toContain('受限模式下不读取 Word 和 PDF 文件');
+    // Nor does the index: the brief, open, is compared with nothing.
+    const brief = await openFile(s, ws.brief);
+    const p = await s.waitFor(() => s.published(brief).find((x) => x.diagnostics.some((d) => d.code === 'figure.target')), 'the brief checked', 15_000);
+    expect(mismatches(p)).toEqual([]);
   });
 
   it("refreshes the other side: an edit of one open document clears the other one's mismatch", async () => {

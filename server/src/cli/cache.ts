@@ -17,6 +17,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, Locale, Suppressed, WengaoConfig, WorkspaceFacts } from '../core';
 import { amountKey, statementKey } from '../core';
+import type { LineOrigin } from '../core/origins';
 import { parseExact, tagNumbers } from '../io/exactJson';
 import { writeAtomically } from '../io/atomicWrite';
 
@@ -85,6 +86,8 @@ export interface KeyParts {
   config: WengaoConfig;
   ignore: readonly IgnoreEntry[];
   text: string;
+  /** A .docx or .pdf's line origins (formats/): the places its messages name. */
+  origins?: readonly LineOrigin[];
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -147,7 +150,9 @@ export class ReportCache {
 
   /** The key a report's cached results are stored under: everything they depend on. */
   keyOf(p: KeyParts): string {
-    return sha256(`${JSON.stringify([VERSION, this.tool, p.shown, p.kind, p.lang ?? null, p.config, p.ignore])}\u0000${p.text}`);
+    // (A .docx or .pdf: where its lines came from too, which the places in messages name; the same
+    // text laid out on other pages is another report.)
+    return sha256(`${JSON.stringify([VERSION, this.tool, p.shown, p.kind, p.lang ?? null, p.config, p.ignore, p.origins ?? null])}\u0000${p.text}`);
   }
 
   /** The report cached at `file` under `key`, if it is there (a record that cannot be parsed is not). */

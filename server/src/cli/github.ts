@@ -14,7 +14,7 @@ import * as path from 'path';
 import { relativeInside } from '../io/paths';
 import type { Locale, Severity } from '../core';
 import { chunked, mapped } from './jsonStream';
-import { CONTROL, elsewhere } from './render';
+import { CONTROL, convertedFiles, elsewhere, placeText, sourcePlace } from './render';
 import type { FileResult } from './report';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -48,6 +48,7 @@ export function renderGithub(results: FileResult[], cwd: string, locale?: Locale
 }
 
 function* githubCommands(results: FileResult[], cwd: string, locale?: Locale): Generator<string> {
+  const converted = convertedFiles(results);
   for (const r of results) {
     const file = annotationPath(r.path, cwd);
     // A file that could not be checked must not pass unnoticed in the run's summary.
@@ -65,7 +66,11 @@ function* githubCommands(results: FileResult[], cwd: string, locale?: Locale): G
         ['endColumn', end.character + 1],
         ['title', `wengao ${f.code}`],
       ];
-      yield `::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(f.message + elsewhere(f, locale))}`;
+      // (A .docx or .pdf: its line is the text read's, which GitHub cannot show on the file; the
+      // message opens with the place and the words there.)
+      const place = sourcePlace(r, f.span.start);
+      const where = place ? `${placeText(place, locale)}: ` : '';
+      yield `::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(where + f.message + elsewhere(f, locale, converted))}`;
     }
   }
 }

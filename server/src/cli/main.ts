@@ -206,7 +206,7 @@ export async function main(
       converted = input.source;
     }
     const kind = documentKind(shown);
-    const key = cache && source.kind === 'file' ? cache.keyOf({ shown, kind, lang: o.lang, config: resolved.config, ignore: resolved.ignore, text }) : undefined;
+    const key = cache && source.kind === 'file' ? cache.keyOf({ shown, kind, lang: o.lang, config: resolved.config, ignore: resolved.ignore, text, origins: converted?.lines }) : undefined;
     const cached = key ? cache!.get(path.resolve(io.cwd, shown), key) : undefined;
     if (cached) {
       sayFailures(cached.failures, shown, err);

@@ -189,7 +189,8 @@ function* sarifResults(results: FileResult[], options: SarifOptions, notificatio
           const other = rel.path && rel.path !== r.path ? converted.get(rel.path) : r;
           const range = rel.range ?? lines.range(rel.span);
           const at = sourceLocation(other ?? {}, rel.path && rel.path !== r.path ? artifactLocation(rel.path, cwd) : artifact, region(range), other?.lines?.offset(range.start) ?? 0);
-          return { id: i + 1, ...at, message: { text: rel.message } };
+          // (In a .docx or .pdf the place goes with the message: 第8段 (paragraph 8).)
+          return { id: i + 1, ...at, message: { text: at.message ? `${rel.message} [${at.message.text}]` : rel.message } };
         });
       }
       if (by) {

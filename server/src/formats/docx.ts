@@ -21,7 +21,27 @@ export const MAX_PART_BYTES = 64 * 1024 * 1024;
 /** All the parts read together. */
 export const MAX_TOTAL_BYTES = 160 * 1024 * 1024;
 
-const PARTS = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml']);
+/** The parts read beside the main one, in its folder. */
+const PARTS = ['styles.xml', 'numbering.xml', 'footnotes.xml', 'endnotes.xml'];
+
+/** The main document part, as the package's relationships name it (word/document.xml, or word/document2.xml as some editors write). */
+function mainPart(bytes: Uint8Array): string {
+  const rels = unzipSync(bytes, { filter: (f) => f.name === '_rels/.rels' && f.originalSize < 1024 * 1024 })['_rels/.rels'];
+  let target: string | undefined;
+  if (rels) {
+    try {
+      parse('_rels/.rels', utf8(rels), {
+        open: (t) => {
+          if (t.name.endsWith('Relationship') && /\/officeDocument$/.test(attr(t, 'Type') ?? '')) target ??= attr(t, 'Target');
+        },
+      });
+    } catch {
+      // (Unreadable relationships: the usual name.)
+    }
+  }
+  const name = target?.replace(/^\/+/, '');
+  return name && /^[\w./-]+\.xml$/.test(name) && !name.includes('..') ? name : 'word/document.xml';
+}
 
 const fail = (zh: string, en: string): SourceRead => ({ ok: false, message: `${zh} (${en})` });
 
@@ -39,10 +59,14 @@ export function readDocx(bytes: Uint8Array): SourceRead {
   let parts: Record<string, Uint8Array>;
   let over: string | undefined;
   let total = 0;
+  let main = 'word/document.xml';
   try {
+    main = mainPart(bytes);
+    const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
+    const wanted = new Set([main, ...PARTS.map((p) => dir + p)]);
     parts = unzipSync(bytes, {
       filter: (f) => {
-        if (!PARTS.has(f.name)) return false;
+        if (!wanted.has(f.name)) return false;
         total += f.originalSize;
         if (f.originalSize > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) {
           over ??= f.name;
@@ -60,16 +84,18 @@ export function readDocx(bytes: Uint8Array): SourceRead {
       `${over} is over the ${MAX_PART_BYTES / 1024 / 1024} MB limit once unzipped (perhaps a zip bomb); not checked`,
     );
   }
-  const body = parts['word/document.xml'];
-  if (!body) return fail('文件中没有 word/document.xml，不是 Word 文档，未检查', 'the file holds no word/document.xml: not a Word document; not checked');
+  const body = parts[main];
+  if (!body) return fail(`文件中没有 ${main}，不是 Word 文档，未检查`, `the file holds no ${main}: not a Word document; not checked`);
+  const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
+  const part = (name: string) => parts[dir + name];
   try {
-    const styles = parts['word/styles.xml'] ? readStyles(utf8(parts['word/styles.xml'])) : new Map<string, Style>();
-    const numbering = new Numbering(parts['word/numbering.xml'] ? utf8(parts['word/numbering.xml']) : undefined);
+    const styles = part('styles.xml') ? readStyles(utf8(part('styles.xml'))) : new Map<string, Style>();
+    const numbering = new Numbering(part('numbering.xml') ? utf8(part('numbering.xml')) : undefined);
     const notes = {
-      footnote: parts['word/footnotes.xml'] ? readNotes(utf8(parts['word/footnotes.xml']), 'w:footnote') : new Map<string, string[]>(),
-      endnote: parts['word/endnotes.xml'] ? readNotes(utf8(parts['word/endnotes.xml']), 'w:endnote') : new Map<string, string[]>(),
+      footnote: part('footnotes.xml') ? readNotes(utf8(part('footnotes.xml')), 'w:footnote') : new Map<string, string[]>(),
+      endnote: part('endnotes.xml') ? readNotes(utf8(part('endnotes.xml')), 'w:endnote') : new Map<string, string[]>(),
     };
-    return readBody(utf8(body), styles, numbering, notes);
+    return readBody(utf8(body), styles, numbering, notes, main);
   } catch (err) {
     if (err instanceof XmlError) {
       return fail(`文档的 XML 有误（${err.part}：${err.message}），未检查`, `the document's XML is malformed (${err.part}: ${err.message}); not checked`);
@@ -119,6 +145,18 @@ const attr = (tag: SaxesTagPlain, name: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
+/**
+ * An integer attribute held to a range, else `fallback`: a file says what it likes ("x", -100,
+ * 2000000000), and a list level (0–8) or a counter's start (0–32767, Word's own bounds) is used
+ * as an array length and repeated in text.
+ */
+const int = (tag: SaxesTagPlain, name: string, min: number, max: number, fallback: number | undefined): number | undefined => {
+  const v = Number(attr(tag, name));
+  return Number.isInteger(v) && v >= min && v <= max ? v : fallback;
+};
+const LEVEL = (tag: SaxesTagPlain, fallback: number | undefined = 0) => int(tag, 'w:ilvl', 0, 8, fallback);
+const START = (tag: SaxesTagPlain) => int(tag, 'w:val', 0, 32767, 1)!;
+
 interface Style {
   name?: string;
   basedOn?: string;
@@ -142,8 +180,8 @@ function readStyles(xml: string): Map<string, Style> {
       else if (t.name === 'w:basedOn') cur.basedOn = attr(t, 'w:val');
       else if (t.name === 'w:pPr') inPPr = true;
       else if (inPPr && t.name === 'w:numId') cur.numId = attr(t, 'w:val');
-      else if (inPPr && t.name === 'w:ilvl') cur.ilvl = Number(attr(t, 'w:val'));
-      else if (inPPr && t.name === 'w:outlineLvl') cur.outlineLvl = Number(attr(t, 'w:val'));
+      else if (inPPr && t.name === 'w:ilvl') cur.ilvl = int(t, 'w:val', 0, 8, undefined);
+      else if (inPPr && t.name === 'w:outlineLvl') cur.outlineLvl = int(t, 'w:val', 0, 9, undefined);
     },
     close: (t) => {
       if (t.name === 'w:style') cur = undefined;
@@ -207,10 +245,10 @@ class Numbering {
             break;
           case 'w:lvl':
             lvl = { start: 1, fmt: 'decimal', text: '', suff: 'tab' };
-            if (abs) abs.set(Number(attr(t, 'w:ilvl') ?? 0), lvl);
+            if (abs && LEVEL(t, undefined) !== undefined) abs.set(LEVEL(t)!, lvl);
             break;
           case 'w:start':
-            if (lvl) lvl.start = Number(attr(t, 'w:val') ?? 1);
+            if (lvl) lvl.start = START(t);
             break;
           case 'w:numFmt':
             if (lvl) lvl.fmt = attr(t, 'w:val') ?? 'decimal';
@@ -229,10 +267,10 @@ class Numbering {
             if (num) num.abstract = attr(t, 'w:val') ?? '';
             break;
           case 'w:lvlOverride':
-            overrideLvl = Number(attr(t, 'w:ilvl') ?? 0);
+            overrideLvl = LEVEL(t, undefined);
             break;
           case 'w:startOverride':
-            if (num && overrideLvl !== undefined) num.starts.set(overrideLvl, Number(attr(t, 'w:val') ?? 1));
+            if (num && overrideLvl !== undefined) num.starts.set(overrideLvl, START(t));
             break;
         }
       },
@@ -327,6 +365,7 @@ function formatNumber(n: number, fmt: string): string {
       return n < 10 ? `0${n}` : String(n);
     case 'lowerLetter':
     case 'upperLetter': {
+      if (n < 1) return String(n);
       const letter = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
       return fmt === 'upperLetter' ? letter.toUpperCase() : letter;
     }
@@ -406,7 +445,8 @@ class Runs {
   }
 
   text(s: string, para: { text: string } | undefined): void {
-    if (this.inText && !this.skip && para) para.text += s;
+    // (A CR or line separator written in w:t would end a line of the text read: a space.)
+    if (this.inText && !this.skip && para) para.text += s.replace(/[\r\n\u2028\u2029\u0085]/g, ' ');
   }
 }
 
@@ -458,6 +498,7 @@ function readBody(
   styles: Map<string, Style>,
   numbering: Numbering,
   notes: { footnote: Map<string, string[]>; endnote: Map<string, string[]> },
+  main: string,
 ): SourceRead {
   const out: { text: string; origin: LineOrigin }[] = [];
   const runs = new Runs();
@@ -466,8 +507,16 @@ function readBody(
   const tags: string[] = [];
   let paragraphNo = 0;
   let tableNo = 0;
-  /** Text of paragraphs whose mark was deleted, waiting for the paragraph they run into. */
-  let carried = '';
+  /**
+   * Text of paragraphs whose mark was deleted, waiting for the paragraph they run into (which
+   * keeps its own properties and number, as Word's merge does); kept as pieces, joined once.
+   */
+  let carried: string[] = [];
+  let carriedText = false;
+  /** Depth inside a tracked change's old properties (w:pPrChange, w:rPrChange …): not the properties in force. */
+  let changed = 0;
+  /** Depth inside mc:Fallback, a copy of mc:Choice for older readers: nothing in it is read. */
+  let fallback = 0;
   const referenced: { kind: 'footnote' | 'endnote'; id: string }[] = [];
 
   const blank = () => {
@@ -485,15 +534,17 @@ function readBody(
       numId = inherited(styles, p.style, 'numId');
       ilvl ??= inherited(styles, p.style, 'ilvl');
     }
-    // (An empty paragraph shows no number: Word does not count it.)
-    const hasText = (carried + p.text).trim().length > 0;
-    const number = hasText ? numbering.next(numId, ilvl ?? 0) ?? '' : '';
-    let text = number + carried + p.text;
-    carried = '';
     if (p.markDeleted) {
-      carried = text;
+      carried.push(p.text);
+      carriedText ||= p.text.trim().length > 0;
       return;
     }
+    // (An empty paragraph shows no number: Word does not count it.)
+    const hasText = carriedText || p.text.trim().length > 0;
+    const number = hasText ? numbering.next(numId, ilvl ?? 0) ?? '' : '';
+    let text = number + carried.join('') + p.text;
+    carried = [];
+    carriedText = false;
     if (inCell) {
       if (text.trim()) inCell.push(text.replace(/[\n\t]/g, ' ').trim());
       return;
@@ -508,26 +559,29 @@ function readBody(
     emitLines(text, { part: 'paragraph', paragraph: paragraphNo });
   };
 
-  parse('word/document.xml', xml, {
+  parse(main, xml, {
     open: (t) => {
       const parent = tags[tags.length - 1];
       tags.push(t.name);
+      if (t.name === 'mc:Fallback') fallback++;
+      if (fallback) return;
+      if (t.name.endsWith('PrChange') || t.name === 'w:numberingChange') changed++;
       const p = paras[paras.length - 1];
       switch (t.name) {
         case 'w:p':
           paras.push({ text: '', markDeleted: false });
           return;
         case 'w:pStyle':
-          if (p && parent === 'w:pPr') p.style = attr(t, 'w:val');
+          if (p && parent === 'w:pPr' && !changed) p.style = attr(t, 'w:val');
           return;
         case 'w:numId':
-          if (p && tags[tags.length - 3] === 'w:pPr') p.numId = attr(t, 'w:val');
+          if (p && tags[tags.length - 3] === 'w:pPr' && !changed) p.numId = attr(t, 'w:val');
           return;
         case 'w:ilvl':
-          if (p && tags[tags.length - 3] === 'w:pPr') p.ilvl = Number(attr(t, 'w:val') ?? 0);
+          if (p && tags[tags.length - 3] === 'w:pPr' && !changed) p.ilvl = int(t, 'w:val', 0, 8, 0);
           return;
         case 'w:outlineLvl':
-          if (p && parent === 'w:pPr') p.outlineLvl = Number(attr(t, 'w:val'));
+          if (p && parent === 'w:pPr' && !changed) p.outlineLvl = int(t, 'w:val', 0, 9, undefined);
           return;
         case 'w:tbl':
           tables.push({ rows: [] });
@@ -547,8 +601,8 @@ function readBody(
           return;
         }
       }
-      // A deleted paragraph mark: <w:pPr><w:rPr><w:del/></w:rPr></w:pPr>.
-      if (p && (t.name === 'w:del' || t.name === 'w:ins') && parent === 'w:rPr' && tags[tags.length - 3] === 'w:pPr') {
+      // A deleted paragraph mark: <w:pPr><w:rPr><w:del/></w:rPr></w:pPr> (not one in an old w:pPrChange).
+      if (p && (t.name === 'w:del' || t.name === 'w:ins') && parent === 'w:rPr' && tags[tags.length - 3] === 'w:pPr' && !changed) {
         runs.tracked = true;
         if (t.name === 'w:del') p.markDeleted = true;
         tags.pop();
@@ -561,7 +615,12 @@ function readBody(
     },
     close: (t) => {
       const name = tags.pop();
-      if (name === '(mark)') return;
+      if (name === 'mc:Fallback') {
+        fallback--;
+        return;
+      }
+      if (fallback || name === '(mark)') return;
+      if (t.name.endsWith('PrChange') || t.name === 'w:numberingChange') changed--;
       switch (t.name) {
         case 'w:p': {
           const p = paras.pop();
@@ -593,11 +652,13 @@ function readBody(
       }
       runs.close(t);
     },
-    text: (s) => runs.text(s, paras[paras.length - 1]),
+    text: (s) => {
+      if (!fallback) runs.text(s, paras[paras.length - 1]);
+    },
   });
-  if (carried.trim()) {
+  if (carriedText) {
     paragraphNo++;
-    emitLines(carried, { part: 'paragraph', paragraph: paragraphNo });
+    emitLines(carried.join(''), { part: 'paragraph', paragraph: paragraphNo });
   }
   // Notes after the body, numbered as Word numbers them: in the order they are referenced.
   const counted = { footnote: 0, endnote: 0 };

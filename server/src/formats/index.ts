@@ -24,6 +24,15 @@ export function isSourceFile(path: string): boolean {
 
 /** The reading of a file of a format `isSourceFile` names, from its bytes. */
 export async function readSource(path: string, bytes: Uint8Array, pdfEngine: () => Promise<PdfEngine>, pause?: () => Promise<void>): Promise<SourceRead> {
+  // (Whatever a reader meets that it did not foresee, the file is skipped with the reason; the run goes on.)
+  try {
+    return await readSourceUnguarded(path, bytes, pdfEngine, pause);
+  } catch (err) {
+    return { ok: false, message: `文件读取出错（${(err as Error)?.message ?? err}），未检查 (the file could not be read; not checked)` };
+  }
+}
+
+async function readSourceUnguarded(path: string, bytes: Uint8Array, pdfEngine: () => Promise<PdfEngine>, pause?: () => Promise<void>): Promise<SourceRead> {
   if (/\.docx$/i.test(path)) return readDocx(bytes);
   if (/\.pdf$/i.test(path)) {
     let engine: PdfEngine;

@@ -105,7 +105,9 @@ function pageLines(items: PdfItem[], page: number): Line[] {
       // (A space where a gap parts two runs and one side is not a wide character: "- 健康", "GDP 增长";
       // between two Chinese characters a gap is the justification's, never a space.)
       else if (text && gap > size * 0.2 && (NARROW.test(text[text.length - 1]) || NARROW.test(it.str.trimStart()[0] ?? ''))) text += ' ';
-      text += text ? it.str : it.str.trimStart();
+      // (A CR or line separator in a run would end a line of the text read: a space.)
+      const str = it.str.replace(/[\r\n\u2028\u2029\u0085]/g, ' ');
+      text += text ? str : str.trimStart();
       end = it.x + it.width;
       x0 = Math.min(x0, it.x);
       x1 = Math.max(x1, end);
@@ -131,20 +133,42 @@ export function layoutPdf(pages: PdfItem[][]): SourceRead {
   if (!all.some((l) => l.length)) {
     return fail('PDF 没有文字层，可能是扫描件：请用带文字层的 PDF，或先做文字识别（OCR），未检查', 'the PDF has no text layer, perhaps a scan: use a PDF with text, or run OCR first; not checked');
   }
-  // Page furniture: the page number, and a line at a page's top or bottom met on two pages or more.
+  // The usual distance between two lines, before anything is dropped.
+  const round = (v: number) => Math.round(v);
+  const mode = (vs: number[]) => {
+    const count = new Map<number, number>();
+    for (const v of vs) count.set(round(v), (count.get(round(v)) ?? 0) + 1);
+    return [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  };
+  // (A low quantile, not the commonest: on short pages the margins' gaps may be as many as the lines.)
+  const diffs = all.flatMap((lines) => lines.slice(1).map((l, i) => lines[i].y - l.y).filter((d) => d > 0)).sort((a, b) => a - b);
+  const rawSpacing = diffs[Math.floor(diffs.length * 0.25)] ?? 0;
+  // Page furniture stands apart at a page's top or foot (in its margin, further from the text than
+  // a line): a page number, or a line met at the same height on two pages or more (a running header
+  // or footer). A short line of the text itself at a page's edge (a paragraph's last words, a table's
+  // row) is a line's distance from its neighbour, and a title is not where the headers are.
+  const at = (l: Line) => `${shape(l.text)}@${round(l.y)}`;
   const edges = new Map<string, number>();
   for (const lines of all) {
     // (Once per page: a page of one line has it at its top and its foot.)
-    const shapes = new Set([lines[0], lines[lines.length - 1]].filter((l) => l && l.text.length <= 40).map((l) => shape(l.text)));
-    for (const sh of shapes) edges.set(sh, (edges.get(sh) ?? 0) + 1);
+    const keys = new Set([lines[0], lines[lines.length - 1]].filter((l) => l && l.text.length <= 40).map(at));
+    for (const k of keys) edges.set(k, (edges.get(k) ?? 0) + 1);
   }
-  const furniture = (l: Line, lines: Line[]) => {
-    const edge = l === lines[0] || l === lines[lines.length - 1] || l === lines[1] || l === lines[lines.length - 2];
-    if (!edge) return false;
-    if (PAGE_NUMBER.test(l.text)) return true;
-    return (l === lines[0] || l === lines[lines.length - 1]) && pages.length >= 2 && l.text.length <= 40 && (edges.get(shape(l.text)) ?? 0) >= 2;
+  const apart = (lines: Line[], i: number) => {
+    const next = i === 0 ? lines[1] : lines[i - 1];
+    return !next || rawSpacing <= 0 || Math.abs(lines[i].y - next.y) > rawSpacing * 1.3;
   };
-  const body = all.map((lines) => lines.filter((l) => !furniture(l, lines)));
+  const isFurniture = (lines: Line[], i: number) =>
+    apart(lines, i) && (PAGE_NUMBER.test(lines[i].text) || (lines[i].text.length <= 40 && (edges.get(at(lines[i])) ?? 0) >= 2));
+  const body = all.map((page) => {
+    const lines = page.slice();
+    // (Twice at each edge: a page number under a footer, a header over a second one.)
+    for (let k = 0; k < 2 && lines.length; k++) {
+      if (isFurniture(lines, 0)) lines.shift();
+      if (lines.length && isFurniture(lines, lines.length - 1)) lines.pop();
+    }
+    return lines;
+  });
   if (!body.some((l) => l.length)) {
     return fail('PDF 除页码、页眉外没有文字，可能是扫描件：请用带文字层的 PDF，或先做文字识别（OCR），未检查', 'the PDF holds no text but page numbers and headers, perhaps a scan: use a PDF with text, or run OCR first; not checked');
   }
@@ -152,12 +176,6 @@ export function layoutPdf(pages: PdfItem[][]): SourceRead {
 
   // The text block's left edge (where unindented lines start) and its right edge (where full lines end).
   const flat = body.flat();
-  const round = (v: number) => Math.round(v);
-  const mode = (vs: number[]) => {
-    const count = new Map<number, number>();
-    for (const v of vs) count.set(round(v), (count.get(round(v)) ?? 0) + 1);
-    return [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
-  };
   // (Not the commonest start: in a short text most lines may open a paragraph, indented.)
   const starts = flat.map((l) => l.x0).sort((a, b) => a - b);
   const left = starts[Math.floor(starts.length * 0.05)] ?? 0;
@@ -173,6 +191,8 @@ export function layoutPdf(pages: PdfItem[][]): SourceRead {
   const full = (l: Line) => l.x1 >= right - l.size * 1.5;
 
   const out: { text: string; origin: LineOrigin }[] = [];
+  /** The last character of the last paragraph (a Latin letter there and at the next line's start: a space between). */
+  let lastChar = '';
   let joinsAcrossPages = 0;
   let prev: Line | undefined;
   for (const lines of body) {
@@ -186,14 +206,16 @@ export function layoutPdf(pages: PdfItem[][]): SourceRead {
       const runsOn = prev && full(prev) && !indented(l) && !gap && !prev.text.includes('\t') && !l.text.includes('\t');
       const cur = out[out.length - 1];
       if (runsOn && cur && cur.origin.part === 'page') {
-        const sep = /[A-Za-z]$/.test(cur.text) && /^[A-Za-z]/.test(l.text) ? ' ' : '';
-        cur.origin.rest = [...(cur.origin.rest ?? []), { at: cur.text.length + sep.length, page: l.page, line: l.line }];
+        const sep = /[A-Za-z]/.test(lastChar) && /^[A-Za-z]/.test(l.text) ? ' ' : '';
+        (cur.origin.rest ??= []).push({ at: cur.text.length + sep.length, page: l.page, line: l.line });
         cur.text += sep + l.text;
+        lastChar = l.text[l.text.length - 1];
         if (!samePage) joinsAcrossPages++;
       } else {
         // (A gap of a blank line or more between two paragraphs reads as a blank line, as in a text file.)
         if (gap && cur && cur.origin.part !== 'blank') out.push({ text: '', origin: { part: 'blank' } });
         out.push({ text: l.text, origin: { part: 'page', page: l.page, line: l.line } });
+        lastChar = l.text[l.text.length - 1];
       }
       prev = l;
     }

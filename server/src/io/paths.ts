@@ -26,8 +26,11 @@ export const SOURCE_VIEW_SCHEME = 'wengao-source';
 
 /** A .docx or .pdf file's URI as its read-only view's (`wengao-source:`); any other URI as given. */
 export function sourceViewUri(uri: string): string {
-  if (!uri.startsWith('file:') || !/\.(?:docx|pdf)$/i.test(uri)) return uri;
-  return `${SOURCE_VIEW_SCHEME}:${uri.slice('file://'.length).replace(/^[^/]*/, '')}`;
+  if (!uri.startsWith('file://') || !/\.(?:docx|pdf)$/i.test(uri)) return uri;
+  const rest = uri.slice('file://'.length);
+  const host = /^[^/]*/.exec(rest)![0];
+  // (As VS Code writes a URI of another scheme: no "//" without a host.)
+  return host ? `${SOURCE_VIEW_SCHEME}://${rest}` : `${SOURCE_VIEW_SCHEME}:${rest}`;
 }
 
 /**
@@ -38,7 +41,11 @@ export function sourceViewUri(uri: string): string {
  */
 export function canonicalUri(uri: string): string {
   // (The editor's read-only view of a .docx or .pdf is that file: one document, one index entry.)
-  if (uri.startsWith(`${SOURCE_VIEW_SCHEME}:`)) uri = `file://${uri.slice(SOURCE_VIEW_SCHEME.length + 1).replace(/^\/\/[^/]*/, '').replace(/[?#].*$/, '')}`;
+  if (uri.startsWith(`${SOURCE_VIEW_SCHEME}:`)) {
+    // (wengao-source:/c%3A/a.docx, or with a host, wengao-source://server/share/a.docx, as file: has it.)
+    const rest = uri.slice(SOURCE_VIEW_SCHEME.length + 1).replace(/[?#].*$/, '');
+    uri = `file:${rest.startsWith('//') ? rest : `//${rest}`}`;
+  }
   if (!uri.startsWith('file:')) return uri;
   try {
     return pathToFileURL(fileURLToPath(uri)).href;

@@ -234,7 +234,8 @@ export class WorkspaceIndexer {
       this.saved.drop(uri);
       return undefined;
     }
-    const hash = textDigest(read.text);
+    // (A .docx or .pdf: where its lines came from too, which the index's places name.)
+    const hash = textDigest(read.source ? `${read.text}\u0000${JSON.stringify(read.source.lines)}` : read.text);
     if (same && saved.hash === hash) {
       const entry = this.saved.entry(uri);
       if (entry !== undefined) {
