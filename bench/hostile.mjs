@@ -72,6 +72,8 @@ const files = {
   'malformed.docx': zipSync({ 'word/document.xml': strToU8(body('<w:p><w:r><w:t>正文</w:r></w:p>'.repeat(100_000))) }),
   'nested-200000.docx': zipSync({ 'word/document.xml': strToU8(body('<w:sdt>'.repeat(200_000) + '<w:p><w:r><w:t>正文。</w:t></w:r></w:p>' + '</w:sdt>'.repeat(200_000))) }),
   'images-only.docx': zipSync({ 'word/document.xml': strToU8(body('<w:p><w:r><w:drawing/></w:r></w:p>'.repeat(10_000))) }),
+  // 40,000 paragraphs whose marks are deleted: one paragraph once the changes are accepted.
+  'deleted-marks-40000.docx': zipSync({ 'word/document.xml': strToU8(body('<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>城镇新增就业。</w:t></w:r></w:p>'.repeat(40_000) + '<w:p><w:r><w:t>完。</w:t></w:r></w:p>')) }),
   'encrypted.docx': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(4096).fill(0)]),
   '2MB-text.docx': await textDocx(buildReport(2 * 1024 * 1024).toString('utf8')),
   '300-pages.pdf': await reportPdf(buildReport(430_000).toString('utf8')),
