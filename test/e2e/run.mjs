@@ -2433,14 +2433,30 @@ const tests = [
       // The Explorer's menu on the .docx: Open Word or PDF Document as Text.
       const row = page.locator('.explorer-folders-view').getByRole('treeitem', { name: SOURCE_DRAFT, exact: true });
       await waitForExplorerRow(page, row, SOURCE_DRAFT);
-      await row.click({ button: 'right' });
       const item = page.locator('.monaco-menu .action-item', { hasText: 'Open Word or PDF Document as Text' }).first();
-      await waitFor('the Explorer menu item "Open Word or PDF Document as Text"', () => item.isVisible(), { timeout: 10_000 });
-      await item.click();
-      await waitFor(`editor tab ${SOURCE_DRAFT} active`, async () => {
+      const viewActive = async () => {
         const tab = page.locator('.tabs-container .tab.active');
         return (await tab.count()) > 0 && (await tab.first().getAttribute('aria-label'))?.includes(SOURCE_DRAFT);
-      }, { timeout: 15_000 });
+      };
+      // (A click on a menu that has just opened was seen to be lost in the full suite, the menu left
+      // open with the item highlighted: the menu is opened again, and Enter taken too.)
+      for (let attempt = 1; ; attempt++) {
+        if (!(await item.isVisible())) await row.click({ button: 'right' });
+        await waitFor('the Explorer menu item "Open Word or PDF Document as Text"', () => item.isVisible(), { timeout: 10_000 });
+        await item.hover();
+        await item.click();
+        const opened = await waitFor(`editor tab ${SOURCE_DRAFT} active`, viewActive, { timeout: 8_000 }).then(() => true, () => false);
+        if (opened) break;
+        if (await item.isVisible()) await page.keyboard.press('Enter');
+        if (await waitFor(`editor tab ${SOURCE_DRAFT} active`, viewActive, { timeout: 4_000 }).then(() => true, () => false)) break;
+        if (attempt === 3) {
+          // (No menu left open over the next cases.)
+          await page.keyboard.press('Escape');
+          throw new Error(`the Explorer menu's "Open Word or PDF Document as Text" opened no view of ${SOURCE_DRAFT} in 3 attempts`);
+        }
+        log(`  (the menu's click opened nothing: attempt ${attempt + 1})`);
+        await page.keyboard.press('Escape');
+      }
       await waitFor('the draft\'s text in the view', async () => (await page.locator('.editor-instance .view-line', { hasText: '城镇新增就业2万人以上' }).count()) > 0, { timeout: 15_000 });
       lap('view opened');
       // Read-only: typing changes nothing.

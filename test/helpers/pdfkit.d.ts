@@ -5,7 +5,7 @@ declare module 'pdfkit' {
     on(event: 'data', listener: (chunk: Buffer) => void): this;
     on(event: 'end', listener: () => void): this;
     addPage(): this;
-    registerFont(name: string, font: Buffer): this;
+    registerFont(name: string, font: Buffer | string, family?: string): this;
     font(name: string): this;
     fontSize(size: number): this;
     text(text: string, x: number, y: number, options?: { lineBreak?: boolean }): this;
