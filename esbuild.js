@@ -46,7 +46,22 @@ const builds = [
   { ...common, entryPoints: ['server/src/io/pdfjs.ts'], outfile: 'dist/pdf.js', minify: true, sourcemap: false },
 ];
 
+/**
+ * pdf.js's packed CMaps for Chinese (Adobe-GB1 and Adobe-CNS1: UniGB-UCS2-H, GBK-EUC-H, B5 …),
+ * beside dist/pdf.js, which reads them when a PDF names a CJK font it does not embed
+ * (server/src/io/pdfjs.ts). About 800 KB; the Japanese and Korean ones are left out.
+ */
+function copyCMaps() {
+  const fs = require('fs');
+  const path = require('path');
+  const from = path.join(__dirname, 'node_modules', 'pdfjs-dist', 'cmaps');
+  const to = path.join(__dirname, 'dist', 'cmaps');
+  fs.mkdirSync(to, { recursive: true });
+  for (const f of fs.readdirSync(from)) if (/(GB|CNS|B5|ETen|ETHK|HK)/.test(f) && f.endsWith('.bcmap')) fs.copyFileSync(path.join(from, f), path.join(to, f));
+}
+
 async function main() {
+  copyCMaps();
   // The word list (server/lexicon/build.mjs), beside the bundles that read it.
   const { writeLexicon } = await import('./server/lexicon/build.mjs');
   writeLexicon('dist/lexicon.txt');

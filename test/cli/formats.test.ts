@@ -10,7 +10,7 @@ import { join } from 'path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, TempDirs, runCli } from '../helpers/procCli';
 import { d, docxOf, textDocx } from '../helpers/docx';
-import { reportPdf } from '../helpers/pdf';
+import { predefinedCMapPdf, reportPdf } from '../helpers/pdf';
 
 const temp = new TempDirs();
 afterEach(() => temp.cleanup());
@@ -138,6 +138,13 @@ describe('wengao on .docx', () => {
     const again = await run('--cache-location', cache);
     expect(again.stdout).not.toBe(first.stdout);
     expect(again.stdout).toBe((await run()).stdout);
+  });
+
+  it('reads a PDF whose Chinese font is on a predefined CMap with the CMaps beside the bundle (dist/cmaps)', async () => {
+    const dir = temp.make();
+    writeFileSync(join(dir, 'itext.pdf'), predefinedCMapPdf(['2026年政府工作报告', '全省地区生产总值增长5%左右。']));
+    const r = await runCli(['figures', 'itext.pdf', '--format', 'text'], { cwd: dir });
+    expect(r.stdout).toContain('itext.pdf:第1页第2行（“全省地区生产总值增长5%左右。”）: target 2026');
   });
 
   it('says a PDF without a text layer is perhaps a scan, and what to do', async () => {

@@ -188,7 +188,7 @@ describe('.vscodeignore', () => {
     expect(files.filter((f) => !shipped(f))).toEqual([]);
     // (The server reads its word list and its PDF engine from beside its bundle: without the list, words
     // fall back on ICU; without the engine, no PDF is read.)
-    expect(['dist/server.js', 'dist/lexicon.txt', 'dist/pdf.js'].filter((f) => !shipped(f))).toEqual([]);
+    expect(['dist/server.js', 'dist/lexicon.txt', 'dist/pdf.js', 'dist/cmaps/UniGB-UCS2-H.bcmap'].filter((f) => !shipped(f))).toEqual([]);
     expect(shipped('client/src/extension.ts')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PdfEngine, PdfItem, layoutPdf, readPdf } from '../../server/src/formats/pdf';
 import { describeOrigin, originAt } from '../../server/src/core/origins';
 import { pdfEngine } from '../../server/src/io/pdfEngine';
-import { reportPdf } from '../helpers/pdf';
+import { predefinedCMapPdf, reportPdf } from '../helpers/pdf';
 
 const SIZE = 16;
 const LEFT = 80;
@@ -167,6 +167,12 @@ describe('PDFs with an embedded CJK font, through pdf.js', () => {
     // (Lines are counted as printed: the blank line under the title is none.)
     expect(r.source.lines.map((o) => describeOrigin(o))).toEqual(['第1页第1行', '', '第1页第2行', '第1页第3行', '第2页第2行']);
     expect(r.source.notes.join()).toContain('跨页的段落 1 处已按版式接上');
+  });
+
+  it('a Chinese font named, not embedded, on a predefined CMap (STSong-Light, UniGB-UCS2-H) is read, not taken for a scan', async () => {
+    const r = await readPdf(await pdfEngine(), new Uint8Array(predefinedCMapPdf(['2026年政府工作报告', '全省地区生产总值增长5%左右。'])));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.source.text).toBe('2026年政府工作报告\n全省地区生产总值增长5%左右。\n');
   });
 
   it('an encrypted PDF and bytes that are no PDF, each with its message', async () => {
