@@ -193,6 +193,11 @@ describe('readDocx: Word\'s XML as other editors and old files write it', () => 
     expect(lines(file(p('第一项', num(0)) + p('第二项', num(1)), { 'word/numbering.xml': odd }))).toEqual(['a)第一项', 'A.第二项']);
   });
 
+  it("a ruby's annotation (the pinyin over the characters) is not read into the text", () => {
+    const ruby = `<w:p><w:r><w:t>发展</w:t></w:r><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhēng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>征</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>程。</w:t></w:r></w:p>`;
+    expect(lines(file(ruby))).toEqual(['发展征程。']);
+  });
+
   it('a CR written in w:t is a space, not a line of its own; the main part is where the package\'s relationships say', () => {
     const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`;
     const bytes = zipSync({ '_rels/.rels': strToU8(rels), 'word/document2.xml': strToU8(doc(p('全省地区生产总值&#13;增长5%。'))) });

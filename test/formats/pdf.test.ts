@@ -120,6 +120,15 @@ describe('layoutPdf: a page as it is printed, read as paragraphs', () => {
     expect(describeOrigin(originAt(o, 18 + 20 * 4999 + 3))).toBe('第1页第5001行');
   });
 
+  it("footnotes in small print at a page's foot leave the flow: the paragraph they cut runs on, and they are read after the text", () => {
+    const small = (text: string, row: number): PdfItem => ({ str: text, x: LEFT, y: TOP - row * STEP, width: text.length * 10, size: 10 });
+    const r = read([
+      [...page('\u3000\u3000' + FULL.slice(2), FULL), small('①按可比价格计算。', 2.5)],
+      page('城镇新增就业60万人。'),
+    ]);
+    expect(r.lines).toEqual([`第1页第1行 | ${FULL.slice(2)}${FULL}城镇新增就业60万人。`, ' | ', '第1页第3行 | ①按可比价格计算。']);
+  });
+
   it('a gap of a blank line reads as a blank line; cells set apart by a wide gap as tabs', () => {
     expect(read([page('\u3000\u3000主要指标', '', '指标|2025年|2026年目标', '增速|5.3%|5%左右')]).lines).toEqual([
       '第1页第1行 | 主要指标',

@@ -389,7 +389,8 @@ function roman(n: number): string {
 
 /**
  * The text of a run-level walk shared by the body and the notes: text in w:t (not in a deletion),
- * tabs, line breaks; field codes, deleted text and mc:Fallback (a copy of mc:Choice) skipped.
+ * tabs, line breaks; field codes, deleted text, mc:Fallback (a copy of mc:Choice) and a ruby's
+ * annotation (w:rt, the pinyin over the characters) skipped.
  */
 class Runs {
   /** Depth inside elements whose text is not read (deletions, field codes, fallbacks). */
@@ -412,6 +413,7 @@ class Runs {
       case 'mc:Fallback':
       case 'w:instrText':
       case 'w:delText':
+      case 'w:rt':
         this.skip++;
         return;
       case 'w:t':
@@ -437,6 +439,7 @@ class Runs {
       case 'mc:Fallback':
       case 'w:instrText':
       case 'w:delText':
+      case 'w:rt':
         this.skip--;
         return;
       case 'w:t':

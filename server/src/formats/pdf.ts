@@ -173,6 +173,17 @@ export function layoutPdf(pages: PdfItem[][]): SourceRead {
     return fail('PDF 除页码、页眉外没有文字，可能是扫描件：请用带文字层的 PDF，或先做文字识别（OCR），未检查', 'the PDF holds no text but page numbers and headers, perhaps a scan: use a PDF with text, or run OCR first; not checked');
   }
   const scanned = body.map((l, i) => (l.length ? 0 : i + 1)).filter((n) => n > 0 && all[n - 1].length === 0);
+  // A page's footnotes: the lines at its foot set smaller than the text (under 85% of the size most
+  // lines have). They leave the flow, so that a paragraph the page break cut still runs on into the
+  // next page, and are read after the text, each with its own page and line.
+  const textSize = mode(body.flat().map((l) => l.size * 10)) / 10;
+  const footnotes: Line[] = [];
+  for (const lines of body) {
+    let k = lines.length;
+    while (k > 0 && lines[k - 1].size < textSize * 0.85) k--;
+    // (Not a page of small print only: that is text of its own.)
+    if (k > 0 && k < lines.length) footnotes.push(...lines.splice(k));
+  }
 
   // The text block's left edge (where unindented lines start) and its right edge (where full lines end).
   const flat = body.flat();
@@ -219,6 +230,10 @@ export function layoutPdf(pages: PdfItem[][]): SourceRead {
       }
       prev = l;
     }
+  }
+  if (footnotes.length) {
+    out.push({ text: '', origin: { part: 'blank' } });
+    for (const l of footnotes) out.push({ text: l.text, origin: { part: 'page', page: l.page, line: l.line } });
   }
   const notes: string[] = [];
   if (joinsAcrossPages) notes.push(`跨页的段落 ${joinsAcrossPages} 处已按版式接上 (${joinsAcrossPages} ${joinsAcrossPages === 1 ? 'paragraph' : 'paragraphs'} continued across a page joined)`);
