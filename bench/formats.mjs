@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildReport, root } from './inputs.mjs';
 import { median } from './server.mjs';
-import { sourceHelpers } from './sourceHelpers.mjs';
+import { sourceHelpers } from '../test/helpers/sourceHelpers.mjs';
 
 const arg = (name, d) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : d);
 const runs = Number(arg('--runs', 5));

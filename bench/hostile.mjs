@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { buildReport } from './inputs.mjs';
-import { sourceHelpers } from './sourceHelpers.mjs';
+import { sourceHelpers } from '../test/helpers/sourceHelpers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildReport, root } from './inputs.mjs';
 import { median, p95, rpc, startServer } from './server.mjs';
-import { sourceHelpers } from './sourceHelpers.mjs';
+import { sourceHelpers } from '../test/helpers/sourceHelpers.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const SMALL = '2026年工作计划\n\n一、总体要求\n\n今年城镇新增就业45万人以上。\n';

@@ -62,7 +62,8 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { sourceHelpers } from '../helpers/sourceHelpers.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -141,22 +142,9 @@ const SOURCE_TEXT = [
 /** The draft says 2万人 where the published report says 1.8万人. */
 const SOURCE_DRAFT_TEXT = SOURCE_TEXT.replace('1.8万人', '2万人');
 
-/** The draft (.docx) and the report (.pdf), made by the test helpers (test/helpers/docx.ts, pdf.ts), bundled for this script. */
+/** The draft (.docx) and the report (.pdf), made by the test helpers (test/helpers/sourceHelpers.mjs). */
 async function makeSources() {
-  const esbuild = await import('esbuild');
-  const out = path.join(ROOT, 'node_modules', '.cache', 'wengao-e2e', 'sources.mjs');
-  await esbuild.build({
-    stdin: { contents: "export { textDocx } from './test/helpers/docx'; export { reportPdf } from './test/helpers/pdf';", resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    // (The font's folder is found from the helper's own folder.)
-    define: { __dirname: JSON.stringify(path.join(ROOT, 'test', 'helpers')) },
-    outfile: out,
-    logLevel: 'warning',
-  });
-  const { textDocx, reportPdf } = await import(`${pathToFileURL(out).href}?${Date.now()}`);
+  const { textDocx, reportPdf } = await sourceHelpers();
   return { draft: await textDocx(SOURCE_DRAFT_TEXT), report: await reportPdf(SOURCE_TEXT, { charsPerLine: 22 }) };
 }
 
