@@ -67,8 +67,7 @@ export function* textLineItems(results: FileResult[], locale?: Locale): Generato
     const shown = escapedPath(r.path);
     for (const f of r.findings) {
       const p = r.lines.position(f.span.start);
-      const where = r.source ? escapedPath(at(r, p.line, p.character, locale)) : `${p.line + 1}:${p.character + 1}`;
-      yield `${shown}:${where}: ${f.severity} ${f.code} ${escapedPath(f.message)}${elsewhere(f, locale, converted)}`;
+      yield `${shown}:${escapedPath(at(r, p.line, p.character, locale))}: ${f.severity} ${f.code} ${escapedPath(f.message)}${elsewhere(f, locale, converted)}`;
     }
   }
 }
@@ -194,7 +193,7 @@ export function renderFigures(results: FileResult[], format: FiguresFormat, targ
       return (
         rows
           .map(({ path, line, figure: f, lines, result }) =>
-            escapedPath(`${path}:${result.source ? at(result, line - 1, lines.position(f.span.start).character, locale) : `${line}:${lines.position(f.span.start).character + 1}`}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`),
+            escapedPath(`${path}:${at(result, line - 1, lines.position(f.span.start).character, locale)}: ${f.kind} ${f.period ?? '-'} ${f.region ?? '-'} ${f.statement}`),
           )
           .join('\n') + (rows.length ? '\n' : '')
       );

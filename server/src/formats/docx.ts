@@ -14,6 +14,7 @@
  */
 import { unzipSync } from 'fflate';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
+import { readMarker } from '../core/headings';
 import { LineOrigin, SourceRead } from './source';
 
 /** The largest XML part read (64 MB unzipped: a 1,000-page report's document.xml is some 20 MB). */
@@ -557,7 +558,8 @@ function readBody(
       return;
     }
     const level = headingLevel(styles, p.style, p.outlineLvl);
-    if (level && !MARKED.test(text.trimStart())) text = `${'#'.repeat(level)} ${text.trimStart()}`;
+    // (A heading whose text opens with a marker of its own, 一、 （一） 1. 第一，, is read by that marker.)
+    if (level && !readMarker(text.trimStart())) text = `${'#'.repeat(level)} ${text.trimStart()}`;
     paragraphNo++;
     emitLines(text, { part: 'paragraph', paragraph: paragraphNo });
   };
@@ -690,6 +692,3 @@ function readBody(
     source: { format: 'docx', text: out.map((l) => l.text).join('\n') + '\n', lines: out.map((l) => l.origin), notes: notesSaid },
   };
 }
-
-/** A paragraph that opens with a heading marker of its own (一、 （一） 1. 第一，): no `#` is put before it. */
-const MARKED = /^(?:[一二三四五六七八九十百]+[、.．，,]|第[一二三四五六七八九十百]+[，、,：:]|[（(][一二三四五六七八九十百0-9０-９]+[）)]|[0-9０-９]{1,3}[.．、](?![0-9０-９]))/;

@@ -31,7 +31,8 @@ export function* indexEntrySteps(uri: string, fileName: string, analysis: Analys
     const e = lines.position(figure.span.end);
     // In a compilation (seed 002) a figure belongs to its piece: name the title above it.
     const piece = pieceName(analysis, figure.span.start) ?? docName;
-    const place = placeAcross(analysis.model.origins, s.line, figure.span.start - lines.starts[lines.lineAt(figure.span.start)]);
+    const origins = analysis.model.origins;
+    const place = origins && placeAcross(origins, s.line, figure.span.start - lines.starts[s.line]);
     figures.push({ uri, docName: piece, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, figure, ...(place ? { place } : {}) });
   }
   const entry: DocumentEntry = { uri, docName, figures };
