@@ -88,6 +88,12 @@ describe('layoutPdf: a page as it is printed, read as paragraphs', () => {
     expect(describeOrigin(originAt(r.source.lines[1], text.indexOf('粮食产量')))).toBe('第1页第4行');
   });
 
+  it('a running header met once (a two-page report has it on its second page) is dropped where it stands apart in smaller print', () => {
+    expect(read([page('\u3000\u3000' + FULL.slice(2), FULL, '↓— 1 —'), page('↑2026年政府工作报告', '一二三四五六七八九十。', '↓— 2 —')]).lines).toEqual([
+      `第1页第1行 | ${FULL.slice(2)}${FULL}一二三四五六七八九十。`,
+    ]);
+  });
+
   it('a page that opens with an indented line starts a new paragraph however full the last line was', () => {
     expect(read([page(FULL, FULL, '↓— 1 —'), page('\u3000\u3000二、主要任务', '↓— 2 —')]).lines).toEqual([`第1页第1行 | ${FULL}${FULL}`, '第2页第1行 | 二、主要任务']);
   });

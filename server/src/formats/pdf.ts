@@ -106,7 +106,8 @@ function pageLines(items: PdfItem[], page: number): Line[] {
       // between two Chinese characters a gap is the justification's, never a space.)
       else if (text && gap > size * 0.2 && (NARROW.test(text[text.length - 1]) || NARROW.test(it.str.trimStart()[0] ?? ''))) text += ' ';
       // (A CR or line separator in a run would end a line of the text read: a space.)
-      const str = it.str.replace(/[\r\n\u2028\u2029\u0085]/g, ' ');
+      // (A glyph pdf.js could not map to a character comes as U+0000: the replacement character, seen.)
+      const str = it.str.replace(/[\r\n\u2028\u2029\u0085]/g, ' ').replace(/\u0000/g, '\uFFFD');
       text += text ? str : str.trimStart();
       end = it.x + it.width;
       x0 = Math.min(x0, it.x);
@@ -140,9 +141,14 @@ export function layoutPdf(pages: PdfItem[][]): SourceRead {
     for (const v of vs) count.set(round(v), (count.get(round(v)) ?? 0) + 1);
     return [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
   };
-  // (A low quantile, not the commonest: on short pages the margins' gaps may be as many as the lines.)
-  const diffs = all.flatMap((lines) => lines.slice(1).map((l, i) => lines[i].y - l.y).filter((d) => d > 0)).sort((a, b) => a - b);
-  const rawSpacing = diffs[Math.floor(diffs.length * 0.25)] ?? 0;
+  // (The size most of the text is set in: each line counted by its characters, not once.)
+  const bySize = new Map<number, number>();
+  for (const l of all.flat()) bySize.set(round(l.size * 10), (bySize.get(round(l.size * 10)) ?? 0) + l.text.length);
+  const printSize = ([...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0) / 10;
+  // (The closest two lines of the text stand, not the commonest distance: on short pages the
+  // margins' gaps may be as many as the lines; a superscript's offset, under the print's size, is none.)
+  const diffs = all.flatMap((lines) => lines.slice(1).map((l, i) => lines[i].y - l.y).filter((d) => d >= printSize * 0.8));
+  const rawSpacing = diffs.reduce((m, d) => Math.min(m, d), diffs.length ? Infinity : 0);
   // Page furniture stands apart at a page's top or foot (in its margin, further from the text than
   // a line): a page number, or a line met at the same height on two pages or more (a running header
   // or footer). A short line of the text itself at a page's edge (a paragraph's last words, a table's
@@ -158,8 +164,12 @@ export function layoutPdf(pages: PdfItem[][]): SourceRead {
     const next = i === 0 ? lines[1] : lines[i - 1];
     return !next || rawSpacing <= 0 || Math.abs(lines[i].y - next.y) > rawSpacing * 1.3;
   };
+  // (A running header is often met once only: a two-page report has it on its second page. At a
+  // page's top, apart from the text and set smaller than it, a short line is one however often met.)
   const isFurniture = (lines: Line[], i: number) =>
-    apart(lines, i) && (PAGE_NUMBER.test(lines[i].text) || (lines[i].text.length <= 40 && (edges.get(at(lines[i])) ?? 0) >= 2));
+    apart(lines, i) &&
+    (PAGE_NUMBER.test(lines[i].text) ||
+      (lines[i].text.length <= 40 && ((edges.get(at(lines[i])) ?? 0) >= 2 || (i === 0 && lines.length > 1 && lines[i].size < printSize * 0.9))));
   const body = all.map((page) => {
     const lines = page.slice();
     // (Twice at each edge: a page number under a footer, a header over a second one.)
@@ -176,7 +186,7 @@ export function layoutPdf(pages: PdfItem[][]): SourceRead {
   // A page's footnotes: the lines at its foot set smaller than the text (under 85% of the size most
   // lines have). They leave the flow, so that a paragraph the page break cut still runs on into the
   // next page, and are read after the text, each with its own page and line.
-  const textSize = mode(body.flat().map((l) => l.size * 10)) / 10;
+  const textSize = printSize;
   const footnotes: Line[] = [];
   for (const lines of body) {
     let k = lines.length;
