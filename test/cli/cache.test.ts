@@ -5,11 +5,12 @@
  * never written over. Runs the BUILT command line.
  */
 import { execFileSync } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
 import * as iconv from 'iconv-lite';
 import { join } from 'path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, TempDirs, runCli } from '../helpers/procCli';
+import { lexiconFileText } from '../../server/src/io/lexiconFile';
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
@@ -36,6 +37,30 @@ function makeFolder(): string {
   writeFileSync(join(dir, 'b', '.wengaorc.json'), JSON.stringify({ checks: { quote: 'error' } }));
   writeFileSync(join(dir, 'a', '.wengaoignore'), 'r3.txt figure.mismatch *  # 已核实\n');
   return dir;
+}
+
+/** The cache file's index (its footer says where it lies): [absolute path, record] per report. */
+function cacheIndex(file: string): [string, Record<string, unknown>][] {
+  const b = readFileSync(file);
+  const footer = /^\nwengao-index ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{24})\n$/.exec(b.subarray(b.length - 65).toString('latin1'));
+  if (!footer) throw new Error('no footer');
+  const at = parseInt(footer[1], 16);
+  return (JSON.parse(b.subarray(at, at + parseInt(footer[2], 16)).toString('utf8')) as { reports: [string, Record<string, unknown>][] }).reports;
+}
+
+/** Text of the cached parts (not the index) replaced in place by another of as many bytes; how many places. */
+function editCached(file: string, from: string, to: string): number {
+  expect(Buffer.byteLength(to)).toBe(Buffer.byteLength(from));
+  const b = readFileSync(file);
+  const end = parseInt(/wengao-index ([0-9a-f]{12})/.exec(b.subarray(b.length - 65).toString('latin1'))![1], 16);
+  const f = Buffer.from(from);
+  let n = 0;
+  for (let i = b.indexOf(f); i >= 0 && i < end; i = b.indexOf(f, i + f.length)) {
+    Buffer.from(to).copy(b, i);
+    n++;
+  }
+  writeFileSync(file, b);
+  return n;
 }
 
 let dir = '';
@@ -76,19 +101,17 @@ describe('wengao check --cache gives what a run without it gives', () => {
     expect(sarif.runs[0].results.filter((x) => x.ruleId === 'figure.mismatch' && x.suppressions?.length && x.locations[0].physicalLocation.artifactLocation.uri === 'a/r3.txt').length).toBe(3);
   }, 60_000);
 
-  it('reads unchanged reports from the cache: a finding edited in the cache file comes out as edited', async () => {
-    await check('--cache');
-    const file = join(dir, 'node_modules', '.cache', 'wengao', 'cache.json');
-    // (A line per report: its path, its key and its record, tab-separated.)
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const k = lines.findIndex((l, i) => i > 0 && l && (JSON.parse(l.split('\t')[2]) as { findings: unknown[] }).findings.length > 0);
-    const [name, key, json] = lines[k].split('\t');
-    const record = JSON.parse(json) as { findings: { message: string }[] };
-    record.findings[0].message = '（缓存里改过的消息）';
-    lines[k] = [name, key, JSON.stringify(record)].join('\t');
-    writeFileSync(file, lines.join('\n'));
-    expect((await check('--cache')).stdout).toContain('（缓存里改过的消息）');
-  }, 60_000);
+  for (const format of ['text', 'json']) {
+    it(`reads unchanged reports from the cache (--format ${format}): a message edited in the cache file comes out as edited`, async () => {
+      const first = await check('--cache', '--format', format);
+      // (Text keeps each report's lines as printed; JSON is made from the findings kept.)
+      expect(first.stdout).toContain('合并为一段');
+      expect(editCached(join(dir, 'node_modules', '.cache', 'wengao', 'cache.json'), '合并为一段', '（改过的）')).toBeGreaterThan(0);
+      const again = await check('--cache', '--format', format);
+      expect(again.stdout).toContain('（改过的）');
+      expect(again.stdout).not.toContain('合并为一段');
+    }, 60_000);
+  }
 
   it('a cache is of one build: after the word list beside the bundle changed, it is not read', async () => {
     // (A copy of the built CLI with its own word list, which the test may change.)
@@ -104,8 +127,7 @@ describe('wengao check --cache gives what a run without it gives', () => {
       }
     })();
     expect(first.length).toBeGreaterThan(1000);
-    const file = join(dir, 'node_modules', '.cache', 'wengao', 'cache.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/"message":"[^"]+"/, '"message":"（缓存里改过的消息）"'));
+    expect(editCached(join(dir, 'node_modules', '.cache', 'wengao', 'cache.json'), '合并为一段', '（改过的）')).toBeGreaterThan(0);
     const again = () => {
       try {
         return run();
@@ -113,11 +135,12 @@ describe('wengao check --cache gives what a run without it gives', () => {
         return (e as { stdout: string }).stdout;
       }
     };
-    expect(again()).toContain('（缓存里改过的消息）');
+    expect(again()).toContain('（改过的）');
     // Another word list (its total frequency in the last place): another build.
     const lexicon = join(bin, 'lexicon.txt');
-    writeFileSync(lexicon, readFileSync(lexicon, 'utf8').replace(/^(wengao-lexicon 1 \d+\.\d*)\d/, (_m, head: string) => `${head}9`));
-    expect(again()).not.toContain('（缓存里改过的消息）');
+    const text = lexiconFileText(readFileSync(lexicon)).replace(/^(wengao-lexicon 1 \d+\.\d*)\d/, (_m, head: string) => `${head}9`);
+    writeFileSync(lexicon, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(again()).not.toContain('（改过的）');
   }, 60_000);
 
   it('after a report changed, re-checks it and what it is compared with: a new mismatch on an unchanged report', async () => {
@@ -154,10 +177,92 @@ describe('--cache with standard input and with reports that go', () => {
     await check('--cache-location', cacheFile);
     rmSync(join(dir, 'a', 'gz1.txt'));
     await check('--cache-location', cacheFile);
-    const kept = readFileSync(cacheFile, 'utf8').split('\n').slice(1, -1).map((l) => JSON.parse(l.split('\t')[0]) as string);
+    const kept = cacheIndex(cacheFile).map(([name]) => name);
     expect(kept).not.toContain(join(dir, 'a', 'gz1.txt'));
     expect(kept).toContain(join(dir, 'b', 'gz2.txt'));
     expect(kept).toContain(join(other, 'a', 'gz1.txt'));
+  }, 60_000);
+});
+
+describe('reports the cache vouches for by their times (written more than 2 s before the run)', () => {
+  const aged = async () => new Promise((resolve) => setTimeout(resolve, 2100));
+
+  it('an unchanged report is given by its lines as printed; a report rewritten with its old size and time is read again', async () => {
+    // (A time in whole seconds, which utimes puts back exactly.)
+    const r0 = join(dir, 'a', 'r0.txt');
+    const t = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(r0, t, t);
+    await aged();
+    const plain = await check();
+    same(plain, await check('--cache'));
+    const file = join(dir, 'node_modules', '.cache', 'wengao', 'cache.json');
+    // (Every report read was old enough: its times are kept.)
+    expect(cacheIndex(file).filter(([, r]) => r.stamp).length).toBeGreaterThan(10);
+    same(plain, await check('--cache'));
+    // Rewritten with as many bytes and its modification time put back: its change time moved, so it is read.
+    const before = statSync(r0);
+    const text = readFileSync(r0, 'utf8');
+    const edited = text.replace(/(\d)(万|亿|%|人|个|元)/, (_m, d: string, unit: string) => `${(Number(d) + 1) % 10}${unit}`);
+    expect(edited).not.toBe(text);
+    expect(Buffer.byteLength(edited)).toBe(before.size);
+    writeFileSync(r0, edited);
+    utimesSync(r0, t, t);
+    expect(statSync(r0).mtimeMs).toBe(before.mtimeMs);
+    const now = await check();
+    expect(now.stdout).not.toBe(plain.stdout);
+    same(now, await check('--cache'));
+  }, 60_000);
+
+  it('its printed lines come from the cache: edited there, they come out as edited; another --min-severity or --lang prints anew', async () => {
+    await aged();
+    await check('--cache');
+    await check('--cache');
+    const file = join(dir, 'node_modules', '.cache', 'wengao', 'cache.json');
+    expect(editCached(file, '合并为一段', '（改过的）')).toBeGreaterThan(0);
+    const hint = await check('--cache');
+    expect(hint.stdout).toContain('（改过的）');
+    // (Lines for other options are printed from the findings kept, which were edited too.)
+    const warning = await check('--cache', '--min-severity', 'warning');
+    expect(warning.stdout).toContain('（改过的）');
+    expect(warning.stdout.length).toBeLessThan(hint.stdout.length);
+    same(await check('--min-severity', 'warning'), await runCli(['check', '.', '--min-severity', 'warning', '--cache-location', 'fresh.json'], { cwd: dir, timeoutMs: 60_000 }));
+  }, 60_000);
+});
+
+describe('a cache file written in place', () => {
+  it('appends what changed and is written afresh when what it no longer uses outweighs the rest', async () => {
+    const file = join(dir, 'c.json');
+    const plain = await check('--cache-location', file);
+    const size = statSync(file).size;
+    for (const quote of ['off', 'warning', 'error', 'off', 'warning']) {
+      writeFileSync(join(dir, 'b', '.wengaorc.json'), JSON.stringify({ checks: { quote } }));
+      same(await check(), await check('--cache-location', file));
+    }
+    // (Five times b/'s records replaced: the file stays within twice its size, and reads back whole.)
+    expect(statSync(file).size).toBeLessThan(2.2 * size);
+    writeFileSync(join(dir, 'b', '.wengaorc.json'), JSON.stringify({ checks: { quote: 'error' } }));
+    same(plain, await check('--cache-location', file));
+    same(plain, await check('--cache-location', file));
+  }, 120_000);
+
+  it('a write cut short, or an index that does not match its digest: said, ignored, and written afresh', async () => {
+    const file = join(dir, 'c.json');
+    const plain = await check('--cache-location', file);
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, whole.length - 40));
+    const cut = await check('--cache-location', file);
+    expect(cut.stderr).toMatch(/缓存文件已损坏，已忽略并将重写 \(cache corrupt: ignored, and written afresh\)/);
+    expect(cut.stdout).toBe(plain.stdout);
+    same(plain, await check('--cache-location', file));
+    // (A byte of the index changed: its digest no longer matches.)
+    const b = readFileSync(file);
+    const at = parseInt(/wengao-index ([0-9a-f]{12})/.exec(b.subarray(b.length - 65).toString('latin1'))![1], 16);
+    const k = b.indexOf('"key":"', at) + 7;
+    b[k] = b[k] === 0x61 ? 0x62 : 0x61;
+    writeFileSync(file, b);
+    const flipped = await check('--cache-location', file);
+    expect(flipped.stderr).toMatch(/cache corrupt: ignored, and written afresh\): .*digest/);
+    expect(flipped.stdout).toBe(plain.stdout);
   }, 60_000);
 });
 
@@ -165,12 +270,12 @@ describe('a cache file that is not a good one', () => {
   it('corrupt: said, ignored, and written afresh', async () => {
     const plain = await check();
     const file = join(dir, 'c.json');
-    writeFileSync(file, '{"format":"wengao-cache","version":2,"tool":"');
+    writeFileSync(file, '{"format":"wengao-cache","version":3,"tool":"');
     const r = await check('--cache-location', file);
     expect(r.stderr).toMatch(/缓存文件已损坏，已忽略并将重写 \(cache corrupt: ignored, and written afresh\)/);
     expect(r.stdout).toBe(plain.stdout);
     expect(r.code).toBe(plain.code);
-    expect(() => readFileSync(file, 'utf8').split('\n').slice(0, -1).map((l, i) => JSON.parse(i ? l.split('\t')[2] : l))).not.toThrow();
+    expect(cacheIndex(file).length).toBeGreaterThan(10);
     same(plain, await check('--cache-location', file));
   }, 60_000);
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../server/src/cli/main';
+import { chunkText } from '../../server/src/cli/jsonStream';
 import { CROSS_CHECKS, LOCAL_CHECKS } from '../../server/src/core';
 
 const dirs: string[] = [];
@@ -32,7 +33,7 @@ function report(config?: string): string {
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+  const code = await main(args, (s) => out.push(chunkText(s)), (s) => err.push(s), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 

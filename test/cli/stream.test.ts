@@ -13,6 +13,7 @@ import { join } from 'path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Streamed, chunked, hole, jsonPieces } from '../../server/src/cli/jsonStream';
 import { main } from '../../server/src/cli/main';
+import { chunkText } from '../../server/src/cli/jsonStream';
 import { jsonChunks, renderJson } from '../../server/src/cli/render';
 import type { FileResult } from '../../server/src/cli/report';
 import { LineIndex, analyze } from '../../server/src/core';
@@ -106,7 +107,7 @@ describe('the CLI writes its output as it is made', () => {
     writeFileSync(join(d, 'many.txt'), '中文“\n'.repeat(4_000));
     for (const format of ['text', 'json', 'sarif', 'github']) {
       const chunks: string[] = [];
-      const code = await main(['check', join(d, 'many.txt'), '--format', format], (t) => chunks.push(t), () => undefined, { stdin: async () => new Uint8Array(), cwd: d });
+      const code = await main(['check', join(d, 'many.txt'), '--format', format], (t) => chunks.push(chunkText(t)), () => undefined, { stdin: async () => new Uint8Array(), cwd: d });
       expect(code, format).toBe(1);
       expect(chunks.length, format).toBeGreaterThan(3);
       expect(Math.max(...chunks.map((c) => c.length)), format).toBeLessThan(70_000);

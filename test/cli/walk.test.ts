@@ -12,6 +12,7 @@ import { join } from 'path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collect } from '../../server/src/cli/files';
 import { main } from '../../server/src/cli/main';
+import { chunkText } from '../../server/src/cli/jsonStream';
 import { ConfigResolver } from '../../server/src/io/config';
 
 const dirs: string[] = [];
@@ -106,7 +107,7 @@ describe('the folder walk', () => {
     const reason = '链接指向所查文件夹之外，未跟随 (a link that leads out of the folder checked: not followed)';
     const run = async (format: string) => {
       const out: string[] = [];
-      const code = await main(['check', d, '--format', format], (t) => void out.push(t), () => undefined, { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+      const code = await main(['check', d, '--format', format], (t) => void out.push(chunkText(t)), () => undefined, { stdin: async () => new Uint8Array(), cwd: process.cwd() });
       expect(code, format).toBe(0);
       return out.join('');
     };
@@ -120,7 +121,7 @@ describe('the folder walk', () => {
     expect(await run('github')).toMatch(/^::notice file=[^,\n]*leak\.txt,title=wengao::链接指向所查文件夹之外，未跟随/m);
     // (Named on the command line too, the link is checked, and listed once.)
     const out: string[] = [];
-    await main(['check', d, leak, '--format', 'json'], (t) => void out.push(t), () => undefined, { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+    await main(['check', d, leak, '--format', 'json'], (t) => void out.push(chunkText(t)), () => undefined, { stdin: async () => new Uint8Array(), cwd: process.cwd() });
     const both = JSON.parse(out.join('')).files.filter((f: { path: string }) => f.path === leak);
     expect(both).toHaveLength(1);
     expect(both[0].notFollowed).toBeUndefined();
@@ -219,7 +220,7 @@ describe('a glob on the command line', () => {
       await expect(collect([glob], new ConfigResolver()), glob).rejects.toThrow(why);
       const err: string[] = [];
       const out: string[] = [];
-      const code = await main(['check', glob], (t) => out.push(t), (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+      const code = await main(['check', glob], (t) => out.push(chunkText(t)), (t) => err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
       expect(code, glob).toBe(2);
       expect(out, glob).toEqual([]);
       expect(err.join(''), glob).toMatch(/^wengao: 通配符模式.*匹配代价过高，未展开 \(the glob is .*too costly to match; not expanded\): /);

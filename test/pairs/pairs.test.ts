@@ -12,12 +12,13 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module without types (test/pairs/score.mjs)
 import { batches, scoreBatchAsync } from './score.mjs';
 import { main } from '../../server/src/cli/main';
+import { chunkText } from '../../server/src/cli/jsonStream';
 
 /** One CLI run, by its `main` in this process: its JSON output, parsed. */
 async function inProcess(args: string[]): Promise<unknown> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (t) => void out.push(t), (t) => void err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
+  const code = await main(args, (t) => void out.push(chunkText(t)), (t) => void err.push(t), { stdin: async () => new Uint8Array(), cwd: process.cwd() });
   if (code !== 0 && code !== 1) throw new Error(`wengao ${args.join(' ')} exited ${code}: ${err.join('')}`);
   return JSON.parse(out.join(''));
 }

@@ -3,221 +3,510 @@
  * those of the last run is not analysed again; its findings and its index entry (the statements
  * figure.mismatch compares) come from the cache file. figure.mismatch itself is recomputed every
  * run from the statements, cached or new; its findings on a report are reused only when what it
- * reads of the other reports is the same as last time (`crossDigest`), else the report is
+ * reads of the other reports is the same as last time (`crossDigests`), else the report is
  * analysed again. The output is the same as without the cache (test/cli/cache.test.ts diffs it).
  *
- * The file is a header line of JSON (`{ format, version, tool, reports: count }`) and a line per
- * report: its absolute path as JSON, its key and its record as JSON, tab-separated; a run parses
- * the records of the reports it checks, and writes the others back as they were. A file
- * that is not one (corrupt, or some other file at that path) is never trusted: it is said on
- * stderr, and only a file that is a Wengao cache is ever written over.
+ * A report whose size, modification and change times and inode are those recorded is taken to
+ * hold the text recorded (git's index does the same), unless it changed within RACY_MS of being
+ * read (a coarse clock may give two writes one time); any other is read and its text's digest
+ * decides. With text output, a report also keeps its lines as printed: an unchanged report whose
+ * comparisons are unchanged is then not read at all.
+ *
+ * The file: a head line (`{ format, version, tool }`), then the records' parts (findings,
+ * figures, printed lines) one after another, then an index (JSON: per report its key, digests,
+ * statements and where its parts lie), then a footer giving where the index lies and its digest.
+ * A run reads the head, the footer and the index, and only the parts it needs. It writes by
+ * appending the new parts and a new index where the old index began; the parts of replaced
+ * records are garbage until the file is written afresh (when garbage outweighs the rest). A
+ * write cut short leaves no footer that matches its index: the file is then corrupt, said and
+ * written afresh, never trusted. A file that is not a Wengao cache (a report where the cache
+ * should be) is said on stderr and never written over.
  */
 import { createHash } from 'crypto';
-import { promises as fsp } from 'fs';
+import * as fs from 'fs';
 import * as path from 'path';
-import type { CheckFailure, DocKind, DocumentEntry, FigureIndex, Finding, IgnoreEntry, Locale, Suppressed, WengaoConfig, WorkspaceFacts } from '../core';
+import type { CheckFailure, DocKind, DocumentEntry, IgnoreEntry, Locale, WengaoConfig, WorkspaceFacts } from '../core';
 import { amountKey, statementKey } from '../core';
 import type { LineOrigin } from '../core/origins';
 import { parseExact, tagNumbers } from '../io/exactJson';
 import { writeAtomically } from '../io/atomicWrite';
 
 const FORMAT = 'wengao-cache';
-const VERSION = 2;
+const VERSION = 3;
 /** How a Wengao cache file begins (written so: the header's keys come first). */
 const HEAD = `{"format":"${FORMAT}"`;
+/** `\nwengao-index <offset> <length> <digest>\n`: offset and length in 12 hex digits, the index's sha256 cut to 24. */
+const FOOTER = /^\nwengao-index ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{24})\n$/;
+const FOOTER_LENGTH = 65;
+/** How close to its read a report's change leaves its times in doubt (git's "racy" entries). */
+export const RACY_MS = 2000;
+
+/** Where a part lies in the file: [offset, length] in bytes; or, until the file is written, the part's text. */
+type Part = [offset: number, length: number] | string;
+
+/** What a report's times vouch for: [size, mtimeMs, ctimeMs, inode]. */
+export type FileStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+/** The counts a report's printed lines stand for: [error, warning, information, hint, suppressed]. */
+export type Counts = [error: number, warning: number, information: number, hint: number, suppressed: number];
 
 export interface CachedReport {
   key: string;
+  /** The digest of its text (and line origins): what its times vouch for. */
+  content: string;
+  /** Its times when read, if they were not racy. */
+  stamp?: FileStamp;
   analyzed: boolean;
   skippedReason?: string;
-  /** The report's own findings (figure.mismatch's apart, in `cross`). */
-  findings: Finding[];
-  suppressed: Suppressed[];
   failures: CheckFailure[];
-  /** Its index entry (named as the run showed it) without its figures, which are in `figures`. */
-  doc: Omit<DocumentEntry, 'figures'> | null;
-  /** What its figures state, [statement key, amount] (statements.ts), for the live keys. */
-  statements: [key: string, amount: string][];
+  /** What reading a .docx or .pdf noted (said on stderr). */
+  notes?: string[];
   /**
-   * Its figures as JSON text, parsed only when one of its statements is live: most runs compare
-   * few statements, and a parsed figure is some forty objects.
+   * Its index entry without its figures (`doc`, named as the run showed it), what its figures
+   * state (`statements`: [statement key, amount], statements.ts) and per statement key a digest
+   * of its figures of it and of the entry (`digests`: what the others compare), as JSON: read
+   * only when the reports compared are not those of the last run.
    */
-  figures: string;
-  /** figure.mismatch's findings, and the digest of what it read of the other reports. */
-  cross?: { digest: string; findings: Finding[]; suppressed: Suppressed[] };
+  stated: Part;
+  /** Its own findings and suppressions (figure.mismatch's apart): `{ findings, suppressed }` as JSON. */
+  own: Part;
+  /** Its figures as JSON, read only when one of its statements is compared anew. */
+  figures: Part;
+  /** figure.mismatch's findings and suppressions, and the digest of what it read of the others. */
+  cross?: { digest: string; part: Part };
+  /** Its lines as printed (text output: `as` says for which options), and what they count. */
+  shown?: { as: string; part: Part; counts: Counts; failed: boolean };
 }
 
-/** A report's statements for figure.mismatch: cached (figures parsed when asked) or of this run. */
-export interface Stated {
+/** What a report states, as its `stated` part holds it. */
+export interface Statements {
   doc: Omit<DocumentEntry, 'figures'>;
   statements: readonly (readonly [key: string, amount: string])[];
+  digests: Readonly<Record<string, string>>;
+}
+
+/** A report's statements for figure.mismatch: cached (figures read when asked) or of this run. */
+export interface Stated extends Statements {
   entry(): DocumentEntry;
 }
 
-/** An entry's statements, as the cache keeps them. */
-export function statementsOf(entry: DocumentEntry): [string, string][] {
-  const out: [string, string][] = [];
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** An entry's statements and their digests, as the cache keeps them. */
+export function statementsOf(entry: DocumentEntry): Omit<Statements, 'doc'> {
+  const statements: [string, string][] = [];
+  const byKey = new Map<string, unknown[]>();
   for (const g of entry.figures) {
     const k = statementKey(g.figure);
-    if (k) out.push([k, amountKey(g.figure)]);
+    if (!k) continue;
+    statements.push([k, amountKey(g.figure)]);
+    const list = byKey.get(k);
+    if (list) list.push(g);
+    else byKey.set(k, [g]);
   }
-  return out;
+  const { figures: _figures, ...doc } = entry;
+  const docJson = JSON.stringify(doc, tagNumbers);
+  const digests: Record<string, string> = {};
+  for (const [k, list] of byKey) digests[k] = sha256(`${docJson}\u0000${JSON.stringify(list, tagNumbers)}`).slice(0, 24);
+  return { statements, digests };
 }
 
-/** A cached report's statements. */
-export function statedFrom(r: CachedReport): Stated | undefined {
-  if (!r.analyzed || !r.doc) return undefined;
-  const doc = r.doc;
-  let entry: DocumentEntry | undefined;
-  return { doc, statements: r.statements, entry: () => (entry ??= { ...doc, figures: parseExact(r.figures) }) };
-}
-
-/** An entry of this run's analysis, as stated and as the cache keeps it. */
-export function statedNow(entry: DocumentEntry): Stated & { cached: Pick<CachedReport, 'doc' | 'statements' | 'figures'> } {
-  const { figures, ...doc } = entry;
-  const statements = statementsOf(entry);
-  return { doc, statements, entry: () => entry, cached: { doc, statements, figures: JSON.stringify(figures, tagNumbers) } };
-}
-
+/** What the key of a report's cached results is made of: everything they depend on. */
 export interface KeyParts {
   shown: string;
   kind: DocKind;
   lang: Locale | undefined;
   config: WengaoConfig;
   ignore: readonly IgnoreEntry[];
-  text: string;
-  /** A .docx or .pdf's line origins (formats/): the places its messages name. */
-  origins?: readonly LineOrigin[];
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** A report's text and, for a .docx or .pdf, its line origins (the places its messages name): the digest its times vouch for. */
+export function contentDigest(text: string, origins: readonly LineOrigin[] | undefined): string {
+  return createHash('sha256').update(origins ? JSON.stringify(origins) : '').update('\u0000').update(text).digest('hex');
+}
 
-/** A report in the cache file: its key, and its record as the file holds it (parsed when asked) or as this run made it. */
-interface Line {
-  key: string;
-  raw?: string;
-  record?: CachedReport;
+/** A file's stamp, unless it changed within RACY_MS of `readAt` (then its times vouch for nothing). */
+export function stampOf(st: fs.Stats, readAt: number): FileStamp | undefined {
+  return readAt - Math.max(st.mtimeMs, st.ctimeMs) < RACY_MS ? undefined : [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+}
+
+export function sameStamp(a: FileStamp | undefined, st: fs.Stats): boolean {
+  return !!a && a[0] === st.size && a[1] === st.mtimeMs && a[2] === st.ctimeMs && a[3] === st.ino;
+}
+
+const isRange = (p: unknown, end: number): p is [number, number] =>
+  Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && Number.isInteger(p[1]) && p[0] >= 0 && p[1] >= 0 && p[0] + p[1] <= end;
+
+/** A record as the index holds it is used only if its parts lie before the index and its fields have their types. */
+function wellFormed(r: CachedReport, end: number): boolean {
+  return (
+    typeof r === 'object' && r !== null && typeof r.key === 'string' && typeof r.content === 'string' && typeof r.analyzed === 'boolean' &&
+    Array.isArray(r.failures) && isRange(r.own, end) && isRange(r.figures, end) && isRange(r.stated, end) &&
+    (r.cross === undefined || (typeof r.cross.digest === 'string' && isRange(r.cross.part, end))) &&
+    (r.shown === undefined || (typeof r.shown.as === 'string' && isRange(r.shown.part, end) && Array.isArray(r.shown.counts) && r.shown.counts.length === 5))
+  );
 }
 
 export class ReportCache {
   private changed = false;
+  /** Bytes of the file's parts that no record uses (of replaced records). */
+  private garbage = 0;
+  /** The reports of the run that last wrote the file (`runDigest`): their comparisons are as its records say. */
+  private run: string | undefined;
+  /** Parts read ahead (`prefetch`), by offset: views of the blocks read. */
+  private readonly read = new Map<number, Buffer>();
 
   private constructor(
     readonly file: string,
     private readonly tool: string,
-    private readonly reports: Map<string, Line>,
+    private readonly reports: Map<string, CachedReport>,
     /** Whether the file may be written: absent, or a Wengao cache. */
     private readonly writable: boolean,
+    /** The file, open while the run reads its parts; where its index begins (appends go there), or undefined: write it afresh. */
+    private fd?: number,
+    private indexAt?: number,
   ) {}
 
   /** The cache at `location` (from `cwd`; a folder, or a path ending in a slash: its `wengao-cache.json`) for this build of Wengao (`tool`). */
-  static async open(location: string, cwd: string, tool: string, note: (message: string) => void): Promise<ReportCache> {
+  static open(location: string, cwd: string, tool: string, note: (message: string) => void): ReportCache {
     let file = path.resolve(cwd, location);
-    const stat = await fsp.stat(file).catch(() => undefined);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat?.isDirectory() || /[\\/]$/.test(location)) file = path.join(file, 'wengao-cache.json');
-    let raw: string;
+    let fd: number;
     try {
-      // (Decoded at once: readFile's own decoding goes a chunk at a time, slower on 25 MB.)
-      raw = (await fsp.readFile(file)).toString('utf8');
+      fd = fs.openSync(file, 'r');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') note(`缓存文件无法读取，本次不用缓存 (cache unreadable, not used): ${file}: ${code ?? String(e)}`);
       return new ReportCache(file, tool, new Map(), code === 'ENOENT');
     }
-    if (!raw.startsWith(HEAD)) {
+    const size = fs.fstatSync(fd).size;
+    const read = (at: number, length: number) => {
+      const b = Buffer.alloc(length);
+      const n = fs.readSync(fd, b, 0, length, at);
+      return n === length ? b : b.subarray(0, n);
+    };
+    const head = read(0, Math.min(size, 4096)).toString('utf8');
+    if (!head.startsWith(HEAD)) {
+      fs.closeSync(fd);
       note(`不是 Wengao 的缓存文件，未使用也未改写 (not a Wengao cache: neither used nor written over): ${file}`);
       return new ReportCache(file, tool, new Map(), false);
     }
     try {
-      const lines = raw.split('\n');
-      const header = JSON.parse(lines[0]) as { format: string; version: number; tool: string; reports: number };
+      const end = head.indexOf('\n');
+      const header = JSON.parse(head.slice(0, end < 0 ? undefined : end)) as { format: string; version: number; tool: string };
       // (Another version of Wengao, or of the file's layout: start afresh, silently, as after an upgrade.)
-      if (header.version !== VERSION || header.tool !== tool) return new ReportCache(file, tool, new Map(), true);
-      // (A file cut short: as many report lines as the header says, and nothing after them.)
-      if (lines.length !== header.reports + 2 || lines[lines.length - 1] !== '') throw new Error(`${lines.length - 2} report lines of ${header.reports}`);
-      const reports = new Map<string, Line>();
-      for (let i = 1; i <= header.reports; i++) {
-        const [name, key, ...rest] = lines[i].split('\t');
-        if (!key || rest.length !== 1) throw new Error(`line ${i + 1} is malformed`);
-        reports.set(JSON.parse(name) as string, { key, raw: rest[0] });
+      if (header.version !== VERSION || header.tool !== tool) {
+        fs.closeSync(fd);
+        return new ReportCache(file, tool, new Map(), true);
       }
-      return new ReportCache(file, tool, reports, true);
+      const footer = size >= FOOTER_LENGTH ? FOOTER.exec(read(size - FOOTER_LENGTH, FOOTER_LENGTH).toString('latin1')) : null;
+      if (!footer) throw new Error('no index at its end (a write cut short?)');
+      const at = parseInt(footer[1], 16);
+      const length = parseInt(footer[2], 16);
+      if (at < end + 1 || at + length !== size - FOOTER_LENGTH) throw new Error('the index is not where its footer says');
+      const bytes = read(at, length);
+      if (createHash('sha256').update(bytes).digest('hex').slice(0, 24) !== footer[3]) throw new Error('the index does not match its digest');
+      const index = parseExact<{ run?: string; reports: [string, CachedReport][] }>(bytes.toString('utf8'));
+      const reports = new Map<string, CachedReport>();
+      let used = 0;
+      for (const [name, r] of index.reports) {
+        // (A record of the wrong shape is left out, as if it were not there.)
+        if (typeof name !== 'string' || !wellFormed(r, at)) continue;
+        reports.set(name, r);
+        used += partBytes(r);
+      }
+      const cache = new ReportCache(file, tool, reports, true, fd, at);
+      cache.garbage = at - (end + 1) - used;
+      cache.run = typeof index.run === 'string' ? index.run : undefined;
+      return cache;
     } catch (e) {
+      fs.closeSync(fd);
       note(`缓存文件已损坏，已忽略并将重写 (cache corrupt: ignored, and written afresh): ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       return new ReportCache(file, tool, new Map(), true);
     }
   }
 
-  /** The key a report's cached results are stored under: everything they depend on. */
-  keyOf(p: KeyParts): string {
-    // (A .docx or .pdf: where its lines came from too, which the places in messages name; the same
-    // text laid out on other pages is another report.)
-    return sha256(`${JSON.stringify([VERSION, this.tool, p.shown, p.kind, p.lang ?? null, p.config, p.ignore, p.origins ?? null])}\u0000${p.text}`);
+  /** Whether `run` (runDigest) is the run that last wrote the file. */
+  lastRunWas(run: string): boolean {
+    return this.run === run;
   }
 
-  /** The report cached at `file` under `key`, if it is there (a record that cannot be parsed is not). */
-  get(file: string, key: string): CachedReport | undefined {
-    const line = this.reports.get(file);
-    if (!line || line.key !== key) return undefined;
-    if (!line.record && line.raw !== undefined) {
-      try {
-        line.record = parseExact<CachedReport>(line.raw);
-      } catch {
-        this.reports.delete(file);
-        this.changed = true;
-        return undefined;
-      }
-    }
-    return line.record;
-  }
-
-  set(file: string, report: CachedReport): void {
-    this.reports.set(file, { key: report.key, record: report });
+  /** This run's reports, for the next run: their comparisons are as the records now say. */
+  ranWith(run: string): void {
+    if (this.run === run) return;
+    this.run = run;
     this.changed = true;
   }
 
   /**
-   * Writes the file if anything changed (to a temporary file, then renamed over it): a header
-   * line, then a line per report (its path, its key and its record, tab-separated), the records
-   * unchanged written back as they were read. Reports not checked in this run are kept while
+   * Reads the parts a run is about to need in few reads: the parts lie grouped by kind (one
+   * run's printed lines one after another), so neighbouring ones are read as one block.
+   */
+  prefetch(parts: readonly Part[]): void {
+    if (this.fd === undefined) return;
+    const ranges = parts.filter((p): p is [number, number] => typeof p !== 'string' && !this.read.has(p[0])).sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < ranges.length; ) {
+      let j = i + 1;
+      let end = ranges[i][0] + ranges[i][1];
+      // (A gap of up to 64 KB is read through rather than sought over.)
+      while (j < ranges.length && ranges[j][0] - end <= 1 << 16 && ranges[j][0] + ranges[j][1] - ranges[i][0] <= 1 << 27) end = Math.max(end, ranges[j][0] + ranges[j++][1]);
+      const start = ranges[i][0];
+      const block = Buffer.allocUnsafe(end - start);
+      try {
+        if (fs.readSync(this.fd, block, 0, block.length, start) !== block.length) return;
+      } catch {
+        return;
+      }
+      for (; i < j; i++) this.read.set(ranges[i][0], block.subarray(ranges[i][0] - start, ranges[i][0] - start + ranges[i][1]));
+    }
+  }
+
+  /** The key a report's cached results are stored under: everything they depend on, its content's digest last. */
+  keyOf(p: KeyParts, content: string): string {
+    // (A configuration's JSON once per run: most reports share one.)
+    let config = this.settingsJson.get(p.config);
+    if (config === undefined) this.settingsJson.set(p.config, (config = JSON.stringify(p.config)));
+    let ignore = this.settingsJson.get(p.ignore);
+    if (ignore === undefined) this.settingsJson.set(p.ignore, (ignore = JSON.stringify(p.ignore)));
+    return sha256(`${JSON.stringify([VERSION, this.tool, p.shown, p.kind, p.lang ?? null])}\u0000${config}\u0000${ignore}\u0000${content}`);
+  }
+  private readonly settingsJson = new WeakMap<object, string>();
+
+  /** The record kept for the report at `file`, whatever its key. */
+  peek(file: string): CachedReport | undefined {
+    return this.reports.get(file);
+  }
+
+  /** The report cached at `file` under `key`, if it is there. */
+  get(file: string, key: string): CachedReport | undefined {
+    const r = this.reports.get(file);
+    return r && r.key === key ? r : undefined;
+  }
+
+  /** A part's text: read from the file, or as this run made it. Undefined if it cannot be read (then the report is analysed again). */
+  text(part: Part): string | undefined {
+    return typeof part === 'string' ? part : this.bytesOf(part)?.toString('utf8');
+  }
+
+  /** A part's bytes as the file holds them (UTF-8), or its text as this run made it. */
+  bytesOf(part: Part): Buffer | string | undefined {
+    if (typeof part === 'string') return part;
+    const ahead = this.read.get(part[0]);
+    if (ahead !== undefined && ahead.length === part[1]) return ahead;
+    if (this.fd === undefined) return undefined;
+    try {
+      const b = Buffer.alloc(part[1]);
+      return fs.readSync(this.fd, b, 0, part[1], part[0]) === part[1] ? b : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A part's JSON, parsed; undefined if it cannot be read or parsed. */
+  json<T>(part: Part): T | undefined {
+    const t = this.text(part);
+    if (t === undefined) return undefined;
+    try {
+      return parseExact<T>(t);
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(file: string, report: CachedReport): void {
+    const old = this.reports.get(file);
+    // (The old record's parts that the new one does not keep are garbage.)
+    if (old) this.garbage += partBytes(old) - partBytes(report);
+    this.reports.set(file, report);
+    this.changed = true;
+  }
+
+  /** A record's stamp renewed (its file was read again and its text is unchanged, or its times were racy). */
+  restamp(file: string, stamp: FileStamp | undefined): void {
+    const r = this.reports.get(file);
+    if (!r || JSON.stringify(r.stamp) === JSON.stringify(stamp)) return;
+    if (stamp) r.stamp = stamp;
+    else delete r.stamp;
+    this.changed = true;
+  }
+
+  /** A record's printed lines replaced (another format's options, or its findings changed). */
+  show(file: string, shown: NonNullable<CachedReport['shown']>): void {
+    const r = this.reports.get(file);
+    if (!r) return;
+    if (r.shown && typeof r.shown.part !== 'string') this.garbage += r.shown.part[1];
+    r.shown = shown;
+    this.changed = true;
+  }
+
+  /**
+   * Writes the file if anything changed: the new parts and a new index appended where the old
+   * index began, or the whole file afresh (to a temporary file, then renamed over it) when there
+   * is none or its garbage outweighs the rest. Reports not checked in this run are kept while
    * their file is there (another run checks other folders), and dropped once it is gone: the file
    * does not grow with renamed and deleted reports.
    */
   async save(note: (message: string) => void, seen: ReadonlySet<string>): Promise<void> {
-    if (!this.changed || !this.writable) return;
-    for (const file of [...this.reports.keys()]) if (!seen.has(file) && !(await fsp.stat(file).then(() => true, () => false))) this.reports.delete(file);
     try {
-      const out = [JSON.stringify({ format: FORMAT, version: VERSION, tool: this.tool, reports: this.reports.size })];
-      for (const [file, line] of this.reports) out.push(`${JSON.stringify(file)}\t${line.key}\t${line.raw ?? JSON.stringify(line.record, tagNumbers)}`);
-      out.push('');
-      await writeAtomically(this.file, out.join('\n'));
+      if (!this.writable) return;
+      for (const [file, r] of [...this.reports]) {
+        if (seen.has(file) || fs.existsSync(file)) continue;
+        this.reports.delete(file);
+        this.garbage += partBytes(r);
+        this.changed = true;
+      }
+      if (!this.changed) return;
+      const live = [...this.reports.values()].reduce((n, r) => n + partBytes(r), 0);
+      if (this.fd !== undefined && this.indexAt !== undefined && this.garbage <= Math.max(live, 1 << 20)) await this.append();
+      else await this.rewrite();
     } catch (e) {
       note(`缓存文件无法写入 (cache not written): ${this.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    } finally {
+      if (this.fd !== undefined) fs.closeSync(this.fd);
+      this.fd = undefined;
     }
+  }
+
+  /** The new parts, the index and the footer, from where the old index began. */
+  private async append(): Promise<void> {
+    const fd = fs.openSync(this.file, 'r+');
+    try {
+      // (The file read is the file written: another run may have replaced it meanwhile.)
+      if (fs.fstatSync(fd).ino !== fs.fstatSync(this.fd!).ino) throw Object.assign(new Error('replaced meanwhile'), { code: 'ECHANGED' });
+      let at = this.indexAt!;
+      const chunks: Buffer[] = [];
+      const place = (part: Part): Part => {
+        if (typeof part !== 'string') return part;
+        const b = Buffer.from(part, 'utf8');
+        chunks.push(b);
+        const range: Part = [at, b.length];
+        at += b.length;
+        return range;
+      };
+      this.placeParts(place);
+      const tail = Buffer.concat([...chunks, ...this.indexAndFooter(at)]);
+      fs.writeSync(fd, tail, 0, tail.length, this.indexAt!);
+      fs.ftruncateSync(fd, this.indexAt! + tail.length);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** The whole file afresh, the kept records' parts copied from the old one. */
+  private async rewrite(): Promise<void> {
+    const head = Buffer.from(`${JSON.stringify({ format: FORMAT, version: VERSION, tool: this.tool })}\n`, 'utf8');
+    let at = head.length;
+    const chunks: Buffer[] = [head];
+    const place = (part: Part): Part => {
+      const b = typeof part === 'string' ? Buffer.from(part, 'utf8') : this.bytes(part);
+      chunks.push(b);
+      const range: Part = [at, b.length];
+      at += b.length;
+      return range;
+    };
+    // (A part that cannot be read back: its record is left out, before any is placed.)
+    for (const [file, r] of [...this.reports]) {
+      try {
+        for (const p of [r.own, r.figures, r.stated, r.cross?.part, r.shown?.part]) if (p && typeof p !== 'string') this.bytes(p);
+      } catch {
+        this.reports.delete(file);
+      }
+    }
+    this.placeParts(place);
+    chunks.push(...this.indexAndFooter(at));
+    await writeAtomically(this.file, Buffer.concat(chunks));
+  }
+
+  private bytes(part: [number, number]): Buffer {
+    const b = Buffer.alloc(part[1]);
+    if (this.fd === undefined || fs.readSync(this.fd, b, 0, part[1], part[0]) !== part[1]) throw new Error('part unreadable');
+    return b;
+  }
+
+  /** Each record's parts placed, grouped by kind: a run reads one kind of most reports (their printed lines, or what they state). */
+  private placeParts(place: (p: Part) => Part): void {
+    const records = [...this.reports.values()];
+    for (const r of records) r.own = place(r.own);
+    for (const r of records) r.figures = place(r.figures);
+    for (const r of records) r.stated = place(r.stated);
+    for (const r of records) if (r.cross) r.cross = { digest: r.cross.digest, part: place(r.cross.part) };
+    for (const r of records) if (r.shown) r.shown = { ...r.shown, part: place(r.shown.part) };
+  }
+
+  private indexAndFooter(at: number): Buffer[] {
+    const index = Buffer.from(JSON.stringify({ ...(this.run ? { run: this.run } : {}), reports: [...this.reports] }, tagNumbers), 'utf8');
+    const hex = (n: number) => n.toString(16).padStart(12, '0');
+    const digest = createHash('sha256').update(index).digest('hex').slice(0, 24);
+    return [index, Buffer.from(`\nwengao-index ${hex(at)} ${hex(index.length)} ${digest}\n`, 'latin1')];
   }
 }
 
+function partBytes(r: CachedReport): number {
+  const n = (p: Part | undefined) => (p && typeof p !== 'string' ? p[1] : 0);
+  return n(r.own) + n(r.figures) + n(r.stated) + n(r.cross?.part) + n(r.shown?.part);
+}
+
 /**
- * What figure.mismatch reads of the other reports for `entry`'s report: for each statement the
- * report makes, the statements of the index (cut to the live keys) that it is compared with, and
- * the workspace's facts. Equal digests, equal findings.
+ * For each report, a digest of what figure.mismatch reads of the others for it: the workspace's
+ * facts and, for each live key it states (in the workspace's terms), the digests of every
+ * report's figures of that key (`statementsOf`). Equal digests, equal findings.
  */
-export function crossDigest(stated: Stated, index: FigureIndex, workspace: WorkspaceFacts, memo: Map<string, string>): string {
-  // (The workspace's facts and each key's statements, as JSON once per run: `memo`.)
-  let facts = memo.get('\u0000workspace');
-  if (facts === undefined) memo.set('\u0000workspace', (facts = JSON.stringify(workspace)));
-  const h = createHash('sha256').update(facts);
-  const seen = new Set<string>();
-  for (const [k] of stated.statements) {
-    if (seen.has(k)) continue;
-    seen.add(k);
-    let list = memo.get(k);
-    if (list === undefined) {
-      const found = index.sameStatement(k);
-      list = found.length ? JSON.stringify(found, tagNumbers) : '';
-      memo.set(k, list);
+export function crossDigests(all: readonly Stated[], live: ReadonlySet<string>, workspace: WorkspaceFacts, canon: (key: string) => string): string[] {
+  const facts = JSON.stringify(workspace);
+  // (Per live key, the digests of the reports that state it, in the reports' order.)
+  const stating = new Map<string, string[]>();
+  for (const s of all) {
+    for (const k of Object.keys(s.digests)) {
+      const c = canon(k);
+      if (!live.has(c)) continue;
+      let list = stating.get(c);
+      if (!list) stating.set(c, (list = []));
+      list.push(s.digests[k]);
     }
-    if (list) h.update(`\u0000${k}\u0000${list}`);
   }
+  // (Each key's list digested once: a key many reports state would be hashed once per report.)
+  const listDigest = new Map<string, string>();
+  for (const [c, list] of stating) listDigest.set(c, sha256(`${c}\u0000${list.join(',')}`));
+  return all.map((s) => {
+    const keys = [...new Set(Object.keys(s.digests).map(canon))].filter((c) => live.has(c)).sort();
+    const h = createHash('sha256').update(facts);
+    for (const c of keys) h.update(`\u0000${listDigest.get(c)}`);
+    return h.digest('hex');
+  });
+}
+
+/** A part the index names that cannot be read back: its report is analysed again. */
+export class PartUnreadable extends Error {}
+
+/** A cached report's statements (its figures read from the file when asked); PartUnreadable if they cannot be read. */
+export function statedFrom(r: CachedReport, cache: ReportCache): Stated | undefined {
+  if (!r.analyzed) return undefined;
+  const stated = cache.json<Statements>(r.stated);
+  if (!stated?.doc || !Array.isArray(stated.statements) || typeof stated.digests !== 'object') throw new PartUnreadable('statements');
+  const doc = stated.doc;
+  let entry: DocumentEntry | undefined;
+  return {
+    ...stated,
+    entry: () => {
+      if (entry) return entry;
+      const figures = cache.json<DocumentEntry['figures']>(r.figures);
+      if (!Array.isArray(figures)) throw new PartUnreadable(`figures of ${doc.uri}`);
+      return (entry = { ...doc, figures });
+    },
+  };
+}
+
+/** An entry of this run's analysis, as stated and as the cache keeps it. */
+export function statedNow(entry: DocumentEntry): Stated & { figures: string; stated: string } {
+  const { figures, ...doc } = entry;
+  const s = { doc, ...statementsOf(entry) };
+  return { ...s, entry: () => entry, figures: JSON.stringify(figures, tagNumbers), stated: JSON.stringify(s, tagNumbers) };
+}
+
+/** The reports of a run with --cache, in order: a run of the same reports with the same keys compares as that run did. */
+export function runDigest(keys: readonly (readonly [file: string, key: string])[]): string {
+  const h = createHash('sha256');
+  for (const [file, key] of keys) h.update(`${file}\u0000${key}\u0001`);
   return h.digest('hex');
 }

@@ -87,6 +87,46 @@ export function* chunked(pieces: Iterable<string>, size = 1 << 16): Generator<st
   if (length) yield buffer.join('');
 }
 
+/**
+ * Text and bytes (UTF-8, as the cache keeps a report's printed lines) joined into chunks of about
+ * `size`, in order: the bytes are written as they are, never decoded and encoded again.
+ */
+export function* chunkedMixed(pieces: Iterable<string | Uint8Array>, size = 1 << 16): Generator<string | Uint8Array> {
+  let texts: string[] = [];
+  let bytes: Uint8Array[] = [];
+  let length = 0;
+  function* flush(): Generator<string | Uint8Array> {
+    if (texts.length) yield texts.join('');
+    else if (bytes.length) yield bytes.length === 1 ? bytes[0] : Buffer.concat(bytes);
+    texts = [];
+    bytes = [];
+    length = 0;
+  }
+  for (const p of pieces) {
+    if (typeof p === 'string' ? bytes.length : texts.length) yield* flush();
+    if (typeof p === 'string') {
+      texts.push(p);
+      length += p.length;
+      if (length >= size) yield* flush();
+      continue;
+    }
+    // (Bytes that follow the last ones in one block read from a file are one view of it: not copied.)
+    const last = bytes[bytes.length - 1];
+    if (last && last.buffer === p.buffer && last.byteOffset + last.byteLength === p.byteOffset) bytes[bytes.length - 1] = new Uint8Array(p.buffer, last.byteOffset, last.byteLength + p.byteLength);
+    else {
+      if (length >= size) yield* flush();
+      bytes.push(p);
+    }
+    length += p.length;
+  }
+  yield* flush();
+}
+
+/** A chunk of output as text (bytes are UTF-8). */
+export function chunkText(c: string | Uint8Array): string {
+  return typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8');
+}
+
 /** Items mapped as they are read. */
 export function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
   for (const item of items) yield f(item);

@@ -6,16 +6,18 @@
  * args.ts (0 clean, 1 findings, 2 usage or unreadable input).
  */
 import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
+import { statSync } from 'fs';
 import * as path from 'path';
 import {
-  CODES, CROSS_CHECKS, CheckFailure, FigureIndex, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, listedTarget, recheck, staleIgnoreEntries, workspaceOf, canonicalKey, staleIgnoreFinding, tr, withCross,
+  CODES, CROSS_CHECKS, CheckFailure, DocumentEntry, FigureIndex, Suppressed, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, listedTarget, recheck, staleIgnoreEntries, workspaceOf, staleIgnoreFinding, tr, withCross,
 } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
+import type { WorkspaceFs } from '../io/workspaceFs';
+import { tagNumbers } from '../io/exactJson';
 import pkg from '../../../package.json';
 import { CheckFormat, DEFAULT_CACHE, FiguresFormat, Options, STDIN_NAME, parseArgs } from './args';
-import { CachedReport, ReportCache, Stated, crossDigest, statedFrom, statedNow } from './cache';
-import { cutEntry, liveKeys } from './statements';
+import { CachedReport, FileStamp, PartUnreadable, ReportCache, Stated, contentDigest, crossDigests, runDigest, sameStamp, stampOf, statedFrom, statedNow } from './cache';
+import { canonicalizer, cutEntry, liveKeys } from './statements';
 import type { SourceText } from '../formats';
 import { Source, UsageError, collect, readReport, readStdin } from './files';
 import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
@@ -23,7 +25,7 @@ import { nodeFs } from '../io/workspaceFs';
 import { LEXICON_FILE, provideLexiconBeside } from '../io/lexiconFile';
 import { relativeInside } from '../io/paths';
 import { githubChunks } from './github';
-import { jsonChunks, renderFigures, textChunks, escapedPath, textLines } from './render';
+import { convertedFiles, jsonChunks, namesOtherSources, renderFigures, reportText, textChunks, escapedPath, textLines } from './render';
 import type { FileResult, ToolInfo } from './report';
 import { sarifChunks } from './sarif';
 import { ShardFile, ShardResult, checkInParallel, runShard, threadsFor, type ShardInit } from './parallel';
@@ -54,7 +56,7 @@ export interface CliIO {
 export async function main(
   argv: string[],
   /** Standard output, given a chunk at a time; a promise: wait for it before the next (a full pipe). */
-  out: (s: string) => unknown,
+  out: (s: string | Uint8Array) => unknown,
   err: (s: string) => void,
   io: CliIO = { stdin: readStdin, cwd: process.cwd() },
 ): Promise<number> {
@@ -98,7 +100,7 @@ export async function main(
   }
 
   // Each report with its configuration; the config and ignore files that have problems.
-  const reports: { result: FileResult; resolved?: Resolved; cached?: CachedReport; key?: string }[] = [];
+  const reports: Checked[] = [];
   const projectFiles = new Map<string, FileResult>();
   const planned: { source: Source; shown: string; resolved: Resolved }[] = [];
   // (A link reached by a folder and by a glob is named once; on stderr now, and in the output as
@@ -131,9 +133,20 @@ export async function main(
   // (A config or ignore file found but not read, first: the reports under it are checked without it.)
   sayUnread(projectFiles, err);
 
+  // Without --lang, the output's own words (SARIF's rule texts, "see also") follow the language the first report's config asks for.
+  const locale = o.lang ?? planned[0]?.resolved.config.language;
+
   // --cache: the results of unchanged reports from the last run (cache.ts); the others are checked here.
   const cacheNote = (m: string) => err(`wengao: ${escapedPath(m)}\n`);
-  const cache = o.cache && o.command === 'check' ? await ReportCache.open(o.cacheLocation ?? DEFAULT_CACHE, io.cwd, `${VERSION}+${io.build?.() ?? 'source'}`, cacheNote) : undefined;
+  const cache = o.cache && o.command === 'check' ? ReportCache.open(o.cacheLocation ?? DEFAULT_CACHE, io.cwd, `${VERSION}+${io.build?.() ?? 'source'}`, cacheNote) : undefined;
+  // (With text output, the options its printed lines depend on besides the report's own key.)
+  const printedAs = cache && o.format === 'text' ? JSON.stringify(['text', o.minSeverity, locale ?? null]) : undefined;
+  const known = cache ? planned.map((p) => knownToCache(cache, p, o.lang, printedAs, io.cwd)) : [];
+  if (cache) {
+    // (The printed lines of the reports their times vouch for, in a few reads of the cache file.)
+    cache.prefetch(known.flatMap((k) => (k?.record ? [k.record.shown!.part] : [])));
+    for (const k of known) if (k?.record) k.printed = cache.bytesOf(k.record.shown!.part);
+  }
 
   // Many reports: on every core (parallel.ts), figure.mismatch included.
   const threads = o.command === 'check' && io.workerScript && !o.stdin && !cache ? threadsFor(planned.length, o.threads) : 1;
@@ -160,7 +173,7 @@ export async function main(
   const reads = new Map<number, ReturnType<typeof readReport>>();
   const readAhead = (i: number) => {
     const p = planned[i];
-    if (!parallel && p?.source.kind === 'file' && !reads.has(i)) reads.set(i, readReport(p.source.path, fs));
+    if (!parallel && p?.source.kind === 'file' && !reads.has(i) && !known[i]?.printed) reads.set(i, readReport(p.source.path, fs));
   };
   for (let k = 0; k < READ_AHEAD; k++) readAhead(k);
   for (let i = 0; i < planned.length; i++) {
@@ -181,6 +194,12 @@ export async function main(
           findings: done.findings, suppressed: done.suppressed, ignore: resolved.ignore,
         },
       });
+      continue;
+    }
+    const k = known[i];
+    // (Its times vouch for its text: its lines as printed last time, not read. Its comparisons are checked below.)
+    if (k?.printed) {
+      reports.push(printedReport(k.record!, k.printed, k.stamp, shown, resolved, err));
       continue;
     }
     let text: string;
@@ -206,17 +225,28 @@ export async function main(
       converted = input.source;
     }
     const kind = documentKind(shown);
-    const key = cache && source.kind === 'file' ? cache.keyOf({ shown, kind, lang: o.lang, config: resolved.config, ignore: resolved.ignore, text, origins: converted?.lines }) : undefined;
+    const content = cache && source.kind === 'file' ? contentDigest(text, converted?.lines) : undefined;
+    const key = content ? cache!.keyOf({ shown, kind, lang: o.lang, config: resolved.config, ignore: resolved.ignore }, content) : undefined;
     const cached = key ? cache!.get(path.resolve(io.cwd, shown), key) : undefined;
-    if (cached) {
+    // (Read again, its text unchanged: its times, if not racy, vouch for it next time.)
+    if (cached) cache!.restamp(path.resolve(io.cwd, shown), k?.stamp);
+    const printed = cached && printable(cached, printedAs, resolved) ? cache!.bytesOf(cached.shown!.part) : undefined;
+    if (cached && printed !== undefined) {
+      reports.push(printedReport(cached, printed, k?.stamp, shown, resolved, err));
+      continue;
+    }
+    const own = cached ? cache!.json<{ findings: Finding[]; suppressed: Suppressed[] }>(cached.own) : undefined;
+    if (cached && own) {
       sayFailures(cached.failures, shown, err);
       reports.push({
         resolved,
         cached,
         key,
+        content,
+        stamp: k?.stamp,
         result: {
           path: shown, role: 'report', text, lines: new LineIndex(text), notAnalyzed: cached.skippedReason, failures: cached.failures, source: converted,
-          findings: cached.findings, suppressed: cached.suppressed, ignore: resolved.ignore,
+          findings: own.findings, suppressed: own.suppressed, ignore: resolved.ignore,
         },
       });
       continue;
@@ -228,6 +258,8 @@ export async function main(
     reports.push({
       resolved,
       key,
+      content,
+      stamp: k?.stamp,
       result: {
         path: shown,
         role: 'report',
@@ -245,7 +277,7 @@ export async function main(
   }
 
   // (What reading a .docx noted, such as tracked changes read as accepted, is said once per file.)
-  for (const { result: r } of reports) for (const note of r.source?.notes ?? []) err(`wengao: ${escapedPath(r.path)}: ${note}\n`);
+  for (const { result: r } of reports) for (const note of r.source?.notes ?? r.printed?.notes ?? []) err(`wengao: ${escapedPath(r.path)}: ${note}\n`);
 
   if (o.command === 'figures') {
     const results = reports.map((r) => r.result);
@@ -270,8 +302,7 @@ export async function main(
   // Across documents: every report's figures in one index, then figure.mismatch for each against it
   // (done already when the reports were checked on several threads).
   if (cache) {
-    crossFromCache(reports, cache, o.lang, io.cwd);
-    await cache.save(cacheNote, new Set(reports.map((r) => path.resolve(io.cwd, r.result.path))));
+    await crossFromCache(reports, cache, { lang: o.lang, cwd: io.cwd, fs });
   } else {
     const index = new FigureIndex();
     for (const { result: r } of reports) if (r.analysis?.analyzed) index.set(indexEntry(r.path, path.basename(r.path), r.analysis));
@@ -289,6 +320,11 @@ export async function main(
     r.findings = r.findings.filter(shown);
     r.suppressed = r.suppressed.filter((s) => shown(s.finding));
   }
+  if (cache) {
+    // (Each report's lines as printed, kept for the next run: made here, and written from here.)
+    if (printedAs) keepPrinted(reports, cache, printedAs, locale, io.cwd);
+    await cache.save(cacheNote, new Set(reports.map((r) => path.resolve(io.cwd, r.result.path))));
+  }
   // The project files' problems first: they explain the rest. A project file is listed only for
   // them, or when it was not read (skipped: exit 2).
   // (A link named on the command line is checked: not listed again as not followed by a folder's walk.)
@@ -298,16 +334,29 @@ export async function main(
     ...reports.map((r) => r.result),
     ...links.filter((l) => !checked.has(path.resolve(io.cwd, l.path))),
   ];
-  // Without --lang, SARIF's rule texts follow the language the (first) report's config asks for.
-  const locale = o.lang ?? reports.find((r) => r.resolved)?.resolved?.config.language;
   // Written a chunk at a time: the findings are all known (figure.mismatch needed every
   // report's figures), but their text is made as it is written, never held whole.
   for (const chunk of render(results, o.format as CheckFormat, o, locale, io.cwd)) await out(chunk);
 
-  const all = results.flatMap((r) => r.findings);
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const f of all) counts[f.severity]++;
-  const suppressed = results.reduce((n, r) => n + r.suppressed.length, 0);
+  let suppressed = 0;
+  let failedChecks = false;
+  for (const r of results) {
+    if (r.printed) {
+      const [e, w, i, h, s] = r.printed.counts;
+      counts.error += e;
+      counts.warning += w;
+      counts.information += i;
+      counts.hint += h;
+      suppressed += s;
+      failedChecks ||= r.printed.failed;
+      continue;
+    }
+    for (const f of r.findings) counts[f.severity]++;
+    suppressed += r.suppressed.length;
+    failedChecks ||= r.findings.some((f) => f.code === CODES.internalCheckFailed);
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
   const reportResults = new Set(reports.map((r) => r.result));
   const skipped = results.filter((r) => r.skipped && reportResults.has(r)).length;
   const unreadProject = results.filter((r) => r.skipped && !reportResults.has(r)).length;
@@ -318,7 +367,7 @@ export async function main(
   err(
     tr(
       o.lang,
-      `wengao: ${reports.length} 个文件，${all.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
+      `wengao: ${reports.length} 个文件，${total} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.information + counts.hint}）` +
         (suppressed ? `，已忽略 ${suppressed} 个（注释或 .wengaoignore）` : '') +
         (skipped ? `，跳过 ${skipped} 个` : '') +
         unreadProjectZh(unreadProject) +
@@ -326,7 +375,7 @@ export async function main(
         (parallel ? `，${threads} 个线程` : '') +
         (counts.warning && o.maxWarnings > 0 ? (tooMany ? `；警告多于 --max-warnings ${o.maxWarnings}` : `；警告未超过 --max-warnings ${o.maxWarnings}`) : '') +
         '\n',
-      `wengao: ${plural(reports.length, 'file')}, ${plural(all.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'note')})` +
+      `wengao: ${plural(reports.length, 'file')}, ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'note')})` +
         (suppressed ? `, ${suppressed} ignored (comments or .wengaoignore)` : '') +
         (skipped ? `, ${skipped} skipped` : '') +
         unreadProjectEn(unreadProject) +
@@ -339,7 +388,7 @@ export async function main(
   // A file that could not be read was not checked, a check that failed left its results out:
   // CI must not pass on either.
   if (skipped || unreadProject) return 2;
-  if (all.some((f) => f.code === CODES.internalCheckFailed)) return 2;
+  if (failedChecks) return 2;
   return counts.error > 0 || tooMany ? 1 : 0;
 }
 
@@ -352,7 +401,7 @@ function unreadProjectEn(n: number): string {
 }
 
 /** The output in chunks, each made as it is written (render.ts, sarif.ts, github.ts). */
-function render(results: FileResult[], format: CheckFormat, o: Options, locale: Locale | undefined, cwd: string): Iterable<string> {
+function render(results: FileResult[], format: CheckFormat, o: Options, locale: Locale | undefined, cwd: string): Iterable<string | Uint8Array> {
   switch (format) {
     case 'json':
       return jsonChunks(results);
@@ -369,68 +418,257 @@ function render(results: FileResult[], format: CheckFormat, o: Options, locale: 
  * The config and ignore files a report uses, each once, as results of their own when they have
  * problems. Their messages follow --lang, else the config's own `language`.
  */
+/** A report of the run: its result, its configuration, and with --cache what the cache knows of it. */
+interface Checked {
+  result: FileResult;
+  resolved?: Resolved;
+  cached?: CachedReport;
+  key?: string;
+  /** With --cache: its content's digest (cache.ts contentDigest), and its times if not racy. */
+  content?: string;
+  stamp?: FileStamp;
+}
+
+/** With --cache, what the cache knows of a report before it is read: its times, and its lines as printed if they may stand. */
+interface Known {
+  stamp?: FileStamp;
+  record?: CachedReport;
+  printed?: string | Uint8Array;
+}
+
 /**
- * figure.mismatch with --cache: every report's index entry (cached, or made from this run's
- * analysis), cut to the live keys (statements.ts); a cached report keeps its cached findings of
- * it when what it reads of the others is unchanged (cache.ts crossDigest), any other is analysed
- * (again, if it came from the cache) and compared. Each report's results go back into the cache.
+ * A report's times, taken before it is read; and, when they are those recorded, its key is the
+ * recorded one under this run's configuration, and the options the lines were printed with are
+ * this run's, its lines as printed (the report is then not read; its comparisons are checked in
+ * crossFromCache). A report that an ignore file names is read: whether its entries are stale
+ * needs the text.
  */
-function crossFromCache(reports: { result: FileResult; resolved?: Resolved; cached?: CachedReport; key?: string }[], cache: ReportCache, lang: Locale | undefined, cwd: string): void {
-  const stated = new Map<FileResult, Stated>();
-  const fresh = new Map<FileResult, ReturnType<typeof statedNow>>();
-  for (const { result: r, cached } of reports) {
-    if (r.analysis?.analyzed) {
-      const now = statedNow(indexEntry(r.path, path.basename(r.path), r.analysis));
-      fresh.set(r, now);
-      stated.set(r, now);
-    } else if (cached) {
-      const s = statedFrom(cached);
-      if (s) stated.set(r, s);
+function knownToCache(cache: ReportCache, p: { source: Source; shown: string; resolved: Resolved }, lang: Locale | undefined, printedAs: string | undefined, cwd: string): Known | undefined {
+  if (p.source.kind !== 'file') return undefined;
+  const file = path.resolve(cwd, p.shown);
+  const readAt = Date.now();
+  const st = (() => {
+    try {
+      return statSync(file);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!st?.isFile()) return undefined;
+  const stamp = stampOf(st, readAt);
+  const record = cache.peek(file);
+  if (!record || !printable(record, printedAs, p.resolved) || !sameStamp(record.stamp, st)) return { stamp };
+  if (cache.keyOf({ shown: p.shown, kind: documentKind(p.shown), lang, config: p.resolved.config, ignore: p.resolved.ignore }, record.content) !== record.key) return { stamp };
+  return { stamp, record };
+}
+
+/** Whether a cached report's lines as printed may stand for it in this run (a report an ignore file names is rendered: its stale entries need the text). */
+function printable(record: CachedReport, printedAs: string | undefined, resolved: Resolved): boolean {
+  return record.shown?.as === printedAs && keepable(printedAs, resolved);
+}
+
+/** Whether a report's lines as printed are kept: they may stand for it in a later run like this one. */
+function keepable(printedAs: string | undefined, resolved: Resolved | undefined): boolean {
+  return !!printedAs && !!resolved && resolved.ignore.length === 0;
+}
+
+/** A report given by its lines as printed last time. */
+function printedReport(r: CachedReport, printed: string | Uint8Array, stamp: FileStamp | undefined, shown: string, resolved: Resolved, err: (s: string) => void): Checked {
+  sayFailures(r.failures, shown, err);
+  return {
+    resolved,
+    cached: r,
+    key: r.key,
+    content: r.content,
+    stamp,
+    result: {
+      path: shown, role: 'report', notAnalyzed: r.skippedReason, failures: r.failures, findings: [], suppressed: [], ignore: resolved.ignore,
+      printed: { text: printed, counts: r.shown!.counts, failed: r.shown!.failed, notes: r.notes ?? [] },
+    },
+  };
+}
+
+/**
+ * figure.mismatch with --cache: every report's statements (cached, or made from this run's
+ * analysis), the live keys among them (statements.ts), and for each report a digest of what it
+ * reads of the others (cache.ts crossDigests). A cached report keeps its cached findings of it
+ * when its digest is unchanged; any other is analysed (again, and read first if it was not) and
+ * compared against an index of the keys those reports state. Each report's results go back
+ * into the cache.
+ */
+async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang: Locale | undefined; cwd: string; fs: WorkspaceFs }): Promise<void> {
+  const keyed = reports.filter((c) => c.key && c.resolved);
+  const run = runDigest(keyed.map((c) => [path.resolve(o.cwd, c.result.path), c.key!]));
+  const kept = (c: Checked) => cache.json<{ findings: Finding[]; suppressed: Suppressed[] }>(c.cached!.cross!.part);
+  // The same reports as the run that wrote the cache, none analysed in this one (standard input
+  // is): every comparison is as that run made it.
+  if (cache.lastRunWas(run) && reports.every((c) => !c.result.analysis)) {
+    const merged = new Map<Checked, ReturnType<typeof kept>>();
+    for (const c of keyed) if (c.cached?.cross && !c.result.printed) merged.set(c, kept(c));
+    if ([...merged.values()].every((x) => x)) {
+      for (const [c, cross] of merged) Object.assign(c.result, withCross({ findings: c.result.findings, suppressed: c.result.suppressed }, cross!));
+      return;
     }
   }
-  const all = [...stated.values()];
+  const stated = new Map<Checked, Stated>();
+  const fresh = new Map<Checked, ReturnType<typeof statedNow>>();
+  const now = (c: Checked) => {
+    const s = statedNow(indexEntry(c.result.path, path.basename(c.result.path), c.result.analysis!));
+    fresh.set(c, s);
+    stated.set(c, s);
+    return s;
+  };
+  // A cached report analysed again (its comparisons changed, or a part of it could not be read
+  // back: `whole`), read first if it was not; its lines as printed are made anew. When its text is
+  // the one cached, only its model and figures are made, which the comparison needs: its own
+  // findings, figures and statements stay as cached (`reused`).
+  const reused = new Set<Checked>();
+  const again = async (c: Checked, whole = false): Promise<boolean> => {
+    const r = c.result;
+    if (r.text === undefined) {
+      const input = await readReport(path.resolve(o.cwd, r.path), o.fs);
+      if (!input.ok) return false;
+      r.text = input.text;
+      r.source = input.source;
+      c.content = contentDigest(input.text, input.source?.lines);
+      c.key = cache.keyOf({ shown: r.path, kind: documentKind(r.path), lang: o.lang, config: c.resolved!.config, ignore: c.resolved!.ignore }, c.content);
+    }
+    const cached = !whole && c.cached?.content === c.content ? c.cached : undefined;
+    const own = cached && (r.printed ? cache.json<{ findings: Finding[]; suppressed: Suppressed[] }>(cached.own) : { findings: r.findings, suppressed: r.suppressed });
+    const s = stated.get(c);
+    const analysis = analyze(r.text, { kind: documentKind(r.path), config: c.resolved!.config, ignore: c.resolved!.ignore, locale: o.lang, checks: own ? [] : LOCAL_CHECKS, origins: r.source });
+    Object.assign(r, { analysis, lines: analysis.model.lines, printed: undefined });
+    if (own && s && analysis.analyzed) {
+      Object.assign(r, own);
+      reused.add(c);
+      stated.set(c, { ...s, entry: () => indexEntry(r.path, path.basename(r.path), analysis) });
+      return true;
+    }
+    Object.assign(r, { findings: analysis.findings, suppressed: analysis.suppressed, failures: analysis.failures, notAnalyzed: analysis.skippedReason });
+    c.cached = undefined;
+    if (analysis.analyzed) now(c);
+    else stated.delete(c);
+    return true;
+  };
+  cache.prefetch(reports.flatMap((c) => (c.cached && !c.result.analysis ? [c.cached.stated] : [])));
+  for (const c of reports) {
+    const r = c.result;
+    if (r.analysis?.analyzed) now(c);
+    else if (c.cached && !r.analysis) {
+      let s: Stated | undefined;
+      try {
+        s = statedFrom(c.cached, cache);
+      } catch (e) {
+        if (!(e instanceof PartUnreadable)) throw e;
+        await again(c, true);
+        continue;
+      }
+      if (s) stated.set(c, s);
+    }
+  }
+  const order = [...stated.keys()];
+  const all = order.map((c) => stated.get(c)!);
   const facts = workspaceOf(all.map((s) => s.doc));
-  const live = liveKeys(all.map((s) => s.statements), facts);
-  // (Only a report that states a live key has its figures read.)
-  const index = new FigureIndex();
-  for (const s of all) index.set(s.statements.some(([k]) => live.has(canonicalKey(k, facts))) ? cutEntry(s.entry(), live, facts) : { ...s.doc, figures: [] });
-  const ws = index.workspace();
-  const memo = new Map<string, string>();
-  for (const report of reports) {
-    const { result: r, resolved, key } = report;
+  const canon = canonicalizer(facts);
+  const live = liveKeys(all.map((s) => s.statements), facts, canon);
+  const digests = new Map(crossDigests(all, live, facts, canon).map((d, i) => [order[i], d]));
+  // (Compared anew: the reports analysed in this run, and those whose digest moved.)
+  const compare = order.filter((c) => fresh.has(c) || c.cached?.cross?.digest !== digests.get(c));
+  const crossOf = new Map<Checked, { digest: string; findings: Finding[]; suppressed: Suppressed[] }>();
+  // (Unchanged: their records stand; the printed ones need not even their findings.)
+  const unchanged = new Set(order.filter((c) => !compare.includes(c)));
+  for (const c of unchanged) {
+    if (c.result.printed) continue;
+    const x = kept(c);
+    if (x) crossOf.set(c, { digest: digests.get(c)!, ...x });
+    else {
+      unchanged.delete(c);
+      compare.push(c);
+    }
+  }
+  if (compare.length) {
+    for (const c of compare) if (!fresh.has(c)) await again(c);
+    // (The index holds the keys the compared reports state; a report's figures are read only if it states one.)
+    const needed = new Set<string>();
+    for (const c of compare) for (const [k] of stated.get(c)?.statements ?? []) if (live.has(canon(k))) needed.add(canon(k));
+    const index = new FigureIndex();
+    const states = (s: Stated) => s.statements.some(([k]) => needed.has(canon(k)));
+    cache.prefetch([...stated].flatMap(([c, s]) => (c.cached && !fresh.has(c) && states(s) ? [c.cached.figures] : [])));
+    for (const c of [...stated.keys()]) {
+      let s = stated.get(c)!;
+      if (!states(s)) {
+        index.set({ ...s.doc, figures: [] });
+        continue;
+      }
+      let entry: DocumentEntry;
+      try {
+        entry = s.entry();
+      } catch (e) {
+        if (!(e instanceof PartUnreadable) || !(await again(c, true)) || !stated.has(c)) throw e;
+        s = stated.get(c)!;
+        entry = s.entry();
+      }
+      index.set(cutEntry(entry, needed, facts, canon));
+    }
+    for (const c of compare) {
+      const r = c.result;
+      if (!r.analysis?.analyzed) continue;
+      const x = recheck(r.analysis, CROSS_CHECKS, { uri: r.path, index, config: c.resolved!.config, ignore: c.resolved!.ignore, locale: o.lang });
+      crossOf.set(c, { digest: digests.get(c) ?? '', findings: x.findings, suppressed: x.suppressed });
+    }
+  }
+  for (const c of reports) {
+    const { result: r, resolved, key } = c;
     // (Standard input has no key: compared like any report, and not kept.)
     if (!resolved) continue;
-    let { cached } = report;
-    const s = stated.get(r);
-    const digest = s ? crossDigest(s, index, ws, memo) : '';
-    let cross = cached?.cross?.digest === digest ? cached.cross : undefined;
-    if (!cross && s) {
-      // (A cached report whose comparison changed is analysed again: figure.mismatch needs its model.)
-      const analysis = r.analysis ?? analyze(r.text!, { kind: documentKind(r.path), config: resolved.config, ignore: resolved.ignore, locale: lang, checks: LOCAL_CHECKS, origins: r.source });
-      r.analysis = analysis;
-      const c = recheck(analysis, CROSS_CHECKS, { uri: r.path, index, config: resolved.config, ignore: resolved.ignore, locale: lang });
-      cross = { digest, findings: c.findings, suppressed: c.suppressed };
-    }
-    const own = { findings: r.findings, suppressed: r.suppressed };
-    if (key && (!cached || cached.cross !== cross)) {
-      const now = fresh.get(r);
-      cached = {
+    const cross = crossOf.get(c);
+    if (key && !unchanged.has(c) && (!c.cached || fresh.has(c) || c.cached.cross?.digest !== cross?.digest)) {
+      const s = fresh.get(c);
+      if (reused.has(c)) {
+        // (Its text as cached: its parts stand, with its new comparison.)
+        const { shown: _shown, cross: _cross, ...kept } = c.cached!;
+        cache.set(path.resolve(o.cwd, r.path), { ...kept, stamp: c.stamp, ...(cross ? { cross: { digest: cross.digest, part: JSON.stringify({ findings: cross.findings, suppressed: cross.suppressed }, tagNumbers) } } : {}) });
+      } else cache.set(path.resolve(o.cwd, r.path), {
         key,
-        analyzed: r.analysis ? r.analysis.analyzed : cached!.analyzed,
+        content: c.content!,
+        ...(c.stamp ? { stamp: c.stamp } : {}),
+        analyzed: r.analysis ? r.analysis.analyzed : c.cached!.analyzed,
         ...(r.notAnalyzed !== undefined ? { skippedReason: r.notAnalyzed } : {}),
-        findings: own.findings,
-        suppressed: own.suppressed,
         failures: r.failures ?? [],
-        ...(now ? now.cached : cached ? { doc: cached.doc, statements: cached.statements, figures: cached.figures } : { doc: null, statements: [], figures: '[]' }),
-        ...(cross ? { cross } : {}),
-      };
-      cache.set(path.resolve(cwd, r.path), cached);
+        ...(r.source?.notes.length ? { notes: r.source.notes } : {}),
+        own: JSON.stringify({ findings: r.findings, suppressed: r.suppressed }, tagNumbers),
+        figures: s ? s.figures : '[]',
+        stated: s ? s.stated : 'null',
+        ...(cross ? { cross: { digest: cross.digest, part: JSON.stringify({ findings: cross.findings, suppressed: cross.suppressed }, tagNumbers) } } : {}),
+      });
     }
-    if (cross) {
-      const merged = withCross(own, cross);
+    if (cross && !r.printed) {
+      const merged = withCross({ findings: r.findings, suppressed: r.suppressed }, cross);
       r.findings = merged.findings;
       r.suppressed = merged.suppressed;
     }
+  }
+  // (The keys as the records now hold them: a report read again under another key is another run.)
+  cache.ranWith(runDigest(reports.filter((c) => c.key && c.resolved).map((c) => [path.resolve(o.cwd, c.result.path), c.key!])));
+}
+
+/**
+ * With text output: each report's lines as printed, kept in its record for the next run, unless
+ * they name places in other .docx or .pdf files (which may change while this report does not).
+ */
+function keepPrinted(reports: Checked[], cache: ReportCache, printedAs: string, locale: Locale | undefined, cwd: string): void {
+  const converted = convertedFiles(reports.map((c) => c.result));
+  for (const { result: r, key, resolved } of reports) {
+    if (!key || r.printed || !r.lines) continue;
+    const file = path.resolve(cwd, r.path);
+    const record = cache.get(file, key);
+    // (A record made in this run has none; one kept has them already, or is of a report they may not stand for.)
+    if (!record || record.shown?.as === printedAs || !keepable(printedAs, resolved) || namesOtherSources(r, converted)) continue;
+    const counts: [number, number, number, number, number] = [0, 0, 0, 0, r.suppressed.length];
+    for (const f of r.findings) counts[SEVERITY_ORDER[f.severity]]++;
+    const text = reportText(r, locale, converted);
+    r.printed = { text, counts, failed: r.findings.some((f) => f.code === CODES.internalCheckFailed), notes: r.source?.notes ?? [] };
+    cache.show(file, { as: printedAs, part: text, counts, failed: r.printed.failed });
   }
 }
 
@@ -500,13 +738,16 @@ function shownPath(p: string, cwd: string): string {
   return relativeInside(cwd, path.resolve(cwd, p)) ?? p;
 }
 
-/** This build: the bundle and the word list beside it (text.doubled and term.* read it). */
+/**
+ * This build: the bundle and the word list beside it (text.doubled and term.* read it), by their
+ * size, modification time and inode (hashing their 4 MB took a tenth of a run from the cache).
+ * A rebuilt or replaced file has another time or inode.
+ */
 function buildDigest(): string {
-  const h = createHash('sha256').update(readFileSync(__filename));
-  try {
-    h.update(readFileSync(path.join(__dirname, LEXICON_FILE)));
-  } catch {
-    h.update('no word list');
+  const h = createHash('sha256');
+  for (const file of [__filename, path.join(__dirname, LEXICON_FILE)]) {
+    const st = statSync(file, { throwIfNoEntry: false });
+    h.update(st ? `${file}\u0000${st.size}\u0000${st.mtimeMs}\u0000${st.ino}\u0001` : `${file}\u0000none\u0001`);
   }
   return h.digest('hex');
 }
@@ -521,7 +762,7 @@ if (require.main === module && !isMainThread && (workerData as ShardInit | undef
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     failed ??= e;
   });
-  const write = (s: string): Promise<void> | void => {
+  const write = (s: string | Uint8Array): Promise<void> | void => {
     if (failed) return;
     if (!process.stdout.write(s)) {
       // (Each wait takes its listeners away again: a slow reader makes many waits, and listeners

@@ -1,7 +1,7 @@
 /** The plain formats: text and JSON for `check`, and the formats of `figures`. */
 import { Figure, Finding, LineIndex, Locale, inWorkspaceTerms, listedTarget, toCsv, toMarkdownTable, tr, workspaceOf } from '../core';
 import type { FiguresFormat } from './args';
-import { Streamed, chunked, document, hole, mapped } from './jsonStream';
+import { Streamed, chunkText, chunked, chunkedMixed, document, hole, mapped } from './jsonStream';
 import type { FileResult } from './report';
 import { SourcePlace, placeOf } from '../formats';
 
@@ -62,13 +62,15 @@ export function escapedPath(p: string): string {
  */
 export function* textLineItems(results: FileResult[], locale?: Locale): Generator<string> {
   const converted = convertedFiles(results);
-  for (const r of results) {
-    if (!r.lines) continue;
-    const shown = escapedPath(r.path);
-    for (const f of r.findings) {
-      const p = r.lines.position(f.span.start);
-      yield `${shown}:${escapedPath(at(r, p.line, p.character, locale))}: ${f.severity} ${f.code} ${escapedPath(f.message)}${elsewhere(f, locale, converted)}`;
-    }
+  for (const r of results) yield* reportLines(r, locale, converted);
+}
+
+function* reportLines(r: FileResult, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): Generator<string> {
+  if (!r.lines) return;
+  const shown = escapedPath(r.path);
+  for (const f of r.findings) {
+    const p = r.lines.position(f.span.start);
+    yield `${shown}:${escapedPath(at(r, p.line, p.character, locale))}: ${f.severity} ${f.code} ${escapedPath(f.message)}${elsewhere(f, locale, converted)}`;
   }
 }
 
@@ -78,14 +80,34 @@ export function textLines(results: FileResult[], locale?: Locale): string[] {
 
 /**
  * The text format in chunks, each written as it is made: the lines are never all held at once
- * (2,000,000 findings made 361 MB of text, held twice, as lines and as one string).
+ * (2,000,000 findings made 361 MB of text, held twice, as lines and as one string). A report's
+ * lines kept by the cache (`printed`) are written as they were kept.
  */
-export function textChunks(results: FileResult[], locale?: Locale): Iterable<string> {
-  return chunked(mapped(textLineItems(results, locale), (line) => `${line}\n`));
+export function textChunks(results: FileResult[], locale?: Locale): Iterable<string | Uint8Array> {
+  const converted = convertedFiles(results);
+  function* pieces(): Generator<string | Uint8Array> {
+    for (const r of results) {
+      if (r.printed) yield r.printed.text;
+      else for (const line of reportLines(r, locale, converted)) yield `${line}\n`;
+    }
+  }
+  return chunkedMixed(pieces());
+}
+
+/** One report's lines of text output, each with its line end, as one string (as the cache keeps them). */
+export function reportText(r: FileResult, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): string {
+  let out = '';
+  for (const line of reportLines(r, locale, converted)) out += `${line}\n`;
+  return out;
+}
+
+/** Whether a report's lines name places in other .docx or .pdf files (which may change while it does not). */
+export function namesOtherSources(r: FileResult, converted: ReadonlyMap<string, FileResult>): boolean {
+  return r.findings.some((f) => f.related.some((x) => x.path !== undefined && x.path !== r.path && converted.has(x.path)));
 }
 
 export function renderText(results: FileResult[], locale?: Locale): string {
-  return [...textChunks(results, locale)].join('');
+  return [...textChunks(results, locale)].map(chunkText).join('');
 }
 
 /** A converted file's place in JSON: `location` as the reviewer names it, the page or paragraph, and the excerpt. */

@@ -27,6 +27,11 @@ export interface FileResult {
   /** Why a file that was read is not analysed as a report (not predominantly Chinese, empty):
    * said in every output, no error. */
   notAnalyzed?: string;
+  /**
+   * With --cache and text output: the report's lines as printed by a run the cache vouches for
+   * (it was not read: `findings` is then empty), what they count, and what reading it noted.
+   */
+  printed?: { text: string | Uint8Array; counts: readonly [error: number, warning: number, information: number, hint: number, suppressed: number]; failed: boolean; notes: readonly string[] };
   /** Why a path met in a folder or a glob was not followed (a link out of it, or to nothing:
    * io/walk.ts): said in every output, no error. */
   notFollowed?: string;

@@ -33,13 +33,23 @@ export function anyDisagree(amounts: readonly Amount[]): boolean {
   return amounts.length >= 2;
 }
 
+/** A statement key in the workspace's terms (`canonicalKey`), each key worked out once: a run asks for each many times. */
+export function canonicalizer(workspace: WorkspaceFacts): (key: string) => string {
+  const memo = new Map<string, string>();
+  return (key) => {
+    let c = memo.get(key);
+    if (c === undefined) memo.set(key, (c = canonicalKey(key, workspace)));
+    return c;
+  };
+}
+
 /** The live keys of the reports (in the workspace's terms: 本年 read as the reports' one year), from each one's [statement key, amount]. */
-export function liveKeys(reports: Iterable<readonly (readonly [key: string, amount: string])[]>, workspace: WorkspaceFacts): Set<string> {
+export function liveKeys(reports: Iterable<readonly (readonly [key: string, amount: string])[]>, workspace: WorkspaceFacts, canon = canonicalizer(workspace)): Set<string> {
   const stated = new Map<string, { reports: number; amounts: Amount[] }>();
   for (const statements of reports) {
     const mine = new Set<string>();
     for (const [raw, amount] of statements) {
-      const k = canonicalKey(raw, workspace);
+      const k = canon(raw);
       let s = stated.get(k);
       if (!s) stated.set(k, (s = { reports: 0, amounts: [] }));
       if (!mine.has(k)) {
@@ -53,6 +63,6 @@ export function liveKeys(reports: Iterable<readonly (readonly [key: string, amou
 }
 
 /** `entry` with its figures of the live keys only. */
-export function cutEntry(entry: DocumentEntry, live: ReadonlySet<string>, workspace: WorkspaceFacts): DocumentEntry {
-  return { ...entry, figures: entry.figures.filter((g) => live.has(canonicalKey(statementKey(g.figure) ?? '', workspace))) };
+export function cutEntry(entry: DocumentEntry, live: ReadonlySet<string>, workspace: WorkspaceFacts, canon = canonicalizer(workspace)): DocumentEntry {
+  return { ...entry, figures: entry.figures.filter((g) => live.has(canon(statementKey(g.figure) ?? ''))) };
 }
