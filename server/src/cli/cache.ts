@@ -27,6 +27,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CheckFailure, DocKind, DocumentEntry, IgnoreEntry, Locale, WengaoConfig, WorkspaceFacts } from '../core';
 import { amountKey, statementKey } from '../core';
+import { StatedKey, addAmount } from './statements';
 import type { LineOrigin } from '../core/origins';
 import { parseExact, tagNumbers } from '../io/exactJson';
 import { writeAtomically } from '../io/atomicWrite';
@@ -62,10 +63,10 @@ export interface CachedReport {
   /** What reading a .docx or .pdf noted (said on stderr). */
   notes?: string[];
   /**
-   * Its index entry without its figures (`doc`, named as the run showed it), what its figures
-   * state (`statements`: [statement key, amount], statements.ts) and per statement key a digest
-   * of its figures of it and of the entry (`digests`: what the others compare), as JSON: read
-   * only when the reports compared are not those of the last run.
+   * Its index entry without its figures (`doc`, named as the run showed it) and what its figures
+   * state (`keys`: per statement key a digest of its figures of it and its amounts,
+   * statements.ts StatedKey), as JSON: read only when the reports compared are not those of the
+   * last run.
    */
   stated: Part;
   /** Its own findings and suppressions (figure.mismatch's apart): `{ findings, suppressed }` as JSON. */
@@ -81,8 +82,7 @@ export interface CachedReport {
 /** What a report states, as its `stated` part holds it. */
 export interface Statements {
   doc: Omit<DocumentEntry, 'figures'>;
-  statements: readonly (readonly [key: string, amount: string])[];
-  digests: Readonly<Record<string, string>>;
+  keys: readonly StatedKey[];
 }
 
 /** A report's statements for figure.mismatch: cached (figures read when asked) or of this run. */
@@ -92,23 +92,20 @@ export interface Stated extends Statements {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** An entry's statements and their digests, as the cache keeps them. */
-export function statementsOf(entry: DocumentEntry): Omit<Statements, 'doc'> {
-  const statements: [string, string][] = [];
-  const byKey = new Map<string, unknown[]>();
+/** What an entry states, as the cache keeps it: per statement key, a digest of its figures of the key and of the entry, and its amounts. */
+export function statementsOf(entry: DocumentEntry): StatedKey[] {
+  const byKey = new Map<string, { figures: unknown[]; amounts: string[] }>();
   for (const g of entry.figures) {
     const k = statementKey(g.figure);
     if (!k) continue;
-    statements.push([k, amountKey(g.figure)]);
-    const list = byKey.get(k);
-    if (list) list.push(g);
-    else byKey.set(k, [g]);
+    let s = byKey.get(k);
+    if (!s) byKey.set(k, (s = { figures: [], amounts: [] }));
+    s.figures.push(g);
+    addAmount(s.amounts, amountKey(g.figure));
   }
   const { figures: _figures, ...doc } = entry;
   const docJson = JSON.stringify(doc, tagNumbers);
-  const digests: Record<string, string> = {};
-  for (const [k, list] of byKey) digests[k] = sha256(`${docJson}\u0000${JSON.stringify(list, tagNumbers)}`).slice(0, 24);
-  return { statements, digests };
+  return [...byKey].map(([k, s]) => [k, sha256(`${docJson}\u0000${JSON.stringify(s.figures, tagNumbers)}`).slice(0, 24), s.amounts] as const);
 }
 
 /** What the key of a report's cached results is made of: everything they depend on. */
@@ -264,14 +261,14 @@ export class ReportCache {
 
   /** The key a report's cached results are stored under: everything they depend on, its content's digest last. */
   keyOf(p: KeyParts, content: string): string {
-    // (A configuration's JSON once per run: most reports share one.)
-    let config = this.settingsJson.get(p.config);
-    if (config === undefined) this.settingsJson.set(p.config, (config = JSON.stringify(p.config)));
-    let ignore = this.settingsJson.get(p.ignore);
-    if (ignore === undefined) this.settingsJson.set(p.ignore, (ignore = JSON.stringify(p.ignore)));
-    return sha256(`${JSON.stringify([VERSION, this.tool, p.shown, p.kind, p.lang ?? null])}\u0000${config}\u0000${ignore}\u0000${content}`);
+    // (A configuration and ignore entries digested once per run: most reports share them.)
+    let byIgnore = this.settings.get(p.config);
+    if (!byIgnore) this.settings.set(p.config, (byIgnore = new WeakMap()));
+    let settings = byIgnore.get(p.ignore);
+    if (settings === undefined) byIgnore.set(p.ignore, (settings = sha256(JSON.stringify([VERSION, this.tool, p.config, p.ignore]))));
+    return sha256(`${settings}\u0000${JSON.stringify([p.shown, p.kind, p.lang ?? null])}\u0000${content}`);
   }
-  private readonly settingsJson = new WeakMap<object, string>();
+  private readonly settings = new WeakMap<object, WeakMap<object, string>>();
 
   /** The record kept for the report at `file`, whatever its key. */
   peek(file: string): CachedReport | undefined {
@@ -457,19 +454,19 @@ export function crossDigests(all: readonly Stated[], live: ReadonlySet<string>, 
   // (Per live key, the digests of the reports that state it, in the reports' order.)
   const stating = new Map<string, string[]>();
   for (const s of all) {
-    for (const k of Object.keys(s.digests)) {
+    for (const [k, digest] of s.keys) {
       const c = canon(k);
       if (!live.has(c)) continue;
       let list = stating.get(c);
       if (!list) stating.set(c, (list = []));
-      list.push(s.digests[k]);
+      list.push(digest);
     }
   }
   // (Each key's list digested once: a key many reports state would be hashed once per report.)
   const listDigest = new Map<string, string>();
   for (const [c, list] of stating) listDigest.set(c, sha256(`${c}\u0000${list.join(',')}`));
   return all.map((s) => {
-    const keys = [...new Set(Object.keys(s.digests).map(canon))].filter((c) => live.has(c)).sort();
+    const keys = [...new Set(s.keys.map(([k]) => canon(k)))].filter((c) => live.has(c)).sort();
     const h = createHash('sha256').update(facts);
     for (const c of keys) h.update(`\u0000${listDigest.get(c)}`);
     return h.digest('hex');
@@ -483,7 +480,7 @@ export class PartUnreadable extends Error {}
 export function statedFrom(r: CachedReport, cache: ReportCache): Stated | undefined {
   if (!r.analyzed) return undefined;
   const stated = cache.json<Statements>(r.stated);
-  if (!stated?.doc || !Array.isArray(stated.statements) || typeof stated.digests !== 'object') throw new PartUnreadable('statements');
+  if (!stated?.doc || !Array.isArray(stated.keys)) throw new PartUnreadable('statements');
   const doc = stated.doc;
   let entry: DocumentEntry | undefined;
   return {
@@ -500,7 +497,7 @@ export function statedFrom(r: CachedReport, cache: ReportCache): Stated | undefi
 /** An entry of this run's analysis, as stated and as the cache keeps it. */
 export function statedNow(entry: DocumentEntry): Stated & { figures: string; stated: string } {
   const { figures, ...doc } = entry;
-  const s = { doc, ...statementsOf(entry) };
+  const s = { doc, keys: statementsOf(entry) };
   return { ...s, entry: () => entry, figures: JSON.stringify(figures, tagNumbers), stated: JSON.stringify(s, tagNumbers) };
 }
 

@@ -570,7 +570,7 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
   const all = order.map((c) => stated.get(c)!);
   const facts = workspaceOf(all.map((s) => s.doc));
   const canon = canonicalizer(facts);
-  const live = liveKeys(all.map((s) => s.statements), facts, canon);
+  const live = liveKeys(all.map((s) => s.keys), facts, canon);
   const digests = new Map(crossDigests(all, live, facts, canon).map((d, i) => [order[i], d]));
   // (Compared anew: the reports analysed in this run, and those whose digest moved.)
   const compare = order.filter((c) => fresh.has(c) || c.cached?.cross?.digest !== digests.get(c));
@@ -590,9 +590,9 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
     for (const c of compare) if (!fresh.has(c)) await again(c);
     // (The index holds the keys the compared reports state; a report's figures are read only if it states one.)
     const needed = new Set<string>();
-    for (const c of compare) for (const [k] of stated.get(c)?.statements ?? []) if (live.has(canon(k))) needed.add(canon(k));
+    for (const c of compare) for (const [k] of stated.get(c)?.keys ?? []) if (live.has(canon(k))) needed.add(canon(k));
     const index = new FigureIndex();
-    const states = (s: Stated) => s.statements.some(([k]) => needed.has(canon(k)));
+    const states = (s: Stated) => s.keys.some(([k]) => needed.has(canon(k)));
     cache.prefetch([...stated].flatMap(([c, s]) => (c.cached && !fresh.has(c) && states(s) ? [c.cached.figures] : [])));
     for (const c of [...stated.keys()]) {
       let s = stated.get(c)!;

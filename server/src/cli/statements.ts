@@ -43,12 +43,19 @@ export function canonicalizer(workspace: WorkspaceFacts): (key: string) => strin
   };
 }
 
-/** The live keys of the reports (in the workspace's terms: 本年 read as the reports' one year), from each one's [statement key, amount]. */
-export function liveKeys(reports: Iterable<readonly (readonly [key: string, amount: string])[]>, workspace: WorkspaceFacts, canon = canonicalizer(workspace)): Set<string> {
+/**
+ * What a report states of one statement key, as the cache keeps it (cli/cache.ts): the key, a
+ * digest of the report's figures of it (what the other reports compare), and its amounts, two at
+ * most (two are enough to keep a key).
+ */
+export type StatedKey = readonly [key: string, digest: string, amounts: readonly Amount[]];
+
+/** The live keys of the reports (in the workspace's terms: 本年 read as the reports' one year), from what each one states. */
+export function liveKeys(reports: Iterable<readonly StatedKey[]>, workspace: WorkspaceFacts, canon = canonicalizer(workspace)): Set<string> {
   const stated = new Map<string, { reports: number; amounts: Amount[] }>();
-  for (const statements of reports) {
+  for (const keys of reports) {
     const mine = new Set<string>();
-    for (const [raw, amount] of statements) {
+    for (const [raw, , amounts] of keys) {
       const k = canon(raw);
       let s = stated.get(k);
       if (!s) stated.set(k, (s = { reports: 0, amounts: [] }));
@@ -56,7 +63,7 @@ export function liveKeys(reports: Iterable<readonly (readonly [key: string, amou
         mine.add(k);
         s.reports++;
       }
-      addAmount(s.amounts, amount);
+      for (const a of amounts) addAmount(s.amounts, a);
     }
   }
   return new Set([...stated].filter(([, s]) => s.reports >= 2 && anyDisagree(s.amounts)).map(([k]) => k));
