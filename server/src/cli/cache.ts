@@ -71,7 +71,10 @@ export interface CachedReport {
   stated: Part;
   /** Its own findings and suppressions (figure.mismatch's apart): `{ findings, suppressed }` as JSON. */
   own: Part;
-  /** Its figures as JSON, read only when one of its statements is compared anew. */
+  /**
+   * Its figures of each statement key, in the order of its `keys`, as a JSON array of JSON texts:
+   * read only when one of its statements is compared anew, and only that key's figures parsed.
+   */
   figures: Part;
   /** figure.mismatch's findings and suppressions, and the digest of what it read of the others. */
   cross?: { digest: string; part: Part };
@@ -87,13 +90,17 @@ export interface Statements {
 
 /** A report's statements for figure.mismatch: cached (figures read when asked) or of this run. */
 export interface Stated extends Statements {
-  entry(): DocumentEntry;
+  /** Its index entry; `keep`: of its statement keys, those whose figures are needed (the others' may be left out). */
+  entry(keep?: (key: string) => boolean): DocumentEntry;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** What an entry states, as the cache keeps it: per statement key, a digest of its figures of the key and of the entry, and its amounts. */
-export function statementsOf(entry: DocumentEntry): StatedKey[] {
+/**
+ * What an entry states, as the cache keeps it: per statement key, a digest of its figures of the
+ * key and of the entry, and its amounts (`keys`); and the JSON of its figures of each key (`figures`).
+ */
+export function statementsOf(entry: DocumentEntry): { keys: StatedKey[]; figures: string[] } {
   const byKey = new Map<string, { figures: unknown[]; amounts: string[] }>();
   for (const g of entry.figures) {
     const k = statementKey(g.figure);
@@ -105,7 +112,14 @@ export function statementsOf(entry: DocumentEntry): StatedKey[] {
   }
   const { figures: _figures, ...doc } = entry;
   const docJson = JSON.stringify(doc, tagNumbers);
-  return [...byKey].map(([k, s]) => [k, sha256(`${docJson}\u0000${JSON.stringify(s.figures, tagNumbers)}`).slice(0, 24), s.amounts] as const);
+  const keys: StatedKey[] = [];
+  const figures: string[] = [];
+  for (const [k, s] of byKey) {
+    const json = JSON.stringify(s.figures, tagNumbers);
+    keys.push([k, sha256(`${docJson}\u0000${json}`).slice(0, 24), s.amounts]);
+    figures.push(json);
+  }
+  return { keys, figures };
 }
 
 /** What the key of a report's cached results is made of: everything they depend on. */
@@ -482,23 +496,32 @@ export function statedFrom(r: CachedReport, cache: ReportCache): Stated | undefi
   const stated = cache.json<Statements>(r.stated);
   if (!stated?.doc || !Array.isArray(stated.keys)) throw new PartUnreadable('statements');
   const doc = stated.doc;
-  let entry: DocumentEntry | undefined;
   return {
     ...stated,
-    entry: () => {
-      if (entry) return entry;
-      const figures = cache.json<DocumentEntry['figures']>(r.figures);
-      if (!Array.isArray(figures)) throw new PartUnreadable(`figures of ${doc.uri}`);
-      return (entry = { ...doc, figures });
+    entry: (keep) => {
+      const perKey = cache.json<string[]>(r.figures);
+      if (!Array.isArray(perKey) || perKey.length !== stated.keys.length) throw new PartUnreadable(`figures of ${doc.uri}`);
+      const figures: DocumentEntry['figures'] = [];
+      stated.keys.forEach(([k], i) => {
+        if (keep && !keep(k)) return;
+        try {
+          figures.push(...parseExact<DocumentEntry['figures']>(perKey[i]));
+        } catch {
+          throw new PartUnreadable(`figures of ${doc.uri}`);
+        }
+      });
+      // (In the document's order, as its analysis gave them.)
+      return { ...doc, figures: figures.sort((a, b) => a.figure.span.start - b.figure.span.start) };
     },
   };
 }
 
 /** An entry of this run's analysis, as stated and as the cache keeps it. */
 export function statedNow(entry: DocumentEntry): Stated & { figures: string; stated: string } {
-  const { figures, ...doc } = entry;
-  const s = { doc, keys: statementsOf(entry) };
-  return { ...s, entry: () => entry, figures: JSON.stringify(figures, tagNumbers), stated: JSON.stringify(s, tagNumbers) };
+  const { figures: _figures, ...doc } = entry;
+  const { keys, figures } = statementsOf(entry);
+  const s = { doc, keys };
+  return { ...s, entry: () => entry, figures: JSON.stringify(figures), stated: JSON.stringify(s, tagNumbers) };
 }
 
 /** The reports of a run with --cache, in order: a run of the same reports with the same keys compares as that run did. */

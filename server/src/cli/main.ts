@@ -602,7 +602,7 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
       }
       let entry: DocumentEntry;
       try {
-        entry = s.entry();
+        entry = s.entry((k) => needed.has(canon(k)));
       } catch (e) {
         if (!(e instanceof PartUnreadable) || !(await again(c, true)) || !stated.has(c)) throw e;
         s = stated.get(c)!;

@@ -109,6 +109,7 @@ export class ConfigResolver {
     this.configs.clear();
     this.ignores.clear();
     this.nearest.clear();
+    this.merged = new WeakMap();
   }
 
   /** A config or ignore file changed on disk or in the editor. */
@@ -142,8 +143,15 @@ export class ConfigResolver {
     const file = configPath ? await this.readConfig(configPath) : undefined;
     const ignoreFile = found.ignore ? await this.readIgnore(found.ignore) : undefined;
     const ignore = ignoreFile ? entriesFor(ignoreFile, report) : [];
-    return { config: mergeConfig(base, file?.config), file, ignoreFile, ignore };
+    // (One merged configuration per base and file, shared by the reports under it: the CLI's cache
+    // digests a configuration once by its identity.)
+    let byFile = this.merged.get(base);
+    if (!byFile) this.merged.set(base, (byFile = new Map()));
+    let config = byFile.get(file);
+    if (!config) byFile.set(file, (config = mergeConfig(base, file?.config)));
+    return { config, file, ignoreFile, ignore };
   }
+  private merged = new WeakMap<WengaoConfig, Map<ConfigFile | undefined, WengaoConfig>>();
 
   /**
    * Whether a report found by walking a folder is covered: the config's include and exclude
