@@ -42,17 +42,18 @@ function makeFolder(): string {
 /** The cache file's index (its footer says where it lies): [absolute path, record] per report. */
 function cacheIndex(file: string): [string, Record<string, unknown>][] {
   const b = readFileSync(file);
-  const footer = /^\nwengao-index ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{24})\n$/.exec(b.subarray(b.length - 65).toString('latin1'));
+  const footer = /^\nwengao-index ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{24})\n$/.exec(b.subarray(b.length - 78).toString('latin1'));
   if (!footer) throw new Error('no footer');
-  const at = parseInt(footer[1], 16);
-  return (JSON.parse(b.subarray(at, at + parseInt(footer[2], 16)).toString('utf8')) as { reports: [string, Record<string, unknown>][] }).reports;
+  const at = parseInt(footer[2], 16);
+  return (JSON.parse(b.subarray(at, at + parseInt(footer[3], 16)).toString('utf8')) as { reports: [string, Record<string, unknown>][] }).reports;
 }
 
 /** Text of the cached parts (not the index) replaced in place by another of as many bytes; how many places. */
 function editCached(file: string, from: string, to: string): number {
   expect(Buffer.byteLength(to)).toBe(Buffer.byteLength(from));
   const b = readFileSync(file);
-  const end = parseInt(/wengao-index ([0-9a-f]{12})/.exec(b.subarray(b.length - 65).toString('latin1'))![1], 16);
+  // (Before the parts the last write appended, which the footer's digest covers.)
+  const end = parseInt(/wengao-index ([0-9a-f]{12})/.exec(b.subarray(b.length - 78).toString('latin1'))![1], 16);
   const f = Buffer.from(from);
   let n = 0;
   for (let i = b.indexOf(f); i >= 0 && i < end; i = b.indexOf(f, i + f.length)) {
@@ -256,13 +257,26 @@ describe('a cache file written in place', () => {
     same(plain, await check('--cache-location', file));
     // (A byte of the index changed: its digest no longer matches.)
     const b = readFileSync(file);
-    const at = parseInt(/wengao-index ([0-9a-f]{12})/.exec(b.subarray(b.length - 65).toString('latin1'))![1], 16);
+    const at = parseInt(/wengao-index [0-9a-f]{12} ([0-9a-f]{12})/.exec(b.subarray(b.length - 78).toString('latin1'))![1], 16);
     const k = b.indexOf('"key":"', at) + 7;
     b[k] = b[k] === 0x61 ? 0x62 : 0x61;
     writeFileSync(file, b);
     const flipped = await check('--cache-location', file);
     expect(flipped.stderr).toMatch(/cache corrupt: ignored, and written afresh\): .*digest/);
     expect(flipped.stdout).toBe(plain.stdout);
+    // (A part the last write appended, changed, as by another run writing over it: the digest covers it too.)
+    writeFileSync(join(dir, 'b', 'gz2.txt'), '贵州省2026年国民经济和社会发展计划\n\n到2030年，全省地区生产总值达到3.5万亿元左右。\n');
+    const changed = await check('--cache-location', file);
+    const c = readFileSync(file);
+    const tail = parseInt(/wengao-index ([0-9a-f]{12}) ([0-9a-f]{12})/.exec(c.subarray(c.length - 78).toString('latin1'))![1], 16);
+    const index = parseInt(/wengao-index ([0-9a-f]{12}) ([0-9a-f]{12})/.exec(c.subarray(c.length - 78).toString('latin1'))![2], 16);
+    expect(index).toBeGreaterThan(tail);
+    c[tail] = c[tail] === 0x7b ? 0x5b : 0x7b;
+    writeFileSync(file, c);
+    const over = await check('--cache-location', file);
+    expect(over.stderr).toMatch(/cache corrupt: ignored, and written afresh\): .*digest/);
+    expect(over.stdout).toBe(changed.stdout);
+    expect(over.code).toBe(changed.code);
   }, 60_000);
 });
 

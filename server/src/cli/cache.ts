@@ -36,9 +36,14 @@ const FORMAT = 'wengao-cache';
 const VERSION = 3;
 /** How a Wengao cache file begins (written so: the header's keys come first). */
 const HEAD = `{"format":"${FORMAT}"`;
-/** `\nwengao-index <offset> <length> <digest>\n`: offset and length in 12 hex digits, the index's sha256 cut to 24. */
-const FOOTER = /^\nwengao-index ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{24})\n$/;
-const FOOTER_LENGTH = 65;
+/**
+ * `\nwengao-index <tail> <index> <length> <digest>\n`: where the parts the last write appended
+ * begin, where the index begins, its length (12 hex digits each), and the sha256 of those parts
+ * and the index, cut to 24. The parts appended are in the digest: a run that wrote over them
+ * while another appended (two runs on one cache) leaves a file that does not check.
+ */
+const FOOTER = /^\nwengao-index ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{24})\n$/;
+const FOOTER_LENGTH = 78;
 /** How close to its read a report's change leaves its times in doubt (git's "racy" entries). */
 export const RACY_MS = 2000;
 
@@ -213,12 +218,13 @@ export class ReportCache {
       }
       const footer = size >= FOOTER_LENGTH ? FOOTER.exec(read(size - FOOTER_LENGTH, FOOTER_LENGTH).toString('latin1')) : null;
       if (!footer) throw new Error('no index at its end (a write cut short?)');
-      const at = parseInt(footer[1], 16);
-      const length = parseInt(footer[2], 16);
-      if (at < end + 1 || at + length !== size - FOOTER_LENGTH) throw new Error('the index is not where its footer says');
-      const bytes = read(at, length);
-      if (createHash('sha256').update(bytes).digest('hex').slice(0, 24) !== footer[3]) throw new Error('the index does not match its digest');
-      const index = parseExact<{ run?: string; reports: [string, CachedReport][] }>(bytes.toString('utf8'));
+      const tail = parseInt(footer[1], 16);
+      const at = parseInt(footer[2], 16);
+      const length = parseInt(footer[3], 16);
+      if (tail < end + 1 || tail > at || at + length !== size - FOOTER_LENGTH) throw new Error('the index is not where its footer says');
+      const bytes = read(tail, at + length - tail);
+      if (createHash('sha256').update(bytes).digest('hex').slice(0, 24) !== footer[4]) throw new Error('the index or the parts last written do not match their digest');
+      const index = parseExact<{ run?: string; reports: [string, CachedReport][] }>(bytes.toString('utf8', at - tail));
       const reports = new Map<string, CachedReport>();
       let used = 0;
       for (const [name, r] of index.reports) {
@@ -396,7 +402,7 @@ export class ReportCache {
         return range;
       };
       this.placeParts(place);
-      const tail = Buffer.concat([...chunks, ...this.indexAndFooter(at)]);
+      const tail = Buffer.concat([...chunks, ...this.indexAndFooter(this.indexAt!, at, chunks)]);
       fs.writeSync(fd, tail, 0, tail.length, this.indexAt!);
       fs.ftruncateSync(fd, this.indexAt! + tail.length);
     } finally {
@@ -425,7 +431,7 @@ export class ReportCache {
       }
     }
     this.placeParts(place);
-    chunks.push(...this.indexAndFooter(at));
+    chunks.push(...this.indexAndFooter(at, at, []));
     await writeAtomically(this.file, Buffer.concat(chunks));
   }
 
@@ -445,11 +451,14 @@ export class ReportCache {
     for (const r of records) if (r.shown) r.shown = { ...r.shown, part: place(r.shown.part) };
   }
 
-  private indexAndFooter(at: number): Buffer[] {
+  /** The index at `at` and the footer, its digest over the parts appended from `tail` (`appended`) and the index. */
+  private indexAndFooter(tail: number, at: number, appended: readonly Buffer[]): Buffer[] {
     const index = Buffer.from(JSON.stringify({ ...(this.run ? { run: this.run } : {}), reports: [...this.reports] }, tagNumbers), 'utf8');
     const hex = (n: number) => n.toString(16).padStart(12, '0');
-    const digest = createHash('sha256').update(index).digest('hex').slice(0, 24);
-    return [index, Buffer.from(`\nwengao-index ${hex(at)} ${hex(index.length)} ${digest}\n`, 'latin1')];
+    const h = createHash('sha256');
+    for (const b of appended) h.update(b);
+    const digest = h.update(index).digest('hex').slice(0, 24);
+    return [index, Buffer.from(`\nwengao-index ${hex(tail)} ${hex(at)} ${hex(index.length)} ${digest}\n`, 'latin1')];
   }
 }
 
