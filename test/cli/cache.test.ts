@@ -11,6 +11,7 @@ import { join } from 'path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, TempDirs, runCli } from '../helpers/procCli';
 import { lexiconFileText } from '../../server/src/io/lexiconFile';
+import { d, docxOf, textDocx } from '../helpers/docx';
 
 const temp = new TempDirs();
 afterAll(() => temp.cleanup());
@@ -227,6 +228,89 @@ describe('reports the cache vouches for by their times (written more than 2 s be
     expect(warning.stdout).toContain('（改过的）');
     expect(warning.stdout.length).toBeLessThan(hint.stdout.length);
     same(await check('--min-severity', 'warning'), await runCli(['check', '.', '--min-severity', 'warning', '--cache-location', 'fresh.json'], { cwd: dir, timeoutMs: 60_000 }));
+  }, 60_000);
+});
+
+describe('what a review of the cache found (each failed before its fix)', () => {
+  const aged = async () => new Promise((resolve) => setTimeout(resolve, 2100));
+
+  it('a run with standard input is not taken for the same reports without it', async () => {
+    const input = '贵州省2026年国民经济和社会发展计划\n\n到2030年，全省地区生产总值达到4万亿元左右。\n';
+    const withStdin = await runCli(['check', '.', '-', '--stdin-filename', 'x.txt', '--min-severity', 'hint', '--cache'], { cwd: dir, input, timeoutMs: 60_000 });
+    expect(withStdin.stdout).toMatch(/x\.txt/);
+    const plain = await check();
+    expect(plain.stdout).not.toMatch(/x\.txt/);
+    same(plain, await check('--cache'));
+  }, 60_000);
+
+  it('a .docx is read every run: the other reports name places in it, as without the cache', async () => {
+    writeFileSync(join(dir, 'a', 'gz3.docx'), await textDocx('贵州省2026年工作要点\n\n到2030年，全省地区生产总值突破4万亿元。\n'));
+    await aged();
+    const plain = await check();
+    expect(plain.stdout).toMatch(/gz3\.docx:第\d+段/);
+    for (let i = 0; i < 3; i++) same(plain, await check('--cache'));
+  }, 60_000);
+
+  it('what reading a .docx noted (tracked changes) is part of its key', async () => {
+    const file = join(dir, 'a', 'tracked.docx');
+    const run = (inserted: boolean) => [new d.TextRun('城镇新增就业'), inserted ? new d.InsertedTextRun({ text: '60', id: 2, author: '审校', date: '2026-01-05T00:00:00Z' }) : new d.TextRun('60'), new d.TextRun('万人以上。')];
+    writeFileSync(file, await docxOf([new d.Paragraph('通知'), new d.Paragraph({ children: run(true) })]));
+    const first = await check('--cache');
+    expect(first.stderr).toMatch(/tracked\.docx: .*修订/);
+    writeFileSync(file, await docxOf([new d.Paragraph('通知'), new d.Paragraph({ children: run(false) })]));
+    await aged();
+    const plain = await check();
+    expect(plain.stderr).not.toMatch(/tracked\.docx: .*修订/);
+    same(plain, await check('--cache'));
+    same(plain, await check('--cache'));
+  }, 60_000);
+
+  it('a report that cannot be read when compared again is skipped, and its record dropped, not emptied', async () => {
+    await check('--cache');
+    // (gz2 changed: gz1, which states the same total, is compared again, and its read fails once.)
+    writeFileSync(join(dir, 'b', 'gz2.txt'), '贵州省2026年国民经济和社会发展计划\n\n到2030年，全省地区生产总值达到3.5万亿元左右。\n');
+    const gz1 = join(dir, 'a', 'gz1.txt');
+    utimesSync(gz1, Math.floor(Date.now() / 1000) - 60, Math.floor(Date.now() / 1000) - 60);
+    await aged();
+    await check('--cache');
+    writeFileSync(join(dir, 'b', 'gz2.txt'), '贵州省2026年国民经济和社会发展计划\n\n到2030年，全省地区生产总值达到3.6万亿元左右。\n');
+    await aged();
+    const failing = await runCli(['check', '.', '--min-severity', 'hint', '--cache'], { cwd: dir, timeoutMs: 60_000, nodeArgs: ['-r', join(ROOT, 'test', 'fixtures', 'cli', 'failRead.cjs')], env: { WENGAO_FAIL_READ: gz1 } });
+    expect(failing.stderr).toMatch(/跳过 \(skipped\) a\/gz1\.txt/);
+    expect(failing.code).toBe(2);
+    expect(failing.stdout).not.toMatch(/^a\/gz1\.txt:/m);
+    same(await check(), await check('--cache'));
+    same(await check(), await check('--cache'));
+  }, 60_000);
+
+  it('a part of a record that cannot be read back: that report is analysed and compared again', async () => {
+    await check('--cache');
+    const file = join(dir, 'node_modules', '.cache', 'wengao', 'cache.json');
+    const record = cacheIndex(file).find(([name]) => name === join(dir, 'a', 'gz1.txt'))![1] as { figures: [number, number] };
+    const b = readFileSync(file);
+    b[record.figures[0]] = 0x78;
+    writeFileSync(file, b);
+    // (gz2 read again for a line after its figures: gz1's comparison is unchanged, but gz2's is made
+    // again against an index that needs gz1's figures, which cannot be read.)
+    writeFileSync(join(dir, 'b', 'gz2.txt'), '贵州省2026年国民经济和社会发展计划\n\n到2030年，全省地区生产总值达到3万亿元左右。\n\n（完）\n');
+    await aged();
+    same(await check(), await check('--cache'));
+  }, 60_000);
+
+  it('one run writes at a time: while another holds the lock the cache is left as it was; a lock whose process is gone is taken over', async () => {
+    const file = join(dir, 'c.json');
+    const plain = await check('--cache-location', file);
+    writeFileSync(join(dir, 'b', 'gz2.txt'), '贵州省2026年国民经济和社会发展计划\n\n到2030年，全省地区生产总值达到3.5万亿元左右。\n');
+    const before = readFileSync(file);
+    writeFileSync(`${file}.lock`, String(process.pid));
+    same(await check(), await check('--cache-location', file));
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // (A process id no process has: the lock of a run that died.)
+    writeFileSync(`${file}.lock`, '2147483646');
+    same(await check(), await check('--cache-location', file));
+    expect(readFileSync(file).equals(before)).toBe(false);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(plain.stdout).not.toBe((await check()).stdout);
   }, 60_000);
 });
 

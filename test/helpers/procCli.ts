@@ -21,6 +21,10 @@ export interface CliOptions {
   timeoutMs?: number;
   /** Written to the command's standard input, which is then closed (it is closed at once without). */
   input?: string | Buffer;
+  /** Node's own options before the script (`-r` a module that injects a fault). */
+  nodeArgs?: string[];
+  /** Added to the environment. */
+  env?: Record<string, string>;
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
@@ -29,8 +33,8 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      [CLI_JS, ...args],
-      { cwd: options.cwd ?? ROOT, timeout: options.timeoutMs ?? 15_000, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      [...(options.nodeArgs ?? []), CLI_JS, ...args],
+      { cwd: options.cwd ?? ROOT, env: options.env ? { ...process.env, ...options.env } : process.env, timeout: options.timeoutMs ?? 15_000, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const e = error as (NodeJS.ErrnoException & { code?: number | string; signal?: NodeJS.Signals | null }) | null;
         if (e && typeof e.code === 'string') return reject(e); // could not start node at all

@@ -136,9 +136,12 @@ export interface KeyParts {
   ignore: readonly IgnoreEntry[];
 }
 
-/** A report's text and, for a .docx or .pdf, its line origins (the places its messages name): the digest its times vouch for. */
-export function contentDigest(text: string, origins: readonly LineOrigin[] | undefined): string {
-  return createHash('sha256').update(origins ? JSON.stringify(origins) : '').update('\u0000').update(text).digest('hex');
+/**
+ * A report's text and, for a .docx or .pdf, its line origins (the places its messages name) and
+ * what reading it noted (tracked changes): the digest its times vouch for.
+ */
+export function contentDigest(text: string, source: { lines: readonly LineOrigin[]; notes: readonly string[] } | undefined): string {
+  return createHash('sha256').update(source ? JSON.stringify([source.lines, source.notes]) : '').update('\u0000').update(text).digest('hex');
 }
 
 /** A file's stamp, unless it changed within RACY_MS of `readAt` (then its times vouch for nothing). */
@@ -181,6 +184,8 @@ export class ReportCache {
     /** The file, open while the run reads its parts; where its index begins (appends go there), or undefined: write it afresh. */
     private fd?: number,
     private indexAt?: number,
+    /** Its size and footer as read: an append goes only to the file as this run read it. */
+    private readonly seen?: { size: number; footer: string },
   ) {}
 
   /** The cache at `location` (from `cwd`; a folder, or a path ending in a slash: its `wengao-cache.json`) for this build of Wengao (`tool`). */
@@ -197,6 +202,11 @@ export class ReportCache {
       return new ReportCache(file, tool, new Map(), code === 'ENOENT');
     }
     const size = fs.fstatSync(fd).size;
+    // (An empty file holds nothing to lose: a cache begins there.)
+    if (size === 0) {
+      fs.closeSync(fd);
+      return new ReportCache(file, tool, new Map(), true);
+    }
     const read = (at: number, length: number) => {
       const b = Buffer.alloc(length);
       const n = fs.readSync(fd, b, 0, length, at);
@@ -216,7 +226,8 @@ export class ReportCache {
         fs.closeSync(fd);
         return new ReportCache(file, tool, new Map(), true);
       }
-      const footer = size >= FOOTER_LENGTH ? FOOTER.exec(read(size - FOOTER_LENGTH, FOOTER_LENGTH).toString('latin1')) : null;
+      const footerText = size >= FOOTER_LENGTH ? read(size - FOOTER_LENGTH, FOOTER_LENGTH).toString('latin1') : '';
+      const footer = FOOTER.exec(footerText);
       if (!footer) throw new Error('no index at its end (a write cut short?)');
       const tail = parseInt(footer[1], 16);
       const at = parseInt(footer[2], 16);
@@ -233,7 +244,7 @@ export class ReportCache {
         reports.set(name, r);
         used += partBytes(r);
       }
-      const cache = new ReportCache(file, tool, reports, true, fd, at);
+      const cache = new ReportCache(file, tool, reports, true, fd, at, { size, footer: footerText });
       cache.garbage = at - (end + 1) - used;
       cache.run = typeof index.run === 'string' ? index.run : undefined;
       return cache;
@@ -249,8 +260,8 @@ export class ReportCache {
     return this.run === run;
   }
 
-  /** This run's reports, for the next run: their comparisons are as the records now say. */
-  ranWith(run: string): void {
+  /** This run's reports, for the next run: their comparisons are as the records now say (undefined: no run can count on it). */
+  ranWith(run: string | undefined): void {
     if (this.run === run) return;
     this.run = run;
     this.changed = true;
@@ -283,12 +294,14 @@ export class ReportCache {
   keyOf(p: KeyParts, content: string): string {
     // (A configuration and ignore entries digested once per run: most reports share them.)
     let byIgnore = this.settings.get(p.config);
-    if (!byIgnore) this.settings.set(p.config, (byIgnore = new WeakMap()));
-    let settings = byIgnore.get(p.ignore);
-    if (settings === undefined) byIgnore.set(p.ignore, (settings = sha256(JSON.stringify([VERSION, this.tool, p.config, p.ignore]))));
+    if (!byIgnore) this.settings.set(p.config, (byIgnore = new Map()));
+    // (Each report's ignore entries are an array of their own: told apart by their JSON, most often [].)
+    const ignore = p.ignore.length ? JSON.stringify(p.ignore) : '[]';
+    let settings = byIgnore.get(ignore);
+    if (settings === undefined) byIgnore.set(ignore, (settings = sha256(JSON.stringify([VERSION, this.tool, p.config, p.ignore]))));
     return sha256(`${settings}\u0000${JSON.stringify([p.shown, p.kind, p.lang ?? null])}\u0000${content}`);
   }
-  private readonly settings = new WeakMap<object, WeakMap<object, string>>();
+  private readonly settings = new WeakMap<object, Map<string, string>>();
 
   /** The record kept for the report at `file`, whatever its key. */
   peek(file: string): CachedReport | undefined {
@@ -331,6 +344,15 @@ export class ReportCache {
     }
   }
 
+  /** A report's record dropped (it could not be read). */
+  forget(file: string): void {
+    const old = this.reports.get(file);
+    if (!old) return;
+    this.garbage += partBytes(old);
+    this.reports.delete(file);
+    this.changed = true;
+  }
+
   set(file: string, report: CachedReport): void {
     const old = this.reports.get(file);
     // (The old record's parts that the new one does not keep are garbage.)
@@ -365,6 +387,7 @@ export class ReportCache {
    * does not grow with renamed and deleted reports.
    */
   async save(note: (message: string) => void, seen: ReadonlySet<string>): Promise<void> {
+    let unlock: (() => void) | undefined;
     try {
       if (!this.writable) return;
       for (const [file, r] of [...this.reports]) {
@@ -374,23 +397,45 @@ export class ReportCache {
         this.changed = true;
       }
       if (!this.changed) return;
+      // (One run writes at a time. While another does, this run's results are not kept: a cache may lose, never mislead.)
+      unlock = lockFile(this.file);
+      if (!unlock) return;
       const live = [...this.reports.values()].reduce((n, r) => n + partBytes(r), 0);
-      if (this.fd !== undefined && this.indexAt !== undefined && this.garbage <= Math.max(live, 1 << 20)) await this.append();
+      const fd = this.fd !== undefined && this.indexAt !== undefined && this.garbage <= Math.max(live, 1 << 20) ? this.sameFile() : undefined;
+      if (fd !== undefined) this.append(fd);
       else await this.rewrite();
     } catch (e) {
       note(`缓存文件无法写入 (cache not written): ${this.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     } finally {
+      unlock?.();
       if (this.fd !== undefined) fs.closeSync(this.fd);
       this.fd = undefined;
     }
   }
 
-  /** The new parts, the index and the footer, from where the old index began. */
-  private async append(): Promise<void> {
-    const fd = fs.openSync(this.file, 'r+');
+  /**
+   * The file opened for writing if it is still as this run read it (its inode, size and footer):
+   * else another run wrote it meanwhile, maybe over the place this run would append to, and it
+   * is written afresh (from this run's parts, which lie before the index it read and which no
+   * append touches).
+   */
+  private sameFile(): number | undefined {
+    let fd: number | undefined;
     try {
-      // (The file read is the file written: another run may have replaced it meanwhile.)
-      if (fs.fstatSync(fd).ino !== fs.fstatSync(this.fd!).ino) throw Object.assign(new Error('replaced meanwhile'), { code: 'ECHANGED' });
+      fd = fs.openSync(this.file, 'r+');
+      const st = fs.fstatSync(fd);
+      const footer = Buffer.alloc(FOOTER_LENGTH);
+      if (st.ino === fs.fstatSync(this.fd!).ino && st.size === this.seen?.size && fs.readSync(fd, footer, 0, FOOTER_LENGTH, st.size - FOOTER_LENGTH) === FOOTER_LENGTH && footer.toString('latin1') === this.seen.footer) return fd;
+    } catch {
+      // (Gone or unreadable: written afresh.)
+    }
+    if (fd !== undefined) fs.closeSync(fd);
+    return undefined;
+  }
+
+  /** The new parts, the index and the footer, from where the old index began. */
+  private append(fd: number): void {
+    try {
       let at = this.indexAt!;
       const chunks: Buffer[] = [];
       const place = (part: Part): Part => {
@@ -538,4 +583,44 @@ export function runDigest(keys: readonly (readonly [file: string, key: string])[
   const h = createHash('sha256');
   for (const [file, key] of keys) h.update(`${file}\u0000${key}\u0001`);
   return h.digest('hex');
+}
+
+/**
+ * Takes `file`.lock (created exclusively, holding this process's id) and gives the function that
+ * lets it go; undefined while another run holds it. A lock whose process is gone, or older than a
+ * minute, is taken over. Where no lock can be made at all (a read-only folder), the write goes
+ * ahead unlocked and fails on its own, with its note.
+ */
+export function lockFile(file: string): (() => void) | undefined {
+  const name = `${file}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.mkdirSync(path.dirname(name), { recursive: true });
+      const fd = fs.openSync(name, 'wx');
+      try {
+        fs.writeSync(fd, String(process.pid));
+      } finally {
+        fs.closeSync(fd);
+      }
+      return () => fs.rmSync(name, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return () => undefined;
+      if (attempt > 0 || !staleLock(name)) return undefined;
+      fs.rmSync(name, { force: true });
+    }
+  }
+  return undefined;
+}
+
+function staleLock(name: string): boolean {
+  try {
+    if (Date.now() - fs.statSync(name).mtimeMs > 60_000) return true;
+    const pid = Number(fs.readFileSync(name, 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ESRCH' || code === 'ENOENT';
+  }
 }

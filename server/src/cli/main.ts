@@ -225,7 +225,7 @@ export async function main(
       converted = input.source;
     }
     const kind = documentKind(shown);
-    const content = cache && source.kind === 'file' ? contentDigest(text, converted?.lines) : undefined;
+    const content = cache && source.kind === 'file' ? contentDigest(text, converted) : undefined;
     const key = content ? cache!.keyOf({ shown, kind, lang: o.lang, config: resolved.config, ignore: resolved.ignore }, content) : undefined;
     const cached = key ? cache!.get(path.resolve(io.cwd, shown), key) : undefined;
     // (Read again, its text unchanged: its times, if not racy, vouch for it next time.)
@@ -302,7 +302,7 @@ export async function main(
   // Across documents: every report's figures in one index, then figure.mismatch for each against it
   // (done already when the reports were checked on several threads).
   if (cache) {
-    await crossFromCache(reports, cache, { lang: o.lang, cwd: io.cwd, fs });
+    await crossFromCache(reports, cache, { lang: o.lang, cwd: io.cwd, fs, err });
   } else {
     const index = new FigureIndex();
     for (const { result: r } of reports) if (r.analysis?.analyzed) index.set(indexEntry(r.path, path.basename(r.path), r.analysis));
@@ -496,13 +496,14 @@ function printedReport(r: CachedReport, printed: string | Uint8Array, stamp: Fil
  * compared against an index of the keys those reports state. Each report's results go back
  * into the cache.
  */
-async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang: Locale | undefined; cwd: string; fs: WorkspaceFs }): Promise<void> {
+async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang: Locale | undefined; cwd: string; fs: WorkspaceFs; err: (s: string) => void }): Promise<void> {
   const keyed = reports.filter((c) => c.key && c.resolved);
-  const run = runDigest(keyed.map((c) => [path.resolve(o.cwd, c.result.path), c.key!]));
+  // (A report without a key, from standard input, took part in the comparisons: no later run is this one.)
+  const run = reports.some((c) => c.resolved && !c.key) ? undefined : runDigest(keyed.map((c) => [path.resolve(o.cwd, c.result.path), c.key!]));
   const kept = (c: Checked) => cache.json<{ findings: Finding[]; suppressed: Suppressed[] }>(c.cached!.cross!.part);
-  // The same reports as the run that wrote the cache, none analysed in this one (standard input
-  // is): every comparison is as that run made it.
-  if (cache.lastRunWas(run) && reports.every((c) => !c.result.analysis)) {
+  // The same reports as the run that wrote the cache, none analysed in this one: every comparison
+  // is as that run made it.
+  if (run && cache.lastRunWas(run) && reports.every((c) => !c.result.analysis) && keyed.every((c) => !c.cached?.analyzed || c.cached.cross)) {
     const merged = new Map<Checked, ReturnType<typeof kept>>();
     for (const c of keyed) if (c.cached?.cross && !c.result.printed) merged.set(c, kept(c));
     if ([...merged.values()].every((x) => x)) {
@@ -518,19 +519,36 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
     stated.set(c, s);
     return s;
   };
+  // A report that cannot be read now (gone or unreadable since its stat): skipped, as a report
+  // that cannot be read is, and its record dropped.
+  const skip = (c: Checked, message: string) => {
+    const r = c.result;
+    o.err(`wengao: 跳过 (skipped) ${escapedPath(r.path)}: ${message}\n`);
+    Object.assign(r, { skipped: message, findings: [], suppressed: [], printed: undefined, text: undefined, lines: undefined, analysis: undefined, notAnalyzed: undefined, failures: undefined });
+    stated.delete(c);
+    fresh.delete(c);
+    reused.delete(c);
+    cache.forget(path.resolve(o.cwd, r.path));
+    c.key = undefined;
+    c.cached = undefined;
+  };
   // A cached report analysed again (its comparisons changed, or a part of it could not be read
   // back: `whole`), read first if it was not; its lines as printed are made anew. When its text is
   // the one cached, only its model and figures are made, which the comparison needs: its own
-  // findings, figures and statements stay as cached (`reused`).
+  // findings, figures and statements stay as cached (`reused`: 'same'). Otherwise it is analysed
+  // whole, its statements are new ('new'), and the comparisons are planned again.
   const reused = new Set<Checked>();
-  const again = async (c: Checked, whole = false): Promise<boolean> => {
+  const again = async (c: Checked, whole = false): Promise<'same' | 'new' | 'skipped'> => {
     const r = c.result;
     if (r.text === undefined) {
       const input = await readReport(path.resolve(o.cwd, r.path), o.fs);
-      if (!input.ok) return false;
+      if (!input.ok) {
+        skip(c, input.message);
+        return 'skipped';
+      }
       r.text = input.text;
       r.source = input.source;
-      c.content = contentDigest(input.text, input.source?.lines);
+      c.content = contentDigest(input.text, input.source);
       c.key = cache.keyOf({ shown: r.path, kind: documentKind(r.path), lang: o.lang, config: c.resolved!.config, ignore: c.resolved!.ignore }, c.content);
     }
     const cached = !whole && c.cached?.content === c.content ? c.cached : undefined;
@@ -542,13 +560,13 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
       Object.assign(r, own);
       reused.add(c);
       stated.set(c, { ...s, entry: () => indexEntry(r.path, path.basename(r.path), analysis) });
-      return true;
+      return 'same';
     }
     Object.assign(r, { findings: analysis.findings, suppressed: analysis.suppressed, failures: analysis.failures, notAnalyzed: analysis.skippedReason });
     c.cached = undefined;
     if (analysis.analyzed) now(c);
     else stated.delete(c);
-    return true;
+    return 'new';
   };
   cache.prefetch(reports.flatMap((c) => (c.cached && !c.result.analysis ? [c.cached.stated] : [])));
   for (const c of reports) {
@@ -566,28 +584,33 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
       if (s) stated.set(c, s);
     }
   }
-  const order = [...stated.keys()];
-  const all = order.map((c) => stated.get(c)!);
-  const facts = workspaceOf(all.map((s) => s.doc));
-  const canon = canonicalizer(facts);
-  const live = liveKeys(all.map((s) => s.keys), facts, canon);
-  const digests = new Map(crossDigests(all, live, facts, canon).map((d, i) => [order[i], d]));
-  // (Compared anew: the reports analysed in this run, and those whose digest moved.)
-  const compare = order.filter((c) => fresh.has(c) || c.cached?.cross?.digest !== digests.get(c));
   const crossOf = new Map<Checked, { digest: string; findings: Finding[]; suppressed: Suppressed[] }>();
-  // (Unchanged: their records stand; the printed ones need not even their findings.)
-  const unchanged = new Set(order.filter((c) => !compare.includes(c)));
-  for (const c of unchanged) {
-    if (c.result.printed) continue;
-    const x = kept(c);
-    if (x) crossOf.set(c, { digest: digests.get(c)!, ...x });
-    else {
-      unchanged.delete(c);
-      compare.push(c);
+  let unchanged = new Set<Checked>();
+  // Planned again whenever a report turns out to state something new (read again and changed
+  // since its stat, or a part of it unreadable): its statements move the live keys and digests.
+  plan: for (;;) {
+    crossOf.clear();
+    const order = [...stated.keys()];
+    const all = order.map((c) => stated.get(c)!);
+    const facts = workspaceOf(all.map((s) => s.doc));
+    const canon = canonicalizer(facts);
+    const live = liveKeys(all.map((s) => s.keys), facts, canon);
+    const digests = new Map(crossDigests(all, live, facts, canon).map((d, i) => [order[i], d]));
+    // (Compared anew: the reports analysed in this run, and those whose digest moved.)
+    const compare = order.filter((c) => fresh.has(c) || reused.has(c) || c.cached?.cross?.digest !== digests.get(c));
+    // (Unchanged: their records stand; the printed ones need not even their findings.)
+    unchanged = new Set(order.filter((c) => !compare.includes(c)));
+    for (const c of unchanged) {
+      if (c.result.printed) continue;
+      const x = kept(c);
+      if (x) crossOf.set(c, { digest: digests.get(c)!, ...x });
+      else {
+        await again(c, true);
+        continue plan;
+      }
     }
-  }
-  if (compare.length) {
-    for (const c of compare) if (!fresh.has(c)) await again(c);
+    if (!compare.length) break;
+    for (const c of compare) if (!fresh.has(c) && !reused.has(c) && (await again(c)) !== 'same') continue plan;
     // (The index holds the keys the compared reports state; a report's figures are read only if it states one.)
     const needed = new Set<string>();
     for (const c of compare) for (const [k] of stated.get(c)?.keys ?? []) if (live.has(canon(k))) needed.add(canon(k));
@@ -595,7 +618,7 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
     const states = (s: Stated) => s.keys.some(([k]) => needed.has(canon(k)));
     cache.prefetch([...stated].flatMap(([c, s]) => (c.cached && !fresh.has(c) && states(s) ? [c.cached.figures] : [])));
     for (const c of [...stated.keys()]) {
-      let s = stated.get(c)!;
+      const s = stated.get(c)!;
       if (!states(s)) {
         index.set({ ...s.doc, figures: [] });
         continue;
@@ -604,9 +627,9 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
       try {
         entry = s.entry((k) => needed.has(canon(k)));
       } catch (e) {
-        if (!(e instanceof PartUnreadable) || !(await again(c, true)) || !stated.has(c)) throw e;
-        s = stated.get(c)!;
-        entry = s.entry();
+        if (!(e instanceof PartUnreadable)) throw e;
+        await again(c, true);
+        continue plan;
       }
       index.set(cutEntry(entry, needed, facts, canon));
     }
@@ -616,6 +639,7 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
       const x = recheck(r.analysis, CROSS_CHECKS, { uri: r.path, index, config: c.resolved!.config, ignore: c.resolved!.ignore, locale: o.lang });
       crossOf.set(c, { digest: digests.get(c) ?? '', findings: x.findings, suppressed: x.suppressed });
     }
+    break;
   }
   for (const c of reports) {
     const { result: r, resolved, key } = c;
@@ -649,17 +673,19 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
     }
   }
   // (The keys as the records now hold them: a report read again under another key is another run.)
-  cache.ranWith(runDigest(reports.filter((c) => c.key && c.resolved).map((c) => [path.resolve(o.cwd, c.result.path), c.key!])));
+  cache.ranWith(run && runDigest(reports.filter((c) => c.key && c.resolved).map((c) => [path.resolve(o.cwd, c.result.path), c.key!])));
 }
 
 /**
  * With text output: each report's lines as printed, kept in its record for the next run, unless
- * they name places in other .docx or .pdf files (which may change while this report does not).
+ * they name places in other .docx or .pdf files (which may change while this report does not), or
+ * it is one (read every run: the others' lines name places in it).
  */
 function keepPrinted(reports: Checked[], cache: ReportCache, printedAs: string, locale: Locale | undefined, cwd: string): void {
   const converted = convertedFiles(reports.map((c) => c.result));
   for (const { result: r, key, resolved } of reports) {
-    if (!key || r.printed || !r.lines) continue;
+    // (A .docx or .pdf is read every run: the other reports' lines name places in it, from its source.)
+    if (!key || r.printed || !r.lines || r.source) continue;
     const file = path.resolve(cwd, r.path);
     const record = cache.get(file, key);
     // (A record made in this run has none; one kept has them already, or is of a report they may not stand for.)
@@ -667,7 +693,7 @@ function keepPrinted(reports: Checked[], cache: ReportCache, printedAs: string, 
     const counts: [number, number, number, number, number] = [0, 0, 0, 0, r.suppressed.length];
     for (const f of r.findings) counts[SEVERITY_ORDER[f.severity]]++;
     const text = reportText(r, locale, converted);
-    r.printed = { text, counts, failed: r.findings.some((f) => f.code === CODES.internalCheckFailed), notes: r.source?.notes ?? [] };
+    r.printed = { text, counts, failed: r.findings.some((f) => f.code === CODES.internalCheckFailed), notes: [] };
     cache.show(file, { as: printedAs, part: text, counts, failed: r.printed.failed });
   }
 }
