@@ -13,7 +13,7 @@ import { translator } from '../locale';
 import { proseParagraphs } from './prose';
 import type { DocumentModel } from '../model';
 import { STEP_ITEMS, Steps } from '../steps';
-import { PLAN_NAME, PROJECT_SOURCE, QUOTED_NAME, SOURCE_EN, TERMS, TermEntry } from '../terms';
+import { PLAN_NAME, PROJECT_SOURCE, SOURCE_EN, TERMS, TermEntry, quotedNames } from '../terms';
 import { segments, wordSegmenter } from '../words';
 
 /**
@@ -32,7 +32,7 @@ function straddles(raw: string, at: number, len: number): boolean {
  * a built-in one of the same wrong form, null turns a built-in entry off (a pattern entry by its
  * `name`: 截止, 即要), and the others join as formulations.
  */
-function termList(substitutions: Readonly<Record<string, string | null>> | undefined): { literals: Map<string, TermEntry[]>; patterns: TermEntry[] } {
+function termList(substitutions: Readonly<Record<string, string | null>> | undefined): { literals: Literals; patterns: TermEntry[] } {
   if (!substitutions || Object.keys(substitutions).length === 0) return BUILT_IN;
   const listed = (e: TermEntry) => Object.prototype.hasOwnProperty.call(substitutions, typeof e.wrong === 'string' ? e.wrong : e.name ?? '');
   const literals = TERMS.filter((e) => typeof e.wrong === 'string' && !listed(e));
@@ -41,15 +41,26 @@ function termList(substitutions: Readonly<Record<string, string | null>> | undef
 }
 
 /** Literal entries by their first character, longest first: a longer wrong form is the one meant where a shorter one lies inside it. */
-function byFirstCharacter(entries: TermEntry[]): Map<string, TermEntry[]> {
-  const map = new Map<string, TermEntry[]>();
+/**
+ * The literal wrong forms by their first code unit (a number: reading a paragraph makes no string
+ * per character), and a table of the code units that begin one (most characters begin none).
+ */
+interface Literals {
+  byFirst: Map<number, TermEntry[]>;
+  begins: Uint8Array;
+}
+
+function byFirstCharacter(entries: TermEntry[]): Literals {
+  const byFirst = new Map<number, TermEntry[]>();
+  const begins = new Uint8Array(0x10000);
   for (const e of entries) {
-    const w = e.wrong as string;
-    const list = map.get(w[0]) ?? map.set(w[0], []).get(w[0])!;
+    const first = (e.wrong as string).charCodeAt(0);
+    const list = byFirst.get(first) ?? byFirst.set(first, []).get(first)!;
     list.push(e);
+    begins[first] = 1;
   }
-  for (const list of map.values()) list.sort((a, b) => (b.wrong as string).length - (a.wrong as string).length);
-  return map;
+  for (const list of byFirst.values()) list.sort((a, b) => (b.wrong as string).length - (a.wrong as string).length);
+  return { byFirst, begins };
 }
 
 const BUILT_IN = {
@@ -99,11 +110,11 @@ export const terms: Check = inSteps({
       let speech = -1;
       let title = -1;
       for (let i = 0; i < raw.length; i++) {
-        const c = raw[i];
-        if (c === '“') speech = SPEECH.test(raw.slice(Math.max(0, i - 4), i)) ? i : -1;
-        else if (c === '”' && speech >= 0) (silent.push([speech, i]), (speech = -1));
-        else if (c === '《') title = i;
-        else if (c === '》' && title >= 0) (silent.push([title, i]), (title = -1));
+        const c = raw.charCodeAt(i);
+        if (c === 0x201c) speech = SPEECH.test(raw.slice(Math.max(0, i - 4), i)) ? i : -1; // “
+        else if (c === 0x201d && speech >= 0) (silent.push([speech, i]), (speech = -1)); // ”
+        else if (c === 0x300a) title = i; // 《
+        else if (c === 0x300b && title >= 0) (silent.push([title, i]), (title = -1)); // 》
       }
       const quiet = (i: number) => silent.some(([s, e]) => s < i && i < e);
       // (One finding for one stretch of text: a longer wrong form is tried first and wins.)
@@ -130,7 +141,9 @@ export const terms: Check = inSteps({
       // One pass over the paragraph, trying at each character the wrong forms that begin with it
       // (longest first): the cost is the paragraph's length, however long the list.
       for (let i = 0; i < raw.length; i++) {
-        const here = literals.get(raw[i]);
+        const c = raw.charCodeAt(i);
+        if (!literals.begins[c]) continue;
+        const here = literals.byFirst.get(c);
         if (!here) continue;
         for (const e of here) {
           const w = e.wrong as string;
@@ -151,13 +164,12 @@ export const terms: Check = inSteps({
       // (A short name inside a longer quotation, “深入开展两学一做学习教育”, is that quotation's; one
       // whose first or last character belongs to a word around it, 新一代|一线, is no name there.
       // The depth of quotation is carried from one match to the next: one pass over the paragraph.)
-      QUOTED_NAME.lastIndex = 0;
       let depth = 0;
       let scanned = 0;
-      for (let m = QUOTED_NAME.exec(raw); m; m = QUOTED_NAME.exec(raw)) {
-        for (; scanned < m.index; scanned++) depth = quoteDepth(depth, raw[scanned]);
-        if (depth > 0 || substitutions?.[m[0]] === null || !wordOfItsOwn(raw, m.index, m[0].length)) continue;
-        report(m.index, m[0], `“${m[0]}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
+      for (const [at, name] of quotedNames(raw)) {
+        for (; scanned < at; scanned++) depth = quoteDepth(depth, raw[scanned]);
+        if (depth > 0 || substitutions?.[name] === null || !wordOfItsOwn(raw, at, name.length)) continue;
+        report(at, name, `“${name}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
       }
     }
     return out.sort((a, b) => a.span.start - b.span.start);
