@@ -103,10 +103,10 @@ describe('wengao check --cache gives what a run without it gives', () => {
     expect(sarif.runs[0].results.filter((x) => x.ruleId === 'figure.mismatch' && x.suppressions?.length && x.locations[0].physicalLocation.artifactLocation.uri === 'a/r3.txt').length).toBe(3);
   }, 60_000);
 
-  for (const format of ['text', 'json']) {
+  for (const format of ['text', 'github', 'json']) {
     it(`reads unchanged reports from the cache (--format ${format}): a message edited in the cache file comes out as edited`, async () => {
       const first = await check('--cache', '--format', format);
-      // (Text keeps each report's lines as printed; JSON is made from the findings kept.)
+      // (Text and GitHub keep each report's lines as printed; JSON is made from the findings kept.)
       expect(first.stdout).toContain('合并为一段');
       expect(editCached(join(dir, 'node_modules', '.cache', 'wengao', 'cache.json'), '合并为一段', '（改过的）')).toBeGreaterThan(0);
       const again = await check('--cache', '--format', format);

@@ -9,7 +9,7 @@
  * A report whose size, modification and change times and inode are those recorded is taken to
  * hold the text recorded (git's index does the same), unless it changed within RACY_MS of being
  * read (a coarse clock may give two writes one time); any other is read and its text's digest
- * decides. With text output, a report also keeps its lines as printed: an unchanged report whose
+ * decides. With text or GitHub output, a report also keeps its lines as printed: an unchanged report whose
  * comparisons are unchanged is then not read at all.
  *
  * The file: a head line (`{ format, version, tool }`), then the records' parts (findings,
@@ -83,7 +83,7 @@ export interface CachedReport {
   figures: Part;
   /** figure.mismatch's findings and suppressions, and the digest of what it read of the others. */
   cross?: { digest: string; part: Part };
-  /** Its lines as printed (text output: `as` says for which options), and what they count. */
+  /** Its lines as printed (text or GitHub output: `as` says which and for which options), and what they count. */
   shown?: { as: string; part: Part; counts: Counts; failed: boolean };
 }
 

@@ -13,7 +13,7 @@
 import * as path from 'path';
 import { relativeInside } from '../io/paths';
 import type { Locale, Severity } from '../core';
-import { chunked, mapped } from './jsonStream';
+import { chunkText, chunkedMixed } from './jsonStream';
 import { CONTROL, convertedFiles, elsewhere, placeText, sourcePlace } from './render';
 import type { FileResult } from './report';
 
@@ -38,39 +38,53 @@ export function annotationPath(p: string, cwd: string): string {
   return (relativeInside(cwd, abs) ?? abs).split(path.sep).join('/');
 }
 
-/** One workflow command per line, made and written a chunk at a time (as the text format). */
-export function githubChunks(results: FileResult[], cwd: string, locale?: Locale): Iterable<string> {
-  return chunked(mapped(githubCommands(results, cwd, locale), (line) => `${line}\n`));
+/**
+ * One workflow command per line, made and written a chunk at a time (as the text format); a
+ * report's commands kept by the cache (`printed`) are written as they were kept.
+ */
+export function githubChunks(results: FileResult[], cwd: string, locale?: Locale): Iterable<string | Uint8Array> {
+  const converted = convertedFiles(results);
+  function* pieces(): Generator<string | Uint8Array> {
+    for (const r of results) {
+      if (r.printed) yield r.printed.text;
+      else for (const line of reportCommands(r, cwd, locale, converted)) yield `${line}\n`;
+    }
+  }
+  return chunkedMixed(pieces());
 }
 
 export function renderGithub(results: FileResult[], cwd: string, locale?: Locale): string {
-  return [...githubChunks(results, cwd, locale)].join('');
+  return [...githubChunks(results, cwd, locale)].map(chunkText).join('');
 }
 
-function* githubCommands(results: FileResult[], cwd: string, locale?: Locale): Generator<string> {
-  const converted = convertedFiles(results);
-  for (const r of results) {
-    const file = annotationPath(r.path, cwd);
-    // A file that could not be checked must not pass unnoticed in the run's summary.
-    if (r.skipped) yield `::error file=${escapeProperty(file)},title=wengao::${escapeData(`跳过 (skipped): ${r.skipped}`)}`;
-    if (r.notFollowed) yield `::notice file=${escapeProperty(file)},title=wengao::${escapeData(r.notFollowed)}`;
-    if (r.notAnalyzed) yield `::notice file=${escapeProperty(file)},title=wengao::${escapeData(`未作为报告检查 (not checked as a report): ${r.notAnalyzed}`)}`;
-    if (!r.lines) continue;
-    for (const f of r.findings) {
-      const { start, end } = r.lines.range(f.span);
-      const props: [string, string | number][] = [
-        ['file', file],
-        ['line', start.line + 1],
-        ['col', start.character + 1],
-        ['endLine', end.line + 1],
-        ['endColumn', end.character + 1],
-        ['title', `wengao ${f.code}`],
-      ];
-      // (A .docx or .pdf: its line is the text read's, which GitHub cannot show on the file; the
-      // message opens with the place and the words there.)
-      const place = sourcePlace(r, f.span.start);
-      const where = place ? `${placeText(place, locale)}: ` : '';
-      yield `::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(where + f.message + elsewhere(f, locale, converted))}`;
-    }
+/** One report's workflow commands, each with its line end, as one string (as the cache keeps them). */
+export function reportGithub(r: FileResult, cwd: string, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): string {
+  let out = '';
+  for (const line of reportCommands(r, cwd, locale, converted)) out += `${line}\n`;
+  return out;
+}
+
+function* reportCommands(r: FileResult, cwd: string, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): Generator<string> {
+  const file = annotationPath(r.path, cwd);
+  // A file that could not be checked must not pass unnoticed in the run's summary.
+  if (r.skipped) yield `::error file=${escapeProperty(file)},title=wengao::${escapeData(`跳过 (skipped): ${r.skipped}`)}`;
+  if (r.notFollowed) yield `::notice file=${escapeProperty(file)},title=wengao::${escapeData(r.notFollowed)}`;
+  if (r.notAnalyzed) yield `::notice file=${escapeProperty(file)},title=wengao::${escapeData(`未作为报告检查 (not checked as a report): ${r.notAnalyzed}`)}`;
+  if (!r.lines) return;
+  for (const f of r.findings) {
+    const { start, end } = r.lines.range(f.span);
+    const props: [string, string | number][] = [
+      ['file', file],
+      ['line', start.line + 1],
+      ['col', start.character + 1],
+      ['endLine', end.line + 1],
+      ['endColumn', end.character + 1],
+      ['title', `wengao ${f.code}`],
+    ];
+    // (A .docx or .pdf: its line is the text read's, which GitHub cannot show on the file; the
+    // message opens with the place and the words there.)
+    const place = sourcePlace(r, f.span.start);
+    const where = place ? `${placeText(place, locale)}: ` : '';
+    yield `::${COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(where + f.message + elsewhere(f, locale, converted))}`;
   }
 }

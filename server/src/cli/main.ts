@@ -24,7 +24,7 @@ import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { nodeFs } from '../io/workspaceFs';
 import { LEXICON_FILE, provideLexiconBeside } from '../io/lexiconFile';
 import { relativeInside } from '../io/paths';
-import { githubChunks } from './github';
+import { githubChunks, reportGithub } from './github';
 import { convertedFiles, jsonChunks, namesOtherSources, renderFigures, reportText, textChunks, escapedPath, textLines } from './render';
 import type { FileResult, ToolInfo } from './report';
 import { sarifChunks } from './sarif';
@@ -139,8 +139,9 @@ export async function main(
   // --cache: the results of unchanged reports from the last run (cache.ts); the others are checked here.
   const cacheNote = (m: string) => err(`wengao: ${escapedPath(m)}\n`);
   const cache = o.cache && o.command === 'check' ? ReportCache.open(o.cacheLocation ?? DEFAULT_CACHE, io.cwd, `${VERSION}+${io.build?.() ?? 'source'}`, cacheNote) : undefined;
-  // (With text output, the options its printed lines depend on besides the report's own key.)
-  const printedAs = cache && o.format === 'text' ? JSON.stringify(['text', o.minSeverity, locale ?? null]) : undefined;
+  // (With text or GitHub output, which are a report's lines one after another: the options its
+  // printed lines depend on besides the report's own key; GitHub's paths are the working directory's.)
+  const printedAs = cache && (o.format === 'text' || o.format === 'github') ? JSON.stringify([o.format, o.minSeverity, locale ?? null, ...(o.format === 'github' ? [io.cwd] : [])]) : undefined;
   const known = cache ? planned.map((p) => knownToCache(cache, p, o.lang, printedAs, io.cwd)) : [];
   if (cache) {
     // (The printed lines of the reports their times vouch for, in a few reads of the cache file.)
@@ -322,7 +323,7 @@ export async function main(
   }
   if (cache) {
     // (Each report's lines as printed, kept for the next run: made here, and written from here.)
-    if (printedAs) keepPrinted(reports, cache, printedAs, locale, io.cwd);
+    if (printedAs) keepPrinted(reports, cache, printedAs, (r, converted) => (o.format === 'github' ? reportGithub(r, io.cwd, locale, converted) : reportText(r, locale, converted)), io.cwd);
     await cache.save(cacheNote, new Set(reports.map((r) => path.resolve(io.cwd, r.result.path))));
   }
   // The project files' problems first: they explain the rest. A project file is listed only for
@@ -677,11 +678,11 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
 }
 
 /**
- * With text output: each report's lines as printed, kept in its record for the next run, unless
+ * With text or GitHub output: each report's lines as printed, kept in its record for the next run, unless
  * they name places in other .docx or .pdf files (which may change while this report does not), or
  * it is one (read every run: the others' lines name places in it).
  */
-function keepPrinted(reports: Checked[], cache: ReportCache, printedAs: string, locale: Locale | undefined, cwd: string): void {
+function keepPrinted(reports: Checked[], cache: ReportCache, printedAs: string, print: (r: FileResult, converted: ReadonlyMap<string, FileResult>) => string, cwd: string): void {
   const converted = convertedFiles(reports.map((c) => c.result));
   for (const { result: r, key, resolved } of reports) {
     // (A .docx or .pdf is read every run: the other reports' lines name places in it, from its source.)
@@ -692,7 +693,7 @@ function keepPrinted(reports: Checked[], cache: ReportCache, printedAs: string, 
     if (!record || record.shown?.as === printedAs || !keepable(printedAs, resolved) || namesOtherSources(r, converted)) continue;
     const counts: [number, number, number, number, number] = [0, 0, 0, 0, r.suppressed.length];
     for (const f of r.findings) counts[SEVERITY_ORDER[f.severity]]++;
-    const text = reportText(r, locale, converted);
+    const text = print(r, converted);
     r.printed = { text, counts, failed: r.findings.some((f) => f.code === CODES.internalCheckFailed), notes: [] };
     cache.show(file, { as: printedAs, part: text, counts, failed: r.printed.failed });
   }
