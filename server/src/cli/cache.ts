@@ -31,6 +31,7 @@ import { StatedKey, addAmount } from './statements';
 import type { LineOrigin } from '../core/origins';
 import { parseExact, tagNumbers } from '../io/exactJson';
 import { writeAtomically } from '../io/atomicWrite';
+import { RACY_MS } from '../io/workspaceFs';
 
 const FORMAT = 'wengao-cache';
 const VERSION = 3;
@@ -44,8 +45,6 @@ const HEAD = `{"format":"${FORMAT}"`;
  */
 const FOOTER = /^\nwengao-index ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{12}) ([0-9a-f]{24})\n$/;
 const FOOTER_LENGTH = 78;
-/** How close to its read a report's change leaves its times in doubt (git's "racy" entries). */
-export const RACY_MS = 2000;
 
 /** Where a part lies in the file: [offset, length] in bytes; or, until the file is written, the part's text. */
 type Part = [offset: number, length: number] | string;

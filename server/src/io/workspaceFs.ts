@@ -9,6 +9,13 @@
 import { promises as fs, watch } from 'fs';
 
 /** What a caller reads of a file's status (node's `Stats` is one). */
+/**
+ * How close to its read a file's change leaves its times in doubt (git's "racy" entries): a coarse
+ * clock (FAT 2 s, HFS+ 1 s) may give two writes one time. The server's saved index and the CLI's
+ * cache trust a file's times only when it changed longer ago than this before it was read.
+ */
+export const RACY_MS = 2000;
+
 export interface FileStat {
   size: number;
   /** When it was last modified (node's Stats has it; a file system that does not know leaves it out). */

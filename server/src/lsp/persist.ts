@@ -27,8 +27,6 @@ const FORMAT = 'wengao-index';
 const VERSION = 2;
 export const INDEX_FILE = 'index.json';
 export const ENTRIES_FILE = 'entries.json';
-/** How close to its read a file's modification time leaves it in doubt (git's "racy" entries). */
-export const RACY_MS = 2000;
 /** A quiet moment after the index changed before it is written. */
 const SAVE_DELAY_MS = 2000;
 
@@ -36,7 +34,7 @@ export interface SavedFile {
   size: number;
   mtimeMs: number;
   /**
-   * When it was stat'ed before being read. A file modified within RACY_MS of it may have changed
+   * When it was stat'ed before being read. A file modified within RACY_MS (io/workspaceFs.ts) of it may have changed
    * again within the same tick of a coarse clock (FAT 2 s, HFS+ 1 s): its time does not vouch for it.
    */
   readAt: number;

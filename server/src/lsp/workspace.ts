@@ -17,8 +17,8 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, AnalyzeOptions, DocumentEntry, FigureIndex, PositionEncoding, Steps, WengaoConfig, analyze, documentKind, indexEntry, indexEntrySteps, statementKey } from '../core';
 import { NOT_REGULAR, readReport } from '../io/read';
-import { FileStat, WorkspaceFs, nodeFs } from '../io/workspaceFs';
-import { RACY_MS, SavedIndex, textDigest } from './persist';
+import { FileStat, RACY_MS, WorkspaceFs, nodeFs } from '../io/workspaceFs';
+import { SavedIndex, textDigest } from './persist';
 
 export interface WorkspaceSettings {
   include: string[];
