@@ -28,6 +28,7 @@ import * as path from 'path';
 import type { CheckFailure, DocKind, DocumentEntry, IgnoreEntry, Locale, WengaoConfig, WorkspaceFacts } from '../core';
 import { amountKey, statementKey } from '../core';
 import { StatedKey, addAmount } from './statements';
+import type { Counts } from './report';
 import type { LineOrigin } from '../core/origins';
 import { parseExact, tagNumbers } from '../io/exactJson';
 import { writeAtomically } from '../io/atomicWrite';
@@ -52,8 +53,6 @@ type Part = [offset: number, length: number] | string;
 /** What a report's times vouch for: [size, mtimeMs, ctimeMs, inode]. */
 export type FileStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
-/** The counts a report's printed lines stand for: [error, warning, information, hint, suppressed]. */
-export type Counts = [error: number, warning: number, information: number, hint: number, suppressed: number];
 
 export interface CachedReport {
   key: string;

@@ -13,8 +13,8 @@
 import * as path from 'path';
 import { relativeInside } from '../io/paths';
 import type { Locale, Severity } from '../core';
-import { chunkText, chunkedMixed } from './jsonStream';
-import { CONTROL, convertedFiles, elsewhere, placeText, sourcePlace } from './render';
+import { chunkText } from './jsonStream';
+import { CONTROL, convertedFiles, elsewhere, perReportChunks, placeText, sourcePlace } from './render';
 import type { FileResult } from './report';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -38,33 +38,18 @@ export function annotationPath(p: string, cwd: string): string {
   return (relativeInside(cwd, abs) ?? abs).split(path.sep).join('/');
 }
 
-/**
- * One workflow command per line, made and written a chunk at a time (as the text format); a
- * report's commands kept by the cache (`printed`) are written as they were kept.
- */
+/** One workflow command per line, made and written a chunk at a time (as the text format). */
 export function githubChunks(results: FileResult[], cwd: string, locale?: Locale): Iterable<string | Uint8Array> {
   const converted = convertedFiles(results);
-  function* pieces(): Generator<string | Uint8Array> {
-    for (const r of results) {
-      if (r.printed) yield r.printed.text;
-      else for (const line of reportCommands(r, cwd, locale, converted)) yield `${line}\n`;
-    }
-  }
-  return chunkedMixed(pieces());
+  return perReportChunks(results, (r) => reportCommands(r, cwd, locale, converted));
 }
 
 export function renderGithub(results: FileResult[], cwd: string, locale?: Locale): string {
   return [...githubChunks(results, cwd, locale)].map(chunkText).join('');
 }
 
-/** One report's workflow commands, each with its line end, as one string (as the cache keeps them). */
-export function reportGithub(r: FileResult, cwd: string, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): string {
-  let out = '';
-  for (const line of reportCommands(r, cwd, locale, converted)) out += `${line}\n`;
-  return out;
-}
-
-function* reportCommands(r: FileResult, cwd: string, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): Generator<string> {
+/** One report's workflow commands. */
+export function* reportCommands(r: FileResult, cwd: string, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): Generator<string> {
   const file = annotationPath(r.path, cwd);
   // A file that could not be checked must not pass unnoticed in the run's summary.
   if (r.skipped) yield `::error file=${escapeProperty(file)},title=wengao::${escapeData(`跳过 (skipped): ${r.skipped}`)}`;

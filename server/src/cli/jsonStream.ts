@@ -71,27 +71,14 @@ export function* document(value: unknown): Generator<string> {
   yield '\n';
 }
 
-/** Pieces joined into chunks of about `size` characters: one write each, not one per piece. */
-export function* chunked(pieces: Iterable<string>, size = 1 << 16): Generator<string> {
-  let buffer: string[] = [];
-  let length = 0;
-  for (const p of pieces) {
-    buffer.push(p);
-    length += p.length;
-    if (length >= size) {
-      yield buffer.join('');
-      buffer = [];
-      length = 0;
-    }
-  }
-  if (length) yield buffer.join('');
-}
-
 /**
- * Text and bytes (UTF-8, as the cache keeps a report's printed lines) joined into chunks of about
- * `size`, in order: the bytes are written as they are, never decoded and encoded again.
+ * Pieces joined into chunks of about `size` characters: one write each, not one per piece. Bytes
+ * (UTF-8, as the cache keeps a report's printed lines) are written as they are, never decoded and
+ * encoded again; text and bytes keep their order.
  */
-export function* chunkedMixed(pieces: Iterable<string | Uint8Array>, size = 1 << 16): Generator<string | Uint8Array> {
+export function chunked(pieces: Iterable<string>, size?: number): Generator<string>;
+export function chunked(pieces: Iterable<string | Uint8Array>, size?: number): Generator<string | Uint8Array>;
+export function* chunked(pieces: Iterable<string | Uint8Array>, size = 1 << 16): Generator<string | Uint8Array> {
   let texts: string[] = [];
   let bytes: Uint8Array[] = [];
   let length = 0;

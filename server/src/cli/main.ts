@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import { statSync } from 'fs';
 import * as path from 'path';
 import {
-  CODES, CROSS_CHECKS, CheckFailure, DocumentEntry, FigureIndex, Suppressed, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, listedTarget, recheck, staleIgnoreEntries, workspaceOf, staleIgnoreFinding, tr, withCross,
+  CROSS_CHECKS, CheckFailure, DocumentEntry, FigureIndex, Suppressed, Finding, LOCAL_CHECKS, Locale, LineIndex, SEVERITY_ORDER, analyze, decode, documentKind, indexEntry, inWorkspace, judgedIgnoreEntries, listedTarget, recheck, staleIgnoreEntries, workspaceOf, staleIgnoreFinding, tr, withCross,
 } from '../core';
 import { ConfigResolver, Resolved } from '../io/config';
 import type { WorkspaceFs } from '../io/workspaceFs';
@@ -24,8 +24,8 @@ import { MAX_INPUT_BYTES, tooLarge } from '../io/read';
 import { nodeFs } from '../io/workspaceFs';
 import { LEXICON_FILE, provideLexiconBeside } from '../io/lexiconFile';
 import { relativeInside } from '../io/paths';
-import { githubChunks, reportGithub } from './github';
-import { convertedFiles, jsonChunks, namesOtherSources, renderFigures, reportText, textChunks, escapedPath, textLines } from './render';
+import { githubChunks, reportCommands } from './github';
+import { convertedFiles, countsOf, joinedLines, jsonChunks, namesOtherSources, renderFigures, reportLines, textChunks, escapedPath, textLines } from './render';
 import type { FileResult, ToolInfo } from './report';
 import { sarifChunks } from './sarif';
 import { ShardFile, ShardResult, checkInParallel, runShard, threadsFor, type ShardInit } from './parallel';
@@ -323,7 +323,7 @@ export async function main(
   }
   if (cache) {
     // (Each report's lines as printed, kept for the next run: made here, and written from here.)
-    if (printedAs) keepPrinted(reports, cache, printedAs, (r, converted) => (o.format === 'github' ? reportGithub(r, io.cwd, locale, converted) : reportText(r, locale, converted)), io.cwd);
+    if (printedAs) keepPrinted(reports, cache, printedAs, (r, converted) => (o.format === 'github' ? reportCommands(r, io.cwd, locale, converted) : reportLines(r, locale, converted)), io.cwd);
     await cache.save(cacheNote, new Set(reports.map((r) => path.resolve(io.cwd, r.result.path))));
   }
   // The project files' problems first: they explain the rest. A project file is listed only for
@@ -343,19 +343,13 @@ export async function main(
   let suppressed = 0;
   let failedChecks = false;
   for (const r of results) {
-    if (r.printed) {
-      const [e, w, i, h, s] = r.printed.counts;
-      counts.error += e;
-      counts.warning += w;
-      counts.information += i;
-      counts.hint += h;
-      suppressed += s;
-      failedChecks ||= r.printed.failed;
-      continue;
-    }
-    for (const f of r.findings) counts[f.severity]++;
-    suppressed += r.suppressed.length;
-    failedChecks ||= r.findings.some((f) => f.code === CODES.internalCheckFailed);
+    const c = countsOf(r);
+    counts.error += c.counts[0];
+    counts.warning += c.counts[1];
+    counts.information += c.counts[2];
+    counts.hint += c.counts[3];
+    suppressed += c.counts[4];
+    failedChecks ||= c.failed;
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const reportResults = new Set(reports.map((r) => r.result));
@@ -682,7 +676,7 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
  * they name places in other .docx or .pdf files (which may change while this report does not), or
  * it is one (read every run: the others' lines name places in it).
  */
-function keepPrinted(reports: Checked[], cache: ReportCache, printedAs: string, print: (r: FileResult, converted: ReadonlyMap<string, FileResult>) => string, cwd: string): void {
+function keepPrinted(reports: Checked[], cache: ReportCache, printedAs: string, linesOf: (r: FileResult, converted: ReadonlyMap<string, FileResult>) => Iterable<string>, cwd: string): void {
   const converted = convertedFiles(reports.map((c) => c.result));
   for (const { result: r, key, resolved } of reports) {
     // (A .docx or .pdf is read every run: the other reports' lines name places in it, from its source.)
@@ -691,11 +685,10 @@ function keepPrinted(reports: Checked[], cache: ReportCache, printedAs: string, 
     const record = cache.get(file, key);
     // (A record made in this run has none; one kept has them already, or is of a report they may not stand for.)
     if (!record || record.shown?.as === printedAs || !keepable(printedAs, resolved) || namesOtherSources(r, converted)) continue;
-    const counts: [number, number, number, number, number] = [0, 0, 0, 0, r.suppressed.length];
-    for (const f of r.findings) counts[SEVERITY_ORDER[f.severity]]++;
-    const text = print(r, converted);
-    r.printed = { text, counts, failed: r.findings.some((f) => f.code === CODES.internalCheckFailed), notes: [] };
-    cache.show(file, { as: printedAs, part: text, counts, failed: r.printed.failed });
+    const { counts, failed } = countsOf(r);
+    const text = joinedLines(linesOf(r, converted));
+    r.printed = { text, counts, failed, notes: [] };
+    cache.show(file, { as: printedAs, part: text, counts, failed });
   }
 }
 

@@ -1,8 +1,8 @@
 /** The plain formats: text and JSON for `check`, and the formats of `figures`. */
-import { Figure, Finding, LineIndex, Locale, inWorkspaceTerms, listedTarget, toCsv, toMarkdownTable, tr, workspaceOf } from '../core';
+import { CODES, Figure, Finding, LineIndex, SEVERITY_ORDER, Locale, inWorkspaceTerms, listedTarget, toCsv, toMarkdownTable, tr, workspaceOf } from '../core';
 import type { FiguresFormat } from './args';
-import { Streamed, chunkText, chunked, chunkedMixed, document, hole, mapped } from './jsonStream';
-import type { FileResult } from './report';
+import { Streamed, chunkText, chunked, document, hole, mapped } from './jsonStream';
+import type { Counts, FileResult } from './report';
 import { SourcePlace, placeOf } from '../formats';
 
 /** The place of `offset` in a converted file (.docx) as the reviewer finds it; undefined for a text file. */
@@ -65,7 +65,7 @@ export function* textLineItems(results: FileResult[], locale?: Locale): Generato
   for (const r of results) yield* reportLines(r, locale, converted);
 }
 
-function* reportLines(r: FileResult, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): Generator<string> {
+export function* reportLines(r: FileResult, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): Generator<string> {
   if (!r.lines) return;
   const shown = escapedPath(r.path);
   for (const f of r.findings) {
@@ -80,25 +80,40 @@ export function textLines(results: FileResult[], locale?: Locale): string[] {
 
 /**
  * The text format in chunks, each written as it is made: the lines are never all held at once
- * (2,000,000 findings made 361 MB of text, held twice, as lines and as one string). A report's
- * lines kept by the cache (`printed`) are written as they were kept.
+ * (2,000,000 findings made 361 MB of text, held twice, as lines and as one string).
  */
 export function textChunks(results: FileResult[], locale?: Locale): Iterable<string | Uint8Array> {
   const converted = convertedFiles(results);
+  return perReportChunks(results, (r) => reportLines(r, locale, converted));
+}
+
+/**
+ * An output that is each report's lines one after another (text, GitHub), in chunks; a report's
+ * lines kept by the cache (`printed`) are written as they were kept.
+ */
+export function perReportChunks(results: readonly FileResult[], linesOf: (r: FileResult) => Iterable<string>): Iterable<string | Uint8Array> {
   function* pieces(): Generator<string | Uint8Array> {
     for (const r of results) {
       if (r.printed) yield r.printed.text;
-      else for (const line of reportLines(r, locale, converted)) yield `${line}\n`;
+      else for (const line of linesOf(r)) yield `${line}\n`;
     }
   }
-  return chunkedMixed(pieces());
+  return chunked(pieces());
 }
 
-/** One report's lines of text output, each with its line end, as one string (as the cache keeps them). */
-export function reportText(r: FileResult, locale: Locale | undefined, converted: ReadonlyMap<string, FileResult>): string {
+/** Lines as one string, each with its line end: a report's lines as the cache keeps them. */
+export function joinedLines(lines: Iterable<string>): string {
   let out = '';
-  for (const line of reportLines(r, locale, converted)) out += `${line}\n`;
+  for (const line of lines) out += `${line}\n`;
   return out;
+}
+
+/** The counts a report's findings make at the run's threshold ([error, warning, information, hint, suppressed]), and whether a check failed on it: kept with its printed lines. */
+export function countsOf(r: FileResult): { counts: Counts; failed: boolean } {
+  if (r.printed) return { counts: [...r.printed.counts], failed: r.printed.failed };
+  const counts: Counts = [0, 0, 0, 0, r.suppressed.length];
+  for (const f of r.findings) counts[SEVERITY_ORDER[f.severity]]++;
+  return { counts, failed: r.findings.some((f) => f.code === CODES.internalCheckFailed) };
 }
 
 /** Whether a report's lines name places in other .docx or .pdf files (which may change while it does not). */

@@ -31,11 +31,14 @@ export interface FileResult {
    * With --cache and text output: the report's lines as printed by a run the cache vouches for
    * (it was not read: `findings` is then empty), what they count, and what reading it noted.
    */
-  printed?: { text: string | Uint8Array; counts: readonly [error: number, warning: number, information: number, hint: number, suppressed: number]; failed: boolean; notes: readonly string[] };
+  printed?: { text: string | Uint8Array; counts: Readonly<Counts>; failed: boolean; notes: readonly string[] };
   /** Why a path met in a folder or a glob was not followed (a link out of it, or to nothing:
    * io/walk.ts): said in every output, no error. */
   notFollowed?: string;
 }
+
+/** What a report's findings count at the run's threshold: [error, warning, information, hint, suppressed]. */
+export type Counts = [error: number, warning: number, information: number, hint: number, suppressed: number];
 
 /** What SARIF's tool section says about the tool. */
 export interface ToolInfo {
