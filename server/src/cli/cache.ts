@@ -12,9 +12,10 @@
  * decides. With text or GitHub output, a report also keeps its lines as printed: an unchanged report whose
  * comparisons are unchanged is then not read at all.
  *
- * The file: a head line (`{ format, version, tool }`), then the records' parts (findings,
- * figures, printed lines) one after another, then an index (JSON: per report its key, digests,
- * statements and where its parts lie), then a footer giving where the index lies and its digest.
+ * The file: a head line (`{ format, version, tool }`), then the records' parts (own findings,
+ * statements, figures per key, comparisons, printed lines) grouped by kind, then an index (JSON:
+ * per report its key, the digest of its text, its stamp and where its parts lie), then a footer
+ * giving where the index and the parts last appended lie, and their digest.
  * A run reads the head, the footer and the index, and only the parts it needs. It writes by
  * appending the new parts and a new index where the old index began; the parts of replaced
  * records are garbage until the file is written afresh (when garbage outweighs the rest). A
@@ -479,8 +480,8 @@ export class ReportCache {
   }
 
   private bytes(part: [number, number]): Buffer {
-    const b = Buffer.alloc(part[1]);
-    if (this.fd === undefined || fs.readSync(this.fd, b, 0, part[1], part[0]) !== part[1]) throw new Error('part unreadable');
+    const b = this.bytesOf(part);
+    if (!Buffer.isBuffer(b)) throw new Error('part unreadable');
     return b;
   }
 
