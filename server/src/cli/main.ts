@@ -592,9 +592,13 @@ async function crossFromCache(reports: Checked[], cache: ReportCache, o: { lang:
     const live = liveKeys(all.map((s) => s.keys), facts, canon);
     const digests = new Map(crossDigests(all, live, facts, canon).map((d, i) => [order[i], d]));
     // (Compared anew: the reports analysed in this run, and those whose digest moved.)
-    const compare = order.filter((c) => fresh.has(c) || reused.has(c) || c.cached?.cross?.digest !== digests.get(c));
+    const compare: Checked[] = [];
     // (Unchanged: their records stand; the printed ones need not even their findings.)
-    unchanged = new Set(order.filter((c) => !compare.includes(c)));
+    unchanged = new Set();
+    for (const c of order) {
+      if (fresh.has(c) || reused.has(c) || c.cached?.cross?.digest !== digests.get(c)) compare.push(c);
+      else unchanged.add(c);
+    }
     for (const c of unchanged) {
       if (c.result.printed) continue;
       const x = kept(c);
