@@ -35,4 +35,22 @@ describe('the bundled word list', () => {
     expect(tiny.logProbability('安全', 0, 2)).toBeCloseTo((0x42 - 0x30) / 4 - 10);
     expect(tiny.segments('安全工作')).toEqual([[0, 2], [2, 4]]);
   });
+
+  it('reads the sounds of version 2: characters that share a reading, tones aside; a cut line is refused', () => {
+    const v2 = new Lexicon('wengao-lexicon 2 10 1\n2 2\n安全工作\nBA\nsounds 川穿传 则责泽 作做 .');
+    const code = (c: string) => c.charCodeAt(0);
+    expect(v2.soundAlike(code('穿'), code('川'))).toBe(true);
+    expect(v2.soundAlike(code('责'), code('则'))).toBe(true);
+    expect(v2.soundAlike(code('穿'), code('则'))).toBe(false);
+    expect(v2.soundAlike(code('穿'), code('工'))).toBe(false);
+    expect(v2.segments('安全工作')).toEqual([[0, 2], [2, 4]]);
+    // (Cut inside the line of sounds, or without it.)
+    expect(() => new Lexicon('wengao-lexicon 2 10 1\n2 2\n安全工作\nBA\nsounds 川穿传 则责')).toThrow(/sounds/);
+    expect(() => new Lexicon('wengao-lexicon 2 10 1\n2 2\n安全工作\nBA')).toThrow(/shelves/);
+    // (The bundled list has them: 穿 and 川 are chuan, 既 and 继 ji.)
+    const bundled = bundledLexicon()!;
+    expect(bundled.soundAlike(code('穿'), code('川'))).toBe(true);
+    expect(bundled.soundAlike(code('既'), code('继'))).toBe(true);
+    expect(bundled.soundAlike(code('既'), code('川'))).toBe(false);
+  });
 });

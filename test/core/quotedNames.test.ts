@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUOTED_NAMES, quotedNames } from '../../server/src/core/terms';
 
-const ORACLE = new RegExp(`(?<![“"「『‘])(?:${QUOTED_NAMES.map((n) => n.replace(/[+.*?^$()|[\]{}\\]/g, '\\$&')).join('|')})(?![”"」』’])`, 'g');
+// (The longest first, as the scan takes them: 五讲四美三热爱 before 五讲四美.)
+const ORACLE = new RegExp(`(?<![“"「『‘])(?:${[...QUOTED_NAMES].sort((a, b) => b.length - a.length).map((n) => n.replace(/[+.*?^$()|[\]{}\\]/g, '\\$&')).join('|')})(?![”"」』’])`, 'g');
 
 function byOracle(text: string): [number, string][] {
   return [...text.matchAll(ORACLE)].map((m) => [m.index!, m[0]]);

@@ -29,6 +29,7 @@ export const CODES = {
   numberMixed: 'number.mixed',
   termMisspelling: 'term.misspelling',
   termFormulation: 'term.formulation',
+  termHomophone: 'term.homophone',
   // On a project's .wengaorc.json, not on reports.
   configSyntax: 'config.syntax',
   configInvalid: 'config.invalid',

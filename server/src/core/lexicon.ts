@@ -22,16 +22,25 @@ export class Lexicon {
   private readonly shelves: Array<Shelf | undefined> = [];
   readonly maxLength: number;
   private readonly lnTotal: number;
+  /**
+   * The sound groups of each character (code unit), tones aside: the first as its id + 1 (0: none),
+   * with MORE_SOUNDS set where the character has others: then all of them are in `moreSounds`.
+   */
+  private readonly firstSound = new Uint16Array(0x10000);
+  private readonly moreSounds = new Map<number, number[]>();
 
   constructor(text: string) {
     const lines = text.split('\n');
-    const header = /^wengao-lexicon 1 ([\d.]+) (\d+)$/.exec(lines[0] ?? '');
+    const header = /^wengao-lexicon ([12]) ([\d.]+) (\d+)$/.exec(lines[0] ?? '');
     if (!header) throw new Error('not a compiled lexicon');
-    this.lnTotal = Number(header[1]);
-    // (As many shelves as the header says, each whole: a file cut short is refused, not half read.)
-    if (lines.length !== 1 + 3 * Number(header[2])) throw new Error(`lexicon: ${Math.floor((lines.length - 1) / 3)} shelves of ${header[2]}`);
+    const version = Number(header[1]);
+    this.lnTotal = Number(header[2]);
+    const shelves = Number(header[3]);
+    // (As many shelves as the header says, each whole, and in version 2 the whole line of sounds
+    // after them: a file cut short is refused, not half read.)
+    if (lines.length !== 1 + 3 * shelves + (version === 2 ? 1 : 0)) throw new Error(`lexicon: ${Math.floor((lines.length - 1) / 3)} shelves of ${shelves}`);
     let max = 1;
-    for (let i = 1; i + 2 < lines.length + 1 && lines[i]; i += 3) {
+    for (let i = 1; i < 1 + 3 * shelves; i += 3) {
       const [len, count] = lines[i].split(' ').map(Number);
       const words = lines[i + 1] ?? '';
       const freqs = lines[i + 2] ?? '';
@@ -40,6 +49,46 @@ export class Lexicon {
       max = Math.max(max, len);
     }
     this.maxLength = max;
+    if (version === 2) {
+      const sounds = lines[lines.length - 1].split(' ');
+      if (sounds[0] !== 'sounds' || sounds[sounds.length - 1] !== '.') throw new Error('lexicon: the line of sounds is malformed');
+      sounds.slice(1, -1).forEach((group, id) => {
+        for (let k = 0; k < group.length; k++) {
+          const c = group.charCodeAt(k);
+          if (!this.firstSound[c]) this.firstSound[c] = id + 1;
+          else {
+            this.firstSound[c] |= MORE_SOUNDS;
+            const all = this.moreSounds.get(c);
+            if (all) all.push(id);
+            else this.moreSounds.set(c, [(this.firstSound[c] & ~MORE_SOUNDS) - 1, id]);
+          }
+        }
+      });
+    }
+  }
+
+  /** Whether two characters (code units) share a reading, tones aside: 穿 and 川, 既 and 继. (None do in a list without sounds.) */
+  soundAlike(a: number, b: number): boolean {
+    const y = this.soundsOf(b);
+    return this.soundsOf(a).some((id) => y.includes(id));
+  }
+
+  /** The sound groups of a character (code unit): usually one; none for a character the list does not sound. */
+  soundsOf(c: number): readonly number[] {
+    const first = this.firstSound[c];
+    if (!first) return NO_SOUNDS;
+    return first & MORE_SOUNDS ? this.moreSounds.get(c)! : [first - 1];
+  }
+
+  /** The first sound group of a character + 1 (0: none), with MORE_SOUNDS set where it has others: a lookup that makes no array. */
+  firstSoundOf(c: number): number {
+    return this.firstSound[c];
+  }
+
+
+  /** The 4-character words (set phrases, mostly) with the quantised frequency of each: what `term.homophone` compares against. */
+  wordsOfLength(length: number): { words: string; freqs: string; count: number } | undefined {
+    return this.shelves[length];
   }
 
   /** The natural log of the probability of `text[start, start + length)` as one word, or undefined if it is none. */
@@ -69,6 +118,18 @@ export class Lexicon {
    * one word, as a segmenter reads it.
    */
   segments(text: string): Array<[number, number]> {
+    const { next } = this.bestPath(text);
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < text.length; i = next[i]) out.push([i, next[i]]);
+    return out;
+  }
+
+  /** The natural log of the probability of the most probable split of `text` (as `segments` splits it). */
+  pathScore(text: string): number {
+    return this.bestPath(text).best[0];
+  }
+
+  private bestPath(text: string): { best: Float64Array; next: Int32Array } {
     const n = text.length;
     const best = new Float64Array(n + 1);
     const next = new Int32Array(n + 1);
@@ -94,11 +155,13 @@ export class Lexicon {
         }
       }
     }
-    const out: Array<[number, number]> = [];
-    for (let i = 0; i < n; i = next[i]) out.push([i, next[i]]);
-    return out;
+    return { best, next };
   }
 }
+
+/** The flag of `firstSoundOf` for a character of several readings. */
+export const MORE_SOUNDS = 0x8000;
+const NO_SOUNDS: readonly number[] = [];
 
 /** The indexes [first, end) of the words of `shelf` (of `length`) that start with code unit `c`. */
 function firstRange(shelf: Shelf, length: number, c: number): [number, number] {

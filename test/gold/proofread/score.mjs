@@ -56,7 +56,9 @@ const nth = (text, s, k) => {
 };
 const lineStarts = (text) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
 /** A gold kind whose code is named otherwise. */
-const KIND_CODE = { 'approx-dunhao': 'approx-list' };
+/** (A misspelled set phrase is caught by the list, term.misspelling, or by term.homophone.) */
+const KIND_CODE = { 'approx-dunhao': 'approx-list', misspelling: ['misspelling', 'homophone'] };
+const kindCode = (code, kind) => { const k = KIND_CODE[kind] ?? kind; return Array.isArray(k) ? k.map((x) => code + x) : code + k; };
 const matches = (code, want) => (Array.isArray(want) ? want.some((w) => matches(code, w)) : want.endsWith('.') ? code.startsWith(want) : code === want);
 
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
@@ -95,7 +97,7 @@ for (const file of readdirSync(HERE).filter((f) => f.endsWith('.jsonl')).sort())
     // Each mark as a position key (an offset, or a line) with the code it is scored against.
     const want = byLines
       ? [...(c.breaks ?? (c.marks ?? []).map((m) => m.line - 1)), ...(c.furniture ?? [])].map((l) => ({ key: l, code, kind: undefined }))
-      : c.marks.map((m) => ({ key: nth(c.text, m.text ?? m.char, m.occurrence ?? 1), code: m.kind && typeof code === 'string' && code.endsWith('.') ? code + (KIND_CODE[m.kind] ?? m.kind) : code, kind: m.kind }));
+      : c.marks.map((m) => ({ key: nth(c.text, m.text ?? m.char, m.occurrence ?? 1), code: m.kind && typeof code === 'string' && code.endsWith('.') ? kindCode(code, m.kind) : code, kind: m.kind }));
     const got = (byId.get(c.id) ?? [])
       .filter((d) => matches(d.code, code) && d.range.start.line >= FRAME_LINES)
       .map((d) => {
@@ -118,7 +120,7 @@ for (const file of readdirSync(HERE).filter((f) => f.endsWith('.jsonl')).sort())
     for (const g of got) {
       const right = want.some((w) => covers(g, w));
       const suffix = typeof code === 'string' && code.endsWith('.') ? g.code.slice(code.length) : undefined;
-      const kind = suffix && (Object.entries(KIND_CODE).find(([, c]) => c === suffix)?.[0] ?? suffix);
+      const kind = suffix && (Object.entries(KIND_CODE).find(([, c]) => c === suffix || (Array.isArray(c) && c.includes(suffix)))?.[0] ?? suffix);
       for (const name of kind ? [category, `${category}: ${kind}`] : [category]) {
         const r = row(name);
         r.findings++, (r.right += right ? 1 : 0);

@@ -3,6 +3,8 @@
  * - `term.misspelling`: a word or set phrase written wrong (布署 → 部署, 一如继往 → 一如既往).
  * - `term.formulation`: a standard formulation (截止2025年底 → 截至, 即要……又要 → 既要, 十四五 →
  *   “十四五”).
+ * - `term.homophone`: a set phrase with one character written as another of its sound, found in the
+ *   word list rather than listed (穿流不息 → 川流不息: `core/soundAlike.ts`), after the list's own.
  * Each with a fix to the right form. Silent inside quoted speech (“…” after a colon or a verb of
  * saying: a quotation is reproduced as it was said) and inside titles in 《》, which are written as
  * their documents are.
@@ -15,6 +17,8 @@ import type { DocumentModel } from '../model';
 import { STEP_ITEMS, Steps } from '../steps';
 import { PLAN_NAME, PROJECT_SOURCE, SOURCE_EN, TERMS, TermEntry, quotedNames } from '../terms';
 import { segments, wordSegmenter } from '../words';
+import { bundledLexicon } from '../lexicon';
+import { soundAlikePhrases } from '../soundAlike';
 
 /**
  * Whether a word of the text runs into the match from before it: 宣布|署党组 holds no 布署, 拼凑|和
@@ -91,7 +95,7 @@ const SPEECH = /(?:[：:]|说|指出|强调|表示|要求|提出|称)\s*$/;
 
 export const terms: Check = inSteps({
   id: 'terms',
-  codes: [CODES.termMisspelling, CODES.termFormulation],
+  codes: [CODES.termMisspelling, CODES.termFormulation, CODES.termHomophone],
   heavy: false,
   crossDocument: false,
   // (In steps, a pause every STEP_ITEMS paragraphs: see pageBreak.)
@@ -120,19 +124,19 @@ export const terms: Check = inSteps({
       // (One finding for one stretch of text: a longer wrong form is tried first and wins.)
       // (Marked character by character: a paragraph of many findings costs its length.)
       const taken = new Uint8Array(raw.length);
-      const report = (at: number, wrong: string, right: string, source: string, kind: 'misspelling' | 'formulation') => {
+      const report = (at: number, wrong: string, right: string, source: string, kind: 'misspelling' | 'formulation' | 'homophone', message?: string) => {
         if (quiet(at)) return;
         for (let k = at; k < at + wrong.length; k++) if (taken[k]) return;
         taken.fill(1, at, at + wrong.length);
         out.push({
-          code: kind === 'misspelling' ? CODES.termMisspelling : CODES.termFormulation,
+          code: kind === 'misspelling' ? CODES.termMisspelling : kind === 'homophone' ? CODES.termHomophone : CODES.termFormulation,
           severity: 'warning',
-          message: kind === 'misspelling'
+          message: message ?? (kind === 'misspelling'
             ? t(`“${wrong}”应为“${right}”（${source}）。`, `"${wrong}" is written "${right}" (${SOURCE_EN[source] ?? source}).`)
             : right === `“${wrong}”`
               // (Only the marks are missing: "“两学一做”应写作““两学一做””" would read as a stutter.)
               ? t(`简称${wrong}引用时应加引号，写作${right}（${source}）。`, `The short name "${wrong}" is cited in quotation marks: "${right}" (${SOURCE_EN[source] ?? source}).`)
-              : t(`“${wrong}”应写作“${right}”（${source}）。`, `"${wrong}" should be "${right}" here (${SOURCE_EN[source] ?? source}).`),
+              : t(`“${wrong}”应写作“${right}”（${source}）。`, `"${wrong}" should be "${right}" here (${SOURCE_EN[source] ?? source}).`)),
           span: { start: p.start + at, end: p.start + at + wrong.length },
           related: [],
           fixes: [{ title: right === `“${wrong}”` ? t('加上引号', 'Add the quotation marks') : t(`改为“${right}”`, `Change to "${right}"`), edits: [{ span: { start: p.start + at, end: p.start + at + wrong.length }, newText: right }] }],
@@ -147,7 +151,9 @@ export const terms: Check = inSteps({
         if (!here) continue;
         for (const e of here) {
           const w = e.wrong as string;
-          if (!raw.startsWith(w, i) || straddles(raw, i, w.length)) continue;
+          // (A set phrase of four or more characters is not met by chance where two words meet: 正如|火如茶
+          // holds 如火如茶 all the same.)
+          if (!raw.startsWith(w, i) || (w.length < 4 && straddles(raw, i, w.length))) continue;
           // (既使……又使 is 既 and 使: "既使企业减负，又使群众受益".)
           if (w === '既使' && /^[^。；！？]{1,30}[又也]/.test(raw.slice(i + 2, i + 40))) continue;
           report(i, w, e.right, e.source, e.kind);
@@ -157,7 +163,7 @@ export const terms: Check = inSteps({
       for (const e of patterns) {
         const re = e.wrong as RegExp;
         re.lastIndex = 0;
-        for (let m = re.exec(raw); m; m = re.exec(raw)) report(m.index, m[0], e.right, e.source, e.kind);
+        for (let m = re.exec(raw); m; m = re.exec(raw)) report(m.index, m[0], e.right.replace(/\$(\d)/g, (_, k: string) => m![Number(k)] ?? ''), e.source, e.kind);
       }
       PLAN_NAME.lastIndex = 0;
       for (let m = PLAN_NAME.exec(raw); m; m = PLAN_NAME.exec(raw)) report(m.index, m[0], `“${m[0]}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
@@ -170,6 +176,16 @@ export const terms: Check = inSteps({
         for (; scanned < at; scanned++) depth = quoteDepth(depth, raw[scanned]);
         if (depth > 0 || substitutions?.[name] === null || !wordOfItsOwn(raw, at, name.length)) continue;
         report(at, name, `“${name}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
+      }
+      // (Last: where the list has an entry, its finding stands.)
+      const lexicon = bundledLexicon();
+      if (lexicon) {
+        for (const s of soundAlikePhrases(raw, lexicon)) {
+          report(s.at, s.wrong, s.right, '', 'homophone', t(
+            `“${s.wrong}”疑为“${s.right}”：“${s.written}”“${s.meant}”同音，“${s.right}”是成语或习用语，“${s.wrong}”不是。`,
+            `"${s.wrong}" is probably "${s.right}": "${s.written}" and "${s.meant}" sound alike, and only "${s.right}" is a set phrase.`,
+          ));
+        }
       }
     }
     return out.sort((a, b) => a.span.start - b.span.start);
