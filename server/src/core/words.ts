@@ -10,6 +10,8 @@ import { Lexicon, bundledLexicon } from './lexicon';
 export interface WordSegmenter {
   /** The words of `text` as [start, end) pairs. */
   spans(text: string): Array<[number, number]>;
+  /** The natural log of the probability of that split (a word list's segmenter only: ICU gives none). */
+  score?(text: string): number;
 }
 
 let segmenter: WordSegmenter | null | undefined;
@@ -20,7 +22,7 @@ export function wordSegmenter(): WordSegmenter | null {
   const lexicon = bundledLexicon();
   if (segmenter === undefined || madeFor !== lexicon) {
     madeFor = lexicon;
-    segmenter = lexicon ? { spans: (text) => lexicon.segments(text) } : icuSegmenter();
+    segmenter = lexicon ? { spans: (text) => lexicon.segments(text), score: (text) => lexicon.pathScore(text) } : icuSegmenter();
   }
   return segmenter;
 }

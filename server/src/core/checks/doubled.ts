@@ -202,8 +202,23 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number): boolean {
   }
   // (The first copy alone, the second in a word: most often the first ends a word the dictionary
   // lacks, 各项|项目, 覆盖率|率先, 地表水|水质.)
-  if (rightWord) return !insideWord(seg, w, i);
+  if (rightWord) return !insideWord(seg, w, i) && !readsBetterWithout(seg, w, i);
   return (UNITS.has(a) || REDUPLICATES.has(a)) && !insideWord(seg, w, i);
+}
+
+/** How much more probable (in nats) the window must read with the second copy taken out. */
+const WITHOUT_MARGIN = 10;
+
+/**
+ * Whether the window reads far more probably with the second copy taken out (办理流|流程 → 办理|流程,
+ * 金额|额达 → 金额|达): the first copy, alone, ends no word the list lacks, as 各项|项目 does (各项目
+ * reads no better). Only where the segmenter scores its splits (the word list's).
+ */
+function readsBetterWithout(seg: WordSegmenter, w: string[], i: number): boolean {
+  if (!seg.score) return false;
+  const written = w.join('');
+  const without = [...w.slice(0, i + 1), ...w.slice(i + 2)].join('');
+  return seg.score(without) - seg.score(written) >= WITHOUT_MARGIN;
 }
 
 /**
