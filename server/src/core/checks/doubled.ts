@@ -202,7 +202,8 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number): boolean {
   }
   // (The first copy alone, the second in a word: most often the first ends a word the dictionary
   // lacks, 各项|项目, 覆盖率|率先, 地表水|水质.)
-  if (rightWord) return !insideWord(seg, w, i) && !readsBetterWithout(seg, w, i);
+  // (Not a unit's character: the first copy ends a body's name the list lacks, 卫生健康委|委托.)
+  if (rightWord) return !insideWord(seg, w, i) && (UNITS.has(a) || !readsBetterWithout(seg, w, i));
   return (UNITS.has(a) || REDUPLICATES.has(a)) && !insideWord(seg, w, i);
 }
 
