@@ -241,8 +241,10 @@ function insideWord(seg: WordSegmenter, w: string[], i: number): boolean {
 function wordIsWritten(seg: WordSegmenter, w: string[], i: number, n: number): boolean {
   const unit = w.slice(i, i + n).join('');
   if (new Set(unit).size === 1) return true;
-  // (一X一X with a measure word: 一步一步, 一点一点; not 一是一是.)
+  // (一X一X with a measure word: 一步一步, 一点一点; not 一是一是. With its noun too, one by one, where
+  // a verb or 地 follows: 一个问题一个问题地研究, 一棵树一棵树栽; not 办成一件事一件事”.)
   if (n === 2 && (ABAB_WORDS.has(unit) || (unit[0] === '一' && REDUPLICATES.has(unit[1])))) return true;
+  if (n > 2 && unit[0] === '一' && REDUPLICATES.has(unit[1]) && han(w, i + 2 * n)) return true;
   if ([...unit].every((c) => NUMERALS.has(c))) return true;
   const text = w.join('');
   const offset = (k: number) => w.slice(0, k).join('').length;
