@@ -72,7 +72,8 @@ const UNITS = new Set('省市县区乡镇村局处科厂所院部队站校社班
 /** Reduplications that may close a clause (寒风阵阵，, 坐坐、看看、问问。, 白雪皑皑。). */
 const CLAUSE_END_REDUP = new Set('阵声久常渐纷默悄慢满深远近轻静细匆皑茫滔绵郁看试想谈说听走问坐聊逛'.split(''));
 /** Words that follow a person's name. */
-const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等|在|主持|出席|带领|作了|作为|发言|荣获|获得|当选|担任|现任|扎根|带头|参加|代表)/;
+// (And the closed class of words that follow a subject: conjunctions, prepositions, adverbs, 是, 的.)
+const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等|在|主持|出席|带领|作了|作为|发言|荣获|获得|当选|担任|现任|扎根|带头|参加|代表|和|与|及|同|跟|把|将|从|向|对|为|也|还|都|就|又|正|已|曾|是|的|带着|一起)/;
 /** Time words after a date: 2025年|年末, 5年|年均, 3月|月底. */
 const TIME_WORDS = /^(?:年(?:末|底|初|内|中|度|均|化)|月(?:底|初|末|中|均))/;
 /** Numerals: a number's digits repeat (十五五, 三三两两, 二〇二二). */
@@ -166,7 +167,13 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number): boolean {
   if (w[i - 1] === '一' && !(isLeftWord() && lastLeftOf()[1] - lastLeftOf()[0] >= 3)) return true;
   // A name: a surname and a doubled given name (王芳芳, 李丽丽).
   // (Where the name ends: before a mark or a word that follows a name.)
-  if (SURNAMES.has(w[i - 1] ?? '') && !isLeftWord() && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join('')))) return true;
+  // (The surname starts the name: it does not end a word before it, 督查|是是, 管道|道的.)
+  const surnameAlone = () => {
+    const before = segments(seg, w.slice(0, i).join(''));
+    const last = before[before.length - 1];
+    return last !== undefined && last[1] - last[0] === (w[i - 1] ?? '').length;
+  };
+  if (SURNAMES.has(w[i - 1] ?? '') && !isLeftWord() && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join(''))) && surnameAlone()) return true;
   // AABB and its second half (扎扎实实, 的的确确), ABB (红彤彤).
   if (han(w, j + 1) && w[j + 1] === w[j + 2]) return true;
   if (han(w, i - 1) && w[i - 2] === w[i - 1]) return true;
