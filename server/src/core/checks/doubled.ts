@@ -174,6 +174,9 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number): boolean {
     return last !== undefined && last[1] - last[0] === (w[i - 1] ?? '').length;
   };
   if (SURNAMES.has(w[i - 1] ?? '') && !isLeftWord() && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join(''))) && surnameAlone()) return true;
+  // Every X has, every X reached (科科有专人, 户户通): a noun doubled before 有 or 通, its first copy
+  // no word's end (确保|保有 is a slip).
+  if ((w[j + 1] === '有' || w[j + 1] === '通') && !isLeftWord() && !PARTICLES.has(a) && !NUMERALS.has(a)) return true;
   // AABB and its second half (扎扎实实, 的的确确), ABB (红彤彤).
   if (han(w, j + 1) && w[j + 1] === w[j + 2]) return true;
   if (han(w, i - 1) && w[i - 2] === w[i - 1]) return true;
