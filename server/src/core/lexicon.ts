@@ -91,6 +91,12 @@ export class Lexicon {
     return this.shelves[length];
   }
 
+  /** The natural log of the frequency of `text[start, start + length)` as one word (to a quarter), or undefined if it is none. */
+  lnFrequency(text: string, start: number, length: number): number | undefined {
+    const p = this.logProbability(text, start, length);
+    return p === undefined ? undefined : p + this.lnTotal;
+  }
+
   /** The natural log of the probability of `text[start, start + length)` as one word, or undefined if it is none. */
   logProbability(text: string, start: number, length: number): number | undefined {
     const shelf = this.shelves[length];

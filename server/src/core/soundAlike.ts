@@ -22,6 +22,10 @@
  */
 import { MORE_SOUNDS, type Lexicon } from './lexicon';
 
+/** The ln frequency (to a quarter) at or below which a word of the list may be a slip it recorded: seen up to three times. */
+const RARE_WORD = 1.1;
+/** How much more frequent (ln) the phrase must be than such a word. */
+const RARE_RATIO = 2;
 /** How much more probable the corrected reading must be, in nats. */
 const MARGIN = 8;
 /** The least quantised frequency (0x30 + round(4 ln f)) of a word a slip is read against: f ≥ 4. */
@@ -147,6 +151,7 @@ export function soundAlikePhrases(text: string, lexicon: Lexicon): SoundAlike[] 
     const last = has(lasts, pairHash(c, d));
     if (!first && !last) continue;
     let isWord: boolean | undefined;
+    let writtenFreq: number | null | undefined;
     let best: SoundAlike | undefined;
     let bestMargin = MARGIN;
     for (let k = 0; k < 4; k++) {
@@ -168,10 +173,14 @@ export function soundAlikePhrases(text: string, lexicon: Lexicon): SoundAlike[] 
           if (meant === written || NEVER[meant]) continue;
           if ((k !== 0 && words.charCodeAt(o) !== a) || (k !== 1 && words.charCodeAt(o + 1) !== b) || (k !== 2 && words.charCodeAt(o + 2) !== c) || (k !== 3 && words.charCodeAt(o + 3) !== d)) continue;
           if (!lexicon.soundAlike(written, meant)) continue;
-          // (A word of the list as written is no slip: asked once, where a candidate is found.)
-          isWord ??= lexicon.logProbability(text, i, 4) !== undefined;
+          // (A word of the list as written is no slip: asked once, where a candidate is found. But the
+          // list holds some slips among its rarest words, seen once or twice in its corpus (竭泽而鱼):
+          // such a word reads as the slip where the phrase is RARE_RATIO times as frequent, the
+          // text around aside.)
+          writtenFreq ??= lexicon.lnFrequency(text, i, 4) ?? null;
+          isWord = writtenFreq !== null && writtenFreq > RARE_WORD;
           if (isWord) break;
-          const margin = gain(text, i, k, String.fromCharCode(meant), lexicon);
+          const margin = writtenFreq === null ? gain(text, i, k, String.fromCharCode(meant), lexicon) : (lexicon.lnFrequency(words, o, 4) ?? 0) - writtenFreq >= RARE_RATIO ? MARGIN : 0;
           if (margin >= bestMargin) {
             bestMargin = margin;
             best = { at: i, wrong: text.slice(i, i + 4), right: words.slice(o, o + 4), written: String.fromCharCode(written), meant: String.fromCharCode(meant) };
