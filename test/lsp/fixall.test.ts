@@ -107,4 +107,24 @@ describe('fix-all', () => {
     const fixed = TextDocument.applyEdits(doc, fixAll[0].edit!.changes![uri]);
     expect(fixed).toBe('关于工作安排的通知\n\n今年增长5%～10%，计划在2025—2027年完成。要认真部署各项工作，统一部署到位，人数在三四十人。\n');
   });
+
+  it('term.homophone, an inference: its own quick fix, but the document fix-all leaves it to the writer', async () => {
+    const uri = 'file:///ws/news.txt';
+    const text = '夜景工程简报\n\n入夜，两岸灯光交相辉应，各部门要认真布署安全保障工作。\n';
+    const { s, first } = await opened(text, uri);
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    const guess = first.diagnostics.find((d) => d.code === 'term.homophone')!;
+    expect(guess.message).toContain('交相辉映');
+    const quick = (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: guess.range, context: { diagnostics: [guess] } })) as CodeAction[];
+    const change = quick.find((a) => a.kind === 'quickfix' && a.title.includes('交相辉映'))!;
+    expect(TextDocument.applyEdits(doc, change.edit!.changes![uri])).toContain('两岸灯光交相辉映');
+    const fixAll = (await s.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    const fixed = TextDocument.applyEdits(doc, fixAll[0].edit!.changes![uri]);
+    expect(fixed).toContain('认真部署');
+    expect(fixed).toContain('交相辉应');
+  });
 });
