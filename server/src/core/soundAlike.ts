@@ -60,7 +60,7 @@ const set = (bits: Uint32Array, h: number) => (bits[h >>> 5] |= 1 << (h & 31));
 
 interface Index {
   words: string;
-  /** The masked hashes, ascending, and beside each the word (index × 4) and the masked place. */
+  /** The masked hashes, by their top DIR_BITS bits, and beside each the word (index × 4) and the masked place. */
   hashes: Uint32Array;
   refs: Uint32Array;
   /** Where the hashes of each top DIR_BITS bits begin in `hashes` (one more at the end). */
@@ -81,34 +81,58 @@ function indexOf(lexicon: Lexicon): Index | null {
   const shelf = lexicon.wordsOfLength(4);
   index = null;
   if (shelf) {
+    // (Built once a process, when a report is first checked: plain loops and a bucket sort by the
+    // hash's top bits, no sort of all the entries and no array per character.)
     const { words, freqs, count } = shelf;
-    // (Hash and reference packed in one double, sorted as numbers: 2^32 × 2^20 stays exact.)
-    const packed: number[] = [];
+    const soundsOfCount = (ch: number) => {
+      const first = lexicon.firstSoundOf(ch);
+      return !first ? 0 : first & MORE_SOUNDS ? lexicon.soundsOf(ch).length : 1;
+    };
+    let total = 0;
+    for (let j = 0; j < count; j++) {
+      if (freqs.charCodeAt(j) - 0x30 < MIN_FREQ) continue;
+      for (let k = 0; k < 4; k++) total += soundsOfCount(words.charCodeAt(j * 4 + k));
+    }
+    const rawHashes = new Uint32Array(total);
+    const rawRefs = new Uint32Array(total);
+    const dir = new Uint32Array((1 << DIR_BITS) + 1);
+    const bits = new Uint32Array(1 << (BITS - 5));
     const firsts = new Uint32Array(1 << (PAIR_BITS - 5));
     const lasts = new Uint32Array(1 << (PAIR_BITS - 5));
+    let n = 0;
+    const add = (h: number, ref: number) => {
+      rawHashes[n] = h;
+      rawRefs[n] = ref;
+      n++;
+      dir[(h >>> (32 - DIR_BITS)) + 1]++;
+      set(bits, h >>> (32 - BITS));
+    };
     for (let j = 0; j < count; j++) {
       if (freqs.charCodeAt(j) - 0x30 < MIN_FREQ) continue;
       const o = j * 4;
-      const [a, b, c, d] = [words.charCodeAt(o), words.charCodeAt(o + 1), words.charCodeAt(o + 2), words.charCodeAt(o + 3)];
-      for (let k = 0; k < 4; k++) for (const sound of lexicon.soundsOf(words.charCodeAt(o + k))) packed.push(maskHash(a, b, c, d, k, sound) * 0x100000 + (j * 4 + k));
+      const a = words.charCodeAt(o);
+      const b = words.charCodeAt(o + 1);
+      const c = words.charCodeAt(o + 2);
+      const d = words.charCodeAt(o + 3);
       set(firsts, pairHash(a, b));
       set(lasts, pairHash(c, d));
+      for (let k = 0; k < 4; k++) {
+        const ch = words.charCodeAt(o + k);
+        const first = lexicon.firstSoundOf(ch);
+        if (!first) continue;
+        if (!(first & MORE_SOUNDS)) add(maskHash(a, b, c, d, k, first - 1), o + k);
+        else for (const sound of lexicon.soundsOf(ch)) add(maskHash(a, b, c, d, k, sound), o + k);
+      }
     }
-    const sorted = Float64Array.from(packed).sort();
-    const hashes = new Uint32Array(sorted.length);
-    const refs = new Uint32Array(sorted.length);
-    const bits = new Uint32Array(1 << (BITS - 5));
-    sorted.forEach((v, n) => {
-      const h = Math.floor(v / 0x100000);
-      hashes[n] = h;
-      refs[n] = v - h * 0x100000;
-      const top = h >>> (32 - BITS);
-      bits[top >>> 5] |= 1 << (top & 31);
-    });
-    const dir = new Uint32Array((1 << DIR_BITS) + 1);
-    for (let n = 0, top = 0; top <= 1 << DIR_BITS; top++) {
-      while (n < hashes.length && hashes[n] >>> (32 - DIR_BITS) < top) n++;
-      dir[top] = n;
+    // (dir[t]: where the hashes of top bits t begin; then each entry into its bucket.)
+    for (let t = 1; t < dir.length; t++) dir[t] += dir[t - 1];
+    const next = dir.slice();
+    const hashes = new Uint32Array(total);
+    const refs = new Uint32Array(total);
+    for (let m = 0; m < total; m++) {
+      const at = next[rawHashes[m] >>> (32 - DIR_BITS)]++;
+      hashes[at] = rawHashes[m];
+      refs[at] = rawRefs[m];
     }
     index = { words, hashes, refs, dir, bits, firsts, lasts };
   }
