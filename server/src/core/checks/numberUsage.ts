@@ -46,8 +46,8 @@ const YEAR = /^(?:19|20)\d{2}$/;
 const DATE_RANGE = /(?<![\d])(\d{1,2}月\d{1,2}日)( ?)[-–－‐]( ?)((?:\d{1,2}月)?\d{1,2}日)/g;
 
 const CN_DIGIT = '一二三四五六七八九';
-/** Two adjacent numbers with a 顿号 and what follows: 三、四十人, 七、八个. */
-const APPROX_LIST = /(?<![第0-9一二三四五六七八九十百千万两])((?:[一二三四五六七八九]?十)?[一二三四五六七八九两])、([一二三四五六七八九两])(?![、0-9一二三四五六七八九两])(十|百|千|万)?(\p{Script=Han}{0,3})/gu;
+/** Two adjacent numbers with a 顿号 and what follows: 三、四十人, 七、八个 (not inside a longer series, 第一、三、五条). */
+const APPROX_LIST = /(?<![第0-9一二三四五六七八九十百千万两、])((?:[一二三四五六七八九]?十)?[一二三四五六七八九两])、([一二三四五六七八九两])(?![、0-9一二三四五六七八九两])(十|百|千|万)?(\p{Script=Han}{0,3})/gu;
 /** After the pair: words that make it two things, not "about" (二、三产业, 三、四年级, 一、二期, 一、二类, 第一、二季度). */
 const TWO_THINGS = /^(?:产业|年级|期|类|季度|级|档|星|号|批|等|线|环|版|届|次会议|轮|号楼|区|组|类别|代|层|档次)/;
 /** After the pair: the measure words of an amount (七、八个, 三、四十人, 五、六天). */
@@ -55,8 +55,8 @@ const MEASURE = /^(?:个|人|名|位|次|天|日|年(?!级)|月|岁|家|件|项|
 
 /** '23年, ’23年, 自23年以来, 25年底: a two-digit year. */
 const SHORT_YEAR_MARKED = /['’‘](\d{2})年/g;
-/** A two-digit number that can only be a year: with a leading zero (03年), or 40 to 99 before a deed (97年参加工作), not a decade (90年代), a span or an age (已有60年历史). */
-const SHORT_YEAR_PLAIN = /(?<![\d.．'’‘A-Za-z第有达近满逾超约共每限]|连续|持续|长达|历时|经过|坚持|坚守|扎根|奋斗|工作|服务|执教|从事|用了|花了)(0\d|[4-9]\d)年(?=[\p{Script=Han}])(?!代|间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|一遇|期|历史)/gu;
+/** A two-digit number that can only be a year: with a leading zero (03年), or 40 to 99 before a deed (97年参加工作), not a decade (90年代), a span or an age (已有60年历史, 打了40年鱼). */
+const SHORT_YEAR_PLAIN = /(?<![\d.．'’‘A-Za-z第有达近满逾超约共每限了]|连续|持续|长达|历时|经过|坚持|坚守|扎根|奋斗|工作|服务|执教|从事|用了|花了)(0\d|[4-9]\d)年(?=[\p{Script=Han}])(?!代|间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|一遇|期|历史)/gu;
 const SHORT_YEAR = /(?<![\d.．'’‘A-Za-z])(\d{2})年(?=以来|底|末|初|年底|年末|年初|上半年|下半年|全年|前三季度|[一二三四]季度|1?[0-9]月|第[一二三四]季度)/g;
 /** …or after a word that dates: 自23年, 截至24年. */
 const SHORT_YEAR_AFTER = /(?<![\d０-９一二三四五六七八九十两])(?:自|从|截至|截止|于|至|到|在|由|较|与|比|同|继|对照|早在|直到)(\d{2})年(?!间|来|内|后|前|左右|多|以上|以下|里|中|时间|之内|之久|有余|代|一遇|历史|期)/g;
