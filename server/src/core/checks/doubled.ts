@@ -60,6 +60,8 @@ const REDUPLICATES = new Set(
 );
 /** The doubled half of an ABB adjective (红彤彤, 热腾腾, 绿油油, 亮晶晶). */
 const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉盈'.split(''));
+/** Adverbs and auxiliaries, doubled by a slip before 有 or 通过 (都都有, 才才有, 并并通过). */
+const FUNCTION_WORDS = new Set('都也才要并没就还又再不很最更已曾将会能可应该须均皆仍亦'.split(''));
 /** Particles and suffixes that follow a word ending on the same character (目的的, 其他他们 is not one). */
 const PARTICLES = new Set('的地得了着过之者'.split(''));
 /** Prefixes that bind to the word after them (更新|新能源, 各项|项目); 全 is left out, its doubling being as often a slip (安全全生产) as a prefix (安全全链条). */
@@ -175,8 +177,9 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number): boolean {
   };
   if (SURNAMES.has(w[i - 1] ?? '') && !isLeftWord() && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join(''))) && surnameAlone()) return true;
   // Every X has, every X reached (科科有专人, 户户通): a noun doubled before 有 or 通, its first copy
-  // no word's end (确保|保有 is a slip).
-  if ((w[j + 1] === '有' || w[j + 1] === '通') && !isLeftWord() && !PARTICLES.has(a) && !NUMERALS.has(a)) return true;
+  // no word's end (确保|保有 is a slip); not an adverb or auxiliary (都都通过, 并并通过), nor a
+  // character that makes a word with 有 (没有, 要有).
+  if ((w[j + 1] === '有' || w[j + 1] === '通') && !isLeftWord() && !PARTICLES.has(a) && !NUMERALS.has(a) && !FUNCTION_WORDS.has(a) && segments(seg, a + w.slice(j + 1, j + 4).join(''))[0]?.[1] === a.length) return true;
   // AABB and its second half (扎扎实实, 的的确确), ABB (红彤彤).
   if (han(w, j + 1) && w[j + 1] === w[j + 2]) return true;
   if (han(w, i - 1) && w[i - 2] === w[i - 1]) return true;
@@ -254,7 +257,8 @@ function wordIsWritten(seg: WordSegmenter, w: string[], i: number, n: number): b
   // (一X一X with a measure word: 一步一步, 一点一点; not 一是一是. With its noun too, one by one, where
   // a verb or 地 follows: 一个问题一个问题地研究, 一棵树一棵树栽; not 办成一件事一件事”.)
   if (n === 2 && (ABAB_WORDS.has(unit) || (unit[0] === '一' && REDUPLICATES.has(unit[1])))) return true;
-  if (n > 2 && unit[0] === '一' && REDUPLICATES.has(unit[1]) && han(w, i + 2 * n)) return true;
+  // (The unit no word of its own: 一次性|一次性补助 is a slip.)
+  if (n > 2 && unit[0] === '一' && REDUPLICATES.has(unit[1]) && han(w, i + 2 * n) && segments(seg, unit).length > 1) return true;
   if ([...unit].every((c) => NUMERALS.has(c))) return true;
   const text = w.join('');
   const offset = (k: number) => w.slice(0, k).join('').length;
