@@ -10,8 +10,8 @@
 // code-unit order (a word is found by binary search, no object per word), and a line of one
 // character per word, its frequency as 0x30 + round(4 ln f) (a quarter of a nat: segmentation by
 // the most probable path is not changed by it); last, a line `sounds <group> <group> … .`: the
-// characters of the words grouped by their Mandarin syllable without its tone (pinyin-pro, MIT,
-// at build time only; a character of several readings is in several groups), so that `term.homophone`
+// characters of the words grouped by their usual Mandarin syllable without its tone (pinyin-pro,
+// MIT, at build time only), so that `term.homophone`
 // can tell which characters sound alike (穿 and 川). The closing " ." shows the line was not cut.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -67,8 +67,9 @@ function soundsLine(byLen) {
   for (const list of byLen.values()) for (const w of list.keys()) for (const c of w) chars.add(c);
   const groups = new Map();
   for (const c of [...chars].sort()) {
-    // (A character pinyin-pro does not know comes back as itself: it sounds like nothing.)
-    for (const syllable of new Set(pinyin(c, { toneType: 'none', multiple: true, type: 'array' }))) {
+    // (Its usual reading only: with every reading, 厂 (ān) sounded like 安 and 期 (jī) like 集. A
+    // character pinyin-pro does not know comes back as itself: it sounds like nothing.)
+    for (const syllable of [pinyin(c, { toneType: 'none' })]) {
       if (!/^[a-zü]+$/.test(syllable)) continue;
       groups.set(syllable, (groups.get(syllable) ?? '') + c);
     }

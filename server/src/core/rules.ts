@@ -281,13 +281,13 @@ export const RULES: Record<Code, Rule> = {
     tags: ['wording'],
     zh: {
       short: '成语用字疑为同音误写。',
-      full: '四字成语、习用语中有一个字写成了同音字（穿流不息→川流不息、以身作责→以身作则）：这四个字不是词表（jieba 词表）中的词，与表中一条四字词只差一个读音相同的字（不计声调），且按那条词读，上下文的分词概率高出约三千倍以上。数字和“的地得”不在此列。是推断而非查表所得，所以不在“修复全部”之内；专名确需如此写时，可在 .wengaorc.json 的 rules 中关闭本条。引述的讲话和书名号内不报告。',
+      full: '四字成语、习用语中有一个字写成了同音字（穿流不息→川流不息、以身作责→以身作则）：这四个字不是词表（jieba 词表）中的词，与表中一条四字词只差一个常用读音相同的字（不计声调），照原样分词时其中至少一个字不与邻字成词（“同一|战线”“为人|处世”是两个词相接，不报告），且按那条词读，上下文的分词概率高出约三千倍以上。数字（含相连的数字，如“二十四时”）和“的地得”不在此列。是推断而非查表所得，所以不在“修复全部”之内；专名确需如此写时，可在 .wengaorc.json 的 rules 中关闭本条。引述的讲话和书名号内不报告。',
       help: '确认后改为所提示的成语（快速修复）。',
       example: { wrong: '车辆穿流不息', right: '车辆川流不息' },
     },
     en: {
       short: 'A set phrase probably written with a homophone.',
-      full: 'One character of a four-character set phrase written as another of the same sound, tones aside (穿流不息 for 川流不息, 以身作责 for 以身作则): the four characters are no word of the bundled list (jieba\'s), differ from one of its four-character words in one character of the same sound, and the text around reads some three thousand times more probably with that word. Numerals and 的/地/得 are left out. An inference, not a table entry, so "fix all" leaves it out; turn the rule off in .wengaorc.json `rules` where a name is meant. Silent in quoted speech and in titles in 《》.',
+      full: 'One character of a four-character set phrase written as another of the same sound, tones aside (穿流不息 for 川流不息, 以身作责 for 以身作则): the four characters are no word of the bundled list (jieba\'s), differ from one of its four-character words in one character of the same usual sound, leave one character at least standing alone as written (two words meeting, 同一|战线 or 为人|处世, are no slip), and the text around reads some three thousand times more probably with that word. Numerals (and numbers, 二十四时) and 的/地/得 are left out. An inference, not a table entry, so "fix all" leaves it out; turn the rule off in .wengaorc.json `rules` where a name is meant. Silent in quoted speech and in titles in 《》.',
       help: 'Check, then write the set phrase suggested (quick fix).',
     },
   },
