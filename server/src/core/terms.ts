@@ -218,8 +218,9 @@ export const TERMS: readonly TermEntry[] = [
   // 截止 is where something stops (截止日期, 报名截止); 截至 is "up to" a time (截至2025年底).
   { wrong: /截止(?=(?:到|于)?(?:\d{4}年|\d{1,2}月|\d{1,2}日|目前|今年|去年|上年|本年|年底|年末|本月|上月|当前|今日|发稿|\d{4}[-./]))/g, right: '截至', source: XIANDAI, kind: 'formulation', name: '截止' },
   // 既要……又要 (both … and), not 即要: 即 before a verb that 又 repeats later in the sentence
-  // (即有……又有, 即是……又是, 即能……又能). (即可 is "then can": 扫码即可办理，又可……; 即将, 即使 are words.)
-  { wrong: /即([要有是能])(?=[^。；！？\n]{1,40}又\1)/g, right: '既$1', source: XIANDAI, kind: 'formulation', name: '即要' },
+  // (即有……又有, 即是……又是). Not 即 ending a word (当即|有, 随即|有), 即是说 (that is), nor 即能 and
+  // 即可 ("then can": 登录即能查询，又能……; 即将, 即使 are words).
+  { wrong: /(?<![当随立旋迅亦则意])即([要有是])(?!说)(?=[^。；！？\n]{1,40}又\1)/g, right: '既$1', source: XIANDAI, kind: 'formulation', name: '即要' },
   // 截至 is "up to" a time and takes one after it; a stop with nothing after it is 截止: 报名于6月7日截至。
   { wrong: /截至(?=[，。；！？、）)])/g, right: '截止', source: XIANDAI, kind: 'formulation', name: '截至' },
 ];
@@ -271,24 +272,26 @@ const MORE_QUOTED_NAMES: readonly string[] = [
  * and the state and short names of every field, two-character ones (三农, 双减) among them. Kept:
  * those not above and written with Han characters only (not 1+N, 互联网+), a two-character name only
  * where the correct text we hold quotes it at least once (六稳, 四史 and 15 others had no such
- * evidence), less the 11 the check found unquoted in correct text (专精特新, 过紧日子, 一老一小…): 120.
+ * evidence), less the 11 the check found unquoted in correct text (专精特新, 过紧日子, 一老一小…),
+ * and less those a review found in ordinary wording or commonly unquoted (分两步走, 提着菜篮子, 三公经费,
+ * 四上企业, 三北防护林…). Names also in the lists above are kept once.
  */
 const THIRD_QUOTED_NAMES: readonly string[] = [
   '三农', '双减', '双碳', '四个全面', '五位一体', '四个意识', '四个自信', '两个维护', '两个确立', '三个代表', '一带一路', '一国两制', 
   '三严三实', '两学一做', '放管服', '三去一降一补', '三期叠加', '两个一百年', '两个结合', '两个务必', '三个务必', '两个毫不动摇',
   '两不愁三保障', '三重一大', '一岗双责', '三会一课', '四下基层', '五个一批', '六个精准', '四个不摘', '三区三州', '三支一扶', '四种形态', '七个有之',
-  '五个必须', '四大考验', '四种危险', '四个伟大', '三个有利于', '三步走', '两步走', '十个明确', '十四个坚持', '十三个方面成就', '十个坚持', '九个必须',
+  '五个必须', '四大考验', '四种危险', '四个伟大', '三个有利于', '十个明确', '十四个坚持', '十三个方面成就', '十个坚持', '九个必须',
   '六个必须坚持', '五个必由之路', '五个重大原则', '七个聚焦', '三新一高', '国之大者', '关键少数', '三个区分开来', '两个责任', '四议两公开',
   '三务公开', '两委', '一肩挑', '两个健康', '四个服从', '四个服务', '八八战略', '千万工程', '枫桥经验', '三治融合', '三权分置', '三块地',
-  '三资', '三品一标', '一村一品', '四好农村路', '菜篮子', '米袋子', '非农化', '非粮化', '长牙齿', '一喷三防', '三夏', '三北',
-  '三水统筹', '四水四定', '三线一单', '三区三线', '多规合一', '散乱污', '两高', '无废城市', '双一流', '强基计划', '三全育人', '大思政课', '两基',
+  '三资', '三品一标', '一村一品', '四好农村路', '米袋子', '非农化', '非粮化', '长牙齿', '一喷三防', 
+  '三水统筹', '四水四定', '三线一单', '三区三线', '多规合一', '散乱污', '无废城市', '双一流', '强基计划', '三全育人', '大思政课', '两基',
   '揭榜挂帅', '四个面向', '卡脖子', '新三样', '东数西算', '证照分离', '最多跑一次', '高效办成一件事', 
-  '双随机、一公开', '两重', '三公', '三保', '四上', '四不两直', '三同时', '三医联动', '三下乡', '两创',
+  '双随机、一公开', '两重', '四不两直', '三同时', '三医联动', '三下乡', '两创',
   '第二个结合', '两弹一星', '文化大革命', '九二共识', '港人治港', '澳人治澳', '三股势力', '三个离不开', '一府一委两院',
 ];
 
-/** All three lists. */
-export const QUOTED_NAMES: readonly string[] = [...FIRST_QUOTED_NAMES, ...MORE_QUOTED_NAMES, ...THIRD_QUOTED_NAMES];
+/** All three lists, each name once. */
+export const QUOTED_NAMES: readonly string[] = [...new Set([...FIRST_QUOTED_NAMES, ...MORE_QUOTED_NAMES, ...THIRD_QUOTED_NAMES])];
 
 /** QUOTED_NAMES by their first code unit, the longest first. */
 const NAMES_BY_FIRST = (() => {

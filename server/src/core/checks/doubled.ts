@@ -33,6 +33,7 @@ import { Steps } from '../steps';
 import { isHanCodePoint, isSpaceCode } from '../text';
 import { segments, wordSegmenter, type WordSegmenter } from '../words';
 import { placesIn } from '../figures/context';
+import { SURNAMES } from '../names';
 
 /** Characters (code points), with their offsets, of the prose between breaks; spaces and newlines left out. */
 interface Stream {
@@ -80,10 +81,6 @@ const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等
 const TIME_WORDS = /^(?:年(?:末|底|初|内|中|度|均|化)|月(?:底|初|末|中|均))/;
 /** Numerals: a number's digits repeat (十五五, 三三两两, 二〇二二). */
 const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两'.split(''));
-/** Common surnames: a doubled character may be a word's end and a name's start (学习习近平, 会见见某某 is not one). */
-const SURNAMES = new Set(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'.split(''),
-);
 /** Verbs doubled for the tentative aspect, and adjectives doubled for intensity (ABAB). */
 const ABAB_WORDS = new Set(
   ('咔嚓 哗啦 叮咚 轰隆 扑通 嘀嗒 滴答 呼啦 咕噜 噼啪 叽喳 嘟嘟 ' +

@@ -19,6 +19,7 @@ import { PLAN_NAME, PROJECT_SOURCE, SOURCE_EN, TERMS, TermEntry, quotedNames } f
 import { segments, wordSegmenter } from '../words';
 import { bundledLexicon } from '../lexicon';
 import { soundAlikePhrases } from '../soundAlike';
+import { SURNAMES } from '../names';
 
 /**
  * Whether a word of the text runs into the match from before it: 宣布|署党组 holds no 布署, 拼凑|和
@@ -29,6 +30,20 @@ function straddles(raw: string, at: number, len: number): boolean {
   if (!seg || at === 0) return false;
   const from = Math.max(0, at - 3);
   return segments(seg, raw.slice(from, at + len + 2)).some(([s, e]) => from + s < at && from + e > at && from + e < at + len);
+}
+
+/**
+ * Whether a two-character wrong form at `at` may be a given name after its surname (副县长王洪锋,
+ * 常委刘先峰): a surname just before it that ends no word of the text before it.
+ */
+function givenName(raw: string, at: number): boolean {
+  if (at === 0 || !SURNAMES.has(raw[at - 1])) return false;
+  const seg = wordSegmenter();
+  if (!seg) return true;
+  const from = Math.max(0, at - 4);
+  const words = segments(seg, raw.slice(from, at));
+  const last = words[words.length - 1];
+  return last !== undefined && last[1] - last[0] === 1;
 }
 
 /**
@@ -153,7 +168,7 @@ export const terms: Check = inSteps({
           const w = e.wrong as string;
           // (A set phrase of four or more characters is not met by chance where two words meet: 正如|火如茶
           // holds 如火如茶 all the same.)
-          if (!raw.startsWith(w, i) || (w.length < 4 && straddles(raw, i, w.length))) continue;
+          if (!raw.startsWith(w, i) || (w.length < 4 && straddles(raw, i, w.length)) || (w.length === 2 && givenName(raw, i))) continue;
           // (既使……又使 is 既 and 使: "既使企业减负，又使群众受益".)
           if (w === '既使' && /^[^。；！？]{1,30}[又也]/.test(raw.slice(i + 2, i + 40))) continue;
           report(i, w, e.right, e.source, e.kind);
