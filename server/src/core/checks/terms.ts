@@ -23,13 +23,14 @@ import { SURNAMES } from '../names';
 
 /**
  * Whether a word of the text runs into the match from before it: 宣布|署党组 holds no 布署, 拼凑|和
- * no 凑和 (the word segmenter, asked about a few characters only).
+ * no 凑和, 预防犯罪 (one word of the list) no 防犯 (the word segmenter, asked about a few characters
+ * only).
  */
 function straddles(raw: string, at: number, len: number): boolean {
   const seg = wordSegmenter();
   if (!seg || at === 0) return false;
   const from = Math.max(0, at - 3);
-  return segments(seg, raw.slice(from, at + len + 2)).some(([s, e]) => from + s < at && from + e > at && from + e < at + len);
+  return segments(seg, raw.slice(from, at + len + 2)).some(([s, e]) => from + s < at && from + e > at);
 }
 
 /**
