@@ -69,10 +69,8 @@ function soundsLine(byLen) {
   for (const c of [...chars].sort()) {
     // (Its usual reading only: with every reading, 厂 (ān) sounded like 安 and 期 (jī) like 集. A
     // character pinyin-pro does not know comes back as itself: it sounds like nothing.)
-    for (const syllable of [pinyin(c, { toneType: 'none' })]) {
-      if (!/^[a-zü]+$/.test(syllable)) continue;
-      groups.set(syllable, (groups.get(syllable) ?? '') + c);
-    }
+    const syllable = pinyin(c, { toneType: 'none' });
+    if (/^[a-zü]+$/.test(syllable)) groups.set(syllable, (groups.get(syllable) ?? '') + c);
   }
   return ['sounds', ...[...groups.keys()].sort().map((s) => groups.get(s)).filter((g) => g.length > 1), '.'].join(' ');
 }

@@ -22,12 +22,8 @@ export class Lexicon {
   private readonly shelves: Array<Shelf | undefined> = [];
   readonly maxLength: number;
   private readonly lnTotal: number;
-  /**
-   * The sound groups of each character (code unit), tones aside: the first as its id + 1 (0: none),
-   * with MORE_SOUNDS set where the character has others: then all of them are in `moreSounds`.
-   */
-  private readonly firstSound = new Uint16Array(0x10000);
-  private readonly moreSounds = new Map<number, number[]>();
+  /** The sound group of each character (code unit), its usual reading without the tone, as its id + 1 (0: none). */
+  private readonly sound = new Uint16Array(0x10000);
 
   constructor(text: string) {
     const lines = text.split('\n');
@@ -52,49 +48,26 @@ export class Lexicon {
     if (version === 2) {
       const sounds = lines[lines.length - 1].split(' ');
       if (sounds[0] !== 'sounds' || sounds[sounds.length - 1] !== '.') throw new Error('lexicon: the line of sounds is malformed');
+      // (One group a character, its usual reading: build.mjs writes no character twice.)
       sounds.slice(1, -1).forEach((group, id) => {
-        for (let k = 0; k < group.length; k++) {
-          const c = group.charCodeAt(k);
-          if (!this.firstSound[c]) this.firstSound[c] = id + 1;
-          else {
-            this.firstSound[c] |= MORE_SOUNDS;
-            const all = this.moreSounds.get(c);
-            if (all) all.push(id);
-            else this.moreSounds.set(c, [(this.firstSound[c] & ~MORE_SOUNDS) - 1, id]);
-          }
-        }
+        for (let k = 0; k < group.length; k++) this.sound[group.charCodeAt(k)] ||= id + 1;
       });
     }
   }
 
-  /** Whether two characters (code units) share a reading, tones aside: 穿 and 川, 既 and 继. (None do in a list without sounds.) */
+  /** Whether two characters (code units) share their usual reading, tones aside: 穿 and 川, 既 and 继. (None do in a list without sounds.) */
   soundAlike(a: number, b: number): boolean {
-    const y = this.soundsOf(b);
-    return this.soundsOf(a).some((id) => y.includes(id));
+    return this.sound[a] !== 0 && this.sound[a] === this.sound[b];
   }
 
-  /** The sound groups of a character (code unit): usually one; none for a character the list does not sound. */
-  soundsOf(c: number): readonly number[] {
-    const first = this.firstSound[c];
-    if (!first) return NO_SOUNDS;
-    return first & MORE_SOUNDS ? this.moreSounds.get(c)! : [first - 1];
+  /** The sound group of a character (code unit) + 1, or 0 for a character the list does not sound. */
+  soundOf(c: number): number {
+    return this.sound[c];
   }
 
-  /** The first sound group of a character + 1 (0: none), with MORE_SOUNDS set where it has others: a lookup that makes no array. */
-  firstSoundOf(c: number): number {
-    return this.firstSound[c];
-  }
-
-
-  /** The 4-character words (set phrases, mostly) with the quantised frequency of each: what `term.homophone` compares against. */
+  /** The words of one length with the quantised frequency of each (`term.homophone` reads the four-character ones). */
   wordsOfLength(length: number): { words: string; freqs: string; count: number } | undefined {
     return this.shelves[length];
-  }
-
-  /** The natural log of the frequency of `text[start, start + length)` as one word (to a quarter), or undefined if it is none. */
-  lnFrequency(text: string, start: number, length: number): number | undefined {
-    const p = this.logProbability(text, start, length);
-    return p === undefined ? undefined : p + this.lnTotal;
   }
 
   /** The natural log of the probability of `text[start, start + length)` as one word, or undefined if it is none. */
@@ -124,15 +97,20 @@ export class Lexicon {
    * one word, as a segmenter reads it.
    */
   segments(text: string): Array<[number, number]> {
-    const { next } = this.bestPath(text);
-    const out: Array<[number, number]> = [];
-    for (let i = 0; i < text.length; i = next[i]) out.push([i, next[i]]);
-    return out;
+    return this.split(text).spans;
   }
 
   /** The natural log of the probability of the most probable split of `text` (as `segments` splits it). */
   pathScore(text: string): number {
     return this.bestPath(text).best[0];
+  }
+
+  /** `segments` and `pathScore` of one split. */
+  split(text: string): { spans: Array<[number, number]>; score: number } {
+    const { best, next } = this.bestPath(text);
+    const spans: Array<[number, number]> = [];
+    for (let i = 0; i < text.length; i = next[i]) spans.push([i, next[i]]);
+    return { spans, score: best[0] };
   }
 
   private bestPath(text: string): { best: Float64Array; next: Int32Array } {
@@ -164,10 +142,6 @@ export class Lexicon {
     return { best, next };
   }
 }
-
-/** The flag of `firstSoundOf` for a character of several readings. */
-export const MORE_SOUNDS = 0x8000;
-const NO_SOUNDS: readonly number[] = [];
 
 /** The indexes [first, end) of the words of `shelf` (of `length`) that start with code unit `c`. */
 function firstRange(shelf: Shelf, length: number, c: number): [number, number] {

@@ -22,7 +22,8 @@
  * Before it, two bit tables of the words' first and last two characters: three of four characters
  * in place hold the first two or the last two, and most positions hold neither.
  */
-import { MORE_SOUNDS, type Lexicon } from './lexicon';
+import type { Lexicon } from './lexicon';
+import { isHanCodePoint as isHan } from './text';
 
 /** How much more probable the corrected reading must be, in nats. */
 const MARGIN = 8;
@@ -31,8 +32,6 @@ const MIN_FREQ = 6;
 /** Characters never read as a slip, nor as the right one: numerals, and 的/地/得. */
 const NEVER = new Uint8Array(0x10000);
 for (const c of '一二三四五六七八九十百千万亿两零〇的地得') NEVER[c.charCodeAt(0)] = 1;
-
-const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
 /** A hash of four code units with the one at `k` masked out, and `sound` in its place. */
 function maskHash(a: number, b: number, c: number, d: number, k: number, sound: number): number {
@@ -63,7 +62,6 @@ interface Index {
   refs: Uint32Array;
   /** Where the hashes of each top DIR_BITS bits begin in `hashes` (one more at the end). */
   dir: Uint32Array;
-
   /** A bit for each hash's top BITS bits. */
   bits: Uint32Array;
   /** A bit for the pair hash of each word's first two characters, and of its last two. */
@@ -82,14 +80,10 @@ function indexOf(lexicon: Lexicon): Index | null {
     // (Built once a process, when a report is first checked: plain loops and a bucket sort by the
     // hash's top bits, no sort of all the entries and no array per character.)
     const { words, freqs, count } = shelf;
-    const soundsOfCount = (ch: number) => {
-      const first = lexicon.firstSoundOf(ch);
-      return !first ? 0 : first & MORE_SOUNDS ? lexicon.soundsOf(ch).length : 1;
-    };
     let total = 0;
     for (let j = 0; j < count; j++) {
       if (freqs.charCodeAt(j) - 0x30 < MIN_FREQ) continue;
-      for (let k = 0; k < 4; k++) total += soundsOfCount(words.charCodeAt(j * 4 + k));
+      for (let k = 0; k < 4; k++) if (lexicon.soundOf(words.charCodeAt(j * 4 + k))) total++;
     }
     const rawHashes = new Uint32Array(total);
     const rawRefs = new Uint32Array(total);
@@ -98,13 +92,6 @@ function indexOf(lexicon: Lexicon): Index | null {
     const firsts = new Uint32Array(1 << (PAIR_BITS - 5));
     const lasts = new Uint32Array(1 << (PAIR_BITS - 5));
     let n = 0;
-    const add = (h: number, ref: number) => {
-      rawHashes[n] = h;
-      rawRefs[n] = ref;
-      n++;
-      dir[(h >>> (32 - DIR_BITS)) + 1]++;
-      set(bits, h >>> (32 - BITS));
-    };
     for (let j = 0; j < count; j++) {
       if (freqs.charCodeAt(j) - 0x30 < MIN_FREQ) continue;
       const o = j * 4;
@@ -115,11 +102,13 @@ function indexOf(lexicon: Lexicon): Index | null {
       set(firsts, pairHash(a, b));
       set(lasts, pairHash(c, d));
       for (let k = 0; k < 4; k++) {
-        const ch = words.charCodeAt(o + k);
-        const first = lexicon.firstSoundOf(ch);
-        if (!first) continue;
-        if (!(first & MORE_SOUNDS)) add(maskHash(a, b, c, d, k, first - 1), o + k);
-        else for (const sound of lexicon.soundsOf(ch)) add(maskHash(a, b, c, d, k, sound), o + k);
+        const sound = lexicon.soundOf(words.charCodeAt(o + k));
+        if (!sound) continue;
+        const h = maskHash(a, b, c, d, k, sound);
+        rawHashes[n] = h;
+        rawRefs[n++] = o + k;
+        dir[(h >>> (32 - DIR_BITS)) + 1]++;
+        set(bits, h >>> (32 - BITS));
       }
     }
     // (dir[t]: where the hashes of top bits t begin; then each entry into its bucket.)
@@ -137,8 +126,6 @@ function indexOf(lexicon: Lexicon): Index | null {
   indexes.set(lexicon, index);
   return index;
 }
-
-
 
 export interface SoundAlike {
   /** Where the four characters start in the text. */
@@ -180,32 +167,29 @@ export function soundAlikePhrases(text: string, lexicon: Lexicon): SoundAlike[] 
     for (let k = 0; k < 4; k++) {
       const written = k === 0 ? a : k === 1 ? b : k === 2 ? c : d;
       if (NEVER[written] || !(k < 2 ? last : first)) continue;
-      const sound = lexicon.firstSoundOf(written);
+      const sound = lexicon.soundOf(written);
       if (!sound) continue;
-      const sounds = sound & MORE_SOUNDS ? lexicon.soundsOf(written) : undefined;
-      for (let v = 0; v < (sounds ? sounds.length : 1); v++) {
-        const h = maskHash(a, b, c, d, k, sounds ? sounds[v] : sound - 1);
-        if (!has(bits, h >>> (32 - BITS))) continue;
-        const top = h >>> (32 - DIR_BITS);
-        for (let m = dir[top]; m < dir[top + 1]; m++) {
-          if (hashes[m] !== h) continue;
-          const ref = refs[m];
-          if ((ref & 3) !== k) continue;
-          const o = ref - k;
-          const meant = words.charCodeAt(o + k);
-          if (meant === written || NEVER[meant]) continue;
-          if ((k !== 0 && words.charCodeAt(o) !== a) || (k !== 1 && words.charCodeAt(o + 1) !== b) || (k !== 2 && words.charCodeAt(o + 2) !== c) || (k !== 3 && words.charCodeAt(o + 3) !== d)) continue;
-          if (!lexicon.soundAlike(written, meant)) continue;
-          // (A word of the list as written is no slip: asked once, where a candidate is found.)
-          isWord ??= lexicon.logProbability(text, i, 4) !== undefined;
-          if (isWord) break;
-          const margin = gain(text, i, k, String.fromCharCode(meant), lexicon);
-          if (margin >= bestMargin) {
-            bestMargin = margin;
-            best = { at: i, wrong: text.slice(i, i + 4), right: words.slice(o, o + 4), written: String.fromCharCode(written), meant: String.fromCharCode(meant) };
-          }
-        }
+      const h = maskHash(a, b, c, d, k, sound);
+      if (!has(bits, h >>> (32 - BITS))) continue;
+      const top = h >>> (32 - DIR_BITS);
+      for (let m = dir[top]; m < dir[top + 1]; m++) {
+        if (hashes[m] !== h) continue;
+        const ref = refs[m];
+        if ((ref & 3) !== k) continue;
+        const o = ref - k;
+        const meant = words.charCodeAt(o + k);
+        if (meant === written || NEVER[meant]) continue;
+        // (Every character checked: a hash is no proof.)
+        if ((k !== 0 && words.charCodeAt(o) !== a) || (k !== 1 && words.charCodeAt(o + 1) !== b) || (k !== 2 && words.charCodeAt(o + 2) !== c) || (k !== 3 && words.charCodeAt(o + 3) !== d)) continue;
+        if (!lexicon.soundAlike(written, meant)) continue;
+        // (A word of the list as written is no slip: asked once, where a candidate is found.)
+        isWord ??= lexicon.logProbability(text, i, 4) !== undefined;
         if (isWord) break;
+        const margin = gain(text, i, k, String.fromCharCode(meant), lexicon);
+        if (margin >= bestMargin) {
+          bestMargin = margin;
+          best = { at: i, wrong: text.slice(i, i + 4), right: words.slice(o, o + 4), written: String.fromCharCode(written), meant: String.fromCharCode(meant) };
+        }
       }
       if (isWord) break;
     }
@@ -230,7 +214,8 @@ function gain(text: string, i: number, k: number, meant: string, lexicon: Lexico
   while (to < text.length && to - (i + 4) < 4 && isHan(text.charCodeAt(to))) to++;
   const written = text.slice(from, to);
   const at = i + k - from;
-  const broken = lexicon.segments(written).some(([s, e]) => e - s === 1 && s >= i - from && s < i + 4 - from);
+  const { spans, score } = lexicon.split(written);
+  const broken = spans.some(([s, e]) => e - s === 1 && s >= i - from && s < i + 4 - from);
   if (!broken) return -Infinity;
-  return lexicon.pathScore(written.slice(0, at) + meant + written.slice(at + 1)) - lexicon.pathScore(written);
+  return lexicon.pathScore(written.slice(0, at) + meant + written.slice(at + 1)) - score;
 }
