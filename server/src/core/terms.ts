@@ -238,9 +238,10 @@ export const TERMS: readonly TermEntry[] = [
   // 截止 is where something stops (截止日期, 报名截止); 截至 is "up to" a time (截至2025年底).
   { wrong: /截止(?=(?:到|于)?(?:\d{4}年|\d{1,2}月|\d{1,2}日|目前|今年|去年|上年|本年|年底|年末|本月|上月|当前|今日|发稿|\d{4}[-./]))/g, right: '截至', source: XIANDAI, kind: 'formulation', name: '截止' },
   // 既要……又要 (both … and), not 即要: 即 before a verb that 又 repeats later in the sentence
-  // (即有……又有, 即是……又是). Not 即 ending a word (当即|有, 随即|有), 即是说 (that is), nor 即能 and
+  // (即有……又有, 即是……又是). Not 即 ending a word (当即|有, 随即|有: the check asks the words), 即是说
+  // (that is), nor 即能 and
   // 即可 ("then can": 登录即能查询，又能……; 即将, 即使 are words).
-  { wrong: /(?<![当随立旋迅亦则意])即([要有是])(?!说)(?=[^。；！？\n]{1,40}又\1)/g, right: '既$1', source: XIANDAI, kind: 'formulation', name: '即要' },
+  { wrong: /即([要有是])(?!说)(?=[^。；！？\n]{1,40}又\1)/g, right: '既$1', source: XIANDAI, kind: 'formulation', name: '即要' },
   // 截至 is "up to" a time and takes one after it; a stop with nothing after it is 截止: 报名于6月7日截至。
   { wrong: /截至(?=[，。；！？、）)])/g, right: '截止', source: XIANDAI, kind: 'formulation', name: '截至' },
 ];

@@ -179,7 +179,8 @@ export const terms: Check = inSteps({
       for (const e of patterns) {
         const re = e.wrong as RegExp;
         re.lastIndex = 0;
-        for (let m = re.exec(raw); m; m = re.exec(raw)) report(m.index, m[0], e.right.replace(/\$(\d)/g, (_, k: string) => m![Number(k)] ?? ''), e.source, e.kind);
+        // (As for the literal forms: not where a word of the text runs into the match, 当即|有.)
+        for (let m = re.exec(raw); m; m = re.exec(raw)) if (!straddles(raw, m.index, m[0].length)) report(m.index, m[0], e.right.replace(/\$(\d)/g, (_, k: string) => m![Number(k)] ?? ''), e.source, e.kind);
       }
       PLAN_NAME.lastIndex = 0;
       for (let m = PLAN_NAME.exec(raw); m; m = PLAN_NAME.exec(raw)) report(m.index, m[0], `“${m[0]}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
