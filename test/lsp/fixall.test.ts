@@ -31,6 +31,16 @@ async function opened(text: string, uri: string) {
   return { s, first: await s.nextDiagnostics(uri, 0) };
 }
 
+/** The document as `source.fixAll` (asked for alone) leaves it. */
+async function fixedByFixAll(s: LspSession, doc: TextDocument): Promise<string> {
+  const fixAll = (await s.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: doc.uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  })) as CodeAction[];
+  return TextDocument.applyEdits(doc, fixAll[0].edit!.changes![doc.uri]);
+}
+
 describe('fix-all', () => {
   it('source.fixAll.wengao applies every certain fix at once: nothing fixable is left, and only the fixes changed the text', async () => {
     const uri = pathToFileURL(SEED_004).href;
@@ -99,12 +109,7 @@ describe('fix-all', () => {
       const fixed = TextDocument.applyEdits(doc, all!.edit!.changes![uri]);
       for (const w of want) expect(fixed, code).toContain(w);
     }
-    const fixAll = (await s.conn.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })) as CodeAction[];
-    const fixed = TextDocument.applyEdits(doc, fixAll[0].edit!.changes![uri]);
+    const fixed = await fixedByFixAll(s, doc);
     expect(fixed).toBe('关于工作安排的通知\n\n今年增长5%～10%，计划在2025—2027年完成。要认真部署各项工作，统一部署到位，人数在三四十人。\n');
   });
 
@@ -118,12 +123,7 @@ describe('fix-all', () => {
     const quick = (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: guess.range, context: { diagnostics: [guess] } })) as CodeAction[];
     const change = quick.find((a) => a.kind === 'quickfix' && a.title.includes('交相辉映'))!;
     expect(TextDocument.applyEdits(doc, change.edit!.changes![uri])).toContain('两岸灯光交相辉映');
-    const fixAll = (await s.conn.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })) as CodeAction[];
-    const fixed = TextDocument.applyEdits(doc, fixAll[0].edit!.changes![uri]);
+    const fixed = await fixedByFixAll(s, doc);
     expect(fixed).toContain('认真部署');
     expect(fixed).toContain('交相辉应');
   });
