@@ -252,9 +252,9 @@ function wordIsWritten(seg: WordSegmenter, w: string[], i: number, n: number): b
   const unit = w.slice(i, i + n).join('');
   if (new Set(unit).size === 1) return true;
   // (一X一X with a measure word: 一步一步, 一点一点; not 一是一是. With its noun too, one by one, where
-  // a verb or 地 follows: 一个问题一个问题地研究, 一棵树一棵树栽; not 办成一件事一件事”.)
+  // a word follows and the unit is no word of its own: 一个问题一个问题地研究, 一棵树一棵树栽; not
+  // 办成一件事一件事” nor 一次性一次性补助.)
   if (n === 2 && (ABAB_WORDS.has(unit) || (unit[0] === '一' && REDUPLICATES.has(unit[1])))) return true;
-  // (The unit no word of its own: 一次性|一次性补助 is a slip.)
   if (n > 2 && unit[0] === '一' && REDUPLICATES.has(unit[1]) && han(w, i + 2 * n) && segments(seg, unit).length > 1) return true;
   if ([...unit].every((c) => NUMERALS.has(c))) return true;
   const text = w.join('');
