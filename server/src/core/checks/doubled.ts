@@ -33,7 +33,7 @@ import { Steps } from '../steps';
 import { isHanCodePoint, isSpaceCode } from '../text';
 import { segments, wordSegmenter, type WordSegmenter } from '../words';
 import { placesIn } from '../figures/context';
-import { SURNAMES } from '../names';
+import { SURNAMES, endsOnSurname } from '../names';
 
 /** Characters (code points), with their offsets, of the prose between breaks; spaces and newlines left out. */
 interface Stream {
@@ -167,12 +167,7 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number): boolean {
   // A name: a surname and a doubled given name (王芳芳, 李丽丽).
   // (Where the name ends: before a mark or a word that follows a name.)
   // (The surname starts the name: it does not end a word before it, 督查|是是, 管道|道的.)
-  const surnameAlone = () => {
-    const before = segments(seg, w.slice(0, i).join(''));
-    const last = before[before.length - 1];
-    return last !== undefined && last[1] - last[0] === (w[i - 1] ?? '').length;
-  };
-  if (SURNAMES.has(w[i - 1] ?? '') && !isLeftWord() && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join(''))) && surnameAlone()) return true;
+  if (SURNAMES.has(w[i - 1] ?? '') && !isLeftWord() && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join(''))) && endsOnSurname(seg, w.slice(0, i).join(''))) return true;
   // Every X has, every X reached (科科有专人, 户户通): a noun doubled before 有 or 通, its first copy
   // no word's end (确保|保有 is a slip); not an adverb or auxiliary (都都通过, 并并通过), nor a
   // character that makes a word with 有 (没有, 要有).

@@ -19,7 +19,7 @@ import { PLAN_NAME, PROJECT_SOURCE, SOURCE_EN, TERMS, TermEntry, quotedNames } f
 import { segments, wordSegmenter } from '../words';
 import { bundledLexicon } from '../lexicon';
 import { soundAlikePhrases } from '../soundAlike';
-import { SURNAMES } from '../names';
+import { endsOnSurname } from '../names';
 
 /**
  * Whether a word of the text runs into the match from before it: 宣布|署党组 holds no 布署, 拼凑|和
@@ -38,13 +38,7 @@ function straddles(raw: string, at: number, len: number): boolean {
  * 常委刘先峰): a surname just before it that ends no word of the text before it.
  */
 function givenName(raw: string, at: number): boolean {
-  if (at === 0 || !SURNAMES.has(raw[at - 1])) return false;
-  const seg = wordSegmenter();
-  if (!seg) return true;
-  const from = Math.max(0, at - 4);
-  const words = segments(seg, raw.slice(from, at));
-  const last = words[words.length - 1];
-  return last !== undefined && last[1] - last[0] === 1;
+  return endsOnSurname(wordSegmenter(), raw.slice(Math.max(0, at - 4), at));
 }
 
 /**
