@@ -39,6 +39,10 @@ import { SURNAMES, endsOnSurname } from '../names';
 interface Stream {
   cps: number[];
   at: number[];
+  /** Where a paragraph that runs on starts: the indexes in `cps` of the first character after each break. */
+  breaks: Set<number>;
+  /** Where a table's cell starts after a tab: two cells are two texts, 指标|指标单位 no doubling. */
+  cells: Set<number>;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -60,9 +64,11 @@ const REDUPLICATES = new Set(
     '息跃格夸沾惴岌惺亭虎生翼').split(''),
 );
 /** The doubled half of an ABB adjective (红彤彤, 热腾腾, 绿油油, 亮晶晶). */
-const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉盈'.split(''));
+const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉盈习'.split(''));
 /** Adverbs and auxiliaries, doubled by a slip before 有 or 通过 (都都有, 才才有, 并并通过). */
 const FUNCTION_WORDS = new Set('都也才要并没就还又再不很最更已曾将会能可应该须均皆仍亦'.split(''));
+/** Light verbs, which stand alone before the word they act on: 工作|作|具体部署, 工作|做|细. */
+const LIGHT_VERBS = new Set('作做'.split(''));
 /** Particles and suffixes that follow a word ending on the same character (目的的, 其他他们 is not one). */
 const PARTICLES = new Set('的地得了着过之者'.split(''));
 /** Prefixes that bind to the word after them (更新|新能源, 各项|项目); 全 is left out, its doubling being as often a slip (安全全生产) as a prefix (安全全链条). */
@@ -77,8 +83,8 @@ const CLAUSE_END_REDUP = new Set('阵声久常渐纷默悄慢满深远近轻静�
 /** Words that follow a person's name. */
 // (And the closed class of words that follow a subject: conjunctions, prepositions, adverbs, 是, 的.)
 const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等|在|主持|出席|带领|作了|作为|发言|荣获|获得|当选|担任|现任|扎根|带头|参加|代表|和|与|及|同|跟|把|将|从|向|对|为|也|还|都|就|又|正|已|曾|是|的|带着|一起)/;
-/** Time words after a date: 2025年|年末, 5年|年均, 3月|月底. */
-const TIME_WORDS = /^(?:年(?:末|底|初|内|中|度|均|化)|月(?:底|初|末|中|均))/;
+/** Time words after a date: 2025年|年末, 5年|年均, 3月|月底; and a year's yearly things, 2025年|年会, 2024年|年报. */
+const TIME_WORDS = /^(?:年(?:末|底|初|内|中|度|均|化|会|报|鉴|检)|月(?:底|初|末|中|均|报))/;
 /** Numerals: a number's digits repeat (十五五, 三三两两, 二〇二二). */
 const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两'.split(''));
 /** Verbs doubled for the tentative aspect, and adjectives doubled for intensity (ABAB). */
@@ -97,9 +103,17 @@ const ABAB_WORDS = new Set(
  */
 function* streams(model: DocumentModel): Generator<Stream> {
   let cur: Stream | undefined;
-  // (A numbered heading ends where it ends; a short unnumbered line read as a title may be a page's last.)
-  const headings = new Set(model.headings.filter((h) => h.markerSpan).flatMap((h) => h.paragraphs));
+  // (A numbered heading ends where it ends, unless it is run in, its body written on after its first
+  // sentence; a short unnumbered line read as a title may be a page's last.)
   const { paragraphs, text } = model;
+  const endsHeading = (pi: number, end: number) => {
+    let e = paragraphs[pi].end;
+    while (e > paragraphs[pi].start && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    return end >= e;
+  };
+  const numbered = model.headings.filter((h) => h.markerSpan);
+  const headings = new Set(numbered.flatMap((h) => h.paragraphs));
+  const wholeHeadings = new Set(numbered.flatMap((h) => h.paragraphs.filter((pi) => endsHeading(pi, h.span.end))));
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi];
     if (p.verbatim) {
@@ -107,17 +121,26 @@ function* streams(model: DocumentModel): Generator<Stream> {
       cur = undefined;
       continue;
     }
-    cur ??= { cps: [], at: [] };
+    if (cur) cur.breaks.add(cur.cps.length);
+    cur ??= { cps: [], at: [], breaks: new Set(), cells: new Set() };
     for (let i = p.start; i < p.end; ) {
       const c = text.codePointAt(i)!;
       if (!isSpaceCode(c)) {
         cur.cps.push(c);
         cur.at.push(i);
-      }
+      } else if (c === 9) cur.cells.add(cur.cps.length);
       i += c > 0xffff ? 2 : 1;
     }
     const next = paragraphs[pi + 1];
-    const runsOn = p.continues || (next !== undefined && !headings.has(pi) && !headings.has(pi + 1) && HAN.test(text[p.end - 1] ?? '') && HAN.test(text[next.start] ?? ''));
+    const runsOn =
+      p.continues ||
+      (next !== undefined &&
+        !wholeHeadings.has(pi) &&
+        !headings.has(pi + 1) &&
+        HAN.test(text[p.end - 1] ?? '') &&
+        HAN.test(text[next.start] ?? '') &&
+        !LABEL_LINE.test(text.slice(p.start, p.end)) &&
+        !SPEAKER.test(text.slice(next.start, next.start + 10)));
     if (!runsOn) {
       yield cur;
       cur = undefined;
@@ -126,13 +149,21 @@ function* streams(model: DocumentModel): Generator<Stream> {
   if (cur) yield cur;
 }
 
+/** A line that is a label and its value, or a list's item after a bullet (关键词：民生, 【关键词】民生实事, ▶ 市场): it ends where it ends. */
+const LABEL_LINE = /^\s*[▶►●■◆★•▪]|^[^，。；！？：]{1,12}[：】][^，。；！？：、]{1,12}$/;
+/** A paragraph that starts with a speaker's name or a label and a colon (黄丽华：, 关键词：): a new utterance, not a page's run-on. */
+const SPEAKER = /^[^，。；！？：、\s]{1,8}：/;
+
 const han = (w: string[], k: number) => w[k] !== undefined && HAN.test(w[k]);
 
 /** A figure's digit or sign: the doubling after it is a measure word or unit written twice (126名名, 2.35亿亿元). */
 const FIGURE = /[0-9.%％]/;
 
-/** Whether the doubled character at `i`, `i + 1` of `w` has a reading; see the module comment. */
-function singleIsWritten(seg: WordSegmenter, w: string[], i: number): boolean {
+/**
+ * Whether the doubled character at `i`, `i + 1` of `w` has a reading; see the module comment.
+ * `broken`: a line or page break falls between the copies.
+ */
+function singleIsWritten(seg: WordSegmenter, w: string[], i: number, broken: boolean): boolean {
   const a = w[i];
   const j = i + 1;
   const text = w.join('');
@@ -196,35 +227,49 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number): boolean {
   if (leftWord) {
     // 一个个, 一步步: a measure word doubled after 一 (but 进一步步 is 进一步 twice over).
     if (PARTICLES.has(a) || PREFIXES.has(a)) return true;
+    // (A place's name ending on a unit's character, before the unit itself: 连云港|港, the port.)
+    if (UNITS.has(a) && endsPlaceName(w.slice(0, j + 2).join(''), offset(j))) return true;
     // (The second copy may start a name, a surname and a given name of two: 学习习近平; not a
     // longer word, 内蒙古古自治区.)
     const next = segments(seg, w.slice(j + 1).join(''))[0];
     if (SURNAMES.has(a) && next !== undefined && next[1] - next[0] <= 2 && han(w, j + 2)) return true;
     // The second copy stands alone when a word follows it (确保保任务, 安全全生产); where the next
     // character is alone too, the two are likely a word the dictionary lacks (水库|库容, 安全|全链条).
+    // A light verb stands alone before the word it acts on (工作|作|具体部署), but not inside a word
+    // (合作|作|社).
     const after = segments(seg, w.slice(j + 1).join(''));
-    return !(after.length > 0 && after[0][1] - after[0][0] > 1) && !insideWord(seg, w, i);
+    const wordAfter = after.length > 0 && after[0][1] - after[0][0] > 1;
+    return (!wordAfter || LIGHT_VERBS.has(a)) && !insideWord(seg, w, i);
   }
   // (The first copy alone, the second in a word: most often the first ends a word the dictionary
   // lacks, 各项|项目, 覆盖率|率先, 地表水|水质.)
   // (Not a unit's character: the first copy ends a body's name the list lacks, 卫生健康委|委托.)
-  if (rightWord) return !insideWord(seg, w, i) && (UNITS.has(a) || !readsBetterWithout(seg, w, i));
+  // (Nor a name's given name of one character, after a surname that stands alone: 陈建|建议.)
+  // (Where a break falls between the copies, a copy alone at a line's end is more often a slip than
+  // a word the list lacks, and a smaller gain is enough: 予以通|通报, 保护修|修复.)
+  if (rightWord) return !insideWord(seg, w, i) && (UNITS.has(a) || endsOnSurname(seg, w.slice(0, i).join('')) || !readsBetterWithout(seg, w, i, broken ? BROKEN_MARGIN : WITHOUT_MARGIN));
   return (UNITS.has(a) || REDUPLICATES.has(a)) && !insideWord(seg, w, i);
 }
 
-/** How much more probable (in nats) the window must read with the second copy taken out. */
+/** Whether a place's name as written (连云港 of 连云港市), of two characters or more, ends at `end` of `text`. */
+function endsPlaceName(text: string, end: number): boolean {
+  return placesIn(text).some((p) => end - p.at >= 2 && p.name.startsWith(text.slice(p.at, end)));
+}
+
+/** How much more probable (in nats) the window must read with the second copy taken out; where a line or page break falls between the copies. */
 const WITHOUT_MARGIN = 10;
+const BROKEN_MARGIN = 5;
 
 /**
  * Whether the window reads far more probably with the second copy taken out (办理流|流程 → 办理|流程,
  * 金额|额达 → 金额|达): the first copy, alone, ends no word the list lacks, as 各项|项目 does (各项目
  * reads no better). Only where the segmenter scores its splits (the word list's).
  */
-function readsBetterWithout(seg: WordSegmenter, w: string[], i: number): boolean {
+function readsBetterWithout(seg: WordSegmenter, w: string[], i: number, margin: number): boolean {
   if (!seg.score) return false;
   const written = w.join('');
   const without = [...w.slice(0, i + 1), ...w.slice(i + 2)].join('');
-  return seg.score(without) - seg.score(written) >= WITHOUT_MARGIN;
+  return seg.score(without) - seg.score(written) >= margin;
 }
 
 /**
@@ -298,13 +343,13 @@ export const doubled: Check = inSteps({
           for (let d = 0; d < m && same; d++) same = cps[k + d] === cps[k + m + d] && han(k + d);
           if (same) n = m;
         }
-        if (!n) {
+        if (!n || s.cells.has(k + n)) {
           k++;
           continue;
         }
         const lo = Math.max(0, k - WINDOW);
         const w = chars(lo, k + 2 * n + WINDOW);
-        const written = n === 1 ? singleIsWritten(seg, w, k - lo) : wordIsWritten(seg, w, k - lo, n);
+        const written = n === 1 ? singleIsWritten(seg, w, k - lo, s.breaks.has(k + 1)) : wordIsWritten(seg, w, k - lo, n);
         if (written) {
           k++;
           continue;
