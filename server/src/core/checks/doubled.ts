@@ -67,6 +67,8 @@ const REDUPLICATES = new Set(
 const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉盈习'.split(''));
 /** Adverbs and auxiliaries, doubled by a slip before 有 or 通过 (都都有, 才才有, 并并通过). */
 const FUNCTION_WORDS = new Set('都也才要并没就还又再不很最更已曾将会能可应该须均皆仍亦'.split(''));
+/** Particles, conjunctions, prepositions and adverbs, which start no word a list may lack. */
+const GRAMMATICAL = new Set('的地得了着过等和与及或并而且被把将向从在于是也都就又还已均'.split(''));
 /** Light verbs, which stand alone before the word they act on: 工作|作|具体部署, 工作|做|细. */
 const LIGHT_VERBS = new Set('作做'.split(''));
 /** Particles and suffixes that follow a word ending on the same character (目的的, 其他他们 is not one). */
@@ -85,6 +87,8 @@ const CLAUSE_END_REDUP = new Set('阵声久常渐纷默悄慢满深远近轻静�
 const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等|在|主持|出席|带领|作了|作为|发言|荣获|获得|当选|担任|现任|扎根|带头|参加|代表|和|与|及|同|跟|把|将|从|向|对|为|也|还|都|就|又|正|已|曾|是|的|带着|一起)/;
 /** Time words after a date: 2025年|年末, 5年|年均, 3月|月底; and a year's yearly things, 2025年|年会, 2024年|年报. */
 const TIME_WORDS = /^(?:年(?:末|底|初|内|中|度|均|化|会|报|鉴|检)|月(?:底|初|末|中|均|报))/;
+/** What follows a figure to say "more than" or "about": 180余场, 30多家, 20来人. */
+const APPROXIMATE = new Set('余多来许'.split(''));
 /** Numerals: a number's digits repeat (十五五, 三三两两, 二〇二二). */
 const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两'.split(''));
 /** Verbs doubled for the tentative aspect, and adjectives doubled for intensity (ABAB). */
@@ -156,6 +160,20 @@ const SPEAKER = /^[^，。；！？：、\s]{1,8}：/;
 
 const han = (w: string[], k: number) => w[k] !== undefined && HAN.test(w[k]);
 
+/** What follows a sound written out (突突突地, 咚咚咚声). */
+const SOUND_AFTER = new Set('地声'.split(''));
+
+/** Whether `text` ends on a word of two characters or more, and whether it starts on one. */
+function endsWord(seg: WordSegmenter, text: string): boolean {
+  const words = segments(seg, text);
+  const last = words[words.length - 1];
+  return last !== undefined && last[1] - last[0] > 1;
+}
+function startsWord(seg: WordSegmenter, text: string): boolean {
+  const first = segments(seg, text)[0];
+  return first !== undefined && first[1] - first[0] > 1;
+}
+
 /** A figure's digit or sign: the doubling after it is a measure word or unit written twice (126名名, 2.35亿亿元). */
 const FIGURE = /[0-9.%％]/;
 
@@ -189,7 +207,8 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number, broken: boo
   // (1.6万人人次: the figure's 万 too.)
   const afterFigure = (w[i - 1] !== undefined && FIGURE.test(w[i - 1])) || (/[万亿千百]/.test(w[i - 1] ?? '') && FIGURE.test(w[i - 2] ?? ''));
   // (Or a word of its own after a figure's unit: 320家|家庭农场, 1200台|台式, 5年|年均.)
-  if (afterFigure) return (!NUMERALS.has(a) && isRightWord()) || TIME_WORDS.test(w.slice(j, j + 2).join(''));
+  // (余, 多 and 来 after a figure say "more than", and are never doubled: 180余|余场.)
+  if (afterFigure) return !APPROXIMATE.has(a) && ((!NUMERALS.has(a) && isRightWord()) || TIME_WORDS.test(w.slice(j, j + 2).join('')));
   if (NUMERALS.has(a)) return true;
   // The second copy starts a place's name (从|从江县, 和|和龙市, 将|将乐县).
   if (placesIn(w.slice(j).join('')).some((p) => p.at === 0)) return true;
@@ -226,20 +245,22 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number, broken: boo
   if (leftWord && rightWord) return true;
   if (leftWord) {
     // 一个个, 一步步: a measure word doubled after 一 (but 进一步步 is 进一步 twice over).
-    if (PARTICLES.has(a) || PREFIXES.has(a)) return true;
+    // (Of the particles only 的 follows a word ending on it, 目的|的; 沿着|着 and 通过|过 are slips.)
+    if (a === '的' || PREFIXES.has(a)) return true;
     // (A place's name ending on a unit's character, before the unit itself: 连云港|港, the port.)
     if (UNITS.has(a) && endsPlaceName(w.slice(0, j + 2).join(''), offset(j))) return true;
     // (The second copy may start a name, a surname and a given name of two: 学习习近平; not a
     // longer word, 内蒙古古自治区.)
     const next = segments(seg, w.slice(j + 1).join(''))[0];
-    if (SURNAMES.has(a) && next !== undefined && next[1] - next[0] <= 2 && han(w, j + 2)) return true;
+    if (SURNAMES.has(a) && next !== undefined && next[1] - next[0] <= 2 && han(w, j + 2) && !GRAMMATICAL.has(w[j + 1])) return true;
     // The second copy stands alone when a word follows it (确保保任务, 安全全生产); where the next
     // character is alone too, the two are likely a word the dictionary lacks (水库|库容, 安全|全链条).
     // A light verb stands alone before the word it acts on (工作|作|具体部署), but not inside a word
     // (合作|作|社).
     const after = segments(seg, w.slice(j + 1).join(''));
     const wordAfter = after.length > 0 && after[0][1] - after[0][0] > 1;
-    return (!wordAfter || LIGHT_VERBS.has(a)) && !insideWord(seg, w, i);
+    // (But a grammatical word after the copy is no second half of a word: 托管|管|等, 车辆|辆|已.)
+    return ((!wordAfter && !GRAMMATICAL.has(w[j + 1] ?? '')) || LIGHT_VERBS.has(a)) && !insideWord(seg, w, i);
   }
   // (The first copy alone, the second in a word: most often the first ends a word the dictionary
   // lacks, 各项|项目, 覆盖率|率先, 地表水|水质.)
@@ -347,9 +368,24 @@ export const doubled: Check = inSteps({
           k++;
           continue;
         }
+        // A character three times over is no reduplication the language has (韦兰兰兰, 亮堂堂堂,
+        // 热热闹闹闹): the third copy is the slip. Not a numeral's digits, nor a sound written out
+        // four times or more (嘀嘀嘀嘀).
+        // (Unless a word ends on the first and a reduplication starts on the second: 基层|层层加码,
+        // 能源|源源不断.)
+        const tripled =
+          n === 1 &&
+          cps[k + 2] === cps[k] &&
+          cps[k - 1] !== cps[k] &&
+          cps[k + 3] !== cps[k] &&
+          !SOUND_AFTER.has(String.fromCodePoint(cps[k + 3] ?? 0)) &&
+          !NUMERALS.has(String.fromCodePoint(cps[k])) &&
+          !s.cells.has(k + 2) &&
+          !(endsWord(seg, chars(k - WINDOW, k + 1).join('')) && startsWord(seg, chars(k + 1, k + 1 + WINDOW).join('')));
+        if (tripled) k++;
         const lo = Math.max(0, k - WINDOW);
         const w = chars(lo, k + 2 * n + WINDOW);
-        const written = n === 1 ? singleIsWritten(seg, w, k - lo, s.breaks.has(k + 1)) : wordIsWritten(seg, w, k - lo, n);
+        const written = !tripled && (n === 1 ? singleIsWritten(seg, w, k - lo, s.breaks.has(k + 1)) : wordIsWritten(seg, w, k - lo, n));
         if (written) {
           k++;
           continue;
