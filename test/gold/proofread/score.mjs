@@ -96,8 +96,8 @@ for (const file of readdirSync(HERE).filter((f) => f.endsWith('.jsonl')).sort())
     const byLines = Array.isArray(c.breaks) || (c.marks ?? []).some((m) => m.line !== undefined);
     // Each mark as a position key (an offset, or a line) with the code it is scored against.
     const want = byLines
-      ? [...(c.breaks ?? (c.marks ?? []).map((m) => m.line - 1)), ...(c.furniture ?? [])].map((l) => ({ key: l, code, kind: undefined }))
-      : c.marks.map((m) => ({ key: nth(c.text, m.text ?? m.char, m.occurrence ?? 1), code: m.kind && typeof code === 'string' && code.endsWith('.') ? kindCode(code, m.kind) : code, kind: m.kind }));
+      ? [...(c.breaks ?? (c.marks ?? []).map((m) => m.line - 1)), ...(c.furniture ?? [])].map((l) => ({ key: l, len: 1, code, kind: undefined }))
+      : c.marks.map((m) => ({ key: nth(c.text, m.text ?? m.char, m.occurrence ?? 1), len: Math.max(1, (m.text ?? m.char).length), code: m.kind && typeof code === 'string' && code.endsWith('.') ? kindCode(code, m.kind) : code, kind: m.kind }));
     const got = (byId.get(c.id) ?? [])
       .filter((d) => matches(d.code, code) && d.range.start.line >= FRAME_LINES)
       .map((d) => {
@@ -106,8 +106,8 @@ for (const file of readdirSync(HERE).filter((f) => f.endsWith('.jsonl')).sort())
         const end = (starts[d.range.end.line - FRAME_LINES] ?? key) + d.range.end.character;
         return { key, end: Math.max(end, key + 1), code: d.code };
       });
-    // A finding catches a mark when it covers the marked position.
-    const covers = (g, w) => g.key <= w.key && w.key < g.end && matches(g.code, w.code);
+    // A finding catches a mark when it overlaps the marked string (舞敝 of a marked 徇私舞敝).
+    const covers = (g, w) => g.key < w.key + w.len && w.key < g.end && matches(g.code, w.code);
     const show = (key) => (byLines ? JSON.stringify(c.text.split('\n')[key]?.slice(-20)) : JSON.stringify(c.text.slice(Math.max(0, key - 8), key + 8)));
     for (const w of want) {
       const r = row(w.kind ? `${category}: ${w.kind}` : category);
