@@ -38,6 +38,9 @@ export const SOURCE_EN: Record<string, string> = {
   '《中国共产党问责条例》(2019)': 'the CPC Accountability Regulations, 2019',
   '《2030年前碳达峰行动方案》(国发〔2021〕23号)': 'the Action Plan for Carbon Dioxide Peaking Before 2030',
   '《诗经·召南》': 'the Book of Songs',
+  '《中华人民共和国行政区划简册》': 'the Administrative Divisions of the PRC',
+  '《中国共产党章程》(2022)': 'the CPC Constitution, 2022',
+  '《关于改进工作作风、密切联系群众的八项规定》(2012)': 'the Eight-point Rules, 2012',
   [PROJECT_SOURCE]: "the project's list in .wengaorc.json",
 };
 
@@ -233,8 +236,23 @@ const RISKY_MISSPELLINGS: Array<[string, string, string?]> = [
   ['格守', '恪守'], ['频临', '濒临'], ['翰旋', '斡旋'], ['隐敝', '隐蔽'],
 ];
 
+/**
+ * Names and formulations fixed by the state and the Party, written short or with a word changed:
+ * the autonomous regions' full names (内蒙古自治区, not 内蒙自治区), 铸牢中华民族共同体意识, the
+ * 中央八项规定.
+ */
+const FIXED_FORMULATIONS: Array<[string, string, string]> = [
+  ['内蒙自治区', '内蒙古自治区', '《中华人民共和国行政区划简册》'],
+  ['广西自治区', '广西壮族自治区', '《中华人民共和国行政区划简册》'],
+  ['新疆自治区', '新疆维吾尔自治区', '《中华人民共和国行政区划简册》'],
+  ['宁夏自治区', '宁夏回族自治区', '《中华人民共和国行政区划简册》'],
+  ['筑牢中华民族共同体意识', '铸牢中华民族共同体意识', '《中国共产党章程》(2022)'],
+  ['中央八条规定', '中央八项规定', '《关于改进工作作风、密切联系群众的八项规定》(2012)'],
+];
+
 export const TERMS: readonly TermEntry[] = [
   ...[...MISSPELLINGS, ...MORE_MISSPELLINGS, ...WORD_MISSPELLINGS, ...RISKY_MISSPELLINGS].map(([wrong, right, source]): TermEntry => ({ wrong, right, source: source ?? XIANDAI, kind: 'misspelling' })),
+  ...FIXED_FORMULATIONS.map(([wrong, right, source]): TermEntry => ({ wrong, right, source, kind: 'formulation' })),
   // 截止 is where something stops (截止日期, 报名截止); 截至 is "up to" a time (截至2025年底).
   { wrong: /截止(?=(?:到|于)?(?:\d{4}年|\d{1,2}月|\d{1,2}日|目前|今年|去年|上年|本年|年底|年末|本月|上月|当前|今日|发稿|\d{4}[-./]))/g, right: '截至', source: XIANDAI, kind: 'formulation', name: '截止' },
   // 既要……又要 (both … and), not 即要: 即 before a verb that 又 repeats later in the sentence
@@ -311,8 +329,14 @@ const THIRD_QUOTED_NAMES: readonly string[] = [
   '第二个结合', '两弹一星', '文化大革命', '九二共识', '港人治港', '澳人治澳', '三股势力', '三个离不开', '一府一委两院',
 ];
 
-/** All three lists, each name once. */
-export const QUOTED_NAMES: readonly string[] = [...new Set([...FIRST_QUOTED_NAMES, ...MORE_QUOTED_NAMES, ...THIRD_QUOTED_NAMES])];
+/**
+ * Short names the lists above lack that our correct text quotes as a rule: “四风” (19 of its 20
+ * occurrences), “一把手” (5 of 5 outside a longer quoted name).
+ */
+const FOURTH_QUOTED_NAMES: readonly string[] = ['四风', '一把手'];
+
+/** All the lists, each name once. */
+export const QUOTED_NAMES: readonly string[] = [...new Set([...FIRST_QUOTED_NAMES, ...MORE_QUOTED_NAMES, ...THIRD_QUOTED_NAMES, ...FOURTH_QUOTED_NAMES])];
 
 /** QUOTED_NAMES by their first code unit, the longest first. */
 const NAMES_BY_FIRST = (() => {
