@@ -1,4 +1,4 @@
-/** The sample corpus: exactly the four known defects, and the outline a reader expects. */
+/** The sample corpus: exactly the known defects, and the outline a reader expects. */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ const read = (f: string) => readFileSync(join(seeds, f), 'utf8');
 const EXPECTED = [
   ['000_d4031d3451319d89.txt', 63, 2, 'quote.unopened', '五|”开局之年'],
   ['000_d4031d3451319d89.txt', 135, 135, 'quote.paragraph-break', '把|“发展'],
+  // (The report quotes “四风” four times, and once writes it bare.)
+  ['002_823a23dd25e68816.txt', 314, 141, 'term.formulation', '带头纠|四风、'],
   ['002_823a23dd25e68816.txt', 346, 1, 'heading.marker', '|(五)绿色'],
   ['002_823a23dd25e68816.txt', 348, 1, 'heading.marker', '|(六)开放'],
   ['002_823a23dd25e68816.txt', 350, 1, 'heading.marker', '|(七)区域'],

@@ -25,8 +25,9 @@
 import type { Lexicon } from './lexicon';
 import { isHanCodePoint as isHan } from './text';
 
-/** How much more probable the corrected reading must be, in nats. */
+/** How much more probable the corrected reading must be, in nats; and how much more where a doubled pair is written as a word of its own (忧心|冲冲). */
 const MARGIN = 8;
+const PAIR_MARGIN = 4;
 /** The least quantised frequency (0x30 + round(4 ln f)) of a word a slip is read against: f ≥ 4. */
 const MIN_FREQ = 6;
 /** Characters never read as a slip, nor as the right one: numerals, and 的/地/得. */
@@ -44,6 +45,12 @@ function maskHash(a: number, b: number, c: number, d: number, k: number, sound: 
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h >>> 0;
+}
+
+/** A hash of the two characters of `s` at `o` outside the pair at `o + p`, and the pair's sound. */
+function pairMaskHash(s: string, o: number, p: number, sound: number): number {
+  const q = p === 0 ? 2 : 0;
+  return (Math.imul(Math.imul(s.charCodeAt(o + q), 0x9e3779b1) ^ s.charCodeAt(o + q + 1), 0x85ebca6b) ^ Math.imul(sound + p, 0x01000193)) >>> 0;
 }
 
 const BITS = 22;
@@ -67,6 +74,8 @@ interface Index {
   /** A bit for the pair hash of each word's first two characters, and of its last two. */
   firsts: Uint32Array;
   lasts: Uint32Array;
+  /** The words with a doubled pair (其乐融融, 息息相关), by the hash of the other two and the pair's sound: where the pair is written as another of its sound (其乐溶溶). */
+  doubled: Map<number, number[]>;
 }
 
 const indexes = new WeakMap<Lexicon, Index | null>();
@@ -113,6 +122,20 @@ function indexOf(lexicon: Lexicon): Index | null {
     }
     // (dir[t]: where the hashes of top bits t begin; then each entry into its bucket.)
     for (let t = 1; t < dir.length; t++) dir[t] += dir[t - 1];
+    const doubled = new Map<number, number[]>();
+    for (let j = 0; j < count; j++) {
+      if (freqs.charCodeAt(j) - 0x30 < MIN_FREQ) continue;
+      const o = j * 4;
+      for (const p of [0, 2]) {
+        const x = words.charCodeAt(o + p);
+        const sound = lexicon.soundOf(x);
+        if (!sound || x !== words.charCodeAt(o + p + 1) || NEVER[x]) continue;
+        const h = pairMaskHash(words, o, p, sound);
+        const list = doubled.get(h);
+        if (list) list.push(o);
+        else doubled.set(h, [o]);
+      }
+    }
     const next = dir.slice();
     const hashes = new Uint32Array(total);
     const refs = new Uint32Array(total);
@@ -121,7 +144,7 @@ function indexOf(lexicon: Lexicon): Index | null {
       hashes[at] = rawHashes[m];
       refs[at] = rawRefs[m];
     }
-    index = { words, hashes, refs, dir, bits, firsts, lasts };
+    index = { words, hashes, refs, dir, bits, firsts, lasts, doubled };
   }
   indexes.set(lexicon, index);
   return index;
@@ -185,13 +208,34 @@ export function soundAlikePhrases(text: string, lexicon: Lexicon): SoundAlike[] 
         // (A word of the list as written is no slip: asked once, where a candidate is found.)
         isWord ??= lexicon.logProbability(text, i, 4) !== undefined;
         if (isWord) break;
-        const margin = gain(text, i, k, String.fromCharCode(meant), lexicon);
+        const margin = gain(text, i, words.slice(o, o + 4), lexicon);
         if (margin >= bestMargin) {
           bestMargin = margin;
           best = { at: i, wrong: text.slice(i, i + 4), right: words.slice(o, o + 4), written: String.fromCharCode(written), meant: String.fromCharCode(meant) };
         }
       }
       if (isWord) break;
+    }
+    // A doubled pair written as another of its sound (其乐溶溶 for 其乐融融, 忧心冲冲 for 忧心忡忡).
+    for (const p of [0, 2]) {
+      if (isWord) break;
+      const x = p === 0 ? a : c;
+      if (x !== (p === 0 ? b : d) || NEVER[x]) continue;
+      const sound = lexicon.soundOf(x);
+      if (!sound) continue;
+      for (const o of index.doubled.get(pairMaskHash(text, i, p, sound)) ?? []) {
+        const meant = words.charCodeAt(o + p);
+        const q = p === 0 ? 2 : 0;
+        if (meant === x || words.charCodeAt(o + q) !== text.charCodeAt(i + q) || words.charCodeAt(o + q + 1) !== text.charCodeAt(i + q + 1) || !lexicon.soundAlike(x, meant)) continue;
+        isWord ??= lexicon.logProbability(text, i, 4) !== undefined;
+        if (isWord) break;
+        // (The pair written may be a word of its own, 忧心|冲冲: then a larger gain is asked.)
+        const margin = Math.max(gain(text, i, words.slice(o, o + 4), lexicon), gain(text, i, words.slice(o, o + 4), lexicon, false) - PAIR_MARGIN);
+        if (margin >= bestMargin) {
+          bestMargin = margin;
+          best = { at: i, wrong: text.slice(i, i + 4), right: words.slice(o, o + 4), written: String.fromCharCode(x, x), meant: String.fromCharCode(meant, meant) };
+        }
+      }
     }
     if (best && !isWord) {
       out.push(best);
@@ -207,15 +251,14 @@ export function soundAlikePhrases(text: string, lexicon: Lexicon): SoundAlike[] 
  * more: a slip breaks the phrase into characters no word joins (交相|辉|应), and two words that
  * meet (同一|战线, 理性|认知, 为人|处世) are no slip, however much a one-word reading would gain.
  */
-function gain(text: string, i: number, k: number, meant: string, lexicon: Lexicon): number {
+function gain(text: string, i: number, right: string, lexicon: Lexicon, broken = true): number {
   let from = i;
   while (from > 0 && i - from < 4 && isHan(text.charCodeAt(from - 1))) from--;
   let to = i + 4;
   while (to < text.length && to - (i + 4) < 4 && isHan(text.charCodeAt(to))) to++;
   const written = text.slice(from, to);
-  const at = i + k - from;
+  const at = i - from;
   const { spans, score } = lexicon.split(written);
-  const broken = spans.some(([s, e]) => e - s === 1 && s >= i - from && s < i + 4 - from);
-  if (!broken) return -Infinity;
-  return lexicon.pathScore(written.slice(0, at) + meant + written.slice(at + 1)) - score;
+  if (broken && !spans.some(([s, e]) => e - s === 1 && s >= i - from && s < i + 4 - from)) return -Infinity;
+  return lexicon.pathScore(written.slice(0, at) + right + written.slice(at + 4)) - score;
 }
