@@ -86,7 +86,7 @@ const CLAUSE_END_REDUP = new Set('阵声久常渐纷默悄慢满深远近轻静�
 // (And the closed class of words that follow a subject: conjunctions, prepositions, adverbs, 是, 的.)
 const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等|在|主持|出席|带领|作了|作为|发言|荣获|获得|当选|担任|现任|扎根|带头|参加|代表|和|与|及|同|跟|把|将|从|向|对|为|也|还|都|就|又|正|已|曾|是|的|带着|一起)/;
 /** Titles and roles, which go before a person's name (局长王明明, 艺人朱琳琳, 老党员张芳芳). */
-const TITLE_BEFORE = /(?:长|主任|书记|委员|代表|干部|党员|员|艺人|工人|师|家|手|士|官|经理|模范|同志|记者|专家|老人|村民|居民|群众)$/;
+const TITLE_BEFORE = /(?:长|主任|书记|委员|代表|干部|党员|员|艺人|工人|学生|医生|先生|师|家|手|士|官|经理|模范|同志|记者|专家|老人|村民|居民|群众)$/;
 /** Time words after a date: 2025年|年末, 5年|年均, 3月|月底; and a year's yearly things, 2025年|年会, 2024年|年报. */
 const TIME_WORDS = /^(?:年(?:末|底|初|内|中|度|均|化|会|报|鉴|检)|月(?:底|初|末|中|均|报))/;
 /** What follows a figure to say "more than" or "about": 180余场, 30多家, 20来人. */
@@ -220,6 +220,9 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number, broken: boo
   // (Where the name ends: before a mark or a word that follows a name.)
   // (The surname starts the name: it does not end a word before it, 督查|是是, 管道|道的.)
   // (Or where a title or role goes before it: 副主任李娜娜牵头, 艺人朱琳琳潜心.)
+  // (After a title, and before a mark or a word that follows a name, the surname and the first copy
+  // may read as a word of their own: 大学生|马兰|兰。)
+  if (SURNAMES.has(w[i - 1] ?? '') && TITLE_BEFORE.test(w.slice(0, i - 1).join('')) && lastLeftOf()[0] === offset(i - 1) && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join('')))) return true;
   if (SURNAMES.has(w[i - 1] ?? '') && !isLeftWord() && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join('')) || TITLE_BEFORE.test(w.slice(0, i - 1).join(''))) && endsOnSurname(seg, w.slice(0, i).join(''))) return true;
   // Every X has, every X reached (科科有专人, 户户通): a noun doubled before 有 or 通, its first copy
   // no word's end (确保|保有 is a slip); not an adverb or auxiliary (都都通过, 并并通过), nor a
