@@ -115,16 +115,16 @@ describe('fix-all', () => {
 
   it('term.homophone, an inference: its own quick fix, but the document fix-all leaves it to the writer', async () => {
     const uri = 'file:///ws/news.txt';
-    const text = '夜景工程简报\n\n入夜，两岸灯光交相辉应，各部门要认真布署安全保障工作。\n';
+    const text = '夜景工程简报\n\n工程质量要精益求经，各部门要认真布署安全保障工作。\n';
     const { s, first } = await opened(text, uri);
     const doc = TextDocument.create(uri, 'plaintext', 1, text);
     const guess = first.diagnostics.find((d) => d.code === 'term.homophone')!;
-    expect(guess.message).toContain('交相辉映');
+    expect(guess.message).toContain('精益求精');
     const quick = (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: guess.range, context: { diagnostics: [guess] } })) as CodeAction[];
-    const change = quick.find((a) => a.kind === 'quickfix' && a.title.includes('交相辉映'))!;
-    expect(TextDocument.applyEdits(doc, change.edit!.changes![uri])).toContain('两岸灯光交相辉映');
+    const change = quick.find((a) => a.kind === 'quickfix' && a.title.includes('精益求精'))!;
+    expect(TextDocument.applyEdits(doc, change.edit!.changes![uri])).toContain('质量要精益求精');
     const fixed = await fixedByFixAll(s, doc);
     expect(fixed).toContain('认真部署');
-    expect(fixed).toContain('交相辉应');
+    expect(fixed).toContain('精益求经');
   });
 });
