@@ -90,14 +90,21 @@ function quoteDepth(depth: number, c: string): number {
   return depth;
 }
 
-/** Whether the segmenter reads a word boundary at both ends of [at, at + length) in `raw`. */
+/**
+ * Whether the segmenter reads a word boundary at both ends of [at, at + length) in `raw`, or a word
+ * of the list starts with it there (三农问题 holds 三农 whole).
+ */
 function wordOfItsOwn(raw: string, at: number, length: number): boolean {
   const seg = wordSegmenter();
   if (!seg) return true;
   const from = Math.max(0, at - 6);
   const bounds = new Set<number>();
-  for (const [s, e] of segments(seg, raw.slice(from, Math.min(raw.length, at + length + 6)))) bounds.add(from + s).add(from + e);
-  return bounds.has(at) && bounds.has(at + length);
+  let startsWord = false;
+  for (const [s, e] of segments(seg, raw.slice(from, Math.min(raw.length, at + length + 6)))) {
+    bounds.add(from + s).add(from + e);
+    if (from + s === at && from + e > at + length) startsWord = true;
+  }
+  return bounds.has(at) && (bounds.has(at + length) || startsWord);
 }
 
 /** The opening “ of a quotation of speech: after a colon, or a verb of saying. */
