@@ -113,9 +113,9 @@ describe('fix-all', () => {
     expect(fixed).toBe('关于工作安排的通知\n\n今年增长5%～10%，计划在2025—2027年完成。要认真部署各项工作，统一部署到位，人数在三四十人。\n');
   });
 
-  it('term.homophone, an inference: its own quick fix, but the document fix-all leaves it to the writer', async () => {
+  it('term.homophone and term.confusable, inferences: their own quick fixes, but the document fix-all leaves them to the writer', async () => {
     const uri = 'file:///ws/news.txt';
-    const text = '夜景工程简报\n\n工程质量要精益求经，各部门要认真布署安全保障工作。\n';
+    const text = '夜景工程简报\n\n工程质量要精益求经，各部门要认真布署安全保障工作，严禁截流工程资金。\n';
     const { s, first } = await opened(text, uri);
     const doc = TextDocument.create(uri, 'plaintext', 1, text);
     const guess = first.diagnostics.find((d) => d.code === 'term.homophone')!;
@@ -126,5 +126,7 @@ describe('fix-all', () => {
     const fixed = await fixedByFixAll(s, doc);
     expect(fixed).toContain('认真部署');
     expect(fixed).toContain('精益求经');
+    expect(first.diagnostics.some((d) => d.code === 'term.confusable')).toBe(true);
+    expect(fixed).toContain('截流工程资金');
   });
 });

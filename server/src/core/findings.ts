@@ -30,6 +30,7 @@ export const CODES = {
   termMisspelling: 'term.misspelling',
   termFormulation: 'term.formulation',
   termHomophone: 'term.homophone',
+  termConfusable: 'term.confusable',
   // On a project's .wengaorc.json, not on reports.
   configSyntax: 'config.syntax',
   configInvalid: 'config.invalid',

@@ -291,6 +291,23 @@ export const RULES: Record<Code, Rule> = {
       help: 'Check, then write the set phrase suggested (quick fix).',
     },
   },
+  'term.confusable': {
+    code: CODES.termConfusable,
+    name: 'TermConfusable',
+    severity: 'warning',
+    tags: ['wording'],
+    zh: {
+      short: '疑将一个词误写成音近或形近的另一个词。',
+      full: '两个都是词，但所在分句中的搭配表明应是另一个（截流资金→截留资金、印章正式起用→启用、人民调节委员会→人民调解委员会）：写出的词在所在分句中单独成词，且同一分句中有表明另一词的搭配词。词对和搭配词见 server/src/core/confusables.ts。是推断而非查表所得，所以不在“修复全部”之内；可在 .wengaorc.json 的 substitutions 中把写出的词设为 null 关闭该词对，或在 rules 中关闭本条。引述的讲话和书名号内不报告。',
+      help: '确认后改为所提示的词（快速修复）。',
+      example: { wrong: '个别乡镇截流扶贫资金', right: '个别乡镇截留扶贫资金' },
+    },
+    en: {
+      short: 'A word probably written for another of similar sound or look.',
+      full: 'Both are words, but the clause shows the other is meant (截流 beside 资金 → 截留; a seal 起用 → 启用): the written word stands as a word of its own and its clause holds a cue for the other. The pairs and cues are in server/src/core/confusables.ts. An inference, so "fix all" leaves it out; set the written word to null in .wengaorc.json `substitutions` to turn one pair off, or turn the rule off in `rules`. Silent in quoted speech and in titles in 《》.',
+      help: 'Check, then write the word suggested (quick fix).',
+    },
+  },
   'quote.unclosed': {
     code: CODES.quoteUnclosed,
     name: 'QuoteUnclosed',

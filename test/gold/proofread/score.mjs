@@ -56,8 +56,8 @@ const nth = (text, s, k) => {
 };
 const lineStarts = (text) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
 /** A gold kind whose code is named otherwise. */
-/** (A misspelled set phrase is caught by the list, term.misspelling, or by term.homophone.) */
-const KIND_CODE = { 'approx-dunhao': 'approx-list', misspelling: ['misspelling', 'homophone'] };
+/** (A misspelled set phrase or word is caught by the list, term.misspelling, by term.homophone, or by term.confusable.) */
+const KIND_CODE = { 'approx-dunhao': 'approx-list', misspelling: ['misspelling', 'homophone', 'confusable'] };
 const kindCode = (code, kind) => { const k = KIND_CODE[kind] ?? kind; return Array.isArray(k) ? k.map((x) => code + x) : code + k; };
 const matches = (code, want) => (Array.isArray(want) ? want.some((w) => matches(code, w)) : want.endsWith('.') ? code.startsWith(want) : code === want);
 

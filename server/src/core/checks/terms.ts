@@ -5,6 +5,8 @@
  *   “十四五”).
  * - `term.homophone`: a set phrase with one character written as another of its sound, found in the
  *   word list rather than listed (穿流不息 → 川流不息: `core/soundAlike.ts`), after the list's own.
+ * - `term.confusable`: a word written for another where its clause shows the other is meant (截流
+ *   beside 资金 → 截留: `core/confusables.ts`).
  * Each with a fix to the right form. Silent inside quoted speech (“…” after a colon or a verb of
  * saying: a quotation is reproduced as it was said) and inside titles in 《》, which are written as
  * their documents are.
@@ -19,6 +21,7 @@ import { PLAN_NAME, PROJECT_SOURCE, SOURCE_EN, TERMS, TermEntry, quotedNames } f
 import { segments, wordSegmenter } from '../words';
 import { bundledLexicon } from '../lexicon';
 import { soundAlikePhrases } from '../soundAlike';
+import { confusedWords } from '../confusables';
 import { endsOnSurname } from '../names';
 
 /**
@@ -112,7 +115,7 @@ const SPEECH = /(?:[：:]|说|指出|强调|表示|要求|提出|称)\s*$/;
 
 export const terms: Check = inSteps({
   id: 'terms',
-  codes: [CODES.termMisspelling, CODES.termFormulation, CODES.termHomophone],
+  codes: [CODES.termMisspelling, CODES.termFormulation, CODES.termHomophone, CODES.termConfusable],
   heavy: false,
   crossDocument: false,
   // (In steps, a pause every STEP_ITEMS paragraphs: see pageBreak.)
@@ -141,12 +144,12 @@ export const terms: Check = inSteps({
       // (One finding for one stretch of text: a longer wrong form is tried first and wins.)
       // (Marked character by character: a paragraph of many findings costs its length.)
       const taken = new Uint8Array(raw.length);
-      const report = (at: number, wrong: string, right: string, source: string, kind: 'misspelling' | 'formulation' | 'homophone', message?: string) => {
+      const report = (at: number, wrong: string, right: string, source: string, kind: 'misspelling' | 'formulation' | 'homophone' | 'confusable', message?: string) => {
         if (quiet(at)) return;
         for (let k = at; k < at + wrong.length; k++) if (taken[k]) return;
         taken.fill(1, at, at + wrong.length);
         out.push({
-          code: kind === 'misspelling' ? CODES.termMisspelling : kind === 'homophone' ? CODES.termHomophone : CODES.termFormulation,
+          code: kind === 'misspelling' ? CODES.termMisspelling : kind === 'homophone' ? CODES.termHomophone : kind === 'confusable' ? CODES.termConfusable : CODES.termFormulation,
           severity: 'warning',
           message: message ?? (kind === 'misspelling'
             ? t(`“${wrong}”应为“${right}”（${source}）。`, `"${wrong}" is written "${right}" (${SOURCE_EN[source] ?? source}).`)
@@ -194,6 +197,14 @@ export const terms: Check = inSteps({
         for (; scanned < at; scanned++) depth = quoteDepth(depth, raw[scanned]);
         if (depth > 0 || substitutions?.[name] === null || !wordOfItsOwn(raw, at, name.length)) continue;
         report(at, name, `“${name}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
+      }
+      // (After the list: a word written for another where its clause shows which is meant.)
+      for (const c of confusedWords(raw, wordSegmenter())) {
+        if (substitutions?.[c.written] === null) continue;
+        report(c.at, c.written, c.meant, '', 'confusable', t(
+          `“${c.written}”疑为“${c.meant}”：同一分句中有“${c.cue}”，此处应是“${c.meant}”。`,
+          `"${c.written}" is probably "${c.meant}" here: its clause speaks of "${c.cue}".`,
+        ));
       }
       // (Last: where the list has an entry, its finding stands.)
       const lexicon = bundledLexicon();
