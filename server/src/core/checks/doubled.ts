@@ -335,6 +335,8 @@ function wordIsWritten(seg: WordSegmenter, w: string[], i: number, n: number): b
   const before = words.find(([, e]) => e === mid);
   const after = words.find(([s]) => s === mid);
   if (!before || !after) return true;
+  // (A unit's name before its head's title: 大队|大队长, 支部|支部书记.)
+  if (/^(?:长|主任|书记)/.test(text.slice(mid + len, mid + len + 2))) return true;
   const firstWhole = before[1] - before[0] >= len || words.some(([s]) => s === offset(i));
   const secondWhole = after[1] - after[0] >= len || words.some(([, e]) => e === offset(i + 2 * n)) || offset(i + 2 * n) === text.length;
   return !(firstWhole && secondWhole);
