@@ -253,6 +253,8 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number, broken: boo
     // 一个个, 一步步: a measure word doubled after 一 (but 进一步步 is 进一步 twice over).
     // (Of the particles only 的 follows a word ending on it, 目的|的; 沿着|着 and 通过|过 are slips.)
     if (a === '的' || PREFIXES.has(a)) return true;
+    // (A unit's name before its grounds, inside or outside: 医院|院区, 周庄镇|镇区, 学校|校内.)
+    if (UNITS.has(a) && /[区内外]/.test(w[j + 1] ?? '')) return true;
     // (A place's name ending on a unit's character, before the unit itself: 连云港|港, the port.)
     if (UNITS.has(a) && endsPlaceName(w.slice(0, j + 2).join(''), offset(j))) return true;
     // (The second copy may start a name, a surname and a given name of two: 学习习近平; not a
