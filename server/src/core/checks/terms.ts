@@ -31,9 +31,13 @@ import { endsOnSurname } from '../names';
  */
 function straddles(raw: string, at: number, len: number): boolean {
   const seg = wordSegmenter();
-  if (!seg || at === 0) return false;
+  if (!seg) return false;
   const from = Math.max(0, at - 3);
-  return segments(seg, raw.slice(from, at + len + 2)).some(([s, e]) => from + s < at && from + e > at);
+  const end = at + len;
+  // (And, the other way, a word of three characters or more that starts inside the match and runs
+  // out of it: 按|装机容量 holds no 按装, 按|装配式 none either; a word of two may be the slip's own
+  // neighbour, 瞻|养老人.)
+  return segments(seg, raw.slice(from, end + 3)).some(([s, e]) => (from + s < at && from + e > at) || (from + s > at && from + s < end && from + e > end && e - s > 2));
 }
 
 /**
