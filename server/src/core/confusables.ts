@@ -3,9 +3,9 @@
  * reported only where its clause holds a cue that shows the other is meant (资金 beside 截流).
  * `term.confusable`, read by the terms check.
  *
- * A pair is reported where the written word stands as a word of its own (the segmenter reads a
- * boundary at both its ends) and a cue stands in the same clause (between two of ，。；！？：、 and
- * the paragraph's ends), outside the word itself.
+ * A pair is reported where the written word and a cue of its pair each stand as a word of their
+ * own (the segmenter reads them so) right next to each other, in the same clause: no
+ * mark of a clause's end, a table's cell, a bracket or a space between them.
  */
 import { segments, type WordSegmenter } from './words';
 
@@ -123,50 +123,57 @@ export interface Confused {
   cue: string;
 }
 
-const CLAUSE_END = /[，。；！？：、,;!?:\n]/;
+/** What ends a clause, a table's cell or a bracket's aside: a cue beyond it speaks of something else. */
+const CLAUSE_END = /[，。；！？：、,;!?:\n\t|（）()【】《》“”\s\u3000]/;
+/** How many characters may stand between the word and its cue; and how far the search reaches. */
+const GAP = 0;
+const REACH = 6;
 
-let byFirst: Map<number, Confusable[]> | undefined;
-let madeFrom: readonly Confusable[] | undefined;
+/** The pairs by the first code unit of the written word, made once. */
+const BY_FIRST = new Map<number, Confusable[]>();
+for (const c of CONFUSABLES) {
+  const k = c.written.charCodeAt(0);
+  const l = BY_FIRST.get(k);
+  if (l) l.push(c);
+  else BY_FIRST.set(k, [c]);
+}
 
-/** The confused words of `raw`, left to right. */
-export function confusedWords(raw: string, seg: WordSegmenter | null, list: readonly Confusable[] = CONFUSABLES): Confused[] {
-  if (byFirst === undefined || madeFrom !== list) {
-    byFirst = new Map();
-    madeFrom = list;
-    for (const c of list) {
-      const k = c.written.charCodeAt(0);
-      const l = byFirst.get(k);
-      if (l) l.push(c);
-      else byFirst.set(k, [c]);
-    }
-  }
+/**
+ * The confused words of `raw`, left to right: each written word of a pair that stands as a word of
+ * its own, with a cue of the pair standing as a word of its own within NEAR characters of it in
+ * the same clause. (The search is bounded by NEAR, so a long clause costs its length.)
+ */
+export function confusedWords(raw: string, seg: WordSegmenter | null): Confused[] {
   const out: Confused[] = [];
   if (!seg) return out;
   for (let i = 0; i < raw.length; i++) {
-    const here = byFirst.get(raw.charCodeAt(i));
+    const here = BY_FIRST.get(raw.charCodeAt(i));
     if (!here) continue;
     for (const c of here) {
       if (!raw.startsWith(c.written, i)) continue;
       let s = i;
-      while (s > 0 && !CLAUSE_END.test(raw[s - 1])) s--;
-      let e = i + c.written.length;
-      while (e < raw.length && !CLAUSE_END.test(raw[e])) e++;
-      const before = raw.slice(s, i);
-      const after = raw.slice(i + c.written.length, e);
-      const cue = c.cues.find((q) => before.includes(q) || after.includes(q));
-      if (!cue || !wordAt(seg, raw, i, c.written.length)) continue;
+      while (s > 0 && i - s < REACH && !CLAUSE_END.test(raw[s - 1])) s--;
+      const end = i + c.written.length;
+      let e = end;
+      while (e < raw.length && e - end < REACH && !CLAUSE_END.test(raw[e])) e++;
+      const words = wordsIn(seg, raw, s, e);
+      if (!words.has(`${i}:${end}`)) continue;
+      const cue = c.cues.find((q) => [...words].some((w) => {
+        const [a, b] = w.split(':').map(Number);
+        return ((b <= i && i - b <= GAP) || (a >= end && a - end <= GAP)) && raw.slice(a, b) === q;
+      }));
+      if (!cue) continue;
       out.push({ at: i, written: c.written, meant: c.meant, cue });
-      i += c.written.length - 1;
+      i = end - 1;
       break;
     }
   }
   return out;
 }
 
-/** Whether the segmenter reads a word boundary at both ends of [at, at + length). */
-function wordAt(seg: WordSegmenter, raw: string, at: number, length: number): boolean {
-  const from = Math.max(0, at - 6);
-  const bounds = new Set<number>();
-  for (const [s, e] of segments(seg, raw.slice(from, Math.min(raw.length, at + length + 6)))) bounds.add(from + s).add(from + e);
-  return bounds.has(at) && bounds.has(at + length);
+/** The words the segmenter reads in [s, e) of `raw`, as "start:end" (absolute offsets). */
+function wordsIn(seg: WordSegmenter, raw: string, s: number, e: number): Set<string> {
+  const out = new Set<string>();
+  for (const [a, b] of segments(seg, raw.slice(s, e))) out.add(`${s + a}:${s + b}`);
+  return out;
 }

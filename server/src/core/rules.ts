@@ -281,13 +281,13 @@ export const RULES: Record<Code, Rule> = {
     tags: ['wording'],
     zh: {
       short: '成语用字疑为同音误写。',
-      full: '四字成语、习用语中有一个字写成了同音字（穿流不息→川流不息、以身作责→以身作则）：这四个字不是词表（jieba 词表）中的词，与表中一条四字词只差一个常用读音相同的字（不计声调），照原样分词时其中至少一个字不与邻字成词（“同一|战线”“为人|处世”是两个词相接，不报告），且按那条词读，上下文的分词概率高出约三千倍以上。数字（含相连的数字，如“二十四时”）和“的地得”不在此列。是推断而非查表所得，所以不在“修复全部”之内；专名确需如此写时，可在 .wengaorc.json 的 rules 中关闭本条。引述的讲话和书名号内不报告。',
+      full: '四字成语、习用语中有一个字写成了同音字（穿流不息→川流不息、以身作责→以身作则）：这四个字不是词表（jieba 词表）中的词，与表中一条四字词只差一个常用读音相同的字（不计声调），照原样分词时其中至少一个字不与邻字成词（“同一|战线”“为人|处世”是两个词相接，不报告），且按那条词读，上下文的分词概率高出约三千倍以上。数字（含相连的数字，如“二十四时”）和“的地得”不在此列。是推断而非查表所得，所以不在“修复全部”之内；专名确需如此写时，可在 .wengaorc.json 的 checks 中关闭本条。引述的讲话和书名号内不报告。',
       help: '确认后改为所提示的成语（快速修复）。',
       example: { wrong: '车辆穿流不息', right: '车辆川流不息' },
     },
     en: {
       short: 'A set phrase probably written with a homophone.',
-      full: 'One character of a four-character set phrase written as another of the same sound, tones aside (穿流不息 for 川流不息, 以身作责 for 以身作则): the four characters are no word of the bundled list (jieba\'s), differ from one of its four-character words in one character of the same usual sound, leave one character at least standing alone as written (two words meeting, 同一|战线 or 为人|处世, are no slip), and the text around reads some three thousand times more probably with that word. Numerals (and numbers, 二十四时) and 的/地/得 are left out. An inference, not a table entry, so "fix all" leaves it out; turn the rule off in .wengaorc.json `rules` where a name is meant. Silent in quoted speech and in titles in 《》.',
+      full: 'One character of a four-character set phrase written as another of the same sound, tones aside (穿流不息 for 川流不息, 以身作责 for 以身作则): the four characters are no word of the bundled list (jieba\'s), differ from one of its four-character words in one character of the same usual sound, leave one character at least standing alone as written (two words meeting, 同一|战线 or 为人|处世, are no slip), and the text around reads some three thousand times more probably with that word. Numerals (and numbers, 二十四时) and 的/地/得 are left out. An inference, not a table entry, so "fix all" leaves it out; turn the rule off in .wengaorc.json `checks` where a name is meant. Silent in quoted speech and in titles in 《》.',
       help: 'Check, then write the set phrase suggested (quick fix).',
     },
   },
@@ -298,13 +298,13 @@ export const RULES: Record<Code, Rule> = {
     tags: ['wording'],
     zh: {
       short: '疑将一个词误写成音近或形近的另一个词。',
-      full: '两个都是词，但所在分句中的搭配表明应是另一个（截流资金→截留资金、印章正式起用→启用、人民调节委员会→人民调解委员会）：写出的词在所在分句中单独成词，且同一分句中有表明另一词的搭配词。词对和搭配词见 server/src/core/confusables.ts。是推断而非查表所得，所以不在“修复全部”之内；可在 .wengaorc.json 的 substitutions 中把写出的词设为 null 关闭该词对，或在 rules 中关闭本条。引述的讲话和书名号内不报告。',
+      full: '两个都是词，但紧挨着的搭配表明应是另一个（截流资金→截留资金、印章起用→启用）：写出的词单独成词，且同一分句中紧挨着它有一个单独成词、表明另一词的搭配词。词对和搭配词见 server/src/core/confusables.ts。是推断而非查表所得，所以不在“修复全部”之内；可在 .wengaorc.json 的 substitutions 中把写出的词设为 null 关闭该词对，或在 checks 中关闭本条。引述的讲话和书名号内不报告。',
       help: '确认后改为所提示的词（快速修复）。',
       example: { wrong: '个别乡镇截流扶贫资金', right: '个别乡镇截留扶贫资金' },
     },
     en: {
       short: 'A word probably written for another of similar sound or look.',
-      full: 'Both are words, but the clause shows the other is meant (截流 beside 资金 → 截留; a seal 起用 → 启用): the written word stands as a word of its own and its clause holds a cue for the other. The pairs and cues are in server/src/core/confusables.ts. An inference, so "fix all" leaves it out; set the written word to null in .wengaorc.json `substitutions` to turn one pair off, or turn the rule off in `rules`. Silent in quoted speech and in titles in 《》.',
+      full: 'Both are words, but a word right next to it shows the other is meant (截流 before 资金 → 截留; a seal 起用 → 启用): the written word stands as a word of its own, and right next to it in the same clause stands a cue for the other, a word of its own too. The pairs and cues are in server/src/core/confusables.ts. An inference, so "fix all" leaves it out; set the written word to null in .wengaorc.json `substitutions` to turn one pair off, or turn the rule off in `checks`. Silent in quoted speech and in titles in 《》.',
       help: 'Check, then write the word suggested (quick fix).',
     },
   },

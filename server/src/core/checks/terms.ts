@@ -206,8 +206,8 @@ export const terms: Check = inSteps({
       for (const c of confusedWords(raw, wordSegmenter())) {
         if (substitutions?.[c.written] === null) continue;
         report(c.at, c.written, c.meant, '', 'confusable', t(
-          `“${c.written}”疑为“${c.meant}”：同一分句中有“${c.cue}”，此处应是“${c.meant}”。`,
-          `"${c.written}" is probably "${c.meant}" here: its clause speaks of "${c.cue}".`,
+          `“${c.written}”疑为“${c.meant}”：紧挨着“${c.cue}”，这里通常用“${c.meant}”。`,
+          `"${c.written}" is probably "${c.meant}" here: next to "${c.cue}", "${c.meant}" is the usual word.`,
         ));
       }
       // (Last: where the list has an entry, its finding stands.)
