@@ -64,7 +64,7 @@ const REDUPLICATES = new Set(
     '息跃格夸沾惴岌惺亭虎生翼').split(''),
 );
 /** The doubled half of an ABB adjective (红彤彤, 热腾腾, 绿油油, 亮晶晶). */
-const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉盈习'.split(''));
+const ABB_TAILS = new Set('彤乎腾烘融洋灿油晶闪丝汪花喷呼吞匆邦滚秃零麻蒙甸堂呵巴荡悄眯茫澄艳哄嘻溜淋漉嗖沉盈'.split(''));
 /** Adverbs and auxiliaries, doubled by a slip before 有 or 通过 (都都有, 才才有, 并并通过). */
 const FUNCTION_WORDS = new Set('都也才要并没就还又再不很最更已曾将会能可应该须均皆仍亦'.split(''));
 /** Particles, conjunctions, prepositions and adverbs, which start no word a list may lack. */
@@ -86,7 +86,7 @@ const CLAUSE_END_REDUP = new Set('阵声久常渐纷默悄慢满深远近轻静�
 // (And the closed class of words that follow a subject: conjunctions, prepositions, adverbs, 是, 的.)
 const AFTER_NAME = /^(?:同志|说|表示|介绍|指出|强调|告诉|认为|等|在|主持|出席|带领|作了|作为|发言|荣获|获得|当选|担任|现任|扎根|带头|参加|代表|和|与|及|同|跟|把|将|从|向|对|为|也|还|都|就|又|正|已|曾|是|的|带着|一起)/;
 /** Titles and roles, which go before a person's name (局长王明明, 艺人朱琳琳, 老党员张芳芳). */
-const TITLE_BEFORE = /(?:长|主任|书记|委员|代表|干部|党员|员|艺人|工人|学生|医生|先生|师|家|手|士|官|经理|模范|同志|记者|专家|老人|村民|居民|群众)$/;
+const TITLE_BEFORE = /(?:长|主任|书记|委员|代表|干部|党员|队员|社员|艺人|工人|学生|医生|先生|师|家|手|士|官|经理|模范|同志|记者|专家|老人|村民|居民|群众)$/;
 /** Time words after a date: 2025年|年末, 5年|年均, 3月|月底; and a year's yearly things, 2025年|年会, 2024年|年报. */
 const TIME_WORDS = /^(?:年(?:末|底|初|内|中|度|均|化|会|报|鉴|检)|月(?:底|初|末|中|均|报))/;
 /** What follows a figure to say "more than" or "about": 180余场, 30多家, 20来人. */
@@ -156,7 +156,7 @@ function* streams(model: DocumentModel): Generator<Stream> {
 }
 
 /** A line that is a label and its value, or a list's item after a bullet (关键词：民生, 【关键词】民生实事, ▶ 市场): it ends where it ends. */
-const LABEL_LINE = /^\s*[▶►●■◆★•▪]|^[^，。；！？：]{1,12}[：】][^，。；！？：、]{1,12}$/;
+const LABEL_LINE = /^\s*[▶►●■◆★•▪][^，。；！？：]{0,10}$|^[^，。；！？：]{1,12}[：】][^，。；！？：、]{1,6}$/;
 /** A paragraph that starts with a speaker's name or a label and a colon (黄丽华：, 关键词：): a new utterance, not a page's run-on. */
 const SPEAKER = /^[^，。；！？：、\s]{1,8}：/;
 
@@ -282,7 +282,7 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number, broken: boo
 
 /** Whether a place's name as written (连云港 of 连云港市), of two characters or more, ends at `end` of `text`. */
 function endsPlaceName(text: string, end: number): boolean {
-  return placesIn(text).some((p) => end - p.at >= 2 && p.name.startsWith(text.slice(p.at, end)));
+  return placesIn(text).some((p) => end - p.at >= 2 && p.name.length > end - p.at && p.name.startsWith(text.slice(p.at, end)));
 }
 
 /** How much more probable (in nats) the window must read with the second copy taken out; where a line or page break falls between the copies. */
@@ -338,7 +338,7 @@ function wordIsWritten(seg: WordSegmenter, w: string[], i: number, n: number): b
   const after = words.find(([s]) => s === mid);
   if (!before || !after) return true;
   // (A unit's name before its head's title: 大队|大队长, 支部|支部书记.)
-  if (/^(?:长|主任|书记)/.test(text.slice(mid + len, mid + len + 2))) return true;
+  if (UNITS.has(unit[n - 1]) && /^(?:长|主任|书记)/.test(text.slice(mid + len, mid + len + 2))) return true;
   const firstWhole = before[1] - before[0] >= len || words.some(([s]) => s === offset(i));
   const secondWhole = after[1] - after[0] >= len || words.some(([, e]) => e === offset(i + 2 * n)) || offset(i + 2 * n) === text.length;
   return !(firstWhole && secondWhole);
@@ -392,8 +392,9 @@ export const doubled: Check = inSteps({
           !NUMERALS.has(String.fromCodePoint(cps[k])) &&
           !s.cells.has(k + 2) &&
           !(endsWord(seg, chars(k - WINDOW, k + 1).join('')) && startsWord(seg, chars(k + 1, k + 1 + WINDOW).join(''))) &&
-          // (Nor a doubled given name before a word that starts on the same character: 王明明|明确.)
-          !(SURNAMES.has(String.fromCodePoint(cps[k - 1] ?? 0)) && startsWord(seg, chars(k + 2, k + 2 + WINDOW).join('')));
+          // (Nor a reduplication before a word that starts on the same character: 王明明|明确,
+          // 一步步|步入, 一个个|个性.)
+          !startsWord(seg, chars(k + 2, k + 2 + WINDOW).join(''));
         if (tripled) k++;
         const lo = Math.max(0, k - WINDOW);
         const w = chars(lo, k + 2 * n + WINDOW);

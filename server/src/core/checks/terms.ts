@@ -97,9 +97,12 @@ function quoteDepth(depth: number, c: string): number {
   return depth;
 }
 
+/** The heads a short name takes inside one word of the list (三农问题, 放管服改革); not 两重|性, 三资|企业, other words. */
+const HEADS = /^(?:问题|工作|政策|领域|建设|改革|战略|工程)$/;
+
 /**
  * Whether the segmenter reads a word boundary at both ends of [at, at + length) in `raw`, or a word
- * of the list starts with it there (三农问题 holds 三农 whole).
+ * of the list starts with it there and ends on one of HEADS (三农问题 holds 三农 whole).
  */
 function wordOfItsOwn(raw: string, at: number, length: number): boolean {
   const seg = wordSegmenter();
@@ -109,7 +112,7 @@ function wordOfItsOwn(raw: string, at: number, length: number): boolean {
   let startsWord = false;
   for (const [s, e] of segments(seg, raw.slice(from, Math.min(raw.length, at + length + 6)))) {
     bounds.add(from + s).add(from + e);
-    if (from + s === at && from + e > at + length) startsWord = true;
+    if (from + s === at && HEADS.test(raw.slice(at + length, from + e))) startsWord = true;
   }
   return bounds.has(at) && (bounds.has(at + length) || startsWord);
 }
