@@ -4,14 +4,16 @@
  *
  * A run of four characters is read as a slip for a four-character word of the bundled list
  * (jieba's, mostly 成语 and 习用语) when
- * - it is not itself a word of the list, and differs from that word in one character only;
+ * - it is not itself a word of the list, and differs from that word in one character only, or in
+ *   a doubled pair written as another pair of the same sound (其乐溶溶 for 其乐融融);
  * - the two characters share their usual reading, tones aside (the list's sounds, from pinyin-pro);
  * - neither is a numeral (八十万辆 is no slip for 两) nor 的/地/得 (out of scope);
  * - as written, one of the four at least stands alone, no word joining it to its neighbours (a
  *   slip breaks the phrase: 交相|辉|应; 同一|战线 and 为人|处世 are two words meeting);
  * - read with the word's character, the text around it (up to four characters each side, within
  *   the run of Han characters) splits into words at least e^8 (about 3,000) times more probably
- *   than as written;
+ *   than as written (for a doubled pair that is a word as written, 忧心|冲冲, with no character
+ *   alone, e^12);
  * - no two numerals stand side by side in it (二十四时 is no slip for 二十四史).
  * Measured on 5.6 million characters of correct text (the pair documents and the seeds): no false
  * alarm once 勠力同心, a standard form the list lacks, was added to it.
@@ -155,7 +157,7 @@ export interface SoundAlike {
   at: number;
   wrong: string;
   right: string;
-  /** The character that differs, as written and as meant. */
+  /** The character that differs (or the doubled pair), as written and as meant. */
   written: string;
   meant: string;
 }
@@ -246,9 +248,9 @@ export function soundAlikePhrases(text: string, lexicon: Lexicon): SoundAlike[] 
 }
 
 /**
- * How much more probable (in nats) the text around [i, i + 4) splits with `meant` at i + k than as
- * written; nothing where, as written, every one of the four characters sits in a word of two or
- * more: a slip breaks the phrase into characters no word joins (交相|辉|应), and two words that
+ * How much more probable (in nats) the text around [i, i + 4) splits with `right` in its place than
+ * as written; where `broken` (asked unless told otherwise), nothing where, as written, every one of
+ * the four characters sits in a word of two or more: a slip breaks the phrase into characters no word joins (交相|辉|应), and two words that
  * meet (同一|战线, 理性|认知, 为人|处世) are no slip, however much a one-word reading would gain.
  */
 function gain(text: string, i: number, right: string, lexicon: Lexicon, broken = true): number {

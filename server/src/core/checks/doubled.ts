@@ -22,7 +22,13 @@
  * - at a clause's end, the reduplications that close one (寒风阵阵，, 看看、问问);
  * - a word doubled (ABAB) for the tentative aspect (研究研究), intensity (雪白雪白), 一X一X.
  * Reported: after a figure (126名名, 2.35亿亿元), at a clause's start (各各县) or end (到位位，), a
- * copy alone before a word (确保保任务, 安全全生产), and a doubling typed inside a word (西藏自治治区).
+ * copy alone before a word (确保保任务, 安全全生产; across a line break a smaller gain is enough,
+ * 予以通|通报), a doubling typed inside a word (西藏自治治区), a character three times over (韦兰兰兰,
+ * unless the third starts a word: 一步步|步入), and of the particles all but 的 (沿着着).
+ * Also silent (the later rules): light verbs (工作|作|具体部署), one-character given names (陈建|建议),
+ * a doubled given name after a title (局长王明明), a city's port (连云港|港), a unit's head and grounds
+ * (大队|大队长, 医院|院区), a year's yearly things (2025年|年会); and text does not run on past a
+ * short label or bullet line, a speaker's turn or a table's cell.
  * Digits, Latin letters and punctuation never count; verbatim blocks are skipped.
  */
 import { inSteps, type Check, type CheckContext } from './check';
@@ -71,7 +77,7 @@ const FUNCTION_WORDS = new Set('都也才要并没就还又再不很最更已曾
 const GRAMMATICAL = new Set('的地得了着过等和与及或并而且被把将向从在于是也都就又还已均'.split(''));
 /** Light verbs, which stand alone before the word they act on: 工作|作|具体部署, 工作|做|细. */
 const LIGHT_VERBS = new Set('作做'.split(''));
-/** Particles and suffixes that follow a word ending on the same character (目的的, 其他他们 is not one). */
+/** Particles and suffixes, which the every-X-has rule leaves out (的的有 is no "every 的"). */
 const PARTICLES = new Set('的地得了着过之者'.split(''));
 /** Prefixes that bind to the word after them (更新|新能源, 各项|项目); 全 is left out, its doubling being as often a slip (安全全生产) as a prefix (安全全链条). */
 const PREFIXES = new Set('各每本该总副分非超多单双新老大小中高低重次准亚反无不可半近'.split(''));
