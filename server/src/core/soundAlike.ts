@@ -210,7 +210,8 @@ export function soundAlikePhrases(text: string, lexicon: Lexicon): SoundAlike[] 
         // (A word of the list as written is no slip: asked once, where a candidate is found.)
         isWord ??= lexicon.logProbability(text, i, 4) !== undefined;
         if (isWord) break;
-        const margin = gain(text, i, words.slice(o, o + 4), lexicon);
+        const g = gain(text, i, words.slice(o, o + 4), lexicon);
+        const margin = g.broken ? g.value : -Infinity;
         if (margin >= bestMargin) {
           bestMargin = margin;
           best = { at: i, wrong: text.slice(i, i + 4), right: words.slice(o, o + 4), written: String.fromCharCode(written), meant: String.fromCharCode(meant) };
@@ -232,7 +233,8 @@ export function soundAlikePhrases(text: string, lexicon: Lexicon): SoundAlike[] 
         isWord ??= lexicon.logProbability(text, i, 4) !== undefined;
         if (isWord) break;
         // (The pair written may be a word of its own, 忧心|冲冲: then a larger gain is asked.)
-        const margin = Math.max(gain(text, i, words.slice(o, o + 4), lexicon), gain(text, i, words.slice(o, o + 4), lexicon, false) - PAIR_MARGIN);
+        const g = gain(text, i, words.slice(o, o + 4), lexicon);
+        const margin = g.broken ? g.value : g.value - PAIR_MARGIN;
         if (margin >= bestMargin) {
           bestMargin = margin;
           best = { at: i, wrong: text.slice(i, i + 4), right: words.slice(o, o + 4), written: String.fromCharCode(x, x), meant: String.fromCharCode(meant, meant) };
@@ -249,11 +251,11 @@ export function soundAlikePhrases(text: string, lexicon: Lexicon): SoundAlike[] 
 
 /**
  * How much more probable (in nats) the text around [i, i + 4) splits with `right` in its place than
- * as written; where `broken` (asked unless told otherwise), nothing where, as written, every one of
- * the four characters sits in a word of two or more: a slip breaks the phrase into characters no word joins (交相|辉|应), and two words that
- * meet (同一|战线, 理性|认知, 为人|处世) are no slip, however much a one-word reading would gain.
+ * as written, and whether, as written, one of the four characters stands alone: a slip breaks the
+ * phrase into characters no word joins (交相|辉|应), and two words that meet (同一|战线, 理性|认知,
+ * 为人|处世) are no slip, however much a one-word reading would gain.
  */
-function gain(text: string, i: number, right: string, lexicon: Lexicon, broken = true): number {
+function gain(text: string, i: number, right: string, lexicon: Lexicon): { value: number; broken: boolean } {
   let from = i;
   while (from > 0 && i - from < 4 && isHan(text.charCodeAt(from - 1))) from--;
   let to = i + 4;
@@ -261,6 +263,6 @@ function gain(text: string, i: number, right: string, lexicon: Lexicon, broken =
   const written = text.slice(from, to);
   const at = i - from;
   const { spans, score } = lexicon.split(written);
-  if (broken && !spans.some(([s, e]) => e - s === 1 && s >= i - from && s < i + 4 - from)) return -Infinity;
-  return lexicon.pathScore(written.slice(0, at) + right + written.slice(at + 4)) - score;
+  const broken = spans.some(([s, e]) => e - s === 1 && s >= at && s < at + 4);
+  return { value: lexicon.pathScore(written.slice(0, at) + right + written.slice(at + 4)) - score, broken };
 }
