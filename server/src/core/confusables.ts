@@ -1,6 +1,6 @@
 /**
  * Words written for other words (截流 for 截留, 起用 for 启用): both are words, so the written one is
- * reported only where its clause holds a cue that shows the other is meant (资金 beside 截流).
+ * reported only where a word right next to it shows the other is meant (截流资金).
  * `term.confusable`, read by the terms check.
  *
  * A pair is reported where the written word and a cue of its pair each stand as a word of their
@@ -12,7 +12,7 @@ import { segments, type WordSegmenter } from './words';
 export interface Confusable {
   written: string;
   meant: string;
-  /** Words whose presence in the clause shows `meant` is meant. */
+  /** Words whose standing right next to `written` shows `meant` is meant. */
   cues: readonly string[];
 }
 
@@ -125,8 +125,7 @@ export interface Confused {
 
 /** What ends a clause, a table's cell or a bracket's aside: a cue beyond it speaks of something else. */
 const CLAUSE_END = /[，。；！？：、,;!?:\n\t|（）()【】《》“”\s\u3000]/;
-/** How many characters may stand between the word and its cue; and how far the search reaches. */
-const GAP = 0;
+/** How many characters either side of the word are read for its neighbours. */
 const REACH = 6;
 
 /** The pairs by the first code unit of the written word, made once. */
@@ -139,9 +138,9 @@ for (const c of CONFUSABLES) {
 }
 
 /**
- * The confused words of `raw`, left to right: each written word of a pair that stands as a word of
- * its own, with a cue of the pair standing as a word of its own within NEAR characters of it in
- * the same clause. (The search is bounded by NEAR, so a long clause costs its length.)
+ * The confused words of `raw`, left to right: each written word of a pair that the segmenter reads
+ * as a word of its own, with the word just before or just after it, in the same clause, a cue of
+ * the pair. (The segmenter reads REACH characters each way: a long clause costs its length.)
  */
 export function confusedWords(raw: string, seg: WordSegmenter | null): Confused[] {
   const out: Confused[] = [];
@@ -156,24 +155,16 @@ export function confusedWords(raw: string, seg: WordSegmenter | null): Confused[
       const end = i + c.written.length;
       let e = end;
       while (e < raw.length && e - end < REACH && !CLAUSE_END.test(raw[e])) e++;
-      const words = wordsIn(seg, raw, s, e);
-      if (!words.has(`${i}:${end}`)) continue;
-      const cue = c.cues.find((q) => [...words].some((w) => {
-        const [a, b] = w.split(':').map(Number);
-        return ((b <= i && i - b <= GAP) || (a >= end && a - end <= GAP)) && raw.slice(a, b) === q;
-      }));
+      const words = segments(seg, raw.slice(s, e));
+      const k = words.findIndex(([a, b]) => s + a === i && s + b === end);
+      if (k < 0) continue;
+      const neighbours = [words[k - 1], words[k + 1]].filter((w) => w !== undefined).map(([a, b]) => raw.slice(s + a, s + b));
+      const cue = c.cues.find((q) => neighbours.includes(q));
       if (!cue) continue;
       out.push({ at: i, written: c.written, meant: c.meant, cue });
       i = end - 1;
       break;
     }
   }
-  return out;
-}
-
-/** The words the segmenter reads in [s, e) of `raw`, as "start:end" (absolute offsets). */
-function wordsIn(seg: WordSegmenter, raw: string, s: number, e: number): Set<string> {
-  const out = new Set<string>();
-  for (const [a, b] of segments(seg, raw.slice(s, e))) out.add(`${s + a}:${s + b}`);
   return out;
 }

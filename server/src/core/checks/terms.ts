@@ -5,8 +5,8 @@
  *   “十四五”).
  * - `term.homophone`: a set phrase with one character written as another of its sound, found in the
  *   word list rather than listed (穿流不息 → 川流不息: `core/soundAlike.ts`), after the list's own.
- * - `term.confusable`: a word written for another where its clause shows the other is meant (截流
- *   beside 资金 → 截留: `core/confusables.ts`).
+ * - `term.confusable`: a word written for another where the word right next to it shows the other
+ *   is meant (截流资金 → 截留: `core/confusables.ts`).
  * Each with a fix to the right form. Silent inside quoted speech (“…” after a colon or a verb of
  * saying: a quotation is reproduced as it was said) and inside titles in 《》, which are written as
  * their documents are.
@@ -205,7 +205,7 @@ export const terms: Check = inSteps({
         if (depth > 0 || substitutions?.[name] === null || !wordOfItsOwn(raw, at, name.length)) continue;
         report(at, name, `“${name}”`, 'GB/T 15834-2011 4.8.3', 'formulation');
       }
-      // (After the list: a word written for another where its clause shows which is meant.)
+      // (After the list: a word written for another where the word next to it shows which is meant.)
       for (const c of confusedWords(raw, wordSegmenter())) {
         if (substitutions?.[c.written] === null) continue;
         report(c.at, c.written, c.meant, '', 'confusable', t(
