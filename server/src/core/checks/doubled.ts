@@ -228,8 +228,12 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number, broken: boo
   // (Or where a title or role goes before it: 副主任李娜娜牵头, 艺人朱琳琳潜心.)
   // (After a title, and before a mark or a word that follows a name, the surname and the first copy
   // may read as a word of their own: 大学生|马兰|兰。)
-  if (SURNAMES.has(w[i - 1] ?? '') && TITLE_BEFORE.test(w.slice(0, i - 1).join('')) && lastLeftOf()[0] === offset(i - 1) && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join('')))) return true;
-  if (SURNAMES.has(w[i - 1] ?? '') && !isLeftWord() && (/[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join('')) || TITLE_BEFORE.test(w.slice(0, i - 1).join(''))) && endsOnSurname(seg, w.slice(0, i).join(''))) return true;
+  if (SURNAMES.has(w[i - 1] ?? '')) {
+    const nameEnds = /[，、。；：）”]/.test(w[j + 1] ?? '') || AFTER_NAME.test(w.slice(j + 1, j + 3).join(''));
+    const titled = TITLE_BEFORE.test(w.slice(0, i - 1).join(''));
+    if (titled && nameEnds && lastLeftOf()[0] === offset(i - 1)) return true;
+    if (!isLeftWord() && (nameEnds || titled) && endsOnSurname(seg, w.slice(0, i).join(''))) return true;
+  }
   // Every X has, every X reached (科科有专人, 户户通): a noun doubled before 有 or 通, its first copy
   // no word's end (确保|保有 is a slip); not an adverb or auxiliary (都都通过, 并并通过), nor a
   // character that makes a word with 有 (没有, 要有).
@@ -256,7 +260,6 @@ function singleIsWritten(seg: WordSegmenter, w: string[], i: number, broken: boo
   const rightWord = isRightWord();
   if (leftWord && rightWord) return true;
   if (leftWord) {
-    // 一个个, 一步步: a measure word doubled after 一 (but 进一步步 is 进一步 twice over).
     // (Of the particles only 的 follows a word ending on it, 目的|的; 沿着|着 and 通过|过 are slips.)
     if (a === '的' || PREFIXES.has(a)) return true;
     // (A unit's name before its grounds, inside or outside: 医院|院区, 周庄镇|镇区, 学校|校内.)
