@@ -343,25 +343,26 @@ const NUMERALS_IN_NAMES = 'GB/T 15835-2011';
 /**
  * Fixed formulations of Party and state documents written in another order, with a word changed,
  * or with Arabic numerals in a fixed name (青山绿水就是金山银山, 构建清亲政商关系, 党的20大), compiled
- * for Wengao on 2026-12-08 by a proofreader who saw neither the code nor any test: 112 of its 120,
- * less one listed above, two that our correct text holds and five misspellings (below). Its sources were given from memory, so
- * a message names the kind of source (the standard wording of Party and state documents; GB/T 15835
- * for numerals in fixed names), not a document.
+ * for Wengao on 2026-12-08 by a proofreader who saw neither the code nor any test: 111 of its 120,
+ * less two listed above (筑牢…, 中央八条规定精神 inside 中央八条规定), two that our correct text holds
+ * and five misspellings (below). Its sources were given from memory, so a message names the kind
+ * of source (the standard wording of Party and state documents; GB/T 15835 for numerals in fixed
+ * names), not a document.
  */
-const STANDARD_FORMULATIONS: Array<[string, string, string?]> = [
+const STANDARD_FORMULATIONS: Array<[string, string]> = [
   ['青山绿水就是金山银山', '绿水青山就是金山银山'],
-  ['党的20大', '党的二十大', NUMERALS_IN_NAMES],
-  ['党的19大', '党的十九大', NUMERALS_IN_NAMES],
-  ['十九届4中全会', '十九届四中全会', NUMERALS_IN_NAMES],
-  ['二十届3中全会', '二十届三中全会', NUMERALS_IN_NAMES],
-  ['14届全国人大', '十四届全国人大', NUMERALS_IN_NAMES],
-  ['全国政协14届', '全国政协十四届', NUMERALS_IN_NAMES],
-  ['全国人大常委会第10次会议', '全国人大常委会第十次会议', NUMERALS_IN_NAMES],
-  ['中国共产党第20次全国代表大会', '中国共产党第二十次全国代表大会', NUMERALS_IN_NAMES],
-  ['14五规划', '“十四五”规划', NUMERALS_IN_NAMES],
-  ['第14个五年规划', '第十四个五年规划', NUMERALS_IN_NAMES],
-  ['5·4运动', '五四运动', NUMERALS_IN_NAMES],
-  ['7·7事变', '七七事变', NUMERALS_IN_NAMES],
+  ['党的20大', '党的二十大'],
+  ['党的19大', '党的十九大'],
+  ['十九届4中全会', '十九届四中全会'],
+  ['二十届3中全会', '二十届三中全会'],
+  ['14届全国人大', '十四届全国人大'],
+  ['全国政协14届', '全国政协十四届'],
+  ['全国人大常委会第10次会议', '全国人大常委会第十次会议'],
+  ['中国共产党第20次全国代表大会', '中国共产党第二十次全国代表大会'],
+  ['14五规划', '“十四五”规划'],
+  ['第14个五年规划', '第十四个五年规划'],
+  ['5·4运动', '五四运动'],
+  ['7·7事变', '七七事变'],
   ['构建清亲政商关系', '构建亲清政商关系'],
   ['交流交往交融', '交往交流交融'],
   ['铸牢中华民族命运共同体意识', '铸牢中华民族共同体意识'],
@@ -410,7 +411,6 @@ const STANDARD_FORMULATIONS: Array<[string, string, string?]> = [
   ['中华人民共和国民族自治法', '中华人民共和国民族区域自治法'],
   ['共同团结奋斗、共同发展繁荣', '共同团结奋斗、共同繁荣发展'],
   ['不能腐、不敢腐、不想腐', '不敢腐、不能腐、不想腐'],
-  ['中央八条规定精神', '中央八项规定精神'],
   ['享乐主义和奢侈之风', '享乐主义和奢靡之风'],
   ['中共中央纪律监察委员会', '中共中央纪律检查委员会'],
   ['政治纪律、组织纪律、群众纪律、廉洁纪律', '政治纪律、组织纪律、廉洁纪律、群众纪律'],
@@ -475,7 +475,8 @@ const STANDARD_MISSPELLINGS: Array<[string, string]> = [
 export const TERMS: readonly TermEntry[] = [
   ...[...MISSPELLINGS, ...MORE_MISSPELLINGS, ...WORD_MISSPELLINGS, ...RISKY_MISSPELLINGS, ...MORE_WORDS, ...SET_PHRASES].map(([wrong, right, source]): TermEntry => ({ wrong, right, source: source ?? XIANDAI, kind: 'misspelling' })),
   ...FIXED_FORMULATIONS.map(([wrong, right, source]): TermEntry => ({ wrong, right, source, kind: 'formulation' })),
-  ...STANDARD_FORMULATIONS.map(([wrong, right, source]): TermEntry => ({ wrong, right, source: source ?? FIXED_WORDING, kind: 'formulation' })),
+  // (A form with an Arabic numeral in a fixed name answers to GB/T 15835: 党的20大.)
+  ...STANDARD_FORMULATIONS.map(([wrong, right]): TermEntry => ({ wrong, right, source: /[0-9]/.test(wrong) ? NUMERALS_IN_NAMES : FIXED_WORDING, kind: 'formulation' })),
   ...STANDARD_MISSPELLINGS.map(([wrong, right]): TermEntry => ({ wrong, right, source: FIXED_WORDING, kind: 'misspelling' })),
   // 截止 is where something stops (截止日期, 报名截止); 截至 is "up to" a time (截至2025年底).
   { wrong: /截止(?=(?:到|于)?(?:\d{4}年|\d{1,2}月|\d{1,2}日|目前|今年|去年|上年|本年|年底|年末|本月|上月|当前|今日|发稿|\d{4}[-./]))/g, right: '截至', source: XIANDAI, kind: 'formulation', name: '截止' },
